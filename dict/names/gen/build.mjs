@@ -116,13 +116,28 @@ const extra = JSON.parse(fs.readFileSync(path.join(here, 'extra.json'), 'utf8'))
 
 {
   const out = [...extra.countries];
+  // Words of the English names; an alternative spelling is kept only when all
+  // its words are English words or such name words (drops "Teratri of Norf'k
+  // Ailen", "Jamhuri ya Kenya", "Nippon").
+  const known = new Set(words);
   for (const c of countries) {
-    out.push(c.name.common, c.name.official);
-    for (const a of c.altSpellings || []) {
+    for (const n of [c.name.common, c.name.official, ...(c.capital || []), ...extra.countries]) {
+      for (const w of n.toLowerCase().split(/[ -]/)) known.add(w);
+    }
+  }
+  const plain = a => a.toLowerCase().split(/[ -]/).every(w => known.has(w));
+  const titled = n => n.split(' ').every(w => /^[A-Z]/.test(w) || ['of', 'the', 'and'].includes(w));
+  for (const c of countries) {
+    out.push(c.name.common);
+    if (titled(c.name.official)) out.push(c.name.official); // not "Svalbard og Jan Mayen"
+    for (const a of (c.altSpellings || []).filter(plain)) {
       // Skip codes and all-caps abbreviations (those belong in acronyms.txt).
       // Only ASCII, capitalised forms: the transliterated native names carry
       // scholarly diacritics that drafts never use.
-      if (a.length > 3 && a !== a.toUpperCase() && /^[A-Z][A-Za-z .'-]+$/.test(a)) out.push(a);
+      // Every word capitalised but for of/the/and, so that no native-language
+      // particle (ya, wa, og) becomes an accepted word.
+      if (a.length > 3 && a !== a.toUpperCase() && /^[A-Z][A-Za-z .'-]+$/.test(a) &&
+        a.split(' ').every(w => /^[A-Z]/.test(w) || ['of', 'the', 'and'].includes(w))) out.push(a);
     }
   }
   writeList('countries.txt', [
@@ -181,7 +196,7 @@ function readCities() {
   for (const c of readCities()) {
     const p = c.population || 0;
     if (p >= 300000 || c.fc === 'PPLC' || (near.has(c.country) && p >= 100000) ||
-      (['CZ', 'SK'].includes(c.country) && p >= 30000)) out.push(c.name.replace(/'$/, ''));
+      (['CZ', 'SK'].includes(c.country) && p >= 30000)) if (!c.name.includes('kerület')) out.push(c.name.replace(/'$/, ''));
   }
   for (const c of countries) for (const cap of c.capital || []) out.push(cap);
   writeList('cities.txt', [
