@@ -1,0 +1,13 @@
+// Command edlint proofreads analysis drafts: spelling, names, consistency,
+// estimative language and mechanics. Run "edlint --help" for usage.
+package main
+
+import (
+	"os"
+
+	"github.com/edlint/edlint/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,293 @@
+// Package prose turns a draft into what edlint's rules read: the prose a
+// reader sees, as words, numbers and punctuation grouped into sentences and
+// blocks, every piece a byte span into the unmodified source.
+//
+// Nothing here ever copies or rewrites the source: a Span always indexes the
+// bytes the user wrote, so findings, fixes and line:column positions agree.
+package prose
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Format is the syntax a document is written in.
+type Format uint8
+
+// Formats edlint reads.
+const (
+	Plain Format = iota
+	Markdown
+)
+
+func (f Format) String() string {
+	if f == Markdown {
+		return "markdown"
+	}
+	return "text"
+}
+
+// FormatFor chooses a format from a file name: .md, .markdown, .mdown and
+// .mkd are Markdown, everything else plain text.
+func FormatFor(path string) Format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".mdown", ".mkd", ".mdx":
+		return Markdown
+	}
+	return Plain
+}
+
+// Span is a half-open byte range [Start, End) into a document's source.
+type Span struct {
+	Start, End int
+}
+
+// Len is the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether off lies inside the span.
+func (s Span) Contains(off int) bool { return off >= s.Start && off < s.End }
+
+// Edit replaces the bytes of Span with New.
+type Edit struct {
+	Span
+	New string
+}
+
+// Position is a 1-based line and column; columns count Unicode code points.
+type Position struct {
+	Line, Column int
+}
+
+// TokenKind says what a token is.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word   TokenKind = iota // letters, with inner apostrophes, hyphens and abbreviation dots
+	Number                  // starts with a digit: 1987, 2.5, 1,200, 6th, 1980s, 1985-87
+	Punct                   // one punctuation mark or symbol ("..." is one token)
+)
+
+// Token is one word, number or punctuation mark.
+type Token struct {
+	Span
+	Kind TokenKind
+	// Gap is true when something other than white space that is not prose
+	// (a code span, an inline HTML tag, a URL) lies between the previous
+	// token of the block and this one.
+	Gap bool
+}
+
+// BlockKind says what kind of text block holds some prose.
+type BlockKind uint8
+
+// Block kinds.
+const (
+	Paragraph BlockKind = iota
+	Heading
+	ListItem
+	TableCell
+)
+
+func (k BlockKind) String() string {
+	return [...]string{"paragraph", "heading", "list item", "table cell"}[k]
+}
+
+// Block is one paragraph, heading, list item or table cell: the unit inside
+// which quotes and brackets must balance.
+type Block struct {
+	Span
+	Kind BlockKind
+	// InQuote is true inside a Markdown block quote.
+	InQuote bool
+	// Tokens and Sentences index Document.Tokens and Document.Sentences.
+	FirstToken, EndToken       int
+	FirstSentence, EndSentence int
+}
+
+// Sentence is a run of tokens ending in terminal punctuation or at the end
+// of its block.
+type Sentence struct {
+	Span
+	FirstToken, EndToken int
+	Block                int
+}
+
+// Comment is a Markdown HTML comment, or in plain text a line that holds an
+// edlint directive. Body is the text inside the comment markers, trimmed.
+type Comment struct {
+	Span
+	Body string
+}
+
+// Document is a parsed draft.
+type Document struct {
+	Path   string
+	Format Format
+	// Src is the unmodified source; Text is the same bytes as a string, so
+	// that token text can be sliced without allocating.
+	Src  []byte
+	Text string
+
+	Blocks    []Block
+	Tokens    []Token
+	Sentences []Sentence
+	Comments  []Comment
+	// Prose lists the byte ranges a reader reads, in order; everything else
+	// (code, markup, URLs, front matter, comments) is masked.
+	Prose []Span
+	// Invalid holds the offsets of bytes that are not valid UTF-8.
+	Invalid []int
+
+	lines []int // byte offset of the start of each line
+}
+
+// Parse builds the document model of src. It never fails: invalid UTF-8 is
+// recorded in Invalid and treated as a non-letter.
+func Parse(path string, src []byte, format Format) *Document {
+	d := &Document{Path: path, Format: format, Src: src, Text: string(src)}
+	d.lines = lineStarts(src)
+	d.Invalid = invalidOffsets(src)
+	var blocks []rawBlock
+	if format == Markdown {
+		blocks = d.markdownBlocks()
+	} else {
+		blocks = d.plainBlocks()
+	}
+	d.build(blocks)
+	return d
+}
+
+// rawBlock is a block before tokenization: its kind and prose segments.
+type rawBlock struct {
+	kind    BlockKind
+	inQuote bool
+	segs    []Span
+}
+
+func (d *Document) build(blocks []rawBlock) {
+	// A rough capacity: one token per five bytes of prose.
+	d.Tokens = make([]Token, 0, len(d.Src)/5+1)
+	for _, rb := range blocks {
+		if len(rb.segs) == 0 {
+			continue
+		}
+		b := Block{Kind: rb.kind, InQuote: rb.inQuote, FirstToken: len(d.Tokens)}
+		b.Span = Span{rb.segs[0].Start, rb.segs[len(rb.segs)-1].End}
+		prevEnd := -1
+		for _, s := range rb.segs {
+			d.Prose = append(d.Prose, s)
+			first := len(d.Tokens)
+			d.Tokens = tokenize(d.Text, s, d.Tokens)
+			if first < len(d.Tokens) && prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:d.Tokens[first].Start]) {
+				d.Tokens[first].Gap = true
+			}
+			if len(d.Tokens) > 0 {
+				prevEnd = d.Tokens[len(d.Tokens)-1].End
+			}
+		}
+		b.EndToken = len(d.Tokens)
+		if b.EndToken == b.FirstToken {
+			continue
+		}
+		b.FirstSentence = len(d.Sentences)
+		d.Sentences = splitSentences(d, b.FirstToken, b.EndToken, len(d.Blocks), d.Sentences)
+		b.EndSentence = len(d.Sentences)
+		d.Blocks = append(d.Blocks, b)
+	}
+}
+
+// blankOrMarkup reports whether text between two prose segments is only
+// white space and Markdown inline markers (emphasis, link brackets), so that
+// the tokens on either side read as neighbours.
+func blankOrMarkup(s string) bool {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '*', '_', '~', '[', ']', '>':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// TokenText returns the source text of token i without allocating.
+func (d *Document) TokenText(i int) string {
+	t := d.Tokens[i]
+	return d.Text[t.Start:t.End]
+}
+
+// Slice returns the source text of a span.
+func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
+
+// Position turns a byte offset into a 1-based line and a column counted in
+// code points. Offsets past the end map to the end of the document.
+func (d *Document) Position(off int) Position {
+	if off > len(d.Src) {
+		off = len(d.Src)
+	}
+	if off < 0 {
+		off = 0
+	}
+	i := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off }) - 1
+	start := d.lines[i]
+	return Position{Line: i + 1, Column: 1 + utf8.RuneCount(d.Src[start:off])}
+}
+
+// LineSpan returns the span of 1-based line n without its line terminator.
+func (d *Document) LineSpan(n int) Span {
+	if n < 1 || n > len(d.lines) {
+		return Span{len(d.Src), len(d.Src)}
+	}
+	start := d.lines[n-1]
+	end := len(d.Src)
+	if n < len(d.lines) {
+		end = d.lines[n] - 1
+	}
+	if end > start && d.Src[end-1] == '\r' {
+		end--
+	}
+	return Span{start, end}
+}
+
+// LineCount is the number of lines (a final line without a newline counts).
+func (d *Document) LineCount() int { return len(d.lines) }
+
+// BlockOf returns the index of the block holding token i.
+func (d *Document) BlockOf(tok int) int {
+	return sort.Search(len(d.Blocks), func(i int) bool { return d.Blocks[i].EndToken > tok })
+}
+
+func lineStarts(src []byte) []int {
+	n := 1
+	for _, c := range src {
+		if c == '\n' {
+			n++
+		}
+	}
+	lines := make([]int, 1, n)
+	for i, c := range src {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
+}
+
+func invalidOffsets(src []byte) []int {
+	if utf8.Valid(src) {
+		return nil
+	}
+	var bad []int
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad = append(bad, i)
+		}
+		i += size
+	}
+	return bad
+}

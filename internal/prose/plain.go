@@ -1,0 +1,175 @@
+package prose
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// DirectivePrefix starts an edlint directive: in Markdown inside an HTML
+// comment, in plain text on a line of its own.
+const DirectivePrefix = "edlint-"
+
+// plainBlocks splits plain text into blocks. A blank line always ends a
+// block. Many drafts put each paragraph on one long line with no blank line
+// between them: there every line is a block. In hard-wrapped text a line
+// break ends a block after a line that ends a sentence or looks like a
+// heading (short, no final punctuation); a line that stops mid-sentence
+// continues its block.
+func (d *Document) plainBlocks() []rawBlock {
+	text := d.Text
+	var blocks []rawBlock
+	var cur *rawBlock
+	start := bomLen(d.Src)
+	unwrapped := !hardWrapped(text[start:])
+	for start < len(text) {
+		nl := strings.IndexByte(text[start:], '\n')
+		end := len(text)
+		next := len(text)
+		if nl >= 0 {
+			end = start + nl
+			next = end + 1
+		}
+		lineEnd := end
+		if lineEnd > start && text[lineEnd-1] == '\r' {
+			lineEnd--
+		}
+		line := text[start:lineEnd]
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case trimmed == "":
+			cur = nil
+		case strings.HasPrefix(trimmed, DirectivePrefix) || strings.HasPrefix(trimmed, "<!--") && strings.Contains(trimmed, DirectivePrefix):
+			d.Comments = append(d.Comments, Comment{Span: Span{start, lineEnd}, Body: strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(trimmed, "<!--"), "-->"))})
+			cur = nil
+		default:
+			if cur == nil {
+				blocks = append(blocks, rawBlock{kind: Paragraph})
+				cur = &blocks[len(blocks)-1]
+			}
+			cur.segs = appendMasked(cur.segs, text, Span{start, lineEnd})
+			if unwrapped || endsBlock(trimmed) {
+				cur = nil
+			}
+		}
+		start = next
+	}
+	return blocks
+}
+
+// hardWrapped reports whether text looks hard-wrapped: almost no line is
+// longer than 100 code points. Text whose paragraphs each sit on one long
+// line is not, and there every line break ends a block.
+func hardWrapped(text string) bool {
+	lines, long := 0, 0
+	for len(text) > 0 {
+		nl := strings.IndexByte(text, '\n')
+		line := text
+		if nl >= 0 {
+			line, text = text[:nl], text[nl+1:]
+		} else {
+			text = ""
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		lines++
+		if len(line) > 100 && utf8.RuneCountInString(line) > 100 {
+			long++
+		}
+	}
+	return long*20 <= lines
+}
+
+// endsBlock reports whether a plain-text line closes its block: it ends a
+// sentence or a clause that introduces what follows, or it is short enough to
+// be a heading.
+func endsBlock(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	switch r {
+	case '.', '!', '?', ':', '"', '”', '’', ')', '…':
+		return true
+	}
+	return utf8.RuneCountInString(line) < 40 && !unicode.IsLower(r) && r != ',' && r != '-' && r != ';'
+}
+
+// appendMasked appends the prose parts of line, leaving out URLs and e-mail
+// addresses.
+func appendMasked(segs []Span, text string, line Span) []Span {
+	pos := line.Start
+	for pos < line.End {
+		m := nextURL(text, pos, line.End)
+		if m.Start < 0 {
+			break
+		}
+		if m.Start > pos {
+			segs = append(segs, Span{pos, m.Start})
+		}
+		pos = m.End
+	}
+	if pos < line.End {
+		segs = append(segs, Span{pos, line.End})
+	}
+	return segs
+}
+
+// nextURL finds the next URL (scheme:// or www.) or e-mail address in
+// text[from:to]; Start is -1 when there is none.
+func nextURL(text string, from, to int) Span {
+	best := Span{-1, -1}
+	s := text[from:to]
+	for _, marker := range []string{"://", "www.", "@"} {
+		i := strings.Index(s, marker)
+		for i >= 0 {
+			st, en := from+i, from+i+len(marker)
+			ok := false
+			switch marker {
+			case "://":
+				for st > from && isSchemeByte(text[st-1]) {
+					st--
+				}
+				ok = st < from+i
+			case "www.":
+				ok = st == from || !isSchemeByte(text[st-1])
+			case "@":
+				for st > from && isEmailByte(text[st-1]) {
+					st--
+				}
+				ok = st < from+i && en < to && isEmailByte(text[en])
+			}
+			if ok {
+				for en < to && !isURLStop(text[en]) {
+					en++
+				}
+				// Trailing sentence punctuation belongs to the prose.
+				for en > st && strings.IndexByte(".,;:!?)'\"", text[en-1]) >= 0 {
+					en--
+				}
+				if marker != "@" || strings.Contains(text[from+i:en], ".") {
+					if best.Start < 0 || st < best.Start {
+						best = Span{st, en}
+					}
+					break
+				}
+			}
+			j := strings.Index(s[i+1:], marker)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+	}
+	return best
+}
+
+func isSchemeByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'
+}
+
+func isEmailByte(c byte) bool {
+	return isSchemeByte(c) || c == '_' || c == '%'
+}
+
+func isURLStop(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>' || c == '"'
+}

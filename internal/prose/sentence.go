@@ -1,0 +1,102 @@
+package prose
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "St": true, "Mt": true, "Jr": true, "Sr": true,
+	"Gen": true, "Col": true, "Lt": true, "Maj": true, "Capt": true, "Sgt": true, "Adm": true,
+	"Gov": true, "Sen": true, "Rep": true, "Rev": true, "Prof": true, "Hon": true, "Pres": true,
+	"vs": true, "cf": true, "etc": false, "No": true, "Nos": true, "no": true, "Vol": true, "vol": true,
+	"p": true, "pp": true, "para": true, "ch": true, "Ch": true, "Fig": true, "fig": true, "approx": true,
+	"Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true,
+	"Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true, "Inc": true, "Ltd": true, "Co": true, "Corp": true,
+	"Dept": true, "Univ": true, "Assn": true, "Bros": true, "ca": true, "al": true, "Ave": true,
+}
+
+// IsAbbreviation reports whether word followed by a dot is a common
+// abbreviation (Mr., St., Gen., e.g.) rather than the end of a sentence.
+func IsAbbreviation(word string) bool {
+	if abbreviations[word] {
+		return true
+	}
+	// Initials (J. Edgar Hoover) and dotted abbreviations (U.S., e.g.).
+	if utf8.RuneCountInString(word) == 1 {
+		r, _ := utf8.DecodeRuneInString(word)
+		return unicode.IsUpper(r)
+	}
+	return strings.Contains(word, ".")
+}
+
+func isTerminal(s string) bool {
+	switch s {
+	case ".", "!", "?", "…", "...", "?!", "!?":
+		return true
+	}
+	return false
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "\"", "'", "’", "”", ")", "]", "»", "›":
+		return true
+	}
+	return false
+}
+
+// splitSentences appends the sentences of tokens [first, end) of block.
+func splitSentences(d *Document, first, end, block int, out []Sentence) []Sentence {
+	start := first
+	for i := first; i < end; i++ {
+		t := d.Tokens[i]
+		text := d.Text[t.Start:t.End]
+		if t.Kind == Word && strings.HasSuffix(text, ".") {
+			// A dotted abbreviation (U.S.) ends a sentence only when a
+			// capitalised word that is not a name-like follower comes next;
+			// we cannot tell, so keep it inside.
+			continue
+		}
+		if t.Kind != Punct || !isTerminal(text) {
+			continue
+		}
+		if text == "." && i > first {
+			prev := d.Tokens[i-1]
+			if prev.End == t.Start && prev.Kind == Word && IsAbbreviation(d.Text[prev.Start:prev.End]) {
+				continue
+			}
+		}
+		j := i + 1
+		for j < end && d.Tokens[j].Kind == Punct && (isCloser(d.TokenText(j)) || isTerminal(d.TokenText(j))) && d.Tokens[j].Start == d.Tokens[j-1].End {
+			j++
+		}
+		if j < end && !startsSentence(d, j) {
+			continue
+		}
+		out = append(out, Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[j-1].End}, FirstToken: start, EndToken: j, Block: block})
+		start = j
+		i = j - 1
+	}
+	if start < end {
+		out = append(out, Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[end-1].End}, FirstToken: start, EndToken: end, Block: block})
+	}
+	return out
+}
+
+// startsSentence reports whether token j can open a sentence: it follows
+// white space and is not a lowercase continuation after an ellipsis.
+func startsSentence(d *Document, j int) bool {
+	t := d.Tokens[j]
+	if t.Start == d.Tokens[j-1].End {
+		return false // "2.5", "end.Then": no space, no new sentence
+	}
+	prev := d.TokenText(j - 1)
+	if prev == "..." || prev == "…" {
+		r, _ := utf8.DecodeRuneInString(d.Text[t.Start:])
+		return unicode.IsUpper(r)
+	}
+	return true
+}

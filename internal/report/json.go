@@ -1,0 +1,98 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/edlint/edlint/internal/lint"
+)
+
+// jsonFinding is one finding in the version-1 JSON contract (design.md §5).
+// Fields may be added; none may change or go.
+type jsonFinding struct {
+	Path        string        `json:"path"`
+	Line        int           `json:"line"`
+	Column      int           `json:"column"`
+	EndLine     int           `json:"end_line"`
+	EndColumn   int           `json:"end_column"`
+	Offset      int           `json:"offset"`
+	EndOffset   int           `json:"end_offset"`
+	Rule        string        `json:"rule"`
+	Category    string        `json:"category"`
+	Severity    string        `json:"severity"`
+	Message     string        `json:"message"`
+	Match       string        `json:"match"`
+	Suggestions []string      `json:"suggestions"`
+	Fix         []jsonEdit    `json:"fix,omitempty"`
+	Related     []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonEdit struct {
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"end_offset"`
+	NewText   string `json:"new_text"`
+}
+
+type jsonRelated struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Offset  int    `json:"offset"`
+	Match   string `json:"match"`
+	Message string `json:"message,omitempty"`
+}
+
+type jsonError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+type jsonReport struct {
+	Version  int           `json:"version"`
+	Findings []jsonFinding `json:"findings"`
+	Errors   []jsonError   `json:"errors,omitempty"`
+	Summary  Summary       `json:"summary"`
+}
+
+// JSON writes the stable machine-readable report.
+func JSON(w io.Writer, files []*lint.File, _ Options) error {
+	r := jsonReport{Version: 1, Findings: []jsonFinding{}, Summary: Summarize(files)}
+	for _, f := range files {
+		if f.Err != nil {
+			r.Errors = append(r.Errors, jsonError{Path: f.Path, Message: f.Err.Error()})
+			continue
+		}
+		if f.Skipped != "" {
+			r.Errors = append(r.Errors, jsonError{Path: f.Path, Message: "skipped: " + f.Skipped})
+			continue
+		}
+		d := f.Doc
+		for _, x := range f.Findings {
+			start, end := d.Position(x.Start), d.Position(x.End)
+			jf := jsonFinding{
+				Path: f.Path, Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column,
+				Offset: x.Start, EndOffset: x.End, Rule: x.Rule, Category: x.Category, Severity: x.Severity.String(),
+				Message: x.Message, Match: d.Slice(x.Span), Suggestions: x.Suggestions,
+			}
+			if jf.Suggestions == nil {
+				jf.Suggestions = []string{}
+			}
+			for _, e := range x.Fix {
+				jf.Fix = append(jf.Fix, jsonEdit{Offset: e.Start, EndOffset: e.End, NewText: e.New})
+			}
+			for _, rel := range x.Related {
+				jr := jsonRelated{Path: rel.Path, Message: rel.Message, Offset: rel.Start}
+				if rel.Path == "" || rel.Path == f.Path {
+					p := d.Position(rel.Start)
+					jr.Path, jr.Line, jr.Column, jr.Match = f.Path, p.Line, p.Column, d.Slice(rel.Span)
+				}
+				jf.Related = append(jf.Related, jr)
+			}
+			r.Findings = append(r.Findings, jf)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}

@@ -1,0 +1,193 @@
+// Package rules defines what a rule is, what it reports, and the registry of
+// every rule edlint runs.
+//
+// A rule sees one whole document through a Pass and reports Findings. It keeps
+// no state between documents; what several rules need from one document (the
+// names it uses, say) is computed once through Pass.Memo.
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/spell"
+)
+
+// Severity ranks findings. The zero value means "the rule's default".
+type Severity uint8
+
+// Severities, least severe first.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "info"
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return Info, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Categories group rules; the JSON output reports them.
+const (
+	Spelling    = "spelling"
+	Names       = "names"
+	Consistency = "consistency"
+	Hedging     = "hedging"
+	Mechanics   = "mechanics"
+)
+
+// Meta describes a rule for users and for the registry test.
+type Meta struct {
+	Name     string // stable kebab-case identifier
+	Category string
+	Severity Severity // default severity
+	Summary  string   // one line, lower-case start, no final period
+	Doc      string   // what it catches, why, and how to silence it
+	// Before is a draft the rule reports; After is the corrected draft,
+	// which it must not. Both are Markdown.
+	Before, After string
+}
+
+// Rule checks a document.
+type Rule interface {
+	Meta() Meta
+	Check(p *Pass)
+}
+
+// Related points at another place that explains a finding (the majority
+// form of an inconsistency, the opening bracket of an unclosed pair).
+type Related struct {
+	prose.Span
+	Message string
+	// Path is set when the related place is in another file.
+	Path string
+}
+
+// Finding is one problem in a document.
+type Finding struct {
+	Rule     string
+	Category string
+	Severity Severity
+	prose.Span
+	Message string
+	// Suggestions are replacements for the span, best first.
+	Suggestions []string
+	// Fix is a safe correction that --fix may apply without asking: a set of
+	// non-overlapping edits. Nil when the correction needs a human.
+	Fix     []prose.Edit
+	Related []Related
+}
+
+// Options carry the settings rules read. Each field's zero value is the
+// default.
+type Options struct {
+	// Yardstick names the estimative-language standard (default "icd203").
+	Yardstick string
+	// Variety pins the English variety ("en-US" or "en-GB"); empty means
+	// either, but not both in one draft.
+	Variety string
+}
+
+// Pass is one rule's view of one document.
+type Pass struct {
+	Doc     *prose.Document
+	Dict    *spell.Dict
+	Options *Options
+	// Shared holds facts about the document computed once and shared by
+	// every rule that asks for them (see Memo).
+	Shared *Shared
+
+	meta   Meta
+	report func(Finding)
+}
+
+// NewPass makes a pass for rule r; report receives each finding.
+func NewPass(r Rule, doc *prose.Document, dict *spell.Dict, opts *Options, shared *Shared, report func(Finding)) *Pass {
+	if opts == nil {
+		opts = &Options{}
+	}
+	if shared == nil {
+		shared = &Shared{}
+	}
+	return &Pass{Doc: doc, Dict: dict, Options: opts, Shared: shared, meta: r.Meta(), report: report}
+}
+
+// Report records a finding; rule, category and severity default to the
+// rule's own.
+func (p *Pass) Report(f Finding) {
+	if f.Rule == "" {
+		f.Rule = p.meta.Name
+	}
+	if f.Category == "" {
+		f.Category = p.meta.Category
+	}
+	if f.Severity == 0 {
+		f.Severity = p.meta.Severity
+	}
+	p.report(f)
+}
+
+// Reportf reports a finding at span with a formatted message and optional
+// suggestions.
+func (p *Pass) Reportf(span prose.Span, suggestions []string, format string, args ...any) {
+	p.Report(Finding{Span: span, Message: fmt.Sprintf(format, args...), Suggestions: suggestions})
+}
+
+// Shared memoises per-document facts across the rules of one lint run. The
+// rules of one document run one after another, so it needs no lock.
+type Shared struct {
+	memo map[string]any
+}
+
+// Memo returns the value stored under key, computing it with f the first
+// time any rule of this document asks.
+func (p *Pass) Memo(key string, f func() any) any {
+	s := p.Shared
+	if v, ok := s.memo[key]; ok {
+		return v
+	}
+	if s.memo == nil {
+		s.memo = make(map[string]any)
+	}
+	v := f()
+	s.memo[key] = v
+	return v
+}
+
+// InternalErrorRule names the finding reported when a rule fails.
+const InternalErrorRule = "internal-error"
+
+// Run runs r over p. A panic inside a rule is a bug in edlint, not in the
+// draft: it becomes one error finding naming the rule, and the other rules
+// still run, so a hook never dies on one odd document.
+func Run(r Rule, p *Pass, name string) {
+	defer func() {
+		if v := recover(); v != nil {
+			p.report(Finding{
+				Rule: InternalErrorRule, Category: Mechanics, Severity: Error,
+				Message: fmt.Sprintf("rule %s failed on this document: %v (please report this bug)", name, v),
+			})
+		}
+	}()
+	r.Check(p)
+}

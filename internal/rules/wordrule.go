@@ -1,0 +1,30 @@
+package rules
+
+import "github.com/edlint/edlint/internal/prose"
+
+// wordRule reports the word issues of one kind. The spelling and names
+// rules are all views of one judgement of the draft's words (wordIssues),
+// so each word is looked up once and reported by exactly one rule.
+type wordRule struct {
+	meta    Meta
+	kind    wordKind
+	message func(is wordIssue) string
+}
+
+func (r wordRule) Meta() Meta { return r.meta }
+
+func (r wordRule) Check(p *Pass) {
+	for _, is := range wordIssues(p) {
+		if is.kind != r.kind {
+			continue
+		}
+		f := Finding{Span: is.span, Message: r.message(is), Suggestions: is.want}
+		if is.safe && len(is.want) > 0 {
+			f.Fix = []prose.Edit{{Span: is.span, New: is.want[0]}}
+		}
+		for _, s := range is.rel {
+			f.Related = append(f.Related, Related{Span: s, Message: "the form used elsewhere"})
+		}
+		p.Report(f)
+	}
+}
