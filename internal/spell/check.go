@@ -1,0 +1,390 @@
+package spell
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Status is the outcome of Check.
+type Status uint8
+
+// Check outcomes.
+const (
+	// Unknown: no acceptable reading of the token is known.
+	Unknown Status = iota
+	// Accepted: the token is acceptable as written.
+	Accepted
+	// WrongForm: the word is known, but in another case or with other
+	// diacritics (ivana for Ivana, CiA for CIA, Zelnickova for
+	// Zelníčková); Verdict.Want holds the known form.
+	WrongForm
+)
+
+// Verdict is what Check says about one token.
+type Verdict struct {
+	Status Status
+	// Want is the known form of a WrongForm token, adapted to the token's
+	// capitalisation where that is allowed (a sentence-initial "Cafe"
+	// wants "Café") and with its possessive or compound parts kept.
+	Want string
+}
+
+// OK reports whether the token is acceptable as written.
+func (v Verdict) OK() bool { return v.Status == Accepted }
+
+var (
+	accepted = Verdict{Status: Accepted}
+	unknown  = Verdict{Status: Unknown}
+)
+
+// maxAcronym is the longest all-caps token accepted without being known:
+// analysts' drafts are full of agency and programme acronyms (StB, GRU,
+// SVR, NKVD) that no list is complete for, while long all-caps words are
+// headings whose words can be checked in lower case.
+const maxAcronym = 6
+
+// Check tells whether word, one token from the tokenizer, is acceptable
+// as written. It accepts, in this order:
+//
+//   - forms in the dictionary exactly as written, except that words of one
+//     or two letters are trusted only from the curated lists or a short
+//     list of real English words (the base list has "ut", "ge", "o" as
+//     abbreviations and letters, which in prose are typos);
+//   - tokens with a digit (6th, 1980s, ’80s, 21st, MI6);
+//   - abbreviations with inner dots whose parts have one or two letters
+//     (U.S, U.S., e.g., Ph.D.); other dotted tokens are checked part by part;
+//   - a capitalised form of a lower-case word (The), any all-caps form of
+//     a known word (THE, ZELNICKOVA), and an all-caps token of up to
+//     maxAcronym letters even if unknown (KGB, NATO);
+//   - possessives (KGB’s, officers’, Shvets') and contractions (don’t,
+//     I’ve, it’s) of acceptable words; ’ is read as ';
+//   - hyphenated compounds whose parts are acceptable, with common
+//     prefixes (non, ex, pre, anti, co, re, self, post, sub, …) accepted as
+//     parts before a hyphen.
+//
+// A lower-case word the lists have only capitalised (czech, ivana) and a
+// mixed-case token (CiA) are WrongForm with the listed form in Want.
+func (d *Dict) Check(word string) Verdict {
+	if word == "" {
+		return unknown
+	}
+	w := normApos(word)
+	v := d.check(w)
+	if v.Status == WrongForm && len(w) != len(word) {
+		v.Want = strings.ReplaceAll(v.Want, "'", "’")
+	}
+	return v
+}
+
+func (d *Dict) check(w string) Verdict {
+	if letters, ok := shortWord(w); ok {
+		return d.checkShort(w, letters)
+	}
+	if d.knownExact(w) {
+		return accepted
+	}
+	if hasDigit(w) {
+		return accepted
+	}
+	if strings.IndexByte(w, '.') >= 0 {
+		return d.checkDotted(w)
+	}
+	switch shapeOf(w) {
+	case shapeTitle:
+		if d.knownLowerFirst(w) {
+			return accepted
+		}
+	case shapeUpper:
+		if utf8.RuneCountInString(w) <= maxAcronym && isLetters(w) {
+			return accepted
+		}
+		if d.knownFold(w) {
+			return accepted
+		}
+	}
+	if strings.IndexByte(w, '\'') >= 0 {
+		if v, done := d.checkApostrophe(w); done {
+			return v
+		}
+	}
+	if strings.IndexByte(w, '-') >= 0 {
+		return d.checkHyphenated(w)
+	}
+	return d.wrongForm(w, false)
+}
+
+// knownExact reports whether w is listed exactly as written.
+func (d *Dict) knownExact(w string) bool {
+	if _, ok := d.b.words.get(w); ok {
+		return true
+	}
+	return d.o != nil && d.o.exact[w]
+}
+
+// knownLowerFirst reports whether w with its first letter lower-cased is
+// listed; ASCII words are looked up without allocating.
+func (d *Dict) knownLowerFirst(w string) bool {
+	if w[0] >= 'A' && w[0] <= 'Z' && len(w) <= 64 {
+		var buf [64]byte
+		n := copy(buf[:], w)
+		buf[0] += 'a' - 'A'
+		if _, ok := d.b.words.getBytes(buf[:n]); ok {
+			return true
+		}
+		return d.o != nil && d.o.exact[string(buf[:n])]
+	}
+	return d.knownExact(lowerFirst(w))
+}
+
+// knownFold reports whether any form shares w's folded key.
+func (d *Dict) knownFold(w string) bool {
+	k := fold(w)
+	if _, ok := d.b.folds.get(k); ok {
+		return true
+	}
+	return d.o != nil && len(d.o.folds[k]) > 0
+}
+
+// wrongForm returns WrongForm with the best form sharing w's folded key,
+// or Unknown. With curatedOnly, only the user's words and curated names
+// count (for one- and two-letter tokens, whose base-list forms are mostly
+// abbreviations).
+func (d *Dict) wrongForm(w string, curatedOnly bool) Verdict {
+	k := fold(w)
+	if d.o != nil {
+		if fs := d.o.folds[k]; len(fs) > 0 {
+			return Verdict{Status: WrongForm, Want: adaptForm(fs[0], w)}
+		}
+	}
+	fid, ok := d.b.folds.get(k)
+	if !ok {
+		return unknown
+	}
+	for _, m := range d.b.foldMem[d.b.foldStart[fid]:d.b.foldStart[fid+1]] {
+		if curatedOnly && d.b.flags[m]&fromNames == 0 {
+			continue
+		}
+		return Verdict{Status: WrongForm, Want: adaptForm(d.b.words.key(m), w)}
+	}
+	return unknown
+}
+
+// adaptForm gives a known form the capitalisation of the typed token
+// where the form has none of its own: a capitalised "Cafe" wants "Café",
+// but a lower-case "cia" wants "CIA".
+func adaptForm(form, typed string) string {
+	if shapeOf(form) != shapeLower {
+		return form
+	}
+	return matchCase(form, typed)
+}
+
+// shortWord reports whether w is a one- or two-letter word, returning
+// its letter count.
+func shortWord(w string) (int, bool) {
+	if len(w) > 4 { // two letters take at most 4 bytes in UTF-8 here
+		return 0, false
+	}
+	n := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return 0, false
+		}
+		n++
+	}
+	return n, n <= 2
+}
+
+// checkShort decides one- and two-letter tokens. The base list is not
+// trusted for them: it has nearly every letter pair as an abbreviation,
+// which would hide typos like "ut" (but), "ge" (be), "o" (on).
+func (d *Dict) checkShort(w string, letters int) Verdict {
+	if id, ok := d.b.words.get(w); ok && d.b.flags[id]&fromNames != 0 {
+		return accepted
+	}
+	if d.o != nil && d.o.exact[w] {
+		return accepted
+	}
+	shape := shapeOf(w)
+	if letters == 2 && shape == shapeUpper {
+		return accepted // UK, EU, UN, AI
+	}
+	if shortCapitalised(w) {
+		return accepted
+	}
+	lw := strings.ToLower(w)
+	if (shape == shapeLower || shape == shapeTitle || shape == shapeUpper) && shortEnglish(lw) {
+		return accepted
+	}
+	if lw == "i" {
+		return Verdict{Status: WrongForm, Want: "I"}
+	}
+	if v := d.wrongForm(w, true); v.Status == WrongForm {
+		return v
+	}
+	if shortCapitalised(capitalize(lw)) {
+		return Verdict{Status: WrongForm, Want: capitalize(lw)}
+	}
+	return unknown
+}
+
+// shortEnglish lists the one- and two-letter words of running English
+// text, including interjections and the Latin "et al".
+func shortEnglish(w string) bool {
+	switch w {
+	case "a",
+		"ad", "ah", "al", "am", "an", "as", "at", "aw", "ax", "be", "by",
+		"do", "eh", "em", "en", "et", "ex", "go", "ha", "he", "hi", "hm",
+		"ho", "id", "if", "in", "is", "it", "lo", "ma", "me", "mm", "my",
+		"no", "of", "oh", "ok", "on", "or", "ow", "ox", "oy", "pa", "pi",
+		"re", "so", "to", "uh", "um", "up", "us", "vs", "we", "ye", "yo":
+		return true
+	}
+	return false
+}
+
+// shortCapitalised lists short words written capitalised: the pronoun
+// and the usual titles and abbreviations.
+func shortCapitalised(w string) bool {
+	switch w {
+	case "I", "Mr", "Ms", "Dr", "St", "Jr", "Sr", "Mt", "Co", "Lt", "Ft", "No":
+		return true
+	}
+	return false
+}
+
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if '0' <= w[i] && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkDotted accepts abbreviations whose dot-separated parts have one
+// or two letters (U.S, U.S., e.g., i.e., Ph.D.) and otherwise checks the
+// parts (etc., Mr.).
+func (d *Dict) checkDotted(w string) Verdict {
+	trimmed := strings.TrimRight(w, ".")
+	parts := strings.Split(trimmed, ".")
+	abbrev := len(parts) > 1 || trimmed != w
+	for _, p := range parts {
+		if n := utf8.RuneCountInString(p); n == 0 || n > 2 || !isLetters(p) {
+			abbrev = false
+			break
+		}
+	}
+	if abbrev {
+		return accepted
+	}
+	return d.combine(parts, ".", func(_ int, p string) Verdict {
+		if p == "" {
+			return accepted
+		}
+		return d.check(p)
+	})
+}
+
+// combine checks parts with fn and joins the verdicts: Unknown if any
+// part is, else WrongForm (with the parts' wanted forms joined by sep) if
+// any part is, else Accepted.
+func (d *Dict) combine(parts []string, sep string, fn func(i int, p string) Verdict) Verdict {
+	var want []string
+	for i, p := range parts {
+		v := fn(i, p)
+		switch v.Status {
+		case Unknown:
+			return unknown
+		case WrongForm:
+			if want == nil {
+				want = append([]string(nil), parts...)
+			}
+			want[i] = v.Want
+		}
+	}
+	if want == nil {
+		return accepted
+	}
+	return Verdict{Status: WrongForm, Want: strings.Join(want, sep)}
+}
+
+// checkApostrophe handles possessives and contractions. done is false
+// when w has an apostrophe in no pattern known here.
+func (d *Dict) checkApostrophe(w string) (v Verdict, done bool) {
+	i := strings.LastIndexByte(w, '\'')
+	stem, suffix := w[:i], strings.ToLower(w[i+1:])
+	if stem == "" {
+		return unknown, false
+	}
+	withSuffix := func(v Verdict) (Verdict, bool) {
+		if v.Status == WrongForm {
+			v.Want += w[i:]
+		}
+		return v, true
+	}
+	switch suffix {
+	case "":
+		last := stem[len(stem)-1]
+		if last == 's' || last == 'S' || last == 'z' || last == 'x' {
+			return withSuffix(d.check(stem)) // officers', Shvets'
+		}
+	case "s", "ve", "re", "ll", "d", "m":
+		return withSuffix(d.check(stem)) // KGB's, I've, you're, we'll
+	case "t":
+		if strings.HasSuffix(stem, "n") || strings.HasSuffix(stem, "N") {
+			if negatable(strings.ToLower(stem[:len(stem)-1])) {
+				return accepted, true
+			}
+		}
+	}
+	return unknown, false
+}
+
+// negatable lists the stems that take n't (don't, can't, won't).
+func negatable(stem string) bool {
+	switch stem {
+	case "do", "does", "did", "is", "are", "was", "were", "has", "have", "had",
+		"could", "would", "should", "must", "might", "need", "dare", "ought",
+		"ca", "wo", "sha", "ai":
+		return true
+	}
+	return false
+}
+
+// checkHyphenated accepts compounds whose parts are acceptable; common
+// prefixes count as parts before a hyphen (non-sensitive, ex-CIA).
+func (d *Dict) checkHyphenated(w string) Verdict {
+	parts := strings.Split(w, "-")
+	return d.combine(parts, "-", func(i int, p string) Verdict {
+		if p == "" {
+			return unknown
+		}
+		if i < len(parts)-1 && isPrefix(strings.ToLower(p)) {
+			return accepted
+		}
+		return d.check(p)
+	})
+}
+
+// isPrefix lists prefixes written with a hyphen.
+func isPrefix(p string) bool {
+	switch p {
+	case "non", "ex", "pre", "anti", "co", "re", "self", "post", "sub",
+		"semi", "multi", "mid", "pro", "counter", "inter", "intra", "quasi",
+		"pseudo", "neo", "micro", "macro", "ultra", "bi", "tri", "de", "un",
+		"mis", "cross", "trans", "extra", "hyper", "over", "under", "vice":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,52 @@
+package spell
+
+import "testing"
+
+// The seed draft's non-word typos and the words meant
+// (../shared/samples/seed-draft.txt). "lie" for "like" is a real-word
+// error and out of a dictionary's reach.
+var seedTypos = []struct{ typo, want string }{
+	{"Czeck", "Czech"},
+	{"longrunning", "long-running"},
+	{"Followig", "Following"},
+	{"mang", "making"},
+	{"Recruitent", "Recruitment"},
+	{"foreging", "foregoing"},
+	{"unerstood", "understood"},
+	{"ge", "be"},
+	{"confidetial", "confidential"},
+	{"ut", "but"},
+	{"unquestionally", "unquestionably"},
+	{"knowng", "knowing"},
+	{"Varous", "Various"},
+	{"aroud", "around"},
+	{"assssment", "assessment"},
+	{"accummulating", "accumulating"},
+	{"woul", "would"},
+	{"relationshp", "relationship"},
+	{"epionage", "espionage"},
+	{"possibe", "possible"},
+	{"rished", "rushed"},
+	{"riskng", "risking"},
+	{"o", "on"},
+}
+
+func TestSeedTypos(t *testing.T) {
+	d := Builtin()
+	first := 0
+	for _, tt := range seedTypos {
+		if d.Check(tt.typo).OK() {
+			t.Errorf("Check(%q) accepts a typo", tt.typo)
+		}
+		got := d.Suggest(tt.typo, 5)
+		if len(got) > 0 && got[0] == tt.want {
+			first++
+		} else {
+			t.Logf("miss: %s -> %v (want %s)", tt.typo, got, tt.want)
+		}
+	}
+	t.Logf("seed draft: intended word first for %d of %d", first, len(seedTypos))
+	if first < len(seedTypos)-2 {
+		t.Errorf("intended word first for %d of %d typos, want at least %d", first, len(seedTypos), len(seedTypos)-2)
+	}
+}

@@ -1,0 +1,494 @@
+package spell
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// weights are the parameters of the noisy-channel model: a candidate w
+// for typo t scores Freq*ln(1+count(w)) - Edit*cost(t|w) + bonuses, i.e.
+// log P(w) + log P(t|w) with P(t|w) falling exponentially in a weighted
+// Damerau–Levenshtein cost. They were tuned on the training split of the
+// Wikipedia misspellings list (see eval_test.go), never per word.
+type weights struct {
+	Del, DelDouble, DelPunct float32 // the typo lacks a letter of w
+	Ins, InsDouble           float32 // the typo has an extra letter
+	Sub, SubKey, SubVowel    float32 // the typo has another letter
+	Trans                    float32 // two adjacent letters swapped
+	FirstLetter              float32 // extra cost when the first letter differs
+	Bound                    float32 // candidates cost at most this much
+
+	Freq       float64 // weight of the log-frequency prior
+	Edit       float64 // weight of the edit cost
+	Phonetic   float64 // bonus when the metaphone keys agree
+	NameLower  float64 // penalty for a capitalised-only form when the typo is lower case
+	UnseenFreq float64 // count assumed for forms missing from the frequency list
+	Split      float64 // cost of a missing space
+	SplitMin   int     // both halves of a split need at least this count
+}
+
+var defaultWeights = weights{
+	Del: 1, DelDouble: 0.4, DelPunct: 0.3,
+	Ins: 1, InsDouble: 0.4,
+	Sub: 1, SubKey: 0.75, SubVowel: 0.75,
+	Trans: 0.7, FirstLetter: 0.5, Bound: 2.2,
+	Freq: 1, Edit: 4, Phonetic: 1.5, NameLower: 1.5, UnseenFreq: 3,
+	Split: 1.2, SplitMin: 500,
+}
+
+// suggester is the candidate index, built on the first Suggest: a trie
+// of the folded keys searched with a bounded weighted Damerau–Levenshtein
+// automaton, plus a metaphone index for sound-alikes beyond the bound.
+type suggester struct {
+	first, next []uint32 // trie: first child, next sibling (0 = none)
+	label       []byte
+	term        []uint32 // folded key id + 1, or 0
+	maxDepth    int
+	adj         [26][26]bool
+
+	phonOnce sync.Once
+	phon     map[string][]uint32
+}
+
+func (b *base) suggester() *suggester {
+	b.suggestOnce.Do(func() { b.sugg = newSuggester(b) })
+	return b.sugg
+}
+
+func newSuggester(b *base) *suggester {
+	nk := b.folds.len()
+	s := &suggester{
+		first: make([]uint32, 1, nk*3),
+		next:  make([]uint32, 1, nk*3),
+		label: make([]byte, 1, nk*3),
+		term:  make([]uint32, 1, nk*3),
+	}
+	for id := 0; id < nk; id++ {
+		key := b.folds.keyBytes(uint32(id))
+		node := uint32(0)
+		for _, c := range key {
+			child := s.first[node]
+			for child != 0 && s.label[child] != c {
+				child = s.next[child]
+			}
+			if child == 0 {
+				child = uint32(len(s.label))
+				s.first = append(s.first, 0)
+				s.next = append(s.next, s.first[node])
+				s.label = append(s.label, c)
+				s.term = append(s.term, 0)
+				s.first[node] = child
+			}
+			node = child
+		}
+		s.term[node] = uint32(id) + 1
+		s.maxDepth = max(s.maxDepth, len(key))
+	}
+	rows := []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
+	link := func(a, c byte) {
+		s.adj[a-'a'][c-'a'] = true
+		s.adj[c-'a'][a-'a'] = true
+	}
+	for r, row := range rows {
+		for i := 0; i < len(row); i++ {
+			if i+1 < len(row) {
+				link(row[i], row[i+1])
+			}
+			if r+1 < len(rows) {
+				below := rows[r+1]
+				// Staggered rows: a key touches the two below it.
+				for _, j := range []int{i - 1, i} {
+					if j >= 0 && j < len(below) {
+						link(row[i], below[j])
+					}
+				}
+			}
+		}
+	}
+	return s
+}
+
+// phonetic returns the metaphone index, built on first use.
+func (s *suggester) phonetic(b *base) map[string][]uint32 {
+	s.phonOnce.Do(func() {
+		s.phon = make(map[string][]uint32, b.folds.len()/2)
+		for id := 0; id < b.folds.len(); id++ {
+			k := metaphone(string(b.folds.keyBytes(uint32(id))))
+			s.phon[k] = append(s.phon[k], uint32(id))
+		}
+	})
+	return s.phon
+}
+
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' }
+
+func (s *suggester) subCost(w *weights, c, t byte) float32 {
+	switch {
+	case c == t:
+		return 0
+	case isVowel(c) && isVowel(t):
+		return w.SubVowel
+	case c >= 'a' && c <= 'z' && t >= 'a' && t <= 'z' && s.adj[c-'a'][t-'a']:
+		return w.SubKey
+	}
+	return w.Sub
+}
+
+func delCost(w *weights, c, prev byte) float32 {
+	switch {
+	case c == prev:
+		return w.DelDouble
+	case c == '-' || c == '\'' || c == ' ':
+		return w.DelPunct
+	}
+	return w.Del
+}
+
+func insCost(w *weights, t, prev byte) float32 {
+	if t == prev || t == '-' || t == '\'' {
+		return w.InsDouble
+	}
+	return w.Ins
+}
+
+// search walks the trie and calls emit for every folded key within
+// w.Bound of q, with its cost.
+func (s *suggester) search(q []byte, w *weights, emit func(key uint32, cost float32)) {
+	n := len(q)
+	width := n + 1
+	rows := make([]float32, (s.maxDepth+2)*width)
+	path := make([]byte, s.maxDepth+2)
+	for i := 1; i <= n; i++ {
+		var prev byte
+		if i >= 2 {
+			prev = q[i-2]
+		}
+		rows[i] = rows[i-1] + insCost(w, q[i-1], prev)
+	}
+	var walk func(node uint32, depth int)
+	walk = func(node uint32, depth int) {
+		P := rows[(depth-1)*width : depth*width]
+		R := rows[depth*width : (depth+1)*width]
+		var G []float32
+		var pc byte
+		if depth >= 2 {
+			G = rows[(depth-2)*width : (depth-1)*width]
+			pc = path[depth-2]
+		}
+		for child := s.first[node]; child != 0; child = s.next[child] {
+			c := s.label[child]
+			path[depth-1] = c
+			dc := delCost(w, c, pc)
+			R[0] = P[0] + dc
+			lo := R[0]
+			for i := 1; i <= n; i++ {
+				t := q[i-1]
+				best := P[i-1] + s.subCost(w, c, t)
+				if x := P[i] + dc; x < best {
+					best = x
+				}
+				var pt byte
+				if i >= 2 {
+					pt = q[i-2]
+				}
+				if y := R[i-1] + insCost(w, t, pt); y < best {
+					best = y
+				}
+				if G != nil && i >= 2 && c == pt && pc == t && c != t {
+					if z := G[i-2] + w.Trans; z < best {
+						best = z
+					}
+				}
+				R[i] = best
+				if best < lo {
+					lo = best
+				}
+			}
+			if s.term[child] != 0 && R[n] <= w.Bound {
+				emit(s.term[child]-1, R[n])
+			}
+			if lo <= w.Bound && s.first[child] != 0 && depth < s.maxDepth {
+				walk(child, depth+1)
+			}
+		}
+	}
+	walk(0, 1)
+}
+
+// editCost is the same weighted distance as search, unbounded, for
+// candidates found another way (the phonetic index, the user's words).
+func editCost(s *suggester, w *weights, key, q string) float32 {
+	n := len(q)
+	width := n + 1
+	rows := make([]float32, (len(key)+1)*width)
+	for i := 1; i <= n; i++ {
+		var prev byte
+		if i >= 2 {
+			prev = q[i-2]
+		}
+		rows[i] = rows[i-1] + insCost(w, q[i-1], prev)
+	}
+	for j := 1; j <= len(key); j++ {
+		c := key[j-1]
+		var pc byte
+		if j >= 2 {
+			pc = key[j-2]
+		}
+		P, R := rows[(j-1)*width:j*width], rows[j*width:(j+1)*width]
+		dc := delCost(w, c, pc)
+		R[0] = P[0] + dc
+		for i := 1; i <= n; i++ {
+			t := q[i-1]
+			best := P[i-1] + s.subCost(w, c, t)
+			best = min(best, P[i]+dc)
+			var pt byte
+			if i >= 2 {
+				pt = q[i-2]
+			}
+			best = min(best, R[i-1]+insCost(w, t, pt))
+			if j >= 2 && i >= 2 && c == pt && pc == t && c != t {
+				best = min(best, rows[(j-2)*width+i-2]+w.Trans)
+			}
+			R[i] = best
+		}
+	}
+	return rows[len(key)*width+n]
+}
+
+// candidate is one scored suggestion.
+type candidate struct {
+	form  string
+	score float64
+}
+
+// Suggest returns up to n corrections for word, best first, with the
+// capitalisation of word (Followig gives Following, CZECK gives CZECH).
+// Possessive and compound tokens are corrected in the failing part.
+func (d *Dict) Suggest(word string, n int) []string {
+	return d.suggestWith(&defaultWeights, word, n)
+}
+
+func (d *Dict) suggestWith(w *weights, word string, n int) []string {
+	if n <= 0 || word == "" || len(word) > 64 {
+		return nil
+	}
+	typed := normApos(word)
+	curly := len(typed) != len(word)
+	out := d.suggestToken(w, typed, n)
+	if curly {
+		for i := range out {
+			out[i] = strings.ReplaceAll(out[i], "'", "’")
+		}
+	}
+	return out
+}
+
+func (d *Dict) suggestToken(w *weights, typed string, n int) []string {
+	// Correct the one failing part of a possessive or a compound.
+	if i := strings.LastIndexByte(typed, '\''); i > 0 {
+		suffix := strings.ToLower(typed[i+1:])
+		if (suffix == "s" || suffix == "") && !d.check(typed[:i]).OK() {
+			return mapForms(d.suggestToken(w, typed[:i], n), "", typed[i:])
+		}
+	}
+	if strings.IndexByte(typed, '-') > 0 {
+		parts := strings.Split(typed, "-")
+		bad := -1
+		for i, p := range parts {
+			if p != "" && !d.check(p).OK() && !(i < len(parts)-1 && isPrefix(strings.ToLower(p))) {
+				if bad >= 0 {
+					bad = -2
+					break
+				}
+				bad = i
+			}
+		}
+		if bad >= 0 {
+			pre := strings.Join(parts[:bad], "-")
+			if pre != "" {
+				pre += "-"
+			}
+			post := strings.Join(parts[bad+1:], "-")
+			if post != "" {
+				post = "-" + post
+			}
+			return mapForms(d.suggestToken(w, parts[bad], n), pre, post)
+		}
+	}
+	return d.rank(w, typed, n)
+}
+
+func mapForms(forms []string, pre, post string) []string {
+	for i := range forms {
+		forms[i] = pre + forms[i] + post
+	}
+	return forms
+}
+
+// rank scores the candidates for one token.
+func (d *Dict) rank(w *weights, typed string, n int) []string {
+	b := d.b
+	s := b.suggester()
+	q := fold(typed)
+	shape := shapeOf(typed)
+	qPhon := metaphone(q)
+
+	best := map[string]float64{}
+	offer := func(form string, score float64) {
+		if old, ok := best[form]; !ok || score > old {
+			best[form] = score
+		}
+	}
+	prior := func(count uint32) float64 {
+		c := float64(count)
+		if c == 0 {
+			c = w.UnseenFreq
+		}
+		return w.Freq * math.Log1p(c)
+	}
+	firstDiffers := func(key string) bool { return key == "" || q == "" || key[0] != q[0] }
+	score := func(key string, cost float32, count uint32) float64 {
+		if firstDiffers(key) {
+			cost += w.FirstLetter
+		}
+		sc := prior(count) - w.Edit*float64(cost)
+		if qPhon != "" && metaphone(key) == qPhon {
+			sc += w.Phonetic
+		}
+		return sc
+	}
+	consider := func(fid uint32, cost float32) {
+		key := string(b.folds.keyBytes(fid))
+		if key == q && cost == 0 && d.check(typed).Status != Unknown {
+			// The token's own key: only a different form (case,
+			// diacritics) is a suggestion.
+		}
+		sc := score(key, cost, b.foldFreq[fid])
+		members := b.foldMem[b.foldStart[fid]:b.foldStart[fid+1]]
+		hasLower := false
+		for _, m := range members {
+			if shapeOf(b.words.key(m)) == shapeLower {
+				hasLower = true
+			}
+		}
+		for _, m := range members {
+			form := b.words.key(m)
+			fs := shapeOf(form)
+			if shortOK, isShort := shortWord(form); isShort && shortOK > 0 &&
+				b.flags[m]&fromNames == 0 && !shortEnglish(strings.ToLower(form)) && !shortCapitalised(form) {
+				continue // base-list abbreviations are not suggestions
+			}
+			msc := sc
+			if fs != shapeLower {
+				if hasLower && shape == shapeLower {
+					continue // a lower-case typo of a common word
+				}
+				if shape == shapeLower {
+					msc -= w.NameLower
+				}
+			}
+			if form == typed {
+				continue
+			}
+			offer(adaptForm(form, typed), msc)
+		}
+	}
+	s.search([]byte(q), w, consider)
+
+	// Sound-alikes beyond the edit bound.
+	if qPhon != "" && len(q) > 3 {
+		for _, fid := range s.phonetic(b)[qPhon] {
+			key := string(b.folds.keyBytes(fid))
+			cost := editCost(s, w, key, q)
+			if cost > w.Bound && cost <= 2*w.Bound {
+				consider(fid, cost)
+			}
+		}
+	}
+
+	// The user's words.
+	if d.o != nil {
+		for k, forms := range d.o.folds {
+			cost := editCost(s, w, k, q)
+			if cost > w.Bound {
+				continue
+			}
+			for _, f := range forms {
+				if f != typed {
+					offer(adaptForm(f, typed), score(k, cost, 0))
+				}
+			}
+		}
+	}
+
+	// A missing space: both halves common words.
+	for i := 1; i < len(q); i++ {
+		left, right := q[:i], q[i:]
+		lf, rf := d.splitFreq(left, w), d.splitFreq(right, w)
+		if lf == 0 || rf == 0 {
+			continue
+		}
+		sc := w.Freq*math.Log1p(float64(min(lf, rf))) - w.Edit*w.Split
+		sep, alt := " ", "-"
+		if !functionWord(left) && !functionWord(right) {
+			sep, alt = "-", " "
+		}
+		offer(matchCase(left+sep+right, typed), sc)
+		offer(matchCase(left+alt+right, typed), sc-0.5)
+	}
+
+	cands := make([]candidate, 0, len(best))
+	for f, sc := range best {
+		cands = append(cands, candidate{f, sc})
+	}
+	slices.SortFunc(cands, func(a, b candidate) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return strings.Compare(a.form, b.form)
+	})
+	if len(cands) > n {
+		cands = cands[:n]
+	}
+	out := make([]string, len(cands))
+	for i, c := range cands {
+		out[i] = c.form
+	}
+	return out
+}
+
+// splitFreq returns the count of a lower-case word usable as half of a
+// split, 0 if it is not one.
+func (d *Dict) splitFreq(part string, w *weights) uint32 {
+	if len(part) <= 2 && !shortEnglish(part) {
+		return 0
+	}
+	if _, ok := d.b.words.get(part); !ok {
+		return 0
+	}
+	fid, ok := d.b.folds.get(part)
+	if !ok || int(d.b.foldFreq[fid]) < w.SplitMin {
+		return 0
+	}
+	return d.b.foldFreq[fid]
+}
+
+// functionWord lists closed-class words: a run-together pair with one of
+// them is two words ("aboutthe"), otherwise more often a compound
+// ("longrunning" for long-running).
+func functionWord(w string) bool {
+	switch w {
+	case "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+		"and", "or", "but", "as", "is", "are", "was", "were", "be", "it", "its",
+		"this", "that", "these", "those", "he", "she", "we", "they", "you", "i",
+		"his", "her", "our", "their", "not", "no", "if", "so", "than", "then",
+		"about", "into", "over", "after", "before", "what", "which", "who", "has", "have", "had":
+		return true
+	}
+	return false
+}
