@@ -149,7 +149,9 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 	}
 	for _, n := range names {
 		err := eachLine(n, func(line string) error {
-			for _, part := range strings.Fields(line) {
+			for rest := line; rest != ""; {
+				var part string
+				part, rest, _ = strings.Cut(rest, " ")
 				part = strings.TrimFunc(part, func(r rune) bool {
 					return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 				})
@@ -171,11 +173,12 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 	b.folds = newStrIndex(n, len(b.words.arena))
 	b.wordFold = make([]uint32, n)
 	count := make([]uint32, n+1)
+	var buf [64]byte
 	for i := 0; i < n; i++ {
 		w := b.words.keyBytes(uint32(i))
 		var fid uint32
-		if isLowerASCIIBytes(w) {
-			fid, _, _ = b.folds.addBytes(w)
+		if k, ok := foldASCII(buf[:0], w); ok {
+			fid, _, _ = b.folds.addBytes(k)
 		} else {
 			fid, _, _ = b.folds.add(fold(string(w)))
 		}
@@ -213,7 +216,11 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 		if err != nil {
 			return fmt.Errorf("count of %q: %w", w, err)
 		}
-		if fid, ok := b.folds.get(fold(w)); ok && uint32(v) > b.foldFreq[fid] {
+		k, ascii := foldASCII(buf[:0], []byte(w))
+		if !ascii {
+			k = []byte(fold(w))
+		}
+		if fid, ok := b.folds.getBytes(k); ok && uint32(v) > b.foldFreq[fid] {
 			b.foldFreq[fid] = uint32(v)
 		}
 		return nil
@@ -224,13 +231,19 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 	return b, nil
 }
 
-func isLowerASCIIBytes(w []byte) bool {
+// foldASCII appends the folded key of an ASCII word to dst; ok is false
+// for a word with other bytes (use fold).
+func foldASCII(dst, w []byte) ([]byte, bool) {
 	for _, c := range w {
-		if c >= 0x80 || ('A' <= c && c <= 'Z') {
-			return false
+		switch {
+		case c >= 0x80:
+			return dst, false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
 		}
+		dst = append(dst, c)
 	}
-	return true
+	return dst, true
 }
 
 // eachLine calls fn with every non-empty, non-comment line of data,
