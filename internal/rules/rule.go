@@ -106,6 +106,11 @@ type Options struct {
 	// Variety pins the English variety ("en-US" or "en-GB"); empty means
 	// either, but not both in one draft.
 	Variety string
+	// Preferences pin the form consistency rules ask for, mapping a form
+	// (lower-case) to the form the project prefers: "per cent" → "percent",
+	// "judgment" → "judgement". Set from the config's [consistency.prefer]
+	// table; nil means "the form the draft uses most".
+	Preferences map[string]string
 }
 
 // Pass is one rule's view of one document.
