@@ -9,9 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
@@ -28,6 +26,13 @@ type Config struct {
 	// nil means the built-in one.
 	Dict    *spell.Dict
 	Options rules.Options
+	// Off turns off findings by rule name; it is how the driver's own
+	// rules (DriverRules) are disabled, as they are not in Rules.
+	Off map[string]bool
+	// Progress, when set, is called after each file LintAll finishes with
+	// the number done so far. It may be called from several goroutines,
+	// never at once.
+	Progress func(done, total int)
 }
 
 // File is the result of linting one file.
@@ -46,6 +51,9 @@ type File struct {
 type Source struct {
 	Path string
 	Read func() ([]byte, error)
+	// Config, when set, replaces the receiver's configuration for this
+	// file (per-directory config files, per-path overrides).
+	Config *Config
 }
 
 // EncodingRule names the driver's own finding for bytes that are not UTF-8.
@@ -69,18 +77,29 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 	out := make([]*File, len(sources))
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
 	for w := 0; w < workers && w < len(sources); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
 				s := sources[i]
-				src, err := s.Read()
-				if err != nil {
-					out[i] = &File{Path: s.Path, Err: err}
-					continue
+				cfg := c
+				if s.Config != nil {
+					cfg = s.Config
 				}
-				out[i] = c.Lint(s.Path, src)
+				if src, err := s.Read(); err != nil {
+					out[i] = &File{Path: s.Path, Err: err}
+				} else {
+					out[i] = cfg.Lint(s.Path, src)
+				}
+				if c.Progress != nil {
+					mu.Lock()
+					done++
+					c.Progress(done, len(sources))
+					mu.Unlock()
+				}
 			}
 		}()
 	}
@@ -128,7 +147,24 @@ func (c *Config) check(doc *prose.Document) []rules.Finding {
 		rules.Run(r, rules.NewPass(r, doc, dict, &c.Options, shared, report), name)
 	}
 	Sort(findings)
-	return dedupe(findings)
+	findings = dirs.suppress(doc, dedupe(findings))
+	findings = append(findings, dirs.problems...)
+	findings = append(findings, dirs.unused()...)
+	if len(c.Off) > 0 || len(c.Severity) > 0 {
+		kept := findings[:0]
+		for _, f := range findings {
+			if c.Off[f.Rule] {
+				continue
+			}
+			if sev, ok := c.Severity[f.Rule]; ok {
+				f.Severity = sev
+			}
+			kept = append(kept, f)
+		}
+		findings = kept
+	}
+	Sort(findings)
+	return findings
 }
 
 // Sort orders findings by offset, then end, then rule: the output contract.
@@ -155,27 +191,4 @@ func dedupe(fs []rules.Finding) []rules.Finding {
 		out = append(out, f)
 	}
 	return out
-}
-
-// directives are what a draft says about its own checking.
-type directives struct {
-	words []string
-}
-
-// parseDirectives reads edlint comments: "edlint-words: Name1, Name2" adds
-// words to the dictionary for this draft.
-func parseDirectives(doc *prose.Document) directives {
-	var d directives
-	for _, c := range doc.Comments {
-		body, ok := strings.CutPrefix(c.Body, "edlint-words:")
-		if !ok {
-			continue
-		}
-		for _, w := range strings.FieldsFunc(body, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
-			if utf8.ValidString(w) {
-				d.words = append(d.words, w)
-			}
-		}
-	}
-	return d
 }
