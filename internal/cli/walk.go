@@ -40,7 +40,7 @@ func collect(paths []string, stdin io.Reader) ([]lint.Source, []*lint.File) {
 	}
 	for _, p := range paths {
 		if p == "-" {
-			srcs = append(srcs, lint.Source{Path: "<stdin>", Read: func() ([]byte, error) {
+			srcs = append(srcs, lint.Source{Path: stdinName, Read: func() ([]byte, error) {
 				b, err := io.ReadAll(stdin)
 				if err != nil {
 					return nil, fmt.Errorf("read standard input: %w", err)
@@ -138,3 +138,6 @@ func readWordList(path string) ([]string, error) {
 	}
 	return words, nil
 }
+
+// stdinName is the path reported for standard input.
+const stdinName = "<stdin>"

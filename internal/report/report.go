@@ -32,8 +32,12 @@ type Formatter func(w io.Writer, files []*lint.File, opts Options) error
 
 // Formats maps each --format name to its formatter.
 var formats = map[string]Formatter{
-	"text": Text,
-	"json": JSON,
+	"text":       Text,
+	"json":       JSON,
+	"sarif":      SARIF,
+	"github":     GitHub,
+	"checkstyle": Checkstyle,
+	"rdjson":     RDJSON,
 }
 
 // Lookup returns the formatter for a --format name.
