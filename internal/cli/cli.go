@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -130,42 +131,42 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 		}
 	}
 	o := options{env: envGetter(env)}
-	fs := flag.NewFlagSet("edlint", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.SortFlags = false
-	fs.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Names(), ", "))
-	fs.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR and turns colour off when stdout is not a terminal)")
-	fs.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning or info (default: the config's fail-level, else warning)")
-	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line, no progress")
-	fs.StringVarP(&o.config, "config", "c", "", "use this config file for every path (default: the nearest .edlint.toml above each file)")
-	fs.BoolVar(&o.noConfig, "no-config", false, "ignore .edlint.toml files")
-	fs.StringArrayVar(&o.dicts, "dict", nil, "a word list to accept (one entry a line, # comments); repeatable")
-	fs.BoolVarP(&o.fix, "fix", "w", false, "apply the safe fixes in place, then report what remains")
-	fs.BoolVar(&o.diff, "diff", false, "print the safe fixes as a unified diff (patch -p1, git apply); change nothing")
-	fs.StringVar(&o.changed, "changed", "", "report only lines added or changed since REV (git); bare --changed: staged changes in a pre-commit hook, else the merge-base with the default branch")
-	fs.Lookup("changed").NoOptDefVal = changedAuto
-	fs.Lookup("changed").DefValue = ""
-	fs.BoolVar(&o.staged, "staged", false, "with --changed: compare the staged changes (git diff --cached); implied in a pre-commit hook")
-	fs.IntVarP(&o.jobs, "jobs", "j", 0, "files linted at once (0: one per CPU)")
-	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
-	if err := fs.Parse(args); err != nil {
+	flags := flag.NewFlagSet("edlint", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	flags.SortFlags = false
+	flags.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Names(), ", "))
+	flags.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR and turns colour off when stdout is not a terminal)")
+	flags.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning or info (default: the config's fail-level, else warning)")
+	flags.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line, no progress")
+	flags.StringVarP(&o.config, "config", "c", "", "use this config file for every path (default: the nearest .edlint.toml above each file)")
+	flags.BoolVar(&o.noConfig, "no-config", false, "ignore .edlint.toml files")
+	flags.StringArrayVar(&o.dicts, "dict", nil, "a word list to accept (one entry a line, # comments); repeatable")
+	flags.BoolVarP(&o.fix, "fix", "w", false, "apply the safe fixes in place, then report what remains")
+	flags.BoolVar(&o.diff, "diff", false, "print the safe fixes as a unified diff (patch -p1, git apply); change nothing")
+	flags.StringVar(&o.changed, "changed", "", "report only lines added or changed since REV (git); bare --changed: staged changes in a pre-commit hook, else the merge-base with the default branch")
+	flags.Lookup("changed").NoOptDefVal = changedAuto
+	flags.Lookup("changed").DefValue = ""
+	flags.BoolVar(&o.staged, "staged", false, "with --changed: compare the staged changes (git diff --cached); implied in a pre-commit hook")
+	flags.IntVarP(&o.jobs, "jobs", "j", 0, "files linted at once (0: one per CPU)")
+	flags.BoolVar(&o.version, "version", false, "print the version and exit")
+	flags.BoolVarP(&o.help, "help", "h", false, "show this help")
+	if err := flags.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "edlint: %v\nRun 'edlint --help' for usage.\n", err)
 		return ExitError
 	}
 	if o.help {
-		fmt.Fprint(stdout, usageHead+fs.FlagUsages()+usageTail)
+		fmt.Fprint(stdout, usageHead+flags.FlagUsages()+usageTail)
 		return ExitOK
 	}
 	if o.version {
 		fmt.Fprintf(stdout, "edlint %s\n", Version)
 		return ExitOK
 	}
-	o.failLevelSet = fs.Changed("fail-level")
+	o.failLevelSet = flags.Changed("fail-level")
 	if o.staged && o.changed == "" {
 		o.changed = changedAuto
 	}
-	return run(&o, fs.Args(), stdin, stdout, stderr)
+	return run(&o, flags.Args(), stdin, stdout, stderr)
 }
 
 func usageError(stderr io.Writer, format string, args ...any) int {
@@ -203,7 +204,7 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 	for _, path := range o.dicts {
 		words, err := readWordList(path)
 		if err != nil {
-			return usageError(stderr, "%v", err)
+			return usageError(stderr, "--dict: %v", err)
 		}
 		userWords = append(userWords, words...)
 	}
@@ -286,7 +287,7 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 				status = ExitError
 				continue
 			}
-			if string(res.final) == string(res.orig) {
+			if bytes.Equal(res.final, res.orig) {
 				continue
 			}
 			changedFiles++
@@ -383,7 +384,7 @@ func initConfig(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "init: %v", describe(p, err))
 	}
 	if _, err := f.WriteString(config.Starter); err != nil {
-		f.Close()
+		_ = f.Close()
 		return usageError(stderr, "init: %s: %v", p, err)
 	}
 	if err := f.Close(); err != nil {

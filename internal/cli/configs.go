@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -143,7 +144,7 @@ func (c *configs) build(res config.Resolved) *lint.Config {
 				var err error
 				ws, err = readWordList(p)
 				if err != nil {
-					c.fail(err)
+					c.fail(fmt.Errorf("%s: dictionaries: %w", res.File.Path, err))
 				}
 				c.dicts[p] = ws
 			}

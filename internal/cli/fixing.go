@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -38,7 +39,7 @@ func fixFile(f *lint.File, cfg *lint.Config, keep func(*lint.File)) (*fixed, err
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Path, err)
 		}
-		if string(next) == string(cur.Doc.Src) {
+		if bytes.Equal(next, cur.Doc.Src) {
 			break
 		}
 		chosen := map[string]bool{}

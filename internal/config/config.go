@@ -156,16 +156,16 @@ var Yardsticks = []string{"icd203", "phia", "nato", "kent"}
 var Varieties = []string{"en-US", "en-GB"}
 
 // Load reads and checks the configuration file at path.
-func Load(path string, vocab Vocabulary) (*File, error) {
-	data, err := os.ReadFile(path)
+func Load(file string, vocab Vocabulary) (*File, error) {
+	data, err := os.ReadFile(file)
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return nil, &Error{Path: path, Msg: "cannot read: " + err.Error()}
+		return nil, &Error{Path: file, Msg: "cannot read: " + err.Error()}
 	}
-	return Parse(path, data, vocab)
+	return Parse(file, data, vocab)
 }
 
 // lineKeyRe pulls the line and key out of the decoder's type errors.

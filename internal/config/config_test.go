@@ -69,7 +69,7 @@ func TestParseErrors(t *testing.T) {
 		{"words = [\n", `c.toml:1: words: unexpected EOF`},
 		{"[[overrides]]\nwords = [\"x\"]\n", `c.toml:1: overrides: an override needs paths`},
 		{"[[overrides]]\npaths = [\"a/**\"]\n[overrides.rules]\nhedgin = \"off\"\n", `c.toml:4: overrides.rules.hedgin: unknown rule or category (did you mean "hedging"?)`},
-		{"[[overrides]]\npaths = [\"a\"]\ncolour = 1\n", `c.toml:3: overrides.colour: unknown key`},
+		{"[[overrides]]\npaths = [\"a\"]\nverbose = 1\n", `c.toml:3: overrides.verbose: unknown key`},
 		{"unknown-name = \"off\"\n", `(rule settings go under [rules]`},
 		{"[consistency]\nprefr = 1\n", `c.toml:2: consistency.prefr: unknown key (did you mean "prefer"?)`},
 	} {

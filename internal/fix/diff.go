@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -10,16 +11,16 @@ import (
 // contextLines is the context a unified diff hunk carries, as diff -u.
 const contextLines = 3
 
-// UnifiedDiff returns the changes from old to new as a unified diff with
+// UnifiedDiff returns the changes from old to fixed as a unified diff with
 // a/ and b/ prefixes, which "patch -p1" and "git apply" accept; "" when
 // they are equal. name is the file's slash-separated path. A last line
 // without a newline is marked "\ No newline at end of file", so applying
-// the diff reproduces new byte for byte.
-func UnifiedDiff(name string, old, new []byte) string {
-	if string(old) == string(new) {
+// the diff reproduces fixed byte for byte.
+func UnifiedDiff(name string, old, fixed []byte) string {
+	if bytes.Equal(old, fixed) {
 		return ""
 	}
-	a, b := splitLines(string(old)), splitLines(string(new))
+	a, b := splitLines(string(old)), splitLines(string(fixed))
 	m := difflib.NewMatcherWithJunk(a, b, false, nil)
 	var out strings.Builder
 	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)

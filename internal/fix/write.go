@@ -34,8 +34,8 @@ func (w *Writer) WriteFile(path string, orig, data []byte) (err error) {
 		return nil
 	}
 	// Write through a symbolic link rather than replace the link.
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -58,8 +58,8 @@ func (w *Writer) WriteFile(path string, orig, data []byte) (err error) {
 	}
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
 		}
 	}()
 	write := w.write

@@ -11,7 +11,7 @@ import (
 	"github.com/edlint/edlint/internal/rules"
 )
 
-// SARIF 2.1.0 (OASIS). Only the parts edlint fills are modelled.
+// SARIF 2.1.0 (OASIS). Only the parts edlint fills are declared.
 const (
 	sarifVersion = "2.1.0"
 	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
