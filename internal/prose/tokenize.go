@@ -46,6 +46,11 @@ func tokenize(text string, s Span, toks []Token) []Token {
 			i++ // invalid byte: recorded in Document.Invalid, never part of a token
 		case unicode.IsSpace(r):
 			i += size
+		case isSymbolLetter(r):
+			// ƒ (florin, function) and º are letters to Unicode but symbols
+			// in prose, and PDF extraction leaves ƒ as a bullet glyph.
+			toks = append(toks, Token{Span: Span{i, i + size}, Kind: Punct})
+			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			end := wordEnd(text, i, s.End)
 			toks = append(toks, Token{Span: Span{i, end}, Kind: kindOfRune(r)})
@@ -87,6 +92,8 @@ func kindOfRune(r rune) TokenKind {
 	}
 	return Word
 }
+
+func isSymbolLetter(r rune) bool { return r == 'ƒ' || r == 'º' || r == 'ª' }
 
 // isInvisible reports format characters that render as nothing.
 func isInvisible(r rune) bool {
@@ -174,7 +181,7 @@ func wordEnd(text string, i, end int) int {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:end])
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) && !isSymbolLetter(r):
 			i += size
 			letters++
 		case r == '’' || r == '‐' || r == '‑':

@@ -19,6 +19,9 @@ func (r wordRule) Check(p *Pass) {
 			continue
 		}
 		f := Finding{Span: is.span, Message: r.message(is), Suggestions: is.want}
+		if is.compound {
+			f.Severity = Info
+		}
 		if is.safe && len(is.want) > 0 {
 			f.Fix = []prose.Edit{{Span: is.span, New: is.want[0]}}
 		}
