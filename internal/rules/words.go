@@ -34,7 +34,7 @@ type wordIssue struct {
 	// compound marks an unknown word made of two dictionary words, reported
 	// as information only.
 	compound bool
-	rel   []prose.Span
+	rel      []prose.Span
 }
 
 // wordIssues judges every word of the document once and is shared by the

@@ -170,10 +170,18 @@ func matchCase(form, typed string) string {
 	return form
 }
 
-// normApos replaces typographic apostrophes with the straight one.
+// normApos replaces typographic apostrophes (’ ‘ ʼ) with the straight one.
 func normApos(w string) string {
-	if strings.IndexByte(w, 0xE2) < 0 && !strings.Contains(w, "ʼ") {
+	if !strings.ContainsAny(w, "’‘ʼ") {
 		return w
 	}
-	return strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(w)
+	out := make([]byte, 0, len(w))
+	for _, r := range w {
+		if r == '’' || r == '‘' || r == 'ʼ' {
+			out = append(out, '\'')
+		} else {
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return string(out)
 }

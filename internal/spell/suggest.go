@@ -21,15 +21,18 @@ type weights struct {
 	SecondLetter             float32 // extra cost of an edit at the second letter
 	Bound                    float32 // candidates cost at most this much
 
-	Freq       float64 // weight of the log-frequency prior
-	Edit       float64 // weight of the edit cost
-	Phonetic   float64 // bonus when the metaphone keys agree
-	NameLower  float64 // penalty for a capitalised-only form when the typo is lower case
-	NameTitle  float64 // bonus for a capitalised-only form when the typo is capitalised
-	UserFreq   float64 // count assumed for the user's and the draft's own words
-	UnseenFreq float64 // count assumed for forms missing from the frequency list
-	Split      float64 // cost of a missing space
-	SplitMin   int     // both halves of a split need at least this count
+	Freq     float64 // weight of the log-frequency prior
+	Edit     float64 // weight of the edit cost
+	Phonetic float64 // bonus when the metaphone keys agree
+	// PhoneticBelow: the metaphone index is searched only when no
+	// candidate costs less than this.
+	PhoneticBelow float32
+	NameLower     float64 // penalty for a capitalised-only form when the typo is lower case
+	NameTitle     float64 // bonus for a capitalised-only form when the typo is capitalised
+	UserFreq      float64 // count assumed for the user's and the draft's own words
+	UnseenFreq    float64 // count assumed for forms missing from the frequency list
+	Split         float64 // cost of a missing space
+	SplitMin      int     // both halves of a split need at least this count
 }
 
 var defaultWeights = weights{
@@ -37,7 +40,7 @@ var defaultWeights = weights{
 	Ins: 1, InsDouble: 0.4,
 	Sub: 1, SubKey: 0.75, SubVowel: 0.75,
 	Trans: 0.7, FirstLetter: 0.5, SecondLetter: 0.2, Bound: 2.2,
-	Freq: 1, Edit: 4, Phonetic: 1.5, NameLower: 1.5, NameTitle: 1, UserFreq: 100000, UnseenFreq: 3,
+	Freq: 1, Edit: 4, Phonetic: 1.5, PhoneticBelow: 1.2, NameLower: 1.5, NameTitle: 1, UserFreq: 100000, UnseenFreq: 3,
 	Split: 1.2, SplitMin: 500,
 }
 
@@ -391,7 +394,9 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 		}
 		return sc
 	}
+	minCost := float32(math.MaxFloat32)
 	consider := func(fid uint32, cost float32) {
+		minCost = min(minCost, cost)
 		key := b.keys.key(fid)
 		sc := score(key, cost, counts[fid])
 		hasLower := b.self[fid] != 0
@@ -422,8 +427,10 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	al := newAligner(s, w, []byte(q))
 	s.search([]byte(q), w, consider)
 
-	// Sound-alikes beyond the edit bound.
-	if qPhon != "" && len(q) > 3 {
+	// Sound-alikes beyond the edit bound, when nothing close was found:
+	// the index costs tens of milliseconds to build, so most runs never
+	// build it.
+	if qPhon != "" && len(q) > 3 && minCost > w.PhoneticBelow {
 		for _, fid := range s.phonetic(b)[qPhon] {
 			key := b.keys.key(fid)
 			cost := al.editCost(key)
@@ -490,7 +497,7 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 // splitFreq returns the count of a lower-case word usable as half of a
 // split, 0 if it is not one.
 func (d *Dict) splitFreq(part string, w *weights) uint32 {
-	if len(part) <= 2 && !shortEnglish(part) {
+	if len(part) <= 2 && !functionWord(part) {
 		return 0
 	}
 	id, ok := d.b.keys.get(part)
