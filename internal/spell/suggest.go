@@ -21,15 +21,18 @@ type weights struct {
 	SecondLetter             float32 // extra cost of an edit at the second letter
 	Bound                    float32 // candidates cost at most this much
 
-	Freq       float64 // weight of the log-frequency prior
-	Edit       float64 // weight of the edit cost
-	Phonetic   float64 // bonus when the metaphone keys agree
-	NameLower  float64 // penalty for a capitalised-only form when the typo is lower case
-	NameTitle  float64 // bonus for a capitalised-only form when the typo is capitalised
-	UserFreq   float64 // count assumed for the user's and the draft's own words
-	UnseenFreq float64 // count assumed for forms missing from the frequency list
-	Split      float64 // cost of a missing space
-	SplitMin   int     // both halves of a split need at least this count
+	Freq     float64 // weight of the log-frequency prior
+	Edit     float64 // weight of the edit cost
+	Phonetic float64 // bonus when the metaphone keys agree
+	// PhoneticBelow: the metaphone index is searched only when no
+	// candidate costs less than this.
+	PhoneticBelow float32
+	NameLower     float64 // penalty for a capitalised-only form when the typo is lower case
+	NameTitle     float64 // bonus for a capitalised-only form when the typo is capitalised
+	UserFreq      float64 // count assumed for the user's and the draft's own words
+	UnseenFreq    float64 // count assumed for forms missing from the frequency list
+	Split         float64 // cost of a missing space
+	SplitMin      int     // both halves of a split need at least this count
 }
 
 var defaultWeights = weights{
@@ -37,7 +40,7 @@ var defaultWeights = weights{
 	Ins: 1, InsDouble: 0.4,
 	Sub: 1, SubKey: 0.75, SubVowel: 0.75,
 	Trans: 0.7, FirstLetter: 0.5, SecondLetter: 0.2, Bound: 2.2,
-	Freq: 1, Edit: 4, Phonetic: 1.5, NameLower: 1.5, NameTitle: 1, UserFreq: 1000, UnseenFreq: 3,
+	Freq: 1, Edit: 4, Phonetic: 1.5, PhoneticBelow: 1.2, NameLower: 1.5, NameTitle: 1, UserFreq: 100000, UnseenFreq: 3,
 	Split: 1.2, SplitMin: 500,
 }
 
@@ -61,7 +64,7 @@ func (b *base) suggester() *suggester {
 }
 
 func newSuggester(b *base) *suggester {
-	nk := b.folds.len()
+	nk := b.keys.len()
 	s := &suggester{
 		first: make([]uint32, 1, nk*3),
 		next:  make([]uint32, 1, nk*3),
@@ -69,9 +72,10 @@ func newSuggester(b *base) *suggester {
 		term:  make([]uint32, 1, nk*3),
 	}
 	for id := 0; id < nk; id++ {
-		key := b.folds.keyBytes(uint32(id))
+		key := b.keys.key(uint32(id))
 		node := uint32(0)
-		for _, c := range key {
+		for i := 0; i < len(key); i++ {
+			c := key[i]
 			child := s.first[node]
 			for child != 0 && s.label[child] != c {
 				child = s.next[child]
@@ -116,16 +120,18 @@ func newSuggester(b *base) *suggester {
 // phonetic returns the metaphone index, built on first use.
 func (s *suggester) phonetic(b *base) map[string][]uint32 {
 	s.phonOnce.Do(func() {
-		s.phon = make(map[string][]uint32, b.folds.len()/2)
-		for id := 0; id < b.folds.len(); id++ {
-			k := metaphone(string(b.folds.keyBytes(uint32(id))))
+		s.phon = make(map[string][]uint32, b.keys.len()/2)
+		for id := 0; id < b.keys.len(); id++ {
+			k := metaphone(b.keys.key(uint32(id)))
 			s.phon[k] = append(s.phon[k], uint32(id))
 		}
 	})
 	return s.phon
 }
 
-func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' }
+func isVowel(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+}
 
 func (s *suggester) subCost(w *weights, c, t byte) float32 {
 	switch {
@@ -363,6 +369,7 @@ func mapForms(forms []string, pre, post string) []string {
 func (d *Dict) rank(w *weights, typed string, n int) []string {
 	b := d.b
 	s := b.suggester()
+	counts := b.counts()
 	q := fold(typed)
 	shape := shapeOf(typed)
 	qPhon := metaphone(q)
@@ -387,27 +394,22 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 		}
 		return sc
 	}
+	minCost := float32(math.MaxFloat32)
 	consider := func(fid uint32, cost float32) {
-		key := string(b.folds.keyBytes(fid))
-		sc := score(key, cost, b.foldFreq[fid])
-		members := b.foldMem[b.foldStart[fid]:b.foldStart[fid+1]]
-		hasLower := false
-		for _, m := range members {
-			if shapeOf(b.words.key(m)) == shapeLower {
-				hasLower = true
-			}
-		}
-		for _, m := range members {
-			form := b.words.key(m)
+		minCost = min(minCost, cost)
+		key := b.keys.key(fid)
+		sc := score(key, cost, counts[fid])
+		hasLower := b.self[fid] != 0
+		b.forms(fid, func(form string, f entryFlag) bool {
 			fs := shapeOf(form)
-			if shortOK, isShort := shortWord(form); isShort && shortOK > 0 &&
-				b.flags[m]&fromNames == 0 && !shortEnglish(strings.ToLower(form)) && !shortCapitalised(form) {
-				continue // base-list abbreviations are not suggestions
+			if letters, isShort := shortWord(form); isShort && letters > 0 &&
+				f&fromNames == 0 && !shortEnglish(strings.ToLower(form)) && !shortCapitalised(form) {
+				return true // base-list abbreviations are not suggestions
 			}
 			msc := sc
 			if fs != shapeLower {
 				if hasLower && shape == shapeLower {
-					continue // a lower-case typo of a common word
+					return true // a lower-case typo of a common word
 				}
 				switch shape {
 				case shapeLower:
@@ -416,19 +418,21 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 					msc += w.NameTitle
 				}
 			}
-			if form == typed {
-				continue
+			if form != typed {
+				offer(adaptForm(form, typed), msc)
 			}
-			offer(adaptForm(form, typed), msc)
-		}
+			return true
+		})
 	}
 	al := newAligner(s, w, []byte(q))
 	s.search([]byte(q), w, consider)
 
-	// Sound-alikes beyond the edit bound.
-	if qPhon != "" && len(q) > 3 {
+	// Sound-alikes beyond the edit bound, when nothing close was found:
+	// the index costs tens of milliseconds to build, so most runs never
+	// build it.
+	if qPhon != "" && len(q) > 3 && minCost > w.PhoneticBelow {
 		for _, fid := range s.phonetic(b)[qPhon] {
-			key := string(b.folds.keyBytes(fid))
+			key := b.keys.key(fid)
 			cost := al.editCost(key)
 			if cost > w.Bound && cost <= 2*w.Bound {
 				consider(fid, cost)
@@ -493,17 +497,14 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 // splitFreq returns the count of a lower-case word usable as half of a
 // split, 0 if it is not one.
 func (d *Dict) splitFreq(part string, w *weights) uint32 {
-	if len(part) <= 2 && !shortEnglish(part) {
+	if len(part) <= 2 && !functionWord(part) {
 		return 0
 	}
-	if _, ok := d.b.words.get(part); !ok {
+	id, ok := d.b.keys.get(part)
+	if !ok || d.b.self[id] == 0 || int(d.b.counts()[id]) < w.SplitMin {
 		return 0
 	}
-	fid, ok := d.b.folds.get(part)
-	if !ok || int(d.b.foldFreq[fid]) < w.SplitMin {
-		return 0
-	}
-	return d.b.foldFreq[fid]
+	return d.b.counts()[id]
 }
 
 // functionWord lists closed-class words: a run-together pair with one of
