@@ -27,7 +27,7 @@ func TestConfigErrorsOneLineExit2(t *testing.T) {
 		dir := t.TempDir()
 		write(t, filepath.Join(dir, ".edlint.toml"), tc.config)
 		write(t, filepath.Join(dir, "a.md"), "Fine text.\n")
-		_, stderr, code := runCLI(t, dir, nil, "a.md")
+		_, stderr, code := runIn(t, dir, nil, "a.md")
 		if code != ExitError {
 			t.Errorf("%q: exit %d, want 2", tc.config, code)
 		}
@@ -44,17 +44,17 @@ func TestConfigAppliesPerDirectory(t *testing.T) {
 	// A nested config turns misspelling off for its folder only.
 	write(t, filepath.Join(dir, "sub", ".edlint.toml"), "[rules]\nmisspelling = \"off\"\nunknown-word = \"off\"\n")
 	write(t, filepath.Join(dir, "sub", "b.md"), draft)
-	out, _, code := runCLI(t, dir, nil, "--format", "github", ".")
+	out, _, code := runIn(t, dir, nil, "--format", "github", ".")
 	if code != ExitFindings || !strings.Contains(out, "file=a.md") || strings.Contains(out, "file=sub/b.md") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 	// --config makes one file govern all; --no-config ignores them.
 	write(t, filepath.Join(dir, "strict.toml"), "[rules]\nmisspelling = \"info\"\n")
-	out, _, code = runCLI(t, dir, nil, "--format", "github", "--config", "strict.toml", ".")
+	out, _, code = runIn(t, dir, nil, "--format", "github", "--config", "strict.toml", ".")
 	if code != ExitOK || strings.Count(out, "::notice") != 2 {
 		t.Errorf("--config: exit %d:\n%s", code, out)
 	}
-	out, _, _ = runCLI(t, dir, nil, "--format", "github", "--no-config", ".")
+	out, _, _ = runIn(t, dir, nil, "--format", "github", "--no-config", ".")
 	if strings.Count(out, "::error") != 2 {
 		t.Errorf("--no-config:\n%s", out)
 	}
@@ -65,7 +65,7 @@ func TestConfigFailLevelAndWords(t *testing.T) {
 	write(t, filepath.Join(dir, ".edlint.toml"), "fail-level = \"error\"\nwords = [\"Zarnitsa\"]\ndictionaries = [\"names.txt\"]\n[rules]\nspelling = \"warning\"\n")
 	write(t, filepath.Join(dir, "names.txt"), "# codenames\nKrasnovka\n")
 	write(t, filepath.Join(dir, "a.md"), "Operation Zarnitsa and Krasnovka. We recieve.\n")
-	out, _, code := runCLI(t, dir, nil, "--format", "github", "a.md")
+	out, _, code := runIn(t, dir, nil, "--format", "github", "a.md")
 	if code != ExitOK {
 		t.Errorf("warnings below the config's fail-level: exit %d\n%s", code, out)
 	}
@@ -73,10 +73,10 @@ func TestConfigFailLevelAndWords(t *testing.T) {
 		t.Errorf("words or severity not applied:\n%s", out)
 	}
 	// The flag beats the file.
-	if _, _, code := runCLI(t, dir, nil, "--fail-level", "warning", "a.md"); code != ExitFindings {
+	if _, _, code := runIn(t, dir, nil, "--fail-level", "warning", "a.md"); code != ExitFindings {
 		t.Errorf("--fail-level warning: exit %d", code)
 	}
-	out, _, _ = runCLI(t, dir, nil, "--quiet", "a.md")
+	out, _, _ = runIn(t, dir, nil, "--quiet", "a.md")
 	if strings.Contains(out, "1 file") {
 		t.Errorf("--quiet printed the summary:\n%s", out)
 	}
@@ -84,23 +84,23 @@ func TestConfigFailLevelAndWords(t *testing.T) {
 
 func TestInit(t *testing.T) {
 	dir := t.TempDir()
-	out, stderr, code := runCLI(t, dir, nil, "init")
+	out, stderr, code := runIn(t, dir, nil, "init")
 	if code != ExitOK || !strings.Contains(out, "wrote") {
 		t.Fatalf("init: exit %d %q %q", code, out, stderr)
 	}
 	// The starter is valid and changes nothing.
 	write(t, filepath.Join(dir, "a.md"), "Fine text.\n")
-	if _, stderr, code := runCLI(t, dir, nil, "a.md"); code != ExitOK {
+	if _, stderr, code := runIn(t, dir, nil, "a.md"); code != ExitOK {
 		t.Errorf("lint with the starter config: exit %d %s", code, stderr)
 	}
-	_, stderr, code = runCLI(t, dir, nil, "init")
+	_, stderr, code = runIn(t, dir, nil, "init")
 	if code != ExitError || !strings.Contains(stderr, "already exists") {
 		t.Errorf("second init: exit %d %q", code, stderr)
 	}
 }
 
 func TestHelpDocumentsEveryFlag(t *testing.T) {
-	out, _, code := runCLI(t, "", nil, "--help")
+	out, _, code := runIn(t, "", nil, "--help")
 	if code != ExitOK {
 		t.Fatal(code)
 	}

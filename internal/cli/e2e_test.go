@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,8 +11,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of the end-to-end tests")
-
 // e2eDir holds the end-to-end drafts and the golden output of every format.
 const e2eDir = "../../testdata/e2e"
 
@@ -21,7 +18,7 @@ var elapsedRe = regexp.MustCompile(`\(\d+\.\d+s\)`)
 
 // runCLI runs edlint in dir with args and returns stdout, stderr and the
 // exit status.
-func runCLI(t *testing.T, dir string, env map[string]string, args ...string) (stdout, stderr string, code int) {
+func runIn(t *testing.T, dir string, env map[string]string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	if dir != "" {
 		t.Chdir(dir)
@@ -34,7 +31,7 @@ func runCLI(t *testing.T, dir string, env map[string]string, args ...string) (st
 	return out.String(), errb.String(), code
 }
 
-func golden(t *testing.T, path, got string) {
+func goldenFile(t *testing.T, path, got string) {
 	t.Helper()
 	if *update {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -61,7 +58,7 @@ func TestGoldenFormats(t *testing.T) {
 	defer func() { Version = old }()
 	for _, format := range []string{"text", "json", "github", "checkstyle", "rdjson"} {
 		t.Run(format, func(t *testing.T) {
-			out, stderr, code := runCLI(t, abs, nil, "--format", format, "drafts")
+			out, stderr, code := runIn(t, abs, nil, "--format", format, "drafts")
 			if code != ExitFindings {
 				t.Errorf("exit %d, want %d; stderr: %s", code, ExitFindings, stderr)
 			}
@@ -69,7 +66,7 @@ func TestGoldenFormats(t *testing.T) {
 				t.Errorf("stderr: %s", stderr)
 			}
 			out = elapsedRe.ReplaceAllString(out, "(TIME)")
-			golden(t, filepath.Join(abs, "golden", format+".golden"), out)
+			goldenFile(t, filepath.Join(abs, "golden", format+".golden"), out)
 		})
 	}
 }
@@ -100,7 +97,7 @@ func TestSARIFValidates(t *testing.T) {
 	}
 	abs, _ := filepath.Abs(e2eDir)
 	// The drafts, plus a missing file so that notifications are covered.
-	out, _, _ := runCLI(t, abs, nil, "--format", "sarif", "drafts", "missing.md")
+	out, _, _ := runIn(t, abs, nil, "--format", "sarif", "drafts", "missing.md")
 	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
 	if err != nil {
 		t.Fatal(err)

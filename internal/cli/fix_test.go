@@ -91,7 +91,7 @@ func TestFixEqualsDiffAndIsIdempotent(t *testing.T) {
 	before := readTree(t, a)
 	backdate(t, a)
 	mt := mtimes(t, a)
-	diff, stderr, code := runCLI(t, a, nil, "--diff", ".")
+	diff, stderr, code := runIn(t, a, nil, "--diff", ".")
 	if code != ExitFindings || stderr != "" {
 		t.Fatalf("--diff: exit %d, stderr %q", code, stderr)
 	}
@@ -120,7 +120,7 @@ func TestFixEqualsDiffAndIsIdempotent(t *testing.T) {
 	}
 	backdate(t, b)
 	mt = mtimes(t, b)
-	_, stderr, _ = runCLI(t, b, nil, "--fix", ".")
+	_, stderr, _ = runIn(t, b, nil, "--fix", ".")
 	if !strings.Contains(stderr, "edlint: fixed ") {
 		t.Errorf("--fix said: %q", stderr)
 	}
@@ -139,7 +139,7 @@ func TestFixEqualsDiffAndIsIdempotent(t *testing.T) {
 	// A second --fix changes nothing and rewrites nothing.
 	backdate(t, b)
 	mt = mtimes(t, b)
-	_, _, _ = runCLI(t, b, nil, "--fix", ".")
+	_, _, _ = runIn(t, b, nil, "--fix", ".")
 	if !equalTrees(readTree(t, b), fixed) {
 		t.Error("a second --fix changed files")
 	}
@@ -148,7 +148,7 @@ func TestFixEqualsDiffAndIsIdempotent(t *testing.T) {
 			t.Errorf("a second --fix rewrote %s", p)
 		}
 	}
-	if d, _, code := runCLI(t, b, nil, "--diff", "."); d != "" || code == ExitFindings && d != "" {
+	if d, _, code := runIn(t, b, nil, "--diff", "."); d != "" || code == ExitFindings && d != "" {
 		t.Errorf("--diff after --fix is not empty:\n%s", d)
 	}
 }
@@ -166,14 +166,14 @@ func equalTrees(a, b map[string]string) bool {
 }
 
 func TestFixRefusesStdin(t *testing.T) {
-	_, stderr, code := runCLI(t, "", nil, "--fix", "-")
+	_, stderr, code := runIn(t, "", nil, "--fix", "-")
 	if code != ExitError || !strings.Contains(stderr, "--fix cannot rewrite standard input") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
 
 func TestFixAndDiffExclusive(t *testing.T) {
-	_, stderr, code := runCLI(t, "", nil, "--fix", "--diff", "x.md")
+	_, stderr, code := runIn(t, "", nil, "--fix", "--diff", "x.md")
 	if code != ExitError || !strings.Contains(stderr, "exclude each other") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}

@@ -75,30 +75,30 @@ func TestChangedLinesOnly(t *testing.T) {
 	gitIn(t, dir, "commit", "-q", "-am", "feature")
 
 	// Bare --changed: the merge-base with main.
-	out, stderr, code := runCLI(t, dir, nil, "--format", "github", "--changed", "docs")
+	out, stderr, code := runIn(t, dir, nil, "--format", "github", "--changed", "docs")
 	if got := strings.Join(annotated(out), " "); got != "docs/a.md:7" || code != ExitFindings {
 		t.Errorf("--changed: exit %d, got %q, stderr %q", code, got, stderr)
 	}
 	// An explicit revision.
-	out, _, _ = runCLI(t, dir, nil, "--format", "github", "--changed=HEAD~1", "docs")
+	out, _, _ = runIn(t, dir, nil, "--format", "github", "--changed=HEAD~1", "docs")
 	if got := strings.Join(annotated(out), " "); got != "docs/a.md:7" {
 		t.Errorf("--changed=HEAD~1: got %q", got)
 	}
 	// Uncommitted edits count; untracked files are new in every line.
 	write(t, filepath.Join(dir, "docs", "a.md"), "# Draft\n\nThe legacy line we recieve, edited.\n\nAnother old line.\n\nA new line we recieve.\n")
 	write(t, filepath.Join(dir, "docs", "new.md"), "Brand new: recieve.\n")
-	out, _, _ = runCLI(t, dir, nil, "--format", "github", "--changed", "docs")
+	out, _, _ = runIn(t, dir, nil, "--format", "github", "--changed", "docs")
 	if got := strings.Join(annotated(out), " "); got != "docs/a.md:3 docs/a.md:7 docs/new.md:1" {
 		t.Errorf("working tree: got %q", got)
 	}
 	// --staged: only what is staged.
 	gitIn(t, dir, "add", "docs/new.md")
-	out, _, _ = runCLI(t, dir, nil, "--format", "github", "--changed", "--staged", "docs")
+	out, _, _ = runIn(t, dir, nil, "--format", "github", "--changed", "--staged", "docs")
 	if got := strings.Join(annotated(out), " "); got != "docs/new.md:1" {
 		t.Errorf("--staged: got %q", got)
 	}
 	// PRE_COMMIT=1 implies --staged, from a subdirectory too.
-	out, _, _ = runCLI(t, filepath.Join(dir, "docs"), map[string]string{"PRE_COMMIT": "1"}, "--format", "github", "--changed", ".")
+	out, _, _ = runIn(t, filepath.Join(dir, "docs"), map[string]string{"PRE_COMMIT": "1"}, "--format", "github", "--changed", ".")
 	if got := strings.Join(annotated(out), " "); got != "new.md:1" {
 		t.Errorf("PRE_COMMIT=1: got %q", got)
 	}
@@ -111,7 +111,7 @@ func TestChangedOutsideGit(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
 	write(t, filepath.Join(dir, "a.md"), "Fine.\n")
-	_, stderr, code := runCLI(t, dir, nil, "--changed", "a.md")
+	_, stderr, code := runIn(t, dir, nil, "--changed", "a.md")
 	if code != ExitError || !strings.Contains(stderr, "not inside a git work tree") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
