@@ -52,6 +52,7 @@ type base struct {
 	freqData []byte // en-freq.txt, parsed on first need
 	freqOnce sync.Once
 	freq     []uint32 // per key
+	maxCount uint32   // the largest of freq
 
 	suggestOnce sync.Once
 	sugg        *suggester
@@ -287,6 +288,7 @@ func (b *base) counts() []uint32 {
 			}
 			if id, ok := b.keyOf(w); ok && uint32(v) > b.freq[id] {
 				b.freq[id] = uint32(v)
+				b.maxCount = max(b.maxCount, uint32(v))
 			}
 			return nil
 		})
