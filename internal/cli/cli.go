@@ -134,20 +134,20 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 	flags := flag.NewFlagSet("edlint", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	flags.SortFlags = false
-	flags.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Names(), ", "))
-	flags.StringVar(&o.color, "color", "auto", "colour the text output: auto, always or never (auto honours NO_COLOR and turns colour off when stdout is not a terminal)")
-	flags.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning or info (default: the config's fail-level, else warning)")
+	flags.StringVarP(&o.format, "format", "f", "text", "output `FORMAT`: "+strings.Join(report.Names(), ", "))
+	flags.StringVar(&o.color, "color", "auto", "colour the text output (`MODE`): auto, always or never (auto honours NO_COLOR and turns colour off when stdout is not a terminal)")
+	flags.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity (`LEVEL`: error, warning or info) that makes the exit status 1; a config's fail-level changes the default")
 	flags.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line, no progress")
-	flags.StringVarP(&o.config, "config", "c", "", "use this config file for every path (default: the nearest .edlint.toml above each file)")
+	flags.StringVarP(&o.config, "config", "c", "", "use this config `FILE` for every path (default: the nearest .edlint.toml above each file)")
 	flags.BoolVar(&o.noConfig, "no-config", false, "ignore .edlint.toml files")
-	flags.StringArrayVar(&o.dicts, "dict", nil, "a word list to accept (one entry a line, # comments); repeatable")
+	flags.StringArrayVar(&o.dicts, "dict", nil, "a word list `FILE` to accept (one entry a line, # comments); repeatable")
 	flags.BoolVarP(&o.fix, "fix", "w", false, "apply the safe fixes in place, then report what remains")
 	flags.BoolVar(&o.diff, "diff", false, "print the safe fixes as a unified diff (patch -p1, git apply); change nothing")
-	flags.StringVar(&o.changed, "changed", "", "report only lines added or changed since REV (git); bare --changed: staged changes in a pre-commit hook, else the merge-base with the default branch")
+	flags.StringVar(&o.changed, "changed", "", "report only lines added or changed since `REV` (git); bare --changed: staged changes in a pre-commit hook, else the merge-base with the default branch")
 	flags.Lookup("changed").NoOptDefVal = changedAuto
 	flags.Lookup("changed").DefValue = ""
 	flags.BoolVar(&o.staged, "staged", false, "with --changed: compare the staged changes (git diff --cached); implied in a pre-commit hook")
-	flags.IntVarP(&o.jobs, "jobs", "j", 0, "files linted at once (0: one per CPU)")
+	flags.IntVarP(&o.jobs, "jobs", "j", 0, "`N` files linted at once (0: one per CPU)")
 	flags.BoolVar(&o.version, "version", false, "print the version and exit")
 	flags.BoolVarP(&o.help, "help", "h", false, "show this help")
 	if err := flags.Parse(args); err != nil {
