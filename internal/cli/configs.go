@@ -22,6 +22,7 @@ type configs struct {
 	vocab    config.Vocabulary
 
 	files   map[string]*config.File // by config path; nil value: load failed
+	found   map[string]string       // directory → config path ("" for none)
 	errs    []error
 	seenErr map[string]bool
 	lint    map[string]*lint.Config // by config.Resolved.Key
@@ -36,7 +37,7 @@ func newConfigs(explicit string, disabled bool, base *spell.Dict) *configs {
 	}
 	return &configs{
 		explicit: explicit, disabled: disabled, base: base, vocab: config.DefaultVocabulary(extra...),
-		files: map[string]*config.File{}, seenErr: map[string]bool{}, lint: map[string]*lint.Config{}, dicts: map[string][]string{},
+		files: map[string]*config.File{}, found: map[string]string{}, seenErr: map[string]bool{}, lint: map[string]*lint.Config{}, dicts: map[string][]string{},
 	}
 }
 
@@ -52,8 +53,12 @@ func (c *configs) fileFor(path string) *config.File {
 		if path != "" {
 			dir = filepath.Dir(path)
 		}
-		p, ok := config.Find(dir)
+		p, ok := c.found[dir]
 		if !ok {
+			p, _ = config.Find(dir)
+			c.found[dir] = p
+		}
+		if p == "" {
 			return nil
 		}
 		cpath = p
