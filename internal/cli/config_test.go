@@ -21,7 +21,7 @@ func TestConfigErrorsOneLineExit2(t *testing.T) {
 	for _, tc := range []struct{ config, want string }{
 		{"[rules]\nunknown-wrod = \"off\"\n", `edlint: .edlint.toml:2: rules.unknown-wrod: unknown rule or category (did you mean "unknown-word"?)`},
 		{"fail-level = \"loud\"\n", `edlint: .edlint.toml:1: fail-level: unknown severity "loud"`},
-		{"colour = true\n", `edlint: .edlint.toml:1: colour: unknown key`},
+		{"verbose = true\n", `edlint: .edlint.toml:1: verbose: unknown key`},
 		{"dictionaries = [\"missing.txt\"]\n", `missing.txt: no such file or directory`},
 	} {
 		dir := t.TempDir()

@@ -125,7 +125,7 @@ func hook(t *testing.T, id string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	sc := bufio.NewScanner(f)
 	in := false
 	for sc.Scan() {

@@ -21,7 +21,7 @@ type progress struct {
 	shown bool
 }
 
-// update is a lint.Config.Progress callback; LintAll serialises calls.
+// update is a lint.Config.Progress callback; LintAll serializes calls.
 func (p *progress) update(done, total int) {
 	if now := time.Now(); done == total || now.Sub(p.last) >= 100*time.Millisecond {
 		p.last = now
