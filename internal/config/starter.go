@@ -37,10 +37,11 @@ words = [
 # spelling = "warning"
 # unused-directive = "off"
 
-# Consistency preferences: when a draft mixes forms, ask for this one.
+# Consistency preferences (a project style sheet): each variant, matched as
+# written, is reported with the preferred form as a safe fix.
 [consistency.prefer]
 # "per cent" = "percent"
-# "judgment" = "judgement"
+# "Kiev" = "Kyiv"
 
 # Overrides apply to the files matching their globs (relative to this
 # file; "**" spans directories; a name without "/" matches anywhere).

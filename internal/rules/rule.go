@@ -106,10 +106,10 @@ type Options struct {
 	// Variety pins the English variety ("en-US" or "en-GB"); empty means
 	// either, but not both in one draft.
 	Variety string
-	// Preferences pin the form consistency rules ask for, mapping a form
-	// (lower-case) to the form the project prefers: "per cent" → "percent",
-	// "judgment" → "judgement". Set from the config's [consistency.prefer]
-	// table; nil means "the form the draft uses most".
+	// Preferences is the project's style sheet: a variant (a word or a
+	// phrase, matched as written) mapped to the form the project prefers,
+	// e.g. "Kiev" → "Kyiv". The config file's [consistency.prefer] table
+	// fills it.
 	Preferences map[string]string
 }
 
