@@ -41,6 +41,12 @@ func DriverRules() []rules.Meta {
 	}
 }
 
+// wordList is one edlint-words comment.
+type wordList struct {
+	span  prose.Span
+	words []string
+}
+
 type directiveKind uint8
 
 const (
@@ -64,6 +70,8 @@ type directive struct {
 // directives are what a draft says about its own checking.
 type directives struct {
 	words []string
+	// wordLists are the edlint-words comments, to tell which are unused.
+	wordLists []wordList
 	list  []*directive
 	// problems are findings about the directives themselves.
 	problems []rules.Finding
@@ -104,11 +112,14 @@ func parseDirectives(doc *prose.Document) directives {
 			continue
 		}
 		if rest, ok := strings.CutPrefix(body, "edlint-words:"); ok {
+			wl := wordList{span: c.Span}
 			for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
 				if utf8.ValidString(w) {
 					d.words = append(d.words, w)
+					wl.words = append(wl.words, w)
 				}
 			}
+			d.wordLists = append(d.wordLists, wl)
 			continue
 		}
 		name, args, _ := strings.Cut(body, " ")
@@ -221,9 +232,22 @@ func (d *directives) hides(doc *prose.Document, f *rules.Finding) bool {
 	return false
 }
 
-// unused reports the disable directives that hid nothing.
-func (d *directives) unused() []rules.Finding {
+// unused reports the disable directives that hid nothing, and the
+// edlint-words comments none of whose words the draft uses.
+func (d *directives) unused(doc *prose.Document) []rules.Finding {
 	var out []rules.Finding
+	if len(d.wordLists) > 0 {
+		used := usedWords(doc)
+		for _, wl := range d.wordLists {
+			if len(wl.words) == 0 || anyUsed(wl.words, used) {
+				continue
+			}
+			out = append(out, rules.Finding{
+				Rule: UnusedDirectiveRule, Category: rules.Mechanics, Severity: rules.Info, Span: wl.span,
+				Message: "the draft uses none of the words this edlint-words comment lists: delete it",
+			})
+		}
+	}
 	for _, dir := range d.list {
 		if dir.used || dir.kind == dirEnable {
 			continue
@@ -238,4 +262,37 @@ func (d *directives) unused() []rules.Finding {
 		})
 	}
 	return out
+}
+
+// usedWords is the set of the draft's words, case-folded, with each part
+// of a hyphenated word and the stem of a possessive ("KGB’s") too.
+func usedWords(doc *prose.Document) map[string]bool {
+	used := map[string]bool{}
+	for i, t := range doc.Tokens {
+		if t.Kind != prose.Word {
+			continue
+		}
+		w := strings.ToLower(doc.TokenText(i))
+		used[w] = true
+		for _, suf := range []string{"’s", "'s", "’", "'"} {
+			if stem, ok := strings.CutSuffix(w, suf); ok {
+				used[stem] = true
+			}
+		}
+		if strings.Contains(w, "-") {
+			for _, part := range strings.Split(w, "-") {
+				used[part] = true
+			}
+		}
+	}
+	return used
+}
+
+func anyUsed(words []string, used map[string]bool) bool {
+	for _, w := range words {
+		if used[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }

@@ -104,3 +104,15 @@ func TestDriverRulesDocumented(t *testing.T) {
 		}
 	}
 }
+
+func TestUnusedWordsDirective(t *testing.T) {
+	src := "<!-- edlint-words: Zarnitsa, Krasnov -->\n<!-- edlint-words: Nobody, Nowhere -->\nThe Zarnitsa file and Krasnov’s role.\n\nedlint-words: nothing\n"
+	got := strings.Join(lintLines(t, "d.md", src), "\n")
+	if got != "2 unused-directive" {
+		t.Errorf("got:\n%s", got)
+	}
+	got = strings.Join(lintLines(t, "d.txt", "edlint-words: KGB\nThe KGB’s files.\nedlint-words: Unused\n"), "\n")
+	if got != "3 unused-directive" {
+		t.Errorf("plain text: got:\n%s", got)
+	}
+}

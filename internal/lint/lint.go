@@ -149,7 +149,7 @@ func (c *Config) check(doc *prose.Document) []rules.Finding {
 	Sort(findings)
 	findings = dirs.suppress(doc, dedupe(findings))
 	findings = append(findings, dirs.problems...)
-	findings = append(findings, dirs.unused()...)
+	findings = append(findings, dirs.unused(doc)...)
 	if len(c.Off) > 0 || len(c.Severity) > 0 {
 		kept := findings[:0]
 		for _, f := range findings {
