@@ -76,7 +76,8 @@ Directives, in Markdown as HTML comments, in plain text on a line of their own:
   <!-- edlint-enable [RULE ...] -->                 rules or categories named)
   <!-- edlint-disable-next-line [RULE ...] -- why -->
   <!-- edlint-disable-line [RULE ...] -- why -->    (at the end of a line)
-A disable directive that hides nothing is reported (unused-directive, info).
+A disable directive that hides nothing, or an edlint-words comment none of
+whose words the draft uses, is reported (unused-directive, info).
 
 --changed[=REV] reports only findings on lines added or changed since REV
 (git diff). Without REV: the staged changes inside a pre-commit hook

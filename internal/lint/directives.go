@@ -26,9 +26,10 @@ func DriverRules() []rules.Meta {
 		},
 		{
 			Name: UnusedDirectiveRule, Category: rules.Mechanics, Severity: rules.Info,
-			Summary: "an edlint-disable directive that suppresses nothing",
+			Summary: "an edlint-disable directive that suppresses nothing, or edlint-words the draft does not use",
 			Doc: "A directive such as <!-- edlint-disable-next-line unknown-word --> that no longer hides any finding: " +
 				"the text it protected was fixed or moved. Delete it, so that it cannot hide a future mistake. " +
+				"An edlint-words comment none of whose words the draft uses is reported too. " +
 				"Turn the report off with `unused-directive = \"off\"` under [rules] in .edlint.toml.",
 		},
 		{
