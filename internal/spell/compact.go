@@ -88,43 +88,50 @@ func encodeCompact(b *base, fp uint32) []byte {
 }
 
 // compactReader reads encodeCompact's format from a string without
-// copying its text sections.
+// copying its text sections. It moves an offset rather than reslicing,
+// which would cost a GC write barrier per number.
 type compactReader struct {
 	s   string
+	pos int
 	bad bool
 }
 
 func (r *compactReader) u32() uint32 {
-	if len(r.s) < 4 {
+	p := r.pos
+	if p+4 > len(r.s) {
 		r.bad = true
 		return 0
 	}
-	v := uint32(r.s[0]) | uint32(r.s[1])<<8 | uint32(r.s[2])<<16 | uint32(r.s[3])<<24
-	r.s = r.s[4:]
-	return v
+	r.pos = p + 4
+	return uint32(r.s[p]) | uint32(r.s[p+1])<<8 | uint32(r.s[p+2])<<16 | uint32(r.s[p+3])<<24
 }
+
+func (r *compactReader) left() int { return len(r.s) - r.pos }
 
 func (r *compactReader) str() string {
 	n := int(r.u32())
-	if r.bad || n > len(r.s) {
+	if r.bad || n > r.left() {
 		r.bad = true
 		return ""
 	}
-	s := r.s[:n]
-	r.s = r.s[n:]
+	s := r.s[r.pos : r.pos+n]
+	r.pos += n
 	return s
 }
 
 func (r *compactReader) u32s() []uint32 {
 	n := int(r.u32())
-	if r.bad || 4*n > len(r.s) {
+	if r.bad || 4*n > r.left() {
 		r.bad = true
 		return nil
 	}
 	vs := make([]uint32, n)
+	s := r.s[r.pos : r.pos+4*n]
 	for i := range vs {
-		vs[i] = r.u32()
+		j := 4 * i
+		vs[i] = uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
 	}
+	r.pos += 4 * n
 	return vs
 }
 
@@ -134,7 +141,7 @@ func decodeCompact(blob string, fp uint32) (*base, error) {
 	if !strings.HasPrefix(blob, compactMagic) {
 		return nil, errCompact
 	}
-	r := &compactReader{s: blob[len(compactMagic):]}
+	r := &compactReader{s: blob, pos: len(compactMagic)}
 	if r.u32() != fp {
 		return nil, errCompact
 	}
@@ -153,7 +160,7 @@ func decodeCompact(blob string, fp uint32) (*base, error) {
 	}
 	b.altText = r.str()
 	n := int(r.u32())
-	if r.bad || 16*n > len(r.s) {
+	if r.bad || 16*n > r.left() {
 		return nil, errCompact
 	}
 	b.alts = make([]altForm, n)

@@ -19,7 +19,7 @@ type strIndex struct {
 // newStrIndex makes an index for at most capacity keys; it never grows.
 func newStrIndex(capacity, arenaHint int) *strIndex {
 	size := 16
-	for size < capacity+capacity/2 {
+	for size < capacity+capacity/4 {
 		size <<= 1
 	}
 	t := &strIndex{
