@@ -18,8 +18,9 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/edlint/edlint/dict"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/edlint/edlint/dict"
 )
 
 // Paths of the lists inside the dict package.
@@ -287,7 +288,7 @@ func (b *base) counts() []uint32 {
 			if err != nil {
 				return nil
 			}
-			if id, ok := b.keyOf(w); ok && uint32(v) > b.freq[id] {
+			if id, ok := b.keyOf(w); ok && v > uint64(b.freq[id]) {
 				b.freq[id] = uint32(v)
 				b.maxCount = max(b.maxCount, uint32(v))
 			}
