@@ -73,7 +73,7 @@ type directives struct {
 	words []string
 	// wordLists are the edlint-words comments, to tell which are unused.
 	wordLists []wordList
-	list  []*directive
+	list      []*directive
 	// problems are findings about the directives themselves.
 	problems []rules.Finding
 }
