@@ -147,7 +147,7 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 	flags.StringVar(&o.changed, "changed", "", "report only lines added or changed since `REV` (git); bare --changed: staged changes in a pre-commit hook, else the merge-base with the default branch")
 	flags.Lookup("changed").NoOptDefVal = changedAuto
 	flags.Lookup("changed").DefValue = ""
-	flags.BoolVar(&o.staged, "staged", false, "with --changed: compare the staged changes (git diff --cached); implied in a pre-commit hook")
+	flags.BoolVar(&o.staged, "staged", false, "compare the staged changes (git diff --cached); implies --changed, and is implied by it in a pre-commit hook")
 	flags.IntVarP(&o.jobs, "jobs", "j", 0, "`N` files linted at once (0: one per CPU)")
 	flags.BoolVar(&o.version, "version", false, "print the version and exit")
 	flags.BoolVarP(&o.help, "help", "h", false, "show this help")
