@@ -97,6 +97,10 @@ func TestChangedLinesOnly(t *testing.T) {
 	if got := strings.Join(annotated(out), " "); got != "docs/new.md:1" {
 		t.Errorf("--staged: got %q", got)
 	}
+	out, _, _ = runIn(t, dir, nil, "--format", "github", "--staged", "docs")
+	if got := strings.Join(annotated(out), " "); got != "docs/new.md:1" {
+		t.Errorf("--staged alone: got %q", got)
+	}
 	// PRE_COMMIT=1 implies --staged, from a subdirectory too.
 	out, _, _ = runIn(t, filepath.Join(dir, "docs"), map[string]string{"PRE_COMMIT": "1"}, "--format", "github", "--changed", ".")
 	if got := strings.Join(annotated(out), " "); got != "new.md:1" {
