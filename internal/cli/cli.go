@@ -291,9 +291,9 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 			if bytes.Equal(res.final, res.orig) {
 				continue
 			}
-			changedFiles++
 			if o.diff {
 				fmt.Fprint(stdout, fix.UnifiedDiff(diffName(f.Path), res.orig, res.final))
+				changedFiles++
 				continue
 			}
 			if err := w.WriteFile(f.Path, res.orig, res.final); err != nil {
@@ -301,6 +301,7 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 				status = ExitError
 				continue
 			}
+			changedFiles++
 			fixedCount += res.count
 			files[i] = res.result
 		}
