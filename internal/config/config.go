@@ -150,7 +150,7 @@ type rawOverride struct {
 }
 
 // Yardsticks are the accepted values of yardstick.
-var Yardsticks = []string{"icd203", "phia", "nato", "kent"}
+var Yardsticks = []string{"icd203", "phia", "nato"}
 
 // Varieties are the accepted values of variety.
 var Varieties = []string{"en-US", "en-GB"}

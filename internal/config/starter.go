@@ -16,7 +16,7 @@ const Starter = `# edlint configuration. edlint reads the nearest .edlint.toml f
 # variety = "en-US"
 
 # Estimative-language standard the hedging rules measure against:
-# "icd203" (default), "phia", "nato" or "kent".
+# "icd203" (default), "phia" or "nato".
 # yardstick = "icd203"
 
 # Words to accept as correctly spelt: names, codenames, jargon.
