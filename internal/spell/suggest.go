@@ -58,6 +58,14 @@ type suggester struct {
 	phon     map[string][]uint32
 }
 
+// PrepareSuggest builds the suggestion index in the background, so that
+// a caller that will need suggestions (a linter about to read its files)
+// can overlap the build with other work. Suggest builds it anyway when
+// needed; calling this is only an optimisation.
+func (d *Dict) PrepareSuggest() {
+	go d.b.suggester()
+}
+
 func (b *base) suggester() *suggester {
 	b.suggestOnce.Do(func() { b.sugg = newSuggester(b) })
 	return b.sugg
@@ -503,7 +511,7 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 				switch shape {
 				case shapeLower:
 					msc -= w.NameLower
-				case shapeTitle:
+				case shapeTitle, shapeUpper:
 					msc += w.NameTitle
 				}
 			}
