@@ -67,7 +67,7 @@ func TestMemory(t *testing.T) {
 	var loaded runtime.MemStats
 	runtime.ReadMemStats(&loaded)
 	d.Suggest("epionage", 1)
-	d.Suggest("xqzjvkw", 1) // nothing near: builds the metaphone index too
+	d.Suggest("xqzjvkw", 1)  // nothing near: builds the metaphone index too
 	d.Misspelling("recieve") //nolint:misspell // a known misspelling on purpose
 	runtime.GC()
 	runtime.ReadMemStats(&after)
