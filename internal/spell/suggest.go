@@ -32,12 +32,12 @@ type weights struct {
 	// bonus. (Raising it to 0.7 or 1.0 cost 0.3-0.7 points of top-1 on
 	// the training split, so every candidate gets it.)
 	PhoneticMin float32
-	NameLower     float64 // penalty for a capitalised-only form when the typo is lower case
-	NameTitle     float64 // bonus for a capitalised-only form when the typo is capitalised
-	UserFreq      float64 // count assumed for the user's and the draft's own words
-	UnseenFreq    float64 // count assumed for forms missing from the frequency list
-	Split         float64 // cost of a missing space
-	SplitMin      int     // both halves of a split need at least this count
+	NameLower   float64 // penalty for a capitalised-only form when the typo is lower case
+	NameTitle   float64 // bonus for a capitalised-only form when the typo is capitalised
+	UserFreq    float64 // count assumed for the user's and the draft's own words
+	UnseenFreq  float64 // count assumed for forms missing from the frequency list
+	Split       float64 // cost of a missing space
+	SplitMin    int     // both halves of a split need at least this count
 }
 
 var defaultWeights = weights{
