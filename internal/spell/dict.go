@@ -80,6 +80,7 @@ type base struct {
 
 	suggestOnce sync.Once
 	sugg        *suggester
+	pre         *precomputed // the suggestion indexes from compact.bin, if loaded from it
 
 	missOnce sync.Once
 	miss     map[string]string

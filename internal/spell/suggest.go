@@ -58,8 +58,11 @@ type suggester struct {
 	maxDepth int
 	adj      [26][26]bool
 
+	// The metaphone index: key numbers sorted by the hash of their
+	// metaphone key, phonHash[i] being the hash for phonIDs[i].
 	phonOnce sync.Once
-	phon     map[string][]uint32
+	phonHash []uint32
+	phonIDs  []uint32
 }
 
 // PrepareSuggest builds the suggestion index in the background, so that
@@ -76,8 +79,20 @@ func (b *base) suggester() *suggester {
 }
 
 func newSuggester(b *base) *suggester {
+	s := &suggester{}
+	if b.pre != nil {
+		s.nodes, s.maxDepth = b.pre.trie()
+	} else {
+		s.buildTrie(b)
+	}
+	s.linkKeys()
+	return s
+}
+
+// buildTrie inserts every folded key into a fresh trie.
+func (s *suggester) buildTrie(b *base) {
 	nk := b.keys.len()
-	s := &suggester{nodes: make([]trieNode, 1, nk*3)}
+	s.nodes = make([]trieNode, 1, nk*3)
 	for id := 0; id < nk; id++ {
 		key := b.keys.key(uint32(id))
 		node := uint32(0)
@@ -104,6 +119,10 @@ func newSuggester(b *base) *suggester {
 		s.nodes[node].term = uint32(id) + 1
 		s.maxDepth = max(s.maxDepth, len(key))
 	}
+}
+
+// linkKeys fills the QWERTY adjacency table.
+func (s *suggester) linkKeys() {
 	rows := []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
 	link := func(a, c byte) {
 		s.adj[a-'a'][c-'a'] = true
@@ -125,7 +144,6 @@ func newSuggester(b *base) *suggester {
 			}
 		}
 	}
-	return s
 }
 
 // trieNode is one node of the key trie, kept in one array so that a
@@ -136,16 +154,42 @@ type trieNode struct {
 	label       byte
 }
 
-// phonetic returns the metaphone index, built on first use.
-func (s *suggester) phonetic(b *base) map[string][]uint32 {
+// phonetic readies the metaphone index on first use.
+func (s *suggester) phonetic(b *base) *suggester {
 	s.phonOnce.Do(func() {
-		s.phon = make(map[string][]uint32, b.keys.len()/2)
-		for id := 0; id < b.keys.len(); id++ {
-			k := metaphone(b.keys.key(uint32(id)))
-			s.phon[k] = append(s.phon[k], uint32(id))
+		if b.pre != nil {
+			s.phonHash, s.phonIDs = b.pre.phonetic()
+			return
 		}
+		s.phonHash, s.phonIDs = buildPhonetic(b)
 	})
-	return s.phon
+	return s
+}
+
+// buildPhonetic computes the metaphone index of every key.
+func buildPhonetic(b *base) (hashes, ids []uint32) {
+	n := b.keys.len()
+	pairs := make([]uint64, n)
+	for id := 0; id < n; id++ {
+		pairs[id] = uint64(strHash(metaphone(b.keys.key(uint32(id)))))<<32 | uint64(id)
+	}
+	slices.Sort(pairs)
+	hashes, ids = make([]uint32, n), make([]uint32, n)
+	for i, p := range pairs {
+		hashes[i], ids[i] = uint32(p>>32), uint32(p)
+	}
+	return hashes, ids
+}
+
+// soundAlikes calls fn with every key whose metaphone key is mp.
+func (s *suggester) soundAlikes(b *base, mp string, fn func(id uint32)) {
+	h := strHash(mp)
+	i, _ := slices.BinarySearch(s.phonHash, h)
+	for ; i < len(s.phonHash) && s.phonHash[i] == h; i++ {
+		if id := s.phonIDs[i]; metaphone(b.keys.key(id)) == mp {
+			fn(id)
+		}
+	}
 }
 
 func isVowel(c byte) bool {
@@ -551,13 +595,11 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	// the index costs tens of milliseconds to build, so most runs never
 	// build it.
 	if len(q) > 3 && len(qPhon) > 1 && minCost > w.PhoneticBelow {
-		for _, fid := range s.phonetic(b)[qPhon] {
-			key := b.keys.key(fid)
-			cost := al.editCost(key)
-			if cost > w.Bound && cost <= 2*w.Bound {
+		s.phonetic(b).soundAlikes(b, qPhon, func(fid uint32) {
+			if cost := al.editCost(b.keys.key(fid)); cost > w.Bound && cost <= 2*w.Bound {
 				consider(fid, cost)
 			}
-		}
+		})
 	}
 
 	// The user's words.
