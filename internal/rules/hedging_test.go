@@ -1,0 +1,79 @@
+package rules_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/edlint/edlint/internal/lint"
+	"github.com/edlint/edlint/internal/rules"
+	"github.com/edlint/edlint/internal/rules/ruletest"
+)
+
+// hedgingRules are the rules of the hedging category.
+func hedgingRules() []rules.Rule {
+	var out []rules.Rule
+	for _, r := range rules.All() {
+		if r.Meta().Category == rules.Hedging {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// TestHedgingCleanCorpus keeps professionally edited prose under 10
+// hedging warnings per 10,000 words; run with -v to review what fires.
+func TestHedgingCleanCorpus(t *testing.T) {
+	files, words := ruletest.CleanCorpus(t, rules.Options{}, hedgingRules()...)
+	ruletest.Budget(t, files, words, rules.Warning, 10)
+}
+
+// TestHedgingSeedDraft lints the team's seed draft and checks that every
+// overclaim and non-standard phrase the issue lists is reported.
+func TestHedgingSeedDraft(t *testing.T) {
+	shared := ruletest.SharedDir()
+	if shared == "" {
+		t.Skip("../shared not present")
+	}
+	src, err := os.ReadFile(filepath.Join(shared, "samples", "seed-draft.txt"))
+	if err != nil {
+		t.Skip("seed draft not present")
+	}
+	res := (&lint.Config{Rules: hedgingRules()}).Lint("seed-draft.txt", src)
+	want := []struct{ match, rule, suggestion string }{
+		{"100% certain", "overclaim", "almost certain"},
+		{"virtually 100% certain", "overclaim", "almost certain"},
+		{"unquestionally", "overclaim", "almost certainly"},
+		{"undoubtedly", "overclaim", "almost certainly"},
+		{"definitely", "overclaim", "almost certainly"},
+		{"no doubt", "overclaim", "almost certainly"},
+		{"We know for sure", "overclaim", "It is almost certain"},
+		{"We Know for Certain", "overclaim", "It Is Almost Certain"},
+		{"high probability", "nonstandard-probability", "it is very likely"},
+		{"possibility not to be excluded", "vague-hedge", ""},
+		{"it’s possible", "vague-hedge", ""},
+	}
+	for _, w := range want {
+		found := false
+		for _, f := range res.Findings {
+			if f.Rule != w.rule || !strings.Contains(res.Doc.Slice(f.Span), w.match) {
+				continue
+			}
+			found = true
+			if w.suggestion != "" && (len(f.Suggestions) == 0 || f.Suggestions[0] != w.suggestion) {
+				t.Errorf("%s %q: suggestions %q, want %q first", w.rule, w.match, f.Suggestions, w.suggestion)
+			}
+			if !strings.Contains(f.Message, "ICD 203") {
+				t.Errorf("%s %q: message names no standard: %s", w.rule, w.match, f.Message)
+			}
+		}
+		if !found {
+			t.Errorf("seed draft: %q not reported by %s", w.match, w.rule)
+		}
+	}
+	for _, f := range res.Findings {
+		pos := res.Doc.Position(f.Start)
+		t.Logf("%d:%d %s %s %q: %s %q", pos.Line, pos.Column, f.Severity, f.Rule, res.Doc.Slice(f.Span), f.Message, f.Suggestions)
+	}
+}
