@@ -180,11 +180,9 @@ func (x *extractor) longest(root *trieNode, i, end int) (int, *match) {
 		if j > i && t.Gap {
 			break
 		}
-		var c *trieNode
-		if t.Kind == prose.Number {
+		c := n.next[tokenKey(x.doc, j)]
+		if c == nil && t.Kind == prose.Number {
 			c = n.next[numberKey]
-		} else {
-			c = n.next[tokenKey(x.doc, j)]
 		}
 		if c == nil {
 			break

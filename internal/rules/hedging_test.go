@@ -77,3 +77,9 @@ func TestHedgingSeedDraft(t *testing.T) {
 		t.Logf("%d:%d %s %s %q: %s %q", pos.Line, pos.Column, f.Severity, f.Rule, res.Doc.Slice(f.Span), f.Message, f.Suggestions)
 	}
 }
+
+// TestHedgingYardsticks runs every hedging rule under PHIA and NATO.
+func TestHedgingYardsticks(t *testing.T) {
+	ruletest.Run(t, "testdata/hedging-phia", rules.Options{Yardstick: "phia"}, hedgingRules()...)
+	ruletest.Run(t, "testdata/hedging-nato", rules.Options{Yardstick: "nato"}, hedgingRules()...)
+}
