@@ -44,20 +44,31 @@ func writeLadder(w *bufio.Writer, f *lint.File, y *rules.Yardstick, ropts rules.
 		es = append(es, e)
 	}
 	sort.SliceStable(es, func(i, j int) bool {
-		return es[i].Percent > es[j].Percent // no band (-1) sorts last
+		return rung(es[i]) > rung(es[j])
 	})
 	fmt.Fprintf(w, "%s: estimative ladder under %s, most probable first (%d expressions)\n", f.Path, y.Title, len(es))
 	if len(es) == 0 {
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  band\tline\texpression\tunder "+y.Title+"\t")
+	fmt.Fprintln(tw, "  band\tline\texpression\tunder "+y.Title)
 	for _, e := range es {
 		pos := f.Doc.Position(e.Start)
 		text := strings.Join(strings.Fields(f.Doc.Slice(e.Span)), " ")
-		fmt.Fprintf(tw, "  %s\t%d\t%q\t%s\t\n", ladderBand(e), pos.Line, text, ladderNote(e, y))
+		fmt.Fprintf(tw, "  %s\t%d\t%q\t%s\n", ladderBand(e), pos.Line, text, ladderNote(e, y))
 	}
 	tw.Flush()
+}
+
+// rung places an expression on the ladder: the number it states, or the
+// middle of its band, so that expressions of one band stay together in
+// source order; hedges with no band (-1) come last.
+func rung(e rules.Estimate) float64 {
+	switch e.Kind {
+	case rules.EstAbsolute, rules.EstBooster, rules.EstPercent, rules.EstHedge, rules.EstStack:
+		return e.Percent
+	}
+	return e.Band.Mid()
 }
 
 // ladderBand is what the expression claims: its band, its number, or a
