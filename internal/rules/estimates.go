@@ -133,6 +133,38 @@ func tokenKey(doc *prose.Document, i int) string {
 	return s
 }
 
+// lookup finds the child for a token's text, lower-cased and with curly
+// apostrophes straightened, without allocating for ASCII words (the
+// compiler does not copy a byte slice converted to a string for a map
+// index).
+func (n *trieNode) lookup(s string) *trieNode {
+	if n.next == nil {
+		return nil
+	}
+	var buf [48]byte
+	k := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf:
+			if strings.HasPrefix(s[i:], "’") {
+				c = '\''
+				i += len("’") - 1
+				break
+			}
+			return n.next[strings.ReplaceAll(strings.ToLower(s), "’", "'")]
+		}
+		if k == len(buf) {
+			return nil // longer than any phrase word
+		}
+		buf[k] = c
+		k++
+	}
+	return n.next[string(buf[:k])]
+}
+
 // extractor carries one extraction's state.
 type extractor struct {
 	doc  *prose.Document
@@ -180,7 +212,7 @@ func (x *extractor) longest(root *trieNode, i, end int) (int, *match) {
 		if j > i && t.Gap {
 			break
 		}
-		c := n.next[tokenKey(x.doc, j)]
+		c := n.lookup(x.doc.Text[t.Start:t.End])
 		if c == nil && t.Kind == prose.Number {
 			c = n.next[numberKey]
 		}
@@ -471,7 +503,9 @@ func (x *extractor) misspeltBooster(si, i int) {
 	w := tokenKey(x.doc, i)
 	best, bestD := "", 3
 	for _, b := range x.h.boosters {
-		if len(b) < 8 || w[0] != b[0] {
+		// Cheap filters first: typos rarely touch the first two letters,
+		// and a booster this far off in length cannot be the word.
+		if len(b) < 8 || w[0] != b[0] || w[1] != b[1] {
 			continue
 		}
 		limit := 1
