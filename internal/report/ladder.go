@@ -30,12 +30,14 @@ func Ladder(w io.Writer, files []*lint.File, opts Options) error {
 		if i > 0 {
 			fmt.Fprintln(bw)
 		}
-		writeLadder(bw, f, y, opts.RuleOptions)
+		if err := writeLadder(bw, f, y, opts.RuleOptions); err != nil {
+			return err
+		}
 	}
 	return bw.Flush()
 }
 
-func writeLadder(w *bufio.Writer, f *lint.File, y *rules.Yardstick, ropts rules.Options) {
+func writeLadder(w *bufio.Writer, f *lint.File, y *rules.Yardstick, ropts rules.Options) error {
 	var es []rules.Estimate
 	for _, e := range rules.Estimates(f.Doc, ropts) {
 		if e.Kind == rules.EstFrame || e.Kind == rules.EstConfidence {
@@ -48,7 +50,7 @@ func writeLadder(w *bufio.Writer, f *lint.File, y *rules.Yardstick, ropts rules.
 	})
 	fmt.Fprintf(w, "%s: estimative ladder under %s, most probable first (%d expressions)\n", f.Path, y.Title, len(es))
 	if len(es) == 0 {
-		return
+		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  band\tline\texpression\tunder "+y.Title)
@@ -57,7 +59,7 @@ func writeLadder(w *bufio.Writer, f *lint.File, y *rules.Yardstick, ropts rules.
 		text := strings.Join(strings.Fields(f.Doc.Slice(e.Span)), " ")
 		fmt.Fprintf(tw, "  %s\t%d\t%q\t%s\n", ladderBand(e), pos.Line, text, ladderNote(e, y))
 	}
-	tw.Flush()
+	return tw.Flush()
 }
 
 // rung places an expression on the ladder: the number it states, or the
@@ -106,8 +108,8 @@ func ladderNote(e rules.Estimate, y *rules.Yardstick) string {
 		note = fmt.Sprintf("certainty claimed → %q (%s)", e.Term, e.Band)
 	case rules.EstBooster:
 		note = fmt.Sprintf("booster → %q (%s)", e.Term, e.Band)
-		if e.Misspelt != "" {
-			note = fmt.Sprintf("booster (%q misspelled) → %q (%s)", e.Misspelt, e.Term, e.Band)
+		if e.Misspelled != "" {
+			note = fmt.Sprintf("booster (%q misspelled) → %q (%s)", e.Misspelled, e.Term, e.Band)
 		}
 	case rules.EstHedge, rules.EstStack:
 		note = "vague: say which band"

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // ConfidenceLikelihood reports a confidence level and a likelihood term in
 // one sentence, which ICD 203 forbids.
@@ -48,10 +51,19 @@ func (confidenceLikelihood) Check(p *Pass) {
 			p.Report(Finding{
 				Span: c.Span,
 				Message: fmt.Sprintf("confidence level %q and likelihood %q in one sentence: %s keeps them apart — give the confidence its own sentence (\"We have %s in this judgement.\")",
-					p.Doc.Slice(c.Span), p.Doc.Slice(e.Span), y.Title, c.Key),
+					p.Doc.Slice(c.Span), p.Doc.Slice(e.Span), y.Title, confidencePhrase(c.Key)),
 				Related: []Related{{Span: e.Span, Message: "the likelihood term"}},
 			})
 			break
 		}
 	}
+}
+
+// confidencePhrase turns a confidence cue into the object of "We have …":
+// "high confidence", "a high degree of confidence".
+func confidencePhrase(key string) string {
+	if strings.Contains(key, "degree") {
+		return "a " + key
+	}
+	return key
 }

@@ -79,8 +79,8 @@ type Estimate struct {
 	Severity Severity
 	// Hedged marks a hedge on a certainty ("virtually 100% certain").
 	Hedged bool
-	// Misspelt holds the booster a misspelt word stands for ("unquestionally").
-	Misspelt string
+	// Misspelled holds the booster a misspelled word stands for ("unquestionally").
+	Misspelled string
 	// Quoted is true inside quotation marks or a block quote; Attributed
 	// when the sentence reports someone else's words ("X said that …").
 	// Neither is the author's own claim.
@@ -194,7 +194,7 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 				continue
 			}
 			if m == nil && doc.Tokens[i].Kind == prose.Word {
-				x.misspeltBooster(si, i)
+				x.misspelledBooster(si, i)
 			}
 			i++
 		}
@@ -493,9 +493,9 @@ func (x *extractor) seemsBefore(si, i int) bool {
 	return false
 }
 
-// misspeltBooster recognises a booster the dictionary does not know but a
-// booster is one or two edits away from ("unquestionally", "definately").
-func (x *extractor) misspeltBooster(si, i int) {
+// misspelledBooster recognizes a booster the dictionary does not know but a
+// booster is one or two edits away from ("unquestionally", "undoubtably").
+func (x *extractor) misspelledBooster(si, i int) {
 	t := x.doc.Tokens[i]
 	if t.Len() < 7 || t.Len() > 18 {
 		return
@@ -525,7 +525,7 @@ func (x *extractor) misspeltBooster(si, i int) {
 	if x.dict != nil && x.dict.Check(x.doc.TokenText(i)).Status == spell.Accepted {
 		return
 	}
-	e := Estimate{Key: best, Kind: EstBooster, Percent: 100, Misspelt: best, Severity: Warning, Role: "adv", Sentence: si, FirstToken: i, EndToken: i + 1}
+	e := Estimate{Key: best, Kind: EstBooster, Percent: 100, Misspelled: best, Severity: Warning, Role: "adv", Sentence: si, FirstToken: i, EndToken: i + 1}
 	m := x.h.root.next[best].m
 	if m != nil && m.cue != nil {
 		e.Severity = m.cue.severity
@@ -620,8 +620,9 @@ var reportingPast = map[string]bool{
 	"acknowledged": true, "admitted": true, "warned": true, "declared": true, "maintained": true,
 	"stated": true, "reported": true, "explained": true, "added": true, "noted": true, "suggested": true,
 	"concluded": true, "indicated": true, "believed": true, "thought": true, "asked": true, "replied": true,
-	"responded": true, "announced": true, "predicted": true, "emphasized": true, "emphasised": true,
-	"stressed": true, "conceded": true, "speculated": true, "posited": true, "estimated": true,
+	"responded": true, "announced": true, "predicted": true, "emphasized": true,
+	"emphasised": true, //nolint:misspell // British spelling: drafts use it
+	"stressed":   true, "conceded": true, "speculated": true, "posited": true, "estimated": true,
 }
 
 // reportingPresent are reporting verbs that double as nouns ("claims",
@@ -633,7 +634,8 @@ var reportingPresent = map[string]bool{
 	"declares": true, "maintains": true, "maintain": true, "states": true, "reports": true, "explains": true,
 	"adds": true, "notes": true, "suggests": true, "suggest": true, "concludes": true, "indicates": true,
 	"indicate": true, "believes": true, "believe": true, "thinks": true, "think": true, "points": true,
-	"emphasizes": true, "emphasises": true, "tells": true, "writes": true, "write": true, "say": true,
+	"emphasises": true, //nolint:misspell // British spelling: drafts use it
+	"emphasizes": true, "tells": true, "writes": true, "write": true, "say": true,
 	"predicts": true, "posits": true, "speculates": true, "estimates": true, "estimate": true,
 }
 

@@ -257,7 +257,7 @@ const numberKey = "#"
 type hedging struct {
 	yardsticks map[string]*Yardstick
 	root       *trieNode
-	boosters   []string // one-word boosters, for recognising misspelt ones
+	boosters   []string // one-word boosters, for recognizing misspelled ones
 	err        error
 }
 
@@ -536,24 +536,30 @@ func nounSlot(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, r
 }
 
 // suggestFor returns the in-place replacement for a probability estimate
-// under y, and the span it replaces.
-func suggestFor(doc *prose.Document, e Estimate, y *Yardstick) (prose.Span, []string) {
+// under y, the span it replaces and the yardstick term it uses (the term
+// for the expression's role even when no replacement fits).
+func suggestFor(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, sugg []string, term string) {
 	role := e.Role
 	switch role {
 	case "noun":
 		if span, repl, ok := nounSlot(doc, e, y); ok {
-			return span, []string{matchCase(doc.Slice(span), repl)}
+			term = y.Suggest(e.Percent, "adj").Term
+			if strings.HasPrefix(strings.ToLower(doc.Slice(span)), "with ") {
+				term = repl
+			}
+			return span, []string{matchCase(doc.Slice(span), repl)}, term
 		}
 		t := y.Suggest(e.Percent, "noun")
 		if t.HasRole("noun") {
-			return e.Span, []string{matchCase(doc.Slice(e.Span), t.Term)}
+			return e.Span, []string{matchCase(doc.Slice(e.Span), t.Term)}, t.Term
 		}
-		return e.Span, nil
+		return e.Span, nil, y.Suggest(e.Percent, "adj").Term
 	case "adj", "adv":
 		t := y.Suggest(e.Percent, role)
 		if t.HasRole(role) {
-			return e.Span, []string{matchCase(doc.Slice(e.Span), t.Term)}
+			return e.Span, []string{matchCase(doc.Slice(e.Span), t.Term)}, t.Term
 		}
+		return e.Span, nil, t.Term
 	}
-	return e.Span, nil
+	return e.Span, nil, e.Term
 }

@@ -44,10 +44,9 @@ func (nonstandardProbability) Check(p *Pass) {
 		text := p.Doc.Slice(e.Span)
 		switch e.Kind {
 		case EstPhrase:
-			span, sugg := suggestFor(p.Doc, e, y)
-			t := y.Suggest(e.Percent, "adj")
+			span, sugg, term := suggestFor(p.Doc, e, y)
 			p.Report(Finding{Span: span, Suggestions: sugg,
-				Message: fmt.Sprintf("%q is not %s term: say %q (%s)", text, article(y.Title), e.Term, t.Band)})
+				Message: fmt.Sprintf("%q is not %s term: say %q (%s)", text, article(y.Title), term, e.Band)})
 		case EstPercent:
 			p.Report(Finding{Span: e.Span, Severity: Info,
 				Message: fmt.Sprintf("%q falls in the %s band %q (%s): give the term with the number, or the term alone", text, y.Title, e.Term, e.Band)})

@@ -24,7 +24,7 @@ carry the weight. The message names the yardstick's top term ("almost certainly"
 95–99 % under ICD 203) and suggests it where it fits the sentence; otherwise cite
 the source that makes the fact a fact.
 
-A booster is recognised even when misspelled ("unquestionally", "definately"):
+A booster is recognized even when misspelled ("unquestionally", "undoubtably"):
 a word the dictionary does not know, one or two edits from a booster.
 
 Not reported: quotations (double quotation marks, block quotes, single quotes
@@ -88,8 +88,8 @@ func boosterFinding(p *Pass, y *Yardstick, e Estimate) Finding {
 	text := p.Doc.Slice(e.Span)
 	t, _ := y.Term(e.Term)
 	what := fmt.Sprintf("%q", text)
-	if e.Misspelt != "" {
-		what = fmt.Sprintf("%q (%q misspelled)", text, e.Misspelt)
+	if e.Misspelled != "" {
+		what = fmt.Sprintf("%q (%q misspelled)", text, e.Misspelled)
 	}
 	f := Finding{Span: e.Span, Severity: e.Severity}
 	switch e.Role {

@@ -44,9 +44,9 @@ func (yardstickMix) Check(p *Pass) {
 		switch e.Kind {
 		case EstForeign:
 			from, _ := LookupYardstick(e.From)
-			span, sugg := suggestFor(doc, e, y)
+			span, sugg, term := suggestFor(doc, e, y)
 			p.Report(Finding{Span: span, Suggestions: sugg,
-				Message: fmt.Sprintf("%q is %s term, not %s: say %q (%s)", doc.Slice(e.Span), article(from.Title), y.Title, e.Term, e.Band)})
+				Message: fmt.Sprintf("%q is %s term, not %s: say %q (%s)", doc.Slice(e.Span), article(from.Title), y.Title, term, e.Band)})
 		case EstTerm:
 			if e.Row == "likelihood" || e.Row == "probability" {
 				rows[e.Row] = append(rows[e.Row], e)
