@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/lint"
 	"github.com/edlint/edlint/internal/rules"
@@ -82,4 +83,45 @@ func TestHedgingSeedDraft(t *testing.T) {
 func TestHedgingYardsticks(t *testing.T) {
 	ruletest.Run(t, "testdata/hedging-phia", rules.Options{Yardstick: "phia"}, hedgingRules()...)
 	ruletest.Run(t, "testdata/hedging-nato", rules.Options{Yardstick: "nato"}, hedgingRules()...)
+}
+
+// FuzzHedging runs the hedging rules and the extraction on arbitrary text:
+// no panics, spans in range and on rune boundaries.
+func FuzzHedging(f *testing.F) {
+	for _, s := range []string{
+		"It’s 100% certain. I think there is a high probability.",
+		"“We know for sure,” he said. Undoubtably, it’s possible; a 1 in 0 chance.",
+		"virtually 100% 50/50 chance with near certainty there's a good chance remote",
+		"# We Know for Certain\n\n> may well\n\nI would consider it virtually 100",
+	} {
+		f.Add(s)
+	}
+	rs := hedgingRules()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, y := range rules.YardstickNames() {
+			res := (&lint.Config{Rules: rs, Options: rules.Options{Yardstick: y}}).Lint("f.md", []byte(s))
+			if res.Doc == nil {
+				return
+			}
+			for _, x := range res.Findings {
+				if x.Rule == lint.EncodingRule {
+					continue // the driver's own finding for a byte that is not UTF-8
+				}
+				if x.Rule == rules.InternalErrorRule {
+					t.Fatalf("%s: %s", y, x.Message)
+				}
+				if x.Start < 0 || x.End > len(s) || x.Start > x.End {
+					t.Fatalf("%s: span %v out of range for %q", y, x.Span, s)
+				}
+				if utf8.ValidString(s) && (!utf8.RuneStart(s[x.Start]) || x.End < len(s) && !utf8.RuneStart(s[x.End])) {
+					t.Fatalf("%s: bad span %v for %q", y, x.Span, s)
+				}
+			}
+			for _, e := range rules.Estimates(res.Doc, rules.Options{Yardstick: y}) {
+				if e.Start < 0 || e.End > len(s) || e.Start >= e.End {
+					t.Fatalf("%s: bad estimate span %v", y, e.Span)
+				}
+			}
+		}
+	})
 }

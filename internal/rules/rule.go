@@ -101,7 +101,9 @@ type Finding struct {
 // Options carry the settings rules read. Each field's zero value is the
 // default.
 type Options struct {
-	// Yardstick names the estimative-language standard (default "icd203").
+	// Yardstick names the estimative-language standard the hedging rules
+	// apply: "icd203" (the default when empty), "phia" or "nato" (see
+	// YardstickNames; --yardstick and the config key "yardstick" set it).
 	Yardstick string
 	// Variety pins the English variety ("en-US" or "en-GB"); empty means
 	// either, but not both in one draft.
