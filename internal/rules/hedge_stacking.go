@@ -71,6 +71,10 @@ func (hedgeStacking) Check(p *Pass) {
 			if f, ok := frameFinding(doc, y, es, i); ok {
 				p.Report(f)
 			}
+		case EstTerm, EstForeign:
+			if f, ok := modifiedTerm(doc, y, e); ok {
+				p.Report(f)
+			}
 		}
 	}
 }
@@ -129,4 +133,28 @@ func seemStart(doc *prose.Document, si, i int) int {
 		}
 	}
 	return i
+}
+
+// intensifiers move a band term by an amount no reader agrees on
+// (Mosteller & Youtz: about half-way to the boundary).
+var intensifiers = map[string]bool{"very": true, "extremely": true, "highly": true, "quite": true, "fairly": true, "really": true, "rather": true, "pretty": true, "somewhat": true, "reasonably": true, "exceedingly": true}
+
+// modifiedTerm reports an intensifier on a band term ("very highly
+// likely", "fairly likely"); the term already says how likely.
+func modifiedTerm(doc *prose.Document, y *Yardstick, e Estimate) (Finding, bool) {
+	s := doc.Sentences[e.Sentence]
+	i := e.FirstToken - 1
+	if i < s.FirstToken || doc.Tokens[i].Kind != prose.Word || !intensifiers[strings.ToLower(doc.TokenText(i))] {
+		return Finding{}, false
+	}
+	span := prose.Span{Start: doc.Tokens[i].Start, End: e.End}
+	term := e.Term
+	if term == "" {
+		term = strings.ToLower(doc.Slice(e.Span))
+	}
+	return Finding{
+		Span:        span,
+		Message:     fmt.Sprintf("%q puts a modifier on a band term: %s bands are fixed, so say %q (%s) or move to the next band", doc.Slice(span), y.Title, term, e.Band),
+		Suggestions: []string{matchCase(doc.Slice(span), term)},
+	}, true
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Overclaim reports certainty that no judgement has: boosters
 // ("undoubtedly", "we know for sure", also misspelled) and numeric
@@ -99,7 +102,7 @@ func boosterFinding(p *Pass, y *Yardstick, e Estimate) Finding {
 		f.Suggestions = []string{matchCase(text, repl)}
 	case "adv", "adj":
 		f.Message = fmt.Sprintf("%s claims a certainty no judgement has (%s): say %q (%s) or cite the source", what, certaintyNote(y), t.Term, t.Band)
-		if t.HasRole(e.Role) {
+		if t.HasRole(e.Role) && !predicative(p, e) {
 			f.Suggestions = []string{matchCase(text, t.Term)}
 		}
 	default:
@@ -124,4 +127,27 @@ func lastWord(s string) string {
 		}
 	}
 	return s
+}
+
+// predicative reports whether a booster phrase is the complement of "be"
+// or "have" before "that" or the end of the clause ("it is beyond doubt
+// that", "I have no doubt that"), where an adverb cannot replace it.
+func predicative(p *Pass, e Estimate) bool {
+	s := p.Doc.Sentences[e.Sentence]
+	word := func(i int) string {
+		if i < s.FirstToken || i >= s.EndToken {
+			return ""
+		}
+		return strings.ToLower(p.Doc.TokenText(i))
+	}
+	switch word(e.EndToken) {
+	case "that", "", ".", ",", ";", ":", "!", "?", "about", "of", "whatsoever":
+	default:
+		return false
+	}
+	switch word(e.FirstToken - 1) {
+	case "be", "is", "are", "was", "were", "been", "have", "has", "had", "leave", "leaves", "left", "leaving":
+		return true
+	}
+	return false
 }
