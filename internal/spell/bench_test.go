@@ -65,7 +65,7 @@ func TestMemory(t *testing.T) {
 	var loaded runtime.MemStats
 	runtime.ReadMemStats(&loaded)
 	d.Suggest("epionage", 1)
-	d.Misspelling("recieve")
+	d.Misspelling("recieve") //nolint:misspell // a known misspelling on purpose
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	t.Logf("heap: dictionary %.1f MB, with suggestion indexes %.1f MB; process Sys %.1f MB",

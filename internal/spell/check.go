@@ -39,7 +39,7 @@ var (
 )
 
 // maxAcronym is the longest all-caps token accepted without being known:
-// analysts' drafts are full of agency and programme acronyms (StB, GRU,
+// analysts' drafts are full of agency and program acronyms (StB, GRU,
 // SVR, NKVD) that no list is complete for, while long all-caps words are
 // headings whose words can be checked in lower case.
 const maxAcronym = 6

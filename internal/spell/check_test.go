@@ -99,6 +99,7 @@ func TestCanonical(t *testing.T) {
 
 func TestMisspelling(t *testing.T) {
 	d := Builtin()
+	//nolint:misspell // known misspellings on purpose
 	for word, want := range map[string]string{"recieve": "receive", "Recieve": "Receive", "RECIEVE": "RECEIVE"} {
 		if got, ok := d.Misspelling(word); !ok || got != want {
 			t.Errorf("Misspelling(%q) = %q, %v; want %q", word, got, ok, want)

@@ -20,6 +20,7 @@ type weights struct {
 	FirstLetter              float32 // extra cost of an edit at the first letter
 	SecondLetter             float32 // extra cost of an edit at the second letter
 	Bound                    float32 // candidates cost at most this much
+	Near                     float32 // first search this close, widen only if needed
 
 	Freq     float64 // weight of the log-frequency prior
 	Edit     float64 // weight of the edit cost
@@ -36,23 +37,22 @@ type weights struct {
 }
 
 var defaultWeights = weights{
-	Del: 1, DelDouble: 0.4, DelPunct: 0.3,
-	Ins: 1, InsDouble: 0.4,
-	Sub: 1, SubKey: 0.75, SubVowel: 0.75,
-	Trans: 0.7, FirstLetter: 0.5, SecondLetter: 0.2, Bound: 2.2,
-	Freq: 1, Edit: 4, Phonetic: 1.5, PhoneticBelow: 1.2, NameLower: 1.5, NameTitle: 1, UserFreq: 100000, UnseenFreq: 3,
-	Split: 1.2, SplitMin: 500,
+	Del: 0.595, DelDouble: 0.28, DelPunct: 0.3,
+	Ins: 1.15, InsDouble: 0.28,
+	Sub: 1, SubKey: 1.05, SubVowel: 0.75,
+	Trans: 0.7, FirstLetter: 0.7, SecondLetter: 0.2, Bound: 2.4, Near: 1.1,
+	Freq: 0.7, Edit: 5.6, Phonetic: 2.1, PhoneticBelow: 1.2,
+	NameLower: 2.1, NameTitle: 3, UserFreq: 100000, UnseenFreq: 2.1,
+	Split: 1.68, SplitMin: 500,
 }
 
 // suggester is the candidate index, built on the first Suggest: a trie
 // of the folded keys searched with a bounded weighted Damerau–Levenshtein
 // automaton, plus a metaphone index for sound-alikes beyond the bound.
 type suggester struct {
-	first, next []uint32 // trie: first child, next sibling (0 = none)
-	label       []byte
-	term        []uint32 // folded key id + 1, or 0
-	maxDepth    int
-	adj         [26][26]bool
+	nodes    []trieNode // nodes[0] is the root
+	maxDepth int
+	adj      [26][26]bool
 
 	phonOnce sync.Once
 	phon     map[string][]uint32
@@ -65,32 +65,31 @@ func (b *base) suggester() *suggester {
 
 func newSuggester(b *base) *suggester {
 	nk := b.keys.len()
-	s := &suggester{
-		first: make([]uint32, 1, nk*3),
-		next:  make([]uint32, 1, nk*3),
-		label: make([]byte, 1, nk*3),
-		term:  make([]uint32, 1, nk*3),
-	}
+	s := &suggester{nodes: make([]trieNode, 1, nk*3)}
 	for id := 0; id < nk; id++ {
 		key := b.keys.key(uint32(id))
 		node := uint32(0)
 		for i := 0; i < len(key); i++ {
 			c := key[i]
-			child := s.first[node]
-			for child != 0 && s.label[child] != c {
-				child = s.next[child]
+			// Move-to-front: keys come nearly sorted, so the child a key
+			// needs is almost always the one the previous key used.
+			child, prev := s.nodes[node].first, uint32(0)
+			for child != 0 && s.nodes[child].label != c {
+				prev, child = child, s.nodes[child].next
+			}
+			if child != 0 && prev != 0 {
+				s.nodes[prev].next = s.nodes[child].next
+				s.nodes[child].next = s.nodes[node].first
+				s.nodes[node].first = child
 			}
 			if child == 0 {
-				child = uint32(len(s.label))
-				s.first = append(s.first, 0)
-				s.next = append(s.next, s.first[node])
-				s.label = append(s.label, c)
-				s.term = append(s.term, 0)
-				s.first[node] = child
+				child = uint32(len(s.nodes))
+				s.nodes = append(s.nodes, trieNode{next: s.nodes[node].first, label: c})
+				s.nodes[node].first = child
 			}
 			node = child
 		}
-		s.term[node] = uint32(id) + 1
+		s.nodes[node].term = uint32(id) + 1
 		s.maxDepth = max(s.maxDepth, len(key))
 	}
 	rows := []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
@@ -115,6 +114,14 @@ func newSuggester(b *base) *suggester {
 		}
 	}
 	return s
+}
+
+// trieNode is one node of the key trie, kept in one array so that a
+// search touches one cache line per node.
+type trieNode struct {
+	first, next uint32 // first child, next sibling (0 = none)
+	term        uint32 // key number + 1, or 0
+	label       byte
 }
 
 // phonetic returns the metaphone index, built on first use.
@@ -146,10 +153,10 @@ func (s *suggester) subCost(w *weights, c, t byte) float32 {
 }
 
 func delCost(w *weights, c, prev byte) float32 {
-	switch {
-	case c == prev:
+	switch c {
+	case prev:
 		return w.DelDouble
-	case c == '-' || c == '\'' || c == ' ':
+	case '-', '\'', ' ':
 		return w.DelPunct
 	}
 	return w.Del
@@ -186,18 +193,18 @@ func newAligner(s *suggester, w *weights, q []byte) *aligner {
 }
 
 // first fills row 0: the typo's letters before the word's first one.
-func (a *aligner) first(R []float32) {
-	R[0] = 0
+func (a *aligner) first(row []float32) {
+	row[0] = 0
 	for i := 1; i <= a.n; i++ {
-		R[i] = R[i-1] + a.ins[i] + a.early[0]
+		row[i] = row[i-1] + a.ins[i] + a.early[0]
 	}
 }
 
-// step fills row R for word letter c at position j (1-based) from the
-// previous rows P (j-1) and G (j-2, nil at j=1); pc is the previous word
-// letter. It returns the row minimum, a lower bound for every longer
+// step fills row cur for word letter c at position j (1-based) from the
+// previous rows up (j-1) and up2 (j-2, nil at j=1); pc is the previous
+// word letter. It returns the row minimum, a lower bound for every longer
 // word with this prefix.
-func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
+func (a *aligner) step(cur, up, up2 []float32, c, pc byte, j int) float32 {
 	var extra float32
 	if j <= len(a.early) {
 		extra = a.early[j-1]
@@ -212,8 +219,8 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 	if c >= 'a' && c <= 'z' {
 		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
 	}
-	R[0] = P[0] + dc
-	lo := R[0]
+	cur[0] = up[0] + dc
+	lo := cur[0]
 	for i := 1; i <= n; i++ {
 		var sc float32
 		if sub != nil {
@@ -221,22 +228,22 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 		} else {
 			sc = a.s.subCost(a.w, c, q[i-1])
 		}
-		best := P[i-1] + sc + extra
+		best := up[i-1] + sc + extra
 		if sc == 0 {
 			best -= extra
 		}
-		if x := P[i] + dc; x < best {
+		if x := up[i] + dc; x < best {
 			best = x
 		}
-		if y := R[i-1] + a.ins[i] + insExtra; y < best {
+		if y := cur[i-1] + a.ins[i] + insExtra; y < best {
 			best = y
 		}
-		if G != nil && i >= 2 && c == q[i-2] && pc == q[i-1] && c != pc {
-			if z := G[i-2] + a.w.Trans + extra; z < best {
+		if up2 != nil && i >= 2 && c == q[i-2] && pc == q[i-1] && c != pc {
+			if z := up2[i-2] + a.w.Trans + extra; z < best {
 				best = z
 			}
 		}
-		R[i] = best
+		cur[i] = best
 		if best < lo {
 			lo = best
 		}
@@ -245,8 +252,8 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 }
 
 // search walks the trie and calls emit for every folded key within
-// w.Bound of q, with its cost.
-func (s *suggester) search(q []byte, w *weights, emit func(key uint32, cost float32)) {
+// bound of q, with its cost.
+func (s *suggester) search(q []byte, w *weights, bound float32, emit func(key uint32, cost float32)) {
 	a := newAligner(s, w, q)
 	width := a.n + 1
 	rows := make([]float32, (s.maxDepth+2)*width)
@@ -254,22 +261,23 @@ func (s *suggester) search(q []byte, w *weights, emit func(key uint32, cost floa
 	a.first(rows[:width])
 	var walk func(node uint32, depth int)
 	walk = func(node uint32, depth int) {
-		P := rows[(depth-1)*width : depth*width]
-		R := rows[depth*width : (depth+1)*width]
-		var G []float32
+		up := rows[(depth-1)*width : depth*width]
+		cur := rows[depth*width : (depth+1)*width]
+		var up2 []float32
 		var pc byte
 		if depth >= 2 {
-			G = rows[(depth-2)*width : (depth-1)*width]
+			up2 = rows[(depth-2)*width : (depth-1)*width]
 			pc = path[depth-2]
 		}
-		for child := s.first[node]; child != 0; child = s.next[child] {
-			c := s.label[child]
+		for child := s.nodes[node].first; child != 0; child = s.nodes[child].next {
+			nd := &s.nodes[child]
+			c := nd.label
 			path[depth-1] = c
-			lo := a.step(R, P, G, c, pc, depth)
-			if s.term[child] != 0 && R[a.n] <= w.Bound {
-				emit(s.term[child]-1, R[a.n])
+			lo := a.step(cur, up, up2, c, pc, depth)
+			if nd.term != 0 && cur[a.n] <= bound {
+				emit(nd.term-1, cur[a.n])
 			}
-			if lo <= w.Bound && s.first[child] != 0 && depth <= s.maxDepth {
+			if lo <= bound && nd.first != 0 && depth <= s.maxDepth {
 				walk(child, depth+1)
 			}
 		}
@@ -335,7 +343,7 @@ func (d *Dict) suggestToken(w *weights, typed string, n int) []string {
 		parts := strings.Split(typed, "-")
 		bad := -1
 		for i, p := range parts {
-			if p != "" && !d.check(p).OK() && !(i < len(parts)-1 && isPrefix(strings.ToLower(p))) {
+			if p != "" && !d.check(p).OK() && (i == len(parts)-1 || !isPrefix(strings.ToLower(p))) {
 				if bad >= 0 {
 					bad = -2
 					break
@@ -372,6 +380,8 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	counts := b.counts()
 	q := fold(typed)
 	shape := shapeOf(typed)
+	// Sound-alike evidence means little for words of three letters or
+	// fewer, whose keys collide by the hundred ("o"/"oh", "ge"/"gee").
 	qPhon := metaphone(q)
 
 	best := map[string]float64{}
@@ -389,7 +399,7 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	}
 	score := func(key string, cost float32, count uint32) float64 {
 		sc := prior(count) - w.Edit*float64(cost)
-		if qPhon != "" && metaphone(key) == qPhon {
+		if len(q) > 3 && len(qPhon) > 1 && metaphone(key) == qPhon {
 			sc += w.Phonetic
 		}
 		return sc
@@ -425,12 +435,31 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 		})
 	}
 	al := newAligner(s, w, []byte(q))
-	s.search([]byte(q), w, consider)
+	// Search near first; search wider only as far as a candidate could
+	// still outscore the best found: its cost c must satisfy
+	// maxPrior + bonuses - Edit*c > best score. (Lower-ranked suggestions
+	// may be missed by this; the first one never is.)
+	near := min(w.Near, w.Bound)
+	s.search([]byte(q), w, near, consider)
+	if near < w.Bound {
+		reach := w.Bound
+		if len(best) > 0 {
+			top := math.Inf(-1)
+			for _, sc := range best {
+				top = max(top, sc)
+			}
+			ceiling := prior(b.maxCount) + w.Phonetic + max(w.NameTitle, 0)
+			reach = min(reach, float32((ceiling-top)/w.Edit))
+		}
+		if reach > near {
+			s.search([]byte(q), w, reach, consider)
+		}
+	}
 
 	// Sound-alikes beyond the edit bound, when nothing close was found:
 	// the index costs tens of milliseconds to build, so most runs never
 	// build it.
-	if qPhon != "" && len(q) > 3 && minCost > w.PhoneticBelow {
+	if len(q) > 3 && len(qPhon) > 1 && minCost > w.PhoneticBelow {
 		for _, fid := range s.phonetic(b)[qPhon] {
 			key := b.keys.key(fid)
 			cost := al.editCost(key)
