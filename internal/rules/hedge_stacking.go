@@ -101,7 +101,7 @@ func frameFinding(doc *prose.Document, y *Yardstick, es []Estimate, i int) (Find
 		e := es[i-1]
 		seem := seemStart(doc, fr.Sentence, e.FirstToken)
 		span := prose.Span{Start: doc.Tokens[seem].Start, End: fr.End}
-		f := Finding{Span: span, Message: fmt.Sprintf("%q puts a subjective frame on %q: %s states the judgement once, as the term", doc.Slice(span), doc.Slice(e.Span), y.Title)}
+		f := Finding{Span: span, Message: fmt.Sprintf("%q puts a subjective frame on %q: %s states the judgement once, as the term%s", doc.Slice(span), doc.Slice(e.Span), y.Title, termNote(e))}
 		if e.Kind == EstTerm {
 			f.Suggestions = []string{matchCase(doc.Slice(span), "is "+doc.Slice(e.Span))}
 		}
@@ -112,7 +112,7 @@ func frameFinding(doc *prose.Document, y *Yardstick, es []Estimate, i int) (Find
 		if !e.Kind.HasProbability() {
 			continue
 		}
-		f := Finding{Span: fr.Span, Message: fmt.Sprintf("subjective frame %q on %q qualifies the judgement twice: %s states it once, as \"we assess\" with a term", doc.Slice(fr.Span), doc.Slice(e.Span), y.Title)}
+		f := Finding{Span: fr.Span, Message: fmt.Sprintf("subjective frame %q on %q qualifies the judgement twice: %s states it once, as \"we assess\" with the term%s", doc.Slice(fr.Span), doc.Slice(e.Span), y.Title, termNote(e))}
 		if fr.Role == "we" {
 			f.Suggestions = []string{matchCase(doc.Slice(fr.Span), "we assess")}
 		}
@@ -157,4 +157,13 @@ func modifiedTerm(doc *prose.Document, y *Yardstick, e Estimate) (Finding, bool)
 		Message:     fmt.Sprintf("%q puts a modifier on a band term: %s bands are fixed, so say %q (%s) or move to the next band", doc.Slice(span), y.Title, term, e.Band),
 		Suggestions: []string{matchCase(doc.Slice(span), term)},
 	}, true
+}
+
+// termNote names the yardstick term of a probability estimate: ` "very
+// likely" (80–95 %)`, or nothing when it has none.
+func termNote(e Estimate) string {
+	if e.Term == "" || e.Band.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(" %q (%s)", e.Term, e.Band)
 }

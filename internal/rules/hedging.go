@@ -441,11 +441,13 @@ func termAt(y *Yardstick, p float64, role string) string {
 	return fmt.Sprintf("%q (%s)", t.Term, t.Band)
 }
 
-// ownEstimates are the estimates that are the author's own claims.
+// ownEstimates are the estimates that are the author's own claims (all
+// of them when Options.HedgingQuotes is set).
 func ownEstimates(p *Pass) []Estimate {
+	all := p.Options != nil && p.Options.HedgingQuotes
 	var out []Estimate
 	for _, e := range estimatesOf(p) {
-		if e.Own() {
+		if all || e.Own() {
 			out = append(out, e)
 		}
 	}

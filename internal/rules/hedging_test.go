@@ -125,3 +125,8 @@ func FuzzHedging(f *testing.F) {
 		}
 	})
 }
+
+// TestHedgingQuotes checks quoted and attributed words when asked to.
+func TestHedgingQuotes(t *testing.T) {
+	ruletest.Run(t, "testdata/hedging-quotes", rules.Options{HedgingQuotes: true}, hedgingRules()...)
+}

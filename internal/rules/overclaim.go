@@ -32,7 +32,8 @@ a word the dictionary does not know, one or two edits from a booster.
 
 Not reported: quotations (double quotation marks, block quotes, single quotes
 after "said" or a colon) and attributed speech ("Kalugin claimed that …",
-"…, he said", "according to …"), which are not the author's claim; negated
+"…, he said", "according to …"), which are not the author's claim (the
+configuration key hedging-quotes checks them too); negated
 boosters ("no one knows for sure"); "certain" meaning "particular" ("for
 certain reasons"). "certainly" and "obviously" are info: edited prose uses them
 as emphasis more often than as a probability. A booster on a hedge ("definitely
