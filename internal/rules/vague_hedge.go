@@ -64,7 +64,7 @@ func (vagueHedge) Check(p *Pass) {
 				f.Suggestions = []string{matchCase(text, t.Term)}
 			}
 		default:
-			f.Message = fmt.Sprintf("%q gives no band (\"possible\" means different things to different readers); under %s say how likely: %s, %s or %s",
+			f.Message = fmt.Sprintf("%q gives no band (readers disagree widely on how likely a \"possible\" event is); under %s say how likely: %s, %s or %s",
 				text, y.Title, termAt(y, 30, "adj"), termAt(y, 50, "noun"), termAt(y, 65, "adj"))
 		}
 		p.Report(f)
