@@ -461,12 +461,13 @@ type stackPair struct {
 }
 
 // boosterStacks finds boosters that sit next to a hedge or band term in
-// the same clause: at most three words apart, with no punctuation between.
+// the same clause: at most five words apart, with no punctuation or
+// conjunction between.
 func boosterStacks(doc *prose.Document, es []Estimate) []stackPair {
 	var out []stackPair
 	for i := 0; i+1 < len(es); i++ {
 		a, b := es[i], es[i+1]
-		if a.Sentence != b.Sentence || b.FirstToken-a.EndToken > 3 {
+		if a.Sentence != b.Sentence || b.FirstToken-a.EndToken > 5 {
 			continue
 		}
 		if !clauseJoined(doc, a.EndToken, b.FirstToken) {
