@@ -58,6 +58,14 @@ type suggester struct {
 	phon     map[string][]uint32
 }
 
+// PrepareSuggest builds the suggestion index in the background, so that
+// a caller that will need suggestions (a linter about to read its files)
+// can overlap the build with other work. Suggest builds it anyway when
+// needed; calling this is only an optimisation.
+func (d *Dict) PrepareSuggest() {
+	go d.b.suggester()
+}
+
 func (b *base) suggester() *suggester {
 	b.suggestOnce.Do(func() { b.sugg = newSuggester(b) })
 	return b.sugg
@@ -252,37 +260,116 @@ func (a *aligner) step(cur, up, up2 []float32, c, pc byte, j int) float32 {
 }
 
 // search walks the trie and calls emit for every folded key within
-// bound of q, with its cost.
+// bound of q, with its cost. Each row of the table is computed only over
+// its band: the cells that can still lead to a cost within bound
+// (Ukkonen's cut-off), which is a few cells wide for most prefixes.
 func (s *suggester) search(q []byte, w *weights, bound float32, emit func(key uint32, cost float32)) {
 	a := newAligner(s, w, q)
 	width := a.n + 1
 	rows := make([]float32, (s.maxDepth+2)*width)
+	bands := make([]band, s.maxDepth+2)
 	path := make([]byte, s.maxDepth+2)
 	a.first(rows[:width])
+	bands[0] = band{0, 0}
+	for i := 1; i <= a.n && rows[i] <= bound; i++ {
+		bands[0].hi = i
+	}
 	var walk func(node uint32, depth int)
 	walk = func(node uint32, depth int) {
 		up := rows[(depth-1)*width : depth*width]
 		cur := rows[depth*width : (depth+1)*width]
+		ub := bands[depth-1]
 		var up2 []float32
+		u2b := band{1, 0} // empty
 		var pc byte
 		if depth >= 2 {
 			up2 = rows[(depth-2)*width : (depth-1)*width]
+			u2b = bands[depth-2]
 			pc = path[depth-2]
 		}
 		for child := s.nodes[node].first; child != 0; child = s.nodes[child].next {
 			nd := &s.nodes[child]
 			c := nd.label
 			path[depth-1] = c
-			lo := a.step(cur, up, up2, c, pc, depth)
-			if nd.term != 0 && cur[a.n] <= bound {
+			cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, bound)
+			if cb.lo > cb.hi {
+				continue
+			}
+			if nd.term != 0 && cb.hi == a.n {
 				emit(nd.term-1, cur[a.n])
 			}
-			if lo <= bound && nd.first != 0 && depth <= s.maxDepth {
+			if nd.first != 0 && depth <= s.maxDepth {
+				bands[depth] = cb
 				walk(child, depth+1)
 			}
 		}
 	}
 	walk(0, 1)
+}
+
+// band is the range of cells of a row within the bound (empty if lo > hi).
+type band struct{ lo, hi int }
+
+// stepBand is step restricted to the cells reachable from the previous
+// rows' bands; cells outside the returned band must not be read.
+func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
+	var extra float32
+	if j <= len(a.early) {
+		extra = a.early[j-1]
+	}
+	insExtra := float32(0)
+	if j < len(a.early) {
+		insExtra = a.early[j]
+	}
+	dc := delCost(a.w, c, pc) + extra
+	q, n := a.q, a.n
+	var sub []float32
+	if c >= 'a' && c <= 'z' {
+		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+	}
+	start, end := ub.lo, ub.hi+1
+	if up2 != nil && u2b.lo <= u2b.hi {
+		start = min(start, u2b.lo+2)
+		end = max(end, u2b.hi+2)
+	}
+	end = min(end, n)
+	out := band{1, 0}
+	const dead = float32(math.MaxFloat32)
+	for i := start; i <= n; i++ {
+		if i > end && cur[i-1] > bound {
+			break // beyond the band only the typo's extra letters continue a live cell
+		}
+		best := dead
+		if i >= 1 && i-1 >= ub.lo && i-1 <= ub.hi {
+			var sc float32
+			if sub != nil {
+				sc = sub[i]
+			} else {
+				sc = a.s.subCost(a.w, c, q[i-1])
+			}
+			if sc != 0 {
+				sc += extra
+			}
+			best = up[i-1] + sc
+		}
+		if i >= ub.lo && i <= ub.hi {
+			best = min(best, up[i]+dc)
+		}
+		if i > start {
+			best = min(best, cur[i-1]+a.ins[i]+insExtra)
+		}
+		if up2 != nil && i >= 2 && i-2 >= u2b.lo && i-2 <= u2b.hi && c == q[i-2] && pc == q[i-1] && c != pc {
+			best = min(best, up2[i-2]+a.w.Trans+extra)
+		}
+		cur[i] = best
+		if best <= bound {
+			if out.lo > out.hi {
+				out.lo = i
+			}
+			out.hi = i
+		}
+	}
+	return out
 }
 
 // editCost is the same weighted distance as search, unbounded, for
@@ -424,7 +511,7 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 				switch shape {
 				case shapeLower:
 					msc -= w.NameLower
-				case shapeTitle:
+				case shapeTitle, shapeUpper:
 					msc += w.NameTitle
 				}
 			}
