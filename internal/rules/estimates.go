@@ -668,7 +668,7 @@ func (x *extractor) attribution(si int) (from, until int) {
 		if !past && !present {
 			continue
 		}
-		if firstPerson(x, si, j) {
+		if firstPerson(x, si, j) || inferenceVerbs[w] && x.inanimateSubject(si, j) {
 			continue
 		}
 		if tail := s.EndToken - j; tail <= 4 && x.commaBefore(si, j) {
@@ -687,6 +687,33 @@ func (x *extractor) attribution(si int) (from, until int) {
 		return j + 1, s.FirstToken
 	}
 	return from, until
+}
+
+// inferenceVerbs report speech with a speaker for a subject ("Harding
+// suggests that") but the author's own inference with an inanimate one
+// ("this suggests that").
+var inferenceVerbs = map[string]bool{
+	"suggests": true, "suggested": true, "suggest": true, "indicates": true, "indicated": true, "indicate": true,
+	"notes": true, "noted": true, "concludes": true, "concluded": true, "estimates": true, "estimated": true,
+	"points": true, "states": true, "stated": true, "reports": true, "reported": true, "means": true,
+}
+
+// inanimateSubject reports whether the word before verb j (skipping
+// adverbs) is a pronoun standing for a fact, not a speaker.
+func (x *extractor) inanimateSubject(si, j int) bool {
+	s := x.doc.Sentences[si]
+	for k := j - 1; k >= s.FirstToken && k >= j-3; k-- {
+		w := x.word(k)
+		if strings.HasSuffix(w, "ly") || w == "also" || w == "strongly" {
+			continue
+		}
+		switch w {
+		case "this", "that", "it", "which", "these", "those", "what", "evidence", "data":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // firstPerson reports whether the reporting verb at j has "I" or "we" as
