@@ -63,6 +63,9 @@ func (hedgeStacking) Check(p *Pass) {
 		case EstStack:
 			text := doc.Slice(e.Span)
 			f := Finding{Span: e.Span, Message: fmt.Sprintf("%q stacks two hedges: say it once, or give the %s term if you can assess it (e.g. %s)", text, y.Title, termAt(y, 30, "adj"))}
+			if e.Role == "booster" {
+				f.Message = fmt.Sprintf("%q puts a booster on a hedge: say how likely, e.g. %s or %s", text, termAt(y, 50, "noun"), termAt(y, 65, "adj"))
+			}
 			if m := modalOf(e.Key); m != "" {
 				f.Suggestions = []string{matchCase(text, m)}
 			}
