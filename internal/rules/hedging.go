@@ -54,6 +54,7 @@ type Yardstick struct {
 	Title string // how messages name it: "ICD 203"
 	Terms []YardstickTerm
 	index map[string]int
+	bands []Band // computed once at load
 }
 
 // Term returns the yardstick's entry for a lower-case term.
@@ -129,6 +130,13 @@ func (y *Yardstick) BandOf(p float64) Band {
 
 // Bands lists the yardstick's distinct bands from lowest to highest.
 func (y *Yardstick) Bands() []Band {
+	if y.bands != nil {
+		return y.bands
+	}
+	return y.computeBands()
+}
+
+func (y *Yardstick) computeBands() []Band {
 	var out []Band
 	seen := map[Band]bool{}
 	for _, t := range y.Terms {
@@ -300,6 +308,7 @@ func (h *hedging) load() error {
 		if err != nil {
 			return err
 		}
+		y.bands = y.computeBands()
 		h.yardsticks[y.Name] = y
 	}
 	err := eachRow("yardsticks/phrases.txt", 3, func(f []string) error {
