@@ -108,7 +108,10 @@ func (t YardstickTerm) HasRole(role string) bool { return contains(t.roles, role
 // BandOf returns the band that holds p: low ≤ p < high, the top band
 // including its upper bound; in a gap, the nearest band.
 func (y *Yardstick) BandOf(p float64) Band {
-	bands := y.Bands()
+	bands := y.bands
+	if bands == nil {
+		bands = y.computeBands()
+	}
 	best, bestDist := Band{}, 1e9
 	for i, b := range bands {
 		if p >= b.Low && (p < b.High || (i == len(bands)-1 && p <= b.High)) {
@@ -131,7 +134,7 @@ func (y *Yardstick) BandOf(p float64) Band {
 // Bands lists the yardstick's distinct bands from lowest to highest.
 func (y *Yardstick) Bands() []Band {
 	if y.bands != nil {
-		return y.bands
+		return append([]Band(nil), y.bands...)
 	}
 	return y.computeBands()
 }
