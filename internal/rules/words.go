@@ -472,7 +472,7 @@ func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []
 	return issues
 }
 
-// looksLikeTypo decides whether an unknown capitalised form is a misspelt
+// looksLikeTypo decides whether an unknown capitalised form is a misspelled
 // word rather than a name: one edit from a dictionary word and used at most
 // twice, or only ever capitalised by position (sentence start, title case)
 // and within two edits of a word.
