@@ -311,7 +311,10 @@ func (a *aligner) step(cur, up, up2 []float32, c, pc byte, j int) float32 {
 // bound of q, with its cost. Each row of the table is computed only over
 // its band: the cells that can still lead to a cost within bound
 // (Ukkonen's cut-off), which is a few cells wide for most prefixes.
-func (s *suggester) search(q []byte, w *weights, bound float32, emit func(key uint32, cost float32)) {
+//
+// emit may lower *bound as it learns that farther keys cannot win; the
+// search honours the new bound from the next node on.
+func (s *suggester) search(q []byte, w *weights, bound *float32, emit func(key uint32, cost float32)) {
 	a := newAligner(s, w, q)
 	width := a.n + 1
 	rows := make([]float32, (s.maxDepth+2)*width)
@@ -319,7 +322,7 @@ func (s *suggester) search(q []byte, w *weights, bound float32, emit func(key ui
 	path := make([]byte, s.maxDepth+2)
 	a.first(rows[:width])
 	bands[0] = band{0, 0}
-	for i := 1; i <= a.n && rows[i] <= bound; i++ {
+	for i := 1; i <= a.n && rows[i] <= *bound; i++ {
 		bands[0].hi = i
 	}
 	var walk func(node uint32, depth int)
@@ -339,7 +342,7 @@ func (s *suggester) search(q []byte, w *weights, bound float32, emit func(key ui
 			nd := &s.nodes[child]
 			c := nd.label
 			path[depth-1] = c
-			cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, bound)
+			cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, *bound)
 			if cb.lo > cb.hi {
 				continue
 			}
@@ -520,9 +523,11 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	qPhon := metaphone(q)
 
 	best := map[string]float64{}
+	top := math.Inf(-1) // the best score offered
 	offer := func(form string, score float64) {
 		if old, ok := best[form]; !ok || score > old {
 			best[form] = score
+			top = max(top, score)
 		}
 	}
 	prior := func(count uint32) float64 {
@@ -575,19 +580,19 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	// maxPrior + bonuses - Edit*c > best score. (Lower-ranked suggestions
 	// may be missed by this; the first one never is.)
 	near := min(w.Near, w.Bound)
-	s.search([]byte(q), w, near, consider)
+	s.search([]byte(q), w, &near, consider)
 	if near < w.Bound {
+		ceiling := prior(b.maxCount) + w.Phonetic + max(w.NameTitle, 0)
 		reach := w.Bound
+		tighten := func() { reach = min(reach, float32((ceiling-top)/w.Edit)) }
 		if len(best) > 0 {
-			top := math.Inf(-1)
-			for _, sc := range best {
-				top = max(top, sc)
-			}
-			ceiling := prior(b.maxCount) + w.Phonetic + max(w.NameTitle, 0)
-			reach = min(reach, float32((ceiling-top)/w.Edit))
+			tighten()
 		}
 		if reach > near {
-			s.search([]byte(q), w, reach, consider)
+			s.search([]byte(q), w, &reach, func(key uint32, cost float32) {
+				consider(key, cost)
+				tighten()
+			})
 		}
 	}
 
