@@ -313,7 +313,7 @@ func (a *aligner) step(cur, up, up2 []float32, c, pc byte, j int) float32 {
 // (Ukkonen's cut-off), which is a few cells wide for most prefixes.
 //
 // emit may lower *bound as it learns that farther keys cannot win; the
-// search honours the new bound from the next node on.
+// search applies the new bound from the next node on.
 func (s *suggester) search(q []byte, w *weights, bound *float32, emit func(key uint32, cost float32)) {
 	a := newAligner(s, w, q)
 	width := a.n + 1
