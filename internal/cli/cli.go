@@ -53,6 +53,7 @@ Examples:
   edlint --fix docs/                    apply the safe fixes in place
   edlint --diff docs/ | patch -p1       the same fixes, as a patch
   edlint --changed --format github .    a pull-request check: new lines only
+  edlint --ladder --yardstick phia d.md list d.md's probability words by PHIA band
   cat draft.txt | edlint -              lint standard input
 
 Flags:
@@ -61,7 +62,7 @@ Flags:
 const usageTail = `
 Formats: text (people), json (scripts; stable, versioned), sarif (SARIF 2.1.0,
 for GitHub code scanning), github (GitHub Actions annotations), checkstyle
-(Checkstyle XML), rdjson (reviewdog).
+(Checkstyle XML), rdjson (reviewdog), ladder (the estimative ladder).
 
 Configuration: the nearest .edlint.toml above each linted file (or --config)
 turns rules and categories off or changes their severity, adds words and word
@@ -110,8 +111,11 @@ type options struct {
 	jobs      int
 	version   bool
 	help      bool
+	yardstick string
+	ladder    bool
 
 	failLevelSet bool
+	yardstickSet bool
 	env          func(string) string
 }
 
@@ -148,6 +152,8 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 	flags.Lookup("changed").NoOptDefVal = changedAuto
 	flags.Lookup("changed").DefValue = ""
 	flags.BoolVar(&o.staged, "staged", false, "compare the staged changes (git diff --cached); implies --changed, and is implied by it in a pre-commit hook")
+	flags.StringVar(&o.yardstick, "yardstick", "icd203", "estimative-language standard the hedging rules apply: "+strings.Join(rules.YardstickNames(), ", ")+" (a config's yardstick changes the default)")
+	flags.BoolVar(&o.ladder, "ladder", false, "print the estimative ladder (every probability expression by band) instead of findings; same as --format ladder")
 	flags.IntVarP(&o.jobs, "jobs", "j", 0, "`N` files linted at once (0: one per CPU)")
 	flags.BoolVar(&o.version, "version", false, "print the version and exit")
 	flags.BoolVarP(&o.help, "help", "h", false, "show this help")
@@ -164,6 +170,7 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 		return ExitOK
 	}
 	o.failLevelSet = flags.Changed("fail-level")
+	o.yardstickSet = flags.Changed("yardstick")
 	if o.staged && o.changed == "" {
 		o.changed = changedAuto
 	}
@@ -177,6 +184,9 @@ func usageError(stderr io.Writer, format string, args ...any) int {
 
 func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
+	if o.ladder {
+		o.format = "ladder"
+	}
 	format, err := report.Lookup(o.format)
 	if err != nil {
 		return usageError(stderr, "--format: %v", err)
@@ -185,6 +195,11 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 	if err != nil {
 		return usageError(stderr, "--fail-level: %v", err)
 	}
+	if _, err := rules.LookupYardstick(o.yardstick); err != nil {
+		fmt.Fprintf(stderr, "edlint: --yardstick: %v\n", err)
+		return ExitError
+	}
+	ruleOpts := rules.Options{Yardstick: o.yardstick}
 	useColor, err := colorWanted(o.color, stdout)
 	if err != nil {
 		return usageError(stderr, "--color: %v", err)
@@ -232,6 +247,13 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 			p = ""
 		}
 		lc, fl := cfgs.lintConfig(p)
+		if o.yardstickSet || lc.Options.Yardstick == "" {
+			lc.Options.Yardstick = o.yardstick
+		}
+		if i == 0 {
+			// The ladder shows one yardstick: the first file's.
+			ruleOpts = lc.Options
+		}
 		sources[i].Config = lc
 		fileCfg[sources[i].Path] = lc
 		fileFail[sources[i].Path] = fl
@@ -252,7 +274,7 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 	}
 
-	driver := &lint.Config{Dict: dict}
+	driver := &lint.Config{Dict: dict, Options: ruleOpts}
 	tty := isTerminal(stderr)
 	var prog *progress
 	if tty && !o.quiet && len(sources) > progressMin {
@@ -310,7 +332,7 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 	}
 
-	ropts := report.Options{Color: useColor, Rules: rules.All(), Version: Version, Quiet: o.quiet, Elapsed: time.Since(start)}
+	ropts := report.Options{Color: useColor, Rules: rules.All(), Version: Version, Quiet: o.quiet, Elapsed: time.Since(start), RuleOptions: ruleOpts}
 	if !o.diff {
 		if err := format(stdout, files, ropts); err != nil {
 			fmt.Fprintf(stderr, "edlint: write output: %v\n", err)

@@ -108,7 +108,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"--format", "--color", "--fail-level", "--quiet", "--config", "--no-config", "--dict", "--fix", "--diff", "--changed", "--staged", "--jobs", "--version", "edlint init", "edlint rules"} {
+	for _, f := range []string{"--format", "--color", "--fail-level", "--quiet", "--config", "--no-config", "--dict", "--fix", "--diff", "--changed", "--staged", "--yardstick", "--ladder", "--jobs", "--version", "edlint init", "edlint rules"} {
 		if !strings.Contains(out, f) {
 			t.Errorf("--help does not mention %s", f)
 		}
@@ -120,5 +120,24 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 		if !strings.Contains(out, f) || !strings.Contains(string(doc), f) {
 			t.Errorf("%s missing from --help or docs/ci.md", f)
 		}
+	}
+}
+
+func TestConfigYardstick(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, ".edlint.toml"), "yardstick = \"phia\"\n")
+	write(t, filepath.Join(dir, "a.md"), "It is likely that the visit was planned.\n")
+	out, stderr, _ := runIn(t, dir, nil, "--ladder", "a.md")
+	if !strings.Contains(out, "under PHIA") {
+		t.Errorf("config yardstick not used:\n%s%s", out, stderr)
+	}
+	out, _, _ = runIn(t, dir, nil, "--ladder", "--yardstick", "nato", "a.md")
+	if !strings.Contains(out, "under NATO") {
+		t.Errorf("--yardstick does not beat the config:\n%s", out)
+	}
+	write(t, filepath.Join(dir, ".edlint.toml"), "yardstick = \"kent\"\n")
+	_, stderr, code := runIn(t, dir, nil, "a.md")
+	if code != ExitError || !strings.Contains(stderr, `.edlint.toml:1: yardstick: unknown yardstick "kent"`) {
+		t.Errorf("exit %d: %s", code, stderr)
 	}
 }

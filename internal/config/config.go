@@ -149,9 +149,6 @@ type rawOverride struct {
 	} `toml:"consistency"`
 }
 
-// Yardsticks are the accepted values of yardstick.
-var Yardsticks = []string{"icd203", "phia", "nato"}
-
 // Varieties are the accepted values of variety.
 var Varieties = []string{"en-US", "en-GB"}
 
@@ -209,16 +206,16 @@ func Parse(name string, data []byte, vocab Vocabulary) (*File, error) {
 		}
 		f.FailLevel = sev
 	}
-	layer := func(prefix []string, l *Layer, rules map[string]string, words, dicts []string, yard, variety *string, prefer map[string]string) error {
+	layer := func(prefix []string, l *Layer, settings map[string]string, words, dicts []string, yard, variety *string, prefer map[string]string) error {
 		key := func(k ...string) []string { return append(append([]string(nil), prefix...), k...) }
 		l.Rules = map[string]Setting{}
-		for _, name := range sortedKeys(rules) {
+		for _, name := range sortedKeys(settings) {
 			if !vocab.Rules[name] && !vocab.Categories[name] {
 				return bad(key("rules", name), "unknown rule or category%s", suggestName(name, vocab))
 			}
-			s, ok := parseSetting(rules[name])
+			s, ok := parseSetting(settings[name])
 			if !ok {
-				return bad(key("rules", name), "bad value %q (want \"off\", \"on\", \"error\", \"warning\" or \"info\")", rules[name])
+				return bad(key("rules", name), "bad value %q (want \"off\", \"on\", \"error\", \"warning\" or \"info\")", settings[name])
 			}
 			l.Rules[name] = s
 		}
@@ -238,8 +235,8 @@ func Parse(name string, data []byte, vocab Vocabulary) (*File, error) {
 			l.Dictionaries = append(l.Dictionaries, d)
 		}
 		if yard != nil {
-			if !contains(Yardsticks, *yard) {
-				return bad(key("yardstick"), "unknown yardstick %q (want one of %s)", *yard, strings.Join(Yardsticks, ", "))
+			if names := rules.YardstickNames(); !contains(names, *yard) {
+				return bad(key("yardstick"), "unknown yardstick %q (want one of %s)", *yard, strings.Join(names, ", "))
 			}
 			l.Yardstick = *yard
 		}

@@ -25,6 +25,9 @@ type Options struct {
 	Version string
 	// Quiet leaves out the text summary line.
 	Quiet bool
+	// RuleOptions are the settings the rules ran with; the ladder format
+	// reads the yardstick from them.
+	RuleOptions rules.Options
 }
 
 // Formatter writes the results of one run.
@@ -38,6 +41,7 @@ var formats = map[string]Formatter{
 	"github":     GitHub,
 	"checkstyle": Checkstyle,
 	"rdjson":     RDJSON,
+	"ladder":     Ladder,
 }
 
 // Lookup returns the formatter for a --format name.

@@ -7,6 +7,27 @@
 // abbreviations and digits considered (see Check). Every form also has a
 // folded key (lower case, no diacritics) that links "ivana" to "Ivana"
 // and "Zelnickova" to "Zelníčková".
+//
+// Start-up: the lists in package dict are the source of truth; compact.bin
+// is a precomputed image of them (go generate ./internal/spell), used only
+// while its CRC matches the lists, so Builtin decodes instead of parsing.
+//
+// Suggestions score a candidate w for a typo t as
+//
+//	Freq·ln(1+count(w)) − Edit·cost(t|w) + bonuses
+//
+// (log P(w) + log P(t|w)). cost is a weighted optimal-string-alignment
+// distance: dropped letters, doubled or undoubled letters, vowel swaps,
+// adjacent QWERTY keys and transpositions are cheap; edits to the first
+// two letters dear. Candidates come from a trie of the folded keys,
+// searched with banded alignment rows up to a cost bound, rather than a
+// SymSpell delete index: the trie builds in a few milliseconds and a few
+// MB, where deletes at distance 2 of 175k forms take hundreds of
+// milliseconds and tens of MB, and it searches the weighted cost directly.
+// A metaphone index, built only when nothing near is found, adds
+// sound-alikes beyond the bound; a split into two frequent words covers a
+// missing space. The weights were fitted on a training split of the
+// Wikipedia misspellings list (eval_test.go, tune_test.go).
 package spell
 
 import (
@@ -17,6 +38,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -58,6 +80,7 @@ type base struct {
 
 	suggestOnce sync.Once
 	sugg        *suggester
+	pre         *precomputed // the suggestion indexes from compact.bin, if loaded from it
 
 	missOnce sync.Once
 	miss     map[string]string
@@ -149,27 +172,56 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 	}
 	defer func() { b.scratch = nil }()
 	for _, n := range names {
-		err := eachLine(n, func(line string) error {
-			for rest := line; rest != ""; {
-				var part string
-				part, rest, _ = strings.Cut(rest, " ")
-				part = strings.TrimFunc(part, func(r rune) bool {
-					return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
-				})
-				if part == "" {
-					continue
-				}
-				if err := b.add(normApos(part), fromNames); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		err := eachLine(n, func(line string) error { return b.addName(line) })
 		if err != nil {
 			return nil, fmt.Errorf("names: %w", err)
 		}
 	}
 	return b, nil
+}
+
+// addName records the words of one line of a names list. A multi-word
+// name gives its words, but not its initials or regnal numbers ("George
+// W. Bush", "Elizabeth II"), which as words of their own would make "w"
+// and "ii" look like miscapitalised names; a hyphenated name also gives
+// its parts, which writers use alone ("al-Qaeda", "Qaeda").
+func (b *base) addName(line string) error {
+	multi := strings.IndexByte(line, ' ') >= 0
+	for rest := line; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, " ")
+		part = strings.TrimFunc(part, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+		})
+		if part == "" || (multi && (utf8.RuneCountInString(part) == 1 || isRoman(part))) {
+			continue
+		}
+		part = normApos(part)
+		if err := b.add(part, fromNames); err != nil {
+			return err
+		}
+		if strings.IndexByte(part, '-') > 0 {
+			for _, p := range strings.Split(part, "-") {
+				if utf8.RuneCountInString(p) < 3 {
+					continue
+				}
+				if err := b.add(p, fromNames); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// isRoman reports whether w is an upper-case Roman numeral.
+func isRoman(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !strings.ContainsRune("IVXLCDM", rune(w[i])) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // add records one listed form.
