@@ -140,7 +140,7 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 	flags.SetOutput(io.Discard)
 	flags.SortFlags = false
 	flags.StringVarP(&o.format, "format", "f", "text", "output `FORMAT`: "+strings.Join(report.Names(), ", "))
-	flags.StringVar(&o.color, "color", "auto", "color the text output (`MODE`): auto, always or never (auto honours NO_COLOR and turns colour off when stdout is not a terminal)")
+	flags.StringVar(&o.color, "color", "auto", "color the text output (`MODE`): auto, always or never (auto honors NO_COLOR and turns color off when stdout is not a terminal)")
 	flags.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity (`LEVEL`: error, warning or info) that makes the exit status 1; a config's fail-level changes the default")
 	flags.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only: no summary line, no progress")
 	flags.StringVarP(&o.config, "config", "c", "", "use this config `FILE` for every path (default: the nearest .edlint.toml above each file)")
@@ -418,7 +418,7 @@ func initConfig(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// colorWanted decides whether the text output is coloured.
+// colorWanted decides whether the text output is colored.
 func colorWanted(mode string, stdout io.Writer) (bool, error) {
 	switch mode {
 	case "always":
