@@ -14,6 +14,20 @@ func All() []Rule {
 		NameDiacritics(),
 		NameVariant(),
 		UnknownName(),
+		// mechanics
+		RepeatedWord(),
+		DoubledPunctuation(),
+		SpaceBeforePunctuation(),
+		MissingSpace(),
+		UnbalancedBracket(),
+		QuoteMismatch(),
+		UnclosedQuote(),
+		LowercaseSentenceStart(),
+		LowercaseI(),
+		ConfusedWord(),
+		IndefiniteArticle(),
+		CountMismatch(),
+		InvisibleCharacter(),
 	}
 }
 

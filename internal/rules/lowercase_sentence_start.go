@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// LowercaseSentenceStart reports a sentence or paragraph that starts with a
+// lower-case letter.
+func LowercaseSentenceStart() Rule { return lowercaseSentenceStart{} }
+
+type lowercaseSentenceStart struct{}
+
+func (lowercaseSentenceStart) Meta() Meta {
+	return Meta{
+		Name:     "lowercase-sentence-start",
+		Category: Mechanics,
+		Severity: Warning,
+		Summary:  "a sentence or paragraph that starts with a lower-case letter",
+		Doc: `Reports a word starting with a lower-case letter at the start of a paragraph
+or after a full stop, question or exclamation mark. Not reported: words
+written in lower case on purpose (iPhone, eBay, mRNA), name particles before
+a name (de Gaulle, van Gogh, al Qaeda), continuations after abbreviations
+(e.g., etc., p.), after an ellipsis, after a mark inside a closing quotation
+or bracket ("Why?" he asked), list items and fragments that continue a
+sentence introduced by a colon or a comma, headings and table cells. The fix
+capitalises the word.`,
+		Before: "Here is my bottom line. it is certain that the KGB assessed him.\n",
+		After:  "Here is my bottom line. It is certain that the KGB assessed him.\n",
+	}
+}
+
+// nameParticles stay lower-case before a name.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "di": true, "du": true, "des": true, "del": true, "della": true, "der": true,
+	"den": true, "van": true, "von": true, "la": true, "le": true, "al": true, "el": true, "bin": true,
+	"ibn": true, "ben": true, "bint": true, "abu": true, "dos": true, "das": true, "do": true, "ter": true,
+	"zu": true, "af": true, "av": true, "y": true,
+}
+
+func (lowercaseSentenceStart) Check(p *Pass) {
+	d := p.Doc
+	for bi, b := range d.Blocks {
+		if b.Kind == prose.TableCell || b.Kind == prose.Heading || b.Kind == prose.ListItem {
+			continue
+		}
+		for si := b.FirstSentence; si < b.EndSentence; si++ {
+			s := d.Sentences[si]
+			i := s.FirstToken
+			t := d.Tokens[i]
+			w := d.TokenText(i)
+			if t.Kind != prose.Word || !isLowerWord(w) || mixedCase(w) || t.Gap {
+				continue
+			}
+			if !startsAfterStop(d, bi, i) || lowercaseOnPurpose(d, i) {
+				continue
+			}
+			p.Report(Finding{
+				Span:        t.Span,
+				Message:     fmt.Sprintf("%q starts a sentence in lower case", w),
+				Suggestions: []string{capitalize(w)},
+				Fix:         []prose.Edit{{Span: t.Span, New: capitalize(w)}},
+			})
+		}
+	}
+}
+
+// startsAfterStop reports whether token i, the first of a sentence, follows
+// a full stop, question or exclamation mark that ends a sentence, or opens
+// a paragraph after a finished one.
+func startsAfterStop(d *prose.Document, bi, i int) bool {
+	b := d.Blocks[bi]
+	if i > b.FirstToken {
+		prev := d.TokenText(i - 1)
+		switch prev {
+		case ".":
+			return !isAbbrevBefore(d, i-2) && !(i-2 >= b.FirstToken && d.Tokens[i-2].Kind == prose.Number)
+		case "?", "!":
+			return true
+		}
+		return false // after an ellipsis, a closing quote or bracket
+	}
+	// A paragraph start.
+	if d.Format == prose.Markdown {
+		return true
+	}
+	if bi == 0 {
+		return true
+	}
+	pb := d.Blocks[bi-1]
+	last := pb.EndToken - 1
+	lt := d.TokenText(last)
+	switch lt {
+	case ".":
+		if isAbbrevBefore(d, last-1) || d.Tokens[last-1].Kind == prose.Number || isEnumerator(d, last-1) {
+			return false
+		}
+		return true
+	case "?", "!":
+		return true
+	}
+	// After a heading-like line (short, no final mark) in unwrapped text.
+	return false
+}
+
+// lowercaseOnPurpose reports words that begin a sentence in lower case by
+// convention: name particles before a capitalised name, enumerators, units
+// and symbols.
+func lowercaseOnPurpose(d *prose.Document, i int) bool {
+	w := d.TokenText(i)
+	if nameParticles[w] && i+1 < len(d.Tokens) && isCapitalised(d.TokenText(i+1)) {
+		return true
+	}
+	if isEnumerator(d, i) {
+		return true
+	}
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	// Dotted abbreviations (e.g., i.e., a.m.) and single letters (x, n).
+	if strings.Contains(w, ".") || len([]rune(w)) == 1 && w != "i" {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,76 @@
+package rules_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/edlint/edlint/internal/lint"
+	"github.com/edlint/edlint/internal/rules"
+	"github.com/edlint/edlint/internal/rules/ruletest"
+)
+
+// mechanicsRules are the rules of the mechanics category.
+func mechanicsRules() []rules.Rule {
+	var out []rules.Rule
+	for _, r := range rules.All() {
+		if r.Meta().Category == rules.Mechanics {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// TestMechanicsSeed lints the seed draft and checks that the mechanics
+// errors it is known to hold are reported, with a fix where the fix is
+// unambiguous, and nothing else.
+func TestMechanicsSeed(t *testing.T) {
+	shared := ruletest.SharedDir()
+	if shared == "" {
+		t.Skip("../shared not present")
+	}
+	path := filepath.Join(shared, "samples", "seed-draft.txt")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip("seed draft not present")
+	}
+	res := (&lint.Config{Rules: mechanicsRules()}).Lint(path, src)
+	type want struct {
+		line  int
+		rule  string
+		match string
+		fix   bool
+	}
+	wants := []want{
+		{3, "lowercase-i", "i", true},
+		{3, "quote-mismatch", "’’", true},
+		{13, "confused-word", "it’s", false},
+		{18, "doubled-punctuation", ". :", true},
+		{28, "count-mismatch", "three former KGB officers, Yuri Shvets, Alnur Mussayev, ,", false},
+		{28, "doubled-punctuation", ", ,", true},
+		{42, "unbalanced-bracket", "(", false},
+		{50, "lowercase-sentence-start", "it’s", true},
+	}
+	got := map[want]bool{}
+	for _, f := range res.Findings {
+		pos := res.Doc.Position(f.Start)
+		got[want{pos.Line, f.Rule, res.Doc.Slice(f.Span), len(f.Fix) > 0}] = true
+		t.Logf("%d:%d %s %q %s %q", pos.Line, pos.Column, f.Rule, res.Doc.Slice(f.Span), f.Message, f.Suggestions)
+	}
+	for _, w := range wants {
+		if !got[w] {
+			t.Errorf("seed line %d: want %s %q (fix %v)", w.line, w.rule, w.match, w.fix)
+		}
+		delete(got, w)
+	}
+	for g := range got {
+		t.Errorf("seed line %d: unexpected %s %q", g.line, g.rule, g.match)
+	}
+}
+
+// TestMechanicsCleanCorpus keeps the mechanics rules nearly silent on
+// professionally edited prose.
+func TestMechanicsCleanCorpus(t *testing.T) {
+	files, words := ruletest.CleanCorpus(t, rules.Options{}, mechanicsRules()...)
+	ruletest.Budget(t, files, words, rules.Warning, 5)
+}
