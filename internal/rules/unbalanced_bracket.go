@@ -79,9 +79,9 @@ func (unbalancedBracket) Check(p *Pass) {
 		for _, i := range stack {
 			text := d.TokenText(i)
 			p.Report(Finding{
-				Span:        d.Tokens[i].Span,
-				Message:     fmt.Sprintf("%q is never closed in this paragraph", text),
-				Related:     []Related{{Span: prose.Span{Start: d.Tokens[end-1].End, End: d.Tokens[end-1].End}, Message: fmt.Sprintf("the paragraph ends here without %q", closerOf(text))}},
+				Span:    d.Tokens[i].Span,
+				Message: fmt.Sprintf("%q is never closed in this paragraph", text),
+				Related: []Related{{Span: prose.Span{Start: d.Tokens[end-1].End, End: d.Tokens[end-1].End}, Message: fmt.Sprintf("the paragraph ends here without %q", closerOf(text))}},
 			})
 		}
 	}
