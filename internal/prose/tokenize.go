@@ -160,7 +160,7 @@ func wordEnd(text string, i, end int) int {
 					continue
 				}
 				// Abbreviation dots join one- or two-letter parts: U.S., e.g., a.m.
-				if letters >= 1 && letters <= 2 && isWordByte(text, i+1, end) && i+2 <= end && (i+2 == end || text[i+2] == '.' || (i+3 <= end && text[i+3] == '.' && isWordByte(text, i+2, end))) {
+				if letters >= 1 && letters <= 2 && isWordByte(text, i+1, end) && i+2 <= end && (i+2 == end || text[i+2] == '.' || (i+3 < end && text[i+3] == '.' && isWordByte(text, i+2, end))) {
 					i++
 					partStart, letters, dotted = i, 0, true
 					continue
@@ -170,7 +170,7 @@ func wordEnd(text string, i, end int) int {
 				}
 			case ',':
 				// Thousands separator: 1,200 and 2,216,668.
-				if i > partStart && isDigit(text[i-1]) && i+3 < end+1 && i+3 <= end &&
+				if i > partStart && isDigit(text[i-1]) && i+3 < end &&
 					isDigit(text[i+1]) && isDigit(text[i+2]) && isDigit(text[i+3]) &&
 					(i+4 >= end || !isDigit(text[i+4])) {
 					i++

@@ -34,6 +34,7 @@ type wordIssue struct {
 	// compound marks an unknown word made of two dictionary words, reported
 	// as information only.
 	compound bool
+	sev      Severity // overrides the rule's severity when set
 	rel      []prose.Span
 }
 
@@ -224,6 +225,16 @@ func closedCompound(dict *spell.Dict, w string) (string, string, bool) {
 	return w[:best], w[best:], true
 }
 
+func removeString(ss []string, x string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s != x {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func isLowerASCIIStart(w string) bool { return w[0] >= 'a' && w[0] <= 'z' }
 
 func abs(x int) int {
@@ -381,9 +392,18 @@ func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []st
 		// A name the draft uses much more often, one or two edits away. A
 		// form used three times or more is deliberate: a different person
 		// (Shehri and Shehhi) or a transliteration, not a slip.
-		if best, bestN := names.closest(form, n); best != "" && n <= 2 && bestN >= 5*n && !plural(form, best) && shapeOf(form) == shapeOf(best) {
+		best, bestN := names.closest(form, n)
+		if best != "" && (plural(form, best) || shapeOf(form) != shapeOf(best)) {
+			best = ""
+		}
+		if best != "" && (n <= 2 && bestN >= 5*n || n == 1 && bestN >= 2) {
+			// Used once beside a name used a few times: likely, not certain.
+			sev := Error
+			if bestN < 5*n {
+				sev = Warning
+			}
 			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[best]}})
+				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[best]}, sev: sev})
 			}
 			continue
 		}
@@ -392,6 +412,11 @@ func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []st
 			positional = positional && o.positional
 		}
 		sugg := dict.Suggest(form, 5)
+		if best != "" {
+			// A name the draft uses more often, but not so much more that
+			// the form must be a slip: the likeliest correction all the same.
+			sugg = append([]string{best}, removeString(sugg, best)...)
+		}
 		if len(sugg) > 0 && looksLikeTypo(dict, form, sugg[0], n, positional) {
 			for _, o := range occ {
 				issues = append(issues, wordIssue{kind: kindUnknown, span: o.span, word: form, want: sugg, count: n})

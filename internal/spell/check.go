@@ -176,9 +176,9 @@ func (d *Dict) wrongForm(w string, curatedOnly bool) Verdict {
 
 // adaptForm gives a known form the capitalisation of the typed token
 // where the form has none of its own: a capitalised "Cafe" wants "Café",
-// but a lower-case "cia" wants "CIA".
+// a lower-case "cia" wants "CIA", and all-caps "CZECK" wants "CZECH".
 func adaptForm(form, typed string) string {
-	if shapeOf(form) != shapeLower {
+	if shapeOf(form) != shapeLower && (shapeOf(typed) != shapeUpper || utf8.RuneCountInString(typed) < 2) {
 		return form
 	}
 	return matchCase(form, typed)

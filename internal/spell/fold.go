@@ -172,8 +172,8 @@ func matchCase(form, typed string) string {
 
 // normApos replaces typographic apostrophes (’ ‘ ʼ) with the straight one.
 func normApos(w string) string {
-	if !strings.ContainsAny(w, "’‘ʼ") {
-		return w
+	if strings.IndexByte(w, 0xE2) < 0 && strings.IndexByte(w, 0xCA) < 0 {
+		return w // no ’ ‘ (E2 80 99, E2 80 98) nor ʼ (CA BC)
 	}
 	out := make([]byte, 0, len(w))
 	for _, r := range w {
