@@ -97,6 +97,19 @@ func TestURLEndsAtUnmatchedBracket(t *testing.T) {
 	}
 }
 
+func TestSpacedEllipsisContinuesSentence(t *testing.T) {
+	src := "We are in a rapid descent . . . we are all over the place. . . . These guys are smart."
+	d := Parse("x.txt", []byte(src), Plain)
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, d.Slice(s.Span))
+	}
+	want := []string{"We are in a rapid descent . . . we are all over the place. . . .", "These guys are smart."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}
+
 func TestPositionCountsCodePoints(t *testing.T) {
 	src := "Zelníčková x\nab"
 	d := Parse("x.txt", []byte(src), Plain)
