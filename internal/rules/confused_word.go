@@ -116,6 +116,9 @@ func (confusedWord) Check(p *Pass) {
 			}
 			switch w {
 			case "it’s", "it's":
+				if strings.HasPrefix(d.TokenText(i), "IT") {
+					continue // IT's: information technology's
+				}
 				switch {
 				case next == "own":
 					report("its", "the possessive has no apostrophe")

@@ -21,7 +21,7 @@ func (countMismatch) Meta() Meta {
 		Severity: Warning,
 		Summary:  "a number that announces a list of a different length",
 		Doc: `Reports a number word or figure (two to twelve) followed by a noun and a
-list of names set off by a colon, comma, dash or parenthesis, when the list
+list of names set off by a colon, comma or dash, when the list
 names a different number of items: "three officers, Yuri Shvets, Alnur
 Mussayev, , claim" names two. Only lists of capitalised names that close
 clearly (a full stop, a closing comma, dash or bracket) are counted, so
@@ -111,7 +111,7 @@ func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) 
 	}
 	delim := d.TokenText(j)
 	switch delim {
-	case ":", ",", "—", "–", "(":
+	case ":", ",", "—", "–":
 	default:
 		return 0, 0, 0, false
 	}
@@ -153,8 +153,6 @@ func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) 
 			switch delim {
 			case ":":
 				closed = (t == "." || t == ";") && !expectItem
-			case "(":
-				closed = t == ")" && !expectItem
 			default:
 				closed = j > 0 && (d.TokenText(j-1) == "," || t == "—" || t == "–" || t == ")") && (sawAnd || empty > 0)
 			}

@@ -38,6 +38,22 @@ func isMark(s string) bool {
 	return false
 }
 
+// dotsFollow reports whether the next mark after off, across white space
+// and line breaks, is a full stop: the rest of a spaced ellipsis.
+func dotsFollow(d *prose.Document, off int) bool {
+	for off < len(d.Text) {
+		switch d.Text[off] {
+		case ' ', '\t', '\n', '\r':
+			off++
+			continue
+		case '.':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 func (doubledPunctuation) Check(p *Pass) {
 	d := p.Doc
 	for _, b := range d.Blocks {
@@ -69,8 +85,8 @@ func (doubledPunctuation) Check(p *Pass) {
 			if text == "." && isAbbrevBefore(d, i-1) && adjacent(d, i-1, i) {
 				continue // "etc.," "Inc.:"
 			}
-			if text == "." && next == "." {
-				continue // a spaced ellipsis ". . ." or leaders in a table
+			if text == "." && next == "." || next == "." && dotsFollow(d, d.Tokens[i+1].End) || text == "." && spacedDots(d, i) {
+				continue // a spaced ellipsis ". . ." (also before a comma) or leaders in a table
 			}
 			// Keep the second mark (del = the first) or the first (del = the second).
 			var del prose.Span
@@ -82,7 +98,7 @@ func (doubledPunctuation) Check(p *Pass) {
 				keep, del = next, prose.Span{Start: t.Start, End: d.Tokens[i+1].Start}
 			case text == "," && next == ".":
 				keep, del = next, prose.Span{Start: t.Start, End: d.Tokens[i+1].Start}
-			case (text == "?" || text == "!") && (next == "." || next == ","):
+			case (text == "?" || text == "!") && next == ".":
 				if gap != "" {
 					continue
 				}

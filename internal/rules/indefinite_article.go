@@ -84,6 +84,12 @@ func (indefiniteArticle) Check(p *Pass) {
 			if next.Gap || d.Tokens[i+1].Gap || !blank(between(d, i, i+1)) {
 				continue
 			}
+			// In hard-wrapped text a capitalised word after a line break may
+			// be a heading or sidebar that a PDF extraction ran into the
+			// sentence.
+			if strings.Contains(between(d, i, j), "\n") && isCapitalised(d.TokenText(j)) && hardWrapped(d) {
+				continue
+			}
 			w := d.TokenText(j)
 			if next.Kind == prose.Punct || notArticleFollowers[strings.ToLower(w)] {
 				continue
@@ -134,7 +140,7 @@ func sentenceStart(d *prose.Document, b prose.Block, i int) bool {
 const vowelLetters = "AEFHILMNORSX"
 
 // silentH words begin with a vowel sound.
-var silentH = []string{"hour", "honest", "honor", "honour", "heir", "hors"}
+var silentH = []string{"hour", "honest", "honor", "honour", "heir"}
 
 // anH begin words with an unstressed first syllable, before which some
 // styles write "an" (an historic, an hotel, an hypothesis).
@@ -199,7 +205,8 @@ func soundOf(w string, number bool) sound {
 		}
 		return soundVowel
 	case 'o':
-		if lw == "one" || strings.HasPrefix(lw, "one-") || strings.HasPrefix(lw, "once") || strings.HasPrefix(lw, "oneself") || strings.HasPrefix(lw, "ouija") {
+		// one, one-off, onetime, once: "wun"; but onerous.
+		if strings.HasPrefix(lw, "one") && !strings.HasPrefix(lw, "oner") || strings.HasPrefix(lw, "once") || strings.HasPrefix(lw, "ouija") {
 			return soundConsonant
 		}
 		return soundVowel

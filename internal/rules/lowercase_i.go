@@ -26,6 +26,13 @@ capitalises it.`,
 	}
 }
 
+// pageWords come before a roman numeral.
+var pageWords = map[string]bool{
+	"page": true, "pages": true, "p": true, "pp": true, "part": true, "chapter": true, "appendix": true,
+	"vol": true, "volume": true, "section": true, "figure": true, "table": true, "annex": true, "book": true,
+	"act": true, "scene": true, "phase": true, "schedule": true, "exhibit": true, "attachment": true,
+}
+
 func (lowercaseI) Check(p *Pass) {
 	d := p.Doc
 	for i, t := range d.Tokens {
@@ -43,6 +50,15 @@ func (lowercaseI) Check(p *Pass) {
 			}
 		}
 		if isEnumerator(d, i) || i > 0 && tok(d, i-1) == "(" && tok(d, i+1) == ")" {
+			continue
+		}
+		// Glued to the word or mark before it ("5...i"), or the start of a
+		// spaced "i. e.".
+		if i > 0 && adjacent(d, i-1, i) || tok(d, i+1) == "." && adjacent(d, i, i+1) {
+			continue
+		}
+		// A roman page or part number: "Page i", "pp. i, 6-12", "Part i".
+		if pageWords[strings.ToLower(strings.TrimSuffix(tok(d, i-1), "."))] || tok(d, i-1) == "." && pageWords[strings.ToLower(tok(d, i-2))] {
 			continue
 		}
 		// A variable or letter: "x and i", "the letter i", "i = 1".

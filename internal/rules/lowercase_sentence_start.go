@@ -55,8 +55,11 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 			if t.Kind != prose.Word || !isLowerWord(w) || mixedCase(w) || t.Gap {
 				continue
 			}
-			if !startsAfterStop(d, bi, i) || lowercaseOnPurpose(d, i) {
+			if !startsAfterStop(d, bi, i) || lowercaseOnPurpose(d, i) || pathLike(d, i) {
 				continue
+			}
+			if i > b.FirstToken && (d.Tokens[i-1].Gap || i-2 >= b.FirstToken && mixedCase(d.TokenText(i-2))) {
+				continue // the mark follows a URL or a glued name ("TimT.")
 			}
 			p.Report(Finding{
 				Span:        t.Span,
@@ -79,31 +82,66 @@ func startsAfterStop(d *prose.Document, bi, i int) bool {
 		case ".":
 			return !isAbbrevBefore(d, i-2) && !(i-2 >= b.FirstToken && d.Tokens[i-2].Kind == prose.Number)
 		case "?", "!":
-			return true
+			// Run-in questions: "Who acts? and who pays?"
+			return !runIn[d.TokenText(i)]
 		}
 		return false // after an ellipsis, a closing quote or bracket
 	}
-	// A paragraph start.
-	if d.Format == prose.Markdown {
+	// A paragraph start. Only a paragraph that is a finished sentence
+	// counts: an unpunctuated line is a list fragment or a heading.
+	if !endsWithStop(d, b.EndToken-1) {
+		return false
+	}
+	if d.Format == prose.Markdown || bi == 0 {
 		return true
 	}
-	if bi == 0 {
-		return true
+	// Hard-wrapped text (PDF extractions above all) breaks sentences at
+	// page ends, footnotes and sidebars: a lower-case line there is a
+	// continuation far more often than a slip.
+	if hardWrapped(d) {
+		return false
 	}
 	pb := d.Blocks[bi-1]
 	last := pb.EndToken - 1
-	lt := d.TokenText(last)
-	switch lt {
+	switch d.TokenText(last) {
 	case ".":
-		if isAbbrevBefore(d, last-1) || d.Tokens[last-1].Kind == prose.Number || isEnumerator(d, last-1) {
-			return false
-		}
-		return true
+		return !isAbbrevBefore(d, last-1) && d.Tokens[last-1].Kind != prose.Number && !isEnumerator(d, last-1) && !spacedDots(d, last)
 	case "?", "!":
+		return !runIn[d.TokenText(i)]
+	}
+	return false
+}
+
+// runIn are conjunctions that may follow a question mark in a run-in
+// series of questions.
+var runIn = map[string]bool{"and": true, "or": true, "but": true, "nor": true}
+
+// endsWithStop reports whether token i (possibly followed by closing
+// quotes or brackets) ends a sentence.
+func endsWithStop(d *prose.Document, i int) bool {
+	for i >= 0 && isClosingMark(d.TokenText(i)) {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	switch d.TokenText(i) {
+	case ".", "?", "!":
 		return true
 	}
-	// After a heading-like line (short, no final mark) in unwrapped text.
 	return false
+}
+
+// spacedDots reports whether the full stop at token i ends a spaced
+// ellipsis (". . .").
+func spacedDots(d *prose.Document, i int) bool {
+	return i > 0 && d.TokenText(i-1) == "." && !adjacent(d, i-1, i)
+}
+
+// hardWrapped reports whether d is plain text with hard line breaks
+// inside paragraphs.
+func hardWrapped(d *prose.Document) bool {
+	return d.Format == prose.Plain && hardWrappedText(d.Text)
 }
 
 // lowercaseOnPurpose reports words that begin a sentence in lower case by
@@ -124,6 +162,20 @@ func lowercaseOnPurpose(d *prose.Document, i int) bool {
 	}
 	// Dotted abbreviations (e.g., i.e., a.m.) and single letters (x, n).
 	if strings.Contains(w, ".") || len([]rune(w)) == 1 && w != "i" {
+		return true
+	}
+	return false
+}
+
+// pathLike reports whether word token i runs on into a path or query
+// string ("gov/news", "content_"): a URL broken by a line break.
+func pathLike(d *prose.Document, i int) bool {
+	end := d.Tokens[i].End
+	if end >= len(d.Text) {
+		return false
+	}
+	switch d.Text[end] {
+	case '/', '_', '=', '&', '\\':
 		return true
 	}
 	return false

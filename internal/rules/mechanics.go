@@ -128,7 +128,13 @@ var extraAbbreviations = map[string]bool{
 	"Attach": true, "Encl": true, "encl": true, "Atty": true, "Comm": true, "Ass": true, "Asst": true,
 	"Assoc": true, "Admin": true, "Dist": true, "Div": true, "Sgt": true, "Cpl": true, "Pvt": true,
 	"Cmdr": true, "Gens": true, "Messrs": true, "Mme": true, "Mlle": true, "Msgr": true, "Fr": true,
-	"Supt": true, "Insp": true, "Det": true, "viz.": true, "cc": true, "Ph": true, "Rs": true,
+	"Supt": true, "Insp": true, "Det": true, "cc": true, "Ph": true, "Rs": true, "Id": true, "id": true,
+	"cert": true, "Subcomm": true, "Comm.": true, "Rep.": true, "Ill": true, "Cal": true, "Calif": true,
+	"Fla": true, "Tex": true, "Va": true, "Md": true, "Pa": true, "Mass": true, "Mich": true, "Wis": true,
+	"Minn": true, "Conn": true, "Ariz": true, "Colo": true, "Ga": true, "La": true, "Ky": true, "Tenn": true,
+	"Ala": true, "Miss": true, "Okla": true, "Ore": true, "Wash": true, "Nev": true, "Neb": true, "Kan": true,
+	"Del": true, "Ind": true, "Ark": true, "Mont": true, "Wyo": true, "Vt": true, "Cl": true, "Sts": true,
+	"Bldg": true, "Blvd": true, "Rd": true, "Hwy": true, "Ft": true, "Pt": true, "Pts": true, "Vols": true,
 }
 
 // isAbbrevBefore reports whether the word token i, followed by a dot, is an

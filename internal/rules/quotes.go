@@ -94,8 +94,8 @@ func readQuotes(d *prose.Document, paras []paragraph) []quoteIssue {
 			}
 			switch d.TokenText(i) {
 			case "\"":
-				if unicode.IsDigit(charBefore(d, t.Start)) && !openingPlace(d, t.Span) {
-					continue // 5" (inches)
+				if len(straight)%2 == 0 && unicode.IsDigit(charBefore(d, t.Start)) && !openingPlace(d, t.Span) {
+					continue // 5" (inches), when no quotation is open
 				}
 				straight = append(straight, i)
 			case "“":

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 
 	"github.com/edlint/edlint/internal/prose"
@@ -26,6 +27,13 @@ mark at the start of a line.`,
 		Before: "The KGB assessed him , and then it acted .\n",
 		After:  "The KGB assessed him, and then it acted.\n",
 	}
+}
+
+// leaders reports whether the line holding off has dot leaders (". . . ."
+// or "....") before it, as a table of contents does.
+func leaders(d *prose.Document, off int) bool {
+	line := d.Text[lineStart(d, off):off]
+	return strings.Contains(line, ". . . .") || strings.Contains(line, "....")
 }
 
 func (spaceBeforePunctuation) Check(p *Pass) {
@@ -53,7 +61,7 @@ func (spaceBeforePunctuation) Check(p *Pass) {
 			if i+1 < b.EndToken && adjacent(d, i, i+1) && !isClosingMark(tok(d, i+1)) {
 				continue
 			}
-			if i+1 < b.EndToken && tok(d, i+1) == "." {
+			if text == "." && (dotsFollow(d, t.End) || leaders(d, t.Start)) {
 				continue // a spaced ellipsis or leaders: "Total . . . 5"
 			}
 			if text == "." && i+2 < b.EndToken && tok(d, i+1) == "." {

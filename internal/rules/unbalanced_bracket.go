@@ -44,14 +44,13 @@ func (unbalancedBracket) Check(p *Pass) {
 			text := d.TokenText(i)
 			switch text {
 			case "(", "[":
-				if i > first && adjacent(d, i-1, i) && (tok(d, i-1) == ":" || tok(d, i-1) == ";") {
+				if text == "(" && emoticon(d, first, i) {
 					continue // ":(" is a face
 				}
 				stack = append(stack, i)
 			case ")", "]":
 				if i > first && adjacent(d, i-1, i) {
-					pt := tok(d, i-1)
-					if pt == ":" || pt == ";" || pt == "-" && i-1 > first && (tok(d, i-2) == ":" || tok(d, i-2) == ";") {
+					if text == ")" && emoticon(d, first, i) {
 						continue // ":)" ";-)"
 					}
 				}
@@ -85,4 +84,20 @@ func (unbalancedBracket) Check(p *Pass) {
 			})
 		}
 	}
+}
+
+// emoticon reports whether the bracket at token i ends a face such as ":)",
+// ";-)" or ":(" standing on its own.
+func emoticon(d *prose.Document, first, i int) bool {
+	j := i - 1
+	if j > first && tok(d, j) == "-" && adjacent(d, j, i) {
+		j--
+	}
+	if j < first || !adjacent(d, j, j+1) {
+		return false
+	}
+	if e := tok(d, j); e != ":" && e != ";" {
+		return false
+	}
+	return j == first || !adjacent(d, j-1, j)
 }
