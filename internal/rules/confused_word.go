@@ -132,7 +132,7 @@ func (confusedWord) Check(p *Pass) {
 					report(apostrophe(d, "it’s"), "\"it is\" or \"it has\" needs the apostrophe")
 				}
 			case "then":
-				if comparatives[prev] && (thanObjects[next] || i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number) &&
+				if prev == "rather" || comparatives[prev] && (thanObjects[next] || i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number) &&
 					!(prev == "other" && (word(i-2) == "each" || word(i-2) == "the")) {
 					report("than", "a comparison takes \"than\"")
 				}

@@ -285,7 +285,7 @@ func acronymSound(w string) sound {
 		}
 	}
 	switch {
-	case vowels == 0:
+	case vowels == 0 || strings.ContainsAny(base, "0123456789"):
 		return soundVowel
 	case len(letters) <= 2:
 		return soundVowel // MP, NY, HQ
@@ -305,6 +305,11 @@ func numberSound(w string) sound {
 	n := 0
 	for n < len(digits) && digits[n] >= '0' && digits[n] <= '9' {
 		n++
+	}
+	switch strings.ToLower(digits[n:]) {
+	case "", "s", "st", "nd", "rd", "th", "%":
+	default:
+		return soundUnknown // "80Not-Good": a table run together
 	}
 	digits = digits[:n]
 	if digits == "" {

@@ -74,3 +74,55 @@ func TestMechanicsCleanCorpus(t *testing.T) {
 	files, words := ruletest.CleanCorpus(t, rules.Options{}, mechanicsRules()...)
 	ruletest.Budget(t, files, words, rules.Warning, 5)
 }
+
+func TestRepeatedWord(t *testing.T) {
+	ruletest.Run(t, "testdata/repeated-word", rules.Options{}, rules.RepeatedWord())
+}
+
+func TestDoubledPunctuation(t *testing.T) {
+	ruletest.Run(t, "testdata/doubled-punctuation", rules.Options{}, rules.DoubledPunctuation())
+}
+
+func TestSpaceBeforePunctuation(t *testing.T) {
+	ruletest.Run(t, "testdata/space-before-punctuation", rules.Options{}, rules.SpaceBeforePunctuation())
+}
+
+func TestMissingSpace(t *testing.T) {
+	ruletest.Run(t, "testdata/missing-space", rules.Options{}, rules.MissingSpace())
+}
+
+func TestUnbalancedBracket(t *testing.T) {
+	ruletest.Run(t, "testdata/unbalanced-bracket", rules.Options{}, rules.UnbalancedBracket())
+}
+
+func TestQuoteMismatch(t *testing.T) {
+	ruletest.Run(t, "testdata/quote-mismatch", rules.Options{}, rules.QuoteMismatch())
+}
+
+func TestUnclosedQuote(t *testing.T) {
+	ruletest.Run(t, "testdata/unclosed-quote", rules.Options{}, rules.UnclosedQuote())
+}
+
+func TestLowercaseSentenceStart(t *testing.T) {
+	ruletest.Run(t, "testdata/lowercase-sentence-start", rules.Options{}, rules.LowercaseSentenceStart())
+}
+
+func TestLowercaseI(t *testing.T) {
+	ruletest.Run(t, "testdata/lowercase-i", rules.Options{}, rules.LowercaseI())
+}
+
+func TestConfusedWord(t *testing.T) {
+	ruletest.Run(t, "testdata/confused-word", rules.Options{}, rules.ConfusedWord())
+}
+
+func TestIndefiniteArticle(t *testing.T) {
+	ruletest.Run(t, "testdata/indefinite-article", rules.Options{}, rules.IndefiniteArticle())
+}
+
+func TestCountMismatch(t *testing.T) {
+	ruletest.Run(t, "testdata/count-mismatch", rules.Options{}, rules.CountMismatch())
+}
+
+func TestInvisibleCharacter(t *testing.T) {
+	ruletest.Run(t, "testdata/invisible-character", rules.Options{}, rules.InvisibleCharacter())
+}

@@ -94,7 +94,7 @@ func readQuotes(d *prose.Document, paras []paragraph) []quoteIssue {
 			}
 			switch d.TokenText(i) {
 			case "\"":
-				if len(straight)%2 == 0 && unicode.IsDigit(charBefore(d, t.Start)) && !openingPlace(d, t.Span) {
+				if len(straight)%2 == 0 && unicode.IsDigit(charBefore(d, t.Start)) && !unicode.IsLetter(charAfter(d, t.End)) {
 					continue // 5" (inches), when no quotation is open
 				}
 				straight = append(straight, i)
@@ -154,8 +154,7 @@ func readQuotes(d *prose.Document, paras []paragraph) []quoteIssue {
 		// Straight quotes alternate; an odd count leaves the last open.
 		open := false
 		if len(straight)%2 == 1 {
-			last := straight[len(straight)-1]
-			s := d.Tokens[last].Span
+			s := d.Tokens[oddStraight(d, straight)].Span
 			if !(len(straight) == 1 && prevOpen && !openingPlace(d, s)) {
 				if !reopens(d, paras, pi, "\"") {
 					out = append(out, quoteIssue{kind: quoteUnclosed, span: s, message: "quotation opened with \" and not closed in this paragraph"})
@@ -190,4 +189,28 @@ func reopens(d *prose.Document, paras []paragraph, pi int, mark string) bool {
 	}
 	first, _ := paras[pi+1].tokenRange(d)
 	return d.TokenText(first) == mark
+}
+
+// oddStraight picks, from an odd number of straight quotation marks, the
+// one most likely unmatched: an opener followed by another clear opener
+// (\"engage or \"take out\"), or a clear closer with nothing open;
+// failing that, the last mark.
+func oddStraight(d *prose.Document, marks []int) int {
+	open := -1
+	for _, i := range marks {
+		s := d.Tokens[i].Span
+		opening := openingPlace(d, s) && !closingPlace(d, s)
+		closing := closingPlace(d, s) && !openingPlace(d, s)
+		switch {
+		case open < 0 && closing:
+			return i
+		case open < 0:
+			open = i
+		case opening:
+			return open
+		default:
+			open = -1
+		}
+	}
+	return marks[len(marks)-1]
 }

@@ -12,8 +12,6 @@ var legitimateDoubles = map[string]bool{
 	"had": true, "that": true, "is": true, "do": true, "did": true, "very": true, "so": true,
 	"far": true, "bye": true, "ha": true, "no": true, "yes": true, "really": true, "long": true,
 	"knock": true, "tut": true, "chop": true, "hush": true, "pooh": true, "blah": true, "yeah": true,
-	"many": true, "much": true, "more": true, "again": true, "over": true, "round": true, "there": true,
-	"by": true, "on": true, "out": true, "in": true, "well": true,
 }
 
 // functionWords are short words that no heading ends with.
@@ -58,7 +56,7 @@ func (repeatedWord) Check(p *Pass) {
 				continue
 			}
 			// "Bora Bora", "Walla Walla": a capitalised second word is a name.
-			if isCapitalised(wc) || !allLower(wc[1:]) {
+			if (isCapitalised(wc) || !allLower(wc[1:])) && !functionWords[strings.ToLower(wa)] {
 				continue
 			}
 			if isEnumerator(d, i-1) {

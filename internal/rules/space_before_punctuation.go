@@ -67,6 +67,9 @@ func (spaceBeforePunctuation) Check(p *Pass) {
 			if text == "." && i+2 < b.EndToken && tok(d, i+1) == "." {
 				continue
 			}
+			if (text == ":" || text == ";") && i+1 < b.EndToken && adjacent(d, i, i+1) && (tok(d, i+1) == ")" || tok(d, i+1) == "(") {
+				continue // a face: :) ;(
+			}
 			if text == ":" && prev.Kind == prose.Number && i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number {
 				continue // a ratio or score: 3 : 1
 			}
