@@ -87,7 +87,7 @@ func TestURLEndsAtUnmatchedBracket(t *testing.T) {
 	for src, want := range map[string]string{
 		"Call NelliganJ@gao.gov(202) 512-4800 now.":         "Call ( 202 ) 512-4800 now .",
 		"On the Home Page (www.gao.gov)under Publications.": "On the Home Page ( ) under Publications .",
-		"See https://en.wikipedia.org/wiki/Go_(game) here.":  "See here .",
+		"See https://en.wikipedia.org/wiki/Go_(game) here.": "See here .",
 		"(https://example.org/a) and more.":                 "( ) and more .",
 	} {
 		d := Parse("x.txt", []byte(src), Plain)

@@ -38,10 +38,10 @@ var possessedNouns = map[string]bool{
 	"own": true, "use": true, "members": true, "membership": true, "headquarters": true, "leadership": true,
 	"leaders": true, "origins": true, "purpose": true, "ability": true, "capacity": true, "efforts": true,
 	"mission": true, "staff": true, "employees": true, "budget": true, "contents": true, "citizens": true,
-	"allies": true, "neighbors": true, "neighbours": true, "forces": true, "behalf": true, "entirety": true,
+	"allies": true, "neighbors": true, "neighbours": true, "forces": true, "behalf": true, "entirety": true, //nolint:misspell // British forms are data
 	"readers": true, "users": true, "customers": true, "agents": true, "officers": true, "findings": true,
 	"recommendations": true, "predecessor": true, "successor": true, "operations": true, "assets": true,
-	"territory": true, "borders": true, "programs": true, "programmes": true, "responsibilities": true,
+	"territory": true, "borders": true, "programs": true, "programmes": true, "responsibilities": true, //nolint:misspell // British forms are data
 }
 
 // afterPossessed are words that follow "its NOUN" in a clause and not "it is NOUN".
@@ -133,7 +133,7 @@ func (confusedWord) Check(p *Pass) {
 				}
 			case "then":
 				if prev == "rather" || comparatives[prev] && (thanObjects[next] || i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number) &&
-					!(prev == "other" && (word(i-2) == "each" || word(i-2) == "the")) {
+					(prev != "other" || word(i-2) != "each" && word(i-2) != "the") {
 					report("than", "a comparison takes \"than\"")
 				}
 			case "loose":

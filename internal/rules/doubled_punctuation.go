@@ -79,7 +79,7 @@ func (doubledPunctuation) Check(p *Pass) {
 			}
 			next := d.TokenText(i + 1)
 			gap := between(d, i, i+1)
-			if !isMark(next) || d.Tokens[i+1].Gap || !(gap == "" || spacesOnly(gap)) {
+			if !isMark(next) || d.Tokens[i+1].Gap || gap != "" && !spacesOnly(gap) {
 				continue
 			}
 			if text == "." && isAbbrevBefore(d, i-1) && adjacent(d, i-1, i) {

@@ -140,7 +140,7 @@ func sentenceStart(d *prose.Document, b prose.Block, i int) bool {
 const vowelLetters = "AEFHILMNORSX"
 
 // silentH words begin with a vowel sound.
-var silentH = []string{"hour", "honest", "honor", "honour", "heir"}
+var silentH = []string{"hour", "honest", "honor", "honour", "heir"} //nolint:misspell // British forms are data
 
 // anH begin words with an unstressed first syllable, before which some
 // styles write "an" (an historic, an hotel, an hypothesis).

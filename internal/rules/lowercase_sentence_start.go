@@ -80,7 +80,7 @@ func startsAfterStop(d *prose.Document, bi, i int) bool {
 		prev := d.TokenText(i - 1)
 		switch prev {
 		case ".":
-			return !isAbbrevBefore(d, i-2) && !(i-2 >= b.FirstToken && d.Tokens[i-2].Kind == prose.Number)
+			return !isAbbrevBefore(d, i-2) && (i-2 < b.FirstToken || d.Tokens[i-2].Kind != prose.Number)
 		case "?", "!":
 			// Run-in questions: "Who acts? and who pays?"
 			return !runIn[d.TokenText(i)]

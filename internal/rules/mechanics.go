@@ -221,7 +221,7 @@ func indent(d *prose.Document, off int) int {
 // longer than 100 characters.
 func hardWrappedText(text string) bool {
 	lines, long := 0, 0
-	for len(text) > 0 {
+	for text != "" {
 		nl := strings.IndexByte(text, '\n')
 		line := text
 		if nl >= 0 {

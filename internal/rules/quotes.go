@@ -155,7 +155,7 @@ func readQuotes(d *prose.Document, paras []paragraph) []quoteIssue {
 		open := false
 		if len(straight)%2 == 1 {
 			s := d.Tokens[oddStraight(d, straight)].Span
-			if !(len(straight) == 1 && prevOpen && !openingPlace(d, s)) {
+			if len(straight) != 1 || !prevOpen || openingPlace(d, s) {
 				if !reopens(d, paras, pi, "\"") {
 					out = append(out, quoteIssue{kind: quoteUnclosed, span: s, message: "quotation opened with \" and not closed in this paragraph"})
 				} else {
