@@ -91,7 +91,7 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 						continue
 					}
 					if fix, ok := dict.Misspelling(text); ok {
-						issues = append(issues, wordIssue{kind: kindMisspelling, span: part.span, word: text, want: []string{fix}, safe: true})
+						issues = append(issues, misspelling(dict, text, fix, part.span))
 						continue
 					}
 					if derived(dict, text) {
@@ -378,6 +378,20 @@ func wrongForm(text string, span prose.Span, want string) wordIssue {
 		kind = kindWrongDiacritic
 	}
 	return wordIssue{kind: kind, span: span, word: text, want: []string{want}, safe: true}
+}
+
+// misspelling turns a hit in misspell's list into an issue. The list's
+// correction is a safe fix only when no dictionary word is closer to what
+// was typed: the list maps some singular typos to plurals (relationshp →
+// relationships), and then the closer word is the better guess and a human
+// should choose.
+func misspelling(dict *spell.Dict, text, fix string, span prose.Span) wordIssue {
+	d := editDistance(strings.ToLower(text), strings.ToLower(fix))
+	if sugg := dict.Suggest(text, 5); len(sugg) > 0 && sugg[0] != fix && !strings.Contains(sugg[0], " ") &&
+		editDistance(strings.ToLower(text), strings.ToLower(sugg[0])) < d {
+		return wordIssue{kind: kindUnknown, span: span, word: text, want: append(sugg, fix)}
+	}
+	return wordIssue{kind: kindMisspelling, span: span, word: text, want: []string{fix}, safe: true}
 }
 
 // judgeCapitalised decides what each unknown capitalised form is: a near

@@ -20,3 +20,27 @@ func TestWordsCleanCorpus(t *testing.T) {
 	files, words := ruletest.CleanCorpus(t, rules.Options{}, wordRules()...)
 	ruletest.Budget(t, files, words, rules.Warning, 10)
 }
+
+func TestMisspelling(t *testing.T) {
+	ruletest.Run(t, "testdata/misspelling", rules.Options{}, rules.Misspelling())
+}
+
+func TestUnknownWord(t *testing.T) {
+	ruletest.Run(t, "testdata/unknown-word", rules.Options{}, rules.UnknownWord())
+}
+
+func TestNameCase(t *testing.T) {
+	ruletest.Run(t, "testdata/name-case", rules.Options{}, rules.NameCase())
+}
+
+func TestNameDiacritics(t *testing.T) {
+	ruletest.Run(t, "testdata/name-diacritics", rules.Options{}, rules.NameDiacritics())
+}
+
+func TestNameVariant(t *testing.T) {
+	ruletest.Run(t, "testdata/name-variant", rules.Options{}, rules.NameVariant())
+}
+
+func TestUnknownName(t *testing.T) {
+	ruletest.Run(t, "testdata/unknown-name", rules.Options{}, rules.UnknownName())
+}

@@ -11,7 +11,6 @@ package spell
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -47,11 +46,14 @@ type base struct {
 	self    []entryFlag // per key: the lists the key itself is in, 0 if none
 	altHead []int32     // per key: first other form in alts, -1 if none
 	alts    []altForm
+	altText string
+	altBuf  strings.Builder // altText while building
 
 	scratch  []byte // folding buffer while building
 	freqData []byte // en-freq.txt, parsed on first need
 	freqOnce sync.Once
 	freq     []uint32 // per key
+	maxCount uint32   // the largest of freq
 
 	suggestOnce sync.Once
 	sugg        *suggester
@@ -60,12 +62,15 @@ type base struct {
 	miss     map[string]string
 }
 
-// altForm is a listed form that differs from its folded key.
+// altForm is a listed form that differs from its folded key:
+// altText[start:end].
 type altForm struct {
-	form  string
-	flags entryFlag
-	next  int32
+	start, end uint32
+	flags      entryFlag
+	next       int32
 }
+
+func (b *base) altForm(a int32) string { return b.altText[b.alts[a].start:b.alts[a].end] }
 
 // overlay holds words added with WithWords. It is small and copied on
 // each WithWords call, so a Dict never changes once made.
@@ -104,34 +109,28 @@ func Builtin() *Dict {
 // names/*.txt (one name a line; multi-word names are split into words).
 // Lines starting with '#' are comments.
 func Load(fsys fs.FS) (*Dict, error) {
-	words, err := fs.ReadFile(fsys, wordsFile)
+	words, freq, names, err := readLists(fsys)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", wordsFile, err)
+		return nil, fmt.Errorf("read dictionary lists: %w", err)
 	}
-	freq, err := fs.ReadFile(fsys, freqFile)
-	if err != nil && !isNotExist(err) {
-		return nil, fmt.Errorf("read %s: %w", freqFile, err)
+	if b, err := decodeCompact(compactBlob, fingerprint(words, freq, names)); err == nil {
+		return &Dict{b: b}, nil
 	}
-	nameFiles, err := fs.Glob(fsys, namesGlob)
-	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", namesGlob, err)
-	}
-	names := make([][]byte, 0, len(nameFiles))
-	for _, nf := range nameFiles {
-		b, err := fs.ReadFile(fsys, nf)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", nf, err)
-		}
-		names = append(names, b)
-	}
-	b, err := build(words, freq, names)
+	b, err := buildText(words, freq, names)
 	if err != nil {
 		return nil, err
 	}
 	return &Dict{b: b}, nil
 }
 
-func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+// buildText builds the base from the text lists.
+func buildText(words, freq []byte, names []namedList) (*base, error) {
+	lists := make([][]byte, len(names))
+	for i, n := range names {
+		lists[i] = n.data
+	}
+	return build(words, freq, lists)
+}
 
 func build(words, freq []byte, names [][]byte) (*base, error) {
 	capacity := bytes.Count(words, []byte{'\n'}) + 1
@@ -139,7 +138,7 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 		capacity += bytes.Count(n, []byte{'\n'}) + bytes.Count(n, []byte{' '}) + 1
 	}
 	b := &base{
-		keys:     newStrIndex(capacity),
+		keys:     newStrIndex(capacity, len(words)),
 		self:     make([]entryFlag, 0, capacity),
 		altHead:  make([]int32, 0, capacity),
 		freqData: freq,
@@ -201,13 +200,16 @@ func (b *base) add(form string, f entryFlag) error {
 	}
 	last := int32(-1)
 	for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
-		if b.alts[a].form == form {
+		if b.altForm(a) == form {
 			b.alts[a].flags |= f
 			return nil
 		}
 		last = a
 	}
-	b.alts = append(b.alts, altForm{form: form, flags: f, next: -1})
+	start := uint32(b.altBuf.Len())
+	b.altBuf.WriteString(form)
+	b.altText = b.altBuf.String()
+	b.alts = append(b.alts, altForm{start: start, end: uint32(len(b.altText)), flags: f, next: -1})
 	if last < 0 {
 		b.altHead[id] = int32(len(b.alts) - 1)
 	} else {
@@ -240,7 +242,7 @@ func (b *base) flagsOf(w string) entryFlag {
 		return 0
 	}
 	for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
-		if b.alts[a].form == w {
+		if b.altForm(a) == w {
 			return b.alts[a].flags
 		}
 	}
@@ -262,7 +264,7 @@ func (b *base) forms(id uint32, fn func(form string, f entryFlag) bool) {
 		}
 		for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
 			if f := b.alts[a].flags; (f&fromNames != 0) == curated {
-				if !fn(b.alts[a].form, f) {
+				if !fn(b.altForm(a), f) {
 					return
 				}
 			}
@@ -287,6 +289,7 @@ func (b *base) counts() []uint32 {
 			}
 			if id, ok := b.keyOf(w); ok && uint32(v) > b.freq[id] {
 				b.freq[id] = uint32(v)
+				b.maxCount = max(b.maxCount, uint32(v))
 			}
 			return nil
 		})

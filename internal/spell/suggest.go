@@ -20,6 +20,7 @@ type weights struct {
 	FirstLetter              float32 // extra cost of an edit at the first letter
 	SecondLetter             float32 // extra cost of an edit at the second letter
 	Bound                    float32 // candidates cost at most this much
+	Near                     float32 // first search this close, widen only if needed
 
 	Freq     float64 // weight of the log-frequency prior
 	Edit     float64 // weight of the edit cost
@@ -36,23 +37,22 @@ type weights struct {
 }
 
 var defaultWeights = weights{
-	Del: 1, DelDouble: 0.4, DelPunct: 0.3,
-	Ins: 1, InsDouble: 0.4,
-	Sub: 1, SubKey: 0.75, SubVowel: 0.75,
-	Trans: 0.7, FirstLetter: 0.5, SecondLetter: 0.2, Bound: 2.2,
-	Freq: 1, Edit: 4, Phonetic: 1.5, PhoneticBelow: 1.2, NameLower: 1.5, NameTitle: 1, UserFreq: 100000, UnseenFreq: 3,
-	Split: 1.2, SplitMin: 500,
+	Del: 0.595, DelDouble: 0.28, DelPunct: 0.3,
+	Ins: 1.15, InsDouble: 0.28,
+	Sub: 1, SubKey: 1.05, SubVowel: 0.75,
+	Trans: 0.7, FirstLetter: 0.7, SecondLetter: 0.2, Bound: 2.4, Near: 1.4,
+	Freq: 0.7, Edit: 5.6, Phonetic: 2.1, PhoneticBelow: 1.2,
+	NameLower: 2.1, NameTitle: 3, UserFreq: 100000, UnseenFreq: 2.1,
+	Split: 1.68, SplitMin: 500,
 }
 
 // suggester is the candidate index, built on the first Suggest: a trie
 // of the folded keys searched with a bounded weighted Damerau–Levenshtein
 // automaton, plus a metaphone index for sound-alikes beyond the bound.
 type suggester struct {
-	first, next []uint32 // trie: first child, next sibling (0 = none)
-	label       []byte
-	term        []uint32 // folded key id + 1, or 0
-	maxDepth    int
-	adj         [26][26]bool
+	nodes    []trieNode // nodes[0] is the root
+	maxDepth int
+	adj      [26][26]bool
 
 	phonOnce sync.Once
 	phon     map[string][]uint32
@@ -65,32 +65,31 @@ func (b *base) suggester() *suggester {
 
 func newSuggester(b *base) *suggester {
 	nk := b.keys.len()
-	s := &suggester{
-		first: make([]uint32, 1, nk*3),
-		next:  make([]uint32, 1, nk*3),
-		label: make([]byte, 1, nk*3),
-		term:  make([]uint32, 1, nk*3),
-	}
+	s := &suggester{nodes: make([]trieNode, 1, nk*3)}
 	for id := 0; id < nk; id++ {
 		key := b.keys.key(uint32(id))
 		node := uint32(0)
 		for i := 0; i < len(key); i++ {
 			c := key[i]
-			child := s.first[node]
-			for child != 0 && s.label[child] != c {
-				child = s.next[child]
+			// Move-to-front: keys come nearly sorted, so the child a key
+			// needs is almost always the one the previous key used.
+			child, prev := s.nodes[node].first, uint32(0)
+			for child != 0 && s.nodes[child].label != c {
+				prev, child = child, s.nodes[child].next
+			}
+			if child != 0 && prev != 0 {
+				s.nodes[prev].next = s.nodes[child].next
+				s.nodes[child].next = s.nodes[node].first
+				s.nodes[node].first = child
 			}
 			if child == 0 {
-				child = uint32(len(s.label))
-				s.first = append(s.first, 0)
-				s.next = append(s.next, s.first[node])
-				s.label = append(s.label, c)
-				s.term = append(s.term, 0)
-				s.first[node] = child
+				child = uint32(len(s.nodes))
+				s.nodes = append(s.nodes, trieNode{next: s.nodes[node].first, label: c})
+				s.nodes[node].first = child
 			}
 			node = child
 		}
-		s.term[node] = uint32(id) + 1
+		s.nodes[node].term = uint32(id) + 1
 		s.maxDepth = max(s.maxDepth, len(key))
 	}
 	rows := []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
@@ -115,6 +114,14 @@ func newSuggester(b *base) *suggester {
 		}
 	}
 	return s
+}
+
+// trieNode is one node of the key trie, kept in one array so that a
+// search touches one cache line per node.
+type trieNode struct {
+	first, next uint32 // first child, next sibling (0 = none)
+	term        uint32 // key number + 1, or 0
+	label       byte
 }
 
 // phonetic returns the metaphone index, built on first use.
@@ -245,8 +252,8 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 }
 
 // search walks the trie and calls emit for every folded key within
-// w.Bound of q, with its cost.
-func (s *suggester) search(q []byte, w *weights, emit func(key uint32, cost float32)) {
+// bound of q, with its cost.
+func (s *suggester) search(q []byte, w *weights, bound float32, emit func(key uint32, cost float32)) {
 	a := newAligner(s, w, q)
 	width := a.n + 1
 	rows := make([]float32, (s.maxDepth+2)*width)
@@ -262,14 +269,15 @@ func (s *suggester) search(q []byte, w *weights, emit func(key uint32, cost floa
 			G = rows[(depth-2)*width : (depth-1)*width]
 			pc = path[depth-2]
 		}
-		for child := s.first[node]; child != 0; child = s.next[child] {
-			c := s.label[child]
+		for child := s.nodes[node].first; child != 0; child = s.nodes[child].next {
+			nd := &s.nodes[child]
+			c := nd.label
 			path[depth-1] = c
 			lo := a.step(R, P, G, c, pc, depth)
-			if s.term[child] != 0 && R[a.n] <= w.Bound {
-				emit(s.term[child]-1, R[a.n])
+			if nd.term != 0 && R[a.n] <= bound {
+				emit(nd.term-1, R[a.n])
 			}
-			if lo <= w.Bound && s.first[child] != 0 && depth <= s.maxDepth {
+			if lo <= bound && nd.first != 0 && depth <= s.maxDepth {
 				walk(child, depth+1)
 			}
 		}
@@ -372,6 +380,8 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	counts := b.counts()
 	q := fold(typed)
 	shape := shapeOf(typed)
+	// Sound-alike evidence means little for words of three letters or
+	// fewer, whose keys collide by the hundred ("o"/"oh", "ge"/"gee").
 	qPhon := metaphone(q)
 
 	best := map[string]float64{}
@@ -389,7 +399,7 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	}
 	score := func(key string, cost float32, count uint32) float64 {
 		sc := prior(count) - w.Edit*float64(cost)
-		if qPhon != "" && metaphone(key) == qPhon {
+		if len(q) > 3 && len(qPhon) > 1 && metaphone(key) == qPhon {
 			sc += w.Phonetic
 		}
 		return sc
@@ -425,12 +435,31 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 		})
 	}
 	al := newAligner(s, w, []byte(q))
-	s.search([]byte(q), w, consider)
+	// Search near first; search wider only as far as a candidate could
+	// still outscore the best found: its cost c must satisfy
+	// maxPrior + bonuses - Edit*c > best score. (Lower-ranked suggestions
+	// may be missed by this; the first one never is.)
+	near := min(w.Near, w.Bound)
+	s.search([]byte(q), w, near, consider)
+	if near < w.Bound {
+		reach := w.Bound
+		if len(best) > 0 {
+			top := math.Inf(-1)
+			for _, sc := range best {
+				top = max(top, sc)
+			}
+			ceiling := prior(b.maxCount) + w.Phonetic + max(w.NameTitle, 0)
+			reach = min(reach, float32((ceiling-top)/w.Edit))
+		}
+		if reach > near {
+			s.search([]byte(q), w, reach, consider)
+		}
+	}
 
 	// Sound-alikes beyond the edit bound, when nothing close was found:
 	// the index costs tens of milliseconds to build, so most runs never
 	// build it.
-	if qPhon != "" && len(q) > 3 && minCost > w.PhoneticBelow {
+	if len(q) > 3 && len(qPhon) > 1 && minCost > w.PhoneticBelow {
 		for _, fid := range s.phonetic(b)[qPhon] {
 			key := b.keys.key(fid)
 			cost := al.editCost(key)
