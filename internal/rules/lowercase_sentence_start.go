@@ -61,6 +61,15 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 			if i > b.FirstToken && (d.Tokens[i-1].Gap || i-2 >= b.FirstToken && mixedCase(d.TokenText(i-2))) {
 				continue // the mark follows a URL or a glued name ("TimT.")
 			}
+			if i == b.FirstToken && (afterMaskedText(d, t.Start) || listLike(d.Slice(b.Span))) {
+				continue // "`dict/` holds": the sentence starts with code
+			}
+			// A lower-case word the dictionary does not know is a command
+			// or product name (edlint, npm) or a typo the spelling rules
+			// report; only ordinary words get capitalised.
+			if p.Dict != nil && !p.Dict.Check(w).OK() {
+				continue
+			}
 			p.Report(Finding{
 				Span:        t.Span,
 				Message:     fmt.Sprintf("%q starts a sentence in lower case", w),
@@ -179,4 +188,29 @@ func pathLike(d *prose.Document, i int) bool {
 		return true
 	}
 	return false
+}
+
+// afterMaskedText reports whether the text before off on its line ends in
+// something the parser masked: a code span, an HTML tag, a link target.
+func afterMaskedText(d *prose.Document, off int) bool {
+	j := off
+	for j > 0 && (d.Text[j-1] == ' ' || d.Text[j-1] == '\t') {
+		j--
+	}
+	if j == 0 || d.Text[j-1] == '\n' {
+		return false
+	}
+	switch d.Text[j-1] {
+	case '`', ')', ']', '}':
+		return true
+	case '>':
+		return j >= 2 && d.Text[j-2] != ' ' && d.Text[j-2] != '\n' && d.Text[j-2] != '>'
+	}
+	return false
+}
+
+// listLike reports whether a block reads as data rather than a sentence:
+// items separated by middle dots, bullets, bars or arrows.
+func listLike(s string) bool {
+	return strings.ContainsAny(s, "·•|→")
 }
