@@ -230,6 +230,9 @@ func soundOf(w string, number bool) sound {
 		}
 		return soundConsonant
 	case 'y':
+		if len(lw) > 1 && !strings.ContainsRune("aeiou", rune(lw[1])) {
+			return soundUnknown // Ypres, Yttrium
+		}
 		return soundConsonant
 	}
 	if r >= 'a' && r <= 'z' {

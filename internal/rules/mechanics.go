@@ -134,7 +134,8 @@ var extraAbbreviations = map[string]bool{
 	"Minn": true, "Conn": true, "Ariz": true, "Colo": true, "Ga": true, "La": true, "Ky": true, "Tenn": true,
 	"Ala": true, "Miss": true, "Okla": true, "Ore": true, "Wash": true, "Nev": true, "Neb": true, "Kan": true,
 	"Del": true, "Ind": true, "Ark": true, "Mont": true, "Wyo": true, "Vt": true, "Cl": true, "Sts": true,
-	"ie": true, "eg": true, "Bldg": true, "Blvd": true, "Rd": true, "Hwy": true, "Ft": true, "Pt": true, "Pts": true, "Vols": true,
+	"ie": true, "eg": true, "pt": true, "pts": true, "figs": true, "eq": true, "eqs": true, "chap": true,
+	"cont": true, "corp": true, "co": true, "bros": true, "inc": true, "ltd": true, "Bldg": true, "Blvd": true, "Rd": true, "Hwy": true, "Ft": true, "Pt": true, "Pts": true, "Vols": true,
 }
 
 // isAbbrevBefore reports whether the word token i, followed by a dot, is an
