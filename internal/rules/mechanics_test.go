@@ -4,8 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/edlint/edlint/internal/fix"
 	"github.com/edlint/edlint/internal/lint"
+	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
 	"github.com/edlint/edlint/internal/rules/ruletest"
 )
@@ -125,4 +128,53 @@ func TestCountMismatch(t *testing.T) {
 
 func TestInvisibleCharacter(t *testing.T) {
 	ruletest.Run(t, "testdata/invisible-character", rules.Options{}, rules.InvisibleCharacter())
+}
+
+// FuzzMechanics checks the mechanics rules on any input: no panic (a panic
+// becomes an internal-error finding), spans in range and on rune
+// boundaries, and safe fixes that apply.
+func FuzzMechanics(f *testing.F) {
+	for _, s := range []string{
+		"it’s 100% certain. In Part 1 i looked. awareness. : Mussayev, , claim (Comment: x",
+		"’’probability assessment” and “x’ and ‘y” and \"z",
+		"three officers, A B, C D, , claim. a hour, an European. the the end.Then ok ,",
+		"a\u200bb\u202e \ufffd . . . we", "(a) b) [x", "’’", "”a", "an", "a 8", "Two x:",
+	} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	cfg := &lint.Config{Rules: mechanicsRules()}
+	f.Fuzz(func(t *testing.T, src string, md bool) {
+		path := "f.txt"
+		if md {
+			path = "f.md"
+		}
+		res := cfg.Lint(path, []byte(src))
+		if res.Doc == nil {
+			return
+		}
+		var edits []prose.Edit
+		for _, x := range res.Findings {
+			if x.Rule == rules.InternalErrorRule {
+				t.Fatalf("rule panicked: %s", x.Message)
+			}
+			if x.Start < 0 || x.End > len(src) || x.Start > x.End {
+				t.Fatalf("%s: span %v out of range", x.Rule, x.Span)
+			}
+			if utf8.ValidString(src) && (!utf8.RuneStart(byteAt(src, x.Start)) || !utf8.RuneStart(byteAt(src, x.End))) {
+				t.Fatalf("%s: span %v not on rune boundaries", x.Rule, x.Span)
+			}
+			edits = append(edits, x.Fix...)
+		}
+		if _, err := fix.Apply([]byte(src), fix.Select(res.Findings)); err != nil {
+			t.Fatalf("fixes do not apply: %v (%v)", err, edits)
+		}
+	})
+}
+
+func byteAt(s string, i int) byte {
+	if i >= len(s) {
+		return 0 // the end is a boundary
+	}
+	return s[i]
 }
