@@ -32,6 +32,13 @@ reading is all but impossible; the suggestion is not applied automatically.`,
 	}
 }
 
+// confusable are the words this rule looks at, as written.
+var confusable = map[string]bool{
+	"it’s": true, "It’s": true, "it's": true, "It's": true, "its": true, "Its": true,
+	"then": true, "loose": true, "your": true, "Your": true, "you’re": true, "You’re": true,
+	"you're": true, "You're": true, "of": true,
+}
+
 // possessedNouns follow "its" and are not adjectives or participles, so
 // "it’s" before them is a slip.
 var possessedNouns = map[string]bool{
@@ -101,10 +108,10 @@ func (confusedWord) Check(p *Pass) {
 			return strings.ToLower(d.TokenText(i))
 		}
 		for i := b.FirstToken; i < b.EndToken; i++ {
-			w := word(i)
-			if w == "" {
+			if !confusable[d.TokenText(i)] {
 				continue
 			}
+			w := word(i)
 			next, next2, prev := word(i+1), word(i+2), word(i-1)
 			report := func(want, why string) {
 				t := d.Tokens[i]

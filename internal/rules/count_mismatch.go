@@ -78,8 +78,14 @@ func (countMismatch) Check(p *Pass) {
 // figure from 2 to 12, not part of a larger number phrase.
 func announced(d *prose.Document, i int) int {
 	w := d.TokenText(i)
-	if n, ok := numberWords[strings.ToLower(w)]; ok && d.Tokens[i].Kind == prose.Word {
-		return n
+	if d.Tokens[i].Kind == prose.Word {
+		if len(w) > 6 || len(w) < 3 || !strings.ContainsRune("tfsenTFSEN", rune(w[0])) {
+			return 0
+		}
+		if isCapitalised(w) {
+			w = strings.ToLower(w)
+		}
+		return numberWords[w]
 	}
 	if d.Tokens[i].Kind == prose.Number {
 		n := 0

@@ -87,7 +87,7 @@ func (indefiniteArticle) Check(p *Pass) {
 			// In hard-wrapped text a capitalised word after a line break may
 			// be a heading or sidebar that a PDF extraction ran into the
 			// sentence.
-			if strings.Contains(between(d, i, j), "\n") && isCapitalised(d.TokenText(j)) && hardWrapped(d) {
+			if strings.Contains(between(d, i, j), "\n") && isCapitalised(d.TokenText(j)) && hardWrapped(p) {
 				continue
 			}
 			w := d.TokenText(j)

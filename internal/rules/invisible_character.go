@@ -52,6 +52,12 @@ func (invisibleCharacter) Check(p *Pass) {
 	rtl := -1 // whether the draft holds right-to-left letters; computed on need
 	for _, s := range d.Prose {
 		for off := s.Start; off < s.End; {
+			// Every character reported here is three bytes led by 0xE2 or
+			// 0xEF; skip the rest without decoding.
+			if c := d.Text[off]; c != 0xE2 && c != 0xEF {
+				off++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(d.Text[off:s.End])
 			name, ok := invisibleNames[r]
 			if !ok || r == utf8.RuneError && size == 1 {

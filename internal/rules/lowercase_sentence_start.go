@@ -43,6 +43,7 @@ var nameParticles = map[string]bool{
 
 func (lowercaseSentenceStart) Check(p *Pass) {
 	d := p.Doc
+	wrapped := hardWrapped(p)
 	for bi, b := range d.Blocks {
 		if b.Kind == prose.TableCell || b.Kind == prose.Heading || b.Kind == prose.ListItem {
 			continue
@@ -55,7 +56,7 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 			if t.Kind != prose.Word || !isLowerWord(w) || mixedCase(w) || t.Gap {
 				continue
 			}
-			if !startsAfterStop(d, bi, i) || lowercaseOnPurpose(d, i) || pathLike(d, i) {
+			if !startsAfterStop(d, wrapped, bi, i) || lowercaseOnPurpose(d, i) || pathLike(d, i) {
 				continue
 			}
 			if i > b.FirstToken && (d.Tokens[i-1].Gap || i-2 >= b.FirstToken && mixedCase(d.TokenText(i-2))) {
@@ -83,7 +84,7 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 // startsAfterStop reports whether token i, the first of a sentence, follows
 // a full stop, question or exclamation mark that ends a sentence, or opens
 // a paragraph after a finished one.
-func startsAfterStop(d *prose.Document, bi, i int) bool {
+func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 	b := d.Blocks[bi]
 	if i > b.FirstToken {
 		prev := d.TokenText(i - 1)
@@ -107,7 +108,7 @@ func startsAfterStop(d *prose.Document, bi, i int) bool {
 	// Hard-wrapped text (PDF extractions above all) breaks sentences at
 	// page ends, footnotes and sidebars: a lower-case line there is a
 	// continuation far more often than a slip.
-	if hardWrapped(d) {
+	if wrapped {
 		return false
 	}
 	pb := d.Blocks[bi-1]
@@ -147,11 +148,7 @@ func spacedDots(d *prose.Document, i int) bool {
 	return i > 0 && d.TokenText(i-1) == "." && !adjacent(d, i-1, i)
 }
 
-// hardWrapped reports whether d is plain text with hard line breaks
-// inside paragraphs.
-func hardWrapped(d *prose.Document) bool {
-	return d.Format == prose.Plain && hardWrappedText(d.Text)
-}
+
 
 // lowercaseOnPurpose reports words that begin a sentence in lower case by
 // convention: name particles before a capitalised name, enumerators, units

@@ -171,7 +171,7 @@ func paragraphs(p *Pass) []paragraph {
 
 func groupParagraphs(d *prose.Document) []paragraph {
 	var out []paragraph
-	wrapped := d.Format == prose.Plain && hardWrappedText(d.Text)
+	wrapped := d.Format == prose.Plain && hardWrappedText(d.Text) // groupParagraphs runs once per document
 	for bi := range d.Blocks {
 		if len(out) > 0 && wrapped && continues(d, bi-1, bi) {
 			out[len(out)-1].end = bi + 1
@@ -216,6 +216,14 @@ func indent(d *prose.Document, off int) int {
 		n++
 	}
 	return n
+}
+
+// hardWrapped reports, once per document, whether it is plain text with
+// hard line breaks inside paragraphs.
+func hardWrapped(p *Pass) bool {
+	return p.Memo("rules.hardWrapped", func() any {
+		return p.Doc.Format == prose.Plain && hardWrappedText(p.Doc.Text)
+	}).(bool)
 }
 
 // hardWrappedText mirrors the plain-text parser's test: almost no line is

@@ -178,3 +178,27 @@ func byteAt(s string, i int) byte {
 	}
 	return s[i]
 }
+
+// BenchmarkMechanics lints the 9/11 Commission Report (about 290,000
+// words) with the mechanics rules; it skips without ../shared.
+func BenchmarkMechanics(b *testing.B) {
+	shared := ruletest.SharedDir()
+	if shared == "" {
+		b.Skip("../shared not present")
+	}
+	path := filepath.Join(shared, "corpora", "clean", "911-commission-report.txt")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Skip("corpus not present")
+	}
+	doc := prose.Parse(path, src, prose.Plain)
+	rs := mechanicsRules()
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for range b.N {
+		shared := &rules.Shared{}
+		for _, r := range rs {
+			rules.Run(r, rules.NewPass(r, doc, nil, nil, shared, func(rules.Finding) {}), r.Meta().Name)
+		}
+	}
+}
