@@ -148,8 +148,6 @@ func spacedDots(d *prose.Document, i int) bool {
 	return i > 0 && d.TokenText(i-1) == "." && !adjacent(d, i-1, i)
 }
 
-
-
 // lowercaseOnPurpose reports words that begin a sentence in lower case by
 // convention: name particles before a capitalised name, enumerators, units
 // and symbols.
