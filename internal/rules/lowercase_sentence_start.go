@@ -45,10 +45,14 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 	d := p.Doc
 	wrapped := hardWrapped(p)
 	for bi, b := range d.Blocks {
-		if b.Kind == prose.TableCell || b.Kind == prose.Heading || b.Kind == prose.ListItem {
+		if b.Kind == prose.TableCell || b.Kind == prose.Heading {
 			continue
 		}
-		for si := b.FirstSentence; si < b.EndSentence; si++ {
+		first := b.FirstSentence
+		if b.Kind == prose.ListItem {
+			first++ // a list item may start as a fragment; its later sentences may not
+		}
+		for si := first; si < b.EndSentence; si++ {
 			s := d.Sentences[si]
 			i := s.FirstToken
 			t := d.Tokens[i]

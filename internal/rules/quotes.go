@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -65,6 +66,9 @@ func closingPlace(d *prose.Document, s prose.Span) bool {
 	return !unicode.IsSpace(b) && (unicode.IsSpace(a) || unicode.IsPunct(a) || a == '—')
 }
 
+// elisions follow an apostrophe at the start of a word.
+var elisions = map[string]bool{"em": true, "cause": true, "til": true, "tis": true, "twas": true, "n": true, "round": true, "bout": true}
+
 type openQuote struct {
 	tok    int
 	double bool
@@ -127,6 +131,9 @@ func readQuotes(d *prose.Document, paras []paragraph) []quoteIssue {
 					out = append(out, quoteIssue{kind: quoteStray, span: t.Span, message: "” closes no quotation in this paragraph"})
 				}
 			case "‘":
+				if i+1 < end && adjacent(d, i, i+1) && elisions[strings.ToLower(d.TokenText(i+1))] {
+					continue // ‘em, ‘cause: an apostrophe typed the wrong way round
+				}
 				stack = append(stack, openQuote{tok: i, span: t.Span})
 			case "’":
 				// ’’ typed for an opening “.
