@@ -21,6 +21,25 @@ const (
 	kindLearntName                         // an unknown capitalised word the draft uses as a name
 )
 
+// suggestCache remembers the suggestions for each distinct word of a
+// document: suggesting is the costly step, and a draft repeats its unknown
+// words.
+type suggestCache struct {
+	*spell.Dict
+	memo map[string][]string
+}
+
+// Suggest returns the dictionary's suggestions for w, computed once; the
+// caller may not modify the result.
+func (c *suggestCache) Suggest(w string, n int) []string {
+	if s, ok := c.memo[w]; ok {
+		return s
+	}
+	s := c.Dict.Suggest(w, n)
+	c.memo[w] = s
+	return s
+}
+
 // wordIssue is one word the spelling and names rules report; each rule
 // reports the issues of its kind, so every word is judged once.
 type wordIssue struct {
@@ -50,7 +69,8 @@ type occurrence struct {
 	positional bool // capitalised because of its position (sentence start, heading)
 }
 
-func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
+func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
+	dict := &suggestCache{Dict: d, memo: map[string][]string{}}
 	var issues []wordIssue
 	// Unknown capitalised forms are judged after the whole draft is read:
 	// how often the draft uses a form decides whether it is a name.
@@ -72,7 +92,7 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 					continue
 				}
 				word := doc.TokenText(ti)
-				for _, part := range checkParts(dict, word, t.Start) {
+				for _, part := range checkParts(dict.Dict, word, t.Start) {
 					v := part.verdict
 					text := doc.Slice(part.span)
 					if v.Status != spell.Accepted && acronymPlural(text) {
@@ -81,7 +101,7 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 					switch v.Status {
 					case spell.Accepted:
 						base := stripPossessive(text)
-						names.add(dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
+						names.add(dict.Dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
 						continue
 					case spell.WrongForm:
 						if text == "i" || houseStyle(text, v.Want) || urlFragment(doc, ti) {
@@ -94,7 +114,7 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 						issues = append(issues, misspelling(dict, text, fix, part.span))
 						continue
 					}
-					if derived(dict, text) {
+					if derived(dict.Dict, text) {
 						continue
 					}
 					base := stripPossessive(text)
@@ -126,10 +146,10 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 			continue
 		}
 		is := wordIssue{kind: kindUnknown, span: span, word: text, want: dict.Suggest(text, 5)}
-		if a, b, ok := closedCompound(dict, base); ok && isCapitalised(b) {
+		if a, b, ok := closedCompound(dict.Dict, base); ok && isCapitalised(b) {
 			// "theTaliban": a space lost in conversion.
 			is.compound = true
-			is.want = append([]string{a + " " + b}, is.want...)
+			is.want = append([]string{a + " " + b}, is.want...) // a fresh slice: the cache's stays intact
 		} else if ok {
 			// Two dictionary words run together: a compound the lists lack
 			// (watchlist, rulemaking) more often than a typo. A note, with the
@@ -385,11 +405,11 @@ func wrongForm(text string, span prose.Span, want string) wordIssue {
 // was typed: the list maps some singular typos to plurals (relationshp →
 // relationships), and then the closer word is the better guess and a human
 // should choose.
-func misspelling(dict *spell.Dict, text, fix string, span prose.Span) wordIssue {
+func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssue {
 	d := editDistance(strings.ToLower(text), strings.ToLower(fix))
 	if sugg := dict.Suggest(text, 5); len(sugg) > 0 && sugg[0] != fix && !strings.Contains(sugg[0], " ") &&
 		editDistance(strings.ToLower(text), strings.ToLower(sugg[0])) < d {
-		return wordIssue{kind: kindUnknown, span: span, word: text, want: append(sugg, fix)}
+		return wordIssue{kind: kindUnknown, span: span, word: text, want: append(sugg[:len(sugg):len(sugg)], fix)}
 	}
 	return wordIssue{kind: kindMisspelling, span: span, word: text, want: []string{fix}, safe: true}
 }
@@ -398,7 +418,7 @@ func misspelling(dict *spell.Dict, text, fix string, span prose.Span) wordIssue 
 // miss of a name the draft uses more often (Shvet beside Shvets), a typo of
 // a dictionary word (Czeck, Followig), or a name the draft uses
 // consistently, which is worth only a note.
-func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []string, names *draftNames) []wordIssue {
+func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []string, names *draftNames) []wordIssue {
 	var issues []wordIssue
 	for _, form := range order {
 		occ := caps[form]
@@ -424,6 +444,14 @@ func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []st
 		positional := true
 		for _, o := range occ {
 			positional = positional && o.positional
+		}
+		if n > 2 && best == "" {
+			// Used three times or more and near no other name: a name,
+			// whatever word it resembles (see looksLikeTypo).
+			for _, o := range occ {
+				issues = append(issues, wordIssue{kind: kindLearntName, span: o.span, word: form, count: n})
+			}
+			continue
 		}
 		sugg := dict.Suggest(form, 5)
 		if best != "" {
@@ -452,7 +480,7 @@ func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []st
 // The word must also keep its first letter and be a common one (Czeck →
 // Czech): a surname one letter from a rare word (Solow, Solon) or from
 // another initial (Kamel, camel) is a name.
-func looksLikeTypo(dict *spell.Dict, form, sugg string, uses int, positional bool) bool {
+func looksLikeTypo(dict *suggestCache, form, sugg string, uses int, positional bool) bool {
 	if strings.Contains(sugg, " ") || uses > 2 {
 		return false
 	}

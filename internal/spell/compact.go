@@ -49,7 +49,7 @@ type namedList struct {
 	data []byte
 }
 
-// encodeCompact serialises b (with its frequencies) for compactBlob.
+// encodeCompact encodes b (with its frequencies) for compactBlob.
 func encodeCompact(b *base, fp uint32) []byte {
 	counts := b.counts()
 	var out []byte

@@ -17,9 +17,11 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/edlint/edlint/dict"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Paths of the lists inside the dict package.
@@ -148,27 +150,56 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 	}
 	defer func() { b.scratch = nil }()
 	for _, n := range names {
-		err := eachLine(n, func(line string) error {
-			for rest := line; rest != ""; {
-				var part string
-				part, rest, _ = strings.Cut(rest, " ")
-				part = strings.TrimFunc(part, func(r rune) bool {
-					return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
-				})
-				if part == "" {
-					continue
-				}
-				if err := b.add(normApos(part), fromNames); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		err := eachLine(n, func(line string) error { return b.addName(line) })
 		if err != nil {
 			return nil, fmt.Errorf("names: %w", err)
 		}
 	}
 	return b, nil
+}
+
+// addName records the words of one line of a names list. A multi-word
+// name gives its words, but not its initials or regnal numbers ("George
+// W. Bush", "Elizabeth II"), which as words of their own would make "w"
+// and "ii" look like miscapitalised names; a hyphenated name also gives
+// its parts, which writers use alone ("al-Qaeda", "Qaeda").
+func (b *base) addName(line string) error {
+	multi := strings.IndexByte(line, ' ') >= 0
+	for rest := line; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, " ")
+		part = strings.TrimFunc(part, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+		})
+		if part == "" || (multi && (utf8.RuneCountInString(part) == 1 || isRoman(part))) {
+			continue
+		}
+		part = normApos(part)
+		if err := b.add(part, fromNames); err != nil {
+			return err
+		}
+		if strings.IndexByte(part, '-') > 0 {
+			for _, p := range strings.Split(part, "-") {
+				if utf8.RuneCountInString(p) < 3 {
+					continue
+				}
+				if err := b.add(p, fromNames); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// isRoman reports whether w is an upper-case Roman numeral.
+func isRoman(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !strings.ContainsRune("IVXLCDM", rune(w[i])) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // add records one listed form.
@@ -287,7 +318,7 @@ func (b *base) counts() []uint32 {
 			if err != nil {
 				return nil
 			}
-			if id, ok := b.keyOf(w); ok && uint32(v) > b.freq[id] {
+			if id, ok := b.keyOf(w); ok && v > uint64(b.freq[id]) {
 				b.freq[id] = uint32(v)
 				b.maxCount = max(b.maxCount, uint32(v))
 			}

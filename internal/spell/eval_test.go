@@ -34,7 +34,7 @@ func loadTypos(t testing.TB) (train, test []typoCase) {
 	if err != nil {
 		t.Skipf("typo list not available: %v", err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	rights := map[string][]string{}
 	var order []string
 	sc := bufio.NewScanner(f)

@@ -40,7 +40,7 @@ var defaultWeights = weights{
 	Del: 0.595, DelDouble: 0.28, DelPunct: 0.3,
 	Ins: 1.15, InsDouble: 0.28,
 	Sub: 1, SubKey: 1.05, SubVowel: 0.75,
-	Trans: 0.7, FirstLetter: 0.7, SecondLetter: 0.2, Bound: 2.4, Near: 1.4,
+	Trans: 0.7, FirstLetter: 0.7, SecondLetter: 0.2, Bound: 2.4, Near: 1.1,
 	Freq: 0.7, Edit: 5.6, Phonetic: 2.1, PhoneticBelow: 1.2,
 	NameLower: 2.1, NameTitle: 3, UserFreq: 100000, UnseenFreq: 2.1,
 	Split: 1.68, SplitMin: 500,
@@ -56,6 +56,14 @@ type suggester struct {
 
 	phonOnce sync.Once
 	phon     map[string][]uint32
+}
+
+// PrepareSuggest builds the suggestion index in the background, so that
+// a caller that will need suggestions (a linter about to read its files)
+// can overlap the build with other work. Suggest builds it anyway when
+// needed; calling this is only an optimisation.
+func (d *Dict) PrepareSuggest() {
+	go d.b.suggester()
 }
 
 func (b *base) suggester() *suggester {
@@ -153,10 +161,10 @@ func (s *suggester) subCost(w *weights, c, t byte) float32 {
 }
 
 func delCost(w *weights, c, prev byte) float32 {
-	switch {
-	case c == prev:
+	switch c {
+	case prev:
 		return w.DelDouble
-	case c == '-' || c == '\'' || c == ' ':
+	case '-', '\'', ' ':
 		return w.DelPunct
 	}
 	return w.Del
@@ -193,18 +201,18 @@ func newAligner(s *suggester, w *weights, q []byte) *aligner {
 }
 
 // first fills row 0: the typo's letters before the word's first one.
-func (a *aligner) first(R []float32) {
-	R[0] = 0
+func (a *aligner) first(row []float32) {
+	row[0] = 0
 	for i := 1; i <= a.n; i++ {
-		R[i] = R[i-1] + a.ins[i] + a.early[0]
+		row[i] = row[i-1] + a.ins[i] + a.early[0]
 	}
 }
 
-// step fills row R for word letter c at position j (1-based) from the
-// previous rows P (j-1) and G (j-2, nil at j=1); pc is the previous word
-// letter. It returns the row minimum, a lower bound for every longer
+// step fills row cur for word letter c at position j (1-based) from the
+// previous rows up (j-1) and up2 (j-2, nil at j=1); pc is the previous
+// word letter. It returns the row minimum, a lower bound for every longer
 // word with this prefix.
-func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
+func (a *aligner) step(cur, up, up2 []float32, c, pc byte, j int) float32 {
 	var extra float32
 	if j <= len(a.early) {
 		extra = a.early[j-1]
@@ -219,8 +227,8 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 	if c >= 'a' && c <= 'z' {
 		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
 	}
-	R[0] = P[0] + dc
-	lo := R[0]
+	cur[0] = up[0] + dc
+	lo := cur[0]
 	for i := 1; i <= n; i++ {
 		var sc float32
 		if sub != nil {
@@ -228,22 +236,22 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 		} else {
 			sc = a.s.subCost(a.w, c, q[i-1])
 		}
-		best := P[i-1] + sc + extra
+		best := up[i-1] + sc + extra
 		if sc == 0 {
 			best -= extra
 		}
-		if x := P[i] + dc; x < best {
+		if x := up[i] + dc; x < best {
 			best = x
 		}
-		if y := R[i-1] + a.ins[i] + insExtra; y < best {
+		if y := cur[i-1] + a.ins[i] + insExtra; y < best {
 			best = y
 		}
-		if G != nil && i >= 2 && c == q[i-2] && pc == q[i-1] && c != pc {
-			if z := G[i-2] + a.w.Trans + extra; z < best {
+		if up2 != nil && i >= 2 && c == q[i-2] && pc == q[i-1] && c != pc {
+			if z := up2[i-2] + a.w.Trans + extra; z < best {
 				best = z
 			}
 		}
-		R[i] = best
+		cur[i] = best
 		if best < lo {
 			lo = best
 		}
@@ -252,37 +260,116 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 }
 
 // search walks the trie and calls emit for every folded key within
-// bound of q, with its cost.
+// bound of q, with its cost. Each row of the table is computed only over
+// its band: the cells that can still lead to a cost within bound
+// (Ukkonen's cut-off), which is a few cells wide for most prefixes.
 func (s *suggester) search(q []byte, w *weights, bound float32, emit func(key uint32, cost float32)) {
 	a := newAligner(s, w, q)
 	width := a.n + 1
 	rows := make([]float32, (s.maxDepth+2)*width)
+	bands := make([]band, s.maxDepth+2)
 	path := make([]byte, s.maxDepth+2)
 	a.first(rows[:width])
+	bands[0] = band{0, 0}
+	for i := 1; i <= a.n && rows[i] <= bound; i++ {
+		bands[0].hi = i
+	}
 	var walk func(node uint32, depth int)
 	walk = func(node uint32, depth int) {
-		P := rows[(depth-1)*width : depth*width]
-		R := rows[depth*width : (depth+1)*width]
-		var G []float32
+		up := rows[(depth-1)*width : depth*width]
+		cur := rows[depth*width : (depth+1)*width]
+		ub := bands[depth-1]
+		var up2 []float32
+		u2b := band{1, 0} // empty
 		var pc byte
 		if depth >= 2 {
-			G = rows[(depth-2)*width : (depth-1)*width]
+			up2 = rows[(depth-2)*width : (depth-1)*width]
+			u2b = bands[depth-2]
 			pc = path[depth-2]
 		}
 		for child := s.nodes[node].first; child != 0; child = s.nodes[child].next {
 			nd := &s.nodes[child]
 			c := nd.label
 			path[depth-1] = c
-			lo := a.step(R, P, G, c, pc, depth)
-			if nd.term != 0 && R[a.n] <= bound {
-				emit(nd.term-1, R[a.n])
+			cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, bound)
+			if cb.lo > cb.hi {
+				continue
 			}
-			if lo <= bound && nd.first != 0 && depth <= s.maxDepth {
+			if nd.term != 0 && cb.hi == a.n {
+				emit(nd.term-1, cur[a.n])
+			}
+			if nd.first != 0 && depth <= s.maxDepth {
+				bands[depth] = cb
 				walk(child, depth+1)
 			}
 		}
 	}
 	walk(0, 1)
+}
+
+// band is the range of cells of a row within the bound (empty if lo > hi).
+type band struct{ lo, hi int }
+
+// stepBand is step restricted to the cells reachable from the previous
+// rows' bands; cells outside the returned band must not be read.
+func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
+	var extra float32
+	if j <= len(a.early) {
+		extra = a.early[j-1]
+	}
+	insExtra := float32(0)
+	if j < len(a.early) {
+		insExtra = a.early[j]
+	}
+	dc := delCost(a.w, c, pc) + extra
+	q, n := a.q, a.n
+	var sub []float32
+	if c >= 'a' && c <= 'z' {
+		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+	}
+	start, end := ub.lo, ub.hi+1
+	if up2 != nil && u2b.lo <= u2b.hi {
+		start = min(start, u2b.lo+2)
+		end = max(end, u2b.hi+2)
+	}
+	end = min(end, n)
+	out := band{1, 0}
+	const dead = float32(math.MaxFloat32)
+	for i := start; i <= n; i++ {
+		if i > end && cur[i-1] > bound {
+			break // beyond the band only the typo's extra letters continue a live cell
+		}
+		best := dead
+		if i >= 1 && i-1 >= ub.lo && i-1 <= ub.hi {
+			var sc float32
+			if sub != nil {
+				sc = sub[i]
+			} else {
+				sc = a.s.subCost(a.w, c, q[i-1])
+			}
+			if sc != 0 {
+				sc += extra
+			}
+			best = up[i-1] + sc
+		}
+		if i >= ub.lo && i <= ub.hi {
+			best = min(best, up[i]+dc)
+		}
+		if i > start {
+			best = min(best, cur[i-1]+a.ins[i]+insExtra)
+		}
+		if up2 != nil && i >= 2 && i-2 >= u2b.lo && i-2 <= u2b.hi && c == q[i-2] && pc == q[i-1] && c != pc {
+			best = min(best, up2[i-2]+a.w.Trans+extra)
+		}
+		cur[i] = best
+		if best <= bound {
+			if out.lo > out.hi {
+				out.lo = i
+			}
+			out.hi = i
+		}
+	}
+	return out
 }
 
 // editCost is the same weighted distance as search, unbounded, for
@@ -343,7 +430,7 @@ func (d *Dict) suggestToken(w *weights, typed string, n int) []string {
 		parts := strings.Split(typed, "-")
 		bad := -1
 		for i, p := range parts {
-			if p != "" && !d.check(p).OK() && !(i < len(parts)-1 && isPrefix(strings.ToLower(p))) {
+			if p != "" && !d.check(p).OK() && (i == len(parts)-1 || !isPrefix(strings.ToLower(p))) {
 				if bad >= 0 {
 					bad = -2
 					break
@@ -424,7 +511,7 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 				switch shape {
 				case shapeLower:
 					msc -= w.NameLower
-				case shapeTitle:
+				case shapeTitle, shapeUpper:
 					msc += w.NameTitle
 				}
 			}
