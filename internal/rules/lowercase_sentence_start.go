@@ -92,6 +92,9 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 	b := d.Blocks[bi]
 	if i > b.FirstToken {
 		prev := d.TokenText(i - 1)
+		if !adjacent(d, i-2, i-1) && i-2 >= b.FirstToken {
+			return false // "-, _, and . in flags": a mark talked about, not a stop
+		}
 		switch prev {
 		case ".":
 			return !isAbbrevBefore(d, i-2) && (i-2 < b.FirstToken || d.Tokens[i-2].Kind != prose.Number)
@@ -106,8 +109,14 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 	if !endsWithStop(d, b.EndToken-1) {
 		return false
 	}
-	if d.Format == prose.Markdown || bi == 0 {
+	if bi == 0 {
 		return true
+	}
+	if d.Format == prose.Markdown {
+		// A paragraph after a list or a code block often finishes the
+		// sentence the list or code interrupted.
+		pb := d.Blocks[bi-1]
+		return pb.Kind != prose.ListItem && !maskedBetween(d.Text[pb.End:b.Start]) && endsWithStop(d, pb.EndToken-1)
 	}
 	// Hard-wrapped text (PDF extractions above all) breaks sentences at
 	// page ends, footnotes and sidebars: a lower-case line there is a
@@ -200,10 +209,34 @@ func afterMaskedText(d *prose.Document, off int) bool {
 		return false
 	}
 	switch d.Text[j-1] {
-	case '`', ')', ']', '}':
+	case '`', ')', ']', '}', '[':
 		return true
 	case '>':
 		return j >= 2 && d.Text[j-2] != ' ' && d.Text[j-2] != '\n' && d.Text[j-2] != '>'
+	}
+	return false
+}
+
+// maskedBetween reports whether the text between two Markdown blocks holds
+// something other than white space and block markers: a code block, HTML.
+func maskedBetween(s string) bool {
+	// HTML comments (edlint directives, notes) hide nothing.
+	for {
+		i := strings.Index(s, "<!--")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i:], "-->")
+		if j < 0 {
+			break
+		}
+		s = s[:i] + s[i+j+3:]
+	}
+	for _, line := range strings.Split(s, "\n") {
+		t := strings.TrimLeft(strings.TrimSpace(line), "#>*-+|")
+		if strings.TrimSpace(t) != "" {
+			return true
+		}
 	}
 	return false
 }

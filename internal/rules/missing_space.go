@@ -64,6 +64,15 @@ func (missingSpace) Check(p *Pass) {
 					continue
 				}
 			}
+			if text == "." || text == "?" || text == "!" {
+				// A new sentence goes on with a lower-case word, and the word
+				// before the mark is an English word: "io.Writer",
+				// "time.Date." and "wg.Go" are code.
+				if mixedCase(nw) || i+2 >= b.EndToken || d.Tokens[i+2].Kind != prose.Word || !isLowerWord(d.TokenText(i+2)) ||
+					p.Dict != nil && !p.Dict.Check(pw).OK() {
+					continue
+				}
+			}
 			switch text {
 			case ".":
 				if isAbbrevBefore(d, i-1) || allUpper(pw) || mixedCase(pw) {
@@ -78,8 +87,9 @@ func (missingSpace) Check(p *Pass) {
 					continue
 				}
 			default:
-				// A comma or semicolon between two lower-case words.
-				if !allLower(pw) || !allLower(nw) {
+				// A comma or semicolon between two lower-case words; not
+				// "tl;dr".
+				if !allLower(pw) || !allLower(nw) || utf8.RuneCountInString(pw) < 3 {
 					continue
 				}
 			}
