@@ -91,9 +91,17 @@ func (doubledPunctuation) Check(p *Pass) {
 			// Keep the second mark (del = the first) or the first (del = the second).
 			var del prose.Span
 			keep := ""
+			last := i + 1 // the last mark of the run
 			switch {
 			case text == next && text != "." && text != "?" && text != "!":
-				keep, del = text, prose.Span{Start: t.End, End: d.Tokens[i+1].End}
+				// ", , ," is one finding, fixed in one go.
+				for last+1 < b.EndToken && d.TokenText(last+1) == text && !d.Tokens[last+1].Gap {
+					if g := between(d, last, last+1); g != "" && !spacesOnly(g) {
+						break
+					}
+					last++
+				}
+				keep, del = text, prose.Span{Start: t.End, End: d.Tokens[last].End}
 			case (text == "." || text == ",") && (next == ":" || next == ";"):
 				keep, del = next, prose.Span{Start: t.Start, End: d.Tokens[i+1].Start}
 			case text == "," && next == ".":
@@ -112,7 +120,7 @@ func (doubledPunctuation) Check(p *Pass) {
 				continue
 			}
 			f := Finding{
-				Span:    prose.Span{Start: t.Start, End: d.Tokens[i+1].End},
+				Span:    prose.Span{Start: t.Start, End: d.Tokens[last].End},
 				Message: fmt.Sprintf("%q followed by %q: one mark too many", text, next),
 			}
 			if keep != "" {
@@ -122,7 +130,7 @@ func (doubledPunctuation) Check(p *Pass) {
 				f.Suggestions = []string{next, text}
 			}
 			p.Report(f)
-			i++
+			i = last
 		}
 	}
 }
