@@ -202,3 +202,32 @@ func BenchmarkMechanics(b *testing.B) {
 		}
 	}
 }
+
+// FuzzMechanicsConverge checks that the safe fixes converge: a fix that
+// overlaps one already chosen waits for the next pass, so after a few
+// passes no finding offers a fix.
+func FuzzMechanicsConverge(f *testing.F) {
+	for _, s := range []string{"the the end.Then ok , x", "a, , , b. : c ,d", "’’x” i go. it is", "x\u200b\u200by", "0 ,,"} {
+		f.Add(s)
+	}
+	cfg := &lint.Config{Rules: mechanicsRules()}
+	f.Fuzz(func(t *testing.T, src string) {
+		out := []byte(src)
+		for range 4 {
+			res := cfg.Lint("f.txt", out)
+			if res.Doc == nil {
+				return
+			}
+			var err error
+			if out, err = fix.Apply(out, fix.Select(res.Findings)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		again := cfg.Lint("f.txt", out)
+		for _, x := range again.Findings {
+			if len(x.Fix) > 0 {
+				t.Fatalf("%q -> %q: %s still fixes %q", src, out, x.Rule, again.Doc.Slice(x.Span))
+			}
+		}
+	})
+}
