@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/edlint/edlint/internal/prose"
 )
@@ -64,20 +63,11 @@ func (spaceBeforePunctuation) Check(p *Pass) {
 			if text == "." && (dotsFollow(d, t.End) || leaders(d, t.Start)) {
 				continue // a spaced ellipsis or leaders: "Total . . . 5"
 			}
-			if text == "." && i+2 < b.EndToken && tok(d, i+1) == "." {
-				continue
-			}
 			if (text == ":" || text == ";") && i+1 < b.EndToken && adjacent(d, i, i+1) && (tok(d, i+1) == ")" || tok(d, i+1) == "(") {
 				continue // a face: :) ;(
 			}
 			if text == ":" && prev.Kind == prose.Number && i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number {
 				continue // a ratio or score: 3 : 1
-			}
-			if prev.Kind == prose.Number && i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number && !unicode.IsSpace(rune(d.Text[t.End])) {
-				continue
-			}
-			if text == "." && i+1 < b.EndToken && tok(d, i+1) == "." {
-				continue
 			}
 			p.Report(Finding{
 				Span:        prose.Span{Start: prev.End, End: t.End},
