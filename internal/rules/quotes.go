@@ -123,7 +123,6 @@ func readQuotes(d *prose.Document, paras []paragraph) []quoteIssue {
 					stack = stack[:len(stack)-1]
 					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span, message: "quotation opened with ‘ closed with ”", suggest: "’",
 						related: []Related{{Span: o.span, Message: "opened here"}}})
-				case i == first && prevOpen:
 				default:
 					if pi > 0 && prevOpen {
 						continue // a quotation that ran over paragraphs without reopening
