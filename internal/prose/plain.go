@@ -62,7 +62,7 @@ func (d *Document) plainBlocks() []rawBlock {
 // line is not, and there every line break ends a block.
 func hardWrapped(text string) bool {
 	lines, long := 0, 0
-	for len(text) > 0 {
+	for text != "" {
 		nl := strings.IndexByte(text, '\n')
 		line := text
 		if nl >= 0 {

@@ -64,8 +64,8 @@ var possessivePrepositions = map[string]bool{
 	"through": true, "upon": true, "by": true, "throughout": true, "toward": true, "towards": true,
 }
 
-// comparatives take "than".
-var comparatives = map[string]bool{
+// thanComparatives take "than".
+var thanComparatives = map[string]bool{
 	"more": true, "less": true, "fewer": true, "better": true, "worse": true, "greater": true,
 	"larger": true, "smaller": true, "higher": true, "lower": true, "rather": true, "bigger": true,
 	"other": true, "stronger": true, "weaker": true, "faster": true, "slower": true, "cheaper": true,
@@ -117,8 +117,8 @@ func (confusedWord) Check(p *Pass) {
 				t := d.Tokens[i]
 				p.Report(Finding{
 					Span:        t.Span,
-					Message:     fmt.Sprintf("%q where %q is meant: %s", d.TokenText(i), matchCase(want, d.TokenText(i)), why),
-					Suggestions: []string{matchCase(want, d.TokenText(i))},
+					Message:     fmt.Sprintf("%q where %q is meant: %s", d.TokenText(i), caseLike(want, d.TokenText(i)), why),
+					Suggestions: []string{caseLike(want, d.TokenText(i))},
 				})
 			}
 			switch w {
@@ -139,7 +139,7 @@ func (confusedWord) Check(p *Pass) {
 					report(apostrophe(d, "it’s"), "\"it is\" or \"it has\" needs the apostrophe")
 				}
 			case "then":
-				if prev == "rather" || comparatives[prev] && (thanObjects[next] || i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number) &&
+				if prev == "rather" || thanComparatives[prev] && (thanObjects[next] || i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number) &&
 					(prev != "other" || word(i-2) != "each" && word(i-2) != "the") {
 					report("than", "a comparison takes \"than\"")
 				}

@@ -64,7 +64,7 @@ func (countMismatch) Check(p *Pass) {
 					Message: msg,
 					Suggestions: func() []string {
 						if got < len(numberNames) && got >= 2 && empty == 0 {
-							return []string{matchCase(numberNames[got], d.TokenText(i))}
+							return []string{caseLike(numberNames[got], d.TokenText(i))}
 						}
 						return nil
 					}(),

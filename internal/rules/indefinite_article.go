@@ -99,12 +99,12 @@ func (indefiniteArticle) Check(p *Pass) {
 			var want string
 			switch {
 			case s == soundVowel && !an:
-				want = matchCase("an", art)
+				want = caseLike("an", art)
 			case s == soundConsonant && an:
 				if hasAnyPrefix(strings.ToLower(w), anH) {
 					continue // "an historic": a style some editors keep
 				}
-				want = matchCase("a", art)
+				want = caseLike("a", art)
 			default:
 				continue
 			}

@@ -103,8 +103,8 @@ func mixedCase(w string) bool {
 	return false
 }
 
-// matchCase gives want the capitalisation of the first letter of like.
-func matchCase(want, like string) string {
+// caseLike gives want the capitalisation of the first letter of like.
+func caseLike(want, like string) string {
 	if isCapitalised(like) {
 		return capitalize(want)
 	}

@@ -14,6 +14,13 @@ func All() []Rule {
 		NameDiacritics(),
 		NameVariant(),
 		UnknownName(),
+		// hedging
+		Overclaim(),
+		NonstandardProbability(),
+		VagueHedge(),
+		HedgeStacking(),
+		ConfidenceLikelihood(),
+		YardstickMix(),
 		// mechanics
 		RepeatedWord(),
 		DoubledPunctuation(),

@@ -14,8 +14,8 @@ var legitimateDoubles = map[string]bool{
 	"knock": true, "tut": true, "chop": true, "hush": true, "pooh": true, "blah": true, "yeah": true,
 }
 
-// functionWords are short words that no heading ends with.
-var functionWords = map[string]bool{
+// slipWords are short words that no heading ends with.
+var slipWords = map[string]bool{
 	"the": true, "a": true, "an": true, "and": true, "of": true, "to": true, "in": true, "it": true,
 	"for": true, "at": true, "with": true, "as": true, "be": true, "we": true, "i": true, "this": true,
 	"but": true, "or": true, "from": true, "if": true, "they": true, "he": true, "she": true, "you": true,
@@ -56,7 +56,7 @@ func (repeatedWord) Check(p *Pass) {
 				continue
 			}
 			// "Bora Bora", "Walla Walla": a capitalised second word is a name.
-			if (isCapitalised(wc) || !allLower(wc[1:])) && !functionWords[strings.ToLower(wa)] {
+			if (isCapitalised(wc) || !allLower(wc[1:])) && !slipWords[strings.ToLower(wa)] {
 				continue
 			}
 			if isEnumerator(d, i-1) {
@@ -65,7 +65,7 @@ func (repeatedWord) Check(p *Pass) {
 			// "Performance performance": a heading run into its paragraph
 			// by a text extraction. A capitalised function word doubled
 			// ("The the") is still a slip.
-			if isCapitalised(wa) && !functionWords[strings.ToLower(wa)] {
+			if isCapitalised(wa) && !slipWords[strings.ToLower(wa)] {
 				continue
 			}
 			p.Report(Finding{

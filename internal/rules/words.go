@@ -141,8 +141,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	for _, span := range lower {
 		text := doc.Slice(span)
 		base := stripPossessive(text)
-		if cap := capitalize(base); namedUses(caps[cap]) > lowerUses[base] {
-			issues = append(issues, wordIssue{kind: kindWrongCase, span: prose.Span{Start: span.Start, End: span.Start + len(base)}, word: base, want: []string{cap}, safe: true})
+		if capForm := capitalize(base); namedUses(caps[capForm]) > lowerUses[base] {
+			issues = append(issues, wordIssue{kind: kindWrongCase, span: prose.Span{Start: span.Start, End: span.Start + len(base)}, word: base, want: []string{capForm}, safe: true})
 			continue
 		}
 		is := wordIssue{kind: kindUnknown, span: span, word: text, want: dict.Suggest(text, 5)}
@@ -402,9 +402,9 @@ func wrongForm(text string, span prose.Span, want string) wordIssue {
 
 // misspelling turns a hit in misspell's list into an issue. The list's
 // correction is a safe fix only when no dictionary word is closer to what
-// was typed: the list maps some singular typos to plurals (relationshp →
-// relationships), and then the closer word is the better guess and a human
-// should choose.
+// was typed: the list maps some singular typos to plurals (the seed's typo of
+// "relationship" becomes "relationships"), and then the closer word is the better
+// guess and a human should choose.
 func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssue {
 	d := editDistance(strings.ToLower(text), strings.ToLower(fix))
 	if sugg := dict.Suggest(text, 5); len(sugg) > 0 && sugg[0] != fix && !strings.Contains(sugg[0], " ") &&
@@ -472,7 +472,7 @@ func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []
 	return issues
 }
 
-// looksLikeTypo decides whether an unknown capitalised form is a misspelt
+// looksLikeTypo decides whether an unknown capitalised form is a misspelled
 // word rather than a name: one edit from a dictionary word and used at most
 // twice, or only ever capitalised by position (sentence start, title case)
 // and within two edits of a word.

@@ -84,7 +84,57 @@ func encodeCompact(b *base, fp uint32) []byte {
 	}
 	u32s(counts)
 	u32(b.maxCount)
+
+	sg := b.suggester().phonetic(b)
+	u32(uint32(sg.maxDepth))
+	u32(uint32(len(sg.nodes)))
+	for _, nd := range sg.nodes {
+		u32(nd.first)
+		u32(nd.next)
+		u32(nd.term)
+	}
+	u32(uint32(len(sg.nodes)))
+	for _, nd := range sg.nodes {
+		out = append(out, nd.label)
+	}
+	u32s(sg.phonHash)
+	u32s(sg.phonIDs)
 	return out
+}
+
+// precomputed holds the undecoded suggestion-index sections of
+// compact.bin; they are decoded on the first Suggest, not at start-up.
+type precomputed struct {
+	maxDepth int
+	nodes    string // first, next, term per node
+	labels   string
+	phonHash string
+	phonIDs  string
+}
+
+func (p *precomputed) trie() ([]trieNode, int) {
+	nodes := make([]trieNode, len(p.labels))
+	for i := range nodes {
+		j := 12 * i
+		nodes[i] = trieNode{first: le32(p.nodes, j), next: le32(p.nodes, j+4), term: le32(p.nodes, j+8), label: p.labels[i]}
+	}
+	return nodes, p.maxDepth
+}
+
+func (p *precomputed) phonetic() (hashes, ids []uint32) {
+	return le32s(p.phonHash), le32s(p.phonIDs)
+}
+
+func le32(s string, j int) uint32 {
+	return uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
+}
+
+func le32s(s string) []uint32 {
+	vs := make([]uint32, len(s)/4)
+	for i := range vs {
+		vs[i] = le32(s, 4*i)
+	}
+	return vs
 }
 
 // compactReader reads encodeCompact's format from a string without
@@ -135,6 +185,18 @@ func (r *compactReader) u32s() []uint32 {
 	return vs
 }
 
+// raw32 returns a u32s section undecoded.
+func (r *compactReader) raw32() string {
+	n := int(r.u32())
+	if r.bad || 4*n > r.left() {
+		r.bad = true
+		return ""
+	}
+	s := r.s[r.pos : r.pos+4*n]
+	r.pos += 4 * n
+	return s
+}
+
 // decodeCompact rebuilds a base from blob if it was made from lists with
 // fingerprint fp.
 func decodeCompact(blob string, fp uint32) (*base, error) {
@@ -174,6 +236,21 @@ func decodeCompact(blob string, fp uint32) (*base, error) {
 		return nil, errCompact
 	}
 	b.freqOnce.Do(func() { b.freq = freq })
+
+	pre := &precomputed{maxDepth: int(r.u32())}
+	nn := int(r.u32())
+	if r.bad || 12*nn > r.left() {
+		return nil, errCompact
+	}
+	pre.nodes = r.s[r.pos : r.pos+12*nn]
+	r.pos += 12 * nn
+	pre.labels = r.str()
+	pre.phonHash = r.raw32()
+	pre.phonIDs = r.raw32()
+	if r.bad || len(pre.labels) != nn || len(pre.phonHash) != 4*keys.len() || len(pre.phonIDs) != len(pre.phonHash) {
+		return nil, errCompact
+	}
+	b.pre = pre
 	return b, nil
 }
 

@@ -7,6 +7,27 @@
 // abbreviations and digits considered (see Check). Every form also has a
 // folded key (lower case, no diacritics) that links "ivana" to "Ivana"
 // and "Zelnickova" to "Zelníčková".
+//
+// Start-up: the lists in package dict are the source of truth; compact.bin
+// is a precomputed image of them (go generate ./internal/spell), used only
+// while its CRC matches the lists, so Builtin decodes instead of parsing.
+//
+// Suggestions score a candidate w for a typo t as
+//
+//	Freq·ln(1+count(w)) − Edit·cost(t|w) + bonuses
+//
+// (log P(w) + log P(t|w)). cost is a weighted optimal-string-alignment
+// distance: dropped letters, doubled or undoubled letters, vowel swaps,
+// adjacent QWERTY keys and transpositions are cheap; edits to the first
+// two letters dear. Candidates come from a trie of the folded keys,
+// searched with banded alignment rows up to a cost bound, rather than a
+// SymSpell delete index: the trie builds in a few milliseconds and a few
+// MB, where deletes at distance 2 of 175k forms take hundreds of
+// milliseconds and tens of MB, and it searches the weighted cost directly.
+// A metaphone index, built only when nothing near is found, adds
+// sound-alikes beyond the bound; a split into two frequent words covers a
+// missing space. The weights were fitted on a training split of the
+// Wikipedia misspellings list (eval_test.go, tune_test.go).
 package spell
 
 import (
@@ -59,6 +80,7 @@ type base struct {
 
 	suggestOnce sync.Once
 	sugg        *suggester
+	pre         *precomputed // the suggestion indexes from compact.bin, if loaded from it
 
 	missOnce sync.Once
 	miss     map[string]string
