@@ -176,7 +176,7 @@ func wordDiff(p palette, old, fixed string) string {
 	var out strings.Builder
 	for _, df := range diffs {
 		var text strings.Builder
-		for _, r := range []rune(df.Text) {
+		for _, r := range df.Text {
 			text.WriteString(vocab[r-runeBase])
 		}
 		s := text.String()

@@ -21,6 +21,20 @@ func All() []Rule {
 		HedgeStacking(),
 		ConfidenceLikelihood(),
 		YardstickMix(),
+		// mechanics
+		RepeatedWord(),
+		DoubledPunctuation(),
+		SpaceBeforePunctuation(),
+		MissingSpace(),
+		UnbalancedBracket(),
+		QuoteMismatch(),
+		UnclosedQuote(),
+		LowercaseSentenceStart(),
+		LowercaseI(),
+		ConfusedWord(),
+		IndefiniteArticle(),
+		CountMismatch(),
+		InvisibleCharacter(),
 	}
 }
 

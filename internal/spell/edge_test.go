@@ -1,9 +1,14 @@
 package spell
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/edlint/edlint/dict"
 )
+
+func dictFS() fs.FS { return dict.FS() }
 
 func TestSuggestShapes(t *testing.T) {
 	d := Builtin()
@@ -58,4 +63,29 @@ func FuzzCheckSuggest(f *testing.F) {
 		d.Canonical(w)
 		d.Suggest(w, 3)
 	})
+}
+
+// TestConcurrent: one Dict used from many goroutines while its lazy
+// indexes are built (run with -race).
+func TestConcurrent(t *testing.T) {
+	d, err := Load(dictFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.PrepareSuggest()
+	done := make(chan bool)
+	for i := 0; i < 4; i++ {
+		go func() {
+			for _, w := range []string{"Followig", "xqzjvkw", "recieve", "epionage"} { //nolint:misspell // typos on purpose
+				d.Check(w)
+				d.Suggest(w, 3)
+				d.Misspelling(w)
+				d.Freq(w)
+			}
+			done <- true
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		<-done
+	}
 }
