@@ -114,8 +114,8 @@ type Options struct {
 	Variety string
 	// Preferences is the project's style sheet: a variant (a word or a
 	// phrase, matched as written) mapped to the form the project prefers,
-	// e.g. "Kiev" → "Kyiv". The config file's [consistency.prefer] table
-	// fills it.
+	// e.g. "Kiev" → "Kyiv". The consistency rule preferred-form reports
+	// each variant with a safe fix. The config file fills it.
 	Preferences map[string]string
 }
 
