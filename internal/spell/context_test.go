@@ -25,7 +25,14 @@ var tuneCtx = flag.Bool("tunectx", false, "search the context weights on the tun
 // corrupted by one edit into a non-word, with its neighbours.
 type ctxCase struct {
 	typo, want, prev, next string
+	doc                    map[string]int // the other words of the text around it
+	size                   int            // the number of words in doc
 }
+
+// docWindow is the most tokens on each side of a synthetic typo that
+// stand for its document; each case draws its own size, from a
+// paragraph to about a ten-page draft.
+const docWindow = 2500
 
 // synthTypos makes the synthetic typos: up to perFile cases from each
 // clean text, from random words (fixed seed) of 2-10 lower-case letters
@@ -68,6 +75,14 @@ func synthTypos(t testing.TB, d *Dict, perFile int) (tune, held []ctxCase) {
 			}
 			if i+1 < len(toks) {
 				c.next = toks[i+1]
+			}
+			c.doc = map[string]int{}
+			win := 50 + r.IntN(docWindow)
+			for j := max(0, i-win); j < min(len(toks), i+win+1); j++ {
+				if j != i && toks[j] != "" {
+					c.doc[toks[j]]++
+					c.size++
+				}
 			}
 			all = append(all, c)
 			got++
@@ -167,7 +182,7 @@ func testTokens(text string) []string {
 	return out
 }
 
-type ctxScore struct{ n, plain, ctx int }
+type ctxScore struct{ n, plain, ctx, doc int }
 
 func (s ctxScore) pct(k int) float64 { return 100 * float64(k) / float64(s.n) }
 
@@ -179,16 +194,22 @@ func scoreCtx(d *Dict, w *weights, cw *ctxWeights, cases []ctxCase, plain bool) 
 				s.plain++
 			}
 		}
-		if got := d.suggestContextWith(w, cw, c.typo, c.prev, c.next, 1); len(got) > 0 && got[0] == c.want {
+		if got := d.suggestContextWith(w, cw, c.typo, Context{Prev: c.prev, Next: c.next}, 1); len(got) > 0 && got[0] == c.want {
 			s.ctx++
+		}
+		doc := c.doc
+		uses := func(w string) int { return doc[w] }
+		if got := d.suggestContextWith(w, cw, c.typo, Context{Prev: c.prev, Next: c.next, Uses: uses, Size: c.size}, 1); len(got) > 0 && got[0] == c.want {
+			s.doc++
 		}
 	}
 	return s
 }
 
-// TestContextSynthetic measures top-1 with and without context on the
-// held-out half of the synthetic typos; context must add at least 3
-// points.
+// TestContextSynthetic measures top-1 on the held-out half of the
+// synthetic typos without context, with the neighbouring words, and with
+// the neighbours and the document's words: each must add at least a
+// point, and both together at least 3.
 func TestContextSynthetic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -196,10 +217,11 @@ func TestContextSynthetic(t *testing.T) {
 	d := Builtin()
 	_, held := synthTypos(t, d, 1000)
 	s := scoreCtx(d, &defaultWeights, &defaultCtx, held, true)
-	t.Logf("held-out synthetic typos: n=%d top-1 without context %.2f%%, with context %.2f%%",
-		s.n, s.pct(s.plain), s.pct(s.ctx))
-	if s.pct(s.ctx) < s.pct(s.plain)+3 {
-		t.Errorf("context top-1 %.2f%%, want at least %.2f%% (no context + 3)", s.pct(s.ctx), s.pct(s.plain)+3)
+	t.Logf("held-out synthetic typos: n=%d top-1 without context %.2f%%, with neighbours %.2f%%, with neighbours and document %.2f%%",
+		s.n, s.pct(s.plain), s.pct(s.ctx), s.pct(s.doc))
+	if s.pct(s.ctx) < s.pct(s.plain)+1 || s.pct(s.doc) < s.pct(s.ctx)+1 || s.pct(s.doc) < s.pct(s.plain)+3 {
+		t.Errorf("context gains too small: %.2f%% -> %.2f%% -> %.2f%%, want +1, +1 and +3 in all",
+			s.pct(s.plain), s.pct(s.ctx), s.pct(s.doc))
 	}
 }
 
@@ -213,12 +235,15 @@ func TestTuneContext(t *testing.T) {
 	tune, _ := synthTypos(t, d, 1000)
 	base := scoreCtx(d, &defaultWeights, &defaultCtx, tune, true)
 	t.Logf("tune: n=%d without context %.2f%%", base.n, base.pct(base.plain))
-	for _, pool := range []int{5, 10, 20} {
-		for _, wt := range []float64{0.5, 0.75, 1} {
-			for _, prior := range []float64{20, 300, 3000, 10000, 30000} {
-				cw := ctxWeights{Pool: pool, Weight: wt, Prior: prior}
-				s := scoreCtx(d, &defaultWeights, &cw, tune, false)
-				t.Logf("pool %d weight %.2f prior %5.0f: %.2f%%", pool, wt, prior, s.pct(s.ctx))
+	for _, wt := range []float64{0.75} {
+		for _, prior := range []float64{3000} {
+			for _, doc := range []float64{0.75, 1, 1.5} {
+				for _, cache := range []float64{300, 1000, 3000, 10000} {
+					cw := ctxWeights{Pool: 10, Weight: wt, Prior: prior, Doc: doc, Cache: cache}
+					s := scoreCtx(d, &defaultWeights, &cw, tune, false)
+					t.Logf("weight %.2f prior %5.0f doc %.2f cache %5.0f: neighbours %.2f%%, and document %.2f%%",
+						wt, prior, doc, cache, s.pct(s.ctx), s.pct(s.doc))
+				}
 			}
 		}
 	}
@@ -247,10 +272,10 @@ func TestSuggestContextFallback(t *testing.T) {
 func TestSuggestContext(t *testing.T) {
 	d := Builtin()
 	for _, c := range []ctxCase{
-		{"th", "the", "of", "house"},
-		{"wnt", "went", "she", "home"},
-		{"tha", "than", "more", "one"},
-		{"si", "is", "it", "not"},
+		{typo: "th", want: "the", prev: "of", next: "house"},
+		{typo: "wnt", want: "went", prev: "she", next: "home"},
+		{typo: "tha", want: "than", prev: "more", next: "one"},
+		{typo: "si", want: "is", prev: "it", next: "not"},
 	} {
 		got := d.SuggestContext(c.typo, c.prev, c.next, 3)
 		t.Logf("%s %s %s: %q (no context %q)", c.prev, c.typo, c.next, got, d.Suggest(c.typo, 3))
