@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -293,4 +294,60 @@ func (w withoutBigrams) Open(name string) (fs.File, error) {
 		return nil, fs.ErrNotExist
 	}
 	return w.FS.Open(name)
+}
+
+var ctxBench = []ctxCase{
+	{typo: "mang", prev: "in", next: "such"}, {typo: "ge", prev: "generally", next: "a"},
+	{typo: "tha", prev: "more", next: "one"}, {typo: "unerstood", prev: "well", next: "type"},
+	{typo: "wnt", prev: "she", next: "home"},
+}
+
+// BenchmarkSuggestPlain and BenchmarkSuggestContext compare the cost of
+// ranking with and without the neighbours, on the same words.
+func BenchmarkSuggestPlain(b *testing.B) {
+	d := Builtin()
+	d.SuggestContext("warmup", "a", "b", 1)
+	for i := 0; b.Loop(); i++ {
+		c := ctxBench[i%len(ctxBench)]
+		d.Suggest(c.typo, 5)
+	}
+}
+
+func BenchmarkSuggestContext(b *testing.B) {
+	d := Builtin()
+	d.SuggestContext("warmup", "a", "b", 1)
+	for i := 0; b.Loop(); i++ {
+		c := ctxBench[i%len(ctxBench)]
+		d.SuggestContext(c.typo, c.prev, c.next, 5)
+	}
+}
+
+// BenchmarkBigramLoad is the one-time cost of the first SuggestContext.
+func BenchmarkBigramLoad(b *testing.B) {
+	data, err := fs.ReadFile(dict.FS(), bigramsFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		newBigramModel(data)
+	}
+}
+
+// TestBigramMemory logs the heap the loaded table holds.
+func TestBigramMemory(t *testing.T) {
+	d, err := Load(dict.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Suggest("mang", 5)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	m := d.b.bigrams()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	t.Logf("bigram table: %d entries, heap +%.1f MB (heap in use with the dictionary and the table: %.1f MB)",
+		len(m.lines), float64(after.HeapAlloc-before.HeapAlloc)/1e6, float64(after.HeapAlloc)/1e6)
+	runtime.KeepAlive(d)
 }
