@@ -351,3 +351,36 @@ func TestBigramMemory(t *testing.T) {
 		len(m.lines), float64(after.HeapAlloc-before.HeapAlloc)/1e6, float64(after.HeapAlloc)/1e6)
 	runtime.KeepAlive(d)
 }
+
+// TestSuggestContextConcurrent: the bigram table loads once while many
+// goroutines ask (run with -race).
+func TestSuggestContextConcurrent(t *testing.T) {
+	d, err := Load(dict.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := d.SuggestContext("ot", "do", "know", 3)
+	d, _ = Load(dict.FS())
+	done := make(chan []string)
+	for range 4 {
+		go func() { done <- d.SuggestContext("ot", "do", "know", 3) }()
+	}
+	for range 4 {
+		if got := <-done; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("concurrent SuggestContext = %q, want %q", got, want)
+		}
+	}
+}
+
+// TestBigramCount checks lookups at the table's edges and misses.
+func TestBigramCount(t *testing.T) {
+	m := newBigramModel([]byte("# header\na\t5\na b\t2\nb\t3\nb a\t1\nc\t1\n"))
+	for key, want := range map[string]float64{"a": 5, "a b": 2, "b": 3, "b a": 1, "c": 1, "": 0, "a c": 0, "d": 0, "#": 0} {
+		if got := m.count(key); got != want {
+			t.Errorf("count(%q) = %v, want %v", key, got, want)
+		}
+	}
+	if m.total != 9 || m.vocab != 3 {
+		t.Errorf("total %v vocab %v, want 9 and 3", m.total, m.vocab)
+	}
+}
