@@ -91,12 +91,23 @@ func newBigramModel(data []byte) *bigramModel {
 // count returns the count of a word ("word") or a pair ("word1 word2"),
 // 0 if it is not in the table.
 func (m *bigramModel) count(key string) float64 {
+	var buf [64]byte
+	return m.countKey(append(buf[:0], key...))
+}
+
+// countPair is count(v + " " + w) without building the string.
+func (m *bigramModel) countPair(v, w string) float64 {
+	var buf [64]byte
+	return m.countKey(append(append(append(buf[:0], v...), ' '), w...))
+}
+
+func (m *bigramModel) countKey(key []byte) float64 {
 	lo, hi := 0, len(m.lines)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
 		line := m.line(mid)
 		k, _, _ := bytes.Cut(line, []byte{'\t'})
-		switch c := strings.Compare(string(k), key); {
+		switch c := bytes.Compare(k, key); {
 		case c == 0:
 			_, v, _ := bytes.Cut(line, []byte{'\t'})
 			n, _ := strconv.Atoi(string(v))
@@ -129,7 +140,7 @@ func (m *bigramModel) follows(v, w string, cv, cw, prior float64) float64 {
 		return 0
 	}
 	pw := (cw + 0.5) / (m.total + 0.5*m.vocab)
-	return math.Log((m.count(v+" "+w) + prior*pw) / ((cv + prior) * pw))
+	return math.Log((m.countPair(v, w) + prior*pw) / ((cv + prior) * pw))
 }
 
 // SuggestContext is Suggest for a word between two neighbours, the
