@@ -27,6 +27,8 @@ const (
 type suggestCache struct {
 	*spell.Dict
 	memo map[string][]string
+	uses map[string]int // the document's words, lower case, by count; nil until needed
+	size int            // the number of words in the document
 }
 
 // Suggest returns the dictionary's suggestions for w, computed once; the
@@ -40,19 +42,35 @@ func (c *suggestCache) Suggest(w string, n int) []string {
 	return s
 }
 
-// SuggestContext is Suggest for a word between neighbours prev and next
-// (see spell.Dict.SuggestContext), computed once per word and context.
-func (c *suggestCache) SuggestContext(w, prev, next string, n int) []string {
-	if prev == "" && next == "" {
-		return c.Suggest(w, n)
-	}
+// SuggestIn is Suggest for a word of doc between neighbours prev and
+// next, ranked with them and with the words doc uses (see
+// spell.Dict.SuggestIn), computed once per word and context.
+func (c *suggestCache) SuggestIn(doc *prose.Document, w, prev, next string, n int) []string {
 	key := w + "\x00" + prev + "\x00" + next
 	if s, ok := c.memo[key]; ok {
 		return s
 	}
-	s := c.Dict.SuggestContext(w, prev, next, n)
+	if c.uses == nil {
+		c.uses, c.size = wordUses(doc)
+	}
+	uses := c.uses
+	ctx := spell.Context{Prev: prev, Next: next, Uses: func(w string) int { return uses[w] }, Size: c.size}
+	s := c.Dict.SuggestIn(w, ctx, n)
 	c.memo[key] = s
 	return s
+}
+
+// wordUses counts the word tokens of doc by form, lower case with
+// straight apostrophes, and in all.
+func wordUses(doc *prose.Document) (uses map[string]int, size int) {
+	uses = map[string]int{}
+	for ti, t := range doc.Tokens {
+		if t.Kind == prose.Word {
+			uses[strings.ReplaceAll(strings.ToLower(doc.TokenText(ti)), "’", "'")]++
+			size++
+		}
+	}
+	return uses, size
 }
 
 // wordIssue is one word the spelling and names rules report; each rule
@@ -179,7 +197,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			is.compound = true
 			is.want = []string{a + "-" + b, a + " " + b}
 		default:
-			is.want = dict.SuggestContext(text, lw.prev, lw.next, 5)
+			is.want = dict.SuggestIn(doc, text, lw.prev, lw.next, 5)
 		}
 		issues = append(issues, is)
 	}

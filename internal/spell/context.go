@@ -19,9 +19,28 @@ type ctxWeights struct {
 	Pool   int     // re-rank this many of the context-free model's best candidates
 	Weight float64 // weight of the context evidence against the word's own score
 	Prior  float64 // Dirichlet prior mass: how many observations a bigram needs to count
+	Doc    float64 // weight of the document (cache model) evidence
+	// Cache sets the cache model's share λ = size/(size+Cache) for a
+	// document of size words: P(w) = λ·P_doc(w) + (1-λ)·P(w). A short
+	// document says little.
+	Cache float64
 }
 
-var defaultCtx = ctxWeights{Pool: 10, Weight: 0.75, Prior: 3000}
+var defaultCtx = ctxWeights{Pool: 10, Weight: 0.75, Prior: 3000, Doc: 0.75, Cache: 1000}
+
+// Context is what a word's sentence and document say about it.
+type Context struct {
+	// Prev and Next are the words before and after it in the same
+	// sentence: "" at a sentence boundary, beside a number, or across
+	// punctuation other than quotes and brackets.
+	Prev, Next string
+	// Uses, if not nil, returns how often the document uses a word
+	// (given in lower case), and Size is the number of words in the
+	// document: a draft's words recur, so a candidate the draft uses more
+	// often than English at large does is likelier (a cache model).
+	Uses func(word string) int
+	Size int
+}
 
 // bigramModel is the word-bigram table, kept as the sorted lines of
 // en-bigrams.txt with an index of line starts: a lookup is a binary
@@ -72,12 +91,23 @@ func newBigramModel(data []byte) *bigramModel {
 // count returns the count of a word ("word") or a pair ("word1 word2"),
 // 0 if it is not in the table.
 func (m *bigramModel) count(key string) float64 {
+	var buf [64]byte
+	return m.countKey(append(buf[:0], key...))
+}
+
+// countPair is count(v + " " + w) without building the string.
+func (m *bigramModel) countPair(v, w string) float64 {
+	var buf [64]byte
+	return m.countKey(append(append(append(buf[:0], v...), ' '), w...))
+}
+
+func (m *bigramModel) countKey(key []byte) float64 {
 	lo, hi := 0, len(m.lines)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
 		line := m.line(mid)
 		k, _, _ := bytes.Cut(line, []byte{'\t'})
-		switch c := strings.Compare(string(k), key); {
+		switch c := bytes.Compare(k, key); {
 		case c == 0:
 			_, v, _ := bytes.Cut(line, []byte{'\t'})
 			n, _ := strconv.Atoi(string(v))
@@ -110,7 +140,7 @@ func (m *bigramModel) follows(v, w string, cv, cw, prior float64) float64 {
 		return 0
 	}
 	pw := (cw + 0.5) / (m.total + 0.5*m.vocab)
-	return math.Log((m.count(v+" "+w) + prior*pw) / ((cv + prior) * pw))
+	return math.Log((m.countPair(v, w) + prior*pw) / ((cv + prior) * pw))
 }
 
 // SuggestContext is Suggest for a word between two neighbours, the
@@ -124,12 +154,27 @@ func (m *bigramModel) follows(v, w string, cv, cw, prior float64) float64 {
 // is joined to the context by its outer words. Tokens with an apostrophe
 // or hyphen, and words with no context, are ranked as Suggest ranks them.
 func (d *Dict) SuggestContext(word, prev, next string, n int) []string {
-	return d.suggestContextWith(&defaultWeights, &defaultCtx, word, prev, next, n)
+	return d.suggestContextWith(&defaultWeights, &defaultCtx, word, Context{Prev: prev, Next: next}, n)
 }
 
-func (d *Dict) suggestContextWith(w *weights, cw *ctxWeights, word, prev, next string, n int) []string {
-	prev, next = contextWord(prev), contextWord(next)
-	if prev == "" && next == "" || strings.ContainsAny(word, "'’-") || n <= 0 || word == "" || len(word) > 64 {
+// SuggestIn is SuggestContext with the whole Context: the neighbours and,
+// when c.Uses is set, the document's own words. A candidate gains
+// ln(P'(w)/P(w)) where P' mixes in the document's own word distribution
+// (λ·uses/size + (1-λ)·P(w), λ growing with the document's size): words
+// a draft uses more than English at large does are likelier corrections
+// ("foregoing" in a draft that says "the foregoing" elsewhere), while
+// common words the draft merely uses gain little.
+func (d *Dict) SuggestIn(word string, c Context, n int) []string {
+	return d.suggestContextWith(&defaultWeights, &defaultCtx, word, c, n)
+}
+
+func (d *Dict) suggestContextWith(w *weights, cw *ctxWeights, word string, c Context, n int) []string {
+	prev, next := contextWord(c.Prev), contextWord(c.Next)
+	uses := c.Uses
+	if cw.Doc == 0 || c.Size <= 0 {
+		uses = nil
+	}
+	if prev == "" && next == "" && uses == nil || strings.ContainsAny(word, "'’-") || n <= 0 || word == "" || len(word) > 64 {
 		return d.suggestWith(w, word, n)
 	}
 	m := d.b.bigrams()
@@ -138,14 +183,15 @@ func (d *Dict) suggestContextWith(w *weights, cw *ctxWeights, word, prev, next s
 	}
 	cands := d.rankScored(w, word, max(n, cw.Pool))
 	var cPrev, cNext float64
-	if prev != "" {
+	if m != nil && prev != "" {
 		cPrev = m.count(prev)
 	}
-	if next != "" {
+	if m != nil && next != "" {
 		cNext = m.count(next)
 	}
 	for i := range cands {
-		first, last := outerWords(strings.ToLower(cands[i].form))
+		form := strings.ToLower(cands[i].form)
+		first, last := outerWords(form)
 		var ev float64
 		if cPrev > 0 {
 			ev += m.follows(prev, first, cPrev, m.count(first), cw.Prior)
@@ -156,6 +202,14 @@ func (d *Dict) suggestContextWith(w *weights, cw *ctxWeights, word, prev, next s
 			}
 		}
 		cands[i].score += cw.Weight * ev
+		if uses != nil && first == form {
+			// ln(P_cache(w) / P(w)), P(w) from the table's unigrams.
+			pw := (m.count(form) + 0.5) / (m.total + 0.5*m.vocab)
+			size := float64(c.Size)
+			lambda := size / (size + cw.Cache)
+			pdoc := float64(uses(form)) / size
+			cands[i].score += cw.Doc * math.Log(lambda*pdoc/pw+1-lambda)
+		}
 	}
 	sortCandidates(cands)
 	if len(cands) > n {

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -25,7 +26,14 @@ var tuneCtx = flag.Bool("tunectx", false, "search the context weights on the tun
 // corrupted by one edit into a non-word, with its neighbours.
 type ctxCase struct {
 	typo, want, prev, next string
+	doc                    map[string]int // the other words of the text around it
+	size                   int            // the number of words in doc
 }
+
+// docWindow is the most tokens on each side of a synthetic typo that
+// stand for its document; each case draws its own size, from a
+// paragraph to about a ten-page draft.
+const docWindow = 2500
 
 // synthTypos makes the synthetic typos: up to perFile cases from each
 // clean text, from random words (fixed seed) of 2-10 lower-case letters
@@ -68,6 +76,14 @@ func synthTypos(t testing.TB, d *Dict, perFile int) (tune, held []ctxCase) {
 			}
 			if i+1 < len(toks) {
 				c.next = toks[i+1]
+			}
+			c.doc = map[string]int{}
+			win := 50 + r.IntN(docWindow)
+			for j := max(0, i-win); j < min(len(toks), i+win+1); j++ {
+				if j != i && toks[j] != "" {
+					c.doc[toks[j]]++
+					c.size++
+				}
 			}
 			all = append(all, c)
 			got++
@@ -167,7 +183,7 @@ func testTokens(text string) []string {
 	return out
 }
 
-type ctxScore struct{ n, plain, ctx int }
+type ctxScore struct{ n, plain, ctx, doc int }
 
 func (s ctxScore) pct(k int) float64 { return 100 * float64(k) / float64(s.n) }
 
@@ -179,16 +195,22 @@ func scoreCtx(d *Dict, w *weights, cw *ctxWeights, cases []ctxCase, plain bool) 
 				s.plain++
 			}
 		}
-		if got := d.suggestContextWith(w, cw, c.typo, c.prev, c.next, 1); len(got) > 0 && got[0] == c.want {
+		if got := d.suggestContextWith(w, cw, c.typo, Context{Prev: c.prev, Next: c.next}, 1); len(got) > 0 && got[0] == c.want {
 			s.ctx++
+		}
+		doc := c.doc
+		uses := func(w string) int { return doc[w] }
+		if got := d.suggestContextWith(w, cw, c.typo, Context{Prev: c.prev, Next: c.next, Uses: uses, Size: c.size}, 1); len(got) > 0 && got[0] == c.want {
+			s.doc++
 		}
 	}
 	return s
 }
 
-// TestContextSynthetic measures top-1 with and without context on the
-// held-out half of the synthetic typos; context must add at least 3
-// points.
+// TestContextSynthetic measures top-1 on the held-out half of the
+// synthetic typos without context, with the neighbouring words, and with
+// the neighbours and the document's words: each must add at least a
+// point, and both together at least 3.
 func TestContextSynthetic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
@@ -196,10 +218,11 @@ func TestContextSynthetic(t *testing.T) {
 	d := Builtin()
 	_, held := synthTypos(t, d, 1000)
 	s := scoreCtx(d, &defaultWeights, &defaultCtx, held, true)
-	t.Logf("held-out synthetic typos: n=%d top-1 without context %.2f%%, with context %.2f%%",
-		s.n, s.pct(s.plain), s.pct(s.ctx))
-	if s.pct(s.ctx) < s.pct(s.plain)+3 {
-		t.Errorf("context top-1 %.2f%%, want at least %.2f%% (no context + 3)", s.pct(s.ctx), s.pct(s.plain)+3)
+	t.Logf("held-out synthetic typos: n=%d top-1 without context %.2f%%, with neighbours %.2f%%, with neighbours and document %.2f%%",
+		s.n, s.pct(s.plain), s.pct(s.ctx), s.pct(s.doc))
+	if s.pct(s.ctx) < s.pct(s.plain)+1 || s.pct(s.doc) < s.pct(s.ctx)+1 || s.pct(s.doc) < s.pct(s.plain)+3 {
+		t.Errorf("context gains too small: %.2f%% -> %.2f%% -> %.2f%%, want +1, +1 and +3 in all",
+			s.pct(s.plain), s.pct(s.ctx), s.pct(s.doc))
 	}
 }
 
@@ -213,12 +236,15 @@ func TestTuneContext(t *testing.T) {
 	tune, _ := synthTypos(t, d, 1000)
 	base := scoreCtx(d, &defaultWeights, &defaultCtx, tune, true)
 	t.Logf("tune: n=%d without context %.2f%%", base.n, base.pct(base.plain))
-	for _, pool := range []int{5, 10, 20} {
-		for _, wt := range []float64{0.5, 0.75, 1} {
-			for _, prior := range []float64{20, 300, 3000, 10000, 30000} {
-				cw := ctxWeights{Pool: pool, Weight: wt, Prior: prior}
-				s := scoreCtx(d, &defaultWeights, &cw, tune, false)
-				t.Logf("pool %d weight %.2f prior %5.0f: %.2f%%", pool, wt, prior, s.pct(s.ctx))
+	for _, wt := range []float64{0.75} {
+		for _, prior := range []float64{3000} {
+			for _, doc := range []float64{0.75, 1, 1.5} {
+				for _, cache := range []float64{300, 1000, 3000, 10000} {
+					cw := ctxWeights{Pool: 10, Weight: wt, Prior: prior, Doc: doc, Cache: cache}
+					s := scoreCtx(d, &defaultWeights, &cw, tune, false)
+					t.Logf("weight %.2f prior %5.0f doc %.2f cache %5.0f: neighbours %.2f%%, and document %.2f%%",
+						wt, prior, doc, cache, s.pct(s.ctx), s.pct(s.doc))
+				}
 			}
 		}
 	}
@@ -247,10 +273,10 @@ func TestSuggestContextFallback(t *testing.T) {
 func TestSuggestContext(t *testing.T) {
 	d := Builtin()
 	for _, c := range []ctxCase{
-		{"th", "the", "of", "house"},
-		{"wnt", "went", "she", "home"},
-		{"tha", "than", "more", "one"},
-		{"si", "is", "it", "not"},
+		{typo: "th", want: "the", prev: "of", next: "house"},
+		{typo: "wnt", want: "went", prev: "she", next: "home"},
+		{typo: "tha", want: "than", prev: "more", next: "one"},
+		{typo: "si", want: "is", prev: "it", next: "not"},
 	} {
 		got := d.SuggestContext(c.typo, c.prev, c.next, 3)
 		t.Logf("%s %s %s: %q (no context %q)", c.prev, c.typo, c.next, got, d.Suggest(c.typo, 3))
@@ -268,4 +294,93 @@ func (w withoutBigrams) Open(name string) (fs.File, error) {
 		return nil, fs.ErrNotExist
 	}
 	return w.FS.Open(name)
+}
+
+var ctxBench = []ctxCase{
+	{typo: "mang", prev: "in", next: "such"}, {typo: "ge", prev: "generally", next: "a"},
+	{typo: "tha", prev: "more", next: "one"}, {typo: "unerstood", prev: "well", next: "type"},
+	{typo: "wnt", prev: "she", next: "home"},
+}
+
+// BenchmarkSuggestPlain and BenchmarkSuggestContext compare the cost of
+// ranking with and without the neighbours, on the same words.
+func BenchmarkSuggestPlain(b *testing.B) {
+	d := Builtin()
+	d.SuggestContext("warmup", "a", "b", 1)
+	for i := 0; b.Loop(); i++ {
+		c := ctxBench[i%len(ctxBench)]
+		d.Suggest(c.typo, 5)
+	}
+}
+
+func BenchmarkSuggestContext(b *testing.B) {
+	d := Builtin()
+	d.SuggestContext("warmup", "a", "b", 1)
+	for i := 0; b.Loop(); i++ {
+		c := ctxBench[i%len(ctxBench)]
+		d.SuggestContext(c.typo, c.prev, c.next, 5)
+	}
+}
+
+// BenchmarkBigramLoad is the one-time cost of the first SuggestContext.
+func BenchmarkBigramLoad(b *testing.B) {
+	data, err := fs.ReadFile(dict.FS(), bigramsFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		newBigramModel(data)
+	}
+}
+
+// TestBigramMemory logs the heap the loaded table holds.
+func TestBigramMemory(t *testing.T) {
+	d, err := Load(dict.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Suggest("mang", 5)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	m := d.b.bigrams()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	t.Logf("bigram table: %d entries, heap +%.1f MB (heap in use with the dictionary and the table: %.1f MB)",
+		len(m.lines), float64(after.HeapAlloc-before.HeapAlloc)/1e6, float64(after.HeapAlloc)/1e6)
+	runtime.KeepAlive(d)
+}
+
+// TestSuggestContextConcurrent: the bigram table loads once while many
+// goroutines ask (run with -race).
+func TestSuggestContextConcurrent(t *testing.T) {
+	d, err := Load(dict.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := d.SuggestContext("ot", "do", "know", 3)
+	d, _ = Load(dict.FS())
+	done := make(chan []string)
+	for range 4 {
+		go func() { done <- d.SuggestContext("ot", "do", "know", 3) }()
+	}
+	for range 4 {
+		if got := <-done; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("concurrent SuggestContext = %q, want %q", got, want)
+		}
+	}
+}
+
+// TestBigramCount checks lookups at the table's edges and misses.
+func TestBigramCount(t *testing.T) {
+	m := newBigramModel([]byte("# header\na\t5\na b\t2\nb\t3\nb a\t1\nc\t1\n"))
+	for key, want := range map[string]float64{"a": 5, "a b": 2, "b": 3, "b a": 1, "c": 1, "": 0, "a c": 0, "d": 0, "#": 0} {
+		if got := m.count(key); got != want {
+			t.Errorf("count(%q) = %v, want %v", key, got, want)
+		}
+	}
+	if m.total != 9 || m.vocab != 3 {
+		t.Errorf("total %v vocab %v, want 9 and 3", m.total, m.vocab)
+	}
 }

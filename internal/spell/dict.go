@@ -28,6 +28,12 @@
 // sound-alikes beyond the bound; a split into two frequent words covers a
 // missing space. The weights were fitted on a training split of the
 // Wikipedia misspellings list (eval_test.go, tune_test.go).
+//
+// SuggestContext and SuggestIn re-rank those candidates with the
+// sentence and the document: a word-bigram model from WordNet's glosses
+// (dict/en-bigrams.txt, loaded on first use) and a cache model of the
+// document's own words (context.go, tuned on synthetic typos made from
+// held-out clean prose, context_test.go).
 package spell
 
 import (
