@@ -14,6 +14,15 @@ func All() []Rule {
 		NameDiacritics(),
 		NameVariant(),
 		UnknownName(),
+		// consistency
+		ApostropheStyle(),
+		QuoteStyle(),
+		DashStyle(),
+		HyphenAsDash(),
+		DecadeStyle(),
+		RangeStyle(),
+		PercentStyle(),
+		CompoundStyle(),
 	}
 }
 

@@ -1,0 +1,116 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// Apostrophe styles.
+const (
+	aposCurly = iota
+	aposStraight
+)
+
+type apostropheStyle struct{}
+
+// ApostropheStyle reports straight apostrophes in a draft that mostly uses
+// curly ones, or the other way round, once per minority style.
+func ApostropheStyle() Rule { return apostropheStyle{} }
+
+func (apostropheStyle) Meta() Meta {
+	return Meta{
+		Name:     "apostrophe-style",
+		Category: Consistency,
+		Severity: Warning,
+		Summary:  "straight and curly apostrophes mixed in one draft",
+		Doc: "Text pasted from several sources mixes straight (') and curly (’) apostrophes: `KGB's` beside " +
+			"`Trump’s`. The rule counts both styles in the draft (and in the files checked with it) and " +
+			"reports the minority style once, at its first use, with the number of uses; the fix rewrites " +
+			"every minority apostrophe in the majority style. Apostrophes inside words, in possessives " +
+			"(`officers'`) and in decades (`’80s`) count; quotation marks are the quote-style rule's. " +
+			"Feet and inch marks after digits are left alone. Silence it by making the draft consistent.",
+		Before: "The KGB's interest grew. Trump’s trip and Ivana’s family were watched; it’s clear.\n",
+		After:  "The KGB’s interest grew. Trump’s trip and Ivana’s family were watched; it’s clear.\n",
+	}
+}
+
+func (apostropheStyle) Check(p *Pass) {
+	all := gather(p, "consistency.apostrophes", apostrophes)
+	reportMixed(p, mixedStyles{
+		labels:  []string{"curly apostrophes", "straight apostrophes"},
+		prefer:  -1,
+		convert: convertApostrophe,
+		example: wordAround,
+	}, all)
+}
+
+// apostrophes finds every apostrophe of doc by style: inside words and
+// numbers (it’s, 1970’s, ’80s) and right after a word (Shvets').
+func apostrophes(doc *prose.Document) styleUses {
+	uses := make(styleUses, 2)
+	for i, t := range doc.Tokens {
+		text := doc.Text[t.Start:t.End]
+		switch t.Kind {
+		case prose.Word, prose.Number:
+			if strings.IndexByte(text, '\'') < 0 && !strings.Contains(text, "’") {
+				continue
+			}
+			for off, r := range text {
+				switch r {
+				case '\'':
+					uses[aposStraight] = append(uses[aposStraight], prose.Span{Start: t.Start + off, End: t.Start + off + 1})
+				case '’':
+					uses[aposCurly] = append(uses[aposCurly], prose.Span{Start: t.Start + off, End: t.Start + off + len("’")})
+				}
+			}
+		case prose.Punct:
+			if text != "'" && text != "’" {
+				continue
+			}
+			// Right after a letter, with no space: a possessive or elision
+			// (Shvets', goin'), or a closing single quote, which takes the
+			// same curly mark.
+			if i == 0 || doc.Tokens[i-1].End != t.Start || doc.Tokens[i-1].Kind != prose.Word {
+				continue
+			}
+			if text == "'" {
+				uses[aposStraight] = append(uses[aposStraight], t.Span)
+			} else {
+				uses[aposCurly] = append(uses[aposCurly], t.Span)
+			}
+		}
+	}
+	return uses
+}
+
+func convertApostrophe(doc *prose.Document, span prose.Span, _, to int) ([]prose.Edit, string, bool) {
+	if to == aposStraight {
+		return []prose.Edit{{Span: span, New: "'"}}, "'", true
+	}
+	// A straight mark between letters, after a letter or before a decade
+	// is an apostrophe or a closing quote: both are ’.
+	if before := runeBefore(doc, span.Start); isAlnum(before) {
+		return []prose.Edit{{Span: span, New: "’"}}, "’", true
+	}
+	if after, _ := utf8.DecodeRuneInString(doc.Text[span.End:]); isAlnum(after) {
+		return []prose.Edit{{Span: span, New: "’"}}, "’", true // ’80s, ’tis
+	}
+	return nil, "", false
+}
+
+// wordAround returns the text of the token holding span, or of the word
+// token right before it (Shvets').
+func wordAround(doc *prose.Document, span prose.Span) string {
+	i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].End > span.Start })
+	if i >= len(doc.Tokens) {
+		return doc.Slice(span)
+	}
+	t := doc.Tokens[i]
+	if t.Kind == prose.Punct && i > 0 && doc.Tokens[i-1].End == t.Start {
+		return doc.Text[doc.Tokens[i-1].Start:t.End]
+	}
+	return doc.Text[t.Start:t.End]
+}

@@ -1,0 +1,251 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/spell"
+)
+
+type compoundStyle struct{}
+
+// CompoundStyle reports a compound written both closed and hyphenated in
+// one draft: longterm beside long-term, e-mail beside email.
+func CompoundStyle() Rule { return compoundStyle{} }
+
+func (compoundStyle) Meta() Meta {
+	return Meta{
+		Name:     "compound-style",
+		Category: Consistency,
+		Severity: Warning,
+		Summary:  "a compound written both closed and hyphenated (longterm, long-term)",
+		Doc: "Compounds drift between open, hyphenated and closed forms (`e-mail`/`email`, " +
+			"`co-operation`/`cooperation`), and a draft should settle on one. When the draft (or a file " +
+			"checked with it) writes a compound both closed and hyphenated, the rule reports the form it " +
+			"uses less, once, with the number of uses, and suggests the other. A closed form no dictionary " +
+			"knows (`longterm`) is always the one reported when the hyphenated form appears, and the " +
+			"spelling rules leave it to this rule. Open forms (`long term`) are not compared: a noun " +
+			"phrase is open where the adjective is hyphenated (`in the long term`, `a long-term plan`). " +
+			"Pairs that are different words (`re-sign`/`resign`, `co-op`/`coop`) are left alone.",
+		Before: "Their value was a longterm proposition, a long-term bet.\n",
+		After:  "Their value was a long-term proposition, a long-term bet.\n",
+	}
+}
+
+// compoundFacts are a document's hyphenated compounds and the closed
+// forms of the same letters, keyed by the lower-case letters.
+type compoundFacts struct {
+	hyphen map[string][]prose.Span
+	closed map[string][]prose.Span
+}
+
+// compounds gathers the hyphenated words of doc (two or more parts, all
+// letters) and the words that spell one of them closed.
+func compounds(doc *prose.Document) compoundFacts {
+	f := compoundFacts{hyphen: map[string][]prose.Span{}, closed: map[string][]prose.Span{}}
+	var lens [64]bool
+	for _, t := range doc.Tokens {
+		if t.Kind != prose.Word {
+			continue
+		}
+		text := doc.Text[t.Start:t.End]
+		if strings.IndexByte(text, '-') < 0 {
+			continue
+		}
+		key, ok := compoundKey(text)
+		if !ok {
+			continue
+		}
+		f.hyphen[key] = append(f.hyphen[key], t.Span)
+		if len(key) < len(lens) {
+			lens[len(key)] = true
+		}
+	}
+	if len(f.hyphen) == 0 {
+		return f
+	}
+	for _, t := range doc.Tokens {
+		if t.Kind != prose.Word || t.Len() >= len(lens) || !lens[t.Len()] {
+			continue
+		}
+		text := doc.Text[t.Start:t.End]
+		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 {
+			continue
+		}
+		key := text
+		if !isLowerASCII(key) {
+			key = strings.ToLower(key)
+		}
+		if _, ok := f.hyphen[key]; ok {
+			f.closed[key] = append(f.closed[key], t.Span)
+		}
+	}
+	return f
+}
+
+// compoundKey returns the lower-case letters of a hyphenated word whose
+// parts are all letters, the first not a prefix that changes the meaning
+// when closed up (re-sign, un-ionized).
+func compoundKey(text string) (string, bool) {
+	parts := strings.Split(text, "-")
+	if len(parts) < 2 {
+		return "", false
+	}
+	for _, part := range parts {
+		if part == "" {
+			return "", false
+		}
+		for _, r := range part {
+			if !unicode.IsLetter(r) {
+				return "", false
+			}
+		}
+	}
+	first := strings.ToLower(parts[0])
+	if first == "re" || first == "un" {
+		return "", false
+	}
+	key := strings.ToLower(strings.Join(parts, ""))
+	switch key {
+	case "coop", "multiply", "recreation", "recover", "resign", "reform", "unionized":
+		return "", false
+	}
+	return key, true
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// compoundUse is one form of a compound in the set of documents.
+type compoundUse struct {
+	doc  *prose.Document
+	span prose.Span
+}
+
+// compoundVerdict is what the rule decided about one compound: which
+// form is reported, and the form to suggest.
+type compoundVerdict struct {
+	key            string
+	reportClosed   bool
+	closed, hyphen []compoundUse
+}
+
+// judgeCompounds decides every compound of the set once: the closed form
+// is reported when no dictionary knows it or when the draft uses it
+// less; the hyphenated form when the draft uses it less or as often.
+func judgeCompounds(p *Pass) []compoundVerdict {
+	all := gather(p, "consistency.compounds", compounds)
+	closed := map[string][]compoundUse{}
+	hyphen := map[string][]compoundUse{}
+	for _, df := range all {
+		for k, spans := range df.facts.closed {
+			for _, s := range spans {
+				closed[k] = append(closed[k], compoundUse{df.doc, s})
+			}
+		}
+	}
+	if len(closed) == 0 {
+		return nil
+	}
+	for _, df := range all {
+		for k, spans := range df.facts.hyphen {
+			if len(closed[k]) == 0 {
+				continue
+			}
+			for _, s := range spans {
+				hyphen[k] = append(hyphen[k], compoundUse{df.doc, s})
+			}
+		}
+	}
+	keys := make([]string, 0, len(closed))
+	for k := range closed {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []compoundVerdict
+	for _, k := range keys {
+		c, h := closed[k], hyphen[k]
+		if len(h) == 0 {
+			continue
+		}
+		known := p.Dict.Check(k).Status == spell.Accepted
+		reportClosed := !known || len(c) < len(h)
+		out = append(out, compoundVerdict{key: k, reportClosed: reportClosed, closed: c, hyphen: h})
+	}
+	return out
+}
+
+// ownedCompounds returns the closed forms (lower case) that compound-style
+// reports because no dictionary knows them, so that the spelling rules
+// leave them alone.
+func ownedCompounds(p *Pass) map[string]bool {
+	return p.Memo("consistency.ownedCompounds", func() any {
+		owned := map[string]bool{}
+		for _, v := range judgeCompounds(p) {
+			if v.reportClosed && p.Dict.Check(v.key).Status != spell.Accepted {
+				owned[v.key] = true
+			}
+		}
+		return owned
+	}).(map[string]bool)
+}
+
+func (compoundStyle) Check(p *Pass) {
+	for _, v := range p.Memo("consistency.compoundVerdicts", func() any { return judgeCompounds(p) }).([]compoundVerdict) {
+		report, other := v.hyphen, v.closed
+		if v.reportClosed {
+			report, other = v.closed, v.hyphen
+		}
+		var mineUses []prose.Span
+		for _, u := range report {
+			if u.doc == p.Doc {
+				mineUses = append(mineUses, u.span)
+			}
+		}
+		if len(mineUses) == 0 {
+			continue
+		}
+		first := mineUses[0]
+		text := p.Doc.Slice(first)
+		want := other[0].doc.Slice(other[0].span)
+		want = matchInitialCase(want, text)
+		msg := fmt.Sprintf("%q is written %q elsewhere in the draft (%s against %s); use one form", text, want, times(len(other)), times(len(report)))
+		if v.reportClosed && p.Dict.Check(v.key).Status != spell.Accepted {
+			msg = fmt.Sprintf("%q is not a word; the draft writes %q (%s)", text, want, times(len(other)))
+		}
+		f := Finding{Span: first, Message: msg, Suggestions: []string{want}}
+		f.Related = append(f.Related, relatedIn(p, other[0].doc, other[0].span, fmt.Sprintf("written %q here", want)))
+		for i, s := range mineUses[1:] {
+			if i >= 20 {
+				break
+			}
+			f.Related = append(f.Related, Related{Span: s, Message: fmt.Sprintf("%q again", p.Doc.Slice(s))})
+		}
+		p.Report(f)
+	}
+}
+
+// matchInitialCase gives want the capitalisation of typed's first letter
+// (a sentence-initial "Longterm" wants "Long-term").
+func matchInitialCase(want, typed string) string {
+	if typed == "" || want == "" {
+		return want
+	}
+	tr := []rune(typed)
+	wr := []rune(want)
+	if unicode.IsUpper(tr[0]) && unicode.IsLower(wr[0]) {
+		wr[0] = unicode.ToUpper(wr[0])
+	} else if unicode.IsLower(tr[0]) && unicode.IsUpper(wr[0]) && (len(wr) < 2 || unicode.IsLower(wr[1])) {
+		wr[0] = unicode.ToLower(wr[0])
+	}
+	return string(wr)
+}
