@@ -72,8 +72,8 @@ func compounds(doc *prose.Document) compoundFacts {
 			continue
 		}
 		text := doc.Text[t.Start:t.End]
-		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 {
-			continue
+		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 || !lowerOrTitle(text) {
+			continue // acronyms (BEA beside Be-a) and mixed case are not compounds
 		}
 		key := text
 		if !isLowerASCII(key) {
@@ -94,14 +94,26 @@ func compoundKey(text string) (string, bool) {
 	if len(parts) < 2 {
 		return "", false
 	}
-	for _, part := range parts {
+	for i, part := range parts {
 		if part == "" {
 			return "", false
 		}
-		for _, r := range part {
+		n := 0
+		for j, r := range part {
 			if !unicode.IsLetter(r) {
 				return "", false
 			}
+			// A capital after the first part is a proper name's own
+			// spelling (Anti-Terrorism Office, North-West Frontier).
+			if i > 0 && j == 0 && unicode.IsUpper(r) {
+				return "", false
+			}
+			n++
+		}
+		// One letter is a part only as a lower-case first part (e-mail,
+		// x-ray), not in labels such as I-D.
+		if n == 1 && (i > 0 || !unicode.IsLower(rune(part[0]))) {
+			return "", false
 		}
 	}
 	first := strings.ToLower(parts[0])
@@ -177,6 +189,13 @@ func judgeCompounds(p *Pass) []compoundVerdict {
 		if len(h) == 0 {
 			continue
 		}
+		// The hyphenated form must be a compound of words: a word broken
+		// at a line end (appro-priateness) or two words run together
+		// around a hyphen (of-the, Policy-and) is the spelling rules'.
+		hw := h[0].doc.Slice(h[0].span)
+		if p.Dict.Check(hw).Status != spell.Accepted || functionEnds(hw) {
+			continue
+		}
 		known := p.Dict.Check(k).Status == spell.Accepted
 		reportClosed := !known || len(c) < len(h)
 		out = append(out, compoundVerdict{key: k, reportClosed: reportClosed, closed: c, hyphen: h})
@@ -216,8 +235,12 @@ func (compoundStyle) Check(p *Pass) {
 		}
 		first := mineUses[0]
 		text := p.Doc.Slice(first)
-		want := other[0].doc.Slice(other[0].span)
-		want = matchInitialCase(want, text)
+		want := commonForm(other)
+		if isLowerASCII(text) {
+			want = strings.ToLower(want)
+		} else {
+			want = matchInitialCase(want, text)
+		}
 		msg := fmt.Sprintf("%q is written %q elsewhere in the draft (%s against %s); use one form", text, want, times(len(other)), times(len(report)))
 		if v.reportClosed && p.Dict.Check(v.key).Status != spell.Accepted {
 			msg = fmt.Sprintf("%q is not a word; the draft writes %q (%s)", text, want, times(len(other)))
@@ -248,4 +271,50 @@ func matchInitialCase(want, typed string) string {
 		wr[0] = unicode.ToLower(wr[0])
 	}
 	return string(wr)
+}
+
+// lowerOrTitle reports whether w is lower case or capitalised with the
+// rest lower case.
+func lowerOrTitle(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// functionEnds reports whether a hyphenated form starts or ends with a
+// function word: two words run together, not a compound.
+func functionEnds(w string) bool {
+	parts := strings.Split(strings.ToLower(w), "-")
+	switch parts[len(parts)-1] {
+	case "a", "an", "the", "and", "or", "of", "to", "in", "for", "by", "with", "is":
+		return true
+	}
+	switch parts[0] {
+	case "the", "and", "or", "of", "a", "an", "is":
+		return true
+	}
+	return false
+}
+
+// commonForm returns the most used spelling among uses, the first on a
+// tie; lower-case spellings count double, so that a heading's
+// "User-Friendly" does not beat the text's "user-friendly".
+func commonForm(uses []compoundUse) string {
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, u := range uses {
+		w := u.doc.Slice(u.span)
+		n := 1
+		if isLowerASCII(w) {
+			n = 2
+		}
+		count[w] += n
+		if count[w] > bestN {
+			best, bestN = w, count[w]
+		}
+	}
+	return best
 }

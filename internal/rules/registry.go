@@ -23,6 +23,7 @@ func All() []Rule {
 		RangeStyle(),
 		PercentStyle(),
 		CompoundStyle(),
+		NameConsistency(),
 	}
 }
 
