@@ -14,7 +14,7 @@ const (
 	numDashStyles
 )
 
-var dashLabels = []string{"spaced em dashes", "closed em dashes", "spaced en dashes", "double hyphens", "hyphens used as dashes"}
+var dashLabels = []string{"spaced em dashes", "closed em dashes", "spaced en dashes", "double hyphens", "spaced hyphens"}
 
 type dashStyle struct{}
 
@@ -47,6 +47,7 @@ func (dashStyle) Check(p *Pass) {
 		quiet:   map[int]bool{dashSpacedHyphen: true},
 		prefer:  -1,
 		convert: convertDash,
+		example: textAround,
 	}, all)
 }
 

@@ -30,5 +30,6 @@ func (hyphenAsDash) Check(p *Pass) {
 		quiet:   map[int]bool{dashSpacedEm: true, dashClosedEm: true, dashSpacedEn: true, dashDoubleHyphen: true},
 		prefer:  -1,
 		convert: convertDash,
+		example: textAround,
 	}, all)
 }

@@ -41,6 +41,7 @@ func (quoteStyle) Check(p *Pass) {
 		labels:  []string{"curly quotation marks", "straight quotation marks"},
 		prefer:  -1,
 		convert: convertQuote,
+		example: textAround,
 	}, all)
 }
 

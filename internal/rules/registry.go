@@ -24,6 +24,8 @@ func All() []Rule {
 		PercentStyle(),
 		CompoundStyle(),
 		NameConsistency(),
+		EnglishVariety(),
+		PreferredForm(),
 	}
 }
 
