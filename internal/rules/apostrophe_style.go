@@ -51,6 +51,7 @@ func (apostropheStyle) Check(p *Pass) {
 // numbers (it’s, 1970’s, ’80s) and right after a word (Shvets').
 func apostrophes(doc *prose.Document) styleUses {
 	uses := make(styleUses, 2)
+	closers := singleClosers(doc)
 	for i, t := range doc.Tokens {
 		text := doc.Text[t.Start:t.End]
 		switch t.Kind {
@@ -59,6 +60,9 @@ func apostrophes(doc *prose.Document) styleUses {
 				continue
 			}
 			for off, r := range text {
+				if off > 0 && isDigitByte(text[off-1]) && off+1 < len(text) && isDigitByte(text[off+1]) {
+					continue // feet and inches: 5'10
+				}
 				switch r {
 				case '\'':
 					uses[aposStraight] = append(uses[aposStraight], prose.Span{Start: t.Start + off, End: t.Start + off + 1})
@@ -73,7 +77,7 @@ func apostrophes(doc *prose.Document) styleUses {
 			// Right after a letter, with no space: a possessive or elision
 			// (Shvets', goin'), or a closing single quote, which takes the
 			// same curly mark.
-			if i == 0 || doc.Tokens[i-1].End != t.Start || doc.Tokens[i-1].Kind != prose.Word {
+			if i == 0 || doc.Tokens[i-1].End != t.Start || doc.Tokens[i-1].Kind != prose.Word || closers[i] {
 				continue
 			}
 			if text == "'" {
@@ -114,3 +118,41 @@ func wordAround(doc *prose.Document, span prose.Span) string {
 	}
 	return doc.Text[t.Start:t.End]
 }
+
+// singleClosers returns the tokens that close a single quotation opened
+// earlier in their block (‘special contact’): a mark after a word that is
+// a quotation mark, not an apostrophe.
+func singleClosers(doc *prose.Document) map[int]bool {
+	var out map[int]bool
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		open := 0
+		for i := b.FirstToken; i < b.EndToken; i++ {
+			t := doc.Tokens[i]
+			if t.Kind != prose.Punct {
+				continue
+			}
+			switch doc.Text[t.Start:t.End] {
+			case "‘":
+				open++
+			case "'":
+				if i+1 < b.EndToken && doc.Tokens[i+1].Start == t.End && (i == b.FirstToken || doc.Tokens[i-1].End < t.Start) {
+					open++ // a straight mark opening a quotation
+					continue
+				}
+				fallthrough
+			case "’":
+				if open > 0 && i > b.FirstToken && doc.Tokens[i-1].End == t.Start {
+					open--
+					if out == nil {
+						out = map[int]bool{}
+					}
+					out[i] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

@@ -193,7 +193,7 @@ func judgeCompounds(p *Pass) []compoundVerdict {
 		// at a line end (appro-priateness) or two words run together
 		// around a hyphen (of-the, Policy-and) is the spelling rules'.
 		hw := h[0].doc.Slice(h[0].span)
-		if p.Dict.Check(hw).Status != spell.Accepted || functionEnds(hw) {
+		if !compoundOfWords(p, hw) || functionEnds(hw) {
 			continue
 		}
 		known := p.Dict.Check(k).Status == spell.Accepted
@@ -317,4 +317,14 @@ func commonForm(uses []compoundUse) string {
 		}
 	}
 	return best
+}
+
+// compoundOfWords reports whether the dictionary accepts a hyphenated
+// form, or its part after a one-letter prefix (e-mail, x-ray).
+func compoundOfWords(p *Pass, w string) bool {
+	if p.Dict.Check(w).Status == spell.Accepted {
+		return true
+	}
+	first, rest, _ := strings.Cut(w, "-")
+	return len(first) == 1 && p.Dict.Check(rest).Status == spell.Accepted
 }

@@ -27,9 +27,9 @@ func (decadeStyle) Meta() Meta {
 		Doc: "Chicago, AP and the Guardian all write decades without an apostrophe before the s: 1970s, " +
 			"’80s. A draft with both `1970’s` and `1980s` reads as careless. The rule reports the " +
 			"apostrophe decades once, at the first, with a count (a warning when the draft also uses the " +
-			"plain form, a note when it never does). The fix drops the apostrophe where the number is " +
-			"clearly a decade (after the, early, mid, late); elsewhere `1980's` may be the possessive of a " +
-			"year (1980's election), so it is only a suggestion.",
+			"plain form, a note when it never does), and the fix drops the apostrophes. A four-digit form " +
+			"counts only where it is clearly a decade (after the, early, mid, late, or a possessive " +
+			"pronoun): elsewhere `1980's` is the possessive of a year (1980's election).",
 		Before: "In the 1970’s and in the 1980s the KGB watched.\n",
 		After:  "In the 1970s and in the 1980s the KGB watched.\n",
 	}
@@ -86,6 +86,9 @@ func decades(doc *prose.Document) styleUses {
 			continue
 		}
 		if apos {
+			if _, _, safe := convertDecade(doc, t.Span, decadeApostrophe, decadePlain); !safe {
+				continue // 1980's election: the possessive of a year
+			}
 			uses[decadeApostrophe] = append(uses[decadeApostrophe], t.Span)
 		} else {
 			uses[decadePlain] = append(uses[decadePlain], t.Span)

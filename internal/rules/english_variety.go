@@ -31,7 +31,7 @@ func (englishVariety) Meta() Meta {
 		Name:     "english-variety",
 		Category: Consistency,
 		Severity: Warning,
-		Summary:  "American and British spellings mixed in one draft",
+		Summary:  "spellings of both American and British English in one draft",
 		Doc: "A draft should keep to one variety of English: `defense` and `colour` in one text is a slip. " +
 			"The rule knows the American and British forms of some 3,500 words (SCOWL's variant lists, " +
 			"dict/en-variants.txt) and counts each variety in the draft; each spelling of the minority " +

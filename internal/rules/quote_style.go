@@ -50,6 +50,7 @@ func (quoteStyle) Check(p *Pass) {
 // after a digit is a foot or inch mark; neither counts.
 func quoteMarks(doc *prose.Document) styleUses {
 	uses := make(styleUses, 2)
+	closers := singleClosers(doc)
 	for i, t := range doc.Tokens {
 		if t.Kind != prose.Punct {
 			continue
@@ -63,7 +64,7 @@ func quoteMarks(doc *prose.Document) styleUses {
 		if i > 0 && doc.Tokens[i-1].End == t.Start {
 			prev := doc.Tokens[i-1]
 			if text == "'" || text == "’" {
-				if prev.Kind == prose.Word {
+				if prev.Kind == prose.Word && !closers[i] {
 					continue // an apostrophe
 				}
 			}

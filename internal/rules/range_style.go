@@ -55,7 +55,13 @@ func isRange(a, b string) bool {
 	if err1 != nil || err2 != nil {
 		return false
 	}
+	if len(b) > len(a) && len(a) >= 3 {
+		return false // a telephone number (555-1234), not a range
+	}
 	if len(b) < len(a) {
+		if len(a) != 4 || len(b) != 2 {
+			return false // only years are abbreviated (1985–87); 10-3 is a score
+		}
 		y, _ = strconv.Atoi(a[:len(a)-len(b)] + b)
 	}
 	return y > x
