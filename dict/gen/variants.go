@@ -68,6 +68,7 @@ var spellingRules = []rule{
 	{"able", "eable", nil},           // sizable/sizeable, likable/likeable
 	{"abil", "eabil", nil},           // likability/likeability
 	{"check", "cheque", nil},         // checkbook/chequebook, checkered/chequered
+	{"checker", "chequer", nil},      // checkered/chequered
 	{"ruble", "rouble", nil},         // ruble/rouble
 	{"draft", "draught", nil},        // draftsman/draughtsman, drafty/draughty
 	{"tist", "ttist", nil},           // clarinetist/clarinettist
@@ -140,6 +141,12 @@ func erStem(p *pairer, american string, i int, british string, j int) bool {
 var notVariants = map[[2]string]bool{
 	{"Elizabethville", "Elisabethville"}: true, // a place name
 	{"maters", "matres"}:                 true,
+	{"prized", "prised"}:                 true, // "prized" (valued) is good British too
+	{"prizing", "prising"}:               true,
+	{"pedogenesis", "paedogenesis"}:      true, // soil formation vs larval reproduction
+	{"pedological", "paedological"}:      true, // soil science vs child study
+	{"pedologist", "paedologist"}:        true,
+	{"pedology", "paedology"}:            true,
 	{"Timor", "Timour"}:                  true, // an island and a name
 }
 

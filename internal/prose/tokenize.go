@@ -46,6 +46,11 @@ func tokenize(text string, s Span, toks []Token) []Token {
 			i++ // invalid byte: recorded in Document.Invalid, never part of a token
 		case unicode.IsSpace(r):
 			i += size
+		case isSymbolLetter(r):
+			// ƒ (florin, function) and º are letters to Unicode but symbols
+			// in prose, and PDF extraction leaves ƒ as a bullet glyph.
+			toks = append(toks, Token{Span: Span{i, i + size}, Kind: Punct})
+			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			end := wordEnd(text, i, s.End)
 			toks = append(toks, Token{Span: Span{i, end}, Kind: kindOfRune(r)})
@@ -87,6 +92,8 @@ func kindOfRune(r rune) TokenKind {
 	}
 	return Word
 }
+
+func isSymbolLetter(r rune) bool { return r == 'ƒ' || r == 'º' || r == 'ª' }
 
 // isInvisible reports format characters that render as nothing.
 func isInvisible(r rune) bool {
@@ -153,7 +160,7 @@ func wordEnd(text string, i, end int) int {
 					continue
 				}
 				// Abbreviation dots join one- or two-letter parts: U.S., e.g., a.m.
-				if letters >= 1 && letters <= 2 && isWordByte(text, i+1, end) && i+2 <= end && (i+2 == end || text[i+2] == '.' || (i+3 <= end && text[i+3] == '.' && isWordByte(text, i+2, end))) {
+				if letters >= 1 && letters <= 2 && isWordByte(text, i+1, end) && i+2 <= end && (i+2 == end || text[i+2] == '.' || (i+3 < end && text[i+3] == '.' && isWordByte(text, i+2, end))) {
 					i++
 					partStart, letters, dotted = i, 0, true
 					continue
@@ -163,7 +170,7 @@ func wordEnd(text string, i, end int) int {
 				}
 			case ',':
 				// Thousands separator: 1,200 and 2,216,668.
-				if i > partStart && isDigit(text[i-1]) && i+3 < end+1 && i+3 <= end &&
+				if i > partStart && isDigit(text[i-1]) && i+3 < end &&
 					isDigit(text[i+1]) && isDigit(text[i+2]) && isDigit(text[i+3]) &&
 					(i+4 >= end || !isDigit(text[i+4])) {
 					i++
@@ -174,7 +181,7 @@ func wordEnd(text string, i, end int) int {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:end])
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) && !isSymbolLetter(r):
 			i += size
 			letters++
 		case r == '’' || r == '‐' || r == '‑':

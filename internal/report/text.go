@@ -234,8 +234,12 @@ func unitLen(s string) int {
 		i := size
 		for i < len(s) {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isWord(r) && r != '\'' && r != '’' && r != '-' {
-				break
+			if !isWord(r) {
+				// Inner apostrophes and hyphens join a word; trailing ones don't.
+				next, _ := utf8.DecodeRuneInString(s[i+n:])
+				if r != '\'' && r != '’' && r != '-' || !isWord(next) {
+					break
+				}
 			}
 			i += n
 		}

@@ -18,8 +18,8 @@ are full of surnames no list can hold. It is reported only as information, so
 that a writer can add it to a project word list (--dict, or an edlint-words
 comment in the draft) once it is confirmed, after which edlint also catches its
 misspellings and wrong case.`,
-			Before: "Alnur Mussayev made the claim.\n",
-			After:  "<!-- edlint-words: Mussayev -->\nAlnur Mussayev made the claim.\n",
+			Before: "Sergei Zhirnovsk made the claim.\n",
+			After:  "<!-- edlint-words: Zhirnovsk -->\nSergei Zhirnovsk made the claim.\n",
 		},
 		message: func(is wordIssue) string {
 			return fmt.Sprintf("unknown name %q (%d× in this draft): add it to a word list if it is right", is.word, is.count)

@@ -19,11 +19,18 @@ digits are accepted. Suggestions are ranked by a noisy-channel model: edit
 distance with cheap transpositions, doubled letters and keyboard neighbours, a
 phonetic key, and word frequency. A capitalised unknown word that the draft
 uses consistently is taken as a name (see unknown-name) unless it is one edit
-from a dictionary word. Suggestions are never applied by --fix.`,
+from a dictionary word. A lower-case word made of two dictionary words
+(rulemaking, watchlist) is only information: compounds outrun every list, and
+the consistency rules catch a draft that writes one two ways. Words built
+with a productive prefix or suffix on a known word (nonfederal, interagency,
+requesters) are accepted. Suggestions are never applied by --fix.`,
 			Before: "Followig the trip, the files were released.\n",
 			After:  "Following the trip, the files were released.\n",
 		},
 		message: func(is wordIssue) string {
+			if is.compound {
+				return fmt.Sprintf("unknown word %q: two words run together, or a compound the dictionary lacks", is.word)
+			}
 			return fmt.Sprintf("unknown word %q", is.word)
 		},
 	}

@@ -18,7 +18,13 @@ func (r wordRule) Check(p *Pass) {
 		if is.kind != r.kind {
 			continue
 		}
-		f := Finding{Span: is.span, Message: r.message(is), Suggestions: is.want}
+		f := Finding{Span: is.span, Message: r.message(is), Suggestions: dedupeStrings(is.want)}
+		if is.compound {
+			f.Severity = Info
+		}
+		if is.sev != 0 {
+			f.Severity = is.sev
+		}
 		if is.safe && len(is.want) > 0 {
 			f.Fix = []prose.Edit{{Span: is.span, New: is.want[0]}}
 		}
@@ -27,4 +33,17 @@ func (r wordRule) Check(p *Pass) {
 		}
 		p.Report(f)
 	}
+}
+
+// dedupeStrings drops repeated suggestions, keeping the first of each.
+func dedupeStrings(ss []string) []string {
+	out := ss[:0:0]
+	seen := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -31,7 +31,11 @@ type wordIssue struct {
 	count int      // uses of this form in the draft
 	other int      // uses of the wanted form, for name variants
 	safe  bool     // the first wanted form is a safe fix
-	rel   []prose.Span
+	// compound marks an unknown word made of two dictionary words, reported
+	// as information only.
+	compound bool
+	sev      Severity // overrides the rule's severity when set
+	rel      []prose.Span
 }
 
 // wordIssues judges every word of the document once and is shared by the
@@ -72,6 +76,7 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 	caps := map[string][]occurrence{}
 	var capOrder []string
 	var lower []prose.Span
+	names := newDraftNames()
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		titleCase := b.Kind == prose.Heading || isTitleCase(doc, b)
@@ -82,25 +87,33 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 				if t.Kind != prose.Word {
 					continue
 				}
-				if enumerator(doc, ti) {
+				if fragment(doc, ti) {
 					continue
 				}
 				word := doc.TokenText(ti)
 				for _, part := range checkParts(dict, word, t.Start) {
 					v := part.verdict
 					text := doc.Slice(part.span)
+					if v.Status != spell.Accepted && acronymPlural(text) {
+						continue
+					}
 					switch v.Status {
 					case spell.Accepted:
+						base := stripPossessive(text)
+						names.add(dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
 						continue
 					case spell.WrongForm:
-						if text == "i" {
-							continue // the pronoun: the mechanics rules report it
+						if text == "i" || houseStyle(text, v.Want) || urlFragment(doc, ti) {
+							continue // the pronoun "i" is the mechanics rules' business
 						}
 						issues = append(issues, wrongForm(text, part.span, v.Want))
 						continue
 					}
 					if fix, ok := dict.Misspelling(text); ok {
-						issues = append(issues, wordIssue{kind: kindMisspelling, span: part.span, word: text, want: []string{fix}, safe: true})
+						issues = append(issues, misspelling(dict, text, fix, part.span))
+						continue
+					}
+					if derived(dict, text) {
 						continue
 					}
 					base := stripPossessive(text)
@@ -118,17 +131,264 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 		}
 	}
 	// Lower-case unknown words are judged once every capitalised form is
-	// known: "ivana" is a wrong case when the draft writes "Ivana" anywhere.
+	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
+	// (mid-sentence) more often than it writes "ivana".
+	lowerUses := map[string]int{}
+	for _, span := range lower {
+		lowerUses[stripPossessive(doc.Slice(span))]++
+	}
 	for _, span := range lower {
 		text := doc.Slice(span)
 		base := stripPossessive(text)
-		if cap := capitalize(base); len(caps[cap]) > 0 {
+		if cap := capitalize(base); namedUses(caps[cap]) > lowerUses[base] {
 			issues = append(issues, wordIssue{kind: kindWrongCase, span: prose.Span{Start: span.Start, End: span.Start + len(base)}, word: base, want: []string{cap}, safe: true})
 			continue
 		}
-		issues = append(issues, wordIssue{kind: kindUnknown, span: span, word: text, want: dict.Suggest(text, 5)})
+		is := wordIssue{kind: kindUnknown, span: span, word: text, want: dict.Suggest(text, 5)}
+		if a, b, ok := closedCompound(dict, base); ok && isCapitalised(b) {
+			// "theTaliban": a space lost in conversion.
+			is.compound = true
+			is.want = append([]string{a + " " + b}, is.want...)
+		} else if ok {
+			// Two dictionary words run together: a compound the lists lack
+			// (watchlist, rulemaking) more often than a typo. A note, with the
+			// open and hyphenated forms; the consistency rules catch a draft
+			// that writes it two ways.
+			is.compound = true
+			is.want = append([]string{a + "-" + b, a + " " + b}, is.want...)
+		}
+		issues = append(issues, is)
 	}
-	return append(issues, judgeCapitalised(dict, caps, capOrder)...)
+	for _, form := range capOrder {
+		if names.counts[form] == 0 {
+			names.first[form] = caps[form][0].span
+		}
+		names.counts[form] += len(caps[form])
+		names.index(form)
+	}
+	return append(issues, judgeCapitalised(dict, caps, capOrder, names)...)
+}
+
+// productivePrefixes make new words from known ones: nonfederal,
+// interagency, reengineer. A prefix joined to a known word of four or more
+// letters is accepted, as hunspell's affix rules do for listed stems.
+var productivePrefixes = []string{
+	"anti", "co", "counter", "cross", "inter", "intra", "micro", "mid", "multi", "non", "over",
+	"post", "pre", "re", "semi", "sub", "super", "trans", "un", "under",
+}
+
+// productiveSuffixes make agent nouns and the like from known words:
+// commenters, requesters, selectees, generalizability.
+var productiveSuffixes = []string{"er", "ers", "ee", "ees", "ability", "wide"}
+
+// derived reports whether a lower-case word is a productive derivation of
+// a known word.
+func derived(dict *spell.Dict, w string) bool {
+	if len(w) < 7 || strings.ToLower(w) != w {
+		return false
+	}
+	if strings.HasSuffix(w, "als") && dict.Check(w[:len(w)-1]).OK() {
+		return true // adjectives used as nouns: tribals, nationals
+	}
+	for _, p := range productivePrefixes {
+		if stem, ok := strings.CutPrefix(w, p); ok && len(stem) >= 4 && dict.Check(stem).OK() {
+			return true
+		}
+	}
+	for _, suf := range productiveSuffixes {
+		stem, ok := strings.CutSuffix(w, suf)
+		if !ok || len(stem) < 4 {
+			continue
+		}
+		if dict.Check(stem).OK() || dict.Check(stem+"e").OK() || strings.HasSuffix(suf, "ability") && dict.Check(stem+"able").OK() {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymPlural reports an all-caps acronym with a plural s (FTEs, SARs).
+func acronymPlural(w string) bool {
+	stem, ok := strings.CutSuffix(stripPossessive(w), "s")
+	if !ok || len(stem) < 2 || len(stem) > 6 {
+		return false
+	}
+	for i := 0; i < len(stem); i++ {
+		if stem[i] < 'A' || stem[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// closedCompound splits w into two dictionary words of three or more
+// letters each, preferring the most even split.
+func closedCompound(dict *spell.Dict, w string) (string, string, bool) {
+	if len(w) < 7 || !isLowerASCIIStart(w) {
+		return "", "", false
+	}
+	best := -1
+	for i := 2; i <= len(w)-3; i++ {
+		if i == 2 && len(w)-i < 5 {
+			continue // "infact", "aswell": too short to be a compound
+		}
+		if dict.Check(w[:i]).OK() && dict.Check(w[i:]).OK() {
+			if best < 0 || abs(len(w)-2*i) < abs(len(w)-2*best) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return "", "", false
+	}
+	return w[:best], w[best:], true
+}
+
+func removeString(ss []string, x string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s != x {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func isLowerASCIIStart(w string) bool { return w[0] >= 'a' && w[0] <= 'z' }
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// houseStyle reports a case difference that is a matter of style, not an
+// error: an acronym written as a word (Nasdaq, Nato), a CamelCase name
+// whose letters form a common word (DeLay, WorldWide), and one- or
+// two-letter lower-case pieces of names (el, st).
+func houseStyle(typed, want string) bool {
+	if !strings.EqualFold(typed, want) {
+		return false // a diacritic difference
+	}
+	switch {
+	case shapeOf(typed) == shapeTitle && shapeOf(want) == shapeUpper:
+		return true
+	case shapeOf(typed) == shapeMixed && shapeOf(want) != shapeUpper && shapeOf(want) != shapeMixed:
+		return true
+	case shapeOf(typed) == shapeLower && utf8.RuneCountInString(typed) <= 2:
+		return true
+	}
+	return false
+}
+
+type caseShape uint8
+
+const (
+	shapeLower caseShape = iota
+	shapeTitle           // first letter upper, the rest lower
+	shapeUpper
+	shapeMixed // inner capitals: CiA, DeLay, iPhone
+)
+
+func shapeOf(w string) caseShape {
+	upper, lower, firstUpper := 0, 0, false
+	for i, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+			if i == 0 {
+				firstUpper = true
+			}
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	switch {
+	case upper == 0:
+		return shapeLower
+	case lower == 0:
+		return shapeUpper
+	case upper == 1 && firstUpper:
+		return shapeTitle
+	}
+	return shapeMixed
+}
+
+// urlFragment reports a word glued by dots or slashes to its neighbours, a
+// piece of a web address broken by extraction (www.gao.gov, index.html).
+func urlFragment(doc *prose.Document, ti int) bool {
+	t := doc.Tokens[ti]
+	glued := func(j int) bool {
+		s := doc.TokenText(j)
+		return s == "." || s == "/"
+	}
+	return ti > 0 && doc.Tokens[ti-1].End == t.Start && glued(ti-1) ||
+		ti+1 < len(doc.Tokens) && doc.Tokens[ti+1].Start == t.End && glued(ti+1) && ti+2 < len(doc.Tokens) && doc.Tokens[ti+2].Start == doc.Tokens[ti+1].End
+}
+
+// namedUses counts the uses of a capitalised form mid-sentence, where only
+// a name is capitalised.
+func namedUses(occ []occurrence) int {
+	n := 0
+	for _, o := range occ {
+		if !o.positional {
+			n++
+		}
+	}
+	return n
+}
+
+// draftNames counts the names a draft uses: capitalised forms that are not
+// just capitalised dictionary words, known to a list or not.
+type draftNames struct {
+	counts  map[string]int
+	first   map[string]prose.Span // where each name is first used
+	byFirst map[rune][]string
+	isName  map[string]bool // memo of the dictionary test per form
+}
+
+func newDraftNames() *draftNames {
+	return &draftNames{counts: map[string]int{}, first: map[string]prose.Span{}, byFirst: map[rune][]string{}, isName: map[string]bool{}}
+}
+
+// add counts an accepted token if it is a name.
+func (n *draftNames) add(dict *spell.Dict, form string, span prose.Span) {
+	if !isCapitalised(form) {
+		return
+	}
+	name, seen := n.isName[form]
+	if !seen {
+		name = !dict.Check(strings.ToLower(form)).OK() && !strings.ContainsAny(form, "-‐‑.") && utf8.RuneCountInString(form) >= 4
+		n.isName[form] = name
+	}
+	if name {
+		n.counts[form]++
+		if n.counts[form] == 1 {
+			n.first[form] = span
+			n.index(form)
+		}
+	}
+}
+
+func (n *draftNames) index(form string) {
+	r, _ := utf8.DecodeRuneInString(form)
+	n.byFirst[r] = append(n.byFirst[r], form)
+}
+
+// closest returns the name the draft uses most often, more often than
+// uses, that closeNames pairs with form.
+func (n *draftNames) closest(form string, uses int) (string, int) {
+	r, _ := utf8.DecodeRuneInString(form)
+	best, bestN := "", uses
+	for _, other := range n.byFirst[r] {
+		m := n.counts[other]
+		if other == form || m <= bestN || !closeNames(form, other) {
+			continue
+		}
+		best, bestN = other, m
+	}
+	return best, bestN
 }
 
 func wrongForm(text string, span prose.Span, want string) wordIssue {
@@ -139,33 +399,44 @@ func wrongForm(text string, span prose.Span, want string) wordIssue {
 	return wordIssue{kind: kind, span: span, word: text, want: []string{want}, safe: true}
 }
 
+// misspelling turns a hit in misspell's list into an issue. The list's
+// correction is a safe fix only when no dictionary word is closer to what
+// was typed: the list maps some singular typos to plurals (relationshp →
+// relationships), and then the closer word is the better guess and a human
+// should choose.
+func misspelling(dict *spell.Dict, text, fix string, span prose.Span) wordIssue {
+	d := editDistance(strings.ToLower(text), strings.ToLower(fix))
+	if sugg := dict.Suggest(text, 5); len(sugg) > 0 && sugg[0] != fix && !strings.Contains(sugg[0], " ") &&
+		editDistance(strings.ToLower(text), strings.ToLower(sugg[0])) < d {
+		return wordIssue{kind: kindUnknown, span: span, word: text, want: append(sugg, fix)}
+	}
+	return wordIssue{kind: kindMisspelling, span: span, word: text, want: []string{fix}, safe: true}
+}
+
 // judgeCapitalised decides what each unknown capitalised form is: a near
 // miss of a name the draft uses more often (Shvet beside Shvets), a typo of
 // a dictionary word (Czeck, Followig), or a name the draft uses
 // consistently, which is worth only a note.
-func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []string) []wordIssue {
+func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []string, names *draftNames) []wordIssue {
 	var issues []wordIssue
 	for _, form := range order {
 		occ := caps[form]
 		n := len(occ)
-		// A name the draft uses more often, one or two edits away.
-		best, bestN := "", 0
-		for _, other := range order {
-			m := len(caps[other])
-			if other == form || m <= n || m <= bestN {
-				continue
-			}
-			if closeNames(form, other) {
-				best, bestN = other, m
-			}
+		// A name the draft uses much more often, one or two edits away. A
+		// form used three times or more is deliberate: a different person
+		// (Shehri and Shehhi) or a transliteration, not a slip.
+		best, bestN := names.closest(form, n)
+		if best != "" && (plural(form, best) || shapeOf(form) != shapeOf(best)) {
+			best = ""
 		}
-		if best != "" {
-			var rel []prose.Span
-			for _, o := range caps[best] {
-				rel = append(rel, o.span)
+		if best != "" && (n <= 2 && bestN >= 5*n || n == 1 && bestN >= 2) {
+			// Used once beside a name used a few times: likely, not certain.
+			sev := Error
+			if bestN < 5*n {
+				sev = Warning
 			}
 			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: rel[:1]})
+				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[best]}, sev: sev})
 			}
 			continue
 		}
@@ -174,7 +445,12 @@ func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []st
 			positional = positional && o.positional
 		}
 		sugg := dict.Suggest(form, 5)
-		if len(sugg) > 0 && looksLikeTypo(form, sugg[0], n, positional) {
+		if best != "" {
+			// A name the draft uses more often, but not so much more that
+			// the form must be a slip: the likeliest correction all the same.
+			sugg = append([]string{best}, removeString(sugg, best)...)
+		}
+		if len(sugg) > 0 && looksLikeTypo(dict, form, sugg[0], n, positional) {
 			for _, o := range occ {
 				issues = append(issues, wordIssue{kind: kindUnknown, span: o.span, word: form, want: sugg, count: n})
 			}
@@ -191,32 +467,41 @@ func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []st
 // word rather than a name: one edit from a dictionary word and used at most
 // twice, or only ever capitalised by position (sentence start, title case)
 // and within two edits of a word.
-func looksLikeTypo(form, sugg string, uses int, positional bool) bool {
-	if strings.Contains(sugg, " ") {
+//
+// The word must also keep its first letter and be a common one (Czeck →
+// Czech): a surname one letter from a rare word (Solow, Solon) or from
+// another initial (Kamel, camel) is a name.
+func looksLikeTypo(dict *spell.Dict, form, sugg string, uses int, positional bool) bool {
+	if strings.Contains(sugg, " ") || uses > 2 {
 		return false
 	}
 	d := editDistance(strings.ToLower(form), strings.ToLower(sugg))
-	switch {
-	case d <= 1:
-		return uses <= 2 || positional
-	case d == 2:
-		return positional && uses <= 2
+	fr, _ := utf8.DecodeRuneInString(form)
+	sr, _ := utf8.DecodeRuneInString(sugg)
+	if unicode.ToLower(fr) != unicode.ToLower(sr) || dict.Freq(sugg) < minTypoTargetFreq {
+		return false
 	}
-	return false
+	return d <= 1 || d == 2 && positional
+}
+
+// minTypoTargetFreq is the SUBTLEX-US count (per 51 million words) below
+// which a dictionary word is too rare to explain a capitalised unknown word
+// mid-sentence as its typo.
+const minTypoTargetFreq = 20
+
+// plural reports whether form is the plural of name (CFOs beside CFO).
+func plural(form, name string) bool {
+	return form == name+"s" || form == name+"es"
 }
 
 // closeNames reports whether two capitalised forms look like one name
-// spelt two ways: one edit apart (two for long names), same first letter.
+// spelt two ways: one edit apart, same first letter.
 func closeNames(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < 4 || len(rb) < 4 || ra[0] != rb[0] {
 		return false
 	}
-	limit := 1
-	if len(ra) >= 8 && len(rb) >= 8 {
-		limit = 2
-	}
-	return editDistance(strings.ToLower(a), strings.ToLower(b)) <= limit
+	return editDistance(strings.ToLower(a), strings.ToLower(b)) <= 1
 }
 
 // checkedPart is one checked piece of a token.
@@ -243,6 +528,9 @@ func checkParts(dict *spell.Dict, word string, start int) []checkedPart {
 		if end > off {
 			p := word[off:end]
 			pv := dict.Check(p)
+			if utf8.RuneCountInString(p) == 1 {
+				pv = spell.Verdict{Status: spell.Accepted} // e-mail, x-ray, U-turn
+			}
 			if pv.Status == spell.Unknown && i >= 0 && dict.Check(word[off:end+1]).OK() {
 				pv = spell.Verdict{Status: spell.Accepted} // a prefix such as "ex-"
 			}
@@ -254,23 +542,101 @@ func checkParts(dict *spell.Dict, word string, start int) []checkedPart {
 		_, size := utf8.DecodeRuneInString(word[end:])
 		off = end + size
 	}
-	for _, p := range parts {
-		if !p.verdict.OK() {
-			return parts
-		}
-	}
-	// Every part passes alone but the whole does not: report the whole.
-	return []checkedPart{{prose.Span{Start: start, End: start + len(word)}, v}}
+	return parts
 }
 
-// enumerator reports a list letter such as the "b" of "b)" or "(c)".
-func enumerator(doc *prose.Document, ti int) bool {
+// fragment reports a token that is not a word of its own: a list letter
+// ("b)", "(c)"), a roman numeral, a page or section abbreviation before its
+// dot ("p.", "pp.", "ch."), the letters of "a/c" or "w/o", or the "s" of a
+// possessive detached by a stray space ("staff 's").
+func fragment(doc *prose.Document, ti int) bool {
 	t := doc.Tokens[ti]
-	if utf8.RuneCountInString(doc.TokenText(ti)) != 1 {
+	w := doc.TokenText(ti)
+	if romanNumeral(w) {
+		return true
+	}
+	n := utf8.RuneCountInString(w)
+	if n > 4 {
 		return false
 	}
-	if ti+1 < len(doc.Tokens) && doc.Tokens[ti+1].Start == t.End && doc.TokenText(ti+1) == ")" {
+	if n == 1 && !strayLetter(doc, ti) {
 		return true
+	}
+	next, prev := "", ""
+	if ti+1 < len(doc.Tokens) && doc.Tokens[ti+1].Start == t.End {
+		next = doc.TokenText(ti + 1)
+	}
+	if ti > 0 && doc.Tokens[ti-1].End == t.Start {
+		prev = doc.TokenText(ti - 1)
+	}
+	switch {
+	case next == "/" || prev == "/":
+		return n <= 3
+	case prev == "'" || prev == "’":
+		return n <= 2
+	case next == ")" || prev == "(":
+		return n == 1
+	case next == "." || next == ":":
+		return n == 1 || abbreviation[strings.ToLower(w)]
+	}
+	return false
+}
+
+// strayLetter reports a lone lower-case letter between two lower-case
+// words in running text ("jump o the"): there a single letter is a typo.
+// Elsewhere letters are symbols, initials, variables or list markers.
+func strayLetter(doc *prose.Document, ti int) bool {
+	if ti == 0 || ti+1 >= len(doc.Tokens) {
+		return false
+	}
+	w := doc.TokenText(ti)
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	prev, next := doc.Tokens[ti-1], doc.Tokens[ti+1]
+	if prev.Kind != prose.Word || next.Kind != prose.Word || prev.End == doc.Tokens[ti].Start || next.Start == doc.Tokens[ti].End {
+		return false
+	}
+	pr, _ := utf8.DecodeRuneInString(doc.TokenText(ti - 1))
+	nr, _ := utf8.DecodeRuneInString(doc.TokenText(ti + 1))
+	return unicode.IsLower(pr) && unicode.IsLower(nr)
+}
+
+// abbreviation lists short abbreviations written with a final dot.
+var abbreviation = map[string]bool{
+	"pp": true, "ch": true, "chs": true, "ed": true, "eds": true, "cc": true, "vol": true, "vols": true,
+	"vs": true, "viz": true, "etc": true, "al": true, "ibid": true, "op": true, "cit": true, "fig": true,
+	"figs": true, "no": true, "nos": true, "sec": true, "secs": true, "art": true, "para": true,
+	"app": true, "approx": true, "dept": true, "govt": true, "est": true, "min": true, "max": true,
+	"ft": true, "mi": true, "km": true, "kg": true, "lb": true, "lbs": true, "oz": true, "hr": true, "hrs": true,
+}
+
+// romanNumeral reports a roman numeral of up to eight letters in one case
+// (ii, IV, xiii): chapter and list numbers.
+func romanNumeral(w string) bool {
+	if w == "" || len(w) > 8 {
+		return false
+	}
+	lower, upper := true, true
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case 'i', 'v', 'x', 'l', 'c', 'd', 'm':
+			upper = false
+		case 'I', 'V', 'X', 'L', 'C', 'D', 'M':
+			lower = false
+		default:
+			return false
+		}
+	}
+	if !lower && !upper {
+		return false
+	}
+	// Only well-formed small numerals: avoid words such as "mix", "dim", "civil".
+	switch strings.ToLower(w) {
+	case "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+		"xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv":
+		return w != "i" && w != "I"
 	}
 	return false
 }

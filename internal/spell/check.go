@@ -116,7 +116,7 @@ func (d *Dict) check(w string) Verdict {
 
 // knownExact reports whether w is listed exactly as written.
 func (d *Dict) knownExact(w string) bool {
-	if _, ok := d.b.words.get(w); ok {
+	if d.b.flagsOf(w) != 0 {
 		return true
 	}
 	return d.o != nil && d.o.exact[w]
@@ -129,8 +129,11 @@ func (d *Dict) knownLowerFirst(w string) bool {
 		var buf [64]byte
 		n := copy(buf[:], w)
 		buf[0] += 'a' - 'A'
-		if _, ok := d.b.words.getBytes(buf[:n]); ok {
-			return true
+		if isLowerASCIIBytes(buf[:n]) {
+			if id, ok := d.b.keys.getBytes(buf[:n]); ok && d.b.self[id] != 0 {
+				return true
+			}
+			return d.o != nil && d.o.exact[string(buf[:n])]
 		}
 		return d.o != nil && d.o.exact[string(buf[:n])]
 	}
@@ -139,11 +142,10 @@ func (d *Dict) knownLowerFirst(w string) bool {
 
 // knownFold reports whether any form shares w's folded key.
 func (d *Dict) knownFold(w string) bool {
-	k := fold(w)
-	if _, ok := d.b.folds.get(k); ok {
+	if _, ok := d.b.keyOf(w); ok {
 		return true
 	}
-	return d.o != nil && len(d.o.folds[k]) > 0
+	return d.o != nil && len(d.o.folds[fold(w)]) > 0
 }
 
 // wrongForm returns WrongForm with the best form sharing w's folded key,
@@ -157,24 +159,26 @@ func (d *Dict) wrongForm(w string, curatedOnly bool) Verdict {
 			return Verdict{Status: WrongForm, Want: adaptForm(fs[0], w)}
 		}
 	}
-	fid, ok := d.b.folds.get(k)
+	id, ok := d.b.keyOf(w)
 	if !ok {
 		return unknown
 	}
-	for _, m := range d.b.foldMem[d.b.foldStart[fid]:d.b.foldStart[fid+1]] {
-		if curatedOnly && d.b.flags[m]&fromNames == 0 {
-			continue
+	v := unknown
+	d.b.forms(id, func(form string, f entryFlag) bool {
+		if curatedOnly && f&fromNames == 0 {
+			return true
 		}
-		return Verdict{Status: WrongForm, Want: adaptForm(d.b.words.key(m), w)}
-	}
-	return unknown
+		v = Verdict{Status: WrongForm, Want: adaptForm(form, w)}
+		return false
+	})
+	return v
 }
 
 // adaptForm gives a known form the capitalisation of the typed token
 // where the form has none of its own: a capitalised "Cafe" wants "Café",
-// but a lower-case "cia" wants "CIA".
+// a lower-case "cia" wants "CIA", and all-caps "CZECK" wants "CZECH".
 func adaptForm(form, typed string) string {
-	if shapeOf(form) != shapeLower {
+	if shapeOf(form) != shapeLower && (shapeOf(typed) != shapeUpper || utf8.RuneCountInString(typed) < 2) {
 		return form
 	}
 	return matchCase(form, typed)
@@ -200,7 +204,7 @@ func shortWord(w string) (int, bool) {
 // trusted for them: it has nearly every letter pair as an abbreviation,
 // which would hide typos like "ut" (but), "ge" (be), "o" (on).
 func (d *Dict) checkShort(w string, letters int) Verdict {
-	if id, ok := d.b.words.get(w); ok && d.b.flags[id]&fromNames != 0 {
+	if d.b.flagsOf(w)&fromNames != 0 {
 		return accepted
 	}
 	if d.o != nil && d.o.exact[w] {
@@ -387,4 +391,13 @@ func isPrefix(p string) bool {
 		return true
 	}
 	return false
+}
+
+func isLowerASCIIBytes(w []byte) bool {
+	for _, c := range w {
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }

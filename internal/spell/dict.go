@@ -38,23 +38,34 @@ const (
 	fromNames                       // a curated list of names and terms
 )
 
-// base is the immutable built-in dictionary shared by every Dict.
+// base is the immutable built-in dictionary shared by every Dict. It is
+// keyed by folded key; a key's forms are the key itself when it is
+// listed as is (most lower-case words) and a short list of other forms
+// ("Czech" under "czech", "Zelníčková" under "zelnickova").
 type base struct {
-	words    *strIndex   // exact forms as listed
-	flags    []entryFlag // per form
-	folds    *strIndex   // folded keys
-	wordFold []uint32    // form -> folded key
-	// members of folded key k are foldMem[foldStart[k]:foldStart[k+1]],
-	// curated names first, then in list order.
-	foldStart []uint32
-	foldMem   []uint32
-	foldFreq  []uint32 // per folded key, from the frequency list
+	keys    *strIndex
+	self    []entryFlag // per key: the lists the key itself is in, 0 if none
+	altHead []int32     // per key: first other form in alts, -1 if none
+	alts    []altForm
+
+	scratch  []byte // folding buffer while building
+	freqData []byte // en-freq.txt, parsed on first need
+	freqOnce sync.Once
+	freq     []uint32 // per key
+	maxCount uint32   // the largest of freq
 
 	suggestOnce sync.Once
 	sugg        *suggester
 
 	missOnce sync.Once
 	miss     map[string]string
+}
+
+// altForm is a listed form that differs from its folded key.
+type altForm struct {
+	form  string
+	flags entryFlag
+	next  int32
 }
 
 // overlay holds words added with WithWords. It is small and copied on
@@ -125,38 +136,31 @@ func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
 func build(words, freq []byte, names [][]byte) (*base, error) {
 	capacity := bytes.Count(words, []byte{'\n'}) + 1
-	size := len(words)
 	for _, n := range names {
 		capacity += bytes.Count(n, []byte{'\n'}) + bytes.Count(n, []byte{' '}) + 1
-		size += len(n)
 	}
-	b := &base{words: newStrIndex(capacity, size)}
-	b.flags = make([]entryFlag, 0, capacity)
-	add := func(w string, f entryFlag) error {
-		id, added, ok := b.words.add(w)
-		if !ok {
-			return fmt.Errorf("word index full at %q", w)
-		}
-		if added {
-			b.flags = append(b.flags, f)
-		} else {
-			b.flags[id] |= f
-		}
-		return nil
+	b := &base{
+		keys:     newStrIndex(capacity),
+		self:     make([]entryFlag, 0, capacity),
+		altHead:  make([]int32, 0, capacity),
+		freqData: freq,
 	}
-	if err := eachLine(words, func(line string) error { return add(line, fromWords) }); err != nil {
+	if err := eachLine(words, func(line string) error { return b.add(line, fromWords) }); err != nil {
 		return nil, fmt.Errorf("%s: %w", wordsFile, err)
 	}
+	defer func() { b.scratch = nil }()
 	for _, n := range names {
 		err := eachLine(n, func(line string) error {
-			for _, part := range strings.Fields(line) {
+			for rest := line; rest != ""; {
+				var part string
+				part, rest, _ = strings.Cut(rest, " ")
 				part = strings.TrimFunc(part, func(r rune) bool {
 					return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 				})
 				if part == "" {
 					continue
 				}
-				if err := add(normApos(part), fromNames); err != nil {
+				if err := b.add(normApos(part), fromNames); err != nil {
 					return err
 				}
 			}
@@ -166,71 +170,146 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 			return nil, fmt.Errorf("names: %w", err)
 		}
 	}
-
-	n := b.words.len()
-	b.folds = newStrIndex(n, len(b.words.arena))
-	b.wordFold = make([]uint32, n)
-	count := make([]uint32, n+1)
-	for i := 0; i < n; i++ {
-		w := b.words.keyBytes(uint32(i))
-		var fid uint32
-		if isLowerASCIIBytes(w) {
-			fid, _, _ = b.folds.addBytes(w)
-		} else {
-			fid, _, _ = b.folds.add(fold(string(w)))
-		}
-		b.wordFold[i] = fid
-		count[fid+1]++
-	}
-	nf := b.folds.len()
-	b.foldStart = make([]uint32, nf+1)
-	for k := 1; k <= nf; k++ {
-		b.foldStart[k] = b.foldStart[k-1] + count[k]
-	}
-	b.foldMem = make([]uint32, n)
-	fill := append([]uint32(nil), b.foldStart[:nf]...)
-	// Curated names first, so that Canonical offers "CIA" before any
-	// lower-case homograph from the base list.
-	for pass := 0; pass < 2; pass++ {
-		for i := 0; i < n; i++ {
-			curated := b.flags[i]&fromNames != 0
-			if curated != (pass == 0) {
-				continue
-			}
-			f := b.wordFold[i]
-			b.foldMem[fill[f]] = uint32(i)
-			fill[f]++
-		}
-	}
-
-	b.foldFreq = make([]uint32, nf)
-	err := eachLine(freq, func(line string) error {
-		w, c, ok := strings.Cut(line, "\t")
-		if !ok {
-			return fmt.Errorf("no tab in %q", line)
-		}
-		v, err := strconv.ParseUint(strings.TrimSpace(c), 10, 32)
-		if err != nil {
-			return fmt.Errorf("count of %q: %w", w, err)
-		}
-		if fid, ok := b.folds.get(fold(w)); ok && uint32(v) > b.foldFreq[fid] {
-			b.foldFreq[fid] = uint32(v)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", freqFile, err)
-	}
 	return b, nil
 }
 
-func isLowerASCIIBytes(w []byte) bool {
-	for _, c := range w {
-		if c >= 0x80 || ('A' <= c && c <= 'Z') {
-			return false
+// add records one listed form.
+func (b *base) add(form string, f entryFlag) error {
+	var id uint32
+	var ok bool
+	k, ascii := foldASCII(b.scratch[:0], form)
+	b.scratch = k
+	switch {
+	case ascii && string(k) == form:
+		id, _, ok = b.keys.add(form)
+	case ascii:
+		if id, ok = b.keys.getBytes(k); !ok {
+			id, _, ok = b.keys.add(string(k))
+		}
+	default:
+		id, _, ok = b.keys.add(fold(form))
+	}
+	if !ok {
+		return fmt.Errorf("word index full at %q", form)
+	}
+	if int(id) == len(b.self) {
+		b.self = append(b.self, 0)
+		b.altHead = append(b.altHead, -1)
+	}
+	if b.keys.key(id) == form {
+		b.self[id] |= f
+		return nil
+	}
+	last := int32(-1)
+	for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
+		if b.alts[a].form == form {
+			b.alts[a].flags |= f
+			return nil
+		}
+		last = a
+	}
+	b.alts = append(b.alts, altForm{form: form, flags: f, next: -1})
+	if last < 0 {
+		b.altHead[id] = int32(len(b.alts) - 1)
+	} else {
+		b.alts[last].next = int32(len(b.alts) - 1)
+	}
+	return nil
+}
+
+// keyOf returns the number of w's folded key.
+func (b *base) keyOf(w string) (uint32, bool) {
+	var buf [64]byte
+	if len(w) <= len(buf) {
+		if k, ascii := foldASCII(buf[:0], w); ascii {
+			return b.keys.getBytes(k)
 		}
 	}
-	return true
+	return b.keys.get(fold(w))
+}
+
+// flagsOf returns the lists the exact form w is in (0: none).
+func (b *base) flagsOf(w string) entryFlag {
+	if isLowerASCII(w) {
+		if id, ok := b.keys.get(w); ok {
+			return b.self[id]
+		}
+		return 0
+	}
+	id, ok := b.keyOf(w)
+	if !ok {
+		return 0
+	}
+	for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
+		if b.alts[a].form == w {
+			return b.alts[a].flags
+		}
+	}
+	if b.keys.key(id) == w {
+		return b.self[id]
+	}
+	return 0
+}
+
+// forms calls fn with key id's listed forms, curated ones first, until
+// fn returns false.
+func (b *base) forms(id uint32, fn func(form string, f entryFlag) bool) {
+	for pass := 0; pass < 2; pass++ {
+		curated := pass == 0
+		if f := b.self[id]; f != 0 && (f&fromNames != 0) == curated {
+			if !fn(b.keys.key(id), f) {
+				return
+			}
+		}
+		for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
+			if f := b.alts[a].flags; (f&fromNames != 0) == curated {
+				if !fn(b.alts[a].form, f) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// counts returns the per-key corpus counts, parsing en-freq.txt on first
+// use: only suggestions need them, so start-up does not pay for them.
+// Lines that do not parse are skipped (the list's own test checks it).
+func (b *base) counts() []uint32 {
+	b.freqOnce.Do(func() {
+		b.freq = make([]uint32, b.keys.len())
+		_ = eachLine(b.freqData, func(line string) error {
+			w, c, ok := strings.Cut(line, "\t")
+			if !ok {
+				return nil
+			}
+			v, err := strconv.ParseUint(strings.TrimSpace(c), 10, 32)
+			if err != nil {
+				return nil
+			}
+			if id, ok := b.keyOf(w); ok && uint32(v) > b.freq[id] {
+				b.freq[id] = uint32(v)
+				b.maxCount = max(b.maxCount, uint32(v))
+			}
+			return nil
+		})
+	})
+	return b.freq
+}
+
+// foldASCII appends the folded key of an ASCII word to dst; ok is false
+// for a word with other bytes (use fold).
+func foldASCII(dst []byte, w string) ([]byte, bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 0x80:
+			return dst, false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 // eachLine calls fn with every non-empty, non-comment line of data,
@@ -282,8 +361,8 @@ func (d *Dict) WithWords(words []string) *Dict {
 // Freq returns the corpus count of word (case- and diacritic-folded), 0
 // when the frequency list does not have it.
 func (d *Dict) Freq(word string) int {
-	if fid, ok := d.b.folds.get(fold(normApos(word))); ok {
-		return int(d.b.foldFreq[fid])
+	if id, ok := d.b.keyOf(normApos(word)); ok {
+		return int(d.b.counts()[id])
 	}
 	return 0
 }
@@ -293,18 +372,18 @@ func (d *Dict) Freq(word string) int {
 // ["CIA"]): the user's words first, then curated names, then the base
 // list. It returns nil when no form is known.
 func (d *Dict) Canonical(word string) []string {
-	k := fold(normApos(word))
+	w := normApos(word)
 	var out []string
 	if d.o != nil {
-		out = append(out, d.o.folds[k]...)
+		out = append(out, d.o.folds[fold(w)]...)
 	}
-	if fid, ok := d.b.folds.get(k); ok {
-		for _, m := range d.b.foldMem[d.b.foldStart[fid]:d.b.foldStart[fid+1]] {
-			w := d.b.words.key(m)
-			if d.o == nil || !d.o.exact[w] {
-				out = append(out, w)
+	if id, ok := d.b.keyOf(w); ok {
+		d.b.forms(id, func(form string, _ entryFlag) bool {
+			if d.o == nil || !d.o.exact[form] {
+				out = append(out, form)
 			}
-		}
+			return true
+		})
 	}
 	return out
 }

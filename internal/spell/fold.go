@@ -2,6 +2,7 @@ package spell
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,6 +18,36 @@ func fold(w string) string {
 	if isLowerASCII(w) {
 		return w
 	}
+	table := latinFolds()
+	out := make([]byte, 0, len(w))
+	for _, r := range w {
+		switch {
+		case r < utf8.RuneSelf:
+			out = append(out, byte(unicode.ToLower(r)))
+		case r < rune(len(table)):
+			out = append(out, table[r]...)
+		case r == '’' || r == '‘' || r == 'ʼ':
+			out = append(out, '\'')
+		default:
+			return foldSlow(w)
+		}
+	}
+	return string(out)
+}
+
+// latinFolds maps each rune below U+0250 (Latin-1 and Latin Extended A
+// and B, where nearly every name in the lists falls) to its folded form,
+// so that folding needs no normalisation at run time.
+var latinFolds = sync.OnceValue(func() []string {
+	t := make([]string, 0x250)
+	for r := rune(0); r < 0x250; r++ {
+		t[r] = foldSlow(string(r))
+	}
+	return t
+})
+
+// foldSlow is fold for any text, through canonical decomposition.
+func foldSlow(w string) string {
 	var b strings.Builder
 	b.Grow(len(w))
 	for _, r := range norm.NFD.String(w) {
@@ -139,10 +170,18 @@ func matchCase(form, typed string) string {
 	return form
 }
 
-// normApos replaces typographic apostrophes with the straight one.
+// normApos replaces typographic apostrophes (’ ‘ ʼ) with the straight one.
 func normApos(w string) string {
-	if strings.IndexByte(w, 0xE2) < 0 && !strings.Contains(w, "ʼ") {
-		return w
+	if strings.IndexByte(w, 0xE2) < 0 && strings.IndexByte(w, 0xCA) < 0 {
+		return w // no ’ ‘ (E2 80 99, E2 80 98) nor ʼ (CA BC)
 	}
-	return strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(w)
+	out := make([]byte, 0, len(w))
+	for _, r := range w {
+		if r == '’' || r == '‘' || r == 'ʼ' {
+			out = append(out, '\'')
+		} else {
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return string(out)
 }

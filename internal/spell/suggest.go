@@ -17,36 +17,42 @@ type weights struct {
 	Ins, InsDouble           float32 // the typo has an extra letter
 	Sub, SubKey, SubVowel    float32 // the typo has another letter
 	Trans                    float32 // two adjacent letters swapped
-	FirstLetter              float32 // extra cost when the first letter differs
+	FirstLetter              float32 // extra cost of an edit at the first letter
+	SecondLetter             float32 // extra cost of an edit at the second letter
 	Bound                    float32 // candidates cost at most this much
+	Near                     float32 // first search this close, widen only if needed
 
-	Freq       float64 // weight of the log-frequency prior
-	Edit       float64 // weight of the edit cost
-	Phonetic   float64 // bonus when the metaphone keys agree
-	NameLower  float64 // penalty for a capitalised-only form when the typo is lower case
-	UnseenFreq float64 // count assumed for forms missing from the frequency list
-	Split      float64 // cost of a missing space
-	SplitMin   int     // both halves of a split need at least this count
+	Freq     float64 // weight of the log-frequency prior
+	Edit     float64 // weight of the edit cost
+	Phonetic float64 // bonus when the metaphone keys agree
+	// PhoneticBelow: the metaphone index is searched only when no
+	// candidate costs less than this.
+	PhoneticBelow float32
+	NameLower     float64 // penalty for a capitalised-only form when the typo is lower case
+	NameTitle     float64 // bonus for a capitalised-only form when the typo is capitalised
+	UserFreq      float64 // count assumed for the user's and the draft's own words
+	UnseenFreq    float64 // count assumed for forms missing from the frequency list
+	Split         float64 // cost of a missing space
+	SplitMin      int     // both halves of a split need at least this count
 }
 
 var defaultWeights = weights{
-	Del: 1, DelDouble: 0.4, DelPunct: 0.3,
-	Ins: 1, InsDouble: 0.4,
-	Sub: 1, SubKey: 0.75, SubVowel: 0.75,
-	Trans: 0.7, FirstLetter: 0.5, Bound: 2.2,
-	Freq: 1, Edit: 4, Phonetic: 1.5, NameLower: 1.5, UnseenFreq: 3,
-	Split: 1.2, SplitMin: 500,
+	Del: 0.595, DelDouble: 0.28, DelPunct: 0.3,
+	Ins: 1.15, InsDouble: 0.28,
+	Sub: 1, SubKey: 1.05, SubVowel: 0.75,
+	Trans: 0.7, FirstLetter: 0.7, SecondLetter: 0.2, Bound: 2.4, Near: 1.4,
+	Freq: 0.7, Edit: 5.6, Phonetic: 2.1, PhoneticBelow: 1.2,
+	NameLower: 2.1, NameTitle: 3, UserFreq: 100000, UnseenFreq: 2.1,
+	Split: 1.68, SplitMin: 500,
 }
 
 // suggester is the candidate index, built on the first Suggest: a trie
 // of the folded keys searched with a bounded weighted Damerau–Levenshtein
 // automaton, plus a metaphone index for sound-alikes beyond the bound.
 type suggester struct {
-	first, next []uint32 // trie: first child, next sibling (0 = none)
-	label       []byte
-	term        []uint32 // folded key id + 1, or 0
-	maxDepth    int
-	adj         [26][26]bool
+	nodes    []trieNode // nodes[0] is the root
+	maxDepth int
+	adj      [26][26]bool
 
 	phonOnce sync.Once
 	phon     map[string][]uint32
@@ -58,32 +64,32 @@ func (b *base) suggester() *suggester {
 }
 
 func newSuggester(b *base) *suggester {
-	nk := b.folds.len()
-	s := &suggester{
-		first: make([]uint32, 1, nk*3),
-		next:  make([]uint32, 1, nk*3),
-		label: make([]byte, 1, nk*3),
-		term:  make([]uint32, 1, nk*3),
-	}
+	nk := b.keys.len()
+	s := &suggester{nodes: make([]trieNode, 1, nk*3)}
 	for id := 0; id < nk; id++ {
-		key := b.folds.keyBytes(uint32(id))
+		key := b.keys.key(uint32(id))
 		node := uint32(0)
-		for _, c := range key {
-			child := s.first[node]
-			for child != 0 && s.label[child] != c {
-				child = s.next[child]
+		for i := 0; i < len(key); i++ {
+			c := key[i]
+			// Move-to-front: keys come nearly sorted, so the child a key
+			// needs is almost always the one the previous key used.
+			child, prev := s.nodes[node].first, uint32(0)
+			for child != 0 && s.nodes[child].label != c {
+				prev, child = child, s.nodes[child].next
+			}
+			if child != 0 && prev != 0 {
+				s.nodes[prev].next = s.nodes[child].next
+				s.nodes[child].next = s.nodes[node].first
+				s.nodes[node].first = child
 			}
 			if child == 0 {
-				child = uint32(len(s.label))
-				s.first = append(s.first, 0)
-				s.next = append(s.next, s.first[node])
-				s.label = append(s.label, c)
-				s.term = append(s.term, 0)
-				s.first[node] = child
+				child = uint32(len(s.nodes))
+				s.nodes = append(s.nodes, trieNode{next: s.nodes[node].first, label: c})
+				s.nodes[node].first = child
 			}
 			node = child
 		}
-		s.term[node] = uint32(id) + 1
+		s.nodes[node].term = uint32(id) + 1
 		s.maxDepth = max(s.maxDepth, len(key))
 	}
 	rows := []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
@@ -110,19 +116,29 @@ func newSuggester(b *base) *suggester {
 	return s
 }
 
+// trieNode is one node of the key trie, kept in one array so that a
+// search touches one cache line per node.
+type trieNode struct {
+	first, next uint32 // first child, next sibling (0 = none)
+	term        uint32 // key number + 1, or 0
+	label       byte
+}
+
 // phonetic returns the metaphone index, built on first use.
 func (s *suggester) phonetic(b *base) map[string][]uint32 {
 	s.phonOnce.Do(func() {
-		s.phon = make(map[string][]uint32, b.folds.len()/2)
-		for id := 0; id < b.folds.len(); id++ {
-			k := metaphone(string(b.folds.keyBytes(uint32(id))))
+		s.phon = make(map[string][]uint32, b.keys.len()/2)
+		for id := 0; id < b.keys.len(); id++ {
+			k := metaphone(b.keys.key(uint32(id)))
 			s.phon[k] = append(s.phon[k], uint32(id))
 		}
 	})
 	return s.phon
 }
 
-func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' }
+func isVowel(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+}
 
 func (s *suggester) subCost(w *weights, c, t byte) float32 {
 	switch {
@@ -146,27 +162,103 @@ func delCost(w *weights, c, prev byte) float32 {
 	return w.Del
 }
 
-func insCost(w *weights, t, prev byte) float32 {
-	if t == prev || t == '-' || t == '\'' {
-		return w.InsDouble
+// aligner computes rows of the weighted Damerau–Levenshtein (optimal
+// string alignment) table of one query against many words, with the
+// query's substitution and insertion costs precomputed.
+type aligner struct {
+	s     *suggester
+	w     *weights
+	q     []byte
+	n     int
+	ins   []float32 // ins[i]: cost of the typo's extra letter q[i-1]
+	sub   []float32 // sub[c*(n+1)+i]: cost of q[i-1] typed for letter c (a–z)
+	early [3]float32
+}
+
+func newAligner(s *suggester, w *weights, q []byte) *aligner {
+	n := len(q)
+	a := &aligner{s: s, w: w, q: q, n: n, ins: make([]float32, n+1), sub: make([]float32, 26*(n+1))}
+	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
+	for i := 1; i <= n; i++ {
+		t := q[i-1]
+		a.ins[i] = w.Ins
+		if (i >= 2 && t == q[i-2]) || t == '-' || t == '\'' {
+			a.ins[i] = w.InsDouble
+		}
+		for c := byte('a'); c <= 'z'; c++ {
+			a.sub[int(c-'a')*(n+1)+i] = s.subCost(w, c, t)
+		}
 	}
-	return w.Ins
+	return a
+}
+
+// first fills row 0: the typo's letters before the word's first one.
+func (a *aligner) first(R []float32) {
+	R[0] = 0
+	for i := 1; i <= a.n; i++ {
+		R[i] = R[i-1] + a.ins[i] + a.early[0]
+	}
+}
+
+// step fills row R for word letter c at position j (1-based) from the
+// previous rows P (j-1) and G (j-2, nil at j=1); pc is the previous word
+// letter. It returns the row minimum, a lower bound for every longer
+// word with this prefix.
+func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
+	var extra float32
+	if j <= len(a.early) {
+		extra = a.early[j-1]
+	}
+	insExtra := float32(0)
+	if j < len(a.early) {
+		insExtra = a.early[j]
+	}
+	dc := delCost(a.w, c, pc) + extra
+	q, n := a.q, a.n
+	var sub []float32
+	if c >= 'a' && c <= 'z' {
+		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+	}
+	R[0] = P[0] + dc
+	lo := R[0]
+	for i := 1; i <= n; i++ {
+		var sc float32
+		if sub != nil {
+			sc = sub[i]
+		} else {
+			sc = a.s.subCost(a.w, c, q[i-1])
+		}
+		best := P[i-1] + sc + extra
+		if sc == 0 {
+			best -= extra
+		}
+		if x := P[i] + dc; x < best {
+			best = x
+		}
+		if y := R[i-1] + a.ins[i] + insExtra; y < best {
+			best = y
+		}
+		if G != nil && i >= 2 && c == q[i-2] && pc == q[i-1] && c != pc {
+			if z := G[i-2] + a.w.Trans + extra; z < best {
+				best = z
+			}
+		}
+		R[i] = best
+		if best < lo {
+			lo = best
+		}
+	}
+	return lo
 }
 
 // search walks the trie and calls emit for every folded key within
-// w.Bound of q, with its cost.
-func (s *suggester) search(q []byte, w *weights, emit func(key uint32, cost float32)) {
-	n := len(q)
-	width := n + 1
+// bound of q, with its cost.
+func (s *suggester) search(q []byte, w *weights, bound float32, emit func(key uint32, cost float32)) {
+	a := newAligner(s, w, q)
+	width := a.n + 1
 	rows := make([]float32, (s.maxDepth+2)*width)
 	path := make([]byte, s.maxDepth+2)
-	for i := 1; i <= n; i++ {
-		var prev byte
-		if i >= 2 {
-			prev = q[i-2]
-		}
-		rows[i] = rows[i-1] + insCost(w, q[i-1], prev)
-	}
+	a.first(rows[:width])
 	var walk func(node uint32, depth int)
 	walk = func(node uint32, depth int) {
 		P := rows[(depth-1)*width : depth*width]
@@ -177,39 +269,15 @@ func (s *suggester) search(q []byte, w *weights, emit func(key uint32, cost floa
 			G = rows[(depth-2)*width : (depth-1)*width]
 			pc = path[depth-2]
 		}
-		for child := s.first[node]; child != 0; child = s.next[child] {
-			c := s.label[child]
+		for child := s.nodes[node].first; child != 0; child = s.nodes[child].next {
+			nd := &s.nodes[child]
+			c := nd.label
 			path[depth-1] = c
-			dc := delCost(w, c, pc)
-			R[0] = P[0] + dc
-			lo := R[0]
-			for i := 1; i <= n; i++ {
-				t := q[i-1]
-				best := P[i-1] + s.subCost(w, c, t)
-				if x := P[i] + dc; x < best {
-					best = x
-				}
-				var pt byte
-				if i >= 2 {
-					pt = q[i-2]
-				}
-				if y := R[i-1] + insCost(w, t, pt); y < best {
-					best = y
-				}
-				if G != nil && i >= 2 && c == pt && pc == t && c != t {
-					if z := G[i-2] + w.Trans; z < best {
-						best = z
-					}
-				}
-				R[i] = best
-				if best < lo {
-					lo = best
-				}
+			lo := a.step(R, P, G, c, pc, depth)
+			if nd.term != 0 && R[a.n] <= bound {
+				emit(nd.term-1, R[a.n])
 			}
-			if s.term[child] != 0 && R[n] <= w.Bound {
-				emit(s.term[child]-1, R[n])
-			}
-			if lo <= w.Bound && s.first[child] != 0 && depth < s.maxDepth {
+			if lo <= bound && nd.first != 0 && depth <= s.maxDepth {
 				walk(child, depth+1)
 			}
 		}
@@ -219,42 +287,20 @@ func (s *suggester) search(q []byte, w *weights, emit func(key uint32, cost floa
 
 // editCost is the same weighted distance as search, unbounded, for
 // candidates found another way (the phonetic index, the user's words).
-func editCost(s *suggester, w *weights, key, q string) float32 {
-	n := len(q)
-	width := n + 1
+func (a *aligner) editCost(key string) float32 {
+	width := a.n + 1
 	rows := make([]float32, (len(key)+1)*width)
-	for i := 1; i <= n; i++ {
-		var prev byte
-		if i >= 2 {
-			prev = q[i-2]
-		}
-		rows[i] = rows[i-1] + insCost(w, q[i-1], prev)
-	}
+	a.first(rows[:width])
 	for j := 1; j <= len(key); j++ {
-		c := key[j-1]
+		var G []float32
 		var pc byte
 		if j >= 2 {
+			G = rows[(j-2)*width : (j-1)*width]
 			pc = key[j-2]
 		}
-		P, R := rows[(j-1)*width:j*width], rows[j*width:(j+1)*width]
-		dc := delCost(w, c, pc)
-		R[0] = P[0] + dc
-		for i := 1; i <= n; i++ {
-			t := q[i-1]
-			best := P[i-1] + s.subCost(w, c, t)
-			best = min(best, P[i]+dc)
-			var pt byte
-			if i >= 2 {
-				pt = q[i-2]
-			}
-			best = min(best, R[i-1]+insCost(w, t, pt))
-			if j >= 2 && i >= 2 && c == pt && pc == t && c != t {
-				best = min(best, rows[(j-2)*width+i-2]+w.Trans)
-			}
-			R[i] = best
-		}
+		a.step(rows[j*width:(j+1)*width], rows[(j-1)*width:j*width], G, key[j-1], pc, j)
 	}
-	return rows[len(key)*width+n]
+	return rows[len(key)*width+a.n]
 }
 
 // candidate is one scored suggestion.
@@ -331,8 +377,11 @@ func mapForms(forms []string, pre, post string) []string {
 func (d *Dict) rank(w *weights, typed string, n int) []string {
 	b := d.b
 	s := b.suggester()
+	counts := b.counts()
 	q := fold(typed)
 	shape := shapeOf(typed)
+	// Sound-alike evidence means little for words of three letters or
+	// fewer, whose keys collide by the hundred ("o"/"oh", "ge"/"gee").
 	qPhon := metaphone(q)
 
 	best := map[string]float64{}
@@ -348,60 +397,72 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 		}
 		return w.Freq * math.Log1p(c)
 	}
-	firstDiffers := func(key string) bool { return key == "" || q == "" || key[0] != q[0] }
 	score := func(key string, cost float32, count uint32) float64 {
-		if firstDiffers(key) {
-			cost += w.FirstLetter
-		}
 		sc := prior(count) - w.Edit*float64(cost)
-		if qPhon != "" && metaphone(key) == qPhon {
+		if len(q) > 3 && len(qPhon) > 1 && metaphone(key) == qPhon {
 			sc += w.Phonetic
 		}
 		return sc
 	}
+	minCost := float32(math.MaxFloat32)
 	consider := func(fid uint32, cost float32) {
-		key := string(b.folds.keyBytes(fid))
-		if key == q && cost == 0 && d.check(typed).Status != Unknown {
-			// The token's own key: only a different form (case,
-			// diacritics) is a suggestion.
-		}
-		sc := score(key, cost, b.foldFreq[fid])
-		members := b.foldMem[b.foldStart[fid]:b.foldStart[fid+1]]
-		hasLower := false
-		for _, m := range members {
-			if shapeOf(b.words.key(m)) == shapeLower {
-				hasLower = true
-			}
-		}
-		for _, m := range members {
-			form := b.words.key(m)
+		minCost = min(minCost, cost)
+		key := b.keys.key(fid)
+		sc := score(key, cost, counts[fid])
+		hasLower := b.self[fid] != 0
+		b.forms(fid, func(form string, f entryFlag) bool {
 			fs := shapeOf(form)
-			if shortOK, isShort := shortWord(form); isShort && shortOK > 0 &&
-				b.flags[m]&fromNames == 0 && !shortEnglish(strings.ToLower(form)) && !shortCapitalised(form) {
-				continue // base-list abbreviations are not suggestions
+			if letters, isShort := shortWord(form); isShort && letters > 0 &&
+				f&fromNames == 0 && !shortEnglish(strings.ToLower(form)) && !shortCapitalised(form) {
+				return true // base-list abbreviations are not suggestions
 			}
 			msc := sc
 			if fs != shapeLower {
 				if hasLower && shape == shapeLower {
-					continue // a lower-case typo of a common word
+					return true // a lower-case typo of a common word
 				}
-				if shape == shapeLower {
+				switch shape {
+				case shapeLower:
 					msc -= w.NameLower
+				case shapeTitle:
+					msc += w.NameTitle
 				}
 			}
-			if form == typed {
-				continue
+			if form != typed {
+				offer(adaptForm(form, typed), msc)
 			}
-			offer(adaptForm(form, typed), msc)
+			return true
+		})
+	}
+	al := newAligner(s, w, []byte(q))
+	// Search near first; search wider only as far as a candidate could
+	// still outscore the best found: its cost c must satisfy
+	// maxPrior + bonuses - Edit*c > best score. (Lower-ranked suggestions
+	// may be missed by this; the first one never is.)
+	near := min(w.Near, w.Bound)
+	s.search([]byte(q), w, near, consider)
+	if near < w.Bound {
+		reach := w.Bound
+		if len(best) > 0 {
+			top := math.Inf(-1)
+			for _, sc := range best {
+				top = max(top, sc)
+			}
+			ceiling := prior(b.maxCount) + w.Phonetic + max(w.NameTitle, 0)
+			reach = min(reach, float32((ceiling-top)/w.Edit))
+		}
+		if reach > near {
+			s.search([]byte(q), w, reach, consider)
 		}
 	}
-	s.search([]byte(q), w, consider)
 
-	// Sound-alikes beyond the edit bound.
-	if qPhon != "" && len(q) > 3 {
+	// Sound-alikes beyond the edit bound, when nothing close was found:
+	// the index costs tens of milliseconds to build, so most runs never
+	// build it.
+	if len(q) > 3 && len(qPhon) > 1 && minCost > w.PhoneticBelow {
 		for _, fid := range s.phonetic(b)[qPhon] {
-			key := string(b.folds.keyBytes(fid))
-			cost := editCost(s, w, key, q)
+			key := b.keys.key(fid)
+			cost := al.editCost(key)
 			if cost > w.Bound && cost <= 2*w.Bound {
 				consider(fid, cost)
 			}
@@ -411,13 +472,13 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	// The user's words.
 	if d.o != nil {
 		for k, forms := range d.o.folds {
-			cost := editCost(s, w, k, q)
+			cost := al.editCost(k)
 			if cost > w.Bound {
 				continue
 			}
 			for _, f := range forms {
 				if f != typed {
-					offer(adaptForm(f, typed), score(k, cost, 0))
+					offer(adaptForm(f, typed), score(k, cost, uint32(w.UserFreq)))
 				}
 			}
 		}
@@ -465,17 +526,14 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 // splitFreq returns the count of a lower-case word usable as half of a
 // split, 0 if it is not one.
 func (d *Dict) splitFreq(part string, w *weights) uint32 {
-	if len(part) <= 2 && !shortEnglish(part) {
+	if len(part) <= 2 && !functionWord(part) {
 		return 0
 	}
-	if _, ok := d.b.words.get(part); !ok {
+	id, ok := d.b.keys.get(part)
+	if !ok || d.b.self[id] == 0 || int(d.b.counts()[id]) < w.SplitMin {
 		return 0
 	}
-	fid, ok := d.b.folds.get(part)
-	if !ok || int(d.b.foldFreq[fid]) < w.SplitMin {
-		return 0
-	}
-	return d.b.foldFreq[fid]
+	return d.b.counts()[id]
 }
 
 // functionWord lists closed-class words: a run-together pair with one of

@@ -1,0 +1,88 @@
+package lint_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/edlint/edlint/internal/lint"
+	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/rules/ruletest"
+	"github.com/edlint/edlint/internal/spell"
+)
+
+// corpus returns about size bytes of edited prose: the clean corpora
+// repeated. It skips the benchmark when ../shared is absent.
+func corpus(b *testing.B, size int) []byte {
+	b.Helper()
+	shared := ruletest.SharedDir()
+	if shared == "" {
+		b.Skip("../shared not present")
+	}
+	paths, _ := filepath.Glob(filepath.Join(shared, "corpora", "clean", "*.txt"))
+	var one []byte
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		one = append(one, src...)
+	}
+	if len(one) == 0 {
+		b.Skip("empty corpus")
+	}
+	var buf bytes.Buffer
+	for buf.Len() < size {
+		buf.Write(one)
+	}
+	return buf.Bytes()[:size]
+}
+
+func seed(b *testing.B) []byte {
+	b.Helper()
+	shared := ruletest.SharedDir()
+	if shared == "" {
+		b.Skip("../shared not present")
+	}
+	src, err := os.ReadFile(filepath.Join(shared, "samples", "seed-draft.txt"))
+	if err != nil {
+		b.Skip(err)
+	}
+	return src
+}
+
+// BenchmarkLintCorpus lints 20 MB of plain text with every default rule on
+// one goroutine; MB/s is the throughput figure of the README.
+func BenchmarkLintCorpus(b *testing.B) {
+	src := corpus(b, 20<<20)
+	spell.Builtin()
+	cfg := &lint.Config{}
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for b.Loop() {
+		cfg.Lint("corpus.txt", src)
+	}
+}
+
+// BenchmarkLintSeed lints the seed draft (18 KB) with every default rule.
+func BenchmarkLintSeed(b *testing.B) {
+	src := seed(b)
+	spell.Builtin()
+	cfg := &lint.Config{}
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for b.Loop() {
+		cfg.Lint("seed-draft.txt", src)
+	}
+}
+
+// BenchmarkParse measures the document model alone on 20 MB.
+func BenchmarkParse(b *testing.B) {
+	src := corpus(b, 20<<20)
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for b.Loop() {
+		prose.Parse("corpus.txt", src, prose.Plain)
+	}
+}

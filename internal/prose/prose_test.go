@@ -1,0 +1,145 @@
+package prose
+
+import (
+	"strings"
+	"testing"
+)
+
+func words(d *Document) []string {
+	var out []string
+	for i := range d.Tokens {
+		out = append(out, d.TokenText(i))
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"The KGB’s long-term plan, don't.", "The|KGB’s|long-term|plan|,|don't|."},
+		{"In the U.S. and e.g. here", "In|the|U.S.|and|e.g.|here"},
+		{"2.5 million, 1,200 people in the ’80s and 1980s; 6th", "2.5|million|,|1,200|people|in|the|’80s|and|1980s|;|6th"},
+		{"Zelníčková wait... 1985-87", "Zelníčková|wait|...|1985-87"},
+		{"end.Then ok", "end|.|Then|ok"},
+		{"a\u200bb", "a|b"},
+	}
+	for _, c := range cases {
+		d := Parse("x.txt", []byte(c.in), Plain)
+		if got := strings.Join(words(d), "|"); got != c.want {
+			t.Errorf("%q: got %s, want %s", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	d := Parse("x.txt", []byte("Mr. Smith went to St. Petersburg. He saw 2.5 tons! Then: done? yes. it ended"), Plain)
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, d.Slice(s.Span))
+	}
+	want := []string{"Mr. Smith went to St. Petersburg.", "He saw 2.5 tons!", "Then: done?", "yes.", "it ended"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestMarkdownMasks(t *testing.T) {
+	src := "---\ntitle: recieve\n---\n# Heading wrd\n\nText `code wrd` [link wrd](http://x.org/wrd) <b>tag</b> https://bare.org/wrd and me@mail.org.\n\n```\nfenced wrd\n```\n\n    indented wrd\n\n<!-- edlint-words: Foo -->\n\n| cell wrd | b |\n|---|---|\n| c | d |\n\n> quoted wrd\n\n![alt wrd](img.png)\n"
+	d := Parse("x.md", []byte(src), Markdown)
+	got := strings.Join(words(d), " ")
+	for _, want := range []string{"Heading wrd", "Text", "link wrd", "cell wrd", "quoted wrd", "alt wrd", "tag"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("prose %q lacks %q", got, want)
+		}
+	}
+	for _, masked := range []string{"recieve", "code", "fenced", "indented", "bare", "mail", "http", "img"} {
+		if strings.Contains(got, masked) {
+			t.Errorf("prose %q should not contain %q", got, masked)
+		}
+	}
+	if len(d.Comments) != 1 || d.Comments[0].Body != "edlint-words: Foo" {
+		t.Errorf("comments: %+v", d.Comments)
+	}
+	var quoted bool
+	for _, b := range d.Blocks {
+		if b.InQuote {
+			quoted = true
+		}
+	}
+	if !quoted {
+		t.Error("block quote not marked")
+	}
+}
+
+func TestPlainURLsAndBOMAndCRLF(t *testing.T) {
+	src := "\ufeffSee https://example.org/teh and www.wrd.com or mail a@b.org now.\r\nNext line\r\n"
+	d := Parse("x.txt", []byte(src), Plain)
+	got := strings.Join(words(d), " ")
+	if got != "See and or mail now . Next line" {
+		t.Errorf("got %q", got)
+	}
+	p := d.Position(strings.Index(src, "Next"))
+	if p.Line != 2 || p.Column != 1 {
+		t.Errorf("position %+v", p)
+	}
+}
+
+func TestPositionCountsCodePoints(t *testing.T) {
+	src := "Zelníčková x\nab"
+	d := Parse("x.txt", []byte(src), Plain)
+	if p := d.Position(strings.Index(src, "x")); p.Line != 1 || p.Column != 12 {
+		t.Errorf("got %+v", p)
+	}
+	if p := d.Position(len(src)); p.Line != 2 || p.Column != 3 {
+		t.Errorf("end: got %+v", p)
+	}
+}
+
+func TestLongLineIsLinear(t *testing.T) {
+	// 5 MB without a newline: must parse (the benchmark measures speed).
+	src := strings.Repeat("word, ", 5<<20/6)
+	d := Parse("x.txt", []byte(src), Plain)
+	if len(d.Tokens) == 0 {
+		t.Fatal("no tokens")
+	}
+}
+
+// FuzzParse checks the document model's invariants on any input.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"", "Hello world.", "# H\n\n`c` [a](b) <!-- edlint-words: x -->", "\xff\xfe", "a\u200bb ’80s U.S. e.g.", "---\nx: y\n---\ntext", "> q\n> > r\n\n- a\n  - b"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, src string, md bool) {
+		format := Plain
+		if md {
+			format = Markdown
+		}
+		d := Parse("f", []byte(src), format)
+		// Rune boundaries as range decodes them: an invalid byte is a unit.
+		boundary := map[int]bool{len(src): true}
+		for i := range src {
+			boundary[i] = true
+		}
+		prev := 0
+		for i, tok := range d.Tokens {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(src) {
+				t.Fatalf("token %d %+v out of order or range (len %d)", i, tok, len(src))
+			}
+			if !boundary[tok.Start] || !boundary[tok.End] {
+				t.Fatalf("token %d %+v not on rune boundaries", i, tok)
+			}
+			prev = tok.End
+		}
+		for _, s := range d.Sentences {
+			if s.FirstToken >= s.EndToken || s.Start > s.End || s.End > len(src) {
+				t.Fatalf("bad sentence %+v", s)
+			}
+		}
+		for _, b := range d.Blocks {
+			if b.FirstToken > b.EndToken || b.FirstSentence > b.EndSentence {
+				t.Fatalf("bad block %+v", b)
+			}
+		}
+		_ = d.Position(len(src))
+	})
+}

@@ -1,0 +1,46 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/edlint/edlint/internal/rules"
+	"github.com/edlint/edlint/internal/rules/ruletest"
+)
+
+func wordRules() []rules.Rule {
+	return []rules.Rule{rules.Misspelling(), rules.UnknownWord(), rules.NameCase(), rules.NameDiacritics(), rules.NameVariant(), rules.UnknownName()}
+}
+
+// TestWordsCleanCorpus keeps professionally edited prose nearly silent:
+// spelling and names errors and warnings at most 10 per 10,000 words.
+func TestWordsCleanCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	files, words := ruletest.CleanCorpus(t, rules.Options{}, wordRules()...)
+	ruletest.Budget(t, files, words, rules.Warning, 10)
+}
+
+func TestMisspelling(t *testing.T) {
+	ruletest.Run(t, "testdata/misspelling", rules.Options{}, rules.Misspelling())
+}
+
+func TestUnknownWord(t *testing.T) {
+	ruletest.Run(t, "testdata/unknown-word", rules.Options{}, rules.UnknownWord())
+}
+
+func TestNameCase(t *testing.T) {
+	ruletest.Run(t, "testdata/name-case", rules.Options{}, rules.NameCase())
+}
+
+func TestNameDiacritics(t *testing.T) {
+	ruletest.Run(t, "testdata/name-diacritics", rules.Options{}, rules.NameDiacritics())
+}
+
+func TestNameVariant(t *testing.T) {
+	ruletest.Run(t, "testdata/name-variant", rules.Options{}, rules.NameVariant())
+}
+
+func TestUnknownName(t *testing.T) {
+	ruletest.Run(t, "testdata/unknown-name", rules.Options{}, rules.UnknownName())
+}

@@ -1,0 +1,76 @@
+package spell
+
+import (
+	"runtime"
+	"testing"
+
+	"github.com/edlint/edlint/dict"
+)
+
+func BenchmarkBuiltinLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(dict.FS()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	d := Builtin()
+	for _, word := range []string{"intelligence", "The", "KGB’s", "long-term", "Followig"} {
+		b.Run(word, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				d.Check(word)
+			}
+		})
+	}
+}
+
+func BenchmarkSuggest(b *testing.B) {
+	d := Builtin()
+	d.Suggest("warmup", 1)
+	words := []string{"Followig", "accummulating", "unerstood", "mang", "aboutthe"}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		d.Suggest(words[i%len(words)], 5)
+	}
+}
+
+// BenchmarkSuggestIndex is the one-time cost of the first Suggest: the
+// trie and the metaphone index over a freshly loaded dictionary.
+func BenchmarkSuggestIndex(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		d, err := Load(dict.FS())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		d.Suggest("epionage", 1)
+	}
+}
+
+// TestMemory reports the heap held by the dictionary with its suggestion
+// indexes built (a report, not a timed or sized assertion).
+func TestMemory(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	d, err := Load(dict.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	var loaded runtime.MemStats
+	runtime.ReadMemStats(&loaded)
+	d.Suggest("epionage", 1)
+	d.Misspelling("recieve")
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	t.Logf("heap: dictionary %.1f MB, with suggestion indexes %.1f MB; process Sys %.1f MB",
+		mb(loaded.HeapAlloc-before.HeapAlloc), mb(after.HeapAlloc-before.HeapAlloc), mb(after.Sys))
+	runtime.KeepAlive(d)
+}
+
+func mb(x uint64) float64 { return float64(x) / (1 << 20) }
