@@ -169,8 +169,9 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus) []rules.Findin
 			Message: fmt.Sprintf("invalid UTF-8 byte 0x%02x at offset %d", doc.Src[off], off),
 		})
 	}
-	shared := &rules.Shared{}
-	for _, r := range c.rules() {
+	rs := c.rules()
+	shared := rules.NewShared(rs)
+	for _, r := range rs {
 		name := r.Meta().Name
 		report := func(f rules.Finding) {
 			if sev, ok := c.Severity[f.Rule]; ok {

@@ -209,6 +209,9 @@ func judgeCompounds(p *Pass) []compoundVerdict {
 func ownedCompounds(p *Pass) map[string]bool {
 	return p.Memo("consistency.ownedCompounds", func() any {
 		owned := map[string]bool{}
+		if !p.Enabled("compound-style") {
+			return owned
+		}
 		for _, v := range judgeCompounds(p) {
 			if v.reportClosed && p.Dict.Check(v.key).Status != spell.Accepted {
 				owned[v.key] = true

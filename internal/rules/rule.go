@@ -166,7 +166,24 @@ func (p *Pass) Reportf(span prose.Span, suggestions []string, format string, arg
 // Shared memoises per-document facts across the rules of one lint run. The
 // rules of one document run one after another, so it needs no lock.
 type Shared struct {
-	memo map[string]any
+	memo    map[string]any
+	enabled map[string]bool // nil: every rule
+}
+
+// NewShared makes the shared facts of one document linted with rs, so
+// that a rule can leave a word to another rule only when that one runs.
+func NewShared(rs []Rule) *Shared {
+	s := &Shared{enabled: make(map[string]bool, len(rs))}
+	for _, r := range rs {
+		s.enabled[r.Meta().Name] = true
+	}
+	return s
+}
+
+// Enabled reports whether the rule named name runs on this document
+// (always true when the driver did not say which rules run).
+func (p *Pass) Enabled(name string) bool {
+	return p.Shared.enabled == nil || p.Shared.enabled[name]
 }
 
 // Memo returns the value stored under key, computing it with f the first
