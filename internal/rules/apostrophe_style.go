@@ -29,7 +29,8 @@ func (apostropheStyle) Meta() Meta {
 		Doc: "Text pasted from several sources mixes straight (') and curly (’) apostrophes: `KGB's` beside " +
 			"`Trump’s`. The rule counts both styles in the draft (and in the files checked with it) and " +
 			"reports the minority style once, at its first use, with the number of uses; the fix rewrites " +
-			"every minority apostrophe in the majority style. Apostrophes inside words, in possessives " +
+			"every minority apostrophe in the majority style. Smart quotes are one setting, so the " +
+			"majority is counted over apostrophes and quotation marks together. Apostrophes inside words, in possessives " +
 			"(`officers'`) and in decades (`’80s`) count; quotation marks are the quote-style rule's. " +
 			"Feet and inch marks after digits are left alone. Silence it by making the draft consistent.",
 		Before: "The KGB's interest grew. Trump’s trip and Ivana’s family were watched; it’s clear.\n",
@@ -39,11 +40,15 @@ func (apostropheStyle) Meta() Meta {
 
 func (apostropheStyle) Check(p *Pass) {
 	all := gather(p, "consistency.apostrophes", apostrophes)
+	quotes := gather(p, "consistency.quotes", quoteMarks)
 	reportMixed(p, mixedStyles{
-		labels:  []string{"curly apostrophes", "straight apostrophes"},
-		prefer:  -1,
-		convert: convertApostrophe,
-		example: wordAround,
+		labels:         []string{"curly apostrophes", "straight apostrophes"},
+		companion:      countStyles(quotes, 2),
+		companionLabel: "quotation marks and apostrophes",
+		styleWords:     []string{"curly", "straight"},
+		prefer:         -1,
+		convert:        convertApostrophe,
+		example:        wordAround,
 	}, all)
 }
 

@@ -92,6 +92,14 @@ type mixedStyles struct {
 	// severity overrides the rule's default for a minority style, when set;
 	// total counts each style's uses in the set.
 	severity func(from, to int, total []int) Severity
+	// companion counts, per style, the uses of marks another rule checks
+	// that follow the same choice (curly quotation marks for curly
+	// apostrophes: smart quotes are one setting); they weigh in on the
+	// majority. companionLabel names all the marks together and
+	// styleWords each style in a word ("curly"), for the message.
+	companion      []int
+	companionLabel string
+	styleWords     []string
 	// example, when set, gives the text quoted in the message for a use
 	// (the word around an apostrophe).
 	example func(doc *prose.Document, span prose.Span) string
@@ -114,12 +122,21 @@ func reportMixed(p *Pass, m mixedStyles, all []docFacts[styleUses]) {
 			total[s] += len(df.facts[s])
 		}
 	}
+	// The majority is decided on the uses plus the companion counts, when
+	// the choice is shared with another rule's marks.
+	weight := make([]int, n)
+	for s := range weight {
+		weight[s] = total[s]
+		if s < len(m.companion) {
+			weight[s] += m.companion[s]
+		}
+	}
 	major := -1
 	for s := 0; s < n; s++ {
-		if m.never[s] || total[s] == 0 {
+		if m.never[s] || weight[s] == 0 {
 			continue
 		}
-		if major < 0 || total[s] > total[major] {
+		if major < 0 || weight[s] > weight[major] {
 			major = s
 		}
 	}
@@ -167,7 +184,10 @@ func reportMixed(p *Pass, m mixedStyles, all []docFacts[styleUses]) {
 			example = m.example(p.Doc, first)
 		}
 		msg := fmt.Sprintf("%s used %s (like %q) where the draft mostly uses %s (%s)", m.labels[s], times(total[s]), example, m.labels[major], times(total[major]))
-		if total[major] == 0 {
+		switch {
+		case m.companion != nil && total[major] <= total[s]:
+			msg = fmt.Sprintf("%s used %s (like %q) where the draft's %s are mostly %s (%d against %d)", m.labels[s], times(total[s]), example, m.companionLabel, m.styleWords[major], weight[major], weight[s])
+		case total[major] == 0:
 			msg = fmt.Sprintf("%s used %s (like %q); prefer %s", m.labels[s], times(total[s]), example, m.labels[major])
 		}
 		if total[s] > len(uses) {
@@ -253,4 +273,15 @@ func textAround(doc *prose.Document, span prose.Span) string {
 		end = doc.Tokens[j].End
 	}
 	return doc.Text[start:end]
+}
+
+// countStyles sums each style's uses over all documents.
+func countStyles(all []docFacts[styleUses], n int) []int {
+	out := make([]int, n)
+	for _, df := range all {
+		for s := 0; s < n && s < len(df.facts); s++ {
+			out[s] += len(df.facts[s])
+		}
+	}
+	return out
 }

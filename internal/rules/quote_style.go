@@ -37,11 +37,15 @@ func (quoteStyle) Meta() Meta {
 
 func (quoteStyle) Check(p *Pass) {
 	all := gather(p, "consistency.quotes", quoteMarks)
+	apos := gather(p, "consistency.apostrophes", apostrophes)
 	reportMixed(p, mixedStyles{
-		labels:  []string{"curly quotation marks", "straight quotation marks"},
-		prefer:  -1,
-		convert: convertQuote,
-		example: textAround,
+		labels:         []string{"curly quotation marks", "straight quotation marks"},
+		companion:      countStyles(apos, 2),
+		companionLabel: "quotation marks and apostrophes",
+		styleWords:     []string{"curly", "straight"},
+		prefer:         -1,
+		convert:        convertQuote,
+		example:        textAround,
 	}, all)
 }
 
