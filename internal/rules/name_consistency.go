@@ -66,7 +66,7 @@ type namePhrase struct {
 }
 
 type nameFacts struct {
-	words   map[string][]nameOcc
+	words   map[string]*[]nameOcc
 	order   []string
 	phrases []namePhrase
 }
@@ -83,7 +83,7 @@ var connectors = map[string]bool{
 var articles = map[string]bool{"the": true}
 
 func nameWords(doc *prose.Document) nameFacts {
-	f := nameFacts{words: map[string][]nameOcc{}}
+	f := nameFacts{words: map[string]*[]nameOcc{}}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		title := b.Kind == prose.Heading || isTitleCase(doc, b)
@@ -105,10 +105,13 @@ func nameWords(doc *prose.Document) nameFacts {
 						occ.given = pw
 					}
 				}
-				if _, ok := f.words[w]; !ok {
+				uses := f.words[w]
+				if uses == nil {
+					uses = &[]nameOcc{}
+					f.words[w] = uses
 					f.order = append(f.order, w)
 				}
-				f.words[w] = append(f.words[w], occ)
+				*uses = append(*uses, occ)
 			}
 			f.phrases = appendPhrases(doc, s, title, f.phrases)
 		}
@@ -175,7 +178,9 @@ func appendPhrases(doc *prose.Document, s prose.Sentence, title bool, out []name
 				break
 			}
 		}
-		if lastContent > ti {
+		// A run without a small word inside cannot be a variant of another:
+		// the forms compared differ only in their small words.
+		if lastContent > ti && hasConnector(doc, ti+1, lastContent) {
 			out = append(out, makePhrase(doc, ti, lastContent+1, title))
 		}
 		ti = lastContent + 1
@@ -320,7 +325,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) {
 			if _, ok := uses[w]; !ok {
 				order = append(order, w)
 			}
-			for _, o := range df.facts.words[w] {
+			for _, o := range *df.facts.words[w] {
 				uses[w] = append(uses[w], nameUse{df.doc, o})
 			}
 		}
@@ -526,4 +531,14 @@ func variantMessage(form, want string, n, m int) string {
 		return fmt.Sprintf("%q is written %q elsewhere; use one form", form, want)
 	}
 	return fmt.Sprintf("%q is written %q elsewhere (%s against %s)", form, want, times(m), times(n))
+}
+
+// hasConnector reports whether a small word lies among tokens [from, to).
+func hasConnector(doc *prose.Document, from, to int) bool {
+	for i := from; i < to; i++ {
+		if t := doc.Tokens[i]; t.Len() <= 5 && connectors[strings.ToLower(doc.Text[t.Start:t.End])] {
+			return true
+		}
+	}
+	return false
 }
