@@ -256,9 +256,6 @@ func runeAt(doc *prose.Document, off int) rune {
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// isBlank reports a space or tab (not a line break).
-func isBlank(r rune) bool { return r == ' ' || r == '\t' || r == '\u00a0' }
-
 // textAround returns span's text with the words that touch it on either
 // side, for quoting a punctuation mark in a message ("Ivana." for a quote
 // mark, "Certainly - Yes" for a dash).

@@ -53,7 +53,7 @@ func (dashStyle) Check(p *Pass) {
 
 // dashes finds the dashes of doc between two words of a sentence, by
 // style. Each use spans the dash and the spaces around it. Dashes at the
-// start or end of a block (dialogue, list markers), dashes with a space on
+// start or end of a block (dialog lines, list markers), dashes with a space on
 // one side only, and a hyphen between two numbers (5 - 3) are left out.
 func dashes(doc *prose.Document) styleUses {
 	uses := make(styleUses, numDashStyles)

@@ -8,10 +8,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/edlint/edlint/dict"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/spell"
-	"golang.org/x/text/unicode/norm"
 )
 
 type nameConsistency struct{}
@@ -342,7 +343,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) {
 		cands = append(cands, w)
 	}
 	// Pair forms one deletion apart, or with one folded key (case and
-	// diacritics), through a table of their deletion neighbourhoods.
+	// diacritics), through a table of their deletion neighborhoods.
 	buckets := map[string][]int{}
 	for i, w := range cands {
 		for _, k := range deletions(foldName(w)) {

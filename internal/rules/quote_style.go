@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/edlint/edlint/internal/prose"
 )
 
@@ -91,7 +89,7 @@ func quoteMarks(doc *prose.Document) styleUses {
 func convertQuote(doc *prose.Document, span prose.Span, _, to int) ([]prose.Edit, string, bool) {
 	text := doc.Slice(span)
 	if to == quoteStraight {
-		if strings.Contains("“”", text) {
+		if text == "“" || text == "”" {
 			return []prose.Edit{{Span: span, New: "\""}}, "\"", true
 		}
 		return []prose.Edit{{Span: span, New: "'"}}, "'", true
@@ -99,15 +97,15 @@ func convertQuote(doc *prose.Document, span prose.Span, _, to int) ([]prose.Edit
 	before, after := runeBefore(doc, span.Start), runeAt(doc, span.End)
 	opening := before == 0 || isSpaceOrOpener(before)
 	closing := after == 0 || isSpaceOrCloser(after)
-	var open, close string = "“", "”"
+	opener, closer := "“", "”"
 	if text == "'" {
-		open, close = "‘", "’"
+		opener, closer = "‘", "’"
 	}
 	switch {
 	case opening && !closing:
-		return []prose.Edit{{Span: span, New: open}}, open, true
+		return []prose.Edit{{Span: span, New: opener}}, opener, true
 	case closing && !opening:
-		return []prose.Edit{{Span: span, New: close}}, close, true
+		return []prose.Edit{{Span: span, New: closer}}, closer, true
 	}
 	return nil, "", false
 }

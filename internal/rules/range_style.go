@@ -29,7 +29,7 @@ func (rangeStyle) Meta() Meta {
 			"use a hyphen. Either is readable, both in one draft is not. The rule counts ranges of each " +
 			"style (two numbers of up to four digits, the second larger, joined by a hyphen or an en dash " +
 			"with no spaces) and reports the minority style once with a count; the fix rewrites those " +
-			"ranges in the majority style. Equal counts favour the en dash.",
+			"ranges in the majority style. Equal counts favor the en dash.",
 		Before: "He served from 1985–87 and again in 1990–92, then 1995-97.\n",
 		After:  "He served from 1985–87 and again in 1990–92, then 1995–97.\n",
 	}
@@ -47,7 +47,7 @@ func (rangeStyle) Check(p *Pass) {
 // isRange reports whether a and b, two digit strings, read as a range:
 // b larger than a, or the last digits of a later number (1985–87).
 func isRange(a, b string) bool {
-	if len(a) == 0 || len(a) > 4 || len(b) == 0 || len(b) > 4 {
+	if a == "" || len(a) > 4 || b == "" || len(b) > 4 {
 		return false
 	}
 	x, err1 := strconv.Atoi(a)
