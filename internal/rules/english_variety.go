@@ -104,7 +104,7 @@ func varietyWords(doc *prose.Document) []varietyUse {
 				}
 				w = strings.ToLower(w)
 			}
-			if _, ok := table[w]; ok {
+			if _, ok := table[w]; ok && !inPath(doc, t.Span) {
 				out = append(out, varietyUse{t.Span, w})
 			}
 		}
@@ -219,4 +219,11 @@ func startsName(doc *prose.Document, ti, end int) bool {
 		}
 	}
 	return false
+}
+
+// inPath reports whether a word is part of a path or an identifier
+// (fatih/color, color.go), which keeps its spelling.
+func inPath(doc *prose.Document, span prose.Span) bool {
+	before, after := runeBefore(doc, span.Start), runeAt(doc, span.End)
+	return before == '/' || after == '/' || before == '_' || after == '_' || after == '.' && isAlnum(runeAt(doc, span.End+1))
 }

@@ -290,6 +290,10 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) {
 			if na, nb := strings.Count(a.surface, " "), strings.Count(b.surface, " "); na != nb {
 				return na > nb
 			}
+			// Small words are lower case inside a sentence (bin, al).
+			if ua, ub := upperConnectors(a.surface), upperConnectors(b.surface); ua != ub {
+				return ua < ub
+			}
 			return a.surface < b.surface
 		})
 		major := forms[0]
@@ -542,4 +546,15 @@ func hasConnector(doc *prose.Document, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// upperConnectors counts the small words of a name written with a capital.
+func upperConnectors(surface string) int {
+	n := 0
+	for _, w := range strings.Fields(surface) {
+		if connectors[strings.ToLower(w)] && isCapitalised(w) {
+			n++
+		}
+	}
+	return n
 }
