@@ -212,7 +212,7 @@ func ownedCompounds(p *Pass) map[string]bool {
 		if !p.Enabled("compound-style") {
 			return owned
 		}
-		for _, v := range judgeCompounds(p) {
+		for _, v := range compoundVerdicts(p) {
 			if v.reportClosed && p.Dict.Check(v.key).Status != spell.Accepted {
 				owned[v.key] = true
 			}
@@ -222,7 +222,7 @@ func ownedCompounds(p *Pass) map[string]bool {
 }
 
 func (compoundStyle) Check(p *Pass) {
-	for _, v := range p.Memo("consistency.compoundVerdicts", func() any { return judgeCompounds(p) }).([]compoundVerdict) {
+	for _, v := range compoundVerdicts(p) {
 		report, other := v.hyphen, v.closed
 		if v.reportClosed {
 			report, other = v.closed, v.hyphen
@@ -330,4 +330,10 @@ func compoundOfWords(p *Pass, w string) bool {
 	}
 	first, rest, _ := strings.Cut(w, "-")
 	return len(first) == 1 && p.Dict.Check(rest).Status == spell.Accepted
+}
+
+// compoundVerdicts returns judgeCompounds' verdicts, decided once for the
+// set of documents.
+func compoundVerdicts(p *Pass) []compoundVerdict {
+	return setMemo(p, "consistency.compoundVerdicts", func() any { return judgeCompounds(p) }).([]compoundVerdict)
 }

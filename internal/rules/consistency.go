@@ -25,7 +25,7 @@ type docFacts[T any] struct {
 // facts must not depend on the pass's dictionary or options: with a
 // corpus, another document's pass computes them.
 func gather[T any](p *Pass, key string, f func(*prose.Document) T) []docFacts[T] {
-	if p.Corpus == nil || !inCorpus(p.Corpus, p.Doc) {
+	if p.Corpus == nil || !p.Corpus.Has(p.Doc) {
 		return p.Memo(key, func() any { return []docFacts[T]{{p.Doc, f(p.Doc)}} }).([]docFacts[T])
 	}
 	return p.Corpus.Memo(key, func() any {
@@ -37,17 +37,24 @@ func gather[T any](p *Pass, key string, f func(*prose.Document) T) []docFacts[T]
 	}).([]docFacts[T])
 }
 
-func inCorpus(c *Corpus, doc *prose.Document) bool {
-	for _, d := range c.Docs {
-		if d == doc {
-			return true
-		}
+// setMemo computes f once for the set of documents p.Doc is checked with
+// (once per dictionary: a draft's own word list can change the verdicts),
+// or once for p.Doc when it is linted alone. Decisions about the whole set
+// are made here, so that each document's pass only reports its share.
+func setMemo(p *Pass, key string, f func() any) any {
+	if p.Corpus == nil || !p.Corpus.Has(p.Doc) {
+		return p.Memo(key, f)
 	}
-	return false
+	return p.Corpus.Memo(fmt.Sprintf("%s@%p", key, p.Dict), f)
 }
 
 // mine returns the facts about p.Doc among all.
 func mine[T any](p *Pass, all []docFacts[T]) (T, bool) {
+	if p.Corpus != nil && len(all) == len(p.Corpus.Docs) {
+		if i := p.Corpus.IndexOf(p.Doc); i >= 0 && all[i].doc == p.Doc {
+			return all[i].facts, true
+		}
+	}
 	for _, df := range all {
 		if df.doc == p.Doc {
 			return df.facts, true

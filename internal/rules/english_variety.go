@@ -117,23 +117,31 @@ func (englishVariety) Check(p *Pass) {
 	table := varietyTable()
 	// Count each side across the set; a spelling American text uses as
 	// well (dialogue beside dialog) is no evidence of British.
-	counts := make([]int, 4)
-	forms := map[string][]varietyUse{}
-	var own []string
-	for _, df := range all {
-		for _, u := range df.facts {
-			e := table[u.word]
-			if e.side == sideUK && sharedSpelling(p, u.word, e.other) {
-				continue
-			}
-			counts[e.side]++
-			if df.doc == p.Doc {
-				if _, ok := forms[u.word]; !ok {
-					own = append(own, u.word)
+	counts := setMemo(p, "consistency.varietyCounts", func() any {
+		counts := make([]int, 4)
+		for _, df := range all {
+			for _, u := range df.facts {
+				e := table[u.word]
+				if e.side == sideUK && sharedSpelling(p, u.word, e.other) {
+					continue
 				}
-				forms[u.word] = append(forms[u.word], u)
+				counts[e.side]++
 			}
 		}
+		return counts
+	}).([]int)
+	forms := map[string][]varietyUse{}
+	var own []string
+	mineUses, _ := mine(p, all)
+	for _, u := range mineUses {
+		e := table[u.word]
+		if e.side == sideUK && sharedSpelling(p, u.word, e.other) {
+			continue
+		}
+		if _, ok := forms[u.word]; !ok {
+			own = append(own, u.word)
+		}
+		forms[u.word] = append(forms[u.word], u)
 	}
 	wrong := map[uint8]bool{}
 	pinned := false

@@ -236,13 +236,41 @@ type nameUse struct {
 	occ nameOcc
 }
 
-func (nameConsistency) Check(p *Pass) {
-	all := gather(p, "consistency.names", nameWords)
-	checkPhrases(p, all)
-	checkNameWords(p, all)
+// pendingFinding is a finding decided once for the whole set of
+// documents, reported by the pass of the document it is in.
+type pendingFinding struct {
+	doc     *prose.Document
+	span    prose.Span
+	message string
+	want    string
+	relDoc  *prose.Document
+	relSpan prose.Span
+	relMsg  string
 }
 
-func checkPhrases(p *Pass, all []docFacts[nameFacts]) {
+// reportPending reports the pending findings that lie in p.Doc.
+func reportPending(p *Pass, pend []pendingFinding) {
+	for _, pf := range pend {
+		if pf.doc != p.Doc {
+			continue
+		}
+		f := Finding{Span: pf.span, Message: pf.message, Suggestions: []string{pf.want}}
+		if pf.relDoc != nil {
+			f.Related = []Related{relatedIn(p, pf.relDoc, pf.relSpan, pf.relMsg)}
+		}
+		p.Report(f)
+	}
+}
+
+func (nameConsistency) Check(p *Pass) {
+	pend := setMemo(p, "consistency.nameFindings", func() any {
+		all := gather(p, "consistency.names", nameWords)
+		return append(checkPhrases(p, all), checkNameWords(p, all)...)
+	}).([]pendingFinding)
+	reportPending(p, pend)
+}
+
+func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	type form struct {
 		surface string
 		uses    []nameUse
@@ -302,26 +330,24 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) {
 				continue // "Committee For State Security" in a title-case heading
 			}
 			for _, u := range fm.uses {
-				if u.doc != p.Doc {
-					continue
-				}
 				mu := major.uses[0]
-				p.Report(Finding{
-					Span:        u.occ.span,
-					Message:     variantMessage(fm.surface, major.surface, len(fm.uses), len(major.uses)),
-					Suggestions: []string{major.surface},
-					Related:     []Related{relatedIn(p, mu.doc, mu.occ.span, fmt.Sprintf("written %q here", major.surface))},
+				out = append(out, pendingFinding{
+					doc: u.doc, span: u.occ.span,
+					message: variantMessage(fm.surface, major.surface, len(fm.uses), len(major.uses)),
+					want:    major.surface,
+					relDoc:  mu.doc, relSpan: mu.occ.span, relMsg: fmt.Sprintf("written %q here", major.surface),
 				})
 			}
 		}
 	}
+	return out
 }
 
 // frequentName is the SUBTLEX-US count above which a listed name is
 // common enough that a near miss of it is another entity (Iraq, Joan).
 const frequentName = 20
 
-func checkNameWords(p *Pass, all []docFacts[nameFacts]) {
+func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	d := p.Dict
 	uses := map[string][]nameUse{}
 	var order []string
@@ -366,15 +392,18 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) {
 					continue
 				}
 				seen[[2]int{i, j}] = true
-				judgeNamePair(p, cands[i], cands[j], uses, status)
+				out = append(out, judgeNamePair(p, cands[i], cands[j], uses, status)...)
 			}
 		}
 	}
+	// The buckets are a map: sort for a stable order.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
+	return out
 }
 
 // judgeNamePair decides whether two forms are one name and reports the
 // minority form's uses in p.Doc.
-func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[string]spell.Status) {
+func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[string]spell.Status) []pendingFinding {
 	ua, ub := uses[a], uses[b]
 	if len(ua) < len(ub) || len(ua) == len(ub) && hasFewerMarks(a, b) {
 		a, b, ua, ub = b, a, ub, ua
@@ -385,7 +414,7 @@ func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[s
 	if !sameFold {
 		ra, rb := []rune(fa), []rune(fb)
 		if ra[0] != rb[0] || editDistance(fa, fb) != 1 || len(ra) < 5 || len(rb) < 5 {
-			return
+			return nil
 		}
 	}
 	switch {
@@ -393,13 +422,13 @@ func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[s
 		// The names rules own an unknown word near another form, and a
 		// listed name in the wrong case or without its diacritics.
 		if !sameFold || status[b] == spell.WrongForm || closeNames(b, a) {
-			return
+			return nil
 		}
 		if len(ua) == len(ub) && !hasFewerMarks(b, a) {
-			return
+			return nil
 		}
 	case status[a] != spell.Accepted:
-		return // the dictionary knows the minority form: not a slip for the majority
+		return nil // the dictionary knows the minority form: not a slip for the majority
 	default:
 		// Both listed: two real names one letter apart are usually two
 		// entities (Iran, Iraq; Edwin, Erwin; Sunni, Sunnis). One is a
@@ -408,27 +437,26 @@ func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[s
 		// (not an ending: Bosnia, Bosnian) and the two follow the same
 		// given name (Vladimir Kryuchkov, Vladimir Kruchkov).
 		if sameFold || len(ua) < 2 || len(ua) < 2*len(ub) {
-			return
+			return nil
 		}
 		if p.Dict.Freq(a) >= frequentName || p.Dict.Freq(b) >= frequentName {
-			return
+			return nil
 		}
 		if differAtEnd(fa, fb) || !sameGiven(ua, ub) {
-			return
+			return nil
 		}
 	}
+	out := make([]pendingFinding, 0, len(ub))
 	for _, u := range ub {
-		if u.doc != p.Doc {
-			continue
-		}
 		mu := ua[0]
-		p.Report(Finding{
-			Span:        u.occ.span,
-			Message:     variantMessage(b, a, len(ub), len(ua)),
-			Suggestions: []string{a},
-			Related:     []Related{relatedIn(p, mu.doc, mu.occ.span, fmt.Sprintf("written %q here", a))},
+		out = append(out, pendingFinding{
+			doc: u.doc, span: u.occ.span,
+			message: variantMessage(b, a, len(ub), len(ua)),
+			want:    a,
+			relDoc:  mu.doc, relSpan: mu.occ.span, relMsg: fmt.Sprintf("written %q here", a),
 		})
 	}
+	return out
 }
 
 // sameGiven reports whether every use of the minority form follows a

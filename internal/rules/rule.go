@@ -209,8 +209,9 @@ type Corpus struct {
 	// Docs are the parsed documents, in input order.
 	Docs []*prose.Document
 
-	mu   sync.Mutex
-	memo map[string]*corpusEntry
+	index map[*prose.Document]int
+	mu    sync.Mutex
+	memo  map[string]*corpusEntry
 }
 
 type corpusEntry struct {
@@ -219,7 +220,27 @@ type corpusEntry struct {
 }
 
 // NewCorpus makes a corpus of docs.
-func NewCorpus(docs []*prose.Document) *Corpus { return &Corpus{Docs: docs} }
+func NewCorpus(docs []*prose.Document) *Corpus {
+	c := &Corpus{Docs: docs, index: make(map[*prose.Document]int, len(docs))}
+	for i, d := range docs {
+		c.index[d] = i
+	}
+	return c
+}
+
+// Has reports whether doc is one of the corpus's documents.
+func (c *Corpus) Has(doc *prose.Document) bool {
+	_, ok := c.index[doc]
+	return ok
+}
+
+// IndexOf returns doc's index in Docs, or -1.
+func (c *Corpus) IndexOf(doc *prose.Document) int {
+	if i, ok := c.index[doc]; ok {
+		return i
+	}
+	return -1
+}
 
 // Memo returns the value stored under key, computing it with f the first
 // time any document's rules ask. It is safe for concurrent use.
