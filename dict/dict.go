@@ -12,7 +12,7 @@ import (
 	"io/fs"
 )
 
-//go:embed *.txt names/*.txt
+//go:embed *.txt names/*.txt yardsticks/*.txt
 var files embed.FS
 
 // FS returns the embedded lists.

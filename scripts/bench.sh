@@ -25,6 +25,9 @@ head -c 20971520 "$tmp/corpus.txt" > "$tmp/corpus20.txt"
 echo "== go test -bench (one core)"
 GOMAXPROCS=1 go test ./internal/lint -run '^$' -bench . -benchtime 3x -benchmem
 
+echo "== hedging: the one-pass phrase matching against a whole lint (clean corpus, one core)"
+GOMAXPROCS=1 go test ./internal/rules -run '^$' -bench 'HedgingRules|HedgingEstimates|LintAll' -benchtime 3x
+
 echo "== seed draft, wall time including start-up (best of 10)"
 best=""
 for _ in $(seq 10); do

@@ -107,7 +107,7 @@ func readTypos(path string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	seen := map[string]bool{}
 	var out []string
 	sc := bufio.NewScanner(f)
@@ -166,9 +166,7 @@ func tokenize(text string) []string {
 			continue
 		}
 		for _, suf := range []string{"'s", "\u2019s"} {
-			if strings.HasSuffix(tok, suf) {
-				tok = strings.TrimSuffix(tok, suf)
-			}
+			tok = strings.TrimSuffix(tok, suf)
 		}
 		for _, part := range strings.FieldsFunc(tok, func(r rune) bool { return isApos(r) || r == '-' }) {
 			if isAllCaps(part) {

@@ -45,7 +45,7 @@ func (s *scowl) list(spelling, kind string, level int) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	var out []string
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {

@@ -43,6 +43,7 @@ Examples:
   edlint draft.md                       lint one draft
   edlint docs/ --format json            lint a folder, JSON for scripts
   edlint --dict names.txt report.md     accept the words listed in names.txt
+  edlint --ladder --yardstick phia d.md list d.md's probability words by PHIA band
   cat draft.txt | edlint -              lint standard input
 
 Flags:
@@ -66,6 +67,8 @@ type options struct {
 	eachFile  bool
 	version   bool
 	help      bool
+	yardstick string
+	ladder    bool
 }
 
 // Main runs edlint with args (without the program name) and returns the
@@ -84,6 +87,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only, no summary line")
 	fs.IntVarP(&o.jobs, "jobs", "j", 0, "files linted at once (0: one per CPU)")
 	fs.BoolVar(&o.eachFile, "each-file", false, "check consistency within each file alone (by default the files linted together are checked together)")
+	fs.StringVar(&o.yardstick, "yardstick", "icd203", "estimative-language standard the hedging rules apply: "+strings.Join(rules.YardstickNames(), ", "))
+	fs.BoolVar(&o.ladder, "ladder", false, "print the estimative ladder (every probability expression by band) instead of findings; same as --format ladder")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVarP(&o.help, "help", "h", false, "show this help")
 	if err := fs.Parse(args); err != nil {
@@ -103,6 +108,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func run(o options, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	start := time.Now()
+	if o.ladder {
+		o.format = "ladder"
+	}
 	format, err := report.Lookup(o.format)
 	if err != nil {
 		fmt.Fprintf(stderr, "edlint: --format: %v\n", err)
@@ -113,6 +121,11 @@ func run(o options, paths []string, stdin io.Reader, stdout, stderr io.Writer) i
 		fmt.Fprintf(stderr, "edlint: --fail-level: %v\n", err)
 		return ExitError
 	}
+	if _, err := rules.LookupYardstick(o.yardstick); err != nil {
+		fmt.Fprintf(stderr, "edlint: --yardstick: %v\n", err)
+		return ExitError
+	}
+	ruleOpts := rules.Options{Yardstick: o.yardstick}
 	useColor, err := colorWanted(o.color, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "edlint: --color: %v\n", err)
@@ -133,12 +146,12 @@ func run(o options, paths []string, stdin io.Reader, stdout, stderr io.Writer) i
 	}
 
 	sources, walkErrs := collect(paths, stdin)
-	cfg := &lint.Config{Dict: dict, Together: !o.eachFile}
+	cfg := &lint.Config{Dict: dict, Options: ruleOpts, Together: !o.eachFile}
 	files := cfg.LintAll(sources, o.jobs)
 	files = append(files, walkErrs...)
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 
-	ropts := report.Options{Color: useColor, Rules: rules.All(), Version: Version, Quiet: o.quiet, Elapsed: time.Since(start)}
+	ropts := report.Options{Color: useColor, Rules: rules.All(), Version: Version, Quiet: o.quiet, Elapsed: time.Since(start), RuleOptions: ruleOpts}
 	if err := format(stdout, files, ropts); err != nil {
 		fmt.Fprintf(stderr, "edlint: write output: %v\n", err)
 		return ExitError

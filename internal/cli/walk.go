@@ -117,7 +117,7 @@ func readWordList(path string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--dict: %w", describe(path, err))
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	var words []string
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)

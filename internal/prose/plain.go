@@ -62,7 +62,7 @@ func (d *Document) plainBlocks() []rawBlock {
 // line is not, and there every line break ends a block.
 func hardWrapped(text string) bool {
 	lines, long := 0, 0
-	for len(text) > 0 {
+	for text != "" {
 		nl := strings.IndexByte(text, '\n')
 		line := text
 		if nl >= 0 {
@@ -138,11 +138,13 @@ func nextURL(text string, from, to int) Span {
 				ok = st < from+i && en < to && isEmailByte(text[en])
 			}
 			if ok {
-				for en < to && !isURLStop(text[en]) {
-					en++
-				}
-				// Trailing sentence punctuation belongs to the prose.
+				en = urlEnd(text, en, to, marker == "@")
+				// Trailing sentence punctuation belongs to the prose, and so
+				// does a ")" unless it closes a "(" of the URL.
 				for en > st && strings.IndexByte(".,;:!?)'\"", text[en-1]) >= 0 {
+					if text[en-1] == ')' && strings.Count(text[st:en], "(") >= strings.Count(text[st:en], ")") {
+						break
+					}
 					en--
 				}
 				if marker != "@" || strings.Contains(text[from+i:en], ".") {
@@ -160,6 +162,32 @@ func nextURL(text string, from, to int) Span {
 		}
 	}
 	return best
+}
+
+// urlEnd returns where a URL or e-mail address that has reached en ends.
+// An e-mail address ends at the first byte it cannot hold, so that
+// "a@b.gov(202) 512-4800" keeps the bracket in the prose. A URL may hold
+// parentheses (Wikipedia's do), but a ")" that closes nothing opened inside
+// it belongs to the sentence: "(www.gao.gov)under".
+func urlEnd(text string, en, to int, email bool) int {
+	depth := 0
+	for en < to && !isURLStop(text[en]) {
+		c := text[en]
+		if email && !isEmailByte(c) {
+			break
+		}
+		if c == '(' {
+			depth++
+		}
+		if c == ')' {
+			if depth == 0 {
+				break
+			}
+			depth--
+		}
+		en++
+	}
+	return en
 }
 
 func isSchemeByte(c byte) bool {

@@ -83,6 +83,33 @@ func TestPlainURLsAndBOMAndCRLF(t *testing.T) {
 	}
 }
 
+func TestURLEndsAtUnmatchedBracket(t *testing.T) {
+	for src, want := range map[string]string{
+		"Call NelliganJ@gao.gov(202) 512-4800 now.":         "Call ( 202 ) 512-4800 now .",
+		"On the Home Page (www.gao.gov)under Publications.": "On the Home Page ( ) under Publications .",
+		"See https://en.wikipedia.org/wiki/Go_(game) here.": "See here .",
+		"(https://example.org/a) and more.":                 "( ) and more .",
+	} {
+		d := Parse("x.txt", []byte(src), Plain)
+		if got := strings.Join(words(d), " "); got != want {
+			t.Errorf("%q: got %q, want %q", src, got, want)
+		}
+	}
+}
+
+func TestSpacedEllipsisContinuesSentence(t *testing.T) {
+	src := "We are in a rapid descent . . . we are all over the place. . . . These guys are smart."
+	d := Parse("x.txt", []byte(src), Plain)
+	var got []string
+	for _, s := range d.Sentences {
+		got = append(got, d.Slice(s.Span))
+	}
+	want := []string{"We are in a rapid descent . . . we are all over the place. . . .", "These guys are smart."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}
+
 func TestPositionCountsCodePoints(t *testing.T) {
 	src := "Zelníčková x\nab"
 	d := Parse("x.txt", []byte(src), Plain)

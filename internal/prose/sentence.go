@@ -70,7 +70,8 @@ func splitSentences(d *Document, first, end, block int, out []Sentence) []Senten
 			}
 		}
 		j := i + 1
-		for j < end && d.Tokens[j].Kind == Punct && (isCloser(d.TokenText(j)) || isTerminal(d.TokenText(j))) && d.Tokens[j].Start == d.Tokens[j-1].End {
+		for j < end && d.Tokens[j].Kind == Punct && (isCloser(d.TokenText(j)) || isTerminal(d.TokenText(j))) &&
+			(d.Tokens[j].Start == d.Tokens[j-1].End || spacedEllipsis(d, j)) {
 			j++
 		}
 		if j < end && !startsSentence(d, j) {
@@ -94,9 +95,20 @@ func startsSentence(d *Document, j int) bool {
 		return false // "2.5", "end.Then": no space, no new sentence
 	}
 	prev := d.TokenText(j - 1)
-	if prev == "..." || prev == "…" {
+	if prev == "..." || prev == "…" || spacedEllipsis(d, j-1) {
 		r, _ := utf8.DecodeRuneInString(d.Text[t.Start:])
 		return unicode.IsUpper(r)
 	}
 	return true
+}
+
+// spacedEllipsis reports whether token k is the last dot of a spaced
+// ellipsis (". . ."), the style of the Chicago Manual and of the 9/11
+// Commission Report.
+func spacedEllipsis(d *Document, k int) bool {
+	if k < 1 || d.TokenText(k) != "." || d.TokenText(k-1) != "." {
+		return false
+	}
+	gap := d.Text[d.Tokens[k-1].End:d.Tokens[k].Start]
+	return gap == " " || gap == "\u00a0"
 }

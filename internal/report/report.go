@@ -25,6 +25,9 @@ type Options struct {
 	Version string
 	// Quiet leaves out the text summary line.
 	Quiet bool
+	// RuleOptions are the settings the rules ran with; the ladder format
+	// reads the yardstick from them.
+	RuleOptions rules.Options
 }
 
 // Formatter writes the results of one run.
@@ -32,8 +35,9 @@ type Formatter func(w io.Writer, files []*lint.File, opts Options) error
 
 // Formats maps each --format name to its formatter.
 var formats = map[string]Formatter{
-	"text": Text,
-	"json": JSON,
+	"text":   Text,
+	"json":   JSON,
+	"ladder": Ladder,
 }
 
 // Lookup returns the formatter for a --format name.

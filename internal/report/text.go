@@ -174,7 +174,7 @@ func wordDiff(p palette, old, fixed string) string {
 	var out strings.Builder
 	for _, df := range diffs {
 		var text strings.Builder
-		for _, r := range []rune(df.Text) {
+		for _, r := range df.Text {
 			text.WriteString(vocab[r-runeBase])
 		}
 		s := text.String()
@@ -204,24 +204,35 @@ const runeBase = 0xE000
 // wordsToRunes maps each word, space run and punctuation mark of both texts
 // to one rune, so that the character diff of go-diff becomes a word diff.
 func wordsToRunes(a, b string) (ra, rb []rune, vocab []string) {
-	index := map[string]rune{}
-	encode := func(s string) []rune {
-		var out []rune
-		for len(s) > 0 {
-			n := unitLen(s)
-			u := s[:n]
-			r, ok := index[u]
-			if !ok {
-				r = runeBase + rune(len(vocab))
-				index[u] = r
-				vocab = append(vocab, u)
-			}
-			out = append(out, r)
-			s = s[n:]
+	e := &unitEncoder{index: map[string]rune{}}
+	ra = e.encode(a)
+	rb = e.encode(b)
+	return ra, rb, e.vocab
+}
+
+// unitEncoder numbers diff units. (A closure appending to a named result
+// that the same return statement also reads is unspecified in evaluation
+// order; go1.26 builds it into a corrupt slice, so the state lives here.)
+type unitEncoder struct {
+	index map[string]rune
+	vocab []string
+}
+
+func (e *unitEncoder) encode(s string) []rune {
+	var out []rune
+	for s != "" {
+		n := unitLen(s)
+		u := s[:n]
+		r, ok := e.index[u]
+		if !ok {
+			r = runeBase + rune(len(e.vocab))
+			e.index[u] = r
+			e.vocab = append(e.vocab, u)
 		}
-		return out
+		out = append(out, r)
+		s = s[n:]
 	}
-	return encode(a), encode(b), vocab
+	return out
 }
 
 // unitLen is the length of the first diff unit of s: a word (letters,

@@ -16,7 +16,7 @@ func Misspelling() Rule {
 client9/misspell maintains, when the list gives exactly one correction. Because
 the correction is unambiguous, --fix applies it. Words the dictionary knows are
 never reported, and user words (--dict, edlint-words) take precedence.`,
-			Before: "We will recieve the files tomorrow.\n",
+			Before: "We will recieve the files tomorrow.\n", //nolint:misspell // the example typo
 			After:  "We will receive the files tomorrow.\n",
 		},
 		message: func(is wordIssue) string {

@@ -26,6 +26,27 @@ func All() []Rule {
 		NameConsistency(),
 		EnglishVariety(),
 		PreferredForm(),
+		// hedging
+		Overclaim(),
+		NonstandardProbability(),
+		VagueHedge(),
+		HedgeStacking(),
+		ConfidenceLikelihood(),
+		YardstickMix(),
+		// mechanics
+		RepeatedWord(),
+		DoubledPunctuation(),
+		SpaceBeforePunctuation(),
+		MissingSpace(),
+		UnbalancedBracket(),
+		QuoteMismatch(),
+		UnclosedQuote(),
+		LowercaseSentenceStart(),
+		LowercaseI(),
+		ConfusedWord(),
+		IndefiniteArticle(),
+		CountMismatch(),
+		InvisibleCharacter(),
 	}
 }
 

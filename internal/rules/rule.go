@@ -102,8 +102,14 @@ type Finding struct {
 // Options carry the settings rules read. Each field's zero value is the
 // default.
 type Options struct {
-	// Yardstick names the estimative-language standard (default "icd203").
+	// Yardstick names the estimative-language standard the hedging rules
+	// apply: "icd203" (the default when empty), "phia" or "nato" (see
+	// YardstickNames; --yardstick and the config key "yardstick" set it).
 	Yardstick string
+	// HedgingQuotes makes the hedging rules check quoted and attributed
+	// words too ("Kalugin claimed that …"); by default they are not the
+	// author's claims and are left alone.
+	HedgingQuotes bool
 	// Variety pins the English variety ("en-US" or "en-GB"); empty means
 	// either, but not both in one draft.
 	Variety string

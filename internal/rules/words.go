@@ -21,6 +21,25 @@ const (
 	kindLearntName                         // an unknown capitalised word the draft uses as a name
 )
 
+// suggestCache remembers the suggestions for each distinct word of a
+// document: suggesting is the costly step, and a draft repeats its unknown
+// words.
+type suggestCache struct {
+	*spell.Dict
+	memo map[string][]string
+}
+
+// Suggest returns the dictionary's suggestions for w, computed once; the
+// caller may not modify the result.
+func (c *suggestCache) Suggest(w string, n int) []string {
+	if s, ok := c.memo[w]; ok {
+		return s
+	}
+	s := c.Dict.Suggest(w, n)
+	c.memo[w] = s
+	return s
+}
+
 // wordIssue is one word the spelling and names rules report; each rule
 // reports the issues of its kind, so every word is judged once.
 type wordIssue struct {
@@ -69,7 +88,8 @@ type occurrence struct {
 	positional bool // capitalised because of its position (sentence start, heading)
 }
 
-func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
+func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
+	dict := &suggestCache{Dict: d, memo: map[string][]string{}}
 	var issues []wordIssue
 	// Unknown capitalised forms are judged after the whole draft is read:
 	// how often the draft uses a form decides whether it is a name.
@@ -91,7 +111,7 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 					continue
 				}
 				word := doc.TokenText(ti)
-				for _, part := range checkParts(dict, word, t.Start) {
+				for _, part := range checkParts(dict.Dict, word, t.Start) {
 					v := part.verdict
 					text := doc.Slice(part.span)
 					if v.Status != spell.Accepted && acronymPlural(text) {
@@ -100,7 +120,7 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 					switch v.Status {
 					case spell.Accepted:
 						base := stripPossessive(text)
-						names.add(dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
+						names.add(dict.Dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
 						continue
 					case spell.WrongForm:
 						if text == "i" || houseStyle(text, v.Want) || urlFragment(doc, ti) {
@@ -113,7 +133,7 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 						issues = append(issues, misspelling(dict, text, fix, part.span))
 						continue
 					}
-					if derived(dict, text) {
+					if derived(dict.Dict, text) {
 						continue
 					}
 					base := stripPossessive(text)
@@ -140,22 +160,25 @@ func judgeWords(doc *prose.Document, dict *spell.Dict) []wordIssue {
 	for _, span := range lower {
 		text := doc.Slice(span)
 		base := stripPossessive(text)
-		if cap := capitalize(base); namedUses(caps[cap]) > lowerUses[base] {
-			issues = append(issues, wordIssue{kind: kindWrongCase, span: prose.Span{Start: span.Start, End: span.Start + len(base)}, word: base, want: []string{cap}, safe: true})
+		if capForm := capitalize(base); namedUses(caps[capForm]) > lowerUses[base] {
+			issues = append(issues, wordIssue{kind: kindWrongCase, span: prose.Span{Start: span.Start, End: span.Start + len(base)}, word: base, want: []string{capForm}, safe: true})
 			continue
 		}
-		is := wordIssue{kind: kindUnknown, span: span, word: text, want: dict.Suggest(text, 5)}
-		if a, b, ok := closedCompound(dict, base); ok && isCapitalised(b) {
+		is := wordIssue{kind: kindUnknown, span: span, word: text}
+		switch a, b, ok := closedCompound(dict.Dict, base); {
+		case ok && isCapitalised(b):
 			// "theTaliban": a space lost in conversion.
 			is.compound = true
-			is.want = append([]string{a + " " + b}, is.want...)
-		} else if ok {
+			is.want = []string{a + " " + b}
+		case ok:
 			// Two dictionary words run together: a compound the lists lack
 			// (watchlist, rulemaking) more often than a typo. A note, with the
 			// open and hyphenated forms; the consistency rules catch a draft
-			// that writes it two ways.
+			// that writes it two ways. No dictionary guess is needed.
 			is.compound = true
-			is.want = append([]string{a + "-" + b, a + " " + b}, is.want...)
+			is.want = []string{a + "-" + b, a + " " + b}
+		default:
+			is.want = dict.Suggest(text, 5)
 		}
 		issues = append(issues, is)
 	}
@@ -401,14 +424,14 @@ func wrongForm(text string, span prose.Span, want string) wordIssue {
 
 // misspelling turns a hit in misspell's list into an issue. The list's
 // correction is a safe fix only when no dictionary word is closer to what
-// was typed: the list maps some singular typos to plurals (relationshp →
-// relationships), and then the closer word is the better guess and a human
-// should choose.
-func misspelling(dict *spell.Dict, text, fix string, span prose.Span) wordIssue {
+// was typed: the list maps some singular typos to plurals (the seed's typo of
+// "relationship" becomes "relationships"), and then the closer word is the better
+// guess and a human should choose.
+func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssue {
 	d := editDistance(strings.ToLower(text), strings.ToLower(fix))
 	if sugg := dict.Suggest(text, 5); len(sugg) > 0 && sugg[0] != fix && !strings.Contains(sugg[0], " ") &&
 		editDistance(strings.ToLower(text), strings.ToLower(sugg[0])) < d {
-		return wordIssue{kind: kindUnknown, span: span, word: text, want: append(sugg, fix)}
+		return wordIssue{kind: kindUnknown, span: span, word: text, want: append(sugg[:len(sugg):len(sugg)], fix)}
 	}
 	return wordIssue{kind: kindMisspelling, span: span, word: text, want: []string{fix}, safe: true}
 }
@@ -417,7 +440,7 @@ func misspelling(dict *spell.Dict, text, fix string, span prose.Span) wordIssue 
 // miss of a name the draft uses more often (Shvet beside Shvets), a typo of
 // a dictionary word (Czeck, Followig), or a name the draft uses
 // consistently, which is worth only a note.
-func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []string, names *draftNames) []wordIssue {
+func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []string, names *draftNames) []wordIssue {
 	var issues []wordIssue
 	for _, form := range order {
 		occ := caps[form]
@@ -444,6 +467,14 @@ func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []st
 		for _, o := range occ {
 			positional = positional && o.positional
 		}
+		if n > 2 && best == "" {
+			// Used three times or more and near no other name: a name,
+			// whatever word it resembles (see looksLikeTypo).
+			for _, o := range occ {
+				issues = append(issues, wordIssue{kind: kindLearntName, span: o.span, word: form, count: n})
+			}
+			continue
+		}
 		sugg := dict.Suggest(form, 5)
 		if best != "" {
 			// A name the draft uses more often, but not so much more that
@@ -463,7 +494,7 @@ func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []st
 	return issues
 }
 
-// looksLikeTypo decides whether an unknown capitalised form is a misspelt
+// looksLikeTypo decides whether an unknown capitalised form is a misspelled
 // word rather than a name: one edit from a dictionary word and used at most
 // twice, or only ever capitalised by position (sentence start, title case)
 // and within two edits of a word.
@@ -471,7 +502,7 @@ func judgeCapitalised(dict *spell.Dict, caps map[string][]occurrence, order []st
 // The word must also keep its first letter and be a common one (Czeck →
 // Czech): a surname one letter from a rare word (Solow, Solon) or from
 // another initial (Kamel, camel) is a name.
-func looksLikeTypo(dict *spell.Dict, form, sugg string, uses int, positional bool) bool {
+func looksLikeTypo(dict *suggestCache, form, sugg string, uses int, positional bool) bool {
 	if strings.Contains(sugg, " ") || uses > 2 {
 		return false
 	}

@@ -39,7 +39,7 @@ var (
 )
 
 // maxAcronym is the longest all-caps token accepted without being known:
-// analysts' drafts are full of agency and programme acronyms (StB, GRU,
+// analysts' drafts are full of agency and program acronyms (StB, GRU,
 // SVR, NKVD) that no list is complete for, while long all-caps words are
 // headings whose words can be checked in lower case.
 const maxAcronym = 6
@@ -102,6 +102,9 @@ func (d *Dict) check(w string) Verdict {
 		if d.knownFold(w) {
 			return accepted
 		}
+	}
+	if acronymPlural(w) {
+		return accepted // CIOs, NGOs
 	}
 	if strings.IndexByte(w, '\'') >= 0 {
 		if v, done := d.checkApostrophe(w); done {
@@ -211,8 +214,8 @@ func (d *Dict) checkShort(w string, letters int) Verdict {
 		return accepted
 	}
 	shape := shapeOf(w)
-	if letters == 2 && shape == shapeUpper {
-		return accepted // UK, EU, UN, AI
+	if shape == shapeUpper {
+		return accepted // UK, EU, UN, AI; Appendix E, Plan B
 	}
 	if shortCapitalised(w) {
 		return accepted
@@ -256,6 +259,21 @@ func shortCapitalised(w string) bool {
 		return true
 	}
 	return false
+}
+
+// acronymPlural reports whether w is an all-caps acronym of two to
+// maxAcronym letters with a plural s (CIOs, NGOs).
+func acronymPlural(w string) bool {
+	n := len(w) - 1
+	if n < 2 || n > maxAcronym || w[n] != 's' {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func hasDigit(w string) bool {
@@ -387,7 +405,7 @@ func isPrefix(p string) bool {
 	case "non", "ex", "pre", "anti", "co", "re", "self", "post", "sub",
 		"semi", "multi", "mid", "pro", "counter", "inter", "intra", "quasi",
 		"pseudo", "neo", "micro", "macro", "ultra", "bi", "tri", "de", "un",
-		"mis", "cross", "trans", "extra", "hyper", "over", "under", "vice":
+		"mis", "cross", "trans", "extra", "hyper", "over", "under", "vice", "e":
 		return true
 	}
 	return false

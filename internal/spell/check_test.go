@@ -39,6 +39,11 @@ func TestCheck(t *testing.T) {
 		{"of", Accepted, ""},
 		{"Mr", Accepted, ""},
 		{"UK", Accepted, ""},
+		{"E", Accepted, ""},
+		{"CIOs", Accepted, ""},
+		{"e-mail", Accepted, ""},
+		{"ii", Unknown, ""},
+		{"w", Unknown, ""},
 		{"Zelníčková", Accepted, ""},
 		{"o", Unknown, ""},
 		{"ut", Unknown, ""},
@@ -99,6 +104,7 @@ func TestCanonical(t *testing.T) {
 
 func TestMisspelling(t *testing.T) {
 	d := Builtin()
+	//nolint:misspell // known misspellings on purpose
 	for word, want := range map[string]string{"recieve": "receive", "Recieve": "Receive", "RECIEVE": "RECEIVE"} {
 		if got, ok := d.Misspelling(word); !ok || got != want {
 			t.Errorf("Misspelling(%q) = %q, %v; want %q", word, got, ok, want)

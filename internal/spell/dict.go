@@ -7,20 +7,42 @@
 // abbreviations and digits considered (see Check). Every form also has a
 // folded key (lower case, no diacritics) that links "ivana" to "Ivana"
 // and "Zelnickova" to "Zelníčková".
+//
+// Start-up: the lists in package dict are the source of truth; compact.bin
+// is a precomputed image of them (go generate ./internal/spell), used only
+// while its CRC matches the lists, so Builtin decodes instead of parsing.
+//
+// Suggestions score a candidate w for a typo t as
+//
+//	Freq·ln(1+count(w)) − Edit·cost(t|w) + bonuses
+//
+// (log P(w) + log P(t|w)). cost is a weighted optimal-string-alignment
+// distance: dropped letters, doubled or undoubled letters, vowel swaps,
+// adjacent QWERTY keys and transpositions are cheap; edits to the first
+// two letters dear. Candidates come from a trie of the folded keys,
+// searched with banded alignment rows up to a cost bound, rather than a
+// SymSpell delete index: the trie builds in a few milliseconds and a few
+// MB, where deletes at distance 2 of 175k forms take hundreds of
+// milliseconds and tens of MB, and it searches the weighted cost directly.
+// A metaphone index, built only when nothing near is found, adds
+// sound-alikes beyond the bound; a split into two frequent words covers a
+// missing space. The weights were fitted on a training split of the
+// Wikipedia misspellings list (eval_test.go, tune_test.go).
 package spell
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/edlint/edlint/dict"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Paths of the lists inside the dict package.
@@ -47,6 +69,8 @@ type base struct {
 	self    []entryFlag // per key: the lists the key itself is in, 0 if none
 	altHead []int32     // per key: first other form in alts, -1 if none
 	alts    []altForm
+	altText string
+	altBuf  strings.Builder // altText while building
 
 	scratch  []byte // folding buffer while building
 	freqData []byte // en-freq.txt, parsed on first need
@@ -56,17 +80,21 @@ type base struct {
 
 	suggestOnce sync.Once
 	sugg        *suggester
+	pre         *precomputed // the suggestion indexes from compact.bin, if loaded from it
 
 	missOnce sync.Once
 	miss     map[string]string
 }
 
-// altForm is a listed form that differs from its folded key.
+// altForm is a listed form that differs from its folded key:
+// altText[start:end].
 type altForm struct {
-	form  string
-	flags entryFlag
-	next  int32
+	start, end uint32
+	flags      entryFlag
+	next       int32
 }
+
+func (b *base) altForm(a int32) string { return b.altText[b.alts[a].start:b.alts[a].end] }
 
 // overlay holds words added with WithWords. It is small and copied on
 // each WithWords call, so a Dict never changes once made.
@@ -105,34 +133,28 @@ func Builtin() *Dict {
 // names/*.txt (one name a line; multi-word names are split into words).
 // Lines starting with '#' are comments.
 func Load(fsys fs.FS) (*Dict, error) {
-	words, err := fs.ReadFile(fsys, wordsFile)
+	words, freq, names, err := readLists(fsys)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", wordsFile, err)
+		return nil, fmt.Errorf("read dictionary lists: %w", err)
 	}
-	freq, err := fs.ReadFile(fsys, freqFile)
-	if err != nil && !isNotExist(err) {
-		return nil, fmt.Errorf("read %s: %w", freqFile, err)
+	if b, err := decodeCompact(compactBlob, fingerprint(words, freq, names)); err == nil {
+		return &Dict{b: b}, nil
 	}
-	nameFiles, err := fs.Glob(fsys, namesGlob)
-	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", namesGlob, err)
-	}
-	names := make([][]byte, 0, len(nameFiles))
-	for _, nf := range nameFiles {
-		b, err := fs.ReadFile(fsys, nf)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", nf, err)
-		}
-		names = append(names, b)
-	}
-	b, err := build(words, freq, names)
+	b, err := buildText(words, freq, names)
 	if err != nil {
 		return nil, err
 	}
 	return &Dict{b: b}, nil
 }
 
-func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+// buildText builds the base from the text lists.
+func buildText(words, freq []byte, names []namedList) (*base, error) {
+	lists := make([][]byte, len(names))
+	for i, n := range names {
+		lists[i] = n.data
+	}
+	return build(words, freq, lists)
+}
 
 func build(words, freq []byte, names [][]byte) (*base, error) {
 	capacity := bytes.Count(words, []byte{'\n'}) + 1
@@ -140,7 +162,7 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 		capacity += bytes.Count(n, []byte{'\n'}) + bytes.Count(n, []byte{' '}) + 1
 	}
 	b := &base{
-		keys:     newStrIndex(capacity),
+		keys:     newStrIndex(capacity, len(words)),
 		self:     make([]entryFlag, 0, capacity),
 		altHead:  make([]int32, 0, capacity),
 		freqData: freq,
@@ -150,27 +172,56 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 	}
 	defer func() { b.scratch = nil }()
 	for _, n := range names {
-		err := eachLine(n, func(line string) error {
-			for rest := line; rest != ""; {
-				var part string
-				part, rest, _ = strings.Cut(rest, " ")
-				part = strings.TrimFunc(part, func(r rune) bool {
-					return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
-				})
-				if part == "" {
-					continue
-				}
-				if err := b.add(normApos(part), fromNames); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		err := eachLine(n, func(line string) error { return b.addName(line) })
 		if err != nil {
 			return nil, fmt.Errorf("names: %w", err)
 		}
 	}
 	return b, nil
+}
+
+// addName records the words of one line of a names list. A multi-word
+// name gives its words, but not its initials or regnal numbers ("George
+// W. Bush", "Elizabeth II"), which as words of their own would make "w"
+// and "ii" look like miscapitalised names; a hyphenated name also gives
+// its parts, which writers use alone ("al-Qaeda", "Qaeda").
+func (b *base) addName(line string) error {
+	multi := strings.IndexByte(line, ' ') >= 0
+	for rest := line; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, " ")
+		part = strings.TrimFunc(part, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+		})
+		if part == "" || (multi && (utf8.RuneCountInString(part) == 1 || isRoman(part))) {
+			continue
+		}
+		part = normApos(part)
+		if err := b.add(part, fromNames); err != nil {
+			return err
+		}
+		if strings.IndexByte(part, '-') > 0 {
+			for _, p := range strings.Split(part, "-") {
+				if utf8.RuneCountInString(p) < 3 {
+					continue
+				}
+				if err := b.add(p, fromNames); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// isRoman reports whether w is an upper-case Roman numeral.
+func isRoman(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !strings.ContainsRune("IVXLCDM", rune(w[i])) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // add records one listed form.
@@ -202,13 +253,16 @@ func (b *base) add(form string, f entryFlag) error {
 	}
 	last := int32(-1)
 	for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
-		if b.alts[a].form == form {
+		if b.altForm(a) == form {
 			b.alts[a].flags |= f
 			return nil
 		}
 		last = a
 	}
-	b.alts = append(b.alts, altForm{form: form, flags: f, next: -1})
+	start := uint32(b.altBuf.Len())
+	b.altBuf.WriteString(form)
+	b.altText = b.altBuf.String()
+	b.alts = append(b.alts, altForm{start: start, end: uint32(len(b.altText)), flags: f, next: -1})
 	if last < 0 {
 		b.altHead[id] = int32(len(b.alts) - 1)
 	} else {
@@ -241,7 +295,7 @@ func (b *base) flagsOf(w string) entryFlag {
 		return 0
 	}
 	for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
-		if b.alts[a].form == w {
+		if b.altForm(a) == w {
 			return b.alts[a].flags
 		}
 	}
@@ -263,7 +317,7 @@ func (b *base) forms(id uint32, fn func(form string, f entryFlag) bool) {
 		}
 		for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
 			if f := b.alts[a].flags; (f&fromNames != 0) == curated {
-				if !fn(b.alts[a].form, f) {
+				if !fn(b.altForm(a), f) {
 					return
 				}
 			}
@@ -286,7 +340,7 @@ func (b *base) counts() []uint32 {
 			if err != nil {
 				return nil
 			}
-			if id, ok := b.keyOf(w); ok && uint32(v) > b.freq[id] {
+			if id, ok := b.keyOf(w); ok && v > uint64(b.freq[id]) {
 				b.freq[id] = uint32(v)
 				b.maxCount = max(b.maxCount, uint32(v))
 			}

@@ -17,7 +17,9 @@ const typoList = "../../../shared/corpora/typos/wikipedia-for-machines.tsv"
 // aspellTop1 is GNU Aspell 0.60.8's (Debian aspell-en, default
 // sug-mode) share of misspellings in typoList whose first suggestion is
 // an accepted correction, measured with `aspell -a` over the distinct
-// misspellings: 85.68 % (found 99.40 %, top-3 93.99 %).
+// misspellings: 85.68 % (found 99.40 %, top-3 93.99 %); 87.82 % when
+// case is ignored (the list writes some proper adjectives in lower case:
+// "aisian" -> "asian").
 const aspellTop1 = 85.68
 
 var verbose = flag.Bool("typos.v", false, "log every miss of the typo evaluation")
@@ -34,7 +36,7 @@ func loadTypos(t testing.TB) (train, test []typoCase) {
 	if err != nil {
 		t.Skipf("typo list not available: %v", err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }()
 	rights := map[string][]string{}
 	var order []string
 	sc := bufio.NewScanner(f)
@@ -66,7 +68,7 @@ func loadTypos(t testing.TB) (train, test []typoCase) {
 	return train, test
 }
 
-type typoScore struct{ n, found, top1, top3 int }
+type typoScore struct{ n, found, top1, top1Fold, top3 int }
 
 func (s typoScore) pct(k int) float64 { return 100 * float64(k) / float64(s.n) }
 
@@ -78,6 +80,9 @@ func scoreTypos(t testing.TB, d *Dict, w *weights, cases []typoCase) typoScore {
 			s.found++
 		}
 		got := d.suggestWith(w, c.wrong, 3)
+		if len(got) > 0 && slices.ContainsFunc(c.rights, func(r string) bool { return strings.EqualFold(r, got[0]) }) {
+			s.top1Fold++
+		}
 		if len(got) > 0 && slices.Contains(c.rights, got[0]) {
 			s.top1++
 		} else if *verbose {
@@ -104,7 +109,8 @@ func TestTypoList(t *testing.T) {
 		cases []typoCase
 	}{{"train", train}, {"test", test}} {
 		s := scoreTypos(t, d, &defaultWeights, split.cases)
-		t.Logf("%s: n=%d found %.2f%% top-1 %.2f%% top-3 %.2f%%", split.name, s.n, s.pct(s.found), s.pct(s.top1), s.pct(s.top3))
+		t.Logf("%s: n=%d found %.2f%% top-1 %.2f%% (ignoring case %.2f%%) top-3 %.2f%%",
+			split.name, s.n, s.pct(s.found), s.pct(s.top1), s.pct(s.top1Fold), s.pct(s.top3))
 		if s.pct(s.found) < 97 {
 			t.Errorf("%s: found %.2f%%, want at least 97%%", split.name, s.pct(s.found))
 		}

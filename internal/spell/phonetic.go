@@ -6,8 +6,8 @@ import "strings"
 // ASCII) word: consonant sounds only, with the usual English spelling
 // rules (ph=f, ck=k, soft c and g, silent k in kn, gh and w/y before
 // consonants, th as '0'), and a leading vowel kept as 'A'. Two words with
-// the same key are sound-alike candidates even when many edits apart
-// ("accomodate"/"accommodate", "definately"/"definitely").
+// the same key are sound-alike candidates even when many edits apart (a
+// typo of "accommodate" with one m, "definitely" spelt with an a).
 func metaphone(w string) string {
 	// Letters only; doubled letters sound as one (except cc: "accept").
 	s := make([]byte, 0, len(w))
@@ -56,7 +56,7 @@ func metaphone(w string) string {
 				k.WriteByte('A')
 			}
 		case 'b':
-			if !(prev == 'm' && i == len(s)-1) {
+			if prev != 'm' || i != len(s)-1 {
 				k.WriteByte('B')
 			}
 		case 'c':

@@ -5,6 +5,8 @@ import "testing"
 // The seed draft's non-word typos and the words meant
 // (../shared/samples/seed-draft.txt). "lie" for "like" is a real-word
 // error and out of a dictionary's reach.
+//
+//nolint:misspell // the typos are the test data
 var seedTypos = []struct{ typo, want string }{
 	{"Czeck", "Czech"},
 	{"longrunning", "long-running"},

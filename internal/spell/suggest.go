@@ -14,6 +14,7 @@ import (
 // Wikipedia misspellings list (see eval_test.go), never per word.
 type weights struct {
 	Del, DelDouble, DelPunct float32 // the typo lacks a letter of w
+	DelVowel                 float32 // ... a vowel (0: as Del; 0.45 and 0.8 did not help)
 	Ins, InsDouble           float32 // the typo has an extra letter
 	Sub, SubKey, SubVowel    float32 // the typo has another letter
 	Trans                    float32 // two adjacent letters swapped
@@ -28,20 +29,24 @@ type weights struct {
 	// PhoneticBelow: the metaphone index is searched only when no
 	// candidate costs less than this.
 	PhoneticBelow float32
-	NameLower     float64 // penalty for a capitalised-only form when the typo is lower case
-	NameTitle     float64 // bonus for a capitalised-only form when the typo is capitalised
-	UserFreq      float64 // count assumed for the user's and the draft's own words
-	UnseenFreq    float64 // count assumed for forms missing from the frequency list
-	Split         float64 // cost of a missing space
-	SplitMin      int     // both halves of a split need at least this count
+	// PhoneticMin: only candidates at least this far get the sound-alike
+	// bonus. (Raising it to 0.7 or 1.0 cost 0.3-0.7 points of top-1 on
+	// the training split, so every candidate gets it.)
+	PhoneticMin float32
+	NameLower   float64 // penalty for a capitalised-only form when the typo is lower case
+	NameTitle   float64 // bonus for a capitalised-only form when the typo is capitalised
+	UserFreq    float64 // count assumed for the user's and the draft's own words
+	UnseenFreq  float64 // count assumed for forms missing from the frequency list
+	Split       float64 // cost of a missing space
+	SplitMin    int     // both halves of a split need at least this count
 }
 
 var defaultWeights = weights{
-	Del: 0.595, DelDouble: 0.28, DelPunct: 0.3,
+	Del: 0.595, DelDouble: 0.28, DelPunct: 0.3, DelVowel: 0,
 	Ins: 1.15, InsDouble: 0.28,
 	Sub: 1, SubKey: 1.05, SubVowel: 0.75,
-	Trans: 0.7, FirstLetter: 0.7, SecondLetter: 0.2, Bound: 2.4, Near: 1.4,
-	Freq: 0.7, Edit: 5.6, Phonetic: 2.1, PhoneticBelow: 1.2,
+	Trans: 0.7, FirstLetter: 0.7, SecondLetter: 0.2, Bound: 2.4, Near: 1.1,
+	Freq: 0.7, Edit: 5.6, Phonetic: 2.1, PhoneticBelow: 1.2, PhoneticMin: 0,
 	NameLower: 2.1, NameTitle: 3, UserFreq: 100000, UnseenFreq: 2.1,
 	Split: 1.68, SplitMin: 500,
 }
@@ -54,8 +59,19 @@ type suggester struct {
 	maxDepth int
 	adj      [26][26]bool
 
+	// The metaphone index: key numbers sorted by the hash of their
+	// metaphone key, phonHash[i] being the hash for phonIDs[i].
 	phonOnce sync.Once
-	phon     map[string][]uint32
+	phonHash []uint32
+	phonIDs  []uint32
+}
+
+// PrepareSuggest builds the suggestion index in the background, so that
+// a caller that will need suggestions (a linter about to read its files)
+// can overlap the build with other work. Suggest builds it anyway when
+// needed; calling this is only an optimisation.
+func (d *Dict) PrepareSuggest() {
+	go d.b.suggester()
 }
 
 func (b *base) suggester() *suggester {
@@ -64,8 +80,20 @@ func (b *base) suggester() *suggester {
 }
 
 func newSuggester(b *base) *suggester {
+	s := &suggester{}
+	if b.pre != nil {
+		s.nodes, s.maxDepth = b.pre.trie()
+	} else {
+		s.buildTrie(b)
+	}
+	s.linkKeys()
+	return s
+}
+
+// buildTrie inserts every folded key into a fresh trie.
+func (s *suggester) buildTrie(b *base) {
 	nk := b.keys.len()
-	s := &suggester{nodes: make([]trieNode, 1, nk*3)}
+	s.nodes = make([]trieNode, 1, nk*3)
 	for id := 0; id < nk; id++ {
 		key := b.keys.key(uint32(id))
 		node := uint32(0)
@@ -92,6 +120,10 @@ func newSuggester(b *base) *suggester {
 		s.nodes[node].term = uint32(id) + 1
 		s.maxDepth = max(s.maxDepth, len(key))
 	}
+}
+
+// linkKeys fills the QWERTY adjacency table.
+func (s *suggester) linkKeys() {
 	rows := []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"}
 	link := func(a, c byte) {
 		s.adj[a-'a'][c-'a'] = true
@@ -113,7 +145,6 @@ func newSuggester(b *base) *suggester {
 			}
 		}
 	}
-	return s
 }
 
 // trieNode is one node of the key trie, kept in one array so that a
@@ -124,16 +155,42 @@ type trieNode struct {
 	label       byte
 }
 
-// phonetic returns the metaphone index, built on first use.
-func (s *suggester) phonetic(b *base) map[string][]uint32 {
+// phonetic readies the metaphone index on first use.
+func (s *suggester) phonetic(b *base) *suggester {
 	s.phonOnce.Do(func() {
-		s.phon = make(map[string][]uint32, b.keys.len()/2)
-		for id := 0; id < b.keys.len(); id++ {
-			k := metaphone(b.keys.key(uint32(id)))
-			s.phon[k] = append(s.phon[k], uint32(id))
+		if b.pre != nil {
+			s.phonHash, s.phonIDs = b.pre.phonetic()
+			return
 		}
+		s.phonHash, s.phonIDs = buildPhonetic(b)
 	})
-	return s.phon
+	return s
+}
+
+// buildPhonetic computes the metaphone index of every key.
+func buildPhonetic(b *base) (hashes, ids []uint32) {
+	n := b.keys.len()
+	pairs := make([]uint64, n)
+	for id := 0; id < n; id++ {
+		pairs[id] = uint64(strHash(metaphone(b.keys.key(uint32(id)))))<<32 | uint64(id)
+	}
+	slices.Sort(pairs)
+	hashes, ids = make([]uint32, n), make([]uint32, n)
+	for i, p := range pairs {
+		hashes[i], ids[i] = uint32(p>>32), uint32(p)
+	}
+	return hashes, ids
+}
+
+// soundAlikes calls fn with every key whose metaphone key is mp.
+func (s *suggester) soundAlikes(b *base, mp string, fn func(id uint32)) {
+	h := strHash(mp)
+	i, _ := slices.BinarySearch(s.phonHash, h)
+	for ; i < len(s.phonHash) && s.phonHash[i] == h; i++ {
+		if id := s.phonIDs[i]; metaphone(b.keys.key(id)) == mp {
+			fn(id)
+		}
+	}
 }
 
 func isVowel(c byte) bool {
@@ -153,11 +210,14 @@ func (s *suggester) subCost(w *weights, c, t byte) float32 {
 }
 
 func delCost(w *weights, c, prev byte) float32 {
-	switch {
-	case c == prev:
+	switch c {
+	case prev:
 		return w.DelDouble
-	case c == '-' || c == '\'' || c == ' ':
+	case '-', '\'', ' ':
 		return w.DelPunct
+	}
+	if w.DelVowel > 0 && isVowel(c) {
+		return w.DelVowel
 	}
 	return w.Del
 }
@@ -193,18 +253,18 @@ func newAligner(s *suggester, w *weights, q []byte) *aligner {
 }
 
 // first fills row 0: the typo's letters before the word's first one.
-func (a *aligner) first(R []float32) {
-	R[0] = 0
+func (a *aligner) first(row []float32) {
+	row[0] = 0
 	for i := 1; i <= a.n; i++ {
-		R[i] = R[i-1] + a.ins[i] + a.early[0]
+		row[i] = row[i-1] + a.ins[i] + a.early[0]
 	}
 }
 
-// step fills row R for word letter c at position j (1-based) from the
-// previous rows P (j-1) and G (j-2, nil at j=1); pc is the previous word
-// letter. It returns the row minimum, a lower bound for every longer
+// step fills row cur for word letter c at position j (1-based) from the
+// previous rows up (j-1) and up2 (j-2, nil at j=1); pc is the previous
+// word letter. It returns the row minimum, a lower bound for every longer
 // word with this prefix.
-func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
+func (a *aligner) step(cur, up, up2 []float32, c, pc byte, j int) float32 {
 	var extra float32
 	if j <= len(a.early) {
 		extra = a.early[j-1]
@@ -219,8 +279,8 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 	if c >= 'a' && c <= 'z' {
 		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
 	}
-	R[0] = P[0] + dc
-	lo := R[0]
+	cur[0] = up[0] + dc
+	lo := cur[0]
 	for i := 1; i <= n; i++ {
 		var sc float32
 		if sub != nil {
@@ -228,22 +288,22 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 		} else {
 			sc = a.s.subCost(a.w, c, q[i-1])
 		}
-		best := P[i-1] + sc + extra
+		best := up[i-1] + sc + extra
 		if sc == 0 {
 			best -= extra
 		}
-		if x := P[i] + dc; x < best {
+		if x := up[i] + dc; x < best {
 			best = x
 		}
-		if y := R[i-1] + a.ins[i] + insExtra; y < best {
+		if y := cur[i-1] + a.ins[i] + insExtra; y < best {
 			best = y
 		}
-		if G != nil && i >= 2 && c == q[i-2] && pc == q[i-1] && c != pc {
-			if z := G[i-2] + a.w.Trans + extra; z < best {
+		if up2 != nil && i >= 2 && c == q[i-2] && pc == q[i-1] && c != pc {
+			if z := up2[i-2] + a.w.Trans + extra; z < best {
 				best = z
 			}
 		}
-		R[i] = best
+		cur[i] = best
 		if best < lo {
 			lo = best
 		}
@@ -252,37 +312,119 @@ func (a *aligner) step(R, P, G []float32, c, pc byte, j int) float32 {
 }
 
 // search walks the trie and calls emit for every folded key within
-// bound of q, with its cost.
-func (s *suggester) search(q []byte, w *weights, bound float32, emit func(key uint32, cost float32)) {
+// bound of q, with its cost. Each row of the table is computed only over
+// its band: the cells that can still lead to a cost within bound
+// (Ukkonen's cut-off), which is a few cells wide for most prefixes.
+//
+// emit may lower *bound as it learns that farther keys cannot win; the
+// search applies the new bound from the next node on.
+func (s *suggester) search(q []byte, w *weights, bound *float32, emit func(key uint32, cost float32)) {
 	a := newAligner(s, w, q)
 	width := a.n + 1
 	rows := make([]float32, (s.maxDepth+2)*width)
+	bands := make([]band, s.maxDepth+2)
 	path := make([]byte, s.maxDepth+2)
 	a.first(rows[:width])
+	bands[0] = band{0, 0}
+	for i := 1; i <= a.n && rows[i] <= *bound; i++ {
+		bands[0].hi = i
+	}
 	var walk func(node uint32, depth int)
 	walk = func(node uint32, depth int) {
-		P := rows[(depth-1)*width : depth*width]
-		R := rows[depth*width : (depth+1)*width]
-		var G []float32
+		up := rows[(depth-1)*width : depth*width]
+		cur := rows[depth*width : (depth+1)*width]
+		ub := bands[depth-1]
+		var up2 []float32
+		u2b := band{1, 0} // empty
 		var pc byte
 		if depth >= 2 {
-			G = rows[(depth-2)*width : (depth-1)*width]
+			up2 = rows[(depth-2)*width : (depth-1)*width]
+			u2b = bands[depth-2]
 			pc = path[depth-2]
 		}
 		for child := s.nodes[node].first; child != 0; child = s.nodes[child].next {
 			nd := &s.nodes[child]
 			c := nd.label
 			path[depth-1] = c
-			lo := a.step(R, P, G, c, pc, depth)
-			if nd.term != 0 && R[a.n] <= bound {
-				emit(nd.term-1, R[a.n])
+			cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, *bound)
+			if cb.lo > cb.hi {
+				continue
 			}
-			if lo <= bound && nd.first != 0 && depth <= s.maxDepth {
+			if nd.term != 0 && cb.hi == a.n {
+				emit(nd.term-1, cur[a.n])
+			}
+			if nd.first != 0 && depth <= s.maxDepth {
+				bands[depth] = cb
 				walk(child, depth+1)
 			}
 		}
 	}
 	walk(0, 1)
+}
+
+// band is the range of cells of a row within the bound (empty if lo > hi).
+type band struct{ lo, hi int }
+
+// stepBand is step restricted to the cells reachable from the previous
+// rows' bands; cells outside the returned band must not be read.
+func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
+	var extra float32
+	if j <= len(a.early) {
+		extra = a.early[j-1]
+	}
+	insExtra := float32(0)
+	if j < len(a.early) {
+		insExtra = a.early[j]
+	}
+	dc := delCost(a.w, c, pc) + extra
+	q, n := a.q, a.n
+	var sub []float32
+	if c >= 'a' && c <= 'z' {
+		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+	}
+	start, end := ub.lo, ub.hi+1
+	if up2 != nil && u2b.lo <= u2b.hi {
+		start = min(start, u2b.lo+2)
+		end = max(end, u2b.hi+2)
+	}
+	end = min(end, n)
+	out := band{1, 0}
+	const dead = float32(math.MaxFloat32)
+	for i := start; i <= n; i++ {
+		if i > end && cur[i-1] > bound {
+			break // beyond the band only the typo's extra letters continue a live cell
+		}
+		best := dead
+		if i >= 1 && i-1 >= ub.lo && i-1 <= ub.hi {
+			var sc float32
+			if sub != nil {
+				sc = sub[i]
+			} else {
+				sc = a.s.subCost(a.w, c, q[i-1])
+			}
+			if sc != 0 {
+				sc += extra
+			}
+			best = up[i-1] + sc
+		}
+		if i >= ub.lo && i <= ub.hi {
+			best = min(best, up[i]+dc)
+		}
+		if i > start {
+			best = min(best, cur[i-1]+a.ins[i]+insExtra)
+		}
+		if up2 != nil && i >= 2 && i-2 >= u2b.lo && i-2 <= u2b.hi && c == q[i-2] && pc == q[i-1] && c != pc {
+			best = min(best, up2[i-2]+a.w.Trans+extra)
+		}
+		cur[i] = best
+		if best <= bound {
+			if out.lo > out.hi {
+				out.lo = i
+			}
+			out.hi = i
+		}
+	}
+	return out
 }
 
 // editCost is the same weighted distance as search, unbounded, for
@@ -343,7 +485,7 @@ func (d *Dict) suggestToken(w *weights, typed string, n int) []string {
 		parts := strings.Split(typed, "-")
 		bad := -1
 		for i, p := range parts {
-			if p != "" && !d.check(p).OK() && !(i < len(parts)-1 && isPrefix(strings.ToLower(p))) {
+			if p != "" && !d.check(p).OK() && (i == len(parts)-1 || !isPrefix(strings.ToLower(p))) {
 				if bad >= 0 {
 					bad = -2
 					break
@@ -385,9 +527,11 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	qPhon := metaphone(q)
 
 	best := map[string]float64{}
+	top := math.Inf(-1) // the best score offered
 	offer := func(form string, score float64) {
 		if old, ok := best[form]; !ok || score > old {
 			best[form] = score
+			top = max(top, score)
 		}
 	}
 	prior := func(count uint32) float64 {
@@ -399,7 +543,7 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	}
 	score := func(key string, cost float32, count uint32) float64 {
 		sc := prior(count) - w.Edit*float64(cost)
-		if len(q) > 3 && len(qPhon) > 1 && metaphone(key) == qPhon {
+		if cost >= w.PhoneticMin && len(q) > 3 && len(qPhon) > 1 && metaphone(key) == qPhon {
 			sc += w.Phonetic
 		}
 		return sc
@@ -424,7 +568,7 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 				switch shape {
 				case shapeLower:
 					msc -= w.NameLower
-				case shapeTitle:
+				case shapeTitle, shapeUpper:
 					msc += w.NameTitle
 				}
 			}
@@ -440,19 +584,19 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	// maxPrior + bonuses - Edit*c > best score. (Lower-ranked suggestions
 	// may be missed by this; the first one never is.)
 	near := min(w.Near, w.Bound)
-	s.search([]byte(q), w, near, consider)
+	s.search([]byte(q), w, &near, consider)
 	if near < w.Bound {
+		ceiling := prior(b.maxCount) + w.Phonetic + max(w.NameTitle, 0)
 		reach := w.Bound
+		tighten := func() { reach = min(reach, float32((ceiling-top)/w.Edit)) }
 		if len(best) > 0 {
-			top := math.Inf(-1)
-			for _, sc := range best {
-				top = max(top, sc)
-			}
-			ceiling := prior(b.maxCount) + w.Phonetic + max(w.NameTitle, 0)
-			reach = min(reach, float32((ceiling-top)/w.Edit))
+			tighten()
 		}
 		if reach > near {
-			s.search([]byte(q), w, reach, consider)
+			s.search([]byte(q), w, &reach, func(key uint32, cost float32) {
+				consider(key, cost)
+				tighten()
+			})
 		}
 	}
 
@@ -460,13 +604,11 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	// the index costs tens of milliseconds to build, so most runs never
 	// build it.
 	if len(q) > 3 && len(qPhon) > 1 && minCost > w.PhoneticBelow {
-		for _, fid := range s.phonetic(b)[qPhon] {
-			key := b.keys.key(fid)
-			cost := al.editCost(key)
-			if cost > w.Bound && cost <= 2*w.Bound {
+		s.phonetic(b).soundAlikes(b, qPhon, func(fid uint32) {
+			if cost := al.editCost(b.keys.key(fid)); cost > w.Bound && cost <= 2*w.Bound {
 				consider(fid, cost)
 			}
-		}
+		})
 	}
 
 	// The user's words.

@@ -1,69 +1,95 @@
 package spell
 
-import "hash/maphash"
+import "strings"
 
-// strIndex is an open-addressing hash set of distinct strings, each
-// numbered in the order it was added. The keys are substrings of the
-// embedded lists wherever possible, so building allocates little, and a
-// []byte is looked up without converting it, which keeps Check
-// allocation-free.
+// strIndex is an open-addressing hash set of distinct strings kept in
+// one arena (key i is arena[off[i]:off[i+1]]), each numbered in the
+// order it was added. Its hash is deterministic, so the whole index can
+// be precomputed (see compact.go), and a []byte is looked up without
+// converting it, which keeps Check allocation-free.
 type strIndex struct {
-	keys  []string
+	arena string
+	off   []uint32 // len = keys+1
 	slots []uint32 // 0 empty, else key number + 1
 	mask  uint32
-	seed  maphash.Seed
+
+	buf strings.Builder // the arena while building; arena aliases it
 }
 
 // newStrIndex makes an index for at most capacity keys; it never grows.
-func newStrIndex(capacity int) *strIndex {
+func newStrIndex(capacity, arenaHint int) *strIndex {
 	size := 16
-	for size < capacity+capacity/2 {
+	for size < capacity+capacity/4 {
 		size <<= 1
 	}
-	return &strIndex{
-		keys:  make([]string, 0, capacity),
+	t := &strIndex{
+		off:   append(make([]uint32, 0, capacity+1), 0),
 		slots: make([]uint32, size),
 		mask:  uint32(size - 1),
-		seed:  maphash.MakeSeed(),
 	}
+	t.buf.Grow(arenaHint)
+	return t
 }
 
-func (t *strIndex) len() int { return len(t.keys) }
+// strHash is FNV-1a, 32 bits: fixed across runs, unlike maphash, so the
+// slots can be stored.
+func strHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
 
-func (t *strIndex) key(i uint32) string { return t.keys[i] }
+func bytesHash(s []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range s {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
+func (t *strIndex) len() int { return len(t.off) - 1 }
+
+// key returns key i, a substring of the arena (no copy).
+func (t *strIndex) key(i uint32) string { return t.arena[t.off[i]:t.off[i+1]] }
 
 // add returns the number of key k, adding it if new, and whether it was
 // added; ok is false when the index is full.
 func (t *strIndex) add(k string) (id uint32, added, ok bool) {
-	h := uint32(maphash.String(t.seed, k)) & t.mask
+	h := strHash(k) & t.mask
 	for {
 		s := t.slots[h]
 		if s == 0 {
 			break
 		}
-		if t.keys[s-1] == k {
+		if t.key(s-1) == k {
 			return s - 1, false, true
 		}
 		h = (h + 1) & t.mask
 	}
-	if 4*(len(t.keys)+1) > 3*len(t.slots) {
+	if 4*t.len()+4 > 3*len(t.slots) {
 		return 0, false, false
 	}
-	id = uint32(len(t.keys))
-	t.keys = append(t.keys, k)
+	id = uint32(t.len())
+	t.buf.WriteString(k)
+	t.arena = t.buf.String() // the builder only appends: no copy
+	t.off = append(t.off, uint32(len(t.arena)))
 	t.slots[h] = id + 1
 	return id, true, true
 }
 
 // get returns the number of key k.
 func (t *strIndex) get(k string) (uint32, bool) {
-	h := uint32(maphash.String(t.seed, k)) & t.mask
+	h := strHash(k) & t.mask
 	for {
 		s := t.slots[h]
 		if s == 0 {
 			return 0, false
 		}
-		if t.keys[s-1] == k {
+		if t.key(s-1) == k {
 			return s - 1, true
 		}
 		h = (h + 1) & t.mask
@@ -72,13 +98,13 @@ func (t *strIndex) get(k string) (uint32, bool) {
 
 // getBytes is get for a byte slice.
 func (t *strIndex) getBytes(k []byte) (uint32, bool) {
-	h := uint32(maphash.Bytes(t.seed, k)) & t.mask
+	h := bytesHash(k) & t.mask
 	for {
 		s := t.slots[h]
 		if s == 0 {
 			return 0, false
 		}
-		if t.keys[s-1] == string(k) {
+		if t.key(s-1) == string(k) {
 			return s - 1, true
 		}
 		h = (h + 1) & t.mask

@@ -9,7 +9,7 @@ import (
 var tune = flag.Bool("tune", false, "search the suggestion weights on the training split (slow)")
 
 // TestTuneWeights is a coordinate search over the model's weights that
-// maximises top-1 on the training split only; it prints the best weights
+// maximizes top-1 on the training split only; it prints the best weights
 // for defaultWeights. Run with -run TuneWeights -args -tune.
 func TestTuneWeights(t *testing.T) {
 	if !*tune {

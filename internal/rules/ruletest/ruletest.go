@@ -4,7 +4,7 @@
 // An annotated draft is Markdown. Expectations sit in HTML comments on the
 // line they concern (or a relative line: "want +1" means the next line):
 //
-//	We recieve mail. <!-- want spelling:"recieve" -->
+//	Followig the trip. <!-- want spelling:"Followig" -->
 //	<!-- want +1 hedging:"100% certain" mechanics:"it’s"->"its" -->
 //
 // Each expectation names a rule or a category, the exact text the finding
@@ -17,6 +17,7 @@
 package ruletest
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -165,7 +166,7 @@ func checkFix(t *testing.T, cfg *lint.Config, res *lint.File, golden string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(fixed) != string(want) {
+	if !bytes.Equal(fixed, want) {
 		t.Errorf("%s: fixed text differs from golden:\n got: %s\nwant: %s", golden, fixed, want)
 	}
 	again := cfg.Lint(res.Path, fixed)

@@ -1,0 +1,35 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWordDiff(t *testing.T) {
+	p := newPalette(false)
+	cases := []struct{ old, fixed, want string }{
+		{"the Czeck StB", "the Czech StB", "the [-Czeck-]{+Czech+} StB"},
+		{"exploads", "explo-ads", "[-exploads-]{+explo-ads+}"},
+		{"About ‘Recruitent’ and", "About ‘Recruitment’ and", "About ‘[-Recruitent-]{+Recruitment+}’ and"},
+		{"a  b", "a b", "a[-  -]{+ +}b"},
+	}
+	for _, c := range cases {
+		if got := wordDiff(p, c.old, c.fixed); got != c.want {
+			t.Errorf("wordDiff(%q, %q) = %q, want %q", c.old, c.fixed, got, c.want)
+		}
+	}
+}
+
+func TestWordDiffLongLine(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 20000; i++ {
+		b.WriteString("word")
+		b.WriteString(strings.Repeat("x", i%7))
+		b.WriteString(" ")
+	}
+	s := b.String()
+	got := wordDiff(newPalette(false), s, strings.Replace(s, "wordx ", "world ", 1))
+	if !strings.Contains(got, "[-wordx-]{+world+}") {
+		t.Errorf("diff lost the change")
+	}
+}

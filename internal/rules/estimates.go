@@ -1,0 +1,805 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/spell"
+)
+
+// EstimateKind says what an estimative expression is.
+type EstimateKind uint8
+
+// Estimate kinds.
+const (
+	// EstTerm is a term of the chosen yardstick ("very likely").
+	EstTerm EstimateKind = iota + 1
+	// EstForeign is a term of another yardstick ("highly likely" under ICD 203).
+	EstForeign
+	// EstPhrase is a probability phrase no yardstick uses ("high probability").
+	EstPhrase
+	// EstPercent is a numeric probability ("a 70% chance").
+	EstPercent
+	// EstAbsolute is a numeric certainty ("100% certain", "virtually 100% certain").
+	EstAbsolute
+	// EstBooster claims certainty in words ("undoubtedly", "we know for sure").
+	EstBooster
+	// EstHedge gives no band ("it's possible", "cannot be ruled out").
+	EstHedge
+	// EstStack is a modal plus a hedge ("might possibly").
+	EstStack
+	// EstFrame is a subjective frame ("I think", "in my view").
+	EstFrame
+	// EstConfidence is a confidence level ("high confidence").
+	EstConfidence
+)
+
+var estimateKindNames = [...]string{"", "term", "foreign term", "phrase", "percent", "absolute", "booster", "hedge", "stacked hedge", "frame", "confidence"}
+
+func (k EstimateKind) String() string {
+	if int(k) < len(estimateKindNames) {
+		return estimateKindNames[k]
+	}
+	return "unknown"
+}
+
+// HasProbability reports whether the kind states a probability (a band or
+// a certainty), as opposed to a vague hedge, frame or confidence level.
+func (k EstimateKind) HasProbability() bool {
+	return k >= EstTerm && k <= EstBooster
+}
+
+// Estimate is one estimative expression of a draft.
+type Estimate struct {
+	prose.Span
+	Kind EstimateKind
+	// Key is the matched phrase, lower-case with straight apostrophes
+	// ("it's possible", "# % chance" for numeric ones).
+	Key string
+	// Percent is the probability the expression states or readers take it to
+	// mean; -1 when it states none (hedges, frames, confidence levels).
+	Percent float64
+	// Band is the chosen yardstick's band for Percent (zero when none), and
+	// Term the yardstick's term for that band in the expression's role.
+	Band Band
+	Term string
+	// Row is the ICD 203 row of a yardstick term ("likelihood" or
+	// "probability"), "-" for one-row yardsticks.
+	Row string
+	// From names the yardstick a foreign term belongs to.
+	From string
+	// Role is the slot the expression fills (adj, adv, noun, clause) when
+	// the data says; for hedges the cue family (modal, possible, ruleout,
+	// realposs); for frames how to replace them (we, seems).
+	Role string
+	// Severity is the cue's default severity (boosters and hedges vary).
+	Severity Severity
+	// Hedged marks a hedge on a certainty ("virtually 100% certain").
+	Hedged bool
+	// Misspelled holds the booster a misspelled word stands for ("unquestionally").
+	Misspelled string
+	// Quoted is true inside quotation marks or a block quote; Attributed
+	// when the sentence reports someone else's words ("X said that …").
+	// Neither is the author's own claim.
+	Quoted, Attributed bool
+	// Sentence indexes Document.Sentences; FirstToken and EndToken the
+	// matched tokens.
+	Sentence             int
+	FirstToken, EndToken int
+}
+
+// Own reports whether the estimate is the author's own claim: neither
+// quoted nor attributed.
+func (e *Estimate) Own() bool { return !e.Quoted && !e.Attributed }
+
+// Estimates lists every estimative expression of doc in source order, with
+// bands under the yardstick opts names. The hedging rules and the ladder
+// report both read this one extraction.
+func Estimates(doc *prose.Document, opts Options) []Estimate {
+	return extractEstimates(doc, spell.Builtin(), yardstickOf(&opts))
+}
+
+// estimatesOf is Estimates for a pass, computed once per document and
+// shared by the hedging rules.
+func estimatesOf(p *Pass) []Estimate {
+	return p.Memo("rules.estimates", func() any {
+		return extractEstimates(p.Doc, p.Dict, yardstickOf(p.Options))
+	}).([]Estimate)
+}
+
+// tokenKey returns the trie key of token i: number tokens are the number
+// wildcard's candidates, words lower-case with straight apostrophes. ASCII
+// lower-case words come back without allocating.
+func tokenKey(doc *prose.Document, i int) string {
+	s := doc.TokenText(i)
+	plain := true
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	s = strings.ToLower(s)
+	if strings.Contains(s, "’") {
+		s = strings.ReplaceAll(s, "’", "'")
+	}
+	return s
+}
+
+// lookup finds the child for a token's text, lower-cased and with curly
+// apostrophes straightened, without allocating for ASCII words (the
+// compiler does not copy a byte slice converted to a string for a map
+// index).
+func (n *trieNode) lookup(s string) *trieNode {
+	if n.next == nil {
+		return nil
+	}
+	var buf [48]byte
+	k := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf:
+			if strings.HasPrefix(s[i:], "’") {
+				c = '\''
+				i += len("’") - 1
+				break
+			}
+			return n.next[strings.ReplaceAll(strings.ToLower(s), "’", "'")]
+		}
+		if k == len(buf) {
+			return nil // longer than any phrase word
+		}
+		buf[k] = c
+		k++
+	}
+	return n.next[string(buf[:k])]
+}
+
+// extractor carries one extraction's state.
+type extractor struct {
+	doc  *prose.Document
+	dict *spell.Dict
+	y    *Yardstick
+	h    *hedging
+	out  []Estimate
+	// quoted marks tokens inside quotation marks; computed on first use.
+	quoted []bool
+	// speech caches the attribution of the last sentence asked about.
+	speechSent          int
+	attrFrom, attrUntil int
+}
+
+func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Estimate {
+	x := &extractor{doc: doc, dict: dict, y: y, h: hedgeData(), speechSent: -1}
+	if x.h.err != nil {
+		panic(x.h.err)
+	}
+	root := x.h.root
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si]
+		for i := s.FirstToken; i < s.EndToken; {
+			end, m := x.longest(root, i, s.EndToken)
+			if m != nil && x.accept(m, si, i, end) {
+				i = end
+				continue
+			}
+			if m == nil && doc.Tokens[i].Kind == prose.Word {
+				x.misspelledBooster(si, i)
+			}
+			i++
+		}
+	}
+	return x.out
+}
+
+// longest walks the trie from token i and returns the end of the longest
+// phrase that matches there. Phrases never cross a gap (code, markup).
+func (x *extractor) longest(root *trieNode, i, end int) (int, *match) {
+	n := root
+	bestEnd, best := 0, (*match)(nil)
+	for j := i; j < end; j++ {
+		t := x.doc.Tokens[j]
+		if j > i && t.Gap {
+			break
+		}
+		c := n.lookup(x.doc.Text[t.Start:t.End])
+		if c == nil && t.Kind == prose.Number {
+			c = n.next[numberKey]
+		}
+		if c == nil {
+			break
+		}
+		n = c
+		if n.m != nil {
+			bestEnd, best = j+1, n.m
+		}
+	}
+	return bestEnd, best
+}
+
+func (x *extractor) word(i int) string {
+	if i < 0 || i >= len(x.doc.Tokens) || x.doc.Tokens[i].Kind != prose.Word {
+		return ""
+	}
+	return tokenKey(x.doc, i)
+}
+
+// sentenceWord is the lower-case word at i when i lies inside sentence si.
+func (x *extractor) sentenceWord(si, i int) string {
+	s := x.doc.Sentences[si]
+	if i < s.FirstToken || i >= s.EndToken {
+		return ""
+	}
+	return x.word(i)
+}
+
+// accept turns a trie match at tokens [i, end) into an estimate, unless the
+// context shows it is not estimative ("a certain person", "it is possible
+// to reach", "more likely", "probable cause"). It reports whether it did.
+func (x *extractor) accept(m *match, si, i, end int) bool {
+	e := Estimate{Key: m.key, Percent: -1, Sentence: si, FirstToken: i, EndToken: end}
+	next := x.sentenceWord(si, end)
+	prev := x.sentenceWord(si, i-1)
+	switch {
+	case m.percent != nil:
+		if !x.percent(&e, m.percent) {
+			return false
+		}
+	case len(m.terms) > 0:
+		if !x.term(&e, m, prev, next) {
+			return false
+		}
+	case m.phrase != nil:
+		e.Kind, e.Percent, e.Role = EstPhrase, m.phrase.percent, m.phrase.role
+		x.place(&e)
+	case m.cue != nil:
+		if !x.cue(&e, m.cue, si, prev, next) {
+			return false
+		}
+	default:
+		return false
+	}
+	x.emit(&e)
+	return true
+}
+
+// place fills the band and term of a stated probability under the chosen
+// yardstick.
+func (x *extractor) place(e *Estimate) {
+	if e.Percent < 0 {
+		return
+	}
+	role := e.Role
+	if role != "adj" && role != "adv" && role != "noun" {
+		role = "adj"
+	}
+	t := x.y.Suggest(e.Percent, role)
+	e.Band, e.Term = t.Band, t.Term
+}
+
+// comparatives make a band term relative ("more likely than X"), not a
+// statement of probability.
+var comparatives = map[string]bool{"more": true, "most": true, "less": true, "least": true, "as": true, "equally": true, "not": true, "never": true}
+
+// remoteNouns are the nouns after which "remote" is a probability (ICD
+// 203's "remote"), not a distance ("remote areas").
+var remoteNouns = map[string]bool{"chance": true, "chances": true, "possibility": true, "possibilities": true, "likelihood": true, "probability": true, "prospect": true, "prospects": true}
+
+func (x *extractor) term(e *Estimate, m *match, prev, next string) bool {
+	if comparatives[prev] || m.key == "probable" && next == "cause" {
+		return false
+	}
+	if m.key == "remote" {
+		if !remoteNouns[next] {
+			return false
+		}
+		e.EndToken++ // "remote possibility": the noun belongs to the term
+	}
+	if _, ok := m.terms[x.y.Name]; !ok && strings.HasPrefix(m.key, "remote ") {
+		// "remote chance" is PHIA's term, and ICD 203's "remote" before a noun.
+		if t, ok := x.y.Term("remote"); ok {
+			e.Kind, e.Band, e.Term, e.Row, e.Percent, e.Role = EstTerm, t.Band, t.Term, t.Row, t.Band.Mid(), "noun"
+			return true
+		}
+	}
+	if t, ok := m.terms[x.y.Name]; ok {
+		e.Kind, e.Band, e.Term, e.Row, e.Percent = EstTerm, t.Band, t.Term, t.Row, t.Band.Mid()
+		e.Role = firstOf(t.roles)
+		return true
+	}
+	// A term of another yardstick: take the first, in yardstick order.
+	for _, yt := range yardstickTitles {
+		t, ok := m.terms[yt.name]
+		if !ok {
+			continue
+		}
+		e.Kind, e.From, e.Percent, e.Role = EstForeign, yt.name, t.Band.Mid(), firstOf(t.roles)
+		x.place(e)
+		return true
+	}
+	return false
+}
+
+func firstOf(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// percent reads a numeric probability.
+func (x *extractor) percent(e *Estimate, pp *percentPattern) bool {
+	var nums []float64
+	for j := e.FirstToken; j < e.EndToken; j++ {
+		if x.doc.Tokens[j].Kind != prose.Number {
+			continue
+		}
+		v, ok := parseNumber(x.doc.TokenText(j))
+		if !ok {
+			return false
+		}
+		nums = append(nums, v)
+	}
+	if len(nums) == 0 {
+		return false
+	}
+	v := nums[0]
+	if pp.ratio {
+		if len(nums) < 2 || nums[1] <= 0 || nums[0] > nums[1] {
+			return false
+		}
+		v = 100 * nums[0] / nums[1]
+	}
+	if v < 0 || v > 100 {
+		return false
+	}
+	e.Percent, e.Role = v, "adj"
+	e.Kind = EstPercent
+	if v == 100 || v == 0 || pp.hedged && (v >= 99 || v <= 1) {
+		if x.negated(e.Sentence, e.FirstToken) || x.sentenceWord(e.Sentence, e.FirstToken-1) == "than" {
+			return false // "less than 100 percent sure" is a doubt, not a certainty
+		}
+		e.Kind, e.Hedged = EstAbsolute, pp.hedged
+		e.Role = "adj"
+		t := x.y.TopTerm("adj")
+		if v < 50 {
+			t = x.y.BottomTerm("adj")
+		}
+		e.Band, e.Term = t.Band, t.Term
+		return true
+	}
+	x.place(e)
+	return true
+}
+
+// parseNumber reads 70, 2.5 or 1,200 at the start of a number token.
+func parseNumber(s string) (float64, bool) {
+	end := 0
+	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == '.' || s[end] == ',') {
+		end++
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s[:end], ",", ""), 64)
+	return v, err == nil
+}
+
+// negators before a booster turn it into its opposite ("no one knows for
+// sure", "not definitely").
+func (x *extractor) negated(si, i int) bool {
+	s := x.doc.Sentences[si]
+	for j := i - 1; j >= s.FirstToken && j >= i-3; j-- {
+		w := x.word(j)
+		switch w {
+		case "not", "never", "no", "cannot", "nobody", "hardly", "neither", "nor":
+			return true
+		}
+		if strings.HasSuffix(w, "n't") {
+			return true
+		}
+	}
+	return false
+}
+
+// functionWords may follow "certain" when it means "sure" ("we know for
+// certain that", "for certain the KGB had"); any other word makes it mean
+// "particular" ("for certain reasons").
+var functionWords = map[string]bool{
+	"that": true, "whether": true, "if": true, "and": true, "but": true, "or": true, "yet": true, "so": true,
+	"what": true, "who": true, "when": true, "why": true, "how": true, "which": true, "because": true,
+	"the": true, "a": true, "an": true, "this": true, "these": true, "those": true, "he": true, "she": true,
+	"it": true, "they": true, "we": true, "i": true, "you": true, "his": true, "her": true, "their": true,
+	"its": true, "our": true, "about": true, "of": true, "now": true, "then": true, "either": true, "to": true,
+	"is": true, "was": true, "be": true, "at": true, "in": true, "by": true, "from": true,
+}
+
+func (x *extractor) cue(e *Estimate, c *cue, si int, prev, next string) bool {
+	e.Severity, e.Role = c.severity, c.note
+	switch c.kind {
+	case cueBooster:
+		if x.negated(si, e.FirstToken) {
+			return false
+		}
+		if strings.HasSuffix(e.Key, "certain") && next != "" && !functionWords[next] {
+			return false // "for certain reasons": certain means particular
+		}
+		e.Kind, e.Percent = EstBooster, 100
+		role := "adv"
+		if e.Role == "adj" || e.Role == "clause" {
+			role = "adj"
+		}
+		t := x.y.TopTerm(role)
+		e.Band, e.Term = t.Band, t.Term
+	case cueHedge:
+		if (next == "to" || next == "for") && (strings.HasSuffix(e.Key, "possible") || strings.HasSuffix(e.Key, "have")) {
+			return false // ability ("it is possible to reach") or obligation ("may have to")
+		}
+		if prev == "as" && strings.HasSuffix(e.Key, "well") {
+			return false
+		}
+		e.Kind = EstHedge
+	case cueStack:
+		if x.question(si) {
+			return false // "how could it possibly …?" is rhetoric, not a hedge
+		}
+		e.Kind = EstStack
+	case cueFrame:
+		switch {
+		case e.Key == "to me" && !x.seemsBefore(si, e.FirstToken):
+			return false
+		case strings.HasPrefix(e.Key, "i ") && (next == "of" || next == "about" || next == "so"):
+			return false // "I think of", "I feel about": not a judgement frame
+		}
+		e.Kind = EstFrame
+	case cueConfidence:
+		e.Kind = EstConfidence
+	}
+	return true
+}
+
+// question reports whether sentence si ends with a question mark.
+func (x *extractor) question(si int) bool {
+	s := x.doc.Sentences[si]
+	for j := s.EndToken - 1; j >= s.FirstToken; j-- {
+		t := x.doc.TokenText(j)
+		if t == "?" {
+			return true
+		}
+		if x.doc.Tokens[j].Kind != prose.Punct || !strings.ContainsAny(t, "\"'’”)]") {
+			return false
+		}
+	}
+	return false
+}
+
+// seemsBefore reports whether a form of "seem" comes shortly before token i
+// ("seems very likely to me").
+func (x *extractor) seemsBefore(si, i int) bool {
+	s := x.doc.Sentences[si]
+	for j := i - 1; j >= s.FirstToken && j >= i-5; j-- {
+		switch x.word(j) {
+		case "seem", "seems", "seemed", "seeming", "appears", "appear", "appeared", "looks", "look", "looked", "sounds":
+			return true
+		}
+	}
+	return false
+}
+
+// misspelledBooster recognizes a booster the dictionary does not know but a
+// booster is one or two edits away from ("unquestionally", "undoubtably").
+func (x *extractor) misspelledBooster(si, i int) {
+	t := x.doc.Tokens[i]
+	if t.Len() < 7 || t.Len() > 18 {
+		return
+	}
+	w := tokenKey(x.doc, i)
+	best, bestD := "", 3
+	for _, b := range x.h.boosters {
+		// Cheap filters first: typos rarely touch the first two letters,
+		// and a booster this far off in length cannot be the word.
+		if len(b) < 8 || w[0] != b[0] || w[1] != b[1] {
+			continue
+		}
+		limit := 1
+		if len(b) >= 10 {
+			limit = 2
+		}
+		if diff := len(w) - len(b); diff > limit || -diff > limit {
+			continue
+		}
+		if d := editDistance(w, b); d <= limit && d > 0 && d < bestD {
+			best, bestD = b, d
+		}
+	}
+	if best == "" || x.negated(si, i) {
+		return
+	}
+	if x.dict != nil && x.dict.Check(x.doc.TokenText(i)).Status == spell.Accepted {
+		return
+	}
+	e := Estimate{Key: best, Kind: EstBooster, Percent: 100, Misspelled: best, Severity: Warning, Role: "adv", Sentence: si, FirstToken: i, EndToken: i + 1}
+	m := x.h.root.next[best].m
+	if m != nil && m.cue != nil {
+		e.Severity = m.cue.severity
+	}
+	tt := x.y.TopTerm("adv")
+	e.Band, e.Term = tt.Band, tt.Term
+	x.emit(&e)
+}
+
+// emit records an estimate, filling its span, quotation and attribution.
+func (x *extractor) emit(e *Estimate) {
+	toks := x.doc.Tokens
+	e.Span = prose.Span{Start: toks[e.FirstToken].Start, End: toks[e.EndToken-1].End}
+	e.Quoted = x.isQuoted(e.FirstToken)
+	e.Attributed = x.isAttributed(e.Sentence, e.FirstToken)
+	x.out = append(x.out, *e)
+}
+
+// isQuoted reports whether token i lies inside quotation marks or a block
+// quote. Double quotes mark quotations; single quotes mark a quotation only
+// after a reporting verb or a colon, since writers use them as scare quotes
+// for their own words ("a ‘possibility not to be excluded’").
+func (x *extractor) isQuoted(i int) bool {
+	if x.quoted == nil {
+		x.quoted = quotedTokens(x.doc)
+	}
+	return x.quoted[i]
+}
+
+func quotedTokens(doc *prose.Document) []bool {
+	q := make([]bool, len(doc.Tokens))
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		if b.InQuote {
+			for i := b.FirstToken; i < b.EndToken; i++ {
+				q[i] = true
+			}
+			continue
+		}
+		double, single := -1, -1 // index of the open mark, -1 when closed
+		singleSpeech := false
+		for i := b.FirstToken; i < b.EndToken; i++ {
+			t := doc.Tokens[i]
+			if t.Kind != prose.Punct {
+				if double >= 0 || single >= 0 && singleSpeech {
+					q[i] = true
+				}
+				continue
+			}
+			switch doc.TokenText(i) {
+			case "“", "«", "„":
+				double = i
+			case "”", "»":
+				double = -1
+			case "\"":
+				if double >= 0 {
+					double = -1
+				} else {
+					double = i
+				}
+			case "‘":
+				single = i
+				singleSpeech = i > b.FirstToken && introducesSpeech(doc, i-1)
+			case "’":
+				single = -1
+			}
+		}
+	}
+	return q
+}
+
+// introducesSpeech reports whether token i (just before an opening quote)
+// introduces a quotation: a colon, or a reporting verb with or without a
+// comma.
+func introducesSpeech(doc *prose.Document, i int) bool {
+	t := doc.TokenText(i)
+	if t == ":" {
+		return true
+	}
+	if t == "," && i > 0 {
+		i--
+	}
+	w := strings.ToLower(doc.TokenText(i))
+	return reportingPast[w] || reportingPresent[w]
+}
+
+// reportingPast are reporting verbs that mark what follows as someone
+// else's words whatever comes next ("Kalugin alleged the operation …").
+var reportingPast = map[string]bool{
+	"said": true, "says": true, "saying": true, "told": true, "wrote": true, "claimed": true, "alleged": true, "argued": true,
+	"asserted": true, "insisted": true, "testified": true, "recalled": true, "contended": true,
+	"acknowledged": true, "admitted": true, "warned": true, "declared": true, "maintained": true,
+	"stated": true, "reported": true, "explained": true, "added": true, "noted": true, "suggested": true,
+	"concluded": true, "indicated": true, "believed": true, "thought": true, "asked": true, "replied": true,
+	"responded": true, "announced": true, "predicted": true, "emphasized": true,
+	"emphasised": true, //nolint:misspell // British spelling: drafts use it
+	"stressed":   true, "conceded": true, "speculated": true, "posited": true, "estimated": true,
+}
+
+// reportingPresent are reporting verbs that double as nouns ("claims",
+// "reports"): they mark speech only before "that", a colon or a quotation.
+var reportingPresent = map[string]bool{
+	"claims": true, "claim": true, "alleges": true, "allege": true, "argues": true, "argue": true,
+	"asserts": true, "assert": true, "insists": true, "insist": true, "testifies": true, "recalls": true,
+	"contends": true, "contend": true, "acknowledges": true, "admits": true, "warns": true, "warn": true,
+	"declares": true, "maintains": true, "maintain": true, "states": true, "reports": true, "explains": true,
+	"adds": true, "notes": true, "suggests": true, "suggest": true, "concludes": true, "indicates": true,
+	"indicate": true, "believes": true, "believe": true, "thinks": true, "think": true, "points": true,
+	"emphasises": true, //nolint:misspell // British spelling: drafts use it
+	"emphasizes": true, "tells": true, "writes": true, "write": true, "say": true,
+	"predicts": true, "posits": true, "speculates": true, "estimates": true, "estimate": true,
+}
+
+// isAttributed reports whether token i of sentence si reports someone
+// else's words: after "X said (that)", anywhere in a sentence "according
+// to X", or before a closing ", he said".
+func (x *extractor) isAttributed(si, i int) bool {
+	if x.speechSent != si {
+		x.speechSent = si
+		x.attrFrom, x.attrUntil = x.attribution(si)
+	}
+	return i >= x.attrFrom || i < x.attrUntil
+}
+
+// attribution returns the token from which sentence si is attributed (past
+// its end when it is not) and the token before which it is (a closing
+// "…, he said"; its start when there is none).
+func (x *extractor) attribution(si int) (from, until int) {
+	s := x.doc.Sentences[si]
+	from, until = s.EndToken, s.FirstToken
+	for j := s.FirstToken; j < s.EndToken; j++ {
+		w := x.word(j)
+		if w == "" {
+			continue
+		}
+		if w == "according" && x.sentenceWord(si, j+1) == "to" {
+			return s.FirstToken, s.FirstToken
+		}
+		past, present := reportingPast[w], reportingPresent[w]
+		if !past && !present {
+			continue
+		}
+		if firstPerson(x, si, j) || inferenceVerbs[w] && x.inanimateSubject(si, j) {
+			continue
+		}
+		if tail := s.EndToken - j; tail <= 4 && x.commaBefore(si, j) {
+			return s.EndToken, j // "…, he said."
+		}
+		next := x.sentenceWord(si, j+1)
+		if w == "points" && next == "out" {
+			next = x.sentenceWord(si, j+2)
+		}
+		if present && next != "that" && !speechMark(x.doc, si, j+1) {
+			continue
+		}
+		if past && !x.verbal(si, j) {
+			continue
+		}
+		return j + 1, s.FirstToken
+	}
+	return from, until
+}
+
+// inferenceVerbs report speech with a speaker for a subject ("Harding
+// suggests that") but the author's own inference with an inanimate one
+// ("this suggests that").
+var inferenceVerbs = map[string]bool{
+	"suggests": true, "suggested": true, "suggest": true, "indicates": true, "indicated": true, "indicate": true,
+	"notes": true, "noted": true, "concludes": true, "concluded": true, "estimates": true, "estimated": true,
+	"points": true, "states": true, "stated": true, "reports": true, "reported": true, "means": true,
+}
+
+// inanimateSubject reports whether the word before verb j (skipping
+// adverbs) is a pronoun standing for a fact, not a speaker.
+func (x *extractor) inanimateSubject(si, j int) bool {
+	s := x.doc.Sentences[si]
+	for k := j - 1; k >= s.FirstToken && k >= j-3; k-- {
+		w := x.word(k)
+		if strings.HasSuffix(w, "ly") || w == "also" || w == "strongly" {
+			continue
+		}
+		switch w {
+		case "this", "that", "it", "which", "these", "those", "what", "evidence", "data":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// firstPerson reports whether the reporting verb at j has "I" or "we" as
+// its subject (skipping adverbs): the author's own words.
+func firstPerson(x *extractor, si, j int) bool {
+	s := x.doc.Sentences[si]
+	for k := j - 1; k >= s.FirstToken && k >= j-3; k-- {
+		w := x.word(k)
+		switch {
+		case w == "i" || w == "we":
+			return true
+		case strings.HasSuffix(w, "ly") || w == "also" || w == "then" || w == "would" || w == "have" || w == "had" || w == "once" || w == "now":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// verbal reports whether a past form at j is a verb rather than an
+// adjective after a determiner ("the reported attack").
+func (x *extractor) verbal(si, j int) bool {
+	switch x.sentenceWord(si, j-1) {
+	case "the", "a", "an", "this", "that", "its", "their", "his", "her":
+		return false
+	}
+	return true
+}
+
+// commaBefore reports whether a comma or closing quote comes within three
+// tokens before j.
+func (x *extractor) commaBefore(si, j int) bool {
+	s := x.doc.Sentences[si]
+	for k := j - 1; k >= s.FirstToken && k >= j-3; k-- {
+		switch x.doc.TokenText(k) {
+		case ",", "”", "\"", "’":
+			return true
+		}
+	}
+	return false
+}
+
+func speechMark(doc *prose.Document, si, j int) bool {
+	s := doc.Sentences[si]
+	if j >= s.EndToken {
+		return false
+	}
+	switch doc.TokenText(j) {
+	case ":", ",", "“", "\"", "‘":
+		return true
+	}
+	return false
+}
+
+// matchCase gives repl the capitalisation of the text it replaces: Title
+// Case when every word of src is capitalised ("We Know for Certain" →
+// "It Is Almost Certain"), a capital first letter when src has one.
+func matchCase(src, repl string) string {
+	words := strings.Fields(src)
+	if len(words) == 0 || repl == "" {
+		return repl
+	}
+	upperStart := func(s string) bool {
+		r, _ := utf8.DecodeRuneInString(s)
+		return unicode.IsUpper(r)
+	}
+	if !upperStart(words[0]) {
+		return repl
+	}
+	title := len(words) > 1
+	for _, w := range words[1:] {
+		if !upperStart(w) && !minorWords[strings.ToLower(w)] {
+			title = false
+		}
+	}
+	if !title {
+		return capitalize(repl)
+	}
+	rw := strings.Fields(repl)
+	for i, w := range rw {
+		if i == 0 || !minorWords[w] {
+			rw[i] = capitalize(w)
+		}
+	}
+	return strings.Join(rw, " ")
+}
+
+// minorWords stay lower case inside a title.
+var minorWords = map[string]bool{"a": true, "an": true, "the": true, "for": true, "of": true, "to": true, "in": true, "on": true, "and": true, "or": true, "but": true, "at": true, "by": true}

@@ -1,0 +1,580 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/edlint/edlint/dict"
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// This file holds the data the hedging rules share: the yardsticks
+// (dict/yardsticks/*.txt), the non-standard probability phrases and the cue
+// lists, and the token trie that finds all of them in one pass. The
+// extraction itself (Estimates) is in estimates.go.
+
+// Band is a probability range in percent.
+type Band struct {
+	Low, High float64
+}
+
+// IsZero reports whether the band is unset.
+func (b Band) IsZero() bool { return b == Band{} }
+
+// Mid is the middle of the band.
+func (b Band) Mid() float64 { return (b.Low + b.High) / 2 }
+
+func (b Band) String() string {
+	if b.Low == b.High {
+		return pct(b.Low) + " %"
+	}
+	return pct(b.Low) + "–" + pct(b.High) + " %"
+}
+
+func pct(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// YardstickTerm is one term of a yardstick.
+type YardstickTerm struct {
+	Term string
+	Band Band
+	// Row is "likelihood" or "probability" for ICD 203, "-" for
+	// yardsticks with one row.
+	Row string
+	// roles lists the grammatical slots the term fills (adj, adv, noun);
+	// preferred lists those for which it is the suggested term of its band.
+	roles, preferred []string
+}
+
+// Yardstick is an estimative-language standard: terms and their bands.
+type Yardstick struct {
+	Name  string // the --yardstick value: icd203, phia, nato
+	Title string // how messages name it: "ICD 203"
+	Terms []YardstickTerm
+	index map[string]int
+	bands []Band // computed once at load
+}
+
+// Term returns the yardstick's entry for a lower-case term.
+func (y *Yardstick) Term(term string) (YardstickTerm, bool) {
+	i, ok := y.index[term]
+	if !ok {
+		return YardstickTerm{}, false
+	}
+	return y.Terms[i], true
+}
+
+// TopTerm is the term of the highest band in a role ("adj" or "adv"): what
+// the yardstick offers instead of a certainty.
+func (y *Yardstick) TopTerm(role string) YardstickTerm {
+	return y.Suggest(100, role)
+}
+
+// BottomTerm is the term of the lowest band in a role.
+func (y *Yardstick) BottomTerm(role string) YardstickTerm {
+	return y.Suggest(0, role)
+}
+
+// Suggest returns the yardstick's preferred term for the band that holds
+// percent p, in the grammatical role asked for when the band has one (else
+// the band's preferred term in any role). A p in a gap between bands (PHIA
+// leaves gaps on purpose) goes to the nearest band.
+func (y *Yardstick) Suggest(p float64, role string) YardstickTerm {
+	band := y.BandOf(p)
+	var fallback *YardstickTerm
+	for i := range y.Terms {
+		t := &y.Terms[i]
+		if t.Band != band || len(t.preferred) == 0 {
+			continue
+		}
+		if contains(t.preferred, role) {
+			return *t
+		}
+		if fallback == nil {
+			fallback = t
+		}
+	}
+	if fallback != nil {
+		return *fallback
+	}
+	return YardstickTerm{Band: band}
+}
+
+// HasRole reports whether t fills the grammatical role.
+func (t YardstickTerm) HasRole(role string) bool { return contains(t.roles, role) }
+
+// BandOf returns the band that holds p: low ≤ p < high, the top band
+// including its upper bound; in a gap, the nearest band.
+func (y *Yardstick) BandOf(p float64) Band {
+	bands := y.bands
+	if bands == nil {
+		bands = y.computeBands()
+	}
+	best, bestDist := Band{}, 1e9
+	for i, b := range bands {
+		if p >= b.Low && (p < b.High || (i == len(bands)-1 && p <= b.High)) {
+			return b
+		}
+		d := b.Low - p
+		if p > b.High {
+			d = p - b.High
+		}
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist {
+			best, bestDist = b, d
+		}
+	}
+	return best
+}
+
+// Bands lists the yardstick's distinct bands from lowest to highest.
+func (y *Yardstick) Bands() []Band {
+	if y.bands != nil {
+		return append([]Band(nil), y.bands...)
+	}
+	return y.computeBands()
+}
+
+func (y *Yardstick) computeBands() []Band {
+	var out []Band
+	seen := map[Band]bool{}
+	for _, t := range y.Terms {
+		if !seen[t.Band] {
+			seen[t.Band] = true
+			out = append(out, t.Band)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Low < out[j].Low })
+	return out
+}
+
+// yardstickTitles names each yardstick as messages do, in the order the
+// --yardstick help lists them.
+var yardstickTitles = []struct{ name, title string }{
+	{"icd203", "ICD 203"},
+	{"phia", "PHIA"},
+	{"nato", "NATO"},
+}
+
+// YardstickNames lists the yardsticks --yardstick accepts, the default first.
+func YardstickNames() []string {
+	out := make([]string, len(yardstickTitles))
+	for i, y := range yardstickTitles {
+		out[i] = y.name
+	}
+	return out
+}
+
+// LookupYardstick returns the yardstick named name ("" means the default,
+// ICD 203).
+func LookupYardstick(name string) (*Yardstick, error) {
+	if name == "" {
+		name = "icd203"
+	}
+	h := hedgeData()
+	if h.err != nil {
+		return nil, h.err
+	}
+	if y, ok := h.yardsticks[strings.ToLower(name)]; ok {
+		return y, nil
+	}
+	return nil, fmt.Errorf("unknown yardstick %q (want one of %s)", name, strings.Join(YardstickNames(), ", "))
+}
+
+// yardstickOf is the yardstick a rule runs under; an unknown name (the CLI
+// rejects those) falls back to the default.
+func yardstickOf(o *Options) *Yardstick {
+	name := ""
+	if o != nil {
+		name = o.Yardstick
+	}
+	y, err := LookupYardstick(name)
+	if err != nil {
+		y, err = LookupYardstick("")
+		if err != nil {
+			panic(err) // the embedded data is broken: a bug, caught by tests
+		}
+	}
+	return y
+}
+
+// phrase is a non-standard probability phrase with the percent readers
+// take it to mean.
+type phrase struct {
+	percent float64
+	role    string
+}
+
+// cueKind classifies band-less cues.
+type cueKind uint8
+
+const (
+	cueBooster cueKind = iota + 1
+	cueHedge
+	cueStack
+	cueFrame
+	cueConfidence
+)
+
+// cue is a band-less cue from cues.txt.
+type cue struct {
+	kind     cueKind
+	severity Severity
+	note     string
+}
+
+// match is what a trie node at the end of a phrase stands for. A phrase
+// may be a term of several yardsticks and nothing else, or one other thing.
+type match struct {
+	key     string
+	terms   map[string]YardstickTerm // by yardstick name
+	phrase  *phrase
+	cue     *cue
+	percent *percentPattern
+}
+
+// percentPattern is a numeric probability: "70% chance", "virtually 100%
+// certain", "probability of 0.7" is not one (only percentages are).
+type percentPattern struct {
+	hedged bool   // virtually/almost/nearly/practically before the number
+	word   string // chance, probability, certain, …
+	ratio  bool   // "1 in 10 chance"
+}
+
+type trieNode struct {
+	next map[string]*trieNode
+	m    *match
+}
+
+func (n *trieNode) child(key string) *trieNode {
+	if n.next == nil {
+		n.next = map[string]*trieNode{}
+	}
+	c := n.next[key]
+	if c == nil {
+		c = &trieNode{}
+		n.next[key] = c
+	}
+	return c
+}
+
+// numberKey is the trie key that matches any number token.
+const numberKey = "#"
+
+type hedging struct {
+	yardsticks map[string]*Yardstick
+	root       *trieNode
+	boosters   []string // one-word boosters, for recognizing misspelled ones
+	err        error
+}
+
+var (
+	hedgeOnce sync.Once
+	hedgeVal  *hedging
+)
+
+// hedgeData loads the yardsticks and cue lists and builds the trie, once.
+func hedgeData() *hedging {
+	hedgeOnce.Do(func() {
+		hedgeVal = &hedging{yardsticks: map[string]*Yardstick{}, root: &trieNode{}}
+		hedgeVal.err = hedgeVal.load()
+	})
+	return hedgeVal
+}
+
+func (h *hedging) load() error {
+	for _, yt := range yardstickTitles {
+		y := &Yardstick{Name: yt.name, Title: yt.title, index: map[string]int{}}
+		err := eachRow("yardsticks/"+yt.name+".txt", 5, func(f []string) error {
+			lo, err1 := strconv.ParseFloat(f[1], 64)
+			hi, err2 := strconv.ParseFloat(f[2], 64)
+			if err1 != nil || err2 != nil || lo > hi {
+				return fmt.Errorf("bad band %q–%q", f[1], f[2])
+			}
+			t := YardstickTerm{Term: f[0], Band: Band{lo, hi}, Row: f[3]}
+			for _, r := range strings.Split(f[4], ",") {
+				if base, ok := strings.CutSuffix(r, "*"); ok {
+					t.preferred = append(t.preferred, base)
+					r = base
+				}
+				t.roles = append(t.roles, r)
+			}
+			y.index[t.Term] = len(y.Terms)
+			y.Terms = append(y.Terms, t)
+			h.insert(t.Term).terms[y.Name] = t
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		y.bands = y.computeBands()
+		h.yardsticks[y.Name] = y
+	}
+	err := eachRow("yardsticks/phrases.txt", 3, func(f []string) error {
+		p, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
+			return fmt.Errorf("bad percent %q", f[1])
+		}
+		h.insert(f[0]).phrase = &phrase{percent: p, role: f[2]}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = eachRow("yardsticks/cues.txt", 4, func(f []string) error {
+		kinds := map[string]cueKind{"booster": cueBooster, "hedge": cueHedge, "stack": cueStack, "frame": cueFrame, "confidence": cueConfidence}
+		k, ok := kinds[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown cue kind %q", f[1])
+		}
+		sev, err := ParseSeverity(f[2])
+		if err != nil {
+			return err
+		}
+		h.insert(f[0]).cue = &cue{kind: k, severity: sev, note: f[3]}
+		if k == cueBooster && !strings.Contains(f[0], " ") {
+			h.boosters = append(h.boosters, f[0])
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Numeric probabilities: grammar rather than vocabulary, so built here.
+	words := []string{"chance", "chances", "probability", "likelihood", "likely", "certain", "certainty", "sure", "odds"}
+	for _, w := range words {
+		for _, unit := range []string{"%", "percent", "per cent"} {
+			h.insert(numberKey + " " + unit + " " + w).percent = &percentPattern{word: w}
+			for _, hedge := range []string{"virtually", "almost", "nearly", "practically"} {
+				h.insert(hedge + " " + numberKey + " " + unit + " " + w).percent = &percentPattern{word: w, hedged: true}
+			}
+		}
+	}
+	for _, w := range []string{"probability", "likelihood", "chance"} {
+		for _, unit := range []string{"%", "percent", "per cent"} {
+			h.insert(w + " of " + numberKey + " " + unit).percent = &percentPattern{word: w}
+		}
+	}
+	h.insert(numberKey + " in " + numberKey + " chance").percent = &percentPattern{word: "chance", ratio: true}
+	return nil
+}
+
+// insert adds a phrase to the trie and returns its match record.
+func (h *hedging) insert(phrase string) *match {
+	n := h.root
+	for _, k := range phraseKeys(phrase) {
+		n = n.child(k)
+	}
+	if n.m == nil {
+		n.m = &match{key: phrase, terms: map[string]YardstickTerm{}}
+	}
+	return n.m
+}
+
+// phraseKeys splits a data phrase into token keys the way the prose
+// tokenizer splits a draft: words keep inner apostrophes and hyphens, every
+// other mark is its own token.
+func phraseKeys(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		start := 0
+		for i := 0; i < len(f); i++ {
+			c := f[i]
+			inner := (c == '\'' || c == '-') && i > start && i+1 < len(f)
+			if isASCIIAlnumByte(c) || inner {
+				continue
+			}
+			if i > start {
+				out = append(out, f[start:i])
+			}
+			out = append(out, f[i:i+1])
+			start = i + 1
+		}
+		if start < len(f) {
+			out = append(out, f[start:])
+		}
+	}
+	return out
+}
+
+func isASCIIAlnumByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// eachRow calls fn with the tab-separated fields of every entry of an
+// embedded list, which must have exactly n fields.
+func eachRow(name string, n int, fn func([]string) error) error {
+	b, err := dict.Read(name)
+	if err != nil {
+		return fmt.Errorf("dict %s: %w", name, err)
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != n {
+			return fmt.Errorf("dict %s:%d: %d fields, want %d", name, i+1, len(f), n)
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("dict %s:%d: %w", name, i+1, err)
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// certaintyNote says, in a clause, what the yardstick allows instead of a
+// certainty.
+func certaintyNote(y *Yardstick) string {
+	t := y.TopTerm("adj")
+	if t.Band.High < 100 {
+		return y.Title + ": no term reaches 100 %"
+	}
+	return fmt.Sprintf("%s: the top band is %q, %s", y.Title, t.Term, t.Band)
+}
+
+// termAt names the yardstick's term for percent p with its band:
+// "\"likely\" (55–80 %)".
+func termAt(y *Yardstick, p float64, role string) string {
+	t := y.Suggest(p, role)
+	return fmt.Sprintf("%q (%s)", t.Term, t.Band)
+}
+
+// ownEstimates are the estimates that are the author's own claims (all
+// of them when Options.HedgingQuotes is set).
+func ownEstimates(p *Pass) []Estimate {
+	all := p.Options != nil && p.Options.HedgingQuotes
+	var out []Estimate
+	for _, e := range estimatesOf(p) {
+		if all || e.Own() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// stackPair is a booster and a hedge or band term on one claim
+// ("definitely likely", "undoubtedly possible").
+type stackPair struct {
+	booster, hedge int // indexes into the estimates
+}
+
+// boosterStacks finds boosters that sit next to a hedge or band term in
+// the same clause: at most five words apart, with no punctuation or
+// conjunction between.
+func boosterStacks(doc *prose.Document, es []Estimate) []stackPair {
+	var out []stackPair
+	for i := 0; i+1 < len(es); i++ {
+		a, b := es[i], es[i+1]
+		if a.Sentence != b.Sentence || b.FirstToken-a.EndToken > 5 {
+			continue
+		}
+		if !clauseJoined(doc, a.EndToken, b.FirstToken) {
+			continue
+		}
+		hedgy := func(k EstimateKind) bool {
+			return k == EstTerm || k == EstForeign || k == EstPhrase || k == EstHedge || k == EstPercent || k == EstStack
+		}
+		switch {
+		case a.Kind == EstBooster && a.Role != "clause" && hedgy(b.Kind):
+			out = append(out, stackPair{booster: i, hedge: i + 1})
+		case b.Kind == EstBooster && b.Role != "clause" && hedgy(a.Kind):
+			out = append(out, stackPair{booster: i + 1, hedge: i})
+		}
+	}
+	return out
+}
+
+// clauseJoined reports whether tokens [from, to) are all words other than
+// conjunctions: the two sides belong to one claim.
+func clauseJoined(doc *prose.Document, from, to int) bool {
+	for j := from; j < to; j++ {
+		if doc.Tokens[j].Kind != prose.Word {
+			return false
+		}
+		switch strings.ToLower(doc.TokenText(j)) {
+		case "and", "but", "or", "while", "whereas", "although", "though", "because", "that":
+			return false
+		}
+	}
+	return true
+}
+
+// nounSlot widens a noun phrase's span to a slot a yardstick term can
+// fill: "there is a high probability" → "it is very likely", "with near
+// certainty" → "almost certainly". ok is false when no in-place
+// replacement fits ("a high probability of …").
+func nounSlot(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, repl string, ok bool) {
+	s := doc.Sentences[e.Sentence]
+	w := func(i int) string {
+		if i < s.FirstToken || i >= s.EndToken || doc.Tokens[i].Kind != prose.Word {
+			return ""
+		}
+		return strings.ReplaceAll(strings.ToLower(doc.TokenText(i)), "’", "'")
+	}
+	i := e.FirstToken
+	if w(i-1) == "with" {
+		t := y.Suggest(e.Percent, "adv")
+		return prose.Span{Start: doc.Tokens[i-1].Start, End: e.End}, t.Term, t.HasRole("adv")
+	}
+	if a := w(i - 1); a == "a" || a == "an" {
+		be, there := w(i-2), w(i-3)
+		if be == "there's" {
+			there, be = "there", "is"
+		}
+		if there == "there" && (be == "is" || be == "was") || w(i-2) == "there's" {
+			start := i - 3
+			if w(i-2) == "there's" {
+				start = i - 2
+			}
+			t := y.Suggest(e.Percent, "adj")
+			if !t.HasRole("adj") {
+				return span, "", false
+			}
+			return prose.Span{Start: doc.Tokens[start].Start, End: e.End}, "it " + be + " " + t.Term, true
+		}
+	}
+	return span, "", false
+}
+
+// suggestFor returns the in-place replacement for a probability estimate
+// under y, the span it replaces and the yardstick term it uses (the term
+// for the expression's role even when no replacement fits).
+func suggestFor(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, sugg []string, term string) {
+	role := e.Role
+	switch role {
+	case "noun":
+		if span, repl, ok := nounSlot(doc, e, y); ok {
+			term = y.Suggest(e.Percent, "adj").Term
+			if strings.HasPrefix(strings.ToLower(doc.Slice(span)), "with ") {
+				term = repl
+			}
+			return span, []string{matchCase(doc.Slice(span), repl)}, term
+		}
+		t := y.Suggest(e.Percent, "noun")
+		if t.HasRole("noun") {
+			return e.Span, []string{matchCase(doc.Slice(e.Span), t.Term)}, t.Term
+		}
+		return e.Span, nil, y.Suggest(e.Percent, "adj").Term
+	case "adj", "adv":
+		t := y.Suggest(e.Percent, role)
+		if t.HasRole(role) {
+			return e.Span, []string{matchCase(doc.Slice(e.Span), t.Term)}, t.Term
+		}
+		return e.Span, nil, t.Term
+	}
+	return e.Span, nil, e.Term
+}

@@ -1,0 +1,296 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// This file holds what the mechanics rules (punctuation, capitals, quotes,
+// brackets, confusions, counts, invisible characters) share: token tests
+// and the paragraphs inside which brackets and quotes must balance.
+
+// tok returns the text of token i, or "" when i is out of range.
+func tok(d *prose.Document, i int) string {
+	if i < 0 || i >= len(d.Tokens) {
+		return ""
+	}
+	return d.TokenText(i)
+}
+
+// between returns the source text between tokens i and j (i < j).
+func between(d *prose.Document, i, j int) string {
+	return d.Text[d.Tokens[i].End:d.Tokens[j].Start]
+}
+
+// adjacent reports whether token j directly follows token i with nothing
+// in between.
+func adjacent(d *prose.Document, i, j int) bool {
+	return d.Tokens[i].End == d.Tokens[j].Start
+}
+
+// spacesOnly reports whether s is one or more spaces or tabs (no line
+// break).
+func spacesOnly(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// blank reports whether s is only white space (line breaks allowed).
+func blank(s string) bool {
+	return strings.TrimSpace(s) == ""
+}
+
+// firstRune returns the first rune of s.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// lastRune returns the last rune of s.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// isLowerWord reports whether w starts with a lower-case letter.
+func isLowerWord(w string) bool {
+	return unicode.IsLower(firstRune(w))
+}
+
+// allLower reports whether every letter of w is lower-case.
+func allLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// allUpper reports whether w has letters and all of them are upper-case.
+func allUpper(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n > 0
+}
+
+// mixedCase reports whether w has an upper-case letter after its first
+// letter (iPhone, eBay, McCain, mRNA).
+func mixedCase(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// caseLike gives want the capitalisation of the first letter of like.
+func caseLike(want, like string) string {
+	if isCapitalised(like) {
+		return capitalize(want)
+	}
+	return want
+}
+
+// extraAbbreviations end with a dot that seldom ends a sentence, beyond
+// the ones the sentence splitter knows (prose.IsAbbreviation): a lower-case
+// word after them continues the sentence.
+var extraAbbreviations = map[string]bool{
+	"etc": true, "est": true, "min": true, "max": true, "sec": true, "secs": true, "hr": true, "hrs": true,
+	"yr": true, "yrs": true, "mo": true, "mos": true, "wk": true, "ft": true, "lb": true, "lbs": true,
+	"oz": true, "dept": true, "govt": true, "incl": true, "esp": true, "viz": true, "resp": true,
+	"op": true, "cit": true, "ibid": true, "Ibid": true, "seq": true, "ed": true, "eds": true, "trans": true,
+	"rev": true, "n": true, "nn": true, "et": true, "jr": true, "sr": true, "par": true, "pars": true,
+	"sect": true, "Sec": true, "Secs": true, "Pub": true, "Stat": true, "Cong": true, "Sess": true,
+	"Doc": true, "Reg": true, "Fed": true, "Sup": true, "Ct": true, "Cir": true, "App": true, "Supp": true,
+	"Rept": true, "Rpt": true, "art": true, "Art": true, "Arts": true, "sq": true, "mi": true, "km": true,
+	"cm": true, "mm": true, "kg": true, "approx": true, "misc": true, "Tel": true, "tel": true, "ext": true,
+	"Ext": true, "Amend": true, "Ref": true, "ref": true, "Nr": true, "nr": true, "Ex": true, "Exh": true,
+	"Attach": true, "Encl": true, "encl": true, "Atty": true, "Comm": true, "Ass": true, "Asst": true,
+	"Assoc": true, "Admin": true, "Dist": true, "Div": true, "Sgt": true, "Cpl": true, "Pvt": true,
+	"Cmdr": true, "Gens": true, "Messrs": true, "Mme": true, "Mlle": true, "Msgr": true, "Fr": true,
+	"Supt": true, "Insp": true, "Det": true, "cc": true, "Ph": true, "Rs": true, "Id": true, "id": true,
+	"cert": true, "Subcomm": true, "Comm.": true, "Rep.": true, "Ill": true, "Cal": true, "Calif": true,
+	"Fla": true, "Tex": true, "Va": true, "Md": true, "Pa": true, "Mass": true, "Mich": true, "Wis": true,
+	"Minn": true, "Conn": true, "Ariz": true, "Colo": true, "Ga": true, "La": true, "Ky": true, "Tenn": true,
+	"Ala": true, "Miss": true, "Okla": true, "Ore": true, "Wash": true, "Nev": true, "Neb": true, "Kan": true,
+	"Del": true, "Ind": true, "Ark": true, "Mont": true, "Wyo": true, "Vt": true, "Cl": true, "Sts": true,
+	"ie": true, "eg": true, "pt": true, "pts": true, "figs": true, "eq": true, "eqs": true, "chap": true,
+	"cont": true, "corp": true, "co": true, "bros": true, "inc": true, "ltd": true, "Bldg": true, "Blvd": true, "Rd": true, "Hwy": true, "Ft": true, "Pt": true, "Pts": true, "Vols": true,
+}
+
+// isAbbrevBefore reports whether the word token i, followed by a dot, is an
+// abbreviation or an initial rather than the end of a sentence.
+func isAbbrevBefore(d *prose.Document, i int) bool {
+	if i < 0 || d.Tokens[i].Kind != prose.Word {
+		return false
+	}
+	w := d.TokenText(i)
+	if prose.IsAbbreviation(w) || extraAbbreviations[w] || extraAbbreviations[strings.ToLower(w)] {
+		return true
+	}
+	// A single lower-case letter (p., n., a.) and dotted abbreviations.
+	if utf8.RuneCountInString(w) == 1 || strings.HasSuffix(w, ".") {
+		return true
+	}
+	return false
+}
+
+// paragraph is a run of blocks [first, end) read as one paragraph: the
+// unit inside which brackets and quotations must close.
+type paragraph struct{ first, end int }
+
+// paragraphs groups the blocks of d into paragraphs. In Markdown and in
+// text with one paragraph per line a block is a paragraph. Hard-wrapped
+// plain text is split into blocks at every line that ends a sentence, and
+// text extracted from PDFs breaks paragraphs at page ends: there a block
+// joins the previous one unless a blank line or an outdent starts a new
+// paragraph after a finished sentence.
+func paragraphs(p *Pass) []paragraph {
+	return p.Memo("rules.paragraphs", func() any { return groupParagraphs(p.Doc) }).([]paragraph)
+}
+
+func groupParagraphs(d *prose.Document) []paragraph {
+	var out []paragraph
+	wrapped := d.Format == prose.Plain && hardWrappedText(d.Text) // groupParagraphs runs once per document
+	for bi := range d.Blocks {
+		if len(out) > 0 && wrapped && continues(d, bi-1, bi) {
+			out[len(out)-1].end = bi + 1
+			continue
+		}
+		out = append(out, paragraph{bi, bi + 1})
+	}
+	return out
+}
+
+// continues reports whether block b carries on the paragraph of block a
+// in hard-wrapped plain text.
+func continues(d *prose.Document, a, b int) bool {
+	ba, bb := d.Blocks[a], d.Blocks[b]
+	gap := d.Text[ba.End:bb.Start]
+	last := d.TokenText(ba.EndToken - 1)
+	first := d.TokenText(bb.FirstToken)
+	finished := false
+	switch lastRune(last) {
+	case '.', '?', '!', ':', '"', '”', '’', ')', '…':
+		finished = true
+	}
+	if !finished || isLowerWord(first) || unicode.IsDigit(firstRune(first)) {
+		return true
+	}
+	if strings.Count(gap, "\n") > 1 {
+		return false
+	}
+	return indent(d, bb.Start) >= indent(d, lineStart(d, ba.End))
+}
+
+func lineStart(d *prose.Document, off int) int {
+	return strings.LastIndexByte(d.Text[:off], '\n') + 1
+}
+
+// indent is the number of spaces and tabs at the start of the line holding
+// off.
+func indent(d *prose.Document, off int) int {
+	s := lineStart(d, off)
+	n := 0
+	for s+n < len(d.Text) && (d.Text[s+n] == ' ' || d.Text[s+n] == '\t') {
+		n++
+	}
+	return n
+}
+
+// hardWrapped reports, once per document, whether it is plain text with
+// hard line breaks inside paragraphs.
+func hardWrapped(p *Pass) bool {
+	return p.Memo("rules.hardWrapped", func() any {
+		return p.Doc.Format == prose.Plain && hardWrappedText(p.Doc.Text)
+	}).(bool)
+}
+
+// hardWrappedText mirrors the plain-text parser's test: almost no line is
+// longer than 100 characters.
+func hardWrappedText(text string) bool {
+	lines, long := 0, 0
+	for text != "" {
+		nl := strings.IndexByte(text, '\n')
+		line := text
+		if nl >= 0 {
+			line, text = text[:nl], text[nl+1:]
+		} else {
+			text = ""
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		lines++
+		if len(line) > 100 && utf8.RuneCountInString(line) > 100 {
+			long++
+		}
+	}
+	return long*20 <= lines
+}
+
+// tokenRange returns the tokens [first, end) of a paragraph.
+func (pa paragraph) tokenRange(d *prose.Document) (first, end int) {
+	return d.Blocks[pa.first].FirstToken, d.Blocks[pa.end-1].EndToken
+}
+
+// romanNumerals are list enumerators that look like words.
+var romanNumerals = map[string]bool{
+	"i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true,
+	"ix": true, "x": true, "xi": true, "xii": true, "I": true, "II": true, "III": true, "IV": true,
+	"V": true, "VI": true, "VII": true, "VIII": true, "IX": true, "X": true, "XI": true, "XII": true,
+}
+
+// isEnumerator reports whether token i is a list marker such as the "a" of
+// "a)" or "(a)", the "2" of "2." at the start of a line, or a roman
+// numeral in the same places.
+func isEnumerator(d *prose.Document, i int) bool {
+	t := d.Tokens[i]
+	w := d.TokenText(i)
+	short := t.Kind == prose.Number && len(w) <= 3 || t.Kind == prose.Word && (utf8.RuneCountInString(w) == 1 || romanNumerals[w])
+	if !short {
+		return false
+	}
+	next := tok(d, i+1)
+	if i+1 < len(d.Tokens) && adjacent(d, i, i+1) && (next == ")" || next == "]") {
+		return true
+	}
+	if next == "." && i+1 < len(d.Tokens) && adjacent(d, i, i+1) {
+		// "a." or "2." opening a line.
+		ls := lineStart(d, t.Start)
+		return blank(d.Text[ls:t.Start])
+	}
+	return false
+}
+
+// quote quotes user text for a message, as %q does.
+func quote(s string) string { return strconv.Quote(s) }
+
+// isClosingMark reports closing quotes and brackets.
+func isClosingMark(s string) bool {
+	switch s {
+	case "\"", "'", "’", "”", ")", "]", "}", "»", "›":
+		return true
+	}
+	return false
+}

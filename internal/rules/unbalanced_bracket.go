@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// UnbalancedBracket reports a parenthesis or square bracket that is opened
+// and never closed in its paragraph, or closed without being opened.
+func UnbalancedBracket() Rule { return unbalancedBracket{} }
+
+type unbalancedBracket struct{}
+
+func (unbalancedBracket) Meta() Meta {
+	return Meta{
+		Name:     "unbalanced-bracket",
+		Category: Mechanics,
+		Severity: Warning,
+		Summary:  "a parenthesis or bracket opened and not closed in its paragraph, or closed and not opened",
+		Doc: `Reports an opening parenthesis or square bracket with no matching closer
+before the end of its paragraph (the finding points at the opener), and a
+closer with no opener. List markers such as "a)", "b)", "1)" and "iv)" and
+emoticons are not brackets. In hard-wrapped plain text a paragraph runs until
+a blank line or an outdent after a finished sentence.`,
+		Before: "He targeted Trump (Comment: I agree with most of this.\n",
+		After:  "He targeted Trump (Comment: I agree with most of this.)\n",
+	}
+}
+
+func closerOf(open string) string {
+	if open == "(" {
+		return ")"
+	}
+	return "]"
+}
+
+func (unbalancedBracket) Check(p *Pass) {
+	d := p.Doc
+	for _, pa := range paragraphs(p) {
+		first, end := pa.tokenRange(d)
+		var stack []int
+		for i := first; i < end; i++ {
+			text := d.TokenText(i)
+			switch text {
+			case "(", "[":
+				if text == "(" && emoticon(d, first, i) {
+					continue // ":(" is a face
+				}
+				stack = append(stack, i)
+			case ")", "]":
+				if i > first && adjacent(d, i-1, i) {
+					if text == ")" && emoticon(d, first, i) {
+						continue // ":)" ";-)"
+					}
+				}
+				match := -1
+				for k := len(stack) - 1; k >= 0; k-- {
+					if closerOf(d.TokenText(stack[k])) == text {
+						match = k
+						break
+					}
+				}
+				if match < 0 && i > first && adjacent(d, i-1, i) && isEnumerator(d, i-1) {
+					continue // "a)" "1)" "iv)" as a list marker
+				}
+				if match < 0 {
+					p.Report(Finding{
+						Span:    d.Tokens[i].Span,
+						Message: fmt.Sprintf("%q closes nothing: no opening bracket before it in this paragraph", text),
+					})
+					continue
+				}
+				// Openers of the other kind inside the pair stay open.
+				stack = append(stack[:match], stack[match+1:]...)
+			}
+		}
+		for _, i := range stack {
+			text := d.TokenText(i)
+			p.Report(Finding{
+				Span:    d.Tokens[i].Span,
+				Message: fmt.Sprintf("%q is never closed in this paragraph", text),
+				Related: []Related{{Span: prose.Span{Start: d.Tokens[end-1].End, End: d.Tokens[end-1].End}, Message: fmt.Sprintf("the paragraph ends here without %q", closerOf(text))}},
+			})
+		}
+	}
+}
+
+// emoticon reports whether the bracket at token i ends a face such as ":)",
+// ";-)" or ":(" standing on its own.
+func emoticon(d *prose.Document, first, i int) bool {
+	j := i - 1
+	if j > first && tok(d, j) == "-" && adjacent(d, j, i) {
+		j--
+	}
+	if j < first || !adjacent(d, j, j+1) {
+		return false
+	}
+	if e := tok(d, j); e != ":" && e != ";" {
+		return false
+	}
+	return j == first || !adjacent(d, j-1, j)
+}

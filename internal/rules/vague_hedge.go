@@ -1,0 +1,72 @@
+package rules
+
+import "fmt"
+
+// VagueHedge reports hedges that give no probability band ("it's
+// possible", "could have", "a possibility not to be excluded", "cannot be
+// ruled out", "may well").
+func VagueHedge() Rule { return vagueHedge{} }
+
+type vagueHedge struct{}
+
+func (vagueHedge) Meta() Meta {
+	return Meta{
+		Name:     "vague-hedge",
+		Category: Hedging,
+		Severity: Info,
+		Summary:  "a hedge that gives no probability band; says which yardstick terms would",
+		Doc: `Reports hedges that leave the reader to guess the probability: "it's possible",
+"perhaps", "could have", "may have", "may well", "cannot be ruled out", "a
+possibility not to be excluded", "real possibility". Readers take such words
+anywhere from 15 to 60 % ("may", "might", "could" in the CAPphrase survey) or
+from 20 to 80 % ("real possibility", Mauboussin & Mauboussin 2018). The message
+names the yardstick terms that would say how likely the author thinks it is.
+
+Calibration. Most of these cues are info, not warnings, and that is deliberate:
+ICD 203 itself keeps "may" and "could" for likelihoods that cannot be assessed
+and "cannot rule out" for an unlikely event worth mentioning, and edited prose
+uses "could have", "may have" and "perhaps" legitimately all the time (the 9/11
+Commission Report's "could have been stopped" is a counterfactual, not a hedge).
+Reporting them as warnings put the clean corpus (../shared/corpora/clean) far
+over the budget of 10 hedging warnings per 10,000 words. They stay visible as
+info (the estimative ladder lists them too) without failing a build. Only the
+cues that have no legitimate calibrated use are warnings: "a possibility not to
+be excluded", "real / serious / distinct possibility" and the stacked modals
+"may well", "might well", "could well".
+
+Not reported: ability and obligation ("it is possible to reach", "may have
+to"), "as well", quotations and attributed speech. Turn the rule off, or raise
+or lower its severity, in the configuration.`,
+		Before: "It is still a possibility not to be excluded that he was recruited.\n",
+		After:  "It is unlikely that he was recruited.\n",
+	}
+}
+
+func (vagueHedge) Check(p *Pass) {
+	y := yardstickOf(p.Options)
+	for _, e := range ownEstimates(p) {
+		if e.Kind != EstHedge {
+			continue
+		}
+		text := p.Doc.Slice(e.Span)
+		f := Finding{Span: e.Span, Severity: e.Severity}
+		switch e.Role {
+		case "modal":
+			f.Message = fmt.Sprintf("%q gives no band (readers take \"may\", \"might\", \"could\" as 15–60 %%); %s keeps them for what cannot be assessed — if you can, say %s, %s or %s",
+				text, y.Title, termAt(y, 30, "adj"), termAt(y, 50, "noun"), termAt(y, 65, "adj"))
+		case "ruleout":
+			f.Message = fmt.Sprintf("%q gives no band; %s uses \"cannot rule out\" for an unlikely or remote event worth mentioning — say which: %s or %s",
+				text, y.Title, termAt(y, 30, "adj"), termAt(y, 2, "adj"))
+		case "realposs":
+			f.Message = fmt.Sprintf("%q gives no band (readers put it anywhere from 20 to 80 %%); under %s say %s or %s",
+				text, y.Title, termAt(y, 47, "noun"), termAt(y, 65, "adj"))
+			if t := y.Suggest(47, "noun"); t.HasRole("noun") && t.Band.Low >= 40 {
+				f.Suggestions = []string{matchCase(text, t.Term)}
+			}
+		default:
+			f.Message = fmt.Sprintf("%q gives no band (readers disagree widely on how likely a \"possible\" event is); under %s say how likely: %s, %s or %s",
+				text, y.Title, termAt(y, 30, "adj"), termAt(y, 50, "noun"), termAt(y, 65, "adj"))
+		}
+		p.Report(f)
+	}
+}
