@@ -46,7 +46,7 @@ type compoundFacts struct {
 // letters) and the words that spell one of them closed.
 func compounds(doc *prose.Document) compoundFacts {
 	f := compoundFacts{hyphen: map[string][]prose.Span{}, closed: map[string][]prose.Span{}}
-	var lens [64]bool
+	var keys wordFilter
 	for _, t := range doc.Tokens {
 		if t.Kind != prose.Word {
 			continue
@@ -60,18 +60,19 @@ func compounds(doc *prose.Document) compoundFacts {
 			continue
 		}
 		f.hyphen[key] = append(f.hyphen[key], t.Span)
-		if len(key) < len(lens) {
-			lens[len(key)] = true
-		}
+		keys.add(key)
 	}
 	if len(f.hyphen) == 0 {
 		return f
 	}
 	for _, t := range doc.Tokens {
-		if t.Kind != prose.Word || t.Len() >= len(lens) || !lens[t.Len()] {
+		if t.Kind != prose.Word {
 			continue
 		}
 		text := doc.Text[t.Start:t.End]
+		if !keys.mayHave(text) {
+			continue
+		}
 		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 || !lowerOrTitle(text) {
 			continue // acronyms (BEA beside Be-a) and mixed case are not compounds
 		}

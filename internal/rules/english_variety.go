@@ -52,6 +52,38 @@ type varietyEntry struct {
 	other string
 }
 
+// wordFilter is a quick, allocation-free test that rules out most words
+// before a map lookup: a set of (length, first two letters) keys.
+type wordFilter [64 * 32 * 32 / 64]uint64
+
+func filterKey(w string) (int, bool) {
+	if len(w) < 2 || len(w) >= 64 {
+		return 0, false
+	}
+	a, b := w[0]|0x20, w[1]|0x20 // ASCII lower case; other bytes fold somewhere harmless
+	return len(w)<<10 | int(a&31)<<5 | int(b&31), true
+}
+
+func (f *wordFilter) add(w string) {
+	if k, ok := filterKey(w); ok {
+		f[k/64] |= 1 << (k % 64)
+	}
+}
+
+// mayHave reports whether w may have been added; false means surely not.
+func (f *wordFilter) mayHave(w string) bool {
+	k, ok := filterKey(w)
+	return ok && f[k/64]&(1<<(k%64)) != 0
+}
+
+var varietyFilter = sync.OnceValue(func() *wordFilter {
+	f := &wordFilter{}
+	for w := range varietyTable() {
+		f.add(w)
+	}
+	return f
+})
+
 var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
 	out := map[string]varietyEntry{}
 	b, err := dict.Read("en-variants.txt")
@@ -89,6 +121,7 @@ type varietyUse struct {
 // form: lower-case words, and capitalised ones only at a sentence start.
 func varietyWords(doc *prose.Document) []varietyUse {
 	table := varietyTable()
+	filter := varietyFilter()
 	var out []varietyUse
 	for si := range doc.Sentences {
 		s := doc.Sentences[si]
@@ -98,6 +131,9 @@ func varietyWords(doc *prose.Document) []varietyUse {
 				continue
 			}
 			w := doc.Text[t.Start:t.End]
+			if !filter.mayHave(w) {
+				continue
+			}
 			if !isLowerASCII(w) {
 				if ti != s.FirstToken || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken) {
 					continue
@@ -222,7 +258,7 @@ func startsName(doc *prose.Document, ti, end int) bool {
 		if isCapitalised(w) {
 			return true
 		}
-		if !connectors[strings.ToLower(w)] && w != "and" {
+		if !isConnector(w) && w != "and" {
 			return false
 		}
 	}

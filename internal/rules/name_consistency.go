@@ -146,7 +146,7 @@ func appendPhrases(doc *prose.Document, s prose.Sentence, title bool, out []name
 	ti := s.FirstToken
 	for ti < s.EndToken {
 		t := doc.Tokens[ti]
-		if t.Kind != prose.Word || !isCapitalised(doc.Text[t.Start:t.End]) || connectors[strings.ToLower(doc.Text[t.Start:t.End])] {
+		if t.Kind != prose.Word || !isCapitalised(doc.Text[t.Start:t.End]) || isConnector(doc.Text[t.Start:t.End]) {
 			ti++
 			continue
 		}
@@ -160,9 +160,8 @@ func appendPhrases(doc *prose.Document, s prose.Sentence, title bool, out []name
 				break
 			}
 			w := doc.Text[n.Start:n.End]
-			lw := strings.ToLower(w)
-			if connectors[lw] {
-				if lw == "the" && !prevConnector {
+			if isConnector(w) {
+				if strings.EqualFold(w, "the") && !prevConnector {
 					break // "Washington the President": the article starts a new phrase
 				}
 				prevConnector = true
@@ -569,7 +568,7 @@ func variantMessage(form, want string, n, m int) string {
 // hasConnector reports whether a small word lies among tokens [from, to).
 func hasConnector(doc *prose.Document, from, to int) bool {
 	for i := from; i < to; i++ {
-		if t := doc.Tokens[i]; t.Len() <= 5 && connectors[strings.ToLower(doc.Text[t.Start:t.End])] {
+		if t := doc.Tokens[i]; isConnector(doc.Text[t.Start:t.End]) {
 			return true
 		}
 	}
@@ -585,4 +584,21 @@ func upperConnectors(surface string) int {
 		}
 	}
 	return n
+}
+
+// isConnector reports whether w, in any case, is one of the small words
+// inside names, without allocating.
+func isConnector(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	var buf [5]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return connectors[string(buf[:len(w)])]
 }

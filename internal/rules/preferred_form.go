@@ -103,12 +103,16 @@ func preferencesFor(opts *Options) map[string][]preference {
 
 func (preferredForm) Check(p *Pass) {
 	idx := preferencesFor(p.Options)
+	var first [256]bool // first bytes of the variants, to skip most words unhashed
+	for k := range idx {
+		first[k[0]] = true
+	}
 	doc := p.Doc
 	for si := range doc.Sentences {
 		s := doc.Sentences[si]
 		for ti := s.FirstToken; ti < s.EndToken; ti++ {
 			t := doc.Tokens[ti]
-			if t.Kind != prose.Word {
+			if t.Kind != prose.Word || !first[doc.Text[t.Start]] {
 				continue
 			}
 			prs := idx[stripPossessive(doc.Text[t.Start:t.End])]

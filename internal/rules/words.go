@@ -720,6 +720,9 @@ func capitalize(w string) string {
 
 // stripPossessive removes a final 's, ’s, s' or s’.
 func stripPossessive(w string) string {
+	if n := len(w); n < 2 || w[n-1] != 's' && w[n-1] != 'S' {
+		return w
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
