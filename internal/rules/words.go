@@ -40,6 +40,21 @@ func (c *suggestCache) Suggest(w string, n int) []string {
 	return s
 }
 
+// SuggestContext is Suggest for a word between neighbours prev and next
+// (see spell.Dict.SuggestContext), computed once per word and context.
+func (c *suggestCache) SuggestContext(w, prev, next string, n int) []string {
+	if prev == "" && next == "" {
+		return c.Suggest(w, n)
+	}
+	key := w + "\x00" + prev + "\x00" + next
+	if s, ok := c.memo[key]; ok {
+		return s
+	}
+	s := c.Dict.SuggestContext(w, prev, next, n)
+	c.memo[key] = s
+	return s
+}
+
 // wordIssue is one word the spelling and names rules report; each rule
 // reports the issues of its kind, so every word is judged once.
 type wordIssue struct {
@@ -95,7 +110,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	// how often the draft uses a form decides whether it is a name.
 	caps := map[string][]occurrence{}
 	var capOrder []string
-	var lower []prose.Span
+	var lower []lowerWord
 	names := newDraftNames()
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -145,7 +160,11 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 						caps[base] = append(caps[base], occurrence{span: prose.Span{Start: part.span.Start, End: part.span.Start + len(base)}, positional: positional})
 						continue
 					}
-					lower = append(lower, part.span)
+					lw := lowerWord{span: part.span}
+					if part.span == t.Span {
+						lw.prev, lw.next = neighbours(doc, s, ti)
+					}
+					lower = append(lower, lw)
 				}
 			}
 		}
@@ -154,10 +173,11 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
 	// (mid-sentence) more often than it writes "ivana".
 	lowerUses := map[string]int{}
-	for _, span := range lower {
-		lowerUses[stripPossessive(doc.Slice(span))]++
+	for _, lw := range lower {
+		lowerUses[stripPossessive(doc.Slice(lw.span))]++
 	}
-	for _, span := range lower {
+	for _, lw := range lower {
+		span := lw.span
 		text := doc.Slice(span)
 		base := stripPossessive(text)
 		if capForm := capitalize(base); namedUses(caps[capForm]) > lowerUses[base] {
@@ -178,7 +198,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			is.compound = true
 			is.want = []string{a + "-" + b, a + " " + b}
 		default:
-			is.want = dict.Suggest(text, 5)
+			is.want = dict.SuggestContext(text, lw.prev, lw.next, 5)
 		}
 		issues = append(issues, is)
 	}
@@ -670,6 +690,39 @@ func romanNumeral(w string) bool {
 		return w != "i" && w != "I"
 	}
 	return false
+}
+
+// lowerWord is an unknown lower-case word with its neighbouring words.
+type lowerWord struct {
+	span       prose.Span
+	prev, next string
+}
+
+// neighbours returns the words before and after word token ti of
+// sentence s, for ranking suggestions by context: "" at the sentence's
+// ends, beside a number, across a gap (a code span, a tag) or across
+// punctuation other than quotes and brackets, which are skipped ("an
+// ‘asset’ ut not").
+func neighbours(doc *prose.Document, s prose.Sentence, ti int) (prev, next string) {
+	// find walks from token ti in direction step; crossing from token a
+	// to token b is impossible when the later of the two has a gap.
+	find := func(step int) string {
+		for i := ti + step; i >= s.FirstToken && i < s.EndToken; i += step {
+			if later := max(i, i-step); doc.Tokens[later].Gap {
+				return ""
+			}
+			if doc.Tokens[i].Kind == prose.Word {
+				return doc.TokenText(i)
+			}
+			switch doc.TokenText(i) {
+			case "\"", "'", "‘", "’", "“", "”", "(", ")", "[", "]":
+				continue
+			}
+			return ""
+		}
+		return ""
+	}
+	return find(-1), find(1)
 }
 
 // afterOpener reports whether token ti follows an opening quote, bracket,

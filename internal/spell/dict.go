@@ -84,6 +84,10 @@ type base struct {
 
 	missOnce sync.Once
 	miss     map[string]string
+
+	lmSrc  fs.FS // where en-bigrams.txt is read from, on first need
+	lmOnce sync.Once
+	lm     *bigramModel // nil when the lists have no bigram table
 }
 
 // altForm is a listed form that differs from its folded key:
@@ -138,12 +142,14 @@ func Load(fsys fs.FS) (*Dict, error) {
 		return nil, fmt.Errorf("read dictionary lists: %w", err)
 	}
 	if b, err := decodeCompact(compactBlob, fingerprint(words, freq, names)); err == nil {
+		b.lmSrc = fsys
 		return &Dict{b: b}, nil
 	}
 	b, err := buildText(words, freq, names)
 	if err != nil {
 		return nil, err
 	}
+	b.lmSrc = fsys
 	return &Dict{b: b}, nil
 }
 

@@ -515,8 +515,19 @@ func mapForms(forms []string, pre, post string) []string {
 	return forms
 }
 
-// rank scores the candidates for one token.
+// rank returns the n best candidates for one token.
 func (d *Dict) rank(w *weights, typed string, n int) []string {
+	cands := d.rankScored(w, typed, n)
+	out := make([]string, len(cands))
+	for i, c := range cands {
+		out[i] = c.form
+	}
+	return out
+}
+
+// rankScored scores the candidates for one token and returns the n best,
+// best first.
+func (d *Dict) rankScored(w *weights, typed string, n int) []candidate {
 	b := d.b
 	s := b.suggester()
 	counts := b.counts()
@@ -646,6 +657,15 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	for f, sc := range best {
 		cands = append(cands, candidate{f, sc})
 	}
+	sortCandidates(cands)
+	if len(cands) > n {
+		cands = cands[:n]
+	}
+	return cands
+}
+
+// sortCandidates orders candidates best first, ties by form.
+func sortCandidates(cands []candidate) {
 	slices.SortFunc(cands, func(a, b candidate) int {
 		switch {
 		case a.score > b.score:
@@ -655,14 +675,6 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 		}
 		return strings.Compare(a.form, b.form)
 	})
-	if len(cands) > n {
-		cands = cands[:n]
-	}
-	out := make([]string, len(cands))
-	for i, c := range cands {
-		out[i] = c.form
-	}
-	return out
 }
 
 // splitFreq returns the count of a lower-case word usable as half of a

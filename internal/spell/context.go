@@ -1,0 +1,189 @@
+package spell
+
+import (
+	"bytes"
+	"io/fs"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// bigramsFile is the word-bigram table (dict/en-bigrams.txt). It is
+// optional: without it SuggestContext ranks as Suggest does.
+const bigramsFile = "en-bigrams.txt"
+
+// ctxWeights are the parameters of the context re-ranking, tuned on the
+// tuning half of the synthetic typos made from the clean corpora
+// (context_test.go), never per word.
+type ctxWeights struct {
+	Pool   int     // re-rank this many of the context-free model's best candidates
+	Weight float64 // weight of the context evidence against the word's own score
+	Prior  float64 // Dirichlet prior mass: how many observations a bigram needs to count
+}
+
+var defaultCtx = ctxWeights{Pool: 10, Weight: 0.75, Prior: 3000}
+
+// bigramModel is the word-bigram table, kept as the sorted lines of
+// en-bigrams.txt with an index of line starts: a lookup is a binary
+// search, and the table costs its text plus four bytes a line.
+type bigramModel struct {
+	data  []byte
+	lines []uint32 // start of each entry line, in key order
+	total float64  // the sum of the unigram counts
+	vocab float64  // the number of unigram entries
+}
+
+// bigrams loads the bigram table on first use; nil if there is none.
+func (b *base) bigrams() *bigramModel {
+	b.lmOnce.Do(func() {
+		if b.lmSrc == nil {
+			return
+		}
+		data, err := fs.ReadFile(b.lmSrc, bigramsFile)
+		if err != nil {
+			return
+		}
+		b.lm = newBigramModel(data)
+	})
+	return b.lm
+}
+
+func newBigramModel(data []byte) *bigramModel {
+	m := &bigramModel{data: data, lines: make([]uint32, 0, bytes.Count(data, []byte{'\n'}))}
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data) - off
+		}
+		line := data[off : off+end]
+		if len(line) > 0 && line[0] != '#' {
+			m.lines = append(m.lines, uint32(off))
+			if key, count, ok := bytes.Cut(line, []byte{'\t'}); ok && bytes.IndexByte(key, ' ') < 0 {
+				n, _ := strconv.Atoi(string(count))
+				m.total += float64(n)
+				m.vocab++
+			}
+		}
+		off += end + 1
+	}
+	return m
+}
+
+// count returns the count of a word ("word") or a pair ("word1 word2"),
+// 0 if it is not in the table.
+func (m *bigramModel) count(key string) float64 {
+	lo, hi := 0, len(m.lines)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		line := m.line(mid)
+		k, _, _ := bytes.Cut(line, []byte{'\t'})
+		switch c := strings.Compare(string(k), key); {
+		case c == 0:
+			_, v, _ := bytes.Cut(line, []byte{'\t'})
+			n, _ := strconv.Atoi(string(v))
+			return float64(n)
+		case c < 0:
+			lo = mid + 1
+		default:
+			hi = mid
+		}
+	}
+	return 0
+}
+
+func (m *bigramModel) line(i int) []byte {
+	off := m.lines[i]
+	end := bytes.IndexByte(m.data[off:], '\n')
+	if end < 0 {
+		return m.data[off:]
+	}
+	return m.data[off : off+uint32(end)]
+}
+
+// follows returns ln(P(w|v) / P(w)), how much likelier w is after v than
+// anywhere, with P(w|v) smoothed towards P(w) by a Dirichlet prior of
+// mass prior: (c(v w) + prior·P(w)) / (c(v) + prior). A pair never seen
+// costs ln(prior / (c(v) + prior)), which the more v is seen the more it
+// says; a word v the table lacks says nothing (0). cw is c(w).
+func (m *bigramModel) follows(v, w string, cv, cw, prior float64) float64 {
+	if cv == 0 {
+		return 0
+	}
+	pw := (cw + 0.5) / (m.total + 0.5*m.vocab)
+	return math.Log((m.count(v+" "+w) + prior*pw) / ((cv + prior) * pw))
+}
+
+// SuggestContext is Suggest for a word between two neighbours, the
+// words before and after it in the same sentence ("" at a sentence
+// boundary or across punctuation other than quotes and brackets). The
+// context-free model's best candidates are re-ranked by adding the
+// evidence of a word-bigram model (dict/en-bigrams.txt, from WordNet's
+// glosses): ln P(cand|prev)/P(cand) + ln P(next|cand)/P(next), smoothed
+// so that an unseen pair lowers a candidate only as far as its
+// neighbour's frequency says it should. A split candidate ("about the")
+// is joined to the context by its outer words. Tokens with an apostrophe
+// or hyphen, and words with no context, are ranked as Suggest ranks them.
+func (d *Dict) SuggestContext(word, prev, next string, n int) []string {
+	return d.suggestContextWith(&defaultWeights, &defaultCtx, word, prev, next, n)
+}
+
+func (d *Dict) suggestContextWith(w *weights, cw *ctxWeights, word, prev, next string, n int) []string {
+	prev, next = contextWord(prev), contextWord(next)
+	if prev == "" && next == "" || strings.ContainsAny(word, "'’-") || n <= 0 || word == "" || len(word) > 64 {
+		return d.suggestWith(w, word, n)
+	}
+	m := d.b.bigrams()
+	if m == nil {
+		return d.suggestWith(w, word, n)
+	}
+	cands := d.rankScored(w, word, max(n, cw.Pool))
+	var cPrev, cNext float64
+	if prev != "" {
+		cPrev = m.count(prev)
+	}
+	if next != "" {
+		cNext = m.count(next)
+	}
+	for i := range cands {
+		first, last := outerWords(strings.ToLower(cands[i].form))
+		var ev float64
+		if cPrev > 0 {
+			ev += m.follows(prev, first, cPrev, m.count(first), cw.Prior)
+		}
+		if cNext > 0 {
+			if cl := m.count(last); cl > 0 {
+				ev += m.follows(last, next, cl, cNext, cw.Prior)
+			}
+		}
+		cands[i].score += cw.Weight * ev
+	}
+	sortCandidates(cands)
+	if len(cands) > n {
+		cands = cands[:n]
+	}
+	out := make([]string, len(cands))
+	for i, c := range cands {
+		out[i] = c.form
+	}
+	return out
+}
+
+// contextWord normalises a neighbouring word for the table: lower case,
+// straight apostrophes.
+func contextWord(w string) string {
+	if w == "" {
+		return ""
+	}
+	return strings.ToLower(normApos(w))
+}
+
+// outerWords returns the first and last words of a candidate, which is a
+// split ("about the", "long-running") or one word.
+func outerWords(form string) (first, last string) {
+	i := strings.IndexAny(form, " -")
+	if i < 0 {
+		return form, form
+	}
+	j := strings.LastIndexAny(form, " -")
+	return form[:i], form[j+1:]
+}
