@@ -64,6 +64,7 @@ type options struct {
 	failLevel string
 	quiet     bool
 	jobs      int
+	eachFile  bool
 	version   bool
 	help      bool
 	yardstick string
@@ -85,6 +86,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.failLevel, "fail-level", "warning", "lowest severity that makes the exit status 1: error, warning or info")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "print findings only, no summary line")
 	fs.IntVarP(&o.jobs, "jobs", "j", 0, "files linted at once (0: one per CPU)")
+	fs.BoolVar(&o.eachFile, "each-file", false, "check consistency within each file alone (by default the files linted together are checked together)")
 	fs.StringVar(&o.yardstick, "yardstick", "icd203", "estimative-language standard the hedging rules apply: "+strings.Join(rules.YardstickNames(), ", "))
 	fs.BoolVar(&o.ladder, "ladder", false, "print the estimative ladder (every probability expression by band) instead of findings; same as --format ladder")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -144,7 +146,7 @@ func run(o options, paths []string, stdin io.Reader, stdout, stderr io.Writer) i
 	}
 
 	sources, walkErrs := collect(paths, stdin)
-	cfg := &lint.Config{Dict: dict, Options: ruleOpts}
+	cfg := &lint.Config{Dict: dict, Options: ruleOpts, Together: !o.eachFile}
 	files := cfg.LintAll(sources, o.jobs)
 	files = append(files, walkErrs...)
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })

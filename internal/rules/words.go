@@ -93,7 +93,26 @@ type wordIssue struct {
 // wordIssues judges every word of the document once and is shared by the
 // spelling and names rules through Pass.Memo.
 func wordIssues(p *Pass) []wordIssue {
-	return p.Memo("rules.wordIssues", func() any { return judgeWords(p.Doc, p.Dict) }).([]wordIssue)
+	return p.Memo("rules.wordIssues", func() any {
+		return dropOwned(judgeWords(p.Doc, p.Dict), ownedCompounds(p))
+	}).([]wordIssue)
+}
+
+// dropOwned removes the unknown words that a consistency rule reports
+// instead: a closed compound ("longterm") whose hyphenated form the draft
+// uses is an inconsistency, not a spelling error.
+func dropOwned(issues []wordIssue, owned map[string]bool) []wordIssue {
+	if len(owned) == 0 {
+		return issues
+	}
+	out := issues[:0]
+	for _, is := range issues {
+		if is.kind == kindUnknown && owned[strings.ToLower(is.word)] {
+			continue
+		}
+		out = append(out, is)
+	}
+	return out
 }
 
 // occurrence is one use of an unknown capitalised form.
@@ -772,6 +791,9 @@ func capitalize(w string) string {
 
 // stripPossessive removes a final 's, ’s, s' or s’.
 func stripPossessive(w string) string {
+	if n := len(w); n < 2 || w[n-1] != 's' && w[n-1] != 'S' {
+		return w
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
