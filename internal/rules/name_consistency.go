@@ -412,7 +412,7 @@ func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[s
 	sameFold := fa == fb
 	if !sameFold {
 		ra, rb := []rune(fa), []rune(fb)
-		if ra[0] != rb[0] || editDistance(fa, fb) != 1 || len(ra) < 5 || len(rb) < 5 {
+		if ra[0] != rb[0] || spell.Distance(fa, fb) != 1 || len(ra) < 5 || len(rb) < 5 {
 			return nil
 		}
 	}
