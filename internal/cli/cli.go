@@ -109,6 +109,7 @@ type options struct {
 	staged    bool
 	quiet     bool
 	jobs      int
+	eachFile  bool
 	version   bool
 	help      bool
 	yardstick string
@@ -154,6 +155,7 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 	flags.BoolVar(&o.staged, "staged", false, "compare the staged changes (git diff --cached); implies --changed, and is implied by it in a pre-commit hook")
 	flags.StringVar(&o.yardstick, "yardstick", "icd203", "estimative-language standard the hedging rules apply: "+strings.Join(rules.YardstickNames(), ", ")+" (a config's yardstick changes the default)")
 	flags.BoolVar(&o.ladder, "ladder", false, "print the estimative ladder (every probability expression by band) instead of findings; same as --format ladder")
+	flags.BoolVar(&o.eachFile, "each-file", false, "check consistency within each file alone (by default the files linted together are checked together)")
 	flags.IntVarP(&o.jobs, "jobs", "j", 0, "`N` files linted at once (0: one per CPU)")
 	flags.BoolVar(&o.version, "version", false, "print the version and exit")
 	flags.BoolVarP(&o.help, "help", "h", false, "show this help")
@@ -274,7 +276,7 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 	}
 
-	driver := &lint.Config{Dict: dict, Options: ruleOpts}
+	driver := &lint.Config{Dict: dict, Options: ruleOpts, Together: !o.eachFile}
 	tty := isTerminal(stderr)
 	var prog *progress
 	if tty && !o.quiet && len(sources) > progressMin {

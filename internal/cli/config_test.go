@@ -108,7 +108,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"--format", "--color", "--fail-level", "--quiet", "--config", "--no-config", "--dict", "--fix", "--diff", "--changed", "--staged", "--yardstick", "--ladder", "--jobs", "--version", "edlint init", "edlint rules"} {
+	for _, f := range []string{"--format", "--color", "--fail-level", "--quiet", "--config", "--no-config", "--dict", "--fix", "--diff", "--changed", "--staged", "--yardstick", "--ladder", "--each-file", "--jobs", "--version", "edlint init", "edlint rules"} {
 		if !strings.Contains(out, f) {
 			t.Errorf("--help does not mention %s", f)
 		}

@@ -33,6 +33,10 @@ type Config struct {
 	// the number done so far. It may be called from several goroutines,
 	// never at once.
 	Progress func(done, total int)
+	// Together makes LintAll check its files as one set (a book, a series):
+	// consistency rules count forms across every file and point to the
+	// other files' uses. False limits each check to its own file.
+	Together bool
 }
 
 // File is the result of linting one file.
@@ -65,7 +69,7 @@ func (c *Config) Lint(path string, src []byte) *File {
 		return &File{Path: path, Skipped: "binary content (NUL bytes)"}
 	}
 	doc := prose.Parse(path, src, prose.FormatFor(path))
-	return &File{Path: path, Doc: doc, Findings: c.check(doc)}
+	return &File{Path: path, Doc: doc, Findings: c.check(doc, nil)}
 }
 
 // LintAll lints sources in parallel on up to workers goroutines (0 means one
@@ -75,40 +79,84 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	out := make([]*File, len(sources))
-	next := make(chan int)
-	var wg sync.WaitGroup
+	// A source may carry its own configuration (config files, overrides).
+	cfgOf := func(i int) *Config {
+		if sources[i].Config != nil {
+			return sources[i].Config
+		}
+		return c
+	}
 	var mu sync.Mutex
 	done := 0
-	for w := 0; w < workers && w < len(sources); w++ {
+	tick := func() {
+		if c.Progress != nil {
+			mu.Lock()
+			done++
+			c.Progress(done, len(sources))
+			mu.Unlock()
+		}
+	}
+	if !c.Together || len(sources) < 2 {
+		parallel(len(sources), workers, func(i int) {
+			defer tick()
+			s := sources[i]
+			src, err := s.Read()
+			if err != nil {
+				out[i] = &File{Path: s.Path, Err: err}
+				return
+			}
+			out[i] = cfgOf(i).Lint(s.Path, src)
+		})
+		return out
+	}
+	// Checked together: parse every file first, so that each file's rules
+	// see the whole set.
+	parallel(len(sources), workers, func(i int) {
+		s := sources[i]
+		src, err := s.Read()
+		switch {
+		case err != nil:
+			out[i] = &File{Path: s.Path, Err: err}
+		case bytes.IndexByte(src, 0) >= 0:
+			out[i] = &File{Path: s.Path, Skipped: "binary content (NUL bytes)"}
+		default:
+			out[i] = &File{Path: s.Path, Doc: prose.Parse(s.Path, src, prose.FormatFor(s.Path))}
+		}
+	})
+	var docs []*prose.Document
+	for _, f := range out {
+		if f.Doc != nil {
+			docs = append(docs, f.Doc)
+		}
+	}
+	corpus := rules.NewCorpus(docs)
+	parallel(len(out), workers, func(i int) {
+		defer tick()
+		if out[i].Doc != nil {
+			out[i].Findings = cfgOf(i).check(out[i].Doc, corpus)
+		}
+	})
+	return out
+}
+
+// parallel calls f(0) … f(n-1) on up to workers goroutines.
+func parallel(n, workers int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers && w < n; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				s := sources[i]
-				cfg := c
-				if s.Config != nil {
-					cfg = s.Config
-				}
-				if src, err := s.Read(); err != nil {
-					out[i] = &File{Path: s.Path, Err: err}
-				} else {
-					out[i] = cfg.Lint(s.Path, src)
-				}
-				if c.Progress != nil {
-					mu.Lock()
-					done++
-					c.Progress(done, len(sources))
-					mu.Unlock()
-				}
+				f(i)
 			}
 		}()
 	}
-	for i := range sources {
+	for i := 0; i < n; i++ {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return out
 }
 
 func (c *Config) rules() []rules.Rule {
@@ -118,7 +166,20 @@ func (c *Config) rules() []rules.Rule {
 	return rules.All()
 }
 
-func (c *Config) check(doc *prose.Document) []rules.Finding {
+// LintSet lints documents held in memory as one set, as LintAll does with
+// Together set; paths and srcs are parallel.
+func (c *Config) LintSet(paths []string, srcs [][]byte) []*File {
+	sources := make([]Source, len(paths))
+	for i := range paths {
+		src := srcs[i]
+		sources[i] = Source{Path: paths[i], Read: func() ([]byte, error) { return src, nil }}
+	}
+	cc := *c
+	cc.Together = true
+	return cc.LintAll(sources, 0)
+}
+
+func (c *Config) check(doc *prose.Document, corpus *rules.Corpus) []rules.Finding {
 	dict := c.Dict
 	if dict == nil {
 		dict = spell.Builtin()
@@ -135,8 +196,9 @@ func (c *Config) check(doc *prose.Document) []rules.Finding {
 			Message: fmt.Sprintf("invalid UTF-8 byte 0x%02x at offset %d", doc.Src[off], off),
 		})
 	}
-	shared := &rules.Shared{}
-	for _, r := range c.rules() {
+	rs := c.rules()
+	shared := rules.NewShared(rs)
+	for _, r := range rs {
 		name := r.Meta().Name
 		report := func(f rules.Finding) {
 			if sev, ok := c.Severity[f.Rule]; ok {
@@ -144,7 +206,9 @@ func (c *Config) check(doc *prose.Document) []rules.Finding {
 			}
 			findings = append(findings, f)
 		}
-		rules.Run(r, rules.NewPass(r, doc, dict, &c.Options, shared, report), name)
+		p := rules.NewPass(r, doc, dict, &c.Options, shared, report)
+		p.Corpus = corpus
+		rules.Run(r, p, name)
 	}
 	Sort(findings)
 	findings = dirs.suppress(doc, dedupe(findings))

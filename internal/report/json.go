@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/edlint/edlint/internal/lint"
+	"github.com/edlint/edlint/internal/prose"
 )
 
 // jsonFinding is one finding in the version-1 JSON contract (design.md §5).
@@ -57,6 +58,13 @@ type jsonReport struct {
 // JSON writes the stable machine-readable report.
 func JSON(w io.Writer, files []*lint.File, _ Options) error {
 	r := jsonReport{Version: 1, Findings: []jsonFinding{}, Summary: Summarize(files)}
+	// Related spans may point into another file linted in the same run.
+	docs := map[string]*prose.Document{}
+	for _, f := range files {
+		if f.Doc != nil {
+			docs[f.Path] = f.Doc
+		}
+	}
 	for _, f := range files {
 		if f.Err != nil {
 			r.Errors = append(r.Errors, jsonError{Path: f.Path, Message: f.Err.Error()})
@@ -82,9 +90,13 @@ func JSON(w io.Writer, files []*lint.File, _ Options) error {
 			}
 			for _, rel := range x.Related {
 				jr := jsonRelated{Path: rel.Path, Message: rel.Message, Offset: rel.Start}
-				if rel.Path == "" || rel.Path == f.Path {
-					p := d.Position(rel.Start)
-					jr.Path, jr.Line, jr.Column, jr.Match = f.Path, p.Line, p.Column, d.Slice(rel.Span)
+				rd, path := d, f.Path
+				if rel.Path != "" && rel.Path != f.Path {
+					rd, path = docs[rel.Path], rel.Path
+				}
+				if rd != nil && rel.End <= len(rd.Src) {
+					p := rd.Position(rel.Start)
+					jr.Path, jr.Line, jr.Column, jr.Match = path, p.Line, p.Column, rd.Slice(rel.Span)
 				}
 				jf.Related = append(jf.Related, jr)
 			}

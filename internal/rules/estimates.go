@@ -515,7 +515,7 @@ func (x *extractor) misspelledBooster(si, i int) {
 		if diff := len(w) - len(b); diff > limit || -diff > limit {
 			continue
 		}
-		if d := editDistance(w, b); d <= limit && d > 0 && d < bestD {
+		if d := spell.Distance(w, b); d <= limit && d > 0 && d < bestD {
 			best, bestD = b, d
 		}
 	}

@@ -14,6 +14,18 @@ func All() []Rule {
 		NameDiacritics(),
 		NameVariant(),
 		UnknownName(),
+		// consistency
+		ApostropheStyle(),
+		QuoteStyle(),
+		DashStyle(),
+		HyphenAsDash(),
+		DecadeStyle(),
+		RangeStyle(),
+		PercentStyle(),
+		CompoundStyle(),
+		NameConsistency(),
+		EnglishVariety(),
+		PreferredForm(),
 		// hedging
 		Overclaim(),
 		NonstandardProbability(),

@@ -9,6 +9,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/spell"
@@ -127,6 +128,10 @@ type Pass struct {
 	// Shared holds facts about the document computed once and shared by
 	// every rule that asks for them (see Memo).
 	Shared *Shared
+	// Corpus is the set of documents linted together with Doc (Doc among
+	// them), read-only; nil when Doc is linted alone. Consistency rules
+	// count forms across it.
+	Corpus *Corpus
 
 	meta   Meta
 	report func(Finding)
@@ -167,7 +172,24 @@ func (p *Pass) Reportf(span prose.Span, suggestions []string, format string, arg
 // Shared memoises per-document facts across the rules of one lint run. The
 // rules of one document run one after another, so it needs no lock.
 type Shared struct {
-	memo map[string]any
+	memo    map[string]any
+	enabled map[string]bool // nil: every rule
+}
+
+// NewShared makes the shared facts of one document linted with rs, so
+// that a rule can leave a word to another rule only when that one runs.
+func NewShared(rs []Rule) *Shared {
+	s := &Shared{enabled: make(map[string]bool, len(rs))}
+	for _, r := range rs {
+		s.enabled[r.Meta().Name] = true
+	}
+	return s
+}
+
+// Enabled reports whether the rule named name runs on this document
+// (always true when the driver did not say which rules run).
+func (p *Pass) Enabled(name string) bool {
+	return p.Shared.enabled == nil || p.Shared.enabled[name]
 }
 
 // Memo returns the value stored under key, computing it with f the first
@@ -183,6 +205,64 @@ func (p *Pass) Memo(key string, f func() any) any {
 	v := f()
 	s.memo[key] = v
 	return v
+}
+
+// Corpus is the documents of one run that are checked together (a book, a
+// series of reports). Facts about the whole set are computed once, by
+// whichever document's rules ask first, and shared by every goroutine of
+// the run.
+type Corpus struct {
+	// Docs are the parsed documents, in input order.
+	Docs []*prose.Document
+
+	index map[*prose.Document]int
+	mu    sync.Mutex
+	memo  map[string]*corpusEntry
+}
+
+type corpusEntry struct {
+	once sync.Once
+	v    any
+}
+
+// NewCorpus makes a corpus of docs.
+func NewCorpus(docs []*prose.Document) *Corpus {
+	c := &Corpus{Docs: docs, index: make(map[*prose.Document]int, len(docs))}
+	for i, d := range docs {
+		c.index[d] = i
+	}
+	return c
+}
+
+// Has reports whether doc is one of the corpus's documents.
+func (c *Corpus) Has(doc *prose.Document) bool {
+	_, ok := c.index[doc]
+	return ok
+}
+
+// IndexOf returns doc's index in Docs, or -1.
+func (c *Corpus) IndexOf(doc *prose.Document) int {
+	if i, ok := c.index[doc]; ok {
+		return i
+	}
+	return -1
+}
+
+// Memo returns the value stored under key, computing it with f the first
+// time any document's rules ask. It is safe for concurrent use.
+func (c *Corpus) Memo(key string, f func() any) any {
+	c.mu.Lock()
+	if c.memo == nil {
+		c.memo = make(map[string]*corpusEntry)
+	}
+	e, ok := c.memo[key]
+	if !ok {
+		e = &corpusEntry{}
+		c.memo[key] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.v = f() })
+	return e.v
 }
 
 // InternalErrorRule names the finding reported when a rule fails.

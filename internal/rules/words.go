@@ -93,7 +93,26 @@ type wordIssue struct {
 // wordIssues judges every word of the document once and is shared by the
 // spelling and names rules through Pass.Memo.
 func wordIssues(p *Pass) []wordIssue {
-	return p.Memo("rules.wordIssues", func() any { return judgeWords(p.Doc, p.Dict) }).([]wordIssue)
+	return p.Memo("rules.wordIssues", func() any {
+		return dropOwned(judgeWords(p.Doc, p.Dict), ownedCompounds(p))
+	}).([]wordIssue)
+}
+
+// dropOwned removes the unknown words that a consistency rule reports
+// instead: a closed compound ("longterm") whose hyphenated form the draft
+// uses is an inconsistency, not a spelling error.
+func dropOwned(issues []wordIssue, owned map[string]bool) []wordIssue {
+	if len(owned) == 0 {
+		return issues
+	}
+	out := issues[:0]
+	for _, is := range issues {
+		if is.kind == kindUnknown && owned[strings.ToLower(is.word)] {
+			continue
+		}
+		out = append(out, is)
+	}
+	return out
 }
 
 // occurrence is one use of an unknown capitalised form.
@@ -447,9 +466,9 @@ func wrongForm(text string, span prose.Span, want string) wordIssue {
 // "relationship" becomes "relationships"), and then the closer word is the better
 // guess and a human should choose.
 func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssue {
-	d := editDistance(strings.ToLower(text), strings.ToLower(fix))
+	d := spell.Distance(strings.ToLower(text), strings.ToLower(fix))
 	if sugg := dict.Suggest(text, 5); len(sugg) > 0 && sugg[0] != fix && !strings.Contains(sugg[0], " ") &&
-		editDistance(strings.ToLower(text), strings.ToLower(sugg[0])) < d {
+		spell.Distance(strings.ToLower(text), strings.ToLower(sugg[0])) < d {
 		return wordIssue{kind: kindUnknown, span: span, word: text, want: append(sugg[:len(sugg):len(sugg)], fix)}
 	}
 	return wordIssue{kind: kindMisspelling, span: span, word: text, want: []string{fix}, safe: true}
@@ -525,7 +544,7 @@ func looksLikeTypo(dict *suggestCache, form, sugg string, uses int, positional b
 	if strings.Contains(sugg, " ") || uses > 2 {
 		return false
 	}
-	d := editDistance(strings.ToLower(form), strings.ToLower(sugg))
+	d := spell.Distance(strings.ToLower(form), strings.ToLower(sugg))
 	fr, _ := utf8.DecodeRuneInString(form)
 	sr, _ := utf8.DecodeRuneInString(sugg)
 	if unicode.ToLower(fr) != unicode.ToLower(sr) || dict.Freq(sugg) < minTypoTargetFreq {
@@ -551,7 +570,7 @@ func closeNames(a, b string) bool {
 	if len(ra) < 4 || len(rb) < 4 || ra[0] != rb[0] {
 		return false
 	}
-	return editDistance(strings.ToLower(a), strings.ToLower(b)) <= 1
+	return spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
 }
 
 // checkedPart is one checked piece of a token.
@@ -772,41 +791,13 @@ func capitalize(w string) string {
 
 // stripPossessive removes a final 's, ’s, s' or s’.
 func stripPossessive(w string) string {
+	if n := len(w); n < 2 || w[n-1] != 's' && w[n-1] != 'S' {
+		return w
+	}
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
 		if strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
 		}
 	}
 	return w
-}
-
-// editDistance is the optimal-string-alignment distance between a and b,
-// counting runes: insertions, deletions, substitutions and transpositions
-// of neighbours each cost one.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) < len(rb) {
-		ra, rb = rb, ra
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }

@@ -189,7 +189,21 @@ func (d *Dict) suggestContextWith(w *weights, cw *ctxWeights, word string, c Con
 	if m != nil && next != "" {
 		cNext = m.count(next)
 	}
+	// Context chooses among candidates that are equally good as typos: only
+	// those at the smallest edit distance in the pool take its evidence, so
+	// a likelier pair never beats a closer word ("knowng" is "knowing", not
+	// "know", whatever follows it).
+	lw := strings.ToLower(word)
+	dist := make([]int, len(cands))
+	minDist := math.MaxInt
 	for i := range cands {
+		dist[i] = Distance(lw, strings.ToLower(cands[i].form))
+		minDist = min(minDist, dist[i])
+	}
+	for i := range cands {
+		if dist[i] > minDist {
+			continue
+		}
 		form := strings.ToLower(cands[i].form)
 		first, last := outerWords(form)
 		var ev float64

@@ -1,0 +1,163 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// Apostrophe styles.
+const (
+	aposCurly = iota
+	aposStraight
+)
+
+type apostropheStyle struct{}
+
+// ApostropheStyle reports straight apostrophes in a draft that mostly uses
+// curly ones, or the other way round, once per minority style.
+func ApostropheStyle() Rule { return apostropheStyle{} }
+
+func (apostropheStyle) Meta() Meta {
+	return Meta{
+		Name:     "apostrophe-style",
+		Category: Consistency,
+		Severity: Warning,
+		Summary:  "straight and curly apostrophes mixed in one draft",
+		Doc: "Text pasted from several sources mixes straight (') and curly (’) apostrophes: `KGB's` beside " +
+			"`Trump’s`. The rule counts both styles in the draft (and in the files checked with it) and " +
+			"reports the minority style once, at its first use, with the number of uses; the fix rewrites " +
+			"every minority apostrophe in the majority style. Smart quotes are one setting, so the " +
+			"majority is counted over apostrophes and quotation marks together. Apostrophes inside words, in possessives " +
+			"(`officers'`) and in decades (`’80s`) count; quotation marks are the quote-style rule's. " +
+			"Feet and inch marks after digits are left alone. Silence it by making the draft consistent.",
+		Before: "The KGB's interest grew. Trump’s trip and Ivana’s family were watched; it’s clear.\n",
+		After:  "The KGB’s interest grew. Trump’s trip and Ivana’s family were watched; it’s clear.\n",
+	}
+}
+
+func (apostropheStyle) Check(p *Pass) {
+	all := gather(p, "consistency.apostrophes", apostrophes)
+	quotes := gather(p, "consistency.quotes", quoteMarks)
+	reportMixed(p, mixedStyles{
+		labels:         []string{"curly apostrophes", "straight apostrophes"},
+		companion:      countStyles(quotes, 2),
+		companionLabel: "quotation marks and apostrophes",
+		styleWords:     []string{"curly", "straight"},
+		prefer:         -1,
+		convert:        convertApostrophe,
+		example:        wordAround,
+	}, all)
+}
+
+// apostrophes finds every apostrophe of doc by style: inside words and
+// numbers (it’s, 1970’s, ’80s) and right after a word (Shvets').
+func apostrophes(doc *prose.Document) styleUses {
+	uses := make(styleUses, 2)
+	closers := singleClosers(doc)
+	for i, t := range doc.Tokens {
+		text := doc.Text[t.Start:t.End]
+		switch t.Kind {
+		case prose.Word, prose.Number:
+			if strings.IndexByte(text, '\'') < 0 && !strings.Contains(text, "’") {
+				continue
+			}
+			for off, r := range text {
+				if off > 0 && isDigitByte(text[off-1]) && off+1 < len(text) && isDigitByte(text[off+1]) {
+					continue // feet and inches: 5'10
+				}
+				switch r {
+				case '\'':
+					uses[aposStraight] = append(uses[aposStraight], prose.Span{Start: t.Start + off, End: t.Start + off + 1})
+				case '’':
+					uses[aposCurly] = append(uses[aposCurly], prose.Span{Start: t.Start + off, End: t.Start + off + len("’")})
+				}
+			}
+		case prose.Punct:
+			if text != "'" && text != "’" {
+				continue
+			}
+			// Right after a letter, with no space: a possessive or elision
+			// (Shvets', goin'), or a closing single quote, which takes the
+			// same curly mark.
+			if i == 0 || doc.Tokens[i-1].End != t.Start || doc.Tokens[i-1].Kind != prose.Word || closers[i] {
+				continue
+			}
+			if text == "'" {
+				uses[aposStraight] = append(uses[aposStraight], t.Span)
+			} else {
+				uses[aposCurly] = append(uses[aposCurly], t.Span)
+			}
+		}
+	}
+	return uses
+}
+
+func convertApostrophe(doc *prose.Document, span prose.Span, _, to int) ([]prose.Edit, string, bool) {
+	if to == aposStraight {
+		return []prose.Edit{{Span: span, New: "'"}}, "'", true
+	}
+	// A straight mark between letters, after a letter or before a decade
+	// is an apostrophe or a closing quote: both are ’.
+	if before := runeBefore(doc, span.Start); isAlnum(before) {
+		return []prose.Edit{{Span: span, New: "’"}}, "’", true
+	}
+	if after, _ := utf8.DecodeRuneInString(doc.Text[span.End:]); isAlnum(after) {
+		return []prose.Edit{{Span: span, New: "’"}}, "’", true // ’80s, ’tis
+	}
+	return nil, "", false
+}
+
+// wordAround returns the text of the token holding span, or of the word
+// token right before it (Shvets').
+func wordAround(doc *prose.Document, span prose.Span) string {
+	i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].End > span.Start })
+	if i >= len(doc.Tokens) {
+		return doc.Slice(span)
+	}
+	t := doc.Tokens[i]
+	if t.Kind == prose.Punct && i > 0 && doc.Tokens[i-1].End == t.Start {
+		return doc.Text[doc.Tokens[i-1].Start:t.End]
+	}
+	return doc.Text[t.Start:t.End]
+}
+
+// singleClosers returns the tokens that close a single quotation opened
+// earlier in their block (‘special contact’): a mark after a word that is
+// a quotation mark, not an apostrophe.
+func singleClosers(doc *prose.Document) map[int]bool {
+	var out map[int]bool
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
+		open := 0
+		for i := b.FirstToken; i < b.EndToken; i++ {
+			t := doc.Tokens[i]
+			if t.Kind != prose.Punct {
+				continue
+			}
+			switch doc.Text[t.Start:t.End] {
+			case "‘":
+				open++
+			case "'":
+				if i+1 < b.EndToken && doc.Tokens[i+1].Start == t.End && (i == b.FirstToken || doc.Tokens[i-1].End < t.Start) {
+					open++ // a straight mark opening a quotation
+					continue
+				}
+				fallthrough
+			case "’":
+				if open > 0 && i > b.FirstToken && doc.Tokens[i-1].End == t.Start {
+					open--
+					if out == nil {
+						out = map[int]bool{}
+					}
+					out[i] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

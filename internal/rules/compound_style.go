@@ -1,0 +1,363 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/spell"
+)
+
+type compoundStyle struct{}
+
+// CompoundStyle reports a compound written both closed and hyphenated in
+// one draft: longterm beside long-term, e-mail beside email.
+func CompoundStyle() Rule { return compoundStyle{} }
+
+func (compoundStyle) Meta() Meta {
+	return Meta{
+		Name:     "compound-style",
+		Category: Consistency,
+		Severity: Warning,
+		Summary:  "a compound written both closed and hyphenated (longterm, long-term)",
+		Doc: "Compounds drift between open, hyphenated and closed forms (`e-mail`/`email`, " +
+			"`co-operation`/`cooperation`), and a draft should settle on one. When the draft (or a file " +
+			"checked with it) writes a compound both closed and hyphenated, the rule reports the form it " +
+			"uses less, once, with the number of uses, and suggests the other. A closed form no dictionary " +
+			"knows (`longterm`) is always the one reported when the hyphenated form appears, and the " +
+			"spelling rules leave it to this rule. Open forms (`long term`) are not compared: a noun " +
+			"phrase is open where the adjective is hyphenated (`in the long term`, `a long-term plan`). " +
+			"Pairs that are different words (`re-sign`/`resign`, `co-op`/`coop`) are left alone.",
+		Before: "Their value was a longterm proposition, a long-term bet.\n",
+		After:  "Their value was a long-term proposition, a long-term bet.\n",
+	}
+}
+
+// compoundFacts are a document's hyphenated compounds and the closed
+// forms of the same letters, keyed by the lower-case letters.
+type compoundFacts struct {
+	hyphen map[string][]prose.Span
+	closed map[string][]prose.Span
+}
+
+// compounds gathers the hyphenated words of doc (two or more parts, all
+// letters) and the words that spell one of them closed.
+func compounds(doc *prose.Document) compoundFacts {
+	f := compoundFacts{hyphen: map[string][]prose.Span{}, closed: map[string][]prose.Span{}}
+	var keys wordFilter
+	for _, t := range doc.Tokens {
+		if t.Kind != prose.Word {
+			continue
+		}
+		text := doc.Text[t.Start:t.End]
+		if strings.IndexByte(text, '-') < 0 {
+			continue
+		}
+		key, ok := compoundKey(text)
+		if !ok {
+			continue
+		}
+		f.hyphen[key] = append(f.hyphen[key], t.Span)
+		keys.add(key)
+	}
+	if len(f.hyphen) == 0 {
+		return f
+	}
+	for _, t := range doc.Tokens {
+		if t.Kind != prose.Word {
+			continue
+		}
+		text := doc.Text[t.Start:t.End]
+		if !keys.mayHave(text) {
+			continue
+		}
+		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 || !lowerOrTitle(text) {
+			continue // acronyms (BEA beside Be-a) and mixed case are not compounds
+		}
+		key := text
+		if !isLowerASCII(key) {
+			key = strings.ToLower(key)
+		}
+		if _, ok := f.hyphen[key]; ok {
+			f.closed[key] = append(f.closed[key], t.Span)
+		}
+	}
+	return f
+}
+
+// compoundKey returns the lower-case letters of a hyphenated word whose
+// parts are all letters, the first not a prefix that changes the meaning
+// when closed up (re-sign, un-ionized).
+func compoundKey(text string) (string, bool) {
+	parts := strings.Split(text, "-")
+	if len(parts) < 2 {
+		return "", false
+	}
+	for i, part := range parts {
+		if part == "" {
+			return "", false
+		}
+		n := 0
+		for j, r := range part {
+			if !unicode.IsLetter(r) {
+				return "", false
+			}
+			// A capital after the first part is a proper name's own
+			// spelling (Anti-Terrorism Office, North-West Frontier).
+			if i > 0 && j == 0 && unicode.IsUpper(r) {
+				return "", false
+			}
+			n++
+		}
+		// One letter is a part only as a lower-case first part (e-mail,
+		// x-ray), not in labels such as I-D.
+		if n == 1 && (i > 0 || !unicode.IsLower(rune(part[0]))) {
+			return "", false
+		}
+	}
+	first := strings.ToLower(parts[0])
+	if first == "re" || first == "un" {
+		return "", false
+	}
+	key := strings.ToLower(strings.Join(parts, ""))
+	switch key {
+	case "coop", "multiply", "recreation", "recover", "resign", "reform", "unionized":
+		return "", false
+	}
+	return key, true
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// compoundUse is one form of a compound in the set of documents.
+type compoundUse struct {
+	doc  *prose.Document
+	span prose.Span
+}
+
+// compoundVerdict is what the rule decided about one compound: which
+// form is reported, and the form to suggest.
+type compoundVerdict struct {
+	key            string
+	reportClosed   bool
+	closed, hyphen []compoundUse
+}
+
+// judgeCompounds decides every compound of the set once: the closed form
+// is reported when no dictionary knows it or when the draft uses it
+// less; the hyphenated form when the draft uses it less or as often.
+func judgeCompounds(p *Pass) []compoundVerdict {
+	all := gather(p, "consistency.compounds", compounds)
+	closed := map[string][]compoundUse{}
+	hyphen := map[string][]compoundUse{}
+	for _, df := range all {
+		for k, spans := range df.facts.closed {
+			for _, s := range spans {
+				closed[k] = append(closed[k], compoundUse{df.doc, s})
+			}
+		}
+	}
+	if len(closed) == 0 {
+		return nil
+	}
+	for _, df := range all {
+		for k, spans := range df.facts.hyphen {
+			if len(closed[k]) == 0 {
+				continue
+			}
+			for _, s := range spans {
+				hyphen[k] = append(hyphen[k], compoundUse{df.doc, s})
+			}
+		}
+	}
+	keys := make([]string, 0, len(closed))
+	for k := range closed {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []compoundVerdict
+	for _, k := range keys {
+		c, h := closed[k], hyphen[k]
+		if len(h) == 0 {
+			continue
+		}
+		// The hyphenated form must be a compound of words: a word broken
+		// at a line end (appro-priateness) or two words run together
+		// around a hyphen (of-the, Policy-and) is the spelling rules'.
+		hw := h[0].doc.Slice(h[0].span)
+		if !compoundOfWords(p, hw) || functionEnds(hw) {
+			continue
+		}
+		// A closed form no dictionary knows is the slip (longterm), unless
+		// it is built like a closed compound that house styles choose
+		// (nonfederal, governmentwide, bioterrorism): then, as for two
+		// known forms, the form the draft uses less is reported.
+		known := p.Dict.Check(k).Status == spell.Accepted || closedByRule(hw)
+		reportClosed := !known || len(c) < len(h) || len(c) == len(h) && p.Dict.Check(k).Status != spell.Accepted
+		out = append(out, compoundVerdict{key: k, reportClosed: reportClosed, closed: c, hyphen: h})
+	}
+	return out
+}
+
+// ownedCompounds returns the closed forms (lower case) that compound-style
+// reports because no dictionary knows them, so that the spelling rules
+// leave them alone.
+func ownedCompounds(p *Pass) map[string]bool {
+	return p.Memo("consistency.ownedCompounds", func() any {
+		owned := map[string]bool{}
+		if !p.Enabled("compound-style") {
+			return owned
+		}
+		for _, v := range compoundVerdicts(p) {
+			if v.reportClosed && p.Dict.Check(v.key).Status != spell.Accepted {
+				owned[v.key] = true
+			}
+		}
+		return owned
+	}).(map[string]bool)
+}
+
+func (compoundStyle) Check(p *Pass) {
+	for _, v := range compoundVerdicts(p) {
+		report, other := v.hyphen, v.closed
+		if v.reportClosed {
+			report, other = v.closed, v.hyphen
+		}
+		var mineUses []prose.Span
+		for _, u := range report {
+			if u.doc == p.Doc {
+				mineUses = append(mineUses, u.span)
+			}
+		}
+		if len(mineUses) == 0 {
+			continue
+		}
+		first := mineUses[0]
+		text := p.Doc.Slice(first)
+		want := commonForm(other)
+		if isLowerASCII(text) {
+			want = strings.ToLower(want)
+		} else {
+			want = matchInitialCase(want, text)
+		}
+		msg := fmt.Sprintf("%q is written %q elsewhere in the draft (%s against %s); use one form", text, want, times(len(other)), times(len(report)))
+		if v.reportClosed && len(report) >= len(other) {
+			msg = fmt.Sprintf("%q is written %q elsewhere in the draft (%s), which the dictionary knows; use one form", text, want, times(len(other)))
+		}
+		f := Finding{Span: first, Message: msg, Suggestions: []string{want}}
+		f.Related = append(f.Related, relatedIn(p, other[0].doc, other[0].span, fmt.Sprintf("written %q here", want)))
+		for i, s := range mineUses[1:] {
+			if i >= 20 {
+				break
+			}
+			f.Related = append(f.Related, Related{Span: s, Message: fmt.Sprintf("%q again", p.Doc.Slice(s))})
+		}
+		p.Report(f)
+	}
+}
+
+// matchInitialCase gives want the capitalisation of typed's first letter
+// (a sentence-initial "Longterm" wants "Long-term").
+func matchInitialCase(want, typed string) string {
+	if typed == "" || want == "" {
+		return want
+	}
+	tr := []rune(typed)
+	wr := []rune(want)
+	if unicode.IsUpper(tr[0]) && unicode.IsLower(wr[0]) {
+		wr[0] = unicode.ToUpper(wr[0])
+	} else if unicode.IsLower(tr[0]) && unicode.IsUpper(wr[0]) && (len(wr) < 2 || unicode.IsLower(wr[1])) {
+		wr[0] = unicode.ToLower(wr[0])
+	}
+	return string(wr)
+}
+
+// lowerOrTitle reports whether w is lower case or capitalised with the
+// rest lower case.
+func lowerOrTitle(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// functionEnds reports whether a hyphenated form starts or ends with a
+// function word: two words run together, not a compound.
+func functionEnds(w string) bool {
+	parts := strings.Split(strings.ToLower(w), "-")
+	switch parts[len(parts)-1] {
+	case "a", "an", "the", "and", "or", "of", "to", "in", "for", "by", "with", "is":
+		return true
+	}
+	switch parts[0] {
+	case "the", "and", "or", "of", "a", "an", "is":
+		return true
+	}
+	return false
+}
+
+// commonForm returns the most used spelling among uses, the first on a
+// tie; lower-case spellings count double, so that a heading's
+// "User-Friendly" does not beat the text's "user-friendly".
+func commonForm(uses []compoundUse) string {
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, u := range uses {
+		w := u.doc.Slice(u.span)
+		n := 1
+		if isLowerASCII(w) {
+			n = 2
+		}
+		count[w] += n
+		if count[w] > bestN {
+			best, bestN = w, count[w]
+		}
+	}
+	return best
+}
+
+// compoundOfWords reports whether the dictionary accepts a hyphenated
+// form, or its part after a one-letter prefix (e-mail, x-ray).
+func compoundOfWords(p *Pass, w string) bool {
+	if p.Dict.Check(w).Status == spell.Accepted {
+		return true
+	}
+	first, rest, _ := strings.Cut(w, "-")
+	return len(first) == 1 && p.Dict.Check(rest).Status == spell.Accepted
+}
+
+// compoundVerdicts returns judgeCompounds' verdicts, decided once for the
+// set of documents.
+func compoundVerdicts(p *Pass) []compoundVerdict {
+	return setMemo(p, "consistency.compoundVerdicts", func() any { return judgeCompounds(p) }).([]compoundVerdict)
+}
+
+// closedByRule reports whether a hyphenated compound is one that house
+// styles also close up: a prefix before the hyphen (non-federal,
+// co-operation, bio-terrorism) or -wide after it (government-wide).
+func closedByRule(hyphenated string) bool {
+	parts := strings.Split(strings.ToLower(hyphenated), "-")
+	if len(parts) != 2 {
+		return false
+	}
+	if parts[1] == "wide" {
+		return true
+	}
+	switch parts[0] {
+	case "non", "co", "pre", "post", "anti", "multi", "inter", "intra", "sub", "semi", "bio", "micro",
+		"macro", "mid", "over", "under", "counter", "cyber", "geo", "socio", "trans", "ultra":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,273 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/edlint/edlint/dict"
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// Variety sides.
+const (
+	sideUS  = iota // color, defense, analyze
+	sideUK         // colour, defence, analyse
+	sideIZE        // organize: American, and British in Oxford spelling
+	sideISE        // organise: British only
+)
+
+var sideNames = []string{"American", "British", "-ize", "-ise"}
+
+type englishVariety struct{}
+
+// EnglishVariety reports American and British spellings mixed in one
+// draft, or the spellings of the variety the project did not choose.
+func EnglishVariety() Rule { return englishVariety{} }
+
+func (englishVariety) Meta() Meta {
+	return Meta{
+		Name:     "english-variety",
+		Category: Consistency,
+		Severity: Warning,
+		Summary:  "spellings of both American and British English in one draft",
+		Doc: "A draft should keep to one variety of English: `defense` and `colour` in one text is a slip. " +
+			"The rule knows the American and British forms of some 3,500 words (SCOWL's variant lists, " +
+			"dict/en-variants.txt) and counts each variety in the draft; each spelling of the minority " +
+			"variety is reported once, at its first use, with a count and the other form as suggestion. " +
+			"`-ize` and `-ise` are counted apart, because Oxford spelling is British with `-ize`. With " +
+			"Options.Variety set to \"en-US\" every British spelling (and every `-ise`) is reported, with a " +
+			"safe fix; with \"en-GB\" every American spelling is (but `-ize` is accepted). Capitalised " +
+			"words inside a sentence are names and keep their spelling (Labour Party, Department of " +
+			"Defense); spellings that American text uses too (dialogue, catalogue) do not count.",
+		Before: "The defense budget grew. Its defense was the colour of the threat; defense won.\n",
+		After:  "The defense budget grew. Its defense was the color of the threat; defense won.\n",
+	}
+}
+
+// varietyTable maps a lower-case spelling to its side and its other form.
+type varietyEntry struct {
+	side  uint8
+	other string
+}
+
+// wordFilter is a quick, allocation-free test that rules out most words
+// before a map lookup: a set of (length, first two letters) keys.
+type wordFilter [64 * 32 * 32 / 64]uint64
+
+func filterKey(w string) (int, bool) {
+	if len(w) < 2 || len(w) >= 64 {
+		return 0, false
+	}
+	a, b := w[0]|0x20, w[1]|0x20 // ASCII lower case; other bytes fold somewhere harmless
+	return len(w)<<10 | int(a&31)<<5 | int(b&31), true
+}
+
+func (f *wordFilter) add(w string) {
+	if k, ok := filterKey(w); ok {
+		f[k/64] |= 1 << (k % 64)
+	}
+}
+
+// mayHave reports whether w may have been added; false means surely not.
+func (f *wordFilter) mayHave(w string) bool {
+	k, ok := filterKey(w)
+	return ok && f[k/64]&(1<<(k%64)) != 0
+}
+
+var varietyFilter = sync.OnceValue(func() *wordFilter {
+	f := &wordFilter{}
+	for w := range varietyTable() {
+		f.add(w)
+	}
+	return f
+})
+
+var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
+	out := map[string]varietyEntry{}
+	b, err := dict.Read("en-variants.txt")
+	if err != nil {
+		return out
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		us, uk, ok := strings.Cut(line, "\t")
+		if !ok || us == "" || uk == "" {
+			continue
+		}
+		if us != strings.ToLower(us) {
+			continue // proper adjectives (Americanize) are rare and often quoted
+		}
+		usSide, ukSide := uint8(sideUS), uint8(sideUK)
+		if strings.Contains(us, "iz") && strings.ReplaceAll(us, "z", "s") == uk {
+			usSide, ukSide = sideIZE, sideISE
+		}
+		out[us] = varietyEntry{usSide, uk}
+		out[uk] = varietyEntry{ukSide, us}
+	}
+	return out
+})
+
+// varietyUse is one word with a variety.
+type varietyUse struct {
+	span prose.Span
+	word string // lower case
+}
+
+// varietyWords finds the words of doc that have an American or British
+// form: lower-case words, and capitalised ones only at a sentence start.
+func varietyWords(doc *prose.Document) []varietyUse {
+	table := varietyTable()
+	filter := varietyFilter()
+	var out []varietyUse
+	for si := range doc.Sentences {
+		s := doc.Sentences[si]
+		for ti := s.FirstToken; ti < s.EndToken; ti++ {
+			t := doc.Tokens[ti]
+			if t.Kind != prose.Word {
+				continue
+			}
+			w := doc.Text[t.Start:t.End]
+			if !filter.mayHave(w) {
+				continue
+			}
+			if !isLowerASCII(w) {
+				if ti != s.FirstToken || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken) {
+					continue
+				}
+				w = strings.ToLower(w)
+			}
+			if _, ok := table[w]; ok && !inPath(doc, t.Span) {
+				out = append(out, varietyUse{t.Span, w})
+			}
+		}
+	}
+	return out
+}
+
+func (englishVariety) Check(p *Pass) {
+	all := gather(p, "consistency.variety", varietyWords)
+	table := varietyTable()
+	// Count each side across the set; a spelling American text uses as
+	// well (dialogue beside dialog) is no evidence of British.
+	counts := setMemo(p, "consistency.varietyCounts", func() any {
+		counts := make([]int, 4)
+		for _, df := range all {
+			for _, u := range df.facts {
+				e := table[u.word]
+				if e.side == sideUK && sharedSpelling(p, u.word, e.other) {
+					continue
+				}
+				counts[e.side]++
+			}
+		}
+		return counts
+	}).([]int)
+	forms := map[string][]varietyUse{}
+	var own []string
+	mineUses, _ := mine(p, all)
+	for _, u := range mineUses {
+		e := table[u.word]
+		if e.side == sideUK && sharedSpelling(p, u.word, e.other) {
+			continue
+		}
+		if _, ok := forms[u.word]; !ok {
+			own = append(own, u.word)
+		}
+		forms[u.word] = append(forms[u.word], u)
+	}
+	wrong := map[uint8]bool{}
+	pinned := false
+	switch strings.ToLower(p.Options.Variety) {
+	case "en-us":
+		wrong[sideUK], wrong[sideISE], pinned = true, true, true
+	case "en-gb":
+		wrong[sideUS], pinned = true, true
+	default:
+		switch {
+		case counts[sideUS] > counts[sideUK]:
+			wrong[sideUK] = true
+		case counts[sideUK] > counts[sideUS]:
+			wrong[sideUS] = true
+		}
+		switch {
+		case counts[sideIZE] > counts[sideISE]:
+			wrong[sideISE] = true
+		case counts[sideISE] > counts[sideIZE]:
+			wrong[sideIZE] = true
+		}
+	}
+	sort.SliceStable(own, func(i, j int) bool { return forms[own[i]][0].span.Start < forms[own[j]][0].span.Start })
+	for _, w := range own {
+		e := table[w]
+		if !wrong[e.side] {
+			continue
+		}
+		uses := forms[w]
+		first := uses[0]
+		typed := p.Doc.Slice(first.span)
+		want := matchInitialCase(e.other, typed)
+		var msg string
+		otherSide := e.side ^ 1
+		if pinned {
+			msg = fmt.Sprintf("%q is the %s spelling; this project writes %s English (%q)", typed, sideNames[e.side], varietyName(p.Options.Variety), want)
+		} else {
+			msg = fmt.Sprintf("%q is the %s spelling, but the draft mostly uses %s spellings (%d against %d)", typed, sideNames[e.side], sideNames[otherSide], counts[otherSide], counts[e.side])
+		}
+		f := Finding{Span: first.span, Message: msg, Suggestions: []string{want}}
+		for i, u := range uses {
+			if pinned {
+				f.Fix = append(f.Fix, prose.Edit{Span: u.span, New: matchInitialCase(e.other, p.Doc.Slice(u.span))})
+			}
+			if i > 0 && i <= 20 {
+				f.Related = append(f.Related, Related{Span: u.span, Message: fmt.Sprintf("%q again", p.Doc.Slice(u.span))})
+			}
+		}
+		p.Report(f)
+	}
+}
+
+// sharedSpelling reports whether the British form uk is common in
+// American text too (SUBTLEX-US counts it at least a third as often as
+// the American form): dialogue, catalogue.
+func sharedSpelling(p *Pass, uk, us string) bool {
+	fu, fk := p.Dict.Freq(us), p.Dict.Freq(uk)
+	return fk > 0 && fk*3 >= fu
+}
+
+func varietyName(v string) string {
+	if strings.EqualFold(v, "en-GB") {
+		return "British"
+	}
+	return "American"
+}
+
+// startsName reports whether the capitalised word at ti begins a name:
+// the next word is capitalised, or a small word and then a capitalised
+// one (Organisation for Economic Co-operation).
+func startsName(doc *prose.Document, ti, end int) bool {
+	for i := ti + 1; i < end && i <= ti+2; i++ {
+		t := doc.Tokens[i]
+		if t.Kind != prose.Word {
+			return false
+		}
+		w := doc.Text[t.Start:t.End]
+		if isCapitalised(w) {
+			return true
+		}
+		if !isConnector(w) && w != "and" {
+			return false
+		}
+	}
+	return false
+}
+
+// inPath reports whether a word is part of a path or an identifier
+// (fatih/color, color.go), which keeps its spelling.
+func inPath(doc *prose.Document, span prose.Span) bool {
+	before, after := runeBefore(doc, span.Start), runeAt(doc, span.End)
+	return before == '/' || after == '/' || before == '_' || after == '_' || after == '.' && isAlnum(runeAt(doc, span.End+1))
+}

@@ -1,0 +1,127 @@
+package rules
+
+import (
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// Quotation mark styles.
+const (
+	quoteCurly = iota
+	quoteStraight
+)
+
+type quoteStyle struct{}
+
+// QuoteStyle reports straight quotation marks in a draft that mostly uses
+// curly ones, or the other way round, once per minority style.
+func QuoteStyle() Rule { return quoteStyle{} }
+
+func (quoteStyle) Meta() Meta {
+	return Meta{
+		Name:     "quote-style",
+		Category: Consistency,
+		Severity: Warning,
+		Summary:  "straight and curly quotation marks mixed in one draft",
+		Doc: "A draft assembled from several sources mixes straight (\" ') and curly (“ ” ‘ ’) quotation " +
+			"marks. The rule counts both styles (double and single marks together; apostrophes are the " +
+			"apostrophe-style rule's) and reports the minority style once, at its first use, with a count. " +
+			"The fix rewrites each minority mark in the majority style, choosing the opening or closing " +
+			"curly mark from the spaces around it; when a mark's direction cannot be told (a quote between " +
+			"two letters) the finding has no fix. Inch marks after a digit (12\") are left alone.",
+		Before: "He said “yes” and ‘maybe’, then \"no\".\n",
+		After:  "He said “yes” and ‘maybe’, then “no”.\n",
+	}
+}
+
+func (quoteStyle) Check(p *Pass) {
+	all := gather(p, "consistency.quotes", quoteMarks)
+	apos := gather(p, "consistency.apostrophes", apostrophes)
+	reportMixed(p, mixedStyles{
+		labels:         []string{"curly quotation marks", "straight quotation marks"},
+		companion:      countStyles(apos, 2),
+		companionLabel: "quotation marks and apostrophes",
+		styleWords:     []string{"curly", "straight"},
+		prefer:         -1,
+		convert:        convertQuote,
+		example:        textAround,
+	}, all)
+}
+
+// quoteMarks finds the quotation marks of doc by style. A single mark
+// right after a word is an apostrophe (see apostrophes), and a mark right
+// after a digit is a foot or inch mark; neither counts.
+func quoteMarks(doc *prose.Document) styleUses {
+	uses := make(styleUses, 2)
+	closers := singleClosers(doc)
+	for i, t := range doc.Tokens {
+		if t.Kind != prose.Punct {
+			continue
+		}
+		text := doc.Text[t.Start:t.End]
+		switch text {
+		case "\"", "'", "’", "“", "”", "‘":
+		default:
+			continue
+		}
+		if i > 0 && doc.Tokens[i-1].End == t.Start {
+			prev := doc.Tokens[i-1]
+			if text == "'" || text == "’" {
+				if prev.Kind == prose.Word && !closers[i] {
+					continue // an apostrophe
+				}
+			}
+			if prev.Kind == prose.Number && (text == "\"" || text == "'") {
+				prevText := doc.Text[prev.Start:prev.End]
+				if last := prevText[len(prevText)-1]; last >= '0' && last <= '9' {
+					continue // 12", 5'
+				}
+			}
+		}
+		if text == "\"" || text == "'" {
+			uses[quoteStraight] = append(uses[quoteStraight], t.Span)
+		} else {
+			uses[quoteCurly] = append(uses[quoteCurly], t.Span)
+		}
+	}
+	return uses
+}
+
+func convertQuote(doc *prose.Document, span prose.Span, _, to int) ([]prose.Edit, string, bool) {
+	text := doc.Slice(span)
+	if to == quoteStraight {
+		if text == "“" || text == "”" {
+			return []prose.Edit{{Span: span, New: "\""}}, "\"", true
+		}
+		return []prose.Edit{{Span: span, New: "'"}}, "'", true
+	}
+	before, after := runeBefore(doc, span.Start), runeAt(doc, span.End)
+	opening := before == 0 || isSpaceOrOpener(before)
+	closing := after == 0 || isSpaceOrCloser(after)
+	opener, closer := "“", "”"
+	if text == "'" {
+		opener, closer = "‘", "’"
+	}
+	switch {
+	case opening && !closing:
+		return []prose.Edit{{Span: span, New: opener}}, opener, true
+	case closing && !opening:
+		return []prose.Edit{{Span: span, New: closer}}, closer, true
+	}
+	return nil, "", false
+}
+
+func isSpaceOrOpener(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\u00a0', '(', '[', '{', '—', '–', '“', '‘':
+		return true
+	}
+	return false
+}
+
+func isSpaceOrCloser(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\u00a0', ')', ']', '}', '.', ',', ';', ':', '?', '!', '—', '–', '”', '’':
+		return true
+	}
+	return false
+}
