@@ -114,6 +114,7 @@ type options struct {
 	help      bool
 	yardstick string
 	ladder    bool
+	maxSize   string
 
 	failLevelSet bool
 	yardstickSet bool
@@ -157,6 +158,7 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 	flags.BoolVar(&o.ladder, "ladder", false, "print the estimative ladder (every probability expression by band) instead of findings; same as --format ladder")
 	flags.BoolVar(&o.eachFile, "each-file", false, "check consistency within each file alone (by default the files linted together are checked together)")
 	flags.IntVarP(&o.jobs, "jobs", "j", 0, "`N` files linted at once (0: one per CPU)")
+	flags.StringVar(&o.maxSize, "max-file-size", defaultMaxSize, "skip, with a warning, files larger than `SIZE` (bytes, or with KiB, MiB, GiB; 0: no limit)")
 	flags.BoolVar(&o.version, "version", false, "print the version and exit")
 	flags.BoolVarP(&o.help, "help", "h", false, "show this help")
 	if err := flags.Parse(args); err != nil {
@@ -230,7 +232,11 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 		dict = dict.WithWords(userWords)
 	}
 
-	sources, walkErrs := collect(paths, stdin)
+	maxSize, err := parseSize(o.maxSize)
+	if err != nil {
+		return usageError(stderr, "--max-file-size: %v", err)
+	}
+	sources, walkErrs := collect(paths, stdin, maxSize)
 	if o.fix {
 		for _, s := range sources {
 			if s.Path == stdinName {
@@ -300,7 +306,6 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 		if changes != nil {
 			keep = changes.filter
 		}
-		var w fix.Writer
 		fixedCount := 0
 		for i, f := range files {
 			if f.Doc == nil || !hasFix(f) {
@@ -320,7 +325,7 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 				changedFiles++
 				continue
 			}
-			if err := w.WriteFile(f.Path, res.orig, res.final); err != nil {
+			if err := writeFile(f.Path, res.orig, res.final); err != nil {
 				fmt.Fprintf(stderr, "edlint: %v\n", err)
 				status = ExitError
 				continue
@@ -370,6 +375,13 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 	}
 	return ExitOK
+}
+
+// writeFile replaces a fixed file atomically; tests swap it to simulate a
+// full disk or a crash.
+var writeFile = func(path string, orig, data []byte) error {
+	var w fix.Writer
+	return w.WriteFile(path, orig, data)
 }
 
 func hasFix(f *lint.File) bool {

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -24,7 +26,10 @@ var skipDirs = map[string]bool{"vendor": true, "node_modules": true}
 // collect turns the command-line paths into sources. Paths that cannot be
 // read become results carrying the error, so the other files are still
 // linted and the run exits 2.
-func collect(paths []string, stdin io.Reader) ([]lint.Source, []*lint.File) {
+//
+// Files larger than maxSize bytes (0: no limit) become results that are
+// skipped with a warning, read neither whole nor at all.
+func collect(paths []string, stdin io.Reader, maxSize int64) ([]lint.Source, []*lint.File) {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
@@ -36,12 +41,12 @@ func collect(paths []string, stdin io.Reader) ([]lint.Source, []*lint.File) {
 			return
 		}
 		seen[path] = true
-		srcs = append(srcs, lint.Source{Path: path, Read: func() ([]byte, error) { return readFile(path) }})
+		srcs = append(srcs, lint.Source{Path: path, Read: func() ([]byte, error) { return readFile(path, maxSize) }})
 	}
 	for _, p := range paths {
 		if p == "-" {
 			srcs = append(srcs, lint.Source{Path: stdinName, Read: func() ([]byte, error) {
-				b, err := io.ReadAll(stdin)
+				b, err := readLimited(stdin, maxSize)
 				if err != nil {
 					return nil, fmt.Errorf("read standard input: %w", err)
 				}
@@ -55,6 +60,10 @@ func collect(paths []string, stdin io.Reader) ([]lint.Source, []*lint.File) {
 			continue
 		}
 		if !info.IsDir() {
+			if tooLarge(info, maxSize) {
+				errs = append(errs, skippedLarge(p, info.Size(), maxSize))
+				continue
+			}
 			add(p)
 			continue
 		}
@@ -74,6 +83,10 @@ func collect(paths []string, stdin io.Reader) ([]lint.Source, []*lint.File) {
 				return nil
 			}
 			if d.Type().IsRegular() && draftExts[strings.ToLower(filepath.Ext(name))] {
+				if info, err := d.Info(); err == nil && tooLarge(info, maxSize) {
+					errs = append(errs, skippedLarge(path, info.Size(), maxSize))
+					return nil
+				}
 				add(path)
 			}
 			return nil
@@ -85,12 +98,90 @@ func collect(paths []string, stdin io.Reader) ([]lint.Source, []*lint.File) {
 	return srcs, errs
 }
 
-func readFile(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
+// readFile reads the file at path; a file that grew past maxSize since it
+// was listed is an error rather than a surprise allocation.
+func readFile(path string, maxSize int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, describe(path, err)
+	}
+	defer func() { _ = f.Close() }() // read only: nothing to lose
+	b, err := readLimited(f, maxSize)
 	if err != nil {
 		return nil, describe(path, err)
 	}
 	return b, nil
+}
+
+// errTooLarge is returned by readLimited for input past the limit.
+var errTooLarge = errors.New("larger than --max-file-size")
+
+// readLimited reads r to the end, or fails with errTooLarge as soon as it
+// has read more than maxSize bytes (0: no limit).
+func readLimited(r io.Reader, maxSize int64) ([]byte, error) {
+	if maxSize <= 0 {
+		return io.ReadAll(r)
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > maxSize {
+		return nil, fmt.Errorf("%w (%s)", errTooLarge, formatSize(maxSize))
+	}
+	return b, nil
+}
+
+func tooLarge(info fs.FileInfo, maxSize int64) bool {
+	return maxSize > 0 && info.Mode().IsRegular() && info.Size() > maxSize
+}
+
+func skippedLarge(path string, size, maxSize int64) *lint.File {
+	return &lint.File{Path: path, Skipped: fmt.Sprintf("%s is larger than --max-file-size %s", formatSize(size), formatSize(maxSize))}
+}
+
+// defaultMaxSize is --max-file-size's default: far above any draft (a
+// 600-page report is about 2 MB), low enough that an export or a log
+// dumped into docs/ cannot exhaust memory.
+const defaultMaxSize = "64MiB"
+
+// parseSize reads a size: a number of bytes, optionally followed by K, KB,
+// KiB, M, MB, MiB, G, GB or GiB (all binary multiples), case-insensitive.
+func parseSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1 << 10}, {"mb", 1 << 20}, {"gb", 1 << 30}, {"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"b", 1}} {
+		if rest, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("%q is not a size (want bytes, or a number with KiB, MiB or GiB; 0 for no limit)", s)
+	}
+	return n * mult, nil
+}
+
+// formatSize prints n bytes in the largest binary unit that divides it, or
+// to one decimal place.
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return trimUnit(float64(n)/(1<<30), "GiB")
+	case n >= 1<<20:
+		return trimUnit(float64(n)/(1<<20), "MiB")
+	case n >= 1<<10:
+		return trimUnit(float64(n)/(1<<10), "KiB")
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+func trimUnit(v float64, unit string) string {
+	return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0") + " " + unit
 }
 
 // describe turns an I/O error into a message that names the file and says
