@@ -360,3 +360,22 @@ func TestHostileEditedWhileFixing(t *testing.T) {
 		t.Errorf("the user's edit was lost: %q", b)
 	}
 }
+
+// TestOutputDeterministicAcrossJobs: -j 1 and -j 8 print the same bytes,
+// run after run.
+func TestOutputDeterministicAcrossJobs(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 40 {
+		text := fmt.Sprintf("Gorbachev met the the officers in %d; it is likely 55 per cent recieve it.\nGorbachov did not.\n", 1950+i)
+		writeBytes(t, filepath.Join(dir, fmt.Sprintf("d%02d.md", i)), []byte(text))
+	}
+	for _, format := range []string{"json", "text"} {
+		want, _, _ := runCLI(t, "", "--format", format, "--color", "never", "--quiet", "-j", "1", dir)
+		for round := range 4 {
+			got, _, _ := runCLI(t, "", "--format", format, "--color", "never", "--quiet", "-j", "8", dir)
+			if got != want {
+				t.Fatalf("%s, round %d: -j 8 output differs from -j 1", format, round)
+			}
+		}
+	}
+}

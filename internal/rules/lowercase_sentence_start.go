@@ -92,7 +92,7 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 	b := d.Blocks[bi]
 	if i > b.FirstToken {
 		prev := d.TokenText(i - 1)
-		if !adjacent(d, i-2, i-1) && i-2 >= b.FirstToken {
+		if i-2 >= b.FirstToken && !adjacent(d, i-2, i-1) {
 			return false // "-, _, and . in flags": a mark talked about, not a stop
 		}
 		switch prev {
