@@ -71,6 +71,12 @@ func (d *Dict) Check(word string) Verdict {
 	}
 	w := normApos(word)
 	v := d.check(w)
+	if v.Status == WrongForm && v.Want == w {
+		// The known form, adapted to the token's case, is the token
+		// itself ("Es" from a lower-case "es"): nothing to change, and a
+		// fix to the same text would never settle.
+		return accepted
+	}
 	if v.Status == WrongForm && len(w) != len(word) {
 		v.Want = strings.ReplaceAll(v.Want, "'", "’")
 	}
