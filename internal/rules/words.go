@@ -227,6 +227,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		names.counts[form] += len(caps[form])
 		names.index(form)
 	}
+	softenAnglicised(issues, doc.Text)
 	return append(issues, judgeCapitalised(dict, caps, capOrder, names)...)
 }
 
@@ -474,6 +475,38 @@ func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssu
 	return wordIssue{kind: kindMisspelling, span: span, word: text, want: []string{fix}, safe: true}
 }
 
+// softenAnglicised turns a missing diacritic into a note when English
+// commonly drops it: one mark (Podesta for Podestà, Krakow for Kraków) on a
+// name the draft never writes with it. A draft that writes the name both
+// ways, or a name with several marks dropped (Zelnickova), stays an error.
+func softenAnglicised(issues []wordIssue, text string) {
+	for i := range issues {
+		is := &issues[i]
+		if is.kind != kindWrongDiacritic || len(is.want) == 0 || strings.Contains(text, is.want[0]) {
+			continue
+		}
+		if diacriticsDropped(is.word, is.want[0]) <= 1 {
+			is.sev = Info
+		}
+	}
+}
+
+// diacriticsDropped counts the letters of want that carry a mark typed
+// differs on.
+func diacriticsDropped(typed, want string) int {
+	t, w := []rune(typed), []rune(want)
+	if len(t) != len(w) {
+		return len(w) // a different shape: count it as many
+	}
+	n := 0
+	for i := range w {
+		if t[i] != w[i] && unicode.ToLower(t[i]) != unicode.ToLower(w[i]) {
+			n++
+		}
+	}
+	return n
+}
+
 // judgeCapitalised decides what each unknown capitalised form is: a near
 // miss of a name the draft uses more often (Shvet beside Shvets), a typo of
 // a dictionary word (Czeck, Followig), or a name the draft uses
@@ -508,9 +541,7 @@ func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []
 		if n > 2 && best == "" {
 			// Used three times or more and near no other name: a name,
 			// whatever word it resembles (see looksLikeTypo).
-			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindLearntName, span: o.span, word: form, count: n})
-			}
+			issues = append(issues, learntName(form, occ))
 			continue
 		}
 		sugg := dict.Suggest(form, 5)
@@ -525,11 +556,20 @@ func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []
 			}
 			continue
 		}
-		for _, o := range occ {
-			issues = append(issues, wordIssue{kind: kindLearntName, span: o.span, word: form, count: n})
-		}
+		issues = append(issues, learntName(form, occ))
 	}
 	return issues
+}
+
+// learntName notes a name once, at its first use, with the others as
+// related places: the writer adds it to a word list once, so one note per
+// name is enough, however often the draft uses it.
+func learntName(form string, occ []occurrence) wordIssue {
+	is := wordIssue{kind: kindLearntName, span: occ[0].span, word: form, count: len(occ)}
+	for _, o := range occ[1:min(len(occ), 21)] {
+		is.rel = append(is.rel, o.span)
+	}
+	return is
 }
 
 // looksLikeTypo decides whether an unknown capitalised form is a misspelled
