@@ -27,8 +27,21 @@ const (
 type suggestCache struct {
 	*spell.Dict
 	memo map[string][]string
-	uses map[string]int // the document's words, lower case, by count; nil until needed
+	// checks memoises Check: a document repeats its words, and a map
+	// lookup costs less than the dictionary's normalising lookups.
+	checks map[string]spell.Verdict
+	uses   map[string]int // the document's words, lower case, by count; nil until needed
 	size int            // the number of words in the document
+}
+
+// Check is Dict.Check, computed once per distinct word.
+func (c *suggestCache) Check(w string) spell.Verdict {
+	if v, ok := c.checks[w]; ok {
+		return v
+	}
+	v := c.Dict.Check(w)
+	c.checks[w] = v
+	return v
 }
 
 // Suggest returns the dictionary's suggestions for w, computed once; the
@@ -122,13 +135,14 @@ type occurrence struct {
 }
 
 func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
-	dict := &suggestCache{Dict: d, memo: map[string][]string{}}
+	dict := &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}}
 	var issues []wordIssue
 	// Unknown capitalised forms are judged after the whole draft is read:
 	// how often the draft uses a form decides whether it is a name.
 	caps := map[string][]occurrence{}
 	var capOrder []string
 	var lower []lowerWord
+	var parts []checkedPart // reused for every token
 	names := newDraftNames()
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -144,7 +158,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 					continue
 				}
 				word := doc.TokenText(ti)
-				for _, part := range checkParts(dict.Dict, word, t.Start) {
+				parts = checkParts(dict, word, t.Start, parts[:0])
+				for _, part := range parts {
 					v := part.verdict
 					text := doc.Slice(part.span)
 					if v.Status != spell.Accepted && acronymPlural(text) {
@@ -153,7 +168,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 					switch v.Status {
 					case spell.Accepted:
 						base := stripPossessive(text)
-						names.add(dict.Dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
+						names.add(dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
 						continue
 					case spell.WrongForm:
 						if text == "i" || houseStyle(text, v.Want) || urlFragment(doc, ti) {
@@ -166,7 +181,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 						issues = append(issues, misspelling(dict, text, fix, part.span))
 						continue
 					}
-					if derived(dict.Dict, text) {
+					if derived(dict, text) {
 						continue
 					}
 					base := stripPossessive(text)
@@ -203,7 +218,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			continue
 		}
 		is := wordIssue{kind: kindUnknown, span: span, word: text}
-		switch a, b, ok := closedCompound(dict.Dict, base); {
+		switch a, b, ok := closedCompound(dict, base); {
 		case ok && isCapitalised(b):
 			// "theTaliban": a space lost in conversion.
 			is.compound = true
@@ -244,7 +259,7 @@ var productiveSuffixes = []string{"er", "ers", "ee", "ees", "ability", "wide"}
 
 // derived reports whether a lower-case word is a productive derivation of
 // a known word.
-func derived(dict *spell.Dict, w string) bool {
+func derived(dict *suggestCache, w string) bool {
 	if len(w) < 7 || strings.ToLower(w) != w {
 		return false
 	}
@@ -284,7 +299,7 @@ func acronymPlural(w string) bool {
 
 // closedCompound splits w into two dictionary words of three or more
 // letters each, preferring the most even split.
-func closedCompound(dict *spell.Dict, w string) (string, string, bool) {
+func closedCompound(dict *suggestCache, w string) (string, string, bool) {
 	if len(w) < 7 || !isLowerASCIIStart(w) {
 		return "", "", false
 	}
@@ -414,7 +429,7 @@ func newDraftNames() *draftNames {
 }
 
 // add counts an accepted token if it is a name.
-func (n *draftNames) add(dict *spell.Dict, form string, span prose.Span) {
+func (n *draftNames) add(dict *suggestCache, form string, span prose.Span) {
 	if !isCapitalised(form) {
 		return
 	}
@@ -580,13 +595,13 @@ type checkedPart struct {
 }
 
 // checkParts checks a token whole and, when a hyphenated compound fails,
-// each part, so the finding points at the bad part ("Ex-CiA" → "CiA").
-func checkParts(dict *spell.Dict, word string, start int) []checkedPart {
+// each part, so the finding points at the bad part ("Ex-CiA" → "CiA"). It
+// appends to parts, which the caller reuses from token to token.
+func checkParts(dict *suggestCache, word string, start int, parts []checkedPart) []checkedPart {
 	v := dict.Check(word)
 	if v.OK() || !strings.ContainsAny(word, "-‐‑") {
-		return []checkedPart{{prose.Span{Start: start, End: start + len(word)}, v}}
+		return append(parts, checkedPart{prose.Span{Start: start, End: start + len(word)}, v})
 	}
-	var parts []checkedPart
 	off := 0
 	for off <= len(word) {
 		i := strings.IndexAny(word[off:], "-‐‑")
