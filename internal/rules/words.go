@@ -31,7 +31,7 @@ type suggestCache struct {
 	// lookup costs less than the dictionary's normalising lookups.
 	checks map[string]spell.Verdict
 	uses   map[string]int // the document's words, lower case, by count; nil until needed
-	size int            // the number of words in the document
+	size   int            // the number of words in the document
 }
 
 // Check is Dict.Check, computed once per distinct word.
