@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -71,6 +74,84 @@ func (c *suggestCache) SuggestIn(doc *prose.Document, w, prev, next string, n in
 	s := c.Dict.SuggestIn(w, ctx, n)
 	c.memo[key] = s
 	return s
+}
+
+// suggestJob is one unknown word of a document awaiting suggestions.
+type suggestJob struct {
+	issue            int // index of its wordIssue
+	word, prev, next string
+}
+
+// suggestAll computes the suggestions of jobs not yet memoised, on up to
+// GOMAXPROCS goroutines: each distinct word costs a dictionary search, and
+// a draft's first lint is mostly these searches. Results go to the memo in
+// job order, so the findings do not depend on the schedule.
+func (c *suggestCache) suggestAll(doc *prose.Document, jobs []suggestJob, n int) {
+	if runtime.GOMAXPROCS(0) < 2 || len(jobs) < 2 {
+		return // SuggestIn computes each on demand
+	}
+	if c.uses == nil {
+		c.uses, c.size = wordUses(doc)
+	}
+	uses := c.uses
+	var keys []string
+	var todo []suggestJob
+	seen := map[string]bool{}
+	for _, j := range jobs {
+		key := j.word + "\x00" + j.prev + "\x00" + j.next
+		if _, ok := c.memo[key]; ok || seen[key] {
+			continue
+		}
+		seen[key] = true
+		keys = append(keys, key)
+		todo = append(todo, j)
+	}
+	out := make([][]string, len(todo))
+	each(len(todo), func(i int) {
+		j := todo[i]
+		ctx := spell.Context{Prev: j.prev, Next: j.next, Uses: func(w string) int { return uses[w] }, Size: c.size}
+		out[i] = c.Dict.SuggestIn(j.word, ctx, n)
+	})
+	for i, key := range keys {
+		c.memo[key] = out[i]
+	}
+}
+
+// suggestForms is suggestAll for context-free Suggest calls. On one core
+// it does nothing: some of the forms may never need a guess.
+func (c *suggestCache) suggestForms(forms []string, n int) {
+	if runtime.GOMAXPROCS(0) < 2 || len(forms) < 2 {
+		return
+	}
+	var todo []string
+	for _, f := range forms {
+		if _, ok := c.memo[f]; !ok {
+			todo = append(todo, f)
+		}
+	}
+	out := make([][]string, len(todo))
+	each(len(todo), func(i int) { out[i] = c.Dict.Suggest(todo[i], n) })
+	for i, f := range todo {
+		c.memo[f] = out[i]
+	}
+}
+
+// each calls f(0) … f(n-1) on up to GOMAXPROCS goroutines.
+func each(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // wordUses counts the word tokens of doc by form, lower case with
@@ -209,6 +290,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	for _, lw := range lower {
 		lowerUses[stripPossessive(doc.Slice(lw.span))]++
 	}
+	var pending []suggestJob // unknown words whose suggestions are computed together
 	for _, lw := range lower {
 		span := lw.span
 		text := doc.Slice(span)
@@ -231,9 +313,13 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			is.compound = true
 			is.want = []string{a + "-" + b, a + " " + b}
 		default:
-			is.want = dict.SuggestIn(doc, text, lw.prev, lw.next, 5)
+			pending = append(pending, suggestJob{issue: len(issues), word: text, prev: lw.prev, next: lw.next})
 		}
 		issues = append(issues, is)
+	}
+	dict.suggestAll(doc, pending, 5)
+	for _, j := range pending {
+		issues[j.issue].want = dict.SuggestIn(doc, j.word, j.prev, j.next, 5)
 	}
 	for _, form := range capOrder {
 		if names.counts[form] == 0 {
@@ -242,6 +328,15 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		names.counts[form] += len(caps[form])
 		names.index(form)
 	}
+	// The capitalised forms used once or twice may need a dictionary
+	// guess (judgeCapitalised): search for them together too.
+	var capJobs []string
+	for _, form := range capOrder {
+		if len(caps[form]) <= 2 {
+			capJobs = append(capJobs, form)
+		}
+	}
+	dict.suggestForms(capJobs, 5)
 	return append(issues, judgeCapitalised(dict, caps, capOrder, names)...)
 }
 

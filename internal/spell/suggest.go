@@ -70,8 +70,13 @@ type suggester struct {
 // a caller that will need suggestions (a linter about to read its files)
 // can overlap the build with other work. Suggest builds it anyway when
 // needed; calling this is only an optimisation.
+//
+// It warms the three lazily built parts on separate goroutines (the trie,
+// then its sound-alike index; the bigram table), so that on a multi-core
+// machine they are ready by the time the first unknown word is met.
 func (d *Dict) PrepareSuggest() {
-	go d.b.suggester()
+	go func() { d.b.suggester().phonetic(d.b) }()
+	go d.b.bigrams()
 }
 
 func (b *base) suggester() *suggester {
