@@ -157,12 +157,18 @@ func each(n int, f func(i int)) {
 // wordUses counts the word tokens of doc by form, lower case with
 // straight apostrophes, and in all.
 func wordUses(doc *prose.Document) (uses map[string]int, size int) {
-	uses = map[string]int{}
+	// Count the forms as written first (no allocation per token: the keys
+	// share the document's text), then fold the far fewer distinct forms.
+	raw := map[string]int{}
 	for ti, t := range doc.Tokens {
 		if t.Kind == prose.Word {
-			uses[strings.ReplaceAll(strings.ToLower(doc.TokenText(ti)), "’", "'")]++
+			raw[doc.TokenText(ti)]++
 			size++
 		}
+	}
+	uses = make(map[string]int, len(raw))
+	for w, n := range raw {
+		uses[strings.ReplaceAll(strings.ToLower(w), "’", "'")] += n
 	}
 	return uses, size
 }
@@ -676,8 +682,12 @@ func plural(form, name string) bool {
 // closeNames reports whether two capitalised forms look like one name
 // spelt two ways: one edit apart, same first letter.
 func closeNames(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) < 4 || len(rb) < 4 || ra[0] != rb[0] {
+	// Cheap tests first: one edit changes the length by one at most.
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if na < 4 || nb < 4 || abs(na-nb) > 1 {
+		return false
+	}
+	if firstRune(a) != firstRune(b) {
 		return false
 	}
 	return spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
