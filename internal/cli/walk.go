@@ -40,7 +40,7 @@ func collect(paths []string, stdin io.Reader) ([]lint.Source, []*lint.File) {
 	}
 	for _, p := range paths {
 		if p == "-" {
-			srcs = append(srcs, lint.Source{Path: "<stdin>", Read: func() ([]byte, error) {
+			srcs = append(srcs, lint.Source{Path: stdinName, Read: func() ([]byte, error) {
 				b, err := io.ReadAll(stdin)
 				if err != nil {
 					return nil, fmt.Errorf("read standard input: %w", err)
@@ -115,7 +115,7 @@ func describe(path string, err error) error {
 func readWordList(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("--dict: %w", describe(path, err))
+		return nil, describe(path, err)
 	}
 	defer func() { _ = f.Close() }() // read only: nothing to lose
 	var words []string
@@ -129,12 +129,15 @@ func readWordList(path string) ([]string, error) {
 			line = line[:i]
 		}
 		if !utf8.ValidString(line) {
-			return nil, fmt.Errorf("--dict: %s:%d: not valid UTF-8", path, n)
+			return nil, fmt.Errorf("%s:%d: not valid UTF-8", path, n)
 		}
 		words = append(words, strings.Fields(line)...)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("--dict: %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return words, nil
 }
+
+// stdinName is the path reported for standard input.
+const stdinName = "<stdin>"

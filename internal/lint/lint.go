@@ -9,9 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
@@ -28,6 +26,13 @@ type Config struct {
 	// nil means the built-in one.
 	Dict    *spell.Dict
 	Options rules.Options
+	// Off turns off findings by rule name; it is how the driver's own
+	// rules (DriverRules) are disabled, as they are not in Rules.
+	Off map[string]bool
+	// Progress, when set, is called after each file LintAll finishes with
+	// the number done so far. It may be called from several goroutines,
+	// never at once.
+	Progress func(done, total int)
 	// Together makes LintAll check its files as one set (a book, a series):
 	// consistency rules count forms across every file and point to the
 	// other files' uses. False limits each check to its own file.
@@ -50,6 +55,9 @@ type File struct {
 type Source struct {
 	Path string
 	Read func() ([]byte, error)
+	// Config, when set, replaces the receiver's configuration for this
+	// file (per-directory config files, per-path overrides).
+	Config *Config
 }
 
 // EncodingRule names the driver's own finding for bytes that are not UTF-8.
@@ -71,15 +79,33 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	out := make([]*File, len(sources))
+	// A source may carry its own configuration (config files, overrides).
+	cfgOf := func(i int) *Config {
+		if sources[i].Config != nil {
+			return sources[i].Config
+		}
+		return c
+	}
+	var mu sync.Mutex
+	done := 0
+	tick := func() {
+		if c.Progress != nil {
+			mu.Lock()
+			done++
+			c.Progress(done, len(sources))
+			mu.Unlock()
+		}
+	}
 	if !c.Together || len(sources) < 2 {
 		parallel(len(sources), workers, func(i int) {
+			defer tick()
 			s := sources[i]
 			src, err := s.Read()
 			if err != nil {
 				out[i] = &File{Path: s.Path, Err: err}
 				return
 			}
-			out[i] = c.Lint(s.Path, src)
+			out[i] = cfgOf(i).Lint(s.Path, src)
 		})
 		return out
 	}
@@ -105,8 +131,9 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 	}
 	corpus := rules.NewCorpus(docs)
 	parallel(len(out), workers, func(i int) {
+		defer tick()
 		if out[i].Doc != nil {
-			out[i].Findings = c.check(out[i].Doc, corpus)
+			out[i].Findings = cfgOf(i).check(out[i].Doc, corpus)
 		}
 	})
 	return out
@@ -184,7 +211,24 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus) []rules.Findin
 		rules.Run(r, p, name)
 	}
 	Sort(findings)
-	return dedupe(findings)
+	findings = dirs.suppress(doc, dedupe(findings))
+	findings = append(findings, dirs.problems...)
+	findings = append(findings, dirs.unused(doc)...)
+	if len(c.Off) > 0 || len(c.Severity) > 0 {
+		kept := findings[:0]
+		for _, f := range findings {
+			if c.Off[f.Rule] {
+				continue
+			}
+			if sev, ok := c.Severity[f.Rule]; ok {
+				f.Severity = sev
+			}
+			kept = append(kept, f)
+		}
+		findings = kept
+	}
+	Sort(findings)
+	return findings
 }
 
 // Sort orders findings by offset, then end, then rule: the output contract.
@@ -211,27 +255,4 @@ func dedupe(fs []rules.Finding) []rules.Finding {
 		out = append(out, f)
 	}
 	return out
-}
-
-// directives are what a draft says about its own checking.
-type directives struct {
-	words []string
-}
-
-// parseDirectives reads edlint comments: "edlint-words: Name1, Name2" adds
-// words to the dictionary for this draft.
-func parseDirectives(doc *prose.Document) directives {
-	var d directives
-	for _, c := range doc.Comments {
-		body, ok := strings.CutPrefix(c.Body, "edlint-words:")
-		if !ok {
-			continue
-		}
-		for _, w := range strings.FieldsFunc(body, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
-			if utf8.ValidString(w) {
-				d.words = append(d.words, w)
-			}
-		}
-	}
-	return d
 }

@@ -21,7 +21,7 @@ func (d *Document) plainBlocks() []rawBlock {
 	var blocks []rawBlock
 	var cur *rawBlock
 	start := bomLen(d.Src)
-	unwrapped := !hardWrapped(text[start:])
+	unwrapped := !HardWrapped(text[start:])
 	for start < len(text) {
 		nl := strings.IndexByte(text[start:], '\n')
 		end := len(text)
@@ -57,10 +57,10 @@ func (d *Document) plainBlocks() []rawBlock {
 	return blocks
 }
 
-// hardWrapped reports whether text looks hard-wrapped: almost no line is
+// HardWrapped reports whether text looks hard-wrapped: almost no line is
 // longer than 100 code points. Text whose paragraphs each sit on one long
 // line is not, and there every line break ends a block.
-func hardWrapped(text string) bool {
+func HardWrapped(text string) bool {
 	lines, long := 0, 0
 	for text != "" {
 		nl := strings.IndexByte(text, '\n')

@@ -35,9 +35,13 @@ type Formatter func(w io.Writer, files []*lint.File, opts Options) error
 
 // Formats maps each --format name to its formatter.
 var formats = map[string]Formatter{
-	"text":   Text,
-	"json":   JSON,
-	"ladder": Ladder,
+	"text":       Text,
+	"json":       JSON,
+	"sarif":      SARIF,
+	"github":     GitHub,
+	"checkstyle": Checkstyle,
+	"rdjson":     RDJSON,
+	"ladder":     Ladder,
 }
 
 // Lookup returns the formatter for a --format name.

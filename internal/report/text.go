@@ -66,12 +66,14 @@ func Text(w io.Writer, files []*lint.File, opts Options) error {
 		}
 	}
 	if !opts.Quiet {
-		fmt.Fprintln(bw, summaryLine(Summarize(files), opts))
+		fmt.Fprintln(bw, SummaryLine(Summarize(files), opts))
 	}
 	return bw.Flush()
 }
 
-func summaryLine(s Summary, opts Options) string {
+// SummaryLine is the one-line summary of a run: files, findings by
+// severity and, when opts.Elapsed is set, the time taken.
+func SummaryLine(s Summary, opts Options) string {
 	plural := func(n int, one string) string {
 		if n == 1 {
 			return fmt.Sprintf("%d %s", n, one)

@@ -1,8 +1,6 @@
 package rules_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
@@ -33,15 +31,7 @@ func TestConsistencyCleanCorpus(t *testing.T) {
 // issue's seed findings with their first suggestions, and each mixed
 // typographic style reported once.
 func TestConsistencySeedDraft(t *testing.T) {
-	shared := ruletest.SharedDir()
-	if shared == "" {
-		t.Skip("../shared not present")
-	}
-	path := filepath.Join(shared, "samples", "seed-draft.txt")
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Skip(err)
-	}
+	path, src := ruletest.Seed(t)
 	res := (&lint.Config{}).Lint(path, src)
 	want := []struct{ key, match, first string }{
 		{rules.Names, "Shvet", "Shvets"},

@@ -1,8 +1,6 @@
 package rules_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -33,14 +31,7 @@ func TestHedgingCleanCorpus(t *testing.T) {
 // TestHedgingSeedDraft lints the team's seed draft and checks that every
 // overclaim and non-standard phrase the issue lists is reported.
 func TestHedgingSeedDraft(t *testing.T) {
-	shared := ruletest.SharedDir()
-	if shared == "" {
-		t.Skip("../shared not present")
-	}
-	src, err := os.ReadFile(filepath.Join(shared, "samples", "seed-draft.txt"))
-	if err != nil {
-		t.Skip("seed draft not present")
-	}
+	_, src := ruletest.Seed(t)
 	res := (&lint.Config{Rules: hedgingRules()}).Lint("seed-draft.txt", src)
 	want := []struct{ match, rule, suggestion string }{
 		{"100% certain", "overclaim", "almost certain"},

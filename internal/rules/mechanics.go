@@ -171,7 +171,7 @@ func paragraphs(p *Pass) []paragraph {
 
 func groupParagraphs(d *prose.Document) []paragraph {
 	var out []paragraph
-	wrapped := d.Format == prose.Plain && hardWrappedText(d.Text) // groupParagraphs runs once per document
+	wrapped := d.Format == prose.Plain && prose.HardWrapped(d.Text) // groupParagraphs runs once per document
 	for bi := range d.Blocks {
 		if len(out) > 0 && wrapped && continues(d, bi-1, bi) {
 			out[len(out)-1].end = bi + 1
@@ -222,31 +222,8 @@ func indent(d *prose.Document, off int) int {
 // hard line breaks inside paragraphs.
 func hardWrapped(p *Pass) bool {
 	return p.Memo("rules.hardWrapped", func() any {
-		return p.Doc.Format == prose.Plain && hardWrappedText(p.Doc.Text)
+		return p.Doc.Format == prose.Plain && prose.HardWrapped(p.Doc.Text)
 	}).(bool)
-}
-
-// hardWrappedText mirrors the plain-text parser's test: almost no line is
-// longer than 100 characters.
-func hardWrappedText(text string) bool {
-	lines, long := 0, 0
-	for text != "" {
-		nl := strings.IndexByte(text, '\n')
-		line := text
-		if nl >= 0 {
-			line, text = text[:nl], text[nl+1:]
-		} else {
-			text = ""
-		}
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
-		lines++
-		if len(line) > 100 && utf8.RuneCountInString(line) > 100 {
-			long++
-		}
-	}
-	return long*20 <= lines
 }
 
 // tokenRange returns the tokens [first, end) of a paragraph.

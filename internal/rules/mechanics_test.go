@@ -28,15 +28,7 @@ func mechanicsRules() []rules.Rule {
 // errors it is known to hold are reported, with a fix where the fix is
 // unambiguous, and nothing else.
 func TestMechanicsSeed(t *testing.T) {
-	shared := ruletest.SharedDir()
-	if shared == "" {
-		t.Skip("../shared not present")
-	}
-	path := filepath.Join(shared, "samples", "seed-draft.txt")
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Skip("seed draft not present")
-	}
+	path, src := ruletest.Seed(t)
 	res := (&lint.Config{Rules: mechanicsRules()}).Lint(path, src)
 	type want struct {
 		line  int

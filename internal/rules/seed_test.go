@@ -1,8 +1,6 @@
 package rules_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
@@ -28,15 +26,7 @@ var seedNames = map[string]string{"CiA": "CIA", "ivana": "Ivana", "Shvet": "Shve
 // correctly spelt word, name, acronym or term reported as an error or
 // warning.
 func TestSeedDraftWords(t *testing.T) {
-	shared := ruletest.SharedDir()
-	if shared == "" {
-		t.Skip("../shared not present")
-	}
-	path := filepath.Join(shared, "samples", "seed-draft.txt")
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Skip(err)
-	}
+	path, src := ruletest.Seed(t)
 	res := (&lint.Config{Rules: wordRules()}).Lint(path, src)
 	found := map[string][]string{}
 	for _, f := range res.Findings {

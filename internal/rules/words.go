@@ -334,6 +334,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		names.counts[form] += len(caps[form])
 		names.index(form)
 	}
+	softenAnglicised(issues, doc.Text)
 	// The capitalised forms used once or twice may need a dictionary
 	// guess (judgeCapitalised): search for them together too.
 	var capJobs []string
@@ -588,6 +589,38 @@ func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssu
 		return wordIssue{kind: kindUnknown, span: span, word: text, want: append(sugg[:len(sugg):len(sugg)], fix)}
 	}
 	return wordIssue{kind: kindMisspelling, span: span, word: text, want: []string{fix}, safe: true}
+}
+
+// softenAnglicised turns a missing diacritic into a note when English
+// commonly drops it: one mark (Podesta for Podestà, Krakow for Kraków) on a
+// name the draft never writes with it. A draft that writes the name both
+// ways, or a name with several marks dropped (Zelnickova), stays an error.
+func softenAnglicised(issues []wordIssue, text string) {
+	for i := range issues {
+		is := &issues[i]
+		if is.kind != kindWrongDiacritic || len(is.want) == 0 || strings.Contains(text, is.want[0]) {
+			continue
+		}
+		if diacriticsDropped(is.word, is.want[0]) <= 1 {
+			is.sev = Info
+		}
+	}
+}
+
+// diacriticsDropped counts the letters of want that carry a mark typed
+// differs on.
+func diacriticsDropped(typed, want string) int {
+	t, w := []rune(typed), []rune(want)
+	if len(t) != len(w) {
+		return len(w) // a different shape: count it as many
+	}
+	n := 0
+	for i := range w {
+		if t[i] != w[i] && unicode.ToLower(t[i]) != unicode.ToLower(w[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // judgeCapitalised decides what each unknown capitalised form is: a near

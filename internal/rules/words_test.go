@@ -3,6 +3,7 @@ package rules_test
 import (
 	"testing"
 
+	"github.com/edlint/edlint/internal/lint"
 	"github.com/edlint/edlint/internal/rules"
 	"github.com/edlint/edlint/internal/rules/ruletest"
 )
@@ -43,4 +44,28 @@ func TestNameVariant(t *testing.T) {
 
 func TestUnknownName(t *testing.T) {
 	ruletest.Run(t, "testdata/unknown-name", rules.Options{}, rules.UnknownName())
+}
+
+// TestAnglicisedNameIsANote checks the severity rule of name-diacritics: one
+// dropped mark on a name the draft never writes with it is information,
+// several marks, or a draft that writes both forms, an error.
+func TestAnglicisedNameIsANote(t *testing.T) {
+	cases := []struct {
+		src  string
+		want rules.Severity
+	}{
+		{"John Podesta spoke.\n", rules.Info},
+		{"Ivana Zelnickova spoke.\n", rules.Error},
+		{"John Podestà spoke. Later Podesta left.\n", rules.Error},
+	}
+	for _, c := range cases {
+		res := (&lint.Config{Rules: []rules.Rule{rules.NameDiacritics()}}).Lint("x.md", []byte(c.src))
+		if len(res.Findings) != 1 {
+			t.Errorf("%q: %d findings, want 1", c.src, len(res.Findings))
+			continue
+		}
+		if got := res.Findings[0].Severity; got != c.want {
+			t.Errorf("%q: severity %v, want %v", c.src, got, c.want)
+		}
+	}
 }

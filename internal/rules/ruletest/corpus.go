@@ -87,3 +87,19 @@ func Budget(t testing.TB, files []*lint.File, words int, minSeverity rules.Sever
 		t.Errorf("%.2f findings per 10,000 words, budget %.1f", rate, perTenK)
 	}
 }
+
+// Seed returns the path and text of the team's seed draft
+// (../shared/samples/seed-draft.txt), skipping the test when it is absent.
+func Seed(t testing.TB) (string, []byte) {
+	t.Helper()
+	shared := SharedDir()
+	if shared == "" {
+		t.Skip("../shared not present")
+	}
+	path := filepath.Join(shared, "samples", "seed-draft.txt")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip("seed draft not present: ", err)
+	}
+	return path, src
+}
