@@ -30,4 +30,14 @@ for f in "$shared/samples/seed-draft.txt" "$shared"/corpora/clean/*; do
     status=1
   fi
 done
+# All of them in one run: the files are then checked together.
+"$ref" --format json "$shared/samples/seed-draft.txt" "$shared"/corpora/clean/* >"$tmp/all.ref.json" || true
+"$tmp/edlint" --format json "$shared/samples/seed-draft.txt" "$shared"/corpora/clean/* >"$tmp/all.new.json" || true
+if cmp -s "$tmp/all.ref.json" "$tmp/all.new.json"; then
+  echo "same: all files in one run ($(grep -c '"rule"' "$tmp/all.new.json" || true) findings)"
+else
+  echo "DIFFERENT: all files in one run"
+  diff "$tmp/all.ref.json" "$tmp/all.new.json" | head -20
+  status=1
+fi
 exit $status
