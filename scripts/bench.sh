@@ -5,6 +5,8 @@
 #
 #   scripts/bench.sh            # everything (about five minutes)
 #   scripts/bench.sh quick      # skip the go test benchmarks and the 100 MB run
+#   EDLINT_REF=/tmp/edlint-main scripts/bench.sh quick
+#                               # also time a reference binary (before/after)
 #
 # It builds a 20 MB corpus from ../shared/corpora/clean (the corpora
 # repeated) in a temporary directory, then measures:
@@ -76,6 +78,10 @@ fi
 echo "== the 20 MB corpus ($size20 bytes), one file, one core"
 GOMAXPROCS=1 timed "edlint (all rules)" "$edlint" --color never -q "$tmp/c20.txt"
 t_edlint=$secs
+if [ -n "${EDLINT_REF:-}" ]; then
+  GOMAXPROCS=1 timed "reference edlint" "$EDLINT_REF" --color never -q "$tmp/c20.txt"
+  echo "   the reference takes $(ratio "$secs" "$t_edlint")x this edlint's time"
+fi
 if command -v misspell >/dev/null 2>&1 || go install github.com/client9/misspell/cmd/misspell@v0.3.4 >/dev/null 2>&1; then
   GOMAXPROCS=1 timed "misspell v0.3.4" misspell "$tmp/c20.txt"
   echo "   misspell takes $(ratio "$secs" "$t_edlint")x edlint's time"
@@ -120,15 +126,25 @@ GOMAXPROCS=1 timed "edlint, 1 core" "$edlint" --color never -q "$tmp/many"
 t1=$secs
 GOMAXPROCS=2 timed "edlint, 2 cores" "$edlint" --color never -q "$tmp/many"
 echo "   speed-up with two cores: $(ratio "$t1" "$secs")x"
+if [ -n "${EDLINT_REF:-}" ]; then
+  GOMAXPROCS=1 timed "reference edlint, 1 core" "$EDLINT_REF" --color never -q "$tmp/many"
+  t1=$secs
+  GOMAXPROCS=2 timed "reference edlint, 2 cores" "$EDLINT_REF" --color never -q "$tmp/many"
+  echo "   speed-up with two cores: $(ratio "$t1" "$secs")x"
+fi
 GOMAXPROCS=1 timed "edlint --each-file, 1 core" "$edlint" --color never -q --each-file "$tmp/many"
 t1=$secs
 GOMAXPROCS=2 timed "edlint --each-file, 2 cores" "$edlint" --color never -q --each-file "$tmp/many"
 echo "   speed-up with two cores: $(ratio "$t1" "$secs")x"
 
 echo "== seed draft ($(stat -c %s "$shared/samples/seed-draft.txt") bytes), wall time including start-up, 20 runs"
-for i in $(seq 20); do
-  s=$(date +%s%N)
-  "$edlint" --color never "$shared/samples/seed-draft.txt" >/dev/null || true
-  e=$(date +%s%N)
-  echo $(((e - s) / 1000))
-done | sort -n | awk '{ t[NR] = $1; sum += $1 } END { printf "best %.1f ms, median %.1f ms, mean %.1f ms\n", t[1] / 1000, t[int((NR + 1) / 2)] / 1000, sum / NR / 1000 }'
+seedtime() {
+  for i in $(seq 20); do
+    s=$(date +%s%N)
+    "$1" --color never "$shared/samples/seed-draft.txt" >/dev/null || true
+    e=$(date +%s%N)
+    echo $(((e - s) / 1000))
+  done | sort -n | awk -v n="$2" '{ t[NR] = $1; sum += $1 } END { printf "%s: best %.1f ms, median %.1f ms, mean %.1f ms\n", n, t[1] / 1000, t[int((NR + 1) / 2)] / 1000, sum / NR / 1000 }'
+}
+seedtime "$edlint" edlint
+[ -z "${EDLINT_REF:-}" ] || seedtime "$EDLINT_REF" reference

@@ -596,9 +596,20 @@ func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssu
 // name the draft never writes with it. A draft that writes the name both
 // ways, or a name with several marks dropped (Zelnickova), stays an error.
 func softenAnglicised(issues []wordIssue, text string) {
+	// Each wanted form is searched for once: a long document repeats the
+	// same anglicised name, and every search reads the whole text.
+	written := map[string]bool{}
 	for i := range issues {
 		is := &issues[i]
-		if is.kind != kindWrongDiacritic || len(is.want) == 0 || strings.Contains(text, is.want[0]) {
+		if is.kind != kindWrongDiacritic || len(is.want) == 0 {
+			continue
+		}
+		in, ok := written[is.want[0]]
+		if !ok {
+			in = strings.Contains(text, is.want[0])
+			written[is.want[0]] = in
+		}
+		if in {
 			continue
 		}
 		if diacriticsDropped(is.word, is.want[0]) <= 1 {
