@@ -17,7 +17,8 @@ dictionary word or of another name in the draft is taken to be a name: drafts
 are full of surnames no list can hold. It is reported only as information, so
 that a writer can add it to a project word list (--dict, or an edlint-words
 comment in the draft) once it is confirmed, after which edlint also catches its
-misspellings and wrong case.`,
+misspellings and wrong case. Each name is noted once, at its first use, with
+its other uses as related places.`,
 			Before: "Sergei Zhirnovsk made the claim.\n",
 			After:  "<!-- edlint-words: Zhirnovsk -->\nSergei Zhirnovsk made the claim.\n",
 		},

@@ -28,8 +28,12 @@ func (r wordRule) Check(p *Pass) {
 		if is.safe && len(is.want) > 0 {
 			f.Fix = []prose.Edit{{Span: is.span, New: is.want[0]}}
 		}
+		msg := "the form used elsewhere"
+		if is.kind == kindLearntName {
+			msg = "used here too"
+		}
 		for _, s := range is.rel {
-			f.Related = append(f.Related, Related{Span: s, Message: "the form used elsewhere"})
+			f.Related = append(f.Related, Related{Span: s, Message: msg})
 		}
 		p.Report(f)
 	}

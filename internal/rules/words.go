@@ -668,9 +668,7 @@ func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []
 		if n > 2 && best == "" {
 			// Used three times or more and near no other name: a name,
 			// whatever word it resembles (see looksLikeTypo).
-			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindLearntName, span: o.span, word: form, count: n})
-			}
+			issues = append(issues, learntName(form, occ))
 			continue
 		}
 		sugg := dict.Suggest(form, 5)
@@ -685,11 +683,20 @@ func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []
 			}
 			continue
 		}
-		for _, o := range occ {
-			issues = append(issues, wordIssue{kind: kindLearntName, span: o.span, word: form, count: n})
-		}
+		issues = append(issues, learntName(form, occ))
 	}
 	return issues
+}
+
+// learntName notes a name once, at its first use, with the others as
+// related places: the writer adds it to a word list once, so one note per
+// name is enough, however often the draft uses it.
+func learntName(form string, occ []occurrence) wordIssue {
+	is := wordIssue{kind: kindLearntName, span: occ[0].span, word: form, count: len(occ)}
+	for _, o := range occ[1:min(len(occ), 21)] {
+		is.rel = append(is.rel, o.span)
+	}
+	return is
 }
 
 // looksLikeTypo decides whether an unknown capitalised form is a misspelled
