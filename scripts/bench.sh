@@ -1,45 +1,150 @@
 #!/usr/bin/env bash
-# Speed and memory figures for edlint, as reported in the README and the
-# issue notes. Needs ../shared (the clean corpora and the seed draft).
-#   scripts/bench.sh            # benchmarks + end-to-end timings
-# It builds a 20 MB corpus from ../shared/corpora/clean in a temporary
-# directory, then measures:
-#   - go test -bench for the parser and the whole rule set (one core);
-#   - the built binary on the seed draft (wall time including start-up,
-#     best of 10) and on the 20 MB file (wall time, peak RSS);
-#   - misspell (github.com/client9/misspell, installed from the Go module
-#     proxy) on the same file, for a ratio.
+# Speed and memory figures for edlint, as reported in the README ("Speed")
+# and the issue notes. Needs the shared corpora (../shared, looked for
+# upward from the repository): the clean corpora and the seed draft.
+#
+#   scripts/bench.sh            # everything (about five minutes)
+#   scripts/bench.sh quick      # skip the go test benchmarks and the 100 MB run
+#   EDLINT_REF=/tmp/edlint-main scripts/bench.sh quick
+#                               # also time a reference binary (before/after)
+#
+# It builds a 20 MB corpus from ../shared/corpora/clean (the corpora
+# repeated) in a temporary directory, then measures:
+#   - go test -bench on one core: the parser, the dictionary (Check,
+#     Suggest), every rule category and the whole lint;
+#   - edlint on the 20 MB file on one core (wall time, MB/s, peak RSS),
+#     against misspell (github.com/client9/misspell v0.3.4, installed from
+#     the Go module proxy when missing), aspell in list mode and codespell
+#     when installed, and Vale when on PATH, with the ratio of each tool's
+#     time to edlint's;
+#   - linear scaling: edlint on 1, 10 and 100 MB (one core);
+#   - a directory of many files (the 20 MB cut into 100 KB files) with one
+#     core and with two, and the speed-up;
+#   - the seed draft, wall time including start-up (best and mean of 20).
+# Every timing is one run of /usr/bin/time (10 ms resolution) on a machine
+# that may be busy: repeat it before trusting a small difference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared=../shared
-[ -d "$shared/corpora/clean" ] || { echo "bench: $shared/corpora/clean not found" >&2; exit 2; }
+mode=${1:-full}
+
+shared=""
+d=$PWD
+while [ "$d" != / ]; do
+  if [ -d "$d/../shared/corpora/clean" ]; then shared=$(cd "$d/../shared" && pwd); break; fi
+  d=$(dirname "$d")
+done
+[ -n "$shared" ] || { echo "bench: ../shared/corpora/clean not found" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+PATH="$(go env GOPATH)/bin:$PATH"
 
 go build -o "$tmp/edlint" ./cmd/edlint
-while [ "$(stat -c %s "$tmp/corpus.txt" 2>/dev/null || echo 0)" -lt 20971520 ]; do
-  cat "$shared"/corpora/clean/*.txt >> "$tmp/corpus.txt"
-done
-head -c 20971520 "$tmp/corpus.txt" > "$tmp/corpus20.txt"
+edlint="$tmp/edlint"
 
-echo "== go test -bench (one core)"
-GOMAXPROCS=1 go test ./internal/lint -run '^$' -bench . -benchtime 3x -benchmem
+# corpus N FILE: N MB of the clean corpora, repeated.
+corpus() {
+  local bytes=$(($1 * 1048576)) out=$2
+  : >"$out.all"
+  while [ "$(stat -c %s "$out.all")" -lt "$bytes" ]; do
+    cat "$shared"/corpora/clean/*.txt >>"$out.all"
+  done
+  head -c "$bytes" "$out.all" >"$out"
+  rm "$out.all"
+}
+corpus 20 "$tmp/c20.txt"
+size20=$(stat -c %s "$tmp/c20.txt")
 
-echo "== hedging: the one-pass phrase matching against a whole lint (clean corpus, one core)"
-GOMAXPROCS=1 go test ./internal/rules -run '^$' -bench 'HedgingRules|HedgingEstimates|LintAll' -benchtime 3x
+# timed NAME CMD...: runs CMD (output discarded), prints the wall time, the
+# throughput on the 20 MB corpus and the peak RSS; sets $secs.
+timed() {
+  local name=$1
+  shift
+  /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>&1 || true
+  read -r secs kb < <(tail -1 "$tmp/time")
+  awk -v n="$name" -v s="$secs" -v kb="$kb" -v b="$size20" \
+    'BEGIN { printf "%-34s %7.2f s %8.1f MB/s %6.0f MB peak RSS\n", n, s, (s > 0 ? b / 1048576 / s : 0), kb / 1024 }'
+}
 
-echo "== seed draft, wall time including start-up (best of 10)"
-best=""
-for _ in $(seq 10); do
-  t=$( { /usr/bin/time -f "%e" "$tmp/edlint" --color never "$shared/samples/seed-draft.txt" >/dev/null; } 2>&1 | tail -1)
-  if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
-done
-echo "seed draft: ${best}s"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
 
-echo "== 20 MB corpus, one file, GOMAXPROCS=1"
-GOMAXPROCS=1 /usr/bin/time -f "edlint: %e s wall, %M KB peak RSS" "$tmp/edlint" --color never -q "$tmp/corpus20.txt" >/dev/null || true
-
-if command -v misspell >/dev/null 2>&1 || go install github.com/client9/misspell/cmd/misspell@v0.3.4 2>/dev/null; then
-  PATH="$(go env GOPATH)/bin:$PATH"
-  /usr/bin/time -f "misspell: %e s wall, %M KB peak RSS" misspell "$tmp/corpus20.txt" >/dev/null || true
+if [ "$mode" != quick ]; then
+  echo "== go test -bench, one core (parser, dictionary, rule categories, whole lint)"
+  GOMAXPROCS=1 go test ./internal/prose -run '^$' -bench Parse -benchtime 5x -benchmem
+  GOMAXPROCS=1 go test ./internal/spell -run '^$' -bench 'Check|Suggest$|SuggestMemo|SuggestContext' -benchmem
+  GOMAXPROCS=1 go test ./internal/rules -run '^$' -bench 'Category' -benchtime 3x -benchmem
+  GOMAXPROCS=1 go test ./internal/lint -run '^$' -bench . -benchtime 3x -benchmem
 fi
+
+echo "== the 20 MB corpus ($size20 bytes), one file, one core"
+GOMAXPROCS=1 timed "edlint (all rules)" "$edlint" --color never -q "$tmp/c20.txt"
+t_edlint=$secs
+if [ -n "${EDLINT_REF:-}" ]; then
+  GOMAXPROCS=1 timed "reference edlint" "$EDLINT_REF" --color never -q "$tmp/c20.txt"
+  echo "   the reference takes $(ratio "$secs" "$t_edlint")x this edlint's time"
+fi
+if command -v misspell >/dev/null 2>&1 || go install github.com/client9/misspell/cmd/misspell@v0.3.4 >/dev/null 2>&1; then
+  GOMAXPROCS=1 timed "misspell v0.3.4" misspell "$tmp/c20.txt"
+  echo "   misspell takes $(ratio "$secs" "$t_edlint")x edlint's time"
+else
+  echo "misspell: not installable here"
+fi
+if command -v aspell >/dev/null 2>&1 && aspell dicts 2>/dev/null | grep -qx en; then
+  timed "aspell list (no suggestions)" sh -c "aspell --lang=en list < '$tmp/c20.txt'"
+  echo "   aspell takes $(ratio "$secs" "$t_edlint")x edlint's time"
+else
+  echo "aspell: not installed (apt-get install aspell aspell-en)"
+fi
+if command -v codespell >/dev/null 2>&1; then
+  timed "codespell" codespell "$tmp/c20.txt"
+  echo "   codespell takes $(ratio "$secs" "$t_edlint")x edlint's time"
+else
+  echo "codespell: not installed (apt-get install codespell)"
+fi
+if command -v vale >/dev/null 2>&1; then
+  timed "vale" vale --output line "$tmp/c20.txt"
+  echo "   vale takes $(ratio "$secs" "$t_edlint")x edlint's time"
+else
+  echo "vale: not installed (go install github.com/errata-ai/vale/v3/cmd/vale@latest)"
+fi
+
+echo "== linear scaling, one core"
+sizes="1 10"
+[ "$mode" = quick ] || sizes="1 10 100"
+for mb in $sizes; do
+  corpus "$mb" "$tmp/s$mb.txt"
+  /usr/bin/time -f "%e %M" -o "$tmp/time" env GOMAXPROCS=1 "$edlint" --color never -q "$tmp/s$mb.txt" >/dev/null 2>&1 || true
+  read -r secs kb < <(tail -1 "$tmp/time")
+  awk -v mb="$mb" -v s="$secs" -v kb="$kb" 'BEGIN { printf "%4d MB: %7.2f s %7.1f MB/s %6.0f MB peak RSS\n", mb, s, (s > 0 ? mb / s : 0), kb / 1024 }'
+  rm -f "$tmp/s$mb.txt"
+done
+
+echo "== a directory of many files (the 20 MB in 100 KB files)"
+mkdir "$tmp/many"
+split -C 100k -d -a 4 --additional-suffix=.txt "$tmp/c20.txt" "$tmp/many/part"
+echo "$(find "$tmp/many" -name '*.txt' | wc -l) files"
+GOMAXPROCS=1 timed "edlint, 1 core" "$edlint" --color never -q "$tmp/many"
+t1=$secs
+GOMAXPROCS=2 timed "edlint, 2 cores" "$edlint" --color never -q "$tmp/many"
+echo "   speed-up with two cores: $(ratio "$t1" "$secs")x"
+if [ -n "${EDLINT_REF:-}" ]; then
+  GOMAXPROCS=1 timed "reference edlint, 1 core" "$EDLINT_REF" --color never -q "$tmp/many"
+  t1=$secs
+  GOMAXPROCS=2 timed "reference edlint, 2 cores" "$EDLINT_REF" --color never -q "$tmp/many"
+  echo "   speed-up with two cores: $(ratio "$t1" "$secs")x"
+fi
+GOMAXPROCS=1 timed "edlint --each-file, 1 core" "$edlint" --color never -q --each-file "$tmp/many"
+t1=$secs
+GOMAXPROCS=2 timed "edlint --each-file, 2 cores" "$edlint" --color never -q --each-file "$tmp/many"
+echo "   speed-up with two cores: $(ratio "$t1" "$secs")x"
+
+echo "== seed draft ($(stat -c %s "$shared/samples/seed-draft.txt") bytes), wall time including start-up, 20 runs"
+seedtime() {
+  for i in $(seq 20); do
+    s=$(date +%s%N)
+    "$1" --color never "$shared/samples/seed-draft.txt" >/dev/null || true
+    e=$(date +%s%N)
+    echo $(((e - s) / 1000))
+  done | sort -n | awk -v n="$2" '{ t[NR] = $1; sum += $1 } END { printf "%s: best %.1f ms, median %.1f ms, mean %.1f ms\n", n, t[1] / 1000, t[int((NR + 1) / 2)] / 1000, sum / NR / 1000 }'
+}
+seedtime "$edlint" edlint
+[ -z "${EDLINT_REF:-}" ] || seedtime "$EDLINT_REF" reference

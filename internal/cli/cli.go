@@ -220,6 +220,7 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 		}
 	}
 	dict := spell.Builtin()
+	dict.PrepareSuggest() // overlaps the index builds with reading and parsing the files
 	var userWords []string
 	for _, path := range o.dicts {
 		words, err := readWordList(path)

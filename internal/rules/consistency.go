@@ -29,10 +29,13 @@ func gather[T any](p *Pass, key string, f func(*prose.Document) T) []docFacts[T]
 		return p.Memo(key, func() any { return []docFacts[T]{{p.Doc, f(p.Doc)}} }).([]docFacts[T])
 	}
 	return p.Corpus.Memo(key, func() any {
+		// Every other document's rules wait for this: gather the documents'
+		// facts on every core (f reads only its document).
 		out := make([]docFacts[T], len(p.Corpus.Docs))
-		for i, d := range p.Corpus.Docs {
+		each(len(out), func(i int) {
+			d := p.Corpus.Docs[i]
 			out[i] = docFacts[T]{d, f(d)}
-		}
+		})
 		return out
 	}).([]docFacts[T])
 }

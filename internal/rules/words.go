@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,8 +30,21 @@ const (
 type suggestCache struct {
 	*spell.Dict
 	memo map[string][]string
-	uses map[string]int // the document's words, lower case, by count; nil until needed
-	size int            // the number of words in the document
+	// checks memoises Check: a document repeats its words, and a map
+	// lookup costs less than the dictionary's normalising lookups.
+	checks map[string]spell.Verdict
+	uses   map[string]int // the document's words, lower case, by count; nil until needed
+	size   int            // the number of words in the document
+}
+
+// Check is Dict.Check, computed once per distinct word.
+func (c *suggestCache) Check(w string) spell.Verdict {
+	if v, ok := c.checks[w]; ok {
+		return v
+	}
+	v := c.Dict.Check(w)
+	c.checks[w] = v
+	return v
 }
 
 // Suggest returns the dictionary's suggestions for w, computed once; the
@@ -60,15 +76,99 @@ func (c *suggestCache) SuggestIn(doc *prose.Document, w, prev, next string, n in
 	return s
 }
 
+// suggestJob is one unknown word of a document awaiting suggestions.
+type suggestJob struct {
+	issue            int // index of its wordIssue
+	word, prev, next string
+}
+
+// suggestAll computes the suggestions of jobs not yet memoised, on up to
+// GOMAXPROCS goroutines: each distinct word costs a dictionary search, and
+// a draft's first lint is mostly these searches. Results go to the memo in
+// job order, so the findings do not depend on the schedule.
+func (c *suggestCache) suggestAll(doc *prose.Document, jobs []suggestJob, n int) {
+	if runtime.GOMAXPROCS(0) < 2 || len(jobs) < 2 {
+		return // SuggestIn computes each on demand
+	}
+	if c.uses == nil {
+		c.uses, c.size = wordUses(doc)
+	}
+	uses := c.uses
+	var keys []string
+	var todo []suggestJob
+	seen := map[string]bool{}
+	for _, j := range jobs {
+		key := j.word + "\x00" + j.prev + "\x00" + j.next
+		if _, ok := c.memo[key]; ok || seen[key] {
+			continue
+		}
+		seen[key] = true
+		keys = append(keys, key)
+		todo = append(todo, j)
+	}
+	out := make([][]string, len(todo))
+	each(len(todo), func(i int) {
+		j := todo[i]
+		ctx := spell.Context{Prev: j.prev, Next: j.next, Uses: func(w string) int { return uses[w] }, Size: c.size}
+		out[i] = c.Dict.SuggestIn(j.word, ctx, n)
+	})
+	for i, key := range keys {
+		c.memo[key] = out[i]
+	}
+}
+
+// suggestForms is suggestAll for context-free Suggest calls. On one core
+// it does nothing: some of the forms may never need a guess.
+func (c *suggestCache) suggestForms(forms []string, n int) {
+	if runtime.GOMAXPROCS(0) < 2 || len(forms) < 2 {
+		return
+	}
+	var todo []string
+	for _, f := range forms {
+		if _, ok := c.memo[f]; !ok {
+			todo = append(todo, f)
+		}
+	}
+	out := make([][]string, len(todo))
+	each(len(todo), func(i int) { out[i] = c.Dict.Suggest(todo[i], n) })
+	for i, f := range todo {
+		c.memo[f] = out[i]
+	}
+}
+
+// each calls f(0) … f(n-1) on up to GOMAXPROCS goroutines.
+func each(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // wordUses counts the word tokens of doc by form, lower case with
 // straight apostrophes, and in all.
 func wordUses(doc *prose.Document) (uses map[string]int, size int) {
-	uses = map[string]int{}
+	// Count the forms as written first (no allocation per token: the keys
+	// share the document's text), then fold the far fewer distinct forms.
+	raw := map[string]int{}
 	for ti, t := range doc.Tokens {
 		if t.Kind == prose.Word {
-			uses[strings.ReplaceAll(strings.ToLower(doc.TokenText(ti)), "’", "'")]++
+			raw[doc.TokenText(ti)]++
 			size++
 		}
+	}
+	uses = make(map[string]int, len(raw))
+	for w, n := range raw {
+		uses[strings.ReplaceAll(strings.ToLower(w), "’", "'")] += n
 	}
 	return uses, size
 }
@@ -122,13 +222,14 @@ type occurrence struct {
 }
 
 func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
-	dict := &suggestCache{Dict: d, memo: map[string][]string{}}
+	dict := &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}}
 	var issues []wordIssue
 	// Unknown capitalised forms are judged after the whole draft is read:
 	// how often the draft uses a form decides whether it is a name.
 	caps := map[string][]occurrence{}
 	var capOrder []string
 	var lower []lowerWord
+	var parts []checkedPart // reused for every token
 	names := newDraftNames()
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
@@ -144,7 +245,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 					continue
 				}
 				word := doc.TokenText(ti)
-				for _, part := range checkParts(dict.Dict, word, t.Start) {
+				parts = checkParts(dict, word, t.Start, parts[:0])
+				for _, part := range parts {
 					v := part.verdict
 					text := doc.Slice(part.span)
 					if v.Status != spell.Accepted && acronymPlural(text) {
@@ -153,7 +255,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 					switch v.Status {
 					case spell.Accepted:
 						base := stripPossessive(text)
-						names.add(dict.Dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
+						names.add(dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
 						continue
 					case spell.WrongForm:
 						if text == "i" || houseStyle(text, v.Want) || urlFragment(doc, ti) {
@@ -166,7 +268,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 						issues = append(issues, misspelling(dict, text, fix, part.span))
 						continue
 					}
-					if derived(dict.Dict, text) {
+					if derived(dict, text) {
 						continue
 					}
 					base := stripPossessive(text)
@@ -194,6 +296,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	for _, lw := range lower {
 		lowerUses[stripPossessive(doc.Slice(lw.span))]++
 	}
+	var pending []suggestJob // unknown words whose suggestions are computed together
 	for _, lw := range lower {
 		span := lw.span
 		text := doc.Slice(span)
@@ -203,7 +306,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			continue
 		}
 		is := wordIssue{kind: kindUnknown, span: span, word: text}
-		switch a, b, ok := closedCompound(dict.Dict, base); {
+		switch a, b, ok := closedCompound(dict, base); {
 		case ok && isCapitalised(b):
 			// "theTaliban": a space lost in conversion.
 			is.compound = true
@@ -216,9 +319,13 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			is.compound = true
 			is.want = []string{a + "-" + b, a + " " + b}
 		default:
-			is.want = dict.SuggestIn(doc, text, lw.prev, lw.next, 5)
+			pending = append(pending, suggestJob{issue: len(issues), word: text, prev: lw.prev, next: lw.next})
 		}
 		issues = append(issues, is)
+	}
+	dict.suggestAll(doc, pending, 5)
+	for _, j := range pending {
+		issues[j.issue].want = dict.SuggestIn(doc, j.word, j.prev, j.next, 5)
 	}
 	for _, form := range capOrder {
 		if names.counts[form] == 0 {
@@ -228,6 +335,15 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		names.index(form)
 	}
 	softenAnglicised(issues, doc.Text)
+	// The capitalised forms used once or twice may need a dictionary
+	// guess (judgeCapitalised): search for them together too.
+	var capJobs []string
+	for _, form := range capOrder {
+		if len(caps[form]) <= 2 {
+			capJobs = append(capJobs, form)
+		}
+	}
+	dict.suggestForms(capJobs, 5)
 	return append(issues, judgeCapitalised(dict, caps, capOrder, names)...)
 }
 
@@ -245,7 +361,7 @@ var productiveSuffixes = []string{"er", "ers", "ee", "ees", "ability", "wide"}
 
 // derived reports whether a lower-case word is a productive derivation of
 // a known word.
-func derived(dict *spell.Dict, w string) bool {
+func derived(dict *suggestCache, w string) bool {
 	if len(w) < 7 || strings.ToLower(w) != w {
 		return false
 	}
@@ -285,7 +401,7 @@ func acronymPlural(w string) bool {
 
 // closedCompound splits w into two dictionary words of three or more
 // letters each, preferring the most even split.
-func closedCompound(dict *spell.Dict, w string) (string, string, bool) {
+func closedCompound(dict *suggestCache, w string) (string, string, bool) {
 	if len(w) < 7 || !isLowerASCIIStart(w) {
 		return "", "", false
 	}
@@ -415,7 +531,7 @@ func newDraftNames() *draftNames {
 }
 
 // add counts an accepted token if it is a name.
-func (n *draftNames) add(dict *spell.Dict, form string, span prose.Span) {
+func (n *draftNames) add(dict *suggestCache, form string, span prose.Span) {
 	if !isCapitalised(form) {
 		return
 	}
@@ -480,9 +596,20 @@ func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssu
 // name the draft never writes with it. A draft that writes the name both
 // ways, or a name with several marks dropped (Zelnickova), stays an error.
 func softenAnglicised(issues []wordIssue, text string) {
+	// Each wanted form is searched for once: a long document repeats the
+	// same anglicised name, and every search reads the whole text.
+	written := map[string]bool{}
 	for i := range issues {
 		is := &issues[i]
-		if is.kind != kindWrongDiacritic || len(is.want) == 0 || strings.Contains(text, is.want[0]) {
+		if is.kind != kindWrongDiacritic || len(is.want) == 0 {
+			continue
+		}
+		in, ok := written[is.want[0]]
+		if !ok {
+			in = strings.Contains(text, is.want[0])
+			written[is.want[0]] = in
+		}
+		if in {
 			continue
 		}
 		if diacriticsDropped(is.word, is.want[0]) <= 1 {
@@ -606,8 +733,12 @@ func plural(form, name string) bool {
 // closeNames reports whether two capitalised forms look like one name
 // spelt two ways: one edit apart, same first letter.
 func closeNames(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) < 4 || len(rb) < 4 || ra[0] != rb[0] {
+	// Cheap tests first: one edit changes the length by one at most.
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if na < 4 || nb < 4 || abs(na-nb) > 1 {
+		return false
+	}
+	if firstRune(a) != firstRune(b) {
 		return false
 	}
 	return spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
@@ -620,13 +751,13 @@ type checkedPart struct {
 }
 
 // checkParts checks a token whole and, when a hyphenated compound fails,
-// each part, so the finding points at the bad part ("Ex-CiA" → "CiA").
-func checkParts(dict *spell.Dict, word string, start int) []checkedPart {
+// each part, so the finding points at the bad part ("Ex-CiA" → "CiA"). It
+// appends to parts, which the caller reuses from token to token.
+func checkParts(dict *suggestCache, word string, start int, parts []checkedPart) []checkedPart {
 	v := dict.Check(word)
 	if v.OK() || !strings.ContainsAny(word, "-‐‑") {
-		return []checkedPart{{prose.Span{Start: start, End: start + len(word)}, v}}
+		return append(parts, checkedPart{prose.Span{Start: start, End: start + len(word)}, v})
 	}
-	var parts []checkedPart
 	off := 0
 	for off <= len(word) {
 		i := strings.IndexAny(word[off:], "-‐‑")

@@ -29,13 +29,32 @@ func BenchmarkCheck(b *testing.B) {
 	}
 }
 
+// benchTypos are typos of the seed draft's kinds: a capitalised word, a
+// doubled letter, a dropped letter, a short word, a lost space.
+var benchTypos = []string{"Followig", "accummulating", "unerstood", "mang", "aboutthe"}
+
+// BenchmarkSuggest is the candidate search itself: the Dict has no memo,
+// so every call searches (one op is one word).
 func BenchmarkSuggest(b *testing.B) {
-	d := Builtin()
+	d := &Dict{b: Builtin().b} // no memo
 	d.Suggest("warmup", 1)
-	words := []string{"Followig", "accummulating", "unerstood", "mang", "aboutthe"}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		d.Suggest(words[i%len(words)], 5)
+		d.Suggest(benchTypos[i%len(benchTypos)], 5)
+	}
+}
+
+// BenchmarkSuggestMemo is a repeated Suggest on a Dict with its memo: the
+// cost of the second and later uses of an unknown word in a run.
+func BenchmarkSuggestMemo(b *testing.B) {
+	d := Builtin()
+	for _, w := range benchTypos {
+		d.Suggest(w, 5)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		d.Suggest(benchTypos[i%len(benchTypos)], 5)
 	}
 }
 

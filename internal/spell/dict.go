@@ -117,6 +117,11 @@ type overlay struct {
 type Dict struct {
 	b *base
 	o *overlay // nil when there are no added words
+	// ranked remembers the scored candidates of each word suggested with
+	// the default weights: a run suggests for the same unknown word in
+	// many places and many files, and the search is the costly step. It
+	// belongs to one Dict because the overlay's words are candidates too.
+	ranked *sync.Map // rankKey → []candidate
 }
 
 var (
@@ -149,14 +154,14 @@ func Load(fsys fs.FS) (*Dict, error) {
 	}
 	if b, err := decodeCompact(compactBlob, fingerprint(words, freq, names)); err == nil {
 		b.lmSrc = fsys
-		return &Dict{b: b}, nil
+		return &Dict{b: b, ranked: new(sync.Map)}, nil
 	}
 	b, err := buildText(words, freq, names)
 	if err != nil {
 		return nil, err
 	}
 	b.lmSrc = fsys
-	return &Dict{b: b}, nil
+	return &Dict{b: b, ranked: new(sync.Map)}, nil
 }
 
 // buildText builds the base from the text lists.
@@ -421,7 +426,7 @@ func (d *Dict) WithWords(words []string) *Dict {
 			o.folds[k] = append(o.folds[k], w)
 		}
 	}
-	return &Dict{b: d.b, o: o}
+	return &Dict{b: d.b, o: o, ranked: new(sync.Map)}
 }
 
 // Freq returns the corpus count of word (case- and diacritic-folded), 0

@@ -70,8 +70,13 @@ type suggester struct {
 // a caller that will need suggestions (a linter about to read its files)
 // can overlap the build with other work. Suggest builds it anyway when
 // needed; calling this is only an optimisation.
+//
+// It warms the three lazily built parts on separate goroutines (the trie,
+// then its sound-alike index; the bigram table), so that on a multi-core
+// machine they are ready by the time the first unknown word is met.
 func (d *Dict) PrepareSuggest() {
-	go d.b.suggester()
+	go func() { d.b.suggester().phonetic(d.b) }()
+	go d.b.bigrams()
 }
 
 func (b *base) suggester() *suggester {
@@ -525,9 +530,31 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	return out
 }
 
+// rankKey identifies one memoised candidate search.
+type rankKey struct {
+	typed string
+	n     int
+}
+
 // rankScored scores the candidates for one token and returns the n best,
-// best first.
+// best first, in a slice the caller owns. Searches with the default
+// weights are memoised per Dict (safe for concurrent use); the tuning
+// tests' other weights always search.
 func (d *Dict) rankScored(w *weights, typed string, n int) []candidate {
+	if w != &defaultWeights || d.ranked == nil {
+		return d.searchScored(w, typed, n)
+	}
+	key := rankKey{typed, n}
+	if c, ok := d.ranked.Load(key); ok {
+		return slices.Clone(c.([]candidate))
+	}
+	cands := d.searchScored(w, typed, n)
+	d.ranked.Store(key, slices.Clone(cands))
+	return cands
+}
+
+// searchScored is rankScored without the memo.
+func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	b := d.b
 	s := b.suggester()
 	counts := b.counts()
