@@ -32,7 +32,7 @@ var fuzzSeeds = []string{
 // are in range and on rune boundaries (an invalid byte is its own unit),
 // findings are sorted by offset, end and rule, selected fixes are in range
 // and do not overlap, applying them changes no byte outside the edited
-// spans, and the fixed text settles: after a few rounds no finding offers
+// spans, and the fixed text settles: within the eight rounds --fix allows no finding offers
 // a fix.
 func FuzzLintAllRules(f *testing.F) {
 	for _, s := range fuzzSeeds {
@@ -59,7 +59,7 @@ func FuzzLintAllRules(f *testing.F) {
 			if len(edits) == 0 {
 				return
 			}
-			if round == 6 {
+			if round == 8 { // cli.maxFixRounds
 				t.Fatalf("fixes do not settle after %d rounds; still offering %v on %q", round, edits, cur)
 			}
 			next := checkEdits(t, cur, edits)
