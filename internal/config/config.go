@@ -127,20 +127,19 @@ func (e *Error) Error() string {
 // raw mirrors the TOML layout. Values whose type varies (a rule setting may
 // one day be a table) are decoded as strings and checked by hand.
 type raw struct {
-	FailLevel    *string           `toml:"fail-level"`
-	Yardstick    *string           `toml:"yardstick"`
-	Variety      *string           `toml:"variety"`
-	Words        []string          `toml:"words"`
-	Dictionaries []string          `toml:"dictionaries"`
-	Rules        map[string]string `toml:"rules"`
-	Consistency  struct {
-		Prefer map[string]string `toml:"prefer"`
-	} `toml:"consistency"`
+	FailLevel *string `toml:"fail-level"`
+	rawSettings
 	Overrides []rawOverride `toml:"overrides"`
 }
 
+// rawOverride is one [[overrides]] table: the settings a glob changes.
 type rawOverride struct {
-	Paths        []string          `toml:"paths"`
+	Paths []string `toml:"paths"`
+	rawSettings
+}
+
+// rawSettings are the keys both the top level and an override may set.
+type rawSettings struct {
 	Yardstick    *string           `toml:"yardstick"`
 	Variety      *string           `toml:"variety"`
 	Words        []string          `toml:"words"`
