@@ -9,8 +9,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/edlint/edlint/dict"
 )
@@ -56,7 +54,7 @@ func synthTypos(t testing.TB, d *Dict, perFile int) (tune, held []ctxCase) {
 		}
 		var toks []string
 		for _, para := range strings.Split(string(src), "\n\n") {
-			toks = append(toks, testTokens(strings.ReplaceAll(para, "\n", " "))...)
+			toks = append(toks, BigramTokens(strings.ReplaceAll(para, "\n", " "))...)
 			toks = append(toks, "")
 		}
 		got := 0
@@ -135,52 +133,6 @@ func corrupt(r *rand.Rand, s *suggester, w string) string {
 		}
 		return string(b[:i]) + string(c) + string(b[i:])
 	}
-}
-
-// testTokens splits text as dict/gen/bigrams does: lower-case words,
-// "" where punctuation (other than quotes and brackets) or a digit
-// separates them.
-func testTokens(text string) []string {
-	var out []string
-	var word strings.Builder
-	bad := false
-	flush := func() {
-		if word.Len() > 0 {
-			if bad {
-				out = append(out, "")
-			} else {
-				out = append(out, strings.ToLower(word.String()))
-			}
-			word.Reset()
-		}
-		bad = false
-	}
-	for i, r := range text {
-		switch {
-		case unicode.IsLetter(r):
-			word.WriteRune(r)
-		case unicode.IsDigit(r):
-			word.WriteRune(r)
-			bad = true
-		case (r == '\'' || r == '’' || r == '-') && word.Len() > 0:
-			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
-			if !unicode.IsLetter(next) {
-				flush()
-				continue
-			}
-			if r == '’' {
-				r = '\''
-			}
-			word.WriteRune(r)
-		default:
-			flush()
-			if !unicode.IsSpace(r) && !strings.ContainsRune("\"'`‘’“”«»()[]{}", r) {
-				out = append(out, "")
-			}
-		}
-	}
-	flush()
-	return out
 }
 
 type ctxScore struct{ n, plain, ctx, doc int }

@@ -25,10 +25,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/edlint/edlint/internal/spell"
 )
 
 const (
@@ -107,7 +107,7 @@ func (c *counts) readData(path string) error {
 // addText counts the words and adjacent pairs of one piece of text.
 func (c *counts) addText(text string) {
 	prev := ""
-	for _, tok := range tokens(norm.NFC.String(text)) {
+	for _, tok := range spell.BigramTokens(norm.NFC.String(text)) {
 		if tok == "" {
 			prev = ""
 			continue
@@ -119,57 +119,6 @@ func (c *counts) addText(text string) {
 		}
 		prev = tok
 	}
-}
-
-// tokens splits text into lower-case words, with "" wherever a bigram
-// must not span (punctuation other than quotes and brackets, digits).
-func tokens(text string) []string {
-	var out []string
-	var word strings.Builder
-	bad := false // the current run has a digit
-	flush := func() {
-		if word.Len() > 0 {
-			if bad {
-				out = append(out, "")
-			} else {
-				out = append(out, strings.ToLower(word.String()))
-			}
-			word.Reset()
-		}
-		bad = false
-	}
-	for i, r := range text {
-		switch {
-		case unicode.IsLetter(r):
-			word.WriteRune(r)
-		case unicode.IsDigit(r):
-			word.WriteRune(r)
-			bad = true
-		case (r == '\'' || r == '’' || r == '-') && word.Len() > 0 && nextIsLetter(text[i+utf8.RuneLen(r):]):
-			if r == '’' {
-				r = '\''
-			}
-			word.WriteRune(r)
-		default:
-			flush()
-			if !unicode.IsSpace(r) && !transparent(r) {
-				out = append(out, "")
-			}
-		}
-	}
-	flush()
-	return out
-}
-
-func nextIsLetter(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLetter(r)
-}
-
-// transparent reports the marks skipped between two words: quotes and
-// brackets.
-func transparent(r rune) bool {
-	return strings.ContainsRune("\"'`‘’“”«»()[]{}", r)
 }
 
 // lines returns the sorted entries: "word<TAB>count" for every word of

@@ -3,6 +3,8 @@ package main
 import (
 	"reflect"
 	"testing"
+
+	"github.com/edlint/edlint/internal/spell"
 )
 
 func TestTokens(t *testing.T) {
@@ -12,8 +14,8 @@ func TestTokens(t *testing.T) {
 		"in 1987 Moscow's ‘asset’ ut not":                         {"in", "", "moscow's", "asset", "ut", "not"},
 		"end. Start - dash":                                       {"end", "", "start", "", "dash"},
 	} {
-		if got := tokens(text); !reflect.DeepEqual(got, want) {
-			t.Errorf("tokens(%q) = %q, want %q", text, got, want)
+		if got := spell.BigramTokens(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("BigramTokens(%q) = %q, want %q", text, got, want)
 		}
 	}
 }
