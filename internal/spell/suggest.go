@@ -265,25 +265,30 @@ func (a *aligner) first(row []float32) {
 	}
 }
 
+// rowCosts returns what every cell of the row for word letter c at
+// position j shares: the early-position surcharge on this row and the
+// next, the cost of deleting c, and the substitution costs for c.
+func (a *aligner) rowCosts(c, pc byte, j int) (extra, insExtra, dc float32, sub []float32) {
+	if j <= len(a.early) {
+		extra = a.early[j-1]
+	}
+	if j < len(a.early) {
+		insExtra = a.early[j]
+	}
+	dc = delCost(a.w, c, pc) + extra
+	if c >= 'a' && c <= 'z' {
+		sub = a.sub[int(c-'a')*(a.n+1) : int(c-'a'+1)*(a.n+1)]
+	}
+	return extra, insExtra, dc, sub
+}
+
 // step fills row cur for word letter c at position j (1-based) from the
 // previous rows up (j-1) and up2 (j-2, nil at j=1); pc is the previous
 // word letter. It returns the row minimum, a lower bound for every longer
 // word with this prefix.
 func (a *aligner) step(cur, up, up2 []float32, c, pc byte, j int) float32 {
-	var extra float32
-	if j <= len(a.early) {
-		extra = a.early[j-1]
-	}
-	insExtra := float32(0)
-	if j < len(a.early) {
-		insExtra = a.early[j]
-	}
-	dc := delCost(a.w, c, pc) + extra
+	extra, insExtra, dc, sub := a.rowCosts(c, pc, j)
 	q, n := a.q, a.n
-	var sub []float32
-	if c >= 'a' && c <= 'z' {
-		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
-	}
 	cur[0] = up[0] + dc
 	lo := cur[0]
 	for i := 1; i <= n; i++ {
@@ -373,20 +378,8 @@ type band struct{ lo, hi int }
 // stepBand is step restricted to the cells reachable from the previous
 // rows' bands; cells outside the returned band must not be read.
 func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
-	var extra float32
-	if j <= len(a.early) {
-		extra = a.early[j-1]
-	}
-	insExtra := float32(0)
-	if j < len(a.early) {
-		insExtra = a.early[j]
-	}
-	dc := delCost(a.w, c, pc) + extra
+	extra, insExtra, dc, sub := a.rowCosts(c, pc, j)
 	q, n := a.q, a.n
-	var sub []float32
-	if c >= 'a' && c <= 'z' {
-		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
-	}
 	start, end := ub.lo, ub.hi+1
 	if up2 != nil && u2b.lo <= u2b.hi {
 		start = min(start, u2b.lo+2)
