@@ -115,6 +115,8 @@ type options struct {
 	yardstick string
 	ladder    bool
 	maxSize   string
+	cpuProf   string
+	memProf   string
 
 	failLevelSet bool
 	yardstickSet bool
@@ -161,6 +163,10 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 	flags.StringVar(&o.maxSize, "max-file-size", defaultMaxSize, "skip, with a warning, files larger than `SIZE` (bytes, or with KiB, MiB, GiB; 0: no limit)")
 	flags.BoolVar(&o.version, "version", false, "print the version and exit")
 	flags.BoolVarP(&o.help, "help", "h", false, "show this help")
+	flags.StringVar(&o.cpuProf, "cpuprofile", "", "write a CPU profile to `FILE` (go tool pprof)")
+	flags.StringVar(&o.memProf, "memprofile", "", "write a heap profile to `FILE` when done (go tool pprof)")
+	_ = flags.MarkHidden("cpuprofile")
+	_ = flags.MarkHidden("memprofile")
 	if err := flags.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "edlint: %v\nRun 'edlint --help' for usage.\n", err)
 		return ExitError
@@ -178,7 +184,15 @@ func mainEnv(args []string, stdin io.Reader, stdout, stderr io.Writer, env map[s
 	if o.staged && o.changed == "" {
 		o.changed = changedAuto
 	}
-	return run(&o, flags.Args(), stdin, stdout, stderr)
+	stop, err := startProfiles(o.cpuProf, o.memProf)
+	if err != nil {
+		return usageError(stderr, "%v", err)
+	}
+	code := run(&o, flags.Args(), stdin, stdout, stderr)
+	if err := stop(); err != nil {
+		fmt.Fprintf(stderr, "edlint: %v\n", err)
+	}
+	return code
 }
 
 func usageError(stderr io.Writer, format string, args ...any) int {

@@ -79,6 +79,11 @@ type Token struct {
 	// (a code span, an inline HTML tag, a URL) lies between the previous
 	// token of the block and this one.
 	Gap bool
+	// ID numbers the token's text among the document's distinct token
+	// texts (Document.Types): two tokens have the same ID exactly when
+	// they have the same text, so that a rule can judge a word once and
+	// index its verdicts by ID. It lives in what was padding.
+	ID uint32
 }
 
 // BlockKind says what kind of text block holds some prose.
@@ -141,6 +146,14 @@ type Document struct {
 	Prose []Span
 	// Invalid holds the offsets of bytes that are not valid UTF-8.
 	Invalid []int
+	// Types holds the document's vocabulary: Types[id] is the text of
+	// every token whose ID is id, then the lower-case forms of those texts
+	// that no token spells (see Lower).
+	Types []string
+	// Tokens of type id occur counts[id] times; lower[id] is the ID of
+	// strings.ToLower(Types[id]).
+	counts []int32
+	lower  []uint32
 
 	lines []int // byte offset of the start of each line
 }
@@ -158,6 +171,7 @@ func Parse(path string, src []byte, format Format) *Document {
 		blocks = d.plainBlocks()
 	}
 	d.build(blocks)
+	d.intern()
 	return d
 }
 

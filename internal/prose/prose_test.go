@@ -170,3 +170,38 @@ func FuzzParse(f *testing.F) {
 		_ = d.Position(len(src))
 	})
 }
+
+func TestTypes(t *testing.T) {
+	d := Parse("t.txt", []byte("The cat saw the Cat. THE end, the end."), Plain)
+	byText := map[string]uint32{}
+	for i, tok := range d.Tokens {
+		text := d.TokenText(i)
+		if d.Types[tok.ID] != text {
+			t.Fatalf("token %d %q has type %q", i, text, d.Types[tok.ID])
+		}
+		if id, ok := byText[text]; ok && id != tok.ID {
+			t.Fatalf("%q has two IDs", text)
+		}
+		byText[text] = tok.ID
+	}
+	if got := d.TypeCount(byText["the"]); got != 2 {
+		t.Errorf(`TypeCount("the") = %d, want 2`, got)
+	}
+	if got := d.TypeCount(byText["end"]); got != 2 {
+		t.Errorf(`TypeCount("end") = %d, want 2`, got)
+	}
+	for _, w := range []string{"The", "THE", "the"} {
+		if got := d.Types[d.Lower(byText[w])]; got != "the" {
+			t.Errorf("Lower(%q) = %q, want \"the\"", w, got)
+		}
+	}
+	if got := d.Lower(byText["Cat"]); got != byText["cat"] {
+		t.Errorf(`Lower("Cat") is not the ID of "cat"`)
+	}
+	// A lower-case form no token spells gets an ID of its own, counted 0.
+	d = Parse("t.txt", []byte("Kyiv"), Plain)
+	low := d.Lower(d.Tokens[0].ID)
+	if d.Types[low] != "kyiv" || d.TypeCount(low) != 0 {
+		t.Errorf("Lower(Kyiv) = %q (count %d), want \"kyiv\" (0)", d.Types[low], d.TypeCount(low))
+	}
+}
