@@ -6,41 +6,98 @@ import (
 	"errors"
 	"hash/crc32"
 	"io/fs"
+	"math"
 	"strings"
 )
 
 //go:generate go test -run TestCompactFresh -args -update
 
 // compactBlob is the built-in dictionary precomputed from the text lists
-// of package dict (the lists stay the source of truth; this is a cache).
-// It is written by TestCompactFresh with -update (go generate) and used
-// only when its fingerprint matches the lists being loaded, so a stale
-// blob costs start-up time, never correctness.
+// of package dict (the lists stay the source of truth; this is a cache):
+// the word index, the suggestion trie, the metaphone index and the
+// bigram table with its totals. It is written by TestCompactFresh with -update
+// (go generate ./internal/spell), which also fails while the blob is
+// stale. Its arrays are used in place (see u32s), so loading it costs
+// no decoding.
 //
 //go:embed compact.bin
 var compactBlob string
 
-const compactMagic = "edlint-spell-compact-1\n"
+const compactMagic = "edlint-spell-compact-2\n"
 
 var errCompact = errors.New("compact dictionary does not match")
 
-// fingerprint identifies the list contents a base is built from.
-func fingerprint(words, freq []byte, names []namedList) uint32 {
-	h := crc32.New(crc32.MakeTable(crc32.Castagnoli))
-	put := func(name string, data []byte) {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(data)))
-		_, _ = h.Write([]byte(name))
-		_, _ = h.Write(n[:])
-		_, _ = h.Write(data)
+// source is one list a blob was made from.
+type source struct {
+	name string
+	size uint32
+	crc  uint32
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// sourcesOf describes the lists a blob is made from: those Load reads,
+// then the bigram table if there is one.
+func sourcesOf(words, freq []byte, names []namedList, bigrams []byte) []source {
+	src := func(name string, data []byte) source {
+		return source{name, uint32(len(data)), crc32.Checksum(data, castagnoli)}
 	}
-	put(compactMagic, nil)
-	put(wordsFile, words)
-	put(freqFile, freq)
+	out := []source{src(wordsFile, words), src(freqFile, freq)}
 	for _, n := range names {
-		put(n.name, n.data)
+		out = append(out, src(n.name, n.data))
 	}
-	return h.Sum32()
+	if bigrams != nil {
+		out = append(out, src(bigramsFile, bigrams))
+	}
+	return out
+}
+
+// sameSizes reports whether fsys has exactly the lists srcs names, with
+// their sizes: the start-up check for package dict's own lists, whose
+// contents TestCompactFresh checks.
+func sameSizes(fsys fs.FS, srcs []source) bool {
+	names, err := listNames(fsys)
+	if err != nil || len(names) != len(srcs) {
+		return false
+	}
+	for i, name := range names {
+		fi, err := fs.Stat(fsys, name)
+		if err != nil || name != srcs[i].name || fi.Size() != int64(srcs[i].size) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameContents reports whether fsys has exactly the lists srcs names,
+// with their contents.
+func sameContents(fsys fs.FS, srcs []source) bool {
+	names, err := listNames(fsys)
+	if err != nil || len(names) != len(srcs) {
+		return false
+	}
+	for i, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil || name != srcs[i].name || uint32(len(data)) != srcs[i].size ||
+			crc32.Checksum(data, castagnoli) != srcs[i].crc {
+			return false
+		}
+	}
+	return true
+}
+
+// listNames returns the names sourcesOf gives for the lists in fsys.
+func listNames(fsys fs.FS) ([]string, error) {
+	names := []string{wordsFile, freqFile}
+	files, err := fs.Glob(fsys, namesGlob)
+	if err != nil {
+		return nil, err
+	}
+	names = append(names, files...)
+	if _, err := fs.Stat(fsys, bigramsFile); err == nil {
+		names = append(names, bigramsFile)
+	}
+	return names, nil
 }
 
 // namedList is one names/*.txt file.
@@ -49,97 +106,75 @@ type namedList struct {
 	data []byte
 }
 
-// encodeCompact encodes b (with its frequencies) for compactBlob.
-func encodeCompact(b *base, fp uint32) []byte {
-	counts := b.counts()
-	var out []byte
-	u32 := func(v uint32) { out = binary.LittleEndian.AppendUint32(out, v) }
-	str := func(s string) { u32(uint32(len(s))); out = append(out, s...) }
-	u32s := func(vs []uint32) {
-		u32(uint32(len(vs)))
-		for _, v := range vs {
-			u32(v)
-		}
+// compactWriter appends encodeCompact's sections, each 4-byte aligned.
+type compactWriter struct{ out []byte }
+
+func (w *compactWriter) u32(v uint32) { w.out = binary.LittleEndian.AppendUint32(w.out, v) }
+
+func (w *compactWriter) str(s string) {
+	w.u32(uint32(len(s)))
+	w.out = append(w.out, s...)
+	for len(w.out)%4 != 0 {
+		w.out = append(w.out, 0)
 	}
-	out = append(out, compactMagic...)
-	u32(fp)
-	str(b.keys.arena)
-	u32s(b.keys.off)
-	u32s(b.keys.slots)
-	u32(uint32(len(b.self)))
-	for _, f := range b.self {
-		out = append(out, byte(f))
+}
+
+// encodeCompact encodes b, its suggestion indexes and the bigram table
+// (bigrams nil: none) for compactBlob.
+func encodeCompact(b *base, srcs []source, bigrams []byte) []byte {
+	w := &compactWriter{out: []byte(compactMagic)}
+	for len(w.out)%4 != 0 {
+		w.out = append(w.out, 0)
 	}
-	u32(uint32(len(b.altHead)))
-	for _, a := range b.altHead {
-		u32(uint32(a))
+	w.u32(uint32(len(srcs)))
+	for _, s := range srcs {
+		w.str(s.name)
+		w.u32(s.size)
+		w.u32(s.crc)
 	}
-	str(b.altText)
-	u32(uint32(len(b.alts)))
-	for _, a := range b.alts {
-		u32(a.start)
-		u32(a.end)
-		u32(uint32(a.flags))
-		u32(uint32(a.next))
-	}
-	u32s(counts)
-	u32(b.maxCount)
+	w.str(b.keys.arena)
+	w.str(string(b.keys.off))
+	w.str(string(b.keys.slots))
+	w.str(b.self)
+	w.str(string(b.altHead))
+	w.str(string(b.altOff))
+	w.str(b.altFlags)
+	w.str(string(b.altNext))
+	w.str(b.altText)
+	w.str(string(b.freq))
+	w.u32(b.maxCount)
 
 	sg := b.suggester().phonetic(b)
-	u32(uint32(sg.maxDepth))
-	u32(uint32(len(sg.nodes)))
-	for _, nd := range sg.nodes {
-		u32(nd.first)
-		u32(nd.next)
-		u32(nd.term)
+	w.u32(uint32(sg.maxDepth))
+	w.str(sg.nodes)
+	w.str(sg.labels)
+	w.str(string(sg.phonHash))
+	w.str(string(sg.phonIDs))
+
+	var m bigramModel
+	if bigrams != nil {
+		m = *newBigramModel(bigrams)
 	}
-	u32(uint32(len(sg.nodes)))
-	for _, nd := range sg.nodes {
-		out = append(out, nd.label)
-	}
-	u32s(sg.phonHash)
-	u32s(sg.phonIDs)
-	return out
+	w.out = binary.LittleEndian.AppendUint64(w.out, math.Float64bits(m.total))
+	w.out = binary.LittleEndian.AppendUint64(w.out, math.Float64bits(m.vocab))
+	w.str(m.data)
+	return w.out
 }
 
-// precomputed holds the undecoded suggestion-index sections of
-// compact.bin; they are decoded on the first Suggest, not at start-up.
+// precomputed holds the suggestion-index sections of compact.bin.
 type precomputed struct {
-	maxDepth int
-	nodes    string // first, next, term per node
-	labels   string
-	phonHash string
-	phonIDs  string
+	maxDepth          int
+	nodes, labels     string
+	phonHash, phonIDs u32s
 }
 
-func (p *precomputed) trie() ([]trieNode, int) {
-	nodes := make([]trieNode, len(p.labels))
-	for i := range nodes {
-		j := 12 * i
-		nodes[i] = trieNode{first: le32(p.nodes, j), next: le32(p.nodes, j+4), term: le32(p.nodes, j+8), label: p.labels[i]}
-	}
-	return nodes, p.maxDepth
-}
-
-func (p *precomputed) phonetic() (hashes, ids []uint32) {
-	return le32s(p.phonHash), le32s(p.phonIDs)
-}
-
-func le32(s string, j int) uint32 {
-	return uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
-}
-
-func le32s(s string) []uint32 {
-	vs := make([]uint32, len(s)/4)
-	for i := range vs {
-		vs[i] = le32(s, 4*i)
-	}
-	return vs
+func (p *precomputed) suggester() *suggester {
+	return &suggester{nodes: p.nodes, labels: p.labels, maxDepth: p.maxDepth}
 }
 
 // compactReader reads encodeCompact's format from a string without
-// copying its text sections. It moves an offset rather than reslicing,
-// which would cost a GC write barrier per number.
+// copying. It moves an offset rather than reslicing, which would cost a
+// GC write barrier per number.
 type compactReader struct {
 	s   string
 	pos int
@@ -156,101 +191,94 @@ func (r *compactReader) u32() uint32 {
 	return uint32(r.s[p]) | uint32(r.s[p+1])<<8 | uint32(r.s[p+2])<<16 | uint32(r.s[p+3])<<24
 }
 
-func (r *compactReader) left() int { return len(r.s) - r.pos }
+func (r *compactReader) u64() uint64 {
+	lo := r.u32()
+	return uint64(lo) | uint64(r.u32())<<32
+}
 
 func (r *compactReader) str() string {
 	n := int(r.u32())
-	if r.bad || n > r.left() {
+	if r.bad || n > len(r.s)-r.pos {
 		r.bad = true
 		return ""
 	}
 	s := r.s[r.pos : r.pos+n]
-	r.pos += n
+	r.pos += (n + 3) &^ 3
 	return s
 }
 
-func (r *compactReader) u32s() []uint32 {
-	n := int(r.u32())
-	if r.bad || 4*n > r.left() {
+func (r *compactReader) u32s() u32s {
+	s := r.str()
+	if len(s)%4 != 0 {
 		r.bad = true
+	}
+	return u32s(s)
+}
+
+// loadCompact returns the base in compactBlob if it was made from lists
+// with fsys's names and sizes, else nil.
+func loadCompact(fsys fs.FS) *base {
+	b, err := decodeCompact(compactBlob, func(srcs []source) bool { return sameSizes(fsys, srcs) })
+	if err != nil {
 		return nil
 	}
-	vs := make([]uint32, n)
-	s := r.s[r.pos : r.pos+4*n]
-	for i := range vs {
-		j := 4 * i
-		vs[i] = uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16 | uint32(s[j+3])<<24
-	}
-	r.pos += 4 * n
-	return vs
+	b.lmSrc = fsys
+	return b
 }
 
-// raw32 returns a u32s section undecoded.
-func (r *compactReader) raw32() string {
-	n := int(r.u32())
-	if r.bad || 4*n > r.left() {
-		r.bad = true
-		return ""
-	}
-	s := r.s[r.pos : r.pos+4*n]
-	r.pos += 4 * n
-	return s
-}
-
-// decodeCompact rebuilds a base from blob if it was made from lists with
-// fingerprint fp.
-func decodeCompact(blob string, fp uint32) (*base, error) {
+// decodeCompact returns the base in blob if match accepts the lists it
+// was made from.
+func decodeCompact(blob string, match func([]source) bool) (*base, error) {
 	if !strings.HasPrefix(blob, compactMagic) {
 		return nil, errCompact
 	}
-	r := &compactReader{s: blob, pos: len(compactMagic)}
-	if r.u32() != fp {
+	r := &compactReader{s: blob, pos: (len(compactMagic) + 3) &^ 3}
+	srcs := make([]source, r.u32())
+	if r.bad || len(srcs) > 1000 {
+		return nil, errCompact
+	}
+	for i := range srcs {
+		srcs[i] = source{name: r.str(), size: r.u32(), crc: r.u32()}
+	}
+	if r.bad || !match(srcs) {
 		return nil, errCompact
 	}
 	keys := &strIndex{arena: r.str(), off: r.u32s(), slots: r.u32s()}
-	keys.mask = uint32(len(keys.slots) - 1)
+	keys.mask = uint32(keys.slots.len() - 1)
 	b := &base{keys: keys}
-	selfText := r.str()
-	b.self = make([]entryFlag, len(selfText))
-	for i := 0; i < len(selfText); i++ {
-		b.self[i] = entryFlag(selfText[i])
-	}
-	heads := r.u32s()
-	b.altHead = make([]int32, len(heads))
-	for i, h := range heads {
-		b.altHead[i] = int32(h)
-	}
+	b.self = r.str()
+	b.altHead = r.u32s()
+	b.altOff = r.u32s()
+	b.altFlags = r.str()
+	b.altNext = r.u32s()
 	b.altText = r.str()
-	n := int(r.u32())
-	if r.bad || 16*n > r.left() {
-		return nil, errCompact
-	}
-	b.alts = make([]altForm, n)
-	for i := range b.alts {
-		b.alts[i] = altForm{start: r.u32(), end: r.u32(), flags: entryFlag(r.u32()), next: int32(r.u32())}
-	}
-	freq := r.u32s()
+	b.freq = r.u32s()
 	b.maxCount = r.u32()
-	if r.bad || len(keys.slots) == 0 || len(keys.slots)&(len(keys.slots)-1) != 0 ||
-		len(b.self) != keys.len() || len(b.altHead) != keys.len() || len(freq) != keys.len() {
+	nk, na := keys.len(), len(b.altFlags)
+	if r.bad || keys.slots.len() == 0 || keys.slots.len()&(keys.slots.len()-1) != 0 ||
+		len(b.self) != nk || b.altHead.len() != nk || b.freq.len() != nk ||
+		b.altOff.len() != na+1 || b.altNext.len() != na {
 		return nil, errCompact
 	}
-	b.freqOnce.Do(func() { b.freq = freq })
 
-	pre := &precomputed{maxDepth: int(r.u32())}
-	nn := int(r.u32())
-	if r.bad || 12*nn > r.left() {
+	p := &precomputed{maxDepth: int(r.u32())}
+	p.nodes = r.str()
+	p.labels = r.str()
+	p.phonHash = r.u32s()
+	p.phonIDs = r.u32s()
+	if r.bad || p.nodes == "" || len(p.nodes)%nodeSize != 0 || len(p.labels) != len(p.nodes)/nodeSize ||
+		p.phonHash.len() != nk || p.phonIDs.len() != nk {
 		return nil, errCompact
 	}
-	pre.nodes = r.s[r.pos : r.pos+12*nn]
-	r.pos += 12 * nn
-	pre.labels = r.str()
-	pre.phonHash = r.raw32()
-	pre.phonIDs = r.raw32()
-	if r.bad || len(pre.labels) != nn || len(pre.phonHash) != 4*keys.len() || len(pre.phonIDs) != len(pre.phonHash) {
+	b.pre = p
+	lm := &bigramModel{total: math.Float64frombits(r.u64()), vocab: math.Float64frombits(r.u64())}
+	lm.data = r.str()
+	if r.bad {
 		return nil, errCompact
 	}
-	b.pre = pre
+	if lm.data != "" {
+		b.lmPre = lm
+	}
 	return b, nil
 }
 

@@ -1,7 +1,6 @@
 package spell
 
 import (
-	"bytes"
 	"io/fs"
 	"math"
 	"strconv"
@@ -43,18 +42,24 @@ type Context struct {
 }
 
 // bigramModel is the word-bigram table, kept as the sorted lines of
-// en-bigrams.txt with an index of line starts: a lookup is a binary
-// search, and the table costs its text plus four bytes a line.
+// en-bigrams.txt: a lookup is a binary search over the text itself. The
+// built-in table is a section of compact.bin with its totals, so loading
+// it costs nothing; another is read and summed on first use.
 type bigramModel struct {
-	data  []byte
-	lines []uint32 // start of each entry line, in key order
-	total float64  // the sum of the unigram counts
-	vocab float64  // the number of unigram entries
+	data  string
+	start int     // the offset of the first entry line, after the header
+	total float64 // the sum of the unigram counts
+	vocab float64 // the number of unigram entries
 }
 
 // bigrams loads the bigram table on first use; nil if there is none.
 func (b *base) bigrams() *bigramModel {
 	b.lmOnce.Do(func() {
+		if b.lmPre != nil {
+			b.lm = b.lmPre
+			b.lm.start = headerEnd(b.lm.data)
+			return
+		}
 		if b.lmSrc == nil {
 			return
 		}
@@ -67,21 +72,33 @@ func (b *base) bigrams() *bigramModel {
 	return b.lm
 }
 
-func newBigramModel(data []byte) *bigramModel {
-	m := &bigramModel{data: data, lines: make([]uint32, 0, bytes.Count(data, []byte{'\n'}))}
-	for off := 0; off < len(data); {
-		end := bytes.IndexByte(data[off:], '\n')
+// headerEnd returns the offset of the first line of data that is neither
+// empty nor a comment.
+func headerEnd(data string) int {
+	off := 0
+	for off < len(data) && (data[off] == '#' || data[off] == '\n') {
+		end := strings.IndexByte(data[off:], '\n')
+		if end < 0 {
+			return len(data)
+		}
+		off += end + 1
+	}
+	return off
+}
+
+func newBigramModel(text []byte) *bigramModel {
+	data := string(text)
+	m := &bigramModel{data: data, start: headerEnd(data)}
+	for off := m.start; off < len(data); {
+		end := strings.IndexByte(data[off:], '\n')
 		if end < 0 {
 			end = len(data) - off
 		}
 		line := data[off : off+end]
-		if len(line) > 0 && line[0] != '#' {
-			m.lines = append(m.lines, uint32(off))
-			if key, count, ok := bytes.Cut(line, []byte{'\t'}); ok && bytes.IndexByte(key, ' ') < 0 {
-				n, _ := strconv.Atoi(string(count))
-				m.total += float64(n)
-				m.vocab++
-			}
+		if key, count, ok := strings.Cut(line, "\t"); ok && strings.IndexByte(key, ' ') < 0 {
+			n, _ := strconv.Atoi(count)
+			m.total += float64(n)
+			m.vocab++
 		}
 		off += end + 1
 	}
@@ -101,33 +118,50 @@ func (m *bigramModel) countPair(v, w string) float64 {
 	return m.countKey(append(append(append(buf[:0], v...), ' '), w...))
 }
 
+// countKey binary-searches the table's lines for key.
 func (m *bigramModel) countKey(key []byte) float64 {
-	lo, hi := 0, len(m.lines)
+	data := m.data
+	lo, hi := m.start, len(data) // lines starting in [lo, hi) are unread
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		line := m.line(mid)
-		k, _, _ := bytes.Cut(line, []byte{'\t'})
-		switch c := bytes.Compare(k, key); {
+		s := lo + strings.LastIndexByte(data[lo:mid], '\n') + 1 // the line around mid
+		e := strings.IndexByte(data[s:], '\n')
+		if e < 0 {
+			e = len(data)
+		} else {
+			e += s
+		}
+		k, v, _ := strings.Cut(data[s:e], "\t")
+		switch c := compareKey(k, key); {
 		case c == 0:
-			_, v, _ := bytes.Cut(line, []byte{'\t'})
-			n, _ := strconv.Atoi(string(v))
+			n, _ := strconv.Atoi(v)
 			return float64(n)
 		case c < 0:
-			lo = mid + 1
+			lo = e + 1
 		default:
-			hi = mid
+			hi = s
 		}
 	}
 	return 0
 }
 
-func (m *bigramModel) line(i int) []byte {
-	off := m.lines[i]
-	end := bytes.IndexByte(m.data[off:], '\n')
-	if end < 0 {
-		return m.data[off:]
+// compareKey is strings.Compare(k, string(key)) without converting key.
+func compareKey(k string, key []byte) int {
+	for i := 0; i < len(k) && i < len(key); i++ {
+		if k[i] != key[i] {
+			if k[i] < key[i] {
+				return -1
+			}
+			return 1
+		}
 	}
-	return m.data[off : off+uint32(end)]
+	switch {
+	case len(k) < len(key):
+		return -1
+	case len(k) > len(key):
+		return 1
+	}
+	return 0
 }
 
 // follows returns ln(P(w|v) / P(w)), how much likelier w is after v than

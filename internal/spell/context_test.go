@@ -300,8 +300,8 @@ func TestBigramMemory(t *testing.T) {
 	m := d.b.bigrams()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	t.Logf("bigram table: %d entries, heap +%.1f MB (heap in use with the dictionary and the table: %.1f MB)",
-		len(m.lines), float64(after.HeapAlloc-before.HeapAlloc)/1e6, float64(after.HeapAlloc)/1e6)
+	t.Logf("bigram table: %d bytes, heap +%.1f MB (heap in use with the dictionary and the table: %.1f MB)",
+		len(m.data), float64(after.HeapAlloc-before.HeapAlloc)/1e6, float64(after.HeapAlloc)/1e6)
 	runtime.KeepAlive(d)
 }
 

@@ -9,8 +9,12 @@
 // and "Zelnickova" to "Zelníčková".
 //
 // Start-up: the lists in package dict are the source of truth; compact.bin
-// is a precomputed image of them (go generate ./internal/spell), used only
-// while its CRC matches the lists, so Builtin decodes instead of parsing.
+// is a precomputed image of them and of the suggestion indexes (go
+// generate ./internal/spell), whose arrays are used where the binary
+// embeds them: Builtin decodes and copies nothing, and checks only that
+// the lists have the names and sizes the image was made from (their
+// contents are checked by TestCompactFresh, which fails while the image
+// is stale).
 //
 // Suggestions score a candidate w for a typo t as
 //
@@ -69,20 +73,18 @@ const (
 // base is the immutable built-in dictionary shared by every Dict. It is
 // keyed by folded key; a key's forms are the key itself when it is
 // listed as is (most lower-case words) and a short list of other forms
-// ("Czech" under "czech", "Zelníčková" under "zelnickova").
+// ("Czech" under "czech", "Zelníčková" under "zelnickova"). Its arrays
+// are read-only strings (see u32s), normally sections of compact.bin.
 type base struct {
-	keys    *strIndex
-	self    []entryFlag // per key: the lists the key itself is in, 0 if none
-	altHead []int32     // per key: first other form in alts, -1 if none
-	alts    []altForm
-	altText string
-	altBuf  strings.Builder // altText while building
-
-	scratch  []byte // folding buffer while building
-	freqData []byte // en-freq.txt, parsed on first need
-	freqOnce sync.Once
-	freq     []uint32 // per key
-	maxCount uint32   // the largest of freq
+	keys     *strIndex
+	self     string // per key: the lists (entryFlag) the key itself is in, 0 if none
+	altHead  u32s   // per key: first other form + 1, 0 if none
+	altOff   u32s   // other form a is altText[altOff[a]:altOff[a+1]]
+	altFlags string // per other form: its entryFlag
+	altNext  u32s   // per other form: the key's next other form + 1, 0 if none
+	altText  string
+	freq     u32s   // per key: corpus count
+	maxCount uint32 // the largest of freq
 
 	suggestOnce sync.Once
 	sugg        *suggester
@@ -94,6 +96,17 @@ type base struct {
 	lmSrc  fs.FS // where en-bigrams.txt is read from, on first need
 	lmOnce sync.Once
 	lm     *bigramModel // nil when the lists have no bigram table
+	lmPre  *bigramModel // the table in compact.bin, if it matches the lists
+}
+
+// builder builds a base from the text lists.
+type builder struct {
+	keys    *indexBuilder
+	self    []entryFlag
+	altHead []int32 // -1: none
+	alts    []altForm
+	altBuf  strings.Builder
+	scratch []byte // folding buffer
 }
 
 // altForm is a listed form that differs from its folded key:
@@ -104,7 +117,14 @@ type altForm struct {
 	next       int32
 }
 
-func (b *base) altForm(a int32) string { return b.altText[b.alts[a].start:b.alts[a].end] }
+func (b *builder) altForm(a int32) string {
+	return b.altBuf.String()[b.alts[a].start:b.alts[a].end]
+}
+
+// altForm returns other form a.
+func (b *base) altForm(a uint32) string {
+	return b.altText[b.altOff.at(int(a)):b.altOff.at(int(a)+1)]
+}
 
 // overlay holds words added with WithWords. It is small and copied on
 // each WithWords call, so a Dict never changes once made.
@@ -121,7 +141,7 @@ type Dict struct {
 	// the default weights: a run suggests for the same unknown word in
 	// many places and many files, and the search is the costly step. It
 	// belongs to one Dict because the overlay's words are candidates too.
-	ranked *sync.Map // rankKey → []candidate
+	ranked *sync.Map // typed word → *ranking
 }
 
 var (
@@ -147,12 +167,22 @@ func Builtin() *Dict {
 // en-words.txt (one form a line), en-freq.txt (word, tab, count) and
 // names/*.txt (one name a line; multi-word names are split into words).
 // Lines starting with '#' are comments.
+//
+// The lists of package dict itself are not read: compact.bin is their
+// image, checked against their names and sizes here and against their
+// contents by TestCompactFresh. Other lists are read, and compact.bin is
+// used only if it was made from the same contents.
 func Load(fsys fs.FS) (*Dict, error) {
+	if fsys == dict.FS() {
+		if b := loadCompact(fsys); b != nil {
+			return &Dict{b: b, ranked: new(sync.Map)}, nil
+		}
+	}
 	words, freq, names, err := readLists(fsys)
 	if err != nil {
 		return nil, fmt.Errorf("read dictionary lists: %w", err)
 	}
-	if b, err := decodeCompact(compactBlob, fingerprint(words, freq, names)); err == nil {
+	if b, err := decodeCompact(compactBlob, func(srcs []source) bool { return sameContents(fsys, srcs) }); err == nil {
 		b.lmSrc = fsys
 		return &Dict{b: b, ranked: new(sync.Map)}, nil
 	}
@@ -178,23 +208,82 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 	for _, n := range names {
 		capacity += bytes.Count(n, []byte{'\n'}) + bytes.Count(n, []byte{' '}) + 1
 	}
-	b := &base{
-		keys:     newStrIndex(capacity, len(words)),
-		self:     make([]entryFlag, 0, capacity),
-		altHead:  make([]int32, 0, capacity),
-		freqData: freq,
+	b := &builder{
+		keys:    newIndexBuilder(capacity, len(words)),
+		self:    make([]entryFlag, 0, capacity),
+		altHead: make([]int32, 0, capacity),
 	}
 	if err := eachLine(words, func(line string) error { return b.add(line, fromWords) }); err != nil {
 		return nil, fmt.Errorf("%s: %w", wordsFile, err)
 	}
-	defer func() { b.scratch = nil }()
 	for _, n := range names {
 		err := eachLine(n, func(line string) error { return b.addName(line) })
 		if err != nil {
 			return nil, fmt.Errorf("names: %w", err)
 		}
 	}
-	return b, nil
+	return b.base(freq), nil
+}
+
+// base returns the finished dictionary, with the counts of en-freq.txt.
+// Lines of it that do not parse are skipped (the list's own test checks
+// it).
+func (b *builder) base(freqData []byte) *base {
+	counts := make([]uint32, b.keys.len())
+	var maxCount uint32
+	_ = eachLine(freqData, func(line string) error {
+		w, c, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil
+		}
+		v, err := strconv.ParseUint(strings.TrimSpace(c), 10, 32)
+		if err != nil {
+			return nil
+		}
+		if id, ok := b.keyOf(w); ok && v > uint64(counts[id]) {
+			counts[id] = uint32(v)
+			maxCount = max(maxCount, uint32(v))
+		}
+		return nil
+	})
+	self := make([]byte, len(b.self))
+	for i, f := range b.self {
+		self[i] = byte(f)
+	}
+	heads := make([]uint32, len(b.altHead))
+	for i, h := range b.altHead {
+		heads[i] = uint32(h + 1)
+	}
+	off := make([]uint32, len(b.alts)+1)
+	flags := make([]byte, len(b.alts))
+	next := make([]uint32, len(b.alts))
+	for i, a := range b.alts {
+		off[i+1] = a.end
+		flags[i] = byte(a.flags)
+		next[i] = uint32(a.next + 1)
+	}
+	return &base{
+		keys:     b.keys.index(),
+		self:     string(self),
+		altHead:  packU32s(heads),
+		altOff:   packU32s(off),
+		altFlags: string(flags),
+		altNext:  packU32s(next),
+		altText:  b.altBuf.String(),
+		freq:     packU32s(counts),
+		maxCount: maxCount,
+	}
+}
+
+// keyOf returns the number of w's folded key while building.
+func (b *builder) keyOf(w string) (uint32, bool) {
+	var buf [64]byte
+	if len(w) <= len(buf) {
+		if k, ascii := foldASCII(buf[:0], w); ascii {
+			return b.keys.getBytes(k)
+		}
+	}
+	return b.keys.getBytes([]byte(fold(w)))
 }
 
 // addName records the words of one line of a names list. A multi-word
@@ -202,7 +291,7 @@ func build(words, freq []byte, names [][]byte) (*base, error) {
 // W. Bush", "Elizabeth II"), which as words of their own would make "w"
 // and "ii" look like miscapitalised names; a hyphenated name also gives
 // its parts, which writers use alone ("al-Qaeda", "Qaeda").
-func (b *base) addName(line string) error {
+func (b *builder) addName(line string) error {
 	multi := strings.IndexByte(line, ' ') >= 0
 	for rest := line; rest != ""; {
 		var part string
@@ -242,7 +331,7 @@ func isRoman(w string) bool {
 }
 
 // add records one listed form.
-func (b *base) add(form string, f entryFlag) error {
+func (b *builder) add(form string, f entryFlag) error {
 	var id uint32
 	var ok bool
 	k, ascii := foldASCII(b.scratch[:0], form)
@@ -278,8 +367,7 @@ func (b *base) add(form string, f entryFlag) error {
 	}
 	start := uint32(b.altBuf.Len())
 	b.altBuf.WriteString(form)
-	b.altText = b.altBuf.String()
-	b.alts = append(b.alts, altForm{start: start, end: uint32(len(b.altText)), flags: f, next: -1})
+	b.alts = append(b.alts, altForm{start: start, end: uint32(b.altBuf.Len()), flags: f, next: -1})
 	if last < 0 {
 		b.altHead[id] = int32(len(b.alts) - 1)
 	} else {
@@ -303,7 +391,7 @@ func (b *base) keyOf(w string) (uint32, bool) {
 func (b *base) flagsOf(w string) entryFlag {
 	if isLowerASCII(w) {
 		if id, ok := b.keys.get(w); ok {
-			return b.self[id]
+			return entryFlag(b.self[id])
 		}
 		return 0
 	}
@@ -311,13 +399,13 @@ func (b *base) flagsOf(w string) entryFlag {
 	if !ok {
 		return 0
 	}
-	for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
-		if b.altForm(a) == w {
-			return b.alts[a].flags
+	for a := b.altHead.at(int(id)); a != 0; a = b.altNext.at(int(a - 1)) {
+		if b.altForm(a-1) == w {
+			return entryFlag(b.altFlags[a-1])
 		}
 	}
 	if b.keys.key(id) == w {
-		return b.self[id]
+		return entryFlag(b.self[id])
 	}
 	return 0
 }
@@ -327,14 +415,14 @@ func (b *base) flagsOf(w string) entryFlag {
 func (b *base) forms(id uint32, fn func(form string, f entryFlag) bool) {
 	for pass := 0; pass < 2; pass++ {
 		curated := pass == 0
-		if f := b.self[id]; f != 0 && (f&fromNames != 0) == curated {
+		if f := entryFlag(b.self[id]); f != 0 && (f&fromNames != 0) == curated {
 			if !fn(b.keys.key(id), f) {
 				return
 			}
 		}
-		for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
-			if f := b.alts[a].flags; (f&fromNames != 0) == curated {
-				if !fn(b.altForm(a), f) {
+		for a := b.altHead.at(int(id)); a != 0; a = b.altNext.at(int(a - 1)) {
+			if f := entryFlag(b.altFlags[a-1]); (f&fromNames != 0) == curated {
+				if !fn(b.altForm(a-1), f) {
 					return
 				}
 			}
@@ -342,30 +430,8 @@ func (b *base) forms(id uint32, fn func(form string, f entryFlag) bool) {
 	}
 }
 
-// counts returns the per-key corpus counts, parsing en-freq.txt on first
-// use: only suggestions need them, so start-up does not pay for them.
-// Lines that do not parse are skipped (the list's own test checks it).
-func (b *base) counts() []uint32 {
-	b.freqOnce.Do(func() {
-		b.freq = make([]uint32, b.keys.len())
-		_ = eachLine(b.freqData, func(line string) error {
-			w, c, ok := strings.Cut(line, "\t")
-			if !ok {
-				return nil
-			}
-			v, err := strconv.ParseUint(strings.TrimSpace(c), 10, 32)
-			if err != nil {
-				return nil
-			}
-			if id, ok := b.keyOf(w); ok && v > uint64(b.freq[id]) {
-				b.freq[id] = uint32(v)
-				b.maxCount = max(b.maxCount, uint32(v))
-			}
-			return nil
-		})
-	})
-	return b.freq
-}
+// count returns key id's corpus count.
+func (b *base) count(id uint32) uint32 { return b.freq.at(int(id)) }
 
 // foldASCII appends the folded key of an ASCII word to dst; ok is false
 // for a word with other bytes (use fold).
@@ -433,7 +499,7 @@ func (d *Dict) WithWords(words []string) *Dict {
 // when the frequency list does not have it.
 func (d *Dict) Freq(word string) int {
 	if id, ok := d.b.keyOf(normApos(word)); ok {
-		return int(d.b.counts()[id])
+		return int(d.b.count(id))
 	}
 	return 0
 }

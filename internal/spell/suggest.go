@@ -1,7 +1,9 @@
 package spell
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -51,19 +53,29 @@ var defaultWeights = weights{
 	Split: 1.68, SplitMin: 500,
 }
 
-// suggester is the candidate index, built on the first Suggest: a trie
-// of the folded keys searched with a bounded weighted Damerau–Levenshtein
-// automaton, plus a metaphone index for sound-alikes beyond the bound.
+// suggester is the candidate index: a trie of the folded keys searched
+// with a bounded weighted Damerau–Levenshtein automaton, plus a
+// metaphone index for sound-alikes beyond the bound. Both are sections
+// of compact.bin, used in place; for other lists they are built on the
+// first Suggest.
+//
+// The trie's nodes are numbered breadth first, so that the children of a
+// node are consecutive nodes, and each node is one 16-byte record (see
+// node), so that visiting a node touches one cache line. Each node also
+// records what its subtree holds below it (the letters, the least and
+// greatest number of letters to a key), which bounds from below the cost
+// of completing a prefix (see lowerBound).
 type suggester struct {
-	nodes    []trieNode // nodes[0] is the root
+	nodes    string // nodeSize bytes per node; node 0 is the root
+	labels   string // per node: its letter, so that children are screened without reading their records
 	maxDepth int
 	adj      [26][26]bool
 
 	// The metaphone index: key numbers sorted by the hash of their
 	// metaphone key, phonHash[i] being the hash for phonIDs[i].
 	phonOnce sync.Once
-	phonHash []uint32
-	phonIDs  []uint32
+	phonHash u32s
+	phonIDs  u32s
 }
 
 // PrepareSuggest builds the suggestion index in the background, so that
@@ -71,11 +83,15 @@ type suggester struct {
 // can overlap the build with other work. Suggest builds it anyway when
 // needed; calling this is only an optimisation.
 //
-// It warms the three lazily built parts on separate goroutines (the trie,
-// then its sound-alike index; the bigram table), so that on a multi-core
-// machine they are ready by the time the first unknown word is met.
+// It warms the lazily built parts on separate goroutines (the trie, then
+// its sound-alike index; the bigram table), so that on a multi-core
+// machine they are ready by the time the first unknown word is met. With
+// the built-in lists there is nothing to build but the bigram table's
+// small line index.
 func (d *Dict) PrepareSuggest() {
-	go func() { d.b.suggester().phonetic(d.b) }()
+	if d.b.pre == nil {
+		go func() { d.b.suggester().phonetic(d.b) }()
+	}
 	go d.b.bigrams()
 }
 
@@ -85,46 +101,139 @@ func (b *base) suggester() *suggester {
 }
 
 func newSuggester(b *base) *suggester {
-	s := &suggester{}
+	var s *suggester
 	if b.pre != nil {
-		s.nodes, s.maxDepth = b.pre.trie()
+		s = b.pre.suggester()
 	} else {
-		s.buildTrie(b)
+		s = buildTrie(b)
 	}
 	s.linkKeys()
 	return s
 }
 
-// buildTrie inserts every folded key into a fresh trie.
-func (s *suggester) buildTrie(b *base) {
+// buildTrie inserts every folded key into a fresh trie and lays it out.
+func buildTrie(b *base) *suggester {
+	// A linked trie first: first child, next sibling.
+	type node struct {
+		first, next, term uint32
+		label             byte
+	}
 	nk := b.keys.len()
-	s.nodes = make([]trieNode, 1, nk*3)
+	nodes := make([]node, 1, nk*3)
+	maxDepth := 0
 	for id := 0; id < nk; id++ {
 		key := b.keys.key(uint32(id))
-		node := uint32(0)
+		x := uint32(0)
 		for i := 0; i < len(key); i++ {
 			c := key[i]
 			// Move-to-front: keys come nearly sorted, so the child a key
 			// needs is almost always the one the previous key used.
-			child, prev := s.nodes[node].first, uint32(0)
-			for child != 0 && s.nodes[child].label != c {
-				prev, child = child, s.nodes[child].next
+			child, prev := nodes[x].first, uint32(0)
+			for child != 0 && nodes[child].label != c {
+				prev, child = child, nodes[child].next
 			}
 			if child != 0 && prev != 0 {
-				s.nodes[prev].next = s.nodes[child].next
-				s.nodes[child].next = s.nodes[node].first
-				s.nodes[node].first = child
+				nodes[prev].next = nodes[child].next
+				nodes[child].next = nodes[x].first
+				nodes[x].first = child
 			}
 			if child == 0 {
-				child = uint32(len(s.nodes))
-				s.nodes = append(s.nodes, trieNode{next: s.nodes[node].first, label: c})
-				s.nodes[node].first = child
+				child = uint32(len(nodes))
+				nodes = append(nodes, node{next: nodes[x].first, label: c})
+				nodes[x].first = child
 			}
-			node = child
+			x = child
 		}
-		s.nodes[node].term = uint32(id) + 1
-		s.maxDepth = max(s.maxDepth, len(key))
+		nodes[x].term = uint32(id) + 1
+		maxDepth = max(maxDepth, len(key))
 	}
+	// Then breadth first, each node's children in their sibling order
+	// (the order the search visits them in).
+	n := len(nodes)
+	order := make([]uint32, 1, n)
+	child := make([]uint32, n+1)
+	for p := 0; p < len(order); p++ {
+		child[p] = uint32(len(order))
+		for c := nodes[order[p]].first; c != 0; c = nodes[c].next {
+			order = append(order, c)
+		}
+	}
+	child[n] = uint32(n)
+	recs := make([]trieNode, n)
+	for p := n - 1; p >= 0; p-- {
+		nd := nodes[order[p]]
+		t := trieNode{first: child[p], children: int(child[p+1] - child[p]), term: nd.term, label: nd.label, hmin: 255}
+		if t.children > 255 {
+			panic("spell: a trie node with more than 255 children")
+		}
+		if nd.term != 0 {
+			t.hmin = 0
+		}
+		if nd.term != 0 {
+			t.maxCount = b.count(nd.term - 1)
+		}
+		for c := child[p]; c < child[p+1]; c++ {
+			t.mask |= recs[c].mask | letterBit(recs[c].label)
+			t.hmin = min(t.hmin, recs[c].hmin+1)
+			t.hmax = max(t.hmax, recs[c].hmax+1)
+			t.maxCount = max(t.maxCount, recs[c].maxCount)
+		}
+		t.hmin, t.hmax = min(t.hmin, 255), min(t.hmax, 255)
+		recs[p] = t
+	}
+	buf, labels := make([]byte, 0, n*nodeSize), make([]byte, n)
+	for p, t := range recs {
+		labels[p] = t.label
+		// The count class: ln(1+count) <= class/2 (31: any count).
+		class := uint32(min(math.Ceil(2*math.Log1p(float64(t.maxCount))+1e-9), 31))
+		buf = binary.LittleEndian.AppendUint32(buf, t.first)
+		buf = binary.LittleEndian.AppendUint32(buf, t.term)
+		buf = binary.LittleEndian.AppendUint32(buf, t.mask|class<<27)
+		buf = append(buf, t.label, byte(t.hmin), byte(t.hmax), byte(t.children))
+	}
+	return &suggester{nodes: string(buf), labels: string(labels), maxDepth: maxDepth}
+}
+
+// nodeSize is the size of a trie node's record: its first child, key
+// number + 1 (0: none), and the letterBits below it (bits 0-26) with the
+// count class of its subtree's most frequent key (bits 27-31) as
+// little-endian uint32s; then its letter, the fewest and the most letters
+// below it to a key (0: it is a key itself), and its number of children.
+const nodeSize = 16
+
+// trieNode is a trie node's record, decoded.
+type trieNode struct {
+	first, term, mask uint32 // mask: letterBits | count class << 27
+	label             byte
+	hmin, hmax        int
+	children          int
+	maxCount          uint32 // while building only
+}
+
+// node decodes node x.
+func (s *suggester) node(x uint32) trieNode {
+	r := s.nodes[nodeSize*int(x) : nodeSize*int(x)+nodeSize]
+	return trieNode{
+		first:    uint32(r[0]) | uint32(r[1])<<8 | uint32(r[2])<<16 | uint32(r[3])<<24,
+		term:     uint32(r[4]) | uint32(r[5])<<8 | uint32(r[6])<<16 | uint32(r[7])<<24,
+		mask:     uint32(r[8]) | uint32(r[9])<<8 | uint32(r[10])<<16 | uint32(r[11])<<24,
+		label:    r[12],
+		hmin:     int(r[13]),
+		hmax:     int(r[14]),
+		children: int(r[15]),
+	}
+}
+
+// letterMask selects the letterBits of a node's mask.
+const letterMask = 1<<27 - 1
+
+// letterBit is c's bit in a node's mask: one per letter a–z, one for
+// every other byte.
+func letterBit(c byte) uint32 {
+	if c >= 'a' && c <= 'z' {
+		return 1 << (c - 'a')
+	}
+	return 1 << 26
 }
 
 // linkKeys fills the QWERTY adjacency table.
@@ -152,19 +261,11 @@ func (s *suggester) linkKeys() {
 	}
 }
 
-// trieNode is one node of the key trie, kept in one array so that a
-// search touches one cache line per node.
-type trieNode struct {
-	first, next uint32 // first child, next sibling (0 = none)
-	term        uint32 // key number + 1, or 0
-	label       byte
-}
-
 // phonetic readies the metaphone index on first use.
 func (s *suggester) phonetic(b *base) *suggester {
 	s.phonOnce.Do(func() {
 		if b.pre != nil {
-			s.phonHash, s.phonIDs = b.pre.phonetic()
+			s.phonHash, s.phonIDs = b.pre.phonHash, b.pre.phonIDs
 			return
 		}
 		s.phonHash, s.phonIDs = buildPhonetic(b)
@@ -173,26 +274,34 @@ func (s *suggester) phonetic(b *base) *suggester {
 }
 
 // buildPhonetic computes the metaphone index of every key.
-func buildPhonetic(b *base) (hashes, ids []uint32) {
+func buildPhonetic(b *base) (hashes, ids u32s) {
 	n := b.keys.len()
 	pairs := make([]uint64, n)
 	for id := 0; id < n; id++ {
 		pairs[id] = uint64(strHash(metaphone(b.keys.key(uint32(id)))))<<32 | uint64(id)
 	}
 	slices.Sort(pairs)
-	hashes, ids = make([]uint32, n), make([]uint32, n)
+	hs, is := make([]uint32, n), make([]uint32, n)
 	for i, p := range pairs {
-		hashes[i], ids[i] = uint32(p>>32), uint32(p)
+		hs[i], is[i] = uint32(p>>32), uint32(p)
 	}
-	return hashes, ids
+	return packU32s(hs), packU32s(is)
 }
 
 // soundAlikes calls fn with every key whose metaphone key is mp.
 func (s *suggester) soundAlikes(b *base, mp string, fn func(id uint32)) {
 	h := strHash(mp)
-	i, _ := slices.BinarySearch(s.phonHash, h)
-	for ; i < len(s.phonHash) && s.phonHash[i] == h; i++ {
-		if id := s.phonIDs[i]; metaphone(b.keys.key(id)) == mp {
+	lo, hi := 0, s.phonHash.len()
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if s.phonHash.at(mid) < h {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	for i := lo; i < s.phonHash.len() && s.phonHash.at(i) == h; i++ {
+		if id := s.phonIDs.at(i); metaphone(b.keys.key(id)) == mp {
 			fn(id)
 		}
 	}
@@ -237,6 +346,7 @@ type aligner struct {
 	n     int
 	ins   []float32 // ins[i]: cost of the typo's extra letter q[i-1]
 	sub   []float32 // sub[c*(n+1)+i]: cost of q[i-1] typed for letter c (a–z)
+	other []float32 // the same for a letter outside a–z, filled on demand
 	early [3]float32
 }
 
@@ -321,55 +431,338 @@ func (a *aligner) step(cur, up, up2 []float32, c, pc byte, j int) float32 {
 	return lo
 }
 
+// searcher is the state of one search.
+type searcher struct {
+	s     *suggester
+	a     *aligner
+	lb    *lowerBound
+	bound *float32
+	emit  func(key uint32, cost float32)
+	prune *pruner // if set, the subtrees it rejects are skipped
+	width int
+	rows  []float32 // row j is rows[j*width:(j+1)*width]
+	bands []band    // per row: its live cells
+	path  []byte    // the word letters of the rows
+}
+
+// newSearcher readies the search state for a's query; one searcher
+// serves several searches of it in turn.
+func (s *suggester) newSearcher(a *aligner) *searcher {
+	width := a.n + 1
+	r := &searcher{
+		s: s, a: a, width: width,
+		rows:  make([]float32, (s.maxDepth+2)*width),
+		bands: make([]band, s.maxDepth+2),
+		path:  make([]byte, s.maxDepth+2),
+	}
+	if lowerBoundExact(a.w) {
+		r.lb = newLowerBound(a)
+	}
+	return r
+}
+
 // search walks the trie and calls emit for every folded key within
-// bound of q, with its cost. Each row of the table is computed only over
-// its band: the cells that can still lead to a cost within bound
-// (Ukkonen's cut-off), which is a few cells wide for most prefixes.
+// *bound of the query, with its cost, in the trie's order. Each row of the table
+// is computed only over its band: the cells that can still lead to a
+// cost within bound (Ukkonen's cut-off), narrowed further by a lower
+// bound on the cost of completing the prefix in its subtree, which is a
+// few cells wide for most prefixes.
 //
 // emit may lower *bound as it learns that farther keys cannot win; the
 // search applies the new bound from the next node on.
-func (s *suggester) search(q []byte, w *weights, bound *float32, emit func(key uint32, cost float32)) {
-	a := newAligner(s, w, q)
-	width := a.n + 1
-	rows := make([]float32, (s.maxDepth+2)*width)
-	bands := make([]band, s.maxDepth+2)
-	path := make([]byte, s.maxDepth+2)
-	a.first(rows[:width])
-	bands[0] = band{0, 0}
-	for i := 1; i <= a.n && rows[i] <= *bound; i++ {
-		bands[0].hi = i
+func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), prune *pruner) {
+	r.bound, r.emit, r.prune = bound, emit, prune
+	a, width := r.a, r.width
+	a.first(r.rows[:width])
+	r.bands[0] = band{0, 0}
+	for i := 1; i <= a.n && r.rows[i] <= *bound; i++ {
+		r.bands[0].hi = i
 	}
-	var walk func(node uint32, depth int)
-	walk = func(node uint32, depth int) {
-		up := rows[(depth-1)*width : depth*width]
-		cur := rows[depth*width : (depth+1)*width]
-		ub := bands[depth-1]
-		var up2 []float32
-		u2b := band{1, 0} // empty
-		var pc byte
-		if depth >= 2 {
-			up2 = rows[(depth-2)*width : (depth-1)*width]
-			u2b = bands[depth-2]
-			pc = path[depth-2]
+	root := r.s.node(0)
+	r.walk(root.first, root.children, 1)
+}
+
+// walk steps into the children of a node (nodes first to
+// first+children-1), whose row is depth-1. A child is skipped, with the
+// same result as computing its row, when no key below it can be within
+// the bound: its letter cannot extend the node's row (letters), or the
+// lower bound says so (reachable, transInto); a child is descended into
+// only if its row leaves a cell from which a key can be reached, or a
+// transposition can step over it (jump); and a subtree that cannot
+// change the ranking is skipped (prune).
+func (r *searcher) walk(first uint32, children, depth int) {
+	s, a, width := r.s, r.a, r.width
+	up := r.rows[(depth-1)*width : depth*width]
+	cur := r.rows[depth*width : (depth+1)*width]
+	ub := r.bands[depth-1]
+	var up2 []float32
+	u2b := band{1, 0} // empty
+	var pc byte
+	if depth >= 2 {
+		up2 = r.rows[(depth-2)*width : (depth-1)*width]
+		u2b = r.bands[depth-2]
+		pc = r.path[depth-2]
+	}
+	allowed := r.letters(up, ub, up2, u2b, pc, depth)
+	labels := s.labels[first : first+uint32(children)]
+	for k := 0; k < len(labels); k++ {
+		c := labels[k]
+		if allowed&letterBit(c) == 0 {
+			continue
 		}
-		for child := s.nodes[node].first; child != 0; child = s.nodes[child].next {
-			nd := &s.nodes[child]
-			c := nd.label
-			path[depth-1] = c
-			cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, *bound)
-			if cb.lo > cb.hi {
+		x := first + uint32(k)
+		ch := s.node(x)
+		bound := *r.bound
+		if r.lb != nil && !r.lb.reachable(up, ub, ch.mask&letterMask|letterBit(c), ch.hmin+1, ch.hmax+1, bound) &&
+			!r.transInto(up2, u2b, c, pc, bound) {
+			continue // no key below can be within bound
+		}
+		r.path[depth-1] = c
+		cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, bound)
+		if cb.lo > cb.hi {
+			continue
+		}
+		if ch.term != 0 && cb.hi == a.n {
+			r.emit(ch.term-1, cur[a.n])
+			bound = *r.bound
+		}
+		if depth > s.maxDepth || ch.children == 0 {
+			continue
+		}
+		if r.lb != nil && depth >= 2 {
+			tb := r.lb.trim(cur, cb, ch.mask, ch.hmin, ch.hmax, bound)
+			if tb.lo > tb.hi && !r.jump(up, ub, c, bound) {
 				continue
 			}
-			if nd.term != 0 && cb.hi == a.n {
-				emit(nd.term-1, cur[a.n])
+			cb = tb
+		}
+		if r.prune != nil && !math.IsInf(r.prune.floor.low, -1) &&
+			r.prune.skip(int(ch.mask>>27), min(r.rowMin(cur, cb), r.rowMin(up, ub))) {
+			continue
+		}
+		r.bands[depth] = cb
+		r.walk(ch.first, ch.children, depth+1)
+	}
+}
+
+// letters returns the letterBits of the letters whose rows below the
+// node's (up, band ub) can have a cell within the bound: when even the
+// best cell of up is close to the bound, only a letter that matches the
+// typo, or costs little to drop or swap, can follow; the rows of the
+// others would be empty, so they are not computed.
+func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc byte, depth int) uint32 {
+	const all = 1<<27 - 1
+	a, w, bound := r.a, r.a.w, *r.bound
+	best := float32(math.MaxFloat32)
+	for i := ub.lo; i <= ub.hi; i++ {
+		best = min(best, up[i])
+	}
+	var extra float32
+	if depth <= len(a.early) {
+		extra = a.early[depth-1]
+	}
+	slack := bound - best - extra + 1e-3 // a margin for rounding
+	if slack >= min(w.Del, w.Sub, w.SubKey) {
+		return all
+	}
+	var m uint32
+	for i := ub.lo; i <= ub.hi && i < a.n; i++ {
+		if up[i] <= bound {
+			m |= letterBit(a.q[i]) // a match
+		}
+	}
+	if up2 != nil {
+		for i := u2b.lo; i <= u2b.hi && i < a.n; i++ {
+			m |= letterBit(a.q[i]) // a transposition
+		}
+	}
+	if slack >= w.DelDouble {
+		m |= letterBit(pc)
+	}
+	if slack >= w.DelPunct {
+		m |= letterBit('-')
+	}
+	if slack >= w.SubVowel || w.DelVowel > 0 && slack >= w.DelVowel {
+		m |= letterBit('a') | letterBit('e') | letterBit('i') | letterBit('o') | letterBit('u') | letterBit('y')
+	}
+	return m
+}
+
+// transInto reports whether a transposition from the row up2 (band u2b)
+// into the row of a node with letter c, whose parent has letter pc, can
+// be within bound.
+func (r *searcher) transInto(up2 []float32, u2b band, c, pc byte, bound float32) bool {
+	if up2 == nil || c == pc {
+		return false
+	}
+	q, trans := r.a.q, r.a.w.Trans
+	for k := u2b.lo; k <= u2b.hi && k+1 < len(q); k++ {
+		if q[k] == c && q[k+1] == pc && up2[k]+trans <= bound {
+			return true
+		}
+	}
+	return false
+}
+
+// rowMin returns the least cell of row in band b (MaxFloat32 if empty).
+func (r *searcher) rowMin(row []float32, b band) float32 {
+	m := float32(math.MaxFloat32)
+	for i := b.lo; i <= b.hi; i++ {
+		m = min(m, row[i])
+	}
+	return m
+}
+
+// jump reports whether a transposition could step over the row of a
+// node with letter c, from a cell of its parent's row (up, band ub) to a
+// row below it, within bound.
+func (r *searcher) jump(up []float32, ub band, c byte, bound float32) bool {
+	q, trans := r.a.q, r.a.w.Trans
+	for i := ub.lo; i <= ub.hi && i+1 < len(q); i++ {
+		if q[i+1] == c && up[i]+trans <= bound {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerBound bounds from below the cost of completing an alignment: from
+// cell i of a prefix's row, the typo's letters after i must still be
+// typed, and the subtree below the prefix must supply a key. A typo
+// letter the subtree lacks costs at least its insertion or its cheapest
+// substitution; a subtree whose keys are all shorter than what is left
+// of the typo costs insertions, and one whose keys are all longer costs
+// deletions. Cells from which even that exceeds the bound are cut from
+// the band, which leaves the keys found and their costs as they were.
+type lowerBound struct {
+	n      int
+	cq     []float32      // cq[k]: the least cost of typing q[k-1] other than by matching it
+	pos    [27]uint64     // per letterBit: the positions k of q's letters with it
+	chunk  [4][128]uint64 // the union of pos over each 7-bit slice of a mask
+	qbits  uint32         // the letterBits of q
+	insSum []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
+	minDel float32        // the cheapest deletion
+	noMask bool           // q is too long for the position sets
+}
+
+// lowerBoundExact reports whether cutting bands with lowerBound leaves
+// the search's result exactly as without it. The cuts themselves never
+// lose a key; but the search descends below a node only if some cell of
+// its row is within the bound, and a transposition can step over a row
+// whose cells the cuts removed. From the third row on that changes
+// nothing when deleting any letter costs no more than a transposition
+// (the cell below a transposition's start is then within the bound too),
+// and the first two rows are never cut.
+func lowerBoundExact(w *weights) bool {
+	maxDel := max(w.Del, w.DelDouble, w.DelPunct, w.DelVowel)
+	return maxDel <= w.Trans
+}
+
+func newLowerBound(a *aligner) *lowerBound {
+	w, n := a.w, a.n
+	l := &lowerBound{n: n, cq: make([]float32, n+1), insSum: make([]float32, (n+1)*(n+1)), noMask: n > 63}
+	l.minDel = min(w.Del, w.DelDouble, w.DelPunct)
+	if w.DelVowel > 0 {
+		l.minDel = min(l.minDel, w.DelVowel)
+	}
+	for k := 1; k <= n; k++ {
+		t := a.q[k-1]
+		sm := w.Sub // a word letter outside a–z
+		for c := byte('a'); c <= 'z'; c++ {
+			if c != t {
+				sm = min(sm, a.s.subCost(w, c, t))
 			}
-			if nd.first != 0 && depth <= s.maxDepth {
-				bands[depth] = cb
-				walk(child, depth+1)
+		}
+		l.cq[k] = min(a.ins[k], sm)
+		if !l.noMask {
+			l.pos[bits.TrailingZeros32(letterBit(t))] |= 1 << k
+		}
+		l.qbits |= letterBit(t)
+	}
+	if !l.noMask {
+		for c := range l.chunk {
+			for m := 1; m < 128; m++ {
+				low := bits.TrailingZeros(uint(m))
+				if b := 7*c + low; b < len(l.pos) {
+					l.chunk[c][m] = l.chunk[c][m&(m-1)] | l.pos[b]
+				} else {
+					l.chunk[c][m] = l.chunk[c][m&(m-1)]
+				}
 			}
 		}
 	}
-	walk(0, 1)
+	ins := make([]float32, 0, n)
+	for i := 0; i <= n; i++ {
+		ins = append(ins[:0], a.ins[i+1:]...)
+		slices.Sort(ins)
+		sums := l.insSum[i*(n+1) : (i+1)*(n+1)]
+		for m, c := range ins {
+			sums[m+1] = sums[m] + c
+		}
+	}
+	return l
+}
+
+// missing returns the positions k (bit k) of q's letters whose
+// letterBits are not in mask.
+func (l *lowerBound) missing(mask uint32) uint64 {
+	if l.noMask {
+		return 0
+	}
+	m := l.qbits &^ mask
+	return l.chunk[0][m&127] | l.chunk[1][m>>7&127] | l.chunk[2][m>>14&127] | l.chunk[3][m>>21&127]
+}
+
+// trim narrows band b of row cur, for a node with the given subtree
+// summary, to the cells from which a key may still be within bound.
+func (l *lowerBound) trim(cur []float32, b band, mask uint32, hmin, hmax int, bound float32) band {
+	// A margin keeps float rounding from cutting a cell whose key would
+	// just make the bound.
+	lim := bound + 1e-3
+	missing := l.missing(mask)
+	for b.lo <= b.hi && !l.alive(cur[b.lo], b.lo, missing, hmin, hmax, bound, lim) {
+		b.lo++
+	}
+	for b.hi > b.lo && !l.alive(cur[b.hi], b.hi, missing, hmin, hmax, bound, lim) {
+		b.hi--
+	}
+	return b
+}
+
+// reachable reports whether a key of a subtree with the given summary
+// may be within bound from some cell of row in band b.
+func (l *lowerBound) reachable(row []float32, b band, mask uint32, hmin, hmax int, bound float32) bool {
+	lim := bound + 1e-3
+	missing := l.missing(mask)
+	for i := b.lo; i <= b.hi; i++ {
+		if l.alive(row[i], i, missing, hmin, hmax, bound, lim) {
+			return true
+		}
+	}
+	return false
+}
+
+// alive reports whether a key below the node may be within bound from
+// cell i, of cost c.
+func (l *lowerBound) alive(c float32, i int, missing uint64, hmin, hmax int, bound, lim float32) bool {
+	if c > bound {
+		return false
+	}
+	r := l.n - i
+	switch {
+	case r > hmax:
+		if c+l.insSum[i*(l.n+1)+r-hmax] > lim {
+			return false
+		}
+	case hmin > r:
+		if c+float32(hmin-r)*l.minDel > lim {
+			return false
+		}
+	}
+	for m := missing >> (i + 1); m != 0; m &= m - 1 {
+		c += l.cq[i+1+bits.TrailingZeros64(m)]
+	}
+	return c <= lim
 }
 
 // band is the range of cells of a row within the bound (empty if lo > hi).
@@ -378,43 +771,74 @@ type band struct{ lo, hi int }
 // stepBand is step restricted to the cells reachable from the previous
 // rows' bands; cells outside the returned band must not be read.
 func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
-	extra, insExtra, dc, sub := a.rowCosts(c, pc, j)
-	q, n := a.q, a.n
-	start, end := ub.lo, ub.hi+1
+	var extra, insExtra float32
+	if j <= len(a.early) {
+		extra = a.early[j-1]
+	}
+	if j < len(a.early) {
+		insExtra = a.early[j]
+	}
+	dc := delCost(a.w, c, pc) + extra
+	n := a.n
+	var sub []float32
+	if c >= 'a' && c <= 'z' {
+		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+	} else {
+		sub = a.otherSub(c)
+	}
+	lo, hi := ub.lo, ub.hi
+	start, end := lo, hi+1
+	trans := false
 	if up2 != nil && u2b.lo <= u2b.hi {
 		start = min(start, u2b.lo+2)
 		end = max(end, u2b.hi+2)
+		trans = c != pc
 	}
 	end = min(end, n)
+	q, ins := a.q, a.ins[:n+1]
+	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
 	out := band{1, 0}
 	const dead = float32(math.MaxFloat32)
-	for i := start; i <= n; i++ {
-		if i > end && cur[i-1] > bound {
-			break // beyond the band only the typo's extra letters continue a live cell
-		}
+	prev := dead
+	i := start
+	for ; i <= end; i++ {
 		best := dead
-		if i >= 1 && i-1 >= ub.lo && i-1 <= ub.hi {
-			var sc float32
-			if sub != nil {
-				sc = sub[i]
-			} else {
-				sc = a.s.subCost(a.w, c, q[i-1])
-			}
+		if i-1 >= lo && i-1 <= hi {
+			sc := sub[i]
 			if sc != 0 {
 				sc += extra
 			}
 			best = up[i-1] + sc
 		}
-		if i >= ub.lo && i <= ub.hi {
-			best = min(best, up[i]+dc)
+		if i >= lo && i <= hi {
+			if x := up[i] + dc; x < best {
+				best = x
+			}
 		}
 		if i > start {
-			best = min(best, cur[i-1]+a.ins[i]+insExtra)
+			if x := prev + ins[i] + insExtra; x < best {
+				best = x
+			}
 		}
-		if up2 != nil && i >= 2 && i-2 >= u2b.lo && i-2 <= u2b.hi && c == q[i-2] && pc == q[i-1] && c != pc {
-			best = min(best, up2[i-2]+a.w.Trans+extra)
+		if trans && i >= 2 && i-2 >= u2b.lo && i-2 <= u2b.hi && c == q[i-2] && pc == q[i-1] {
+			if x := up2[i-2] + a.w.Trans + extra; x < best {
+				best = x
+			}
 		}
 		cur[i] = best
+		prev = best
+		if best <= bound {
+			if out.lo > out.hi {
+				out.lo = i
+			}
+			out.hi = i
+		}
+	}
+	// Beyond the band only the typo's extra letters continue a live cell.
+	for ; i <= n && prev <= bound; i++ {
+		best := prev + ins[i] + insExtra
+		cur[i] = best
+		prev = best
 		if best <= bound {
 			if out.lo > out.hi {
 				out.lo = i
@@ -423,6 +847,17 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		}
 	}
 	return out
+}
+
+// otherSub returns the substitution costs for a word letter outside a–z.
+func (a *aligner) otherSub(c byte) []float32 {
+	if a.other == nil {
+		a.other = make([]float32, a.n+1)
+	}
+	for i := 1; i <= a.n; i++ {
+		a.other[i] = a.s.subCost(a.w, c, a.q[i-1])
+	}
+	return a.other
 }
 
 // editCost is the same weighted distance as search, unbounded, for
@@ -515,6 +950,9 @@ func mapForms(forms []string, pre, post string) []string {
 
 // rank returns the n best candidates for one token.
 func (d *Dict) rank(w *weights, typed string, n int) []string {
+	if m := d.memo(w, typed, n); m != nil {
+		return slices.Clone(m.forms[:min(n, len(m.forms))])
+	}
 	cands := d.rankScored(w, typed, n)
 	out := make([]string, len(cands))
 	for i, c := range cands {
@@ -523,34 +961,60 @@ func (d *Dict) rank(w *weights, typed string, n int) []string {
 	return out
 }
 
-// rankKey identifies one memoised candidate search.
-type rankKey struct {
-	typed string
-	n     int
+// memo returns the memoised search for typed if it holds n candidates.
+func (d *Dict) memo(w *weights, typed string, n int) *ranking {
+	if w != &defaultWeights || d.ranked == nil {
+		return nil
+	}
+	if c, ok := d.ranked.Load(typed); ok {
+		if m := c.(*ranking); n <= m.depth {
+			return m
+		}
+	}
+	return nil
 }
+
+// memoDepth is how many candidates a memoised search keeps: enough for
+// Suggest's callers and for SuggestContext's pool, so that one search
+// serves both.
+const memoDepth = 10
 
 // rankScored scores the candidates for one token and returns the n best,
 // best first, in a slice the caller owns. Searches with the default
-// weights are memoised per Dict (safe for concurrent use); the tuning
-// tests' other weights always search.
+// weights are memoised per Dict (safe for concurrent use), keeping the
+// memoDepth best (or n, if more); the tuning tests' other weights always
+// search.
 func (d *Dict) rankScored(w *weights, typed string, n int) []candidate {
 	if w != &defaultWeights || d.ranked == nil {
 		return d.searchScored(w, typed, n)
 	}
-	key := rankKey{typed, n}
-	if c, ok := d.ranked.Load(key); ok {
-		return slices.Clone(c.([]candidate))
+	if m := d.memo(w, typed, n); m != nil {
+		return slices.Clone(m.cands[:min(n, len(m.cands))])
 	}
-	cands := d.searchScored(w, typed, n)
-	d.ranked.Store(key, slices.Clone(cands))
-	return cands
+	depth := max(n, memoDepth)
+	cands := d.searchScored(w, typed, depth)
+	m := &ranking{depth: depth, cands: slices.Clone(cands), forms: make([]string, len(cands))}
+	for i, c := range cands {
+		m.forms[i] = c.form
+	}
+	d.ranked.Store(typed, m)
+	return cands[:min(n, len(cands))]
 }
 
-// searchScored is rankScored without the memo.
+// ranking is a memoised search: the depth best candidates (fewer if there
+// are fewer), and their forms.
+type ranking struct {
+	depth int
+	cands []candidate
+	forms []string
+}
+
+// searchScored is rankScored without the memo. The n best candidates do
+// not depend on n beyond which are kept: candidates that cannot rank
+// among the n best are skipped early, which changes nothing else.
 func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	b := d.b
 	s := b.suggester()
-	counts := b.counts()
 	q := fold(typed)
 	shape := shapeOf(typed)
 	// Sound-alike evidence means little for words of three letters or
@@ -559,10 +1023,12 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 
 	best := map[string]float64{}
 	top := math.Inf(-1) // the best score offered
+	floor := newKBest(n)
 	offer := func(form string, score float64) {
 		if old, ok := best[form]; !ok || score > old {
 			best[form] = score
 			top = max(top, score)
+			floor.offer(form, score)
 		}
 	}
 	prior := func(count uint32) float64 {
@@ -580,10 +1046,15 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 		return sc
 	}
 	minCost := float32(math.MaxFloat32)
+	// A key scores at most its prior plus every bonus less its cost.
+	bonus := max(w.Phonetic, 0) + max(w.NameTitle, -w.NameLower, 0)
 	consider := func(fid uint32, cost float32) {
 		minCost = min(minCost, cost)
+		if prior(b.count(fid))+bonus-w.Edit*float64(cost) < floor.min()-1e-9 {
+			return // below the n best already offered
+		}
 		key := b.keys.key(fid)
-		sc := score(key, cost, counts[fid])
+		sc := score(key, cost, b.count(fid))
 		hasLower := b.self[fid] != 0
 		b.forms(fid, func(form string, f entryFlag) bool {
 			fs := shapeOf(form)
@@ -609,13 +1080,24 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 			return true
 		})
 	}
+	// Subtrees whose keys all score below the n best already offered are
+	// skipped, unless one of them might still decide the sound-alike
+	// search below.
+	var prune *pruner
+	if w.Edit > 0 && w.Freq >= 0 {
+		prune = &pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit}
+		for class := range prune.ceiling {
+			prune.ceiling[class] = w.Freq*max(float64(class)/2, math.Log1p(w.UnseenFreq)) + bonus
+		}
+	}
 	al := newAligner(s, w, []byte(q))
+	sr := s.newSearcher(al)
 	// Search near first; search wider only as far as a candidate could
 	// still outscore the best found: its cost c must satisfy
 	// maxPrior + bonuses - Edit*c > best score. (Lower-ranked suggestions
 	// may be missed by this; the first one never is.)
 	near := min(w.Near, w.Bound)
-	s.search([]byte(q), w, &near, consider)
+	sr.search(&near, consider, prune)
 	if near < w.Bound {
 		ceiling := prior(b.maxCount) + w.Phonetic + max(w.NameTitle, 0)
 		reach := w.Bound
@@ -624,10 +1106,10 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 			tighten()
 		}
 		if reach > near {
-			s.search([]byte(q), w, &reach, func(key uint32, cost float32) {
+			sr.search(&reach, func(key uint32, cost float32) {
 				consider(key, cost)
 				tighten()
-			})
+			}, prune)
 		}
 	}
 
@@ -684,6 +1166,63 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	return cands
 }
 
+// pruner tells the search which subtrees cannot change a ranking: those
+// whose keys all score below the n best candidates already offered
+// (floor), unless a key of theirs might still be the closest one, which
+// decides whether sound-alikes are looked for.
+type pruner struct {
+	floor   *kBest
+	minCost *float32 // the least cost offered so far
+	below   float32  // weights.PhoneticBelow
+	edit    float64  // weights.Edit
+	// ceiling[class]: the highest score a key of count class class can
+	// have at no cost (class 31: any count; see nodeSize).
+	ceiling [32]float64
+}
+
+// skip reports whether the keys of a subtree whose most frequent key has
+// count class class, and that each cost at least cost, can be skipped.
+func (p *pruner) skip(class int, cost float32) bool {
+	return class < 31 && (*p.minCost <= p.below || cost > p.below) &&
+		p.ceiling[class]-p.edit*float64(cost) < p.floor.low-1e-9
+}
+
+// kBest keeps a lower bound on the score of the k-th best form offered:
+// the scores of k distinct forms, each no higher than that form's best.
+type kBest struct {
+	forms  []string
+	scores []float64
+	k      int
+	low    float64 // the least of scores once there are k, else -Inf
+}
+
+func newKBest(k int) *kBest {
+	return &kBest{forms: make([]string, 0, k), scores: make([]float64, 0, k), k: k, low: math.Inf(-1)}
+}
+
+// min returns the bound (-Inf until k forms are offered).
+func (t *kBest) min() float64 { return t.low }
+
+func (t *kBest) offer(form string, score float64) {
+	if t.k == 0 {
+		return
+	}
+	if i := slices.Index(t.forms, form); i >= 0 {
+		t.scores[i] = max(t.scores[i], score)
+	} else if len(t.forms) < t.k {
+		t.forms = append(t.forms, form)
+		t.scores = append(t.scores, score)
+	} else if score > t.low {
+		i := slices.Index(t.scores, t.low)
+		t.forms[i], t.scores[i] = form, score
+	} else {
+		return
+	}
+	if len(t.scores) == t.k {
+		t.low = slices.Min(t.scores)
+	}
+}
+
 // sortCandidates orders candidates best first, ties by form.
 func sortCandidates(cands []candidate) {
 	slices.SortFunc(cands, func(a, b candidate) int {
@@ -704,10 +1243,10 @@ func (d *Dict) splitFreq(part string, w *weights) uint32 {
 		return 0
 	}
 	id, ok := d.b.keys.get(part)
-	if !ok || d.b.self[id] == 0 || int(d.b.counts()[id]) < w.SplitMin {
+	if !ok || d.b.self[id] == 0 || int(d.b.count(id)) < w.SplitMin {
 		return 0
 	}
-	return d.b.counts()[id]
+	return d.b.count(id)
 }
 
 // functionWord lists closed-class words: a run-together pair with one of
