@@ -8,14 +8,16 @@ import (
 	"io/fs"
 	"math"
 	"strings"
+
+	"github.com/client9/misspell"
 )
 
 //go:generate go test -run TestCompactFresh -args -update
 
 // compactBlob is the built-in dictionary precomputed from the text lists
 // of package dict (the lists stay the source of truth; this is a cache):
-// the word index, the suggestion trie, the metaphone index and the
-// bigram table with its totals. It is written by TestCompactFresh with -update
+// the word index, the suggestion trie, the metaphone index, the bigram
+// table with its totals, and misspell's list as a sorted table. It is written by TestCompactFresh with -update
 // (go generate ./internal/spell), which also fails while the blob is
 // stale. Its arrays are used in place (see u32s), so loading it costs
 // no decoding.
@@ -158,6 +160,11 @@ func encodeCompact(b *base, srcs []source, bigrams []byte) []byte {
 	w.out = binary.LittleEndian.AppendUint64(w.out, math.Float64bits(m.total))
 	w.out = binary.LittleEndian.AppendUint64(w.out, math.Float64bits(m.vocab))
 	w.str(m.data)
+
+	text, off := b.misspellingTable()
+	w.u32(uint32(len(misspell.DictMain)))
+	w.str(text)
+	w.str(string(packU32s(off)))
 	return w.out
 }
 
@@ -278,6 +285,16 @@ func decodeCompact(blob string, match func([]source) bool) (*base, error) {
 	}
 	if lm.data != "" {
 		b.lmPre = lm
+	}
+	// misspell's list is code, not a list in package dict: its table is
+	// used only while the list has the length it was made from.
+	listLen := r.u32()
+	missText, missOff := r.str(), r.u32s()
+	if r.bad || missOff.len() == 0 {
+		return nil, errCompact
+	}
+	if int(listLen) == len(misspell.DictMain) {
+		b.missText, b.missOff = missText, missOff
 	}
 	return b, nil
 }

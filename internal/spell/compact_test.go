@@ -119,3 +119,26 @@ func TestCompactStale(t *testing.T) {
 		t.Error("the edited list was not read")
 	}
 }
+
+// TestMisspellingTable: compact.bin's table of misspell's list answers as
+// the map built from the list does.
+func TestMisspellingTable(t *testing.T) {
+	b := Builtin().b
+	if b.missOff == "" {
+		t.Fatal("the misspelling table was not loaded")
+	}
+	m := b.misspellings()
+	if b.missOff.len()-1 != len(m) {
+		t.Errorf("table has %d entries, the list %d", b.missOff.len()-1, len(m))
+	}
+	for w, fix := range m {
+		if got, ok := b.misspellingOf(w); !ok || got != fix {
+			t.Fatalf("misspellingOf(%q) = %q, %v; want %q", w, got, ok, fix)
+		}
+	}
+	for _, w := range []string{"", "a", "receive", "zzzz", "\xff"} {
+		if got, ok := b.misspellingOf(w); ok && m[w] != got {
+			t.Errorf("misspellingOf(%q) = %q", w, got)
+		}
+	}
+}

@@ -92,6 +92,8 @@ type base struct {
 
 	missOnce sync.Once
 	miss     map[string]string
+	missText string // misspell's unambiguous entries, sorted, from compact.bin
+	missOff  u32s   // their offsets in missText ("" when not loaded)
 
 	lmSrc  fs.FS // where en-bigrams.txt is read from, on first need
 	lmOnce sync.Once

@@ -1,6 +1,7 @@
 package spell
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/client9/misspell"
@@ -31,6 +32,51 @@ func (b *base) misspellings() map[string]string {
 	return b.miss
 }
 
+// misspellingOf returns the one correction of a lower-case misspelling:
+// from the sorted table in compact.bin, or else from the map built from
+// misspell's list.
+func (b *base) misspellingOf(w string) (string, bool) {
+	if b.missOff == "" {
+		fix, ok := b.misspellings()[w]
+		return fix, ok
+	}
+	lo, hi := 0, b.missOff.len()-1
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		e := b.missText[b.missOff.at(mid):b.missOff.at(mid+1)]
+		wrong, right, _ := strings.Cut(e, "\t")
+		switch {
+		case wrong == w:
+			return right, true
+		case wrong < w:
+			lo = mid + 1
+		default:
+			hi = mid
+		}
+	}
+	return "", false
+}
+
+// misspellingTable encodes misspellings() sorted, as "wrong\tright"
+// entries and their offsets, for compact.bin.
+func (b *base) misspellingTable() (text string, off []uint32) {
+	m := b.misspellings()
+	wrongs := make([]string, 0, len(m))
+	for w := range m {
+		wrongs = append(wrongs, w)
+	}
+	slices.Sort(wrongs)
+	var sb strings.Builder
+	off = append(off, 0)
+	for _, w := range wrongs {
+		sb.WriteString(w)
+		sb.WriteByte('\t')
+		sb.WriteString(m[w])
+		off = append(off, uint32(sb.Len()))
+	}
+	return sb.String(), off
+}
+
 // Misspelling reports whether word is a known misspelling with exactly
 // one correction (client9/misspell's list), and returns that correction
 // with word's capitalisation. A word this dictionary accepts is never a
@@ -38,7 +84,7 @@ func (b *base) misspellings() map[string]string {
 // correct word.
 func (d *Dict) Misspelling(word string) (string, bool) {
 	w := normApos(word)
-	fix, ok := d.b.misspellings()[strings.ToLower(w)]
+	fix, ok := d.b.misspellingOf(strings.ToLower(w))
 	if !ok || d.Check(word).Status != Unknown {
 		return "", false
 	}
