@@ -162,9 +162,8 @@ func (d *Dict) knownFold(w string) bool {
 // count (for one- and two-letter tokens, whose base-list forms are mostly
 // abbreviations).
 func (d *Dict) wrongForm(w string, curatedOnly bool) Verdict {
-	k := fold(w)
 	if d.o != nil {
-		if fs := d.o.folds[k]; len(fs) > 0 {
+		if fs := d.o.folds[fold(w)]; len(fs) > 0 {
 			return Verdict{Status: WrongForm, Want: adaptForm(fs[0], w)}
 		}
 	}
@@ -393,7 +392,8 @@ func negatable(stem string) bool {
 // checkHyphenated accepts compounds whose parts are acceptable; common
 // prefixes count as parts before a hyphen (non-sensitive, ex-CIA).
 func (d *Dict) checkHyphenated(w string) Verdict {
-	parts := strings.Split(w, "-")
+	var buf [8]string
+	parts := splitByte(buf[:0], w, '-')
 	return d.combine(parts, "-", func(i int, p string) Verdict {
 		if p == "" {
 			return unknown
@@ -403,6 +403,19 @@ func (d *Dict) checkHyphenated(w string) Verdict {
 		}
 		return d.check(p)
 	})
+}
+
+// splitByte is strings.Split(w, string(sep)) appended to dst, which
+// lets a caller keep the parts on its stack.
+func splitByte(dst []string, w string, sep byte) []string {
+	for {
+		i := strings.IndexByte(w, sep)
+		if i < 0 {
+			return append(dst, w)
+		}
+		dst = append(dst, w[:i])
+		w = w[i+1:]
+	}
 }
 
 // isPrefix lists prefixes written with a hyphen.

@@ -1,6 +1,10 @@
 package spell
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestCheck(t *testing.T) {
 	d := Builtin()
@@ -112,5 +116,14 @@ func TestMisspelling(t *testing.T) {
 	}
 	if got, ok := d.Misspelling("receive"); ok {
 		t.Errorf("Misspelling(receive) = %q, true", got)
+	}
+}
+
+func TestSplitByte(t *testing.T) {
+	for _, w := range []string{"", "-", "a", "a-b", "-a-", "a--b", "long-term-ish", "x-y-z-a-b-c-d-e-f-g"} {
+		var buf [2]string
+		if got, want := splitByte(buf[:0], w, '-'), strings.Split(w, "-"); !slices.Equal(got, want) {
+			t.Errorf("splitByte(%q) = %q, want %q", w, got, want)
+		}
 	}
 }
