@@ -52,15 +52,15 @@ func isCloser(s string) bool {
 func splitSentences(d *Document, first, end, block int, out []Sentence) []Sentence {
 	start := first
 	for i := first; i < end; i++ {
+		// Only a punctuation mark ends a sentence. A dotted abbreviation
+		// (U.S.) would end one only when a capitalised word that is not a
+		// name-like follower comes next; we cannot tell, so keep it inside.
 		t := d.Tokens[i]
-		text := d.Text[t.Start:t.End]
-		if t.Kind == Word && strings.HasSuffix(text, ".") {
-			// A dotted abbreviation (U.S.) ends a sentence only when a
-			// capitalised word that is not a name-like follower comes next;
-			// we cannot tell, so keep it inside.
+		if t.Kind != Punct {
 			continue
 		}
-		if t.Kind != Punct || !isTerminal(text) {
+		text := d.Text[t.Start:t.End]
+		if !isTerminal(text) {
 			continue
 		}
 		if text == "." && i > first {

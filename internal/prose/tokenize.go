@@ -5,74 +5,163 @@ import (
 	"unicode/utf8"
 )
 
-// tokenize appends the tokens of text[s.Start:s.End] to toks. It allocates
-// nothing beyond toks' growth.
-func tokenize(text string, s Span, toks []Token) []Token {
-	i := s.Start
-	for i < s.End {
+// builder collects a document's tokens, numbering their texts as it goes.
+type builder struct {
+	text string
+	toks []Token
+	v    vocab
+	// terminals counts the tokens that may end a sentence (., ..., !, ?,
+	// …), a bound on the number of sentences that end before their block.
+	terminals int
+}
+
+// emit appends the token text[start:end].
+func (b *builder) emit(start, end int, kind TokenKind) {
+	b.toks = append(b.toks, Token{Span: Span{start, end}, Kind: kind, ID: b.v.id(start, end-start)})
+}
+
+// Byte classes of the tokenizer's ASCII fast path.
+const (
+	cPunct uint8 = iota // any other ASCII byte: a one-byte token
+	cSpace
+	cAlnum
+	cDot
+	cApos
+	cTerm // ! and ?
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = cSpace
+		case isASCIIAlnum(byte(c)):
+			t[c] = cAlnum
+		case c == '.':
+			t[c] = cDot
+		case c == '\'':
+			t[c] = cApos
+		case c == '!' || c == '?':
+			t[c] = cTerm
+		}
+	}
+	return t
+}()
+
+// isAlnum marks the ASCII letters and digits.
+var isAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isASCIIAlnum(byte(c))
+	}
+	return t
+}()
+
+// wordGlue marks the bytes that may continue a word after a run of ASCII
+// letters and digits: inner apostrophes, hyphens, dots and commas, and any
+// byte outside ASCII.
+var wordGlue = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '\'' || c == '-' || c == '.' || c == ',' || c >= utf8.RuneSelf
+	}
+	return t
+}()
+
+// tokenize appends the tokens of text[s.Start:s.End]. It allocates nothing
+// beyond the growth of the token slice and the vocabulary.
+func (b *builder) tokenize(s Span) {
+	text := b.text
+	toks := b.toks
+	i, e := s.Start, s.End
+	for i < e {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			switch asciiClass[c] {
+			case cSpace:
 				i++
 				continue
-			case isASCIIAlnum(c):
-				end := wordEnd(text, i, s.End)
-				toks = append(toks, Token{Span: Span{i, end}, Kind: kindOf(c)})
-				i = end
+			case cAlnum:
+				j := i + 1
+				for j < e && isAlnum[text[j]] {
+					j++
+				}
+				if j < e && wordGlue[text[j]] {
+					j = wordEndFrom(text, i, j, e)
+				}
+				toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: b.v.id(i, j-i)})
+				i = j
 				continue
-			case c == '.':
+			case cDot:
 				end := i + 1
-				for end < s.End && text[end] == '.' {
+				for end < e && text[end] == '.' {
 					end++
 				}
-				toks = append(toks, Token{Span: Span{i, end}, Kind: Punct})
+				var id uint32
+				if end == i+1 {
+					id = b.v.byteID(i)
+				} else {
+					id = b.v.id(i, end-i)
+				}
+				toks = append(toks, Token{Span: Span{i, end}, Kind: Punct, ID: id})
+				b.terminals++
 				i = end
 				continue
-			case c == '\'':
-				if end, ok := decade(text, i, 1, s.End); ok {
-					toks = append(toks, Token{Span: Span{i, end}, Kind: Number})
+			case cApos:
+				if end, ok := decade(text, i, 1, e); ok {
+					toks = append(toks, Token{Span: Span{i, end}, Kind: Number, ID: b.v.id(i, end-i)})
 					i = end
 					continue
 				}
+			case cTerm:
+				b.terminals++
 			}
-			toks = append(toks, Token{Span: Span{i, i + 1}, Kind: Punct})
+			toks = append(toks, Token{Span: Span{i, i + 1}, Kind: Punct, ID: b.v.byteID(i)})
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			i++ // invalid byte: recorded in Document.Invalid, never part of a token
-		case unicode.IsSpace(r):
-			i += size
-		case isSymbolLetter(r):
-			// ƒ (florin, function) and º are letters to Unicode but symbols
-			// in prose, and PDF extraction leaves ƒ as a bullet glyph.
-			toks = append(toks, Token{Span: Span{i, i + size}, Kind: Punct})
-			i += size
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			end := wordEnd(text, i, s.End)
-			toks = append(toks, Token{Span: Span{i, end}, Kind: kindOfRune(r)})
-			i = end
-		case r == '’' || r == '‘':
-			if end, ok := decade(text, i, size, s.End); ok {
-				toks = append(toks, Token{Span: Span{i, end}, Kind: Number})
-				i = end
-				continue
-			}
-			toks = append(toks, Token{Span: Span{i, i + size}, Kind: Punct})
-			i += size
-		case isInvisible(r):
-			// Zero-width and bidirectional controls are not tokens; the
-			// mechanics rules look for them in the source directly.
-			i += size
-		default:
-			toks = append(toks, Token{Span: Span{i, i + size}, Kind: Punct})
-			i += size
-		}
+		b.toks = toks
+		i = b.nonASCII(i, e)
+		toks = b.toks
 	}
-	return toks
+	b.toks = toks
+}
+
+// nonASCII appends the token, if any, that starts with the non-ASCII
+// character at i, and returns where the next one may start.
+func (b *builder) nonASCII(i, e int) int {
+	text := b.text
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return i + 1 // invalid byte: recorded in Document.Invalid, never part of a token
+	case unicode.IsSpace(r):
+		return i + size
+	case isSymbolLetter(r):
+		// ƒ (florin, function) and º are letters to Unicode but symbols
+		// in prose, and PDF extraction leaves ƒ as a bullet glyph.
+		b.emit(i, i+size, Punct)
+		return i + size
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		end := wordEnd(text, i, e)
+		b.emit(i, end, kindOfRune(r))
+		return end
+	case r == '’' || r == '‘':
+		if end, ok := decade(text, i, size, e); ok {
+			b.emit(i, end, Number)
+			return end
+		}
+		b.emit(i, i+size, Punct)
+		return i + size
+	case isInvisible(r):
+		// Zero-width and bidirectional controls are not tokens; the
+		// mechanics rules look for them in the source directly.
+		return i + size
+	default:
+		if r == '…' {
+			b.terminals++
+		}
+		b.emit(i, i+size, Punct)
+		return i + size
+	}
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -135,13 +224,18 @@ func isWordByte(text string, i, end int) bool {
 // points and thousands separators, and the dots of an abbreviation (U.S.,
 // e.g.).
 func wordEnd(text string, i, end int) int {
-	partStart := i
-	letters := 0 // letters in the current part, for abbreviation dots
+	return wordEndFrom(text, i, i, end)
+}
+
+// wordEndFrom is wordEnd when text[start:i] are ASCII letters and digits.
+func wordEndFrom(text string, start, i, end int) int {
+	partStart := start
+	letters := i - start // letters in the current part, for abbreviation dots
 	dotted := false
 	for i < end {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if isASCIIAlnum(c) {
+			if asciiClass[c] == cAlnum {
 				i++
 				letters++
 				continue

@@ -1,44 +1,197 @@
 package prose
 
-import "strings"
+import (
+	"math"
+	"math/bits"
+	"strings"
+	"unsafe"
+)
 
-// intern numbers the distinct token texts (Token.ID, Types), counts them
-// and links each to its lower-case form. Rules index per-word verdicts by
-// ID, so that a word used a thousand times is judged once.
-func (d *Document) intern() {
-	ids := make(map[string]uint32, len(d.Tokens)/16+16)
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
-		text := d.Text[t.Start:t.End]
-		id, ok := ids[text]
-		if !ok {
-			id = uint32(len(d.Types))
-			ids[text] = id
-			d.Types = append(d.Types, text)
-			d.counts = append(d.counts, 0)
-		}
-		d.counts[id]++
-		t.ID = id
+// vocab numbers the distinct token texts of a document while it is being
+// tokenized (Token.ID, Document.Types), counts them and at the end links
+// each to its lower-case form. Rules index per-word verdicts by ID, so that
+// a word used a thousand times is judged once.
+//
+// It is an open-addressing hash table of token texts. A slot keeps the
+// first eight bytes of its text and its length, so a token of up to eight
+// bytes (most words) is found by reading the table alone; Types hold no
+// copies, only views of the source.
+type vocab struct {
+	text   string
+	slots  []vslot // a power of two, at most half full
+	shift  uint    // 64 - log2(len(slots)): a hash's top bits pick its slot
+	types  []string
+	counts []int32
+	// byByte caches the ID (+1) of one-byte ASCII tokens: punctuation.
+	byByte [128]uint32
+}
+
+// vslot is a vocabulary entry: key holds the first eight bytes of the
+// text (zero-padded), n its length, id the type's ID + 1 (0: empty slot).
+type vslot struct {
+	key uint64
+	n   uint32
+	id  uint32
+}
+
+const hashMul = 0x9e3779b97f4a7c15
+
+// init sizes the table for a document of about tokens tokens. By Heaps'
+// law a text of n tokens has about K·n^β distinct ones; K = 12, β = 0.6
+// fit edited English (21,659 types in 358,789 tokens, 1,195 in 3,306).
+func (v *vocab) init(text string, tokens int) {
+	v.text = text
+	types := 12 * math.Pow(float64(tokens), 0.6)
+	bits := uint(10)
+	for float64(uint(1)<<bits) < 2*types {
+		bits++
 	}
-	n := len(d.Types)
-	d.lower = make([]uint32, n)
-	for id := 0; id < n; id++ {
-		text := d.Types[id]
-		low := strings.ToLower(text)
-		if low == text {
-			d.lower[id] = uint32(id)
+	v.slots = make([]vslot, 1<<bits)
+	v.shift = 64 - bits
+	v.types = make([]string, 0, int(types))
+	v.counts = make([]int32, 0, int(types))
+}
+
+// load64 reads eight bytes of s at i as a little-endian word; i+8 <= len(s).
+func load64(s string, i int) uint64 {
+	p := (*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
+	return uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
+		uint64(p[4])<<32 | uint64(p[5])<<40 | uint64(p[6])<<48 | uint64(p[7])<<56
+}
+
+// chunk returns the first min(n, 8) bytes of s[i:i+n], zero-padded; n > 0.
+func chunk(s string, i, n int) uint64 {
+	if i+8 <= len(s) {
+		return load64(s, i) & (^uint64(0) >> (64 - 8*uint(min(n, 8))))
+	}
+	var k uint64
+	for j := min(n, 8) - 1; j >= 0; j-- {
+		k = k<<8 | uint64(s[i+j])
+	}
+	return k
+}
+
+// hashText returns the key (first eight bytes) and the hash of s[i:i+n].
+func hashText(s string, i, n int) (key, h uint64) {
+	key = chunk(s, i, n)
+	h = key * hashMul
+	for j := 8; j < n; j += 8 {
+		h = (bits.RotateLeft64(h, 23) ^ chunk(s, i+j, n-j)) * hashMul
+	}
+	return key, h
+}
+
+// id returns the ID of the token text text[start:start+n], numbering it if
+// it is new, and counts one use of it.
+func (v *vocab) id(start, n int) uint32 {
+	id := v.lookup(v.text, start, n)
+	v.counts[id]++
+	return id
+}
+
+// byteID is id for the one-byte ASCII token at i.
+func (v *vocab) byteID(i int) uint32 {
+	c := v.text[i] & 0x7f
+	if id := v.byByte[c]; id != 0 {
+		v.counts[id-1]++
+		return id - 1
+	}
+	id := v.id(i, 1)
+	v.byByte[c] = id + 1
+	return id
+}
+
+// lookup returns the ID of s[i:i+n], adding it as a new type (counted 0)
+// if there is none.
+func (v *vocab) lookup(s string, i, n int) uint32 {
+	var key, h uint64
+	if n <= 8 && i+8 <= len(s) {
+		key = load64(s, i) & (^uint64(0) >> (64 - 8*uint(n)))
+		h = key * hashMul
+	} else {
+		key, h = hashText(s, i, n)
+	}
+	mask := uint64(len(v.slots) - 1)
+	for j := h >> v.shift; ; j = (j + 1) & mask {
+		sl := &v.slots[j]
+		if sl.key == key && sl.n == uint32(n) {
+			if n <= 8 || v.types[sl.id-1] == s[i:i+n] {
+				return sl.id - 1
+			}
 			continue
 		}
-		lid, ok := ids[low]
-		if !ok {
-			lid = uint32(len(d.Types))
-			ids[low] = lid
-			d.Types = append(d.Types, low)
-			d.counts = append(d.counts, 0)
-			d.lower = append(d.lower, lid)
+		if sl.id == 0 {
+			id := uint32(len(v.types))
+			*sl = vslot{key: key, n: uint32(n), id: id + 1}
+			v.types = append(v.types, s[i:i+n])
+			v.counts = append(v.counts, 0)
+			if 2*len(v.types) > len(v.slots) {
+				v.grow()
+			}
+			return id
 		}
-		d.lower[id] = lid
 	}
+}
+
+// grow doubles the table.
+func (v *vocab) grow() {
+	slots := make([]vslot, 2*len(v.slots))
+	v.shift--
+	mask := uint64(len(slots) - 1)
+	for _, sl := range v.slots {
+		if sl.id == 0 {
+			continue
+		}
+		t := v.types[sl.id-1]
+		_, h := hashText(t, 0, len(t))
+		j := h >> v.shift
+		for slots[j].id != 0 {
+			j = (j + 1) & mask
+		}
+		slots[j] = sl
+	}
+	v.slots = slots
+}
+
+// finish stores the vocabulary in d and links each type to the type of its
+// lower-case form, adding the forms no token spells.
+func (v *vocab) finish(d *Document) {
+	n := len(v.types)
+	lower := make([]uint32, n, n+n/4)
+	for id := 0; id < n; id++ {
+		text := v.types[id]
+		if !mayChangeCase(text) {
+			lower[id] = uint32(id)
+			continue
+		}
+		low := strings.ToLower(text)
+		if low == text {
+			lower[id] = uint32(id)
+			continue
+		}
+		before := len(v.types)
+		lid := v.lookup(low, 0, len(low))
+		if len(v.types) > before {
+			lower = append(lower, lid)
+		}
+		lower[id] = lid
+	}
+	if n == 0 {
+		v.types, v.counts = nil, nil // as for a document without tokens before
+	}
+	d.Types, d.counts, d.lower = v.types, v.counts, lower
+	v.slots = nil
+}
+
+// mayChangeCase reports whether strings.ToLower might change s: it holds
+// an upper-case ASCII letter or a non-ASCII byte.
+func mayChangeCase(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // TypeCount is the number of tokens whose ID is id (0 for a lower-case
