@@ -49,18 +49,22 @@ func isCloser(s string) bool {
 }
 
 // splitSentences appends the sentences of tokens [first, end) of block.
-func splitSentences(d *Document, first, end, block int, out []Sentence) []Sentence {
+// terms lists, in order, the tokens of the block that may end a sentence:
+// every run of dots, ! and ? and … (the others cannot).
+func splitSentences(d *Document, first, end, block int, terms []int, out []Sentence) []Sentence {
 	start := first
-	for i := first; i < end; i++ {
+	next := first // the first token not yet looked at
+	for _, i := range terms {
+		if i < next {
+			continue
+		}
+		next = i + 1
 		// Only a punctuation mark ends a sentence. A dotted abbreviation
 		// (U.S.) would end one only when a capitalised word that is not a
 		// name-like follower comes next; we cannot tell, so keep it inside.
 		t := d.Tokens[i]
-		if t.Kind != Punct {
-			continue
-		}
 		text := d.Text[t.Start:t.End]
-		if !isTerminal(text) {
+		if t.Kind != Punct || !isTerminal(text) {
 			continue
 		}
 		if text == "." && i > first {
@@ -79,7 +83,7 @@ func splitSentences(d *Document, first, end, block int, out []Sentence) []Senten
 		}
 		out = append(out, Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[j-1].End}, FirstToken: start, EndToken: j, Block: block})
 		start = j
-		i = j - 1
+		next = j
 	}
 	if start < end {
 		out = append(out, Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[end-1].End}, FirstToken: start, EndToken: end, Block: block})

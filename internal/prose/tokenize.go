@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -10,9 +11,9 @@ type builder struct {
 	text string
 	toks []Token
 	v    vocab
-	// terminals counts the tokens that may end a sentence (., ..., !, ?,
-	// …), a bound on the number of sentences that end before their block.
-	terminals int
+	// terms holds the indices of the tokens that may end a sentence (runs
+	// of dots, !, ?, …), in order: the sentence splitter looks only there.
+	terms []int
 }
 
 // emit appends the token text[start:end].
@@ -56,6 +57,16 @@ var isAlnum = func() (t [256]bool) {
 	return t
 }()
 
+// notAlnum sets the high bit of each byte of w that is not an ASCII letter
+// or digit.
+func notAlnum(w uint64) uint64 {
+	x := w &^ msb
+	l := x | 0x20*lsb
+	letters := (l + (0x80-'a')*lsb) &^ (l + (0x7f-'z')*lsb)
+	digits := (x + (0x80-'0')*lsb) &^ (x + (0x7f-'9')*lsb)
+	return ^((letters | digits) &^ w) & msb
+}
+
 // wordGlue marks the bytes that may continue a word after a run of ASCII
 // letters and digits: inner apostrophes, hyphens, dots and commas, and any
 // byte outside ASCII.
@@ -71,24 +82,64 @@ var wordGlue = func() (t [256]bool) {
 func (b *builder) tokenize(s Span) {
 	text := b.text
 	toks := b.toks
+	v := &b.v
 	i, e := s.Start, s.End
 	for i < e {
 		c := text[i]
+		if isAlnum[c] {
+			// A word or number. Its first eight bytes at once: most words
+			// end inside them, at white space or punctuation.
+			j := i + 8
+			if j <= len(text) {
+				w := load64(text, i)
+				if stop := notAlnum(w); stop != 0 {
+					j = i + bits.TrailingZeros64(stop)>>3
+					if j < e && !wordGlue[text[j]] {
+						// Already seen? (Inlined vocab.id for the common case.)
+						n := j - i
+						key := w & (^uint64(0) >> (64 - 8*uint(n)))
+						for h := v.home(key * hashMul); ; h++ {
+							if h == len(v.slots) {
+								h = 0
+							}
+							sl := &v.slots[h]
+							if sl.key == key && sl.key2 == 0 && sl.n == uint32(n) {
+								id := sl.id - 1
+								v.counts[id]++
+								toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: id})
+								goto next
+							}
+							if sl.id == 0 {
+								break
+							}
+						}
+						toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: v.id(i, n)})
+					next:
+						// Skip the space that usually follows.
+						if i = j + 1; i >= e || text[j] != ' ' {
+							i = j
+						}
+						continue
+					}
+				}
+			} else {
+				j = i + 1
+			}
+			for j < e && isAlnum[text[j]] {
+				j++
+			}
+			j = min(j, e)
+			if j < e && wordGlue[text[j]] {
+				j = wordEndFrom(text, i, j, e)
+			}
+			toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: v.id(i, j-i)})
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case cSpace:
 				i++
-				continue
-			case cAlnum:
-				j := i + 1
-				for j < e && isAlnum[text[j]] {
-					j++
-				}
-				if j < e && wordGlue[text[j]] {
-					j = wordEndFrom(text, i, j, e)
-				}
-				toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: b.v.id(i, j-i)})
-				i = j
 				continue
 			case cDot:
 				end := i + 1
@@ -97,24 +148,24 @@ func (b *builder) tokenize(s Span) {
 				}
 				var id uint32
 				if end == i+1 {
-					id = b.v.byteID(i)
+					id = v.byteID(i)
 				} else {
-					id = b.v.id(i, end-i)
+					id = v.id(i, end-i)
 				}
+				b.terms = append(b.terms, len(toks))
 				toks = append(toks, Token{Span: Span{i, end}, Kind: Punct, ID: id})
-				b.terminals++
 				i = end
 				continue
 			case cApos:
 				if end, ok := decade(text, i, 1, e); ok {
-					toks = append(toks, Token{Span: Span{i, end}, Kind: Number, ID: b.v.id(i, end-i)})
+					toks = append(toks, Token{Span: Span{i, end}, Kind: Number, ID: v.id(i, end-i)})
 					i = end
 					continue
 				}
 			case cTerm:
-				b.terminals++
+				b.terms = append(b.terms, len(toks))
 			}
-			toks = append(toks, Token{Span: Span{i, i + 1}, Kind: Punct, ID: b.v.byteID(i)})
+			toks = append(toks, Token{Span: Span{i, i + 1}, Kind: Punct, ID: v.byteID(i)})
 			i++
 			continue
 		}
@@ -157,7 +208,7 @@ func (b *builder) nonASCII(i, e int) int {
 		return i + size
 	default:
 		if r == '…' {
-			b.terminals++
+			b.terms = append(b.terms, len(b.toks))
 		}
 		b.emit(i, i+size, Punct)
 		return i + size

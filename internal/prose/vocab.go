@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -18,20 +19,19 @@ import (
 // copies, only views of the source.
 type vocab struct {
 	text   string
-	slots  []vslot // a power of two, at most half full
-	shift  uint    // 64 - log2(len(slots)): a hash's top bits pick its slot
+	slots  []vslot // at most 70% full
 	types  []string
 	counts []int32
 	// byByte caches the ID (+1) of one-byte ASCII tokens: punctuation.
 	byByte [128]uint32
 }
 
-// vslot is a vocabulary entry: key holds the first eight bytes of the
-// text (zero-padded), n its length, id the type's ID + 1 (0: empty slot).
+// vslot is a vocabulary entry: key and key2 hold the first sixteen bytes
+// of the text (zero-padded), n its length, id the type's ID + 1 (0: empty
+// slot). A text of up to 16 bytes is identified without reading it.
 type vslot struct {
-	key uint64
-	n   uint32
-	id  uint32
+	key, key2 uint64
+	n, id     uint32
 }
 
 const hashMul = 0x9e3779b97f4a7c15
@@ -42,14 +42,14 @@ const hashMul = 0x9e3779b97f4a7c15
 func (v *vocab) init(text string, tokens int) {
 	v.text = text
 	types := 12 * math.Pow(float64(tokens), 0.6)
-	bits := uint(10)
-	for float64(uint(1)<<bits) < 2*types {
-		bits++
-	}
-	v.slots = make([]vslot, 1<<bits)
-	v.shift = 64 - bits
+	v.slots = make([]vslot, max(64, int(types*1.5)))
 	v.types = make([]string, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
+}
+
+// home is the first slot to look at for a text whose hash is h.
+func (v *vocab) home(h uint64) int {
+	return int((h >> 32) * uint64(len(v.slots)) >> 32)
 }
 
 // load64 reads eight bytes of s at i as a little-endian word; i+8 <= len(s).
@@ -82,8 +82,35 @@ func hashText(s string, i, n int) (key, h uint64) {
 }
 
 // id returns the ID of the token text text[start:start+n], numbering it if
-// it is new, and counts one use of it.
+// it is new, and counts one use of it. A text of up to 16 bytes already
+// seen (almost every token) is found here; the rest go to lookup.
 func (v *vocab) id(start, n int) uint32 {
+	if n <= 16 && start+16 <= len(v.text) {
+		key := load64(v.text, start)
+		var key2 uint64
+		var h uint64
+		if n <= 8 {
+			key &= ^uint64(0) >> (64 - 8*uint(n))
+			h = key * hashMul
+		} else {
+			key2 = load64(v.text, start+8) & (^uint64(0) >> (128 - 8*uint(n)))
+			h = (bits.RotateLeft64(key*hashMul, 23) ^ key2) * hashMul
+		}
+		for j := v.home(h); ; j++ {
+			if j == len(v.slots) {
+				j = 0
+			}
+			sl := &v.slots[j]
+			if sl.key == key && sl.key2 == key2 && sl.n == uint32(n) {
+				id := sl.id - 1
+				v.counts[id]++
+				return id
+			}
+			if sl.id == 0 {
+				break
+			}
+		}
+	}
 	id := v.lookup(v.text, start, n)
 	v.counts[id]++
 	return id
@@ -111,21 +138,27 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 	} else {
 		key, h = hashText(s, i, n)
 	}
-	mask := uint64(len(v.slots) - 1)
-	for j := h >> v.shift; ; j = (j + 1) & mask {
+	var key2 uint64
+	if n > 8 {
+		key2 = chunk(s, i+8, n-8)
+	}
+	for j := v.home(h); ; j++ {
+		if j == len(v.slots) {
+			j = 0
+		}
 		sl := &v.slots[j]
-		if sl.key == key && sl.n == uint32(n) {
-			if n <= 8 || v.types[sl.id-1] == s[i:i+n] {
+		if sl.key == key && sl.key2 == key2 && sl.n == uint32(n) {
+			if n <= 16 || v.types[sl.id-1] == s[i:i+n] {
 				return sl.id - 1
 			}
 			continue
 		}
 		if sl.id == 0 {
 			id := uint32(len(v.types))
-			*sl = vslot{key: key, n: uint32(n), id: id + 1}
+			*sl = vslot{key: key, key2: key2, n: uint32(n), id: id + 1}
 			v.types = append(v.types, s[i:i+n])
 			v.counts = append(v.counts, 0)
-			if 2*len(v.types) > len(v.slots) {
+			if 10*len(v.types) > 7*len(v.slots) {
 				v.grow()
 			}
 			return id
@@ -135,22 +168,22 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 
 // grow doubles the table.
 func (v *vocab) grow() {
-	slots := make([]vslot, 2*len(v.slots))
-	v.shift--
-	mask := uint64(len(slots) - 1)
-	for _, sl := range v.slots {
+	old := v.slots
+	v.slots = make([]vslot, 2*len(old))
+	for _, sl := range old {
 		if sl.id == 0 {
 			continue
 		}
 		t := v.types[sl.id-1]
 		_, h := hashText(t, 0, len(t))
-		j := h >> v.shift
-		for slots[j].id != 0 {
-			j = (j + 1) & mask
+		j := v.home(h)
+		for v.slots[j].id != 0 {
+			if j++; j == len(v.slots) {
+				j = 0
+			}
 		}
-		slots[j] = sl
+		v.slots[j] = sl
 	}
-	v.slots = slots
 }
 
 // finish stores the vocabulary in d and links each type to the type of its
@@ -160,13 +193,21 @@ func (v *vocab) finish(d *Document) {
 	lower := make([]uint32, n, n+n/4)
 	for id := 0; id < n; id++ {
 		text := v.types[id]
-		if !mayChangeCase(text) {
-			lower[id] = uint32(id)
+		lower[id] = uint32(id)
+		upper, ascii := caseOf(text)
+		if !upper && ascii {
 			continue
+		}
+		if ascii {
+			// The lower-case form of an ASCII text differs from it; look it
+			// up without building it.
+			if lid, ok := v.findLowerASCII(text); ok {
+				lower[id] = lid
+				continue
+			}
 		}
 		low := strings.ToLower(text)
 		if low == text {
-			lower[id] = uint32(id)
 			continue
 		}
 		before := len(v.types)
@@ -183,15 +224,68 @@ func (v *vocab) finish(d *Document) {
 	v.slots = nil
 }
 
-// mayChangeCase reports whether strings.ToLower might change s: it holds
-// an upper-case ASCII letter or a non-ASCII byte.
-func mayChangeCase(s string) bool {
+// caseOf reports whether s holds an upper-case ASCII letter and whether it
+// is all ASCII.
+func caseOf(s string) (upper, ascii bool) {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return true
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return upper, false
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	return upper, true
+}
+
+// lowerChunk lower-cases the ASCII letters of an ASCII word.
+func lowerChunk(w uint64) uint64 {
+	upper := (w + (0x80-'A')*lsb) &^ (w + (0x7f-'Z')*lsb) & msb
+	return w | upper>>2
+}
+
+// findLowerASCII returns the ID of strings.ToLower(t) for an ASCII t, if
+// the vocabulary holds it.
+func (v *vocab) findLowerASCII(t string) (uint32, bool) {
+	n := len(t)
+	key := lowerChunk(chunk(t, 0, n))
+	h := key * hashMul
+	var key2 uint64
+	for j := 8; j < n; j += 8 {
+		c := lowerChunk(chunk(t, j, n-j))
+		if j == 8 {
+			key2 = c
+		}
+		h = (bits.RotateLeft64(h, 23) ^ c) * hashMul
+	}
+	for j := v.home(h); ; j++ {
+		if j == len(v.slots) {
+			j = 0
+		}
+		sl := &v.slots[j]
+		if sl.id == 0 {
+			return 0, false
+		}
+		if sl.key == key && sl.key2 == key2 && sl.n == uint32(n) && (n <= 16 || isLowerOf(v.types[sl.id-1], t)) {
+			return sl.id - 1, true
 		}
 	}
-	return false
+}
+
+// isLowerOf reports whether low is the ASCII t lower-cased.
+func isLowerOf(low, t string) bool {
+	if len(low) != len(t) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if low[i] != c {
+			return false
+		}
+	}
+	return true
 }
 
 // TypeCount is the number of tokens whose ID is id (0 for a lower-case
