@@ -206,9 +206,9 @@ func (d *Document) build(blocks []rawBlock) {
 	b.toks = make([]Token, 0, est)
 	b.v.init(d.Text, est)
 	d.Blocks = make([]Block, 0, len(blocks))
-	// About one sentence in 20 tokens (16 to 22 in edited prose); the
+	// About one sentence in 22 tokens (16 to 22 in edited prose); the
 	// slice grows if there are more.
-	d.Sentences = make([]Sentence, 0, est/20+len(blocks)/4+1)
+	d.Sentences = make([]Sentence, 0, est/22+len(blocks)/4+1)
 	for _, rb := range blocks {
 		segs := d.Prose[rb.firstSeg:rb.endSeg]
 		if len(segs) == 0 {
@@ -235,7 +235,7 @@ func (d *Document) build(blocks []rawBlock) {
 		// Split the block while its tokens are still in the cache.
 		d.Tokens = b.toks
 		blk.FirstSentence = len(d.Sentences)
-		d.Sentences = splitSentences(d, blk.FirstToken, blk.EndToken, len(d.Blocks), b.terms, d.Sentences)
+		d.Sentences = splitSentences(d, blk.FirstToken, blk.EndToken, len(d.Blocks), b.terms, &b.abbrev, d.Sentences)
 		blk.EndSentence = len(d.Sentences)
 		d.Blocks = append(d.Blocks, blk)
 	}
@@ -247,11 +247,11 @@ func (d *Document) build(blocks []rawBlock) {
 // white space and Markdown inline markers (emphasis, link brackets), so that
 // the tokens on either side read as neighbours.
 func blankOrMarkup(s string) bool {
-	for _, r := range s {
-		switch r {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case ' ', '\t', '\n', '\r', '*', '_', '~', '[', ']', '>':
 		default:
-			return false
+			return false // including any byte of a non-ASCII character
 		}
 	}
 	return true

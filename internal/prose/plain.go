@@ -84,7 +84,7 @@ func (u *urlFinder) maybeIn(text string, start, end int) bool {
 	for k, m := range urlMarkers {
 		if !u.ready || u.next[k] < start {
 			u.next[k] = len(text)
-			if i := strings.Index(text[start:], m); i >= 0 {
+			if i := indexMarker(text[start:], m); i >= 0 {
 				u.next[k] = start + i
 			}
 		}
@@ -94,6 +94,25 @@ func (u *urlFinder) maybeIn(text string, start, end int) bool {
 	}
 	u.ready = true
 	return found
+}
+
+// indexMarker is strings.Index(s, m) for a URL marker. "www." is found by
+// its "ww": searching for its first and last bytes, w and ".", would stop
+// at every "how." and "new.".
+func indexMarker(s, m string) int {
+	if m != "www." {
+		return strings.Index(s, m)
+	}
+	for off := 0; ; {
+		i := strings.Index(s[off:], "ww")
+		if i < 0 {
+			return -1
+		}
+		if strings.HasPrefix(s[off+i:], m) {
+			return off + i
+		}
+		off += i + 1
+	}
 }
 
 // hardWrappedFrom is HardWrapped(d.Text[from:]), read off the line table.

@@ -32,6 +32,26 @@ func IsAbbreviation(word string) bool {
 	return strings.Contains(word, ".")
 }
 
+// isAbbreviationMemo is IsAbbreviation of the text of word token t,
+// remembered by type in *memo.
+func isAbbreviationMemo(d *Document, t Token, memo *[]uint8) bool {
+	if memo == nil {
+		return IsAbbreviation(d.Text[t.Start:t.End])
+	}
+	if int(t.ID) >= len(*memo) {
+		*memo = append(*memo, make([]uint8, int(t.ID)+1-len(*memo)+len(*memo)/2)...)
+	}
+	v := (*memo)[t.ID]
+	if v == 0 {
+		v = 1
+		if IsAbbreviation(d.Text[t.Start:t.End]) {
+			v = 2
+		}
+		(*memo)[t.ID] = v
+	}
+	return v == 2
+}
+
 func isTerminal(s string) bool {
 	switch s {
 	case ".", "!", "?", "…", "...", "?!", "!?":
@@ -51,7 +71,9 @@ func isCloser(s string) bool {
 // splitSentences appends the sentences of tokens [first, end) of block.
 // terms lists, in order, the tokens of the block that may end a sentence:
 // every run of dots, ! and ? and … (the others cannot).
-func splitSentences(d *Document, first, end, block int, terms []int, out []Sentence) []Sentence {
+// abbrev memoizes IsAbbreviation by type ID (0 not yet known, 1 no, 2
+// yes); it may be nil.
+func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]uint8, out []Sentence) []Sentence {
 	start := first
 	next := first // the first token not yet looked at
 	for _, i := range terms {
@@ -69,7 +91,7 @@ func splitSentences(d *Document, first, end, block int, terms []int, out []Sente
 		}
 		if text == "." && i > first {
 			prev := d.Tokens[i-1]
-			if prev.End == t.Start && prev.Kind == Word && IsAbbreviation(d.Text[prev.Start:prev.End]) {
+			if prev.End == t.Start && prev.Kind == Word && isAbbreviationMemo(d, prev, abbrev) {
 				continue
 			}
 		}

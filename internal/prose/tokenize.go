@@ -14,6 +14,8 @@ type builder struct {
 	// terms holds the indices of the tokens that may end a sentence (runs
 	// of dots, !, ?, …), in order: the sentence splitter looks only there.
 	terms []int
+	// abbrev remembers by type whether a word is an abbreviation.
+	abbrev []uint8
 }
 
 // emit appends the token text[start:end].

@@ -22,6 +22,9 @@ type vocab struct {
 	slots  []vslot // at most 70% full
 	types  []string
 	counts []int32
+	// cased[id] is caseOf(types[id]) as flags (hasUpper, notASCII), found
+	// while the text is in the cache.
+	cased []uint8
 	// byByte caches the ID (+1) of one-byte ASCII tokens: punctuation.
 	byByte [128]uint32
 }
@@ -45,6 +48,7 @@ func (v *vocab) init(text string, tokens int) {
 	v.slots = make([]vslot, max(64, int(types*1.5)))
 	v.types = make([]string, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
+	v.cased = make([]uint8, 0, int(types))
 }
 
 // home is the first slot to look at for a text whose hash is h.
@@ -158,6 +162,8 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 			*sl = vslot{key: key, key2: key2, n: uint32(n), id: id + 1}
 			v.types = append(v.types, s[i:i+n])
 			v.counts = append(v.counts, 0)
+			upper, ascii := caseOf(s[i : i+n])
+			v.cased = append(v.cased, b2u8(upper)|b2u8(!ascii)<<1)
 			if 10*len(v.types) > 7*len(v.slots) {
 				v.grow()
 			}
@@ -192,12 +198,12 @@ func (v *vocab) finish(d *Document) {
 	n := len(v.types)
 	lower := make([]uint32, n, n+n/4)
 	for id := 0; id < n; id++ {
-		text := v.types[id]
 		lower[id] = uint32(id)
-		upper, ascii := caseOf(text)
+		upper, ascii := v.cased[id]&1 != 0, v.cased[id]&2 == 0
 		if !upper && ascii {
 			continue
 		}
+		text := v.types[id]
 		if ascii {
 			// The lower-case form of an ASCII text differs from it; look it
 			// up without building it.
@@ -221,7 +227,14 @@ func (v *vocab) finish(d *Document) {
 		v.types, v.counts = nil, nil // as for a document without tokens before
 	}
 	d.Types, d.counts, d.lower = v.types, v.counts, lower
-	v.slots = nil
+	v.slots, v.cased = nil, nil
+}
+
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // caseOf reports whether s holds an upper-case ASCII letter and whether it
