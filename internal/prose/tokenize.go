@@ -124,6 +124,15 @@ func (b *builder) tokenize(s Span) {
 						continue
 					}
 				}
+				// Eight letters or digits: a long word; its next eight bytes.
+				for j < e && j+8 <= len(text) {
+					stop := notAlnum(load64(text, j))
+					if stop != 0 {
+						j += bits.TrailingZeros64(stop) >> 3
+						break
+					}
+					j += 8
+				}
 			} else {
 				j = i + 1
 			}
