@@ -72,6 +72,7 @@ func (d *Document) plainBlocks() []rawBlock {
 // where it occurs, so that the text is searched once, not once a line.
 type urlFinder struct {
 	next  [3]int // offsets of the next "://", "www." and "@", or len(text)
+	first int    // the least of next
 	ready bool
 }
 
@@ -80,7 +81,11 @@ var urlMarkers = [3]string{"://", "www.", "@"}
 // maybeIn reports whether text[start:end] holds a URL marker. Lines must be
 // asked in order.
 func (u *urlFinder) maybeIn(text string, start, end int) bool {
+	if u.ready && u.first >= end {
+		return false // the nearest marker lies beyond this line
+	}
 	found := false
+	u.first = len(text)
 	for k, m := range urlMarkers {
 		if !u.ready || u.next[k] < start {
 			u.next[k] = len(text)
@@ -91,6 +96,7 @@ func (u *urlFinder) maybeIn(text string, start, end int) bool {
 		if u.next[k]+len(m) <= end {
 			found = true
 		}
+		u.first = min(u.first, u.next[k])
 	}
 	u.ready = true
 	return found
@@ -127,7 +133,7 @@ func (d *Document) hardWrappedFrom(from int) bool {
 		if n == 0 {
 			start = from
 		}
-		if start >= end || isBlank(text[start:end]) {
+		if start >= end || text[start] <= ' ' && isBlank(text[start:end]) || text[start] >= utf8.RuneSelf && isBlank(text[start:end]) {
 			continue
 		}
 		lines++
