@@ -185,7 +185,8 @@ func (v *vocab) grow() {
 		_, h := hashText(t, 0, len(t))
 		j := v.home(h)
 		for v.slots[j].id != 0 {
-			if j++; j == len(v.slots) {
+			j++
+			if j == len(v.slots) {
 				j = 0
 			}
 		}
