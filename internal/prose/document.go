@@ -7,10 +7,12 @@
 package prose
 
 import (
+	"bytes"
 	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Format is the syntax a document is written in.
@@ -132,8 +134,9 @@ type Comment struct {
 type Document struct {
 	Path   string
 	Format Format
-	// Src is the unmodified source; Text is the same bytes as a string, so
-	// that token text can be sliced without allocating.
+	// Src is the unmodified source; Text is the same bytes as a string
+	// (a view, not a copy: see Parse), so that token text can be sliced
+	// without allocating.
 	Src  []byte
 	Text string
 
@@ -160,8 +163,13 @@ type Document struct {
 
 // Parse builds the document model of src. It never fails: invalid UTF-8 is
 // recorded in Invalid and treated as a non-letter.
+//
+// The document does not copy src: Src is src itself and Text is a string
+// view of the same bytes. The caller must therefore not modify src after
+// Parse; every caller reads a file into a buffer of its own and hands it
+// over (fixes build a new buffer and parse that).
 func Parse(path string, src []byte, format Format) *Document {
-	d := &Document{Path: path, Format: format, Src: src, Text: string(src)}
+	d := &Document{Path: path, Format: format, Src: src, Text: bytesView(src)}
 	d.lines = lineStarts(src)
 	d.Invalid = invalidOffsets(src)
 	var blocks []rawBlock
@@ -171,58 +179,79 @@ func Parse(path string, src []byte, format Format) *Document {
 		blocks = d.plainBlocks()
 	}
 	d.build(blocks)
-	d.intern()
 	return d
 }
 
-// rawBlock is a block before tokenization: its kind and prose segments.
-type rawBlock struct {
-	kind    BlockKind
-	inQuote bool
-	segs    []Span
+// bytesView returns b as a string without copying it.
+func bytesView(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
+// rawBlock is a block before tokenization: its kind and its prose
+// segments, Prose[firstSeg:endSeg].
+type rawBlock struct {
+	kind             BlockKind
+	inQuote          bool
+	firstSeg, endSeg int
+}
+
+// build tokenizes the prose segments of blocks, numbers the token texts,
+// and splits each block into sentences.
 func (d *Document) build(blocks []rawBlock) {
-	// A rough capacity: one token per five bytes of prose.
-	d.Tokens = make([]Token, 0, len(d.Src)/5+1)
+	b := builder{text: d.Text}
+	est := d.estimateTokens()
+	b.toks = make([]Token, 0, est)
+	b.v.init(d.Text, est)
+	d.Blocks = make([]Block, 0, len(blocks))
+	// About one sentence in 22 tokens (16 to 22 in edited prose); the
+	// slice grows if there are more.
+	d.Sentences = make([]Sentence, 0, est/22+len(blocks)/4+1)
 	for _, rb := range blocks {
-		if len(rb.segs) == 0 {
+		segs := d.Prose[rb.firstSeg:rb.endSeg]
+		if len(segs) == 0 {
 			continue
 		}
-		b := Block{Kind: rb.kind, InQuote: rb.inQuote, FirstToken: len(d.Tokens)}
-		b.Span = Span{rb.segs[0].Start, rb.segs[len(rb.segs)-1].End}
+		blk := Block{Kind: rb.kind, InQuote: rb.inQuote, FirstToken: len(b.toks)}
+		blk.Span = Span{segs[0].Start, segs[len(segs)-1].End}
+		b.terms = b.terms[:0]
 		prevEnd := -1
-		for _, s := range rb.segs {
-			d.Prose = append(d.Prose, s)
-			first := len(d.Tokens)
-			d.Tokens = tokenize(d.Text, s, d.Tokens)
-			if first < len(d.Tokens) && prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:d.Tokens[first].Start]) {
-				d.Tokens[first].Gap = true
+		for _, s := range segs {
+			first := len(b.toks)
+			b.tokenize(s)
+			if first < len(b.toks) && prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:b.toks[first].Start]) {
+				b.toks[first].Gap = true
 			}
-			if len(d.Tokens) > 0 {
-				prevEnd = d.Tokens[len(d.Tokens)-1].End
+			if len(b.toks) > 0 {
+				prevEnd = b.toks[len(b.toks)-1].End
 			}
 		}
-		b.EndToken = len(d.Tokens)
-		if b.EndToken == b.FirstToken {
+		blk.EndToken = len(b.toks)
+		if blk.EndToken == blk.FirstToken {
 			continue
 		}
-		b.FirstSentence = len(d.Sentences)
-		d.Sentences = splitSentences(d, b.FirstToken, b.EndToken, len(d.Blocks), d.Sentences)
-		b.EndSentence = len(d.Sentences)
-		d.Blocks = append(d.Blocks, b)
+		// Split the block while its tokens are still in the cache.
+		d.Tokens = b.toks
+		blk.FirstSentence = len(d.Sentences)
+		d.Sentences = splitSentences(d, blk.FirstToken, blk.EndToken, len(d.Blocks), b.terms, &b.abbrev, d.Sentences)
+		blk.EndSentence = len(d.Sentences)
+		d.Blocks = append(d.Blocks, blk)
 	}
+	d.Tokens = b.toks
+	b.v.finish(d)
 }
 
 // blankOrMarkup reports whether text between two prose segments is only
 // white space and Markdown inline markers (emphasis, link brackets), so that
 // the tokens on either side read as neighbours.
 func blankOrMarkup(s string) bool {
-	for _, r := range s {
-		switch r {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case ' ', '\t', '\n', '\r', '*', '_', '~', '[', ']', '>':
 		default:
-			return false
+			return false // including any byte of a non-ASCII character
 		}
 	}
 	return true
@@ -276,19 +305,15 @@ func (d *Document) BlockOf(tok int) int {
 }
 
 func lineStarts(src []byte) []int {
-	n := 1
-	for _, c := range src {
-		if c == '\n' {
-			n++
+	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return lines
 		}
+		off += i + 1
+		lines = append(lines, off)
 	}
-	lines := make([]int, 1, n)
-	for i, c := range src {
-		if c == '\n' {
-			lines = append(lines, i+1)
-		}
-	}
-	return lines
 }
 
 func invalidOffsets(src []byte) []int {

@@ -88,10 +88,10 @@ func (d *Document) markdownBlocks() []rawBlock {
 		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindThematicBreak:
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
-			rb := rawBlock{kind: blockKind(n), inQuote: inQuote(n)}
-			d.inlineSegments(n, &rb.segs)
-			if len(rb.segs) > 0 {
-				blocks = append(blocks, rb)
+			first := len(d.Prose)
+			d.inlineSegments(n, first)
+			if end := len(d.Prose); end > first {
+				blocks = append(blocks, rawBlock{kind: blockKind(n), inQuote: inQuote(n), firstSeg: first, endSeg: end})
 			}
 			return ast.WalkSkipChildren, nil
 		}
@@ -126,7 +126,8 @@ func inQuote(n ast.Node) bool {
 
 // inlineSegments collects the prose segments under a leaf block: text, link
 // text and image alt text; not code spans, raw HTML or autolinks.
-func (d *Document) inlineSegments(block ast.Node, segs *[]Span) {
+// They go to d.Prose; those of this block start at Prose[first].
+func (d *Document) inlineSegments(block ast.Node, first int) {
 	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -144,24 +145,25 @@ func (d *Document) inlineSegments(block ast.Node, segs *[]Span) {
 		case ast.KindText:
 			t := n.(*ast.Text)
 			if t.Segment.Stop > t.Segment.Start {
-				appendSegment(segs, Span{t.Segment.Start, t.Segment.Stop}, d.Text)
+				d.appendSegment(first, Span{t.Segment.Start, t.Segment.Stop})
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
-// appendSegment adds s, merging it with the previous segment when only
-// inline markup lies between them (so "**bold**text" stays one run).
-func appendSegment(segs *[]Span, s Span, src string) {
-	if n := len(*segs); n > 0 {
-		last := &(*segs)[n-1]
+// appendSegment adds s to the segments of the block whose first segment
+// is Prose[first], merging it with the previous one when only inline
+// markup lies between them (so "**bold**text" stays one run).
+func (d *Document) appendSegment(first int, s Span) {
+	if n := len(d.Prose); n > first {
+		last := &d.Prose[n-1]
 		if last.End == s.Start {
 			last.End = s.End
 			return
 		}
 	}
-	*segs = append(*segs, s)
+	d.Prose = append(d.Prose, s)
 }
 
 func (d *Document) htmlBlockComments(n *ast.HTMLBlock) {

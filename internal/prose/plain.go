@@ -19,16 +19,21 @@ const DirectivePrefix = "edlint-"
 func (d *Document) plainBlocks() []rawBlock {
 	text := d.Text
 	var blocks []rawBlock
-	var cur *rawBlock
-	start := bomLen(d.Src)
-	unwrapped := !HardWrapped(text[start:])
-	for start < len(text) {
-		nl := strings.IndexByte(text[start:], '\n')
+	open := false // the last block continues on the next line
+	bom := bomLen(d.Src)
+	unwrapped := !d.hardWrappedFrom(bom)
+	d.Prose = make([]Span, 0, len(d.lines))
+	var urls urlFinder
+	for n, start := range d.lines {
+		if n == 0 {
+			start = bom
+		}
 		end := len(text)
-		next := len(text)
-		if nl >= 0 {
-			end = start + nl
-			next = end + 1
+		if n+1 < len(d.lines) {
+			end = d.lines[n+1] - 1
+		}
+		if start >= len(text) {
+			break // nothing after a final newline
 		}
 		lineEnd := end
 		if lineEnd > start && text[lineEnd-1] == '\r' {
@@ -38,23 +43,105 @@ func (d *Document) plainBlocks() []rawBlock {
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case trimmed == "":
-			cur = nil
+			open = false
 		case strings.HasPrefix(trimmed, DirectivePrefix) || strings.HasPrefix(trimmed, "<!--") && strings.Contains(trimmed, DirectivePrefix):
 			d.Comments = append(d.Comments, Comment{Span: Span{start, lineEnd}, Body: strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(trimmed, "<!--"), "-->"))})
-			cur = nil
+			open = false
 		default:
-			if cur == nil {
-				blocks = append(blocks, rawBlock{kind: Paragraph})
-				cur = &blocks[len(blocks)-1]
+			if !open {
+				first := len(d.Prose)
+				blocks = append(blocks, rawBlock{kind: Paragraph, firstSeg: first, endSeg: first})
+				open = true
 			}
-			cur.segs = appendMasked(cur.segs, text, Span{start, lineEnd})
+			if urls.maybeIn(text, start, lineEnd) {
+				d.Prose = appendMasked(d.Prose, text, Span{start, lineEnd})
+			} else {
+				d.Prose = append(d.Prose, Span{start, lineEnd})
+			}
+			blocks[len(blocks)-1].endSeg = len(d.Prose)
 			if unwrapped || endsBlock(trimmed) {
-				cur = nil
+				open = false
 			}
 		}
-		start = next
 	}
 	return blocks
+}
+
+// urlFinder tells cheaply whether a line may hold a URL or an e-mail
+// address: it keeps, for each marker nextURL looks for, the next offset
+// where it occurs, so that the text is searched once, not once a line.
+type urlFinder struct {
+	next  [3]int // offsets of the next "://", "www." and "@", or len(text)
+	first int    // the least of next
+	ready bool
+}
+
+var urlMarkers = [3]string{"://", "www.", "@"}
+
+// maybeIn reports whether text[start:end] holds a URL marker. Lines must be
+// asked in order.
+func (u *urlFinder) maybeIn(text string, start, end int) bool {
+	if u.ready && u.first >= end {
+		return false // the nearest marker lies beyond this line
+	}
+	found := false
+	u.first = len(text)
+	for k, m := range urlMarkers {
+		if !u.ready || u.next[k] < start {
+			u.next[k] = len(text)
+			if i := indexMarker(text[start:], m); i >= 0 {
+				u.next[k] = start + i
+			}
+		}
+		if u.next[k]+len(m) <= end {
+			found = true
+		}
+		u.first = min(u.first, u.next[k])
+	}
+	u.ready = true
+	return found
+}
+
+// indexMarker is strings.Index(s, m) for a URL marker. "www." is found by
+// its "ww": searching for its first and last bytes, w and ".", would stop
+// at every "how." and "new.".
+func indexMarker(s, m string) int {
+	if m != "www." {
+		return strings.Index(s, m)
+	}
+	for off := 0; ; {
+		i := strings.Index(s[off:], "ww")
+		if i < 0 {
+			return -1
+		}
+		if strings.HasPrefix(s[off+i:], m) {
+			return off + i
+		}
+		off += i + 1
+	}
+}
+
+// hardWrappedFrom is HardWrapped(d.Text[from:]), read off the line table.
+func (d *Document) hardWrappedFrom(from int) bool {
+	text := d.Text
+	lines, long := 0, 0
+	for n, start := range d.lines {
+		end := len(text)
+		if n+1 < len(d.lines) {
+			end = d.lines[n+1] - 1
+		}
+		if n == 0 {
+			start = from
+		}
+		if start >= end || text[start] <= ' ' && isBlank(text[start:end]) || text[start] >= utf8.RuneSelf && isBlank(text[start:end]) {
+			continue
+		}
+		lines++
+		if end-start > 100 && utf8.RuneCountInString(text[start:end]) > 100 {
+			long++
+		}
+	}
+	return long*20 <= lines
 }
 
 // HardWrapped reports whether text looks hard-wrapped: almost no line is
@@ -70,7 +157,7 @@ func HardWrapped(text string) bool {
 		} else {
 			text = ""
 		}
-		if strings.TrimSpace(line) == "" {
+		if isBlank(line) {
 			continue
 		}
 		lines++
@@ -79,6 +166,21 @@ func HardWrapped(text string) bool {
 		}
 	}
 	return long*20 <= lines
+}
+
+// isBlank is strings.TrimSpace(s) == "" without scanning to the end of a
+// line that starts with a visible ASCII character.
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case c < utf8.RuneSelf:
+			return false
+		default:
+			return strings.TrimSpace(s[i:]) == ""
+		}
+	}
+	return true
 }
 
 // endsBlock reports whether a plain-text line closes its block: it ends a
@@ -90,7 +192,11 @@ func endsBlock(line string) bool {
 	case '.', '!', '?', ':', '"', '”', '’', ')', '…':
 		return true
 	}
-	return utf8.RuneCountInString(line) < 40 && !unicode.IsLower(r) && r != ',' && r != '-' && r != ';'
+	if unicode.IsLower(r) || r == ',' || r == '-' || r == ';' {
+		return false
+	}
+	// Fewer than 40 code points; a code point is 1 to 4 bytes.
+	return len(line) < 40 || len(line) < 160 && utf8.RuneCountInString(line) < 40
 }
 
 // appendMasked appends the prose parts of line, leaving out URLs and e-mail

@@ -168,7 +168,58 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		_ = d.Position(len(src))
+		checkVocabulary(t, d)
 	})
+}
+
+// checkVocabulary checks Token.ID, Types, TypeCount and Lower against a
+// map: equal texts share an ID, IDs number texts in order of first use, and
+// Lower links each text to the type of its lower-case form.
+func checkVocabulary(t *testing.T, d *Document) {
+	t.Helper()
+	ids := map[string]uint32{}
+	count := map[string]int{}
+	for i, tok := range d.Tokens {
+		text := d.TokenText(i)
+		id, seen := ids[text]
+		if !seen {
+			id = uint32(len(ids))
+			ids[text] = id
+		}
+		if tok.ID != id || d.Types[id] != text {
+			t.Fatalf("token %d %q: ID %d (type %q), want %d", i, text, tok.ID, d.Types[tok.ID], id)
+		}
+		count[text]++
+	}
+	for text, id := range ids {
+		if d.TypeCount(id) != count[text] {
+			t.Fatalf("TypeCount(%q) = %d, want %d", text, d.TypeCount(id), count[text])
+		}
+	}
+	for id := range d.Types {
+		low := d.Types[d.Lower(uint32(id))]
+		if id < len(ids) && low != strings.ToLower(d.Types[id]) {
+			t.Fatalf("Lower(%q) = %q", d.Types[id], low)
+		}
+		if id >= len(ids) && (d.Lower(uint32(id)) != uint32(id) || d.TypeCount(uint32(id)) != 0) {
+			t.Fatalf("added lower-case type %q: Lower %d, count %d", d.Types[id], d.Lower(uint32(id)), d.TypeCount(uint32(id)))
+		}
+	}
+}
+
+func TestVocabularyLongAndEdgeWords(t *testing.T) {
+	for _, src := range []string{
+		"Counterintelligence counterintelligence COUNTERINTELLIGENCE counterintelligences Counterintelligence.",
+		"abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopqr ABCDEFGHIJKLMNOPQ Abcdefghijklmnopq",
+		"Internationalization internationalization INTERNATIONALIZATIONS internationalizations end",
+		"x\x00 x x\x00\x00 MÜNCHEN München münchen İstanbul ǅemal STRASSE straße a A I i",
+		"tail word at the very end: abcdefghijklmnopqrstuvwxyz Abcdefghijklmnopqrstuvwxyz",
+		"a", "A", "Ab", "abcdefgh", "ABCDEFGHIJKLMNOP",
+	} {
+		for _, f := range []Format{Plain, Markdown} {
+			checkVocabulary(t, Parse("v", []byte(src), f))
+		}
+	}
 }
 
 func TestTypes(t *testing.T) {

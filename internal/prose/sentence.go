@@ -32,6 +32,26 @@ func IsAbbreviation(word string) bool {
 	return strings.Contains(word, ".")
 }
 
+// isAbbreviationMemo is IsAbbreviation of the text of word token t,
+// remembered by type in *memo.
+func isAbbreviationMemo(d *Document, t Token, memo *[]uint8) bool {
+	if memo == nil {
+		return IsAbbreviation(d.Text[t.Start:t.End])
+	}
+	if int(t.ID) >= len(*memo) {
+		*memo = append(*memo, make([]uint8, int(t.ID)+1-len(*memo)+len(*memo)/2)...)
+	}
+	v := (*memo)[t.ID]
+	if v == 0 {
+		v = 1
+		if IsAbbreviation(d.Text[t.Start:t.End]) {
+			v = 2
+		}
+		(*memo)[t.ID] = v
+	}
+	return v == 2
+}
+
 func isTerminal(s string) bool {
 	switch s {
 	case ".", "!", "?", "…", "...", "?!", "!?":
@@ -49,23 +69,29 @@ func isCloser(s string) bool {
 }
 
 // splitSentences appends the sentences of tokens [first, end) of block.
-func splitSentences(d *Document, first, end, block int, out []Sentence) []Sentence {
+// terms lists, in order, the tokens of the block that may end a sentence:
+// every run of dots, ! and ? and … (the others cannot).
+// abbrev memoizes IsAbbreviation by type ID (0 not yet known, 1 no, 2
+// yes); it may be nil.
+func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]uint8, out []Sentence) []Sentence {
 	start := first
-	for i := first; i < end; i++ {
-		t := d.Tokens[i]
-		text := d.Text[t.Start:t.End]
-		if t.Kind == Word && strings.HasSuffix(text, ".") {
-			// A dotted abbreviation (U.S.) ends a sentence only when a
-			// capitalised word that is not a name-like follower comes next;
-			// we cannot tell, so keep it inside.
+	next := first // the first token not yet looked at
+	for _, i := range terms {
+		if i < next {
 			continue
 		}
+		next = i + 1
+		// Only a punctuation mark ends a sentence. A dotted abbreviation
+		// (U.S.) would end one only when a capitalised word that is not a
+		// name-like follower comes next; we cannot tell, so keep it inside.
+		t := d.Tokens[i]
+		text := d.Text[t.Start:t.End]
 		if t.Kind != Punct || !isTerminal(text) {
 			continue
 		}
 		if text == "." && i > first {
 			prev := d.Tokens[i-1]
-			if prev.End == t.Start && prev.Kind == Word && IsAbbreviation(d.Text[prev.Start:prev.End]) {
+			if prev.End == t.Start && prev.Kind == Word && isAbbreviationMemo(d, prev, abbrev) {
 				continue
 			}
 		}
@@ -79,7 +105,7 @@ func splitSentences(d *Document, first, end, block int, out []Sentence) []Senten
 		}
 		out = append(out, Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[j-1].End}, FirstToken: start, EndToken: j, Block: block})
 		start = j
-		i = j - 1
+		next = j
 	}
 	if start < end {
 		out = append(out, Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[end-1].End}, FirstToken: start, EndToken: end, Block: block})

@@ -1,78 +1,229 @@
 package prose
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
 
-// tokenize appends the tokens of text[s.Start:s.End] to toks. It allocates
-// nothing beyond toks' growth.
-func tokenize(text string, s Span, toks []Token) []Token {
-	i := s.Start
-	for i < s.End {
+// builder collects a document's tokens, numbering their texts as it goes.
+type builder struct {
+	text string
+	toks []Token
+	v    vocab
+	// terms holds the indices of the tokens that may end a sentence (runs
+	// of dots, !, ?, …), in order: the sentence splitter looks only there.
+	terms []int
+	// abbrev remembers by type whether a word is an abbreviation.
+	abbrev []uint8
+}
+
+// emit appends the token text[start:end].
+func (b *builder) emit(start, end int, kind TokenKind) {
+	b.toks = append(b.toks, Token{Span: Span{start, end}, Kind: kind, ID: b.v.id(start, end-start)})
+}
+
+// Byte classes of the tokenizer's ASCII fast path.
+const (
+	cPunct uint8 = iota // any other ASCII byte: a one-byte token
+	cSpace
+	cAlnum
+	cDot
+	cApos
+	cTerm // ! and ?
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = cSpace
+		case isASCIIAlnum(byte(c)):
+			t[c] = cAlnum
+		case c == '.':
+			t[c] = cDot
+		case c == '\'':
+			t[c] = cApos
+		case c == '!' || c == '?':
+			t[c] = cTerm
+		}
+	}
+	return t
+}()
+
+// isAlnum marks the ASCII letters and digits.
+var isAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isASCIIAlnum(byte(c))
+	}
+	return t
+}()
+
+// notAlnum sets the high bit of each byte of w that is not an ASCII letter
+// or digit.
+func notAlnum(w uint64) uint64 {
+	x := w &^ msb
+	l := x | 0x20*lsb
+	letters := (l + (0x80-'a')*lsb) &^ (l + (0x7f-'z')*lsb)
+	digits := (x + (0x80-'0')*lsb) &^ (x + (0x7f-'9')*lsb)
+	return ^((letters | digits) &^ w) & msb
+}
+
+// wordGlue marks the bytes that may continue a word after a run of ASCII
+// letters and digits: inner apostrophes, hyphens, dots and commas, and any
+// byte outside ASCII.
+var wordGlue = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '\'' || c == '-' || c == '.' || c == ',' || c >= utf8.RuneSelf
+	}
+	return t
+}()
+
+// tokenize appends the tokens of text[s.Start:s.End]. It allocates nothing
+// beyond the growth of the token slice and the vocabulary.
+func (b *builder) tokenize(s Span) {
+	text := b.text
+	toks := b.toks
+	v := &b.v
+	i, e := s.Start, s.End
+	for i < e {
 		c := text[i]
+		if isAlnum[c] {
+			// A word or number. Its first eight bytes at once: most words
+			// end inside them, at white space or punctuation.
+			j := i + 8
+			if j <= len(text) {
+				w := load64(text, i)
+				if stop := notAlnum(w); stop != 0 {
+					j = i + bits.TrailingZeros64(stop)>>3
+					if j < e && !wordGlue[text[j]] {
+						// Already seen? (Inlined vocab.id for the common case.)
+						n := j - i
+						key := w & (^uint64(0) >> (64 - 8*uint(n)))
+						for h := v.home(key * hashMul); ; h++ {
+							if h == len(v.slots) {
+								h = 0
+							}
+							sl := &v.slots[h]
+							if sl.key == key && sl.key2 == 0 && sl.n == uint32(n) {
+								id := sl.id - 1
+								v.counts[id]++
+								toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: id})
+								goto next
+							}
+							if sl.id == 0 {
+								break
+							}
+						}
+						toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: v.id(i, n)})
+					next:
+						// Skip the space that usually follows.
+						if i = j + 1; i >= e || text[j] != ' ' {
+							i = j
+						}
+						continue
+					}
+				}
+				// Eight letters or digits: a long word; its next eight bytes.
+				for j < e && j+8 <= len(text) {
+					stop := notAlnum(load64(text, j))
+					if stop != 0 {
+						j += bits.TrailingZeros64(stop) >> 3
+						break
+					}
+					j += 8
+				}
+			} else {
+				j = i + 1
+			}
+			for j < e && isAlnum[text[j]] {
+				j++
+			}
+			j = min(j, e)
+			if j < e && wordGlue[text[j]] {
+				j = wordEndFrom(text, i, j, e)
+			}
+			toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: v.id(i, j-i)})
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			switch asciiClass[c] {
+			case cSpace:
 				i++
 				continue
-			case isASCIIAlnum(c):
-				end := wordEnd(text, i, s.End)
-				toks = append(toks, Token{Span: Span{i, end}, Kind: kindOf(c)})
-				i = end
-				continue
-			case c == '.':
+			case cDot:
 				end := i + 1
-				for end < s.End && text[end] == '.' {
+				for end < e && text[end] == '.' {
 					end++
 				}
-				toks = append(toks, Token{Span: Span{i, end}, Kind: Punct})
+				var id uint32
+				if end == i+1 {
+					id = v.byteID(i)
+				} else {
+					id = v.id(i, end-i)
+				}
+				b.terms = append(b.terms, len(toks))
+				toks = append(toks, Token{Span: Span{i, end}, Kind: Punct, ID: id})
 				i = end
 				continue
-			case c == '\'':
-				if end, ok := decade(text, i, 1, s.End); ok {
-					toks = append(toks, Token{Span: Span{i, end}, Kind: Number})
+			case cApos:
+				if end, ok := decade(text, i, 1, e); ok {
+					toks = append(toks, Token{Span: Span{i, end}, Kind: Number, ID: v.id(i, end-i)})
 					i = end
 					continue
 				}
+			case cTerm:
+				b.terms = append(b.terms, len(toks))
 			}
-			toks = append(toks, Token{Span: Span{i, i + 1}, Kind: Punct})
+			toks = append(toks, Token{Span: Span{i, i + 1}, Kind: Punct, ID: v.byteID(i)})
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			i++ // invalid byte: recorded in Document.Invalid, never part of a token
-		case unicode.IsSpace(r):
-			i += size
-		case isSymbolLetter(r):
-			// ƒ (florin, function) and º are letters to Unicode but symbols
-			// in prose, and PDF extraction leaves ƒ as a bullet glyph.
-			toks = append(toks, Token{Span: Span{i, i + size}, Kind: Punct})
-			i += size
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			end := wordEnd(text, i, s.End)
-			toks = append(toks, Token{Span: Span{i, end}, Kind: kindOfRune(r)})
-			i = end
-		case r == '’' || r == '‘':
-			if end, ok := decade(text, i, size, s.End); ok {
-				toks = append(toks, Token{Span: Span{i, end}, Kind: Number})
-				i = end
-				continue
-			}
-			toks = append(toks, Token{Span: Span{i, i + size}, Kind: Punct})
-			i += size
-		case isInvisible(r):
-			// Zero-width and bidirectional controls are not tokens; the
-			// mechanics rules look for them in the source directly.
-			i += size
-		default:
-			toks = append(toks, Token{Span: Span{i, i + size}, Kind: Punct})
-			i += size
-		}
+		b.toks = toks
+		i = b.nonASCII(i, e)
+		toks = b.toks
 	}
-	return toks
+	b.toks = toks
+}
+
+// nonASCII appends the token, if any, that starts with the non-ASCII
+// character at i, and returns where the next one may start.
+func (b *builder) nonASCII(i, e int) int {
+	text := b.text
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return i + 1 // invalid byte: recorded in Document.Invalid, never part of a token
+	case unicode.IsSpace(r):
+		return i + size
+	case isSymbolLetter(r):
+		// ƒ (florin, function) and º are letters to Unicode but symbols
+		// in prose, and PDF extraction leaves ƒ as a bullet glyph.
+		b.emit(i, i+size, Punct)
+		return i + size
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		end := wordEnd(text, i, e)
+		b.emit(i, end, kindOfRune(r))
+		return end
+	case r == '’' || r == '‘':
+		if end, ok := decade(text, i, size, e); ok {
+			b.emit(i, end, Number)
+			return end
+		}
+		b.emit(i, i+size, Punct)
+		return i + size
+	case isInvisible(r):
+		// Zero-width and bidirectional controls are not tokens; the
+		// mechanics rules look for them in the source directly.
+		return i + size
+	default:
+		if r == '…' {
+			b.terms = append(b.terms, len(b.toks))
+		}
+		b.emit(i, i+size, Punct)
+		return i + size
+	}
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -135,13 +286,18 @@ func isWordByte(text string, i, end int) bool {
 // points and thousands separators, and the dots of an abbreviation (U.S.,
 // e.g.).
 func wordEnd(text string, i, end int) int {
-	partStart := i
-	letters := 0 // letters in the current part, for abbreviation dots
+	return wordEndFrom(text, i, i, end)
+}
+
+// wordEndFrom is wordEnd when text[start:i] are ASCII letters and digits.
+func wordEndFrom(text string, start, i, end int) int {
+	partStart := start
+	letters := i - start // letters in the current part, for abbreviation dots
 	dotted := false
 	for i < end {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if isASCIIAlnum(c) {
+			if asciiClass[c] == cAlnum {
 				i++
 				letters++
 				continue
