@@ -1,0 +1,82 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/edlint/edlint/internal/spell"
+)
+
+// randomText draws n runes from a small alphabet, so that matches and
+// near misses are common.
+func randomText(r *rand.Rand, n int) string {
+	alphabet := []rune("aabkvzKé’ ")
+	var b strings.Builder
+	for range n {
+		b.WriteRune(alphabet[r.IntN(len(alphabet))])
+	}
+	return b.String()
+}
+
+func TestContainsRare(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		text, needle := randomText(r, r.IntN(40)), randomText(r, r.IntN(5))
+		if r.IntN(3) == 0 && len(text) > 0 {
+			i := r.IntN(len(text))
+			needle = text[i:min(len(text), i+r.IntN(8))]
+		}
+		want := strings.Contains(text, needle)
+		if got := containsRare(text, needle); got != want {
+			t.Fatalf("containsRare(%q, %q) = %v, want %v", text, needle, got, want)
+		}
+		if want && !nonASCIIRunes(text).mayContain(needle) {
+			t.Fatalf("mayContain(%q) false in %q", needle, text)
+		}
+	}
+}
+
+func TestOneEditApart(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		a := randomText(r, r.IntN(7))
+		b := []rune(a)
+		switch r.IntN(5) {
+		case 0:
+			if len(b) > 0 {
+				b[r.IntN(len(b))] = []rune("abé")[r.IntN(3)]
+			}
+		case 1:
+			if len(b) > 1 {
+				i := r.IntN(len(b) - 1)
+				b[i], b[i+1] = b[i+1], b[i]
+			}
+		case 2:
+			i := r.IntN(len(b) + 1)
+			b = append(b[:i], append([]rune{'a'}, b[i:]...)...)
+		case 3:
+			if len(b) > 0 {
+				i := r.IntN(len(b))
+				b = append(b[:i], b[i+1:]...)
+			}
+		default:
+			b = []rune(randomText(r, r.IntN(7)))
+		}
+		want := spell.Distance(a, string(b)) <= 1
+		if got := oneEditApart(a, string(b)); got != want {
+			t.Fatalf("oneEditApart(%q, %q) = %v, want %v", a, string(b), got, want)
+		}
+	}
+}
+
+func TestStripPossessive(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "s": "s", "'s": "", "’s": "", "Bob's": "Bob", "Bob’S": "Bob", "bobs'": "bobs'",
+		"bus": "bus", "’S": "", "x’s": "x", "a's": "a", "as": "as",
+	} {
+		if got := stripPossessive(in); got != want {
+			t.Errorf("stripPossessive(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
