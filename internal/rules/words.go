@@ -303,21 +303,26 @@ func (j *judge) plan(id uint32) {
 	word := j.doc.Types[id]
 	if romanNumeral(word) {
 		p.frag = fragAlways
-	} else if n := utf8.RuneCountInString(word); n <= 4 {
-		p.frag, p.runes = fragShort, uint8(n)
+	} else if len(word) <= 4*utf8.UTFMax {
+		if n := utf8.RuneCountInString(word); n <= 4 {
+			p.frag, p.runes = fragShort, uint8(n)
+		}
 	}
 	// The whole word is checked once per type, so not through the memo.
 	v := j.dict.Dict.Check(word)
 	p.ok = v.OK()
+	wholeName := -1 // whether the word, accepted whole, is a name (isName); -1 unknown
 	if p.ok && isCapitalised(word) && len(stripPossessive(word)) == len(word) {
-		// Whether an accepted capitalised word is a name depends on its
-		// lower-case form (draftNames.isName), a type of its own: plan
+		// That depends on its lower-case form, a type of its own: plan
 		// that, rather than lower-case and check the word again.
 		lid := j.doc.Lower(id)
 		if !j.plans[lid].planned {
 			j.plan(lid)
 		}
-		j.names.learnLower(word, j.plans[lid].ok)
+		wholeName = 0
+		if nameShape(word, j.plans[lid].ok) {
+			wholeName = 1
+		}
 	}
 	j.buf = checkParts(j.dict, word, 0, v, j.buf[:0])
 	p.first = int32(len(j.parts))
@@ -329,7 +334,11 @@ func (j *judge) plan(id uint32) {
 		case v.Status != spell.Accepted && acronymPlural(text):
 		case v.Status == spell.Accepted:
 			base := stripPossessive(text)
-			if j.names.isName(j.dict, base) {
+			name := wholeName == 1
+			if !pp.whole || wholeName < 0 {
+				name = j.names.isName(j.dict, base)
+			}
+			if name {
 				pp.act, pp.base, pp.ref = actName, int32(len(base)), j.names.intern(base)
 			}
 		case v.Status == spell.WrongForm:
@@ -581,7 +590,7 @@ var productiveSuffixes = []string{"er", "ers", "ee", "ees", "ability", "wide"}
 // derived reports whether a lower-case word is a productive derivation of
 // a known word.
 func derived(dict *suggestCache, w string) bool {
-	if len(w) < 7 || strings.ToLower(w) != w {
+	if len(w) < 7 || !unchangedByLower(w) {
 		return false
 	}
 	if strings.HasSuffix(w, "als") && dict.Check(w[:len(w)-1]).OK() {
@@ -602,6 +611,27 @@ func derived(dict *suggestCache, w string) bool {
 		}
 	}
 	return false
+}
+
+// unchangedByLower reports whether strings.ToLower(w) == w, without the
+// copy.
+func unchangedByLower(w string) bool {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
+			return false // ToLower writes an invalid byte as U+FFFD
+		}
+		i += size
+	}
+	return true
 }
 
 // acronymPlural reports an all-caps acronym with a plural s (FTEs, SARs).
@@ -745,7 +775,6 @@ type draftNames struct {
 	counts []int
 	first  []prose.Span // where each name is first used
 	runes  []int
-	lower  []string // strings.ToLower of each form, "" until needed
 	// byShape indexes the used names by first letter and length, each
 	// bucket in the order the names joined (seq): closest looks only at
 	// the lengths one edit can reach.
@@ -778,7 +807,6 @@ func (n *draftNames) intern(form string) int32 {
 	n.counts = append(n.counts, 0)
 	n.first = append(n.first, prose.Span{})
 	n.runes = append(n.runes, utf8.RuneCountInString(form))
-	n.lower = append(n.lower, "")
 	return i
 }
 
@@ -795,14 +823,6 @@ func (n *draftNames) isName(dict *suggestCache, form string) bool {
 		n.names[form] = name
 	}
 	return name
-}
-
-// learnLower records the dictionary's verdict on the lower-case form of
-// a capitalised form, for isName.
-func (n *draftNames) learnLower(form string, ok bool) {
-	if _, seen := n.names[form]; !seen {
-		n.names[form] = nameShape(form, ok)
-	}
 }
 
 // nameShape is isName for a capitalised form whose lower-case form the
@@ -826,13 +846,6 @@ func (n *draftNames) index(i int32) {
 	n.seq++
 }
 
-func (n *draftNames) lowerOf(i int32) string {
-	if n.lower[i] == "" {
-		n.lower[i] = strings.ToLower(n.forms[i])
-	}
-	return n.lower[i]
-}
-
 // closest returns the name the draft uses most often, more often than
 // uses, that closeNames pairs with name i (the first to join of those
 // used most), or -1.
@@ -846,7 +859,7 @@ func (n *draftNames) closest(i int32, uses int) (int32, int) {
 	for l := max(runes-1, 4); l <= runes+1; l++ {
 		for _, o := range n.byShape[nameShapeKey{r, l}] {
 			m := n.counts[o.name]
-			if o.name == i || m < bestN || m == bestN && (best < 0 || o.seq > bestSeq) || !oneEditApart(n.lowerOf(i), n.lowerOf(o.name)) {
+			if o.name == i || m < bestN || m == bestN && (best < 0 || o.seq > bestSeq) || !oneEditApartFold(n.forms[i], n.forms[o.name]) {
 				continue
 			}
 			best, bestN, bestSeq = o.name, m, o.seq
@@ -855,34 +868,55 @@ func (n *draftNames) closest(i int32, uses int) (int32, int) {
 	return best, bestN
 }
 
-// oneEditApart is spell.Distance(a, b) <= 1, without the table for ASCII.
-func oneEditApart(a, b string) bool {
+// oneEditApartFold is spell.Distance(strings.ToLower(a),
+// strings.ToLower(b)) <= 1, without the table or the copies for ASCII.
+func oneEditApartFold(a, b string) bool {
 	for i := 0; i < len(a); i++ {
 		if a[i] >= utf8.RuneSelf {
-			return spell.Distance(a, b) <= 1
+			return spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
 		}
 	}
 	for i := 0; i < len(b); i++ {
 		if b[i] >= utf8.RuneSelf {
-			return spell.Distance(a, b) <= 1
+			return spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
 		}
 	}
 	if len(a) < len(b) {
 		a, b = b, a
 	}
 	i := 0
-	for i < len(b) && a[i] == b[i] {
+	for i < len(b) && lowerASCII(a[i]) == lowerASCII(b[i]) {
 		i++
 	}
 	switch {
 	case len(a) == len(b):
 		// Equal, one substitution or one transposition of neighbours.
-		return i == len(a) || a[i+1:] == b[i+1:] ||
-			i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+		return i == len(a) || equalFoldASCII(a[i+1:], b[i+1:]) ||
+			i+1 < len(a) && lowerASCII(a[i]) == lowerASCII(b[i+1]) && lowerASCII(a[i+1]) == lowerASCII(b[i]) && equalFoldASCII(a[i+2:], b[i+2:])
 	case len(a) == len(b)+1:
-		return a[i+1:] == b[i:]
+		return equalFoldASCII(a[i+1:], b[i:])
 	}
 	return false
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalFoldASCII compares two ASCII strings of equal length ignoring case.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func wrongForm(text string, span prose.Span, want string) wordIssue {

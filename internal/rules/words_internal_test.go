@@ -37,7 +37,7 @@ func TestContainsRare(t *testing.T) {
 	}
 }
 
-func TestOneEditApart(t *testing.T) {
+func TestOneEditApartNearMisses(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 50000 {
 		a := randomText(r, r.IntN(7))
@@ -63,9 +63,9 @@ func TestOneEditApart(t *testing.T) {
 		default:
 			b = []rune(randomText(r, r.IntN(7)))
 		}
-		want := spell.Distance(a, string(b)) <= 1
-		if got := oneEditApart(a, string(b)); got != want {
-			t.Fatalf("oneEditApart(%q, %q) = %v, want %v", a, string(b), got, want)
+		want := spell.Distance(strings.ToLower(a), strings.ToLower(string(b))) <= 1
+		if got := oneEditApartFold(a, string(b)); got != want {
+			t.Fatalf("oneEditApartFold(%q, %q) = %v, want %v", a, string(b), got, want)
 		}
 	}
 }
@@ -77,6 +77,33 @@ func TestStripPossessive(t *testing.T) {
 	} {
 		if got := stripPossessive(in); got != want {
 			t.Errorf("stripPossessive(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOneEditApartFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune("aAbBkKé")
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 50000 {
+		a, b := word(r.IntN(6)), word(r.IntN(6))
+		want := spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
+		if got := oneEditApartFold(a, b); got != want {
+			t.Fatalf("oneEditApartFold(%q, %q) = %v, want %v", a, b, got, want)
+		}
+	}
+}
+
+func TestUnchangedByLower(t *testing.T) {
+	for _, w := range []string{"", "abc", "aBc", "é", "É", "straße", "İ", "\xff", "a\uFFFDb", "ǅ", "ß", "Σ"} {
+		if got, want := unchangedByLower(w), strings.ToLower(w) == w; got != want {
+			t.Errorf("unchangedByLower(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
