@@ -374,75 +374,79 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		capIdx: map[string]int32{},
 	}
 	dict, names := j.dict, j.names
-	next := 0 // the token after the last sentence read, to see that they cover the document
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		titleCase := -1 // isTitleCase, computed when first needed
-		for si := b.FirstSentence; si < b.EndSentence; si++ {
-			s := &doc.Sentences[si]
-			if s.FirstToken != next {
-				next = -1
-			} else {
-				next = s.EndToken
+	// One pass over the tokens. The sentences and blocks, in token order
+	// like the tokens, are followed only for the few words whose plan
+	// calls for work; a token in no sentence is not judged.
+	sents := doc.Sentences
+	si := 0
+	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
+	for ti := range doc.Tokens {
+		t := &doc.Tokens[ti]
+		if t.Kind != prose.Word {
+			continue
+		}
+		p := &j.plans[t.ID]
+		if !p.planned {
+			j.plan(t.ID)
+		}
+		p.uses++
+		if p.first == p.end {
+			continue // a word every use accepts, and no name
+		}
+		for si < len(sents) && sents[si].EndToken <= ti {
+			si++
+		}
+		if si == len(sents) || sents[si].FirstToken > ti {
+			continue
+		}
+		s := &sents[si]
+		switch p.frag {
+		case fragAlways:
+			continue
+		case fragShort:
+			if shortFragment(doc, ti, int(p.runes)) {
+				continue
 			}
-			for ti := s.FirstToken; ti < s.EndToken; ti++ {
-				t := &doc.Tokens[ti]
-				if t.Kind != prose.Word {
+		}
+		for k := p.first; k < p.end; k++ {
+			pp := &j.parts[k]
+			span := prose.Span{Start: t.Start + int(pp.off), End: t.Start + int(pp.end)}
+			switch pp.act {
+			case actName:
+				names.use(pp.ref, prose.Span{Start: span.Start, End: span.Start + int(pp.base)})
+			case actWrongForm, actIssue:
+				if pp.act == actWrongForm && urlFragment(doc, ti) {
 					continue
 				}
-				p := &j.plans[t.ID]
-				if !p.planned {
-					j.plan(t.ID)
+				is := j.tmpl[pp.ref]
+				is.span = span
+				j.issues = append(j.issues, is)
+			case actCap:
+				// Unknown capitalised forms are judged after the whole
+				// draft is read: how often the draft uses a form decides
+				// whether it is a name.
+				if s.Block != block {
+					block, titleCase = s.Block, -1
 				}
-				p.uses++
-				if p.first == p.end {
-					continue // a word every use accepts, and no name
-				}
-				switch p.frag {
-				case fragAlways:
-					continue
-				case fragShort:
-					if shortFragment(doc, ti, int(p.runes)) {
-						continue
+				if titleCase < 0 {
+					b := &doc.Blocks[block]
+					titleCase = 0
+					if b.Kind == prose.Heading || isTitleCase(doc, b) {
+						titleCase = 1
 					}
 				}
-				for k := p.first; k < p.end; k++ {
-					pp := &j.parts[k]
-					span := prose.Span{Start: t.Start + int(pp.off), End: t.Start + int(pp.end)}
-					switch pp.act {
-					case actName:
-						names.use(pp.ref, prose.Span{Start: span.Start, End: span.Start + int(pp.base)})
-					case actWrongForm, actIssue:
-						if pp.act == actWrongForm && urlFragment(doc, ti) {
-							continue
-						}
-						is := j.tmpl[pp.ref]
-						is.span = span
-						j.issues = append(j.issues, is)
-					case actCap:
-						// Unknown capitalised forms are judged after the whole
-						// draft is read: how often the draft uses a form decides
-						// whether it is a name.
-						if titleCase < 0 {
-							titleCase = 0
-							if b.Kind == prose.Heading || isTitleCase(doc, b) {
-								titleCase = 1
-							}
-						}
-						positional := titleCase == 1 || ti == s.FirstToken || afterOpener(doc, ti, s.FirstToken)
-						if pp.ref < 0 {
-							pp.ref = j.capIndex(doc.Text[span.Start : span.Start+int(pp.base)])
-						}
-						c := &j.caps[pp.ref]
-						c.occ = append(c.occ, occurrence{span: prose.Span{Start: span.Start, End: span.Start + int(pp.base)}, positional: positional})
-					case actLower:
-						lw := lowerWord{span: span}
-						if pp.whole {
-							lw.prev, lw.next = neighbours(doc, *s, ti)
-						}
-						j.lower = append(j.lower, lw)
-					}
+				positional := titleCase == 1 || ti == s.FirstToken || afterOpener(doc, ti, s.FirstToken)
+				if pp.ref < 0 {
+					pp.ref = j.capIndex(doc.Text[span.Start : span.Start+int(pp.base)])
 				}
+				c := &j.caps[pp.ref]
+				c.occ = append(c.occ, occurrence{span: prose.Span{Start: span.Start, End: span.Start + int(pp.base)}, positional: positional})
+			case actLower:
+				lw := lowerWord{span: span}
+				if pp.whole {
+					lw.prev, lw.next = neighbours(doc, *s, ti)
+				}
+				j.lower = append(j.lower, lw)
 			}
 		}
 	}
@@ -486,9 +490,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		}
 		issues = append(issues, is)
 	}
-	if len(pending) > 0 && next == len(doc.Tokens) {
-		// The sentences hold every token, so the plans have counted the
-		// uses of every word for SuggestIn.
+	if len(pending) > 0 {
+		// The plans have counted the uses of every word for SuggestIn.
 		dict.uses, dict.size = j.wordUses()
 	}
 	dict.suggestAll(doc, pending, 5)
@@ -1384,6 +1387,10 @@ func isTitleCase(doc *prose.Document, b *prose.Block) bool {
 		words++
 		if isCapitalised(w) {
 			caps++
+		} else if words-caps >= 6 {
+			// Six lower-case words need 24 capitalised ones beside them,
+			// and a title has at most 20 words.
+			return false
 		}
 		if words > 20 {
 			return false
