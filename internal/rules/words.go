@@ -1227,21 +1227,12 @@ func checkParts(dict *suggestCache, word string, start int, v spell.Verdict, par
 	return parts
 }
 
-// fragment reports a token that is not a word of its own: a list letter
-// ("b)", "(c)"), a roman numeral, a page or section abbreviation before its
-// dot ("p.", "pp.", "ch."), the letters of "a/c" or "w/o", or the "s" of a
-// possessive detached by a stray space ("staff 's").
-func fragment(doc *prose.Document, ti int) bool {
-	w := doc.TokenText(ti)
-	if romanNumeral(w) {
-		return true
-	}
-	n := utf8.RuneCountInString(w)
-	return n <= 4 && shortFragment(doc, ti, n)
-}
-
-// shortFragment is fragment for a word token ti of n ≤ 4 letters that is
-// no roman numeral.
+// shortFragment reports a word token ti of n ≤ 4 letters, no roman
+// numeral, that is not a word of its own: a list letter ("b)", "(c)"), a
+// page or section abbreviation before its dot ("p.", "pp.", "ch."), the
+// letters of "a/c" or "w/o", or the "s" of a possessive detached by a
+// stray space ("staff 's"). Roman numerals (ii, IV, xiii) are fragments
+// too; judge.plan tests for them once per word.
 func shortFragment(doc *prose.Document, ti, n int) bool {
 	t := doc.Tokens[ti]
 	if n == 1 && !strayLetter(doc, ti) {
