@@ -654,24 +654,29 @@ func acronymPlural(w string) bool {
 // closedCompound splits w into two dictionary words of three or more
 // letters each, preferring the most even split.
 func closedCompound(dict *suggestCache, w string) (string, string, bool) {
-	if len(w) < 7 || !isLowerASCIIStart(w) {
+	n := len(w)
+	if n < 7 || !isLowerASCIIStart(w) {
 		return "", "", false
 	}
-	best := -1
-	for i := 2; i <= len(w)-3; i++ {
-		if i == 2 && len(w)-i < 5 {
-			continue // "infact", "aswell": too short to be a compound
+	at := func(i int) bool {
+		if i == 2 && n-i < 5 {
+			return false // "infact", "aswell": too short to be a compound
 		}
-		if dict.Check(w[:i]).OK() && dict.Check(w[i:]).OK() {
-			if best < 0 || abs(len(w)-2*i) < abs(len(w)-2*best) {
-				best = i
-			}
+		return dict.Check(w[:i]).OK() && dict.Check(w[i:]).OK()
+	}
+	// Try the splits from the most even out, the shorter first word first
+	// when two are as even: the first that works is the one wanted, and a
+	// compound needs no more dictionary lookups.
+	for d := n % 2; d <= n-4; d += 2 {
+		lo, hi := (n-d)/2, (n+d)/2
+		if at(lo) {
+			return w[:lo], w[lo:], true
+		}
+		if hi != lo && hi <= n-3 && at(hi) {
+			return w[:hi], w[hi:], true
 		}
 	}
-	if best < 0 {
-		return "", "", false
-	}
-	return w[:best], w[best:], true
+	return "", "", false
 }
 
 func removeString(ss []string, x string) []string {

@@ -107,3 +107,56 @@ func TestUnchangedByLower(t *testing.T) {
 		}
 	}
 }
+
+// closedCompoundAll is closedCompound as first written: every split
+// tried, the most even kept.
+func closedCompoundAll(dict *suggestCache, w string) (string, string, bool) {
+	if len(w) < 7 || !isLowerASCIIStart(w) {
+		return "", "", false
+	}
+	best := -1
+	for i := 2; i <= len(w)-3; i++ {
+		if i == 2 && len(w)-i < 5 {
+			continue
+		}
+		if dict.Check(w[:i]).OK() && dict.Check(w[i:]).OK() {
+			if best < 0 || abs(len(w)-2*i) < abs(len(w)-2*best) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return "", "", false
+	}
+	return w[:best], w[best:], true
+}
+
+func TestClosedCompoundOrder(t *testing.T) {
+	dict := &suggestCache{Dict: spell.Builtin(), memo: map[string][]string{}, checks: map[string]spell.Verdict{}}
+	words := []string{"a", "an", "at", "in", "on", "to", "be", "we", "up", "go", "man", "the", "and", "for", "out", "long",
+		"term", "water", "watch", "list", "rule", "making", "free", "way", "over", "time", "table", "base", "ball", "under", "stand"}
+	r := rand.New(rand.NewPCG(7, 8))
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 2 + r.IntN(2) {
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		if r.IntN(4) == 0 {
+			b.WriteString("x")
+		}
+		w := b.String()
+		a1, b1, ok1 := closedCompound(dict, w)
+		a2, b2, ok2 := closedCompoundAll(dict, w)
+		if ok1 {
+			found++
+		}
+		if a1 != a2 || b1 != b2 || ok1 != ok2 {
+			t.Fatalf("closedCompound(%q) = %q %q %v, want %q %q %v", w, a1, b1, ok1, a2, b2, ok2)
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d of the made-up words split: the test tries too few compounds", found)
+	}
+	t.Logf("%d of 20000 split", found)
+}
