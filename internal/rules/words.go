@@ -313,15 +313,17 @@ func (j *judge) plan(id uint32) {
 	p.ok = v.OK()
 	wholeName := -1 // whether the word, accepted whole, is a name (isName); -1 unknown
 	if p.ok && isCapitalised(word) && len(stripPossessive(word)) == len(word) {
-		// That depends on its lower-case form, a type of its own: plan
-		// that, rather than lower-case and check the word again.
-		lid := j.doc.Lower(id)
-		if !j.plans[lid].planned {
-			j.plan(lid)
-		}
 		wholeName = 0
-		if nameShape(word, j.plans[lid].ok) {
-			wholeName = 1
+		if nameShape(word) {
+			// It is if its lower-case form, a type of its own, is no
+			// word: plan that, rather than lower-case and check again.
+			lid := j.doc.Lower(id)
+			if !j.plans[lid].planned {
+				j.plan(lid)
+			}
+			if !j.plans[lid].ok {
+				wholeName = 1
+			}
 		}
 	}
 	j.buf = checkParts(j.dict, word, 0, v, j.buf[:0])
@@ -827,16 +829,17 @@ func (n *draftNames) isName(dict *suggestCache, form string) bool {
 	}
 	name, seen := n.names[form]
 	if !seen {
-		name = nameShape(form, dict.Check(strings.ToLower(form)).OK())
+		// The shape first: it rules out most forms without a lookup.
+		name = nameShape(form) && !dict.Check(strings.ToLower(form)).OK()
 		n.names[form] = name
 	}
 	return name
 }
 
-// nameShape is isName for a capitalised form whose lower-case form the
-// dictionary accepts (lowerOK) or not.
-func nameShape(form string, lowerOK bool) bool {
-	return !lowerOK && !strings.ContainsAny(form, "-‐‑.") && utf8.RuneCountInString(form) >= 4
+// nameShape reports whether a form is shaped like a name: one plain word
+// (no hyphen or dot) of four letters or more.
+func nameShape(form string) bool {
+	return !strings.ContainsAny(form, "-‐‑.") && utf8.RuneCountInString(form) >= 4
 }
 
 // use counts a use of name i at span.
