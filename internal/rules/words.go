@@ -839,7 +839,17 @@ func (n *draftNames) isName(dict *suggestCache, form string) bool {
 // nameShape reports whether a form is shaped like a name: one plain word
 // (no hyphen or dot) of four letters or more.
 func nameShape(form string) bool {
-	return !strings.ContainsAny(form, "-‐‑.") && utf8.RuneCountInString(form) >= 4
+	for i := 0; i < len(form); i++ {
+		switch form[i] {
+		case '-', '.':
+			return false
+		case "‐"[0]: // the lead byte of ‐ and ‑
+			if strings.HasPrefix(form[i:], "‐") || strings.HasPrefix(form[i:], "‑") {
+				return false
+			}
+		}
+	}
+	return utf8.RuneCountInString(form) >= 4
 }
 
 // use counts a use of name i at span.
@@ -1399,6 +1409,9 @@ func isTitleCase(doc *prose.Document, b *prose.Block) bool {
 }
 
 func isCapitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return w[0] >= 'A' && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

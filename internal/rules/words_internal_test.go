@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/edlint/edlint/internal/spell"
 )
@@ -159,4 +160,16 @@ func TestClosedCompoundOrder(t *testing.T) {
 		t.Errorf("only %d of the made-up words split: the test tries too few compounds", found)
 	}
 	t.Logf("%d of 20000 split", found)
+}
+
+func TestNameShapeAndCapitalised(t *testing.T) {
+	for _, w := range []string{"", "A", "a", "Abcd", "Ab-cd", "Ab.cd", "Ab‐cd", "Ab‑cd", "Ab—cd", "Abc", "Émile", "émile", "Ωmega", "1abc", "ABCD", "Ab’cd", "\xe2"} {
+		if got, want := nameShape(w), !strings.ContainsAny(w, "-‐‑.") && len([]rune(w)) >= 4; got != want {
+			t.Errorf("nameShape(%q) = %v, want %v", w, got, want)
+		}
+		r := []rune(w + "x")[0]
+		if got, want := isCapitalised(w), w != "" && unicode.IsUpper(r); got != want {
+			t.Errorf("isCapitalised(%q) = %v, want %v", w, got, want)
+		}
+	}
 }
