@@ -999,9 +999,12 @@ type runeSet [0x10000 / 64]uint64
 func nonASCIIRunes(text string) *runeSet {
 	set := new(runeSet)
 	for i := 0; i < len(text); {
-		// Skip ASCII eight bytes at a time.
-		for i+8 <= len(text) && (uint64(text[i])|uint64(text[i+1])<<8|uint64(text[i+2])<<16|uint64(text[i+3])<<24|
-			uint64(text[i+4])<<32|uint64(text[i+5])<<40|uint64(text[i+6])<<48|uint64(text[i+7])<<56)&0x8080808080808080 == 0 {
+		// Skip ASCII 32, then eight bytes at a time.
+		const high = 0x8080808080808080
+		for i+32 <= len(text) && (load64(text, i)|load64(text, i+8)|load64(text, i+16)|load64(text, i+24))&high == 0 {
+			i += 32
+		}
+		for i+8 <= len(text) && load64(text, i)&high == 0 {
 			i += 8
 		}
 		if i >= len(text) {
@@ -1062,6 +1065,14 @@ func byteRarity(c byte) int {
 		return 3 + strings.IndexByte("zqxjkvbpygfwmucldrhsnioate", c)
 	}
 	return 30
+}
+
+// load64 reads the eight bytes of s at i as one little-endian word (the
+// compiler makes it one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // mayContain reports whether s could be in the text: false when s has a
