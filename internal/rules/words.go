@@ -30,6 +30,8 @@ const (
 type suggestCache struct {
 	*spell.Dict
 	memo map[string][]string
+	// inContext memoises SuggestIn by word and neighbours.
+	inContext map[suggestKey][]string
 	// checks memoises Check: a document repeats its words, and a map
 	// lookup costs less than the dictionary's normalising lookups.
 	checks map[string]spell.Verdict
@@ -62,8 +64,8 @@ func (c *suggestCache) Suggest(w string, n int) []string {
 // next, ranked with them and with the words doc uses (see
 // spell.Dict.SuggestIn), computed once per word and context.
 func (c *suggestCache) SuggestIn(doc *prose.Document, w, prev, next string, n int) []string {
-	key := w + "\x00" + prev + "\x00" + next
-	if s, ok := c.memo[key]; ok {
+	key := suggestKey{w, prev, next}
+	if s, ok := c.inContext[key]; ok {
 		return s
 	}
 	if c.uses == nil {
@@ -72,8 +74,16 @@ func (c *suggestCache) SuggestIn(doc *prose.Document, w, prev, next string, n in
 	uses := c.uses
 	ctx := spell.Context{Prev: prev, Next: next, Uses: func(w string) int { return uses[w] }, Size: c.size}
 	s := c.Dict.SuggestIn(w, ctx, n)
-	c.memo[key] = s
+	if c.inContext == nil {
+		c.inContext = map[suggestKey][]string{}
+	}
+	c.inContext[key] = s
 	return s
+}
+
+// suggestKey is a word and its neighbours, for SuggestIn.
+type suggestKey struct {
+	word, prev, next string
 }
 
 // suggestJob is one unknown word of a document awaiting suggestions.
@@ -94,12 +104,12 @@ func (c *suggestCache) suggestAll(doc *prose.Document, jobs []suggestJob, n int)
 		c.uses, c.size = wordUses(doc)
 	}
 	uses := c.uses
-	var keys []string
+	var keys []suggestKey
 	var todo []suggestJob
-	seen := map[string]bool{}
+	seen := map[suggestKey]bool{}
 	for _, j := range jobs {
-		key := j.word + "\x00" + j.prev + "\x00" + j.next
-		if _, ok := c.memo[key]; ok || seen[key] {
+		key := suggestKey{j.word, j.prev, j.next}
+		if _, ok := c.inContext[key]; ok || seen[key] {
 			continue
 		}
 		seen[key] = true
@@ -112,8 +122,11 @@ func (c *suggestCache) suggestAll(doc *prose.Document, jobs []suggestJob, n int)
 		ctx := spell.Context{Prev: j.prev, Next: j.next, Uses: func(w string) int { return uses[w] }, Size: c.size}
 		out[i] = c.Dict.SuggestIn(j.word, ctx, n)
 	})
+	if c.inContext == nil {
+		c.inContext = make(map[suggestKey][]string, len(keys))
+	}
 	for i, key := range keys {
-		c.memo[key] = out[i]
+		c.inContext[key] = out[i]
 	}
 }
 
