@@ -522,15 +522,6 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		names.index(ni)
 	}
 	softenAnglicised(issues, doc.Text)
-	// The capitalised forms used once or twice may need a dictionary
-	// guess (judgeCapitalised): search for them together too.
-	var capJobs []string
-	for _, c := range j.caps {
-		if len(c.occ) <= 2 {
-			capJobs = append(capJobs, c.form)
-		}
-	}
-	dict.suggestForms(capJobs, 5)
 	return append(issues, judgeCapitalised(dict, j.caps, names)...)
 }
 
@@ -1120,10 +1111,18 @@ func diacriticsDropped(typed, want string) int {
 // a dictionary word (Czeck, Followig), or a name the draft uses
 // consistently, which is worth only a note.
 func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []wordIssue {
-	var issues []wordIssue
-	for _, c := range caps {
-		form, occ := c.form, c.occ
-		n := len(occ)
+	// First what each form is near, and which forms need a dictionary
+	// guess: those are searched for together (suggestForms), the rest not
+	// at all.
+	type nearest struct {
+		bi, bestN  int
+		best       string
+		positional bool
+	}
+	near := make([]nearest, len(caps))
+	var guess []string
+	for i, c := range caps {
+		form, n := c.form, len(c.occ)
 		// A name the draft uses much more often, one or two edits away. A
 		// form used three times or more is deliberate: a different person
 		// (Shehri and Shehhi) or a transliteration, not a slip.
@@ -1135,6 +1134,27 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 		if best != "" && (plural(form, best) || shapeOf(form) != shapeOf(best)) {
 			best = ""
 		}
+		positional := true
+		for _, o := range c.occ {
+			positional = positional && o.positional
+		}
+		near[i] = nearest{int(bi), bestN, best, positional}
+		switch {
+		case best != "" && (n <= 2 && bestN >= 5*n || n == 1 && bestN >= 2):
+			// A name variant.
+		case best == "" && n > 2:
+			// A name.
+		case best != "" && !looksLikeTypo(dict, form, best, n, positional):
+			// A name: best would lead the suggestions, and decides alone.
+		default:
+			guess = append(guess, form)
+		}
+	}
+	dict.suggestForms(guess, 5)
+	var issues []wordIssue
+	for i, c := range caps {
+		form, occ, n := c.form, c.occ, len(c.occ)
+		best, bestN, positional := near[i].best, near[i].bestN, near[i].positional
 		if best != "" && (n <= 2 && bestN >= 5*n || n == 1 && bestN >= 2) {
 			// Used once beside a name used a few times: likely, not certain.
 			sev := Error
@@ -1142,17 +1162,17 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 				sev = Warning
 			}
 			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[bi]}, sev: sev})
+				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[near[i].bi]}, sev: sev})
 			}
 			continue
-		}
-		positional := true
-		for _, o := range occ {
-			positional = positional && o.positional
 		}
 		if n > 2 && best == "" {
 			// Used three times or more and near no other name: a name,
 			// whatever word it resembles (see looksLikeTypo).
+			issues = append(issues, learntName(form, occ))
+			continue
+		}
+		if best != "" && !looksLikeTypo(dict, form, best, n, positional) {
 			issues = append(issues, learntName(form, occ))
 			continue
 		}
