@@ -30,6 +30,8 @@ const (
 type suggestCache struct {
 	*spell.Dict
 	memo map[string][]string
+	// inContext memoises SuggestIn by word and neighbours.
+	inContext map[suggestKey][]string
 	// checks memoises Check: a document repeats its words, and a map
 	// lookup costs less than the dictionary's normalising lookups.
 	checks map[string]spell.Verdict
@@ -62,8 +64,8 @@ func (c *suggestCache) Suggest(w string, n int) []string {
 // next, ranked with them and with the words doc uses (see
 // spell.Dict.SuggestIn), computed once per word and context.
 func (c *suggestCache) SuggestIn(doc *prose.Document, w, prev, next string, n int) []string {
-	key := w + "\x00" + prev + "\x00" + next
-	if s, ok := c.memo[key]; ok {
+	key := suggestKey{w, prev, next}
+	if s, ok := c.inContext[key]; ok {
 		return s
 	}
 	if c.uses == nil {
@@ -72,8 +74,16 @@ func (c *suggestCache) SuggestIn(doc *prose.Document, w, prev, next string, n in
 	uses := c.uses
 	ctx := spell.Context{Prev: prev, Next: next, Uses: func(w string) int { return uses[w] }, Size: c.size}
 	s := c.Dict.SuggestIn(w, ctx, n)
-	c.memo[key] = s
+	if c.inContext == nil {
+		c.inContext = map[suggestKey][]string{}
+	}
+	c.inContext[key] = s
 	return s
+}
+
+// suggestKey is a word and its neighbours, for SuggestIn.
+type suggestKey struct {
+	word, prev, next string
 }
 
 // suggestJob is one unknown word of a document awaiting suggestions.
@@ -94,12 +104,12 @@ func (c *suggestCache) suggestAll(doc *prose.Document, jobs []suggestJob, n int)
 		c.uses, c.size = wordUses(doc)
 	}
 	uses := c.uses
-	var keys []string
+	var keys []suggestKey
 	var todo []suggestJob
-	seen := map[string]bool{}
+	seen := map[suggestKey]bool{}
 	for _, j := range jobs {
-		key := j.word + "\x00" + j.prev + "\x00" + j.next
-		if _, ok := c.memo[key]; ok || seen[key] {
+		key := suggestKey{j.word, j.prev, j.next}
+		if _, ok := c.inContext[key]; ok || seen[key] {
 			continue
 		}
 		seen[key] = true
@@ -112,8 +122,11 @@ func (c *suggestCache) suggestAll(doc *prose.Document, jobs []suggestJob, n int)
 		ctx := spell.Context{Prev: j.prev, Next: j.next, Uses: func(w string) int { return uses[w] }, Size: c.size}
 		out[i] = c.Dict.SuggestIn(j.word, ctx, n)
 	})
+	if c.inContext == nil {
+		c.inContext = make(map[suggestKey][]string, len(keys))
+	}
 	for i, key := range keys {
-		c.memo[key] = out[i]
+		c.inContext[key] = out[i]
 	}
 }
 
@@ -157,18 +170,30 @@ func each(n int, f func(i int)) {
 // wordUses counts the word tokens of doc by form, lower case with
 // straight apostrophes, and in all.
 func wordUses(doc *prose.Document) (uses map[string]int, size int) {
-	// Count the forms as written first (no allocation per token: the keys
-	// share the document's text), then fold the far fewer distinct forms.
-	raw := map[string]int{}
-	for ti, t := range doc.Tokens {
+	// Count the uses of each type as a word first, then fold the far
+	// fewer types (Document.Lower is the lower-case form).
+	n := make([]int32, len(doc.Types))
+	distinct := 0
+	for _, t := range doc.Tokens {
 		if t.Kind == prose.Word {
-			raw[doc.TokenText(ti)]++
-			size++
+			if n[t.ID] == 0 {
+				distinct++
+			}
+			n[t.ID]++
 		}
 	}
-	uses = make(map[string]int, len(raw))
-	for w, n := range raw {
-		uses[strings.ReplaceAll(strings.ToLower(w), "’", "'")] += n
+	size = 0
+	uses = make(map[string]int, distinct)
+	for id, c := range n {
+		if c == 0 {
+			continue
+		}
+		size += int(c)
+		w := doc.Types[doc.Lower(uint32(id))]
+		if strings.Contains(w, "’") {
+			w = strings.ReplaceAll(w, "’", "'")
+		}
+		uses[w] += int(c)
 	}
 	return uses, size
 }
@@ -221,92 +246,249 @@ type occurrence struct {
 	positional bool // capitalised because of its position (sentence start, heading)
 }
 
-func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
-	dict := &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}}
-	var issues []wordIssue
-	// Unknown capitalised forms are judged after the whole draft is read:
-	// how often the draft uses a form decides whether it is a name.
-	caps := map[string][]occurrence{}
-	var capOrder []string
-	var lower []lowerWord
-	var parts []checkedPart // reused for every token
-	names := newDraftNames()
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		titleCase := b.Kind == prose.Heading || isTitleCase(doc, b)
-		for si := b.FirstSentence; si < b.EndSentence; si++ {
-			s := doc.Sentences[si]
-			for ti := s.FirstToken; ti < s.EndToken; ti++ {
-				t := doc.Tokens[ti]
-				if t.Kind != prose.Word {
-					continue
-				}
-				if fragment(doc, ti) {
-					continue
-				}
-				word := doc.TokenText(ti)
-				parts = checkParts(dict, word, t.Start, parts[:0])
-				for _, part := range parts {
-					v := part.verdict
-					text := doc.Slice(part.span)
-					if v.Status != spell.Accepted && acronymPlural(text) {
-						continue
-					}
-					switch v.Status {
-					case spell.Accepted:
-						base := stripPossessive(text)
-						names.add(dict, base, prose.Span{Start: part.span.Start, End: part.span.Start + len(base)})
-						continue
-					case spell.WrongForm:
-						if text == "i" || houseStyle(text, v.Want) || urlFragment(doc, ti) {
-							continue // the pronoun "i" is the mechanics rules' business
-						}
-						issues = append(issues, wrongForm(text, part.span, v.Want))
-						continue
-					}
-					if fix, ok := dict.Misspelling(text); ok {
-						issues = append(issues, misspelling(dict, text, fix, part.span))
-						continue
-					}
-					if derived(dict, text) {
-						continue
-					}
-					base := stripPossessive(text)
-					if isCapitalised(base) {
-						positional := titleCase || ti == s.FirstToken || afterOpener(doc, ti, s.FirstToken)
-						if _, seen := caps[base]; !seen {
-							capOrder = append(capOrder, base)
-						}
-						caps[base] = append(caps[base], occurrence{span: prose.Span{Start: part.span.Start, End: part.span.Start + len(base)}, positional: positional})
-						continue
-					}
-					lw := lowerWord{span: part.span}
-					if part.span == t.Span {
-						lw.prev, lw.next = neighbours(doc, s, ti)
-					}
-					lower = append(lower, lw)
-				}
+// capForm is an unknown capitalised form with its uses, in order.
+type capForm struct {
+	form string
+	occ  []occurrence
+}
+
+// partAct is what one use of a piece of a word type calls for.
+type partAct uint8
+
+const (
+	actName      partAct = iota + 1 // an accepted name: counted among the draft's names
+	actWrongForm                    // known in another form, unless a piece of a web address
+	actIssue                        // a misspelling: the same issue at every use
+	actCap                          // an unknown capitalised form, judged once the draft is read
+	actLower                        // an unknown lower-case word, judged once the draft is read
+)
+
+// partPlan is one piece of a word type that needs work at each use; the
+// pieces every use of the type accepts without a name are not kept.
+type partPlan struct {
+	off, end int32 // the piece's bytes, from the token's start
+	base     int32 // bytes of its form without a possessive (actName, actCap)
+	ref      int32 // names index (actName), caps index (actCap, -1 until used), issue template (actWrongForm, actIssue)
+	act      partAct
+	whole    bool // the piece is the whole token
+}
+
+// Fragment tests a word type calls for (see fragment).
+const (
+	fragNever  = iota // more than four letters and no roman numeral
+	fragAlways        // a roman numeral
+	fragShort         // four letters or fewer: the neighbours decide
+)
+
+// wordPlan is what the spelling and names rules make of a word type
+// (Token.ID), decided at its first use: everything but position and
+// neighbours depends on the text alone, and a draft repeats its words.
+type wordPlan struct {
+	first, end int32 // its parts in judge.parts
+	uses       int32 // word tokens of the type met so far
+	planned    bool
+	ok         bool // the dictionary accepts the whole word
+	frag       uint8
+	runes      uint8 // letters, for fragShort
+}
+
+// judge holds one judgement of a document's words (judgeWords).
+type judge struct {
+	doc    *prose.Document
+	dict   *suggestCache
+	plans  []wordPlan // by Token.ID
+	parts  []partPlan
+	tmpl   []wordIssue // issues that are the same at every use, by partPlan.ref
+	names  *draftNames
+	caps   []capForm // in order of first use
+	capIdx map[string]int32
+	lower  []lowerWord
+	issues []wordIssue
+	// compounds memoises closedCompound for the unknown lower-case words.
+	compounds map[string]compoundSplit
+	buf       []checkedPart
+}
+
+// plan decides what the uses of word type id call for.
+func (j *judge) plan(id uint32) {
+	p := &j.plans[id]
+	p.planned = true
+	word := j.doc.Types[id]
+	if romanNumeral(word) {
+		p.frag = fragAlways
+	} else if len(word) <= 4*utf8.UTFMax {
+		if n := utf8.RuneCountInString(word); n <= 4 {
+			p.frag, p.runes = fragShort, uint8(n)
+		}
+	}
+	// The whole word is checked once per type, so not through the memo.
+	v := j.dict.Dict.Check(word)
+	p.ok = v.OK()
+	wholeName := -1 // whether the word, accepted whole, is a name (isName); -1 unknown
+	if p.ok && isCapitalised(word) && len(stripPossessive(word)) == len(word) {
+		wholeName = 0
+		if nameShape(word) {
+			// It is if its lower-case form, a type of its own, is no
+			// word: plan that, rather than lower-case and check again.
+			lid := j.doc.Lower(id)
+			if !j.plans[lid].planned {
+				j.plan(lid)
+			}
+			if !j.plans[lid].ok {
+				wholeName = 1
 			}
 		}
 	}
+	j.buf = checkParts(j.dict, word, 0, v, j.buf[:0])
+	p.first = int32(len(j.parts))
+	for _, cp := range j.buf {
+		v := cp.verdict
+		text := word[cp.span.Start:cp.span.End]
+		pp := partPlan{off: int32(cp.span.Start), end: int32(cp.span.End), ref: -1, whole: cp.span.Start == 0 && cp.span.End == len(word)}
+		switch {
+		case v.Status != spell.Accepted && acronymPlural(text):
+		case v.Status == spell.Accepted:
+			base := stripPossessive(text)
+			name := wholeName == 1
+			if !pp.whole || wholeName < 0 {
+				name = j.names.isName(j.dict, base)
+			}
+			if name {
+				pp.act, pp.base, pp.ref = actName, int32(len(base)), j.names.intern(base)
+			}
+		case v.Status == spell.WrongForm:
+			if text != "i" && !houseStyle(text, v.Want) { // the pronoun "i" is the mechanics rules' business
+				pp.act, pp.ref = actWrongForm, int32(len(j.tmpl))
+				j.tmpl = append(j.tmpl, wrongForm(text, prose.Span{}, v.Want))
+			}
+		default:
+			if fix, ok := j.dict.Misspelling(text); ok {
+				pp.act, pp.ref = actIssue, int32(len(j.tmpl))
+				j.tmpl = append(j.tmpl, misspelling(j.dict, text, fix, prose.Span{}))
+			} else if !derived(j.dict, text) {
+				base := stripPossessive(text)
+				pp.act, pp.base = actLower, int32(len(base))
+				if isCapitalised(base) {
+					pp.act = actCap
+				}
+			}
+		}
+		if pp.act != 0 {
+			j.parts = append(j.parts, pp)
+		}
+	}
+	p.end = int32(len(j.parts))
+}
+
+func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
+	j := &judge{
+		doc:    doc,
+		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
+		plans:  make([]wordPlan, len(doc.Types)),
+		names:  newDraftNames(),
+		capIdx: map[string]int32{},
+	}
+	dict, names := j.dict, j.names
+	// One pass over the tokens. The sentences and blocks, in token order
+	// like the tokens, are followed only for the few words whose plan
+	// calls for work; a token in no sentence is not judged.
+	sents := doc.Sentences
+	si := 0
+	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
+	for ti := range doc.Tokens {
+		t := &doc.Tokens[ti]
+		if t.Kind != prose.Word {
+			continue
+		}
+		p := &j.plans[t.ID]
+		if !p.planned {
+			j.plan(t.ID)
+		}
+		p.uses++
+		if p.first == p.end {
+			continue // a word every use accepts, and no name
+		}
+		for si < len(sents) && sents[si].EndToken <= ti {
+			si++
+		}
+		if si == len(sents) || sents[si].FirstToken > ti {
+			continue
+		}
+		s := &sents[si]
+		switch p.frag {
+		case fragAlways:
+			continue
+		case fragShort:
+			if shortFragment(doc, ti, int(p.runes)) {
+				continue
+			}
+		}
+		for k := p.first; k < p.end; k++ {
+			pp := &j.parts[k]
+			span := prose.Span{Start: t.Start + int(pp.off), End: t.Start + int(pp.end)}
+			switch pp.act {
+			case actName:
+				names.use(pp.ref, prose.Span{Start: span.Start, End: span.Start + int(pp.base)})
+			case actWrongForm, actIssue:
+				if pp.act == actWrongForm && urlFragment(doc, ti) {
+					continue
+				}
+				is := j.tmpl[pp.ref]
+				is.span = span
+				j.issues = append(j.issues, is)
+			case actCap:
+				// Unknown capitalised forms are judged after the whole
+				// draft is read: how often the draft uses a form decides
+				// whether it is a name.
+				if s.Block != block {
+					block, titleCase = s.Block, -1
+				}
+				if titleCase < 0 {
+					b := &doc.Blocks[block]
+					titleCase = 0
+					if b.Kind == prose.Heading || isTitleCase(doc, b) {
+						titleCase = 1
+					}
+				}
+				positional := titleCase == 1 || ti == s.FirstToken || afterOpener(doc, ti, s.FirstToken)
+				if pp.ref < 0 {
+					pp.ref = j.capIndex(doc.Text[span.Start : span.Start+int(pp.base)])
+				}
+				c := &j.caps[pp.ref]
+				c.occ = append(c.occ, occurrence{span: prose.Span{Start: span.Start, End: span.Start + int(pp.base)}, positional: positional})
+			case actLower:
+				lw := lowerWord{span: span}
+				if pp.whole {
+					lw.prev, lw.next = neighbours(doc, *s, ti)
+				}
+				j.lower = append(j.lower, lw)
+			}
+		}
+	}
+	issues := j.issues
 	// Lower-case unknown words are judged once every capitalised form is
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
 	// (mid-sentence) more often than it writes "ivana".
 	lowerUses := map[string]int{}
-	for _, lw := range lower {
+	for _, lw := range j.lower {
 		lowerUses[stripPossessive(doc.Slice(lw.span))]++
 	}
 	var pending []suggestJob // unknown words whose suggestions are computed together
-	for _, lw := range lower {
+	for _, lw := range j.lower {
 		span := lw.span
 		text := doc.Slice(span)
 		base := stripPossessive(text)
-		if capForm := capitalize(base); namedUses(caps[capForm]) > lowerUses[base] {
+		capForm := capitalize(base)
+		var capOcc []occurrence
+		if ci, ok := j.capIdx[capForm]; ok {
+			capOcc = j.caps[ci].occ
+		}
+		if namedUses(capOcc) > lowerUses[base] {
 			issues = append(issues, wordIssue{kind: kindWrongCase, span: prose.Span{Start: span.Start, End: span.Start + len(base)}, word: base, want: []string{capForm}, safe: true})
 			continue
 		}
 		is := wordIssue{kind: kindUnknown, span: span, word: text}
-		switch a, b, ok := closedCompound(dict, base); {
+		switch a, b, ok := j.closedCompound(base); {
 		case ok && isCapitalised(b):
 			// "theTaliban": a space lost in conversion.
 			is.compound = true
@@ -323,28 +505,83 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		}
 		issues = append(issues, is)
 	}
-	dict.suggestAll(doc, pending, 5)
-	for _, j := range pending {
-		issues[j.issue].want = dict.SuggestIn(doc, j.word, j.prev, j.next, 5)
+	if len(pending) > 0 {
+		// The plans have counted the uses of every word for SuggestIn.
+		dict.uses, dict.size = j.wordUses()
 	}
-	for _, form := range capOrder {
-		if names.counts[form] == 0 {
-			names.first[form] = caps[form][0].span
+	dict.suggestAll(doc, pending, 5)
+	for _, job := range pending {
+		issues[job.issue].want = dict.SuggestIn(doc, job.word, job.prev, job.next, 5)
+	}
+	for _, c := range j.caps {
+		ni := names.intern(c.form)
+		if names.counts[ni] == 0 {
+			names.first[ni] = c.occ[0].span
 		}
-		names.counts[form] += len(caps[form])
-		names.index(form)
+		names.counts[ni] += len(c.occ)
+		names.index(ni)
 	}
 	softenAnglicised(issues, doc.Text)
-	// The capitalised forms used once or twice may need a dictionary
-	// guess (judgeCapitalised): search for them together too.
-	var capJobs []string
-	for _, form := range capOrder {
-		if len(caps[form]) <= 2 {
-			capJobs = append(capJobs, form)
+	return append(issues, judgeCapitalised(dict, j.caps, names)...)
+}
+
+// wordUses is wordUses(j.doc) from the uses the plans counted.
+func (j *judge) wordUses() (uses map[string]int, size int) {
+	// Sum the uses by lower-case type, then key them by text.
+	byLower := make([]int32, len(j.plans))
+	distinct := 0
+	for id := range j.plans {
+		if c := j.plans[id].uses; c > 0 {
+			lid := j.doc.Lower(uint32(id))
+			if byLower[lid] == 0 {
+				distinct++
+			}
+			byLower[lid] += c
+			size += int(c)
 		}
 	}
-	dict.suggestForms(capJobs, 5)
-	return append(issues, judgeCapitalised(dict, caps, capOrder, names)...)
+	uses = make(map[string]int, distinct)
+	for lid, c := range byLower {
+		if c == 0 {
+			continue
+		}
+		w := j.doc.Types[lid]
+		if strings.Contains(w, "’") {
+			w = strings.ReplaceAll(w, "’", "'")
+		}
+		uses[w] += int(c)
+	}
+	return uses, size
+}
+
+// compoundSplit is a memoised closedCompound.
+type compoundSplit struct {
+	a, b string
+	ok   bool
+}
+
+// closedCompound is closedCompound(j.dict, w), once per word.
+func (j *judge) closedCompound(w string) (string, string, bool) {
+	if c, ok := j.compounds[w]; ok {
+		return c.a, c.b, c.ok
+	}
+	a, b, ok := closedCompound(j.dict, w)
+	if j.compounds == nil {
+		j.compounds = map[string]compoundSplit{}
+	}
+	j.compounds[w] = compoundSplit{a, b, ok}
+	return a, b, ok
+}
+
+// capIndex returns the index of capitalised form in j.caps, adding it.
+func (j *judge) capIndex(form string) int32 {
+	if i, ok := j.capIdx[form]; ok {
+		return i
+	}
+	i := int32(len(j.caps))
+	j.capIdx[form] = i
+	j.caps = append(j.caps, capForm{form: form})
+	return i
 }
 
 // productivePrefixes make new words from known ones: nonfederal,
@@ -362,7 +599,7 @@ var productiveSuffixes = []string{"er", "ers", "ee", "ees", "ability", "wide"}
 // derived reports whether a lower-case word is a productive derivation of
 // a known word.
 func derived(dict *suggestCache, w string) bool {
-	if len(w) < 7 || strings.ToLower(w) != w {
+	if len(w) < 7 || !unchangedByLower(w) {
 		return false
 	}
 	if strings.HasSuffix(w, "als") && dict.Check(w[:len(w)-1]).OK() {
@@ -385,6 +622,27 @@ func derived(dict *suggestCache, w string) bool {
 	return false
 }
 
+// unchangedByLower reports whether strings.ToLower(w) == w, without the
+// copy.
+func unchangedByLower(w string) bool {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
+			return false // ToLower writes an invalid byte as U+FFFD
+		}
+		i += size
+	}
+	return true
+}
+
 // acronymPlural reports an all-caps acronym with a plural s (FTEs, SARs).
 func acronymPlural(w string) bool {
 	stem, ok := strings.CutSuffix(stripPossessive(w), "s")
@@ -402,24 +660,29 @@ func acronymPlural(w string) bool {
 // closedCompound splits w into two dictionary words of three or more
 // letters each, preferring the most even split.
 func closedCompound(dict *suggestCache, w string) (string, string, bool) {
-	if len(w) < 7 || !isLowerASCIIStart(w) {
+	n := len(w)
+	if n < 7 || !isLowerASCIIStart(w) {
 		return "", "", false
 	}
-	best := -1
-	for i := 2; i <= len(w)-3; i++ {
-		if i == 2 && len(w)-i < 5 {
-			continue // "infact", "aswell": too short to be a compound
+	at := func(i int) bool {
+		if i == 2 && n-i < 5 {
+			return false // "infact", "aswell": too short to be a compound
 		}
-		if dict.Check(w[:i]).OK() && dict.Check(w[i:]).OK() {
-			if best < 0 || abs(len(w)-2*i) < abs(len(w)-2*best) {
-				best = i
-			}
+		return dict.Check(w[:i]).OK() && dict.Check(w[i:]).OK()
+	}
+	// Try the splits from the most even out, the shorter first word first
+	// when two are as even: the first that works is the one wanted, and a
+	// compound needs no more dictionary lookups.
+	for d := n % 2; d <= n-4; d += 2 {
+		lo, hi := (n-d)/2, (n+d)/2
+		if at(lo) {
+			return w[:lo], w[lo:], true
+		}
+		if hi != lo && hi <= n-3 && at(hi) {
+			return w[:hi], w[hi:], true
 		}
 	}
-	if best < 0 {
-		return "", "", false
-	}
-	return w[:best], w[best:], true
+	return "", "", false
 }
 
 func removeString(ss []string, x string) []string {
@@ -518,55 +781,167 @@ func namedUses(occ []occurrence) int {
 }
 
 // draftNames counts the names a draft uses: capitalised forms that are not
-// just capitalised dictionary words, known to a list or not.
+// just capitalised dictionary words, known to a list or not. Forms are
+// numbered as first seen; a name joins the index when first used.
 type draftNames struct {
-	counts  map[string]int
-	first   map[string]prose.Span // where each name is first used
-	byFirst map[rune][]string
-	isName  map[string]bool // memo of the dictionary test per form
+	forms  []string
+	ids    map[string]int32
+	counts []int
+	first  []prose.Span // where each name is first used
+	runes  []int
+	// byShape indexes the used names by first letter and length, each
+	// bucket in the order the names joined (seq): closest looks only at
+	// the lengths one edit can reach.
+	byShape map[nameShapeKey][]indexedName
+	seq     int32
+	names   map[string]bool // memo of the dictionary test per form
+}
+
+type nameShapeKey struct {
+	first rune
+	runes int
+}
+
+type indexedName struct {
+	name, seq int32
 }
 
 func newDraftNames() *draftNames {
-	return &draftNames{counts: map[string]int{}, first: map[string]prose.Span{}, byFirst: map[rune][]string{}, isName: map[string]bool{}}
+	return &draftNames{ids: map[string]int32{}, byShape: map[nameShapeKey][]indexedName{}, names: map[string]bool{}}
 }
 
-// add counts an accepted token if it is a name.
-func (n *draftNames) add(dict *suggestCache, form string, span prose.Span) {
+// intern returns the number of form, adding it with no uses.
+func (n *draftNames) intern(form string) int32 {
+	if i, ok := n.ids[form]; ok {
+		return i
+	}
+	i := int32(len(n.forms))
+	n.ids[form] = i
+	n.forms = append(n.forms, form)
+	n.counts = append(n.counts, 0)
+	n.first = append(n.first, prose.Span{})
+	n.runes = append(n.runes, utf8.RuneCountInString(form))
+	return i
+}
+
+// isName reports whether an accepted form counts as a name: capitalised,
+// not a capitalised dictionary word, and a plain word of four letters or
+// more.
+func (n *draftNames) isName(dict *suggestCache, form string) bool {
 	if !isCapitalised(form) {
-		return
+		return false
 	}
-	name, seen := n.isName[form]
+	name, seen := n.names[form]
 	if !seen {
-		name = !dict.Check(strings.ToLower(form)).OK() && !strings.ContainsAny(form, "-‐‑.") && utf8.RuneCountInString(form) >= 4
-		n.isName[form] = name
+		// The shape first: it rules out most forms without a lookup.
+		name = nameShape(form) && !dict.Check(strings.ToLower(form)).OK()
+		n.names[form] = name
 	}
-	if name {
-		n.counts[form]++
-		if n.counts[form] == 1 {
-			n.first[form] = span
-			n.index(form)
+	return name
+}
+
+// nameShape reports whether a form is shaped like a name: one plain word
+// (no hyphen or dot) of four letters or more.
+func nameShape(form string) bool {
+	for i := 0; i < len(form); i++ {
+		switch form[i] {
+		case '-', '.':
+			return false
+		case "‐"[0]: // the lead byte of ‐ and ‑
+			if strings.HasPrefix(form[i:], "‐") || strings.HasPrefix(form[i:], "‑") {
+				return false
+			}
 		}
 	}
+	return utf8.RuneCountInString(form) >= 4
 }
 
-func (n *draftNames) index(form string) {
-	r, _ := utf8.DecodeRuneInString(form)
-	n.byFirst[r] = append(n.byFirst[r], form)
+// use counts a use of name i at span.
+func (n *draftNames) use(i int32, span prose.Span) {
+	n.counts[i]++
+	if n.counts[i] == 1 {
+		n.first[i] = span
+		n.index(i)
+	}
+}
+
+func (n *draftNames) index(i int32) {
+	key := nameShapeKey{firstRune(n.forms[i]), n.runes[i]}
+	n.byShape[key] = append(n.byShape[key], indexedName{i, n.seq})
+	n.seq++
 }
 
 // closest returns the name the draft uses most often, more often than
-// uses, that closeNames pairs with form.
-func (n *draftNames) closest(form string, uses int) (string, int) {
-	r, _ := utf8.DecodeRuneInString(form)
-	best, bestN := "", uses
-	for _, other := range n.byFirst[r] {
-		m := n.counts[other]
-		if other == form || m <= bestN || !closeNames(form, other) {
-			continue
+// uses, that closeNames pairs with name i (the first to join of those
+// used most), or -1.
+func (n *draftNames) closest(i int32, uses int) (int32, int) {
+	best, bestN, bestSeq := int32(-1), uses, int32(0)
+	runes := n.runes[i]
+	if runes < 4 {
+		return best, bestN // closeNames pairs no name this short
+	}
+	r := firstRune(n.forms[i])
+	for l := max(runes-1, 4); l <= runes+1; l++ {
+		for _, o := range n.byShape[nameShapeKey{r, l}] {
+			m := n.counts[o.name]
+			if o.name == i || m < bestN || m == bestN && (best < 0 || o.seq > bestSeq) || !oneEditApartFold(n.forms[i], n.forms[o.name]) {
+				continue
+			}
+			best, bestN, bestSeq = o.name, m, o.seq
 		}
-		best, bestN = other, m
 	}
 	return best, bestN
+}
+
+// oneEditApartFold is spell.Distance(strings.ToLower(a),
+// strings.ToLower(b)) <= 1, without the table or the copies for ASCII.
+func oneEditApartFold(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		if a[i] >= utf8.RuneSelf {
+			return spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
+		}
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
+		}
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(b) && lowerASCII(a[i]) == lowerASCII(b[i]) {
+		i++
+	}
+	switch {
+	case len(a) == len(b):
+		// Equal, one substitution or one transposition of neighbours.
+		return i == len(a) || equalFoldASCII(a[i+1:], b[i+1:]) ||
+			i+1 < len(a) && lowerASCII(a[i]) == lowerASCII(b[i+1]) && lowerASCII(a[i+1]) == lowerASCII(b[i]) && equalFoldASCII(a[i+2:], b[i+2:])
+	case len(a) == len(b)+1:
+		return equalFoldASCII(a[i+1:], b[i:])
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalFoldASCII compares two ASCII strings of equal length ignoring case.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func wrongForm(text string, span prose.Span, want string) wordIssue {
@@ -599,23 +974,120 @@ func softenAnglicised(issues []wordIssue, text string) {
 	// Each wanted form is searched for once: a long document repeats the
 	// same anglicised name, and every search reads the whole text.
 	written := map[string]bool{}
+	var present *runeSet
 	for i := range issues {
 		is := &issues[i]
-		if is.kind != kindWrongDiacritic || len(is.want) == 0 {
+		if is.kind != kindWrongDiacritic || len(is.want) == 0 || diacriticsDropped(is.word, is.want[0]) > 1 {
 			continue
 		}
-		in, ok := written[is.want[0]]
+		want := is.want[0]
+		in, ok := written[want]
 		if !ok {
-			in = strings.Contains(text, is.want[0])
-			written[is.want[0]] = in
+			if present == nil {
+				present = nonASCIIRunes(text)
+			}
+			in = present.mayContain(want) && containsRare(text, want)
+			written[want] = in
 		}
-		if in {
-			continue
-		}
-		if diacriticsDropped(is.word, is.want[0]) <= 1 {
+		if !in {
 			is.sev = Info
 		}
 	}
+}
+
+// runeSet records which runes of the Basic Multilingual Plane outside
+// ASCII a text holds: a wanted form with a diacritic the text never uses
+// is not in it, and one pass over the text rules out every such form.
+type runeSet [0x10000 / 64]uint64
+
+func nonASCIIRunes(text string) *runeSet {
+	set := new(runeSet)
+	for i := 0; i < len(text); {
+		// Skip ASCII 32, then eight bytes at a time.
+		const high = 0x8080808080808080
+		for i+32 <= len(text) && (load64(text, i)|load64(text, i+8)|load64(text, i+16)|load64(text, i+24))&high == 0 {
+			i += 32
+		}
+		for i+8 <= len(text) && load64(text, i)&high == 0 {
+			i += 8
+		}
+		if i >= len(text) {
+			break
+		}
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r < 0x10000 {
+			set[r/64] |= 1 << (r % 64)
+		}
+		i += size
+	}
+	return set
+}
+
+// containsRare is strings.Contains, searching for the rarest byte of
+// needle rather than its first: a name's first letter is common in
+// English text, its accented letter or its v or k far less so.
+func containsRare(text, needle string) bool {
+	if len(needle) < 2 {
+		return strings.Contains(text, needle)
+	}
+	k := 0
+	for i := 1; i < len(needle); i++ {
+		if byteRarity(needle[i]) < byteRarity(needle[k]) {
+			k = i
+		}
+	}
+	c, last := needle[k], len(text)-len(needle)+k // the last place needle[k] can be
+	for at := k; at <= last; at++ {
+		i := strings.IndexByte(text[at:last+1], c)
+		if i < 0 {
+			return false
+		}
+		at += i
+		if text[at-k:at-k+len(needle)] == needle {
+			return true
+		}
+	}
+	return false
+}
+
+// byteRarity ranks bytes by how common they are in English text, rarest
+// first: lead bytes of accented letters, other bytes outside ASCII, capital
+// letters, then the small letters by frequency; everything else last.
+func byteRarity(c byte) int {
+	switch {
+	case c >= 0xC0 && c != 0xE2: // 0xE2 leads curly quotes and dashes
+		return 0
+	case c >= utf8.RuneSelf:
+		return 1
+	case c >= 'A' && c <= 'Z':
+		return 2
+	case c >= 'a' && c <= 'z':
+		return 3 + strings.IndexByte("zqxjkvbpygfwmucldrhsnioate", c)
+	}
+	return 30
+}
+
+// load64 reads the eight bytes of s at i as one little-endian word (the
+// compiler makes it one load).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// mayContain reports whether s could be in the text: false when s has a
+// rune outside ASCII that the text lacks.
+func (set *runeSet) mayContain(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && r < 0x10000 && r != utf8.RuneError && set[r/64]&(1<<(r%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // diacriticsDropped counts the letters of want that carry a mark typed
@@ -638,18 +1110,51 @@ func diacriticsDropped(typed, want string) int {
 // miss of a name the draft uses more often (Shvet beside Shvets), a typo of
 // a dictionary word (Czeck, Followig), or a name the draft uses
 // consistently, which is worth only a note.
-func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []string, names *draftNames) []wordIssue {
-	var issues []wordIssue
-	for _, form := range order {
-		occ := caps[form]
-		n := len(occ)
+func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []wordIssue {
+	// First what each form is near, and which forms need a dictionary
+	// guess: those are searched for together (suggestForms), the rest not
+	// at all.
+	type nearest struct {
+		bi, bestN  int
+		best       string
+		positional bool
+	}
+	near := make([]nearest, len(caps))
+	var guess []string
+	for i, c := range caps {
+		form, n := c.form, len(c.occ)
 		// A name the draft uses much more often, one or two edits away. A
 		// form used three times or more is deliberate: a different person
 		// (Shehri and Shehhi) or a transliteration, not a slip.
-		best, bestN := names.closest(form, n)
+		bi, bestN := names.closest(names.ids[form], n)
+		best := ""
+		if bi >= 0 {
+			best = names.forms[bi]
+		}
 		if best != "" && (plural(form, best) || shapeOf(form) != shapeOf(best)) {
 			best = ""
 		}
+		positional := true
+		for _, o := range c.occ {
+			positional = positional && o.positional
+		}
+		near[i] = nearest{int(bi), bestN, best, positional}
+		switch {
+		case best != "" && (n <= 2 && bestN >= 5*n || n == 1 && bestN >= 2):
+			// A name variant.
+		case best == "" && n > 2:
+			// A name.
+		case best != "" && !looksLikeTypo(dict, form, best, n, positional):
+			// A name: best would lead the suggestions, and decides alone.
+		default:
+			guess = append(guess, form)
+		}
+	}
+	dict.suggestForms(guess, 5)
+	var issues []wordIssue
+	for i, c := range caps {
+		form, occ, n := c.form, c.occ, len(c.occ)
+		best, bestN, positional := near[i].best, near[i].bestN, near[i].positional
 		if best != "" && (n <= 2 && bestN >= 5*n || n == 1 && bestN >= 2) {
 			// Used once beside a name used a few times: likely, not certain.
 			sev := Error
@@ -657,17 +1162,17 @@ func judgeCapitalised(dict *suggestCache, caps map[string][]occurrence, order []
 				sev = Warning
 			}
 			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[best]}, sev: sev})
+				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[near[i].bi]}, sev: sev})
 			}
 			continue
-		}
-		positional := true
-		for _, o := range occ {
-			positional = positional && o.positional
 		}
 		if n > 2 && best == "" {
 			// Used three times or more and near no other name: a name,
 			// whatever word it resembles (see looksLikeTypo).
+			issues = append(issues, learntName(form, occ))
+			continue
+		}
+		if best != "" && !looksLikeTypo(dict, form, best, n, positional) {
 			issues = append(issues, learntName(form, occ))
 			continue
 		}
@@ -750,11 +1255,10 @@ type checkedPart struct {
 	verdict spell.Verdict
 }
 
-// checkParts checks a token whole and, when a hyphenated compound fails,
-// each part, so the finding points at the bad part ("Ex-CiA" → "CiA"). It
+// checkParts takes the verdict v on a token as a whole and, when a
+// hyphenated compound fails, checks each part, so the finding points at the bad part ("Ex-CiA" → "CiA"). It
 // appends to parts, which the caller reuses from token to token.
-func checkParts(dict *suggestCache, word string, start int, parts []checkedPart) []checkedPart {
-	v := dict.Check(word)
+func checkParts(dict *suggestCache, word string, start int, v spell.Verdict, parts []checkedPart) []checkedPart {
 	if v.OK() || !strings.ContainsAny(word, "-‐‑") {
 		return append(parts, checkedPart{prose.Span{Start: start, End: start + len(word)}, v})
 	}
@@ -785,20 +1289,14 @@ func checkParts(dict *suggestCache, word string, start int, parts []checkedPart)
 	return parts
 }
 
-// fragment reports a token that is not a word of its own: a list letter
-// ("b)", "(c)"), a roman numeral, a page or section abbreviation before its
-// dot ("p.", "pp.", "ch."), the letters of "a/c" or "w/o", or the "s" of a
-// possessive detached by a stray space ("staff 's").
-func fragment(doc *prose.Document, ti int) bool {
+// shortFragment reports a word token ti of n ≤ 4 letters, no roman
+// numeral, that is not a word of its own: a list letter ("b)", "(c)"), a
+// page or section abbreviation before its dot ("p.", "pp.", "ch."), the
+// letters of "a/c" or "w/o", or the "s" of a possessive detached by a
+// stray space ("staff 's"). Roman numerals (ii, IV, xiii) are fragments
+// too; judge.plan tests for them once per word.
+func shortFragment(doc *prose.Document, ti, n int) bool {
 	t := doc.Tokens[ti]
-	w := doc.TokenText(ti)
-	if romanNumeral(w) {
-		return true
-	}
-	n := utf8.RuneCountInString(w)
-	if n > 4 {
-		return false
-	}
 	if n == 1 && !strayLetter(doc, ti) {
 		return true
 	}
@@ -817,7 +1315,7 @@ func fragment(doc *prose.Document, ti int) bool {
 	case next == ")" || prev == "(":
 		return n == 1
 	case next == "." || next == ":":
-		return n == 1 || abbreviation[strings.ToLower(w)]
+		return n == 1 || abbreviation[strings.ToLower(doc.TokenText(ti))]
 	}
 	return false
 }
@@ -942,6 +1440,10 @@ func isTitleCase(doc *prose.Document, b *prose.Block) bool {
 		words++
 		if isCapitalised(w) {
 			caps++
+		} else if words-caps >= 6 {
+			// Six lower-case words need 24 capitalised ones beside them,
+			// and a title has at most 20 words.
+			return false
 		}
 		if words > 20 {
 			return false
@@ -951,6 +1453,9 @@ func isTitleCase(doc *prose.Document, b *prose.Block) bool {
 }
 
 func isCapitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return w[0] >= 'A' && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -965,10 +1470,11 @@ func stripPossessive(w string) string {
 	if n := len(w); n < 2 || w[n-1] != 's' && w[n-1] != 'S' {
 		return w
 	}
-	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
-		if strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
-		}
+	switch n := len(w); {
+	case w[n-2] == '\'':
+		return w[:n-2]
+	case n >= 4 && w[n-4:n-1] == "’":
+		return w[:n-4]
 	}
 	return w
 }

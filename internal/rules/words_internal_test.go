@@ -1,0 +1,175 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/edlint/edlint/internal/spell"
+)
+
+// randomText draws n runes from a small alphabet, so that matches and
+// near misses are common.
+func randomText(r *rand.Rand, n int) string {
+	alphabet := []rune("aabkvzKé’ ")
+	var b strings.Builder
+	for range n {
+		b.WriteRune(alphabet[r.IntN(len(alphabet))])
+	}
+	return b.String()
+}
+
+func TestContainsRare(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		text, needle := randomText(r, r.IntN(40)), randomText(r, r.IntN(5))
+		if r.IntN(3) == 0 && len(text) > 0 {
+			i := r.IntN(len(text))
+			needle = text[i:min(len(text), i+r.IntN(8))]
+		}
+		want := strings.Contains(text, needle)
+		if got := containsRare(text, needle); got != want {
+			t.Fatalf("containsRare(%q, %q) = %v, want %v", text, needle, got, want)
+		}
+		if want && !nonASCIIRunes(text).mayContain(needle) {
+			t.Fatalf("mayContain(%q) false in %q", needle, text)
+		}
+	}
+}
+
+func TestOneEditApartNearMisses(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		a := randomText(r, r.IntN(7))
+		b := []rune(a)
+		switch r.IntN(5) {
+		case 0:
+			if len(b) > 0 {
+				b[r.IntN(len(b))] = []rune("abé")[r.IntN(3)]
+			}
+		case 1:
+			if len(b) > 1 {
+				i := r.IntN(len(b) - 1)
+				b[i], b[i+1] = b[i+1], b[i]
+			}
+		case 2:
+			i := r.IntN(len(b) + 1)
+			b = append(b[:i], append([]rune{'a'}, b[i:]...)...)
+		case 3:
+			if len(b) > 0 {
+				i := r.IntN(len(b))
+				b = append(b[:i], b[i+1:]...)
+			}
+		default:
+			b = []rune(randomText(r, r.IntN(7)))
+		}
+		want := spell.Distance(strings.ToLower(a), strings.ToLower(string(b))) <= 1
+		if got := oneEditApartFold(a, string(b)); got != want {
+			t.Fatalf("oneEditApartFold(%q, %q) = %v, want %v", a, string(b), got, want)
+		}
+	}
+}
+
+func TestStripPossessive(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "s": "s", "'s": "", "’s": "", "Bob's": "Bob", "Bob’S": "Bob", "bobs'": "bobs'",
+		"bus": "bus", "’S": "", "x’s": "x", "a's": "a", "as": "as",
+	} {
+		if got := stripPossessive(in); got != want {
+			t.Errorf("stripPossessive(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestOneEditApartFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune("aAbBkKé")
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 50000 {
+		a, b := word(r.IntN(6)), word(r.IntN(6))
+		want := spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
+		if got := oneEditApartFold(a, b); got != want {
+			t.Fatalf("oneEditApartFold(%q, %q) = %v, want %v", a, b, got, want)
+		}
+	}
+}
+
+func TestUnchangedByLower(t *testing.T) {
+	for _, w := range []string{"", "abc", "aBc", "é", "É", "straße", "İ", "\xff", "a\uFFFDb", "ǅ", "ß", "Σ"} {
+		if got, want := unchangedByLower(w), strings.ToLower(w) == w; got != want {
+			t.Errorf("unchangedByLower(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// closedCompoundAll is closedCompound as first written: every split
+// tried, the most even kept.
+func closedCompoundAll(dict *suggestCache, w string) (string, string, bool) {
+	if len(w) < 7 || !isLowerASCIIStart(w) {
+		return "", "", false
+	}
+	best := -1
+	for i := 2; i <= len(w)-3; i++ {
+		if i == 2 && len(w)-i < 5 {
+			continue
+		}
+		if dict.Check(w[:i]).OK() && dict.Check(w[i:]).OK() {
+			if best < 0 || abs(len(w)-2*i) < abs(len(w)-2*best) {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return "", "", false
+	}
+	return w[:best], w[best:], true
+}
+
+func TestClosedCompoundOrder(t *testing.T) {
+	dict := &suggestCache{Dict: spell.Builtin(), memo: map[string][]string{}, checks: map[string]spell.Verdict{}}
+	words := []string{"a", "an", "at", "in", "on", "to", "be", "we", "up", "go", "man", "the", "and", "for", "out", "long",
+		"term", "water", "watch", "list", "rule", "making", "free", "way", "over", "time", "table", "base", "ball", "under", "stand"}
+	r := rand.New(rand.NewPCG(7, 8))
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 2 + r.IntN(2) {
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		if r.IntN(4) == 0 {
+			b.WriteString("x")
+		}
+		w := b.String()
+		a1, b1, ok1 := closedCompound(dict, w)
+		a2, b2, ok2 := closedCompoundAll(dict, w)
+		if ok1 {
+			found++
+		}
+		if a1 != a2 || b1 != b2 || ok1 != ok2 {
+			t.Fatalf("closedCompound(%q) = %q %q %v, want %q %q %v", w, a1, b1, ok1, a2, b2, ok2)
+		}
+	}
+	if found < 1000 {
+		t.Errorf("only %d of the made-up words split: the test tries too few compounds", found)
+	}
+	t.Logf("%d of 20000 split", found)
+}
+
+func TestNameShapeAndCapitalised(t *testing.T) {
+	for _, w := range []string{"", "A", "a", "Abcd", "Ab-cd", "Ab.cd", "Ab‐cd", "Ab‑cd", "Ab—cd", "Abc", "Émile", "émile", "Ωmega", "1abc", "ABCD", "Ab’cd", "\xe2"} {
+		if got, want := nameShape(w), !strings.ContainsAny(w, "-‐‑.") && len([]rune(w)) >= 4; got != want {
+			t.Errorf("nameShape(%q) = %v, want %v", w, got, want)
+		}
+		r := []rune(w + "x")[0]
+		if got, want := isCapitalised(w), w != "" && unicode.IsUpper(r); got != want {
+			t.Errorf("isCapitalised(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
