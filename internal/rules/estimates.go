@@ -120,6 +120,16 @@ const (
 	nearBoost
 )
 
+// key is the text of type id lower-case with straight apostrophes, as the
+// trie and the context tests compare words.
+func (x *extractor) key(id uint32) string {
+	k := x.doc.Types[x.doc.Lower(id)]
+	if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
+		k = strings.ReplaceAll(k, "’", "'")
+	}
+	return k
+}
+
 // typeTable fills the per-text tables for the texts the document's
 // tokens spell.
 func (x *extractor) typeTable() {
@@ -127,16 +137,11 @@ func (x *extractor) typeTable() {
 	n := len(doc.Types)
 	x.flags = make([]uint8, n)
 	x.words = make([]uint16, n)
-	x.keys = make([]string, n)
 	for id, text := range doc.Types {
 		if doc.TypeCount(uint32(id)) == 0 {
 			continue // a lower-case form no token spells
 		}
-		k := doc.Types[doc.Lower(uint32(id))]
-		if strings.Contains(k, "’") {
-			k = strings.ReplaceAll(k, "’", "'")
-		}
-		x.keys[id] = k
+		k := x.key(uint32(id))
 		if w := x.h.word(k); w != 0 {
 			x.words[id] = w
 			if x.h.rootKids[w] != nil {
@@ -161,12 +166,12 @@ type extractor struct {
 	h    *hedging
 	out  []Estimate
 	// Facts about each token text, by Token.ID: flags (mayStart,
-	// nearBoost), the trie word (0: none), the text lower-case with
-	// straight apostrophes, and the booster a text is near.
+	// nearBoost), the trie word (0: none), the booster a text is near,
+	// and whether it is a reporting verb (see reporting).
 	flags     []uint8
 	words     []uint16
-	keys      []string
 	boosterOf map[uint32]int
+	verbs     []uint8
 	// quoted marks the tokens of block quotedBlock-1 inside quotation
 	// marks (quotedBlock 0: none yet).
 	quoted      []bool
@@ -252,7 +257,7 @@ func (x *extractor) word(i int) string {
 	if i < 0 || i >= len(x.doc.Tokens) || x.doc.Tokens[i].Kind != prose.Word {
 		return ""
 	}
-	return x.keys[x.doc.Tokens[i].ID]
+	return x.key(x.doc.Tokens[i].ID)
 }
 
 // sentenceWord is the lower-case word at i when i lies inside sentence si.
@@ -518,7 +523,7 @@ func (x *extractor) seemsBefore(si, i int) bool {
 // edits from (typos rarely touch the first two letters), or -1; key is the
 // text lower-case. The dictionary has the last word (misspelledBooster).
 func (h *hedging) nearBooster(text, w string) int {
-	if len(text) < 7 || len(text) > 18 {
+	if len(text) < 7 || len(text) > 18 || !h.boosterStart[w[0]] {
 		return -1
 	}
 	best, bestD := -1, 3
@@ -739,7 +744,7 @@ func (x *extractor) attribution(si int) (from, until int) {
 		if w == "according" && x.sentenceWord(si, j+1) == "to" {
 			return s.FirstToken, s.FirstToken
 		}
-		past, present := reportingPast[w], reportingPresent[w]
+		past, present := x.reporting(j)
 		if !past && !present {
 			continue
 		}
@@ -762,6 +767,35 @@ func (x *extractor) attribution(si int) (from, until int) {
 		return j + 1, s.FirstToken
 	}
 	return from, until
+}
+
+// Reporting-verb facts about a token text (extractor.verbs).
+const (
+	verbKnown uint8 = 1 << iota
+	verbPast
+	verbPresent
+)
+
+// reporting says whether word token j is a reporting verb (reportingPast,
+// reportingPresent), looking each text up once per document.
+func (x *extractor) reporting(j int) (past, present bool) {
+	if x.verbs == nil {
+		x.verbs = make([]uint8, len(x.doc.Types))
+	}
+	id := x.doc.Tokens[j].ID
+	v := x.verbs[id]
+	if v == 0 {
+		w := x.key(id)
+		v = verbKnown
+		if reportingPast[w] {
+			v |= verbPast
+		}
+		if reportingPresent[w] {
+			v |= verbPresent
+		}
+		x.verbs[id] = v
+	}
+	return v&verbPast != 0, v&verbPresent != 0
 }
 
 // inferenceVerbs report speech with a speaker for a subject ("Harding

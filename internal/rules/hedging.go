@@ -299,7 +299,10 @@ type hedging struct {
 	// vocabLens has bit n of entry c set when a key of n bytes starts
 	// with byte c: most words are no key and skip the map.
 	vocabLens [256]uint64
-	err       error
+	// boosterStart marks the first letters of the boosters nearBooster
+	// tries.
+	boosterStart [256]bool
+	err          error
 }
 
 var (
@@ -423,6 +426,11 @@ func (h *hedging) number() {
 		h.rootKids[k.word] = k.node
 	}
 	h.numberWord = h.vocab[numberKey]
+	for _, b := range h.boosters {
+		if len(b) >= 8 {
+			h.boosterStart[b[0]] = true
+		}
+	}
 	for k := range h.vocab {
 		if len(k) < 64 {
 			h.vocabLens[k[0]] |= 1 << len(k)
@@ -531,15 +539,22 @@ func termAt(y *Yardstick, p float64, role string) string {
 
 // ownEstimates are the estimates that are the author's own claims (all
 // of them when Options.HedgingQuotes is set).
+// The six hedging rules share one list per document; none may change it.
 func ownEstimates(p *Pass) []Estimate {
 	all := p.Options != nil && p.Options.HedgingQuotes
-	var out []Estimate
-	for _, e := range estimatesOf(p) {
-		if all || e.Own() {
-			out = append(out, e)
-		}
+	key := "rules.ownEstimates"
+	if all {
+		key = "rules.allEstimates"
 	}
-	return out
+	return p.Memo(key, func() any {
+		var out []Estimate
+		for _, e := range estimatesOf(p) {
+			if all || e.Own() {
+				out = append(out, e)
+			}
+		}
+		return out
+	}).([]Estimate)
 }
 
 // stackPair is a booster and a hedge or band term on one claim
