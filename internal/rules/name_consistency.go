@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -62,13 +64,21 @@ type namePhrase struct {
 	span    prose.Span
 	surface string // the words joined by single spaces
 	key     string // the content words with the small words lower-cased and articles dropped
-	content string // the content words as written
 	title   bool   // in a heading or a title-case line, where small words may be capitalised
 }
 
+// nameForm is a capitalised word form of one document: how often it is
+// used and where first. The uses themselves are found again (nameUses)
+// only for the few forms a finding needs, so that the facts kept grow
+// with the number of distinct names, not with the number of words.
+type nameForm struct {
+	text  string
+	count int
+	first prose.Span
+}
+
 type nameFacts struct {
-	words   map[string]*[]nameOcc
-	order   []string
+	forms   []nameForm // in order of first use
 	phrases []namePhrase
 }
 
@@ -83,20 +93,166 @@ var connectors = map[string]bool{
 // another name.
 var articles = map[string]bool{"the": true}
 
+// Facts about a token text (nameScan.class), worked out once per
+// document.
+const (
+	nameKnown uint8 = 1 << iota
+	nameCapital
+	nameConnector
+)
+
+// nameScan classifies a document's token texts once each (by Token.ID).
+type nameScan struct {
+	doc   *prose.Document
+	class []uint8
+	// form is 1 + the index of the name form a text stands for (its
+	// possessive stripped), 0 when none; valid once class is known.
+	form []int32
+}
+
+func newNameScan(doc *prose.Document) *nameScan {
+	return &nameScan{doc: doc, class: make([]uint8, len(doc.Types)), form: make([]int32, len(doc.Types))}
+}
+
+// classOf returns the class of type id, working it out on first use;
+// formIndex numbers a new name form.
+func (ns *nameScan) classOf(id uint32, formIndex func(w string) int32) uint8 {
+	c := ns.class[id]
+	if c != 0 {
+		return c
+	}
+	text := ns.doc.Types[id]
+	c = nameKnown
+	// isCapitalised, without decoding the common lower-case ASCII words.
+	if text != "" && (text[0] >= 'A' && text[0] <= 'Z' || text[0] >= utf8.RuneSelf && isCapitalised(text)) {
+		c |= nameCapital
+		if w := stripPossessive(text); nameLike(w) {
+			ns.form[id] = formIndex(w) + 1
+		}
+	}
+	if isConnector(text) {
+		c |= nameConnector
+	}
+	ns.class[id] = c
+	return c
+}
+
 func nameWords(doc *prose.Document) nameFacts {
-	f := nameFacts{words: map[string]*[]nameOcc{}}
+	var f nameFacts
+	ns := newNameScan(doc)
+	index := map[string]int32{}
+	formIndex := func(w string) int32 {
+		i, ok := index[w]
+		if !ok {
+			i = int32(len(f.forms))
+			index[w] = i
+			f.forms = append(f.forms, nameForm{text: w})
+		}
+		return i
+	}
+	toks := doc.Tokens
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		title := b.Kind == prose.Heading || isTitleCase(doc, b)
+		titleKnown, title := false, false
+		for si := b.FirstSentence; si < b.EndSentence; si++ {
+			s := doc.Sentences[si]
+			next := s.FirstToken // where the search for the next multi-word name resumes
+			for ti := s.FirstToken; ti < s.EndToken; ti++ {
+				t := &toks[ti]
+				if t.Kind != prose.Word {
+					continue
+				}
+				c := ns.classOf(t.ID, formIndex)
+				if c&nameCapital == 0 {
+					continue // neither a name nor the start of one
+				}
+				if fi := ns.form[t.ID]; fi != 0 {
+					fm := &f.forms[fi-1]
+					if fm.count == 0 {
+						fm.first = prose.Span{Start: t.Start, End: t.Start + len(fm.text)}
+					}
+					fm.count++
+				}
+				if ti < next || c&nameConnector != 0 {
+					continue
+				}
+				if !titleKnown {
+					// Only a block with a multi-word name needs to know.
+					titleKnown, title = true, b.Kind == prose.Heading || isTitleCase(doc, b)
+				}
+				next = ns.phraseAt(s, ti, title, formIndex, &f.phrases)
+			}
+		}
+	}
+	return f
+}
+
+// phraseAt looks for a multi-word name starting at token ti (a capitalised
+// word other than a small word) of sentence s: a run of capitalised words
+// joined by single spaces and small words, with at least two capitalised
+// words and a small word among them. It appends the name to out and
+// returns the token after the run's last capitalised word, where the
+// search resumes.
+func (ns *nameScan) phraseAt(s prose.Sentence, ti int, title bool, formIndex func(string) int32, out *[]namePhrase) int {
+	doc := ns.doc
+	end := ti + 1
+	lastContent := ti
+	prevConnector := false
+	for end < s.EndToken {
+		n := doc.Tokens[end]
+		if n.Kind != prose.Word || n.Gap || n.Start != doc.Tokens[end-1].End+1 || doc.Text[n.Start-1] != ' ' {
+			break
+		}
+		w := doc.Text[n.Start:n.End]
+		c := ns.classOf(n.ID, formIndex)
+		if c&nameConnector != 0 {
+			if strings.EqualFold(w, "the") && !prevConnector {
+				break // "Washington the President": the article starts a new phrase
+			}
+			prevConnector = true
+			end++
+			continue
+		}
+		if c&nameCapital == 0 {
+			break
+		}
+		prevConnector = false
+		lastContent = end
+		end++
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			break
+		}
+	}
+	// A run without a small word inside cannot be a variant of another:
+	// the forms compared differ only in their small words.
+	if lastContent > ti && hasConnector(doc, ti+1, lastContent) {
+		*out = append(*out, makePhrase(doc, ti, lastContent+1, title))
+	}
+	return lastContent + 1
+}
+
+// nameUses lists the uses of each of the forms want in doc, in order,
+// with the capitalised word before each: one pass over the document for
+// all the forms a judgement needs.
+func nameUses(doc *prose.Document, want map[string][]nameOcc) {
+	ns := newNameScan(doc)
+	var forms []string
+	formIndex := func(w string) int32 {
+		forms = append(forms, w)
+		return int32(len(forms) - 1)
+	}
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
 		for si := b.FirstSentence; si < b.EndSentence; si++ {
 			s := doc.Sentences[si]
 			for ti := s.FirstToken; ti < s.EndToken; ti++ {
 				t := doc.Tokens[ti]
-				if t.Kind != prose.Word {
+				if t.Kind != prose.Word || ns.classOf(t.ID, formIndex)&nameCapital == 0 || ns.form[t.ID] == 0 {
 					continue
 				}
-				w := stripPossessive(doc.Text[t.Start:t.End])
-				if !nameLike(w) {
+				w := forms[ns.form[t.ID]-1]
+				uses, ok := want[w]
+				if !ok {
 					continue
 				}
 				occ := nameOcc{span: prose.Span{Start: t.Start, End: t.Start + len(w)}}
@@ -106,18 +262,10 @@ func nameWords(doc *prose.Document) nameFacts {
 						occ.given = pw
 					}
 				}
-				uses := f.words[w]
-				if uses == nil {
-					uses = &[]nameOcc{}
-					f.words[w] = uses
-					f.order = append(f.order, w)
-				}
-				*uses = append(*uses, occ)
+				want[w] = append(uses, occ)
 			}
-			f.phrases = appendPhrases(doc, s, title, f.phrases)
 		}
 	}
-	return f
 }
 
 // nameLike reports a capitalised word of letters with a lower-case letter
@@ -139,76 +287,52 @@ func nameLike(w string) bool {
 	return lower
 }
 
-// appendPhrases finds the multi-word names of sentence s: runs of
-// capitalised words joined by single spaces and small words, with at least
-// two capitalised words. A leading "The" is left out.
-func appendPhrases(doc *prose.Document, s prose.Sentence, title bool, out []namePhrase) []namePhrase {
-	ti := s.FirstToken
-	for ti < s.EndToken {
-		t := doc.Tokens[ti]
-		if t.Kind != prose.Word || !isCapitalised(doc.Text[t.Start:t.End]) || isConnector(doc.Text[t.Start:t.End]) {
-			ti++
-			continue
-		}
-		// Extend the run.
-		end := ti + 1
-		lastContent := ti
-		prevConnector := false
-		for end < s.EndToken {
-			n := doc.Tokens[end]
-			if n.Kind != prose.Word || n.Gap || n.Start != doc.Tokens[end-1].End+1 || doc.Text[n.Start-1] != ' ' {
-				break
-			}
-			w := doc.Text[n.Start:n.End]
-			if isConnector(w) {
-				if strings.EqualFold(w, "the") && !prevConnector {
-					break // "Washington the President": the article starts a new phrase
-				}
-				prevConnector = true
-				end++
-				continue
-			}
-			if !isCapitalised(w) {
-				break
-			}
-			prevConnector = false
-			lastContent = end
-			end++
-			if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
-				break
-			}
-		}
-		// A run without a small word inside cannot be a variant of another:
-		// the forms compared differ only in their small words.
-		if lastContent > ti && hasConnector(doc, ti+1, lastContent) {
-			out = append(out, makePhrase(doc, ti, lastContent+1, title))
-		}
-		ti = lastContent + 1
-	}
-	return out
-}
-
 func makePhrase(doc *prose.Document, first, end int, title bool) namePhrase {
-	var surface, key, content []string
+	last := doc.Tokens[end-1]
+	span := prose.Span{Start: doc.Tokens[first].Start, End: last.Start + len(stripPossessive(doc.TokenText(end-1)))}
+	// The words of a run are one space apart: the surface is the source.
+	surface := doc.Text[span.Start:span.End]
+	// The key drops articles and lower-cases the other small words; it is
+	// the surface itself when there are none to change.
+	var key []byte
+	pos := span.Start
 	for i := first; i < end; i++ {
-		w := doc.TokenText(i)
+		t := doc.Tokens[i]
+		w := doc.Text[t.Start:t.End]
 		if i == end-1 {
 			w = stripPossessive(w)
 		}
-		surface = append(surface, w)
-		lw := strings.ToLower(w)
-		switch {
-		case articles[lw]:
-		case connectors[lw]:
-			key = append(key, lw)
-		default:
-			key = append(key, w)
-			content = append(content, w)
+		conn := isConnector(w)
+		article := conn && strings.EqualFold(w, "the")
+		if key == nil && (article || conn && !isLowerASCII(w)) {
+			// The words so far, without the space before this one.
+			key = make([]byte, 0, len(surface))
+			key = append(key, doc.Text[span.Start:max(span.Start, pos-1)]...)
 		}
+		pos = t.End + 1
+		if key == nil || article {
+			continue
+		}
+		if len(key) > 0 {
+			key = append(key, ' ')
+		}
+		if conn {
+			for j := 0; j < len(w); j++ {
+				c := w[j]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				key = append(key, c)
+			}
+			continue
+		}
+		key = append(key, w...)
 	}
-	last := doc.Tokens[end-1]
-	span := prose.Span{Start: doc.Tokens[first].Start, End: last.Start + len(surface[len(surface)-1])}
-	return namePhrase{span: span, surface: strings.Join(surface, " "), key: strings.Join(key, " "), content: strings.Join(content, " "), title: title}
+	ph := namePhrase{span: span, surface: surface, key: surface, title: title}
+	if key != nil {
+		ph.key = string(key)
+	}
+	return ph
 }
 
 // listedPhrases are the multi-word entries of the name lists, for the
@@ -275,10 +399,29 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 		uses    []nameUse
 		title   bool // every use is in a title-case line
 	}
+	// Most keys have one surface form: find those with two or more before
+	// grouping any uses.
+	first := map[string]string{}
+	multi := map[string]bool{}
+	for _, df := range all {
+		for _, ph := range df.facts.phrases {
+			if s, ok := first[ph.key]; !ok {
+				first[ph.key] = ph.surface
+			} else if s != ph.surface {
+				multi[ph.key] = true
+			}
+		}
+	}
+	if len(multi) == 0 {
+		return nil
+	}
 	byKey := map[string]map[string]*form{}
 	var keys []string
 	for _, df := range all {
 		for _, ph := range df.facts.phrases {
+			if !multi[ph.key] {
+				continue
+			}
 			m := byKey[ph.key]
 			if m == nil {
 				m = map[string]*form{}
@@ -346,88 +489,217 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 // common enough that a near miss of it is another entity (Iraq, Joan).
 const frequentName = 20
 
+// nameTotal is a name form over the whole set of documents: its number
+// of uses, its first, and its dictionary status.
+type nameTotal struct {
+	text     string
+	count    int
+	firstDoc *prose.Document
+	first    prose.Span
+	status   spell.Status
+}
+
+// namePair is two forms judged one name, b the minority's, pending the
+// given-name test when needGiven.
+type namePair struct {
+	a, b      *nameTotal
+	needGiven bool
+}
+
+// nameDeletion is a folded name form with one rune deleted (size 0: none
+// deleted), by its hash.
+type nameDeletion struct {
+	h        uint64
+	cand     int32
+	at, size int32
+}
+
 func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	d := p.Dict
-	uses := map[string][]nameUse{}
-	var order []string
+	index := map[string]int{}
+	var totals []nameTotal
 	for _, df := range all {
-		for _, w := range df.facts.order {
-			if _, ok := uses[w]; !ok {
-				order = append(order, w)
+		for _, fm := range df.facts.forms {
+			i, ok := index[fm.text]
+			if !ok {
+				i = len(totals)
+				index[fm.text] = i
+				totals = append(totals, nameTotal{text: fm.text, firstDoc: df.doc, first: fm.first})
 			}
-			for _, o := range *df.facts.words[w] {
-				uses[w] = append(uses[w], nameUse{df.doc, o})
-			}
+			totals[i].count += fm.count
 		}
 	}
 	// Candidates: forms whose lower case is no English word (Will, Swede,
 	// Bush are words), with their dictionary status.
-	status := map[string]spell.Status{}
-	var cands []string
-	for _, w := range order {
-		if d.Check(strings.ToLower(w)).Status == spell.Accepted {
+	var cands []*nameTotal
+	for i := range totals {
+		t := &totals[i]
+		if d.Check(strings.ToLower(t.text)).Status == spell.Accepted {
 			continue
 		}
-		status[w] = d.Check(w).Status
-		cands = append(cands, w)
+		t.status = d.Check(t.text).Status
+		cands = append(cands, t)
 	}
 	// Pair forms one deletion apart, or with one folded key (case and
-	// diacritics), through a table of their deletion neighborhoods.
-	buckets := map[string][]int{}
-	for i, w := range cands {
-		for _, k := range deletions(foldName(w)) {
-			buckets[k] = append(buckets[k], i)
+	// diacritics), through their deletion neighborhoods: each folded form
+	// and every string made by deleting one rune of it. They are hashed
+	// and sorted, so that equal strings fall together without a string or
+	// a map entry each; a bucket is a run of equal strings.
+	folds := make([]string, len(cands))
+	var dels []nameDeletion
+	for i, t := range cands {
+		f := foldName(t.text)
+		folds[i] = f
+		dels = append(dels, nameDeletion{h: hashWithout(f, 0, 0), cand: int32(i)})
+		for at, r := range f {
+			size := min(utf8.RuneLen(r), len(f)-at)
+			dels = append(dels, nameDeletion{h: hashWithout(f, at, size), cand: int32(i), at: int32(at), size: int32(size)})
 		}
+	}
+	slices.SortFunc(dels, func(a, b nameDeletion) int {
+		if c := cmp.Compare(a.h, b.h); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.cand, b.cand); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	same := func(a, b nameDeletion) bool {
+		return sameWithout(folds[a.cand], int(a.at), int(a.size), folds[b.cand], int(b.at), int(b.size))
 	}
 	seen := map[[2]int]bool{}
-	for _, ids := range buckets {
-		if len(ids) < 2 || len(ids) > 8 {
+	var pairs []namePair
+	var ids []int
+	var done []bool
+	for lo := 0; lo < len(dels); {
+		hi := lo + 1
+		for hi < len(dels) && dels[hi].h == dels[lo].h {
+			hi++
+		}
+		if hi-lo < 2 {
+			lo = hi
 			continue
 		}
-		for x := 0; x < len(ids); x++ {
-			for y := x + 1; y < len(ids); y++ {
-				i, j := ids[x], ids[y]
-				if i == j || seen[[2]int{i, j}] {
-					continue
+		// Split the run into buckets of equal strings (a hash collision
+		// is the only way a run holds two).
+		done = append(done[:0], make([]bool, hi-lo)...)
+		for k := lo; k < hi; k++ {
+			if done[k-lo] {
+				continue
+			}
+			ids = ids[:0]
+			for m := k; m < hi; m++ {
+				if !done[m-lo] && (m == k || same(dels[k], dels[m])) {
+					done[m-lo] = true
+					ids = append(ids, int(dels[m].cand))
 				}
-				seen[[2]int{i, j}] = true
-				out = append(out, judgeNamePair(p, cands[i], cands[j], uses, status)...)
+			}
+			if len(ids) < 2 || len(ids) > 8 {
+				continue
+			}
+			for x := 0; x < len(ids); x++ {
+				for y := x + 1; y < len(ids); y++ {
+					i, j := ids[x], ids[y]
+					if i == j || seen[[2]int{i, j}] {
+						continue
+					}
+					seen[[2]int{i, j}] = true
+					if pr, ok := judgeNamePair(p, cands[i], cands[j]); ok {
+						pairs = append(pairs, pr)
+					}
+				}
 			}
 		}
+		lo = hi
 	}
-	// The buckets are a map: sort for a stable order.
+	if len(pairs) == 0 {
+		return nil
+	}
+	// Find the uses the pairs need, in one pass over each document that
+	// has them.
+	need := map[string]bool{}
+	for _, pr := range pairs {
+		need[pr.b.text] = true
+		if pr.needGiven {
+			need[pr.a.text] = true
+		}
+	}
+	uses := map[*prose.Document]map[string][]nameOcc{}
+	for _, df := range all {
+		var want map[string][]nameOcc
+		for _, fm := range df.facts.forms {
+			if need[fm.text] {
+				if want == nil {
+					want = map[string][]nameOcc{}
+				}
+				want[fm.text] = nil
+			}
+		}
+		if want != nil {
+			nameUses(df.doc, want)
+			uses[df.doc] = want
+		}
+	}
+	usesOf := func(w string) []nameUse {
+		var out []nameUse
+		for _, df := range all {
+			for _, o := range uses[df.doc][w] {
+				out = append(out, nameUse{df.doc, o})
+			}
+		}
+		return out
+	}
+	for _, pr := range pairs {
+		ub := usesOf(pr.b.text)
+		if pr.needGiven && !sameGiven(usesOf(pr.a.text), ub) {
+			continue
+		}
+		a, b := pr.a, pr.b
+		for _, u := range ub {
+			out = append(out, pendingFinding{
+				doc: u.doc, span: u.occ.span,
+				message: variantMessage(b.text, a.text, b.count, a.count),
+				want:    a.text,
+				relDoc:  a.firstDoc, relSpan: a.first, relMsg: fmt.Sprintf("written %q here", a.text),
+			})
+		}
+	}
+	// Order by position (pairs come in hash order).
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
 }
 
-// judgeNamePair decides whether two forms are one name and reports the
-// minority form's uses in p.Doc.
-func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[string]spell.Status) []pendingFinding {
-	ua, ub := uses[a], uses[b]
-	if len(ua) < len(ub) || len(ua) == len(ub) && hasFewerMarks(a, b) {
-		a, b, ua, ub = b, a, ub, ua
+// judgeNamePair decides whether two forms are one name: ok with the
+// majority form first; needGiven when that also takes the given-name test
+// (sameGiven), which needs the uses.
+func judgeNamePair(p *Pass, ta, tb *nameTotal) (namePair, bool) {
+	if ta.count < tb.count || ta.count == tb.count && hasFewerMarks(ta.text, tb.text) {
+		ta, tb = tb, ta
 	}
+	a, b, na, nb := ta.text, tb.text, ta.count, tb.count
 	// a is the majority form, b the minority.
 	fa, fb := foldName(a), foldName(b)
 	sameFold := fa == fb
 	if !sameFold {
 		ra, rb := []rune(fa), []rune(fb)
 		if ra[0] != rb[0] || spell.Distance(fa, fb) != 1 || len(ra) < 5 || len(rb) < 5 {
-			return nil
+			return namePair{}, false
 		}
 	}
+	needGiven := false
 	switch {
-	case status[b] != spell.Accepted:
+	case tb.status != spell.Accepted:
 		// The names rules own an unknown word near another form, and a
 		// listed name in the wrong case or without its diacritics.
-		if !sameFold || status[b] == spell.WrongForm || closeNames(b, a) {
-			return nil
+		if !sameFold || tb.status == spell.WrongForm || closeNames(b, a) {
+			return namePair{}, false
 		}
-		if len(ua) == len(ub) && !hasFewerMarks(b, a) {
-			return nil
+		if na == nb && !hasFewerMarks(b, a) {
+			return namePair{}, false
 		}
-	case status[a] != spell.Accepted:
-		return nil // the dictionary knows the minority form: not a slip for the majority
+	case ta.status != spell.Accepted:
+		return namePair{}, false // the dictionary knows the minority form: not a slip for the majority
 	default:
 		// Both listed: two real names one letter apart are usually two
 		// entities (Iran, Iraq; Edwin, Erwin; Sunni, Sunnis). One is a
@@ -435,27 +707,18 @@ func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[s
 		// often, neither is frequent, the letters differ inside the word
 		// (not an ending: Bosnia, Bosnian) and the two follow the same
 		// given name (Vladimir Kryuchkov, Vladimir Kruchkov).
-		if sameFold || len(ua) < 2 || len(ua) < 2*len(ub) {
-			return nil
+		if sameFold || na < 2 || na < 2*nb {
+			return namePair{}, false
 		}
 		if p.Dict.Freq(a) >= frequentName || p.Dict.Freq(b) >= frequentName {
-			return nil
+			return namePair{}, false
 		}
-		if differAtEnd(fa, fb) || !sameGiven(ua, ub) {
-			return nil
+		if differAtEnd(fa, fb) {
+			return namePair{}, false
 		}
+		needGiven = true
 	}
-	out := make([]pendingFinding, 0, len(ub))
-	for _, u := range ub {
-		mu := ua[0]
-		out = append(out, pendingFinding{
-			doc: u.doc, span: u.occ.span,
-			message: variantMessage(b, a, len(ub), len(ua)),
-			want:    a,
-			relDoc:  mu.doc, relSpan: mu.occ.span, relMsg: fmt.Sprintf("written %q here", a),
-		})
-	}
-	return out
+	return namePair{a: ta, b: tb, needGiven: needGiven}, true
 }
 
 // sameGiven reports whether every use of the minority form follows a
@@ -519,13 +782,40 @@ func foldName(w string) string {
 	return b.String()
 }
 
-// deletions returns w and every string made by deleting one rune of it.
-func deletions(w string) []string {
-	out := []string{w}
-	for i, r := range w {
-		out = append(out, w[:i]+w[i+utf8.RuneLen(r):])
+// hashWithout hashes w without its bytes [at, at+size) (FNV-1a).
+func hashWithout(w string, at, size int) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		if i == at && size > 0 {
+			i += size - 1
+			continue
+		}
+		h ^= uint64(w[i])
+		h *= 1099511628211
 	}
-	return out
+	return h
+}
+
+// sameWithout reports whether a without bytes [ai, ai+an) equals b without
+// bytes [bi, bi+bn).
+func sameWithout(a string, ai, an int, b string, bi, bn int) bool {
+	n := len(a) - an
+	if n != len(b)-bn {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		ka, kb := k, k
+		if k >= ai {
+			ka += an
+		}
+		if k >= bi {
+			kb += bn
+		}
+		if a[ka] != b[kb] {
+			return false
+		}
+	}
+	return true
 }
 
 // stripMark returns r without its diacritics, lower case; letters with a
