@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -75,6 +74,28 @@ type nameForm struct {
 	text  string
 	count int
 	first prose.Span
+	// givens are the distinct capitalised words right before its uses
+	// (nameOcc.given); ungiven is set when a use has none. Together they
+	// decide sameGiven without the uses.
+	givens  []string
+	ungiven bool
+	// givenIDs are the givens' Token.IDs while the document is read.
+	givenIDs []uint32
+}
+
+// addGiven records the given name before a use, by its Token.ID (-1 for
+// none).
+func (fm *nameForm) addGiven(id int64) {
+	if id < 0 {
+		fm.ungiven = true
+		return
+	}
+	for _, x := range fm.givenIDs {
+		if int64(x) == id {
+			return
+		}
+	}
+	fm.givenIDs = append(fm.givenIDs, uint32(id))
 }
 
 type nameFacts struct {
@@ -99,6 +120,9 @@ const (
 	nameKnown uint8 = 1 << iota
 	nameCapital
 	nameConnector
+	// nameGiven: the text, as written, can be the given name before a
+	// name (nameLike).
+	nameGiven
 )
 
 // nameScan classifies a document's token texts once each (by Token.ID).
@@ -117,17 +141,23 @@ func newNameScan(doc *prose.Document) *nameScan {
 // classOf returns the class of type id, working it out on first use;
 // formIndex numbers a new name form.
 func (ns *nameScan) classOf(id uint32, formIndex func(w string) int32) uint8 {
-	c := ns.class[id]
-	if c != 0 {
+	if c := ns.class[id]; c != 0 {
 		return c
 	}
+	return ns.classify(id, formIndex)
+}
+
+func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint8 {
 	text := ns.doc.Types[id]
-	c = nameKnown
+	c := nameKnown
 	// isCapitalised, without decoding the common lower-case ASCII words.
 	if text != "" && (text[0] >= 'A' && text[0] <= 'Z' || text[0] >= utf8.RuneSelf && isCapitalised(text)) {
 		c |= nameCapital
 		if w := stripPossessive(text); nameLike(w) {
 			ns.form[id] = formIndex(w) + 1
+		}
+		if nameLike(text) {
+			c |= nameGiven
 		}
 	}
 	if isConnector(text) {
@@ -140,7 +170,8 @@ func (ns *nameScan) classOf(id uint32, formIndex func(w string) int32) uint8 {
 func nameWords(doc *prose.Document) nameFacts {
 	var f nameFacts
 	ns := newNameScan(doc)
-	index := map[string]int32{}
+	index := make(map[string]int32, len(doc.Types)/8)
+	f.forms = make([]nameForm, 0, len(doc.Types)/8)
 	formIndex := func(w string) int32 {
 		i, ok := index[w]
 		if !ok {
@@ -153,7 +184,7 @@ func nameWords(doc *prose.Document) nameFacts {
 	toks := doc.Tokens
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		titleKnown, title := false, false
+		title := -1 // unknown: isTitleCase runs for blocks with a multi-word name
 		for si := b.FirstSentence; si < b.EndSentence; si++ {
 			s := doc.Sentences[si]
 			next := s.FirstToken // where the search for the next multi-word name resumes
@@ -162,7 +193,10 @@ func nameWords(doc *prose.Document) nameFacts {
 				if t.Kind != prose.Word {
 					continue
 				}
-				c := ns.classOf(t.ID, formIndex)
+				c := ns.class[t.ID]
+				if c == 0 {
+					c = ns.classify(t.ID, formIndex)
+				}
 				if c&nameCapital == 0 {
 					continue // neither a name nor the start of one
 				}
@@ -172,17 +206,28 @@ func nameWords(doc *prose.Document) nameFacts {
 						fm.first = prose.Span{Start: t.Start, End: t.Start + len(fm.text)}
 					}
 					fm.count++
+					given := int64(-1)
+					if ti > s.FirstToken {
+						prev := &toks[ti-1]
+						if prev.Kind == prose.Word && prev.End+1 == t.Start && ns.class[prev.ID]&nameGiven != 0 {
+							given = int64(prev.ID)
+						}
+					}
+					fm.addGiven(given)
 				}
 				if ti < next || c&nameConnector != 0 {
 					continue
 				}
-				if !titleKnown {
-					// Only a block with a multi-word name needs to know.
-					titleKnown, title = true, b.Kind == prose.Heading || isTitleCase(doc, b)
-				}
-				next = ns.phraseAt(s, ti, title, formIndex, &f.phrases)
+				next = ns.phraseAt(s, ti, b, &title, formIndex, &f.phrases)
 			}
 		}
+	}
+	for i := range f.forms {
+		fm := &f.forms[i]
+		for _, id := range fm.givenIDs {
+			fm.givens = append(fm.givens, doc.Types[id])
+		}
+		fm.givenIDs = nil
 	}
 	return f
 }
@@ -193,7 +238,7 @@ func nameWords(doc *prose.Document) nameFacts {
 // words and a small word among them. It appends the name to out and
 // returns the token after the run's last capitalised word, where the
 // search resumes.
-func (ns *nameScan) phraseAt(s prose.Sentence, ti int, title bool, formIndex func(string) int32, out *[]namePhrase) int {
+func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *int, formIndex func(string) int32, out *[]namePhrase) int {
 	doc := ns.doc
 	end := ti + 1
 	lastContent := ti
@@ -226,7 +271,13 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, title bool, formIndex fun
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
 	if lastContent > ti && hasConnector(doc, ti+1, lastContent) {
-		*out = append(*out, makePhrase(doc, ti, lastContent+1, title))
+		if *title < 0 {
+			*title = 0
+			if b.Kind == prose.Heading || isTitleCase(doc, b) {
+				*title = 1
+			}
+		}
+		*out = append(*out, makePhrase(doc, ti, lastContent+1, *title == 1))
 	}
 	return lastContent + 1
 }
@@ -490,13 +541,18 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 const frequentName = 20
 
 // nameTotal is a name form over the whole set of documents: its number
-// of uses, its first, and its dictionary status.
+// of uses, its first, the given names before it (see nameForm), and its
+// dictionary status.
 type nameTotal struct {
 	text     string
 	count    int
 	firstDoc *prose.Document
 	first    prose.Span
+	givens   []string
+	ungiven  bool
 	status   spell.Status
+	checked  bool // status is known
+	cand     bool // a candidate: its lower case is no English word
 }
 
 // namePair is two forms judged one name, b the minority's, pending the
@@ -506,124 +562,179 @@ type namePair struct {
 	needGiven bool
 }
 
-// nameDeletion is a folded name form with one rune deleted (size 0: none
-// deleted), by its hash.
+// nameDeletion is a folded name form (totals[form]) with one rune deleted
+// (size 0: none deleted); next chains the deletions with the same hash.
 type nameDeletion struct {
-	h        uint64
-	cand     int32
-	at, size int32
+	form, at, size, next int32
 }
 
 func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	d := p.Dict
-	index := map[string]int{}
 	var totals []nameTotal
-	for _, df := range all {
-		for _, fm := range df.facts.forms {
-			i, ok := index[fm.text]
-			if !ok {
-				i = len(totals)
-				index[fm.text] = i
-				totals = append(totals, nameTotal{text: fm.text, firstDoc: df.doc, first: fm.first})
+	if len(all) == 1 {
+		forms := all[0].facts.forms
+		totals = make([]nameTotal, len(forms))
+		for i, fm := range forms {
+			totals[i] = nameTotal{text: fm.text, count: fm.count, firstDoc: all[0].doc, first: fm.first, givens: fm.givens, ungiven: fm.ungiven}
+		}
+	} else {
+		index := map[string]int{}
+		for _, df := range all {
+			for _, fm := range df.facts.forms {
+				i, ok := index[fm.text]
+				if !ok {
+					i = len(totals)
+					index[fm.text] = i
+					totals = append(totals, nameTotal{text: fm.text, firstDoc: df.doc, first: fm.first})
+				}
+				t := &totals[i]
+				t.count += fm.count
+				t.ungiven = t.ungiven || fm.ungiven
+				for _, g := range fm.givens {
+					if !slices.Contains(t.givens, g) {
+						t.givens = append(t.givens, g)
+					}
+				}
 			}
-			totals[i].count += fm.count
 		}
 	}
-	// Candidates: forms whose lower case is no English word (Will, Swede,
-	// Bush are words), with their dictionary status.
-	var cands []*nameTotal
+	// Candidates are the forms whose lower case is no English word (Will,
+	// Swede, Bush are words). Pair candidates one deletion apart, or with
+	// one folded key (case and diacritics), through their deletion
+	// neighborhoods: each folded form and every string made by deleting
+	// one rune of it; a bucket holds the candidates that make one string,
+	// and buckets of more than eight are ignored. The strings are hashed
+	// into a table instead of kept; and since a form that shares no string
+	// with another form pairs with nothing, only the forms that do are
+	// looked up in the dictionary.
+	folds := make([]string, len(totals))
+	var arena []byte
+	ends := make([]int, len(totals))
 	for i := range totals {
-		t := &totals[i]
-		if d.Check(strings.ToLower(t.text)).Status == spell.Accepted {
-			continue
-		}
-		t.status = d.Check(t.text).Status
-		cands = append(cands, t)
+		arena = appendFold(arena, totals[i].text)
+		ends[i] = len(arena)
 	}
-	// Pair forms one deletion apart, or with one folded key (case and
-	// diacritics), through their deletion neighborhoods: each folded form
-	// and every string made by deleting one rune of it. They are hashed
-	// and sorted, so that equal strings fall together without a string or
-	// a map entry each; a bucket is a run of equal strings.
-	folds := make([]string, len(cands))
-	var dels []nameDeletion
-	for i, t := range cands {
-		f := foldName(t.text)
-		folds[i] = f
-		dels = append(dels, nameDeletion{h: hashWithout(f, 0, 0), cand: int32(i)})
+	all1 := string(arena) // the folded forms, one after another
+	n := 0
+	for i := range totals {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		folds[i] = all1[start:ends[i]]
+		n += utf8.RuneCountInString(folds[i]) + 1
+	}
+	dels := make([]nameDeletion, 0, n)
+	hashes := make([]uint64, 0, n)
+	for i, f := range folds {
+		dels = append(dels, nameDeletion{form: int32(i), next: -1})
+		hashes = append(hashes, hashWithout(f, 0, 0))
 		for at, r := range f {
 			size := min(utf8.RuneLen(r), len(f)-at)
-			dels = append(dels, nameDeletion{h: hashWithout(f, at, size), cand: int32(i), at: int32(at), size: int32(size)})
+			dels = append(dels, nameDeletion{form: int32(i), at: int32(at), size: int32(size), next: -1})
+			hashes = append(hashes, hashWithout(f, at, size))
 		}
 	}
-	slices.SortFunc(dels, func(a, b nameDeletion) int {
-		if c := cmp.Compare(a.h, b.h); c != 0 {
-			return c
+	// An open-addressing table from hash to the first deletion with it;
+	// chains keep the deletions in order (filled back to front).
+	size := 1
+	for size < 2*len(dels) {
+		size *= 2
+	}
+	slots := make([]int32, size) // 1 + index of the chain's head, 0: empty
+	for k := len(dels) - 1; k >= 0; k-- {
+		h := hashes[k]
+		for j := int(h) & (size - 1); ; j = (j + 1) & (size - 1) {
+			if slots[j] == 0 {
+				slots[j] = int32(k) + 1
+				break
+			}
+			if head := slots[j] - 1; hashes[head] == h {
+				dels[k].next = head
+				slots[j] = int32(k) + 1
+				break
+			}
 		}
-		if c := cmp.Compare(a.cand, b.cand); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.at, b.at)
-	})
+	}
 	same := func(a, b nameDeletion) bool {
-		return sameWithout(folds[a.cand], int(a.at), int(a.size), folds[b.cand], int(b.at), int(b.size))
+		return sameWithout(folds[a.form], int(a.at), int(a.size), folds[b.form], int(b.at), int(b.size))
+	}
+	isCand := func(t *nameTotal) bool {
+		if !t.checked {
+			t.checked = true
+			if d.Check(strings.ToLower(t.text)).Status != spell.Accepted {
+				t.cand = true
+				t.status = d.Check(t.text).Status
+			}
+		}
+		return t.cand
 	}
 	seen := map[[2]int]bool{}
 	var pairs []namePair
-	var ids []int
-	var done []bool
-	for lo := 0; lo < len(dels); {
-		hi := lo + 1
-		for hi < len(dels) && dels[hi].h == dels[lo].h {
-			hi++
+	var chain, ids []int
+	for _, sl := range slots {
+		if sl == 0 || dels[sl-1].next < 0 {
+			continue // no deletion shares this hash
 		}
-		if hi-lo < 2 {
-			lo = hi
-			continue
+		chain = chain[:0]
+		for k := int(sl - 1); k >= 0; k = int(dels[k].next) {
+			chain = append(chain, k)
 		}
-		// Split the run into buckets of equal strings (a hash collision
-		// is the only way a run holds two).
-		done = append(done[:0], make([]bool, hi-lo)...)
-		for k := lo; k < hi; k++ {
-			if done[k-lo] {
-				continue
-			}
+		// Split the chain into buckets of equal strings (a hash collision
+		// is the only way a chain holds two).
+		for len(chain) > 0 {
+			head := dels[chain[0]]
 			ids = ids[:0]
-			for m := k; m < hi; m++ {
-				if !done[m-lo] && (m == k || same(dels[k], dels[m])) {
-					done[m-lo] = true
-					ids = append(ids, int(dels[m].cand))
+			rest := chain[:0]
+			distinct := false
+			for _, k := range chain {
+				if !same(head, dels[k]) {
+					rest = append(rest, k)
+					continue
+				}
+				ids = append(ids, int(dels[k].form))
+				distinct = distinct || dels[k].form != head.form
+			}
+			chain = rest
+			if !distinct {
+				continue // one form only: no pair, and no other bucket changes
+			}
+			cands := ids[:0]
+			for _, i := range ids {
+				if isCand(&totals[i]) {
+					cands = append(cands, i)
 				}
 			}
-			if len(ids) < 2 || len(ids) > 8 {
+			if len(cands) < 2 || len(cands) > 8 {
 				continue
 			}
-			for x := 0; x < len(ids); x++ {
-				for y := x + 1; y < len(ids); y++ {
-					i, j := ids[x], ids[y]
+			for x := 0; x < len(cands); x++ {
+				for y := x + 1; y < len(cands); y++ {
+					i, j := cands[x], cands[y]
 					if i == j || seen[[2]int{i, j}] {
 						continue
 					}
 					seen[[2]int{i, j}] = true
-					if pr, ok := judgeNamePair(p, cands[i], cands[j]); ok {
+					if pr, ok := judgeNamePair(p, &totals[i], &totals[j]); ok {
 						pairs = append(pairs, pr)
 					}
 				}
 			}
 		}
-		lo = hi
+	}
+	// The pairs that pass are findings: find the minority form's uses, in
+	// one pass over each document that has them.
+	need := map[string]bool{}
+	for i := 0; i < len(pairs); i++ {
+		if pr := pairs[i]; pr.needGiven && !sameGiven(pr.a, pr.b) {
+			pairs = append(pairs[:i], pairs[i+1:]...)
+			i--
+			continue
+		}
+		need[pairs[i].b.text] = true
 	}
 	if len(pairs) == 0 {
 		return nil
-	}
-	// Find the uses the pairs need, in one pass over each document that
-	// has them.
-	need := map[string]bool{}
-	for _, pr := range pairs {
-		need[pr.b.text] = true
-		if pr.needGiven {
-			need[pr.a.text] = true
-		}
 	}
 	uses := map[*prose.Document]map[string][]nameOcc{}
 	for _, df := range all {
@@ -641,28 +752,17 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 			uses[df.doc] = want
 		}
 	}
-	usesOf := func(w string) []nameUse {
-		var out []nameUse
-		for _, df := range all {
-			for _, o := range uses[df.doc][w] {
-				out = append(out, nameUse{df.doc, o})
-			}
-		}
-		return out
-	}
 	for _, pr := range pairs {
-		ub := usesOf(pr.b.text)
-		if pr.needGiven && !sameGiven(usesOf(pr.a.text), ub) {
-			continue
-		}
 		a, b := pr.a, pr.b
-		for _, u := range ub {
-			out = append(out, pendingFinding{
-				doc: u.doc, span: u.occ.span,
-				message: variantMessage(b.text, a.text, b.count, a.count),
-				want:    a.text,
-				relDoc:  a.firstDoc, relSpan: a.first, relMsg: fmt.Sprintf("written %q here", a.text),
-			})
+		for _, df := range all {
+			for _, o := range uses[df.doc][b.text] {
+				out = append(out, pendingFinding{
+					doc: df.doc, span: o.span,
+					message: variantMessage(b.text, a.text, b.count, a.count),
+					want:    a.text,
+					relDoc:  a.firstDoc, relSpan: a.first, relMsg: fmt.Sprintf("written %q here", a.text),
+				})
+			}
 		}
 	}
 	// Order by position (pairs come in hash order).
@@ -724,15 +824,12 @@ func judgeNamePair(p *Pass, ta, tb *nameTotal) (namePair, bool) {
 // sameGiven reports whether every use of the minority form follows a
 // capitalised word that also precedes the majority form: the given name
 // that shows both forms name one person.
-func sameGiven(major, minor []nameUse) bool {
-	givens := map[string]bool{}
-	for _, u := range major {
-		if u.occ.given != "" {
-			givens[u.occ.given] = true
-		}
+func sameGiven(major, minor *nameTotal) bool {
+	if minor.ungiven {
+		return false
 	}
-	for _, u := range minor {
-		if !givens[u.occ.given] {
+	for _, g := range minor.givens {
+		if !slices.Contains(major.givens, g) {
 			return false
 		}
 	}
@@ -764,6 +861,25 @@ func nonASCII(s string) int {
 		}
 	}
 	return n
+}
+
+// appendFold appends foldName(w) to b without a string of its own.
+func appendFold(b []byte, w string) []byte {
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		if l := unicode.ToLower(r); l < utf8.RuneSelf {
+			b = append(b, byte(l))
+		} else {
+			b = append(b, stripMark(l)...)
+		}
+	}
+	return b
 }
 
 // foldName lower-cases w and strips its diacritics.
