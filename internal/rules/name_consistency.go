@@ -213,12 +213,25 @@ func nameWords(doc *prose.Document) nameFacts {
 							given = int64(prev.ID)
 						}
 					}
-					fm.addGiven(given)
+					if given < 0 {
+						fm.ungiven = true
+					} else if k := len(fm.givenIDs); k == 0 || int64(fm.givenIDs[k-1]) != given {
+						fm.addGiven(given)
+					}
 				}
 				if ti < next || c&nameConnector != 0 {
 					continue
 				}
-				next = ns.phraseAt(s, ti, b, &title, formIndex, &f.phrases)
+				// A name of two words or more goes on with a capitalised
+				// word or a small word one space on; most capitalised words
+				// stand alone (a sentence's first word).
+				if ti+1 < s.EndToken {
+					n := &toks[ti+1]
+					if n.Kind == prose.Word && !n.Gap && n.Start == t.End+1 && doc.Text[t.End] == ' ' &&
+						ns.classOf(n.ID, formIndex)&(nameCapital|nameConnector) != 0 {
+						next = ns.phraseAt(s, ti, b, &title, formIndex, &f.phrases)
+					}
+				}
 			}
 		}
 	}
@@ -696,8 +709,11 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 				distinct = distinct || dels[k].form != head.form
 			}
 			chain = rest
-			if !distinct {
-				continue // one form only: no pair, and no other bucket changes
+			if !distinct || !mayPair(folds, ids) {
+				// One form only, or forms judgeNamePair would turn down
+				// whatever the dictionary says: no pair, and no other
+				// bucket changes.
+				continue
 			}
 			cands := ids[:0]
 			for _, i := range ids {
@@ -896,6 +912,32 @@ func foldName(w string) string {
 		b.WriteString(stripMark(r))
 	}
 	return b.String()
+}
+
+// mayPair reports whether two of the forms ids could pass the first test
+// of judgeNamePair: one folded key, or folded keys of five runes or more
+// with one first letter and lengths one apart at most (one edit).
+func mayPair(folds []string, ids []int) bool {
+	for x := 0; x < len(ids); x++ {
+		fa := folds[ids[x]]
+		na := utf8.RuneCountInString(fa)
+		ra, _ := utf8.DecodeRuneInString(fa)
+		for y := x + 1; y < len(ids); y++ {
+			fb := folds[ids[y]]
+			if ids[x] == ids[y] {
+				continue
+			}
+			if fa == fb {
+				return true
+			}
+			nb := utf8.RuneCountInString(fb)
+			rb, _ := utf8.DecodeRuneInString(fb)
+			if na >= 5 && nb >= 5 && na-nb <= 1 && nb-na <= 1 && ra == rb {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hashWithout hashes w without its bytes [at, at+size) (FNV-1a).
