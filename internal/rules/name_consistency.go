@@ -1048,5 +1048,11 @@ func isConnector(w string) bool {
 		}
 		buf[i] = c
 	}
-	return connectors[string(buf[:len(w)])]
+	// The connectors map's words, as a switch: no hashing.
+	switch string(buf[:len(w)]) {
+	case "of", "the", "for", "on", "de", "du", "des", "del", "della", "di", "da", "la", "le", "al", "bin", "ibn",
+		"von", "van", "der", "den", "dos", "das":
+		return true
+	}
+	return false
 }
