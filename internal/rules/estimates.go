@@ -110,7 +110,30 @@ func estimatesOf(p *Pass) []Estimate {
 	}).([]Estimate)
 }
 
-// Facts about a token text (typeFlags), worked out once per document
+// extractor carries one extraction's state.
+type extractor struct {
+	doc  *prose.Document
+	dict *spell.Dict
+	y    *Yardstick
+	h    *hedging
+	out  []Estimate
+	// Facts about each token text, by Token.ID: flags (mayStart,
+	// nearBoost), the trie word (0: none), the booster a text is near,
+	// and whether it is a reporting verb (see reporting).
+	flags     []uint8
+	words     []uint16
+	boosterOf map[uint32]int
+	verbs     []uint8
+	// quoted marks the tokens of block quotedBlock-1 inside quotation
+	// marks (quotedBlock 0: none yet).
+	quoted      []bool
+	quotedBlock int
+	// speech caches the attribution of the last sentence asked about.
+	speechSent          int
+	attrFrom, attrUntil int
+}
+
+// Facts about a token text (extractor.flags), worked out once per document
 // and indexed by Token.ID, so that most tokens are passed over with one
 // load from a small table.
 const (
@@ -156,29 +179,6 @@ func (x *extractor) typeTable() {
 			x.boosterOf[uint32(id)] = b
 		}
 	}
-}
-
-// extractor carries one extraction's state.
-type extractor struct {
-	doc  *prose.Document
-	dict *spell.Dict
-	y    *Yardstick
-	h    *hedging
-	out  []Estimate
-	// Facts about each token text, by Token.ID: flags (mayStart,
-	// nearBoost), the trie word (0: none), the booster a text is near,
-	// and whether it is a reporting verb (see reporting).
-	flags     []uint8
-	words     []uint16
-	boosterOf map[uint32]int
-	verbs     []uint8
-	// quoted marks the tokens of block quotedBlock-1 inside quotation
-	// marks (quotedBlock 0: none yet).
-	quoted      []bool
-	quotedBlock int
-	// speech caches the attribution of the last sentence asked about.
-	speechSent          int
-	attrFrom, attrUntil int
 }
 
 func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Estimate {

@@ -441,7 +441,7 @@ func (h *hedging) number() {
 // word returns the vocabulary number of key k (lower-case, straight
 // apostrophes), 0 when no phrase uses it.
 func (h *hedging) word(k string) uint16 {
-	if len(k) == 0 || len(k) >= 64 || h.vocabLens[k[0]]&(1<<len(k)) == 0 {
+	if k == "" || len(k) >= 64 || h.vocabLens[k[0]]&(1<<len(k)) == 0 {
 		return 0
 	}
 	return h.vocab[k]

@@ -110,10 +110,6 @@ var connectors = map[string]bool{
 	"von": true, "van": true, "der": true, "den": true, "dos": true, "das": true,
 }
 
-// articles are the connectors a writer drops or inserts without meaning
-// another name.
-var articles = map[string]bool{"the": true}
-
 // Facts about a token text (nameScan.class), worked out once per
 // document.
 const (
@@ -356,8 +352,9 @@ func makePhrase(doc *prose.Document, first, end int, title bool) namePhrase {
 	span := prose.Span{Start: doc.Tokens[first].Start, End: last.Start + len(stripPossessive(doc.TokenText(end-1)))}
 	// The words of a run are one space apart: the surface is the source.
 	surface := doc.Text[span.Start:span.End]
-	// The key drops articles and lower-cases the other small words; it is
-	// the surface itself when there are none to change.
+	// The key drops the article (the small word a writer drops or inserts
+	// without meaning another name) and lower-cases the other small
+	// words; it is the surface itself when there are none to change.
 	var key []byte
 	pos := span.Start
 	for i := first; i < end; i++ {
