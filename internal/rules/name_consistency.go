@@ -113,7 +113,7 @@ var connectors = map[string]bool{
 // Facts about a token text (nameScan.class), worked out once per
 // document.
 const (
-	nameKnown uint8 = 1 << iota
+	nameKnown uint32 = 1 << iota
 	nameCapital
 	nameConnector
 	// nameGiven: the text, as written, can be the given name before a
@@ -123,57 +123,77 @@ const (
 
 // nameScan classifies a document's token texts once each (by Token.ID).
 type nameScan struct {
-	doc   *prose.Document
-	class []uint8
-	// form is 1 + the index of the name form a text stands for (its
-	// possessive stripped), 0 when none; valid once class is known.
-	form []int32
+	doc *prose.Document
+	// info holds a text's class (nameKnown, nameCapital, …) in its low
+	// byte and above it 1 + the index of the name form the text stands for
+	// (its possessive stripped), 0 when none: one load tells both.
+	info []uint32
 }
 
 func newNameScan(doc *prose.Document) *nameScan {
-	return &nameScan{doc: doc, class: make([]uint8, len(doc.Types)), form: make([]int32, len(doc.Types))}
+	return &nameScan{doc: doc, info: make([]uint32, len(doc.Types))}
 }
 
-// classOf returns the class of type id, working it out on first use;
+// classOf returns the info of type id, working it out on first use;
 // formIndex numbers a new name form.
-func (ns *nameScan) classOf(id uint32, formIndex func(w string) int32) uint8 {
-	if c := ns.class[id]; c != 0 {
+func (ns *nameScan) classOf(id uint32, formIndex func(w string) int32) uint32 {
+	if c := ns.info[id]; c != 0 {
 		return c
 	}
 	return ns.classify(id, formIndex)
 }
 
-func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint8 {
+func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
 	text := ns.doc.Types[id]
 	c := nameKnown
 	// isCapitalised, without decoding the common lower-case ASCII words.
 	if text != "" && (text[0] >= 'A' && text[0] <= 'Z' || text[0] >= utf8.RuneSelf && isCapitalised(text)) {
 		c |= nameCapital
-		if w := stripPossessive(text); nameLike(w) {
-			ns.form[id] = formIndex(w) + 1
+		w := stripPossessive(text)
+		if nameLike(w) {
+			c |= uint32(formIndex(w)+1) << 8
+			if len(w) == len(text) {
+				c |= nameGiven // nameLike(text), text being w
+			}
 		}
-		if nameLike(text) {
+		if len(w) != len(text) && nameLike(text) {
 			c |= nameGiven
 		}
 	}
 	if isConnector(text) {
 		c |= nameConnector
 	}
-	ns.class[id] = c
+	ns.info[id] = c
 	return c
 }
 
 func nameWords(doc *prose.Document) nameFacts {
 	var f nameFacts
 	ns := newNameScan(doc)
-	index := make(map[string]int32, len(doc.Types)/8)
-	f.forms = make([]nameForm, 0, len(doc.Types)/8)
+	// Size the forms for the texts that may be names: capitalised or
+	// not ASCII.
+	capitals := 0
+	for _, text := range doc.Types {
+		if text[0] >= 'A' && text[0] <= 'Z' || text[0] >= utf8.RuneSelf {
+			capitals++
+		}
+	}
+	index := make(map[string]int32, capitals)
+	f.forms = make([]nameForm, 0, capitals)
+	// What each use changes lives in small arrays beside the forms, so
+	// that a use touches a few bytes, not a form record: the uses so far
+	// and the token ID of the last given name (none: lastGiven 0, else
+	// 1 + the ID).
+	counts := make([]int32, 0, capitals)
+	lastGiven := make([]uint32, 0, capitals)
 	formIndex := func(w string) int32 {
 		i, ok := index[w]
 		if !ok {
 			i = int32(len(f.forms))
 			index[w] = i
 			f.forms = append(f.forms, nameForm{text: w})
+			counts = append(counts, 0)
+			lastGiven = append(lastGiven, 0)
 		}
 		return i
 	}
@@ -189,30 +209,35 @@ func nameWords(doc *prose.Document) nameFacts {
 				if t.Kind != prose.Word {
 					continue
 				}
-				c := ns.class[t.ID]
+				c := ns.info[t.ID]
 				if c == 0 {
 					c = ns.classify(t.ID, formIndex)
 				}
 				if c&nameCapital == 0 {
 					continue // neither a name nor the start of one
 				}
-				if fi := ns.form[t.ID]; fi != 0 {
-					fm := &f.forms[fi-1]
-					if fm.count == 0 {
+				if fi := c >> 8; fi != 0 {
+					fi--
+					if counts[fi] == 0 {
+						fm := &f.forms[fi]
 						fm.first = prose.Span{Start: t.Start, End: t.Start + len(fm.text)}
 					}
-					fm.count++
+					counts[fi]++
 					given := int64(-1)
 					if ti > s.FirstToken {
 						prev := &toks[ti-1]
-						if prev.Kind == prose.Word && prev.End+1 == t.Start && ns.class[prev.ID]&nameGiven != 0 {
+						if prev.Kind == prose.Word && prev.End+1 == t.Start && ns.info[prev.ID]&nameGiven != 0 {
 							given = int64(prev.ID)
 						}
 					}
 					if given < 0 {
-						fm.ungiven = true
-					} else if k := len(fm.givenIDs); k == 0 || int64(fm.givenIDs[k-1]) != given {
-						fm.addGiven(given)
+						if lastGiven[fi] != 0 || counts[fi] == 1 {
+							f.forms[fi].ungiven = true
+							lastGiven[fi] = 0
+						}
+					} else if lastGiven[fi] != uint32(given)+1 {
+						f.forms[fi].addGiven(given)
+						lastGiven[fi] = uint32(given) + 1
 					}
 				}
 				if ti < next || c&nameConnector != 0 {
@@ -233,6 +258,7 @@ func nameWords(doc *prose.Document) nameFacts {
 	}
 	for i := range f.forms {
 		fm := &f.forms[i]
+		fm.count = int(counts[i])
 		for _, id := range fm.givenIDs {
 			fm.givens = append(fm.givens, doc.Types[id])
 		}
@@ -307,10 +333,14 @@ func nameUses(doc *prose.Document, want map[string][]nameOcc) {
 			s := doc.Sentences[si]
 			for ti := s.FirstToken; ti < s.EndToken; ti++ {
 				t := doc.Tokens[ti]
-				if t.Kind != prose.Word || ns.classOf(t.ID, formIndex)&nameCapital == 0 || ns.form[t.ID] == 0 {
+				if t.Kind != prose.Word {
 					continue
 				}
-				w := forms[ns.form[t.ID]-1]
+				fi := ns.classOf(t.ID, formIndex) >> 8
+				if fi == 0 {
+					continue
+				}
+				w := forms[fi-1]
 				uses, ok := want[w]
 				if !ok {
 					continue
@@ -331,6 +361,25 @@ func nameUses(doc *prose.Document, want map[string][]nameOcc) {
 // nameLike reports a capitalised word of letters with a lower-case letter
 // after the first (not an acronym or a heading in capitals).
 func nameLike(w string) bool {
+	if len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' {
+		// ASCII first: letters only, a lower-case one among them.
+		lower := false
+		i := 1
+		for ; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				break // the rest decides by Unicode
+			}
+			if c >= 'a' && c <= 'z' {
+				lower = true
+			} else if c < 'A' || c > 'Z' {
+				return false
+			}
+		}
+		if i == len(w) {
+			return lower
+		}
+	}
 	r, size := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) || len(w) < 3 {
 		return false
