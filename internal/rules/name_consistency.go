@@ -625,6 +625,7 @@ type namePair struct {
 // (size 0: none deleted); next chains the deletions with the same hash.
 type nameDeletion struct {
 	form, at, size, next int32
+	inner                bool // another deletion comes before it in its chain
 }
 
 func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
@@ -710,6 +711,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 			}
 			if head := slots[j] - 1; hashes[head] == h {
 				dels[k].next = head
+				dels[head].inner = true
 				slots[j] = int32(k) + 1
 				break
 			}
@@ -731,12 +733,13 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	seen := map[[2]int]bool{}
 	var pairs []namePair
 	var chain, ids []int
-	for _, sl := range slots {
-		if sl == 0 || dels[sl-1].next < 0 {
-			continue // no deletion shares this hash
+	// Chains in the order of their first deletion: the forms' order.
+	for first := range dels {
+		if dels[first].inner || dels[first].next < 0 {
+			continue // not a chain's head, or no deletion shares its hash
 		}
 		chain = chain[:0]
-		for k := int(sl - 1); k >= 0; k = int(dels[k].next) {
+		for k := first; k >= 0; k = int(dels[k].next) {
 			chain = append(chain, k)
 		}
 		// Split the chain into buckets of equal strings (a hash collision
@@ -827,7 +830,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 			}
 		}
 	}
-	// Order by position (pairs come in hash order).
+	// Order by position (pairs come in bucket order).
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
 }
