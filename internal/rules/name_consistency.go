@@ -278,6 +278,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *in
 	end := ti + 1
 	lastContent := ti
 	prevConnector := false
+	inner := false // a small word lies between two capitalised words
 	for end < s.EndToken {
 		n := doc.Tokens[end]
 		if n.Kind != prose.Word || n.Gap || n.Start != doc.Tokens[end-1].End+1 || doc.Text[n.Start-1] != ' ' {
@@ -296,6 +297,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *in
 		if c&nameCapital == 0 {
 			break
 		}
+		inner = inner || prevConnector
 		prevConnector = false
 		lastContent = end
 		end++
@@ -305,7 +307,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *in
 	}
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
-	if lastContent > ti && hasConnector(doc, ti+1, lastContent) {
+	if inner {
 		if *title < 0 {
 			*title = 0
 			if b.Kind == prose.Heading || isTitleCase(doc, b) {
@@ -1060,16 +1062,6 @@ func variantMessage(form, want string, n, m int) string {
 		return fmt.Sprintf("%q is written %q elsewhere; use one form", form, want)
 	}
 	return fmt.Sprintf("%q is written %q elsewhere (%s against %s)", form, want, times(m), times(n))
-}
-
-// hasConnector reports whether a small word lies among tokens [from, to).
-func hasConnector(doc *prose.Document, from, to int) bool {
-	for i := from; i < to; i++ {
-		if t := doc.Tokens[i]; isConnector(doc.Text[t.Start:t.End]) {
-			return true
-		}
-	}
-	return false
 }
 
 // upperConnectors counts the small words of a name written with a capital.
