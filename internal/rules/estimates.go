@@ -110,61 +110,6 @@ func estimatesOf(p *Pass) []Estimate {
 	}).([]Estimate)
 }
 
-// tokenKey returns the trie key of token i: number tokens are the number
-// wildcard's candidates, words lower-case with straight apostrophes. ASCII
-// lower-case words come back without allocating.
-func tokenKey(doc *prose.Document, i int) string {
-	s := doc.TokenText(i)
-	plain := true
-	for j := 0; j < len(s); j++ {
-		c := s[j]
-		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return s
-	}
-	s = strings.ToLower(s)
-	if strings.Contains(s, "’") {
-		s = strings.ReplaceAll(s, "’", "'")
-	}
-	return s
-}
-
-// lookup finds the child for a token's text, lower-cased and with curly
-// apostrophes straightened, without allocating for ASCII words (the
-// compiler does not copy a byte slice converted to a string for a map
-// index).
-func (n *trieNode) lookup(s string) *trieNode {
-	if n.next == nil {
-		return nil
-	}
-	var buf [48]byte
-	k := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c >= utf8.RuneSelf:
-			if strings.HasPrefix(s[i:], "’") {
-				c = '\''
-				i += len("’") - 1
-				break
-			}
-			return n.next[strings.ReplaceAll(strings.ToLower(s), "’", "'")]
-		}
-		if k == len(buf) {
-			return nil // longer than any phrase word
-		}
-		buf[k] = c
-		k++
-	}
-	return n.next[string(buf[:k])]
-}
-
 // extractor carries one extraction's state.
 type extractor struct {
 	doc  *prose.Document
@@ -172,11 +117,68 @@ type extractor struct {
 	y    *Yardstick
 	h    *hedging
 	out  []Estimate
-	// quoted marks tokens inside quotation marks; computed on first use.
-	quoted []bool
+	// Facts about each token text, by Token.ID: flags (mayStart,
+	// nearBoost), the trie word (0: none), the booster a text is near,
+	// and whether it is a reporting verb (see reporting).
+	flags     []uint8
+	words     []uint16
+	boosterOf map[uint32]int
+	verbs     []uint8
+	// quoted marks the tokens of block quotedBlock-1 inside quotation
+	// marks (quotedBlock 0: none yet).
+	quoted      []bool
+	quotedBlock int
 	// speech caches the attribution of the last sentence asked about.
 	speechSent          int
 	attrFrom, attrUntil int
+}
+
+// Facts about a token text (extractor.flags), worked out once per document
+// and indexed by Token.ID, so that most tokens are passed over with one
+// load from a small table.
+const (
+	// mayStart: a phrase of the trie starts with the word.
+	mayStart uint8 = 1 << iota
+	// nearBoost: the text is one or two edits from a booster.
+	nearBoost
+)
+
+// key is the text of type id lower-case with straight apostrophes, as the
+// trie and the context tests compare words.
+func (x *extractor) key(id uint32) string {
+	k := x.doc.Types[x.doc.Lower(id)]
+	if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
+		k = strings.ReplaceAll(k, "’", "'")
+	}
+	return k
+}
+
+// typeTable fills the per-text tables for the texts the document's
+// tokens spell.
+func (x *extractor) typeTable() {
+	doc := x.doc
+	n := len(doc.Types)
+	x.flags = make([]uint8, n)
+	x.words = make([]uint16, n)
+	for id, text := range doc.Types {
+		if doc.TypeCount(uint32(id)) == 0 {
+			continue // a lower-case form no token spells
+		}
+		k := x.key(uint32(id))
+		if w := x.h.word(k); w != 0 {
+			x.words[id] = w
+			if x.h.rootKids[w] != nil {
+				x.flags[id] |= mayStart
+			}
+		}
+		if b := x.h.nearBooster(text, k); b >= 0 {
+			x.flags[id] |= nearBoost
+			if x.boosterOf == nil {
+				x.boosterOf = map[uint32]int{}
+			}
+			x.boosterOf[uint32(id)] = b
+		}
+	}
 }
 
 func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Estimate {
@@ -184,17 +186,28 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 	if x.h.err != nil {
 		panic(x.h.err)
 	}
-	root := x.h.root
+	x.typeTable()
+	toks, flags := doc.Tokens, x.flags
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		for i := s.FirstToken; i < s.EndToken; {
-			end, m := x.longest(root, i, s.EndToken)
-			if m != nil && x.accept(m, si, i, end) {
-				i = end
+			t := &toks[i]
+			f := flags[t.ID]
+			if f == 0 && t.Kind != prose.Number {
+				i++ // most words: no phrase starts here, no booster is near
 				continue
 			}
-			if m == nil && doc.Tokens[i].Kind == prose.Word {
-				x.misspelledBooster(si, i)
+			var m *match
+			end := 0
+			if f&mayStart != 0 || t.Kind == prose.Number {
+				end, m = x.longest(i, s.EndToken)
+				if m != nil && x.accept(m, si, i, end) {
+					i = end
+					continue
+				}
+			}
+			if m == nil && t.Kind == prose.Word && f&nearBoost != 0 {
+				x.misspelledBooster(si, i, x.boosterOf[t.ID])
 			}
 			i++
 		}
@@ -204,17 +217,28 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 
 // longest walks the trie from token i and returns the end of the longest
 // phrase that matches there. Phrases never cross a gap (code, markup).
-func (x *extractor) longest(root *trieNode, i, end int) (int, *match) {
-	n := root
-	bestEnd, best := 0, (*match)(nil)
-	for j := i; j < end; j++ {
-		t := x.doc.Tokens[j]
-		if j > i && t.Gap {
+func (x *extractor) longest(i, end int) (int, *match) {
+	toks := x.doc.Tokens
+	t := &toks[i]
+	n := x.h.rootKids[x.words[t.ID]]
+	if n == nil && t.Kind == prose.Number {
+		n = x.h.rootKids[x.h.numberWord]
+	}
+	if n == nil {
+		return 0, nil
+	}
+	bestEnd, best := 0, n.m
+	if best != nil {
+		bestEnd = i + 1
+	}
+	for j := i + 1; j < end; j++ {
+		t := &toks[j]
+		if t.Gap {
 			break
 		}
-		c := n.lookup(x.doc.Text[t.Start:t.End])
+		c := n.kid(x.words[t.ID])
 		if c == nil && t.Kind == prose.Number {
-			c = n.next[numberKey]
+			c = n.kid(x.h.numberWord)
 		}
 		if c == nil {
 			break
@@ -227,11 +251,13 @@ func (x *extractor) longest(root *trieNode, i, end int) (int, *match) {
 	return bestEnd, best
 }
 
+// word is the text of token i lower-case with straight apostrophes, or ""
+// when it is no word.
 func (x *extractor) word(i int) string {
 	if i < 0 || i >= len(x.doc.Tokens) || x.doc.Tokens[i].Kind != prose.Word {
 		return ""
 	}
-	return tokenKey(x.doc, i)
+	return x.key(x.doc.Tokens[i].ID)
 }
 
 // sentenceWord is the lower-case word at i when i lies inside sentence si.
@@ -493,16 +519,15 @@ func (x *extractor) seemsBefore(si, i int) bool {
 	return false
 }
 
-// misspelledBooster recognizes a booster the dictionary does not know but a
-// booster is one or two edits away from ("unquestionally", "undoubtably").
-func (x *extractor) misspelledBooster(si, i int) {
-	t := x.doc.Tokens[i]
-	if t.Len() < 7 || t.Len() > 18 {
-		return
+// nearBooster returns the index of the booster a token text is one or two
+// edits from (typos rarely touch the first two letters), or -1; key is the
+// text lower-case. The dictionary has the last word (misspelledBooster).
+func (h *hedging) nearBooster(text, w string) int {
+	if len(text) < 7 || len(text) > 18 || !h.boosterStart[w[0]] {
+		return -1
 	}
-	w := tokenKey(x.doc, i)
-	best, bestD := "", 3
-	for _, b := range x.h.boosters {
+	best, bestD := -1, 3
+	for bi, b := range h.boosters {
 		// Cheap filters first: typos rarely touch the first two letters,
 		// and a booster this far off in length cannot be the word.
 		if len(b) < 8 || w[0] != b[0] || w[1] != b[1] {
@@ -515,18 +540,58 @@ func (x *extractor) misspelledBooster(si, i int) {
 		if diff := len(w) - len(b); diff > limit || -diff > limit {
 			continue
 		}
+		if farLetters(w, b, limit) {
+			continue
+		}
 		if d := spell.Distance(w, b); d <= limit && d > 0 && d < bestD {
-			best, bestD = b, d
+			best, bestD = bi, d
 		}
 	}
-	if best == "" || x.negated(si, i) {
+	return best
+}
+
+// farLetters reports whether ASCII words a and b cannot be within limit
+// edits: every edit changes the letters of a word by at most one out and
+// one in, so two words within limit edits differ in at most 2×limit
+// letters, counted as multisets. It is false for non-ASCII words, which
+// spell.Distance compares by rune.
+func farLetters(a, b string, limit int) bool {
+	var n [128]int8
+	for i := 0; i < len(a); i++ {
+		if a[i] >= utf8.RuneSelf {
+			return false
+		}
+		n[a[i]]++
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return false
+		}
+		n[b[i]]--
+	}
+	d := 0
+	for _, c := range n {
+		if c < 0 {
+			c = -c
+		}
+		d += int(c)
+	}
+	return d > 2*limit
+}
+
+// misspelledBooster recognizes a booster the dictionary does not know but a
+// booster is one or two edits away from ("unquestionally", "undoubtably"):
+// bi is the booster nearBooster found for token i.
+func (x *extractor) misspelledBooster(si, i, bi int) {
+	best := x.h.boosters[bi]
+	if x.negated(si, i) {
 		return
 	}
 	if x.dict != nil && x.dict.Check(x.doc.TokenText(i)).Status == spell.Accepted {
 		return
 	}
 	e := Estimate{Key: best, Kind: EstBooster, Percent: 100, Misspelled: best, Severity: Warning, Role: "adv", Sentence: si, FirstToken: i, EndToken: i + 1}
-	m := x.h.root.next[best].m
+	m := x.h.rootKids[x.h.vocab[best]].m
 	if m != nil && m.cue != nil {
 		e.Severity = m.cue.severity
 	}
@@ -539,59 +604,74 @@ func (x *extractor) misspelledBooster(si, i int) {
 func (x *extractor) emit(e *Estimate) {
 	toks := x.doc.Tokens
 	e.Span = prose.Span{Start: toks[e.FirstToken].Start, End: toks[e.EndToken-1].End}
-	e.Quoted = x.isQuoted(e.FirstToken)
+	e.Quoted = x.isQuoted(e.Sentence, e.FirstToken)
 	e.Attributed = x.isAttributed(e.Sentence, e.FirstToken)
 	x.out = append(x.out, *e)
 }
 
-// isQuoted reports whether token i lies inside quotation marks or a block
-// quote. Double quotes mark quotations; single quotes mark a quotation only
-// after a reporting verb or a colon, since writers use them as scare quotes
-// for their own words ("a ‘possibility not to be excluded’").
-func (x *extractor) isQuoted(i int) bool {
-	if x.quoted == nil {
-		x.quoted = quotedTokens(x.doc)
+// isQuoted reports whether token i of sentence si lies inside quotation
+// marks or a block quote. Double quotes mark quotations; single quotes
+// mark a quotation only after a reporting verb or a colon, since writers
+// use them as scare quotes for their own words ("a ‘possibility not to be
+// excluded’"). Quotes balance within a block, so only the block of the
+// token is read: estimates come in order, so each block is read once.
+func (x *extractor) isQuoted(si, i int) bool {
+	bi := x.doc.Sentences[si].Block
+	b := &x.doc.Blocks[bi]
+	if i < b.FirstToken || i >= b.EndToken {
+		// Not in its sentence's block (never seen): find it the long way.
+		for bj := range x.doc.Blocks {
+			if b := &x.doc.Blocks[bj]; i >= b.FirstToken && i < b.EndToken {
+				bi = bj
+				break
+			}
+		}
+		b = &x.doc.Blocks[bi]
+		if i < b.FirstToken || i >= b.EndToken {
+			return false
+		}
 	}
-	return x.quoted[i]
+	if x.quotedBlock != bi+1 {
+		x.quotedBlock = bi + 1
+		x.quoted = quotedIn(x.doc, b, x.quoted[:0])
+	}
+	return x.quoted[i-b.FirstToken]
 }
 
-func quotedTokens(doc *prose.Document) []bool {
-	q := make([]bool, len(doc.Tokens))
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		if b.InQuote {
-			for i := b.FirstToken; i < b.EndToken; i++ {
-				q[i] = true
-			}
+// quotedIn appends to q, for each token of block b, whether it lies inside
+// a quotation (see isQuoted).
+func quotedIn(doc *prose.Document, b *prose.Block, q []bool) []bool {
+	if b.InQuote {
+		for i := b.FirstToken; i < b.EndToken; i++ {
+			q = append(q, true)
+		}
+		return q
+	}
+	double, single := -1, -1 // index of the open mark, -1 when closed
+	singleSpeech := false
+	for i := b.FirstToken; i < b.EndToken; i++ {
+		t := doc.Tokens[i]
+		if t.Kind != prose.Punct {
+			q = append(q, double >= 0 || single >= 0 && singleSpeech)
 			continue
 		}
-		double, single := -1, -1 // index of the open mark, -1 when closed
-		singleSpeech := false
-		for i := b.FirstToken; i < b.EndToken; i++ {
-			t := doc.Tokens[i]
-			if t.Kind != prose.Punct {
-				if double >= 0 || single >= 0 && singleSpeech {
-					q[i] = true
-				}
-				continue
-			}
-			switch doc.TokenText(i) {
-			case "“", "«", "„":
-				double = i
-			case "”", "»":
+		q = append(q, false)
+		switch doc.TokenText(i) {
+		case "“", "«", "„":
+			double = i
+		case "”", "»":
+			double = -1
+		case "\"":
+			if double >= 0 {
 				double = -1
-			case "\"":
-				if double >= 0 {
-					double = -1
-				} else {
-					double = i
-				}
-			case "‘":
-				single = i
-				singleSpeech = i > b.FirstToken && introducesSpeech(doc, i-1)
-			case "’":
-				single = -1
+			} else {
+				double = i
 			}
+		case "‘":
+			single = i
+			singleSpeech = i > b.FirstToken && introducesSpeech(doc, i-1)
+		case "’":
+			single = -1
 		}
 	}
 	return q
@@ -664,7 +744,7 @@ func (x *extractor) attribution(si int) (from, until int) {
 		if w == "according" && x.sentenceWord(si, j+1) == "to" {
 			return s.FirstToken, s.FirstToken
 		}
-		past, present := reportingPast[w], reportingPresent[w]
+		past, present := x.reporting(j)
 		if !past && !present {
 			continue
 		}
@@ -687,6 +767,35 @@ func (x *extractor) attribution(si int) (from, until int) {
 		return j + 1, s.FirstToken
 	}
 	return from, until
+}
+
+// Reporting-verb facts about a token text (extractor.verbs).
+const (
+	verbKnown uint8 = 1 << iota
+	verbPast
+	verbPresent
+)
+
+// reporting says whether word token j is a reporting verb (reportingPast,
+// reportingPresent), looking each text up once per document.
+func (x *extractor) reporting(j int) (past, present bool) {
+	if x.verbs == nil {
+		x.verbs = make([]uint8, len(x.doc.Types))
+	}
+	id := x.doc.Tokens[j].ID
+	v := x.verbs[id]
+	if v == 0 {
+		w := x.key(id)
+		v = verbKnown
+		if reportingPast[w] {
+			v |= verbPast
+		}
+		if reportingPresent[w] {
+			v |= verbPresent
+		}
+		x.verbs[id] = v
+	}
+	return v&verbPast != 0, v&verbPresent != 0
 }
 
 // inferenceVerbs report speech with a speaker for a subject ("Harding

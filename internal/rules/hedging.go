@@ -245,9 +245,30 @@ type percentPattern struct {
 	ratio  bool   // "1 in 10 chance"
 }
 
+// trieNode is one node of the phrase trie. next is how the trie is built
+// (by key); kids is how it is searched, by vocabulary number (see
+// hedging.vocab), so that a document's tokens are matched by their ID.
 type trieNode struct {
 	next map[string]*trieNode
+	kids []trieKid
 	m    *match
+}
+
+// trieKid is a child of a trie node and the vocabulary number of its key.
+type trieKid struct {
+	word uint16
+	node *trieNode
+}
+
+// kid returns the child for vocabulary word w (0, no word: nil). Inner
+// nodes have a handful of children: a scan beats a map.
+func (n *trieNode) kid(w uint16) *trieNode {
+	for i := range n.kids {
+		if n.kids[i].word == w {
+			return n.kids[i].node
+		}
+	}
+	return nil
 }
 
 func (n *trieNode) child(key string) *trieNode {
@@ -269,7 +290,19 @@ type hedging struct {
 	yardsticks map[string]*Yardstick
 	root       *trieNode
 	boosters   []string // one-word boosters, for recognizing misspelled ones
-	err        error
+	// vocab numbers the trie's keys from 1 (a word no phrase uses is 0);
+	// rootKids is the root's children by that number, numberWord the
+	// number of the number wildcard.
+	vocab      map[string]uint16
+	rootKids   []*trieNode
+	numberWord uint16
+	// vocabLens has bit n of entry c set when a key of n bytes starts
+	// with byte c: most words are no key and skip the map.
+	vocabLens [256]uint64
+	// boosterStart marks the first letters of the boosters nearBooster
+	// tries.
+	boosterStart [256]bool
+	err          error
 }
 
 var (
@@ -282,6 +315,9 @@ func hedgeData() *hedging {
 	hedgeOnce.Do(func() {
 		hedgeVal = &hedging{yardsticks: map[string]*Yardstick{}, root: &trieNode{}}
 		hedgeVal.err = hedgeVal.load()
+		if hedgeVal.err == nil {
+			hedgeVal.number()
+		}
 	})
 	return hedgeVal
 }
@@ -361,6 +397,54 @@ func (h *hedging) load() error {
 	}
 	h.insert(numberKey + " in " + numberKey + " chance").percent = &percentPattern{word: "chance", ratio: true}
 	return nil
+}
+
+// number numbers the trie's keys and gives every node its children by
+// number, in key order so that the layout does not depend on map order.
+func (h *hedging) number() {
+	h.vocab = map[string]uint16{}
+	var walk func(n *trieNode)
+	walk = func(n *trieNode) {
+		keys := make([]string, 0, len(n.next))
+		for k := range n.next {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			w, ok := h.vocab[k]
+			if !ok {
+				w = uint16(len(h.vocab) + 1)
+				h.vocab[k] = w
+			}
+			n.kids = append(n.kids, trieKid{word: w, node: n.next[k]})
+			walk(n.next[k])
+		}
+	}
+	walk(h.root)
+	h.rootKids = make([]*trieNode, len(h.vocab)+1)
+	for _, k := range h.root.kids {
+		h.rootKids[k.word] = k.node
+	}
+	h.numberWord = h.vocab[numberKey]
+	for _, b := range h.boosters {
+		if len(b) >= 8 {
+			h.boosterStart[b[0]] = true
+		}
+	}
+	for k := range h.vocab {
+		if len(k) < 64 {
+			h.vocabLens[k[0]] |= 1 << len(k)
+		}
+	}
+}
+
+// word returns the vocabulary number of key k (lower-case, straight
+// apostrophes), 0 when no phrase uses it.
+func (h *hedging) word(k string) uint16 {
+	if k == "" || len(k) >= 64 || h.vocabLens[k[0]]&(1<<len(k)) == 0 {
+		return 0
+	}
+	return h.vocab[k]
 }
 
 // insert adds a phrase to the trie and returns its match record.
@@ -455,15 +539,22 @@ func termAt(y *Yardstick, p float64, role string) string {
 
 // ownEstimates are the estimates that are the author's own claims (all
 // of them when Options.HedgingQuotes is set).
+// The six hedging rules share one list per document; none may change it.
 func ownEstimates(p *Pass) []Estimate {
 	all := p.Options != nil && p.Options.HedgingQuotes
-	var out []Estimate
-	for _, e := range estimatesOf(p) {
-		if all || e.Own() {
-			out = append(out, e)
-		}
+	key := "rules.ownEstimates"
+	if all {
+		key = "rules.allEstimates"
 	}
-	return out
+	return p.Memo(key, func() any {
+		var out []Estimate
+		for _, e := range estimatesOf(p) {
+			if all || e.Own() {
+				out = append(out, e)
+			}
+		}
+		return out
+	}).([]Estimate)
 }
 
 // stackPair is a booster and a hedge or band term on one claim

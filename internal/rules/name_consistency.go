@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -62,13 +63,43 @@ type namePhrase struct {
 	span    prose.Span
 	surface string // the words joined by single spaces
 	key     string // the content words with the small words lower-cased and articles dropped
-	content string // the content words as written
 	title   bool   // in a heading or a title-case line, where small words may be capitalised
 }
 
+// nameForm is a capitalised word form of one document: how often it is
+// used and where first. The uses themselves are found again (nameUses)
+// only for the few forms a finding needs, so that the facts kept grow
+// with the number of distinct names, not with the number of words.
+type nameForm struct {
+	text  string
+	count int
+	first prose.Span
+	// givens are the distinct capitalised words right before its uses
+	// (nameOcc.given); ungiven is set when a use has none. Together they
+	// decide sameGiven without the uses.
+	givens  []string
+	ungiven bool
+	// givenIDs are the givens' Token.IDs while the document is read.
+	givenIDs []uint32
+}
+
+// addGiven records the given name before a use, by its Token.ID (-1 for
+// none).
+func (fm *nameForm) addGiven(id int64) {
+	if id < 0 {
+		fm.ungiven = true
+		return
+	}
+	for _, x := range fm.givenIDs {
+		if int64(x) == id {
+			return
+		}
+	}
+	fm.givenIDs = append(fm.givenIDs, uint32(id))
+}
+
 type nameFacts struct {
-	words   map[string]*[]nameOcc
-	order   []string
+	forms   []nameForm // in order of first use
 	phrases []namePhrase
 }
 
@@ -79,15 +110,227 @@ var connectors = map[string]bool{
 	"von": true, "van": true, "der": true, "den": true, "dos": true, "das": true,
 }
 
-// articles are the connectors a writer drops or inserts without meaning
-// another name.
-var articles = map[string]bool{"the": true}
+// Facts about a token text (nameScan.class), worked out once per
+// document.
+const (
+	nameKnown uint32 = 1 << iota
+	nameCapital
+	nameConnector
+	// nameGiven: the text, as written, can be the given name before a
+	// name (nameLike).
+	nameGiven
+)
+
+// nameScan classifies a document's token texts once each (by Token.ID).
+type nameScan struct {
+	doc *prose.Document
+	// info holds a text's class (nameKnown, nameCapital, …) in its low
+	// byte and above it 1 + the index of the name form the text stands for
+	// (its possessive stripped), 0 when none: one load tells both.
+	info []uint32
+}
+
+func newNameScan(doc *prose.Document) *nameScan {
+	return &nameScan{doc: doc, info: make([]uint32, len(doc.Types))}
+}
+
+// classOf returns the info of type id, working it out on first use;
+// formIndex numbers a new name form.
+func (ns *nameScan) classOf(id uint32, formIndex func(w string) int32) uint32 {
+	if c := ns.info[id]; c != 0 {
+		return c
+	}
+	return ns.classify(id, formIndex)
+}
+
+func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
+	text := ns.doc.Types[id]
+	c := nameKnown
+	// isCapitalised, without decoding the common lower-case ASCII words.
+	if text != "" && (text[0] >= 'A' && text[0] <= 'Z' || text[0] >= utf8.RuneSelf && isCapitalised(text)) {
+		c |= nameCapital
+		w := stripPossessive(text)
+		if nameLike(w) {
+			c |= uint32(formIndex(w)+1) << 8
+			if len(w) == len(text) {
+				c |= nameGiven // nameLike(text), text being w
+			}
+		}
+		if len(w) != len(text) && nameLike(text) {
+			c |= nameGiven
+		}
+	}
+	if isConnector(text) {
+		c |= nameConnector
+	}
+	ns.info[id] = c
+	return c
+}
 
 func nameWords(doc *prose.Document) nameFacts {
-	f := nameFacts{words: map[string]*[]nameOcc{}}
+	var f nameFacts
+	ns := newNameScan(doc)
+	// Size the forms for the texts that may be names: capitalised or
+	// not ASCII.
+	capitals := 0
+	for _, text := range doc.Types {
+		if text[0] >= 'A' && text[0] <= 'Z' || text[0] >= utf8.RuneSelf {
+			capitals++
+		}
+	}
+	index := make(map[string]int32, capitals)
+	f.forms = make([]nameForm, 0, capitals)
+	// What each use changes lives in small arrays beside the forms, so
+	// that a use touches a few bytes, not a form record: the uses so far
+	// and the token ID of the last given name (none: lastGiven 0, else
+	// 1 + the ID).
+	counts := make([]int32, 0, capitals)
+	lastGiven := make([]uint32, 0, capitals)
+	formIndex := func(w string) int32 {
+		i, ok := index[w]
+		if !ok {
+			i = int32(len(f.forms))
+			index[w] = i
+			f.forms = append(f.forms, nameForm{text: w})
+			counts = append(counts, 0)
+			lastGiven = append(lastGiven, 0)
+		}
+		return i
+	}
+	toks := doc.Tokens
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		title := b.Kind == prose.Heading || isTitleCase(doc, b)
+		title := -1 // unknown: isTitleCase runs for blocks with a multi-word name
+		for si := b.FirstSentence; si < b.EndSentence; si++ {
+			s := doc.Sentences[si]
+			next := s.FirstToken // where the search for the next multi-word name resumes
+			for ti := s.FirstToken; ti < s.EndToken; ti++ {
+				t := &toks[ti]
+				if t.Kind != prose.Word {
+					continue
+				}
+				c := ns.info[t.ID]
+				if c == 0 {
+					c = ns.classify(t.ID, formIndex)
+				}
+				if c&nameCapital == 0 {
+					continue // neither a name nor the start of one
+				}
+				if fi := c >> 8; fi != 0 {
+					fi--
+					if counts[fi] == 0 {
+						fm := &f.forms[fi]
+						fm.first = prose.Span{Start: t.Start, End: t.Start + len(fm.text)}
+					}
+					counts[fi]++
+					given := int64(-1)
+					if ti > s.FirstToken {
+						prev := &toks[ti-1]
+						if prev.Kind == prose.Word && prev.End+1 == t.Start && ns.info[prev.ID]&nameGiven != 0 {
+							given = int64(prev.ID)
+						}
+					}
+					if given < 0 {
+						if lastGiven[fi] != 0 || counts[fi] == 1 {
+							f.forms[fi].ungiven = true
+							lastGiven[fi] = 0
+						}
+					} else if lastGiven[fi] != uint32(given)+1 {
+						f.forms[fi].addGiven(given)
+						lastGiven[fi] = uint32(given) + 1
+					}
+				}
+				if ti < next || c&nameConnector != 0 {
+					continue
+				}
+				// A name of two words or more goes on with a capitalised
+				// word or a small word one space on; most capitalised words
+				// stand alone (a sentence's first word).
+				if ti+1 < s.EndToken {
+					n := &toks[ti+1]
+					if n.Kind == prose.Word && !n.Gap && n.Start == t.End+1 && doc.Text[t.End] == ' ' &&
+						ns.classOf(n.ID, formIndex)&(nameCapital|nameConnector) != 0 {
+						next = ns.phraseAt(s, ti, b, &title, formIndex, &f.phrases)
+					}
+				}
+			}
+		}
+	}
+	for i := range f.forms {
+		fm := &f.forms[i]
+		fm.count = int(counts[i])
+		for _, id := range fm.givenIDs {
+			fm.givens = append(fm.givens, doc.Types[id])
+		}
+		fm.givenIDs = nil
+	}
+	return f
+}
+
+// phraseAt looks for a multi-word name starting at token ti (a capitalised
+// word other than a small word) of sentence s: a run of capitalised words
+// joined by single spaces and small words, with at least two capitalised
+// words and a small word among them. It appends the name to out and
+// returns the token after the run's last capitalised word, where the
+// search resumes.
+func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *int, formIndex func(string) int32, out *[]namePhrase) int {
+	doc := ns.doc
+	end := ti + 1
+	lastContent := ti
+	prevConnector := false
+	inner := false // a small word lies between two capitalised words
+	for end < s.EndToken {
+		n := doc.Tokens[end]
+		if n.Kind != prose.Word || n.Gap || n.Start != doc.Tokens[end-1].End+1 || doc.Text[n.Start-1] != ' ' {
+			break
+		}
+		w := doc.Text[n.Start:n.End]
+		c := ns.classOf(n.ID, formIndex)
+		if c&nameConnector != 0 {
+			if strings.EqualFold(w, "the") && !prevConnector {
+				break // "Washington the President": the article starts a new phrase
+			}
+			prevConnector = true
+			end++
+			continue
+		}
+		if c&nameCapital == 0 {
+			break
+		}
+		inner = inner || prevConnector
+		prevConnector = false
+		lastContent = end
+		end++
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			break
+		}
+	}
+	// A run without a small word inside cannot be a variant of another:
+	// the forms compared differ only in their small words.
+	if inner {
+		if *title < 0 {
+			*title = 0
+			if b.Kind == prose.Heading || isTitleCase(doc, b) {
+				*title = 1
+			}
+		}
+		*out = append(*out, makePhrase(doc, ti, lastContent+1, *title == 1))
+	}
+	return lastContent + 1
+}
+
+// nameUses lists the uses of each of the forms want in doc, in order,
+// with the capitalised word before each: one pass over the document for
+// all the forms a judgement needs.
+func nameUses(doc *prose.Document, want map[string][]nameOcc) {
+	ns := newNameScan(doc)
+	var forms []string
+	formIndex := func(w string) int32 {
+		forms = append(forms, w)
+		return int32(len(forms) - 1)
+	}
+	for bi := range doc.Blocks {
+		b := &doc.Blocks[bi]
 		for si := b.FirstSentence; si < b.EndSentence; si++ {
 			s := doc.Sentences[si]
 			for ti := s.FirstToken; ti < s.EndToken; ti++ {
@@ -95,8 +338,13 @@ func nameWords(doc *prose.Document) nameFacts {
 				if t.Kind != prose.Word {
 					continue
 				}
-				w := stripPossessive(doc.Text[t.Start:t.End])
-				if !nameLike(w) {
+				fi := ns.classOf(t.ID, formIndex) >> 8
+				if fi == 0 {
+					continue
+				}
+				w := forms[fi-1]
+				uses, ok := want[w]
+				if !ok {
 					continue
 				}
 				occ := nameOcc{span: prose.Span{Start: t.Start, End: t.Start + len(w)}}
@@ -106,23 +354,34 @@ func nameWords(doc *prose.Document) nameFacts {
 						occ.given = pw
 					}
 				}
-				uses := f.words[w]
-				if uses == nil {
-					uses = &[]nameOcc{}
-					f.words[w] = uses
-					f.order = append(f.order, w)
-				}
-				*uses = append(*uses, occ)
+				want[w] = append(uses, occ)
 			}
-			f.phrases = appendPhrases(doc, s, title, f.phrases)
 		}
 	}
-	return f
 }
 
 // nameLike reports a capitalised word of letters with a lower-case letter
 // after the first (not an acronym or a heading in capitals).
 func nameLike(w string) bool {
+	if len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' {
+		// ASCII first: letters only, a lower-case one among them.
+		lower := false
+		i := 1
+		for ; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				break // the rest decides by Unicode
+			}
+			if c >= 'a' && c <= 'z' {
+				lower = true
+			} else if c < 'A' || c > 'Z' {
+				return false
+			}
+		}
+		if i == len(w) {
+			return lower
+		}
+	}
 	r, size := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) || len(w) < 3 {
 		return false
@@ -139,76 +398,53 @@ func nameLike(w string) bool {
 	return lower
 }
 
-// appendPhrases finds the multi-word names of sentence s: runs of
-// capitalised words joined by single spaces and small words, with at least
-// two capitalised words. A leading "The" is left out.
-func appendPhrases(doc *prose.Document, s prose.Sentence, title bool, out []namePhrase) []namePhrase {
-	ti := s.FirstToken
-	for ti < s.EndToken {
-		t := doc.Tokens[ti]
-		if t.Kind != prose.Word || !isCapitalised(doc.Text[t.Start:t.End]) || isConnector(doc.Text[t.Start:t.End]) {
-			ti++
-			continue
-		}
-		// Extend the run.
-		end := ti + 1
-		lastContent := ti
-		prevConnector := false
-		for end < s.EndToken {
-			n := doc.Tokens[end]
-			if n.Kind != prose.Word || n.Gap || n.Start != doc.Tokens[end-1].End+1 || doc.Text[n.Start-1] != ' ' {
-				break
-			}
-			w := doc.Text[n.Start:n.End]
-			if isConnector(w) {
-				if strings.EqualFold(w, "the") && !prevConnector {
-					break // "Washington the President": the article starts a new phrase
-				}
-				prevConnector = true
-				end++
-				continue
-			}
-			if !isCapitalised(w) {
-				break
-			}
-			prevConnector = false
-			lastContent = end
-			end++
-			if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
-				break
-			}
-		}
-		// A run without a small word inside cannot be a variant of another:
-		// the forms compared differ only in their small words.
-		if lastContent > ti && hasConnector(doc, ti+1, lastContent) {
-			out = append(out, makePhrase(doc, ti, lastContent+1, title))
-		}
-		ti = lastContent + 1
-	}
-	return out
-}
-
 func makePhrase(doc *prose.Document, first, end int, title bool) namePhrase {
-	var surface, key, content []string
+	last := doc.Tokens[end-1]
+	span := prose.Span{Start: doc.Tokens[first].Start, End: last.Start + len(stripPossessive(doc.TokenText(end-1)))}
+	// The words of a run are one space apart: the surface is the source.
+	surface := doc.Text[span.Start:span.End]
+	// The key drops the article (the small word a writer drops or inserts
+	// without meaning another name) and lower-cases the other small
+	// words; it is the surface itself when there are none to change.
+	var key []byte
+	pos := span.Start
 	for i := first; i < end; i++ {
-		w := doc.TokenText(i)
+		t := doc.Tokens[i]
+		w := doc.Text[t.Start:t.End]
 		if i == end-1 {
 			w = stripPossessive(w)
 		}
-		surface = append(surface, w)
-		lw := strings.ToLower(w)
-		switch {
-		case articles[lw]:
-		case connectors[lw]:
-			key = append(key, lw)
-		default:
-			key = append(key, w)
-			content = append(content, w)
+		conn := isConnector(w)
+		article := conn && strings.EqualFold(w, "the")
+		if key == nil && (article || conn && !isLowerASCII(w)) {
+			// The words so far, without the space before this one.
+			key = make([]byte, 0, len(surface))
+			key = append(key, doc.Text[span.Start:max(span.Start, pos-1)]...)
 		}
+		pos = t.End + 1
+		if key == nil || article {
+			continue
+		}
+		if len(key) > 0 {
+			key = append(key, ' ')
+		}
+		if conn {
+			for j := 0; j < len(w); j++ {
+				c := w[j]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				key = append(key, c)
+			}
+			continue
+		}
+		key = append(key, w...)
 	}
-	last := doc.Tokens[end-1]
-	span := prose.Span{Start: doc.Tokens[first].Start, End: last.Start + len(surface[len(surface)-1])}
-	return namePhrase{span: span, surface: strings.Join(surface, " "), key: strings.Join(key, " "), content: strings.Join(content, " "), title: title}
+	ph := namePhrase{span: span, surface: surface, key: surface, title: title}
+	if key != nil {
+		ph.key = string(key)
+	}
+	return ph
 }
 
 // listedPhrases are the multi-word entries of the name lists, for the
@@ -275,10 +511,29 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 		uses    []nameUse
 		title   bool // every use is in a title-case line
 	}
+	// Most keys have one surface form: find those with two or more before
+	// grouping any uses.
+	first := map[string]string{}
+	multi := map[string]bool{}
+	for _, df := range all {
+		for _, ph := range df.facts.phrases {
+			if s, ok := first[ph.key]; !ok {
+				first[ph.key] = ph.surface
+			} else if s != ph.surface {
+				multi[ph.key] = true
+			}
+		}
+	}
+	if len(multi) == 0 {
+		return nil
+	}
 	byKey := map[string]map[string]*form{}
 	var keys []string
 	for _, df := range all {
 		for _, ph := range df.facts.phrases {
+			if !multi[ph.key] {
+				continue
+			}
 			m := byKey[ph.key]
 			if m == nil {
 				m = map[string]*form{}
@@ -346,88 +601,272 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 // common enough that a near miss of it is another entity (Iraq, Joan).
 const frequentName = 20
 
+// nameTotal is a name form over the whole set of documents: its number
+// of uses, its first, the given names before it (see nameForm), and its
+// dictionary status.
+type nameTotal struct {
+	text     string
+	count    int
+	firstDoc *prose.Document
+	first    prose.Span
+	givens   []string
+	ungiven  bool
+	status   spell.Status
+	checked  bool // status is known
+	cand     bool // a candidate: its lower case is no English word
+}
+
+// namePair is two forms judged one name, b the minority's, pending the
+// given-name test when needGiven.
+type namePair struct {
+	a, b      *nameTotal
+	needGiven bool
+}
+
+// nameDeletion is a folded name form (totals[form]) with one rune deleted
+// (size 0: none deleted); next chains the deletions with the same hash.
+type nameDeletion struct {
+	form, at, size, next int32
+	inner                bool // another deletion comes before it in its chain
+}
+
 func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	d := p.Dict
-	uses := map[string][]nameUse{}
-	var order []string
-	for _, df := range all {
-		for _, w := range df.facts.order {
-			if _, ok := uses[w]; !ok {
-				order = append(order, w)
-			}
-			for _, o := range *df.facts.words[w] {
-				uses[w] = append(uses[w], nameUse{df.doc, o})
+	var totals []nameTotal
+	if len(all) == 1 {
+		forms := all[0].facts.forms
+		totals = make([]nameTotal, len(forms))
+		for i, fm := range forms {
+			totals[i] = nameTotal{text: fm.text, count: fm.count, firstDoc: all[0].doc, first: fm.first, givens: fm.givens, ungiven: fm.ungiven}
+		}
+	} else {
+		index := map[string]int{}
+		for _, df := range all {
+			for _, fm := range df.facts.forms {
+				i, ok := index[fm.text]
+				if !ok {
+					i = len(totals)
+					index[fm.text] = i
+					totals = append(totals, nameTotal{text: fm.text, firstDoc: df.doc, first: fm.first})
+				}
+				t := &totals[i]
+				t.count += fm.count
+				t.ungiven = t.ungiven || fm.ungiven
+				for _, g := range fm.givens {
+					if !slices.Contains(t.givens, g) {
+						t.givens = append(t.givens, g)
+					}
+				}
 			}
 		}
 	}
-	// Candidates: forms whose lower case is no English word (Will, Swede,
-	// Bush are words), with their dictionary status.
-	status := map[string]spell.Status{}
-	var cands []string
-	for _, w := range order {
-		if d.Check(strings.ToLower(w)).Status == spell.Accepted {
-			continue
-		}
-		status[w] = d.Check(w).Status
-		cands = append(cands, w)
+	// Candidates are the forms whose lower case is no English word (Will,
+	// Swede, Bush are words). Pair candidates one deletion apart, or with
+	// one folded key (case and diacritics), through their deletion
+	// neighborhoods: each folded form and every string made by deleting
+	// one rune of it; a bucket holds the candidates that make one string,
+	// and buckets of more than eight are ignored. The strings are hashed
+	// into a table instead of kept; and since a form that shares no string
+	// with another form pairs with nothing, only the forms that do are
+	// looked up in the dictionary.
+	folds := make([]string, len(totals))
+	var arena []byte
+	ends := make([]int, len(totals))
+	for i := range totals {
+		arena = appendFold(arena, totals[i].text)
+		ends[i] = len(arena)
 	}
-	// Pair forms one deletion apart, or with one folded key (case and
-	// diacritics), through a table of their deletion neighborhoods.
-	buckets := map[string][]int{}
-	for i, w := range cands {
-		for _, k := range deletions(foldName(w)) {
-			buckets[k] = append(buckets[k], i)
+	all1 := string(arena) // the folded forms, one after another
+	n := 0
+	for i := range totals {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
 		}
+		folds[i] = all1[start:ends[i]]
+		n += utf8.RuneCountInString(folds[i]) + 1
+	}
+	dels := make([]nameDeletion, 0, n)
+	hashes := make([]uint64, 0, n)
+	for i, f := range folds {
+		dels = append(dels, nameDeletion{form: int32(i), next: -1})
+		hashes = append(hashes, hashWithout(f, 0, 0))
+		for at, r := range f {
+			size := min(utf8.RuneLen(r), len(f)-at)
+			dels = append(dels, nameDeletion{form: int32(i), at: int32(at), size: int32(size), next: -1})
+			hashes = append(hashes, hashWithout(f, at, size))
+		}
+	}
+	// An open-addressing table from hash to the first deletion with it;
+	// chains keep the deletions in order (filled back to front).
+	size := 1
+	for size < 2*len(dels) {
+		size *= 2
+	}
+	slots := make([]int32, size) // 1 + index of the chain's head, 0: empty
+	for k := len(dels) - 1; k >= 0; k-- {
+		h := hashes[k]
+		for j := int(h) & (size - 1); ; j = (j + 1) & (size - 1) {
+			if slots[j] == 0 {
+				slots[j] = int32(k) + 1
+				break
+			}
+			if head := slots[j] - 1; hashes[head] == h {
+				dels[k].next = head
+				dels[head].inner = true
+				slots[j] = int32(k) + 1
+				break
+			}
+		}
+	}
+	same := func(a, b nameDeletion) bool {
+		return sameWithout(folds[a.form], int(a.at), int(a.size), folds[b.form], int(b.at), int(b.size))
+	}
+	isCand := func(t *nameTotal) bool {
+		if !t.checked {
+			t.checked = true
+			if d.Check(strings.ToLower(t.text)).Status != spell.Accepted {
+				t.cand = true
+				t.status = d.Check(t.text).Status
+			}
+		}
+		return t.cand
 	}
 	seen := map[[2]int]bool{}
-	for _, ids := range buckets {
-		if len(ids) < 2 || len(ids) > 8 {
-			continue
+	var pairs []namePair
+	var chain, ids []int
+	// Chains in the order of their first deletion: the forms' order.
+	for first := range dels {
+		if dels[first].inner || dels[first].next < 0 {
+			continue // not a chain's head, or no deletion shares its hash
 		}
-		for x := 0; x < len(ids); x++ {
-			for y := x + 1; y < len(ids); y++ {
-				i, j := ids[x], ids[y]
-				if i == j || seen[[2]int{i, j}] {
+		chain = chain[:0]
+		for k := first; k >= 0; k = int(dels[k].next) {
+			chain = append(chain, k)
+		}
+		// Split the chain into buckets of equal strings (a hash collision
+		// is the only way a chain holds two).
+		for len(chain) > 0 {
+			head := dels[chain[0]]
+			ids = ids[:0]
+			rest := chain[:0]
+			distinct := false
+			for _, k := range chain {
+				if !same(head, dels[k]) {
+					rest = append(rest, k)
 					continue
 				}
-				seen[[2]int{i, j}] = true
-				out = append(out, judgeNamePair(p, cands[i], cands[j], uses, status)...)
+				ids = append(ids, int(dels[k].form))
+				distinct = distinct || dels[k].form != head.form
+			}
+			chain = rest
+			if !distinct || !mayPair(folds, ids) {
+				// One form only, or forms judgeNamePair would turn down
+				// whatever the dictionary says: no pair, and no other
+				// bucket changes.
+				continue
+			}
+			cands := ids[:0]
+			for _, i := range ids {
+				if isCand(&totals[i]) {
+					cands = append(cands, i)
+				}
+			}
+			if len(cands) < 2 || len(cands) > 8 {
+				continue
+			}
+			for x := 0; x < len(cands); x++ {
+				for y := x + 1; y < len(cands); y++ {
+					i, j := cands[x], cands[y]
+					if i == j || seen[[2]int{i, j}] {
+						continue
+					}
+					seen[[2]int{i, j}] = true
+					if pr, ok := judgeNamePair(p, &totals[i], &totals[j]); ok {
+						pairs = append(pairs, pr)
+					}
+				}
 			}
 		}
 	}
-	// The buckets are a map: sort for a stable order.
+	// The pairs that pass are findings: find the minority form's uses, in
+	// one pass over each document that has them.
+	need := map[string]bool{}
+	for i := 0; i < len(pairs); i++ {
+		if pr := pairs[i]; pr.needGiven && !sameGiven(pr.a, pr.b) {
+			pairs = append(pairs[:i], pairs[i+1:]...)
+			i--
+			continue
+		}
+		need[pairs[i].b.text] = true
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	uses := map[*prose.Document]map[string][]nameOcc{}
+	for _, df := range all {
+		var want map[string][]nameOcc
+		for _, fm := range df.facts.forms {
+			if need[fm.text] {
+				if want == nil {
+					want = map[string][]nameOcc{}
+				}
+				want[fm.text] = nil
+			}
+		}
+		if want != nil {
+			nameUses(df.doc, want)
+			uses[df.doc] = want
+		}
+	}
+	for _, pr := range pairs {
+		a, b := pr.a, pr.b
+		for _, df := range all {
+			for _, o := range uses[df.doc][b.text] {
+				out = append(out, pendingFinding{
+					doc: df.doc, span: o.span,
+					message: variantMessage(b.text, a.text, b.count, a.count),
+					want:    a.text,
+					relDoc:  a.firstDoc, relSpan: a.first, relMsg: fmt.Sprintf("written %q here", a.text),
+				})
+			}
+		}
+	}
+	// Order by position (pairs come in bucket order).
 	sort.SliceStable(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
 }
 
-// judgeNamePair decides whether two forms are one name and reports the
-// minority form's uses in p.Doc.
-func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[string]spell.Status) []pendingFinding {
-	ua, ub := uses[a], uses[b]
-	if len(ua) < len(ub) || len(ua) == len(ub) && hasFewerMarks(a, b) {
-		a, b, ua, ub = b, a, ub, ua
+// judgeNamePair decides whether two forms are one name: ok with the
+// majority form first; needGiven when that also takes the given-name test
+// (sameGiven), which needs the uses.
+func judgeNamePair(p *Pass, ta, tb *nameTotal) (namePair, bool) {
+	if ta.count < tb.count || ta.count == tb.count && hasFewerMarks(ta.text, tb.text) {
+		ta, tb = tb, ta
 	}
+	a, b, na, nb := ta.text, tb.text, ta.count, tb.count
 	// a is the majority form, b the minority.
 	fa, fb := foldName(a), foldName(b)
 	sameFold := fa == fb
 	if !sameFold {
 		ra, rb := []rune(fa), []rune(fb)
 		if ra[0] != rb[0] || spell.Distance(fa, fb) != 1 || len(ra) < 5 || len(rb) < 5 {
-			return nil
+			return namePair{}, false
 		}
 	}
+	needGiven := false
 	switch {
-	case status[b] != spell.Accepted:
+	case tb.status != spell.Accepted:
 		// The names rules own an unknown word near another form, and a
 		// listed name in the wrong case or without its diacritics.
-		if !sameFold || status[b] == spell.WrongForm || closeNames(b, a) {
-			return nil
+		if !sameFold || tb.status == spell.WrongForm || closeNames(b, a) {
+			return namePair{}, false
 		}
-		if len(ua) == len(ub) && !hasFewerMarks(b, a) {
-			return nil
+		if na == nb && !hasFewerMarks(b, a) {
+			return namePair{}, false
 		}
-	case status[a] != spell.Accepted:
-		return nil // the dictionary knows the minority form: not a slip for the majority
+	case ta.status != spell.Accepted:
+		return namePair{}, false // the dictionary knows the minority form: not a slip for the majority
 	default:
 		// Both listed: two real names one letter apart are usually two
 		// entities (Iran, Iraq; Edwin, Erwin; Sunni, Sunnis). One is a
@@ -435,41 +874,29 @@ func judgeNamePair(p *Pass, a, b string, uses map[string][]nameUse, status map[s
 		// often, neither is frequent, the letters differ inside the word
 		// (not an ending: Bosnia, Bosnian) and the two follow the same
 		// given name (Vladimir Kryuchkov, Vladimir Kruchkov).
-		if sameFold || len(ua) < 2 || len(ua) < 2*len(ub) {
-			return nil
+		if sameFold || na < 2 || na < 2*nb {
+			return namePair{}, false
 		}
 		if p.Dict.Freq(a) >= frequentName || p.Dict.Freq(b) >= frequentName {
-			return nil
+			return namePair{}, false
 		}
-		if differAtEnd(fa, fb) || !sameGiven(ua, ub) {
-			return nil
+		if differAtEnd(fa, fb) {
+			return namePair{}, false
 		}
+		needGiven = true
 	}
-	out := make([]pendingFinding, 0, len(ub))
-	for _, u := range ub {
-		mu := ua[0]
-		out = append(out, pendingFinding{
-			doc: u.doc, span: u.occ.span,
-			message: variantMessage(b, a, len(ub), len(ua)),
-			want:    a,
-			relDoc:  mu.doc, relSpan: mu.occ.span, relMsg: fmt.Sprintf("written %q here", a),
-		})
-	}
-	return out
+	return namePair{a: ta, b: tb, needGiven: needGiven}, true
 }
 
 // sameGiven reports whether every use of the minority form follows a
 // capitalised word that also precedes the majority form: the given name
 // that shows both forms name one person.
-func sameGiven(major, minor []nameUse) bool {
-	givens := map[string]bool{}
-	for _, u := range major {
-		if u.occ.given != "" {
-			givens[u.occ.given] = true
-		}
+func sameGiven(major, minor *nameTotal) bool {
+	if minor.ungiven {
+		return false
 	}
-	for _, u := range minor {
-		if !givens[u.occ.given] {
+	for _, g := range minor.givens {
+		if !slices.Contains(major.givens, g) {
 			return false
 		}
 	}
@@ -503,6 +930,25 @@ func nonASCII(s string) int {
 	return n
 }
 
+// appendFold appends foldName(w) to b without a string of its own.
+func appendFold(b []byte, w string) []byte {
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		if l := unicode.ToLower(r); l < utf8.RuneSelf {
+			b = append(b, byte(l))
+		} else {
+			b = append(b, stripMark(l)...)
+		}
+	}
+	return b
+}
+
 // foldName lower-cases w and strips its diacritics.
 func foldName(w string) string {
 	if isLowerASCII(w) {
@@ -519,13 +965,66 @@ func foldName(w string) string {
 	return b.String()
 }
 
-// deletions returns w and every string made by deleting one rune of it.
-func deletions(w string) []string {
-	out := []string{w}
-	for i, r := range w {
-		out = append(out, w[:i]+w[i+utf8.RuneLen(r):])
+// mayPair reports whether two of the forms ids could pass the first test
+// of judgeNamePair: one folded key, or folded keys of five runes or more
+// with one first letter and lengths one apart at most (one edit).
+func mayPair(folds []string, ids []int) bool {
+	for x := 0; x < len(ids); x++ {
+		fa := folds[ids[x]]
+		na := utf8.RuneCountInString(fa)
+		ra, _ := utf8.DecodeRuneInString(fa)
+		for y := x + 1; y < len(ids); y++ {
+			fb := folds[ids[y]]
+			if ids[x] == ids[y] {
+				continue
+			}
+			if fa == fb {
+				return true
+			}
+			nb := utf8.RuneCountInString(fb)
+			rb, _ := utf8.DecodeRuneInString(fb)
+			if na >= 5 && nb >= 5 && na-nb <= 1 && nb-na <= 1 && ra == rb {
+				return true
+			}
+		}
 	}
-	return out
+	return false
+}
+
+// hashWithout hashes w without its bytes [at, at+size) (FNV-1a).
+func hashWithout(w string, at, size int) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		if i == at && size > 0 {
+			i += size - 1
+			continue
+		}
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// sameWithout reports whether a without bytes [ai, ai+an) equals b without
+// bytes [bi, bi+bn).
+func sameWithout(a string, ai, an int, b string, bi, bn int) bool {
+	n := len(a) - an
+	if n != len(b)-bn {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		ka, kb := k, k
+		if k >= ai {
+			ka += an
+		}
+		if k >= bi {
+			kb += bn
+		}
+		if a[ka] != b[kb] {
+			return false
+		}
+	}
+	return true
 }
 
 // stripMark returns r without its diacritics, lower case; letters with a
@@ -565,16 +1064,6 @@ func variantMessage(form, want string, n, m int) string {
 	return fmt.Sprintf("%q is written %q elsewhere (%s against %s)", form, want, times(m), times(n))
 }
 
-// hasConnector reports whether a small word lies among tokens [from, to).
-func hasConnector(doc *prose.Document, from, to int) bool {
-	for i := from; i < to; i++ {
-		if t := doc.Tokens[i]; isConnector(doc.Text[t.Start:t.End]) {
-			return true
-		}
-	}
-	return false
-}
-
 // upperConnectors counts the small words of a name written with a capital.
 func upperConnectors(surface string) int {
 	n := 0
@@ -600,5 +1089,11 @@ func isConnector(w string) bool {
 		}
 		buf[i] = c
 	}
-	return connectors[string(buf[:len(w)])]
+	// The connectors map's words, as a switch: no hashing.
+	switch string(buf[:len(w)]) {
+	case "of", "the", "for", "on", "de", "du", "des", "del", "della", "di", "da", "la", "le", "al", "bin", "ibn",
+		"von", "van", "der", "den", "dos", "das":
+		return true
+	}
+	return false
 }

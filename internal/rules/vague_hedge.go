@@ -44,28 +44,35 @@ or lower its severity, in the configuration.`,
 
 func (vagueHedge) Check(p *Pass) {
 	y := yardstickOf(p.Options)
+	// The terms the messages offer depend on the yardstick only: name them
+	// once per document, at the first hedge.
+	var t30, t50n, t65, t2, t47n string
 	for _, e := range ownEstimates(p) {
 		if e.Kind != EstHedge {
 			continue
+		}
+		if t30 == "" {
+			t30, t50n, t65 = termAt(y, 30, "adj"), termAt(y, 50, "noun"), termAt(y, 65, "adj")
+			t2, t47n = termAt(y, 2, "adj"), termAt(y, 47, "noun")
 		}
 		text := p.Doc.Slice(e.Span)
 		f := Finding{Span: e.Span, Severity: e.Severity}
 		switch e.Role {
 		case "modal":
 			f.Message = fmt.Sprintf("%q gives no band (readers take \"may\", \"might\", \"could\" as 15–60 %%); %s keeps them for what cannot be assessed — if you can, say %s, %s or %s",
-				text, y.Title, termAt(y, 30, "adj"), termAt(y, 50, "noun"), termAt(y, 65, "adj"))
+				text, y.Title, t30, t50n, t65)
 		case "ruleout":
 			f.Message = fmt.Sprintf("%q gives no band; %s uses \"cannot rule out\" for an unlikely or remote event worth mentioning — say which: %s or %s",
-				text, y.Title, termAt(y, 30, "adj"), termAt(y, 2, "adj"))
+				text, y.Title, t30, t2)
 		case "realposs":
 			f.Message = fmt.Sprintf("%q gives no band (readers put it anywhere from 20 to 80 %%); under %s say %s or %s",
-				text, y.Title, termAt(y, 47, "noun"), termAt(y, 65, "adj"))
+				text, y.Title, t47n, t65)
 			if t := y.Suggest(47, "noun"); t.HasRole("noun") && t.Band.Low >= 40 {
 				f.Suggestions = []string{matchCase(text, t.Term)}
 			}
 		default:
 			f.Message = fmt.Sprintf("%q gives no band (readers disagree widely on how likely a \"possible\" event is); under %s say how likely: %s, %s or %s",
-				text, y.Title, termAt(y, 30, "adj"), termAt(y, 50, "noun"), termAt(y, 65, "adj"))
+				text, y.Title, t30, t50n, t65)
 		}
 		p.Report(f)
 	}
