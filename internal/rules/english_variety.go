@@ -117,39 +117,50 @@ type varietyUse struct {
 	word string // lower case
 }
 
+// isVarietyCandidate reports whether a word may have an American or
+// British form: varietyWords decides on each use.
+func isVarietyCandidate(w string) bool {
+	if !varietyFilter().mayHave(w) {
+		return false
+	}
+	table := varietyTable()
+	if isLowerASCII(w) {
+		_, ok := table[w]
+		return ok
+	}
+	if !lowerOrTitle(w) {
+		return false
+	}
+	_, ok := table[strings.ToLower(w)]
+	return ok
+}
+
 // varietyWords finds the words of doc that have an American or British
 // form: lower-case words, and capitalised ones only at a sentence start.
-func varietyWords(doc *prose.Document) []varietyUse {
+func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 	table := varietyTable()
-	filter := varietyFilter()
 	var out []varietyUse
-	for si := range doc.Sentences {
-		s := doc.Sentences[si]
-		for ti := s.FirstToken; ti < s.EndToken; ti++ {
-			t := doc.Tokens[ti]
-			if t.Kind != prose.Word {
+	sc := sentenceCursor{d: doc}
+	for _, i32 := range x.list(clsVariety) {
+		ti := int(i32)
+		t := doc.Tokens[ti]
+		w := doc.Text[t.Start:t.End]
+		if !isLowerASCII(w) {
+			s := doc.Sentences[sc.of(ti)]
+			if ti != s.FirstToken || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken) {
 				continue
 			}
-			w := doc.Text[t.Start:t.End]
-			if !filter.mayHave(w) {
-				continue
-			}
-			if !isLowerASCII(w) {
-				if ti != s.FirstToken || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken) {
-					continue
-				}
-				w = strings.ToLower(w)
-			}
-			if _, ok := table[w]; ok && !inPath(doc, t.Span) {
-				out = append(out, varietyUse{t.Span, w})
-			}
+			w = strings.ToLower(w)
+		}
+		if _, ok := table[w]; ok && !inPath(doc, t.Span) {
+			out = append(out, varietyUse{t.Span, w})
 		}
 	}
 	return out
 }
 
 func (englishVariety) Check(p *Pass) {
-	all := gather(p, "consistency.variety", varietyWords)
+	all := gather(p, "consistency.variety", func(d *prose.Document) []varietyUse { return varietyWords(d, tokenIndexOf(p, d)) })
 	table := varietyTable()
 	// Count each side across the set; a spelling American text uses as
 	// well (dialogue beside dialog) is no evidence of British.

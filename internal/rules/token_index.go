@@ -1,0 +1,219 @@
+package rules
+
+import (
+	"math/bits"
+	"strconv"
+	"strings"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// The punctuation, quotation, capital and consistency rules each look at a
+// few kinds of token (quotation marks, brackets, "a" and "an", variety
+// spellings) among a million ordinary words. Walking every token once per
+// rule costs more than all their checks together, so one walk per document
+// classifies each token by its type (Token.ID: a verdict per distinct
+// text, not per use) and lists, in order, the tokens each rule reads.
+
+// Token classes, decided once per type.
+const (
+	clsQuote       uint32 = 1 << iota // " ' ’ “ ” ‘ as punctuation
+	clsApos                           // a word or number holding ' or ’ (it’s, ’80s)
+	clsHyphenWord                     // a word holding a hyphen (long-term)
+	clsBracket                        // ( [ ) ]
+	clsDash                           // — – -
+	clsLowerI                         // i, i’m, i've …
+	clsConfusable                     // a word confused-word looks at
+	clsArticle                        // a, an, A, An
+	clsCount                          // a count a list may follow (three, 12)
+	clsVariety                        // a spelling with an American or British form
+	clsDecade                         // 1980s, 1970’s, ’80s
+	clsRangeHyphen                    // 1985-87
+	clsPercent                        // %, percent, per
+	numListed             = iota      // classes above have a list of their tokens
+
+	clsMark     uint32 = 1 << (iota - 1) // , ; : . ? !
+	clsMissing                           // . ? ! , ; (missing-space)
+	clsDots                              // ..
+	clsWord                              // Kind Word
+	clsNonASCII                          // a byte outside ASCII
+	clsKnown                             // the type has been classified
+)
+
+// tokenIndex lists, in token order, the tokens of one document that the
+// rules of this file's users read.
+type tokenIndex struct {
+	class []uint32 // per type ID, 0 until classified
+	lists [numListed][]int32
+	// quoteish holds the tokens of clsQuote or clsApos: the apostrophe,
+	// quotation and quote-balance rules read them together.
+	quoteish []int32
+	// Pairs found in the walk: repeated holds the second of two adjacent
+	// word tokens with the same letters (in any case); doubled the first
+	// of two marks in a row, and every ".."; spaced each mark with
+	// something before it, not adjacent; glued each of . ? ! , ; right
+	// after a word.
+	repeated, doubled, spaced, glued []int32
+}
+
+// list returns the tokens of class c (one of the listed classes).
+func (x *tokenIndex) list(c uint32) []int32 { return x.lists[bits.TrailingZeros32(c)] }
+
+// tokenIndexOf returns doc's index, built once per run: once per corpus
+// when doc is linted with others, once per document otherwise.
+func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
+	if p.Corpus != nil {
+		if i := p.Corpus.IndexOf(doc); i >= 0 {
+			return p.Corpus.Memo("rules.tokenIndex#"+strconv.Itoa(i), func() any { return buildTokenIndex(doc) }).(*tokenIndex)
+		}
+	}
+	if doc == p.Doc {
+		return p.Memo("rules.tokenIndex", func() any { return buildTokenIndex(doc) }).(*tokenIndex)
+	}
+	return buildTokenIndex(doc)
+}
+
+func buildTokenIndex(d *prose.Document) *tokenIndex {
+	x := &tokenIndex{class: make([]uint32, len(d.Types))}
+	const listed = 1<<numListed - 1
+	prevEnd := -1
+	var pc uint32   // the previous token's class
+	var plow uint32 // the previous token's lower-case type
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		c := x.class[t.ID]
+		if c == 0 {
+			c = classify(d.Types[t.ID], t.Kind)
+			x.class[t.ID] = c
+		}
+		if l := c & listed; l != 0 {
+			if l&(clsQuote|clsApos) != 0 {
+				x.quoteish = append(x.quoteish, int32(i))
+			}
+			for l != 0 {
+				k := bits.TrailingZeros32(l)
+				x.lists[k] = append(x.lists[k], int32(i))
+				l &= l - 1
+			}
+		}
+		switch {
+		case c&clsWord != 0:
+			low := d.Lower(t.ID)
+			if pc&clsWord != 0 && (low == plow || (c|pc)&clsNonASCII != 0) {
+				x.repeated = append(x.repeated, int32(i))
+			}
+			plow = low
+		case c&(clsMark|clsDots) != 0:
+			if i > 0 && pc&clsMark != 0 && c&clsMark != 0 {
+				x.doubled = append(x.doubled, int32(i-1))
+			}
+			if c&clsDots != 0 {
+				x.doubled = append(x.doubled, int32(i))
+			}
+			if c&clsMark != 0 && i > 0 && t.Start > prevEnd {
+				x.spaced = append(x.spaced, int32(i))
+			}
+			if c&clsMissing != 0 && t.Start == prevEnd && pc&clsWord != 0 {
+				x.glued = append(x.glued, int32(i))
+			}
+		}
+		pc, prevEnd = c, t.End
+	}
+	return x
+}
+
+// classify decides the classes of a token text of kind k.
+func classify(text string, k prose.TokenKind) uint32 {
+	c := clsKnown
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			c |= clsNonASCII
+			break
+		}
+	}
+	if k == prose.Punct {
+		switch text {
+		case "\"", "'", "’", "“", "”", "‘":
+			c |= clsQuote
+		case "(", "[", ")", "]":
+			c |= clsBracket
+		case "—", "–", "-":
+			c |= clsDash
+		case ":":
+			c |= clsMark
+		case ",", ";", ".", "?", "!":
+			c |= clsMark | clsMissing
+		case "..":
+			c |= clsDots
+		case "%":
+			c |= clsPercent
+		}
+		return c
+	}
+	if k == prose.Word {
+		c |= clsWord
+		if strings.IndexByte(text, '-') >= 0 {
+			c |= clsHyphenWord
+		}
+		if isLowercaseI(text) {
+			c |= clsLowerI
+		}
+		if isVarietyCandidate(text) {
+			c |= clsVariety
+		}
+	}
+	if k == prose.Number {
+		if _, _, ok := decadeParts(text); ok {
+			c |= clsDecade
+		}
+		if a, b, ok := strings.Cut(text, "-"); ok && allDigits(a) && allDigits(b) && isRange(a, b) {
+			c |= clsRangeHyphen
+		}
+	}
+	if strings.IndexByte(text, '\'') >= 0 || strings.Contains(text, "’") {
+		c |= clsApos
+	}
+	if confusable[text] {
+		c |= clsConfusable
+	}
+	switch text {
+	case "a", "an", "A", "An":
+		c |= clsArticle
+	}
+	if announcedCount(text, k) != 0 {
+		c |= clsCount
+	}
+	if strings.EqualFold(text, "percent") || strings.EqualFold(text, "per") {
+		c |= clsPercent
+	}
+	return c
+}
+
+// blockCursor finds the block of each of an increasing series of tokens.
+type blockCursor struct {
+	d  *prose.Document
+	bi int
+}
+
+// of returns the index of the block holding token i, which must not be
+// before the token of the previous call.
+func (c *blockCursor) of(i int) int {
+	for c.d.Blocks[c.bi].EndToken <= i {
+		c.bi++
+	}
+	return c.bi
+}
+
+// sentenceCursor finds the sentence of each of an increasing series of
+// tokens.
+type sentenceCursor struct {
+	d  *prose.Document
+	si int
+}
+
+func (c *sentenceCursor) of(i int) int {
+	for c.d.Sentences[c.si].EndToken <= i {
+		c.si++
+	}
+	return c.si
+}
