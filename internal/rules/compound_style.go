@@ -44,19 +44,18 @@ type compoundFacts struct {
 
 // compounds gathers the hyphenated words of doc (two or more parts, all
 // letters) and the words that spell one of them closed.
-func compounds(doc *prose.Document) compoundFacts {
+func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 	f := compoundFacts{hyphen: map[string][]prose.Span{}, closed: map[string][]prose.Span{}}
 	var keys wordFilter
-	for _, t := range doc.Tokens {
-		if t.Kind != prose.Word {
-			continue
+	keyOf := map[uint32]string{} // per type: its key, or "" for none
+	for _, i := range x.list(clsHyphenWord) {
+		t := doc.Tokens[i]
+		key, seen := keyOf[t.ID]
+		if !seen {
+			key, _ = compoundKey(doc.Text[t.Start:t.End])
+			keyOf[t.ID] = key
 		}
-		text := doc.Text[t.Start:t.End]
-		if strings.IndexByte(text, '-') < 0 {
-			continue
-		}
-		key, ok := compoundKey(text)
-		if !ok {
+		if key == "" {
 			continue
 		}
 		f.hyphen[key] = append(f.hyphen[key], t.Span)
@@ -65,13 +64,11 @@ func compounds(doc *prose.Document) compoundFacts {
 	if len(f.hyphen) == 0 {
 		return f
 	}
-	for _, t := range doc.Tokens {
-		if t.Kind != prose.Word {
-			continue
-		}
-		text := doc.Text[t.Start:t.End]
-		if !keys.mayHave(text) {
-			continue
+	// The closed forms are decided per type, then their uses found.
+	var closed []string // per type: the key it spells closed, or ""
+	for id, text := range doc.Types {
+		if x.class[id]&clsWord == 0 || !keys.mayHave(text) {
+			continue // not a word of the draft, or surely no key
 		}
 		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 || !lowerOrTitle(text) {
 			continue // acronyms (BEA beside Be-a) and mixed case are not compounds
@@ -81,6 +78,17 @@ func compounds(doc *prose.Document) compoundFacts {
 			key = strings.ToLower(key)
 		}
 		if _, ok := f.hyphen[key]; ok {
+			if closed == nil {
+				closed = make([]string, len(doc.Types))
+			}
+			closed[id] = key
+		}
+	}
+	if closed == nil {
+		return f
+	}
+	for _, t := range doc.Tokens {
+		if key := closed[t.ID]; key != "" {
 			f.closed[key] = append(f.closed[key], t.Span)
 		}
 	}
@@ -156,7 +164,7 @@ type compoundVerdict struct {
 // is reported when no dictionary knows it or when the draft uses it
 // less; the hyphenated form when the draft uses it less or as often.
 func judgeCompounds(p *Pass) []compoundVerdict {
-	all := gather(p, "consistency.compounds", compounds)
+	all := gather(p, "consistency.compounds", func(d *prose.Document) compoundFacts { return compounds(d, tokenIndexOf(p, d)) })
 	closed := map[string][]compoundUse{}
 	hyphen := map[string][]compoundUse{}
 	for _, df := range all {

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/edlint/edlint/internal/prose"
 )
@@ -54,6 +55,9 @@ type tokenIndex struct {
 	// something before it, not adjacent; glued each of . ? ! , ; right
 	// after a word.
 	repeated, doubled, spaced, glued []int32
+
+	closersOnce sync.Once
+	closers     map[int]bool // see singleClosers
 }
 
 // list returns the tokens of class c (one of the listed classes).
