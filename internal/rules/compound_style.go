@@ -43,32 +43,50 @@ type compoundFacts struct {
 }
 
 // compounds gathers the hyphenated words of doc (two or more parts, all
-// letters) and the words that spell one of them closed.
+// letters) and the words that spell one of them closed, from the types
+// classifyCompounds chose.
 func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 	f := compoundFacts{hyphen: map[string][]prose.Span{}, closed: map[string][]prose.Span{}}
-	var keys wordFilter
-	keyOf := map[uint32]string{} // per type: its key, or "" for none
 	for _, i := range x.list(clsHyphenWord) {
 		t := doc.Tokens[i]
-		key, seen := keyOf[t.ID]
-		if !seen {
-			key, _ = compoundKey(doc.Text[t.Start:t.End])
-			keyOf[t.ID] = key
+		if key := x.compoundKey[t.ID]; key != "" {
+			f.hyphen[key] = append(f.hyphen[key], t.Span)
 		}
-		if key == "" {
+	}
+	for _, i := range x.list(clsClosed) {
+		t := doc.Tokens[i]
+		key := x.compoundKey[t.ID]
+		f.closed[key] = append(f.closed[key], t.Span)
+	}
+	return f
+}
+
+// classifyCompounds records the key of each hyphenated word type of d
+// that is a compound, and marks clsClosed the word types that spell one
+// of those keys closed, before the index walks the tokens.
+func classifyCompounds(d *prose.Document, x *tokenIndex) {
+	var keys wordFilter
+	hyphen := map[string]bool{}
+	for id, c := range x.class {
+		if c&clsHyphenWord == 0 {
 			continue
 		}
-		f.hyphen[key] = append(f.hyphen[key], t.Span)
-		keys.add(key)
+		if key, ok := compoundKey(d.Types[id]); ok {
+			if x.compoundKey == nil {
+				x.compoundKey = map[uint32]string{}
+			}
+			x.compoundKey[uint32(id)] = key
+			hyphen[key] = true
+			keys.add(key)
+		}
 	}
-	if len(f.hyphen) == 0 {
-		return f
+	if len(hyphen) == 0 {
+		return
 	}
-	// The closed forms are decided per type, then their uses found.
-	var closed []string // per type: the key it spells closed, or ""
-	for id, text := range doc.Types {
-		if x.class[id]&clsWord == 0 || !keys.mayHave(text) {
-			continue // not a word of the draft, or surely no key
+	for id, c := range x.class {
+		text := d.Types[id]
+		if c&clsWord == 0 || !keys.mayHave(text) {
+			continue
 		}
 		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 || !lowerOrTitle(text) {
 			continue // acronyms (BEA beside Be-a) and mixed case are not compounds
@@ -77,22 +95,11 @@ func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 		if !isLowerASCII(key) {
 			key = strings.ToLower(key)
 		}
-		if _, ok := f.hyphen[key]; ok {
-			if closed == nil {
-				closed = make([]string, len(doc.Types))
-			}
-			closed[id] = key
+		if hyphen[key] {
+			x.class[id] |= clsClosed
+			x.compoundKey[uint32(id)] = key
 		}
 	}
-	if closed == nil {
-		return f
-	}
-	for _, t := range doc.Tokens {
-		if key := closed[t.ID]; key != "" {
-			f.closed[key] = append(f.closed[key], t.Span)
-		}
-	}
-	return f
 }
 
 // compoundKey returns the lower-case letters of a hyphenated word whose

@@ -67,6 +67,22 @@ var builtinPreferences = sync.OnceValue(func() []preference {
 	return out
 })
 
+// builtinFirstWords holds the first word of every built-in variant.
+var builtinFirstWords = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, pr := range builtinPreferences() {
+		out[pr.words[0]] = true
+	}
+	return out
+})
+
+// mayStartPreference reports whether a word, or the word without a
+// possessive, is the first word of a built-in variant.
+func mayStartPreference(w string) bool {
+	first := builtinFirstWords()
+	return first[w] || first[stripPossessive(w)]
+}
+
 // preferencesFor merges the project's style sheet over the built-in
 // entries, indexed by each variant's first word.
 func preferencesFor(opts *Options) map[string][]preference {
@@ -132,7 +148,19 @@ func (preferredForm) Check(p *Pass) {
 	}
 	sc := sentenceCursor{d: doc}
 	resume := 0 // the token after the last variant reported
-	for ti := range doc.Tokens {
+	var cands []int32
+	if len(p.Options.Preferences) == 0 {
+		// Only built-in variants: the index lists the words that may
+		// start one.
+		cands = tokenIndexOf(p, doc).list(clsPreferred)
+	} else {
+		cands = make([]int32, len(doc.Tokens))
+		for i := range cands {
+			cands[i] = int32(i)
+		}
+	}
+	for _, ti32 := range cands {
+		ti := int(ti32)
 		t := doc.Tokens[ti]
 		prs := starts[t.ID]
 		if len(prs) == 0 || t.Kind != prose.Word || ti < resume {

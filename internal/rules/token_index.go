@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/prose"
 )
@@ -31,6 +33,8 @@ const (
 	clsDecade                         // 1980s, 1970’s, ’80s
 	clsRangeHyphen                    // 1985-87
 	clsPercent                        // %, percent, per
+	clsClosed                         // a word spelling a hyphenated word of the draft closed
+	clsPreferred                      // a word that may start a built-in preferred-form variant
 	numListed             = iota      // classes above have a list of their tokens
 
 	clsMark     uint32 = 1 << (iota - 1) // , ; : . ? !
@@ -38,14 +42,16 @@ const (
 	clsDots                              // ..
 	clsWord                              // Kind Word
 	clsNonASCII                          // a byte outside ASCII
-	clsKnown                             // the type has been classified
 )
 
 // tokenIndex lists, in token order, the tokens of one document that the
 // rules of this file's users read.
 type tokenIndex struct {
-	class []uint32 // per type ID, 0 until classified
-	lists [numListed][]int32
+	class []uint32 // per type ID
+	// compoundKey holds, per type of clsHyphenWord or clsClosed, the
+	// compound's lower-case letters (see compounds).
+	compoundKey map[uint32]string
+	lists       [numListed][]int32
 	// quoteish holds the tokens of clsQuote or clsApos: the apostrophe,
 	// quotation and quote-balance rules read them together.
 	quoteish []int32
@@ -79,17 +85,21 @@ func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
 
 func buildTokenIndex(d *prose.Document) *tokenIndex {
 	x := &tokenIndex{class: make([]uint32, len(d.Types))}
+	for id, text := range d.Types {
+		if d.TypeCount(uint32(id)) > 0 {
+			x.class[id] = classify(text, typeKind(text))
+		}
+	}
+	classifyCompounds(d, x)
 	const listed = 1<<numListed - 1
 	prevEnd := -1
 	var pc uint32   // the previous token's class
 	var plow uint32 // the previous token's lower-case type
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
+	glue := false   // the previous token is a mark glued to a word before it
+	toks := d.Tokens
+	for i := range toks {
+		t := &toks[i]
 		c := x.class[t.ID]
-		if c == 0 {
-			c = classify(d.Types[t.ID], t.Kind)
-			x.class[t.ID] = c
-		}
 		if l := c & listed; l != 0 {
 			if l&(clsQuote|clsApos) != 0 {
 				x.quoteish = append(x.quoteish, int32(i))
@@ -100,15 +110,22 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 				l &= l - 1
 			}
 		}
-		switch {
-		case c&clsWord != 0:
-			low := d.Lower(t.ID)
-			if pc&clsWord != 0 && (low == plow || (c|pc)&clsNonASCII != 0) {
-				x.repeated = append(x.repeated, int32(i))
+		// The tests below are ordered so that the one that is rarely
+		// true comes first: the branches are then well predicted.
+		low := d.Lower(t.ID)
+		if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
+			x.repeated = append(x.repeated, int32(i))
+		}
+		if glue {
+			// The mark before glued to the word before it and to this.
+			if t.Start == prevEnd {
+				x.glued = append(x.glued, int32(i-1))
 			}
-			plow = low
-		case c&(clsMark|clsDots) != 0:
-			if i > 0 && pc&clsMark != 0 && c&clsMark != 0 {
+			glue = false
+		}
+		if c&(clsMark|clsDots) != 0 {
+			glue = c&clsMissing != 0 && t.Start == prevEnd && pc&clsWord != 0
+			if pc&clsMark != 0 && c&clsMark != 0 {
 				x.doubled = append(x.doubled, int32(i-1))
 			}
 			if c&clsDots != 0 {
@@ -117,18 +134,44 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 			if c&clsMark != 0 && i > 0 && t.Start > prevEnd {
 				x.spaced = append(x.spaced, int32(i))
 			}
-			if c&clsMissing != 0 && t.Start == prevEnd && pc&clsWord != 0 {
-				x.glued = append(x.glued, int32(i))
-			}
 		}
-		pc, prevEnd = c, t.End
+		pc, plow, prevEnd = c, low, t.End
 	}
 	return x
 }
 
+// typeKind returns the kind the tokenizer gives a token text, which its
+// first character decides (see prose.tokenize).
+func typeKind(text string) prose.TokenKind {
+	c := text[0]
+	if c < utf8.RuneSelf {
+		switch {
+		case c >= '0' && c <= '9':
+			return prose.Number
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			return prose.Word
+		case c == '\'' && len(text) > 1:
+			return prose.Number // '80s
+		}
+		return prose.Punct
+	}
+	r, size := utf8.DecodeRuneInString(text)
+	switch {
+	case r == 'ƒ' || r == 'º' || r == 'ª':
+		return prose.Punct
+	case unicode.IsDigit(r):
+		return prose.Number
+	case unicode.IsLetter(r):
+		return prose.Word
+	case (r == '’' || r == '‘') && len(text) > size:
+		return prose.Number // ’80s
+	}
+	return prose.Punct
+}
+
 // classify decides the classes of a token text of kind k.
 func classify(text string, k prose.TokenKind) uint32 {
-	c := clsKnown
+	var c uint32
 	for i := 0; i < len(text); i++ {
 		if text[i] >= 0x80 {
 			c |= clsNonASCII
@@ -164,6 +207,9 @@ func classify(text string, k prose.TokenKind) uint32 {
 		}
 		if isVarietyCandidate(text) {
 			c |= clsVariety
+		}
+		if mayStartPreference(text) {
+			c |= clsPreferred
 		}
 	}
 	if k == prose.Number {
