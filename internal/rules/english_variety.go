@@ -84,6 +84,33 @@ var varietyFilter = sync.OnceValue(func() *wordFilter {
 	return f
 })
 
+// varietyEndFilter is varietyFilter on the last two letters: most words
+// that share a table word's length and start differ at the end.
+var varietyEndFilter = sync.OnceValue(func() *wordFilter {
+	f := &wordFilter{}
+	for w := range varietyTable() {
+		if k, ok := filterKeyEnd(w); ok {
+			f[k/64] |= 1 << (k % 64)
+		}
+	}
+	return f
+})
+
+// filterKeyEnd is filterKey on the last two letters.
+func filterKeyEnd(w string) (int, bool) {
+	if len(w) < 2 || len(w) >= 64 {
+		return 0, false
+	}
+	a, b := w[len(w)-1]|0x20, w[len(w)-2]|0x20
+	return len(w)<<10 | int(a&31)<<5 | int(b&31), true
+}
+
+// mayHaveEnd is mayHave for a filter built with filterKeyEnd.
+func (f *wordFilter) mayHaveEnd(w string) bool {
+	k, ok := filterKeyEnd(w)
+	return ok && f[k/64]&(1<<(k%64)) != 0
+}
+
 var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
 	out := map[string]varietyEntry{}
 	b, err := dict.Read("en-variants.txt")
@@ -120,7 +147,7 @@ type varietyUse struct {
 // isVarietyCandidate reports whether a word may have an American or
 // British form: varietyWords decides on each use.
 func isVarietyCandidate(w string) bool {
-	if !varietyFilter().mayHave(w) {
+	if !varietyFilter().mayHave(w) || !varietyEndFilter().mayHaveEnd(w) {
 		return false
 	}
 	table := varietyTable()

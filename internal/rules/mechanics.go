@@ -166,12 +166,12 @@ type paragraph struct{ first, end int }
 // joins the previous one unless a blank line or an outdent starts a new
 // paragraph after a finished sentence.
 func paragraphs(p *Pass) []paragraph {
-	return p.Memo("rules.paragraphs", func() any { return groupParagraphs(p.Doc) }).([]paragraph)
+	return p.Memo("rules.paragraphs", func() any { return groupParagraphs(p.Doc, hardWrapped(p)) }).([]paragraph)
 }
 
-func groupParagraphs(d *prose.Document) []paragraph {
+// groupParagraphs groups the blocks of d, hard-wrapped or not.
+func groupParagraphs(d *prose.Document, wrapped bool) []paragraph {
 	var out []paragraph
-	wrapped := d.Format == prose.Plain && prose.HardWrapped(d.Text) // groupParagraphs runs once per document
 	for bi := range d.Blocks {
 		if len(out) > 0 && wrapped && continues(d, bi-1, bi) {
 			out[len(out)-1].end = bi + 1

@@ -67,20 +67,27 @@ var builtinPreferences = sync.OnceValue(func() []preference {
 	return out
 })
 
-// builtinFirstWords holds the first word of every built-in variant.
-var builtinFirstWords = sync.OnceValue(func() map[string]bool {
-	out := map[string]bool{}
+// builtinFirstWords holds the first word of every built-in variant, and
+// their first bytes.
+var builtinFirstWords = sync.OnceValue(func() *firstWords {
+	out := &firstWords{words: map[string]bool{}}
 	for _, pr := range builtinPreferences() {
-		out[pr.words[0]] = true
+		out.words[pr.words[0]] = true
+		out.bytes[pr.words[0][0]] = true
 	}
 	return out
 })
+
+type firstWords struct {
+	words map[string]bool
+	bytes [256]bool
+}
 
 // mayStartPreference reports whether a word, or the word without a
 // possessive, is the first word of a built-in variant.
 func mayStartPreference(w string) bool {
 	first := builtinFirstWords()
-	return first[w] || first[stripPossessive(w)]
+	return first.bytes[w[0]] && (first.words[w] || first.words[stripPossessive(w)])
 }
 
 // preferencesFor merges the project's style sheet over the built-in
