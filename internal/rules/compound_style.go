@@ -91,10 +91,7 @@ func classifyCompounds(d *prose.Document, x *tokenIndex) {
 		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 || !lowerOrTitle(text) {
 			continue // acronyms (BEA beside Be-a) and mixed case are not compounds
 		}
-		key := text
-		if !isLowerASCII(key) {
-			key = strings.ToLower(key)
-		}
+		key := d.Types[d.Lower(uint32(id))] // strings.ToLower(text)
 		if hyphen[key] {
 			x.class[id] |= clsClosed
 			x.compoundKey[uint32(id)] = key

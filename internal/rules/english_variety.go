@@ -144,9 +144,10 @@ type varietyUse struct {
 	word string // lower case
 }
 
-// isVarietyCandidate reports whether a word may have an American or
-// British form: varietyWords decides on each use.
-func isVarietyCandidate(w string) bool {
+// isVarietyCandidate reports whether a word, whose lower-case form is
+// lower, may have an American or British form: varietyWords decides on
+// each use.
+func isVarietyCandidate(w, lower string) bool {
 	if !varietyFilter().mayHave(w) || !varietyEndFilter().mayHaveEnd(w) {
 		return false
 	}
@@ -158,7 +159,7 @@ func isVarietyCandidate(w string) bool {
 	if !lowerOrTitle(w) {
 		return false
 	}
-	_, ok := table[strings.ToLower(w)]
+	_, ok := table[lower]
 	return ok
 }
 

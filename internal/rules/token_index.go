@@ -87,10 +87,17 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	x := &tokenIndex{class: make([]uint32, len(d.Types))}
 	for id, text := range d.Types {
 		if d.TypeCount(uint32(id)) > 0 {
-			x.class[id] = classify(text, typeKind(text))
+			x.class[id] = classify(text, d.Types[d.Lower(uint32(id))], typeKind(text))
 		}
 	}
 	classifyCompounds(d, x)
+	// The walk reads each token's class and lower-case type side by
+	// side: one cache line instead of two.
+	type typeInfo struct{ class, low uint32 }
+	info := make([]typeInfo, len(d.Types))
+	for id, c := range x.class {
+		info[id] = typeInfo{c, d.Lower(uint32(id))}
+	}
 	const listed = 1<<numListed - 1
 	prevEnd := -1
 	var pc uint32   // the previous token's class
@@ -99,7 +106,8 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	toks := d.Tokens
 	for i := range toks {
 		t := &toks[i]
-		c := x.class[t.ID]
+		ti := info[t.ID]
+		c := ti.class
 		if l := c & listed; l != 0 {
 			if l&(clsQuote|clsApos) != 0 {
 				x.quoteish = append(x.quoteish, int32(i))
@@ -112,7 +120,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 		// The tests below are ordered so that the one that is rarely
 		// true comes first: the branches are then well predicted.
-		low := d.Lower(t.ID)
+		low := ti.low
 		if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
 			x.repeated = append(x.repeated, int32(i))
 		}
@@ -169,8 +177,9 @@ func typeKind(text string) prose.TokenKind {
 	return prose.Punct
 }
 
-// classify decides the classes of a token text of kind k.
-func classify(text string, k prose.TokenKind) uint32 {
+// classify decides the classes of a token text of kind k, whose lower-case
+// form is lower.
+func classify(text, lower string, k prose.TokenKind) uint32 {
 	var c uint32
 	for i := 0; i < len(text); i++ {
 		if text[i] >= 0x80 {
@@ -205,7 +214,7 @@ func classify(text string, k prose.TokenKind) uint32 {
 		if isLowercaseI(text) {
 			c |= clsLowerI
 		}
-		if isVarietyCandidate(text) {
+		if isVarietyCandidate(text, lower) {
 			c |= clsVariety
 		}
 		if mayStartPreference(text) {
@@ -220,10 +229,10 @@ func classify(text string, k prose.TokenKind) uint32 {
 			c |= clsRangeHyphen
 		}
 	}
-	if strings.IndexByte(text, '\'') >= 0 || strings.Contains(text, "’") {
+	if strings.IndexByte(text, '\'') >= 0 || c&clsNonASCII != 0 && strings.Contains(text, "’") {
 		c |= clsApos
 	}
-	if confusable[text] {
+	if len(text) >= 2 && len(text) <= 8 && confusableFirst[text[0]] && confusable[text] {
 		c |= clsConfusable
 	}
 	switch text {
@@ -233,11 +242,19 @@ func classify(text string, k prose.TokenKind) uint32 {
 	if announcedCount(text, k) != 0 {
 		c |= clsCount
 	}
-	if strings.EqualFold(text, "percent") || strings.EqualFold(text, "per") {
+	if (len(text) == 3 || len(text) == 7) && (strings.EqualFold(text, "percent") || strings.EqualFold(text, "per")) {
 		c |= clsPercent
 	}
 	return c
 }
+
+// confusableFirst holds the first bytes of the confusable words.
+var confusableFirst = func() (out [256]bool) {
+	for w := range confusable {
+		out[w[0]] = true
+	}
+	return out
+}()
 
 // blockCursor finds the block of each of an increasing series of tokens.
 type blockCursor struct {

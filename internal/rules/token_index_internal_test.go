@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/edlint/edlint/internal/prose"
@@ -118,4 +119,39 @@ func FuzzTypeKind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestIsHardWrapped checks the fast hard-wrap test against prose's.
+func TestIsHardWrapped(t *testing.T) {
+	long := strings.Repeat("word ", 30)
+	wide := strings.Repeat("é", 101)
+	cases := []string{"", "\n\n", "short\nlines\n", long + "\n" + long + "\n", wide + "\nx\n", strings.Repeat("é", 60) + "\n",
+		" \u00a0 \n" + long, "\u2003\n" + strings.Repeat("x\n", 19) + long, strings.Repeat(" ", 200) + "\n" + long,
+		strings.Repeat("\u3000", 120) + "\n" + long + "\nx"}
+	for path, src := range indexSources(t) {
+		cases = append(cases, string(src))
+		_ = path
+	}
+	for _, c := range cases {
+		if got, want := isHardWrapped(c), prose.HardWrapped(c); got != want {
+			t.Errorf("isHardWrapped(%.40q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+// BenchmarkBuildTokenIndex times the index of the clean corpus (or of the
+// test drafts without ../shared).
+func BenchmarkBuildTokenIndex(b *testing.B) {
+	var docs []*prose.Document
+	var size int64
+	for path, src := range indexSources(&testing.T{}) {
+		docs = append(docs, prose.Parse(path, src, prose.FormatFor(path)))
+		size += int64(len(src))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, d := range docs {
+			buildTokenIndex(d)
+		}
+	}
 }
