@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strings"
 	"sync"
@@ -76,40 +77,39 @@ func (f *wordFilter) mayHave(w string) bool {
 	return ok && f[k/64]&(1<<(k%64)) != 0
 }
 
-var varietyFilter = sync.OnceValue(func() *wordFilter {
-	f := &wordFilter{}
+// stringBloom is a Bloom filter of strings: a quick test, in a few
+// kilobytes that stay in cache, that rules out almost every word that is
+// not in a set before the set's map is read.
+type stringBloom struct {
+	seed maphash.Seed
+	bits [1 << 11]uint64 // 2^17 bits
+}
+
+func newStringBloom() *stringBloom { return &stringBloom{seed: maphash.MakeSeed()} }
+
+func (f *stringBloom) add(s string) {
+	h := maphash.String(f.seed, s)
+	for _, k := range [2]uint64{h, h >> 32} {
+		k &= 1<<17 - 1
+		f.bits[k/64] |= 1 << (k % 64)
+	}
+}
+
+// mayHave reports whether s may have been added; false means surely not.
+func (f *stringBloom) mayHave(s string) bool {
+	h := maphash.String(f.seed, s)
+	k1, k2 := h&(1<<17-1), (h>>32)&(1<<17-1)
+	return f.bits[k1/64]&(1<<(k1%64)) != 0 && f.bits[k2/64]&(1<<(k2%64)) != 0
+}
+
+// varietyFilter holds the spellings of varietyTable.
+var varietyFilter = sync.OnceValue(func() *stringBloom {
+	f := newStringBloom()
 	for w := range varietyTable() {
 		f.add(w)
 	}
 	return f
 })
-
-// varietyEndFilter is varietyFilter on the last two letters: most words
-// that share a table word's length and start differ at the end.
-var varietyEndFilter = sync.OnceValue(func() *wordFilter {
-	f := &wordFilter{}
-	for w := range varietyTable() {
-		if k, ok := filterKeyEnd(w); ok {
-			f[k/64] |= 1 << (k % 64)
-		}
-	}
-	return f
-})
-
-// filterKeyEnd is filterKey on the last two letters.
-func filterKeyEnd(w string) (int, bool) {
-	if len(w) < 2 || len(w) >= 64 {
-		return 0, false
-	}
-	a, b := w[len(w)-1]|0x20, w[len(w)-2]|0x20
-	return len(w)<<10 | int(a&31)<<5 | int(b&31), true
-}
-
-// mayHaveEnd is mayHave for a filter built with filterKeyEnd.
-func (f *wordFilter) mayHaveEnd(w string) bool {
-	k, ok := filterKeyEnd(w)
-	return ok && f[k/64]&(1<<(k%64)) != 0
-}
 
 var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
 	out := map[string]varietyEntry{}
@@ -148,18 +148,10 @@ type varietyUse struct {
 // lower, may have an American or British form: varietyWords decides on
 // each use.
 func isVarietyCandidate(w, lower string) bool {
-	if !varietyFilter().mayHave(w) || !varietyEndFilter().mayHaveEnd(w) {
+	if !isLowerASCII(w) && !lowerOrTitle(w) || !varietyFilter().mayHave(lower) {
 		return false
 	}
-	table := varietyTable()
-	if isLowerASCII(w) {
-		_, ok := table[w]
-		return ok
-	}
-	if !lowerOrTitle(w) {
-		return false
-	}
-	_, ok := table[lower]
+	_, ok := varietyTable()[lower]
 	return ok
 }
 

@@ -222,28 +222,31 @@ func indent(d *prose.Document, off int) int {
 // hard line breaks inside paragraphs.
 func hardWrapped(p *Pass) bool {
 	return p.Memo("rules.hardWrapped", func() any {
-		return p.Doc.Format == prose.Plain && isHardWrapped(p.Doc.Text)
+		return p.Doc.Format == prose.Plain && docHardWrapped(p.Doc)
 	}).(bool)
 }
 
-// isHardWrapped is prose.HardWrapped, faster: a line's code points are
-// counted only when its length in bytes leaves the answer open, and a
-// line is known not blank at its first character that is not a space.
-func isHardWrapped(text string) bool {
+// docHardWrapped is prose.HardWrapped(d.Text), faster: it reads the lines
+// from the document's line table instead of searching for each line
+// break, counts a line's code points only when its length in bytes leaves
+// the answer open (a code point takes one to four bytes), and knows a
+// line is not blank at its first character that is not a space.
+func docHardWrapped(d *prose.Document) bool {
 	lines, long := 0, 0
-	for text != "" {
-		nl := strings.IndexByte(text, '\n')
-		line := text
-		if nl >= 0 {
-			line, text = text[:nl], text[nl+1:]
-		} else {
-			text = ""
+	n := d.LineCount()
+	next := 0 // the start of line k+1
+	for k := 1; k <= n; k++ {
+		start := next
+		end := len(d.Text)
+		if k < n {
+			next = d.LineSpan(k + 1).Start
+			end = next - 1 // before the '\n'
 		}
+		line := d.Text[start:end]
 		if blankLine(line) {
 			continue
 		}
 		lines++
-		// A code point takes one to four bytes.
 		if len(line) > 4*101 || len(line) > 100 && utf8.RuneCountInString(line) > 100 {
 			long++
 		}
