@@ -37,12 +37,22 @@ const (
 	clsPreferred                      // a word that may start a built-in preferred-form variant
 	numListed             = iota      // classes above have a list of their tokens
 
-	clsMark     uint32 = 1 << (iota - 1) // , ; : . ? !
-	clsMissing                           // . ? ! , ; (missing-space)
-	clsDots                              // ..
-	clsWord                              // Kind Word
-	clsNonASCII                          // a byte outside ASCII
+	clsMark       uint32 = 1 << (iota - 1) // , ; : . ? !
+	clsMissing                             // . ? ! , ; (missing-space)
+	clsDots                                // ..
+	clsWord                                // Kind Word
+	clsNumber                              // Kind Number
+	clsNonASCII                            // a byte outside ASCII
+	clsOf                                  // of (listed as confusable after a modal only)
+	clsModal                               // could, should … (before "of")
+	clsStop                                // . ? !
+	clsLowerStart                          // a word that may start a sentence in lower case
 )
+
+// Classes whose tokens the walk lists only in a context that can make a
+// finding: an article before a word of the other sound (or a quotation
+// mark), a count before a word.
+const pairListed = clsArticle | clsCount
 
 // tokenIndex lists, in token order, the tokens of one document that the
 // rules of this file's users read.
@@ -52,6 +62,9 @@ type tokenIndex struct {
 	// compound's lower-case letters (see compounds).
 	compoundKey map[uint32]string
 	lists       [numListed][]int32
+	// starts holds each word of clsLowerStart that opens its block or
+	// follows . ? or !: the sentence starts lowercase-sentence-start reads.
+	starts []int32
 	// quoteish holds the tokens of clsQuote or clsApos: the apostrophe,
 	// quotation and quote-balance rules read them together.
 	quoteish []int32
@@ -98,52 +111,88 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	for id, c := range x.class {
 		info[id] = typeInfo{c, d.Lower(uint32(id))}
 	}
-	const listed = 1<<numListed - 1
+	const listed = (1<<numListed - 1) &^ pairListed
 	prevEnd := -1
-	var pc uint32   // the previous token's class
-	var plow uint32 // the previous token's lower-case type
-	glue := false   // the previous token is a mark glued to a word before it
+	var pc uint32      // the previous token's class
+	var plow uint32    // the previous token's lower-case type
+	var pid uint32     // the previous token's type
+	glue := false      // the previous token is a mark glued to a word before it
+	var sounds []sound // per type, +1 once known: how the word after an article begins
 	toks := d.Tokens
-	for i := range toks {
-		t := &toks[i]
-		ti := info[t.ID]
-		c := ti.class
-		if l := c & listed; l != 0 {
-			if l&(clsQuote|clsApos) != 0 {
-				x.quoteish = append(x.quoteish, int32(i))
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		for i := b.FirstToken; i < b.EndToken; i++ {
+			t := &toks[i]
+			ti := info[t.ID]
+			c := ti.class
+			if l := c & listed; l != 0 {
+				if l&(clsQuote|clsApos) != 0 {
+					x.quoteish = append(x.quoteish, int32(i))
+				}
+				for l != 0 {
+					k := bits.TrailingZeros32(l)
+					x.lists[k] = append(x.lists[k], int32(i))
+					l &= l - 1
+				}
 			}
-			for l != 0 {
-				k := bits.TrailingZeros32(l)
-				x.lists[k] = append(x.lists[k], int32(i))
-				l &= l - 1
+			// The tests below are ordered so that the one that is rarely
+			// true comes first: the branches are then well predicted.
+			low := ti.low
+			if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
+				x.repeated = append(x.repeated, int32(i))
 			}
+			if glue {
+				// The mark before glued to the word before it and to this.
+				if t.Start == prevEnd {
+					x.glued = append(x.glued, int32(i-1))
+				}
+				glue = false
+			}
+			if c&(clsMark|clsDots) != 0 {
+				glue = c&clsMissing != 0 && t.Start == prevEnd && pc&clsWord != 0
+				if pc&clsMark != 0 && c&clsMark != 0 {
+					x.doubled = append(x.doubled, int32(i-1))
+				}
+				if c&clsDots != 0 {
+					x.doubled = append(x.doubled, int32(i))
+				}
+				if c&clsMark != 0 && i > 0 && t.Start > prevEnd {
+					x.spaced = append(x.spaced, int32(i))
+				}
+			}
+			if (pc&clsStop != 0 || i == b.FirstToken) && c&clsLowerStart != 0 {
+				x.starts = append(x.starts, int32(i))
+			}
+			if pc&pairListed != 0 {
+				if pc&clsCount != 0 && c&clsWord != 0 {
+					x.lists[bits.TrailingZeros32(clsCount)] = append(x.lists[bits.TrailingZeros32(clsCount)], int32(i-1))
+				}
+				if pc&clsArticle != 0 {
+					// "a" before a vowel sound, "an" before a consonant,
+					// or a quotation mark to look through.
+					keep := c&clsQuote != 0
+					if !keep && c&(clsWord|clsNumber) != 0 {
+						if sounds == nil {
+							sounds = make([]sound, len(d.Types))
+						}
+						s := sounds[t.ID]
+						if s == 0 {
+							s = soundOf(d.Types[t.ID], c&clsNumber != 0) + 1
+							sounds[t.ID] = s
+						}
+						an := len(d.Types[pid]) == 2
+						keep = s-1 == soundVowel && !an || s-1 == soundConsonant && an
+					}
+					if keep {
+						x.lists[bits.TrailingZeros32(clsArticle)] = append(x.lists[bits.TrailingZeros32(clsArticle)], int32(i-1))
+					}
+				}
+			}
+			if c&clsOf != 0 && pc&clsModal != 0 {
+				x.lists[bits.TrailingZeros32(clsConfusable)] = append(x.lists[bits.TrailingZeros32(clsConfusable)], int32(i))
+			}
+			pc, plow, pid, prevEnd = c, low, t.ID, t.End
 		}
-		// The tests below are ordered so that the one that is rarely
-		// true comes first: the branches are then well predicted.
-		low := ti.low
-		if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
-			x.repeated = append(x.repeated, int32(i))
-		}
-		if glue {
-			// The mark before glued to the word before it and to this.
-			if t.Start == prevEnd {
-				x.glued = append(x.glued, int32(i-1))
-			}
-			glue = false
-		}
-		if c&(clsMark|clsDots) != 0 {
-			glue = c&clsMissing != 0 && t.Start == prevEnd && pc&clsWord != 0
-			if pc&clsMark != 0 && c&clsMark != 0 {
-				x.doubled = append(x.doubled, int32(i-1))
-			}
-			if c&clsDots != 0 {
-				x.doubled = append(x.doubled, int32(i))
-			}
-			if c&clsMark != 0 && i > 0 && t.Start > prevEnd {
-				x.spaced = append(x.spaced, int32(i))
-			}
-		}
-		pc, plow, prevEnd = c, low, t.End
 	}
 	return x
 }
@@ -197,7 +246,9 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 			c |= clsDash
 		case ":":
 			c |= clsMark
-		case ",", ";", ".", "?", "!":
+		case ".", "?", "!":
+			c |= clsMark | clsMissing | clsStop
+		case ",", ";":
 			c |= clsMark | clsMissing
 		case "..":
 			c |= clsDots
@@ -208,6 +259,13 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 	}
 	if k == prose.Word {
 		c |= clsWord
+		switch lower {
+		case "could", "should", "would", "must", "might", "may":
+			c |= clsModal
+		}
+		if isLowerWord(text) && !mixedCase(text) {
+			c |= clsLowerStart
+		}
 		if strings.IndexByte(text, '-') >= 0 {
 			c |= clsHyphenWord
 		}
@@ -222,6 +280,7 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 		}
 	}
 	if k == prose.Number {
+		c |= clsNumber
 		if _, _, ok := decadeParts(text); ok {
 			c |= clsDecade
 		}
@@ -233,7 +292,11 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 		c |= clsApos
 	}
 	if len(text) >= 2 && len(text) <= 8 && confusableFirst[text[0]] && confusable[text] {
-		c |= clsConfusable
+		if text == "of" {
+			c |= clsOf
+		} else {
+			c |= clsConfusable
+		}
 	}
 	switch text {
 	case "a", "an", "A", "An":
