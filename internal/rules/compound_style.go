@@ -71,7 +71,7 @@ func classifyCompounds(d *prose.Document, x *tokenIndex) {
 		if c&clsHyphenWord == 0 {
 			continue
 		}
-		if key, ok := compoundKey(d.Types[id]); ok {
+		if key, ok := compoundKey(d.Types[id], d.Types[d.Lower(uint32(id))]); ok {
 			if x.compoundKey == nil {
 				x.compoundKey = map[uint32]string{}
 			}
@@ -99,15 +99,16 @@ func classifyCompounds(d *prose.Document, x *tokenIndex) {
 	}
 }
 
-// compoundKey returns the lower-case letters of a hyphenated word whose
-// parts are all letters, the first not a prefix that changes the meaning
-// when closed up (re-sign, un-ionized).
-func compoundKey(text string) (string, bool) {
-	parts := strings.Split(text, "-")
-	if len(parts) < 2 {
+// compoundKey returns the lower-case letters of a hyphenated word (whose
+// lower-case form is lower) whose parts are all letters, the first not a
+// prefix that changes the meaning when closed up (re-sign, un-ionized).
+func compoundKey(text, lower string) (string, bool) {
+	first, _, ok := strings.Cut(text, "-")
+	if !ok {
 		return "", false
 	}
-	for i, part := range parts {
+	for i, rest := 0, text; ; i++ {
+		part, after, more := strings.Cut(rest, "-")
 		if part == "" {
 			return "", false
 		}
@@ -128,12 +129,17 @@ func compoundKey(text string) (string, bool) {
 		if n == 1 && (i > 0 || !unicode.IsLower(rune(part[0]))) {
 			return "", false
 		}
+		if !more {
+			break
+		}
+		rest = after
 	}
-	first := strings.ToLower(parts[0])
-	if first == "re" || first == "un" {
+	if first = strings.ToLower(first); first == "re" || first == "un" {
 		return "", false
 	}
-	key := strings.ToLower(strings.Join(parts, ""))
+	// The parts joined, in lower case: lowering maps each code point on
+	// its own, so it is the lower-case form without its hyphens.
+	key := strings.ReplaceAll(lower, "-", "")
 	switch key {
 	case "coop", "multiply", "recreation", "recover", "resign", "reform", "unionized":
 		return "", false

@@ -148,7 +148,7 @@ type varietyUse struct {
 // lower, may have an American or British form: varietyWords decides on
 // each use.
 func isVarietyCandidate(w, lower string) bool {
-	if !isLowerASCII(w) && !lowerOrTitle(w) || !varietyFilter().mayHave(lower) {
+	if !varietyFilter().mayHave(lower) || !isLowerASCII(w) && !lowerOrTitle(w) {
 		return false
 	}
 	_, ok := varietyTable()[lower]

@@ -163,3 +163,14 @@ func TestDocHardWrapped(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundKeyJoinsLowerCase checks that the key is the parts joined
+// in lower case, as strings.ToLower(strings.Join(parts, "")) gives it.
+func TestCompoundKeyJoinsLowerCase(t *testing.T) {
+	for _, w := range []string{"Long-term", "e-mail", "CO-OPERATION", "Über-Größe", "x-ray", "a-b", "I-D", "re-sign", "Re-Form", "non-Federal", "anti-ΣΊΣΥΦΟΣ", "-a", "a-", "a--b", "twenty-first-century"} {
+		key, ok := compoundKey(w, strings.ToLower(w))
+		if ok && key != strings.ToLower(strings.ReplaceAll(w, "-", "")) {
+			t.Errorf("compoundKey(%q) = %q", w, key)
+		}
+	}
+}
