@@ -111,7 +111,13 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	for id, c := range x.class {
 		info[id] = typeInfo{c, d.Lower(uint32(id))}
 	}
-	const listed = (1<<numListed - 1) &^ pairListed
+	const (
+		listed = (1<<numListed - 1) &^ pairListed
+		// A token needs a closer look when its class or the previous
+		// token's is one of these.
+		curMask  = listed | clsMark | clsDots | clsOf | clsNonASCII
+		prevMask = pairListed | clsStop | clsNonASCII
+	)
 	prevEnd := -1
 	var pc uint32      // the previous token's class
 	var plow uint32    // the previous token's lower-case type
@@ -125,6 +131,13 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 			t := &toks[i]
 			ti := info[t.ID]
 			c := ti.class
+			low := ti.low
+			// Most tokens are ordinary words after ordinary words: one
+			// test lets them through.
+			if c&curMask == 0 && pc&prevMask == 0 && !glue && low != plow && i != b.FirstToken {
+				pc, plow, pid, prevEnd = c, low, t.ID, t.End
+				continue
+			}
 			if l := c & listed; l != 0 {
 				if l&(clsQuote|clsApos) != 0 {
 					x.quoteish = append(x.quoteish, int32(i))
@@ -137,7 +150,6 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 			}
 			// The tests below are ordered so that the one that is rarely
 			// true comes first: the branches are then well predicted.
-			low := ti.low
 			if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
 				x.repeated = append(x.repeated, int32(i))
 			}
@@ -263,7 +275,9 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 		case "could", "should", "would", "must", "might", "may":
 			c |= clsModal
 		}
-		if isLowerWord(text) && !mixedCase(text) {
+		// An ASCII word is lower case throughout when it is its own
+		// lower-case form.
+		if c&clsNonASCII == 0 && text[0] >= 'a' && text[0] <= 'z' && text == lower || c&clsNonASCII != 0 && isLowerWord(text) && !mixedCase(text) {
 			c |= clsLowerStart
 		}
 		if strings.IndexByte(text, '-') >= 0 {
