@@ -65,11 +65,7 @@ const EncodingRule = "invalid-utf8"
 
 // Lint lints one document held in memory.
 func (c *Config) Lint(path string, src []byte) *File {
-	if bytes.IndexByte(src, 0) >= 0 {
-		return &File{Path: path, Skipped: "binary content (NUL bytes)"}
-	}
-	doc := prose.Parse(path, src, prose.FormatFor(path))
-	return &File{Path: path, Doc: doc, Findings: c.check(doc, nil)}
+	return c.lint(path, src, runtime.GOMAXPROCS(0))
 }
 
 // LintAll lints sources in parallel on up to workers goroutines (0 means one
@@ -105,7 +101,7 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 				out[i] = &File{Path: s.Path, Err: err}
 				return
 			}
-			out[i] = cfgOf(i).Lint(s.Path, src)
+			out[i] = cfgOf(i).lint(s.Path, src, spareFor(workers, len(sources)))
 		})
 		return out
 	}
@@ -130,13 +126,24 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 		}
 	}
 	corpus := rules.NewCorpus(docs)
+	spare := spareFor(workers, len(docs))
 	parallel(len(out), workers, func(i int) {
 		defer tick()
 		if out[i].Doc != nil {
-			out[i].Findings = cfgOf(i).check(out[i].Doc, corpus)
+			out[i].Findings = cfgOf(i).check(out[i].Doc, corpus, spare)
 		}
 	})
 	return out
+}
+
+// spareFor is how many goroutines each of n documents may run its rules on
+// when workers goroutines lint them: the cores that would otherwise idle
+// while fewer documents than workers remain (one big draft on a laptop).
+func spareFor(workers, n int) int {
+	if n <= 0 || workers <= n {
+		return 1
+	}
+	return (workers + n - 1) / n
 }
 
 // parallel calls f(0) … f(n-1) on up to workers goroutines.
@@ -179,7 +186,20 @@ func (c *Config) LintSet(paths []string, srcs [][]byte) []*File {
 	return cc.LintAll(sources, 0)
 }
 
-func (c *Config) check(doc *prose.Document, corpus *rules.Corpus) []rules.Finding {
+// lint is Lint with the number of goroutines the document's rules may
+// run on.
+func (c *Config) lint(path string, src []byte, workers int) *File {
+	if bytes.IndexByte(src, 0) >= 0 {
+		return &File{Path: path, Skipped: "binary content (NUL bytes)"}
+	}
+	doc := prose.Parse(path, src, prose.FormatFor(path))
+	return &File{Path: path, Doc: doc, Findings: c.check(doc, nil, workers)}
+}
+
+// check runs the rules over doc, on up to workers goroutines. Each rule's
+// findings are kept apart and joined in rule order, so the result does not
+// depend on the scheduling.
+func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int) []rules.Finding {
 	dict := c.Dict
 	if dict == nil {
 		dict = spell.Builtin()
@@ -198,17 +218,28 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus) []rules.Findin
 	}
 	rs := c.rules()
 	shared := rules.NewShared(rs)
-	for _, r := range rs {
-		name := r.Meta().Name
+	per := make([][]rules.Finding, len(rs))
+	run := func(i int) {
+		r := rs[i]
 		report := func(f rules.Finding) {
 			if sev, ok := c.Severity[f.Rule]; ok {
 				f.Severity = sev
 			}
-			findings = append(findings, f)
+			per[i] = append(per[i], f)
 		}
 		p := rules.NewPass(r, doc, dict, &c.Options, shared, report)
 		p.Corpus = corpus
-		rules.Run(r, p, name)
+		rules.Run(r, p, r.Meta().Name)
+	}
+	if workers > 1 {
+		parallel(len(rs), workers, run)
+	} else {
+		for i := range rs {
+			run(i)
+		}
+	}
+	for _, fs := range per {
+		findings = append(findings, fs...)
 	}
 	Sort(findings)
 	findings = dirs.suppress(doc, dedupe(findings))

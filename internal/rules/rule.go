@@ -169,11 +169,19 @@ func (p *Pass) Reportf(span prose.Span, suggestions []string, format string, arg
 	p.Report(Finding{Span: span, Message: fmt.Sprintf(format, args...), Suggestions: suggestions})
 }
 
-// Shared memoises per-document facts across the rules of one lint run. The
-// rules of one document run one after another, so it needs no lock.
+// Shared memoises per-document facts across the rules of one lint run.
+// The driver may run a document's rules on several goroutines, so it is
+// safe for concurrent use: a fact is computed once, and a rule asking for
+// it meanwhile waits.
 type Shared struct {
-	memo    map[string]any
+	mu      sync.Mutex
+	memo    map[string]*memoEntry
 	enabled map[string]bool // nil: every rule
+}
+
+type memoEntry struct {
+	once sync.Once
+	v    any
 }
 
 // NewShared makes the shared facts of one document linted with rs, so
@@ -196,15 +204,18 @@ func (p *Pass) Enabled(name string) bool {
 // time any rule of this document asks.
 func (p *Pass) Memo(key string, f func() any) any {
 	s := p.Shared
-	if v, ok := s.memo[key]; ok {
-		return v
+	s.mu.Lock()
+	e := s.memo[key]
+	if e == nil {
+		if s.memo == nil {
+			s.memo = make(map[string]*memoEntry)
+		}
+		e = &memoEntry{}
+		s.memo[key] = e
 	}
-	if s.memo == nil {
-		s.memo = make(map[string]any)
-	}
-	v := f()
-	s.memo[key] = v
-	return v
+	s.mu.Unlock()
+	e.once.Do(func() { e.v = f() })
+	return e.v
 }
 
 // Corpus is the documents of one run that are checked together (a book, a
