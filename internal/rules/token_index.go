@@ -108,9 +108,6 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	// side: one cache line instead of two.
 	type typeInfo struct{ class, low uint32 }
 	info := make([]typeInfo, len(d.Types))
-	for id, c := range x.class {
-		info[id] = typeInfo{c, d.Lower(uint32(id))}
-	}
 	const (
 		listed = (1<<numListed - 1) &^ pairListed
 		// A token needs a closer look when its class or the previous
@@ -118,6 +115,27 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		curMask  = listed | clsMark | clsDots | clsOf | clsNonASCII
 		prevMask = pairListed | clsStop | clsNonASCII
 	)
+	// The type counts give each list its length: allocate it once.
+	var sizes [numListed]int
+	quotes := 0
+	for id, c := range x.class {
+		info[id] = typeInfo{c, d.Lower(uint32(id))}
+		if l := c & listed; l != 0 {
+			n := d.TypeCount(uint32(id))
+			if l&(clsQuote|clsApos) != 0 {
+				quotes += n
+			}
+			for ; l != 0; l &= l - 1 {
+				sizes[bits.TrailingZeros32(l)] += n
+			}
+		}
+	}
+	for k, n := range sizes {
+		if n > 0 {
+			x.lists[k] = make([]int32, 0, n)
+		}
+	}
+	x.quoteish = make([]int32, 0, quotes)
 	prevEnd := -1
 	var pc uint32      // the previous token's class
 	var plow uint32    // the previous token's lower-case type
