@@ -27,8 +27,8 @@ const (
 	clsDash                           // — – -
 	clsLowerI                         // i, i’m, i've …
 	clsConfusable                     // a word confused-word looks at
-	clsArticle                        // a, an, A, An
-	clsCount                          // a count a list may follow (three, 12)
+	clsArticle                        // a, an, A, An (see pairListed)
+	clsCount                          // a count a list may follow: three, 12 (see pairListed)
 	clsVariety                        // a spelling with an American or British form
 	clsDecade                         // 1980s, 1970’s, ’80s
 	clsRangeHyphen                    // 1985-87
@@ -68,11 +68,12 @@ type tokenIndex struct {
 	// quoteish holds the tokens of clsQuote or clsApos: the apostrophe,
 	// quotation and quote-balance rules read them together.
 	quoteish []int32
-	// Pairs found in the walk: repeated holds the second of two adjacent
-	// word tokens with the same letters (in any case); doubled the first
-	// of two marks in a row, and every ".."; spaced each mark with
-	// something before it, not adjacent; glued each of . ? ! , ; right
-	// after a word.
+	// Pairs found in the walk: repeated holds the second of two
+	// consecutive word tokens with the same letters in any case (or with
+	// a letter outside ASCII, left to strings.EqualFold); doubled the
+	// first of two marks in a row, and every ".."; spaced each mark with
+	// a gap before it; glued each of . ? ! , ; that touches a word before
+	// it and the token after it. Block bounds are the rules' to check.
 	repeated, doubled, spaced, glued []int32
 
 	closersOnce sync.Once
@@ -82,8 +83,16 @@ type tokenIndex struct {
 // list returns the tokens of class c (one of the listed classes).
 func (x *tokenIndex) list(c uint32) []int32 { return x.lists[bits.TrailingZeros32(c)] }
 
+// add appends token i to the list of class c.
+func (x *tokenIndex) add(c uint32, i int) {
+	k := bits.TrailingZeros32(c)
+	x.lists[k] = append(x.lists[k], int32(i))
+}
+
 // tokenIndexOf returns doc's index, built once per run: once per corpus
-// when doc is linted with others, once per document otherwise.
+// when doc is linted with others (the consistency rules of every document
+// read it; it is a few hundred bytes per thousand tokens), once per
+// document otherwise.
 func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
 	if p.Corpus != nil {
 		if i := p.Corpus.IndexOf(doc); i >= 0 {
@@ -96,6 +105,7 @@ func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
 	return buildTokenIndex(doc)
 }
 
+// buildTokenIndex classifies the types of d, then walks its tokens once.
 func buildTokenIndex(d *prose.Document) *tokenIndex {
 	x := &tokenIndex{class: make([]uint32, len(d.Types))}
 	for id, text := range d.Types {
@@ -195,7 +205,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 			}
 			if pc&pairListed != 0 {
 				if pc&clsCount != 0 && c&clsWord != 0 {
-					x.lists[bits.TrailingZeros32(clsCount)] = append(x.lists[bits.TrailingZeros32(clsCount)], int32(i-1))
+					x.add(clsCount, i-1)
 				}
 				if pc&clsArticle != 0 {
 					// "a" before a vowel sound, "an" before a consonant,
@@ -214,12 +224,12 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 						keep = s-1 == soundVowel && !an || s-1 == soundConsonant && an
 					}
 					if keep {
-						x.lists[bits.TrailingZeros32(clsArticle)] = append(x.lists[bits.TrailingZeros32(clsArticle)], int32(i-1))
+						x.add(clsArticle, i-1)
 					}
 				}
 			}
 			if c&clsOf != 0 && pc&clsModal != 0 {
-				x.lists[bits.TrailingZeros32(clsConfusable)] = append(x.lists[bits.TrailingZeros32(clsConfusable)], int32(i))
+				x.add(clsConfusable, i)
 			}
 			pc, plow, pid, prevEnd = c, low, t.ID, t.End
 		}
