@@ -155,19 +155,20 @@ func (preferredForm) Check(p *Pass) {
 	}
 	sc := sentenceCursor{d: doc}
 	resume := 0 // the token after the last variant reported
+	// With only built-in variants the index lists the words that may start
+	// one; a style sheet's variants may start with any word.
+	all := len(p.Options.Preferences) > 0
 	var cands []int32
-	if len(p.Options.Preferences) == 0 {
-		// Only built-in variants: the index lists the words that may
-		// start one.
+	n := len(doc.Tokens)
+	if !all {
 		cands = tokenIndexOf(p, doc).list(clsPreferred)
-	} else {
-		cands = make([]int32, len(doc.Tokens))
-		for i := range cands {
-			cands[i] = int32(i)
-		}
+		n = len(cands)
 	}
-	for _, ti32 := range cands {
-		ti := int(ti32)
+	for k := 0; k < n; k++ {
+		ti := k
+		if !all {
+			ti = int(cands[k])
+		}
 		t := doc.Tokens[ti]
 		prs := starts[t.ID]
 		if len(prs) == 0 || t.Kind != prose.Word || ti < resume {
