@@ -2,7 +2,6 @@ package rules
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/prose"
@@ -39,8 +38,8 @@ func (apostropheStyle) Meta() Meta {
 }
 
 func (apostropheStyle) Check(p *Pass) {
-	all := gather(p, "consistency.apostrophes", apostrophes)
-	quotes := gather(p, "consistency.quotes", quoteMarks)
+	all := gather(p, "consistency.apostrophes", func(d *prose.Document) styleUses { return apostrophes(d, tokenIndexOf(p, d)) })
+	quotes := gather(p, "consistency.quotes", func(d *prose.Document) styleUses { return quoteMarks(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:         []string{"curly apostrophes", "straight apostrophes"},
 		companion:      countStyles(quotes, 2),
@@ -54,16 +53,15 @@ func (apostropheStyle) Check(p *Pass) {
 
 // apostrophes finds every apostrophe of doc by style: inside words and
 // numbers (it’s, 1970’s, ’80s) and right after a word (Shvets').
-func apostrophes(doc *prose.Document) styleUses {
+func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
-	closers := singleClosers(doc)
-	for i, t := range doc.Tokens {
+	closers := x.singleClosers(doc)
+	for _, i32 := range x.quoteish {
+		i := int(i32)
+		t := doc.Tokens[i]
 		text := doc.Text[t.Start:t.End]
 		switch t.Kind {
 		case prose.Word, prose.Number:
-			if strings.IndexByte(text, '\'') < 0 && !strings.Contains(text, "’") {
-				continue
-			}
 			for off, r := range text {
 				if off > 0 && isDigitByte(text[off-1]) && off+1 < len(text) && isDigitByte(text[off+1]) {
 					continue // feet and inches: 5'10
@@ -126,34 +124,42 @@ func wordAround(doc *prose.Document, span prose.Span) string {
 
 // singleClosers returns the tokens that close a single quotation opened
 // earlier in their block (‘special contact’): a mark after a word that is
-// a quotation mark, not an apostrophe.
-func singleClosers(doc *prose.Document) map[int]bool {
+// a quotation mark, not an apostrophe. It is computed once per index.
+func (x *tokenIndex) singleClosers(doc *prose.Document) map[int]bool {
+	x.closersOnce.Do(func() { x.closers = singleClosers(doc, x) })
+	return x.closers
+}
+
+func singleClosers(doc *prose.Document, x *tokenIndex) map[int]bool {
 	var out map[int]bool
-	for bi := range doc.Blocks {
+	bc := blockCursor{d: doc}
+	bi, open := -1, 0
+	for _, i32 := range x.quoteish {
+		i := int(i32)
+		t := doc.Tokens[i]
+		if t.Kind != prose.Punct {
+			continue
+		}
+		if k := bc.of(i); k != bi {
+			bi, open = k, 0 // quotations close within their block
+		}
 		b := &doc.Blocks[bi]
-		open := 0
-		for i := b.FirstToken; i < b.EndToken; i++ {
-			t := doc.Tokens[i]
-			if t.Kind != prose.Punct {
+		switch doc.Text[t.Start:t.End] {
+		case "‘":
+			open++
+		case "'":
+			if i+1 < b.EndToken && doc.Tokens[i+1].Start == t.End && (i == b.FirstToken || doc.Tokens[i-1].End < t.Start) {
+				open++ // a straight mark opening a quotation
 				continue
 			}
-			switch doc.Text[t.Start:t.End] {
-			case "‘":
-				open++
-			case "'":
-				if i+1 < b.EndToken && doc.Tokens[i+1].Start == t.End && (i == b.FirstToken || doc.Tokens[i-1].End < t.Start) {
-					open++ // a straight mark opening a quotation
-					continue
+			fallthrough
+		case "’":
+			if open > 0 && i > b.FirstToken && doc.Tokens[i-1].End == t.Start {
+				open--
+				if out == nil {
+					out = map[int]bool{}
 				}
-				fallthrough
-			case "’":
-				if open > 0 && i > b.FirstToken && doc.Tokens[i-1].End == t.Start {
-					open--
-					if out == nil {
-						out = map[int]bool{}
-					}
-					out[i] = true
-				}
+				out[i] = true
 			}
 		}
 	}

@@ -43,59 +43,72 @@ type compoundFacts struct {
 }
 
 // compounds gathers the hyphenated words of doc (two or more parts, all
-// letters) and the words that spell one of them closed.
-func compounds(doc *prose.Document) compoundFacts {
+// letters) and the words that spell one of them closed, from the types
+// classifyCompounds chose.
+func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 	f := compoundFacts{hyphen: map[string][]prose.Span{}, closed: map[string][]prose.Span{}}
+	for _, i := range x.list(clsHyphenWord) {
+		t := doc.Tokens[i]
+		if key := x.compoundKey[t.ID]; key != "" {
+			f.hyphen[key] = append(f.hyphen[key], t.Span)
+		}
+	}
+	for _, i := range x.list(clsClosed) {
+		t := doc.Tokens[i]
+		key := x.compoundKey[t.ID]
+		f.closed[key] = append(f.closed[key], t.Span)
+	}
+	return f
+}
+
+// classifyCompounds records the key of each hyphenated word type of d
+// that is a compound, and marks clsClosed the word types that spell one
+// of those keys closed, before the index walks the tokens.
+func classifyCompounds(d *prose.Document, x *tokenIndex) {
 	var keys wordFilter
-	for _, t := range doc.Tokens {
-		if t.Kind != prose.Word {
+	hyphen := map[string]bool{}
+	for id, c := range x.class {
+		if c&clsHyphenWord == 0 {
 			continue
 		}
-		text := doc.Text[t.Start:t.End]
-		if strings.IndexByte(text, '-') < 0 {
-			continue
+		if key, ok := compoundKey(d.Types[id], d.Types[d.Lower(uint32(id))]); ok {
+			if x.compoundKey == nil {
+				x.compoundKey = map[uint32]string{}
+			}
+			x.compoundKey[uint32(id)] = key
+			hyphen[key] = true
+			keys.add(key)
 		}
-		key, ok := compoundKey(text)
-		if !ok {
-			continue
-		}
-		f.hyphen[key] = append(f.hyphen[key], t.Span)
-		keys.add(key)
 	}
-	if len(f.hyphen) == 0 {
-		return f
+	if len(hyphen) == 0 {
+		return
 	}
-	for _, t := range doc.Tokens {
-		if t.Kind != prose.Word {
-			continue
-		}
-		text := doc.Text[t.Start:t.End]
-		if !keys.mayHave(text) {
+	for id, c := range x.class {
+		text := d.Types[id]
+		if c&clsWord == 0 || !keys.mayHave(text) {
 			continue
 		}
 		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 || !lowerOrTitle(text) {
 			continue // acronyms (BEA beside Be-a) and mixed case are not compounds
 		}
-		key := text
-		if !isLowerASCII(key) {
-			key = strings.ToLower(key)
-		}
-		if _, ok := f.hyphen[key]; ok {
-			f.closed[key] = append(f.closed[key], t.Span)
+		key := d.Types[d.Lower(uint32(id))] // strings.ToLower(text)
+		if hyphen[key] {
+			x.class[id] |= clsClosed
+			x.compoundKey[uint32(id)] = key
 		}
 	}
-	return f
 }
 
-// compoundKey returns the lower-case letters of a hyphenated word whose
-// parts are all letters, the first not a prefix that changes the meaning
-// when closed up (re-sign, un-ionized).
-func compoundKey(text string) (string, bool) {
-	parts := strings.Split(text, "-")
-	if len(parts) < 2 {
+// compoundKey returns the lower-case letters of a hyphenated word (whose
+// lower-case form is lower) whose parts are all letters, the first not a
+// prefix that changes the meaning when closed up (re-sign, un-ionized).
+func compoundKey(text, lower string) (string, bool) {
+	first, _, ok := strings.Cut(text, "-")
+	if !ok {
 		return "", false
 	}
-	for i, part := range parts {
+	for i, rest := 0, text; ; i++ {
+		part, after, more := strings.Cut(rest, "-")
 		if part == "" {
 			return "", false
 		}
@@ -116,12 +129,17 @@ func compoundKey(text string) (string, bool) {
 		if n == 1 && (i > 0 || !unicode.IsLower(rune(part[0]))) {
 			return "", false
 		}
+		if !more {
+			break
+		}
+		rest = after
 	}
-	first := strings.ToLower(parts[0])
-	if first == "re" || first == "un" {
+	if first = strings.ToLower(first); first == "re" || first == "un" {
 		return "", false
 	}
-	key := strings.ToLower(strings.Join(parts, ""))
+	// The parts joined, in lower case: lowering maps each code point on
+	// its own, so it is the lower-case form without its hyphens.
+	key := strings.ReplaceAll(lower, "-", "")
 	switch key {
 	case "coop", "multiply", "recreation", "recover", "resign", "reform", "unionized":
 		return "", false
@@ -156,7 +174,7 @@ type compoundVerdict struct {
 // is reported when no dictionary knows it or when the draft uses it
 // less; the hyphenated form when the draft uses it less or as often.
 func judgeCompounds(p *Pass) []compoundVerdict {
-	all := gather(p, "consistency.compounds", compounds)
+	all := gather(p, "consistency.compounds", func(d *prose.Document) compoundFacts { return compounds(d, tokenIndexOf(p, d)) })
 	closed := map[string][]compoundUse{}
 	hyphen := map[string][]compoundUse{}
 	for _, df := range all {

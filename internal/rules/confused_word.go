@@ -100,73 +100,79 @@ var participles = map[string]bool{
 
 func (confusedWord) Check(p *Pass) {
 	d := p.Doc
-	for _, b := range d.Blocks {
+	bc := blockCursor{d: d}
+	for _, i32 := range tokenIndexOf(p, d).list(clsConfusable) {
+		i := int(i32)
+		b := &d.Blocks[bc.of(i)]
+		// word returns the lower-case text of word token i of block b, or "".
 		word := func(i int) string {
 			if i < b.FirstToken || i >= b.EndToken || d.Tokens[i].Kind != prose.Word {
 				return ""
 			}
-			return strings.ToLower(d.TokenText(i))
+			return d.Types[d.Lower(d.Tokens[i].ID)]
 		}
-		for i := b.FirstToken; i < b.EndToken; i++ {
-			if !confusable[d.TokenText(i)] {
+		w, prev := word(i), word(i-1)
+		if w == "of" {
+			switch prev {
+			case "could", "should", "would", "must", "might", "may":
+			default:
+				continue // the common case, decided before reading on
+			}
+		}
+		next, next2 := word(i+1), word(i+2)
+		report := func(want, why string) {
+			t := d.Tokens[i]
+			p.Report(Finding{
+				Span:        t.Span,
+				Message:     fmt.Sprintf("%q where %q is meant: %s", d.TokenText(i), caseLike(want, d.TokenText(i)), why),
+				Suggestions: []string{caseLike(want, d.TokenText(i))},
+			})
+		}
+		switch w {
+		case "it’s", "it's":
+			if strings.HasPrefix(d.TokenText(i), "IT") {
+				continue // IT's: information technology's
+			}
+			switch {
+			case next == "own":
+				report("its", "the possessive has no apostrophe")
+			case possessedNouns[next] && (afterPossessed[next2] || i+2 >= b.EndToken || d.Tokens[i+2].Kind == prose.Punct):
+				report("its", "the possessive has no apostrophe")
+			case possessivePrepositions[prev] && next != "" && !strings.HasSuffix(next, "ing"):
+				report("its", "the possessive has no apostrophe")
+			}
+		case "its":
+			if next == "been" || next == "a" || next == "an" || next == "not" {
+				report(apostrophe(p, "it’s"), "\"it is\" or \"it has\" needs the apostrophe")
+			}
+		case "then":
+			if prev == "rather" || thanComparatives[prev] && (thanObjects[next] || i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number) &&
+				(prev != "other" || word(i-2) != "each" && word(i-2) != "the") {
+				report("than", "a comparison takes \"than\"")
+			}
+		case "loose":
+			if modals[prev] && loseObjects[next] {
+				report("lose", "the verb is \"lose\"")
+			}
+		case "your":
+			if next == "a" || next == "an" || next == "not" || next == "welcome" && (i+2 >= b.EndToken || d.Tokens[i+2].Kind == prose.Punct) {
+				report(apostrophe(p, "you’re"), "\"you are\" needs the apostrophe")
+			}
+		case "you’re", "you're":
+			if next == "own" {
+				report("your", "the possessive is \"your\"")
+			}
+		case "of":
+			switch prev {
+			case "could", "should", "would", "must", "might", "may":
+			default:
 				continue
 			}
-			w := word(i)
-			next, next2, prev := word(i+1), word(i+2), word(i-1)
-			report := func(want, why string) {
-				t := d.Tokens[i]
-				p.Report(Finding{
-					Span:        t.Span,
-					Message:     fmt.Sprintf("%q where %q is meant: %s", d.TokenText(i), caseLike(want, d.TokenText(i)), why),
-					Suggestions: []string{caseLike(want, d.TokenText(i))},
-				})
+			if next == "course" || next == "" {
+				continue
 			}
-			switch w {
-			case "it’s", "it's":
-				if strings.HasPrefix(d.TokenText(i), "IT") {
-					continue // IT's: information technology's
-				}
-				switch {
-				case next == "own":
-					report("its", "the possessive has no apostrophe")
-				case possessedNouns[next] && (afterPossessed[next2] || i+2 >= b.EndToken || d.Tokens[i+2].Kind == prose.Punct):
-					report("its", "the possessive has no apostrophe")
-				case possessivePrepositions[prev] && next != "" && !strings.HasSuffix(next, "ing"):
-					report("its", "the possessive has no apostrophe")
-				}
-			case "its":
-				if next == "been" || next == "a" || next == "an" || next == "not" {
-					report(apostrophe(d, "it’s"), "\"it is\" or \"it has\" needs the apostrophe")
-				}
-			case "then":
-				if prev == "rather" || thanComparatives[prev] && (thanObjects[next] || i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number) &&
-					(prev != "other" || word(i-2) != "each" && word(i-2) != "the") {
-					report("than", "a comparison takes \"than\"")
-				}
-			case "loose":
-				if modals[prev] && loseObjects[next] {
-					report("lose", "the verb is \"lose\"")
-				}
-			case "your":
-				if next == "a" || next == "an" || next == "not" || next == "welcome" && (i+2 >= b.EndToken || d.Tokens[i+2].Kind == prose.Punct) {
-					report(apostrophe(d, "you’re"), "\"you are\" needs the apostrophe")
-				}
-			case "you’re", "you're":
-				if next == "own" {
-					report("your", "the possessive is \"your\"")
-				}
-			case "of":
-				switch prev {
-				case "could", "should", "would", "must", "might", "may":
-				default:
-					continue
-				}
-				if next == "course" || next == "" {
-					continue
-				}
-				if participles[next] || strings.HasSuffix(next, "ed") {
-					report("have", "\""+prev+" have\" sounds like \""+prev+" of\"")
-				}
+			if participles[next] || strings.HasSuffix(next, "ed") {
+				report("have", "\""+prev+" have\" sounds like \""+prev+" of\"")
 			}
 		}
 	}
@@ -174,8 +180,9 @@ func (confusedWord) Check(p *Pass) {
 
 // apostrophe writes w with the apostrophe the document uses: curly when it
 // has any, straight otherwise.
-func apostrophe(d *prose.Document, w string) string {
-	if strings.Contains(d.Text, "’") {
+func apostrophe(p *Pass, w string) string {
+	curly := p.Memo("rules.hasCurlyApostrophe", func() any { return strings.Contains(p.Doc.Text, "’") }).(bool)
+	if curly {
 		return w
 	}
 	return strings.ReplaceAll(w, "’", "'")

@@ -40,45 +40,44 @@ var numberNames = []string{"", "one", "two", "three", "four", "five", "six", "se
 
 func (countMismatch) Check(p *Pass) {
 	d := p.Doc
-	for _, b := range d.Blocks {
-		for si := b.FirstSentence; si < b.EndSentence; si++ {
-			s := d.Sentences[si]
-			for i := s.FirstToken; i < s.EndToken; i++ {
-				n := announced(d, i)
-				if n == 0 {
-					continue
-				}
-				got, empty, last, ok := countList(d, i+1, s.EndToken)
-				if !ok || got+empty == 0 || got == n && empty == 0 {
-					continue
-				}
-				if got < 2 && empty == 0 {
-					continue
-				}
-				msg := fmt.Sprintf("%q announces %d but the list names %d", d.TokenText(i), n, got)
-				if empty > 0 {
-					msg += fmt.Sprintf(" and leaves %d empty", empty)
-				}
-				p.Report(Finding{
-					Span:    prose.Span{Start: d.Tokens[i].Start, End: d.Tokens[last].End},
-					Message: msg,
-					Suggestions: func() []string {
-						if got < len(numberNames) && got >= 2 && empty == 0 {
-							return []string{caseLike(numberNames[got], d.TokenText(i))}
-						}
-						return nil
-					}(),
-				})
-			}
+	sc := sentenceCursor{d: d}
+	for _, i32 := range tokenIndexOf(p, d).list(clsCount) {
+		i := int(i32)
+		s := d.Sentences[sc.of(i)]
+		n := announced(d, i)
+		got, empty, last, ok := countList(d, i+1, s.EndToken)
+		if !ok || got+empty == 0 || got == n && empty == 0 {
+			continue
 		}
+		if got < 2 && empty == 0 {
+			continue
+		}
+		msg := fmt.Sprintf("%q announces %d but the list names %d", d.TokenText(i), n, got)
+		if empty > 0 {
+			msg += fmt.Sprintf(" and leaves %d empty", empty)
+		}
+		p.Report(Finding{
+			Span:    prose.Span{Start: d.Tokens[i].Start, End: d.Tokens[last].End},
+			Message: msg,
+			Suggestions: func() []string {
+				if got < len(numberNames) && got >= 2 && empty == 0 {
+					return []string{caseLike(numberNames[got], d.TokenText(i))}
+				}
+				return nil
+			}(),
+		})
 	}
 }
 
 // announced returns the count a token announces: a number word or a
 // figure from 2 to 12, not part of a larger number phrase.
 func announced(d *prose.Document, i int) int {
-	w := d.TokenText(i)
-	if d.Tokens[i].Kind == prose.Word {
+	return announcedCount(d.TokenText(i), d.Tokens[i].Kind)
+}
+
+// announcedCount is announced for a token text w of kind k.
+func announcedCount(w string, k prose.TokenKind) int {
+	if k == prose.Word {
 		if len(w) > 6 || len(w) < 3 || !strings.ContainsRune("tfsenTFSEN", rune(w[0])) {
 			return 0
 		}
@@ -87,7 +86,7 @@ func announced(d *prose.Document, i int) int {
 		}
 		return numberWords[w]
 	}
-	if d.Tokens[i].Kind == prose.Number {
+	if k == prose.Number {
 		n := 0
 		for _, c := range w {
 			if c < '0' || c > '9' {

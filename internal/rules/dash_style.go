@@ -40,7 +40,7 @@ func (dashStyle) Meta() Meta {
 }
 
 func (dashStyle) Check(p *Pass) {
-	all := gather(p, "consistency.dashes", dashes)
+	all := gather(p, "consistency.dashes", func(d *prose.Document) styleUses { return dashes(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  dashLabels,
 		never:   map[int]bool{dashSpacedHyphen: true},
@@ -55,65 +55,69 @@ func (dashStyle) Check(p *Pass) {
 // style. Each use spans the dash and the spaces around it. Dashes at the
 // start or end of a block (dialog lines, list markers), dashes with a space on
 // one side only, and a hyphen between two numbers (5 - 3) are left out.
-func dashes(doc *prose.Document) styleUses {
+func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, numDashStyles)
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		for i := b.FirstToken + 1; i < b.EndToken-1; i++ {
-			t := doc.Tokens[i]
-			if t.Kind != prose.Punct {
-				continue
-			}
-			end := i + 1
-			var style int
-			switch doc.Text[t.Start:t.End] {
-			case "—":
-				style = dashClosedEm
-			case "–":
-				style = dashSpacedEn
-			case "-":
-				style = dashSpacedHyphen
-				for end < b.EndToken && end-i < 3 && doc.TokenText(end) == "-" && doc.Tokens[end].Start == doc.Tokens[end-1].End {
-					end++
-				}
-				if end-i >= 2 {
-					style = dashDoubleHyphen
-				}
-			default:
-				continue
-			}
-			if end >= b.EndToken {
-				continue
-			}
-			prev, next := doc.Tokens[i-1], doc.Tokens[end]
-			if prev.Gap || next.Gap {
-				continue
-			}
-			last := doc.Tokens[end-1]
-			spaceBefore, spaceAfter := prev.End < t.Start, last.End < next.Start
-			if spaceBefore != spaceAfter {
-				continue
-			}
-			if !blanks(doc.Text[prev.End:t.Start]) || !blanks(doc.Text[last.End:next.Start]) {
-				continue // a line break beside the dash: leave it to the writer
-			}
-			switch style {
-			case dashClosedEm:
-				if spaceBefore {
-					style = dashSpacedEm
-				}
-			case dashSpacedEn:
-				if !spaceBefore {
-					continue // a range or a compound (1985–87, Paris–Berlin)
-				}
-			case dashSpacedHyphen:
-				if !spaceBefore || prev.Kind == prose.Number || next.Kind == prose.Number {
-					continue
-				}
-			}
-			uses[style] = append(uses[style], prose.Span{Start: prev.End, End: next.Start})
-			i = end - 1
+	bc := blockCursor{d: doc}
+	resume := 0 // the token after the last dash taken
+	for _, i32 := range x.list(clsDash) {
+		i := int(i32)
+		if i < resume {
+			continue
 		}
+		b := &doc.Blocks[bc.of(i)]
+		if i < b.FirstToken+1 || i >= b.EndToken-1 {
+			continue
+		}
+		t := doc.Tokens[i]
+		end := i + 1
+		var style int
+		switch doc.Text[t.Start:t.End] {
+		case "—":
+			style = dashClosedEm
+		case "–":
+			style = dashSpacedEn
+		case "-":
+			style = dashSpacedHyphen
+			for end < b.EndToken && end-i < 3 && doc.TokenText(end) == "-" && doc.Tokens[end].Start == doc.Tokens[end-1].End {
+				end++
+			}
+			if end-i >= 2 {
+				style = dashDoubleHyphen
+			}
+		default:
+			continue
+		}
+		if end >= b.EndToken {
+			continue
+		}
+		prev, next := doc.Tokens[i-1], doc.Tokens[end]
+		if prev.Gap || next.Gap {
+			continue
+		}
+		last := doc.Tokens[end-1]
+		spaceBefore, spaceAfter := prev.End < t.Start, last.End < next.Start
+		if spaceBefore != spaceAfter {
+			continue
+		}
+		if !blanks(doc.Text[prev.End:t.Start]) || !blanks(doc.Text[last.End:next.Start]) {
+			continue // a line break beside the dash: leave it to the writer
+		}
+		switch style {
+		case dashClosedEm:
+			if spaceBefore {
+				style = dashSpacedEm
+			}
+		case dashSpacedEn:
+			if !spaceBefore {
+				continue // a range or a compound (1985–87, Paris–Berlin)
+			}
+		case dashSpacedHyphen:
+			if !spaceBefore || prev.Kind == prose.Number || next.Kind == prose.Number {
+				continue
+			}
+		}
+		uses[style] = append(uses[style], prose.Span{Start: prev.End, End: next.Start})
+		resume = end
 	}
 	return uses
 }

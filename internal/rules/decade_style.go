@@ -36,7 +36,7 @@ func (decadeStyle) Meta() Meta {
 }
 
 func (decadeStyle) Check(p *Pass) {
-	all := gather(p, "consistency.decades", decades)
+	all := gather(p, "consistency.decades", func(d *prose.Document) styleUses { return decades(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  []string{"plain decades", "decades with an apostrophe"},
 		prefer:  decadePlain,
@@ -75,12 +75,10 @@ func decadeParts(text string) (digits string, apostrophe, ok bool) {
 	return digits, apostrophe, true
 }
 
-func decades(doc *prose.Document) styleUses {
+func decades(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
-	for _, t := range doc.Tokens {
-		if t.Kind != prose.Number {
-			continue
-		}
+	for _, i := range x.list(clsDecade) {
+		t := doc.Tokens[i]
 		_, apos, ok := decadeParts(doc.Text[t.Start:t.End])
 		if !ok {
 			continue

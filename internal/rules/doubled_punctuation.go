@@ -56,81 +56,86 @@ func dotsFollow(d *prose.Document, off int) bool {
 
 func (doubledPunctuation) Check(p *Pass) {
 	d := p.Doc
-	for _, b := range d.Blocks {
-		for i := b.FirstToken; i < b.EndToken; i++ {
-			t := d.Tokens[i]
-			text := d.TokenText(i)
-			if text == ".." {
-				// Two dots after a word and before a space: a doubled full
-				// stop, not an ellipsis and not a path (../x).
-				if i > b.FirstToken && adjacent(d, i-1, i) && d.Tokens[i-1].Kind != prose.Punct &&
-					(i+1 >= b.EndToken || !adjacent(d, i, i+1) || isClosingMark(tok(d, i+1))) {
-					p.Report(Finding{
-						Span:        t.Span,
-						Message:     `two full stops: one ends a sentence, three make an ellipsis`,
-						Suggestions: []string{".", "..."},
-						Fix:         []prose.Edit{{Span: prose.Span{Start: t.Start + 1, End: t.End}}},
-					})
-				}
-				continue
-			}
-			if i+1 >= b.EndToken || !isMark(text) {
-				continue
-			}
-			next := d.TokenText(i + 1)
-			gap := between(d, i, i+1)
-			if !isMark(next) || d.Tokens[i+1].Gap || gap != "" && !spacesOnly(gap) {
-				continue
-			}
-			if text == "." && isAbbrevBefore(d, i-1) && adjacent(d, i-1, i) {
-				continue // "etc.," "Inc.:"
-			}
-			if text == "." && next == "." || next == "." && dotsFollow(d, d.Tokens[i+1].End) || text == "." && spacedDots(d, i) {
-				continue // a spaced ellipsis ". . ." (also before a comma) or leaders in a table
-			}
-			// Keep the second mark (del = the first) or the first (del = the second).
-			var del prose.Span
-			keep := ""
-			last := i + 1 // the last mark of the run
-			switch {
-			case text == next && text != "." && text != "?" && text != "!":
-				// ", , ," is one finding, fixed in one go.
-				for last+1 < b.EndToken && d.TokenText(last+1) == text && !d.Tokens[last+1].Gap {
-					if g := between(d, last, last+1); g != "" && !spacesOnly(g) {
-						break
-					}
-					last++
-				}
-				keep, del = text, prose.Span{Start: t.End, End: d.Tokens[last].End}
-			case (text == "." || text == ",") && (next == ":" || next == ";"):
-				keep, del = next, prose.Span{Start: t.Start, End: d.Tokens[i+1].Start}
-			case text == "," && next == ".":
-				keep, del = next, prose.Span{Start: t.Start, End: d.Tokens[i+1].Start}
-			case (text == "?" || text == "!") && next == ".":
-				if gap != "" {
-					continue
-				}
-				keep, del = text, prose.Span{Start: t.End, End: d.Tokens[i+1].End}
-			case text == "." && (next == "," || next == "?" || next == "!"):
-				if gap == "" {
-					continue // "Yahoo!" style names, "No.," after numbers
-				}
-			case (text == ":" || text == ";") && (next == "." || next == "," || next == ":" || next == ";"):
-			default:
-				continue
-			}
-			f := Finding{
-				Span:    prose.Span{Start: t.Start, End: d.Tokens[last].End},
-				Message: fmt.Sprintf("%q followed by %q: one mark too many", text, next),
-			}
-			if keep != "" {
-				f.Suggestions = []string{keep}
-				f.Fix = []prose.Edit{{Span: del}}
-			} else {
-				f.Suggestions = []string{next, text}
-			}
-			p.Report(f)
-			i = last
+	bc := blockCursor{d: d}
+	resume := 0 // the token after the last mark of the run reported last
+	for _, i32 := range tokenIndexOf(p, d).doubled {
+		i := int(i32)
+		if i < resume {
+			continue
 		}
+		b := &d.Blocks[bc.of(i)]
+		t := d.Tokens[i]
+		text := d.TokenText(i)
+		if text == ".." {
+			// Two dots after a word and before a space: a doubled full
+			// stop, not an ellipsis and not a path (../x).
+			if i > b.FirstToken && adjacent(d, i-1, i) && d.Tokens[i-1].Kind != prose.Punct &&
+				(i+1 >= b.EndToken || !adjacent(d, i, i+1) || isClosingMark(tok(d, i+1))) {
+				p.Report(Finding{
+					Span:        t.Span,
+					Message:     `two full stops: one ends a sentence, three make an ellipsis`,
+					Suggestions: []string{".", "..."},
+					Fix:         []prose.Edit{{Span: prose.Span{Start: t.Start + 1, End: t.End}}},
+				})
+			}
+			continue
+		}
+		if i+1 >= b.EndToken || !isMark(text) {
+			continue
+		}
+		next := d.TokenText(i + 1)
+		gap := between(d, i, i+1)
+		if !isMark(next) || d.Tokens[i+1].Gap || gap != "" && !spacesOnly(gap) {
+			continue
+		}
+		if text == "." && isAbbrevBefore(d, i-1) && adjacent(d, i-1, i) {
+			continue // "etc.," "Inc.:"
+		}
+		if text == "." && next == "." || next == "." && dotsFollow(d, d.Tokens[i+1].End) || text == "." && spacedDots(d, i) {
+			continue // a spaced ellipsis ". . ." (also before a comma) or leaders in a table
+		}
+		// Keep the second mark (del = the first) or the first (del = the second).
+		var del prose.Span
+		keep := ""
+		last := i + 1 // the last mark of the run
+		switch {
+		case text == next && text != "." && text != "?" && text != "!":
+			// ", , ," is one finding, fixed in one go.
+			for last+1 < b.EndToken && d.TokenText(last+1) == text && !d.Tokens[last+1].Gap {
+				if g := between(d, last, last+1); g != "" && !spacesOnly(g) {
+					break
+				}
+				last++
+			}
+			keep, del = text, prose.Span{Start: t.End, End: d.Tokens[last].End}
+		case (text == "." || text == ",") && (next == ":" || next == ";"):
+			keep, del = next, prose.Span{Start: t.Start, End: d.Tokens[i+1].Start}
+		case text == "," && next == ".":
+			keep, del = next, prose.Span{Start: t.Start, End: d.Tokens[i+1].Start}
+		case (text == "?" || text == "!") && next == ".":
+			if gap != "" {
+				continue
+			}
+			keep, del = text, prose.Span{Start: t.End, End: d.Tokens[i+1].End}
+		case text == "." && (next == "," || next == "?" || next == "!"):
+			if gap == "" {
+				continue // "Yahoo!" style names, "No.," after numbers
+			}
+		case (text == ":" || text == ";") && (next == "." || next == "," || next == ":" || next == ";"):
+		default:
+			continue
+		}
+		f := Finding{
+			Span:    prose.Span{Start: t.Start, End: d.Tokens[last].End},
+			Message: fmt.Sprintf("%q followed by %q: one mark too many", text, next),
+		}
+		if keep != "" {
+			f.Suggestions = []string{keep}
+			f.Fix = []prose.Edit{{Span: del}}
+		} else {
+			f.Suggestions = []string{next, text}
+		}
+		p.Report(f)
+		resume = last + 1
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strings"
 	"sync"
@@ -76,8 +77,34 @@ func (f *wordFilter) mayHave(w string) bool {
 	return ok && f[k/64]&(1<<(k%64)) != 0
 }
 
-var varietyFilter = sync.OnceValue(func() *wordFilter {
-	f := &wordFilter{}
+// stringBloom is a Bloom filter of strings: a quick test, in a few
+// kilobytes that stay in cache, that rules out almost every word that is
+// not in a set before the set's map is read.
+type stringBloom struct {
+	seed maphash.Seed
+	bits [1 << 11]uint64 // 2^17 bits
+}
+
+func newStringBloom() *stringBloom { return &stringBloom{seed: maphash.MakeSeed()} }
+
+func (f *stringBloom) add(s string) {
+	h := maphash.String(f.seed, s)
+	for _, k := range [2]uint64{h, h >> 32} {
+		k &= 1<<17 - 1
+		f.bits[k/64] |= 1 << (k % 64)
+	}
+}
+
+// mayHave reports whether s may have been added; false means surely not.
+func (f *stringBloom) mayHave(s string) bool {
+	h := maphash.String(f.seed, s)
+	k1, k2 := h&(1<<17-1), (h>>32)&(1<<17-1)
+	return f.bits[k1/64]&(1<<(k1%64)) != 0 && f.bits[k2/64]&(1<<(k2%64)) != 0
+}
+
+// varietyFilter holds the spellings of varietyTable.
+var varietyFilter = sync.OnceValue(func() *stringBloom {
+	f := newStringBloom()
 	for w := range varietyTable() {
 		f.add(w)
 	}
@@ -117,39 +144,43 @@ type varietyUse struct {
 	word string // lower case
 }
 
+// isVarietyCandidate reports whether a word, whose lower-case form is
+// lower, may have an American or British form: varietyWords decides on
+// each use.
+func isVarietyCandidate(w, lower string) bool {
+	if !varietyFilter().mayHave(lower) || !isLowerASCII(w) && !lowerOrTitle(w) {
+		return false
+	}
+	_, ok := varietyTable()[lower]
+	return ok
+}
+
 // varietyWords finds the words of doc that have an American or British
 // form: lower-case words, and capitalised ones only at a sentence start.
-func varietyWords(doc *prose.Document) []varietyUse {
+func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 	table := varietyTable()
-	filter := varietyFilter()
 	var out []varietyUse
-	for si := range doc.Sentences {
-		s := doc.Sentences[si]
-		for ti := s.FirstToken; ti < s.EndToken; ti++ {
-			t := doc.Tokens[ti]
-			if t.Kind != prose.Word {
+	sc := sentenceCursor{d: doc}
+	for _, i32 := range x.list(clsVariety) {
+		ti := int(i32)
+		t := doc.Tokens[ti]
+		w := doc.Text[t.Start:t.End]
+		if !isLowerASCII(w) {
+			s := doc.Sentences[sc.of(ti)]
+			if ti != s.FirstToken || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken) {
 				continue
 			}
-			w := doc.Text[t.Start:t.End]
-			if !filter.mayHave(w) {
-				continue
-			}
-			if !isLowerASCII(w) {
-				if ti != s.FirstToken || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken) {
-					continue
-				}
-				w = strings.ToLower(w)
-			}
-			if _, ok := table[w]; ok && !inPath(doc, t.Span) {
-				out = append(out, varietyUse{t.Span, w})
-			}
+			w = strings.ToLower(w)
+		}
+		if _, ok := table[w]; ok && !inPath(doc, t.Span) {
+			out = append(out, varietyUse{t.Span, w})
 		}
 	}
 	return out
 }
 
 func (englishVariety) Check(p *Pass) {
-	all := gather(p, "consistency.variety", varietyWords)
+	all := gather(p, "consistency.variety", func(d *prose.Document) []varietyUse { return varietyWords(d, tokenIndexOf(p, d)) })
 	table := varietyTable()
 	// Count each side across the set; a spelling American text uses as
 	// well (dialogue beside dialog) is no evidence of British.

@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/edlint/edlint/internal/prose"
+
 type hyphenAsDash struct{}
 
 // HyphenAsDash reports hyphens standing in for dashes ("Trump - KGB") in a
@@ -23,7 +25,7 @@ func (hyphenAsDash) Meta() Meta {
 }
 
 func (hyphenAsDash) Check(p *Pass) {
-	all := gather(p, "consistency.dashes", dashes)
+	all := gather(p, "consistency.dashes", func(d *prose.Document) styleUses { return dashes(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  dashLabels,
 		never:   map[int]bool{dashSpacedHyphen: true},

@@ -55,69 +55,81 @@ var notArticleFollowers = map[string]bool{
 
 func (indefiniteArticle) Check(p *Pass) {
 	d := p.Doc
-	for _, b := range d.Blocks {
-		for i := b.FirstToken; i+1 < b.EndToken; i++ {
-			art := d.TokenText(i)
-			switch art {
-			case "a", "an":
-			case "A", "An":
-				// Capitalised only as the first word of a sentence; "Plan A"
-				// and "Vitamin A" are letters.
-				if !sentenceStart(d, b, i) {
-					continue
-				}
-			default:
-				continue
-			}
-			if i > b.FirstToken && (tok(d, i-1) == "(" || tok(d, i-1) == "." && adjacent(d, i-1, i)) || isEnumerator(d, i) {
-				continue
-			}
-			j := i + 1
-			// Look through one opening quotation mark: an ‘agent’.
-			switch d.TokenText(j) {
-			case "‘", "“", "\"", "'":
-				if j+1 < b.EndToken && adjacent(d, j, j+1) {
-					j++
-				}
-			}
-			next := d.Tokens[j]
-			if next.Gap || d.Tokens[i+1].Gap || !blank(between(d, i, i+1)) {
-				continue
-			}
-			// In hard-wrapped text a capitalised word after a line break may
-			// be a heading or sidebar that a PDF extraction ran into the
-			// sentence.
-			if strings.Contains(between(d, i, j), "\n") && isCapitalised(d.TokenText(j)) && hardWrapped(p) {
-				continue
-			}
-			w := d.TokenText(j)
-			if next.Kind == prose.Punct || notArticleFollowers[strings.ToLower(w)] {
-				continue
-			}
-			s := soundOf(w, next.Kind == prose.Number)
-			an := strings.EqualFold(art, "an")
-			var want string
-			switch {
-			case s == soundVowel && !an:
-				want = caseLike("an", art)
-			case s == soundConsonant && an:
-				if hasAnyPrefix(strings.ToLower(w), anH) {
-					continue // "an historic": a style some editors keep
-				}
-				want = caseLike("a", art)
-			default:
-				continue
-			}
-			what := "a vowel"
-			if s == soundConsonant {
-				what = "a consonant"
-			}
-			p.Report(Finding{
-				Span:        d.Tokens[i].Span,
-				Message:     fmt.Sprintf("%q before %q, which begins with %s sound", art, w, what),
-				Suggestions: []string{want},
-			})
+	bc := blockCursor{d: d}
+	var sounds []sound // per type of the word after an article, +1 once known
+	for _, i32 := range tokenIndexOf(p, d).list(clsArticle) {
+		i := int(i32)
+		b := d.Blocks[bc.of(i)]
+		if i+1 >= b.EndToken {
+			continue
 		}
+		art := d.TokenText(i)
+		switch art {
+		case "a", "an":
+		case "A", "An":
+			// Capitalised only as the first word of a sentence; "Plan A"
+			// and "Vitamin A" are letters.
+			if !sentenceStart(d, b, i) {
+				continue
+			}
+		default:
+			continue
+		}
+		if i > b.FirstToken && (tok(d, i-1) == "(" || tok(d, i-1) == "." && adjacent(d, i-1, i)) || isEnumerator(d, i) {
+			continue
+		}
+		j := i + 1
+		// Look through one opening quotation mark: an ‘agent’.
+		switch d.TokenText(j) {
+		case "‘", "“", "\"", "'":
+			if j+1 < b.EndToken && adjacent(d, j, j+1) {
+				j++
+			}
+		}
+		next := d.Tokens[j]
+		if next.Gap || d.Tokens[i+1].Gap || !blank(between(d, i, i+1)) {
+			continue
+		}
+		// In hard-wrapped text a capitalised word after a line break may
+		// be a heading or sidebar that a PDF extraction ran into the
+		// sentence.
+		if strings.Contains(between(d, i, j), "\n") && isCapitalised(d.TokenText(j)) && hardWrapped(p) {
+			continue
+		}
+		w := d.TokenText(j)
+		if next.Kind == prose.Punct || notArticleFollowers[d.Types[d.Lower(next.ID)]] {
+			continue
+		}
+		if sounds == nil {
+			sounds = make([]sound, len(d.Types))
+		}
+		s := sounds[next.ID] - 1
+		if s+1 == 0 {
+			s = soundOf(w, next.Kind == prose.Number)
+			sounds[next.ID] = s + 1
+		}
+		an := strings.EqualFold(art, "an")
+		var want string
+		switch {
+		case s == soundVowel && !an:
+			want = caseLike("an", art)
+		case s == soundConsonant && an:
+			if hasAnyPrefix(strings.ToLower(w), anH) {
+				continue // "an historic": a style some editors keep
+			}
+			want = caseLike("a", art)
+		default:
+			continue
+		}
+		what := "a vowel"
+		if s == soundConsonant {
+			what = "a consonant"
+		}
+		p.Report(Finding{
+			Span:        d.Tokens[i].Span,
+			Message:     fmt.Sprintf("%q before %q, which begins with %s sound", art, w, what),
+			Suggestions: []string{want},
+		})
 	}
 }
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,56 +51,74 @@ var invisibleNames = map[rune]string{
 func (invisibleCharacter) Check(p *Pass) {
 	d := p.Doc
 	rtl := -1 // whether the draft holds right-to-left letters; computed on need
-	for _, s := range d.Prose {
-		for off := s.Start; off < s.End; {
-			// Every character reported here is three bytes led by 0xE2 or
-			// 0xEF; skip the rest without decoding.
-			if c := d.Text[off]; c != 0xE2 && c != 0xEF {
-				off++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(d.Text[off:s.End])
-			name, ok := invisibleNames[r]
-			if !ok || r == utf8.RuneError && size == 1 {
-				off += size
-				continue
-			}
-			span := prose.Span{Start: off, End: off + size}
-			off += size
-			switch r {
-			case '\ufeff':
-				if span.Start == 0 {
-					continue
-				}
-			case '\u200c', '\u200d':
-				// Joiners shape emoji sequences and Indic or Arabic words.
-				if !latinNeighbours(d, span) {
-					continue
-				}
-			case '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u2066', '\u2067', '\u2068', '\u2069':
-				if rtl < 0 {
-					rtl = 0
-					if hasRTL(d.Text) {
-						rtl = 1
-					}
-				}
-				if rtl == 1 {
-					continue
-				}
-			}
-			f := Finding{Span: span}
-			if r == '\ufffd' {
-				f.Message = "U+FFFD replacement character: a letter was lost in a conversion"
-			} else {
-				f.Message = fmt.Sprintf("invisible character U+%04X (%s)", r, name)
-				switch r {
-				case '\u200b', '\u2060', '\ufeff':
-					f.Fix = []prose.Edit{{Span: span}}
-					f.Suggestions = []string{""}
-				}
-			}
-			p.Report(f)
+	// Every character reported here is three bytes led by 0xE2 or 0xEF:
+	// look only at those bytes, found by a fast search over the whole
+	// text, and at the ones inside prose.
+	e2, ef := nextByte(d.Text, 0, 0xE2), nextByte(d.Text, 0, 0xEF)
+	si := 0
+	for off := 0; si < len(d.Prose); {
+		if e2 < off {
+			e2 = nextByte(d.Text, off, 0xE2)
 		}
+		if ef < off {
+			ef = nextByte(d.Text, off, 0xEF)
+		}
+		off = min(e2, ef)
+		if off == len(d.Text) {
+			break
+		}
+		for si < len(d.Prose) && d.Prose[si].End <= off {
+			si++
+		}
+		if si == len(d.Prose) {
+			break
+		}
+		s := d.Prose[si]
+		if off < s.Start {
+			off++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(d.Text[off:s.End])
+		name, ok := invisibleNames[r]
+		if !ok || r == utf8.RuneError && size == 1 {
+			off += size
+			continue
+		}
+		span := prose.Span{Start: off, End: off + size}
+		off += size
+		switch r {
+		case '\ufeff':
+			if span.Start == 0 {
+				continue
+			}
+		case '\u200c', '\u200d':
+			// Joiners shape emoji sequences and Indic or Arabic words.
+			if !latinNeighbours(d, span) {
+				continue
+			}
+		case '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u2066', '\u2067', '\u2068', '\u2069':
+			if rtl < 0 {
+				rtl = 0
+				if hasRTL(d.Text) {
+					rtl = 1
+				}
+			}
+			if rtl == 1 {
+				continue
+			}
+		}
+		f := Finding{Span: span}
+		if r == '\ufffd' {
+			f.Message = "U+FFFD replacement character: a letter was lost in a conversion"
+		} else {
+			f.Message = fmt.Sprintf("invisible character U+%04X (%s)", r, name)
+			switch r {
+			case '\u200b', '\u2060', '\ufeff':
+				f.Fix = []prose.Edit{{Span: span}}
+				f.Suggestions = []string{""}
+			}
+		}
+		p.Report(f)
 	}
 }
 
@@ -122,4 +141,13 @@ func hasRTL(text string) bool {
 		}
 	}
 	return false
+}
+
+// nextByte returns the offset of the first c in text at or after from, or
+// len(text).
+func nextByte(text string, from int, c byte) int {
+	if k := strings.IndexByte(text[from:], c); k >= 0 {
+		return from + k
+	}
+	return len(text)
 }

@@ -35,20 +35,9 @@ var pageWords = map[string]bool{
 
 func (lowercaseI) Check(p *Pass) {
 	d := p.Doc
-	for i, t := range d.Tokens {
-		if t.Kind != prose.Word {
-			continue
-		}
-		w := d.TokenText(i)
-		if w != "i" {
-			rest, ok := strings.CutPrefix(w, "i’")
-			if !ok {
-				rest, ok = strings.CutPrefix(w, "i'")
-			}
-			if !ok || (rest != "m" && rest != "ve" && rest != "d" && rest != "ll") {
-				continue
-			}
-		}
+	for _, i32 := range tokenIndexOf(p, d).list(clsLowerI) {
+		i := int(i32)
+		t := d.Tokens[i]
 		if isEnumerator(d, i) || i > 0 && tok(d, i-1) == "(" && tok(d, i+1) == ")" {
 			continue
 		}
@@ -73,4 +62,17 @@ func (lowercaseI) Check(p *Pass) {
 			Fix:         []prose.Edit{{Span: prose.Span{Start: t.Start, End: t.Start + 1}, New: "I"}},
 		})
 	}
+}
+
+// isLowercaseI reports whether a word token is the pronoun I in lower
+// case, alone or contracted (i'm, i’ve).
+func isLowercaseI(w string) bool {
+	if w == "i" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(w, "i’")
+	if !ok {
+		rest, ok = strings.CutPrefix(w, "i'")
+	}
+	return ok && (rest == "m" || rest == "ve" || rest == "d" || rest == "ll")
 }

@@ -44,7 +44,13 @@ var nameParticles = map[string]bool{
 func (lowercaseSentenceStart) Check(p *Pass) {
 	d := p.Doc
 	wrapped := hardWrapped(p)
-	for bi, b := range d.Blocks {
+	bc, sc := blockCursor{d: d}, sentenceCursor{d: d}
+	// Only a lower-case word that opens its block or follows . ? or ! can
+	// start a sentence that startsAfterStop accepts.
+	for _, i32 := range tokenIndexOf(p, d).starts {
+		i := int(i32)
+		bi, si := bc.of(i), sc.of(i)
+		b := d.Blocks[bi]
 		if b.Kind == prose.TableCell || b.Kind == prose.Heading {
 			continue
 		}
@@ -52,36 +58,35 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 		if b.Kind == prose.ListItem {
 			first++ // a list item may start as a fragment; its later sentences may not
 		}
-		for si := first; si < b.EndSentence; si++ {
-			s := d.Sentences[si]
-			i := s.FirstToken
-			t := d.Tokens[i]
-			w := d.TokenText(i)
-			if t.Kind != prose.Word || !isLowerWord(w) || mixedCase(w) || t.Gap {
-				continue
-			}
-			if !startsAfterStop(d, wrapped, bi, i) || lowercaseOnPurpose(d, i) || pathLike(d, i) {
-				continue
-			}
-			if i > b.FirstToken && (d.Tokens[i-1].Gap || i-2 >= b.FirstToken && mixedCase(d.TokenText(i-2))) {
-				continue // the mark follows a URL or a glued name ("TimT.")
-			}
-			if i == b.FirstToken && (afterMaskedText(d, t.Start) || listLike(d.Slice(b.Span))) {
-				continue // "`dict/` holds": the sentence starts with code
-			}
-			// A lower-case word the dictionary does not know is a command
-			// or product name (edlint, npm) or a typo the spelling rules
-			// report; only ordinary words get capitalised.
-			if p.Dict != nil && !p.Dict.Check(w).OK() {
-				continue
-			}
-			p.Report(Finding{
-				Span:        t.Span,
-				Message:     fmt.Sprintf("%q starts a sentence in lower case", w),
-				Suggestions: []string{capitalize(w)},
-				Fix:         []prose.Edit{{Span: t.Span, New: capitalize(w)}},
-			})
+		if si < first || d.Sentences[si].FirstToken != i {
+			continue
 		}
+		t := d.Tokens[i]
+		w := d.TokenText(i)
+		if t.Kind != prose.Word || !isLowerWord(w) || mixedCase(w) || t.Gap {
+			continue
+		}
+		if !startsAfterStop(d, wrapped, bi, i) || lowercaseOnPurpose(d, i) || pathLike(d, i) {
+			continue
+		}
+		if i > b.FirstToken && (d.Tokens[i-1].Gap || i-2 >= b.FirstToken && mixedCase(d.TokenText(i-2))) {
+			continue // the mark follows a URL or a glued name ("TimT.")
+		}
+		if i == b.FirstToken && (afterMaskedText(d, t.Start) || listLike(d.Slice(b.Span))) {
+			continue // "`dict/` holds": the sentence starts with code
+		}
+		// A lower-case word the dictionary does not know is a command
+		// or product name (edlint, npm) or a typo the spelling rules
+		// report; only ordinary words get capitalised.
+		if p.Dict != nil && !p.Dict.Check(w).OK() {
+			continue
+		}
+		p.Report(Finding{
+			Span:        t.Span,
+			Message:     fmt.Sprintf("%q starts a sentence in lower case", w),
+			Suggestions: []string{capitalize(w)},
+			Fix:         []prose.Edit{{Span: t.Span, New: capitalize(w)}},
+		})
 	}
 }
 

@@ -33,73 +33,77 @@ alone.`,
 
 func (missingSpace) Check(p *Pass) {
 	d := p.Doc
-	for _, b := range d.Blocks {
-		for i := b.FirstToken + 1; i+1 < b.EndToken; i++ {
-			t := d.Tokens[i]
-			text := d.TokenText(i)
-			switch text {
-			case ".", "?", "!", ",", ";":
-			default:
-				continue
-			}
-			if !adjacent(d, i-1, i) || !adjacent(d, i, i+1) || d.Tokens[i+1].Gap {
-				continue
-			}
-			prev, next := d.Tokens[i-1], d.Tokens[i+1]
-			if prev.Kind != prose.Word || next.Kind != prose.Word {
-				continue
-			}
-			pw, nw := d.TokenText(i-1), d.TokenText(i+1)
-			if !lettersOnly(pw) || !lettersOnly(nw) || utf8.RuneCountInString(pw) < 2 || utf8.RuneCountInString(nw) < 2 {
-				continue
-			}
-			// Part of a dotted or slashed name: www.Example.Com, a/b.Cd.
-			if prev.Start > 0 {
-				if c := d.Text[prev.Start-1]; c == '.' || c == '/' || c == '@' || c == '\\' || c == '_' || c == '-' {
-					continue
-				}
-			}
-			if next.End < len(d.Text) {
-				if c := d.Text[next.End]; c == '.' && next.End+1 < len(d.Text) && isASCIILetter(d.Text[next.End+1]) || c == '/' || c == '@' || c == '_' {
-					continue
-				}
-			}
-			if text == "." || text == "?" || text == "!" {
-				// A new sentence goes on with a lower-case word, and the word
-				// before the mark is an English word: "io.Writer",
-				// "time.Date." and "wg.Go" are code.
-				if mixedCase(nw) || i+2 >= b.EndToken || d.Tokens[i+2].Kind != prose.Word || !isLowerWord(d.TokenText(i+2)) ||
-					p.Dict != nil && !p.Dict.Check(pw).OK() {
-					continue
-				}
-			}
-			switch text {
-			case ".":
-				if isAbbrevBefore(d, i-1) || allUpper(pw) || mixedCase(pw) {
-					continue
-				}
-				// A new sentence: a capitalised word with lower-case letters.
-				if !isCapitalised(nw) || !allLower(nw[1:]) || !unicode.IsLower(lastRune(pw)) {
-					continue
-				}
-			case "?", "!":
-				if !isCapitalised(nw) || mixedCase(pw) {
-					continue
-				}
-			default:
-				// A comma or semicolon between two lower-case words; not
-				// "tl;dr".
-				if !allLower(pw) || !allLower(nw) || utf8.RuneCountInString(pw) < 3 {
-					continue
-				}
-			}
-			p.Report(Finding{
-				Span:        prose.Span{Start: t.Start, End: next.End},
-				Message:     fmt.Sprintf("no space after %q", text),
-				Suggestions: []string{text + " " + nw},
-				Fix:         []prose.Edit{{Span: prose.Span{Start: t.End, End: t.End}, New: " "}},
-			})
+	bc := blockCursor{d: d}
+	for _, i32 := range tokenIndexOf(p, d).glued {
+		i := int(i32)
+		b := &d.Blocks[bc.of(i)]
+		if i <= b.FirstToken || i+1 >= b.EndToken {
+			continue
 		}
+		t := d.Tokens[i]
+		text := d.TokenText(i)
+		switch text {
+		case ".", "?", "!", ",", ";":
+		default:
+			continue
+		}
+		if !adjacent(d, i-1, i) || !adjacent(d, i, i+1) || d.Tokens[i+1].Gap {
+			continue
+		}
+		prev, next := d.Tokens[i-1], d.Tokens[i+1]
+		if prev.Kind != prose.Word || next.Kind != prose.Word {
+			continue
+		}
+		pw, nw := d.TokenText(i-1), d.TokenText(i+1)
+		if !lettersOnly(pw) || !lettersOnly(nw) || utf8.RuneCountInString(pw) < 2 || utf8.RuneCountInString(nw) < 2 {
+			continue
+		}
+		// Part of a dotted or slashed name: www.Example.Com, a/b.Cd.
+		if prev.Start > 0 {
+			if c := d.Text[prev.Start-1]; c == '.' || c == '/' || c == '@' || c == '\\' || c == '_' || c == '-' {
+				continue
+			}
+		}
+		if next.End < len(d.Text) {
+			if c := d.Text[next.End]; c == '.' && next.End+1 < len(d.Text) && isASCIILetter(d.Text[next.End+1]) || c == '/' || c == '@' || c == '_' {
+				continue
+			}
+		}
+		if text == "." || text == "?" || text == "!" {
+			// A new sentence goes on with a lower-case word, and the word
+			// before the mark is an English word: "io.Writer",
+			// "time.Date." and "wg.Go" are code.
+			if mixedCase(nw) || i+2 >= b.EndToken || d.Tokens[i+2].Kind != prose.Word || !isLowerWord(d.TokenText(i+2)) ||
+				p.Dict != nil && !p.Dict.Check(pw).OK() {
+				continue
+			}
+		}
+		switch text {
+		case ".":
+			if isAbbrevBefore(d, i-1) || allUpper(pw) || mixedCase(pw) {
+				continue
+			}
+			// A new sentence: a capitalised word with lower-case letters.
+			if !isCapitalised(nw) || !allLower(nw[1:]) || !unicode.IsLower(lastRune(pw)) {
+				continue
+			}
+		case "?", "!":
+			if !isCapitalised(nw) || mixedCase(pw) {
+				continue
+			}
+		default:
+			// A comma or semicolon between two lower-case words; not
+			// "tl;dr".
+			if !allLower(pw) || !allLower(nw) || utf8.RuneCountInString(pw) < 3 {
+				continue
+			}
+		}
+		p.Report(Finding{
+			Span:        prose.Span{Start: t.Start, End: next.End},
+			Message:     fmt.Sprintf("no space after %q", text),
+			Suggestions: []string{text + " " + nw},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: t.End, End: t.End}, New: " "}},
+		})
 	}
 }
 

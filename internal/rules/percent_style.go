@@ -39,7 +39,7 @@ func (percentStyle) Meta() Meta {
 }
 
 func (percentStyle) Check(p *Pass) {
-	all := gather(p, "consistency.percents", percents)
+	all := gather(p, "consistency.percents", func(d *prose.Document) styleUses { return percents(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  []string{"“percent” after numbers", "“per cent” after numbers", "percent signs"},
 		prefer:  -1,
@@ -55,9 +55,13 @@ func (percentStyle) Check(p *Pass) {
 
 // percents finds "N percent", "N per cent" and "N%"; each use spans the
 // number and its percent.
-func percents(doc *prose.Document) styleUses {
+func percents(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, numPctStyles)
-	for i := 1; i < len(doc.Tokens); i++ {
+	for _, i32 := range x.list(clsPercent) {
+		i := int(i32)
+		if i < 1 {
+			continue
+		}
 		t, num := doc.Tokens[i], doc.Tokens[i-1]
 		if num.Kind != prose.Number || t.Gap {
 			continue

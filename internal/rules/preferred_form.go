@@ -67,6 +67,29 @@ var builtinPreferences = sync.OnceValue(func() []preference {
 	return out
 })
 
+// builtinFirstWords holds the first word of every built-in variant, and
+// their first bytes.
+var builtinFirstWords = sync.OnceValue(func() *firstWords {
+	out := &firstWords{words: map[string]bool{}}
+	for _, pr := range builtinPreferences() {
+		out.words[pr.words[0]] = true
+		out.bytes[pr.words[0][0]] = true
+	}
+	return out
+})
+
+type firstWords struct {
+	words map[string]bool
+	bytes [256]bool
+}
+
+// mayStartPreference reports whether a word, or the word without a
+// possessive, is the first word of a built-in variant.
+func mayStartPreference(w string) bool {
+	first := builtinFirstWords()
+	return first.bytes[w[0]] && (first.words[w] || first.words[stripPossessive(w)])
+}
+
 // preferencesFor merges the project's style sheet over the built-in
 // entries, indexed by each variant's first word.
 func preferencesFor(opts *Options) map[string][]preference {
@@ -108,41 +131,73 @@ func (preferredForm) Check(p *Pass) {
 		first[k[0]] = true
 	}
 	doc := p.Doc
-	for si := range doc.Sentences {
-		s := doc.Sentences[si]
-		for ti := s.FirstToken; ti < s.EndToken; ti++ {
-			t := doc.Tokens[ti]
-			if t.Kind != prose.Word || !first[doc.Text[t.Start]] {
+	// Which variants each type may start, decided once per type; most
+	// documents have none, and then no token is read.
+	var starts [][]preference
+	for id, text := range doc.Types {
+		if doc.TypeCount(uint32(id)) == 0 || text == "" || !first[text[0]] {
+			continue
+		}
+		prs := idx[stripPossessive(text)]
+		if len(prs) == 0 {
+			prs = idx[text]
+		}
+		if len(prs) == 0 {
+			continue
+		}
+		if starts == nil {
+			starts = make([][]preference, len(doc.Types))
+		}
+		starts[id] = prs
+	}
+	if starts == nil {
+		return
+	}
+	sc := sentenceCursor{d: doc}
+	resume := 0 // the token after the last variant reported
+	// With only built-in variants the index lists the words that may start
+	// one; a style sheet's variants may start with any word.
+	all := len(p.Options.Preferences) > 0
+	var cands []int32
+	n := len(doc.Tokens)
+	if !all {
+		cands = tokenIndexOf(p, doc).list(clsPreferred)
+		n = len(cands)
+	}
+	for k := 0; k < n; k++ {
+		ti := k
+		if !all {
+			ti = int(cands[k])
+		}
+		t := doc.Tokens[ti]
+		prs := starts[t.ID]
+		if len(prs) == 0 || t.Kind != prose.Word || ti < resume {
+			continue
+		}
+		s := doc.Sentences[sc.of(ti)]
+		for _, pr := range prs {
+			end, ok := matchWords(doc, ti, s.EndToken, pr.words)
+			if !ok {
 				continue
 			}
-			prs := idx[stripPossessive(doc.Text[t.Start:t.End])]
-			if len(prs) == 0 {
-				prs = idx[doc.Text[t.Start:t.End]]
+			span := prose.Span{Start: t.Start, End: end}
+			if pr.declared {
+				p.Report(Finding{
+					Span:        span,
+					Message:     fmt.Sprintf("the style sheet prefers %q to %q", pr.want, doc.Slice(span)),
+					Suggestions: []string{pr.want},
+					Fix:         []prose.Edit{{Span: span, New: pr.want}},
+				})
+			} else if !mentions(doc, s, pr.want) {
+				p.Report(Finding{
+					Severity:    Info,
+					Span:        span,
+					Message:     fmt.Sprintf("%q is now written %q (%s); keep %q only where the historical name is meant", doc.Slice(span), pr.want, pr.source, doc.Slice(span)),
+					Suggestions: []string{pr.want},
+				})
 			}
-			for _, pr := range prs {
-				end, ok := matchWords(doc, ti, s.EndToken, pr.words)
-				if !ok {
-					continue
-				}
-				span := prose.Span{Start: t.Start, End: end}
-				if pr.declared {
-					p.Report(Finding{
-						Span:        span,
-						Message:     fmt.Sprintf("the style sheet prefers %q to %q", pr.want, doc.Slice(span)),
-						Suggestions: []string{pr.want},
-						Fix:         []prose.Edit{{Span: span, New: pr.want}},
-					})
-				} else if !mentions(doc, s, pr.want) {
-					p.Report(Finding{
-						Severity:    Info,
-						Span:        span,
-						Message:     fmt.Sprintf("%q is now written %q (%s); keep %q only where the historical name is meant", doc.Slice(span), pr.want, pr.source, doc.Slice(span)),
-						Suggestions: []string{pr.want},
-					})
-				}
-				ti += len(pr.words) - 1
-				break
-			}
+			resume = ti + len(pr.words)
+			break
 		}
 	}
 }

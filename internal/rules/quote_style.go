@@ -34,8 +34,8 @@ func (quoteStyle) Meta() Meta {
 }
 
 func (quoteStyle) Check(p *Pass) {
-	all := gather(p, "consistency.quotes", quoteMarks)
-	apos := gather(p, "consistency.apostrophes", apostrophes)
+	all := gather(p, "consistency.quotes", func(d *prose.Document) styleUses { return quoteMarks(d, tokenIndexOf(p, d)) })
+	apos := gather(p, "consistency.apostrophes", func(d *prose.Document) styleUses { return apostrophes(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:         []string{"curly quotation marks", "straight quotation marks"},
 		companion:      countStyles(apos, 2),
@@ -50,10 +50,12 @@ func (quoteStyle) Check(p *Pass) {
 // quoteMarks finds the quotation marks of doc by style. A single mark
 // right after a word is an apostrophe (see apostrophes), and a mark right
 // after a digit is a foot or inch mark; neither counts.
-func quoteMarks(doc *prose.Document) styleUses {
+func quoteMarks(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
-	closers := singleClosers(doc)
-	for i, t := range doc.Tokens {
+	closers := x.singleClosers(doc)
+	for _, i32 := range x.quoteish {
+		i := int(i32)
+		t := doc.Tokens[i]
 		if t.Kind != prose.Punct {
 			continue
 		}

@@ -29,7 +29,7 @@ type quoteIssue struct {
 }
 
 func quoteIssues(p *Pass) []quoteIssue {
-	return p.Memo("rules.quoteIssues", func() any { return readQuotes(p.Doc, paragraphs(p)) }).([]quoteIssue)
+	return p.Memo("rules.quoteIssues", func() any { return readQuotes(p.Doc, paragraphs(p), tokenIndexOf(p, p.Doc)) }).([]quoteIssue)
 }
 
 // charBefore and charAfter return the rune next to a span, or ' ' at the
@@ -75,23 +75,35 @@ type openQuote struct {
 	span   prose.Span
 }
 
-func readQuotes(d *prose.Document, paras []paragraph) []quoteIssue {
+func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssue {
 	var out []quoteIssue
 	prevOpen := false // the previous paragraph ended inside a quotation
+	q := x.quoteish   // the only tokens read below, in order
 	for pi, pa := range paras {
 		first, end := pa.tokenRange(d)
+		for len(q) > 0 && int(q[0]) < first {
+			q = q[1:]
+		}
+		n := 0
+		for n < len(q) && int(q[n]) < end {
+			n++
+		}
+		marks := q[:n]
 		var stack []openQuote
 		var straight []int // straight double quotes, in order
 		var candidate = -1 // a ’ that may close a “ by mistake
-		hasCloserAfter := func(i int) bool {
-			for j := i + 1; j < end; j++ {
-				if d.TokenText(j) == "”" {
+		// hasCloserAfter reports whether a ” follows marks[k] in the
+		// paragraph.
+		hasCloserAfter := func(k int) bool {
+			for _, j := range marks[k+1:] {
+				if d.TokenText(int(j)) == "”" {
 					return true
 				}
 			}
 			return false
 		}
-		for i := first; i < end; i++ {
+		for k := 0; k < len(marks); k++ {
+			i := int(marks[k])
 			t := d.Tokens[i]
 			if t.Kind != prose.Punct {
 				continue
@@ -111,7 +123,7 @@ func readQuotes(d *prose.Document, paras []paragraph) []quoteIssue {
 				stack = append(stack, openQuote{tok: i, double: true, span: t.Span})
 			case "”":
 				if openingPlace(d, t.Span) && !closingPlace(d, t.Span) && unicode.IsLetter(charAfter(d, t.End)) {
-					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span, message: "” used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(i)})
+					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span, message: "” used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(k)})
 					stack = append(stack, openQuote{tok: i, double: true, span: t.Span})
 					continue
 				}
@@ -139,9 +151,9 @@ func readQuotes(d *prose.Document, paras []paragraph) []quoteIssue {
 				if i+1 < end && d.TokenText(i+1) == "’" && adjacent(d, i, i+1) && openingPlace(d, t.Span) &&
 					unicode.IsLetter(charAfter(d, d.Tokens[i+1].End)) {
 					s := prose.Span{Start: t.Start, End: d.Tokens[i+1].End}
-					out = append(out, quoteIssue{kind: quoteMismatch, span: s, message: "’’ used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(i + 1)})
+					out = append(out, quoteIssue{kind: quoteMismatch, span: s, message: "’’ used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(k + 1)})
 					stack = append(stack, openQuote{tok: i, double: true, span: s})
-					i++
+					k++ // marks[k+1] is token i+1, the second ’
 					continue
 				}
 				if len(stack) > 0 && !stack[len(stack)-1].double && closingPlace(d, t.Span) {

@@ -36,7 +36,7 @@ func (rangeStyle) Meta() Meta {
 }
 
 func (rangeStyle) Check(p *Pass) {
-	all := gather(p, "consistency.ranges", ranges)
+	all := gather(p, "consistency.ranges", func(d *prose.Document) styleUses { return ranges(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  []string{"ranges with an en dash", "ranges with a hyphen"},
 		prefer:  -1,
@@ -79,19 +79,19 @@ func allDigits(s string) bool {
 	return true
 }
 
-func ranges(doc *prose.Document) styleUses {
+func ranges(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
-	for i, t := range doc.Tokens {
-		if t.Kind != prose.Number {
+	for _, i := range x.list(clsRangeHyphen) {
+		uses[rangeHyphen] = append(uses[rangeHyphen], doc.Tokens[i].Span)
+	}
+	// An en dash range is a number, the dash and a number, touching.
+	for _, j := range x.list(clsDash) {
+		i := int(j) - 1
+		if i < 0 || doc.Tokens[i].Kind != prose.Number {
 			continue
 		}
+		t := doc.Tokens[i]
 		text := doc.Text[t.Start:t.End]
-		if a, b, ok := strings.Cut(text, "-"); ok {
-			if allDigits(a) && allDigits(b) && isRange(a, b) {
-				uses[rangeHyphen] = append(uses[rangeHyphen], t.Span)
-			}
-			continue
-		}
 		if i+2 >= len(doc.Tokens) || !allDigits(text) {
 			continue
 		}

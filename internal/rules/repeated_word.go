@@ -45,35 +45,38 @@ meant ("no, no").`,
 
 func (repeatedWord) Check(p *Pass) {
 	d := p.Doc
-	for _, b := range d.Blocks {
-		for i := b.FirstToken + 1; i < b.EndToken; i++ {
-			a, c := d.Tokens[i-1], d.Tokens[i]
-			if a.Kind != prose.Word || c.Kind != prose.Word || c.Gap || !blank(between(d, i-1, i)) {
-				continue
-			}
-			wa, wc := d.TokenText(i-1), d.TokenText(i)
-			if !strings.EqualFold(wa, wc) || legitimateDoubles[strings.ToLower(wa)] {
-				continue
-			}
-			// "Bora Bora", "Walla Walla": a capitalised second word is a name.
-			if (isCapitalised(wc) || !allLower(wc[1:])) && !slipWords[strings.ToLower(wa)] {
-				continue
-			}
-			if isEnumerator(d, i-1) {
-				continue
-			}
-			// "Performance performance": a heading run into its paragraph
-			// by a text extraction. A capitalised function word doubled
-			// ("The the") is still a slip.
-			if isCapitalised(wa) && !slipWords[strings.ToLower(wa)] {
-				continue
-			}
-			p.Report(Finding{
-				Span:        prose.Span{Start: a.Start, End: c.End},
-				Message:     "repeated word " + quote(wa),
-				Suggestions: []string{wa},
-				Fix:         []prose.Edit{{Span: prose.Span{Start: a.End, End: c.End}}},
-			})
+	bc := blockCursor{d: d}
+	for _, i32 := range tokenIndexOf(p, d).repeated {
+		i := int(i32)
+		if i <= d.Blocks[bc.of(i)].FirstToken {
+			continue
 		}
+		a, c := d.Tokens[i-1], d.Tokens[i]
+		if a.Kind != prose.Word || c.Kind != prose.Word || c.Gap || !blank(between(d, i-1, i)) {
+			continue
+		}
+		wa, wc := d.TokenText(i-1), d.TokenText(i)
+		if !strings.EqualFold(wa, wc) || legitimateDoubles[d.Types[d.Lower(a.ID)]] {
+			continue
+		}
+		// "Bora Bora", "Walla Walla": a capitalised second word is a name.
+		if (isCapitalised(wc) || !allLower(wc[1:])) && !slipWords[d.Types[d.Lower(a.ID)]] {
+			continue
+		}
+		if isEnumerator(d, i-1) {
+			continue
+		}
+		// "Performance performance": a heading run into its paragraph
+		// by a text extraction. A capitalised function word doubled
+		// ("The the") is still a slip.
+		if isCapitalised(wa) && !slipWords[d.Types[d.Lower(a.ID)]] {
+			continue
+		}
+		p.Report(Finding{
+			Span:        prose.Span{Start: a.Start, End: c.End},
+			Message:     "repeated word " + quote(wa),
+			Suggestions: []string{wa},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: a.End, End: c.End}}},
+		})
 	}
 }

@@ -37,44 +37,48 @@ func leaders(d *prose.Document, off int) bool {
 
 func (spaceBeforePunctuation) Check(p *Pass) {
 	d := p.Doc
-	for _, b := range d.Blocks {
-		for i := b.FirstToken + 1; i < b.EndToken; i++ {
-			t := d.Tokens[i]
-			text := d.TokenText(i)
-			switch text {
-			case ",", ".", ";", ":", "?", "!":
-			default:
-				continue
-			}
-			prev := d.Tokens[i-1]
-			gap := between(d, i-1, i)
-			if t.Gap || !spacesOnly(gap) {
-				continue
-			}
-			pt := d.TokenText(i - 1)
-			if prev.Kind == prose.Punct && pt != ")" && pt != "]" && pt != "”" {
-				continue
-			}
-			// What follows must be a space, the end of the block or a closing
-			// mark: ".NET", ":)" and ". . ." are something else.
-			if i+1 < b.EndToken && adjacent(d, i, i+1) && !isClosingMark(tok(d, i+1)) {
-				continue
-			}
-			if text == "." && (dotsFollow(d, t.End) || leaders(d, t.Start)) {
-				continue // a spaced ellipsis or leaders: "Total . . . 5"
-			}
-			if (text == ":" || text == ";") && i+1 < b.EndToken && adjacent(d, i, i+1) && (tok(d, i+1) == ")" || tok(d, i+1) == "(") {
-				continue // a face: :) ;(
-			}
-			if text == ":" && prev.Kind == prose.Number && i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number {
-				continue // a ratio or score: 3 : 1
-			}
-			p.Report(Finding{
-				Span:        prose.Span{Start: prev.End, End: t.End},
-				Message:     fmt.Sprintf("space before %q", text),
-				Suggestions: []string{text},
-				Fix:         []prose.Edit{{Span: prose.Span{Start: prev.End, End: t.Start}}},
-			})
+	bc := blockCursor{d: d}
+	for _, i32 := range tokenIndexOf(p, d).spaced {
+		i := int(i32)
+		b := &d.Blocks[bc.of(i)]
+		if i <= b.FirstToken {
+			continue
 		}
+		t := d.Tokens[i]
+		text := d.TokenText(i)
+		switch text {
+		case ",", ".", ";", ":", "?", "!":
+		default:
+			continue
+		}
+		prev := d.Tokens[i-1]
+		gap := between(d, i-1, i)
+		if t.Gap || !spacesOnly(gap) {
+			continue
+		}
+		pt := d.TokenText(i - 1)
+		if prev.Kind == prose.Punct && pt != ")" && pt != "]" && pt != "”" {
+			continue
+		}
+		// What follows must be a space, the end of the block or a closing
+		// mark: ".NET", ":)" and ". . ." are something else.
+		if i+1 < b.EndToken && adjacent(d, i, i+1) && !isClosingMark(tok(d, i+1)) {
+			continue
+		}
+		if text == "." && (dotsFollow(d, t.End) || leaders(d, t.Start)) {
+			continue // a spaced ellipsis or leaders: "Total . . . 5"
+		}
+		if (text == ":" || text == ";") && i+1 < b.EndToken && adjacent(d, i, i+1) && (tok(d, i+1) == ")" || tok(d, i+1) == "(") {
+			continue // a face: :) ;(
+		}
+		if text == ":" && prev.Kind == prose.Number && i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number {
+			continue // a ratio or score: 3 : 1
+		}
+		p.Report(Finding{
+			Span:        prose.Span{Start: prev.End, End: t.End},
+			Message:     fmt.Sprintf("space before %q", text),
+			Suggestions: []string{text},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: prev.End, End: t.Start}}},
+		})
 	}
 }

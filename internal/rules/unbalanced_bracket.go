@@ -37,10 +37,16 @@ func closerOf(open string) string {
 
 func (unbalancedBracket) Check(p *Pass) {
 	d := p.Doc
+	brackets := tokenIndexOf(p, d).list(clsBracket)
 	for _, pa := range paragraphs(p) {
 		first, end := pa.tokenRange(d)
+		for len(brackets) > 0 && int(brackets[0]) < first {
+			brackets = brackets[1:]
+		}
 		var stack []int
-		for i := first; i < end; i++ {
+		for len(brackets) > 0 && int(brackets[0]) < end {
+			i := int(brackets[0])
+			brackets = brackets[1:]
 			text := d.TokenText(i)
 			switch text {
 			case "(", "[":

@@ -1,0 +1,391 @@
+package rules
+
+import (
+	"math/bits"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// The punctuation, quotation, capital and consistency rules each look at a
+// few kinds of token (quotation marks, brackets, "a" and "an", variety
+// spellings) among a million ordinary words. Walking every token once per
+// rule costs more than all their checks together, so one walk per document
+// classifies each token by its type (Token.ID: a verdict per distinct
+// text, not per use) and lists, in order, the tokens each rule reads.
+
+// Token classes, decided once per type.
+const (
+	clsQuote       uint32 = 1 << iota // " ' ’ “ ” ‘ as punctuation
+	clsApos                           // a word or number holding ' or ’ (it’s, ’80s)
+	clsHyphenWord                     // a word holding a hyphen (long-term)
+	clsBracket                        // ( [ ) ]
+	clsDash                           // — – -
+	clsLowerI                         // i, i’m, i've …
+	clsConfusable                     // a word confused-word looks at
+	clsArticle                        // a, an, A, An (see pairListed)
+	clsCount                          // a count a list may follow: three, 12 (see pairListed)
+	clsVariety                        // a spelling with an American or British form
+	clsDecade                         // 1980s, 1970’s, ’80s
+	clsRangeHyphen                    // 1985-87
+	clsPercent                        // %, percent, per
+	clsClosed                         // a word spelling a hyphenated word of the draft closed
+	clsPreferred                      // a word that may start a built-in preferred-form variant
+	numListed             = iota      // classes above have a list of their tokens
+
+	clsMark       uint32 = 1 << (iota - 1) // , ; : . ? !
+	clsMissing                             // . ? ! , ; (missing-space)
+	clsDots                                // ..
+	clsWord                                // Kind Word
+	clsNumber                              // Kind Number
+	clsNonASCII                            // a byte outside ASCII
+	clsOf                                  // of (listed as confusable after a modal only)
+	clsModal                               // could, should … (before "of")
+	clsStop                                // . ? !
+	clsLowerStart                          // a word that may start a sentence in lower case
+)
+
+// Classes whose tokens the walk lists only in a context that can make a
+// finding: an article before a word of the other sound (or a quotation
+// mark), a count before a word.
+const pairListed = clsArticle | clsCount
+
+// tokenIndex lists, in token order, the tokens of one document that the
+// rules of this file's users read.
+type tokenIndex struct {
+	class []uint32 // per type ID
+	// compoundKey holds, per type of clsHyphenWord or clsClosed, the
+	// compound's lower-case letters (see compounds).
+	compoundKey map[uint32]string
+	lists       [numListed][]int32
+	// starts holds each word of clsLowerStart that opens its block or
+	// follows . ? or !: the sentence starts lowercase-sentence-start reads.
+	starts []int32
+	// quoteish holds the tokens of clsQuote or clsApos: the apostrophe,
+	// quotation and quote-balance rules read them together.
+	quoteish []int32
+	// Pairs found in the walk: repeated holds the second of two
+	// consecutive word tokens with the same letters in any case (or with
+	// a letter outside ASCII, left to strings.EqualFold); doubled the
+	// first of two marks in a row, and every ".."; spaced each mark with
+	// a gap before it; glued each of . ? ! , ; that touches a word before
+	// it and the token after it. Block bounds are the rules' to check.
+	repeated, doubled, spaced, glued []int32
+
+	closersOnce sync.Once
+	closers     map[int]bool // see singleClosers
+}
+
+// list returns the tokens of class c (one of the listed classes).
+func (x *tokenIndex) list(c uint32) []int32 { return x.lists[bits.TrailingZeros32(c)] }
+
+// add appends token i to the list of class c.
+func (x *tokenIndex) add(c uint32, i int) {
+	k := bits.TrailingZeros32(c)
+	x.lists[k] = append(x.lists[k], int32(i))
+}
+
+// tokenIndexOf returns doc's index, built once per run: once per corpus
+// when doc is linted with others (the consistency rules of every document
+// read it; it is a few hundred bytes per thousand tokens), once per
+// document otherwise.
+func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
+	if p.Corpus != nil {
+		if i := p.Corpus.IndexOf(doc); i >= 0 {
+			return p.Corpus.Memo("rules.tokenIndex#"+strconv.Itoa(i), func() any { return buildTokenIndex(doc) }).(*tokenIndex)
+		}
+	}
+	if doc == p.Doc {
+		return p.Memo("rules.tokenIndex", func() any { return buildTokenIndex(doc) }).(*tokenIndex)
+	}
+	return buildTokenIndex(doc)
+}
+
+// buildTokenIndex classifies the types of d, then walks its tokens once.
+func buildTokenIndex(d *prose.Document) *tokenIndex {
+	x := &tokenIndex{class: make([]uint32, len(d.Types))}
+	for id, text := range d.Types {
+		if d.TypeCount(uint32(id)) > 0 {
+			x.class[id] = classify(text, d.Types[d.Lower(uint32(id))], typeKind(text))
+		}
+	}
+	classifyCompounds(d, x)
+	// The walk reads each token's class and lower-case type side by
+	// side: one cache line instead of two.
+	type typeInfo struct{ class, low uint32 }
+	info := make([]typeInfo, len(d.Types))
+	const (
+		listed = (1<<numListed - 1) &^ pairListed
+		// A token needs a closer look when its class or the previous
+		// token's is one of these.
+		curMask  = listed | clsMark | clsDots | clsOf | clsNonASCII
+		prevMask = pairListed | clsStop | clsNonASCII
+	)
+	// The type counts give each list its length: allocate it once.
+	var sizes [numListed]int
+	quotes := 0
+	for id, c := range x.class {
+		info[id] = typeInfo{c, d.Lower(uint32(id))}
+		if l := c & listed; l != 0 {
+			n := d.TypeCount(uint32(id))
+			if l&(clsQuote|clsApos) != 0 {
+				quotes += n
+			}
+			for ; l != 0; l &= l - 1 {
+				sizes[bits.TrailingZeros32(l)] += n
+			}
+		}
+	}
+	for k, n := range sizes {
+		if n > 0 {
+			x.lists[k] = make([]int32, 0, n)
+		}
+	}
+	x.quoteish = make([]int32, 0, quotes)
+	prevEnd := -1
+	var pc uint32      // the previous token's class
+	var plow uint32    // the previous token's lower-case type
+	var pid uint32     // the previous token's type
+	glue := false      // the previous token is a mark glued to a word before it
+	var sounds []sound // per type, +1 once known: how the word after an article begins
+	toks := d.Tokens
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		for i := b.FirstToken; i < b.EndToken; i++ {
+			t := &toks[i]
+			ti := info[t.ID]
+			c := ti.class
+			low := ti.low
+			// Most tokens are ordinary words after ordinary words: one
+			// test lets them through.
+			if c&curMask == 0 && pc&prevMask == 0 && !glue && low != plow && i != b.FirstToken {
+				pc, plow, pid, prevEnd = c, low, t.ID, t.End
+				continue
+			}
+			if l := c & listed; l != 0 {
+				if l&(clsQuote|clsApos) != 0 {
+					x.quoteish = append(x.quoteish, int32(i))
+				}
+				for l != 0 {
+					k := bits.TrailingZeros32(l)
+					x.lists[k] = append(x.lists[k], int32(i))
+					l &= l - 1
+				}
+			}
+			// The tests below are ordered so that the one that is rarely
+			// true comes first: the branches are then well predicted.
+			if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
+				x.repeated = append(x.repeated, int32(i))
+			}
+			if glue {
+				// The mark before glued to the word before it and to this.
+				if t.Start == prevEnd {
+					x.glued = append(x.glued, int32(i-1))
+				}
+				glue = false
+			}
+			if c&(clsMark|clsDots) != 0 {
+				glue = c&clsMissing != 0 && t.Start == prevEnd && pc&clsWord != 0
+				if pc&clsMark != 0 && c&clsMark != 0 {
+					x.doubled = append(x.doubled, int32(i-1))
+				}
+				if c&clsDots != 0 {
+					x.doubled = append(x.doubled, int32(i))
+				}
+				if c&clsMark != 0 && i > 0 && t.Start > prevEnd {
+					x.spaced = append(x.spaced, int32(i))
+				}
+			}
+			if (pc&clsStop != 0 || i == b.FirstToken) && c&clsLowerStart != 0 {
+				x.starts = append(x.starts, int32(i))
+			}
+			if pc&pairListed != 0 {
+				if pc&clsCount != 0 && c&clsWord != 0 {
+					x.add(clsCount, i-1)
+				}
+				if pc&clsArticle != 0 {
+					// "a" before a vowel sound, "an" before a consonant,
+					// or a quotation mark to look through.
+					keep := c&clsQuote != 0
+					if !keep && c&(clsWord|clsNumber) != 0 {
+						if sounds == nil {
+							sounds = make([]sound, len(d.Types))
+						}
+						s := sounds[t.ID]
+						if s == 0 {
+							s = soundOf(d.Types[t.ID], c&clsNumber != 0) + 1
+							sounds[t.ID] = s
+						}
+						an := len(d.Types[pid]) == 2
+						keep = s-1 == soundVowel && !an || s-1 == soundConsonant && an
+					}
+					if keep {
+						x.add(clsArticle, i-1)
+					}
+				}
+			}
+			if c&clsOf != 0 && pc&clsModal != 0 {
+				x.add(clsConfusable, i)
+			}
+			pc, plow, pid, prevEnd = c, low, t.ID, t.End
+		}
+	}
+	return x
+}
+
+// typeKind returns the kind the tokenizer gives a token text, which its
+// first character decides (see prose.tokenize).
+func typeKind(text string) prose.TokenKind {
+	c := text[0]
+	if c < utf8.RuneSelf {
+		switch {
+		case c >= '0' && c <= '9':
+			return prose.Number
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			return prose.Word
+		case c == '\'' && len(text) > 1:
+			return prose.Number // '80s
+		}
+		return prose.Punct
+	}
+	r, size := utf8.DecodeRuneInString(text)
+	switch {
+	case r == 'ƒ' || r == 'º' || r == 'ª':
+		return prose.Punct
+	case unicode.IsDigit(r):
+		return prose.Number
+	case unicode.IsLetter(r):
+		return prose.Word
+	case (r == '’' || r == '‘') && len(text) > size:
+		return prose.Number // ’80s
+	}
+	return prose.Punct
+}
+
+// classify decides the classes of a token text of kind k, whose lower-case
+// form is lower.
+func classify(text, lower string, k prose.TokenKind) uint32 {
+	var c uint32
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			c |= clsNonASCII
+			break
+		}
+	}
+	if k == prose.Punct {
+		switch text {
+		case "\"", "'", "’", "“", "”", "‘":
+			c |= clsQuote
+		case "(", "[", ")", "]":
+			c |= clsBracket
+		case "—", "–", "-":
+			c |= clsDash
+		case ":":
+			c |= clsMark
+		case ".", "?", "!":
+			c |= clsMark | clsMissing | clsStop
+		case ",", ";":
+			c |= clsMark | clsMissing
+		case "..":
+			c |= clsDots
+		case "%":
+			c |= clsPercent
+		}
+		return c
+	}
+	if k == prose.Word {
+		c |= clsWord
+		switch lower {
+		case "could", "should", "would", "must", "might", "may":
+			c |= clsModal
+		}
+		// An ASCII word is lower case throughout when it is its own
+		// lower-case form.
+		if c&clsNonASCII == 0 && text[0] >= 'a' && text[0] <= 'z' && text == lower || c&clsNonASCII != 0 && isLowerWord(text) && !mixedCase(text) {
+			c |= clsLowerStart
+		}
+		if strings.IndexByte(text, '-') >= 0 {
+			c |= clsHyphenWord
+		}
+		if isLowercaseI(text) {
+			c |= clsLowerI
+		}
+		if isVarietyCandidate(text, lower) {
+			c |= clsVariety
+		}
+		if mayStartPreference(text) {
+			c |= clsPreferred
+		}
+	}
+	if k == prose.Number {
+		c |= clsNumber
+		if _, _, ok := decadeParts(text); ok {
+			c |= clsDecade
+		}
+		if a, b, ok := strings.Cut(text, "-"); ok && allDigits(a) && allDigits(b) && isRange(a, b) {
+			c |= clsRangeHyphen
+		}
+	}
+	if strings.IndexByte(text, '\'') >= 0 || c&clsNonASCII != 0 && strings.Contains(text, "’") {
+		c |= clsApos
+	}
+	if len(text) >= 2 && len(text) <= 8 && confusableFirst[text[0]] && confusable[text] {
+		if text == "of" {
+			c |= clsOf
+		} else {
+			c |= clsConfusable
+		}
+	}
+	switch text {
+	case "a", "an", "A", "An":
+		c |= clsArticle
+	}
+	if announcedCount(text, k) != 0 {
+		c |= clsCount
+	}
+	if (len(text) == 3 || len(text) == 7) && (strings.EqualFold(text, "percent") || strings.EqualFold(text, "per")) {
+		c |= clsPercent
+	}
+	return c
+}
+
+// confusableFirst holds the first bytes of the confusable words.
+var confusableFirst = func() (out [256]bool) {
+	for w := range confusable {
+		out[w[0]] = true
+	}
+	return out
+}()
+
+// blockCursor finds the block of each of an increasing series of tokens.
+type blockCursor struct {
+	d  *prose.Document
+	bi int
+}
+
+// of returns the index of the block holding token i, which must not be
+// before the token of the previous call.
+func (c *blockCursor) of(i int) int {
+	for c.d.Blocks[c.bi].EndToken <= i {
+		c.bi++
+	}
+	return c.bi
+}
+
+// sentenceCursor finds the sentence of each of an increasing series of
+// tokens.
+type sentenceCursor struct {
+	d  *prose.Document
+	si int
+}
+
+func (c *sentenceCursor) of(i int) int {
+	for c.d.Sentences[c.si].EndToken <= i {
+		c.si++
+	}
+	return c.si
+}

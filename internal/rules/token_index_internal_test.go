@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// indexSources are drafts to check the token index on: the rules' test
+// drafts, the clean corpus when ../shared is present, and odd text.
+func indexSources(t *testing.T) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{
+		"odd.md": []byte("The '80s and ’80s, ‘90s; ƒ º ª x. ٣ apples, ४२ and Ωmega. “Quote” — ‘single’ 'straight' \"double\". " +
+			"It's i'm i’ve I'd; 1985-87 and 1990–95 (5 - 3) [a] .. ... , , ; : ? ! %; 12 per cent; 3 percent.\u200b\n\n" +
+			"A e-mail and an email. Co-operation, cooperation. Kiev's Bombay.\n"),
+	}
+	files, _ := filepath.Glob("testdata/*/*.md")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			out[f] = b
+		}
+	}
+	for d := "."; ; d = filepath.Join(d, "..") {
+		abs, _ := filepath.Abs(d)
+		if c, _ := filepath.Glob(filepath.Join(abs, "..", "shared", "corpora", "clean", "*.txt")); len(c) > 0 {
+			for _, f := range c {
+				if b, err := os.ReadFile(f); err == nil {
+					out[f] = b
+				}
+			}
+			break
+		}
+		if abs == "/" {
+			break
+		}
+	}
+	return out
+}
+
+// TestTokenIndex checks the index against a direct reading of every
+// token: the kind told from a type's text, each class list, and that
+// blocks and sentences cover the tokens in order (the cursors rely on it).
+func TestTokenIndex(t *testing.T) {
+	for path, src := range indexSources(t) {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		x := buildTokenIndex(d)
+		var want [numListed][]int32
+		var quoteish []int32
+		for i, tk := range d.Tokens {
+			text := d.Types[tk.ID]
+			if k := typeKind(text); k != tk.Kind {
+				t.Fatalf("%s: token %q has kind %v, typeKind says %v", path, text, tk.Kind, k)
+			}
+			c := x.class[tk.ID]
+			for k := 0; k < numListed; k++ {
+				if c&(1<<k) != 0 && (1<<k)&pairListed == 0 {
+					want[k] = append(want[k], int32(i))
+				}
+			}
+			if c&(clsQuote|clsApos) != 0 {
+				quoteish = append(quoteish, int32(i))
+			}
+		}
+		for k := 0; k < numListed; k++ {
+			if (1<<k)&(pairListed|clsConfusable) == 0 && !equalInt32s(want[k], x.lists[k]) {
+				t.Errorf("%s: class %d lists %d tokens, want %d", path, k, len(x.lists[k]), len(want[k]))
+			}
+		}
+		for k, l := range append(x.lists[:], x.quoteish, x.repeated, x.doubled, x.spaced, x.glued, x.starts) {
+			for j := 1; j < len(l); j++ {
+				if l[j] <= l[j-1] {
+					t.Fatalf("%s: list %d is not increasing at %d: %d after %d", path, k, j, l[j], l[j-1])
+				}
+			}
+		}
+		if !equalInt32s(quoteish, x.quoteish) {
+			t.Errorf("%s: quoteish lists %d tokens, want %d", path, len(x.quoteish), len(quoteish))
+		}
+		next := 0
+		for _, b := range d.Blocks {
+			if b.FirstToken != next {
+				t.Fatalf("%s: block starts at token %d, want %d", path, b.FirstToken, next)
+			}
+			next = b.EndToken
+		}
+		next = 0
+		for _, s := range d.Sentences {
+			if s.FirstToken != next {
+				t.Fatalf("%s: sentence starts at token %d, want %d", path, s.FirstToken, next)
+			}
+			next = s.EndToken
+		}
+		if len(d.Tokens) > 0 && next != len(d.Tokens) {
+			t.Fatalf("%s: sentences end at token %d of %d", path, next, len(d.Tokens))
+		}
+	}
+}
+
+func equalInt32s(a, b []int32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// FuzzTypeKind checks that a token's kind follows from its text, as the
+// index assumes.
+func FuzzTypeKind(f *testing.F) {
+	f.Add("The '80s and ’80s, ƒ º ٣ x'y ‘90s '9 ’ab")
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, format := range []prose.Format{prose.Plain, prose.Markdown} {
+			d := prose.Parse("f", []byte(src), format)
+			for _, tk := range d.Tokens {
+				if k := typeKind(d.Types[tk.ID]); k != tk.Kind {
+					t.Fatalf("token %q has kind %v, typeKind says %v", d.Types[tk.ID], tk.Kind, k)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkBuildTokenIndex times the index of the clean corpus (or of the
+// test drafts without ../shared).
+func BenchmarkBuildTokenIndex(b *testing.B) {
+	var docs []*prose.Document
+	var size int64
+	for path, src := range indexSources(&testing.T{}) {
+		docs = append(docs, prose.Parse(path, src, prose.FormatFor(path)))
+		size += int64(len(src))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, d := range docs {
+			buildTokenIndex(d)
+		}
+	}
+}
+
+// TestDocHardWrapped checks the line-table hard-wrap test against prose's.
+func TestDocHardWrapped(t *testing.T) {
+	long := strings.Repeat("word ", 20)
+	wide := strings.Repeat("é", 101)
+	cases := []string{"", "\n", "\n\n", "x", "x\n", "\r\n", wide + "\nx\n", strings.Repeat("é", 60) + "\n",
+		" \u00a0 \n" + long, "\u2003\n" + strings.Repeat("x\n", 19) + long + long, strings.Repeat(" ", 200) + "\n" + long,
+		strings.Repeat("\u3000", 120) + "\n" + long + long + "\nx", strings.Repeat("y", 100) + "\r\n" + strings.Repeat("y", 100) + "\r\nz",
+		strings.Repeat("y", 100) + "\n" + long + "\n", long + long + "\n\n" + long}
+	for _, src := range indexSources(t) {
+		cases = append(cases, string(src))
+	}
+	for _, c := range cases {
+		d := prose.Parse("x.txt", []byte(c), prose.Plain)
+		if got, want := docHardWrapped(d), prose.HardWrapped(c); got != want {
+			t.Errorf("docHardWrapped(%.40q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+// TestCompoundKeyJoinsLowerCase checks that the key is the parts joined
+// in lower case, as strings.ToLower(strings.Join(parts, "")) gives it.
+func TestCompoundKeyJoinsLowerCase(t *testing.T) {
+	for _, w := range []string{"Long-term", "e-mail", "CO-OPERATION", "Über-Größe", "x-ray", "a-b", "I-D", "re-sign", "Re-Form", "non-Federal", "anti-ΣΊΣΥΦΟΣ", "-a", "a-", "a--b", "twenty-first-century"} {
+		key, ok := compoundKey(w, strings.ToLower(w))
+		if ok && key != strings.ToLower(strings.ReplaceAll(w, "-", "")) {
+			t.Errorf("compoundKey(%q) = %q", w, key)
+		}
+	}
+}
