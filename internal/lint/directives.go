@@ -270,7 +270,7 @@ func (d *directives) unused(doc *prose.Document) []rules.Finding {
 func usedWords(doc *prose.Document) map[string]bool {
 	used := map[string]bool{}
 	for i, t := range doc.Tokens {
-		if t.Kind != prose.Word {
+		if t.Kind() != prose.Word {
 			continue
 		}
 		w := strings.ToLower(doc.TokenText(i))

@@ -113,8 +113,8 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 		switch {
 		case err != nil:
 			out[i] = &File{Path: s.Path, Err: err}
-		case bytes.IndexByte(src, 0) >= 0:
-			out[i] = &File{Path: s.Path, Skipped: "binary content (NUL bytes)"}
+		case unlintable(src) != "":
+			out[i] = &File{Path: s.Path, Skipped: unlintable(src)}
 		default:
 			out[i] = &File{Path: s.Path, Doc: prose.Parse(s.Path, src, prose.FormatFor(s.Path))}
 		}
@@ -134,6 +134,18 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 		}
 	})
 	return out
+}
+
+// unlintable says why src cannot be linted ("" when it can): binary
+// content, or more than the document model holds.
+func unlintable(src []byte) string {
+	if len(src) > prose.MaxSize {
+		return fmt.Sprintf("too large (%d bytes; edlint reads at most %d)", len(src), prose.MaxSize)
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		return "binary content (NUL bytes)"
+	}
+	return ""
 }
 
 // spareFor is how many goroutines each of n documents may run its rules on
@@ -189,8 +201,8 @@ func (c *Config) LintSet(paths []string, srcs [][]byte) []*File {
 // lint is Lint with the number of goroutines the document's rules may
 // run on.
 func (c *Config) lint(path string, src []byte, workers int) *File {
-	if bytes.IndexByte(src, 0) >= 0 {
-		return &File{Path: path, Skipped: "binary content (NUL bytes)"}
+	if skip := unlintable(src); skip != "" {
+		return &File{Path: path, Skipped: skip}
 	}
 	doc := prose.Parse(path, src, prose.FormatFor(path))
 	return &File{Path: path, Doc: doc, Findings: c.check(doc, nil, workers)}

@@ -149,13 +149,13 @@ func FuzzParse(f *testing.F) {
 		}
 		prev := 0
 		for i, tok := range d.Tokens {
-			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(src) {
+			if tok.Start() < prev || tok.End() <= tok.Start() || tok.End() > len(src) {
 				t.Fatalf("token %d %+v out of order or range (len %d)", i, tok, len(src))
 			}
-			if !boundary[tok.Start] || !boundary[tok.End] {
+			if !boundary[tok.Start()] || !boundary[tok.End()] {
 				t.Fatalf("token %d %+v not on rune boundaries", i, tok)
 			}
-			prev = tok.End
+			prev = tok.End()
 		}
 		for _, s := range d.Sentences {
 			if s.FirstToken >= s.EndToken || s.Start > s.End || s.End > len(src) {
@@ -186,8 +186,8 @@ func checkVocabulary(t *testing.T, d *Document) {
 			id = uint32(len(ids))
 			ids[text] = id
 		}
-		if tok.ID != id || d.Types[id] != text {
-			t.Fatalf("token %d %q: ID %d (type %q), want %d", i, text, tok.ID, d.Types[tok.ID], id)
+		if tok.ID() != id || d.Types[id] != text {
+			t.Fatalf("token %d %q: ID %d (type %q), want %d", i, text, tok.ID(), d.Types[tok.ID()], id)
 		}
 		count[text]++
 	}
@@ -227,13 +227,13 @@ func TestTypes(t *testing.T) {
 	byText := map[string]uint32{}
 	for i, tok := range d.Tokens {
 		text := d.TokenText(i)
-		if d.Types[tok.ID] != text {
-			t.Fatalf("token %d %q has type %q", i, text, d.Types[tok.ID])
+		if d.Types[tok.ID()] != text {
+			t.Fatalf("token %d %q has type %q", i, text, d.Types[tok.ID()])
 		}
-		if id, ok := byText[text]; ok && id != tok.ID {
+		if id, ok := byText[text]; ok && id != tok.ID() {
 			t.Fatalf("%q has two IDs", text)
 		}
-		byText[text] = tok.ID
+		byText[text] = tok.ID()
 	}
 	if got := d.TypeCount(byText["the"]); got != 2 {
 		t.Errorf(`TypeCount("the") = %d, want 2`, got)
@@ -251,7 +251,7 @@ func TestTypes(t *testing.T) {
 	}
 	// A lower-case form no token spells gets an ID of its own, counted 0.
 	d = Parse("t.txt", []byte("Kyiv"), Plain)
-	low := d.Lower(d.Tokens[0].ID)
+	low := d.Lower(d.Tokens[0].ID())
 	if d.Types[low] != "kyiv" || d.TypeCount(low) != 0 {
 		t.Errorf("Lower(Kyiv) = %q (count %d), want \"kyiv\" (0)", d.Types[low], d.TypeCount(low))
 	}

@@ -36,18 +36,18 @@ func IsAbbreviation(word string) bool {
 // remembered by type in *memo.
 func isAbbreviationMemo(d *Document, t Token, memo *[]uint8) bool {
 	if memo == nil {
-		return IsAbbreviation(d.Text[t.Start:t.End])
+		return IsAbbreviation(d.Text[t.Start():t.End()])
 	}
-	if int(t.ID) >= len(*memo) {
-		*memo = append(*memo, make([]uint8, int(t.ID)+1-len(*memo)+len(*memo)/2)...)
+	if int(t.ID()) >= len(*memo) {
+		*memo = append(*memo, make([]uint8, int(t.ID())+1-len(*memo)+len(*memo)/2)...)
 	}
-	v := (*memo)[t.ID]
+	v := (*memo)[t.ID()]
 	if v == 0 {
 		v = 1
-		if IsAbbreviation(d.Text[t.Start:t.End]) {
+		if IsAbbreviation(d.Text[t.Start():t.End()]) {
 			v = 2
 		}
-		(*memo)[t.ID] = v
+		(*memo)[t.ID()] = v
 	}
 	return v == 2
 }
@@ -85,30 +85,30 @@ func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]u
 		// (U.S.) would end one only when a capitalised word that is not a
 		// name-like follower comes next; we cannot tell, so keep it inside.
 		t := d.Tokens[i]
-		text := d.Text[t.Start:t.End]
-		if t.Kind != Punct || !isTerminal(text) {
+		text := d.Text[t.Start():t.End()]
+		if t.Kind() != Punct || !isTerminal(text) {
 			continue
 		}
 		if text == "." && i > first {
 			prev := d.Tokens[i-1]
-			if prev.End == t.Start && prev.Kind == Word && isAbbreviationMemo(d, prev, abbrev) {
+			if prev.End() == t.Start() && prev.Kind() == Word && isAbbreviationMemo(d, prev, abbrev) {
 				continue
 			}
 		}
 		j := i + 1
-		for j < end && d.Tokens[j].Kind == Punct && (isCloser(d.TokenText(j)) || isTerminal(d.TokenText(j))) &&
-			(d.Tokens[j].Start == d.Tokens[j-1].End || spacedEllipsis(d, j)) {
+		for j < end && d.Tokens[j].Kind() == Punct && (isCloser(d.TokenText(j)) || isTerminal(d.TokenText(j))) &&
+			(d.Tokens[j].Start() == d.Tokens[j-1].End() || spacedEllipsis(d, j)) {
 			j++
 		}
 		if j < end && !startsSentence(d, j) {
 			continue
 		}
-		out = append(out, Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[j-1].End}, FirstToken: start, EndToken: j, Block: block})
+		out = append(out, Sentence{Span: Span{d.Tokens[start].Start(), d.Tokens[j-1].End()}, FirstToken: start, EndToken: j, Block: block})
 		start = j
 		next = j
 	}
 	if start < end {
-		out = append(out, Sentence{Span: Span{d.Tokens[start].Start, d.Tokens[end-1].End}, FirstToken: start, EndToken: end, Block: block})
+		out = append(out, Sentence{Span: Span{d.Tokens[start].Start(), d.Tokens[end-1].End()}, FirstToken: start, EndToken: end, Block: block})
 	}
 	return out
 }
@@ -117,12 +117,12 @@ func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]u
 // white space and is not a lowercase continuation after an ellipsis.
 func startsSentence(d *Document, j int) bool {
 	t := d.Tokens[j]
-	if t.Start == d.Tokens[j-1].End {
+	if t.Start() == d.Tokens[j-1].End() {
 		return false // "2.5", "end.Then": no space, no new sentence
 	}
 	prev := d.TokenText(j - 1)
 	if prev == "..." || prev == "…" || spacedEllipsis(d, j-1) {
-		r, _ := utf8.DecodeRuneInString(d.Text[t.Start:])
+		r, _ := utf8.DecodeRuneInString(d.Text[t.Start():])
 		return unicode.IsUpper(r)
 	}
 	return true
@@ -135,6 +135,6 @@ func spacedEllipsis(d *Document, k int) bool {
 	if k < 1 || d.TokenText(k) != "." || d.TokenText(k-1) != "." {
 		return false
 	}
-	gap := d.Text[d.Tokens[k-1].End:d.Tokens[k].Start]
+	gap := d.Text[d.Tokens[k-1].End():d.Tokens[k].Start()]
 	return gap == " " || gap == "\u00a0"
 }

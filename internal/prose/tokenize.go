@@ -20,7 +20,7 @@ type builder struct {
 
 // emit appends the token text[start:end].
 func (b *builder) emit(start, end int, kind TokenKind) {
-	b.toks = append(b.toks, Token{Span: Span{start, end}, Kind: kind, ID: b.v.id(start, end-start)})
+	b.toks = append(b.toks, newToken(start, end, kind, b.v.id(start, end-start)))
 }
 
 // Byte classes of the tokenizer's ASCII fast path.
@@ -108,14 +108,14 @@ func (b *builder) tokenize(s Span) {
 							if sl.key == key && sl.key2 == 0 && sl.n == uint32(n) {
 								id := sl.id - 1
 								v.counts[id]++
-								toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: id})
+								toks = append(toks, newToken(i, j, kindOf(c), id))
 								goto next
 							}
 							if sl.id == 0 {
 								break
 							}
 						}
-						toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: v.id(i, n)})
+						toks = append(toks, newToken(i, j, kindOf(c), v.id(i, n)))
 					next:
 						// Skip the space that usually follows.
 						if i = j + 1; i >= e || text[j] != ' ' {
@@ -143,7 +143,7 @@ func (b *builder) tokenize(s Span) {
 			if j < e && wordGlue[text[j]] {
 				j = wordEndFrom(text, i, j, e)
 			}
-			toks = append(toks, Token{Span: Span{i, j}, Kind: kindOf(c), ID: v.id(i, j-i)})
+			toks = append(toks, newToken(i, j, kindOf(c), v.id(i, j-i)))
 			i = j
 			continue
 		}
@@ -164,19 +164,19 @@ func (b *builder) tokenize(s Span) {
 					id = v.id(i, end-i)
 				}
 				b.terms = append(b.terms, len(toks))
-				toks = append(toks, Token{Span: Span{i, end}, Kind: Punct, ID: id})
+				toks = append(toks, newToken(i, end, Punct, id))
 				i = end
 				continue
 			case cApos:
 				if end, ok := decade(text, i, 1, e); ok {
-					toks = append(toks, Token{Span: Span{i, end}, Kind: Number, ID: v.id(i, end-i)})
+					toks = append(toks, newToken(i, end, Number, v.id(i, end-i)))
 					i = end
 					continue
 				}
 			case cTerm:
 				b.terms = append(b.terms, len(toks))
 			}
-			toks = append(toks, Token{Span: Span{i, i + 1}, Kind: Punct, ID: v.byteID(i)})
+			toks = append(toks, newToken(i, i+1, Punct, v.byteID(i)))
 			i++
 			continue
 		}

@@ -59,8 +59,8 @@ func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 	for _, i32 := range x.quoteish {
 		i := int(i32)
 		t := doc.Tokens[i]
-		text := doc.Text[t.Start:t.End]
-		switch t.Kind {
+		text := doc.Text[t.Start():t.End()]
+		switch t.Kind() {
 		case prose.Word, prose.Number:
 			for off, r := range text {
 				if off > 0 && isDigitByte(text[off-1]) && off+1 < len(text) && isDigitByte(text[off+1]) {
@@ -68,9 +68,9 @@ func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 				}
 				switch r {
 				case '\'':
-					uses[aposStraight] = append(uses[aposStraight], prose.Span{Start: t.Start + off, End: t.Start + off + 1})
+					uses[aposStraight] = append(uses[aposStraight], prose.Span{Start: t.Start() + off, End: t.Start() + off + 1})
 				case '’':
-					uses[aposCurly] = append(uses[aposCurly], prose.Span{Start: t.Start + off, End: t.Start + off + len("’")})
+					uses[aposCurly] = append(uses[aposCurly], prose.Span{Start: t.Start() + off, End: t.Start() + off + len("’")})
 				}
 			}
 		case prose.Punct:
@@ -80,13 +80,13 @@ func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 			// Right after a letter, with no space: a possessive or elision
 			// (Shvets', goin'), or a closing single quote, which takes the
 			// same curly mark.
-			if i == 0 || doc.Tokens[i-1].End != t.Start || doc.Tokens[i-1].Kind != prose.Word || closers[i] {
+			if i == 0 || doc.Tokens[i-1].End() != t.Start() || doc.Tokens[i-1].Kind() != prose.Word || closers[i] {
 				continue
 			}
 			if text == "'" {
-				uses[aposStraight] = append(uses[aposStraight], t.Span)
+				uses[aposStraight] = append(uses[aposStraight], t.Span())
 			} else {
-				uses[aposCurly] = append(uses[aposCurly], t.Span)
+				uses[aposCurly] = append(uses[aposCurly], t.Span())
 			}
 		}
 	}
@@ -111,15 +111,15 @@ func convertApostrophe(doc *prose.Document, span prose.Span, _, to int) ([]prose
 // wordAround returns the text of the token holding span, or of the word
 // token right before it (Shvets').
 func wordAround(doc *prose.Document, span prose.Span) string {
-	i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].End > span.Start })
+	i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].End() > span.Start })
 	if i >= len(doc.Tokens) {
 		return doc.Slice(span)
 	}
 	t := doc.Tokens[i]
-	if t.Kind == prose.Punct && i > 0 && doc.Tokens[i-1].End == t.Start {
-		return doc.Text[doc.Tokens[i-1].Start:t.End]
+	if t.Kind() == prose.Punct && i > 0 && doc.Tokens[i-1].End() == t.Start() {
+		return doc.Text[doc.Tokens[i-1].Start():t.End()]
 	}
-	return doc.Text[t.Start:t.End]
+	return doc.Text[t.Start():t.End()]
 }
 
 // singleClosers returns the tokens that close a single quotation opened
@@ -137,24 +137,24 @@ func singleClosers(doc *prose.Document, x *tokenIndex) map[int]bool {
 	for _, i32 := range x.quoteish {
 		i := int(i32)
 		t := doc.Tokens[i]
-		if t.Kind != prose.Punct {
+		if t.Kind() != prose.Punct {
 			continue
 		}
 		if k := bc.of(i); k != bi {
 			bi, open = k, 0 // quotations close within their block
 		}
 		b := &doc.Blocks[bi]
-		switch doc.Text[t.Start:t.End] {
+		switch doc.Text[t.Start():t.End()] {
 		case "‘":
 			open++
 		case "'":
-			if i+1 < b.EndToken && doc.Tokens[i+1].Start == t.End && (i == b.FirstToken || doc.Tokens[i-1].End < t.Start) {
+			if i+1 < b.EndToken && doc.Tokens[i+1].Start() == t.End() && (i == b.FirstToken || doc.Tokens[i-1].End() < t.Start()) {
 				open++ // a straight mark opening a quotation
 				continue
 			}
 			fallthrough
 		case "’":
-			if open > 0 && i > b.FirstToken && doc.Tokens[i-1].End == t.Start {
+			if open > 0 && i > b.FirstToken && doc.Tokens[i-1].End() == t.Start() {
 				open--
 				if out == nil {
 					out = map[int]bool{}

@@ -49,14 +49,14 @@ func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 	f := compoundFacts{hyphen: map[string][]prose.Span{}, closed: map[string][]prose.Span{}}
 	for _, i := range x.list(clsHyphenWord) {
 		t := doc.Tokens[i]
-		if key := x.compoundKey[t.ID]; key != "" {
-			f.hyphen[key] = append(f.hyphen[key], t.Span)
+		if key := x.compoundKey[t.ID()]; key != "" {
+			f.hyphen[key] = append(f.hyphen[key], t.Span())
 		}
 	}
 	for _, i := range x.list(clsClosed) {
 		t := doc.Tokens[i]
-		key := x.compoundKey[t.ID]
-		f.closed[key] = append(f.closed[key], t.Span)
+		key := x.compoundKey[t.ID()]
+		f.closed[key] = append(f.closed[key], t.Span())
 	}
 	return f
 }

@@ -57,7 +57,7 @@ func (countMismatch) Check(p *Pass) {
 			msg += fmt.Sprintf(" and leaves %d empty", empty)
 		}
 		p.Report(Finding{
-			Span:    prose.Span{Start: d.Tokens[i].Start, End: d.Tokens[last].End},
+			Span:    prose.Span{Start: d.Tokens[i].Start(), End: d.Tokens[last].End()},
 			Message: msg,
 			Suggestions: func() []string {
 				if got < len(numberNames) && got >= 2 && empty == 0 {
@@ -72,7 +72,7 @@ func (countMismatch) Check(p *Pass) {
 // announced returns the count a token announces: a number word or a
 // figure from 2 to 12, not part of a larger number phrase.
 func announced(d *prose.Document, i int) int {
-	return announcedCount(d.TokenText(i), d.Tokens[i].Kind)
+	return announcedCount(d.TokenText(i), d.Tokens[i].Kind())
 }
 
 // announcedCount is announced for a token text w of kind k.
@@ -108,7 +108,7 @@ func announcedCount(w string, k prose.TokenKind) int {
 func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) {
 	// The noun phrase: up to four words, the last a plural.
 	j := i
-	for j < end && j-i < 4 && d.Tokens[j].Kind == prose.Word && (!isCapitalisedName(d, j) || allUpper(d.TokenText(j)) && len(d.TokenText(j)) > 1) {
+	for j < end && j-i < 4 && d.Tokens[j].Kind() == prose.Word && (!isCapitalisedName(d, j) || allUpper(d.TokenText(j)) && len(d.TokenText(j)) > 1) {
 		j++
 	}
 	if j == i || j >= end || !strings.HasSuffix(d.TokenText(j-1), "s") {
@@ -180,5 +180,5 @@ func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) 
 // word of a sentence, which every sentence capitalises).
 func isCapitalisedName(d *prose.Document, i int) bool {
 	t := d.Tokens[i]
-	return t.Kind == prose.Word && isCapitalised(d.TokenText(i))
+	return t.Kind() == prose.Word && isCapitalised(d.TokenText(i))
 }

@@ -71,14 +71,14 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 		t := doc.Tokens[i]
 		end := i + 1
 		var style int
-		switch doc.Text[t.Start:t.End] {
+		switch doc.Text[t.Start():t.End()] {
 		case "—":
 			style = dashClosedEm
 		case "–":
 			style = dashSpacedEn
 		case "-":
 			style = dashSpacedHyphen
-			for end < b.EndToken && end-i < 3 && doc.TokenText(end) == "-" && doc.Tokens[end].Start == doc.Tokens[end-1].End {
+			for end < b.EndToken && end-i < 3 && doc.TokenText(end) == "-" && doc.Tokens[end].Start() == doc.Tokens[end-1].End() {
 				end++
 			}
 			if end-i >= 2 {
@@ -91,15 +91,15 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 			continue
 		}
 		prev, next := doc.Tokens[i-1], doc.Tokens[end]
-		if prev.Gap || next.Gap {
+		if prev.Gap() || next.Gap() {
 			continue
 		}
 		last := doc.Tokens[end-1]
-		spaceBefore, spaceAfter := prev.End < t.Start, last.End < next.Start
+		spaceBefore, spaceAfter := prev.End() < t.Start(), last.End() < next.Start()
 		if spaceBefore != spaceAfter {
 			continue
 		}
-		if !blanks(doc.Text[prev.End:t.Start]) || !blanks(doc.Text[last.End:next.Start]) {
+		if !blanks(doc.Text[prev.End():t.Start()]) || !blanks(doc.Text[last.End():next.Start()]) {
 			continue // a line break beside the dash: leave it to the writer
 		}
 		switch style {
@@ -112,11 +112,11 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 				continue // a range or a compound (1985–87, Paris–Berlin)
 			}
 		case dashSpacedHyphen:
-			if !spaceBefore || prev.Kind == prose.Number || next.Kind == prose.Number {
+			if !spaceBefore || prev.Kind() == prose.Number || next.Kind() == prose.Number {
 				continue
 			}
 		}
-		uses[style] = append(uses[style], prose.Span{Start: prev.End, End: next.Start})
+		uses[style] = append(uses[style], prose.Span{Start: prev.End(), End: next.Start()})
 		resume = end
 	}
 	return uses

@@ -79,17 +79,17 @@ func decades(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
 	for _, i := range x.list(clsDecade) {
 		t := doc.Tokens[i]
-		_, apos, ok := decadeParts(doc.Text[t.Start:t.End])
+		_, apos, ok := decadeParts(doc.Text[t.Start():t.End()])
 		if !ok {
 			continue
 		}
 		if apos {
-			if _, _, safe := convertDecade(doc, t.Span, decadeApostrophe, decadePlain); !safe {
+			if _, _, safe := convertDecade(doc, t.Span(), decadeApostrophe, decadePlain); !safe {
 				continue // 1980's election: the possessive of a year
 			}
-			uses[decadeApostrophe] = append(uses[decadeApostrophe], t.Span)
+			uses[decadeApostrophe] = append(uses[decadeApostrophe], t.Span())
 		} else {
-			uses[decadePlain] = append(uses[decadePlain], t.Span)
+			uses[decadePlain] = append(uses[decadePlain], t.Span())
 		}
 	}
 	return uses

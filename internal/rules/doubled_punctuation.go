@@ -69,13 +69,13 @@ func (doubledPunctuation) Check(p *Pass) {
 		if text == ".." {
 			// Two dots after a word and before a space: a doubled full
 			// stop, not an ellipsis and not a path (../x).
-			if i > b.FirstToken && adjacent(d, i-1, i) && d.Tokens[i-1].Kind != prose.Punct &&
+			if i > b.FirstToken && adjacent(d, i-1, i) && d.Tokens[i-1].Kind() != prose.Punct &&
 				(i+1 >= b.EndToken || !adjacent(d, i, i+1) || isClosingMark(tok(d, i+1))) {
 				p.Report(Finding{
-					Span:        t.Span,
+					Span:        t.Span(),
 					Message:     `two full stops: one ends a sentence, three make an ellipsis`,
 					Suggestions: []string{".", "..."},
-					Fix:         []prose.Edit{{Span: prose.Span{Start: t.Start + 1, End: t.End}}},
+					Fix:         []prose.Edit{{Span: prose.Span{Start: t.Start() + 1, End: t.End()}}},
 				})
 			}
 			continue
@@ -85,13 +85,13 @@ func (doubledPunctuation) Check(p *Pass) {
 		}
 		next := d.TokenText(i + 1)
 		gap := between(d, i, i+1)
-		if !isMark(next) || d.Tokens[i+1].Gap || gap != "" && !spacesOnly(gap) {
+		if !isMark(next) || d.Tokens[i+1].Gap() || gap != "" && !spacesOnly(gap) {
 			continue
 		}
 		if text == "." && isAbbrevBefore(d, i-1) && adjacent(d, i-1, i) {
 			continue // "etc.," "Inc.:"
 		}
-		if text == "." && next == "." || next == "." && dotsFollow(d, d.Tokens[i+1].End) || text == "." && spacedDots(d, i) {
+		if text == "." && next == "." || next == "." && dotsFollow(d, d.Tokens[i+1].End()) || text == "." && spacedDots(d, i) {
 			continue // a spaced ellipsis ". . ." (also before a comma) or leaders in a table
 		}
 		// Keep the second mark (del = the first) or the first (del = the second).
@@ -101,22 +101,22 @@ func (doubledPunctuation) Check(p *Pass) {
 		switch {
 		case text == next && text != "." && text != "?" && text != "!":
 			// ", , ," is one finding, fixed in one go.
-			for last+1 < b.EndToken && d.TokenText(last+1) == text && !d.Tokens[last+1].Gap {
+			for last+1 < b.EndToken && d.TokenText(last+1) == text && !d.Tokens[last+1].Gap() {
 				if g := between(d, last, last+1); g != "" && !spacesOnly(g) {
 					break
 				}
 				last++
 			}
-			keep, del = text, prose.Span{Start: t.End, End: d.Tokens[last].End}
+			keep, del = text, prose.Span{Start: t.End(), End: d.Tokens[last].End()}
 		case (text == "." || text == ",") && (next == ":" || next == ";"):
-			keep, del = next, prose.Span{Start: t.Start, End: d.Tokens[i+1].Start}
+			keep, del = next, prose.Span{Start: t.Start(), End: d.Tokens[i+1].Start()}
 		case text == "," && next == ".":
-			keep, del = next, prose.Span{Start: t.Start, End: d.Tokens[i+1].Start}
+			keep, del = next, prose.Span{Start: t.Start(), End: d.Tokens[i+1].Start()}
 		case (text == "?" || text == "!") && next == ".":
 			if gap != "" {
 				continue
 			}
-			keep, del = text, prose.Span{Start: t.End, End: d.Tokens[i+1].End}
+			keep, del = text, prose.Span{Start: t.End(), End: d.Tokens[i+1].End()}
 		case text == "." && (next == "," || next == "?" || next == "!"):
 			if gap == "" {
 				continue // "Yahoo!" style names, "No.," after numbers
@@ -126,7 +126,7 @@ func (doubledPunctuation) Check(p *Pass) {
 			continue
 		}
 		f := Finding{
-			Span:    prose.Span{Start: t.Start, End: d.Tokens[last].End},
+			Span:    prose.Span{Start: t.Start(), End: d.Tokens[last].End()},
 			Message: fmt.Sprintf("%q followed by %q: one mark too many", text, next),
 		}
 		if keep != "" {

@@ -164,7 +164,7 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 	for _, i32 := range x.list(clsVariety) {
 		ti := int(i32)
 		t := doc.Tokens[ti]
-		w := doc.Text[t.Start:t.End]
+		w := doc.Text[t.Start():t.End()]
 		if !isLowerASCII(w) {
 			s := doc.Sentences[sc.of(ti)]
 			if ti != s.FirstToken || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken) {
@@ -172,8 +172,8 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 			}
 			w = strings.ToLower(w)
 		}
-		if _, ok := table[w]; ok && !inPath(doc, t.Span) {
-			out = append(out, varietyUse{t.Span, w})
+		if _, ok := table[w]; ok && !inPath(doc, t.Span()) {
+			out = append(out, varietyUse{t.Span(), w})
 		}
 	}
 	return out
@@ -282,10 +282,10 @@ func varietyName(v string) string {
 func startsName(doc *prose.Document, ti, end int) bool {
 	for i := ti + 1; i < end && i <= ti+2; i++ {
 		t := doc.Tokens[i]
-		if t.Kind != prose.Word {
+		if t.Kind() != prose.Word {
 			return false
 		}
-		w := doc.Text[t.Start:t.End]
+		w := doc.Text[t.Start():t.End()]
 		if isCapitalised(w) {
 			return true
 		}

@@ -192,22 +192,22 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 		s := &doc.Sentences[si]
 		for i := s.FirstToken; i < s.EndToken; {
 			t := &toks[i]
-			f := flags[t.ID]
-			if f == 0 && t.Kind != prose.Number {
+			f := flags[t.ID()]
+			if f == 0 && t.Kind() != prose.Number {
 				i++ // most words: no phrase starts here, no booster is near
 				continue
 			}
 			var m *match
 			end := 0
-			if f&mayStart != 0 || t.Kind == prose.Number {
+			if f&mayStart != 0 || t.Kind() == prose.Number {
 				end, m = x.longest(i, s.EndToken)
 				if m != nil && x.accept(m, si, i, end) {
 					i = end
 					continue
 				}
 			}
-			if m == nil && t.Kind == prose.Word && f&nearBoost != 0 {
-				x.misspelledBooster(si, i, x.boosterOf[t.ID])
+			if m == nil && t.Kind() == prose.Word && f&nearBoost != 0 {
+				x.misspelledBooster(si, i, x.boosterOf[t.ID()])
 			}
 			i++
 		}
@@ -220,8 +220,8 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 func (x *extractor) longest(i, end int) (int, *match) {
 	toks := x.doc.Tokens
 	t := &toks[i]
-	n := x.h.rootKids[x.words[t.ID]]
-	if n == nil && t.Kind == prose.Number {
+	n := x.h.rootKids[x.words[t.ID()]]
+	if n == nil && t.Kind() == prose.Number {
 		n = x.h.rootKids[x.h.numberWord]
 	}
 	if n == nil {
@@ -233,11 +233,11 @@ func (x *extractor) longest(i, end int) (int, *match) {
 	}
 	for j := i + 1; j < end; j++ {
 		t := &toks[j]
-		if t.Gap {
+		if t.Gap() {
 			break
 		}
-		c := n.kid(x.words[t.ID])
-		if c == nil && t.Kind == prose.Number {
+		c := n.kid(x.words[t.ID()])
+		if c == nil && t.Kind() == prose.Number {
 			c = n.kid(x.h.numberWord)
 		}
 		if c == nil {
@@ -254,10 +254,10 @@ func (x *extractor) longest(i, end int) (int, *match) {
 // word is the text of token i lower-case with straight apostrophes, or ""
 // when it is no word.
 func (x *extractor) word(i int) string {
-	if i < 0 || i >= len(x.doc.Tokens) || x.doc.Tokens[i].Kind != prose.Word {
+	if i < 0 || i >= len(x.doc.Tokens) || x.doc.Tokens[i].Kind() != prose.Word {
 		return ""
 	}
-	return x.key(x.doc.Tokens[i].ID)
+	return x.key(x.doc.Tokens[i].ID())
 }
 
 // sentenceWord is the lower-case word at i when i lies inside sentence si.
@@ -367,7 +367,7 @@ func firstOf(s []string) string {
 func (x *extractor) percent(e *Estimate, pp *percentPattern) bool {
 	var nums []float64
 	for j := e.FirstToken; j < e.EndToken; j++ {
-		if x.doc.Tokens[j].Kind != prose.Number {
+		if x.doc.Tokens[j].Kind() != prose.Number {
 			continue
 		}
 		v, ok := parseNumber(x.doc.TokenText(j))
@@ -499,7 +499,7 @@ func (x *extractor) question(si int) bool {
 		if t == "?" {
 			return true
 		}
-		if x.doc.Tokens[j].Kind != prose.Punct || !strings.ContainsAny(t, "\"'’”)]") {
+		if x.doc.Tokens[j].Kind() != prose.Punct || !strings.ContainsAny(t, "\"'’”)]") {
 			return false
 		}
 	}
@@ -603,7 +603,7 @@ func (x *extractor) misspelledBooster(si, i, bi int) {
 // emit records an estimate, filling its span, quotation and attribution.
 func (x *extractor) emit(e *Estimate) {
 	toks := x.doc.Tokens
-	e.Span = prose.Span{Start: toks[e.FirstToken].Start, End: toks[e.EndToken-1].End}
+	e.Span = prose.Span{Start: toks[e.FirstToken].Start(), End: toks[e.EndToken-1].End()}
 	e.Quoted = x.isQuoted(e.Sentence, e.FirstToken)
 	e.Attributed = x.isAttributed(e.Sentence, e.FirstToken)
 	x.out = append(x.out, *e)
@@ -651,7 +651,7 @@ func quotedIn(doc *prose.Document, b *prose.Block, q []bool) []bool {
 	singleSpeech := false
 	for i := b.FirstToken; i < b.EndToken; i++ {
 		t := doc.Tokens[i]
-		if t.Kind != prose.Punct {
+		if t.Kind() != prose.Punct {
 			q = append(q, double >= 0 || single >= 0 && singleSpeech)
 			continue
 		}
@@ -782,7 +782,7 @@ func (x *extractor) reporting(j int) (past, present bool) {
 	if x.verbs == nil {
 		x.verbs = make([]uint8, len(x.doc.Types))
 	}
-	id := x.doc.Tokens[j].ID
+	id := x.doc.Tokens[j].ID()
 	v := x.verbs[id]
 	if v == 0 {
 		w := x.key(id)

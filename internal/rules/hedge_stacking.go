@@ -103,7 +103,7 @@ func frameFinding(doc *prose.Document, y *Yardstick, es []Estimate, i int) (Find
 		}
 		e := es[i-1]
 		seem := seemStart(doc, fr.Sentence, e.FirstToken)
-		span := prose.Span{Start: doc.Tokens[seem].Start, End: fr.End}
+		span := prose.Span{Start: doc.Tokens[seem].Start(), End: fr.End}
 		f := Finding{Span: span, Message: fmt.Sprintf("%q puts a subjective frame on %q: %s states the judgement once, as the term%s", doc.Slice(span), doc.Slice(e.Span), y.Title, termNote(e))}
 		if e.Kind == EstTerm {
 			f.Suggestions = []string{matchCase(doc.Slice(span), "is "+doc.Slice(e.Span))}
@@ -147,10 +147,10 @@ var intensifiers = map[string]bool{"very": true, "extremely": true, "highly": tr
 func modifiedTerm(doc *prose.Document, y *Yardstick, e Estimate) (Finding, bool) {
 	s := doc.Sentences[e.Sentence]
 	i := e.FirstToken - 1
-	if i < s.FirstToken || doc.Tokens[i].Kind != prose.Word || !intensifiers[strings.ToLower(doc.TokenText(i))] {
+	if i < s.FirstToken || doc.Tokens[i].Kind() != prose.Word || !intensifiers[strings.ToLower(doc.TokenText(i))] {
 		return Finding{}, false
 	}
-	span := prose.Span{Start: doc.Tokens[i].Start, End: e.End}
+	span := prose.Span{Start: doc.Tokens[i].Start(), End: e.End}
 	term := e.Term
 	if term == "" {
 		term = strings.ToLower(doc.Slice(e.Span))

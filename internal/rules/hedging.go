@@ -593,7 +593,7 @@ func boosterStacks(doc *prose.Document, es []Estimate) []stackPair {
 // conjunctions: the two sides belong to one claim.
 func clauseJoined(doc *prose.Document, from, to int) bool {
 	for j := from; j < to; j++ {
-		if doc.Tokens[j].Kind != prose.Word {
+		if doc.Tokens[j].Kind() != prose.Word {
 			return false
 		}
 		switch strings.ToLower(doc.TokenText(j)) {
@@ -611,7 +611,7 @@ func clauseJoined(doc *prose.Document, from, to int) bool {
 func nounSlot(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, repl string, ok bool) {
 	s := doc.Sentences[e.Sentence]
 	w := func(i int) string {
-		if i < s.FirstToken || i >= s.EndToken || doc.Tokens[i].Kind != prose.Word {
+		if i < s.FirstToken || i >= s.EndToken || doc.Tokens[i].Kind() != prose.Word {
 			return ""
 		}
 		return strings.ReplaceAll(strings.ToLower(doc.TokenText(i)), "’", "'")
@@ -619,7 +619,7 @@ func nounSlot(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, r
 	i := e.FirstToken
 	if w(i-1) == "with" {
 		t := y.Suggest(e.Percent, "adv")
-		return prose.Span{Start: doc.Tokens[i-1].Start, End: e.End}, t.Term, t.HasRole("adv")
+		return prose.Span{Start: doc.Tokens[i-1].Start(), End: e.End}, t.Term, t.HasRole("adv")
 	}
 	if a := w(i - 1); a == "a" || a == "an" {
 		be, there := w(i-2), w(i-3)
@@ -635,7 +635,7 @@ func nounSlot(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, r
 			if !t.HasRole("adj") {
 				return span, "", false
 			}
-			return prose.Span{Start: doc.Tokens[start].Start, End: e.End}, "it " + be + " " + t.Term, true
+			return prose.Span{Start: doc.Tokens[start].Start(), End: e.End}, "it " + be + " " + t.Term, true
 		}
 	}
 	return span, "", false

@@ -87,7 +87,7 @@ func (indefiniteArticle) Check(p *Pass) {
 			}
 		}
 		next := d.Tokens[j]
-		if next.Gap || d.Tokens[i+1].Gap || !blank(between(d, i, i+1)) {
+		if next.Gap() || d.Tokens[i+1].Gap() || !blank(between(d, i, i+1)) {
 			continue
 		}
 		// In hard-wrapped text a capitalised word after a line break may
@@ -97,16 +97,16 @@ func (indefiniteArticle) Check(p *Pass) {
 			continue
 		}
 		w := d.TokenText(j)
-		if next.Kind == prose.Punct || notArticleFollowers[d.Types[d.Lower(next.ID)]] {
+		if next.Kind() == prose.Punct || notArticleFollowers[d.Types[d.Lower(next.ID())]] {
 			continue
 		}
 		if sounds == nil {
 			sounds = make([]sound, len(d.Types))
 		}
-		s := sounds[next.ID] - 1
+		s := sounds[next.ID()] - 1
 		if s+1 == 0 {
-			s = soundOf(w, next.Kind == prose.Number)
-			sounds[next.ID] = s + 1
+			s = soundOf(w, next.Kind() == prose.Number)
+			sounds[next.ID()] = s + 1
 		}
 		an := strings.EqualFold(art, "an")
 		var want string
@@ -126,7 +126,7 @@ func (indefiniteArticle) Check(p *Pass) {
 			what = "a consonant"
 		}
 		p.Report(Finding{
-			Span:        d.Tokens[i].Span,
+			Span:        d.Tokens[i].Span(),
 			Message:     fmt.Sprintf("%q before %q, which begins with %s sound", art, w, what),
 			Suggestions: []string{want},
 		})
@@ -141,7 +141,7 @@ func sentenceStart(d *prose.Document, b prose.Block, i int) bool {
 			return true
 		}
 		// After an opening quotation mark or bracket.
-		if s.FirstToken == i-1 && d.Tokens[i-1].Kind == prose.Punct {
+		if s.FirstToken == i-1 && d.Tokens[i-1].Kind() == prose.Punct {
 			return true
 		}
 	}

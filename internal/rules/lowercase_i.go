@@ -56,10 +56,10 @@ func (lowercaseI) Check(p *Pass) {
 			continue
 		}
 		p.Report(Finding{
-			Span:        prose.Span{Start: t.Start, End: t.Start + 1},
+			Span:        prose.Span{Start: t.Start(), End: t.Start() + 1},
 			Message:     "the pronoun I in lower case",
 			Suggestions: []string{"I"},
-			Fix:         []prose.Edit{{Span: prose.Span{Start: t.Start, End: t.Start + 1}, New: "I"}},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: t.Start(), End: t.Start() + 1}, New: "I"}},
 		})
 	}
 }

@@ -63,16 +63,16 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 		}
 		t := d.Tokens[i]
 		w := d.TokenText(i)
-		if t.Kind != prose.Word || !isLowerWord(w) || mixedCase(w) || t.Gap {
+		if t.Kind() != prose.Word || !isLowerWord(w) || mixedCase(w) || t.Gap() {
 			continue
 		}
 		if !startsAfterStop(d, wrapped, bi, i) || lowercaseOnPurpose(d, i) || pathLike(d, i) {
 			continue
 		}
-		if i > b.FirstToken && (d.Tokens[i-1].Gap || i-2 >= b.FirstToken && mixedCase(d.TokenText(i-2))) {
+		if i > b.FirstToken && (d.Tokens[i-1].Gap() || i-2 >= b.FirstToken && mixedCase(d.TokenText(i-2))) {
 			continue // the mark follows a URL or a glued name ("TimT.")
 		}
-		if i == b.FirstToken && (afterMaskedText(d, t.Start) || listLike(d.Slice(b.Span))) {
+		if i == b.FirstToken && (afterMaskedText(d, t.Start()) || listLike(d.Slice(b.Span))) {
 			continue // "`dict/` holds": the sentence starts with code
 		}
 		// A lower-case word the dictionary does not know is a command
@@ -82,10 +82,10 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 			continue
 		}
 		p.Report(Finding{
-			Span:        t.Span,
+			Span:        t.Span(),
 			Message:     fmt.Sprintf("%q starts a sentence in lower case", w),
 			Suggestions: []string{capitalize(w)},
-			Fix:         []prose.Edit{{Span: t.Span, New: capitalize(w)}},
+			Fix:         []prose.Edit{{Span: t.Span(), New: capitalize(w)}},
 		})
 	}
 }
@@ -102,7 +102,7 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 		}
 		switch prev {
 		case ".":
-			return !isAbbrevBefore(d, i-2) && (i-2 < b.FirstToken || d.Tokens[i-2].Kind != prose.Number)
+			return !isAbbrevBefore(d, i-2) && (i-2 < b.FirstToken || d.Tokens[i-2].Kind() != prose.Number)
 		case "?", "!":
 			// Run-in questions: "Who acts? and who pays?"
 			return !runIn[d.TokenText(i)]
@@ -133,7 +133,7 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 	last := pb.EndToken - 1
 	switch d.TokenText(last) {
 	case ".":
-		return !isAbbrevBefore(d, last-1) && d.Tokens[last-1].Kind != prose.Number && !isEnumerator(d, last-1) && !spacedDots(d, last)
+		return !isAbbrevBefore(d, last-1) && d.Tokens[last-1].Kind() != prose.Number && !isEnumerator(d, last-1) && !spacedDots(d, last)
 	case "?", "!":
 		return !runIn[d.TokenText(i)]
 	}
@@ -192,7 +192,7 @@ func lowercaseOnPurpose(d *prose.Document, i int) bool {
 // pathLike reports whether word token i runs on into a path or query
 // string ("gov/news", "content_"): a URL broken by a line break.
 func pathLike(d *prose.Document, i int) bool {
-	end := d.Tokens[i].End
+	end := d.Tokens[i].End()
 	if end >= len(d.Text) {
 		return false
 	}

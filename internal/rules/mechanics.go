@@ -23,13 +23,13 @@ func tok(d *prose.Document, i int) string {
 
 // between returns the source text between tokens i and j (i < j).
 func between(d *prose.Document, i, j int) string {
-	return d.Text[d.Tokens[i].End:d.Tokens[j].Start]
+	return d.Text[d.Tokens[i].End():d.Tokens[j].Start()]
 }
 
 // adjacent reports whether token j directly follows token i with nothing
 // in between.
 func adjacent(d *prose.Document, i, j int) bool {
-	return d.Tokens[i].End == d.Tokens[j].Start
+	return d.Tokens[i].End() == d.Tokens[j].Start()
 }
 
 // spacesOnly reports whether s is one or more spaces or tabs (no line
@@ -141,7 +141,7 @@ var extraAbbreviations = map[string]bool{
 // isAbbrevBefore reports whether the word token i, followed by a dot, is an
 // abbreviation or an initial rather than the end of a sentence.
 func isAbbrevBefore(d *prose.Document, i int) bool {
-	if i < 0 || d.Tokens[i].Kind != prose.Word {
+	if i < 0 || d.Tokens[i].Kind() != prose.Word {
 		return false
 	}
 	w := d.TokenText(i)
@@ -286,7 +286,7 @@ var romanNumerals = map[string]bool{
 func isEnumerator(d *prose.Document, i int) bool {
 	t := d.Tokens[i]
 	w := d.TokenText(i)
-	short := t.Kind == prose.Number && len(w) <= 3 || t.Kind == prose.Word && (utf8.RuneCountInString(w) == 1 || romanNumerals[w])
+	short := t.Kind() == prose.Number && len(w) <= 3 || t.Kind() == prose.Word && (utf8.RuneCountInString(w) == 1 || romanNumerals[w])
 	if !short {
 		return false
 	}
@@ -296,8 +296,8 @@ func isEnumerator(d *prose.Document, i int) bool {
 	}
 	if next == "." && i+1 < len(d.Tokens) && adjacent(d, i, i+1) {
 		// "a." or "2." opening a line.
-		ls := lineStart(d, t.Start)
-		return blank(d.Text[ls:t.Start])
+		ls := lineStart(d, t.Start())
+		return blank(d.Text[ls:t.Start()])
 	}
 	return false
 }

@@ -47,11 +47,11 @@ func (missingSpace) Check(p *Pass) {
 		default:
 			continue
 		}
-		if !adjacent(d, i-1, i) || !adjacent(d, i, i+1) || d.Tokens[i+1].Gap {
+		if !adjacent(d, i-1, i) || !adjacent(d, i, i+1) || d.Tokens[i+1].Gap() {
 			continue
 		}
 		prev, next := d.Tokens[i-1], d.Tokens[i+1]
-		if prev.Kind != prose.Word || next.Kind != prose.Word {
+		if prev.Kind() != prose.Word || next.Kind() != prose.Word {
 			continue
 		}
 		pw, nw := d.TokenText(i-1), d.TokenText(i+1)
@@ -59,13 +59,13 @@ func (missingSpace) Check(p *Pass) {
 			continue
 		}
 		// Part of a dotted or slashed name: www.Example.Com, a/b.Cd.
-		if prev.Start > 0 {
-			if c := d.Text[prev.Start-1]; c == '.' || c == '/' || c == '@' || c == '\\' || c == '_' || c == '-' {
+		if prev.Start() > 0 {
+			if c := d.Text[prev.Start()-1]; c == '.' || c == '/' || c == '@' || c == '\\' || c == '_' || c == '-' {
 				continue
 			}
 		}
-		if next.End < len(d.Text) {
-			if c := d.Text[next.End]; c == '.' && next.End+1 < len(d.Text) && isASCIILetter(d.Text[next.End+1]) || c == '/' || c == '@' || c == '_' {
+		if next.End() < len(d.Text) {
+			if c := d.Text[next.End()]; c == '.' && next.End()+1 < len(d.Text) && isASCIILetter(d.Text[next.End()+1]) || c == '/' || c == '@' || c == '_' {
 				continue
 			}
 		}
@@ -73,7 +73,7 @@ func (missingSpace) Check(p *Pass) {
 			// A new sentence goes on with a lower-case word, and the word
 			// before the mark is an English word: "io.Writer",
 			// "time.Date." and "wg.Go" are code.
-			if mixedCase(nw) || i+2 >= b.EndToken || d.Tokens[i+2].Kind != prose.Word || !isLowerWord(d.TokenText(i+2)) ||
+			if mixedCase(nw) || i+2 >= b.EndToken || d.Tokens[i+2].Kind() != prose.Word || !isLowerWord(d.TokenText(i+2)) ||
 				p.Dict != nil && !p.Dict.Check(pw).OK() {
 				continue
 			}
@@ -99,10 +99,10 @@ func (missingSpace) Check(p *Pass) {
 			}
 		}
 		p.Report(Finding{
-			Span:        prose.Span{Start: t.Start, End: next.End},
+			Span:        prose.Span{Start: t.Start(), End: next.End()},
 			Message:     fmt.Sprintf("no space after %q", text),
 			Suggestions: []string{text + " " + nw},
-			Fix:         []prose.Edit{{Span: prose.Span{Start: t.End, End: t.End}, New: " "}},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: t.End(), End: t.End()}, New: " "}},
 		})
 	}
 }

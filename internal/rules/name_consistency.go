@@ -206,12 +206,12 @@ func nameWords(doc *prose.Document) nameFacts {
 			next := s.FirstToken // where the search for the next multi-word name resumes
 			for ti := s.FirstToken; ti < s.EndToken; ti++ {
 				t := &toks[ti]
-				if t.Kind != prose.Word {
+				if t.Kind() != prose.Word {
 					continue
 				}
-				c := ns.info[t.ID]
+				c := ns.info[t.ID()]
 				if c == 0 {
-					c = ns.classify(t.ID, formIndex)
+					c = ns.classify(t.ID(), formIndex)
 				}
 				if c&nameCapital == 0 {
 					continue // neither a name nor the start of one
@@ -220,14 +220,14 @@ func nameWords(doc *prose.Document) nameFacts {
 					fi--
 					if counts[fi] == 0 {
 						fm := &f.forms[fi]
-						fm.first = prose.Span{Start: t.Start, End: t.Start + len(fm.text)}
+						fm.first = prose.Span{Start: t.Start(), End: t.Start() + len(fm.text)}
 					}
 					counts[fi]++
 					given := int64(-1)
 					if ti > s.FirstToken {
 						prev := &toks[ti-1]
-						if prev.Kind == prose.Word && prev.End+1 == t.Start && ns.info[prev.ID]&nameGiven != 0 {
-							given = int64(prev.ID)
+						if prev.Kind() == prose.Word && prev.End()+1 == t.Start() && ns.info[prev.ID()]&nameGiven != 0 {
+							given = int64(prev.ID())
 						}
 					}
 					if given < 0 {
@@ -248,8 +248,8 @@ func nameWords(doc *prose.Document) nameFacts {
 				// stand alone (a sentence's first word).
 				if ti+1 < s.EndToken {
 					n := &toks[ti+1]
-					if n.Kind == prose.Word && !n.Gap && n.Start == t.End+1 && doc.Text[t.End] == ' ' &&
-						ns.classOf(n.ID, formIndex)&(nameCapital|nameConnector) != 0 {
+					if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 && doc.Text[t.End()] == ' ' &&
+						ns.classOf(n.ID(), formIndex)&(nameCapital|nameConnector) != 0 {
 						next = ns.phraseAt(s, ti, b, &title, formIndex, &f.phrases)
 					}
 				}
@@ -281,11 +281,11 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *in
 	inner := false // a small word lies between two capitalised words
 	for end < s.EndToken {
 		n := doc.Tokens[end]
-		if n.Kind != prose.Word || n.Gap || n.Start != doc.Tokens[end-1].End+1 || doc.Text[n.Start-1] != ' ' {
+		if n.Kind() != prose.Word || n.Gap() || n.Start() != doc.Tokens[end-1].End()+1 || doc.Text[n.Start()-1] != ' ' {
 			break
 		}
-		w := doc.Text[n.Start:n.End]
-		c := ns.classOf(n.ID, formIndex)
+		w := doc.Text[n.Start():n.End()]
+		c := ns.classOf(n.ID(), formIndex)
 		if c&nameConnector != 0 {
 			if strings.EqualFold(w, "the") && !prevConnector {
 				break // "Washington the President": the article starts a new phrase
@@ -335,10 +335,10 @@ func nameUses(doc *prose.Document, want map[string][]nameOcc) {
 			s := doc.Sentences[si]
 			for ti := s.FirstToken; ti < s.EndToken; ti++ {
 				t := doc.Tokens[ti]
-				if t.Kind != prose.Word {
+				if t.Kind() != prose.Word {
 					continue
 				}
-				fi := ns.classOf(t.ID, formIndex) >> 8
+				fi := ns.classOf(t.ID(), formIndex) >> 8
 				if fi == 0 {
 					continue
 				}
@@ -347,10 +347,10 @@ func nameUses(doc *prose.Document, want map[string][]nameOcc) {
 				if !ok {
 					continue
 				}
-				occ := nameOcc{span: prose.Span{Start: t.Start, End: t.Start + len(w)}}
+				occ := nameOcc{span: prose.Span{Start: t.Start(), End: t.Start() + len(w)}}
 				if ti > s.FirstToken {
 					prev := doc.Tokens[ti-1]
-					if pw := doc.Text[prev.Start:prev.End]; prev.Kind == prose.Word && prev.End+1 == t.Start && nameLike(pw) {
+					if pw := doc.Text[prev.Start():prev.End()]; prev.Kind() == prose.Word && prev.End()+1 == t.Start() && nameLike(pw) {
 						occ.given = pw
 					}
 				}
@@ -400,7 +400,7 @@ func nameLike(w string) bool {
 
 func makePhrase(doc *prose.Document, first, end int, title bool) namePhrase {
 	last := doc.Tokens[end-1]
-	span := prose.Span{Start: doc.Tokens[first].Start, End: last.Start + len(stripPossessive(doc.TokenText(end-1)))}
+	span := prose.Span{Start: doc.Tokens[first].Start(), End: last.Start() + len(stripPossessive(doc.TokenText(end-1)))}
 	// The words of a run are one space apart: the surface is the source.
 	surface := doc.Text[span.Start:span.End]
 	// The key drops the article (the small word a writer drops or inserts
@@ -410,7 +410,7 @@ func makePhrase(doc *prose.Document, first, end int, title bool) namePhrase {
 	pos := span.Start
 	for i := first; i < end; i++ {
 		t := doc.Tokens[i]
-		w := doc.Text[t.Start:t.End]
+		w := doc.Text[t.Start():t.End()]
 		if i == end-1 {
 			w = stripPossessive(w)
 		}
@@ -421,7 +421,7 @@ func makePhrase(doc *prose.Document, first, end int, title bool) namePhrase {
 			key = make([]byte, 0, len(surface))
 			key = append(key, doc.Text[span.Start:max(span.Start, pos-1)]...)
 		}
-		pos = t.End + 1
+		pos = t.End() + 1
 		if key == nil || article {
 			continue
 		}

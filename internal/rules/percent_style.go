@@ -63,20 +63,20 @@ func percents(doc *prose.Document, x *tokenIndex) styleUses {
 			continue
 		}
 		t, num := doc.Tokens[i], doc.Tokens[i-1]
-		if num.Kind != prose.Number || t.Gap {
+		if num.Kind() != prose.Number || t.Gap() {
 			continue
 		}
-		gap := doc.Text[num.End:t.Start]
-		switch text := doc.Text[t.Start:t.End]; {
+		gap := doc.Text[num.End():t.Start()]
+		switch text := doc.Text[t.Start():t.End()]; {
 		case text == "%" && gap == "":
-			uses[pctSign] = append(uses[pctSign], prose.Span{Start: num.Start, End: t.End})
+			uses[pctSign] = append(uses[pctSign], prose.Span{Start: num.Start(), End: t.End()})
 		case gap != " ":
 		case strings.EqualFold(text, "percent"):
-			uses[pctWord] = append(uses[pctWord], prose.Span{Start: num.Start, End: t.End})
+			uses[pctWord] = append(uses[pctWord], prose.Span{Start: num.Start(), End: t.End()})
 		case strings.EqualFold(text, "per") && i+1 < len(doc.Tokens):
 			n := doc.Tokens[i+1]
-			if n.Start == t.End+1 && doc.Text[t.End] == ' ' && strings.EqualFold(doc.Text[n.Start:n.End], "cent") {
-				uses[pctTwo] = append(uses[pctTwo], prose.Span{Start: num.Start, End: n.End})
+			if n.Start() == t.End()+1 && doc.Text[t.End()] == ' ' && strings.EqualFold(doc.Text[n.Start():n.End()], "cent") {
+				uses[pctTwo] = append(uses[pctTwo], prose.Span{Start: num.Start(), End: n.End()})
 			}
 		}
 	}

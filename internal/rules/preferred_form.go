@@ -170,8 +170,8 @@ func (preferredForm) Check(p *Pass) {
 			ti = int(cands[k])
 		}
 		t := doc.Tokens[ti]
-		prs := starts[t.ID]
-		if len(prs) == 0 || t.Kind != prose.Word || ti < resume {
+		prs := starts[t.ID()]
+		if len(prs) == 0 || t.Kind() != prose.Word || ti < resume {
 			continue
 		}
 		s := doc.Sentences[sc.of(ti)]
@@ -180,7 +180,7 @@ func (preferredForm) Check(p *Pass) {
 			if !ok {
 				continue
 			}
-			span := prose.Span{Start: t.Start, End: end}
+			span := prose.Span{Start: t.Start(), End: end}
 			if pr.declared {
 				p.Report(Finding{
 					Span:        span,
@@ -213,16 +213,16 @@ func matchWords(doc *prose.Document, ti, end int, words []string) (int, bool) {
 			return 0, false
 		}
 		t := doc.Tokens[i]
-		text := doc.Text[t.Start:t.End]
+		text := doc.Text[t.Start():t.End()]
 		if text != w && (k != len(words)-1 || stripPossessive(text) != w) {
 			return 0, false
 		}
-		if k > 0 && t.Start != last.End+1 {
+		if k > 0 && t.Start() != last.End()+1 {
 			return 0, false
 		}
 		last = t
 	}
-	return last.Start + len(words[len(words)-1]), true
+	return last.Start() + len(words[len(words)-1]), true
 }
 
 // mentions reports whether sentence s names want (or its last word),

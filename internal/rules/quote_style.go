@@ -56,33 +56,33 @@ func quoteMarks(doc *prose.Document, x *tokenIndex) styleUses {
 	for _, i32 := range x.quoteish {
 		i := int(i32)
 		t := doc.Tokens[i]
-		if t.Kind != prose.Punct {
+		if t.Kind() != prose.Punct {
 			continue
 		}
-		text := doc.Text[t.Start:t.End]
+		text := doc.Text[t.Start():t.End()]
 		switch text {
 		case "\"", "'", "’", "“", "”", "‘":
 		default:
 			continue
 		}
-		if i > 0 && doc.Tokens[i-1].End == t.Start {
+		if i > 0 && doc.Tokens[i-1].End() == t.Start() {
 			prev := doc.Tokens[i-1]
 			if text == "'" || text == "’" {
-				if prev.Kind == prose.Word && !closers[i] {
+				if prev.Kind() == prose.Word && !closers[i] {
 					continue // an apostrophe
 				}
 			}
-			if prev.Kind == prose.Number && (text == "\"" || text == "'") {
-				prevText := doc.Text[prev.Start:prev.End]
+			if prev.Kind() == prose.Number && (text == "\"" || text == "'") {
+				prevText := doc.Text[prev.Start():prev.End()]
 				if last := prevText[len(prevText)-1]; last >= '0' && last <= '9' {
 					continue // 12", 5'
 				}
 			}
 		}
 		if text == "\"" || text == "'" {
-			uses[quoteStraight] = append(uses[quoteStraight], t.Span)
+			uses[quoteStraight] = append(uses[quoteStraight], t.Span())
 		} else {
-			uses[quoteCurly] = append(uses[quoteCurly], t.Span)
+			uses[quoteCurly] = append(uses[quoteCurly], t.Span())
 		}
 	}
 	return uses

@@ -105,26 +105,26 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 		for k := 0; k < len(marks); k++ {
 			i := int(marks[k])
 			t := d.Tokens[i]
-			if t.Kind != prose.Punct {
+			if t.Kind() != prose.Punct {
 				continue
 			}
 			switch d.TokenText(i) {
 			case "\"":
-				if len(straight)%2 == 0 && unicode.IsDigit(charBefore(d, t.Start)) && !unicode.IsLetter(charAfter(d, t.End)) {
+				if len(straight)%2 == 0 && unicode.IsDigit(charBefore(d, t.Start())) && !unicode.IsLetter(charAfter(d, t.End())) {
 					continue // 5" (inches), when no quotation is open
 				}
 				straight = append(straight, i)
 			case "“":
-				if len(stack) > 0 && stack[len(stack)-1].double && closingPlace(d, t.Span) && !openingPlace(d, t.Span) {
-					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span, message: "“ used as a closing quotation mark", suggest: "”", fix: true})
+				if len(stack) > 0 && stack[len(stack)-1].double && closingPlace(d, t.Span()) && !openingPlace(d, t.Span()) {
+					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span(), message: "“ used as a closing quotation mark", suggest: "”", fix: true})
 					stack = stack[:len(stack)-1]
 					continue
 				}
-				stack = append(stack, openQuote{tok: i, double: true, span: t.Span})
+				stack = append(stack, openQuote{tok: i, double: true, span: t.Span()})
 			case "”":
-				if openingPlace(d, t.Span) && !closingPlace(d, t.Span) && unicode.IsLetter(charAfter(d, t.End)) {
-					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span, message: "” used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(k)})
-					stack = append(stack, openQuote{tok: i, double: true, span: t.Span})
+				if openingPlace(d, t.Span()) && !closingPlace(d, t.Span()) && unicode.IsLetter(charAfter(d, t.End())) {
+					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span(), message: "” used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(k)})
+					stack = append(stack, openQuote{tok: i, double: true, span: t.Span()})
 					continue
 				}
 				switch {
@@ -133,37 +133,37 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 				case len(stack) > 0:
 					o := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
-					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span, message: "quotation opened with ‘ closed with ”", suggest: "’",
+					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span(), message: "quotation opened with ‘ closed with ”", suggest: "’",
 						related: []Related{{Span: o.span, Message: "opened here"}}})
 				default:
 					if pi > 0 && prevOpen {
 						continue // a quotation that ran over paragraphs without reopening
 					}
-					out = append(out, quoteIssue{kind: quoteStray, span: t.Span, message: "” closes no quotation in this paragraph"})
+					out = append(out, quoteIssue{kind: quoteStray, span: t.Span(), message: "” closes no quotation in this paragraph"})
 				}
 			case "‘":
 				if i+1 < end && adjacent(d, i, i+1) && elisions[strings.ToLower(d.TokenText(i+1))] {
 					continue // ‘em, ‘cause: an apostrophe typed the wrong way round
 				}
-				stack = append(stack, openQuote{tok: i, span: t.Span})
+				stack = append(stack, openQuote{tok: i, span: t.Span()})
 			case "’":
 				// ’’ typed for an opening “.
-				if i+1 < end && d.TokenText(i+1) == "’" && adjacent(d, i, i+1) && openingPlace(d, t.Span) &&
-					unicode.IsLetter(charAfter(d, d.Tokens[i+1].End)) {
-					s := prose.Span{Start: t.Start, End: d.Tokens[i+1].End}
+				if i+1 < end && d.TokenText(i+1) == "’" && adjacent(d, i, i+1) && openingPlace(d, t.Span()) &&
+					unicode.IsLetter(charAfter(d, d.Tokens[i+1].End())) {
+					s := prose.Span{Start: t.Start(), End: d.Tokens[i+1].End()}
 					out = append(out, quoteIssue{kind: quoteMismatch, span: s, message: "’’ used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(k + 1)})
 					stack = append(stack, openQuote{tok: i, double: true, span: s})
 					k++ // marks[k+1] is token i+1, the second ’
 					continue
 				}
-				if len(stack) > 0 && !stack[len(stack)-1].double && closingPlace(d, t.Span) {
+				if len(stack) > 0 && !stack[len(stack)-1].double && closingPlace(d, t.Span()) {
 					stack = stack[:len(stack)-1]
 					continue
 				}
 				// Otherwise an apostrophe (officers’, ’em); remember the
 				// first that could be a mistaken closer of “.
-				if candidate < 0 && len(stack) > 0 && stack[len(stack)-1].double && closingPlace(d, t.Span) {
-					if b := charBefore(d, t.Start); b != 's' && b != 'S' && unicode.IsLetter(b) || b == '.' || b == ',' {
+				if candidate < 0 && len(stack) > 0 && stack[len(stack)-1].double && closingPlace(d, t.Span()) {
+					if b := charBefore(d, t.Start()); b != 's' && b != 'S' && unicode.IsLetter(b) || b == '.' || b == ',' {
 						candidate = i
 					}
 				}
@@ -172,7 +172,7 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 		// Straight quotes alternate; an odd count leaves the last open.
 		open := false
 		if len(straight)%2 == 1 {
-			s := d.Tokens[oddStraight(d, straight)].Span
+			s := d.Tokens[oddStraight(d, straight)].Span()
 			if len(straight) != 1 || !prevOpen || openingPlace(d, s) {
 				if !reopens(d, paras, pi, "\"") {
 					out = append(out, quoteIssue{kind: quoteUnclosed, span: s, message: "quotation opened with \" and not closed in this paragraph"})
@@ -183,8 +183,8 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 		}
 		for k, o := range stack {
 			switch {
-			case o.double && candidate >= 0 && k == 0 && d.Tokens[candidate].Start > o.span.Start:
-				out = append(out, quoteIssue{kind: quoteMismatch, span: d.Tokens[candidate].Span, message: "quotation opened with “ closed with ’", suggest: "”",
+			case o.double && candidate >= 0 && k == 0 && d.Tokens[candidate].Start() > o.span.Start:
+				out = append(out, quoteIssue{kind: quoteMismatch, span: d.Tokens[candidate].Span(), message: "quotation opened with “ closed with ’", suggest: "”",
 					related: []Related{{Span: o.span, Message: "opened here"}}})
 			case o.double && reopens(d, paras, pi, "“"):
 				open = true
@@ -216,7 +216,7 @@ func reopens(d *prose.Document, paras []paragraph, pi int, mark string) bool {
 func oddStraight(d *prose.Document, marks []int) int {
 	open := -1
 	for _, i := range marks {
-		s := d.Tokens[i].Span
+		s := d.Tokens[i].Span()
 		opening := openingPlace(d, s) && !closingPlace(d, s)
 		closing := closingPlace(d, s) && !openingPlace(d, s)
 		switch {

@@ -82,25 +82,25 @@ func allDigits(s string) bool {
 func ranges(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
 	for _, i := range x.list(clsRangeHyphen) {
-		uses[rangeHyphen] = append(uses[rangeHyphen], doc.Tokens[i].Span)
+		uses[rangeHyphen] = append(uses[rangeHyphen], doc.Tokens[i].Span())
 	}
 	// An en dash range is a number, the dash and a number, touching.
 	for _, j := range x.list(clsDash) {
 		i := int(j) - 1
-		if i < 0 || doc.Tokens[i].Kind != prose.Number {
+		if i < 0 || doc.Tokens[i].Kind() != prose.Number {
 			continue
 		}
 		t := doc.Tokens[i]
-		text := doc.Text[t.Start:t.End]
+		text := doc.Text[t.Start():t.End()]
 		if i+2 >= len(doc.Tokens) || !allDigits(text) {
 			continue
 		}
 		dash, next := doc.Tokens[i+1], doc.Tokens[i+2]
-		if dash.Start != t.End || next.Start != dash.End || doc.Text[dash.Start:dash.End] != "–" || next.Kind != prose.Number {
+		if dash.Start() != t.End() || next.Start() != dash.End() || doc.Text[dash.Start():dash.End()] != "–" || next.Kind() != prose.Number {
 			continue
 		}
-		if b := doc.Text[next.Start:next.End]; allDigits(b) && isRange(text, b) {
-			uses[rangeEnDash] = append(uses[rangeEnDash], prose.Span{Start: t.Start, End: next.End})
+		if b := doc.Text[next.Start():next.End()]; allDigits(b) && isRange(text, b) {
+			uses[rangeEnDash] = append(uses[rangeEnDash], prose.Span{Start: t.Start(), End: next.End()})
 		}
 	}
 	return uses

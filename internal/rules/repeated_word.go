@@ -52,15 +52,15 @@ func (repeatedWord) Check(p *Pass) {
 			continue
 		}
 		a, c := d.Tokens[i-1], d.Tokens[i]
-		if a.Kind != prose.Word || c.Kind != prose.Word || c.Gap || !blank(between(d, i-1, i)) {
+		if a.Kind() != prose.Word || c.Kind() != prose.Word || c.Gap() || !blank(between(d, i-1, i)) {
 			continue
 		}
 		wa, wc := d.TokenText(i-1), d.TokenText(i)
-		if !strings.EqualFold(wa, wc) || legitimateDoubles[d.Types[d.Lower(a.ID)]] {
+		if !strings.EqualFold(wa, wc) || legitimateDoubles[d.Types[d.Lower(a.ID())]] {
 			continue
 		}
 		// "Bora Bora", "Walla Walla": a capitalised second word is a name.
-		if (isCapitalised(wc) || !allLower(wc[1:])) && !slipWords[d.Types[d.Lower(a.ID)]] {
+		if (isCapitalised(wc) || !allLower(wc[1:])) && !slipWords[d.Types[d.Lower(a.ID())]] {
 			continue
 		}
 		if isEnumerator(d, i-1) {
@@ -69,14 +69,14 @@ func (repeatedWord) Check(p *Pass) {
 		// "Performance performance": a heading run into its paragraph
 		// by a text extraction. A capitalised function word doubled
 		// ("The the") is still a slip.
-		if isCapitalised(wa) && !slipWords[d.Types[d.Lower(a.ID)]] {
+		if isCapitalised(wa) && !slipWords[d.Types[d.Lower(a.ID())]] {
 			continue
 		}
 		p.Report(Finding{
-			Span:        prose.Span{Start: a.Start, End: c.End},
+			Span:        prose.Span{Start: a.Start(), End: c.End()},
 			Message:     "repeated word " + quote(wa),
 			Suggestions: []string{wa},
-			Fix:         []prose.Edit{{Span: prose.Span{Start: a.End, End: c.End}}},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: a.End(), End: c.End()}}},
 		})
 	}
 }

@@ -53,11 +53,11 @@ func (spaceBeforePunctuation) Check(p *Pass) {
 		}
 		prev := d.Tokens[i-1]
 		gap := between(d, i-1, i)
-		if t.Gap || !spacesOnly(gap) {
+		if t.Gap() || !spacesOnly(gap) {
 			continue
 		}
 		pt := d.TokenText(i - 1)
-		if prev.Kind == prose.Punct && pt != ")" && pt != "]" && pt != "”" {
+		if prev.Kind() == prose.Punct && pt != ")" && pt != "]" && pt != "”" {
 			continue
 		}
 		// What follows must be a space, the end of the block or a closing
@@ -65,20 +65,20 @@ func (spaceBeforePunctuation) Check(p *Pass) {
 		if i+1 < b.EndToken && adjacent(d, i, i+1) && !isClosingMark(tok(d, i+1)) {
 			continue
 		}
-		if text == "." && (dotsFollow(d, t.End) || leaders(d, t.Start)) {
+		if text == "." && (dotsFollow(d, t.End()) || leaders(d, t.Start())) {
 			continue // a spaced ellipsis or leaders: "Total . . . 5"
 		}
 		if (text == ":" || text == ";") && i+1 < b.EndToken && adjacent(d, i, i+1) && (tok(d, i+1) == ")" || tok(d, i+1) == "(") {
 			continue // a face: :) ;(
 		}
-		if text == ":" && prev.Kind == prose.Number && i+1 < b.EndToken && d.Tokens[i+1].Kind == prose.Number {
+		if text == ":" && prev.Kind() == prose.Number && i+1 < b.EndToken && d.Tokens[i+1].Kind() == prose.Number {
 			continue // a ratio or score: 3 : 1
 		}
 		p.Report(Finding{
-			Span:        prose.Span{Start: prev.End, End: t.End},
+			Span:        prose.Span{Start: prev.End(), End: t.End()},
 			Message:     fmt.Sprintf("space before %q", text),
 			Suggestions: []string{text},
-			Fix:         []prose.Edit{{Span: prose.Span{Start: prev.End, End: t.Start}}},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: prev.End(), End: t.Start()}}},
 		})
 	}
 }

@@ -157,13 +157,13 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		b := &d.Blocks[bi]
 		for i := b.FirstToken; i < b.EndToken; i++ {
 			t := &toks[i]
-			ti := info[t.ID]
+			ti := info[t.ID()]
 			c := ti.class
 			low := ti.low
 			// Most tokens are ordinary words after ordinary words: one
 			// test lets them through.
 			if c&curMask == 0 && pc&prevMask == 0 && !glue && low != plow && i != b.FirstToken {
-				pc, plow, pid, prevEnd = c, low, t.ID, t.End
+				pc, plow, pid, prevEnd = c, low, t.ID(), t.End()
 				continue
 			}
 			if l := c & listed; l != 0 {
@@ -183,20 +183,20 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 			}
 			if glue {
 				// The mark before glued to the word before it and to this.
-				if t.Start == prevEnd {
+				if t.Start() == prevEnd {
 					x.glued = append(x.glued, int32(i-1))
 				}
 				glue = false
 			}
 			if c&(clsMark|clsDots) != 0 {
-				glue = c&clsMissing != 0 && t.Start == prevEnd && pc&clsWord != 0
+				glue = c&clsMissing != 0 && t.Start() == prevEnd && pc&clsWord != 0
 				if pc&clsMark != 0 && c&clsMark != 0 {
 					x.doubled = append(x.doubled, int32(i-1))
 				}
 				if c&clsDots != 0 {
 					x.doubled = append(x.doubled, int32(i))
 				}
-				if c&clsMark != 0 && i > 0 && t.Start > prevEnd {
+				if c&clsMark != 0 && i > 0 && t.Start() > prevEnd {
 					x.spaced = append(x.spaced, int32(i))
 				}
 			}
@@ -215,10 +215,10 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 						if sounds == nil {
 							sounds = make([]sound, len(d.Types))
 						}
-						s := sounds[t.ID]
+						s := sounds[t.ID()]
 						if s == 0 {
-							s = soundOf(d.Types[t.ID], c&clsNumber != 0) + 1
-							sounds[t.ID] = s
+							s = soundOf(d.Types[t.ID()], c&clsNumber != 0) + 1
+							sounds[t.ID()] = s
 						}
 						an := len(d.Types[pid]) == 2
 						keep = s-1 == soundVowel && !an || s-1 == soundConsonant && an
@@ -231,7 +231,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 			if c&clsOf != 0 && pc&clsModal != 0 {
 				x.add(clsConfusable, i)
 			}
-			pc, plow, pid, prevEnd = c, low, t.ID, t.End
+			pc, plow, pid, prevEnd = c, low, t.ID(), t.End()
 		}
 	}
 	return x

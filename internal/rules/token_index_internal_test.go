@@ -51,11 +51,11 @@ func TestTokenIndex(t *testing.T) {
 		var want [numListed][]int32
 		var quoteish []int32
 		for i, tk := range d.Tokens {
-			text := d.Types[tk.ID]
-			if k := typeKind(text); k != tk.Kind {
-				t.Fatalf("%s: token %q has kind %v, typeKind says %v", path, text, tk.Kind, k)
+			text := d.Types[tk.ID()]
+			if k := typeKind(text); k != tk.Kind() {
+				t.Fatalf("%s: token %q has kind %v, typeKind says %v", path, text, tk.Kind(), k)
 			}
-			c := x.class[tk.ID]
+			c := x.class[tk.ID()]
 			for k := 0; k < numListed; k++ {
 				if c&(1<<k) != 0 && (1<<k)&pairListed == 0 {
 					want[k] = append(want[k], int32(i))
@@ -120,8 +120,8 @@ func FuzzTypeKind(f *testing.F) {
 		for _, format := range []prose.Format{prose.Plain, prose.Markdown} {
 			d := prose.Parse("f", []byte(src), format)
 			for _, tk := range d.Tokens {
-				if k := typeKind(d.Types[tk.ID]); k != tk.Kind {
-					t.Fatalf("token %q has kind %v, typeKind says %v", d.Types[tk.ID], tk.Kind, k)
+				if k := typeKind(d.Types[tk.ID()]); k != tk.Kind() {
+					t.Fatalf("token %q has kind %v, typeKind says %v", d.Types[tk.ID()], tk.Kind(), k)
 				}
 			}
 		}

@@ -175,11 +175,11 @@ func wordUses(doc *prose.Document) (uses map[string]int, size int) {
 	n := make([]int32, len(doc.Types))
 	distinct := 0
 	for _, t := range doc.Tokens {
-		if t.Kind == prose.Word {
-			if n[t.ID] == 0 {
+		if t.Kind() == prose.Word {
+			if n[t.ID()] == 0 {
 				distinct++
 			}
-			n[t.ID]++
+			n[t.ID()]++
 		}
 	}
 	size = 0
@@ -397,12 +397,12 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
 	for ti := range doc.Tokens {
 		t := &doc.Tokens[ti]
-		if t.Kind != prose.Word {
+		if t.Kind() != prose.Word {
 			continue
 		}
-		p := &j.plans[t.ID]
+		p := &j.plans[t.ID()]
 		if !p.planned {
-			j.plan(t.ID)
+			j.plan(t.ID())
 		}
 		p.uses++
 		if p.first == p.end {
@@ -425,7 +425,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		}
 		for k := p.first; k < p.end; k++ {
 			pp := &j.parts[k]
-			span := prose.Span{Start: t.Start + int(pp.off), End: t.Start + int(pp.end)}
+			span := prose.Span{Start: t.Start() + int(pp.off), End: t.Start() + int(pp.end)}
 			switch pp.act {
 			case actName:
 				names.use(pp.ref, prose.Span{Start: span.Start, End: span.Start + int(pp.base)})
@@ -764,8 +764,8 @@ func urlFragment(doc *prose.Document, ti int) bool {
 		s := doc.TokenText(j)
 		return s == "." || s == "/"
 	}
-	return ti > 0 && doc.Tokens[ti-1].End == t.Start && glued(ti-1) ||
-		ti+1 < len(doc.Tokens) && doc.Tokens[ti+1].Start == t.End && glued(ti+1) && ti+2 < len(doc.Tokens) && doc.Tokens[ti+2].Start == doc.Tokens[ti+1].End
+	return ti > 0 && doc.Tokens[ti-1].End() == t.Start() && glued(ti-1) ||
+		ti+1 < len(doc.Tokens) && doc.Tokens[ti+1].Start() == t.End() && glued(ti+1) && ti+2 < len(doc.Tokens) && doc.Tokens[ti+2].Start() == doc.Tokens[ti+1].End()
 }
 
 // namedUses counts the uses of a capitalised form mid-sentence, where only
@@ -1301,10 +1301,10 @@ func shortFragment(doc *prose.Document, ti, n int) bool {
 		return true
 	}
 	next, prev := "", ""
-	if ti+1 < len(doc.Tokens) && doc.Tokens[ti+1].Start == t.End {
+	if ti+1 < len(doc.Tokens) && doc.Tokens[ti+1].Start() == t.End() {
 		next = doc.TokenText(ti + 1)
 	}
-	if ti > 0 && doc.Tokens[ti-1].End == t.Start {
+	if ti > 0 && doc.Tokens[ti-1].End() == t.Start() {
 		prev = doc.TokenText(ti - 1)
 	}
 	switch {
@@ -1333,7 +1333,7 @@ func strayLetter(doc *prose.Document, ti int) bool {
 		return false
 	}
 	prev, next := doc.Tokens[ti-1], doc.Tokens[ti+1]
-	if prev.Kind != prose.Word || next.Kind != prose.Word || prev.End == doc.Tokens[ti].Start || next.Start == doc.Tokens[ti].End {
+	if prev.Kind() != prose.Word || next.Kind() != prose.Word || prev.End() == doc.Tokens[ti].Start() || next.Start() == doc.Tokens[ti].End() {
 		return false
 	}
 	pr, _ := utf8.DecodeRuneInString(doc.TokenText(ti - 1))
@@ -1395,10 +1395,10 @@ func neighbours(doc *prose.Document, s prose.Sentence, ti int) (prev, next strin
 	// to token b is impossible when the later of the two has a gap.
 	find := func(step int) string {
 		for i := ti + step; i >= s.FirstToken && i < s.EndToken; i += step {
-			if later := max(i, i-step); doc.Tokens[later].Gap {
+			if later := max(i, i-step); doc.Tokens[later].Gap() {
 				return ""
 			}
-			if doc.Tokens[i].Kind == prose.Word {
+			if doc.Tokens[i].Kind() == prose.Word {
 				return doc.TokenText(i)
 			}
 			switch doc.TokenText(i) {
@@ -1430,7 +1430,7 @@ func afterOpener(doc *prose.Document, ti, first int) bool {
 func isTitleCase(doc *prose.Document, b *prose.Block) bool {
 	words, caps := 0, 0
 	for ti := b.FirstToken; ti < b.EndToken; ti++ {
-		if doc.Tokens[ti].Kind != prose.Word {
+		if doc.Tokens[ti].Kind() != prose.Word {
 			continue
 		}
 		w := doc.TokenText(ti)

@@ -56,7 +56,7 @@ func CleanCorpus(t testing.TB, opts rules.Options, rs ...rules.Rule) (files []*l
 			t.Fatalf("%s not linted: %s", p, f.Skipped)
 		}
 		for _, tok := range f.Doc.Tokens {
-			if tok.Kind == prose.Word {
+			if tok.Kind() == prose.Word {
 				words++
 			}
 		}
