@@ -116,7 +116,7 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 		case unlintable(src) != "":
 			out[i] = &File{Path: s.Path, Skipped: unlintable(src)}
 		default:
-			out[i] = &File{Path: s.Path, Doc: prose.Parse(s.Path, src, prose.FormatFor(s.Path))}
+			out[i] = &File{Path: s.Path, Doc: prose.ParseWorkers(s.Path, src, prose.FormatFor(s.Path), spareFor(workers, len(sources)))}
 		}
 	})
 	var docs []*prose.Document
@@ -198,13 +198,13 @@ func (c *Config) LintSet(paths []string, srcs [][]byte) []*File {
 	return cc.LintAll(sources, 0)
 }
 
-// lint is Lint with the number of goroutines the document's rules may
-// run on.
+// lint is Lint with the number of goroutines the document may be parsed
+// and its rules run on.
 func (c *Config) lint(path string, src []byte, workers int) *File {
 	if skip := unlintable(src); skip != "" {
 		return &File{Path: path, Skipped: skip}
 	}
-	doc := prose.Parse(path, src, prose.FormatFor(path))
+	doc := prose.ParseWorkers(path, src, prose.FormatFor(path), workers)
 	return &File{Path: path, Doc: doc, Findings: c.check(doc, nil, workers)}
 }
 

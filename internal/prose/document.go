@@ -205,6 +205,14 @@ type Document struct {
 // src must be shorter than MaxSize (offsets are kept in 32 bits); the
 // driver refuses longer files before parsing.
 func Parse(path string, src []byte, format Format) *Document {
+	return ParseWorkers(path, src, format, 1)
+}
+
+// ParseWorkers is Parse on up to workers goroutines: a large document is
+// cut at block boundaries into parts of at least a megabyte that are
+// tokenized and split into sentences at once, then joined. The document is
+// the same, field by field, whatever workers is.
+func ParseWorkers(path string, src []byte, format Format, workers int) *Document {
 	d := &Document{Path: path, Format: format, Src: src, Text: bytesView(src)}
 	d.lines = lineStarts(src)
 	d.Invalid = invalidOffsets(src)
@@ -214,7 +222,7 @@ func Parse(path string, src []byte, format Format) *Document {
 	} else {
 		blocks = d.plainBlocks()
 	}
-	d.build(blocks)
+	d.build(blocks, workers)
 	return d
 }
 
@@ -235,16 +243,40 @@ type rawBlock struct {
 }
 
 // build tokenizes the prose segments of blocks, numbers the token texts,
-// and splits each block into sentences.
-func (d *Document) build(blocks []rawBlock) {
-	b := builder{text: d.Text}
+// and splits each block into sentences, on up to workers goroutines (see
+// buildParallel).
+func (d *Document) build(blocks []rawBlock, workers int) {
+	if workers > 1 && d.buildParallel(blocks, workers) {
+		return
+	}
 	est := d.estimateTokens()
-	b.toks = make([]Token, 0, est)
+	p := d.buildPart(blocks, est, make([]Token, 0, est))
+	d.Blocks, d.Tokens, d.Sentences = p.blocks, p.toks, p.sents
+	p.v.finish(d)
+}
+
+// part is the model of a run of blocks built on its own: token, sentence
+// and block indices count from the part's start, and token IDs number the
+// part's own vocabulary.
+type part struct {
+	toks   []Token
+	v      vocab
+	blocks []Block
+	sents  []Sentence
+}
+
+// buildPart tokenizes blocks into toks (empty, with room for about est
+// tokens), numbers the texts and splits the blocks into sentences.
+func (d *Document) buildPart(blocks []rawBlock, est int, toks []Token) *part {
+	p := &part{}
+	b := builder{text: d.Text, toks: toks}
 	b.v.init(d.Text, est)
-	d.Blocks = make([]Block, 0, len(blocks))
+	p.blocks = make([]Block, 0, len(blocks))
 	// About one sentence in 22 tokens (16 to 22 in edited prose); the
 	// slice grows if there are more.
-	d.Sentences = make([]Sentence, 0, est/22+len(blocks)/4+1)
+	p.sents = make([]Sentence, 0, est/22+len(blocks)/4+1)
+	// The sentence splitter reads tokens through a document.
+	view := &Document{Text: d.Text}
 	for _, rb := range blocks {
 		segs := d.Prose[rb.firstSeg:rb.endSeg]
 		if len(segs) == 0 {
@@ -269,14 +301,15 @@ func (d *Document) build(blocks []rawBlock) {
 			continue
 		}
 		// Split the block while its tokens are still in the cache.
-		d.Tokens = b.toks
-		blk.FirstSentence = len(d.Sentences)
-		d.Sentences = splitSentences(d, blk.FirstToken, blk.EndToken, len(d.Blocks), b.terms, &b.abbrev, d.Sentences)
-		blk.EndSentence = len(d.Sentences)
-		d.Blocks = append(d.Blocks, blk)
+		view.Tokens = b.toks
+		blk.FirstSentence = len(p.sents)
+		p.sents = splitSentences(view, blk.FirstToken, blk.EndToken, len(p.blocks), b.terms, &b.abbrev, p.sents)
+		blk.EndSentence = len(p.sents)
+		p.blocks = append(p.blocks, blk)
 	}
-	d.Tokens = b.toks
-	b.v.finish(d)
+	p.toks = b.toks
+	p.v = b.v
+	return p
 }
 
 // blankOrMarkup reports whether text between two prose segments is only

@@ -1,0 +1,107 @@
+package prose
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// sharedDir is ruletest.SharedDir (which imports this package): the
+// ../shared directory of some ancestor, or "".
+func sharedDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		cand := filepath.Join(dir, "..", "shared")
+		if st, err := os.Stat(filepath.Join(cand, "corpora")); err == nil && st.IsDir() {
+			return cand
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// sameDocument fails unless a and b agree in every field.
+func sameDocument(t *testing.T, name string, a, b *Document) {
+	t.Helper()
+	if !reflect.DeepEqual(a, b) {
+		switch {
+		case !reflect.DeepEqual(a.Tokens, b.Tokens):
+			t.Fatalf("%s: tokens differ (%d vs %d)", name, len(a.Tokens), len(b.Tokens))
+		case !reflect.DeepEqual(a.Types, b.Types):
+			t.Fatalf("%s: types differ (%d vs %d)", name, len(a.Types), len(b.Types))
+		case !reflect.DeepEqual(a.Sentences, b.Sentences):
+			t.Fatalf("%s: sentences differ (%d vs %d)", name, len(a.Sentences), len(b.Sentences))
+		case !reflect.DeepEqual(a.Blocks, b.Blocks):
+			t.Fatalf("%s: blocks differ (%d vs %d)", name, len(a.Blocks), len(b.Blocks))
+		}
+		t.Fatalf("%s: documents differ", name)
+	}
+}
+
+// parseBoth parses src on one goroutine and, cut into parts of about
+// partSize bytes, on several, and compares the documents.
+func parseBoth(t *testing.T, name string, src []byte, format Format, partSize, workers int) {
+	t.Helper()
+	defer func(m int) { minPart = m }(minPart)
+	minPart = partSize
+	one := Parse(name, src, format)
+	many := ParseWorkers(name, src, format, workers)
+	sameDocument(t, name, one, many)
+}
+
+// TestParallelParseIsSequential checks that ParseWorkers builds the same
+// document as Parse on the test data and the clean corpora, in both
+// formats and with runs of several sizes.
+func TestParallelParseIsSequential(t *testing.T) {
+	var files []string
+	for _, pattern := range []string{"testdata/*", "../lint/testdata/*"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	if shared := sharedDir(); shared != "" {
+		m, _ := filepath.Glob(filepath.Join(shared, "corpora", "clean", "*"))
+		files = append(files, m...)
+		files = append(files, filepath.Join(shared, "samples", "seed-draft.txt"))
+	}
+	n := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			continue // a directory
+		}
+		n++
+		for _, format := range []Format{Plain, Markdown} {
+			for _, size := range []int{1, 1000, len(src)/3 + 1} {
+				for _, workers := range []int{2, 3, 8} {
+					parseBoth(t, f, src, format, size, workers)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no files")
+	}
+}
+
+// FuzzParseParallel checks that ParseWorkers builds the same document as
+// Parse on any input.
+func FuzzParseParallel(f *testing.F) {
+	for _, s := range []string{"", "Hello world. Again.\n\nMore text, here.", "# H\n\n`c` [a](b)\n\n- x\n- y Y y.", "A.\nb\n\nC D c d\n\n\xff é É"} {
+		f.Add(s, true, uint8(2))
+		f.Add(s, false, uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, src string, md bool, workers uint8) {
+		format := Plain
+		if md {
+			format = Markdown
+		}
+		parseBoth(t, "f", []byte(src), format, 1, int(workers%8)+2)
+	})
+}
