@@ -89,19 +89,3 @@ func TestParallelParseIsSequential(t *testing.T) {
 		t.Fatal("no files")
 	}
 }
-
-// FuzzParseParallel checks that ParseWorkers builds the same document as
-// Parse on any input.
-func FuzzParseParallel(f *testing.F) {
-	for _, s := range []string{"", "Hello world. Again.\n\nMore text, here.", "# H\n\n`c` [a](b)\n\n- x\n- y Y y.", "A.\nb\n\nC D c d\n\n\xff é É"} {
-		f.Add(s, true, uint8(2))
-		f.Add(s, false, uint8(3))
-	}
-	f.Fuzz(func(t *testing.T, src string, md bool, workers uint8) {
-		format := Plain
-		if md {
-			format = Markdown
-		}
-		parseBoth(t, "f", []byte(src), format, 1, int(workers%8)+2)
-	})
-}

@@ -130,7 +130,8 @@ func TestLongLineIsLinear(t *testing.T) {
 	}
 }
 
-// FuzzParse checks the document model's invariants on any input.
+// FuzzParse checks the document model's invariants on any input, and
+// that ParseWorkers builds the same document as Parse.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"", "Hello world.", "# H\n\n`c` [a](b) <!-- edlint-words: x -->", "\xff\xfe", "a\u200bb ’80s U.S. e.g.", "---\nx: y\n---\ntext", "> q\n> > r\n\n- a\n  - b"} {
 		f.Add(s, true)
@@ -169,6 +170,9 @@ func FuzzParse(f *testing.F) {
 		}
 		_ = d.Position(len(src))
 		checkVocabulary(t, d)
+		// On several goroutines, cut into runs as small as a block: the
+		// same document.
+		parseBoth(t, "f", []byte(src), format, 1, len(src)%7+2)
 	})
 }
 
