@@ -263,7 +263,13 @@ type part struct {
 	v      vocab
 	blocks []Block
 	sents  []Sentence
+	// gapFromBefore is set when the gap of the part's first token is to
+	// be measured from the last token of the parts before it.
+	gapFromBefore bool
 }
+
+// beforePart stands for the end of the last token before a part.
+const beforePart = -2
 
 // buildPart tokenizes blocks into toks (empty, with room for about est
 // tokens), numbers the texts and splits the blocks into sentences.
@@ -289,11 +295,21 @@ func (d *Document) buildPart(blocks []rawBlock, est int, toks []Token) *part {
 		for _, s := range segs {
 			first := len(b.toks)
 			b.tokenize(s)
-			if first < len(b.toks) && prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:b.toks[first].Start()]) {
-				b.toks[first].bits |= gapBit
+			if first < len(b.toks) {
+				if prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:b.toks[first].Start()]) {
+					b.toks[first].bits |= gapBit
+				}
+				if prevEnd == beforePart {
+					p.gapFromBefore = true
+				}
 			}
+			// After a segment without tokens the previous token may be
+			// one of an earlier block (the gap before a block's first
+			// token is measured from there), or of an earlier part.
 			if len(b.toks) > 0 {
 				prevEnd = b.toks[len(b.toks)-1].End()
+			} else {
+				prevEnd = beforePart
 			}
 		}
 		blk.EndToken = len(b.toks)

@@ -102,6 +102,12 @@ func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
 			s.Block += blkOff
 			d.Sentences = append(d.Sentences, s)
 		}
+		if p.gapFromBefore && tokOff > 0 {
+			prevEnd := toks[tokOff-1].End()
+			if !blankOrMarkup(d.Text[prevEnd:toks[tokOff].Start()]) {
+				toks[tokOff].bits |= gapBit
+			}
+		}
 		tokOff += len(p.toks)
 	}
 	d.Tokens = toks
