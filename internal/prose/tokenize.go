@@ -96,7 +96,10 @@ func (b *builder) tokenize(s Span) {
 				w := load64(text, i)
 				if stop := notAlnum(w); stop != 0 {
 					j = i + bits.TrailingZeros64(stop)>>3
-					if j < e && !wordGlue[text[j]] {
+					// A word ends at a glue byte (a comma, a dot) that
+					// no letter or digit follows: "word, " and "word.\n"
+					// (wordEndFrom would stop there too).
+					if j < e && (!wordGlue[text[j]] || j+1 < e && text[j+1] < utf8.RuneSelf && !isAlnum[text[j+1]]) {
 						// Already seen? (Inlined vocab.id for the common case.)
 						n := j - i
 						key := w & (^uint64(0) >> (64 - 8*uint(n)))
