@@ -191,7 +191,9 @@ type Document struct {
 	counts []int32
 	lower  []uint32
 
-	lines []int // byte offset of the start of each line
+	// lines holds the byte offset of the start of each line (32 bits, as
+	// token offsets: a document is shorter than MaxSize).
+	lines []uint32
 }
 
 // Parse builds the document model of src. It never fails: invalid UTF-8 is
@@ -360,8 +362,8 @@ func (d *Document) Position(off int) Position {
 	if off < 0 {
 		off = 0
 	}
-	i := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off }) - 1
-	start := d.lines[i]
+	i := sort.Search(len(d.lines), func(i int) bool { return int(d.lines[i]) > off }) - 1
+	start := int(d.lines[i])
 	return Position{Line: i + 1, Column: 1 + utf8.RuneCount(d.Src[start:off])}
 }
 
@@ -370,10 +372,10 @@ func (d *Document) LineSpan(n int) Span {
 	if n < 1 || n > len(d.lines) {
 		return Span{len(d.Src), len(d.Src)}
 	}
-	start := d.lines[n-1]
+	start := int(d.lines[n-1])
 	end := len(d.Src)
 	if n < len(d.lines) {
-		end = d.lines[n] - 1
+		end = int(d.lines[n]) - 1
 	}
 	if end > start && d.Src[end-1] == '\r' {
 		end--
@@ -389,15 +391,15 @@ func (d *Document) BlockOf(tok int) int {
 	return sort.Search(len(d.Blocks), func(i int) bool { return d.Blocks[i].EndToken > tok })
 }
 
-func lineStarts(src []byte) []int {
-	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+func lineStarts(src []byte) []uint32 {
+	lines := make([]uint32, 1, bytes.Count(src, []byte{'\n'})+1)
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {
 			return lines
 		}
 		off += i + 1
-		lines = append(lines, off)
+		lines = append(lines, uint32(off))
 	}
 }
 

@@ -24,13 +24,14 @@ func (d *Document) plainBlocks() []rawBlock {
 	unwrapped := !d.hardWrappedFrom(bom)
 	d.Prose = make([]Span, 0, len(d.lines))
 	var urls urlFinder
-	for n, start := range d.lines {
+	for n, ls := range d.lines {
+		start := int(ls)
 		if n == 0 {
 			start = bom
 		}
 		end := len(text)
 		if n+1 < len(d.lines) {
-			end = d.lines[n+1] - 1
+			end = int(d.lines[n+1]) - 1
 		}
 		if start >= len(text) {
 			break // nothing after a final newline
@@ -125,10 +126,11 @@ func indexMarker(s, m string) int {
 func (d *Document) hardWrappedFrom(from int) bool {
 	text := d.Text
 	lines, long := 0, 0
-	for n, start := range d.lines {
+	for n, ls := range d.lines {
+		start := int(ls)
 		end := len(text)
 		if n+1 < len(d.lines) {
-			end = d.lines[n+1] - 1
+			end = int(d.lines[n+1]) - 1
 		}
 		if n == 0 {
 			start = from
