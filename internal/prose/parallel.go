@@ -20,9 +20,9 @@ var minPart = 1 << 20
 // to the first run's vocabulary in the order of their local IDs: the order
 // of first use within the run, so that the document's IDs number texts in
 // order of first use exactly as one goroutine would, whatever the
-// scheduling. Tokens get their document IDs in place; blocks and sentences
-// their document indices as they are appended to the first run's; the
-// token regions are closed up by moving each to the end of the one before.
+// scheduling. The later runs' tokens get their document IDs as they are
+// moved down to close up the token slice, and their blocks and sentences
+// their document indices as they are appended to the first run's.
 func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
 	runs := d.cut(blocks, workers)
 	if len(runs) < 2 {
@@ -62,25 +62,26 @@ func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
 		remaps[k+1] = remap
 		p.v = vocab{}
 	}
-	each(len(parts)-1, func(k int) {
-		remap, toks := remaps[k+1], parts[k+1].toks
-		for i, t := range toks {
-			toks[i].bits = remap[t.bits>>idShift]<<idShift | t.bits&(1<<idShift-1)
-		}
-	})
-
-	// Close up the token regions; if a run outgrew its estimate its
-	// tokens are elsewhere, and moving them in could overwrite those of
-	// the next run: then copy all into a new slice.
-	toks := buf[:0]
+	// Give the later runs' tokens their document IDs as they are moved to
+	// the end of the run before: one pass over them, in order, each moved
+	// down (or not at all), so that no token is overwritten before it is
+	// read. If a run outgrew its estimate its tokens are elsewhere, and
+	// moving them in could overwrite those of the next run: then all go to
+	// a new slice.
+	toks := buf[:len(parts[0].toks)]
 	for k, p := range parts {
 		if len(p.toks) > ests[k] {
-			toks = make([]Token, 0, nTok)
+			toks = append(make([]Token, 0, nTok), parts[0].toks...)
 			break
 		}
 	}
-	for _, p := range parts {
-		toks = append(toks, p.toks...)
+	for k, p := range parts[1:] {
+		remap, n := remaps[k+1], len(toks)
+		toks = toks[:n+len(p.toks)]
+		dst := toks[n:]
+		for i, t := range p.toks {
+			dst[i] = Token{t.start, t.end, remap[t.bits>>idShift]<<idShift | t.bits&(1<<idShift-1)}
+		}
 	}
 
 	// Blocks and sentences after the first run's, with document indices.
