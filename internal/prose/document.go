@@ -218,6 +218,9 @@ func ParseWorkers(path string, src []byte, format Format, workers int) *Document
 	d := &Document{Path: path, Format: format, Src: src, Text: bytesView(src)}
 	d.lines = lineStarts(src)
 	d.Invalid = invalidOffsets(src)
+	if format == Plain && workers > 1 && d.parsePlainParallel(workers) {
+		return d
+	}
 	var blocks []rawBlock
 	if format == Markdown {
 		blocks = d.markdownBlocks()
@@ -252,7 +255,7 @@ func (d *Document) build(blocks []rawBlock, workers int) {
 		return
 	}
 	est := d.estimateTokens()
-	p := d.buildPart(blocks, est, make([]Token, 0, est))
+	p := d.buildPart(run{blocks, d.Prose}, est, make([]Token, 0, est))
 	d.Blocks, d.Tokens, d.Sentences = p.blocks, p.toks, p.sents
 	p.v.finish(d)
 }
@@ -273,9 +276,11 @@ type part struct {
 // beforePart stands for the end of the last token before a part.
 const beforePart = -2
 
-// buildPart tokenizes blocks into toks (empty, with room for about est
-// tokens), numbers the texts and splits the blocks into sentences.
-func (d *Document) buildPart(blocks []rawBlock, est int, toks []Token) *part {
+// buildPart tokenizes the blocks of r into toks (empty, with room for
+// about est tokens), numbers the texts and splits the blocks into
+// sentences.
+func (d *Document) buildPart(r run, est int, toks []Token) *part {
+	blocks := r.blocks
 	p := &part{}
 	b := builder{text: d.Text, toks: toks}
 	b.v.init(d.Text, est)
@@ -286,7 +291,7 @@ func (d *Document) buildPart(blocks []rawBlock, est int, toks []Token) *part {
 	// The sentence splitter reads tokens through a document.
 	view := &Document{Text: d.Text}
 	for _, rb := range blocks {
-		segs := d.Prose[rb.firstSeg:rb.endSeg]
+		segs := r.prose[rb.firstSeg:rb.endSeg]
 		if len(segs) == 0 {
 			continue
 		}

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -10,10 +11,127 @@ import (
 // than they save. A variable so that tests can cut small documents.
 var minPart = 1 << 20
 
+// run is a run of consecutive blocks and the prose segments they index.
+type run struct {
+	blocks []rawBlock
+	prose  []Span
+}
+
 // buildParallel is build on up to workers goroutines; it reports false,
 // having done nothing, when the document is too small to be worth cutting.
+func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
+	runs := d.cut(blocks, workers)
+	if len(runs) < 2 {
+		return false
+	}
+	ests := make([]int, len(runs))
+	each(len(runs), func(k int) { ests[k] = d.estimateRun(runs[k]) })
+	d.buildRuns(runs, ests)
+	return true
+}
+
+// parsePlainParallel is the rest of Parse for plain text on up to workers
+// goroutines; it reports false, having done nothing, when the document is
+// too small to be worth cutting.
 //
-// The blocks are cut into runs of about equal size, one per goroutine.
+// The lines are cut after blank lines (where plainBlocks ends any block)
+// into runs of about equal size, one per goroutine, which are split into
+// blocks and estimated at once; then built by buildRuns.
+func (d *Document) parsePlainParallel(workers int) bool {
+	cuts := d.plainCuts(workers)
+	if len(cuts) < 3 {
+		return false
+	}
+	n := len(cuts) - 1
+	bom := bomLen(d.Src)
+	// Whether the text is hard-wrapped, counted over the runs at once.
+	lines, long := make([]int, n), make([]int, n)
+	each(n, func(k int) { lines[k], long[k] = d.countLong(bom, cuts[k], cuts[k+1]) })
+	nLines, nLong := 0, 0
+	for k := range n {
+		nLines += lines[k]
+		nLong += long[k]
+	}
+	unwrapped := nLong*20 > nLines
+	runs := make([]run, n)
+	comments := make([][]Comment, n)
+	ests := make([]int, n)
+	each(n, func(k int) {
+		runs[k], comments[k] = d.plainRun(cuts[k], cuts[k+1], unwrapped)
+		ests[k] = d.estimateRun(runs[k])
+	})
+	nSeg := 0
+	for k := range n {
+		nSeg += len(runs[k].prose)
+		d.Comments = append(d.Comments, comments[k]...)
+	}
+	// The document's prose segments; each run's blocks keep indexing their
+	// run's.
+	d.Prose = make([]Span, 0, nSeg)
+	for _, r := range runs {
+		d.Prose = append(d.Prose, r.prose...)
+	}
+	d.buildRuns(runs, ests)
+	return true
+}
+
+// plainCuts returns the line numbers where runs of plain text start, and
+// the number of lines at the end: 0 and each first line after a blank line
+// at or after a share of the text, so that no block spans two runs.
+func (d *Document) plainCuts(workers int) []int {
+	n := min(workers, len(d.Text)/minPart)
+	if n < 2 {
+		return nil
+	}
+	cuts := []int{0}
+	next := 1
+	for k := 1; k < n; k++ {
+		target := len(d.Text) / n * k
+		i := max(next, sortSearchLines(d.lines, target))
+		for ; i < len(d.lines); i++ {
+			if d.isBlankLine(i - 1) {
+				break
+			}
+		}
+		if i >= len(d.lines) {
+			break
+		}
+		cuts = append(cuts, i)
+		next = i + 1
+	}
+	return append(cuts, len(d.lines))
+}
+
+// sortSearchLines returns the first line starting at or after off.
+func sortSearchLines(lines []uint32, off int) int {
+	lo, hi := 0, len(lines)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(lines[m]) < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// isBlankLine reports whether line n (not the first) holds only white
+// space, so that plainBlocks ends any block there.
+func (d *Document) isBlankLine(n int) bool {
+	if n < 1 {
+		return false
+	}
+	end := len(d.Text)
+	if n+1 < len(d.lines) {
+		end = int(d.lines[n+1]) - 1
+	}
+	return strings.TrimSpace(d.Text[d.lines[n]:end]) == ""
+}
+
+// buildRuns builds the runs, each with about ests[k] tokens, on a
+// goroutine each and joins them.
+//
 // Each run is tokenized into its own region of one token slice, with its
 // own vocabulary, and split into sentences, with indices counted from the
 // run's start. Then, in run order, the types of each later run are added
@@ -23,14 +141,7 @@ var minPart = 1 << 20
 // scheduling. The later runs' tokens get their document IDs as they are
 // moved down to close up the token slice, and their blocks and sentences
 // their document indices as they are appended to the first run's.
-func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
-	runs := d.cut(blocks, workers)
-	if len(runs) < 2 {
-		return false
-	}
-	// The token estimate of each run, then one slice for all of them.
-	ests := make([]int, len(runs))
-	each(len(runs), func(k int) { ests[k] = d.estimateBlocks(runs[k]) })
+func (d *Document) buildRuns(runs []run, ests []int) {
 	offs := make([]int, len(runs)+1)
 	for k, n := range ests {
 		offs[k+1] = offs[k] + n
@@ -68,12 +179,15 @@ func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
 	// read. If a run outgrew its estimate its tokens are elsewhere, and
 	// moving them in could overwrite those of the next run: then all go to
 	// a new slice.
-	toks := buf[:len(parts[0].toks)]
+	outgrown := false
 	for k, p := range parts {
-		if len(p.toks) > ests[k] {
-			toks = append(make([]Token, 0, nTok), parts[0].toks...)
-			break
-		}
+		outgrown = outgrown || len(p.toks) > ests[k]
+	}
+	var toks []Token
+	if outgrown {
+		toks = append(make([]Token, 0, nTok), parts[0].toks...)
+	} else {
+		toks = buf[:len(parts[0].toks)]
 	}
 	for k, p := range parts[1:] {
 		remap, n := remaps[k+1], len(toks)
@@ -113,12 +227,11 @@ func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
 	}
 	d.Tokens = toks
 	v.finish(d)
-	return true
 }
 
 // cut divides blocks into at most workers runs of consecutive blocks of
 // about equal size in bytes, each at least minPart.
-func (d *Document) cut(blocks []rawBlock, workers int) [][]rawBlock {
+func (d *Document) cut(blocks []rawBlock, workers int) []run {
 	size := func(rb rawBlock) int {
 		if rb.endSeg == rb.firstSeg {
 			return 0
@@ -134,35 +247,36 @@ func (d *Document) cut(blocks []rawBlock, workers int) [][]rawBlock {
 		return nil
 	}
 	want := total / n
-	runs := make([][]rawBlock, 0, n)
+	runs := make([]run, 0, n)
 	start, acc := 0, 0
 	for i, rb := range blocks {
 		acc += size(rb)
 		if acc >= want && len(runs) < n-1 {
-			runs = append(runs, blocks[start:i+1])
+			runs = append(runs, run{blocks[start : i+1], d.Prose})
 			start, acc = i+1, 0
 		}
 	}
 	if start < len(blocks) {
-		runs = append(runs, blocks[start:])
+		runs = append(runs, run{blocks[start:], d.Prose})
 	}
 	return runs
 }
 
-// estimateBlocks is estimateTokens for the prose of blocks.
-func (d *Document) estimateBlocks(blocks []rawBlock) int {
+// estimateRun is estimateTokens for the prose of a run.
+func (d *Document) estimateRun(r run) int {
 	n := 0
+	blocks := r.blocks
 	if len(blocks) == 0 {
 		return 8
 	}
 	if d.Format == Plain {
 		first, last := blocks[0].firstSeg, blocks[len(blocks)-1].endSeg
 		if first < last {
-			n = countTokenStarts(d.Text, d.Prose[first].Start, d.Prose[last-1].End)
+			n = countTokenStarts(d.Text, r.prose[first].Start, r.prose[last-1].End)
 		}
 	} else {
 		for _, rb := range blocks {
-			for _, s := range d.Prose[rb.firstSeg:rb.endSeg] {
+			for _, s := range r.prose[rb.firstSeg:rb.endSeg] {
 				n += countTokenStarts(d.Text, s.Start, s.End)
 			}
 		}

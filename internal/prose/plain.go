@@ -17,15 +17,24 @@ const DirectivePrefix = "edlint-"
 // heading (short, no final punctuation); a line that stops mid-sentence
 // continues its block.
 func (d *Document) plainBlocks() []rawBlock {
+	unwrapped := !d.hardWrappedFrom(bomLen(d.Src), 0, len(d.lines))
+	r, comments := d.plainRun(0, len(d.lines), unwrapped)
+	d.Prose, d.Comments = r.prose, comments
+	return r.blocks
+}
+
+// plainRun splits lines [from, to) into blocks, as plainBlocks does when
+// a block ends before line from (the line before it is blank, or from is
+// 0). The blocks index the prose segments of the run.
+func (d *Document) plainRun(from, to int, unwrapped bool) (r run, comments []Comment) {
 	text := d.Text
 	var blocks []rawBlock
 	open := false // the last block continues on the next line
 	bom := bomLen(d.Src)
-	unwrapped := !d.hardWrappedFrom(bom)
-	d.Prose = make([]Span, 0, len(d.lines))
+	prose := make([]Span, 0, to-from)
 	var urls urlFinder
-	for n, ls := range d.lines {
-		start := int(ls)
+	for n := from; n < to; n++ {
+		start := int(d.lines[n])
 		if n == 0 {
 			start = bom
 		}
@@ -46,26 +55,26 @@ func (d *Document) plainBlocks() []rawBlock {
 		case trimmed == "":
 			open = false
 		case strings.HasPrefix(trimmed, DirectivePrefix) || strings.HasPrefix(trimmed, "<!--") && strings.Contains(trimmed, DirectivePrefix):
-			d.Comments = append(d.Comments, Comment{Span: Span{start, lineEnd}, Body: strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(trimmed, "<!--"), "-->"))})
+			comments = append(comments, Comment{Span: Span{start, lineEnd}, Body: strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(trimmed, "<!--"), "-->"))})
 			open = false
 		default:
 			if !open {
-				first := len(d.Prose)
+				first := len(prose)
 				blocks = append(blocks, rawBlock{kind: Paragraph, firstSeg: first, endSeg: first})
 				open = true
 			}
 			if urls.maybeIn(text, start, lineEnd) {
-				d.Prose = appendMasked(d.Prose, text, Span{start, lineEnd})
+				prose = appendMasked(prose, text, Span{start, lineEnd})
 			} else {
-				d.Prose = append(d.Prose, Span{start, lineEnd})
+				prose = append(prose, Span{start, lineEnd})
 			}
-			blocks[len(blocks)-1].endSeg = len(d.Prose)
+			blocks[len(blocks)-1].endSeg = len(prose)
 			if unwrapped || endsBlock(trimmed) {
 				open = false
 			}
 		}
 	}
-	return blocks
+	return run{blocks, prose}, comments
 }
 
 // urlFinder tells cheaply whether a line may hold a URL or an e-mail
@@ -122,12 +131,19 @@ func indexMarker(s, m string) int {
 	}
 }
 
-// hardWrappedFrom is HardWrapped(d.Text[from:]), read off the line table.
-func (d *Document) hardWrappedFrom(from int) bool {
+// hardWrappedFrom is HardWrapped(d.Text[from:]), read off lines [n0, n1)
+// of the line table.
+func (d *Document) hardWrappedFrom(from, n0, n1 int) bool {
+	lines, long := d.countLong(from, n0, n1)
+	return long*20 <= lines
+}
+
+// countLong counts the lines of [n0, n1) that are not blank, and those of
+// them longer than 100 code points; line 0 starts at from.
+func (d *Document) countLong(from, n0, n1 int) (lines, long int) {
 	text := d.Text
-	lines, long := 0, 0
-	for n, ls := range d.lines {
-		start := int(ls)
+	for n := n0; n < n1; n++ {
+		start := int(d.lines[n])
 		end := len(text)
 		if n+1 < len(d.lines) {
 			end = int(d.lines[n+1]) - 1
@@ -143,7 +159,7 @@ func (d *Document) hardWrappedFrom(from int) bool {
 			long++
 		}
 	}
-	return long*20 <= lines
+	return lines, long
 }
 
 // HardWrapped reports whether text looks hard-wrapped: almost no line is
