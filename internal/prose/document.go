@@ -255,7 +255,8 @@ func (d *Document) build(blocks []rawBlock, workers int) {
 		return
 	}
 	est := d.estimateTokens()
-	p := d.buildPart(run{blocks, d.Prose}, est, make([]Token, 0, est))
+	p := d.buildPart(run{blocks, d.Prose}, est, make([]Token, 0, est),
+		make([]Block, 0, len(blocks)), make([]Sentence, 0, sentenceRoom(est, len(blocks))))
 	d.Blocks, d.Tokens, d.Sentences = p.blocks, p.toks, p.sents
 	p.v.finish(d)
 }
@@ -279,15 +280,14 @@ const beforePart = -2
 // buildPart tokenizes the blocks of r into toks (empty, with room for
 // about est tokens), numbers the texts and splits the blocks into
 // sentences.
-func (d *Document) buildPart(r run, est int, toks []Token) *part {
+//
+// blks and sents, empty, receive the blocks and sentences; blks has room
+// for every block, sents for about sentenceRoom(est, len(r.blocks)).
+func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents []Sentence) *part {
 	blocks := r.blocks
-	p := &part{}
+	p := &part{blocks: blks, sents: sents}
 	b := builder{text: d.Text, toks: toks}
 	b.v.init(d.Text, est)
-	p.blocks = make([]Block, 0, len(blocks))
-	// About one sentence in 22 tokens (16 to 22 in edited prose); the
-	// slice grows if there are more.
-	p.sents = make([]Sentence, 0, est/22+len(blocks)/4+1)
 	// The sentence splitter reads tokens through a document.
 	view := &Document{Text: d.Text}
 	for _, rb := range blocks {
@@ -334,6 +334,11 @@ func (d *Document) buildPart(r run, est int, toks []Token) *part {
 	p.v = b.v
 	return p
 }
+
+// sentenceRoom is the room to make for the sentences of blocks blocks of
+// about tokens tokens: about one sentence in 22 tokens (16 to 22 in edited
+// prose); the slice grows if there are more.
+func sentenceRoom(tokens, blocks int) int { return tokens/22 + blocks/4 + 1 }
 
 // blankOrMarkup reports whether text between two prose segments is only
 // white space and Markdown inline markers (emphasis, link brackets), so that

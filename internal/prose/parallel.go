@@ -1,7 +1,6 @@
 package prose
 
 import (
-	"slices"
 	"strings"
 	"sync"
 )
@@ -56,22 +55,29 @@ func (d *Document) parsePlainParallel(workers int) bool {
 	runs := make([]run, n)
 	comments := make([][]Comment, n)
 	ests := make([]int, n)
+	// The prose segments in one slice, with room for a segment a line in
+	// each run's region (more if URLs split lines).
+	room := make([]int, n)
+	for k := range n {
+		room[k] = cuts[k+1] - cuts[k]
+	}
+	buf := make([]Span, len(d.lines))
 	each(n, func(k int) {
-		runs[k], comments[k] = d.plainRun(cuts[k], cuts[k+1], unwrapped)
+		runs[k], comments[k] = d.plainRun(cuts[k], cuts[k+1], unwrapped, buf[cuts[k]:cuts[k]:cuts[k+1]])
 		ests[k] = d.estimateRun(runs[k])
 	})
-	nSeg := 0
 	for k := range n {
-		nSeg += len(runs[k].prose)
 		d.Comments = append(d.Comments, comments[k]...)
 	}
-	// The document's prose segments; each run's blocks keep indexing their
-	// run's.
-	d.Prose = make([]Span, 0, nSeg)
-	for _, r := range runs {
-		d.Prose = append(d.Prose, r.prose...)
-	}
 	d.buildRuns(runs, ests)
+	// The document's prose segments, closed up once the runs' blocks no
+	// longer read them.
+	regions, nSeg := make([][]Span, n), 0
+	for k, r := range runs {
+		regions[k] = r.prose
+		nSeg += len(r.prose)
+	}
+	d.Prose = closeUp(buf, regions, room, nSeg, func(_ int, s Span) Span { return s })
 	return true
 }
 
@@ -146,10 +152,21 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 	for k, n := range ests {
 		offs[k+1] = offs[k] + n
 	}
+	// One slice each for the tokens, blocks and sentences of all runs,
+	// each run with its own region.
+	bRoom, sRoom := make([]int, len(runs)), make([]int, len(runs))
+	bOffs, sOffs := make([]int, len(runs)+1), make([]int, len(runs)+1)
+	for k, r := range runs {
+		bRoom[k], sRoom[k] = len(r.blocks), sentenceRoom(ests[k], len(r.blocks))
+		bOffs[k+1], sOffs[k+1] = bOffs[k]+bRoom[k], sOffs[k]+sRoom[k]
+	}
 	buf := make([]Token, offs[len(runs)])
+	bBuf := make([]Block, bOffs[len(runs)])
+	sBuf := make([]Sentence, sOffs[len(runs)])
 	parts := make([]*part, len(runs))
 	each(len(runs), func(k int) {
-		parts[k] = d.buildPart(runs[k], ests[k], buf[offs[k]:offs[k]:offs[k+1]])
+		parts[k] = d.buildPart(runs[k], ests[k], buf[offs[k]:offs[k]:offs[k+1]],
+			bBuf[bOffs[k]:bOffs[k]:bOffs[k+1]], sBuf[sOffs[k]:sOffs[k]:sOffs[k+1]])
 	})
 
 	// The document's vocabulary, in run order: the first run's, to which
@@ -198,35 +215,68 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 		}
 	}
 
-	// Blocks and sentences after the first run's, with document indices.
-	d.Blocks = slices.Grow(parts[0].blocks, nBlk-len(parts[0].blocks))
-	d.Sentences = slices.Grow(parts[0].sents, nSent-len(parts[0].sents))
-	tokOff := len(parts[0].toks)
-	for _, p := range parts[1:] {
-		blkOff, sentOff := len(d.Blocks), len(d.Sentences)
-		for _, b := range p.blocks {
-			b.FirstToken += tokOff
-			b.EndToken += tokOff
-			b.FirstSentence += sentOff
-			b.EndSentence += sentOff
-			d.Blocks = append(d.Blocks, b)
+	// Blocks and sentences, with document indices, closed up the same way.
+	tokOffs, blkOffs, sentOffs := make([]int, len(parts)), make([]int, len(parts)), make([]int, len(parts))
+	blks, sents := make([][]Block, len(parts)), make([][]Sentence, len(parts))
+	for k, p := range parts {
+		if k > 0 {
+			tokOffs[k] = tokOffs[k-1] + len(parts[k-1].toks)
+			blkOffs[k] = blkOffs[k-1] + len(parts[k-1].blocks)
+			sentOffs[k] = sentOffs[k-1] + len(parts[k-1].sents)
 		}
-		for _, s := range p.sents {
-			s.FirstToken += tokOff
-			s.EndToken += tokOff
-			s.Block += blkOff
-			d.Sentences = append(d.Sentences, s)
-		}
+		blks[k], sents[k] = p.blocks, p.sents
+	}
+	d.Blocks = closeUp(bBuf, blks, bRoom, nBlk, func(k int, b Block) Block {
+		b.FirstToken += tokOffs[k]
+		b.EndToken += tokOffs[k]
+		b.FirstSentence += sentOffs[k]
+		b.EndSentence += sentOffs[k]
+		return b
+	})
+	d.Sentences = closeUp(sBuf, sents, sRoom, nSent, func(k int, s Sentence) Sentence {
+		s.FirstToken += tokOffs[k]
+		s.EndToken += tokOffs[k]
+		s.Block += blkOffs[k]
+		return s
+	})
+	for k, p := range parts[1:] {
+		tokOff := tokOffs[k+1]
 		if p.gapFromBefore && tokOff > 0 {
 			prevEnd := toks[tokOff-1].End()
 			if !blankOrMarkup(d.Text[prevEnd:toks[tokOff].Start()]) {
 				toks[tokOff].bits |= gapBit
 			}
 		}
-		tokOff += len(p.toks)
 	}
 	d.Tokens = toks
 	v.finish(d)
+}
+
+// closeUp joins regions, each made in its part of buf with room for
+// room[k] elements, into one slice of total elements, applying fix to each
+// element of region k > 0 as it moves it down to the end of region k-1.
+// If a region outgrew its room (its elements are elsewhere, and moving
+// them in could overwrite the next region's) the slice is a new one.
+func closeUp[T any](buf []T, regions [][]T, room []int, total int, fix func(k int, t T) T) []T {
+	outgrown := false
+	for k, r := range regions {
+		outgrown = outgrown || len(r) > room[k]
+	}
+	var out []T
+	if outgrown {
+		out = append(make([]T, 0, total), regions[0]...)
+	} else {
+		out = buf[:len(regions[0])]
+	}
+	for k, r := range regions[1:] {
+		n := len(out)
+		out = out[:n+len(r)]
+		dst := out[n:]
+		for i, t := range r {
+			dst[i] = fix(k+1, t)
+		}
+	}
+	return out
 }
 
 // cut divides blocks into at most workers runs of consecutive blocks of

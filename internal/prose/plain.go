@@ -18,20 +18,19 @@ const DirectivePrefix = "edlint-"
 // continues its block.
 func (d *Document) plainBlocks() []rawBlock {
 	unwrapped := !d.hardWrappedFrom(bomLen(d.Src), 0, len(d.lines))
-	r, comments := d.plainRun(0, len(d.lines), unwrapped)
+	r, comments := d.plainRun(0, len(d.lines), unwrapped, make([]Span, 0, len(d.lines)))
 	d.Prose, d.Comments = r.prose, comments
 	return r.blocks
 }
 
 // plainRun splits lines [from, to) into blocks, as plainBlocks does when
 // a block ends before line from (the line before it is blank, or from is
-// 0). The blocks index the prose segments of the run.
-func (d *Document) plainRun(from, to int, unwrapped bool) (r run, comments []Comment) {
+// 0). The blocks index the prose segments of the run, appended to prose.
+func (d *Document) plainRun(from, to int, unwrapped bool, prose []Span) (r run, comments []Comment) {
 	text := d.Text
 	var blocks []rawBlock
 	open := false // the last block continues on the next line
 	bom := bomLen(d.Src)
-	prose := make([]Span, 0, to-from)
 	var urls urlFinder
 	for n := from; n < to; n++ {
 		start := int(d.lines[n])
