@@ -216,8 +216,20 @@ func Parse(path string, src []byte, format Format) *Document {
 // the same, field by field, whatever workers is.
 func ParseWorkers(path string, src []byte, format Format, workers int) *Document {
 	d := &Document{Path: path, Format: format, Src: src, Text: bytesView(src)}
-	d.lines = lineStarts(src)
-	d.Invalid = invalidOffsets(src)
+	if workers > 1 && len(src) >= 2*minPart {
+		// The line table on several goroutines, the invalid bytes on one
+		// more.
+		each(2, func(k int) {
+			if k == 0 {
+				d.lines = lineStartsParallel(src, workers)
+			} else {
+				d.Invalid = invalidOffsets(src)
+			}
+		})
+	} else {
+		d.lines = lineStarts(src)
+		d.Invalid = invalidOffsets(src)
+	}
 	if format == Plain && workers > 1 && d.parsePlainParallel(workers) {
 		return d
 	}

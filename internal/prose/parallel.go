@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 )
@@ -332,6 +333,39 @@ func (d *Document) estimateRun(r run) int {
 		}
 	}
 	return n + n/64 + 8
+}
+
+// lineStartsParallel is lineStarts on up to workers goroutines, each
+// counting then recording the line breaks of its share of src.
+func lineStartsParallel(src []byte, workers int) []uint32 {
+	n := min(workers, len(src)/minPart)
+	if n < 2 {
+		return lineStarts(src)
+	}
+	counts := make([]int, n+1)
+	bounds := make([]int, n+1)
+	for k := range n + 1 {
+		bounds[k] = len(src) / n * k
+	}
+	bounds[n] = len(src)
+	each(n, func(k int) { counts[k+1] = bytes.Count(src[bounds[k]:bounds[k+1]], []byte{'\n'}) })
+	for k := range n {
+		counts[k+1] += counts[k]
+	}
+	lines := make([]uint32, counts[n]+1)
+	each(n, func(k int) {
+		at := counts[k] + 1
+		for off := bounds[k]; ; {
+			i := bytes.IndexByte(src[off:bounds[k+1]], '\n')
+			if i < 0 {
+				break
+			}
+			off += i + 1
+			lines[at] = uint32(off)
+			at++
+		}
+	})
+	return lines
 }
 
 // each runs f(0), ..., f(n-1) on n goroutines and waits for them.
