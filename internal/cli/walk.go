@@ -51,6 +51,7 @@ func collect(paths []string, stdin io.Reader, maxSize int64) ([]lint.Source, []*
 				if err != nil {
 					return nil, fmt.Errorf("read standard input: %w", err)
 				}
+				noteInput(len(b))
 				return b, nil
 			}})
 			continue
@@ -117,6 +118,7 @@ func readFile(path string, maxSize int64) ([]byte, error) {
 	if err != nil {
 		return nil, describe(path, err)
 	}
+	noteInput(len(b))
 	return b, nil
 }
 
