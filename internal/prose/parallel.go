@@ -94,7 +94,7 @@ func (d *Document) plainCuts(workers int) []int {
 	next := 1
 	for k := 1; k < n; k++ {
 		target := len(d.Text) / n * k
-		i := max(next, sortSearchLines(d.lines, target))
+		i := max(next, lineAtOrAfter(d.lines, target))
 		for ; i < len(d.lines); i++ {
 			if d.isBlankLine(i - 1) {
 				break
@@ -109,8 +109,8 @@ func (d *Document) plainCuts(workers int) []int {
 	return append(cuts, len(d.lines))
 }
 
-// sortSearchLines returns the first line starting at or after off.
-func sortSearchLines(lines []uint32, off int) int {
+// lineAtOrAfter returns the first line starting at or after off.
+func lineAtOrAfter(lines []uint32, off int) int {
 	lo, hi := 0, len(lines)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
