@@ -38,13 +38,13 @@ func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
 // into runs of about equal size, one per goroutine, which are split into
 // blocks and estimated at once; then built by buildRuns.
 func (d *Document) parsePlainParallel(workers int) bool {
-	cuts := d.plainCuts(workers)
+	cuts := d.plainCuts(workers, false)
 	if len(cuts) < 3 {
 		return false
 	}
 	n := len(cuts) - 1
 	bom := bomLen(d.Src)
-	// Whether the text is hard-wrapped, counted over the runs at once.
+	// Whether the text is hard-wrapped, counted over shares at once.
 	lines, long := make([]int, n), make([]int, n)
 	each(n, func(k int) { lines[k], long[k] = d.countLong(bom, cuts[k], cuts[k+1]) })
 	nLines, nLong := 0, 0
@@ -53,6 +53,13 @@ func (d *Document) parsePlainParallel(workers int) bool {
 		nLong += long[k]
 	}
 	unwrapped := nLong*20 > nLines
+	if !unwrapped {
+		// A block may go on over a line break: cut after blank lines.
+		if cuts = d.plainCuts(workers, true); len(cuts) < 3 {
+			return false
+		}
+		n = len(cuts) - 1
+	}
 	runs := make([]run, n)
 	comments := make([][]Comment, n)
 	ests := make([]int, n)
@@ -83,9 +90,11 @@ func (d *Document) parsePlainParallel(workers int) bool {
 }
 
 // plainCuts returns the line numbers where runs of plain text start, and
-// the number of lines at the end: 0 and each first line after a blank line
-// at or after a share of the text, so that no block spans two runs.
-func (d *Document) plainCuts(workers int) []int {
+// the number of lines at the end: 0 and the first line at or after each
+// share of the text; with afterBlank, the first line after a blank line,
+// so that no block spans two runs. (In text that is not hard-wrapped every
+// line ends its block, so any line will do.)
+func (d *Document) plainCuts(workers int, afterBlank bool) []int {
 	n := min(workers, len(d.Text)/minPart)
 	if n < 2 {
 		return nil
@@ -95,7 +104,7 @@ func (d *Document) plainCuts(workers int) []int {
 	for k := 1; k < n; k++ {
 		target := len(d.Text) / n * k
 		i := max(next, lineAtOrAfter(d.lines, target))
-		for ; i < len(d.lines); i++ {
+		for ; afterBlank && i < len(d.lines); i++ {
 			if d.isBlankLine(i - 1) {
 				break
 			}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -87,5 +88,15 @@ func TestParallelParseIsSequential(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no files")
+	}
+	// Paragraphs on long lines with no blank line between them (every line
+	// a block), and hard-wrapped ones without a blank line.
+	long := strings.Repeat("The U.S. agency's 1,200 staff met Dr. Smith at www.gao.gov today, and said no. ", 3)
+	unwrapped := strings.Repeat(long+"\n"+long+"\nedlint-disable x\n", 40)
+	wrapped := strings.Repeat("A short line that goes on\nto the next one. And\n", 200)
+	for _, src := range []string{unwrapped, wrapped, "\ufeff" + unwrapped} {
+		for _, size := range []int{1, 500, len(src) / 3} {
+			parseBoth(t, "synthetic", []byte(src), Plain, size, 3)
+		}
 	}
 }
