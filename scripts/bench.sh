@@ -127,7 +127,7 @@ sizes="1 10"
 [ "$mode" = quick ] || sizes="1 10 100"
 for mb in $sizes; do
   corpus "$mb" "$tmp/s$mb.txt"
-  /usr/bin/time -f "%e %M" -o "$tmp/time" env GOMAXPROCS=1 "$edlint" --color never -q "$tmp/s$mb.txt" >/dev/null 2>&1 || true
+  /usr/bin/time -f "%e %M" -o "$tmp/time" env GOMAXPROCS=1 "$edlint" --color never -q --max-file-size 0 "$tmp/s$mb.txt" >/dev/null 2>&1 || true
   read -r secs kb < <(tail -1 "$tmp/time")
   awk -v mb="$mb" -v s="$secs" -v kb="$kb" 'BEGIN { printf "%4d MB: %7.2f s %7.1f MB/s %6.0f MB peak RSS\n", mb, s, (s > 0 ? mb / s : 0), kb / 1024 }'
   rm -f "$tmp/s$mb.txt"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
@@ -63,6 +64,29 @@ func BenchmarkLintCorpus(b *testing.B) {
 	for b.Loop() {
 		cfg.Lint("corpus.txt", src)
 	}
+}
+
+// BenchmarkLintCorpusMemory lints the 20 MB once per iteration and reports
+// what the finished result keeps (the document, its tokens and the
+// findings) per byte of input, after a collection: the floor under the
+// peak memory of a run (scripts/bench.sh measures the peak RSS itself).
+func BenchmarkLintCorpusMemory(b *testing.B) {
+	src := corpus(b, 20<<20)
+	spell.Builtin()
+	cfg := &lint.Config{}
+	var kept float64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		f := cfg.Lint("corpus.txt", src)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		kept = float64(after.HeapAlloc) - float64(before.HeapAlloc)
+		runtime.KeepAlive(f)
+	}
+	b.ReportMetric(kept/float64(len(src)), "kept-B/input-B")
+	b.ReportMetric(kept/(1<<20), "kept-MiB")
 }
 
 // BenchmarkLintSeed lints the seed draft (18 KB) with every default rule.

@@ -206,7 +206,7 @@ const runeBase = 0xE000
 // wordsToRunes maps each word, space run and punctuation mark of both texts
 // to one rune, so that the character diff of go-diff becomes a word diff.
 func wordsToRunes(a, b string) (ra, rb []rune, vocab []string) {
-	e := &unitEncoder{index: map[string]rune{}}
+	e := &unitEncoder{index: make(map[string]rune, 32)}
 	ra = e.encode(a)
 	rb = e.encode(b)
 	return ra, rb, e.vocab
@@ -221,7 +221,7 @@ type unitEncoder struct {
 }
 
 func (e *unitEncoder) encode(s string) []rune {
-	var out []rune
+	out := make([]rune, 0, len(s)/3+1)
 	for s != "" {
 		n := unitLen(s)
 		u := s[:n]
@@ -237,11 +237,19 @@ func (e *unitEncoder) encode(s string) []rune {
 	return out
 }
 
+// isWord reports whether r belongs to a word for the diff: a letter, a
+// digit or a combining mark.
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
 // unitLen is the length of the first diff unit of s: a word (letters,
 // digits, inner apostrophes and hyphens), a run of spaces, or one rune.
 func unitLen(s string) int {
 	r, size := utf8.DecodeRuneInString(s)
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
 	switch {
 	case isWord(r):
 		i := size
