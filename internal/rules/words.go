@@ -1118,6 +1118,7 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 		bi, bestN  int
 		best       string
 		positional bool
+		name       bool // no suggestion could make it a typo (mayBeTypo)
 	}
 	near := make([]nearest, len(caps))
 	var guess []string
@@ -1138,7 +1139,7 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 		for _, o := range c.occ {
 			positional = positional && o.positional
 		}
-		near[i] = nearest{int(bi), bestN, best, positional}
+		near[i] = nearest{bi: int(bi), bestN: bestN, best: best, positional: positional}
 		switch {
 		case best != "" && (n <= 2 && bestN >= 5*n || n == 1 && bestN >= 2):
 			// A name variant.
@@ -1146,6 +1147,9 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 			// A name.
 		case best != "" && !looksLikeTypo(dict, form, best, n, positional):
 			// A name: best would lead the suggestions, and decides alone.
+		case best == "" && !mayBeTypo(dict, form, positional):
+			// A name: no suggestion could make it a typo.
+			near[i].name = true
 		default:
 			guess = append(guess, form)
 		}
@@ -1172,7 +1176,7 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 			issues = append(issues, learntName(form, occ))
 			continue
 		}
-		if best != "" && !looksLikeTypo(dict, form, best, n, positional) {
+		if best != "" && !looksLikeTypo(dict, form, best, n, positional) || near[i].name {
 			issues = append(issues, learntName(form, occ))
 			continue
 		}
@@ -1223,6 +1227,17 @@ func looksLikeTypo(dict *suggestCache, form, sugg string, uses int, positional b
 		return false
 	}
 	return d <= 1 || d == 2 && positional
+}
+
+// mayBeTypo reports whether looksLikeTypo could accept some suggestion for
+// form (used at most twice): whether a common word with its first letter
+// is near enough. When it is not, the costly search is not needed.
+func mayBeTypo(dict *suggestCache, form string, positional bool) bool {
+	d := 1
+	if positional {
+		d = 2
+	}
+	return dict.HasCommonNeighbour(form, d, minTypoTargetFreq)
 }
 
 // minTypoTargetFreq is the SUBTLEX-US count (per 51 million words) below

@@ -144,6 +144,8 @@ type Dict struct {
 	// many places and many files, and the search is the costly step. It
 	// belongs to one Dict because the overlay's words are candidates too.
 	ranked *sync.Map // typed word → *ranking
+	// near remembers HasCommonNeighbour's answers, for the same reason.
+	near *sync.Map // neighbourQuery → bool
 }
 
 var (
@@ -177,7 +179,7 @@ func Builtin() *Dict {
 func Load(fsys fs.FS) (*Dict, error) {
 	if fsys == dict.FS() {
 		if b := loadCompact(fsys); b != nil {
-			return &Dict{b: b, ranked: new(sync.Map)}, nil
+			return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map)}, nil
 		}
 	}
 	words, freq, names, err := readLists(fsys)
@@ -186,14 +188,14 @@ func Load(fsys fs.FS) (*Dict, error) {
 	}
 	if b, err := decodeCompact(compactBlob, func(srcs []source) bool { return sameContents(fsys, srcs) }); err == nil {
 		b.lmSrc = fsys
-		return &Dict{b: b, ranked: new(sync.Map)}, nil
+		return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map)}, nil
 	}
 	b, err := buildText(words, freq, names)
 	if err != nil {
 		return nil, err
 	}
 	b.lmSrc = fsys
-	return &Dict{b: b, ranked: new(sync.Map)}, nil
+	return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map)}, nil
 }
 
 // buildText builds the base from the text lists.
@@ -494,7 +496,7 @@ func (d *Dict) WithWords(words []string) *Dict {
 			o.folds[k] = append(o.folds[k], w)
 		}
 	}
-	return &Dict{b: d.b, o: o, ranked: new(sync.Map)}
+	return &Dict{b: d.b, o: o, ranked: new(sync.Map), near: new(sync.Map)}
 }
 
 // Freq returns the corpus count of word (case- and diacritic-folded), 0

@@ -1046,8 +1046,19 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 		return sc
 	}
 	minCost := float32(math.MaxFloat32)
-	// A key scores at most its prior plus every bonus less its cost.
-	bonus := max(w.Phonetic, 0) + max(w.NameTitle, -w.NameLower, 0)
+	// A key scores at most its prior plus every bonus it can get less its
+	// cost: the sound-alike bonus only for a typo long enough (see score),
+	// the name bonus or penalty by the typo's shape (see consider).
+	var bonus float64
+	if len(q) > 3 && len(qPhon) > 1 {
+		bonus += max(w.Phonetic, 0)
+	}
+	switch shape {
+	case shapeLower:
+		bonus += max(-w.NameLower, 0)
+	case shapeTitle, shapeUpper:
+		bonus += max(w.NameTitle, 0)
+	}
 	consider := func(fid uint32, cost float32) {
 		minCost = min(minCost, cost)
 		if prior(b.count(fid))+bonus-w.Edit*float64(cost) < floor.min()-1e-9 {
