@@ -2,9 +2,12 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,23 +55,81 @@ func newPalette(on bool) palette {
 func Text(w io.Writer, files []*lint.File, opts Options) error {
 	bw := bufio.NewWriter(w)
 	p := newPalette(opts.Color)
-	for _, f := range files {
-		switch {
-		case f.Err != nil:
-			fmt.Fprintf(bw, "%s: %s\n", p.path.Sprint(f.Path), p.err.Sprint("error: ")+f.Err.Error())
-			continue
-		case f.Skipped != "":
-			fmt.Fprintf(bw, "%s: %s skipped: %s\n", p.path.Sprint(f.Path), p.warn.Sprint("warning:"), f.Skipped)
-			continue
+	// The findings are cut into pieces formatted on every core (the
+	// excerpt and word diff of each finding is most of the report's time),
+	// a window at a time, and written in order: the output is the same as
+	// one goroutine's, and memory holds one window, not the whole report.
+	pieces := textPieces(files)
+	workers := runtime.GOMAXPROCS(0)
+	window := 4 * workers
+	bufs := make([]bytes.Buffer, window)
+	for first := 0; first < len(pieces); first += window {
+		n := min(window, len(pieces)-first)
+		var wg sync.WaitGroup
+		next := make(chan int, n)
+		for i := range n {
+			next <- i
 		}
-		for _, x := range f.Findings {
-			writeFinding(bw, p, f, x)
+		close(next)
+		for range min(workers, n) {
+			wg.Go(func() {
+				for i := range next {
+					bufs[i].Reset()
+					pieces[first+i].write(&bufs[i], p)
+				}
+			})
+		}
+		wg.Wait()
+		for i := range n {
+			if _, err := bw.Write(bufs[i].Bytes()); err != nil {
+				return err
+			}
 		}
 	}
 	if !opts.Quiet {
 		fmt.Fprintln(bw, SummaryLine(Summarize(files), opts))
 	}
 	return bw.Flush()
+}
+
+// textPiece is a run of one file's findings, or a file's error or skip
+// line, formatted as a unit.
+type textPiece struct {
+	f          *lint.File
+	start, end int // findings [start, end)
+}
+
+// findingsPerPiece bounds a piece, so that one big draft's report is
+// formatted on several cores too.
+const findingsPerPiece = 256
+
+func textPieces(files []*lint.File) []textPiece {
+	var out []textPiece
+	for _, f := range files {
+		if f.Err != nil || f.Skipped != "" {
+			out = append(out, textPiece{f: f})
+			continue
+		}
+		for i := 0; i < len(f.Findings); i += findingsPerPiece {
+			out = append(out, textPiece{f: f, start: i, end: min(i+findingsPerPiece, len(f.Findings))})
+		}
+	}
+	return out
+}
+
+func (t textPiece) write(w io.Writer, p palette) {
+	f := t.f
+	switch {
+	case f.Err != nil:
+		fmt.Fprintf(w, "%s: %s\n", p.path.Sprint(f.Path), p.err.Sprint("error: ")+f.Err.Error())
+		return
+	case f.Skipped != "":
+		fmt.Fprintf(w, "%s: %s skipped: %s\n", p.path.Sprint(f.Path), p.warn.Sprint("warning:"), f.Skipped)
+		return
+	}
+	for _, x := range f.Findings[t.start:t.end] {
+		writeFinding(w, p, f, x)
+	}
 }
 
 // SummaryLine is the one-line summary of a run: files, findings by
