@@ -62,7 +62,7 @@ func parseBoth(t *testing.T, name string, src []byte, format Format, partSize, w
 // formats and with runs of several sizes.
 func TestParallelParseIsSequential(t *testing.T) {
 	var files []string
-	for _, pattern := range []string{"testdata/*", "../lint/testdata/*"} {
+	for _, pattern := range []string{"../../testdata/*.txt", "../../testdata/*.md", "../rules/testdata/*/*.md", "testdata/*", "../lint/testdata/*"} {
 		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}
