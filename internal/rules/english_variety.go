@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"sort"
@@ -112,11 +113,12 @@ var varietyFilter = sync.OnceValue(func() *stringBloom {
 })
 
 var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
-	out := map[string]varietyEntry{}
 	b, err := dict.Read("en-variants.txt")
 	if err != nil {
-		return out
+		return map[string]varietyEntry{}
 	}
+	// Two entries a line: sized once, not grown by rehashing at start-up.
+	out := make(map[string]varietyEntry, 2*bytes.Count(b, []byte{'\n'}))
 	for _, line := range strings.Split(string(b), "\n") {
 		if line == "" || line[0] == '#' {
 			continue
