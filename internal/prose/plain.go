@@ -130,6 +130,11 @@ func indexMarker(s, m string) int {
 	}
 }
 
+// HardWrapped is HardWrapped(d.Text), read off the line table: whether the
+// whole source looks hard-wrapped (rules that join a hard-wrapped
+// paragraph's lines ask it).
+func (d *Document) HardWrapped() bool { return d.hardWrappedFrom(0, 0, len(d.lines)) }
+
 // hardWrappedFrom is HardWrapped(d.Text[from:]), read off lines [n0, n1)
 // of the line table.
 func (d *Document) hardWrappedFrom(from, n0, n1 int) bool {

@@ -1,6 +1,8 @@
 package prose
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -258,5 +260,34 @@ func TestTypes(t *testing.T) {
 	low := d.Lower(d.Tokens[0].ID())
 	if d.Types[low] != "kyiv" || d.TypeCount(low) != 0 {
 		t.Errorf("Lower(Kyiv) = %q (count %d), want \"kyiv\" (0)", d.Types[low], d.TypeCount(low))
+	}
+}
+
+// TestDocumentHardWrapped checks the line-table hard-wrap test against the
+// one on the text.
+func TestDocumentHardWrapped(t *testing.T) {
+	long := strings.Repeat("word ", 20)
+	wide := strings.Repeat("é", 101)
+	cases := []string{"", "\n", "\n\n", "x", "x\n", "\r\n", wide + "\nx\n", strings.Repeat("é", 60) + "\n",
+		" \u00a0 \n" + long, "\u2003\n" + strings.Repeat("x\n", 19) + long + long, strings.Repeat(" ", 200) + "\n" + long,
+		strings.Repeat("\u3000", 120) + "\n" + long + long + "\nx", strings.Repeat("y", 100) + "\r\n" + strings.Repeat("y", 100) + "\r\nz",
+		strings.Repeat("y", 100) + "\n" + long + "\n", long + long + "\n\n" + long}
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*.txt"))
+	if shared := sharedDir(); shared != "" {
+		m, _ := filepath.Glob(filepath.Join(shared, "corpora", "clean", "*.txt"))
+		paths = append(paths, m...)
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, string(src))
+	}
+	for _, c := range cases {
+		d := Parse("x.txt", []byte(c), Plain)
+		if got, want := d.HardWrapped(), HardWrapped(c); got != want {
+			t.Errorf("Document.HardWrapped(%.40q) = %v, want %v", c, got, want)
+		}
 	}
 }

@@ -222,50 +222,8 @@ func indent(d *prose.Document, off int) int {
 // hard line breaks inside paragraphs.
 func hardWrapped(p *Pass) bool {
 	return p.Memo("rules.hardWrapped", func() any {
-		return p.Doc.Format == prose.Plain && docHardWrapped(p.Doc)
+		return p.Doc.Format == prose.Plain && p.Doc.HardWrapped()
 	}).(bool)
-}
-
-// docHardWrapped is prose.HardWrapped(d.Text), faster: it reads the lines
-// from the document's line table instead of searching for each line
-// break, counts a line's code points only when its length in bytes leaves
-// the answer open (a code point takes one to four bytes), and knows a
-// line is not blank at its first character that is not a space.
-func docHardWrapped(d *prose.Document) bool {
-	lines, long := 0, 0
-	n := d.LineCount()
-	next := 0 // the start of line k+1
-	for k := 1; k <= n; k++ {
-		start := next
-		end := len(d.Text)
-		if k < n {
-			next = d.LineSpan(k + 1).Start
-			end = next - 1 // before the '\n'
-		}
-		line := d.Text[start:end]
-		if blankLine(line) {
-			continue
-		}
-		lines++
-		if len(line) > 4*101 || len(line) > 100 && utf8.RuneCountInString(line) > 100 {
-			long++
-		}
-	}
-	return long*20 <= lines
-}
-
-// blankLine reports whether strings.TrimSpace(s) == "".
-func blankLine(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-		case c < utf8.RuneSelf:
-			return false
-		default:
-			return strings.TrimSpace(s[i:]) == ""
-		}
-	}
-	return true
 }
 
 // tokenRange returns the tokens [first, end) of a paragraph.

@@ -145,25 +145,6 @@ func BenchmarkBuildTokenIndex(b *testing.B) {
 	}
 }
 
-// TestDocHardWrapped checks the line-table hard-wrap test against prose's.
-func TestDocHardWrapped(t *testing.T) {
-	long := strings.Repeat("word ", 20)
-	wide := strings.Repeat("é", 101)
-	cases := []string{"", "\n", "\n\n", "x", "x\n", "\r\n", wide + "\nx\n", strings.Repeat("é", 60) + "\n",
-		" \u00a0 \n" + long, "\u2003\n" + strings.Repeat("x\n", 19) + long + long, strings.Repeat(" ", 200) + "\n" + long,
-		strings.Repeat("\u3000", 120) + "\n" + long + long + "\nx", strings.Repeat("y", 100) + "\r\n" + strings.Repeat("y", 100) + "\r\nz",
-		strings.Repeat("y", 100) + "\n" + long + "\n", long + long + "\n\n" + long}
-	for _, src := range indexSources(t) {
-		cases = append(cases, string(src))
-	}
-	for _, c := range cases {
-		d := prose.Parse("x.txt", []byte(c), prose.Plain)
-		if got, want := docHardWrapped(d), prose.HardWrapped(c); got != want {
-			t.Errorf("docHardWrapped(%.40q) = %v, want %v", c, got, want)
-		}
-	}
-}
-
 // TestCompoundKeyJoinsLowerCase checks that the key is the parts joined
 // in lower case, as strings.ToLower(strings.Join(parts, "")) gives it.
 func TestCompoundKeyJoinsLowerCase(t *testing.T) {
