@@ -6,27 +6,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/edlint/edlint/internal/shareddir"
 )
 
-// sharedDir is ruletest.SharedDir (which imports this package): the
-// ../shared directory of some ancestor, or "".
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		cand := filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(filepath.Join(cand, "corpora")); err == nil && st.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+// sharedDir finds ../shared; "" when absent.
+func sharedDir() string { return shareddir.Find() }
 
 // sameDocument fails unless a and b agree in every field.
 func sameDocument(t *testing.T, name string, a, b *Document) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/shareddir"
 	"github.com/edlint/edlint/internal/spell"
 )
 
@@ -61,25 +62,8 @@ func cpuNanos() int64 {
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
-// sharedDir is ruletest.SharedDir, which this package's own tests cannot
-// import: the nearest ../shared holding corpora, or "".
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		cand := filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(filepath.Join(cand, "corpora")); err == nil && st.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+// sharedDir finds ../shared; "" when absent.
+func sharedDir() string { return shareddir.Find() }
 
 // warmJudge is one untimed run (a function of its own, so that a profile
 // can leave it out: -ignore warmJudge).

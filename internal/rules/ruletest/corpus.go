@@ -9,27 +9,12 @@ import (
 	"github.com/edlint/edlint/internal/lint"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
+	"github.com/edlint/edlint/internal/shareddir"
 )
 
 // SharedDir finds ../shared (the team's samples and corpora) by walking up
 // from the working directory; "" when it is absent, as in a user's clone.
-func SharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		cand := filepath.Join(dir, "..", "shared")
-		if st, err := os.Stat(filepath.Join(cand, "corpora")); err == nil && st.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+func SharedDir() string { return shareddir.Find() }
 
 // CleanCorpus lints every file of ../shared/corpora/clean with rs and
 // returns the results and the number of words linted. It skips the test
