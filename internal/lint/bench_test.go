@@ -2,6 +2,7 @@ package lint_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -101,12 +102,22 @@ func BenchmarkLintSeed(b *testing.B) {
 	}
 }
 
-// BenchmarkParse measures the document model alone on 20 MB.
+// BenchmarkParse measures the document model alone on 20 MB: on one
+// goroutine, and split over GOMAXPROCS goroutines as the driver does when
+// cores are idle (prose.ParseWorkers).
 func BenchmarkParse(b *testing.B) {
 	src := corpus(b, 20<<20)
-	b.SetBytes(int64(len(src)))
-	b.ResetTimer()
-	for b.Loop() {
-		prose.Parse("corpus.txt", src, prose.Plain)
+	workers := []int{1}
+	if n := runtime.GOMAXPROCS(0); n > 1 {
+		workers = append(workers, n)
+	}
+	for _, workers := range workers {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				prose.ParseWorkers("corpus.txt", src, prose.Plain, workers)
+			}
+		})
 	}
 }

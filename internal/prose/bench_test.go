@@ -3,7 +3,6 @@ package prose_test
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"github.com/edlint/edlint/internal/prose"
@@ -53,33 +52,5 @@ func BenchmarkParseSeed(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		prose.Parse("seed.txt", src, prose.Plain)
-	}
-}
-
-// BenchmarkParse20MB parses the 20 MB plain-text corpus at /tmp/bc/c20.txt
-// (skipped without it).
-func BenchmarkParse20MB(b *testing.B) {
-	src, err := os.ReadFile("/tmp/bc/c20.txt")
-	if err != nil {
-		b.Skip(err)
-	}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		prose.Parse("c.txt", src, prose.Plain)
-	}
-}
-
-// BenchmarkParse20MBParallel is BenchmarkParse20MB on GOMAXPROCS
-// goroutines.
-func BenchmarkParse20MBParallel(b *testing.B) {
-	src, err := os.ReadFile("/tmp/bc/c20.txt")
-	if err != nil {
-		b.Skip(err)
-	}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		prose.ParseWorkers("c.txt", src, prose.Plain, runtime.GOMAXPROCS(0))
 	}
 }
