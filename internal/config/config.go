@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -425,22 +426,10 @@ func newLocator(data []byte) *locator {
 func (l *locator) line(key []string) int {
 	for k := len(key); k > 0; k-- {
 		for _, ll := range l.lines {
-			if equalKeys(ll.key, key[:k]) {
+			if slices.Equal(ll.key, key[:k]) {
 				return ll.n
 			}
 		}
 	}
 	return 0
-}
-
-func equalKeys(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

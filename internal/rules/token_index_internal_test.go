@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,7 +67,7 @@ func TestTokenIndex(t *testing.T) {
 			}
 		}
 		for k := 0; k < numListed; k++ {
-			if (1<<k)&(pairListed|clsConfusable) == 0 && !equalInt32s(want[k], x.lists[k]) {
+			if (1<<k)&(pairListed|clsConfusable) == 0 && !slices.Equal(want[k], x.lists[k]) {
 				t.Errorf("%s: class %d lists %d tokens, want %d", path, k, len(x.lists[k]), len(want[k]))
 			}
 		}
@@ -77,7 +78,7 @@ func TestTokenIndex(t *testing.T) {
 				}
 			}
 		}
-		if !equalInt32s(quoteish, x.quoteish) {
+		if !slices.Equal(quoteish, x.quoteish) {
 			t.Errorf("%s: quoteish lists %d tokens, want %d", path, len(x.quoteish), len(quoteish))
 		}
 		next := 0
@@ -98,18 +99,6 @@ func TestTokenIndex(t *testing.T) {
 			t.Fatalf("%s: sentences end at token %d of %d", path, next, len(d.Tokens))
 		}
 	}
-}
-
-func equalInt32s(a, b []int32) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // FuzzTypeKind checks that a token's kind follows from its text, as the
