@@ -110,14 +110,15 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 	parallel(len(sources), workers, func(i int) {
 		s := sources[i]
 		src, err := s.Read()
-		switch {
-		case err != nil:
+		if err != nil {
 			out[i] = &File{Path: s.Path, Err: err}
-		case unlintable(src) != "":
-			out[i] = &File{Path: s.Path, Skipped: unlintable(src)}
-		default:
-			out[i] = &File{Path: s.Path, Doc: prose.ParseWorkers(s.Path, src, prose.FormatFor(s.Path), spareFor(workers, len(sources)))}
+			return
 		}
+		if skip := unlintable(src); skip != "" {
+			out[i] = &File{Path: s.Path, Skipped: skip}
+			return
+		}
+		out[i] = &File{Path: s.Path, Doc: prose.ParseWorkers(s.Path, src, prose.FormatFor(s.Path), spareFor(workers, len(sources)))}
 	})
 	var docs []*prose.Document
 	for _, f := range out {
