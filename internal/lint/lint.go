@@ -11,6 +11,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/edlint/edlint/internal/par"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
 	"github.com/edlint/edlint/internal/spell"
@@ -93,7 +94,7 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 		}
 	}
 	if !c.Together || len(sources) < 2 {
-		parallel(len(sources), workers, func(i int) {
+		par.Do(len(sources), workers, func(i int) {
 			defer tick()
 			s := sources[i]
 			src, err := s.Read()
@@ -107,7 +108,7 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 	}
 	// Checked together: parse every file first, so that each file's rules
 	// see the whole set.
-	parallel(len(sources), workers, func(i int) {
+	par.Do(len(sources), workers, func(i int) {
 		s := sources[i]
 		src, err := s.Read()
 		if err != nil {
@@ -128,7 +129,7 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 	}
 	corpus := rules.NewCorpus(docs)
 	spare := spareFor(workers, len(docs))
-	parallel(len(out), workers, func(i int) {
+	par.Do(len(out), workers, func(i int) {
 		defer tick()
 		if out[i].Doc != nil {
 			out[i].Findings = cfgOf(i).check(out[i].Doc, corpus, spare)
@@ -157,26 +158,6 @@ func spareFor(workers, n int) int {
 		return 1
 	}
 	return (workers + n - 1) / n
-}
-
-// parallel calls f(0) … f(n-1) on up to workers goroutines.
-func parallel(n, workers int, f func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers && w < n; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func (c *Config) rules() []rules.Rule {
@@ -244,13 +225,7 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int) [
 		p.Corpus = corpus
 		rules.Run(r, p, r.Meta().Name)
 	}
-	if workers > 1 {
-		parallel(len(rs), workers, run)
-	} else {
-		for i := range rs {
-			run(i)
-		}
-	}
+	par.Do(len(rs), workers, run)
 	for _, fs := range per {
 		findings = append(findings, fs...)
 	}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/edlint/edlint/internal/par"
 )
 
 // Format is the syntax a document is written in.
@@ -219,7 +221,7 @@ func ParseWorkers(path string, src []byte, format Format, workers int) *Document
 	if workers > 1 && len(src) >= 2*minPart {
 		// The line table on several goroutines, the invalid bytes on one
 		// more.
-		each(2, func(k int) {
+		par.Do(2, 2, func(k int) {
 			if k == 0 {
 				d.lines = lineStartsParallel(src, workers)
 			} else {

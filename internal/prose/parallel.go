@@ -3,7 +3,8 @@ package prose
 import (
 	"bytes"
 	"strings"
-	"sync"
+
+	"github.com/edlint/edlint/internal/par"
 )
 
 // minPart is the least number of source bytes worth a goroutine of its
@@ -25,7 +26,7 @@ func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
 		return false
 	}
 	ests := make([]int, len(runs))
-	each(len(runs), func(k int) { ests[k] = d.estimateRun(runs[k]) })
+	par.Do(len(runs), len(runs), func(k int) { ests[k] = d.estimateRun(runs[k]) })
 	d.buildRuns(runs, ests)
 	return true
 }
@@ -46,7 +47,7 @@ func (d *Document) parsePlainParallel(workers int) bool {
 	bom := bomLen(d.Src)
 	// Whether the text is hard-wrapped, counted over shares at once.
 	lines, long := make([]int, n), make([]int, n)
-	each(n, func(k int) { lines[k], long[k] = d.countLong(bom, cuts[k], cuts[k+1]) })
+	par.Do(n, n, func(k int) { lines[k], long[k] = d.countLong(bom, cuts[k], cuts[k+1]) })
 	nLines, nLong := 0, 0
 	for k := range n {
 		nLines += lines[k]
@@ -70,7 +71,7 @@ func (d *Document) parsePlainParallel(workers int) bool {
 		room[k] = cuts[k+1] - cuts[k]
 	}
 	buf := make([]Span, len(d.lines))
-	each(n, func(k int) {
+	par.Do(n, n, func(k int) {
 		runs[k], comments[k] = d.plainRun(cuts[k], cuts[k+1], unwrapped, buf[cuts[k]:cuts[k]:cuts[k+1]])
 		ests[k] = d.estimateRun(runs[k])
 	})
@@ -174,7 +175,7 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 	bBuf := make([]Block, bOffs[len(runs)])
 	sBuf := make([]Sentence, sOffs[len(runs)])
 	parts := make([]*part, len(runs))
-	each(len(runs), func(k int) {
+	par.Do(len(runs), len(runs), func(k int) {
 		parts[k] = d.buildPart(runs[k], ests[k], buf[offs[k]:offs[k]:offs[k+1]],
 			bBuf[bOffs[k]:bOffs[k]:bOffs[k+1]], sBuf[sOffs[k]:sOffs[k]:sOffs[k+1]])
 	})
@@ -357,12 +358,12 @@ func lineStartsParallel(src []byte, workers int) []uint32 {
 		bounds[k] = len(src) / n * k
 	}
 	bounds[n] = len(src)
-	each(n, func(k int) { counts[k+1] = bytes.Count(src[bounds[k]:bounds[k+1]], []byte{'\n'}) })
+	par.Do(n, n, func(k int) { counts[k+1] = bytes.Count(src[bounds[k]:bounds[k+1]], []byte{'\n'}) })
 	for k := range n {
 		counts[k+1] += counts[k]
 	}
 	lines := make([]uint32, counts[n]+1)
-	each(n, func(k int) {
+	par.Do(n, n, func(k int) {
 		at := counts[k] + 1
 		for off := bounds[k]; ; {
 			i := bytes.IndexByte(src[off:bounds[k+1]], '\n')
@@ -375,14 +376,4 @@ func lineStartsParallel(src []byte, workers int) []uint32 {
 		}
 	})
 	return lines
-}
-
-// each runs f(0), ..., f(n-1) on n goroutines and waits for them.
-func each(n int, f func(k int)) {
-	var wg sync.WaitGroup
-	for k := 1; k < n; k++ {
-		wg.Go(func() { f(k) })
-	}
-	f(0)
-	wg.Wait()
 }

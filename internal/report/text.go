@@ -7,7 +7,6 @@ import (
 	"io"
 	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 
 	"github.com/edlint/edlint/internal/lint"
+	"github.com/edlint/edlint/internal/par"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
 )
@@ -65,21 +65,10 @@ func Text(w io.Writer, files []*lint.File, opts Options) error {
 	bufs := make([]bytes.Buffer, window)
 	for first := 0; first < len(pieces); first += window {
 		n := min(window, len(pieces)-first)
-		var wg sync.WaitGroup
-		next := make(chan int, n)
-		for i := range n {
-			next <- i
-		}
-		close(next)
-		for range min(workers, n) {
-			wg.Go(func() {
-				for i := range next {
-					bufs[i].Reset()
-					pieces[first+i].write(&bufs[i], p)
-				}
-			})
-		}
-		wg.Wait()
+		par.Do(n, workers, func(i int) {
+			bufs[i].Reset()
+			pieces[first+i].write(&bufs[i], p)
+		})
 		for i := range n {
 			if _, err := bw.Write(bufs[i].Bytes()); err != nil {
 				return err

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/edlint/edlint/internal/par"
 	"github.com/edlint/edlint/internal/prose"
 )
 
@@ -32,7 +33,7 @@ func gather[T any](p *Pass, key string, f func(*prose.Document) T) []docFacts[T]
 		// Every other document's rules wait for this: gather the documents'
 		// facts on every core (f reads only its document).
 		out := make([]docFacts[T], len(p.Corpus.Docs))
-		each(len(out), func(i int) {
+		par.Do(len(out), 0, func(i int) {
 			d := p.Corpus.Docs[i]
 			out[i] = docFacts[T]{d, f(d)}
 		})

@@ -3,11 +3,10 @@ package rules
 import (
 	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/edlint/edlint/internal/par"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/spell"
 )
@@ -117,7 +116,7 @@ func (c *suggestCache) suggestAll(doc *prose.Document, jobs []suggestJob, n int)
 		todo = append(todo, j)
 	}
 	out := make([][]string, len(todo))
-	each(len(todo), func(i int) {
+	par.Do(len(todo), 0, func(i int) {
 		j := todo[i]
 		ctx := spell.Context{Prev: j.prev, Next: j.next, Uses: func(w string) int { return uses[w] }, Size: c.size}
 		out[i] = c.Dict.SuggestIn(j.word, ctx, n)
@@ -143,28 +142,10 @@ func (c *suggestCache) suggestForms(forms []string, n int) {
 		}
 	}
 	out := make([][]string, len(todo))
-	each(len(todo), func(i int) { out[i] = c.Dict.Suggest(todo[i], n) })
+	par.Do(len(todo), 0, func(i int) { out[i] = c.Dict.Suggest(todo[i], n) })
 	for i, f := range todo {
 		c.memo[f] = out[i]
 	}
-}
-
-// each calls f(0) … f(n-1) on up to GOMAXPROCS goroutines.
-func each(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // wordUses counts the word tokens of doc by form, lower case with
