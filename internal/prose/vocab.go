@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/edlint/edlint/internal/mem"
 )
 
 // vocab numbers the distinct token texts of a document while it is being
@@ -46,7 +48,7 @@ const hashMul = 0x9e3779b97f4a7c15
 func (v *vocab) init(text string, tokens int) {
 	v.text = text
 	types := 36 * math.Sqrt(float64(tokens))
-	v.slots = make([]vslot, max(64, int(types*1.5)))
+	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
 	v.types = make([]string, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
 	v.cased = make([]uint8, 0, int(types))
@@ -176,7 +178,7 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 // grow doubles the table.
 func (v *vocab) grow() {
 	old := v.slots
-	v.slots = make([]vslot, 2*len(old))
+	v.slots = mem.Table[vslot](2 * len(old))
 	for _, sl := range old {
 		if sl.id == 0 {
 			continue

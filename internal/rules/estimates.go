@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/spell"
 )
@@ -780,7 +781,7 @@ const (
 // reportingPresent), looking each text up once per document.
 func (x *extractor) reporting(j int) (past, present bool) {
 	if x.verbs == nil {
-		x.verbs = make([]uint8, len(x.doc.Types))
+		x.verbs = mem.Table[uint8](len(x.doc.Types))
 	}
 	id := x.doc.Tokens[j].ID()
 	v := x.verbs[id]

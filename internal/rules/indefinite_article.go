@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
 )
 
@@ -101,7 +102,7 @@ func (indefiniteArticle) Check(p *Pass) {
 			continue
 		}
 		if sounds == nil {
-			sounds = make([]sound, len(d.Types))
+			sounds = mem.Table[sound](len(d.Types))
 		}
 		s := sounds[next.ID()] - 1
 		if s+1 == 0 {

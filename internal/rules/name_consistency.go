@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/edlint/edlint/dict"
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/spell"
 )
@@ -131,7 +132,7 @@ type nameScan struct {
 }
 
 func newNameScan(doc *prose.Document) *nameScan {
-	return &nameScan{doc: doc, info: make([]uint32, len(doc.Types))}
+	return &nameScan{doc: doc, info: mem.Table[uint32](len(doc.Types))}
 }
 
 // classOf returns the info of type id, working it out on first use;

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
 )
 
@@ -107,7 +108,7 @@ func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
 
 // buildTokenIndex classifies the types of d, then walks its tokens once.
 func buildTokenIndex(d *prose.Document) *tokenIndex {
-	x := &tokenIndex{class: make([]uint32, len(d.Types))}
+	x := &tokenIndex{class: mem.Table[uint32](len(d.Types))}
 	for id, text := range d.Types {
 		if d.TypeCount(uint32(id)) > 0 {
 			x.class[id] = classify(text, d.Types[d.Lower(uint32(id))], typeKind(text))
@@ -117,7 +118,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	// The walk reads each token's class and lower-case type side by
 	// side: one cache line instead of two.
 	type typeInfo struct{ class, low uint32 }
-	info := make([]typeInfo, len(d.Types))
+	info := mem.Table[typeInfo](len(d.Types))
 	const (
 		listed = (1<<numListed - 1) &^ pairListed
 		// A token needs a closer look when its class or the previous
@@ -213,7 +214,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 					keep := c&clsQuote != 0
 					if !keep && c&(clsWord|clsNumber) != 0 {
 						if sounds == nil {
-							sounds = make([]sound, len(d.Types))
+							sounds = mem.Table[sound](len(d.Types))
 						}
 						s := sounds[t.ID()]
 						if s == 0 {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/par"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/spell"
@@ -153,7 +154,7 @@ func (c *suggestCache) suggestForms(forms []string, n int) {
 func wordUses(doc *prose.Document) (uses map[string]int, size int) {
 	// Count the uses of each type as a word first, then fold the far
 	// fewer types (Document.Lower is the lower-case form).
-	n := make([]int32, len(doc.Types))
+	n := mem.Table[int32](len(doc.Types))
 	distinct := 0
 	for _, t := range doc.Tokens {
 		if t.Kind() == prose.Word {
@@ -365,7 +366,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	j := &judge{
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
-		plans:  make([]wordPlan, len(doc.Types)),
+		plans:  mem.Table[wordPlan](len(doc.Types)),
 		names:  newDraftNames(),
 		capIdx: map[string]int32{},
 	}
@@ -509,7 +510,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 // wordUses is wordUses(j.doc) from the uses the plans counted.
 func (j *judge) wordUses() (uses map[string]int, size int) {
 	// Sum the uses by lower-case type, then key them by text.
-	byLower := make([]int32, len(j.plans))
+	byLower := mem.Table[int32](len(j.plans))
 	distinct := 0
 	for id := range j.plans {
 		if c := j.plans[id].uses; c > 0 {
