@@ -90,10 +90,12 @@ type base struct {
 	sugg        *suggester
 	pre         *precomputed // the suggestion indexes from compact.bin, if loaded from it
 
-	missOnce sync.Once
-	miss     map[string]string
-	missText string // misspell's unambiguous entries, sorted, from compact.bin
-	missOff  u32s   // their offsets in missText ("" when not loaded)
+	// client9/misspell's unambiguous entries without spaces, sorted, as
+	// "wrong\tright" (from compact.bin); missOff holds their offsets and
+	// missListLen the length of misspell's list they were made from.
+	missText    string
+	missOff     u32s
+	missListLen uint32
 
 	lmSrc  fs.FS // where en-bigrams.txt is read from, on first need
 	lmOnce sync.Once
@@ -194,6 +196,7 @@ func Load(fsys fs.FS) (*Dict, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.missText, b.missOff = builtinMisspellings()
 	b.lmSrc = fsys
 	return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map)}, nil
 }

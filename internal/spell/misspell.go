@@ -1,45 +1,23 @@
 package spell
 
 import (
-	"slices"
 	"strings"
-
-	"github.com/client9/misspell"
+	"sync"
 )
 
-// misspellings returns client9/misspell's main list as a map from a
-// misspelling to its one correction; misspellings listed with several
-// different corrections are left out, as are entries with spaces.
-func (b *base) misspellings() map[string]string {
-	b.missOnce.Do(func() {
-		m := make(map[string]string, len(misspell.DictMain)/2)
-		ambiguous := map[string]bool{}
-		for i := 0; i+1 < len(misspell.DictMain); i += 2 {
-			wrong, right := misspell.DictMain[i], misspell.DictMain[i+1]
-			if strings.ContainsAny(wrong, " ") || strings.ContainsAny(right, " ") {
-				continue
-			}
-			if old, ok := m[wrong]; ok && old != right {
-				ambiguous[wrong] = true
-			}
-			m[wrong] = right
-		}
-		for w := range ambiguous {
-			delete(m, w)
-		}
-		b.miss = m
-	})
-	return b.miss
-}
-
-// misspellingOf returns the one correction of a lower-case misspelling:
-// from the sorted table in compact.bin, or else from the map built from
-// misspell's list.
-func (b *base) misspellingOf(w string) (string, bool) {
-	if b.missOff == "" {
-		fix, ok := b.misspellings()[w]
-		return fix, ok
+// builtinMisspellings returns compact.bin's table of misspell's list, for
+// a dictionary built from other lists: the table does not depend on them.
+var builtinMisspellings = sync.OnceValues(func() (string, u32s) {
+	b, err := decodeCompact(compactBlob, func([]source) bool { return true })
+	if err != nil {
+		return "", ""
 	}
+	return b.missText, b.missOff
+})
+
+// misspellingOf returns the one correction of a lower-case misspelling,
+// from the sorted table of misspell's list in compact.bin.
+func (b *base) misspellingOf(w string) (string, bool) {
 	lo, hi := 0, b.missOff.len()-1
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
@@ -55,26 +33,6 @@ func (b *base) misspellingOf(w string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// misspellingTable encodes misspellings() sorted, as "wrong\tright"
-// entries and their offsets, for compact.bin.
-func (b *base) misspellingTable() (text string, off []uint32) {
-	m := b.misspellings()
-	wrongs := make([]string, 0, len(m))
-	for w := range m {
-		wrongs = append(wrongs, w)
-	}
-	slices.Sort(wrongs)
-	var sb strings.Builder
-	off = append(off, 0)
-	for _, w := range wrongs {
-		sb.WriteString(w)
-		sb.WriteByte('\t')
-		sb.WriteString(m[w])
-		off = append(off, uint32(sb.Len()))
-	}
-	return sb.String(), off
 }
 
 // Misspelling reports whether word is a known misspelling with exactly
