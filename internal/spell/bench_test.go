@@ -112,3 +112,40 @@ func peakRSS() string {
 	}
 	return "peak RSS unknown"
 }
+
+// slowQueries are the unknown words of the clean corpora whose searches
+// cost the most (short and mixed-case words: 0.7-3.6 ms each before the
+// search was reworked).
+var slowQueries = []string{"bNet", "arein", "sarin", "assed", "curity", "aState", "signin", "laons",
+	"cers", "madein", "sional", "aTerror", "canbe", "atthe"}
+
+// BenchmarkSearch is the candidate search with the default weights and
+// memo depth, with no memo (one op searches every word of the list):
+// "slow" is slowQueries, "corpus" the 320 distinct unknown words that a
+// run over the clean corpora searches for (testdata/corpus-queries.txt),
+// "seed" the seed draft's typos.
+func BenchmarkSearch(b *testing.B) {
+	corpus, err := os.ReadFile("testdata/corpus-queries.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var seed []string
+	for _, t := range seedTypos {
+		seed = append(seed, t.typo)
+	}
+	d := &Dict{b: Builtin().b} // no memo
+	d.searchScored(&defaultWeights, "warmup", memoDepth)
+	for _, set := range []struct {
+		name  string
+		words []string
+	}{{"slow", slowQueries}, {"corpus", strings.Fields(string(corpus))}, {"seed", seed}} {
+		b.Run(set.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, w := range set.words {
+					d.searchScored(&defaultWeights, w, memoDepth)
+				}
+			}
+		})
+	}
+}
