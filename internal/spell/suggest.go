@@ -505,15 +505,19 @@ func (r *searcher) walk(first uint32, children, depth int) {
 	}
 	allowed := r.letters(up, ub, up2, u2b, pc, depth)
 	labels := s.labels[first : first+uint32(children)]
+	lb := r.lb
+	upMin := float32(-1) // rowMin(up, ub), computed when first needed
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
 			continue
 		}
-		x := first + uint32(k)
-		ch := s.node(x)
+		// The child's record, read field by field (see node).
+		rec := s.nodes[nodeSize*int(first+uint32(k)):][:nodeSize]
+		mask := le32(rec, 8)
+		hmin, hmax := int(rec[13]), int(rec[14])
 		bound := *r.bound
-		if r.lb != nil && !r.lb.reachable(up, ub, ch.mask&letterMask|letterBit(c), ch.hmin+1, ch.hmax+1, bound) &&
+		if lb != nil && !lb.reachable(up, ub, mask&letterMask|letterBit(c), hmin+1, hmax+1, bound) &&
 			!r.transInto(up2, u2b, c, pc, bound) {
 			continue // no key below can be within bound
 		}
@@ -522,27 +526,38 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		if cb.lo > cb.hi {
 			continue
 		}
-		if ch.term != 0 && cb.hi == a.n {
-			r.emit(ch.term-1, cur[a.n])
+		if term := le32(rec, 4); term != 0 && cb.hi == a.n {
+			r.emit(term-1, cur[a.n])
 			bound = *r.bound
 		}
-		if depth > s.maxDepth || ch.children == 0 {
+		nc := int(rec[15])
+		if depth > s.maxDepth || nc == 0 {
 			continue
 		}
-		if r.lb != nil && depth >= 2 {
-			tb := r.lb.trim(cur, cb, ch.mask, ch.hmin, ch.hmax, bound)
+		if lb != nil && depth >= 2 {
+			tb := lb.trim(cur, cb, mask, hmin, hmax, bound)
 			if tb.lo > tb.hi && !r.jump(up, ub, c, bound) {
 				continue
 			}
 			cb = tb
 		}
-		if r.prune != nil && !math.IsInf(r.prune.floor.low, -1) &&
-			r.prune.skip(int(ch.mask>>27), min(r.rowMin(cur, cb), r.rowMin(up, ub))) {
-			continue
+		if r.prune != nil && !math.IsInf(r.prune.floor.low, -1) {
+			if upMin < 0 {
+				upMin = r.rowMin(up, ub)
+			}
+			if r.prune.skip(int(mask>>27), min(r.rowMin(cur, cb), upMin)) {
+				continue
+			}
 		}
 		r.bands[depth] = cb
-		r.walk(ch.first, ch.children, depth+1)
+		r.walk(le32(rec, 0), nc, depth+1)
 	}
+}
+
+// le32 reads the little-endian uint32 at r[i:i+4].
+func le32(r string, i int) uint32 {
+	r = r[i : i+4]
+	return uint32(r[0]) | uint32(r[1])<<8 | uint32(r[2])<<16 | uint32(r[3])<<24
 }
 
 // letters returns the letterBits of the letters whose rows below the
@@ -734,8 +749,26 @@ func (l *lowerBound) trim(cur []float32, b band, mask uint32, hmin, hmax int, bo
 func (l *lowerBound) reachable(row []float32, b band, mask uint32, hmin, hmax int, bound float32) bool {
 	lim := bound + 1e-3
 	missing := l.missing(mask)
+	n := l.n
 	for i := b.lo; i <= b.hi; i++ {
-		if l.alive(row[i], i, missing, hmin, hmax, bound, lim) {
+		// alive, inlined: this is the search's most frequent test.
+		c := row[i]
+		if c > bound {
+			continue
+		}
+		if r := n - i; r > hmax {
+			if c+l.insSum[i*(n+1)+r-hmax] > lim {
+				continue
+			}
+		} else if hmin > r {
+			if c+float32(hmin-r)*l.minDel > lim {
+				continue
+			}
+		}
+		if m := missing >> (i + 1); m != 0 {
+			c = l.addMissing(c, i+1, m)
+		}
+		if c <= lim {
 			return true
 		}
 	}
@@ -759,10 +792,19 @@ func (l *lowerBound) alive(c float32, i int, missing uint64, hmin, hmax int, bou
 			return false
 		}
 	}
-	for m := missing >> (i + 1); m != 0; m &= m - 1 {
-		c += l.cq[i+1+bits.TrailingZeros64(m)]
+	if m := missing >> (i + 1); m != 0 {
+		c = l.addMissing(c, i+1, m)
 	}
 	return c <= lim
+}
+
+// addMissing adds to c the costs cq[base+k] of the bits k of m, in
+// increasing order.
+func (l *lowerBound) addMissing(c float32, base int, m uint64) float32 {
+	for ; m != 0; m &= m - 1 {
+		c += l.cq[base+bits.TrailingZeros64(m)]
+	}
+	return c
 }
 
 // band is the range of cells of a row within the bound (empty if lo > hi).
