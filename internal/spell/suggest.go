@@ -350,9 +350,11 @@ type aligner struct {
 	early [3]float32
 }
 
-func newAligner(s *suggester, w *weights, q []byte) *aligner {
+// init readies a for query q, reusing its tables' memory.
+func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	n := len(q)
-	a := &aligner{s: s, w: w, q: q, n: n, ins: make([]float32, n+1), sub: make([]float32, 26*(n+1))}
+	*a = aligner{s: s, w: w, q: append(a.q[:0], q...), n: n,
+		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0]}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
 	for i := 1; i <= n; i++ {
 		t := q[i-1]
@@ -445,18 +447,46 @@ type searcher struct {
 	path  []byte    // the word letters of the rows
 }
 
-// newSearcher readies the search state for a's query; one searcher
-// serves several searches of it in turn.
-func (s *suggester) newSearcher(a *aligner) *searcher {
-	width := a.n + 1
-	r := &searcher{
-		s: s, a: a, width: width,
-		rows:  make([]float32, (s.maxDepth+2)*width),
-		bands: make([]band, s.maxDepth+2),
-		path:  make([]byte, s.maxDepth+2),
+// searchBufs is the state of one query's searches: the aligner, the
+// lower bound and the searcher with their tables. A run makes hundreds of
+// searches and each would allocate ~10 KB of tables, so they are pooled.
+type searchBufs struct {
+	a  aligner
+	lb lowerBound
+	r  searcher
+}
+
+var searchPool = sync.Pool{New: func() any { return new(searchBufs) }}
+
+// floats returns buf resized to n zero cells, in its own memory if it
+// has room.
+func floats(buf []float32, n int) []float32 {
+	if cap(buf) < n {
+		return make([]float32, n)
 	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+// newSearcher readies the search state for query q in bufs; one
+// searcher serves several searches of it in turn.
+func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searcher {
+	a := bufs.a.init(s, w, q)
+	width := a.n + 1
+	r := &bufs.r
+	*r = searcher{
+		s: s, a: a, width: width,
+		rows:  floats(r.rows, (s.maxDepth+2)*width),
+		bands: r.bands[:0],
+		path:  r.path[:0],
+	}
+	if cap(r.bands) < s.maxDepth+2 {
+		r.bands, r.path = make([]band, s.maxDepth+2), make([]byte, s.maxDepth+2)
+	}
+	r.bands, r.path = r.bands[:s.maxDepth+2], r.path[:s.maxDepth+2]
 	if lowerBoundExact(a.w) {
-		r.lb = newLowerBound(a)
+		r.lb = bufs.lb.init(a)
 	}
 	return r
 }
@@ -658,6 +688,7 @@ type lowerBound struct {
 	insSum []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
 	minDel float32        // the cheapest deletion
 	noMask bool           // q is too long for the position sets
+	sorted []float32      // scratch for init
 }
 
 // lowerBoundExact reports whether cutting bands with lowerBound leaves
@@ -673,9 +704,10 @@ func lowerBoundExact(w *weights) bool {
 	return maxDel <= w.Trans
 }
 
-func newLowerBound(a *aligner) *lowerBound {
+// init readies l for a's query, reusing its tables' memory.
+func (l *lowerBound) init(a *aligner) *lowerBound {
 	w, n := a.w, a.n
-	l := &lowerBound{n: n, cq: make([]float32, n+1), insSum: make([]float32, (n+1)*(n+1)), noMask: n > 63}
+	*l = lowerBound{n: n, cq: floats(l.cq, n+1), insSum: floats(l.insSum, (n+1)*(n+1)), noMask: n > 63, sorted: l.sorted[:0]}
 	l.minDel = min(w.Del, w.DelDouble, w.DelPunct)
 	if w.DelVowel > 0 {
 		l.minDel = min(l.minDel, w.DelVowel)
@@ -696,6 +728,9 @@ func newLowerBound(a *aligner) *lowerBound {
 	}
 	if !l.noMask {
 		for c := range l.chunk {
+			if l.qbits>>(7*c)&127 == 0 {
+				continue // no letter of q: all zero
+			}
 			for m := 1; m < 128; m++ {
 				low := bits.TrailingZeros(uint(m))
 				if b := 7*c + low; b < len(l.pos) {
@@ -706,7 +741,7 @@ func newLowerBound(a *aligner) *lowerBound {
 			}
 		}
 	}
-	ins := make([]float32, 0, n)
+	ins := l.sorted
 	for i := 0; i <= n; i++ {
 		ins = append(ins[:0], a.ins[i+1:]...)
 		slices.Sort(ins)
@@ -715,6 +750,7 @@ func newLowerBound(a *aligner) *lowerBound {
 			sums[m+1] = sums[m] + c
 		}
 	}
+	l.sorted = ins
 	return l
 }
 
@@ -893,8 +929,8 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 
 // otherSub returns the substitution costs for a word letter outside a–z.
 func (a *aligner) otherSub(c byte) []float32 {
-	if a.other == nil {
-		a.other = make([]float32, a.n+1)
+	if len(a.other) == 0 {
+		a.other = floats(a.other, a.n+1)
 	}
 	for i := 1; i <= a.n; i++ {
 		a.other[i] = a.s.subCost(a.w, c, a.q[i-1])
@@ -1143,8 +1179,10 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 			prune.ceiling[class] = w.Freq*max(float64(class)/2, math.Log1p(w.UnseenFreq)) + bonus
 		}
 	}
-	al := newAligner(s, w, []byte(q))
-	sr := s.newSearcher(al)
+	bufs := searchPool.Get().(*searchBufs)
+	defer searchPool.Put(bufs)
+	sr := s.newSearcher(bufs, w, q)
+	al := sr.a
 	// Search near first; search wider only as far as a candidate could
 	// still outscore the best found: its cost c must satisfy
 	// maxPrior + bonuses - Edit*c > best score. (Lower-ranked suggestions
