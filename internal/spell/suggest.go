@@ -572,10 +572,19 @@ func (r *searcher) walk(first uint32, children, depth int) {
 			cb = tb
 		}
 		if r.prune != nil && !math.IsInf(r.prune.floor.low, -1) {
-			if upMin < 0 {
-				upMin = r.rowMin(up, ub)
+			// The least cost of a key below: through a cell of this
+			// row, at least the cell plus the lower bound on completing
+			// it; over this row, by a transposition from the parent's.
+			var least float32
+			if lb != nil {
+				least = min(lb.cost(cur, cb, mask, hmin, hmax), r.jumpCost(up, ub, c))
+			} else {
+				if upMin < 0 {
+					upMin = r.rowMin(up, ub)
+				}
+				least = min(r.rowMin(cur, cb), upMin)
 			}
-			if r.prune.skip(int(mask>>27), min(r.rowMin(cur, cb), upMin)) {
+			if r.prune.skip(int(mask>>27), least) {
 				continue
 			}
 		}
@@ -654,6 +663,20 @@ func (r *searcher) rowMin(row []float32, b band) float32 {
 	m := float32(math.MaxFloat32)
 	for i := b.lo; i <= b.hi; i++ {
 		m = min(m, row[i])
+	}
+	return m
+}
+
+// jumpCost returns the least cost, from the parent's row (up, band ub),
+// of a transposition stepping over the row of a node with letter c
+// (MaxFloat32 if none can).
+func (r *searcher) jumpCost(up []float32, ub band, c byte) float32 {
+	q, trans := r.a.q, r.a.w.Trans
+	m := float32(math.MaxFloat32)
+	for i := ub.lo; i <= ub.hi && i+1 < len(q); i++ {
+		if q[i+1] == c {
+			m = min(m, up[i]+trans)
+		}
 	}
 	return m
 }
@@ -809,6 +832,29 @@ func (l *lowerBound) reachable(row []float32, b band, mask uint32, hmin, hmax in
 		}
 	}
 	return false
+}
+
+// cost returns a lower bound on the cost of every key, of a subtree
+// with the given summary, reached through a cell of row in band b
+// (MaxFloat32 if b is empty): the least over the cells of the cell plus
+// what alive bounds the completion from below by, less a margin for
+// float rounding.
+func (l *lowerBound) cost(row []float32, b band, mask uint32, hmin, hmax int) float32 {
+	missing := l.missing(mask)
+	least := float32(math.MaxFloat32)
+	for i := b.lo; i <= b.hi; i++ {
+		var rest float32
+		if r := l.n - i; r > hmax {
+			rest = l.insSum[i*(l.n+1)+r-hmax]
+		} else if hmin > r {
+			rest = float32(hmin-r) * l.minDel
+		}
+		if m := missing >> (i + 1); m != 0 {
+			rest = max(rest, l.addMissing(0, i+1, m))
+		}
+		least = min(least, row[i]+rest)
+	}
+	return least - 1e-3
 }
 
 // alive reports whether a key below the node may be within bound from
