@@ -238,16 +238,16 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 		blks[k], sents[k] = p.blocks, p.sents
 	}
 	d.Blocks = closeUp(bBuf, blks, bRoom, nBlk, func(k int, b Block) Block {
-		b.FirstToken += tokOffs[k]
-		b.EndToken += tokOffs[k]
-		b.FirstSentence += sentOffs[k]
-		b.EndSentence += sentOffs[k]
+		b.firstToken += uint32(tokOffs[k])
+		b.endToken += uint32(tokOffs[k])
+		b.firstSentence += uint32(sentOffs[k])
+		b.endSentence += uint32(sentOffs[k])
 		return b
 	})
 	d.Sentences = closeUp(sBuf, sents, sRoom, nSent, func(k int, s Sentence) Sentence {
-		s.FirstToken += tokOffs[k]
-		s.EndToken += tokOffs[k]
-		s.Block += blkOffs[k]
+		s.firstToken += uint32(tokOffs[k])
+		s.endToken += uint32(tokOffs[k])
+		s.block += uint32(blkOffs[k])
 		return s
 	})
 	for k, p := range parts[1:] {

@@ -36,7 +36,7 @@ func TestSentences(t *testing.T) {
 	d := Parse("x.txt", []byte("Mr. Smith went to St. Petersburg. He saw 2.5 tons! Then: done? yes. it ended"), Plain)
 	var got []string
 	for _, s := range d.Sentences {
-		got = append(got, d.Slice(s.Span))
+		got = append(got, d.Slice(s.Span()))
 	}
 	want := []string{"Mr. Smith went to St. Petersburg.", "He saw 2.5 tons!", "Then: done?", "yes.", "it ended"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
@@ -63,7 +63,7 @@ func TestMarkdownMasks(t *testing.T) {
 	}
 	var quoted bool
 	for _, b := range d.Blocks {
-		if b.InQuote {
+		if b.InQuote() {
 			quoted = true
 		}
 	}
@@ -104,7 +104,7 @@ func TestSpacedEllipsisContinuesSentence(t *testing.T) {
 	d := Parse("x.txt", []byte(src), Plain)
 	var got []string
 	for _, s := range d.Sentences {
-		got = append(got, d.Slice(s.Span))
+		got = append(got, d.Slice(s.Span()))
 	}
 	want := []string{"We are in a rapid descent . . . we are all over the place. . . .", "These guys are smart."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
@@ -161,12 +161,12 @@ func FuzzParse(f *testing.F) {
 			prev = tok.End()
 		}
 		for _, s := range d.Sentences {
-			if s.FirstToken >= s.EndToken || s.Start > s.End || s.End > len(src) {
+			if s.FirstToken() >= s.EndToken() || s.Start() > s.End() || s.End() > len(src) {
 				t.Fatalf("bad sentence %+v", s)
 			}
 		}
 		for _, b := range d.Blocks {
-			if b.FirstToken > b.EndToken || b.FirstSentence > b.EndSentence {
+			if b.FirstToken() > b.EndToken() || b.FirstSentence() > b.EndSentence() {
 				t.Fatalf("bad block %+v", b)
 			}
 		}

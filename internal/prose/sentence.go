@@ -103,14 +103,20 @@ func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]u
 		if j < end && !startsSentence(d, j) {
 			continue
 		}
-		out = append(out, Sentence{Span: Span{d.Tokens[start].Start(), d.Tokens[j-1].End()}, FirstToken: start, EndToken: j, Block: block})
+		out = append(out, newSentence(d.Tokens, start, j, block))
 		start = j
 		next = j
 	}
 	if start < end {
-		out = append(out, Sentence{Span: Span{d.Tokens[start].Start(), d.Tokens[end-1].End()}, FirstToken: start, EndToken: end, Block: block})
+		out = append(out, newSentence(d.Tokens, start, end, block))
 	}
 	return out
+}
+
+// newSentence is the sentence of toks[first:end] in block block.
+func newSentence(toks []Token, first, end, block int) Sentence {
+	return Sentence{start: toks[first].start, end: toks[end-1].end,
+		firstToken: uint32(first), endToken: uint32(end), block: uint32(block)}
 }
 
 // startsSentence reports whether token j can open a sentence: it follows

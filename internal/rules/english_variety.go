@@ -169,7 +169,7 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 		w := doc.Text[t.Start():t.End()]
 		if !isLowerASCII(w) {
 			s := doc.Sentences[sc.of(ti)]
-			if ti != s.FirstToken || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken) {
+			if ti != s.FirstToken() || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken()) {
 				continue
 			}
 			w = strings.ToLower(w)
