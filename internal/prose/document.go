@@ -218,6 +218,25 @@ func (s Sentence) EndToken() int { return int(s.endToken) }
 // Block is the index in Document.Blocks of the block holding the sentence.
 func (s Sentence) Block() int { return int(s.block) }
 
+// Segment is a byte range of the source that a reader reads, a span kept
+// in 8 bytes (a 20 MB draft has some 320 K of them) and read through
+// methods.
+type Segment struct {
+	start, end uint32
+}
+
+// newSegment is the segment [start, end).
+func newSegment(start, end int) Segment { return Segment{uint32(start), uint32(end)} }
+
+// Start is the byte offset of the segment's first byte.
+func (s Segment) Start() int { return int(s.start) }
+
+// End is the byte offset just past the segment.
+func (s Segment) End() int { return int(s.end) }
+
+// Span is the bytes the segment covers.
+func (s Segment) Span() Span { return Span{int(s.start), int(s.end)} }
+
 // Comment is a Markdown HTML comment, or in plain text a line that holds an
 // edlint directive. Body is the text inside the comment markers, trimmed.
 type Comment struct {
@@ -241,7 +260,7 @@ type Document struct {
 	Comments  []Comment
 	// Prose lists the byte ranges a reader reads, in order; everything else
 	// (code, markup, URLs, front matter, comments) is masked.
-	Prose []Span
+	Prose []Segment
 	// Invalid holds the offsets of bytes that are not valid UTF-8.
 	Invalid []int
 	// Types holds the document's vocabulary: Types[id] is the text of
@@ -374,7 +393,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		prevEnd := -1
 		for _, s := range segs {
 			first := len(b.toks)
-			b.tokenize(s)
+			b.tokenize(s.Span())
 			if first < len(b.toks) {
 				if prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:b.toks[first].Start()]) {
 					b.toks[first].bits |= gapBit
@@ -401,7 +420,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		firstSent := len(p.sents)
 		p.sents = splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.abbrev, p.sents)
 		p.blocks = append(p.blocks, Block{
-			start: uint32(segs[0].Start), end: uint32(segs[len(segs)-1].End),
+			start: segs[0].start, end: segs[len(segs)-1].end,
 			firstToken: uint32(firstTok), endToken: uint32(endTok),
 			firstSentence: uint32(firstSent), endSentence: uint32(len(p.sents)),
 			kind: rb.kind, inQuote: rb.inQuote,

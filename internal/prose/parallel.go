@@ -15,7 +15,7 @@ var minPart = 1 << 20
 // run is a run of consecutive blocks and the prose segments they index.
 type run struct {
 	blocks []rawBlock
-	prose  []Span
+	prose  []Segment
 }
 
 // buildParallel is build on up to workers goroutines; it reports false,
@@ -70,7 +70,7 @@ func (d *Document) parsePlainParallel(workers int) bool {
 	for k := range n {
 		room[k] = cuts[k+1] - cuts[k]
 	}
-	buf := make([]Span, len(d.lines))
+	buf := make([]Segment, len(d.lines))
 	par.Do(n, n, func(k int) {
 		runs[k], comments[k] = d.plainRun(cuts[k], cuts[k+1], unwrapped, buf[cuts[k]:cuts[k]:cuts[k+1]])
 		ests[k] = d.estimateRun(runs[k])
@@ -81,12 +81,12 @@ func (d *Document) parsePlainParallel(workers int) bool {
 	d.buildRuns(runs, ests)
 	// The document's prose segments, closed up once the runs' blocks no
 	// longer read them.
-	regions, nSeg := make([][]Span, n), 0
+	regions, nSeg := make([][]Segment, n), 0
 	for k, r := range runs {
 		regions[k] = r.prose
 		nSeg += len(r.prose)
 	}
-	d.Prose = closeUp(buf, regions, room, nSeg, func(_ int, s Span) Span { return s })
+	d.Prose = closeUp(buf, regions, room, nSeg, func(_ int, s Segment) Segment { return s })
 	return true
 }
 
@@ -297,7 +297,7 @@ func (d *Document) cut(blocks []rawBlock, workers int) []run {
 		if rb.endSeg == rb.firstSeg {
 			return 0
 		}
-		return d.Prose[rb.endSeg-1].End - d.Prose[rb.firstSeg].Start
+		return d.Prose[rb.endSeg-1].End() - d.Prose[rb.firstSeg].Start()
 	}
 	total := 0
 	for _, rb := range blocks {
@@ -333,12 +333,12 @@ func (d *Document) estimateRun(r run) int {
 	if d.Format == Plain {
 		first, last := blocks[0].firstSeg, blocks[len(blocks)-1].endSeg
 		if first < last {
-			n = countTokenStarts(d.Text, r.prose[first].Start, r.prose[last-1].End)
+			n = countTokenStarts(d.Text, r.prose[first].Start(), r.prose[last-1].End())
 		}
 	} else {
 		for _, rb := range blocks {
 			for _, s := range r.prose[rb.firstSeg:rb.endSeg] {
-				n += countTokenStarts(d.Text, s.Start, s.End)
+				n += countTokenStarts(d.Text, s.Start(), s.End())
 			}
 		}
 	}
