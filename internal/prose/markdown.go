@@ -91,7 +91,7 @@ func (d *Document) markdownBlocks() []rawBlock {
 			first := len(d.Prose)
 			d.inlineSegments(n, first)
 			if end := len(d.Prose); end > first {
-				blocks = append(blocks, rawBlock{kind: blockKind(n), inQuote: inQuote(n), firstSeg: first, endSeg: end})
+				blocks = append(blocks, rawBlock{kind: blockKind(n), inQuote: inQuote(n), firstSeg: uint32(first), endSeg: uint32(end)})
 			}
 			return ast.WalkSkipChildren, nil
 		}

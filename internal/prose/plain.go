@@ -59,7 +59,7 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment) (r ru
 		default:
 			if !open {
 				first := len(prose)
-				blocks = append(blocks, rawBlock{kind: Paragraph, firstSeg: first, endSeg: first})
+				blocks = append(blocks, rawBlock{kind: Paragraph, firstSeg: uint32(first), endSeg: uint32(first)})
 				open = true
 			}
 			if urls.maybeIn(text, start, lineEnd) {
@@ -67,7 +67,7 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment) (r ru
 			} else {
 				prose = append(prose, newSegment(start, lineEnd))
 			}
-			blocks[len(blocks)-1].endSeg = len(prose)
+			blocks[len(blocks)-1].endSeg = uint32(len(prose))
 			if unwrapped || endsBlock(trimmed) {
 				open = false
 			}
