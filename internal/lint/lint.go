@@ -198,7 +198,7 @@ func (c *Config) lint(path string, src []byte, workers int) *File {
 func parsed(path string, src []byte, workers int) *File {
 	doc := prose.ParseWorkers(path, src, prose.FormatFor(path), workers)
 	if doc.TooVaried() {
-		return &File{Path: path, Skipped: fmt.Sprintf("not prose (%d or more distinct words)", prose.MaxTypes)}
+		return &File{Path: path, Skipped: fmt.Sprintf("not prose (more than %d distinct words)", prose.MaxTypes)}
 	}
 	return &File{Path: path, Doc: doc}
 }

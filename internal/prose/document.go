@@ -83,7 +83,7 @@ const (
 //
 // A token is at most MaxTokenLen bytes long (the tokenizer cuts longer
 // runs of letters or dots, which are not prose, into pieces), and a
-// document has fewer than MaxTypes distinct token texts (see TooVaried).
+// document has at most MaxTypes distinct token texts (see TooVaried).
 type Token struct {
 	start uint32
 	// bits packs the kind (2 bits), the gap flag (1 bit), the length (8
@@ -217,7 +217,7 @@ type Document struct {
 	lines []uint32
 }
 
-// TooVaried reports whether the document has MaxTypes or more distinct
+// TooVaried reports whether the document has more than MaxTypes distinct
 // token texts: not prose, but a table of identifiers or random text. Its
 // token IDs are then not one per text, and it must not be linted.
 func (d *Document) TooVaried() bool { return d.tooVaried }
