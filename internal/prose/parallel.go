@@ -199,6 +199,7 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 			remap[lid] = id
 		}
 		remaps[k+1] = remap
+		v.full = v.full || p.v.full
 		p.v = vocab{}
 	}
 	// Give the later runs' tokens their document IDs as they are moved to
@@ -222,7 +223,7 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 		toks = toks[:n+len(p.toks)]
 		dst := toks[n:]
 		for i, t := range p.toks {
-			dst[i] = Token{t.start, t.end, remap[t.bits>>idShift]<<idShift | t.bits&(1<<idShift-1)}
+			dst[i] = Token{t.start, remap[t.bits>>idShift]<<idShift | t.bits&(1<<idShift-1)}
 		}
 	}
 

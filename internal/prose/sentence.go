@@ -115,7 +115,7 @@ func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]u
 
 // newSentence is the sentence of toks[first:end] in block block.
 func newSentence(toks []Token, first, end, block int) Sentence {
-	return Sentence{start: toks[first].start, end: toks[end-1].end,
+	return Sentence{start: uint32(toks[first].Start()), end: uint32(toks[end-1].End()),
 		firstToken: uint32(first), endToken: uint32(end), block: uint32(block)}
 }
 
