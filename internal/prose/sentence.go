@@ -103,20 +103,19 @@ func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]u
 		if j < end && !startsSentence(d, j) {
 			continue
 		}
-		out = append(out, newSentence(d.Tokens, start, j, block))
+		out = append(out, newSentence(start, j, block))
 		start = j
 		next = j
 	}
 	if start < end {
-		out = append(out, newSentence(d.Tokens, start, end, block))
+		out = append(out, newSentence(start, end, block))
 	}
 	return out
 }
 
-// newSentence is the sentence of toks[first:end] in block block.
-func newSentence(toks []Token, first, end, block int) Sentence {
-	return Sentence{start: uint32(toks[first].Start()), end: uint32(toks[end-1].End()),
-		firstToken: uint32(first), endToken: uint32(end), block: uint32(block)}
+// newSentence is the sentence of tokens [first, end) in block block.
+func newSentence(first, end, block int) Sentence {
+	return Sentence{firstToken: uint32(first), endToken: uint32(end), block: uint32(block)}
 }
 
 // startsSentence reports whether token j can open a sentence: it follows

@@ -228,7 +228,7 @@ func matchWords(doc *prose.Document, ti, end int, words []string) (int, bool) {
 // mentions reports whether sentence s names want (or its last word),
 // as in "Leningrad (now St. Petersburg)".
 func mentions(doc *prose.Document, s prose.Sentence, want string) bool {
-	text := doc.Slice(s.Span())
+	text := doc.Slice(doc.SentenceSpan(s))
 	if strings.Contains(text, want) {
 		return true
 	}
