@@ -119,7 +119,7 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 			out[i] = &File{Path: s.Path, Skipped: skip}
 			return
 		}
-		out[i] = &File{Path: s.Path, Doc: prose.ParseWorkers(s.Path, src, prose.FormatFor(s.Path), spareFor(workers, len(sources)))}
+		out[i] = parsed(s.Path, src, spareFor(workers, len(sources)))
 	})
 	var docs []*prose.Document
 	for _, f := range out {
@@ -186,8 +186,21 @@ func (c *Config) lint(path string, src []byte, workers int) *File {
 	if skip := unlintable(src); skip != "" {
 		return &File{Path: path, Skipped: skip}
 	}
+	f := parsed(path, src, workers)
+	if f.Doc != nil {
+		f.Findings = c.check(f.Doc, nil, workers)
+	}
+	return f
+}
+
+// parsed parses src on up to workers goroutines, or says why its document
+// cannot be linted.
+func parsed(path string, src []byte, workers int) *File {
 	doc := prose.ParseWorkers(path, src, prose.FormatFor(path), workers)
-	return &File{Path: path, Doc: doc, Findings: c.check(doc, nil, workers)}
+	if doc.TooVaried() {
+		return &File{Path: path, Skipped: fmt.Sprintf("not prose (more than %d distinct words)", prose.MaxTypes)}
+	}
+	return &File{Path: path, Doc: doc}
 }
 
 // check runs the rules over doc, on up to workers goroutines. Each rule's

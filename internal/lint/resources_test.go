@@ -4,8 +4,12 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/edlint/edlint/internal/prose"
 )
 
 // manySources returns n small drafts, each with findings, some sharing
@@ -104,4 +108,31 @@ func summary(files []*File) []string {
 		}
 	}
 	return out
+}
+
+// TestTooVariedIsSkipped: a file with more distinct tokens than a token
+// can number (a table of two million identifiers) is skipped with a
+// reason, whether parsed on one goroutine or on several, and in a set.
+func TestTooVariedIsSkipped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 16 MB file")
+	}
+	var b []byte
+	for i := 0; i <= prose.MaxTypes; i++ {
+		b = strconv.AppendInt(b, int64(i), 36)
+		b = append(b, ' ')
+	}
+	c := &Config{}
+	// Parsed in runs on two goroutines, then (in a set of two files on
+	// two workers) on one.
+	if f := c.lint("ids.txt", b, 2); f.Doc != nil || !strings.Contains(f.Skipped, "not prose") {
+		t.Errorf("skipped %q, %d findings", f.Skipped, len(f.Findings))
+	}
+	files := c.LintAll([]Source{
+		{Path: "ids.txt", Read: func() ([]byte, error) { return b, nil }},
+		{Path: "ok.txt", Read: func() ([]byte, error) { return []byte("We recieve it.\n"), nil }},
+	}, 2)
+	if files[0].Doc != nil || files[0].Skipped == "" || files[1].Doc == nil || len(files[1].Findings) == 0 {
+		t.Errorf("in a set: %q skipped %q; %q has %d findings", files[0].Path, files[0].Skipped, files[1].Path, len(files[1].Findings))
+	}
 }

@@ -76,38 +76,54 @@ const (
 )
 
 // Token is one word, number or punctuation mark. A document holds one per
-// four or five bytes of prose, so a token is kept in 12 bytes (offsets and
-// ID as uint32, kind and gap in the ID's spare bits) and read through
-// methods: a 20 MB draft's tokens take 44 MB instead of 87.
+// four or five bytes of prose, so a token is kept in 8 bytes and read
+// through methods: its start offset, and one word packing its kind, the
+// gap flag, its length in bytes and its ID. A 20 MB draft's tokens take
+// 28 MB (with two int offsets and the rest they took 87).
+//
+// A token is at most MaxTokenLen bytes long (the tokenizer cuts longer
+// runs of letters or dots, which are not prose, into pieces), and a
+// document has at most MaxTypes distinct token texts (see TooVaried).
 type Token struct {
-	start, end uint32
-	// bits packs the kind (2 bits), the gap flag (1 bit) and the ID.
+	start uint32
+	// bits packs the kind (2 bits), the gap flag (1 bit), the length (8
+	// bits) and the ID (21 bits).
 	bits uint32
 }
 
 // MaxSize bounds the documents Parse takes: 2 GiB, so that token offsets
-// fit in 32 bits and the distinct texts in the 29 bits of an ID.
+// fit in 32 bits.
 const MaxSize = 1<<31 - 1
+
+// MaxTokenLen is the length in bytes of the longest token.
+const MaxTokenLen = 255
+
+// MaxTypes bounds the distinct token texts of a document: about two
+// million, where edited English has tens of thousands (Heaps' law puts two
+// million at some three billion words).
+const MaxTypes = 1 << (32 - idShift)
 
 const (
 	kindMask = 3
 	gapBit   = 4
-	idShift  = 3
+	lenShift = 3
+	idShift  = 11
 )
 
-// newToken makes a token of kind k and type id over [start, end).
+// newToken makes a token of kind k and type id over [start, end); end -
+// start <= MaxTokenLen and id < MaxTypes.
 func newToken(start, end int, k TokenKind, id uint32) Token {
-	return Token{start: uint32(start), end: uint32(end), bits: id<<idShift | uint32(k)}
+	return Token{start: uint32(start), bits: id<<idShift | uint32(end-start)<<lenShift | uint32(k)}
 }
 
 // Start is the byte offset of the token's first byte.
 func (t Token) Start() int { return int(t.start) }
 
 // End is the byte offset just past the token.
-func (t Token) End() int { return int(t.end) }
+func (t Token) End() int { return int(t.start) + int(t.bits>>lenShift&MaxTokenLen) }
 
 // Span is the bytes the token covers.
-func (t Token) Span() Span { return Span{int(t.start), int(t.end)} }
+func (t Token) Span() Span { return Span{t.Start(), t.End()} }
 
 // Kind says whether the token is a word, a number or punctuation.
 func (t Token) Kind() TokenKind { return TokenKind(t.bits & kindMask) }
@@ -140,23 +156,91 @@ func (k BlockKind) String() string {
 
 // Block is one paragraph, heading, list item or table cell: the unit inside
 // which quotes and brackets must balance.
+//
+// A 20 MB draft has some 70 K blocks, so a block keeps its offsets and
+// indices in 32 bits (a document is shorter than MaxSize) and is read
+// through methods: 28 bytes instead of 56.
 type Block struct {
-	Span
-	Kind BlockKind
-	// InQuote is true inside a Markdown block quote.
-	InQuote bool
-	// Tokens and Sentences index Document.Tokens and Document.Sentences.
-	FirstToken, EndToken       int
-	FirstSentence, EndSentence int
+	start, end uint32
+	// Tokens and sentences index Document.Tokens and Document.Sentences.
+	firstToken, endToken       uint32
+	firstSentence, endSentence uint32
+	kind                       BlockKind
+	inQuote                    bool
 }
+
+// Span is the bytes the block covers, from its first prose segment to its
+// last.
+func (b Block) Span() Span { return Span{int(b.start), int(b.end)} }
+
+// Start is the byte offset of the block's first byte.
+func (b Block) Start() int { return int(b.start) }
+
+// End is the byte offset just past the block.
+func (b Block) End() int { return int(b.end) }
+
+// Kind says whether the block is a paragraph, heading, list item or table
+// cell.
+func (b Block) Kind() BlockKind { return b.kind }
+
+// InQuote is true inside a Markdown block quote.
+func (b Block) InQuote() bool { return b.inQuote }
+
+// FirstToken is the index in Document.Tokens of the block's first token.
+func (b Block) FirstToken() int { return int(b.firstToken) }
+
+// EndToken is the index in Document.Tokens just past the block's last
+// token.
+func (b Block) EndToken() int { return int(b.endToken) }
+
+// FirstSentence is the index in Document.Sentences of the block's first
+// sentence.
+func (b Block) FirstSentence() int { return int(b.firstSentence) }
+
+// EndSentence is the index in Document.Sentences just past the block's
+// last sentence.
+func (b Block) EndSentence() int { return int(b.endSentence) }
 
 // Sentence is a run of tokens ending in terminal punctuation or at the end
 // of its block.
+//
+// A 20 MB draft has some 160 K sentences, so a sentence keeps only its
+// token and block indices, in 32 bits, read through methods: 12 bytes
+// instead of 40. Its bytes are Document.SentenceSpan.
 type Sentence struct {
-	Span
-	FirstToken, EndToken int
-	Block                int
+	firstToken, endToken uint32
+	block                uint32
 }
+
+// FirstToken is the index in Document.Tokens of the sentence's first
+// token.
+func (s Sentence) FirstToken() int { return int(s.firstToken) }
+
+// EndToken is the index in Document.Tokens just past the sentence's last
+// token.
+func (s Sentence) EndToken() int { return int(s.endToken) }
+
+// Block is the index in Document.Blocks of the block holding the sentence.
+func (s Sentence) Block() int { return int(s.block) }
+
+// Segment is a byte range of the source that a reader reads, a span kept
+// in 8 bytes (a 20 MB draft has some 320 K of them) and read through
+// methods.
+type Segment struct {
+	start, end uint32
+}
+
+// newSegment is the segment [start, end).
+func newSegment(start, end int) Segment { return Segment{uint32(start), uint32(end)} }
+
+// Start is the byte offset of the segment's first byte.
+func (s Segment) Start() int { return int(s.start) }
+
+// End is the byte offset just past the segment.
+func (s Segment) End() int { return int(s.end) }
+
+// Span is the bytes the segment covers.
+func (s Segment) Span() Span { return Span{int(s.start), int(s.end)} }
 
 // Comment is a Markdown HTML comment, or in plain text a line that holds an
 // edlint directive. Body is the text inside the comment markers, trimmed.
@@ -181,7 +265,7 @@ type Document struct {
 	Comments  []Comment
 	// Prose lists the byte ranges a reader reads, in order; everything else
 	// (code, markup, URLs, front matter, comments) is masked.
-	Prose []Span
+	Prose []Segment
 	// Invalid holds the offsets of bytes that are not valid UTF-8.
 	Invalid []int
 	// Types holds the document's vocabulary: Types[id] is the text of
@@ -193,10 +277,18 @@ type Document struct {
 	counts []int32
 	lower  []uint32
 
+	// tooVaried: see TooVaried.
+	tooVaried bool
+
 	// lines holds the byte offset of the start of each line (32 bits, as
 	// token offsets: a document is shorter than MaxSize).
 	lines []uint32
 }
+
+// TooVaried reports whether the document has more than MaxTypes distinct
+// token texts: not prose, but a table of identifiers or random text. Its
+// token IDs are then not one per text, and it must not be linted.
+func (d *Document) TooVaried() bool { return d.tooVaried }
 
 // Parse builds the document model of src. It never fails: invalid UTF-8 is
 // recorded in Invalid and treated as a non-letter.
@@ -254,11 +346,12 @@ func bytesView(b []byte) string {
 }
 
 // rawBlock is a block before tokenization: its kind and its prose
-// segments, Prose[firstSeg:endSeg].
+// segments, Prose[firstSeg:endSeg] (32-bit, as in Block: a 20 MB draft
+// has some 70 K blocks, kept until they are built).
 type rawBlock struct {
+	firstSeg, endSeg uint32
 	kind             BlockKind
 	inQuote          bool
-	firstSeg, endSeg int
 }
 
 // build tokenizes the prose segments of blocks, numbers the token texts,
@@ -309,13 +402,12 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		if len(segs) == 0 {
 			continue
 		}
-		blk := Block{Kind: rb.kind, InQuote: rb.inQuote, FirstToken: len(b.toks)}
-		blk.Span = Span{segs[0].Start, segs[len(segs)-1].End}
+		firstTok := len(b.toks)
 		b.terms = b.terms[:0]
 		prevEnd := -1
 		for _, s := range segs {
 			first := len(b.toks)
-			b.tokenize(s)
+			b.tokenize(s.Span())
 			if first < len(b.toks) {
 				if prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:b.toks[first].Start()]) {
 					b.toks[first].bits |= gapBit
@@ -333,16 +425,20 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 				prevEnd = beforePart
 			}
 		}
-		blk.EndToken = len(b.toks)
-		if blk.EndToken == blk.FirstToken {
+		endTok := len(b.toks)
+		if endTok == firstTok {
 			continue
 		}
 		// Split the block while its tokens are still in the cache.
 		view.Tokens = b.toks
-		blk.FirstSentence = len(p.sents)
-		p.sents = splitSentences(view, blk.FirstToken, blk.EndToken, len(p.blocks), b.terms, &b.abbrev, p.sents)
-		blk.EndSentence = len(p.sents)
-		p.blocks = append(p.blocks, blk)
+		firstSent := len(p.sents)
+		p.sents = splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.abbrev, p.sents)
+		p.blocks = append(p.blocks, Block{
+			start: segs[0].start, end: segs[len(segs)-1].end,
+			firstToken: uint32(firstTok), endToken: uint32(endTok),
+			firstSentence: uint32(firstSent), endSentence: uint32(len(p.sents)),
+			kind: rb.kind, inQuote: rb.inQuote,
+		})
 	}
 	p.toks = b.toks
 	p.v = b.v
@@ -410,9 +506,15 @@ func (d *Document) LineSpan(n int) Span {
 // LineCount is the number of lines (a final line without a newline counts).
 func (d *Document) LineCount() int { return len(d.lines) }
 
+// SentenceSpan is the bytes of sentence s, from the start of its first
+// token to the end of its last.
+func (d *Document) SentenceSpan(s Sentence) Span {
+	return Span{d.Tokens[s.firstToken].Start(), d.Tokens[s.endToken-1].End()}
+}
+
 // BlockOf returns the index of the block holding token i.
 func (d *Document) BlockOf(tok int) int {
-	return sort.Search(len(d.Blocks), func(i int) bool { return d.Blocks[i].EndToken > tok })
+	return sort.Search(len(d.Blocks), func(i int) bool { return d.Blocks[i].EndToken() > tok })
 }
 
 func lineStarts(src []byte) []uint32 {

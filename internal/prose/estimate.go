@@ -21,7 +21,7 @@ func (d *Document) estimateTokens() int {
 		n = countTokenStarts(d.Text, bomLen(d.Src), len(d.Text))
 	} else {
 		for _, s := range d.Prose {
-			n += countTokenStarts(d.Text, s.Start, s.End)
+			n += countTokenStarts(d.Text, s.Start(), s.End())
 		}
 	}
 	return n + n/64 + 8

@@ -91,7 +91,7 @@ func (d *Document) markdownBlocks() []rawBlock {
 			first := len(d.Prose)
 			d.inlineSegments(n, first)
 			if end := len(d.Prose); end > first {
-				blocks = append(blocks, rawBlock{kind: blockKind(n), inQuote: inQuote(n), firstSeg: first, endSeg: end})
+				blocks = append(blocks, rawBlock{kind: blockKind(n), inQuote: inQuote(n), firstSeg: uint32(first), endSeg: uint32(end)})
 			}
 			return ast.WalkSkipChildren, nil
 		}
@@ -158,12 +158,12 @@ func (d *Document) inlineSegments(block ast.Node, first int) {
 func (d *Document) appendSegment(first int, s Span) {
 	if n := len(d.Prose); n > first {
 		last := &d.Prose[n-1]
-		if last.End == s.Start {
-			last.End = s.End
+		if last.End() == s.Start {
+			last.end = uint32(s.End)
 			return
 		}
 	}
-	d.Prose = append(d.Prose, s)
+	d.Prose = append(d.Prose, newSegment(s.Start, s.End))
 }
 
 func (d *Document) htmlBlockComments(n *ast.HTMLBlock) {

@@ -15,7 +15,7 @@ var minPart = 1 << 20
 // run is a run of consecutive blocks and the prose segments they index.
 type run struct {
 	blocks []rawBlock
-	prose  []Span
+	prose  []Segment
 }
 
 // buildParallel is build on up to workers goroutines; it reports false,
@@ -70,7 +70,7 @@ func (d *Document) parsePlainParallel(workers int) bool {
 	for k := range n {
 		room[k] = cuts[k+1] - cuts[k]
 	}
-	buf := make([]Span, len(d.lines))
+	buf := make([]Segment, len(d.lines))
 	par.Do(n, n, func(k int) {
 		runs[k], comments[k] = d.plainRun(cuts[k], cuts[k+1], unwrapped, buf[cuts[k]:cuts[k]:cuts[k+1]])
 		ests[k] = d.estimateRun(runs[k])
@@ -81,12 +81,12 @@ func (d *Document) parsePlainParallel(workers int) bool {
 	d.buildRuns(runs, ests)
 	// The document's prose segments, closed up once the runs' blocks no
 	// longer read them.
-	regions, nSeg := make([][]Span, n), 0
+	regions, nSeg := make([][]Segment, n), 0
 	for k, r := range runs {
 		regions[k] = r.prose
 		nSeg += len(r.prose)
 	}
-	d.Prose = closeUp(buf, regions, room, nSeg, func(_ int, s Span) Span { return s })
+	d.Prose = closeUp(buf, regions, room, nSeg, func(_ int, s Segment) Segment { return s })
 	return true
 }
 
@@ -199,6 +199,7 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 			remap[lid] = id
 		}
 		remaps[k+1] = remap
+		v.full = v.full || p.v.full
 		p.v = vocab{}
 	}
 	// Give the later runs' tokens their document IDs as they are moved to
@@ -222,7 +223,7 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 		toks = toks[:n+len(p.toks)]
 		dst := toks[n:]
 		for i, t := range p.toks {
-			dst[i] = Token{t.start, t.end, remap[t.bits>>idShift]<<idShift | t.bits&(1<<idShift-1)}
+			dst[i] = Token{t.start, remap[t.bits>>idShift]<<idShift | t.bits&(1<<idShift-1)}
 		}
 	}
 
@@ -238,16 +239,16 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 		blks[k], sents[k] = p.blocks, p.sents
 	}
 	d.Blocks = closeUp(bBuf, blks, bRoom, nBlk, func(k int, b Block) Block {
-		b.FirstToken += tokOffs[k]
-		b.EndToken += tokOffs[k]
-		b.FirstSentence += sentOffs[k]
-		b.EndSentence += sentOffs[k]
+		b.firstToken += uint32(tokOffs[k])
+		b.endToken += uint32(tokOffs[k])
+		b.firstSentence += uint32(sentOffs[k])
+		b.endSentence += uint32(sentOffs[k])
 		return b
 	})
 	d.Sentences = closeUp(sBuf, sents, sRoom, nSent, func(k int, s Sentence) Sentence {
-		s.FirstToken += tokOffs[k]
-		s.EndToken += tokOffs[k]
-		s.Block += blkOffs[k]
+		s.firstToken += uint32(tokOffs[k])
+		s.endToken += uint32(tokOffs[k])
+		s.block += uint32(blkOffs[k])
 		return s
 	})
 	for k, p := range parts[1:] {
@@ -297,7 +298,7 @@ func (d *Document) cut(blocks []rawBlock, workers int) []run {
 		if rb.endSeg == rb.firstSeg {
 			return 0
 		}
-		return d.Prose[rb.endSeg-1].End - d.Prose[rb.firstSeg].Start
+		return d.Prose[rb.endSeg-1].End() - d.Prose[rb.firstSeg].Start()
 	}
 	total := 0
 	for _, rb := range blocks {
@@ -333,12 +334,12 @@ func (d *Document) estimateRun(r run) int {
 	if d.Format == Plain {
 		first, last := blocks[0].firstSeg, blocks[len(blocks)-1].endSeg
 		if first < last {
-			n = countTokenStarts(d.Text, r.prose[first].Start, r.prose[last-1].End)
+			n = countTokenStarts(d.Text, r.prose[first].Start(), r.prose[last-1].End())
 		}
 	} else {
 		for _, rb := range blocks {
 			for _, s := range r.prose[rb.firstSeg:rb.endSeg] {
-				n += countTokenStarts(d.Text, s.Start, s.End)
+				n += countTokenStarts(d.Text, s.Start(), s.End())
 			}
 		}
 	}

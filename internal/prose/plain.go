@@ -18,7 +18,7 @@ const DirectivePrefix = "edlint-"
 // continues its block.
 func (d *Document) plainBlocks() []rawBlock {
 	unwrapped := !d.hardWrappedFrom(bomLen(d.Src), 0, len(d.lines))
-	r, comments := d.plainRun(0, len(d.lines), unwrapped, make([]Span, 0, len(d.lines)))
+	r, comments := d.plainRun(0, len(d.lines), unwrapped, make([]Segment, 0, len(d.lines)))
 	d.Prose, d.Comments = r.prose, comments
 	return r.blocks
 }
@@ -26,7 +26,7 @@ func (d *Document) plainBlocks() []rawBlock {
 // plainRun splits lines [from, to) into blocks, as plainBlocks does when
 // a block ends before line from (the line before it is blank, or from is
 // 0). The blocks index the prose segments of the run, appended to prose.
-func (d *Document) plainRun(from, to int, unwrapped bool, prose []Span) (r run, comments []Comment) {
+func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment) (r run, comments []Comment) {
 	text := d.Text
 	var blocks []rawBlock
 	open := false // the last block continues on the next line
@@ -59,15 +59,15 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Span) (r run, 
 		default:
 			if !open {
 				first := len(prose)
-				blocks = append(blocks, rawBlock{kind: Paragraph, firstSeg: first, endSeg: first})
+				blocks = append(blocks, rawBlock{kind: Paragraph, firstSeg: uint32(first), endSeg: uint32(first)})
 				open = true
 			}
 			if urls.maybeIn(text, start, lineEnd) {
 				prose = appendMasked(prose, text, Span{start, lineEnd})
 			} else {
-				prose = append(prose, Span{start, lineEnd})
+				prose = append(prose, newSegment(start, lineEnd))
 			}
-			blocks[len(blocks)-1].endSeg = len(prose)
+			blocks[len(blocks)-1].endSeg = uint32(len(prose))
 			if unwrapped || endsBlock(trimmed) {
 				open = false
 			}
@@ -223,7 +223,7 @@ func endsBlock(line string) bool {
 
 // appendMasked appends the prose parts of line, leaving out URLs and e-mail
 // addresses.
-func appendMasked(segs []Span, text string, line Span) []Span {
+func appendMasked(segs []Segment, text string, line Span) []Segment {
 	pos := line.Start
 	for pos < line.End {
 		m := nextURL(text, pos, line.End)
@@ -231,12 +231,12 @@ func appendMasked(segs []Span, text string, line Span) []Span {
 			break
 		}
 		if m.Start > pos {
-			segs = append(segs, Span{pos, m.Start})
+			segs = append(segs, newSegment(pos, m.Start))
 		}
 		pos = m.End
 	}
 	if pos < line.End {
-		segs = append(segs, Span{pos, line.End})
+		segs = append(segs, newSegment(pos, line.End))
 	}
 	return segs
 }

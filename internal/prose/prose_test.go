@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func words(d *Document) []string {
@@ -36,7 +37,7 @@ func TestSentences(t *testing.T) {
 	d := Parse("x.txt", []byte("Mr. Smith went to St. Petersburg. He saw 2.5 tons! Then: done? yes. it ended"), Plain)
 	var got []string
 	for _, s := range d.Sentences {
-		got = append(got, d.Slice(s.Span))
+		got = append(got, d.Slice(d.SentenceSpan(s)))
 	}
 	want := []string{"Mr. Smith went to St. Petersburg.", "He saw 2.5 tons!", "Then: done?", "yes.", "it ended"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
@@ -63,7 +64,7 @@ func TestMarkdownMasks(t *testing.T) {
 	}
 	var quoted bool
 	for _, b := range d.Blocks {
-		if b.InQuote {
+		if b.InQuote() {
 			quoted = true
 		}
 	}
@@ -104,7 +105,7 @@ func TestSpacedEllipsisContinuesSentence(t *testing.T) {
 	d := Parse("x.txt", []byte(src), Plain)
 	var got []string
 	for _, s := range d.Sentences {
-		got = append(got, d.Slice(s.Span))
+		got = append(got, d.Slice(d.SentenceSpan(s)))
 	}
 	want := []string{"We are in a rapid descent . . . we are all over the place. . . .", "These guys are smart."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
@@ -161,12 +162,12 @@ func FuzzParse(f *testing.F) {
 			prev = tok.End()
 		}
 		for _, s := range d.Sentences {
-			if s.FirstToken >= s.EndToken || s.Start > s.End || s.End > len(src) {
+			if s.FirstToken() >= s.EndToken() || s.EndToken() > len(d.Tokens) {
 				t.Fatalf("bad sentence %+v", s)
 			}
 		}
 		for _, b := range d.Blocks {
-			if b.FirstToken > b.EndToken || b.FirstSentence > b.EndSentence {
+			if b.FirstToken() > b.EndToken() || b.FirstSentence() > b.EndSentence() {
 				t.Fatalf("bad block %+v", b)
 			}
 		}
@@ -289,5 +290,69 @@ func TestDocumentHardWrapped(t *testing.T) {
 		if got, want := d.HardWrapped(), HardWrapped(c); got != want {
 			t.Errorf("Document.HardWrapped(%.40q) = %v, want %v", c, got, want)
 		}
+	}
+}
+
+// TestLongTokensAreCut: runs of letters or dots longer than MaxTokenLen
+// become several tokens that cover them exactly, cut between characters.
+func TestLongTokensAreCut(t *testing.T) {
+	for _, src := range []string{
+		strings.Repeat("a", 600),
+		"x " + strings.Repeat("é", 300) + " y",
+		strings.Repeat("ab-", 200) + "c",
+		"wait" + strings.Repeat(".", 600) + " then",
+		strings.Repeat("7", 256) + " " + strings.Repeat("z", 255) + " " + strings.Repeat("Ж", 128),
+	} {
+		for _, f := range []Format{Plain, Markdown} {
+			d := Parse("long", []byte(src), f)
+			var joined strings.Builder
+			prevEnd := -1
+			for i, tok := range d.Tokens {
+				if n := tok.End() - tok.Start(); n <= 0 || n > MaxTokenLen {
+					t.Fatalf("%.20q: token %d is %d bytes", src, i, n)
+				}
+				if !utf8.RuneStart(src[tok.Start()]) || tok.End() < len(src) && !utf8.RuneStart(src[tok.End()]) {
+					t.Fatalf("%.20q: token %d [%d,%d) cuts a character", src, i, tok.Start(), tok.End())
+				}
+				if d.Types[tok.ID()] != d.TokenText(i) {
+					t.Fatalf("%.20q: token %d has the ID of %q", src, i, d.Types[tok.ID()])
+				}
+				if prevEnd >= 0 && tok.Start() < prevEnd {
+					t.Fatalf("%.20q: tokens overlap", src)
+				}
+				prevEnd = tok.End()
+				joined.WriteString(d.TokenText(i))
+			}
+			if want := strings.ReplaceAll(src, " ", ""); joined.String() != want {
+				t.Errorf("%.20q: the tokens do not cover the text", src)
+			}
+			if d.TooVaried() {
+				t.Errorf("%.20q: TooVaried", src)
+			}
+		}
+	}
+}
+
+// TestTooVaried: past its limit the vocabulary numbers no more texts and
+// the document says it cannot be linted; below it, it does not.
+func TestTooVaried(t *testing.T) {
+	text := "alpha beta gamma delta alpha epsilon"
+	var v vocab
+	v.init(text, 6)
+	v.limit = 3
+	var ids []uint32
+	for _, w := range strings.Fields(text) {
+		ids = append(ids, v.id(strings.Index(text, w), len(w)))
+	}
+	if !v.full || ids[0] != 0 || ids[1] != 1 || ids[2] != 2 || ids[4] != 0 || ids[3] != 2 || ids[5] != 2 {
+		t.Fatalf("ids %v, full %v", ids, v.full)
+	}
+	d := &Document{}
+	v.finish(d)
+	if !d.TooVaried() {
+		t.Error("a full vocabulary did not make the document TooVaried")
+	}
+	if Parse("ok", []byte(text), Plain).TooVaried() {
+		t.Error("five words are TooVaried")
 	}
 }

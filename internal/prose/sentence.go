@@ -103,14 +103,19 @@ func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]u
 		if j < end && !startsSentence(d, j) {
 			continue
 		}
-		out = append(out, Sentence{Span: Span{d.Tokens[start].Start(), d.Tokens[j-1].End()}, FirstToken: start, EndToken: j, Block: block})
+		out = append(out, newSentence(start, j, block))
 		start = j
 		next = j
 	}
 	if start < end {
-		out = append(out, Sentence{Span: Span{d.Tokens[start].Start(), d.Tokens[end-1].End()}, FirstToken: start, EndToken: end, Block: block})
+		out = append(out, newSentence(start, end, block))
 	}
 	return out
+}
+
+// newSentence is the sentence of tokens [first, end) in block block.
+func newSentence(first, end, block int) Sentence {
+	return Sentence{firstToken: uint32(first), endToken: uint32(end), block: uint32(block)}
 }
 
 // startsSentence reports whether token j can open a sentence: it follows

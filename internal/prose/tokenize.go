@@ -146,6 +146,7 @@ func (b *builder) tokenize(s Span) {
 			if j < e && wordGlue[text[j]] {
 				j = wordEndFrom(text, i, j, e)
 			}
+			j = capToken(text, i, j)
 			toks = append(toks, newToken(i, j, kindOf(c), v.id(i, j-i)))
 			i = j
 			continue
@@ -157,7 +158,7 @@ func (b *builder) tokenize(s Span) {
 				continue
 			case cDot:
 				end := i + 1
-				for end < e && text[end] == '.' {
+				for end < e && text[end] == '.' && end-i < MaxTokenLen {
 					end++
 				}
 				var id uint32
@@ -206,7 +207,7 @@ func (b *builder) nonASCII(i, e int) int {
 		b.emit(i, i+size, Punct)
 		return i + size
 	case unicode.IsLetter(r) || unicode.IsDigit(r):
-		end := wordEnd(text, i, e)
+		end := capToken(text, i, wordEnd(text, i, e))
 		b.emit(i, end, kindOfRune(r))
 		return end
 	case r == '’' || r == '‘':
@@ -227,6 +228,21 @@ func (b *builder) nonASCII(i, e int) int {
 		b.emit(i, i+size, Punct)
 		return i + size
 	}
+}
+
+// capToken returns end, or where to cut the token text[i:end] if it is
+// longer than MaxTokenLen: at the last character boundary that leaves at
+// most MaxTokenLen bytes. The rest is tokenized afresh. Only a run of
+// letters or dots hundreds of bytes long, which no prose has, is cut.
+func capToken(text string, i, end int) int {
+	if end-i <= MaxTokenLen {
+		return end
+	}
+	c := i + MaxTokenLen
+	for c > i+1 && !utf8.RuneStart(text[c]) {
+		c--
+	}
+	return c
 }
 
 func isASCIIAlnum(c byte) bool {

@@ -29,6 +29,11 @@ type vocab struct {
 	cased []uint8
 	// byByte caches the ID (+1) of one-byte ASCII tokens: punctuation.
 	byByte [128]uint32
+	// limit is the most types lookup numbers (MaxTypes while tokenizing);
+	// full is set once a text beyond it was met. Such a text gets the
+	// last ID, which is then no one text's: the document is TooVaried.
+	limit int
+	full  bool
 }
 
 // vslot is a vocabulary entry: key and key2 hold the first sixteen bytes
@@ -47,6 +52,7 @@ const hashMul = 0x9e3779b97f4a7c15
 // 1,195 in 3,306). A table larger than it needs be misses the cache.
 func (v *vocab) init(text string, tokens int) {
 	v.text = text
+	v.limit = MaxTypes
 	types := 36 * math.Sqrt(float64(tokens))
 	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
 	v.types = make([]string, 0, int(types))
@@ -161,6 +167,10 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 			continue
 		}
 		if sl.id == 0 {
+			if len(v.types) >= v.limit {
+				v.full = true
+				return uint32(v.limit - 1)
+			}
 			id := uint32(len(v.types))
 			*sl = vslot{key: key, key2: key2, n: uint32(n), id: id + 1}
 			v.types = append(v.types, s[i:i+n])
@@ -199,6 +209,8 @@ func (v *vocab) grow() {
 // finish stores the vocabulary in d and links each type to the type of its
 // lower-case form, adding the forms no token spells.
 func (v *vocab) finish(d *Document) {
+	d.tooVaried = v.full
+	v.limit = math.MaxInt // lower-case forms are no token's: no bound
 	n := len(v.types)
 	lower := make([]uint32, n, n+n/4)
 	for id := 0; id < n; id++ {

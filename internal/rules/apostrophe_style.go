@@ -148,13 +148,13 @@ func singleClosers(doc *prose.Document, x *tokenIndex) map[int]bool {
 		case "‘":
 			open++
 		case "'":
-			if i+1 < b.EndToken && doc.Tokens[i+1].Start() == t.End() && (i == b.FirstToken || doc.Tokens[i-1].End() < t.Start()) {
+			if i+1 < b.EndToken() && doc.Tokens[i+1].Start() == t.End() && (i == b.FirstToken() || doc.Tokens[i-1].End() < t.Start()) {
 				open++ // a straight mark opening a quotation
 				continue
 			}
 			fallthrough
 		case "’":
-			if open > 0 && i > b.FirstToken && doc.Tokens[i-1].End() == t.Start() {
+			if open > 0 && i > b.FirstToken() && doc.Tokens[i-1].End() == t.Start() {
 				open--
 				if out == nil {
 					out = map[int]bool{}

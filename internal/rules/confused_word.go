@@ -106,7 +106,7 @@ func (confusedWord) Check(p *Pass) {
 		b := &d.Blocks[bc.of(i)]
 		// word returns the lower-case text of word token i of block b, or "".
 		word := func(i int) string {
-			if i < b.FirstToken || i >= b.EndToken || d.Tokens[i].Kind() != prose.Word {
+			if i < b.FirstToken() || i >= b.EndToken() || d.Tokens[i].Kind() != prose.Word {
 				return ""
 			}
 			return d.Types[d.Lower(d.Tokens[i].ID())]
@@ -136,7 +136,7 @@ func (confusedWord) Check(p *Pass) {
 			switch {
 			case next == "own":
 				report("its", "the possessive has no apostrophe")
-			case possessedNouns[next] && (afterPossessed[next2] || i+2 >= b.EndToken || d.Tokens[i+2].Kind() == prose.Punct):
+			case possessedNouns[next] && (afterPossessed[next2] || i+2 >= b.EndToken() || d.Tokens[i+2].Kind() == prose.Punct):
 				report("its", "the possessive has no apostrophe")
 			case possessivePrepositions[prev] && next != "" && !strings.HasSuffix(next, "ing"):
 				report("its", "the possessive has no apostrophe")
@@ -146,7 +146,7 @@ func (confusedWord) Check(p *Pass) {
 				report(apostrophe(p, "it’s"), "\"it is\" or \"it has\" needs the apostrophe")
 			}
 		case "then":
-			if prev == "rather" || thanComparatives[prev] && (thanObjects[next] || i+1 < b.EndToken && d.Tokens[i+1].Kind() == prose.Number) &&
+			if prev == "rather" || thanComparatives[prev] && (thanObjects[next] || i+1 < b.EndToken() && d.Tokens[i+1].Kind() == prose.Number) &&
 				(prev != "other" || word(i-2) != "each" && word(i-2) != "the") {
 				report("than", "a comparison takes \"than\"")
 			}
@@ -155,7 +155,7 @@ func (confusedWord) Check(p *Pass) {
 				report("lose", "the verb is \"lose\"")
 			}
 		case "your":
-			if next == "a" || next == "an" || next == "not" || next == "welcome" && (i+2 >= b.EndToken || d.Tokens[i+2].Kind() == prose.Punct) {
+			if next == "a" || next == "an" || next == "not" || next == "welcome" && (i+2 >= b.EndToken() || d.Tokens[i+2].Kind() == prose.Punct) {
 				report(apostrophe(p, "you’re"), "\"you are\" needs the apostrophe")
 			}
 		case "you’re", "you're":

@@ -45,7 +45,7 @@ func (countMismatch) Check(p *Pass) {
 		i := int(i32)
 		s := d.Sentences[sc.of(i)]
 		n := announced(d, i)
-		got, empty, last, ok := countList(d, i+1, s.EndToken)
+		got, empty, last, ok := countList(d, i+1, s.EndToken())
 		if !ok || got+empty == 0 || got == n && empty == 0 {
 			continue
 		}

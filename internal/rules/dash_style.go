@@ -65,7 +65,7 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 			continue
 		}
 		b := &doc.Blocks[bc.of(i)]
-		if i < b.FirstToken+1 || i >= b.EndToken-1 {
+		if i < b.FirstToken()+1 || i >= b.EndToken()-1 {
 			continue
 		}
 		t := doc.Tokens[i]
@@ -78,7 +78,7 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 			style = dashSpacedEn
 		case "-":
 			style = dashSpacedHyphen
-			for end < b.EndToken && end-i < 3 && doc.TokenText(end) == "-" && doc.Tokens[end].Start() == doc.Tokens[end-1].End() {
+			for end < b.EndToken() && end-i < 3 && doc.TokenText(end) == "-" && doc.Tokens[end].Start() == doc.Tokens[end-1].End() {
 				end++
 			}
 			if end-i >= 2 {
@@ -87,7 +87,7 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 		default:
 			continue
 		}
-		if end >= b.EndToken {
+		if end >= b.EndToken() {
 			continue
 		}
 		prev, next := doc.Tokens[i-1], doc.Tokens[end]

@@ -69,8 +69,8 @@ func (doubledPunctuation) Check(p *Pass) {
 		if text == ".." {
 			// Two dots after a word and before a space: a doubled full
 			// stop, not an ellipsis and not a path (../x).
-			if i > b.FirstToken && adjacent(d, i-1, i) && d.Tokens[i-1].Kind() != prose.Punct &&
-				(i+1 >= b.EndToken || !adjacent(d, i, i+1) || isClosingMark(tok(d, i+1))) {
+			if i > b.FirstToken() && adjacent(d, i-1, i) && d.Tokens[i-1].Kind() != prose.Punct &&
+				(i+1 >= b.EndToken() || !adjacent(d, i, i+1) || isClosingMark(tok(d, i+1))) {
 				p.Report(Finding{
 					Span:        t.Span(),
 					Message:     `two full stops: one ends a sentence, three make an ellipsis`,
@@ -80,7 +80,7 @@ func (doubledPunctuation) Check(p *Pass) {
 			}
 			continue
 		}
-		if i+1 >= b.EndToken || !isMark(text) {
+		if i+1 >= b.EndToken() || !isMark(text) {
 			continue
 		}
 		next := d.TokenText(i + 1)
@@ -101,7 +101,7 @@ func (doubledPunctuation) Check(p *Pass) {
 		switch {
 		case text == next && text != "." && text != "?" && text != "!":
 			// ", , ," is one finding, fixed in one go.
-			for last+1 < b.EndToken && d.TokenText(last+1) == text && !d.Tokens[last+1].Gap() {
+			for last+1 < b.EndToken() && d.TokenText(last+1) == text && !d.Tokens[last+1].Gap() {
 				if g := between(d, last, last+1); g != "" && !spacesOnly(g) {
 					break
 				}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -112,6 +113,8 @@ var varietyFilter = sync.OnceValue(func() *stringBloom {
 	return f
 })
 
+// varietyTable is built on first need (a document with a candidate word):
+// it costs a millisecond, which a run on a short note need not pay.
 var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
 	b, err := dict.Read("en-variants.txt")
 	if err != nil {
@@ -119,7 +122,9 @@ var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
 	}
 	// Two entries a line: sized once, not grown by rehashing at start-up.
 	out := make(map[string]varietyEntry, 2*bytes.Count(b, []byte{'\n'}))
-	for _, line := range strings.Split(string(b), "\n") {
+	for text := string(b); text != ""; {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -127,11 +132,11 @@ var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
 		if !ok || us == "" || uk == "" {
 			continue
 		}
-		if us != strings.ToLower(us) {
+		if !isLowerASCII(us) && us != strings.ToLower(us) {
 			continue // proper adjectives (Americanize) are rare and often quoted
 		}
 		usSide, ukSide := uint8(sideUS), uint8(sideUK)
-		if strings.Contains(us, "iz") && strings.ReplaceAll(us, "z", "s") == uk {
+		if strings.Contains(us, "iz") && isZToS(us, uk) {
 			usSide, ukSide = sideIZE, sideISE
 		}
 		out[us] = varietyEntry{usSide, uk}
@@ -139,6 +144,24 @@ var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
 	}
 	return out
 })
+
+// isZToS reports whether uk is us with every z made an s
+// (strings.ReplaceAll(us, "z", "s") == uk, without building the string).
+func isZToS(us, uk string) bool {
+	if len(us) != len(uk) {
+		return false
+	}
+	for i := 0; i < len(us); i++ {
+		c := us[i]
+		if c == 'z' {
+			c = 's'
+		}
+		if uk[i] != c {
+			return false
+		}
+	}
+	return true
+}
 
 // varietyUse is one word with a variety.
 type varietyUse struct {
@@ -160,16 +183,20 @@ func isVarietyCandidate(w, lower string) bool {
 // varietyWords finds the words of doc that have an American or British
 // form: lower-case words, and capitalised ones only at a sentence start.
 func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
+	cands := x.list(clsVariety)
+	if len(cands) == 0 {
+		return nil
+	}
 	table := varietyTable()
 	var out []varietyUse
 	sc := sentenceCursor{d: doc}
-	for _, i32 := range x.list(clsVariety) {
+	for _, i32 := range cands {
 		ti := int(i32)
 		t := doc.Tokens[ti]
 		w := doc.Text[t.Start():t.End()]
 		if !isLowerASCII(w) {
 			s := doc.Sentences[sc.of(ti)]
-			if ti != s.FirstToken || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken) {
+			if ti != s.FirstToken() || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken()) {
 				continue
 			}
 			w = strings.ToLower(w)
@@ -183,6 +210,9 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 
 func (englishVariety) Check(p *Pass) {
 	all := gather(p, "consistency.variety", func(d *prose.Document) []varietyUse { return varietyWords(d, tokenIndexOf(p, d)) })
+	if !slices.ContainsFunc(all, func(df docFacts[[]varietyUse]) bool { return len(df.facts) > 0 }) {
+		return // no American or British spelling anywhere
+	}
 	table := varietyTable()
 	// Count each side across the set; a spelling American text uses as
 	// well (dialogue beside dialog) is no evidence of British.

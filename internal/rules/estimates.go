@@ -191,7 +191,7 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 	toks, flags := doc.Tokens, x.flags
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
-		for i := s.FirstToken; i < s.EndToken; {
+		for i := s.FirstToken(); i < s.EndToken(); {
 			t := &toks[i]
 			f := flags[t.ID()]
 			if f == 0 && t.Kind() != prose.Number {
@@ -201,7 +201,7 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 			var m *match
 			end := 0
 			if f&mayStart != 0 || t.Kind() == prose.Number {
-				end, m = x.longest(i, s.EndToken)
+				end, m = x.longest(i, s.EndToken())
 				if m != nil && x.accept(m, si, i, end) {
 					i = end
 					continue
@@ -264,7 +264,7 @@ func (x *extractor) word(i int) string {
 // sentenceWord is the lower-case word at i when i lies inside sentence si.
 func (x *extractor) sentenceWord(si, i int) string {
 	s := x.doc.Sentences[si]
-	if i < s.FirstToken || i >= s.EndToken {
+	if i < s.FirstToken() || i >= s.EndToken() {
 		return ""
 	}
 	return x.word(i)
@@ -423,7 +423,7 @@ func parseNumber(s string) (float64, bool) {
 // sure", "not definitely").
 func (x *extractor) negated(si, i int) bool {
 	s := x.doc.Sentences[si]
-	for j := i - 1; j >= s.FirstToken && j >= i-3; j-- {
+	for j := i - 1; j >= s.FirstToken() && j >= i-3; j-- {
 		w := x.word(j)
 		switch w {
 		case "not", "never", "no", "cannot", "nobody", "hardly", "neither", "nor":
@@ -495,7 +495,7 @@ func (x *extractor) cue(e *Estimate, c *cue, si int, prev, next string) bool {
 // question reports whether sentence si ends with a question mark.
 func (x *extractor) question(si int) bool {
 	s := x.doc.Sentences[si]
-	for j := s.EndToken - 1; j >= s.FirstToken; j-- {
+	for j := s.EndToken() - 1; j >= s.FirstToken(); j-- {
 		t := x.doc.TokenText(j)
 		if t == "?" {
 			return true
@@ -511,7 +511,7 @@ func (x *extractor) question(si int) bool {
 // ("seems very likely to me").
 func (x *extractor) seemsBefore(si, i int) bool {
 	s := x.doc.Sentences[si]
-	for j := i - 1; j >= s.FirstToken && j >= i-5; j-- {
+	for j := i - 1; j >= s.FirstToken() && j >= i-5; j-- {
 		switch x.word(j) {
 		case "seem", "seems", "seemed", "seeming", "appears", "appear", "appeared", "looks", "look", "looked", "sounds":
 			return true
@@ -617,18 +617,18 @@ func (x *extractor) emit(e *Estimate) {
 // excluded’"). Quotes balance within a block, so only the block of the
 // token is read: estimates come in order, so each block is read once.
 func (x *extractor) isQuoted(si, i int) bool {
-	bi := x.doc.Sentences[si].Block
+	bi := x.doc.Sentences[si].Block()
 	b := &x.doc.Blocks[bi]
-	if i < b.FirstToken || i >= b.EndToken {
+	if i < b.FirstToken() || i >= b.EndToken() {
 		// Not in its sentence's block (never seen): find it the long way.
 		for bj := range x.doc.Blocks {
-			if b := &x.doc.Blocks[bj]; i >= b.FirstToken && i < b.EndToken {
+			if b := &x.doc.Blocks[bj]; i >= b.FirstToken() && i < b.EndToken() {
 				bi = bj
 				break
 			}
 		}
 		b = &x.doc.Blocks[bi]
-		if i < b.FirstToken || i >= b.EndToken {
+		if i < b.FirstToken() || i >= b.EndToken() {
 			return false
 		}
 	}
@@ -636,21 +636,21 @@ func (x *extractor) isQuoted(si, i int) bool {
 		x.quotedBlock = bi + 1
 		x.quoted = quotedIn(x.doc, b, x.quoted[:0])
 	}
-	return x.quoted[i-b.FirstToken]
+	return x.quoted[i-b.FirstToken()]
 }
 
 // quotedIn appends to q, for each token of block b, whether it lies inside
 // a quotation (see isQuoted).
 func quotedIn(doc *prose.Document, b *prose.Block, q []bool) []bool {
-	if b.InQuote {
-		for i := b.FirstToken; i < b.EndToken; i++ {
+	if b.InQuote() {
+		for i := b.FirstToken(); i < b.EndToken(); i++ {
 			q = append(q, true)
 		}
 		return q
 	}
 	double, single := -1, -1 // index of the open mark, -1 when closed
 	singleSpeech := false
-	for i := b.FirstToken; i < b.EndToken; i++ {
+	for i := b.FirstToken(); i < b.EndToken(); i++ {
 		t := doc.Tokens[i]
 		if t.Kind() != prose.Punct {
 			q = append(q, double >= 0 || single >= 0 && singleSpeech)
@@ -670,7 +670,7 @@ func quotedIn(doc *prose.Document, b *prose.Block, q []bool) []bool {
 			}
 		case "‘":
 			single = i
-			singleSpeech = i > b.FirstToken && introducesSpeech(doc, i-1)
+			singleSpeech = i > b.FirstToken() && introducesSpeech(doc, i-1)
 		case "’":
 			single = -1
 		}
@@ -736,14 +736,14 @@ func (x *extractor) isAttributed(si, i int) bool {
 // "…, he said"; its start when there is none).
 func (x *extractor) attribution(si int) (from, until int) {
 	s := x.doc.Sentences[si]
-	from, until = s.EndToken, s.FirstToken
-	for j := s.FirstToken; j < s.EndToken; j++ {
+	from, until = s.EndToken(), s.FirstToken()
+	for j := s.FirstToken(); j < s.EndToken(); j++ {
 		w := x.word(j)
 		if w == "" {
 			continue
 		}
 		if w == "according" && x.sentenceWord(si, j+1) == "to" {
-			return s.FirstToken, s.FirstToken
+			return s.FirstToken(), s.FirstToken()
 		}
 		past, present := x.reporting(j)
 		if !past && !present {
@@ -752,8 +752,8 @@ func (x *extractor) attribution(si int) (from, until int) {
 		if firstPerson(x, si, j) || inferenceVerbs[w] && x.inanimateSubject(si, j) {
 			continue
 		}
-		if tail := s.EndToken - j; tail <= 4 && x.commaBefore(si, j) {
-			return s.EndToken, j // "…, he said."
+		if tail := s.EndToken() - j; tail <= 4 && x.commaBefore(si, j) {
+			return s.EndToken(), j // "…, he said."
 		}
 		next := x.sentenceWord(si, j+1)
 		if w == "points" && next == "out" {
@@ -765,7 +765,7 @@ func (x *extractor) attribution(si int) (from, until int) {
 		if past && !x.verbal(si, j) {
 			continue
 		}
-		return j + 1, s.FirstToken
+		return j + 1, s.FirstToken()
 	}
 	return from, until
 }
@@ -812,7 +812,7 @@ var inferenceVerbs = map[string]bool{
 // adverbs) is a pronoun standing for a fact, not a speaker.
 func (x *extractor) inanimateSubject(si, j int) bool {
 	s := x.doc.Sentences[si]
-	for k := j - 1; k >= s.FirstToken && k >= j-3; k-- {
+	for k := j - 1; k >= s.FirstToken() && k >= j-3; k-- {
 		w := x.word(k)
 		if strings.HasSuffix(w, "ly") || w == "also" || w == "strongly" {
 			continue
@@ -830,7 +830,7 @@ func (x *extractor) inanimateSubject(si, j int) bool {
 // its subject (skipping adverbs): the author's own words.
 func firstPerson(x *extractor, si, j int) bool {
 	s := x.doc.Sentences[si]
-	for k := j - 1; k >= s.FirstToken && k >= j-3; k-- {
+	for k := j - 1; k >= s.FirstToken() && k >= j-3; k-- {
 		w := x.word(k)
 		switch {
 		case w == "i" || w == "we":
@@ -857,7 +857,7 @@ func (x *extractor) verbal(si, j int) bool {
 // tokens before j.
 func (x *extractor) commaBefore(si, j int) bool {
 	s := x.doc.Sentences[si]
-	for k := j - 1; k >= s.FirstToken && k >= j-3; k-- {
+	for k := j - 1; k >= s.FirstToken() && k >= j-3; k-- {
 		switch x.doc.TokenText(k) {
 		case ",", "”", "\"", "’":
 			return true
@@ -868,7 +868,7 @@ func (x *extractor) commaBefore(si, j int) bool {
 
 func speechMark(doc *prose.Document, si, j int) bool {
 	s := doc.Sentences[si]
-	if j >= s.EndToken {
+	if j >= s.EndToken() {
 		return false
 	}
 	switch doc.TokenText(j) {

@@ -129,7 +129,7 @@ func frameFinding(doc *prose.Document, y *Yardstick, es []Estimate, i int) (Find
 // is one within five tokens).
 func seemStart(doc *prose.Document, si, i int) int {
 	s := doc.Sentences[si]
-	for j := i - 1; j >= s.FirstToken && j >= i-5; j-- {
+	for j := i - 1; j >= s.FirstToken() && j >= i-5; j-- {
 		switch strings.ToLower(doc.TokenText(j)) {
 		case "seem", "seems", "seemed", "seeming", "appears", "appear", "appeared", "looks", "look", "looked", "sounds":
 			return j
@@ -147,7 +147,7 @@ var intensifiers = map[string]bool{"very": true, "extremely": true, "highly": tr
 func modifiedTerm(doc *prose.Document, y *Yardstick, e Estimate) (Finding, bool) {
 	s := doc.Sentences[e.Sentence]
 	i := e.FirstToken - 1
-	if i < s.FirstToken || doc.Tokens[i].Kind() != prose.Word || !intensifiers[strings.ToLower(doc.TokenText(i))] {
+	if i < s.FirstToken() || doc.Tokens[i].Kind() != prose.Word || !intensifiers[strings.ToLower(doc.TokenText(i))] {
 		return Finding{}, false
 	}
 	span := prose.Span{Start: doc.Tokens[i].Start(), End: e.End}

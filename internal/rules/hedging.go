@@ -611,7 +611,7 @@ func clauseJoined(doc *prose.Document, from, to int) bool {
 func nounSlot(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, repl string, ok bool) {
 	s := doc.Sentences[e.Sentence]
 	w := func(i int) string {
-		if i < s.FirstToken || i >= s.EndToken || doc.Tokens[i].Kind() != prose.Word {
+		if i < s.FirstToken() || i >= s.EndToken() || doc.Tokens[i].Kind() != prose.Word {
 			return ""
 		}
 		return strings.ReplaceAll(strings.ToLower(doc.TokenText(i)), "’", "'")

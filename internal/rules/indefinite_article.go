@@ -61,7 +61,7 @@ func (indefiniteArticle) Check(p *Pass) {
 	for _, i32 := range tokenIndexOf(p, d).list(clsArticle) {
 		i := int(i32)
 		b := d.Blocks[bc.of(i)]
-		if i+1 >= b.EndToken {
+		if i+1 >= b.EndToken() {
 			continue
 		}
 		art := d.TokenText(i)
@@ -76,14 +76,14 @@ func (indefiniteArticle) Check(p *Pass) {
 		default:
 			continue
 		}
-		if i > b.FirstToken && (tok(d, i-1) == "(" || tok(d, i-1) == "." && adjacent(d, i-1, i)) || isEnumerator(d, i) {
+		if i > b.FirstToken() && (tok(d, i-1) == "(" || tok(d, i-1) == "." && adjacent(d, i-1, i)) || isEnumerator(d, i) {
 			continue
 		}
 		j := i + 1
 		// Look through one opening quotation mark: an ‘agent’.
 		switch d.TokenText(j) {
 		case "‘", "“", "\"", "'":
-			if j+1 < b.EndToken && adjacent(d, j, j+1) {
+			if j+1 < b.EndToken() && adjacent(d, j, j+1) {
 				j++
 			}
 		}
@@ -136,13 +136,13 @@ func (indefiniteArticle) Check(p *Pass) {
 
 // sentenceStart reports whether token i opens a sentence of block b.
 func sentenceStart(d *prose.Document, b prose.Block, i int) bool {
-	for si := b.FirstSentence; si < b.EndSentence; si++ {
+	for si := b.FirstSentence(); si < b.EndSentence(); si++ {
 		s := d.Sentences[si]
-		if s.FirstToken == i {
+		if s.FirstToken() == i {
 			return true
 		}
 		// After an opening quotation mark or bracket.
-		if s.FirstToken == i-1 && d.Tokens[i-1].Kind() == prose.Punct {
+		if s.FirstToken() == i-1 && d.Tokens[i-1].Kind() == prose.Punct {
 			return true
 		}
 	}

@@ -67,18 +67,18 @@ func (invisibleCharacter) Check(p *Pass) {
 		if off == len(d.Text) {
 			break
 		}
-		for si < len(d.Prose) && d.Prose[si].End <= off {
+		for si < len(d.Prose) && d.Prose[si].End() <= off {
 			si++
 		}
 		if si == len(d.Prose) {
 			break
 		}
 		s := d.Prose[si]
-		if off < s.Start {
+		if off < s.Start() {
 			off++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(d.Text[off:s.End])
+		r, size := utf8.DecodeRuneInString(d.Text[off:s.End()])
 		name, ok := invisibleNames[r]
 		if !ok || r == utf8.RuneError && size == 1 {
 			off += size

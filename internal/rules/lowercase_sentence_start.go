@@ -51,14 +51,14 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 		i := int(i32)
 		bi, si := bc.of(i), sc.of(i)
 		b := d.Blocks[bi]
-		if b.Kind == prose.TableCell || b.Kind == prose.Heading {
+		if b.Kind() == prose.TableCell || b.Kind() == prose.Heading {
 			continue
 		}
-		first := b.FirstSentence
-		if b.Kind == prose.ListItem {
+		first := b.FirstSentence()
+		if b.Kind() == prose.ListItem {
 			first++ // a list item may start as a fragment; its later sentences may not
 		}
-		if si < first || d.Sentences[si].FirstToken != i {
+		if si < first || d.Sentences[si].FirstToken() != i {
 			continue
 		}
 		t := d.Tokens[i]
@@ -69,10 +69,10 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 		if !startsAfterStop(d, wrapped, bi, i) || lowercaseOnPurpose(d, i) || pathLike(d, i) {
 			continue
 		}
-		if i > b.FirstToken && (d.Tokens[i-1].Gap() || i-2 >= b.FirstToken && mixedCase(d.TokenText(i-2))) {
+		if i > b.FirstToken() && (d.Tokens[i-1].Gap() || i-2 >= b.FirstToken() && mixedCase(d.TokenText(i-2))) {
 			continue // the mark follows a URL or a glued name ("TimT.")
 		}
-		if i == b.FirstToken && (afterMaskedText(d, t.Start()) || listLike(d.Slice(b.Span))) {
+		if i == b.FirstToken() && (afterMaskedText(d, t.Start()) || listLike(d.Slice(b.Span()))) {
 			continue // "`dict/` holds": the sentence starts with code
 		}
 		// A lower-case word the dictionary does not know is a command
@@ -95,14 +95,14 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 // a paragraph after a finished one.
 func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 	b := d.Blocks[bi]
-	if i > b.FirstToken {
+	if i > b.FirstToken() {
 		prev := d.TokenText(i - 1)
-		if i-2 >= b.FirstToken && !adjacent(d, i-2, i-1) {
+		if i-2 >= b.FirstToken() && !adjacent(d, i-2, i-1) {
 			return false // "-, _, and . in flags": a mark talked about, not a stop
 		}
 		switch prev {
 		case ".":
-			return !isAbbrevBefore(d, i-2) && (i-2 < b.FirstToken || d.Tokens[i-2].Kind() != prose.Number)
+			return !isAbbrevBefore(d, i-2) && (i-2 < b.FirstToken() || d.Tokens[i-2].Kind() != prose.Number)
 		case "?", "!":
 			// Run-in questions: "Who acts? and who pays?"
 			return !runIn[d.TokenText(i)]
@@ -111,7 +111,7 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 	}
 	// A paragraph start. Only a paragraph that is a finished sentence
 	// counts: an unpunctuated line is a list fragment or a heading.
-	if !endsWithStop(d, b.EndToken-1) {
+	if !endsWithStop(d, b.EndToken()-1) {
 		return false
 	}
 	if bi == 0 {
@@ -121,7 +121,7 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 		// A paragraph after a list or a code block often finishes the
 		// sentence the list or code interrupted.
 		pb := d.Blocks[bi-1]
-		return pb.Kind != prose.ListItem && !maskedBetween(d.Text[pb.End:b.Start]) && endsWithStop(d, pb.EndToken-1)
+		return pb.Kind() != prose.ListItem && !maskedBetween(d.Text[pb.End():b.Start()]) && endsWithStop(d, pb.EndToken()-1)
 	}
 	// Hard-wrapped text (PDF extractions above all) breaks sentences at
 	// page ends, footnotes and sidebars: a lower-case line there is a
@@ -130,7 +130,7 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 		return false
 	}
 	pb := d.Blocks[bi-1]
-	last := pb.EndToken - 1
+	last := pb.EndToken() - 1
 	switch d.TokenText(last) {
 	case ".":
 		return !isAbbrevBefore(d, last-1) && d.Tokens[last-1].Kind() != prose.Number && !isEnumerator(d, last-1) && !spacedDots(d, last)

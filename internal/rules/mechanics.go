@@ -186,9 +186,9 @@ func groupParagraphs(d *prose.Document, wrapped bool) []paragraph {
 // in hard-wrapped plain text.
 func continues(d *prose.Document, a, b int) bool {
 	ba, bb := d.Blocks[a], d.Blocks[b]
-	gap := d.Text[ba.End:bb.Start]
-	last := d.TokenText(ba.EndToken - 1)
-	first := d.TokenText(bb.FirstToken)
+	gap := d.Text[ba.End():bb.Start()]
+	last := d.TokenText(ba.EndToken() - 1)
+	first := d.TokenText(bb.FirstToken())
 	finished := false
 	switch lastRune(last) {
 	case '.', '?', '!', ':', '"', '”', '’', ')', '…':
@@ -200,7 +200,7 @@ func continues(d *prose.Document, a, b int) bool {
 	if strings.Count(gap, "\n") > 1 {
 		return false
 	}
-	return indent(d, bb.Start) >= indent(d, lineStart(d, ba.End))
+	return indent(d, bb.Start()) >= indent(d, lineStart(d, ba.End()))
 }
 
 func lineStart(d *prose.Document, off int) int {
@@ -228,7 +228,7 @@ func hardWrapped(p *Pass) bool {
 
 // tokenRange returns the tokens [first, end) of a paragraph.
 func (pa paragraph) tokenRange(d *prose.Document) (first, end int) {
-	return d.Blocks[pa.first].FirstToken, d.Blocks[pa.end-1].EndToken
+	return d.Blocks[pa.first].FirstToken(), d.Blocks[pa.end-1].EndToken()
 }
 
 // romanNumerals are list enumerators that look like words.

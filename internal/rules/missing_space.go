@@ -37,7 +37,7 @@ func (missingSpace) Check(p *Pass) {
 	for _, i32 := range tokenIndexOf(p, d).glued {
 		i := int(i32)
 		b := &d.Blocks[bc.of(i)]
-		if i <= b.FirstToken || i+1 >= b.EndToken {
+		if i <= b.FirstToken() || i+1 >= b.EndToken() {
 			continue
 		}
 		t := d.Tokens[i]
@@ -73,7 +73,7 @@ func (missingSpace) Check(p *Pass) {
 			// A new sentence goes on with a lower-case word, and the word
 			// before the mark is an English word: "io.Writer",
 			// "time.Date." and "wg.Go" are code.
-			if mixedCase(nw) || i+2 >= b.EndToken || d.Tokens[i+2].Kind() != prose.Word || !isLowerWord(d.TokenText(i+2)) ||
+			if mixedCase(nw) || i+2 >= b.EndToken() || d.Tokens[i+2].Kind() != prose.Word || !isLowerWord(d.TokenText(i+2)) ||
 				p.Dict != nil && !p.Dict.Check(pw).OK() {
 				continue
 			}

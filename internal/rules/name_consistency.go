@@ -202,10 +202,10 @@ func nameWords(doc *prose.Document) nameFacts {
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
 		title := -1 // unknown: isTitleCase runs for blocks with a multi-word name
-		for si := b.FirstSentence; si < b.EndSentence; si++ {
+		for si := b.FirstSentence(); si < b.EndSentence(); si++ {
 			s := doc.Sentences[si]
-			next := s.FirstToken // where the search for the next multi-word name resumes
-			for ti := s.FirstToken; ti < s.EndToken; ti++ {
+			next := s.FirstToken() // where the search for the next multi-word name resumes
+			for ti := s.FirstToken(); ti < s.EndToken(); ti++ {
 				t := &toks[ti]
 				if t.Kind() != prose.Word {
 					continue
@@ -225,7 +225,7 @@ func nameWords(doc *prose.Document) nameFacts {
 					}
 					counts[fi]++
 					given := int64(-1)
-					if ti > s.FirstToken {
+					if ti > s.FirstToken() {
 						prev := &toks[ti-1]
 						if prev.Kind() == prose.Word && prev.End()+1 == t.Start() && ns.info[prev.ID()]&nameGiven != 0 {
 							given = int64(prev.ID())
@@ -247,7 +247,7 @@ func nameWords(doc *prose.Document) nameFacts {
 				// A name of two words or more goes on with a capitalised
 				// word or a small word one space on; most capitalised words
 				// stand alone (a sentence's first word).
-				if ti+1 < s.EndToken {
+				if ti+1 < s.EndToken() {
 					n := &toks[ti+1]
 					if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 && doc.Text[t.End()] == ' ' &&
 						ns.classOf(n.ID(), formIndex)&(nameCapital|nameConnector) != 0 {
@@ -280,7 +280,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *in
 	lastContent := ti
 	prevConnector := false
 	inner := false // a small word lies between two capitalised words
-	for end < s.EndToken {
+	for end < s.EndToken() {
 		n := doc.Tokens[end]
 		if n.Kind() != prose.Word || n.Gap() || n.Start() != doc.Tokens[end-1].End()+1 || doc.Text[n.Start()-1] != ' ' {
 			break
@@ -311,7 +311,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *in
 	if inner {
 		if *title < 0 {
 			*title = 0
-			if b.Kind == prose.Heading || isTitleCase(doc, b) {
+			if b.Kind() == prose.Heading || isTitleCase(doc, b) {
 				*title = 1
 			}
 		}
@@ -332,9 +332,9 @@ func nameUses(doc *prose.Document, want map[string][]nameOcc) {
 	}
 	for bi := range doc.Blocks {
 		b := &doc.Blocks[bi]
-		for si := b.FirstSentence; si < b.EndSentence; si++ {
+		for si := b.FirstSentence(); si < b.EndSentence(); si++ {
 			s := doc.Sentences[si]
-			for ti := s.FirstToken; ti < s.EndToken; ti++ {
+			for ti := s.FirstToken(); ti < s.EndToken(); ti++ {
 				t := doc.Tokens[ti]
 				if t.Kind() != prose.Word {
 					continue
@@ -349,7 +349,7 @@ func nameUses(doc *prose.Document, want map[string][]nameOcc) {
 					continue
 				}
 				occ := nameOcc{span: prose.Span{Start: t.Start(), End: t.Start() + len(w)}}
-				if ti > s.FirstToken {
+				if ti > s.FirstToken() {
 					prev := doc.Tokens[ti-1]
 					if pw := doc.Text[prev.Start():prev.End()]; prev.Kind() == prose.Word && prev.End()+1 == t.Start() && nameLike(pw) {
 						occ.given = pw

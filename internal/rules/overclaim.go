@@ -136,7 +136,7 @@ func lastWord(s string) string {
 func predicative(p *Pass, e Estimate) bool {
 	s := p.Doc.Sentences[e.Sentence]
 	word := func(i int) string {
-		if i < s.FirstToken || i >= s.EndToken {
+		if i < s.FirstToken() || i >= s.EndToken() {
 			return ""
 		}
 		return strings.ToLower(p.Doc.TokenText(i))

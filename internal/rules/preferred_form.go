@@ -176,7 +176,7 @@ func (preferredForm) Check(p *Pass) {
 		}
 		s := doc.Sentences[sc.of(ti)]
 		for _, pr := range prs {
-			end, ok := matchWords(doc, ti, s.EndToken, pr.words)
+			end, ok := matchWords(doc, ti, s.EndToken(), pr.words)
 			if !ok {
 				continue
 			}
@@ -228,7 +228,7 @@ func matchWords(doc *prose.Document, ti, end int, words []string) (int, bool) {
 // mentions reports whether sentence s names want (or its last word),
 // as in "Leningrad (now St. Petersburg)".
 func mentions(doc *prose.Document, s prose.Sentence, want string) bool {
-	text := doc.Slice(s.Span)
+	text := doc.Slice(doc.SentenceSpan(s))
 	if strings.Contains(text, want) {
 		return true
 	}

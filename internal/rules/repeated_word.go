@@ -48,7 +48,7 @@ func (repeatedWord) Check(p *Pass) {
 	bc := blockCursor{d: d}
 	for _, i32 := range tokenIndexOf(p, d).repeated {
 		i := int(i32)
-		if i <= d.Blocks[bc.of(i)].FirstToken {
+		if i <= d.Blocks[bc.of(i)].FirstToken() {
 			continue
 		}
 		a, c := d.Tokens[i-1], d.Tokens[i]

@@ -41,7 +41,7 @@ func (spaceBeforePunctuation) Check(p *Pass) {
 	for _, i32 := range tokenIndexOf(p, d).spaced {
 		i := int(i32)
 		b := &d.Blocks[bc.of(i)]
-		if i <= b.FirstToken {
+		if i <= b.FirstToken() {
 			continue
 		}
 		t := d.Tokens[i]
@@ -62,16 +62,16 @@ func (spaceBeforePunctuation) Check(p *Pass) {
 		}
 		// What follows must be a space, the end of the block or a closing
 		// mark: ".NET", ":)" and ". . ." are something else.
-		if i+1 < b.EndToken && adjacent(d, i, i+1) && !isClosingMark(tok(d, i+1)) {
+		if i+1 < b.EndToken() && adjacent(d, i, i+1) && !isClosingMark(tok(d, i+1)) {
 			continue
 		}
 		if text == "." && (dotsFollow(d, t.End()) || leaders(d, t.Start())) {
 			continue // a spaced ellipsis or leaders: "Total . . . 5"
 		}
-		if (text == ":" || text == ";") && i+1 < b.EndToken && adjacent(d, i, i+1) && (tok(d, i+1) == ")" || tok(d, i+1) == "(") {
+		if (text == ":" || text == ";") && i+1 < b.EndToken() && adjacent(d, i, i+1) && (tok(d, i+1) == ")" || tok(d, i+1) == "(") {
 			continue // a face: :) ;(
 		}
-		if text == ":" && prev.Kind() == prose.Number && i+1 < b.EndToken && d.Tokens[i+1].Kind() == prose.Number {
+		if text == ":" && prev.Kind() == prose.Number && i+1 < b.EndToken() && d.Tokens[i+1].Kind() == prose.Number {
 			continue // a ratio or score: 3 : 1
 		}
 		p.Report(Finding{

@@ -156,14 +156,14 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	toks := d.Tokens
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
-		for i := b.FirstToken; i < b.EndToken; i++ {
+		for i := b.FirstToken(); i < b.EndToken(); i++ {
 			t := &toks[i]
 			ti := info[t.ID()]
 			c := ti.class
 			low := ti.low
 			// Most tokens are ordinary words after ordinary words: one
 			// test lets them through.
-			if c&curMask == 0 && pc&prevMask == 0 && !glue && low != plow && i != b.FirstToken {
+			if c&curMask == 0 && pc&prevMask == 0 && !glue && low != plow && i != b.FirstToken() {
 				pc, plow, pid, prevEnd = c, low, t.ID(), t.End()
 				continue
 			}
@@ -201,7 +201,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 					x.spaced = append(x.spaced, int32(i))
 				}
 			}
-			if (pc&clsStop != 0 || i == b.FirstToken) && c&clsLowerStart != 0 {
+			if (pc&clsStop != 0 || i == b.FirstToken()) && c&clsLowerStart != 0 {
 				x.starts = append(x.starts, int32(i))
 			}
 			if pc&pairListed != 0 {
@@ -371,7 +371,7 @@ type blockCursor struct {
 // of returns the index of the block holding token i, which must not be
 // before the token of the previous call.
 func (c *blockCursor) of(i int) int {
-	for c.d.Blocks[c.bi].EndToken <= i {
+	for c.d.Blocks[c.bi].EndToken() <= i {
 		c.bi++
 	}
 	return c.bi
@@ -385,7 +385,7 @@ type sentenceCursor struct {
 }
 
 func (c *sentenceCursor) of(i int) int {
-	for c.d.Sentences[c.si].EndToken <= i {
+	for c.d.Sentences[c.si].EndToken() <= i {
 		c.si++
 	}
 	return c.si

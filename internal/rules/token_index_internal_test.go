@@ -83,17 +83,17 @@ func TestTokenIndex(t *testing.T) {
 		}
 		next := 0
 		for _, b := range d.Blocks {
-			if b.FirstToken != next {
-				t.Fatalf("%s: block starts at token %d, want %d", path, b.FirstToken, next)
+			if b.FirstToken() != next {
+				t.Fatalf("%s: block starts at token %d, want %d", path, b.FirstToken(), next)
 			}
-			next = b.EndToken
+			next = b.EndToken()
 		}
 		next = 0
 		for _, s := range d.Sentences {
-			if s.FirstToken != next {
-				t.Fatalf("%s: sentence starts at token %d, want %d", path, s.FirstToken, next)
+			if s.FirstToken() != next {
+				t.Fatalf("%s: sentence starts at token %d, want %d", path, s.FirstToken(), next)
 			}
-			next = s.EndToken
+			next = s.EndToken()
 		}
 		if len(d.Tokens) > 0 && next != len(d.Tokens) {
 			t.Fatalf("%s: sentences end at token %d of %d", path, next, len(d.Tokens))

@@ -390,10 +390,10 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		if p.first == p.end {
 			continue // a word every use accepts, and no name
 		}
-		for si < len(sents) && sents[si].EndToken <= ti {
+		for si < len(sents) && sents[si].EndToken() <= ti {
 			si++
 		}
-		if si == len(sents) || sents[si].FirstToken > ti {
+		if si == len(sents) || sents[si].FirstToken() > ti {
 			continue
 		}
 		s := &sents[si]
@@ -422,17 +422,17 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 				// Unknown capitalised forms are judged after the whole
 				// draft is read: how often the draft uses a form decides
 				// whether it is a name.
-				if s.Block != block {
-					block, titleCase = s.Block, -1
+				if s.Block() != block {
+					block, titleCase = s.Block(), -1
 				}
 				if titleCase < 0 {
 					b := &doc.Blocks[block]
 					titleCase = 0
-					if b.Kind == prose.Heading || isTitleCase(doc, b) {
+					if b.Kind() == prose.Heading || isTitleCase(doc, b) {
 						titleCase = 1
 					}
 				}
-				positional := titleCase == 1 || ti == s.FirstToken || afterOpener(doc, ti, s.FirstToken)
+				positional := titleCase == 1 || ti == s.FirstToken() || afterOpener(doc, ti, s.FirstToken())
 				if pp.ref < 0 {
 					pp.ref = j.capIndex(doc.Text[span.Start : span.Start+int(pp.base)])
 				}
@@ -1391,7 +1391,7 @@ func neighbours(doc *prose.Document, s prose.Sentence, ti int) (prev, next strin
 	// find walks from token ti in direction step; crossing from token a
 	// to token b is impossible when the later of the two has a gap.
 	find := func(step int) string {
-		for i := ti + step; i >= s.FirstToken && i < s.EndToken; i += step {
+		for i := ti + step; i >= s.FirstToken() && i < s.EndToken(); i += step {
 			if later := max(i, i-step); doc.Tokens[later].Gap() {
 				return ""
 			}
@@ -1426,7 +1426,7 @@ func afterOpener(doc *prose.Document, ti, first int) bool {
 // a heading written in title case.
 func isTitleCase(doc *prose.Document, b *prose.Block) bool {
 	words, caps := 0, 0
-	for ti := b.FirstToken; ti < b.EndToken; ti++ {
+	for ti := b.FirstToken(); ti < b.EndToken(); ti++ {
 		if doc.Tokens[ti].Kind() != prose.Word {
 			continue
 		}
