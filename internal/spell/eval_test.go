@@ -5,14 +5,18 @@ import (
 	"flag"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/edlint/edlint/internal/shareddir"
 )
 
 // typoList is the Wikipedia list of common misspellings, from the shared
-// corpora beside the checkout (absent in a fresh clone: the test skips).
-const typoList = "../../../shared/corpora/typos/wikipedia-for-machines.tsv"
+// corpora beside the checkout or a worktree of it (absent in a fresh
+// clone: the test skips).
+var typoList = filepath.Join(shareddir.Find(), "corpora", "typos", "wikipedia-for-machines.tsv")
 
 // aspellTop1 is GNU Aspell 0.60.8's (Debian aspell-en, default
 // sug-mode) share of misspellings in typoList whose first suggestion is
