@@ -711,7 +711,10 @@ type lowerBound struct {
 	insSum []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
 	minDel float32        // the cheapest deletion
 	noMask bool           // q is too long for the position sets
-	sorted []float32      // scratch for init
+	// msum[c<<8|b]: the sum of cq[8c+k] over the bits k of b, so that
+	// the costs of a set of positions are summed a byte at a time.
+	msum   []float32
+	sorted []float32 // scratch for init
 }
 
 // lowerBoundExact reports whether cutting bands with lowerBound leaves
@@ -730,7 +733,8 @@ func lowerBoundExact(w *weights) bool {
 // init readies l for a's query, reusing its tables' memory.
 func (l *lowerBound) init(a *aligner) *lowerBound {
 	w, n := a.w, a.n
-	*l = lowerBound{n: n, cq: floats(l.cq, n+1), insSum: floats(l.insSum, (n+1)*(n+1)), noMask: n > 63, sorted: l.sorted[:0]}
+	*l = lowerBound{n: n, cq: floats(l.cq, n+1), insSum: floats(l.insSum, (n+1)*(n+1)), noMask: n > 63,
+		msum: l.msum[:0], sorted: l.sorted[:0]}
 	l.minDel = min(w.Del, w.DelDouble, w.DelPunct)
 	if w.DelVowel > 0 {
 		l.minDel = min(l.minDel, w.DelVowel)
@@ -750,6 +754,17 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 		l.qbits |= letterBit(t)
 	}
 	if !l.noMask {
+		l.msum = floats(l.msum, (n>>3+1)<<8) // the bytes holding bits 0..n
+		for c := 0; c < len(l.msum); c += 256 {
+			t := l.msum[c : c+256]
+			for b := 1; b < 256; b++ {
+				var v float32
+				if k := c>>5 + bits.TrailingZeros8(uint8(b)); k >= 1 && k <= n {
+					v = l.cq[k]
+				}
+				t[b] = t[b&(b-1)] + v
+			}
+		}
 		for c := range l.chunk {
 			if l.qbits>>(7*c)&127 == 0 {
 				continue // no letter of q: all zero
@@ -824,8 +839,8 @@ func (l *lowerBound) reachable(row []float32, b band, mask uint32, hmin, hmax in
 				continue
 			}
 		}
-		if m := missing >> (i + 1); m != 0 {
-			c = l.addMissing(c, i+1, m)
+		if m := missing &^ (2<<i - 1); m != 0 {
+			c += l.missSum(m)
 		}
 		if c <= lim {
 			return true
@@ -849,8 +864,8 @@ func (l *lowerBound) cost(row []float32, b band, mask uint32, hmin, hmax int) fl
 		} else if hmin > r {
 			rest = float32(hmin-r) * l.minDel
 		}
-		if m := missing >> (i + 1); m != 0 {
-			rest = max(rest, l.addMissing(0, i+1, m))
+		if m := missing &^ (2<<i - 1); m != 0 {
+			rest = max(rest, l.missSum(m))
 		}
 		least = min(least, row[i]+rest)
 	}
@@ -874,19 +889,21 @@ func (l *lowerBound) alive(c float32, i int, missing uint64, hmin, hmax int, bou
 			return false
 		}
 	}
-	if m := missing >> (i + 1); m != 0 {
-		c = l.addMissing(c, i+1, m)
+	if m := missing &^ (2<<i - 1); m != 0 {
+		c += l.missSum(m)
 	}
 	return c <= lim
 }
 
-// addMissing adds to c the costs cq[base+k] of the bits k of m, in
-// increasing order.
-func (l *lowerBound) addMissing(c float32, base int, m uint64) float32 {
-	for ; m != 0; m &= m - 1 {
-		c += l.cq[base+bits.TrailingZeros64(m)]
+// missSum returns the sum of cq[k] over the positions k (bits) of m,
+// which are at most n.
+func (l *lowerBound) missSum(m uint64) float32 {
+	var sum float32
+	for c := 0; m != 0; c += 256 {
+		sum += l.msum[c+int(m&255)]
+		m >>= 8
 	}
-	return c
+	return sum
 }
 
 // band is the range of cells of a row within the bound (empty if lo > hi).
