@@ -537,6 +537,18 @@ func (r *searcher) walk(first uint32, children, depth int) {
 	labels := s.labels[first : first+uint32(children)]
 	lb := r.lb
 	upMin := float32(-1) // rowMin(up, ub), computed when first needed
+	// The letters of the children a transposition from up2 may reach
+	// (with the bound as it is now, which only falls): transInto need
+	// only look at those.
+	var into uint32
+	if up2 != nil {
+		q, trans, bound := a.q, a.w.Trans, *r.bound
+		for i := u2b.lo; i <= u2b.hi && i+1 < len(q); i++ {
+			if q[i+1] == pc && q[i] != pc && up2[i]+trans <= bound {
+				into |= letterBit(q[i])
+			}
+		}
+	}
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
@@ -548,7 +560,7 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		hmin, hmax := int(rec[13]), int(rec[14])
 		bound := *r.bound
 		if lb != nil && !lb.reachable(up, ub, mask&letterMask|letterBit(c), hmin+1, hmax+1, bound) &&
-			!r.transInto(up2, u2b, c, pc, bound) {
+			(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
 			continue // no key below can be within bound
 		}
 		r.path[depth-1] = c
