@@ -1,10 +1,12 @@
 package report
 
 // The formatters as they were before they streamed (they built the whole
-// report and encoded it at once), kept as the reference the streaming ones
-// must match byte for byte.
+// report and encoded it at once) and GitHub's as it was before its
+// replacers were built once, kept as the reference the new ones must
+// match byte for byte.
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -207,4 +209,34 @@ func refRDJSON(w io.Writer, files []*lint.File, _ Options) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(r)
+}
+
+func refGitHub(w io.Writer, files []*lint.File, _ Options) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range files {
+		switch {
+		case f.Err != nil:
+			fmt.Fprintf(bw, "::error file=%s::%s\n", refEscapeProperty(f.Path), refEscapeData(f.Err.Error()))
+			continue
+		case f.Skipped != "":
+			fmt.Fprintf(bw, "::warning file=%s::%s\n", refEscapeProperty(f.Path), refEscapeData("skipped: "+f.Skipped))
+			continue
+		}
+		for i := range f.Findings {
+			x := &f.Findings[i]
+			start, end := f.Doc.Position(x.Start), f.Doc.Position(x.End)
+			fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
+				githubLevel(x.Severity), refEscapeProperty(f.Path), start.Line, start.Column, end.Line, end.Column,
+				refEscapeProperty(x.Rule+" ("+x.Category+")"), refEscapeData(messageWithHint(x)))
+		}
+	}
+	return bw.Flush()
+}
+
+func refEscapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func refEscapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

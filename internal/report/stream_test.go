@@ -17,7 +17,7 @@ import (
 )
 
 // streamed pairs each streaming formatter with the reference that built the
-// whole report in memory (reference_test.go).
+// whole report in memory (reference_test.go), and GitHub's with its old self.
 var streamed = []struct {
 	name     string
 	got, ref Formatter
@@ -25,6 +25,7 @@ var streamed = []struct {
 	{"json", JSON, refJSON},
 	{"sarif", SARIF, refSARIF},
 	{"rdjson", RDJSON, refRDJSON},
+	{"github", GitHub, refGitHub},
 }
 
 // sameAsReference fails when a streaming formatter's bytes differ from its
