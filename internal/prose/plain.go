@@ -159,7 +159,7 @@ func (d *Document) countLong(from, n0, n1 int) (lines, long int) {
 			continue
 		}
 		lines++
-		if end-start > 100 && utf8.RuneCountInString(text[start:end]) > 100 {
+		if isLong(text[start:end]) {
 			long++
 		}
 	}
@@ -183,11 +183,18 @@ func HardWrapped(text string) bool {
 			continue
 		}
 		lines++
-		if len(line) > 100 && utf8.RuneCountInString(line) > 100 {
+		if isLong(line) {
 			long++
 		}
 	}
 	return long*20 <= lines
+}
+
+// isLong reports whether line has more than 100 code points. A line of
+// more than 400 bytes has (a code point takes at most four), so the
+// paragraphs of unwrapped text, most of its bytes, are not counted.
+func isLong(line string) bool {
+	return len(line) > 400 || len(line) > 100 && utf8.RuneCountInString(line) > 100
 }
 
 // isBlank is strings.TrimSpace(s) == "" without scanning to the end of a

@@ -356,3 +356,23 @@ func TestTooVaried(t *testing.T) {
 		t.Error("five words are TooVaried")
 	}
 }
+
+// TestIsLong: more than 100 code points, whatever the bytes.
+func TestIsLong(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{strings.Repeat("a", 100), false},
+		{strings.Repeat("a", 101), true},
+		{strings.Repeat("é", 100), false},          // 200 bytes
+		{strings.Repeat("é", 101), true},           // 202 bytes
+		{strings.Repeat("\U0001F600", 100), false}, // 400 bytes
+		{strings.Repeat("\U0001F600", 101), true},  // 404 bytes
+		{strings.Repeat("\xff", 101), true},        // invalid bytes count one each
+	} {
+		if got := isLong(c.line); got != c.want {
+			t.Errorf("isLong(%d bytes) = %v", len(c.line), got)
+		}
+	}
+}
