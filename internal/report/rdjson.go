@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/edlint/edlint/internal/lint"
@@ -11,11 +10,6 @@ import (
 
 // The Reviewdog Diagnostic Format (rdjson). Columns count UTF-8 bytes,
 // 1-based, as reviewdog's format defines them.
-type rdResult struct {
-	Source      rdSource       `json:"source"`
-	Diagnostics []rdDiagnostic `json:"diagnostics"`
-}
-
 type rdSource struct {
 	Name string `json:"name"`
 	URL  string `json:"url,omitempty"`
@@ -59,39 +53,61 @@ type rdSuggestion struct {
 // safe fix becomes its suggestions; without one, the best suggestion is
 // offered for the reviewer to accept or not.
 func RDJSON(w io.Writer, files []*lint.File, _ Options) error {
-	r := rdResult{Source: rdSource{Name: "edlint", URL: toolURI}, Diagnostics: []rdDiagnostic{}}
+	// {"source":{...},"diagnostics":[...]} on one line, one diagnostic
+	// encoded at a time.
+	s := newJSONStream(w, "")
+	s.raw(`{"source":`)
+	if err := s.value(0, rdSource{Name: "edlint", URL: toolURI}); err != nil {
+		return err
+	}
+	s.raw(`,"diagnostics":[`)
+	n := 0
+	add := func(diag *rdDiagnostic) error {
+		err := s.elem(0, n, diag)
+		n++
+		return err
+	}
 	for _, f := range files {
+		var err error
 		switch {
 		case f.Err != nil:
-			r.Diagnostics = append(r.Diagnostics, rdDiagnostic{Message: f.Err.Error(), Location: rdLocation{Path: f.Path}, Severity: "ERROR"})
-			continue
+			err = add(&rdDiagnostic{Message: f.Err.Error(), Location: rdLocation{Path: f.Path}, Severity: "ERROR"})
 		case f.Skipped != "":
-			r.Diagnostics = append(r.Diagnostics, rdDiagnostic{Message: "skipped: " + f.Skipped, Location: rdLocation{Path: f.Path}, Severity: "WARNING"})
-			continue
-		}
-		d := f.Doc
-		for i := range f.Findings {
-			x := &f.Findings[i]
-			diag := rdDiagnostic{
-				Message:  x.Message,
-				Location: rdLocation{Path: f.Path, Range: rdSpan(d, x.Span)},
-				Severity: rdSeverity(x.Severity),
-				Code:     &rdCode{Value: x.Rule},
-			}
-			switch {
-			case len(x.Fix) > 0:
-				for _, e := range x.Fix {
-					diag.Suggestions = append(diag.Suggestions, rdSuggestion{Range: *rdSpan(d, e.Span), Text: e.New})
+			err = add(&rdDiagnostic{Message: "skipped: " + f.Skipped, Location: rdLocation{Path: f.Path}, Severity: "WARNING"})
+		default:
+			for i := range f.Findings {
+				if err = add(rdDiagnosticOf(f, &f.Findings[i])); err != nil {
+					break
 				}
-			case len(x.Suggestions) > 0:
-				diag.Suggestions = []rdSuggestion{{Range: *rdSpan(d, x.Span), Text: x.Suggestions[0]}}
 			}
-			r.Diagnostics = append(r.Diagnostics, diag)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	s.endArray(0, n)
+	s.raw("}")
+	return s.flush()
+}
+
+// rdDiagnosticOf is finding x of file f as a reviewdog diagnostic.
+func rdDiagnosticOf(f *lint.File, x *rules.Finding) *rdDiagnostic {
+	d := f.Doc
+	diag := &rdDiagnostic{
+		Message:  x.Message,
+		Location: rdLocation{Path: f.Path, Range: rdSpan(d, x.Span)},
+		Severity: rdSeverity(x.Severity),
+		Code:     &rdCode{Value: x.Rule},
+	}
+	switch {
+	case len(x.Fix) > 0:
+		for _, e := range x.Fix {
+			diag.Suggestions = append(diag.Suggestions, rdSuggestion{Range: *rdSpan(d, e.Span), Text: e.New})
+		}
+	case len(x.Suggestions) > 0:
+		diag.Suggestions = []rdSuggestion{{Range: *rdSpan(d, x.Span), Text: x.Suggestions[0]}}
+	}
+	return diag
 }
 
 func rdSpan(d *prose.Document, s prose.Span) *rdRange {

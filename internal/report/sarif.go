@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -16,19 +15,6 @@ const (
 	sarifVersion = "2.1.0"
 	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	ColumnKind  string            `json:"columnKind"`
-	Results     []sarifResult     `json:"results"`
-}
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -145,27 +131,21 @@ type sarifReplacement struct {
 // "unicodeCodePoints"); regions carry byte offsets too, and safe fixes are
 // replacements of byte ranges.
 func SARIF(w io.Writer, files []*lint.File, opts Options) error {
-	run := sarifRun{
-		Tool:        sarifTool{Driver: sarifDriver{Name: "edlint", Version: opts.Version, InformationURI: toolURI}},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
-		ColumnKind:  "unicodeCodePoints",
-		Results:     []sarifResult{},
-	}
+	// The rules and the invocation come before the results: gather them
+	// first, then stream the results.
+	driver := sarifDriver{Name: "edlint", Version: opts.Version, InformationURI: toolURI}
 	index := map[string]int{}
-	addRule := func(m rules.Meta) int {
-		if i, ok := index[m.Name]; ok {
-			return i
+	addRule := func(m rules.Meta) {
+		if _, ok := index[m.Name]; !ok {
+			index[m.Name] = len(driver.Rules)
+			driver.Rules = append(driver.Rules, sarifRuleOf(m))
 		}
-		index[m.Name] = len(run.Tool.Driver.Rules)
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleOf(m))
-		return index[m.Name]
 	}
 	for _, m := range allMetas(opts.Rules) {
 		addRule(m)
 	}
-	inv := &run.Invocations[0]
+	inv := sarifInvocation{ExecutionSuccessful: true}
 	for _, f := range files {
-		uri := fileURI(f.Path)
 		if f.Err != nil || f.Skipped != "" {
 			level, msg := "error", ""
 			if f.Err != nil {
@@ -176,52 +156,78 @@ func SARIF(w io.Writer, files []*lint.File, opts Options) error {
 			}
 			inv.Notifications = append(inv.Notifications, sarifNotification{
 				Level: level, Message: sarifText{msg},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}}}},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{fileURI(f.Path)}}}},
 			})
 			continue
 		}
-		d := f.Doc
 		for i := range f.Findings {
 			x := &f.Findings[i]
-			idx, ok := index[x.Rule]
-			if !ok {
-				idx = addRule(rules.Meta{Name: x.Rule, Category: x.Category, Severity: x.Severity, Summary: x.Rule})
-			}
-			res := sarifResult{
-				RuleID: x.Rule, RuleIndex: idx, Level: sarifLevel(x.Severity),
-				Message:    sarifText{messageWithHint(x)},
-				Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}, Region: sarifRegionOf(d, x.Span, true)}}},
-				Properties: &sarifResultProperties{Category: x.Category, Suggestions: x.Suggestions},
-			}
-			for j, rel := range x.Related {
-				if rel.Path != "" && rel.Path != f.Path {
-					continue // another file's offsets cannot be placed here
-				}
-				sr := sarifRelated{ID: j + 1, PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}, Region: sarifRegionOf(d, rel.Span, true)}}
-				if rel.Message != "" {
-					sr.Message = &sarifText{rel.Message}
-				}
-				res.RelatedLocations = append(res.RelatedLocations, sr)
-			}
-			if len(x.Fix) > 0 {
-				change := sarifArtifactChange{ArtifactLocation: sarifArtifact{uri}}
-				var what []string
-				for _, e := range x.Fix {
-					change.Replacements = append(change.Replacements, sarifReplacement{
-						DeletedRegion:   sarifRegion{ByteOffset: e.Start, ByteLength: e.End - e.Start},
-						InsertedContent: sarifText{e.New},
-					})
-					what = append(what, fmt.Sprintf("%q → %q", d.Slice(e.Span), e.New))
-				}
-				res.Fixes = []sarifFix{{Description: sarifText{"replace " + strings.Join(what, ", ")}, ArtifactChanges: []sarifArtifactChange{change}}}
-			}
-			run.Results = append(run.Results, res)
+			addRule(rules.Meta{Name: x.Rule, Category: x.Category, Severity: x.Severity, Summary: x.Rule})
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+
+	s := newJSONStream(w, "  ")
+	s.raw("{\n  \"$schema\": \"" + sarifSchema + "\",\n  \"version\": \"" + sarifVersion + "\",\n  \"runs\": [\n    {\n      \"tool\": ")
+	if err := s.value(3, sarifTool{Driver: driver}); err != nil {
+		return err
+	}
+	s.raw(",\n      \"invocations\": ")
+	if err := s.value(3, []sarifInvocation{inv}); err != nil {
+		return err
+	}
+	s.raw(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+	n := 0
+	for _, f := range files {
+		if f.Err != nil || f.Skipped != "" {
+			continue
+		}
+		uri := fileURI(f.Path)
+		for i := range f.Findings {
+			x := &f.Findings[i]
+			if err := s.elem(3, n, sarifResultOf(f, x, index[x.Rule], uri)); err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	s.endArray(3, n)
+	s.raw("\n    }\n  ]\n}")
+	return s.flush()
+}
+
+// sarifResultOf is finding x of file f as a SARIF result; idx is its rule's
+// index in the driver's rules, uri the file's.
+func sarifResultOf(f *lint.File, x *rules.Finding, idx int, uri string) sarifResult {
+	d := f.Doc
+	res := sarifResult{
+		RuleID: x.Rule, RuleIndex: idx, Level: sarifLevel(x.Severity),
+		Message:    sarifText{messageWithHint(x)},
+		Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}, Region: sarifRegionOf(d, x.Span, true)}}},
+		Properties: &sarifResultProperties{Category: x.Category, Suggestions: x.Suggestions},
+	}
+	for j, rel := range x.Related {
+		if rel.Path != "" && rel.Path != f.Path {
+			continue // another file's offsets cannot be placed here
+		}
+		sr := sarifRelated{ID: j + 1, PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}, Region: sarifRegionOf(d, rel.Span, true)}}
+		if rel.Message != "" {
+			sr.Message = &sarifText{rel.Message}
+		}
+		res.RelatedLocations = append(res.RelatedLocations, sr)
+	}
+	if len(x.Fix) > 0 {
+		change := sarifArtifactChange{ArtifactLocation: sarifArtifact{uri}}
+		var what []string
+		for _, e := range x.Fix {
+			change.Replacements = append(change.Replacements, sarifReplacement{
+				DeletedRegion:   sarifRegion{ByteOffset: e.Start, ByteLength: e.End - e.Start},
+				InsertedContent: sarifText{e.New},
+			})
+			what = append(what, fmt.Sprintf("%q → %q", d.Slice(e.Span), e.New))
+		}
+		res.Fixes = []sarifFix{{Description: sarifText{"replace " + strings.Join(what, ", ")}, ArtifactChanges: []sarifArtifactChange{change}}}
+	}
+	return res
 }
 
 func sarifRegionOf(d *prose.Document, s prose.Span, snippet bool) *sarifRegion {
