@@ -51,3 +51,33 @@ func dedupeStrings(ss []string) []string {
 	}
 	return out
 }
+
+// RunOrder returns the order in which to start rs on several goroutines:
+// the first rule that reads the word judgement (wordIssues), which then
+// computes it, then every rule that does not read it, then the other
+// readers. Started in registry order the readers would all wait for the
+// judgement, most of a short draft's time, while the rest of the rules
+// could have run beside it: on the seed draft and two cores that cost 2 of
+// 11 ms. The findings do not depend on the order (each rule's are kept
+// apart and joined in registry order).
+func RunOrder(rs []Rule) []int {
+	order := make([]int, 0, len(rs))
+	var readers []int
+	for i, r := range rs {
+		if _, ok := r.(wordRule); ok {
+			readers = append(readers, i)
+		}
+	}
+	if len(readers) > 0 {
+		order = append(order, readers[0])
+	}
+	for i, r := range rs {
+		if _, ok := r.(wordRule); !ok {
+			order = append(order, i)
+		}
+	}
+	if len(readers) > 1 {
+		order = append(order, readers[1:]...)
+	}
+	return order
+}

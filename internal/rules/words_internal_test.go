@@ -173,3 +173,39 @@ func TestNameShapeAndCapitalised(t *testing.T) {
 		}
 	}
 }
+
+// TestRunOrder: every rule starts exactly once; the first reader of the
+// word judgement starts first and the other readers after every other rule.
+func TestRunOrder(t *testing.T) {
+	rs := All()
+	order := RunOrder(rs)
+	if len(order) != len(rs) {
+		t.Fatalf("%d rules, %d in the order", len(rs), len(order))
+	}
+	seen := make([]bool, len(rs))
+	lastOther, firstLateReader := -1, len(order)
+	for k, i := range order {
+		if seen[i] {
+			t.Fatalf("rule %d starts twice", i)
+		}
+		seen[i] = true
+		_, reader := rs[i].(wordRule)
+		switch {
+		case k == 0 && !reader:
+			t.Errorf("%s starts first, not a reader of the word judgement", rs[i].Meta().Name)
+		case k > 0 && reader:
+			firstLateReader = min(firstLateReader, k)
+		case !reader:
+			lastOther = k
+		}
+	}
+	if lastOther > firstLateReader {
+		t.Errorf("a rule that does not read the word judgement starts after one that waits for it")
+	}
+	if got := RunOrder(nil); len(got) != 0 {
+		t.Errorf("RunOrder(nil) = %v", got)
+	}
+	if got := RunOrder([]Rule{Overclaim()}); len(got) != 1 || got[0] != 0 {
+		t.Errorf("RunOrder(one rule) = %v", got)
+	}
+}
