@@ -251,7 +251,8 @@ func run(o *options, paths []string, stdin io.Reader, stdout, stderr io.Writer) 
 	if err != nil {
 		return usageError(stderr, "--max-file-size: %v", err)
 	}
-	sources, walkErrs := collect(paths, stdin, maxSize)
+	sources, walkErrs, total := collect(paths, stdin, maxSize)
+	noteRun(total)
 	if o.fix {
 		for _, s := range sources {
 			if s.Path == stdinName {

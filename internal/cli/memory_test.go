@@ -2,7 +2,9 @@ package cli
 
 import (
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -22,5 +24,53 @@ func TestLargeInputLowersGCPercent(t *testing.T) {
 	noteInput(largeInput)
 	if got := debug.SetGCPercent(100); got != lowGCPercent {
 		t.Fatalf("after a file of %d bytes GOGC = %d, want %d", largeInput, got, lowGCPercent)
+	}
+}
+
+func TestSmallRunRaisesGCPercent(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC set: the user's setting wins")
+	}
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	for _, total := range []int64{-1, smallRun + 1, 1 << 30} {
+		noteRun(total)
+		if got := debug.SetGCPercent(100); got != 100 {
+			t.Fatalf("after a run of %d bytes GOGC = %d, want 100", total, got)
+		}
+	}
+	for _, total := range []int64{0, 18 << 10, smallRun} {
+		noteRun(total)
+		if got := debug.SetGCPercent(100); got != highGCPercent {
+			t.Fatalf("after a run of %d bytes GOGC = %d, want %d", total, got, highGCPercent)
+		}
+	}
+}
+
+// TestCollectTotal: the listed files' sizes are summed, through
+// directories too; standard input makes the total unknown.
+func TestCollectTotal(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, n int) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, make([]byte, n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a.md", 100)
+	write("b.txt", 50)
+	write("c.go", 1000) // not a draft: not listed
+	if _, _, total := collect([]string{a}, nil, 0); total != 100 {
+		t.Errorf("one file: total %d, want 100", total)
+	}
+	if _, _, total := collect([]string{dir}, nil, 0); total != 150 {
+		t.Errorf("a directory: total %d, want 150", total)
+	}
+	if _, _, total := collect([]string{a, a}, nil, 0); total != 100 {
+		t.Errorf("a file named twice: total %d, want 100", total)
+	}
+	if _, _, total := collect([]string{a, "-"}, strings.NewReader("x"), 0); total != -1 {
+		t.Errorf("with standard input: total %d, want -1", total)
 	}
 }

@@ -30,22 +30,27 @@ var skipDirs = map[string]bool{"vendor": true, "node_modules": true}
 //
 // Files larger than maxSize bytes (0: no limit) become results that are
 // skipped with a warning, read neither whole nor at all.
-func collect(paths []string, stdin io.Reader, maxSize int64) ([]lint.Source, []*lint.File) {
+//
+// total is the size of the sources as listed, or -1 when one of them is
+// standard input, whose size is not known before it is read.
+func collect(paths []string, stdin io.Reader, maxSize int64) (srcs []lint.Source, errs []*lint.File, total int64) {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	var srcs []lint.Source
-	var errs []*lint.File
 	seen := map[string]bool{}
-	add := func(path string) {
+	add := func(path string, size int64) {
 		if seen[path] {
 			return
 		}
 		seen[path] = true
+		if total >= 0 {
+			total += size
+		}
 		srcs = append(srcs, lint.Source{Path: path, Read: func() ([]byte, error) { return readFile(path, maxSize) }})
 	}
 	for _, p := range paths {
 		if p == "-" {
+			total = -1
 			srcs = append(srcs, lint.Source{Path: stdinName, Read: func() ([]byte, error) {
 				b, err := readLimited(stdin, maxSize, 0)
 				if err != nil {
@@ -66,7 +71,7 @@ func collect(paths []string, stdin io.Reader, maxSize int64) ([]lint.Source, []*
 				errs = append(errs, skippedLarge(p, info.Size(), maxSize))
 				continue
 			}
-			add(p)
+			add(p, info.Size())
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -85,11 +90,15 @@ func collect(paths []string, stdin io.Reader, maxSize int64) ([]lint.Source, []*
 				return nil
 			}
 			if d.Type().IsRegular() && draftExts[strings.ToLower(filepath.Ext(name))] {
-				if info, err := d.Info(); err == nil && tooLarge(info, maxSize) {
-					errs = append(errs, skippedLarge(path, info.Size(), maxSize))
-					return nil
+				var size int64
+				if info, err := d.Info(); err == nil {
+					if tooLarge(info, maxSize) {
+						errs = append(errs, skippedLarge(path, info.Size(), maxSize))
+						return nil
+					}
+					size = info.Size()
 				}
-				add(path)
+				add(path, size)
 			}
 			return nil
 		})
@@ -97,7 +106,7 @@ func collect(paths []string, stdin io.Reader, maxSize int64) ([]lint.Source, []*
 			errs = append(errs, &lint.File{Path: p, Err: describe(p, err)})
 		}
 	}
-	return srcs, errs
+	return srcs, errs, total
 }
 
 // readFile reads the file at path; a file that grew past maxSize since it
