@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"hash/maphash"
 	"runtime"
 	"strings"
 	"unicode"
@@ -35,8 +36,8 @@ type suggestCache struct {
 	// checks memoises Check: a document repeats its words, and a map
 	// lookup costs less than the dictionary's normalising lookups.
 	checks map[string]spell.Verdict
-	uses   map[string]int // the document's words, lower case, by count; nil until needed
-	size   int            // the number of words in the document
+	uses   *wordCounts // the document's words, lower case, by count; nil until needed
+	size   int         // the number of words in the document
 }
 
 // Check is Dict.Check, computed once per distinct word.
@@ -72,7 +73,7 @@ func (c *suggestCache) SuggestIn(doc *prose.Document, w, prev, next string, n in
 		c.uses, c.size = wordUses(doc)
 	}
 	uses := c.uses
-	ctx := spell.Context{Prev: prev, Next: next, Uses: func(w string) int { return uses[w] }, Size: c.size}
+	ctx := spell.Context{Prev: prev, Next: next, Uses: uses.get, Size: c.size}
 	s := c.Dict.SuggestIn(w, ctx, n)
 	if c.inContext == nil {
 		c.inContext = map[suggestKey][]string{}
@@ -119,7 +120,7 @@ func (c *suggestCache) suggestAll(doc *prose.Document, jobs []suggestJob, n int)
 	out := make([][]string, len(todo))
 	par.Do(len(todo), 0, func(i int) {
 		j := todo[i]
-		ctx := spell.Context{Prev: j.prev, Next: j.next, Uses: func(w string) int { return uses[w] }, Size: c.size}
+		ctx := spell.Context{Prev: j.prev, Next: j.next, Uses: uses.get, Size: c.size}
 		out[i] = c.Dict.SuggestIn(j.word, ctx, n)
 	})
 	if c.inContext == nil {
@@ -151,33 +152,87 @@ func (c *suggestCache) suggestForms(forms []string, n int) {
 
 // wordUses counts the word tokens of doc by form, lower case with
 // straight apostrophes, and in all.
-func wordUses(doc *prose.Document) (uses map[string]int, size int) {
+func wordUses(doc *prose.Document) (uses *wordCounts, size int) {
 	// Count the uses of each type as a word first, then fold the far
 	// fewer types (Document.Lower is the lower-case form).
 	n := mem.Table[int32](len(doc.Types))
-	distinct := 0
 	for _, t := range doc.Tokens {
 		if t.Kind() == prose.Word {
-			if n[t.ID()] == 0 {
-				distinct++
-			}
 			n[t.ID()]++
 		}
 	}
-	size = 0
-	uses = make(map[string]int, distinct)
+	byLower := mem.Table[int32](len(doc.Types))
 	for id, c := range n {
+		if c != 0 {
+			byLower[doc.Lower(uint32(id))] += c
+			size += int(c)
+		}
+	}
+	return newWordCounts(doc, byLower), size
+}
+
+// wordCounts is the uses of a document's words by lower-case form with
+// straight apostrophes: the counts by lower-case type, found by text
+// through a hash table of type IDs. Building it costs far less than a map
+// keyed by every word's text, for the few lookups suggestions make.
+type wordCounts struct {
+	types []string
+	count []int32  // by lower-case type
+	slots []uint32 // type ID + 1 of each counted type without a curly apostrophe; 0 empty
+	seed  maphash.Seed
+	// curly sums the types with a curly apostrophe by their form with
+	// straight ones, which another type may spell too.
+	curly map[string]int
+}
+
+// newWordCounts indexes byLower, the word uses of doc by lower-case type.
+func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
+	distinct := 0
+	for _, c := range byLower {
+		if c != 0 {
+			distinct++
+		}
+	}
+	size := 1
+	for size < 2*distinct {
+		size <<= 1
+	}
+	u := &wordCounts{types: doc.Types, count: byLower, slots: make([]uint32, size), seed: maphash.MakeSeed()}
+	mask := uint64(size - 1)
+	for lid, c := range byLower {
 		if c == 0 {
 			continue
 		}
-		size += int(c)
-		w := doc.Types[doc.Lower(uint32(id))]
+		w := doc.Types[lid]
 		if strings.Contains(w, "’") {
-			w = strings.ReplaceAll(w, "’", "'")
+			if u.curly == nil {
+				u.curly = map[string]int{}
+			}
+			u.curly[strings.ReplaceAll(w, "’", "'")] += int(c)
+			continue
 		}
-		uses[w] += int(c)
+		i := maphash.String(u.seed, w) & mask
+		for u.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		u.slots[i] = uint32(lid) + 1
 	}
-	return uses, size
+	return u
+}
+
+// get returns the uses of w (lower case, straight apostrophes).
+func (u *wordCounts) get(w string) int {
+	n := 0
+	if u.curly != nil {
+		n = u.curly[w]
+	}
+	mask := uint64(len(u.slots) - 1)
+	for i := maphash.String(u.seed, w) & mask; u.slots[i] != 0; i = (i + 1) & mask {
+		if id := u.slots[i] - 1; u.types[id] == w {
+			return n + int(u.count[id])
+		}
+	}
+	return n
 }
 
 // wordIssue is one word the spelling and names rules report; each rule
@@ -267,7 +322,6 @@ const (
 // neighbours depends on the text alone, and a draft repeats its words.
 type wordPlan struct {
 	first, end int32 // its parts in judge.parts
-	uses       int32 // word tokens of the type met so far
 	planned    bool
 	ok         bool // the dictionary accepts the whole word
 	frag       uint8
@@ -289,7 +343,18 @@ type judge struct {
 	// compounds memoises closedCompound for the unknown lower-case words.
 	compounds map[string]compoundSplit
 	buf       []checkedPart
+	// seen tells, by Token.ID, whether a word token of the type was met,
+	// and then whether its plan calls for work at each use; words counts
+	// the word tokens.
+	seen  []uint8
+	words int
 }
+
+// The values of judge.seen beside 0 (no word token of the type met yet).
+const (
+	seenPlain = 1 + iota // every use is accepted, and no name: nothing to do
+	seenWork             // the plan has parts
+)
 
 // plan decides what the uses of word type id call for.
 func (j *judge) plan(id uint32) {
@@ -367,13 +432,17 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
 		plans:  mem.Table[wordPlan](len(doc.Types)),
+		seen:   mem.Table[uint8](len(doc.Types)),
 		names:  newDraftNames(),
 		capIdx: map[string]int32{},
 	}
 	dict, names := j.dict, j.names
 	// One pass over the tokens. The sentences and blocks, in token order
 	// like the tokens, are followed only for the few words whose plan
-	// calls for work; a token in no sentence is not judged.
+	// calls for work; a token in no sentence is not judged. Per token
+	// only a byte of j.seen is read (a table of one byte per type stays in
+	// the cache, the plans less so); the uses of each type are counted by
+	// the parser (see judge.wordUses).
 	sents := doc.Sentences
 	si := 0
 	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
@@ -382,14 +451,23 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		if t.Kind() != prose.Word {
 			continue
 		}
-		p := &j.plans[t.ID()]
-		if !p.planned {
-			j.plan(t.ID())
-		}
-		p.uses++
-		if p.first == p.end {
+		j.words++
+		id := t.ID()
+		switch j.seen[id] {
+		case seenPlain:
 			continue // a word every use accepts, and no name
+		case 0:
+			p := &j.plans[id]
+			if !p.planned {
+				j.plan(id)
+			}
+			if p.first == p.end {
+				j.seen[id] = seenPlain
+				continue
+			}
+			j.seen[id] = seenWork
 		}
+		p := &j.plans[id]
 		for si < len(sents) && sents[si].EndToken() <= ti {
 			si++
 		}
@@ -422,17 +500,22 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 				// Unknown capitalised forms are judged after the whole
 				// draft is read: how often the draft uses a form decides
 				// whether it is a name.
-				if s.Block() != block {
-					block, titleCase = s.Block(), -1
-				}
-				if titleCase < 0 {
-					b := &doc.Blocks[block]
-					titleCase = 0
-					if b.Kind() == prose.Heading || isTitleCase(doc, b) {
-						titleCase = 1
+				// Its position first: a sentence's first word needs no look
+				// at its block.
+				positional := ti == s.FirstToken() || afterOpener(doc, ti, s.FirstToken())
+				if !positional {
+					if s.Block() != block {
+						block, titleCase = s.Block(), -1
 					}
+					if titleCase < 0 {
+						b := &doc.Blocks[block]
+						titleCase = 0
+						if b.Kind() == prose.Heading || isTitleCase(doc, b) {
+							titleCase = 1
+						}
+					}
+					positional = titleCase == 1
 				}
-				positional := titleCase == 1 || ti == s.FirstToken() || afterOpener(doc, ti, s.FirstToken())
 				if pp.ref < 0 {
 					pp.ref = j.capIndex(doc.Text[span.Start : span.Start+int(pp.base)])
 				}
@@ -507,33 +590,32 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	return append(issues, judgeCapitalised(dict, j.caps, names)...)
 }
 
-// wordUses is wordUses(j.doc) from the uses the plans counted.
-func (j *judge) wordUses() (uses map[string]int, size int) {
-	// Sum the uses by lower-case type, then key them by text.
+// wordUses is wordUses(j.doc) from the types the token pass met as words.
+func (j *judge) wordUses() (uses *wordCounts, size int) {
+	// The parser counts the tokens of each type (TypeCount), never fewer
+	// than its word tokens. When the counts of the types met as words add
+	// up to the word tokens, each is its type's word uses (a type's tokens
+	// are all words: the kind follows from the text); if they do not, the
+	// uses are counted afresh.
+	n := 0
+	for id, s := range j.seen {
+		if s != 0 {
+			n += j.doc.TypeCount(uint32(id))
+		}
+	}
+	if n != j.words {
+		return wordUses(j.doc)
+	}
+	// Sum the uses by lower-case type.
 	byLower := mem.Table[int32](len(j.plans))
-	distinct := 0
-	for id := range j.plans {
-		if c := j.plans[id].uses; c > 0 {
-			lid := j.doc.Lower(uint32(id))
-			if byLower[lid] == 0 {
-				distinct++
-			}
-			byLower[lid] += c
+	for id := range j.seen {
+		if j.seen[id] != 0 {
+			c := int32(j.doc.TypeCount(uint32(id)))
+			byLower[j.doc.Lower(uint32(id))] += c
 			size += int(c)
 		}
 	}
-	uses = make(map[string]int, distinct)
-	for lid, c := range byLower {
-		if c == 0 {
-			continue
-		}
-		w := j.doc.Types[lid]
-		if strings.Contains(w, "’") {
-			w = strings.ReplaceAll(w, "’", "'")
-		}
-		uses[w] += int(c)
-	}
-	return uses, size
+	return newWordCounts(j.doc, byLower), size
 }
 
 // compoundSplit is a memoised closedCompound.

@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/spell"
 )
 
@@ -207,5 +209,60 @@ func TestRunOrder(t *testing.T) {
 	}
 	if got := RunOrder([]Rule{Overclaim()}); len(got) != 1 || got[0] != 0 {
 		t.Errorf("RunOrder(one rule) = %v", got)
+	}
+}
+
+// TestWordCounts checks the word uses that rank suggestions, counted from
+// the parser's type counts (judge.wordUses) and afresh (wordUses), against
+// a map keyed by every word's lower-case text with straight apostrophes,
+// as they were first counted: on text with both apostrophes, cases and
+// numbers, and on a document with more distinct tokens than Token.ID
+// numbers, whose last ID several texts of either kind share.
+func TestWordCounts(t *testing.T) {
+	docs := []string{
+		"Don't say don’t, DON'T or Don’t: the THE The 3 3 three, l’état L'état.\n\nWords words WORDS’ words' x.",
+	}
+	if !testing.Short() {
+		var b strings.Builder
+		for i := range prose.MaxTypes + 2000 {
+			if i%3 == 0 {
+				fmt.Fprintf(&b, "%d ", i)
+			} else {
+				fmt.Fprintf(&b, "w%x ", i)
+			}
+		}
+		docs = append(docs, b.String())
+	}
+	for k, text := range docs {
+		doc := prose.Parse("t.txt", []byte(text), prose.Plain)
+		want, wantSize := map[string]int{}, 0
+		for _, tk := range doc.Tokens {
+			if tk.Kind() == prose.Word {
+				w := strings.ReplaceAll(doc.Types[doc.Lower(tk.ID())], "’", "'")
+				want[w]++
+				wantSize++
+			}
+		}
+		j := &judge{doc: doc, plans: make([]wordPlan, len(doc.Types)), seen: make([]uint8, len(doc.Types))}
+		for _, tk := range doc.Tokens {
+			if tk.Kind() == prose.Word {
+				j.words++
+				j.seen[tk.ID()] = seenPlain
+			}
+		}
+		u1, size1 := j.wordUses()
+		u2, size2 := wordUses(doc)
+		if size1 != wantSize || size2 != wantSize {
+			t.Errorf("doc %d: sizes %d, %d, want %d", k, size1, size2, wantSize)
+		}
+		queries := []string{"", "x", "nothing", "don’t", "l'état", "l’état", "words’"}
+		for w := range want {
+			queries = append(queries, w)
+		}
+		for _, w := range queries {
+			if g1, g2 := u1.get(w), u2.get(w); g1 != want[w] || g2 != want[w] {
+				t.Errorf("doc %d: uses of %q: %d, %d, want %d", k, w, g1, g2, want[w])
+			}
+		}
 	}
 }
