@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/spell"
 )
@@ -44,19 +45,57 @@ type compoundFacts struct {
 
 // compounds gathers the hyphenated words of doc (two or more parts, all
 // letters) and the words that spell one of them closed, from the types
-// classifyCompounds chose.
+// classifyCompounds chose. The uses are gathered by key number, which
+// each type's key gets once, and keyed by text at the end.
 func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 	f := compoundFacts{hyphen: map[string][]prose.Span{}, closed: map[string][]prose.Span{}}
-	for _, i := range x.list(clsHyphenWord) {
+	hyphenUses, closedUses := x.list(clsHyphenWord), x.list(clsClosed)
+	if len(x.compoundKey) == 0 || len(hyphenUses) == 0 && len(closedUses) == 0 {
+		return f
+	}
+	keyOf := mem.Table[int32](len(doc.Types)) // key number + 1 by Token.ID; 0: no key
+	num := make(map[string]int32, len(x.compoundKey))
+	var keys []string
+	number := func(key string) int32 {
+		k, ok := num[key]
+		if !ok {
+			k = int32(len(keys))
+			num[key] = k
+			keys = append(keys, key)
+		}
+		return k
+	}
+	for id, key := range x.compoundKey {
+		keyOf[id] = number(key) + 1
+	}
+	hyphen := make([][]prose.Span, len(keys))
+	for _, i := range hyphenUses {
 		t := doc.Tokens[i]
-		if key := x.compoundKey[t.ID()]; key != "" {
-			f.hyphen[key] = append(f.hyphen[key], t.Span())
+		if k := keyOf[t.ID()] - 1; k >= 0 && keys[k] != "" {
+			hyphen[k] = append(hyphen[k], t.Span())
 		}
 	}
-	for _, i := range x.list(clsClosed) {
+	var closed [][]prose.Span
+	for _, i := range closedUses {
 		t := doc.Tokens[i]
-		key := x.compoundKey[t.ID()]
-		f.closed[key] = append(f.closed[key], t.Span())
+		k := keyOf[t.ID()] - 1
+		if k < 0 {
+			k = number("") // a type without a key, as the map lookup gave
+		}
+		for int(k) >= len(closed) {
+			closed = append(closed, nil)
+		}
+		closed[k] = append(closed[k], t.Span())
+	}
+	for k, spans := range hyphen {
+		if len(spans) > 0 {
+			f.hyphen[keys[k]] = spans
+		}
+	}
+	for k, spans := range closed {
+		if len(spans) > 0 {
+			f.closed[keys[k]] = spans
+		}
 	}
 	return f
 }
