@@ -446,26 +446,27 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	sents := doc.Sentences
 	si := 0
 	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
-	for ti := range doc.Tokens {
-		t := &doc.Tokens[ti]
-		if t.Kind() != prose.Word {
-			continue
+	toks, seen, words := doc.Tokens, j.seen, 0
+	for ti := 0; ; ti++ {
+		var n int
+		ti, n = skipPlain(toks, seen, ti)
+		words += n
+		if ti == len(toks) {
+			break
 		}
-		j.words++
+		words++
+		t := toks[ti]
 		id := t.ID()
-		switch j.seen[id] {
-		case seenPlain:
-			continue // a word every use accepts, and no name
-		case 0:
+		if seen[id] == 0 {
 			p := &j.plans[id]
 			if !p.planned {
 				j.plan(id)
 			}
 			if p.first == p.end {
-				j.seen[id] = seenPlain
+				seen[id] = seenPlain
 				continue
 			}
-			j.seen[id] = seenWork
+			seen[id] = seenWork
 		}
 		p := &j.plans[id]
 		for si < len(sents) && sents[si].EndToken() <= ti {
@@ -530,6 +531,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			}
 		}
 	}
+	j.words = words
 	issues := j.issues
 	// Lower-case unknown words are judged once every capitalised form is
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
@@ -1556,4 +1558,31 @@ func stripPossessive(w string) string {
 		return w[:n-4]
 	}
 	return w
+}
+
+// skipPlain returns the index of the first token of toks from i on that is
+// a word whose type seen does not mark seenPlain, or len(toks), and the
+// number of word tokens before it. Most tokens are such words or no words:
+// one test without branches skips both, in a loop whose state stays in
+// registers (inlined in judgeWords it would not).
+//
+//go:noinline
+func skipPlain(toks []prose.Token, seen []uint8, i int) (next, words int) {
+	for ; i < len(toks); i++ {
+		t := toks[i]
+		word := b2u8(t.Kind() == prose.Word)
+		if word&b2u8(seen[t.ID()] != seenPlain) != 0 {
+			break
+		}
+		words += int(word)
+	}
+	return i, words
+}
+
+// b2u8 is 1 for true, 0 for false (compiled without a branch).
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }
