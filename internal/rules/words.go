@@ -1063,8 +1063,37 @@ func softenAnglicised(issues []wordIssue, text string) {
 
 // runeSet records which runes of the Basic Multilingual Plane outside
 // ASCII a text holds: a wanted form with a diacritic the text never uses
-// is not in it, and one pass over the text rules out every such form.
-type runeSet [0x10000 / 64]uint64
+// is not in it, and one pass over the text rules out every such form. It
+// records too, hashed, each such rune with the byte before it and with the
+// byte after it: a text may use the letter (à in "à la") but never with
+// the neighbours the form gives it ("tà" in Podestà), and then the search
+// through the whole text is not needed either.
+type runeSet struct {
+	runes [0x10000 / 64]uint64
+	pairs [1 << pairBits / 64]uint64
+}
+
+const pairBits = 16
+
+// pair returns the bit of rune r with byte b before it (after false) or
+// after it.
+func pair(r rune, b byte, after bool) uint32 {
+	key := uint32(r)<<9 | uint32(b)<<1
+	if after {
+		key |= 1
+	}
+	return key * 0x9E3779B1 >> (32 - pairBits)
+}
+
+func (set *runeSet) addPair(r rune, b byte, after bool) {
+	k := pair(r, b, after)
+	set.pairs[k/64] |= 1 << (k % 64)
+}
+
+func (set *runeSet) hasPair(r rune, b byte, after bool) bool {
+	k := pair(r, b, after)
+	return set.pairs[k/64]&(1<<(k%64)) != 0
+}
 
 func nonASCIIRunes(text string) *runeSet {
 	set := new(runeSet)
@@ -1086,7 +1115,13 @@ func nonASCIIRunes(text string) *runeSet {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r < 0x10000 {
-			set[r/64] |= 1 << (r % 64)
+			set.runes[r/64] |= 1 << (r % 64)
+			if i > 0 {
+				set.addPair(r, text[i-1], false)
+			}
+			if i+size < len(text) {
+				set.addPair(r, text[i+size], true)
+			}
 		}
 		i += size
 	}
@@ -1146,10 +1181,21 @@ func load64(s string, i int) uint64 {
 }
 
 // mayContain reports whether s could be in the text: false when s has a
-// rune outside ASCII that the text lacks.
+// rune outside ASCII that the text lacks, or lacks beside the bytes s has
+// before or after it. (Where s is in the text, the text's runes are read
+// from the same bytes: a lead byte is no rune's continuation.)
 func (set *runeSet) mayContain(s string) bool {
-	for _, r := range s {
-		if r >= utf8.RuneSelf && r < 0x10000 && r != utf8.RuneError && set[r/64]&(1<<(r%64)) == 0 {
+	for i, r := range s {
+		if r < utf8.RuneSelf || r >= 0x10000 || r == utf8.RuneError {
+			continue
+		}
+		if set.runes[r/64]&(1<<(r%64)) == 0 {
+			return false
+		}
+		if i > 0 && !set.hasPair(r, s[i-1], false) {
+			return false
+		}
+		if end := i + utf8.RuneLen(r); end < len(s) && !set.hasPair(r, s[end], true) {
 			return false
 		}
 	}

@@ -266,3 +266,37 @@ func TestWordCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestMayContain checks that the rune and neighbour prefilter of
+// softenAnglicised never rules out a form the text holds, on texts of
+// accented letters beside a few ASCII ones, with invalid bytes, and with
+// forms cut from the text at any byte.
+func TestMayContain(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "b", "t", "é", "à", "ö", "’", "ā", "\xc3", "\xa9", "\U0001F600", "\uFFFD"}
+	draw := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	ruled := 0
+	for range 50000 {
+		text, needle := draw(r.IntN(30)), draw(1+r.IntN(4))
+		if r.IntN(2) == 0 && len(text) > 0 {
+			i := r.IntN(len(text))
+			needle = text[i:min(len(text), i+1+r.IntN(10))]
+		}
+		may := nonASCIIRunes(text).mayContain(needle)
+		if strings.Contains(text, needle) && !may {
+			t.Fatalf("mayContain(%q) false in %q", needle, text)
+		}
+		if !may {
+			ruled++
+		}
+	}
+	if ruled == 0 {
+		t.Fatal("mayContain ruled nothing out")
+	}
+}
