@@ -348,6 +348,7 @@ type judge struct {
 	// the word tokens.
 	seen  []uint8
 	words int
+	shape []uint8 // by Token.ID, for isTitleCase; nil until needed
 }
 
 // The values of judge.seen beside 0 (no word token of the type met yet).
@@ -511,7 +512,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 					if titleCase < 0 {
 						b := &doc.Blocks[block]
 						titleCase = 0
-						if b.Kind() == prose.Heading || isTitleCase(doc, b) {
+						if b.Kind() == prose.Heading || j.isTitleCase(b) {
 							titleCase = 1
 						}
 					}
@@ -1550,6 +1551,58 @@ func afterOpener(doc *prose.Document, ti, first int) bool {
 		return true
 	}
 	return false
+}
+
+// isTitleCase is isTitleCase(j.doc, b), reading what it tests of each
+// word (capitalised, short) from a byte per type, found at its first use:
+// a paragraph's words are mostly repeated ones. A document with more
+// types than Token.ID numbers, whose last ID several texts share, is read
+// word by word.
+func (j *judge) isTitleCase(b *prose.Block) bool {
+	doc := j.doc
+	if doc.TooVaried() {
+		return isTitleCase(doc, b)
+	}
+	if j.shape == nil {
+		j.shape = mem.Table[uint8](len(doc.Types))
+	}
+	const (
+		known = 1 << iota
+		capitalised
+		short
+	)
+	words, caps := 0, 0
+	for ti := b.FirstToken(); ti < b.EndToken(); ti++ {
+		t := doc.Tokens[ti]
+		if t.Kind() != prose.Word {
+			continue
+		}
+		sh := j.shape[t.ID()]
+		if sh == 0 {
+			w := doc.Types[t.ID()]
+			sh = known
+			if isCapitalised(w) {
+				sh |= capitalised
+			}
+			if len(w) <= 3 {
+				sh |= short
+			}
+			j.shape[t.ID()] = sh
+		}
+		if sh&(short|capitalised) == short {
+			continue // articles and short prepositions stay lower case in titles
+		}
+		words++
+		if sh&capitalised != 0 {
+			caps++
+		} else if words-caps >= 6 {
+			return false
+		}
+		if words > 20 {
+			return false
+		}
+	}
+	return words >= 2 && caps*4 >= words*3
 }
 
 // isTitleCase reports whether most words of a block are capitalised, as in
