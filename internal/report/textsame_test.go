@@ -1,0 +1,160 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/edlint/edlint/internal/lint"
+	"github.com/edlint/edlint/internal/shareddir"
+)
+
+// sameTextAsReference fails when Text's bytes differ from refText's for
+// files, with colour and without, with the summary and without.
+func sameTextAsReference(t *testing.T, what string, files []*lint.File) {
+	t.Helper()
+	for _, opts := range []Options{{}, {Color: true}, {Quiet: true}, {Color: true, Quiet: true}} {
+		var got, want bytes.Buffer
+		errGot, errWant := Text(&got, files, opts), refText(&want, files, opts)
+		if (errGot == nil) != (errWant == nil) {
+			t.Errorf("%s %+v: error %v, reference %v", what, opts, errGot, errWant)
+		}
+		if a, b := got.Bytes(), want.Bytes(); !bytes.Equal(a, b) {
+			i := 0
+			for i < len(a) && i < len(b) && a[i] == b[i] {
+				i++
+			}
+			t.Errorf("%s %+v: text differs from the reference at byte %d of %d/%d:\n got  %q\n want %q",
+				what, opts, i, len(a), len(b), around(a, i), around(b, i))
+		}
+	}
+}
+
+// realDraftPaths are the golden drafts, the seed draft and the clean
+// corpora.
+func realDraftPaths(t testing.TB) []string {
+	paths := []string{"../../testdata/sample.md", "../../testdata/seed-draft.txt"}
+	drafts, _ := filepath.Glob("../../testdata/e2e/drafts/*")
+	paths = append(paths, drafts...)
+	if sh := shareddir.Find(); sh != "" {
+		paths = append(paths, filepath.Join(sh, "samples", "seed-draft.txt"))
+		clean, _ := filepath.Glob(filepath.Join(sh, "corpora", "clean", "*"))
+		paths = append(paths, clean...)
+	} else {
+		t.Log("../shared not found: the clean corpora are not compared")
+	}
+	return paths
+}
+
+func TestTextRealDrafts(t *testing.T) {
+	paths := realDraftPaths(t)
+	for _, p := range paths {
+		sameTextAsReference(t, p, lintPaths(t, false, p))
+	}
+	sameTextAsReference(t, "all together", lintPaths(t, true, paths...))
+	sameTextAsReference(t, "with errors", lintPaths(t, true, append([]string{"../../testdata/no-such-file.md", "../../testdata"}, paths[:2]...)...))
+}
+
+func TestTextRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 3000 {
+		extra := ""
+		if i%3 == 0 {
+			extra = []string{"word's", "a-b", "a - b", "’", "  ", "x\u0301y", "١٢"}[r.IntN(7)]
+		}
+		sameTextAsReference(t, fmt.Sprintf("random #%d", i), dropPanics(randomFiles(r, extra)))
+		if t.Failed() {
+			return
+		}
+	}
+}
+
+// dropPanics drops the findings on which the text format panics, as the
+// reference did: a span starting on the "\n" of a "\r\n" ends its
+// excerpt before it starts. No rule reports such a span.
+func dropPanics(files []*lint.File) []*lint.File {
+	for _, f := range files {
+		if f.Doc == nil {
+			continue
+		}
+		kept := f.Findings[:0]
+		for _, x := range f.Findings {
+			if x.Start <= x.End && x.End <= len(f.Doc.Src) && x.Start > f.Doc.LineSpan(f.Doc.Position(x.Start).Line).End {
+				continue
+			}
+			kept = append(kept, x)
+		}
+		f.Findings = kept
+	}
+	return files
+}
+
+// TestWordDiffSame compares wordDiff with the reference on random pairs of
+// texts made of few distinct units, so that words repeat and go-diff's
+// merge shifts edits over equalities, and on pairs that differ as a
+// suggestion does: in one place.
+func TestWordDiffSame(t *testing.T) {
+	units := []string{"a", "b", "the", " ", "  ", "-", "'", "’", "x-y", "it's", "é", "日本", ",", ".", "\t", "\u0301", "1", "a'", "-a", "ab"}
+	r := rand.New(rand.NewPCG(5, 6))
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(units[r.IntN(len(units))])
+		}
+		return b.String()
+	}
+	pals := []palette{newPalette(false), newPalette(true)}
+	refPals := []refPalette{refNewPalette(false), refNewPalette(true)}
+	n := 60000
+	if testing.Short() {
+		n = 5000
+	}
+	for i := range n {
+		var old, fixed string
+		switch i % 3 {
+		case 0:
+			old, fixed = text(r.IntN(12)), text(r.IntN(12))
+		default:
+			before, after := text(r.IntN(10)), text(r.IntN(10))
+			old, fixed = before+text(r.IntN(4))+after, before+text(r.IntN(4))+after
+		}
+		for k := range pals {
+			got, want := wordDiff(pals[k], old, fixed), refWordDiff(refPals[k], old, fixed)
+			if got != want {
+				t.Fatalf("wordDiff(%q, %q) colour %v = %q, reference %q", old, fixed, k == 1, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkText formats the findings of the clean corpora (linted once).
+func BenchmarkText(b *testing.B) {
+	sh := shareddir.Find()
+	if sh == "" {
+		b.Skip("../shared not found")
+	}
+	clean, _ := filepath.Glob(filepath.Join(sh, "corpora", "clean", "*"))
+	files := lintPaths(b, false, clean...)
+	n := 0
+	for _, f := range files {
+		n += len(f.Findings)
+	}
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{{"never", Options{}}, {"always", Options{Color: true}}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := Text(io.Discard, files, c.opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/finding")
+		})
+	}
+}
