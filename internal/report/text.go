@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,28 +24,59 @@ import (
 // side of a finding.
 const contextRunes = 40
 
+// style is a colour as the escape sequences written before and after the
+// text it colours ("" for both when colour is off): what color.Color's
+// Sprint wraps its argument in, computed once instead of per call.
+type style struct{ pre, post string }
+
+func styleOf(c *color.Color) style {
+	s := c.Sprint("\x00")
+	i := strings.IndexByte(s, 0)
+	return style{pre: s[:i], post: s[i+1:]}
+}
+
+func (st style) write(b *bytes.Buffer, s string) {
+	b.WriteString(st.pre)
+	b.WriteString(s)
+	b.WriteString(st.post)
+}
+
 type palette struct {
-	path, err, warn, info, rule, match, del, ins, dim *color.Color
+	path, err, warn, info, rule, match, dim style
+	// delOpen and delClose surround deleted words, insOpen and insClose
+	// inserted ones: colours, or git's [-old-]{+new+} without them.
+	delOpen, delClose, insOpen, insClose string
 }
 
 func newPalette(on bool) palette {
-	p := palette{
-		path:  color.New(color.Bold),
-		err:   color.New(color.FgRed, color.Bold),
-		warn:  color.New(color.FgYellow, color.Bold),
-		info:  color.New(color.FgCyan),
-		rule:  color.New(color.Faint),
-		match: color.New(color.Underline, color.FgRed),
-		del:   color.New(color.FgRed, color.CrossedOut),
-		ins:   color.New(color.FgGreen, color.Bold),
-		dim:   color.New(color.Faint),
+	colors := []*color.Color{
+		color.New(color.Bold),                    // path
+		color.New(color.FgRed, color.Bold),       // err
+		color.New(color.FgYellow, color.Bold),    // warn
+		color.New(color.FgCyan),                  // info
+		color.New(color.Faint),                   // rule
+		color.New(color.Underline, color.FgRed),  // match
+		color.New(color.FgRed, color.CrossedOut), // del
+		color.New(color.FgGreen, color.Bold),     // ins
+		color.New(color.Faint),                   // dim
 	}
-	for _, c := range []*color.Color{p.path, p.err, p.warn, p.info, p.rule, p.match, p.del, p.ins, p.dim} {
+	for _, c := range colors {
 		if on {
 			c.EnableColor()
 		} else {
 			c.DisableColor()
 		}
+	}
+	p := palette{
+		path: styleOf(colors[0]), err: styleOf(colors[1]), warn: styleOf(colors[2]), info: styleOf(colors[3]),
+		rule: styleOf(colors[4]), match: styleOf(colors[5]), dim: styleOf(colors[8]),
+		delOpen: "[-", delClose: "-]", insOpen: "{+", insClose: "+}",
+	}
+	if del := styleOf(colors[6]); del.pre+del.post != "" {
+		p.delOpen, p.delClose = del.pre, del.post
+	}
+	if ins := styleOf(colors[7]); ins.pre+ins.post != "" {
+		p.insOpen, p.insClose = ins.pre, ins.post
 	}
 	return p
 }
@@ -59,18 +91,19 @@ func Text(w io.Writer, files []*lint.File, opts Options) error {
 	// excerpt and word diff of each finding is most of the report's time),
 	// a window at a time, and written in order: the output is the same as
 	// one goroutine's, and memory holds one window, not the whole report.
+	// Each slot of the window keeps its buffer and word-diff scratch.
 	pieces := textPieces(files)
 	workers := runtime.GOMAXPROCS(0)
 	window := 4 * workers
-	bufs := make([]bytes.Buffer, window)
+	slots := make([]textWriter, window)
 	for first := 0; first < len(pieces); first += window {
 		n := min(window, len(pieces)-first)
 		par.Do(n, workers, func(i int) {
-			bufs[i].Reset()
-			pieces[first+i].write(&bufs[i], p)
+			slots[i].buf.Reset()
+			slots[i].piece(&p, pieces[first+i])
 		})
 		for i := range n {
-			if _, err := bw.Write(bufs[i].Bytes()); err != nil {
+			if _, err := bw.Write(slots[i].buf.Bytes()); err != nil {
 				return err
 			}
 		}
@@ -106,18 +139,34 @@ func textPieces(files []*lint.File) []textPiece {
 	return out
 }
 
-func (t textPiece) write(w io.Writer, p palette) {
-	f := t.f
+// textWriter formats pieces into buf, one goroutine at a time, reusing
+// the word diff's scratch from one finding to the next.
+type textWriter struct {
+	buf bytes.Buffer
+	wd  wordDiffer
+}
+
+func (tw *textWriter) piece(p *palette, t textPiece) {
+	f, b := t.f, &tw.buf
 	switch {
 	case f.Err != nil:
-		fmt.Fprintf(w, "%s: %s\n", p.path.Sprint(f.Path), p.err.Sprint("error: ")+f.Err.Error())
+		p.path.write(b, f.Path)
+		b.WriteString(": ")
+		p.err.write(b, "error: ")
+		b.WriteString(f.Err.Error())
+		b.WriteByte('\n')
 		return
 	case f.Skipped != "":
-		fmt.Fprintf(w, "%s: %s skipped: %s\n", p.path.Sprint(f.Path), p.warn.Sprint("warning:"), f.Skipped)
+		p.path.write(b, f.Path)
+		b.WriteString(": ")
+		p.warn.write(b, "warning:")
+		b.WriteString(" skipped: ")
+		b.WriteString(f.Skipped)
+		b.WriteByte('\n')
 		return
 	}
-	for _, x := range f.Findings[t.start:t.end] {
-		writeFinding(w, p, f, x)
+	for i := t.start; i < t.end; i++ {
+		tw.finding(p, f, &f.Findings[i])
 	}
 }
 
@@ -142,7 +191,7 @@ func SummaryLine(s Summary, opts Options) string {
 	return b.String()
 }
 
-func severityColor(p palette, s rules.Severity) *color.Color {
+func severityStyle(p *palette, s rules.Severity) style {
 	switch s {
 	case rules.Error:
 		return p.err
@@ -152,13 +201,35 @@ func severityColor(p palette, s rules.Severity) *color.Color {
 	return p.info
 }
 
-func writeFinding(w io.Writer, p palette, f *lint.File, x rules.Finding) {
-	d := f.Doc
+func writeInt(b *bytes.Buffer, n int) {
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(n), 10))
+}
+
+func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
+	d, b := f.Doc, &tw.buf
 	pos := d.Position(x.Start)
-	fmt.Fprintf(w, "%s: %s %s %s\n",
-		p.path.Sprintf("%s:%d:%d", f.Path, pos.Line, pos.Column),
-		severityColor(p, x.Severity).Sprintf("%s:", x.Severity),
-		x.Message, p.rule.Sprintf("[%s]", x.Rule))
+	b.WriteString(p.path.pre)
+	b.WriteString(f.Path)
+	b.WriteByte(':')
+	writeInt(b, pos.Line)
+	b.WriteByte(':')
+	writeInt(b, pos.Column)
+	b.WriteString(p.path.post)
+	b.WriteString(": ")
+	sev := severityStyle(p, x.Severity)
+	b.WriteString(sev.pre)
+	b.WriteString(x.Severity.String())
+	b.WriteByte(':')
+	b.WriteString(sev.post)
+	b.WriteByte(' ')
+	b.WriteString(x.Message)
+	b.WriteByte(' ')
+	b.WriteString(p.rule.pre)
+	b.WriteByte('[')
+	b.WriteString(x.Rule)
+	b.WriteByte(']')
+	b.WriteString(p.rule.post)
+	b.WriteByte('\n')
 	if x.End < x.Start || x.End > len(d.Src) {
 		return
 	}
@@ -168,27 +239,33 @@ func writeFinding(w io.Writer, p palette, f *lint.File, x rules.Finding) {
 		end = line.End // a multi-line match: show its first line
 	}
 	before, match, after := excerpt(d.Text, line, x.Start, end)
-	fmt.Fprintf(w, "    %s%s%s\n", p.dim.Sprint(before), p.match.Sprint(match), p.dim.Sprint(after))
+	b.WriteString("    ")
+	p.dim.write(b, before)
+	p.match.write(b, match)
+	p.dim.write(b, after)
+	b.WriteByte('\n')
 	if len(x.Suggestions) == 0 {
 		return
 	}
-	old := before + match + after
-	fixed := before + x.Suggestions[0] + after
+	best := x.Suggestions[0]
 	if x.End > line.End {
-		fixed = before + strings.SplitN(x.Suggestions[0], "\n", 2)[0] + after
+		best, _, _ = strings.Cut(best, "\n")
 	}
-	fmt.Fprintf(w, "    %s\n", wordDiff(p, old, fixed))
+	b.WriteString("    ")
+	tw.wd.write(b, p, before+match+after, before+best+after)
+	b.WriteByte('\n')
 	if len(x.Suggestions) > 1 {
-		fmt.Fprintf(w, "    %s %s\n", p.dim.Sprint("also:"), strings.Join(quoteAll(x.Suggestions[1:]), ", "))
+		b.WriteString("    ")
+		p.dim.write(b, "also:")
+		b.WriteByte(' ')
+		for i, s := range x.Suggestions[1:] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.Write(strconv.AppendQuote(b.AvailableBuffer(), s))
+		}
+		b.WriteByte('\n')
 	}
-}
-
-func quoteAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = fmt.Sprintf("%q", s)
-	}
-	return out
 }
 
 // excerpt cuts the line around [start, end) to at most contextRunes on each
@@ -220,54 +297,163 @@ func excerpt(text string, line prose.Span, start, end int) (before, match, after
 // struck through in red, inserted words in green. Without colour the
 // changes are marked [-old-]{+new+}, as git diff --word-diff does.
 func wordDiff(p palette, old, fixed string) string {
-	a, b, vocab := wordsToRunes(old, fixed)
-	dmp := diffmatchpatch.New()
-	diffs := dmp.DiffMainRunes(a, b, false)
-	var out strings.Builder
-	for _, df := range diffs {
-		var text strings.Builder
-		for _, r := range df.Text {
-			text.WriteString(vocab[r-runeBase])
+	var b bytes.Buffer
+	var wd wordDiffer
+	wd.write(&b, &p, old, fixed)
+	return b.String()
+}
+
+// wordDiffer writes word diffs, keeping its scratch between calls.
+//
+// go-diff's diff of the texts' units (each word, space run and other rune
+// encoded as one rune) is what it shows. A suggestion changes one place of
+// the line, and there that diff is known without running go-diff: go-diff
+// trims the common prefix and suffix of the units, diffs the middles and
+// merges the result (DiffCleanupMerge). When one middle is empty, the
+// middle's diff is one insertion or deletion, which the merge leaves
+// between the prefix and the suffix unless the edit ends with the whole
+// prefix or starts with the whole suffix (then it shifts the edit). When
+// both middles are non-empty and share no unit, no diff of them has an
+// equality, and the merge joins its edits into one deletion of the old
+// middle followed by one insertion of the new (whose first units differ,
+// and whose last units differ, so nothing is factored out), and no single
+// edit lies between two equalities. Every other case, and the shifts, go
+// to go-diff as before. The reference in reftext_test.go checks this.
+type wordDiffer struct {
+	ua, ub []int32 // ends of the units of old and fixed
+	enc    unitEncoder
+}
+
+// maxMiddlePairs bounds the unit comparisons of the fast path's test that
+// the middles share no unit.
+const maxMiddlePairs = 64
+
+func (wd *wordDiffer) write(b *bytes.Buffer, p *palette, old, fixed string) {
+	if old == fixed {
+		if old != "" {
+			p.dim.write(b, old)
 		}
-		s := text.String()
-		switch df.Type {
-		case diffmatchpatch.DiffEqual:
-			out.WriteString(p.dim.Sprint(s))
-		case diffmatchpatch.DiffDelete:
-			if p.del.Sprint("x") == "x" {
-				out.WriteString("[-" + s + "-]")
-			} else {
-				out.WriteString(p.del.Sprint(s))
-			}
-		case diffmatchpatch.DiffInsert:
-			if p.ins.Sprint("x") == "x" {
-				out.WriteString("{+" + s + "+}")
-			} else {
-				out.WriteString(p.ins.Sprint(s))
+		return
+	}
+	ua, ub := unitEnds(wd.ua[:0], old), unitEnds(wd.ub[:0], fixed)
+	wd.ua, wd.ub = ua, ub
+	unitA := func(i int) string { return old[unitStart(ua, i):ua[i]] }
+	unitB := func(i int) string { return fixed[unitStart(ub, i):ub[i]] }
+	// The common prefix, then the common suffix of what is left, in units.
+	np := 0
+	for np < len(ua) && np < len(ub) && unitA(np) == unitB(np) {
+		np++
+	}
+	ns := 0
+	for ns < len(ua)-np && ns < len(ub)-np && unitA(len(ua)-1-ns) == unitB(len(ub)-1-ns) {
+		ns++
+	}
+	ma, mb := len(ua)-ns, len(ub)-ns // the middles are units [np, ma) and [np, mb)
+	pre := old[:unitStart(ua, np)]
+	midA, midB := old[len(pre):unitStart(ua, ma)], fixed[len(pre):unitStart(ub, mb)]
+	suf := old[len(pre)+len(midA):]
+	fast := false
+	switch {
+	case midA == "" || midB == "":
+		// One edit; the merge shifts it when it ends with the whole
+		// prefix or starts with the whole suffix (as units; any such
+		// bytes go to go-diff).
+		edit := midA + midB
+		fast = pre == "" || suf == "" || !strings.HasSuffix(edit, pre) && !strings.HasPrefix(edit, suf)
+	case (ma-np)*(mb-np) <= maxMiddlePairs:
+		fast = true
+		for i := np; i < ma && fast; i++ {
+			for j := np; j < mb; j++ {
+				if unitA(i) == unitB(j) {
+					fast = false
+					break
+				}
 			}
 		}
 	}
-	return out.String()
+	if !fast {
+		wd.goDiff(b, p, old, fixed)
+		return
+	}
+	if pre != "" {
+		p.dim.write(b, pre)
+	}
+	if midA != "" {
+		b.WriteString(p.delOpen)
+		b.WriteString(midA)
+		b.WriteString(p.delClose)
+	}
+	if midB != "" {
+		b.WriteString(p.insOpen)
+		b.WriteString(midB)
+		b.WriteString(p.insClose)
+	}
+	if suf != "" {
+		p.dim.write(b, suf)
+	}
+}
+
+// unitStart is where unit i starts, given the units' ends.
+func unitStart(ends []int32, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return int(ends[i-1])
+}
+
+// unitEnds appends the end of each diff unit of s to ends.
+func unitEnds(ends []int32, s string) []int32 {
+	for i := 0; i < len(s); {
+		i += unitLen(s[i:])
+		ends = append(ends, int32(i))
+	}
+	return ends
+}
+
+// goDiff writes go-diff's diff of the texts' units.
+func (wd *wordDiffer) goDiff(b *bytes.Buffer, p *palette, old, fixed string) {
+	e := &wd.enc
+	e.reset()
+	ra := e.encode(old)
+	rb := e.encode(fixed)
+	dmp := diffmatchpatch.New()
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	for _, df := range diffs {
+		var open, close string
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			open, close = p.dim.pre, p.dim.post
+		case diffmatchpatch.DiffDelete:
+			open, close = p.delOpen, p.delClose
+		case diffmatchpatch.DiffInsert:
+			open, close = p.insOpen, p.insClose
+		default:
+			continue
+		}
+		b.WriteString(open)
+		for _, r := range df.Text {
+			b.WriteString(e.vocab[r-runeBase])
+		}
+		b.WriteString(close)
+	}
 }
 
 // runeBase puts diff symbols in the private-use area, away from surrogates.
 const runeBase = 0xE000
 
-// wordsToRunes maps each word, space run and punctuation mark of both texts
-// to one rune, so that the character diff of go-diff becomes a word diff.
-func wordsToRunes(a, b string) (ra, rb []rune, vocab []string) {
-	e := &unitEncoder{index: make(map[string]rune, 32)}
-	ra = e.encode(a)
-	rb = e.encode(b)
-	return ra, rb, e.vocab
-}
-
-// unitEncoder numbers diff units. (A closure appending to a named result
-// that the same return statement also reads is unspecified in evaluation
-// order; go1.26 builds it into a corrupt slice, so the state lives here.)
+// unitEncoder maps each word, space run and punctuation mark of texts to
+// one rune, so that the character diff of go-diff becomes a word diff.
 type unitEncoder struct {
 	index map[string]rune
 	vocab []string
+}
+
+func (e *unitEncoder) reset() {
+	if e.index == nil {
+		e.index = make(map[string]rune, 32)
+	}
+	clear(e.index)
+	e.vocab = e.vocab[:0]
 }
 
 func (e *unitEncoder) encode(s string) []rune {
@@ -323,4 +509,12 @@ func unitLen(s string) int {
 		return i
 	}
 	return size
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
 }
