@@ -320,7 +320,7 @@ func wordDiff(p palette, old, fixed string) string {
 // edit lies between two equalities. Every other case, and the shifts, go
 // to go-diff as before. The reference in reftext_test.go checks this.
 type wordDiffer struct {
-	ua, ub []int32 // ends of the units of old and fixed
+	ua, ub []int32 // ends of the units of old and fixed, from split
 	enc    unitEncoder
 }
 
@@ -335,23 +335,12 @@ func (wd *wordDiffer) write(b *bytes.Buffer, p *palette, old, fixed string) {
 		}
 		return
 	}
-	ua, ub := unitEnds(wd.ua[:0], old), unitEnds(wd.ub[:0], fixed)
-	wd.ua, wd.ub = ua, ub
-	unitA := func(i int) string { return old[unitStart(ua, i):ua[i]] }
-	unitB := func(i int) string { return fixed[unitStart(ub, i):ub[i]] }
-	// The common prefix, then the common suffix of what is left, in units.
-	np := 0
-	for np < len(ua) && np < len(ub) && unitA(np) == unitB(np) {
-		np++
+	sp, ok := wd.splitNear(old, fixed)
+	if !ok {
+		sp = wd.splitAll(old, fixed)
 	}
-	ns := 0
-	for ns < len(ua)-np && ns < len(ub)-np && unitA(len(ua)-1-ns) == unitB(len(ub)-1-ns) {
-		ns++
-	}
-	ma, mb := len(ua)-ns, len(ub)-ns // the middles are units [np, ma) and [np, mb)
-	pre := old[:unitStart(ua, np)]
-	midA, midB := old[len(pre):unitStart(ua, ma)], fixed[len(pre):unitStart(ub, mb)]
-	suf := old[len(pre)+len(midA):]
+	pre, suf := old[:sp.pre], old[len(old)-sp.suf:]
+	midA, midB := old[sp.pre:len(old)-sp.suf], fixed[sp.pre:len(fixed)-sp.suf]
 	fast := false
 	switch {
 	case midA == "" || midB == "":
@@ -360,14 +349,22 @@ func (wd *wordDiffer) write(b *bytes.Buffer, p *palette, old, fixed string) {
 		// bytes go to go-diff).
 		edit := midA + midB
 		fast = pre == "" || suf == "" || !strings.HasSuffix(edit, pre) && !strings.HasPrefix(edit, suf)
-	case (ma-np)*(mb-np) <= maxMiddlePairs:
+	case len(sp.ma)*len(sp.mb) <= maxMiddlePairs:
 		fast = true
-		for i := np; i < ma && fast; i++ {
-			for j := np; j < mb; j++ {
-				if unitA(i) == unitB(j) {
+		startA := sp.pre
+		for _, endA := range sp.ma {
+			unitA := old[startA:endA]
+			startA = int(endA)
+			startB := sp.pre
+			for _, endB := range sp.mb {
+				if fixed[startB:endB] == unitA {
 					fast = false
 					break
 				}
+				startB = int(endB)
+			}
+			if !fast {
+				break
 			}
 		}
 	}
@@ -393,17 +390,112 @@ func (wd *wordDiffer) write(b *bytes.Buffer, p *palette, old, fixed string) {
 	}
 }
 
-// unitStart is where unit i starts, given the units' ends.
-func unitStart(ends []int32, i int) int {
+// split cuts two texts that differ into their longest common prefix of
+// units, then the longest common suffix of units of what is left, as
+// go-diff trims them: old is old[:pre] + its middle + old[len(old)-suf:],
+// and fixed likewise; ma and mb are the ends of the middles' units.
+type split struct {
+	pre, suf int
+	ma, mb   []int32
+}
+
+// splitAll splits old and fixed by cutting both into units.
+func (wd *wordDiffer) splitAll(old, fixed string) split {
+	ua, ub := unitEnds(wd.ua[:0], old, 0, len(old)), unitEnds(wd.ub[:0], fixed, 0, len(fixed))
+	wd.ua, wd.ub = ua, ub
+	unitA := func(i int) string { return old[unitStart(ua, i, 0):ua[i]] }
+	unitB := func(i int) string { return fixed[unitStart(ub, i, 0):ub[i]] }
+	np := 0
+	for np < len(ua) && np < len(ub) && unitA(np) == unitB(np) {
+		np++
+	}
+	ns := 0
+	for ns < len(ua)-np && ns < len(ub)-np && unitA(len(ua)-1-ns) == unitB(len(ub)-1-ns) {
+		ns++
+	}
+	return split{
+		pre: unitStart(ua, np, 0), suf: len(old) - unitStart(ua, len(ua)-ns, 0),
+		ma: ua[np : len(ua)-ns], mb: ub[np : len(ub)-ns],
+	}
+}
+
+// splitNear splits old and fixed by cutting into units only the part
+// around where their bytes differ, between a cut k at or before their
+// common byte prefix and cuts tA and tB at or after their common byte
+// suffix, each a cut no unit crosses whatever the text around it (see
+// unitCut): old's units are then those of old[:k], of old[k:tA] and of
+// old[tA:], and fixed's those of fixed[:k] (the same), of fixed[k:tB] and
+// of fixed[tB:] (the same as old[tA:]'s). When the units of the two
+// middle parts differ at some unit p', the common prefix ends there, and
+// the common suffix is the tail's units and the middle parts' common
+// suffix after p'. When one middle part is all common prefix, the prefix
+// may go on into the tail; then, unless the other's next unit differs from
+// the tail's first, it is not ok and splitAll must do it.
+func (wd *wordDiffer) splitNear(old, fixed string) (split, bool) {
+	n := min(len(old), len(fixed))
+	cp := 0
+	for cp < n && old[cp] == fixed[cp] {
+		cp++
+	}
+	cs := 0
+	for cs < n-cp && old[len(old)-1-cs] == fixed[len(fixed)-1-cs] {
+		cs++
+	}
+	k := cp
+	for !unitCut(old, k) || !unitCut(fixed, k) {
+		k--
+	}
+	j := cs
+	for !unitCut(old, len(old)-j) || !unitCut(fixed, len(fixed)-j) {
+		j--
+	}
+	tA, tB := len(old)-j, len(fixed)-j
+	ua, ub := unitEnds(wd.ua[:0], old, k, tA), unitEnds(wd.ub[:0], fixed, k, tB)
+	wd.ua, wd.ub = ua, ub
+	unitA := func(i int) string { return old[unitStart(ua, i, k):ua[i]] }
+	unitB := func(i int) string { return fixed[unitStart(ub, i, k):ub[i]] }
+	np := 0
+	for np < len(ua) && np < len(ub) && unitA(np) == unitB(np) {
+		np++
+	}
+	if tA < len(old) {
+		tail := old[tA : tA+unitLen(old[tA:])]
+		if np == len(ua) && unitB(np) == tail || np == len(ub) && unitA(np) == tail {
+			return split{}, false
+		}
+	}
+	ns := 0
+	for ns < len(ua)-np && ns < len(ub)-np && unitA(len(ua)-1-ns) == unitB(len(ub)-1-ns) {
+		ns++
+	}
+	return split{
+		pre: unitStart(ua, np, k), suf: len(old) - unitStart(ua, len(ua)-ns, k),
+		ma: ua[np : len(ua)-ns], mb: ub[np : len(ub)-ns],
+	}, true
+}
+
+// unitCut reports whether the units of s are those of s[:i] followed by
+// those of s[i:]: at either end, and after a space that ends a run of
+// spaces (a space belongs to no unit but a run of spaces, which ends
+// where the spaces do, and the units before it depend on nothing after
+// it).
+func unitCut(s string, i int) bool {
+	return i == 0 || i == len(s) || s[i-1] == ' ' && s[i] != ' '
+}
+
+// unitStart is where unit i starts, given the units' ends and where the
+// first starts.
+func unitStart(ends []int32, i, first int) int {
 	if i == 0 {
-		return 0
+		return first
 	}
 	return int(ends[i-1])
 }
 
-// unitEnds appends the end of each diff unit of s to ends.
-func unitEnds(ends []int32, s string) []int32 {
-	for i := 0; i < len(s); {
+// unitEnds appends the end of each diff unit of s[from:to] to ends.
+func unitEnds(ends []int32, s string, from, to int) []int32 {
+	s = s[:to]
+	for i := from; i < len(s); {
 		i += unitLen(s[i:])
 		ends = append(ends, int32(i))
 	}
@@ -484,31 +576,68 @@ func isWord(r rune) bool {
 
 // unitLen is the length of the first diff unit of s: a word (letters,
 // digits, inner apostrophes and hyphens), a run of spaces, or one rune.
+// ASCII is classed by table, without decoding.
 func unitLen(s string) int {
-	r, size := utf8.DecodeRuneInString(s)
-	switch {
-	case isWord(r):
-		i := size
-		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isWord(r) {
-				// Inner apostrophes and hyphens join a word; trailing ones don't.
-				next, _ := utf8.DecodeRuneInString(s[i+n:])
-				if r != '\'' && r != '’' && r != '-' || !isWord(next) {
-					break
-				}
+	if c := s[0]; c < utf8.RuneSelf {
+		switch {
+		case asciiWord[c]:
+			return wordLen(s, 1)
+		case c == ' ':
+			i := 1
+			for i < len(s) && s[i] == ' ' {
+				i++
 			}
-			i += n
+			return i
 		}
-		return i
-	case r == ' ':
-		i := size
-		for i < len(s) && s[i] == ' ' {
-			i++
-		}
-		return i
+		return 1
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if isWord(r) {
+		return wordLen(s, size)
 	}
 	return size
+}
+
+// asciiWord is isWord for ASCII.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWord(rune(c))
+	}
+	return t
+}()
+
+// wordLen is the length of the word that starts s and goes on at least to
+// i.
+func wordLen(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] && (c != '\'' && c != '-' || !startsWord(s[i+1:])) {
+				// Inner apostrophes and hyphens join a word; trailing ones don't.
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWord(r) && (r != '’' || !startsWord(s[i+n:])) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// startsWord reports whether s starts with a rune of a word.
+func startsWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWord(r)
 }
 
 func quoteAll(ss []string) []string {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,6 +127,72 @@ func TestWordDiffSame(t *testing.T) {
 			got, want := wordDiff(pals[k], old, fixed), refWordDiff(refPals[k], old, fixed)
 			if got != want {
 				t.Fatalf("wordDiff(%q, %q) colour %v = %q, reference %q", old, fixed, k == 1, got, want)
+			}
+		}
+	}
+}
+
+// TestSplitNear compares splitNear, which cuts into units only the part of
+// two texts around their difference, with splitAll, which cuts all, on
+// random pairs that differ in one place or anywhere.
+func TestSplitNear(t *testing.T) {
+	units := []string{"a", "b", " ", "  ", "-", "'", "’", "x-y", "it's", "é", "\u0301", ",", "\t", "a'", "-a", "ab", "\xe2", "\x82"}
+	r := rand.New(rand.NewPCG(9, 10))
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(units[r.IntN(len(units))])
+		}
+		return b.String()
+	}
+	var near, all wordDiffer
+	notOK := 0
+	for i := range 300000 {
+		var old, fixed string
+		if i%4 == 0 {
+			old, fixed = text(r.IntN(10)), text(r.IntN(10))
+		} else {
+			before, after := text(r.IntN(10)), text(r.IntN(10))
+			old, fixed = before+text(r.IntN(4))+after, before+text(r.IntN(4))+after
+		}
+		if old == fixed {
+			continue
+		}
+		got, ok := near.splitNear(old, fixed)
+		if !ok {
+			notOK++
+			continue
+		}
+		want := all.splitAll(old, fixed)
+		if got.pre != want.pre || got.suf != want.suf || !slices.Equal(got.ma, want.ma) || !slices.Equal(got.mb, want.mb) {
+			t.Fatalf("splitNear(%q, %q) = %+v, splitAll %+v", old, fixed, got, want)
+		}
+	}
+	if notOK > 30000 {
+		t.Errorf("splitNear gave up on %d pairs", notOK)
+	}
+	t.Logf("splitNear gave up on %d pairs", notOK)
+}
+
+// TestUnitLenSame compares unitLen with the reference on random strings of
+// words, marks, spaces and broken UTF-8.
+func TestUnitLenSame(t *testing.T) {
+	parts := []string{"a", "Z", "9", " ", "'", "’", "-", "é", "\u0301", "日", "١", "\xe2", "\x82", "\xac", "\xff", "\ufffd", ".", "\t", "_", "‘", "—", "x-", "-y"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, want := unitLen(s), refUnitLen(s); got != want {
+			t.Fatalf("unitLen(%q) = %d, reference %d", s, got, want)
+		}
+	}
+	for c := range 256 {
+		for _, s := range []string{string(rune(c)), string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "b", "a" + string(rune(c)) + "b"} {
+			if got, want := unitLen(s), refUnitLen(s); got != want {
+				t.Fatalf("unitLen(%q) = %d, reference %d", s, got, want)
 			}
 		}
 	}
