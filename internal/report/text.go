@@ -144,6 +144,7 @@ func textPieces(files []*lint.File) []textPiece {
 type textWriter struct {
 	buf bytes.Buffer
 	wd  wordDiffer
+	cur lineCursor
 }
 
 func (tw *textWriter) piece(p *palette, t textPiece) {
@@ -207,7 +208,7 @@ func writeInt(b *bytes.Buffer, n int) {
 
 func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
 	d, b := f.Doc, &tw.buf
-	pos := d.Position(x.Start)
+	pos, line := tw.cur.position(d, x.Start)
 	b.WriteString(p.path.pre)
 	b.WriteString(f.Path)
 	b.WriteByte(':')
@@ -233,7 +234,6 @@ func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
 	if x.End < x.Start || x.End > len(d.Src) {
 		return
 	}
-	line := d.LineSpan(pos.Line)
 	end := x.End
 	if end > line.End {
 		end = line.End // a multi-line match: show its first line
@@ -272,7 +272,7 @@ func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
 // side, marking cuts with an ellipsis, and replaces tabs so columns line up.
 func excerpt(text string, line prose.Span, start, end int) (before, match, after string) {
 	before = text[line.Start:start]
-	if n := utf8.RuneCountInString(before); n > contextRunes {
+	if runesPast(before, contextRunes) >= 0 {
 		cut := len(before)
 		for i := 0; i < contextRunes; i++ {
 			_, size := utf8.DecodeLastRuneInString(before[:cut])
@@ -281,16 +281,78 @@ func excerpt(text string, line prose.Span, start, end int) (before, match, after
 		before = "…" + before[cut:]
 	}
 	after = text[end:line.End]
-	if n := utf8.RuneCountInString(after); n > contextRunes {
-		cut := 0
-		for i := 0; i < contextRunes; i++ {
-			_, size := utf8.DecodeRuneInString(after[cut:])
-			cut += size
-		}
+	if cut := runesPast(after, contextRunes); cut >= 0 {
 		after = after[:cut] + "…"
 	}
-	clean := func(s string) string { return strings.ReplaceAll(s, "\t", " ") }
-	return clean(before), clean(text[start:end]), clean(after)
+	return noTabs(before), noTabs(text[start:end]), noTabs(after)
+}
+
+// runesPast is the length of the first n runes of s when s has more than
+// n runes (as utf8.RuneCountInString counts them), and -1 when it has not:
+// it reads no further than it must.
+func runesPast(s string, n int) int {
+	if len(s) <= n {
+		return -1
+	}
+	i := 0
+	for range n {
+		if i == len(s) {
+			return -1
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	if i == len(s) {
+		return -1
+	}
+	return i
+}
+
+func noTabs(s string) string {
+	if strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\t", " ")
+}
+
+// lineCursor is Position and LineSpan for one document, remembered from
+// one finding to the next: findings come in order, often several on a
+// line, and the column is then counted from the last one.
+type lineCursor struct {
+	d           *prose.Document
+	line        int // 1-based; 0 before the first
+	start, next int // where the line starts and the next one does (past the end for the last)
+	span        prose.Span
+	off, col    int // an offset on the line and its column
+}
+
+// position is d.Position(off), and span is d.LineSpan of its line.
+func (c *lineCursor) position(d *prose.Document, off int) (pos prose.Position, span prose.Span) {
+	off = max(0, min(off, len(d.Src)))
+	if d != c.d || c.line == 0 || off < c.start || off >= c.next {
+		p := d.Position(off)
+		c.d, c.line, c.off, c.col = d, p.Line, off, p.Column
+		c.span = d.LineSpan(p.Line)
+		c.start, c.next = c.span.Start, len(d.Src)+1
+		if p.Line < d.LineCount() {
+			c.next = d.LineSpan(p.Line + 1).Start
+		}
+		return p, c.span
+	}
+	// The column counts runes from the line's start. Counted on from the
+	// last offset when that is where a rune starts in any decoding (not
+	// a continuation byte), the sum is the same.
+	if off >= c.off && (c.off == c.start || c.off == len(d.Src) || utf8.RuneStart(d.Src[c.off])) {
+		c.col += utf8.RuneCount(d.Src[c.off:off])
+	} else {
+		c.col = 1 + utf8.RuneCount(d.Src[c.start:off])
+	}
+	c.off = off
+	return prose.Position{Line: c.line, Column: c.col}, c.span
 }
 
 // wordDiff shows how fixed differs from old, word by word: deleted words

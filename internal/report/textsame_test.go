@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
+	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/shareddir"
 )
 
@@ -65,7 +66,7 @@ func TestTextRandom(t *testing.T) {
 	for i := range 3000 {
 		extra := ""
 		if i%3 == 0 {
-			extra = []string{"word's", "a-b", "a - b", "’", "  ", "x\u0301y", "١٢"}[r.IntN(7)]
+			extra = []string{"word's", "a-b", "a - b", "’", "  ", "x\u0301y", "١٢", "\xe2\x82", "\xff", "é\xa9"}[r.IntN(10)]
 		}
 		sameTextAsReference(t, fmt.Sprintf("random #%d", i), dropPanics(randomFiles(r, extra)))
 		if t.Failed() {
@@ -172,6 +173,34 @@ func TestSplitNear(t *testing.T) {
 		t.Errorf("splitNear gave up on %d pairs", notOK)
 	}
 	t.Logf("splitNear gave up on %d pairs", notOK)
+}
+
+// TestLineCursor compares the cursor with Position and LineSpan at every
+// offset in order, and at random ones, of random documents.
+func TestLineCursor(t *testing.T) {
+	pieces := []string{"a", " ", "\n", "\r\n", "\r", "é", "日本", "\xe2\x82", "\xff", "\t", "🙂", "\n\n"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		d := prose.Parse("x.txt", []byte(b.String()), prose.FormatFor("x.txt"))
+		var c lineCursor
+		check := func(off int) {
+			pos, span := c.position(d, off)
+			want := d.Position(off)
+			if pos != want || span != d.LineSpan(want.Line) {
+				t.Fatalf("%q at %d: %v %v, want %v %v", d.Src, off, pos, span, want, d.LineSpan(want.Line))
+			}
+		}
+		for off := -1; off <= len(d.Src)+1; off++ {
+			check(off)
+		}
+		for range 50 {
+			check(r.IntN(len(d.Src)+3) - 1)
+		}
+	}
 }
 
 // TestUnitLenSame compares unitLen with the reference on random strings of
