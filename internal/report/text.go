@@ -573,22 +573,22 @@ func (wd *wordDiffer) goDiff(b *bytes.Buffer, p *palette, old, fixed string) {
 	dmp := diffmatchpatch.New()
 	diffs := dmp.DiffMainRunes(ra, rb, false)
 	for _, df := range diffs {
-		var open, close string
+		var opening, closing string
 		switch df.Type {
 		case diffmatchpatch.DiffEqual:
-			open, close = p.dim.pre, p.dim.post
+			opening, closing = p.dim.pre, p.dim.post
 		case diffmatchpatch.DiffDelete:
-			open, close = p.delOpen, p.delClose
+			opening, closing = p.delOpen, p.delClose
 		case diffmatchpatch.DiffInsert:
-			open, close = p.insOpen, p.insClose
+			opening, closing = p.insOpen, p.insClose
 		default:
 			continue
 		}
-		b.WriteString(open)
+		b.WriteString(opening)
 		for _, r := range df.Text {
 			b.WriteString(e.vocab[r-runeBase])
 		}
-		b.WriteString(close)
+		b.WriteString(closing)
 	}
 }
 
