@@ -227,7 +227,8 @@ func TestUnitLenSame(t *testing.T) {
 	}
 }
 
-// BenchmarkText formats the findings of the clean corpora (linted once).
+// BenchmarkText formats the findings of the clean corpora (linted once),
+// and so does the reference (reftext_test.go) beside it.
 func BenchmarkText(b *testing.B) {
 	sh := shareddir.Find()
 	if sh == "" {
@@ -243,14 +244,19 @@ func BenchmarkText(b *testing.B) {
 		name string
 		opts Options
 	}{{"never", Options{}}, {"always", Options{Color: true}}} {
-		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := Text(io.Discard, files, c.opts); err != nil {
-					b.Fatal(err)
+		for _, f := range []struct {
+			name string
+			text Formatter
+		}{{"", Text}, {"/reference", refText}} {
+			b.Run(c.name+f.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := f.text(io.Discard, files, c.opts); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/finding")
-		})
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/finding")
+			})
+		}
 	}
 }
