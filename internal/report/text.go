@@ -234,11 +234,11 @@ func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
 	if x.End < x.Start || x.End > len(d.Src) {
 		return
 	}
-	end := x.End
-	if end > line.End {
-		end = line.End // a multi-line match: show its first line
-	}
-	before, match, after := excerpt(d.Text, line, x.Start, end)
+	// A match that starts in the line break of a CRLF line (past the
+	// line's visible end) is shown as an empty match at that end.
+	start := min(x.Start, line.End)
+	end := max(start, min(x.End, line.End)) // a multi-line match: show its first line
+	before, match, after := excerpt(d.Text, line, start, end)
 	b.WriteString("    ")
 	p.dim.write(b, before)
 	p.match.write(b, match)
