@@ -524,7 +524,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 				c := &j.caps[pp.ref]
 				c.occ = append(c.occ, occurrence{span: prose.Span{Start: span.Start, End: span.Start + int(pp.base)}, positional: positional})
 			case actLower:
-				lw := lowerWord{span: span}
+				lw := lowerWord{span: span, part: k}
 				if pp.whole {
 					lw.prev, lw.next = neighbours(doc, *s, ti)
 				}
@@ -537,26 +537,63 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	// Lower-case unknown words are judged once every capitalised form is
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
 	// (mid-sentence) more often than it writes "ivana".
-	lowerUses := map[string]int{}
-	for _, lw := range j.lower {
-		lowerUses[stripPossessive(doc.Slice(lw.span))]++
+	// What decides is the same for every use of a form (its base, without
+	// a possessive): it is found once per form, and the form once per
+	// piece of a type (judge.parts), unless the document's last Token.ID
+	// is several texts'.
+	type lowerForm struct {
+		base, capForm string
+		uses, named   int // uses of the base in lower case, and of capForm as a name
+		a, b          string
+		compound      bool // closedCompound(base) split it into a and b
+	}
+	var forms []lowerForm
+	formOf := make(map[string]int32)
+	var partForm []int32 // form + 1 by index in j.parts; 0 until met
+	if !doc.TooVaried() {
+		partForm = make([]int32, len(j.parts))
+	}
+	formIDs := make([]int32, len(j.lower))
+	for i, lw := range j.lower {
+		if partForm != nil && partForm[lw.part] > 0 {
+			formIDs[i] = partForm[lw.part] - 1
+			forms[formIDs[i]].uses++
+			continue
+		}
+		base := stripPossessive(doc.Slice(lw.span))
+		f, ok := formOf[base]
+		if !ok {
+			f = int32(len(forms))
+			formOf[base] = f
+			forms = append(forms, lowerForm{base: base})
+		}
+		if partForm != nil {
+			partForm[lw.part] = f + 1
+		}
+		formIDs[i] = f
+		forms[f].uses++
+	}
+	for f := range forms {
+		lf := &forms[f]
+		lf.capForm = capitalize(lf.base)
+		if ci, ok := j.capIdx[lf.capForm]; ok {
+			lf.named = namedUses(j.caps[ci].occ)
+		}
+		if lf.named <= lf.uses {
+			lf.a, lf.b, lf.compound = j.closedCompound(lf.base)
+		}
 	}
 	var pending []suggestJob // unknown words whose suggestions are computed together
-	for _, lw := range j.lower {
+	for i, lw := range j.lower {
 		span := lw.span
 		text := doc.Slice(span)
-		base := stripPossessive(text)
-		capForm := capitalize(base)
-		var capOcc []occurrence
-		if ci, ok := j.capIdx[capForm]; ok {
-			capOcc = j.caps[ci].occ
-		}
-		if namedUses(capOcc) > lowerUses[base] {
-			issues = append(issues, wordIssue{kind: kindWrongCase, span: prose.Span{Start: span.Start, End: span.Start + len(base)}, word: base, want: []string{capForm}, safe: true})
+		lf := &forms[formIDs[i]]
+		if lf.named > lf.uses {
+			issues = append(issues, wordIssue{kind: kindWrongCase, span: prose.Span{Start: span.Start, End: span.Start + len(lf.base)}, word: lf.base, want: []string{lf.capForm}, safe: true})
 			continue
 		}
 		is := wordIssue{kind: kindUnknown, span: span, word: text}
-		switch a, b, ok := j.closedCompound(base); {
+		switch a, b, ok := lf.a, lf.b, lf.compound; {
 		case ok && isCapitalised(b):
 			// "theTaliban": a space lost in conversion.
 			is.compound = true
@@ -1511,6 +1548,7 @@ func romanNumeral(w string) bool {
 type lowerWord struct {
 	span       prose.Span
 	prev, next string
+	part       int32 // its piece of its type's plan (index in judge.parts)
 }
 
 // neighbours returns the words before and after word token ti of
