@@ -172,11 +172,17 @@ func nameWords(doc *prose.Document) nameFacts {
 	var f nameFacts
 	ns := newNameScan(doc)
 	// Size the forms for the texts that may be names: capitalised or
-	// not ASCII.
+	// not ASCII. Mark the types of the capitalised words: the only tokens
+	// a name form counts or a multi-word name starts at (one token in six).
 	capitals := 0
-	for _, text := range doc.Types {
-		if text[0] >= 'A' && text[0] <= 'Z' || text[0] >= utf8.RuneSelf {
+	capital := mem.Table[uint8](len(doc.Types))
+	for id, text := range doc.Types {
+		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
 			capitals++
+			// nameScan.classify's test, for the tokens of kind Word.
+			if c < utf8.RuneSelf || typeKind(text) == prose.Word && isCapitalised(text) {
+				capital[id] = 1
+			}
 		}
 	}
 	index := make(map[string]int32, capitals)
@@ -199,60 +205,76 @@ func nameWords(doc *prose.Document) nameFacts {
 		return i
 	}
 	toks := doc.Tokens
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		title := -1 // unknown: isTitleCase runs for blocks with a multi-word name
-		for si := b.FirstSentence(); si < b.EndSentence(); si++ {
+	si := 0     // the sentence of the current token
+	bi := -1    // the block of the phrases' title-case verdict
+	title := -1 // unknown: isTitleCase runs for blocks with a multi-word name
+	next := 0   // where the search for the next multi-word name resumes
+	var buf [256]int32
+	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
+		// The capitalised words of the next stretch of tokens, listed
+		// without a branch per token; the lower-case words (and their
+		// types' verdicts, never needed) are skipped. The walk below does
+		// what a walk of every token did at these.
+		chunk := toks[lo:min(lo+len(buf)-1, len(toks))]
+		n := 0
+		for k := range chunk {
+			buf[n] = int32(lo + k)
+			n += int(capital[chunk[k].ID()])
+		}
+		for _, ti32 := range buf[:n] {
+			ti := int(ti32)
+			for doc.Sentences[si].EndToken() <= ti {
+				si++
+			}
 			s := doc.Sentences[si]
-			next := s.FirstToken() // where the search for the next multi-word name resumes
-			for ti := s.FirstToken(); ti < s.EndToken(); ti++ {
-				t := &toks[ti]
-				if t.Kind() != prose.Word {
-					continue
+			t := &toks[ti]
+			c := ns.info[t.ID()]
+			if c == 0 {
+				c = ns.classify(t.ID(), formIndex)
+			}
+			if fi := c >> 8; fi != 0 {
+				fi--
+				if counts[fi] == 0 {
+					fm := &f.forms[fi]
+					fm.first = prose.Span{Start: t.Start(), End: t.Start() + len(fm.text)}
 				}
-				c := ns.info[t.ID()]
-				if c == 0 {
-					c = ns.classify(t.ID(), formIndex)
-				}
-				if c&nameCapital == 0 {
-					continue // neither a name nor the start of one
-				}
-				if fi := c >> 8; fi != 0 {
-					fi--
-					if counts[fi] == 0 {
-						fm := &f.forms[fi]
-						fm.first = prose.Span{Start: t.Start(), End: t.Start() + len(fm.text)}
-					}
-					counts[fi]++
-					given := int64(-1)
-					if ti > s.FirstToken() {
-						prev := &toks[ti-1]
-						if prev.Kind() == prose.Word && prev.End()+1 == t.Start() && ns.info[prev.ID()]&nameGiven != 0 {
-							given = int64(prev.ID())
-						}
-					}
-					if given < 0 {
-						if lastGiven[fi] != 0 || counts[fi] == 1 {
-							f.forms[fi].ungiven = true
-							lastGiven[fi] = 0
-						}
-					} else if lastGiven[fi] != uint32(given)+1 {
-						f.forms[fi].addGiven(given)
-						lastGiven[fi] = uint32(given) + 1
+				counts[fi]++
+				given := int64(-1)
+				if ti > s.FirstToken() {
+					// The word before, when capitalised, came before in
+					// this walk: its verdict is known (and a lower-case
+					// word is no given name).
+					prev := &toks[ti-1]
+					if prev.Kind() == prose.Word && prev.End()+1 == t.Start() && ns.info[prev.ID()]&nameGiven != 0 {
+						given = int64(prev.ID())
 					}
 				}
-				if ti < next || c&nameConnector != 0 {
-					continue
-				}
-				// A name of two words or more goes on with a capitalised
-				// word or a small word one space on; most capitalised words
-				// stand alone (a sentence's first word).
-				if ti+1 < s.EndToken() {
-					n := &toks[ti+1]
-					if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 && doc.Text[t.End()] == ' ' &&
-						ns.classOf(n.ID(), formIndex)&(nameCapital|nameConnector) != 0 {
-						next = ns.phraseAt(s, ti, b, &title, formIndex, &f.phrases)
+				if given < 0 {
+					if lastGiven[fi] != 0 || counts[fi] == 1 {
+						f.forms[fi].ungiven = true
+						lastGiven[fi] = 0
 					}
+				} else if lastGiven[fi] != uint32(given)+1 {
+					f.forms[fi].addGiven(given)
+					lastGiven[fi] = uint32(given) + 1
+				}
+			}
+			// next is at most the end of the sentence of the last phrase
+			// found, so it holds back no token of a later sentence.
+			if ti < next || c&nameConnector != 0 {
+				continue
+			}
+			// A name of two words or more goes on with a capitalised
+			// word or a small word one space on; most capitalised words
+			// stand alone (a sentence's first word).
+			if ti+1 < s.EndToken() {
+				n := &toks[ti+1]
+				if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 && doc.Text[t.End()] == ' ' &&
+					ns.classOf(n.ID(), formIndex)&(nameCapital|nameConnector) != 0 {
+					if s.Block() != bi {
+						bi, title = s.Block(), -1
+					}
+					next = ns.phraseAt(s, ti, &doc.Blocks[bi], &title, formIndex, &f.phrases)
 				}
 			}
 		}

@@ -118,11 +118,11 @@ func FuzzTypeKind(f *testing.F) {
 }
 
 // BenchmarkBuildTokenIndex times the index of the clean corpus (or of the
-// test drafts without ../shared).
+// test drafts without ../shared; or of $EDLINT_BENCH_FILE).
 func BenchmarkBuildTokenIndex(b *testing.B) {
 	var docs []*prose.Document
 	var size int64
-	for path, src := range indexSources(&testing.T{}) {
+	for path, src := range benchSources(b) {
 		docs = append(docs, prose.Parse(path, src, prose.FormatFor(path)))
 		size += int64(len(src))
 	}
