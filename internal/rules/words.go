@@ -549,13 +549,14 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	}
 	var forms []lowerForm
 	formOf := make(map[string]int32)
+	byPart := !doc.TooVaried()
 	var partForm []int32 // form + 1 by index in j.parts; 0 until met
-	if !doc.TooVaried() {
+	if byPart {
 		partForm = make([]int32, len(j.parts))
 	}
 	formIDs := make([]int32, len(j.lower))
 	for i, lw := range j.lower {
-		if partForm != nil && partForm[lw.part] > 0 {
+		if byPart && partForm[lw.part] > 0 {
 			formIDs[i] = partForm[lw.part] - 1
 			forms[formIDs[i]].uses++
 			continue
@@ -567,7 +568,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			formOf[base] = f
 			forms = append(forms, lowerForm{base: base})
 		}
-		if partForm != nil {
+		if byPart {
 			partForm[lw.part] = f + 1
 		}
 		formIDs[i] = f
