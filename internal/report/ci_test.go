@@ -77,3 +77,20 @@ func TestFileURI(t *testing.T) {
 		}
 	}
 }
+
+// TestTextMatchInLineBreak: a finding that starts in the line break of a
+// CRLF line (on its \r or \n) is shown as an empty match at the end of the
+// line, not a crash of the whole run.
+func TestTextMatchInLineBreak(t *testing.T) {
+	src := "ab\r\ncd\r\n"
+	for _, sp := range []prose.Span{{Start: 2, End: 3}, {Start: 2, End: 4}, {Start: 3, End: 4}, {Start: 3, End: 6}, {Start: 3, End: 3}} {
+		x := rules.Finding{Rule: "r", Category: "mechanics", Severity: rules.Warning, Span: sp, Message: "m", Suggestions: []string{"x"}}
+		var out strings.Builder
+		if err := Text(&out, oneFinding("d.txt", src, x), Options{}); err != nil {
+			t.Fatalf("%v: %v", sp, err)
+		}
+		if !strings.Contains(out.String(), "d.txt:1:") || !strings.Contains(out.String(), "    ab") {
+			t.Errorf("%v: %q", sp, out.String())
+		}
+	}
+}

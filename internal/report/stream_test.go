@@ -55,7 +55,7 @@ func around(b []byte, i int) string {
 	return string(b[lo:hi])
 }
 
-func lintPaths(t *testing.T, together bool, paths ...string) []*lint.File {
+func lintPaths(t testing.TB, together bool, paths ...string) []*lint.File {
 	t.Helper()
 	var srcs []lint.Source
 	for _, p := range paths {

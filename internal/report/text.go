@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,28 +24,59 @@ import (
 // side of a finding.
 const contextRunes = 40
 
+// style is a colour as the escape sequences written before and after the
+// text it colours ("" for both when colour is off): what color.Color's
+// Sprint wraps its argument in, computed once instead of per call.
+type style struct{ pre, post string }
+
+func styleOf(c *color.Color) style {
+	s := c.Sprint("\x00")
+	i := strings.IndexByte(s, 0)
+	return style{pre: s[:i], post: s[i+1:]}
+}
+
+func (st style) write(b *bytes.Buffer, s string) {
+	b.WriteString(st.pre)
+	b.WriteString(s)
+	b.WriteString(st.post)
+}
+
 type palette struct {
-	path, err, warn, info, rule, match, del, ins, dim *color.Color
+	path, err, warn, info, rule, match, dim style
+	// delOpen and delClose surround deleted words, insOpen and insClose
+	// inserted ones: colours, or git's [-old-]{+new+} without them.
+	delOpen, delClose, insOpen, insClose string
 }
 
 func newPalette(on bool) palette {
-	p := palette{
-		path:  color.New(color.Bold),
-		err:   color.New(color.FgRed, color.Bold),
-		warn:  color.New(color.FgYellow, color.Bold),
-		info:  color.New(color.FgCyan),
-		rule:  color.New(color.Faint),
-		match: color.New(color.Underline, color.FgRed),
-		del:   color.New(color.FgRed, color.CrossedOut),
-		ins:   color.New(color.FgGreen, color.Bold),
-		dim:   color.New(color.Faint),
+	colors := []*color.Color{
+		color.New(color.Bold),                    // path
+		color.New(color.FgRed, color.Bold),       // err
+		color.New(color.FgYellow, color.Bold),    // warn
+		color.New(color.FgCyan),                  // info
+		color.New(color.Faint),                   // rule
+		color.New(color.Underline, color.FgRed),  // match
+		color.New(color.FgRed, color.CrossedOut), // del
+		color.New(color.FgGreen, color.Bold),     // ins
+		color.New(color.Faint),                   // dim
 	}
-	for _, c := range []*color.Color{p.path, p.err, p.warn, p.info, p.rule, p.match, p.del, p.ins, p.dim} {
+	for _, c := range colors {
 		if on {
 			c.EnableColor()
 		} else {
 			c.DisableColor()
 		}
+	}
+	p := palette{
+		path: styleOf(colors[0]), err: styleOf(colors[1]), warn: styleOf(colors[2]), info: styleOf(colors[3]),
+		rule: styleOf(colors[4]), match: styleOf(colors[5]), dim: styleOf(colors[8]),
+		delOpen: "[-", delClose: "-]", insOpen: "{+", insClose: "+}",
+	}
+	if del := styleOf(colors[6]); del.pre+del.post != "" {
+		p.delOpen, p.delClose = del.pre, del.post
+	}
+	if ins := styleOf(colors[7]); ins.pre+ins.post != "" {
+		p.insOpen, p.insClose = ins.pre, ins.post
 	}
 	return p
 }
@@ -59,18 +91,19 @@ func Text(w io.Writer, files []*lint.File, opts Options) error {
 	// excerpt and word diff of each finding is most of the report's time),
 	// a window at a time, and written in order: the output is the same as
 	// one goroutine's, and memory holds one window, not the whole report.
+	// Each slot of the window keeps its buffer and word-diff scratch.
 	pieces := textPieces(files)
 	workers := runtime.GOMAXPROCS(0)
 	window := 4 * workers
-	bufs := make([]bytes.Buffer, window)
+	slots := make([]textWriter, window)
 	for first := 0; first < len(pieces); first += window {
 		n := min(window, len(pieces)-first)
 		par.Do(n, workers, func(i int) {
-			bufs[i].Reset()
-			pieces[first+i].write(&bufs[i], p)
+			slots[i].buf.Reset()
+			slots[i].piece(&p, pieces[first+i])
 		})
 		for i := range n {
-			if _, err := bw.Write(bufs[i].Bytes()); err != nil {
+			if _, err := bw.Write(slots[i].buf.Bytes()); err != nil {
 				return err
 			}
 		}
@@ -106,18 +139,35 @@ func textPieces(files []*lint.File) []textPiece {
 	return out
 }
 
-func (t textPiece) write(w io.Writer, p palette) {
-	f := t.f
+// textWriter formats pieces into buf, one goroutine at a time, reusing
+// the word diff's scratch from one finding to the next.
+type textWriter struct {
+	buf bytes.Buffer
+	wd  wordDiffer
+	cur lineCursor
+}
+
+func (tw *textWriter) piece(p *palette, t textPiece) {
+	f, b := t.f, &tw.buf
 	switch {
 	case f.Err != nil:
-		fmt.Fprintf(w, "%s: %s\n", p.path.Sprint(f.Path), p.err.Sprint("error: ")+f.Err.Error())
+		p.path.write(b, f.Path)
+		b.WriteString(": ")
+		p.err.write(b, "error: ")
+		b.WriteString(f.Err.Error())
+		b.WriteByte('\n')
 		return
 	case f.Skipped != "":
-		fmt.Fprintf(w, "%s: %s skipped: %s\n", p.path.Sprint(f.Path), p.warn.Sprint("warning:"), f.Skipped)
+		p.path.write(b, f.Path)
+		b.WriteString(": ")
+		p.warn.write(b, "warning:")
+		b.WriteString(" skipped: ")
+		b.WriteString(f.Skipped)
+		b.WriteByte('\n')
 		return
 	}
-	for _, x := range f.Findings[t.start:t.end] {
-		writeFinding(w, p, f, x)
+	for i := t.start; i < t.end; i++ {
+		tw.finding(p, f, &f.Findings[i])
 	}
 }
 
@@ -142,7 +192,7 @@ func SummaryLine(s Summary, opts Options) string {
 	return b.String()
 }
 
-func severityColor(p palette, s rules.Severity) *color.Color {
+func severityStyle(p *palette, s rules.Severity) style {
 	switch s {
 	case rules.Error:
 		return p.err
@@ -152,50 +202,77 @@ func severityColor(p palette, s rules.Severity) *color.Color {
 	return p.info
 }
 
-func writeFinding(w io.Writer, p palette, f *lint.File, x rules.Finding) {
-	d := f.Doc
-	pos := d.Position(x.Start)
-	fmt.Fprintf(w, "%s: %s %s %s\n",
-		p.path.Sprintf("%s:%d:%d", f.Path, pos.Line, pos.Column),
-		severityColor(p, x.Severity).Sprintf("%s:", x.Severity),
-		x.Message, p.rule.Sprintf("[%s]", x.Rule))
+func writeInt(b *bytes.Buffer, n int) {
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(n), 10))
+}
+
+func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
+	d, b := f.Doc, &tw.buf
+	pos, line := tw.cur.position(d, x.Start)
+	b.WriteString(p.path.pre)
+	b.WriteString(f.Path)
+	b.WriteByte(':')
+	writeInt(b, pos.Line)
+	b.WriteByte(':')
+	writeInt(b, pos.Column)
+	b.WriteString(p.path.post)
+	b.WriteString(": ")
+	sev := severityStyle(p, x.Severity)
+	b.WriteString(sev.pre)
+	b.WriteString(x.Severity.String())
+	b.WriteByte(':')
+	b.WriteString(sev.post)
+	b.WriteByte(' ')
+	b.WriteString(x.Message)
+	b.WriteByte(' ')
+	b.WriteString(p.rule.pre)
+	b.WriteByte('[')
+	b.WriteString(x.Rule)
+	b.WriteByte(']')
+	b.WriteString(p.rule.post)
+	b.WriteByte('\n')
 	if x.End < x.Start || x.End > len(d.Src) {
 		return
 	}
-	line := d.LineSpan(pos.Line)
-	end := x.End
-	if end > line.End {
-		end = line.End // a multi-line match: show its first line
-	}
-	before, match, after := excerpt(d.Text, line, x.Start, end)
-	fmt.Fprintf(w, "    %s%s%s\n", p.dim.Sprint(before), p.match.Sprint(match), p.dim.Sprint(after))
+	// A match that starts in the line break of a CRLF line (past the
+	// line's visible end) is shown as an empty match at that end.
+	start := min(x.Start, line.End)
+	end := max(start, min(x.End, line.End)) // a multi-line match: show its first line
+	before, match, after := excerpt(d.Text, line, start, end)
+	b.WriteString("    ")
+	p.dim.write(b, before)
+	p.match.write(b, match)
+	p.dim.write(b, after)
+	b.WriteByte('\n')
 	if len(x.Suggestions) == 0 {
 		return
 	}
-	old := before + match + after
-	fixed := before + x.Suggestions[0] + after
+	best := x.Suggestions[0]
 	if x.End > line.End {
-		fixed = before + strings.SplitN(x.Suggestions[0], "\n", 2)[0] + after
+		best, _, _ = strings.Cut(best, "\n")
 	}
-	fmt.Fprintf(w, "    %s\n", wordDiff(p, old, fixed))
+	b.WriteString("    ")
+	tw.wd.write(b, p, before+match+after, before+best+after)
+	b.WriteByte('\n')
 	if len(x.Suggestions) > 1 {
-		fmt.Fprintf(w, "    %s %s\n", p.dim.Sprint("also:"), strings.Join(quoteAll(x.Suggestions[1:]), ", "))
+		b.WriteString("    ")
+		p.dim.write(b, "also:")
+		b.WriteByte(' ')
+		for i, s := range x.Suggestions[1:] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.Write(strconv.AppendQuote(b.AvailableBuffer(), s))
+		}
+		b.WriteByte('\n')
 	}
-}
-
-func quoteAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = fmt.Sprintf("%q", s)
-	}
-	return out
 }
 
 // excerpt cuts the line around [start, end) to at most contextRunes on each
 // side, marking cuts with an ellipsis, and replaces tabs so columns line up.
 func excerpt(text string, line prose.Span, start, end int) (before, match, after string) {
 	before = text[line.Start:start]
-	if n := utf8.RuneCountInString(before); n > contextRunes {
+	if runesPast(before, contextRunes) >= 0 {
 		cut := len(before)
 		for i := 0; i < contextRunes; i++ {
 			_, size := utf8.DecodeLastRuneInString(before[:cut])
@@ -204,70 +281,333 @@ func excerpt(text string, line prose.Span, start, end int) (before, match, after
 		before = "…" + before[cut:]
 	}
 	after = text[end:line.End]
-	if n := utf8.RuneCountInString(after); n > contextRunes {
-		cut := 0
-		for i := 0; i < contextRunes; i++ {
-			_, size := utf8.DecodeRuneInString(after[cut:])
-			cut += size
-		}
+	if cut := runesPast(after, contextRunes); cut >= 0 {
 		after = after[:cut] + "…"
 	}
-	clean := func(s string) string { return strings.ReplaceAll(s, "\t", " ") }
-	return clean(before), clean(text[start:end]), clean(after)
+	return noTabs(before), noTabs(text[start:end]), noTabs(after)
+}
+
+// runesPast is the length of the first n runes of s when s has more than
+// n runes (as utf8.RuneCountInString counts them), and -1 when it has not:
+// it reads no further than it must.
+func runesPast(s string, n int) int {
+	if len(s) <= n {
+		return -1
+	}
+	i := 0
+	for range n {
+		if i == len(s) {
+			return -1
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	if i == len(s) {
+		return -1
+	}
+	return i
+}
+
+func noTabs(s string) string {
+	if strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\t", " ")
+}
+
+// lineCursor is Position and LineSpan for one document, remembered from
+// one finding to the next: findings come in order, often several on a
+// line, and the column is then counted from the last one.
+type lineCursor struct {
+	d           *prose.Document
+	line        int // 1-based; 0 before the first
+	start, next int // where the line starts and the next one does (past the end for the last)
+	span        prose.Span
+	off, col    int // an offset on the line and its column
+}
+
+// position is d.Position(off), and span is d.LineSpan of its line.
+func (c *lineCursor) position(d *prose.Document, off int) (pos prose.Position, span prose.Span) {
+	off = max(0, min(off, len(d.Src)))
+	if d != c.d || c.line == 0 || off < c.start || off >= c.next {
+		p := d.Position(off)
+		c.d, c.line, c.off, c.col = d, p.Line, off, p.Column
+		c.span = d.LineSpan(p.Line)
+		c.start, c.next = c.span.Start, len(d.Src)+1
+		if p.Line < d.LineCount() {
+			c.next = d.LineSpan(p.Line + 1).Start
+		}
+		return p, c.span
+	}
+	// The column counts runes from the line's start. Counted on from the
+	// last offset when that is where a rune starts in any decoding (not
+	// a continuation byte), the sum is the same.
+	if off >= c.off && (c.off == c.start || c.off == len(d.Src) || utf8.RuneStart(d.Src[c.off])) {
+		c.col += utf8.RuneCount(d.Src[c.off:off])
+	} else {
+		c.col = 1 + utf8.RuneCount(d.Src[c.start:off])
+	}
+	c.off = off
+	return prose.Position{Line: c.line, Column: c.col}, c.span
 }
 
 // wordDiff shows how fixed differs from old, word by word: deleted words
 // struck through in red, inserted words in green. Without colour the
 // changes are marked [-old-]{+new+}, as git diff --word-diff does.
 func wordDiff(p palette, old, fixed string) string {
-	a, b, vocab := wordsToRunes(old, fixed)
-	dmp := diffmatchpatch.New()
-	diffs := dmp.DiffMainRunes(a, b, false)
-	var out strings.Builder
-	for _, df := range diffs {
-		var text strings.Builder
-		for _, r := range df.Text {
-			text.WriteString(vocab[r-runeBase])
+	var b bytes.Buffer
+	var wd wordDiffer
+	wd.write(&b, &p, old, fixed)
+	return b.String()
+}
+
+// wordDiffer writes word diffs, keeping its scratch between calls.
+//
+// go-diff's diff of the texts' units (each word, space run and other rune
+// encoded as one rune) is what it shows. A suggestion changes one place of
+// the line, and there that diff is known without running go-diff: go-diff
+// trims the common prefix and suffix of the units, diffs the middles and
+// merges the result (DiffCleanupMerge). When one middle is empty, the
+// middle's diff is one insertion or deletion, which the merge leaves
+// between the prefix and the suffix unless the edit ends with the whole
+// prefix or starts with the whole suffix (then it shifts the edit). When
+// both middles are non-empty and share no unit, no diff of them has an
+// equality, and the merge joins its edits into one deletion of the old
+// middle followed by one insertion of the new (whose first units differ,
+// and whose last units differ, so nothing is factored out), and no single
+// edit lies between two equalities. Every other case, and the shifts, go
+// to go-diff as before. The reference in reftext_test.go checks this.
+type wordDiffer struct {
+	ua, ub []int32 // ends of the units of old and fixed, from split
+	enc    unitEncoder
+}
+
+// maxMiddlePairs bounds the unit comparisons of the fast path's test that
+// the middles share no unit.
+const maxMiddlePairs = 64
+
+func (wd *wordDiffer) write(b *bytes.Buffer, p *palette, old, fixed string) {
+	if old == fixed {
+		if old != "" {
+			p.dim.write(b, old)
 		}
-		s := text.String()
-		switch df.Type {
-		case diffmatchpatch.DiffEqual:
-			out.WriteString(p.dim.Sprint(s))
-		case diffmatchpatch.DiffDelete:
-			if p.del.Sprint("x") == "x" {
-				out.WriteString("[-" + s + "-]")
-			} else {
-				out.WriteString(p.del.Sprint(s))
+		return
+	}
+	sp, ok := wd.splitNear(old, fixed)
+	if !ok {
+		sp = wd.splitAll(old, fixed)
+	}
+	pre, suf := old[:sp.pre], old[len(old)-sp.suf:]
+	midA, midB := old[sp.pre:len(old)-sp.suf], fixed[sp.pre:len(fixed)-sp.suf]
+	fast := false
+	switch {
+	case midA == "" || midB == "":
+		// One edit; the merge shifts it when it ends with the whole
+		// prefix or starts with the whole suffix (as units; any such
+		// bytes go to go-diff).
+		edit := midA + midB
+		fast = pre == "" || suf == "" || !strings.HasSuffix(edit, pre) && !strings.HasPrefix(edit, suf)
+	case len(sp.ma)*len(sp.mb) <= maxMiddlePairs:
+		fast = true
+		startA := sp.pre
+		for _, endA := range sp.ma {
+			unitA := old[startA:endA]
+			startA = int(endA)
+			startB := sp.pre
+			for _, endB := range sp.mb {
+				if fixed[startB:endB] == unitA {
+					fast = false
+					break
+				}
+				startB = int(endB)
 			}
-		case diffmatchpatch.DiffInsert:
-			if p.ins.Sprint("x") == "x" {
-				out.WriteString("{+" + s + "+}")
-			} else {
-				out.WriteString(p.ins.Sprint(s))
+			if !fast {
+				break
 			}
 		}
 	}
-	return out.String()
+	if !fast {
+		wd.goDiff(b, p, old, fixed)
+		return
+	}
+	if pre != "" {
+		p.dim.write(b, pre)
+	}
+	if midA != "" {
+		b.WriteString(p.delOpen)
+		b.WriteString(midA)
+		b.WriteString(p.delClose)
+	}
+	if midB != "" {
+		b.WriteString(p.insOpen)
+		b.WriteString(midB)
+		b.WriteString(p.insClose)
+	}
+	if suf != "" {
+		p.dim.write(b, suf)
+	}
+}
+
+// split cuts two texts that differ into their longest common prefix of
+// units, then the longest common suffix of units of what is left, as
+// go-diff trims them: old is old[:pre] + its middle + old[len(old)-suf:],
+// and fixed likewise; ma and mb are the ends of the middles' units.
+type split struct {
+	pre, suf int
+	ma, mb   []int32
+}
+
+// splitAll splits old and fixed by cutting both into units.
+func (wd *wordDiffer) splitAll(old, fixed string) split {
+	ua, ub := unitEnds(wd.ua[:0], old, 0, len(old)), unitEnds(wd.ub[:0], fixed, 0, len(fixed))
+	wd.ua, wd.ub = ua, ub
+	unitA := func(i int) string { return old[unitStart(ua, i, 0):ua[i]] }
+	unitB := func(i int) string { return fixed[unitStart(ub, i, 0):ub[i]] }
+	np := 0
+	for np < len(ua) && np < len(ub) && unitA(np) == unitB(np) {
+		np++
+	}
+	ns := 0
+	for ns < len(ua)-np && ns < len(ub)-np && unitA(len(ua)-1-ns) == unitB(len(ub)-1-ns) {
+		ns++
+	}
+	return split{
+		pre: unitStart(ua, np, 0), suf: len(old) - unitStart(ua, len(ua)-ns, 0),
+		ma: ua[np : len(ua)-ns], mb: ub[np : len(ub)-ns],
+	}
+}
+
+// splitNear splits old and fixed by cutting into units only the part
+// around where their bytes differ, between a cut k at or before their
+// common byte prefix and cuts tA and tB at or after their common byte
+// suffix, each a cut no unit crosses whatever the text around it (see
+// unitCut): old's units are then those of old[:k], of old[k:tA] and of
+// old[tA:], and fixed's those of fixed[:k] (the same), of fixed[k:tB] and
+// of fixed[tB:] (the same as old[tA:]'s). When the units of the two
+// middle parts differ at some unit p', the common prefix ends there, and
+// the common suffix is the tail's units and the middle parts' common
+// suffix after p'. When one middle part is all common prefix, the prefix
+// may go on into the tail; then, unless the other's next unit differs from
+// the tail's first, it is not ok and splitAll must do it.
+func (wd *wordDiffer) splitNear(old, fixed string) (split, bool) {
+	n := min(len(old), len(fixed))
+	cp := 0
+	for cp < n && old[cp] == fixed[cp] {
+		cp++
+	}
+	cs := 0
+	for cs < n-cp && old[len(old)-1-cs] == fixed[len(fixed)-1-cs] {
+		cs++
+	}
+	k := cp
+	for !unitCut(old, k) || !unitCut(fixed, k) {
+		k--
+	}
+	j := cs
+	for !unitCut(old, len(old)-j) || !unitCut(fixed, len(fixed)-j) {
+		j--
+	}
+	tA, tB := len(old)-j, len(fixed)-j
+	ua, ub := unitEnds(wd.ua[:0], old, k, tA), unitEnds(wd.ub[:0], fixed, k, tB)
+	wd.ua, wd.ub = ua, ub
+	unitA := func(i int) string { return old[unitStart(ua, i, k):ua[i]] }
+	unitB := func(i int) string { return fixed[unitStart(ub, i, k):ub[i]] }
+	np := 0
+	for np < len(ua) && np < len(ub) && unitA(np) == unitB(np) {
+		np++
+	}
+	if tA < len(old) {
+		tail := old[tA : tA+unitLen(old[tA:])]
+		if np == len(ua) && unitB(np) == tail || np == len(ub) && unitA(np) == tail {
+			return split{}, false
+		}
+	}
+	ns := 0
+	for ns < len(ua)-np && ns < len(ub)-np && unitA(len(ua)-1-ns) == unitB(len(ub)-1-ns) {
+		ns++
+	}
+	return split{
+		pre: unitStart(ua, np, k), suf: len(old) - unitStart(ua, len(ua)-ns, k),
+		ma: ua[np : len(ua)-ns], mb: ub[np : len(ub)-ns],
+	}, true
+}
+
+// unitCut reports whether the units of s are those of s[:i] followed by
+// those of s[i:]: at either end, and after a space that ends a run of
+// spaces (a space belongs to no unit but a run of spaces, which ends
+// where the spaces do, and the units before it depend on nothing after
+// it).
+func unitCut(s string, i int) bool {
+	return i == 0 || i == len(s) || s[i-1] == ' ' && s[i] != ' '
+}
+
+// unitStart is where unit i starts, given the units' ends and where the
+// first starts.
+func unitStart(ends []int32, i, first int) int {
+	if i == 0 {
+		return first
+	}
+	return int(ends[i-1])
+}
+
+// unitEnds appends the end of each diff unit of s[from:to] to ends.
+func unitEnds(ends []int32, s string, from, to int) []int32 {
+	s = s[:to]
+	for i := from; i < len(s); {
+		i += unitLen(s[i:])
+		ends = append(ends, int32(i))
+	}
+	return ends
+}
+
+// goDiff writes go-diff's diff of the texts' units.
+func (wd *wordDiffer) goDiff(b *bytes.Buffer, p *palette, old, fixed string) {
+	e := &wd.enc
+	e.reset()
+	ra := e.encode(old)
+	rb := e.encode(fixed)
+	dmp := diffmatchpatch.New()
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	for _, df := range diffs {
+		var opening, closing string
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			opening, closing = p.dim.pre, p.dim.post
+		case diffmatchpatch.DiffDelete:
+			opening, closing = p.delOpen, p.delClose
+		case diffmatchpatch.DiffInsert:
+			opening, closing = p.insOpen, p.insClose
+		default:
+			continue
+		}
+		b.WriteString(opening)
+		for _, r := range df.Text {
+			b.WriteString(e.vocab[r-runeBase])
+		}
+		b.WriteString(closing)
+	}
 }
 
 // runeBase puts diff symbols in the private-use area, away from surrogates.
 const runeBase = 0xE000
 
-// wordsToRunes maps each word, space run and punctuation mark of both texts
-// to one rune, so that the character diff of go-diff becomes a word diff.
-func wordsToRunes(a, b string) (ra, rb []rune, vocab []string) {
-	e := &unitEncoder{index: make(map[string]rune, 32)}
-	ra = e.encode(a)
-	rb = e.encode(b)
-	return ra, rb, e.vocab
-}
-
-// unitEncoder numbers diff units. (A closure appending to a named result
-// that the same return statement also reads is unspecified in evaluation
-// order; go1.26 builds it into a corrupt slice, so the state lives here.)
+// unitEncoder maps each word, space run and punctuation mark of texts to
+// one rune, so that the character diff of go-diff becomes a word diff.
 type unitEncoder struct {
 	index map[string]rune
 	vocab []string
+}
+
+func (e *unitEncoder) reset() {
+	if e.index == nil {
+		e.index = make(map[string]rune, 32)
+	}
+	clear(e.index)
+	e.vocab = e.vocab[:0]
 }
 
 func (e *unitEncoder) encode(s string) []rune {
@@ -298,29 +638,74 @@ func isWord(r rune) bool {
 
 // unitLen is the length of the first diff unit of s: a word (letters,
 // digits, inner apostrophes and hyphens), a run of spaces, or one rune.
+// ASCII is classed by table, without decoding.
 func unitLen(s string) int {
-	r, size := utf8.DecodeRuneInString(s)
-	switch {
-	case isWord(r):
-		i := size
-		for i < len(s) {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isWord(r) {
-				// Inner apostrophes and hyphens join a word; trailing ones don't.
-				next, _ := utf8.DecodeRuneInString(s[i+n:])
-				if r != '\'' && r != '’' && r != '-' || !isWord(next) {
-					break
-				}
+	if c := s[0]; c < utf8.RuneSelf {
+		switch {
+		case asciiWord[c]:
+			return wordLen(s, 1)
+		case c == ' ':
+			i := 1
+			for i < len(s) && s[i] == ' ' {
+				i++
 			}
-			i += n
+			return i
 		}
-		return i
-	case r == ' ':
-		i := size
-		for i < len(s) && s[i] == ' ' {
-			i++
-		}
-		return i
+		return 1
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if isWord(r) {
+		return wordLen(s, size)
 	}
 	return size
+}
+
+// asciiWord is isWord for ASCII.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWord(rune(c))
+	}
+	return t
+}()
+
+// wordLen is the length of the word that starts s and goes on at least to
+// i.
+func wordLen(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] && (c != '\'' && c != '-' || !startsWord(s[i+1:])) {
+				// Inner apostrophes and hyphens join a word; trailing ones don't.
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWord(r) && (r != '’' || !startsWord(s[i+n:])) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// startsWord reports whether s starts with a rune of a word.
+func startsWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWord(r)
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
 }
