@@ -64,7 +64,10 @@ type namePhrase struct {
 	span    prose.Span
 	surface string // the words joined by single spaces
 	key     string // the content words with the small words lower-cased and articles dropped
-	title   bool   // in a heading or a title-case line, where small words may be capitalised
+	// block is the index of its block: in a heading or a title-case
+	// line small words may be capitalised (phraseTitle), a verdict
+	// checkPhrases needs only for the few names written two ways.
+	block int32
 }
 
 // nameForm is a capitalised word form of one document: how often it is
@@ -172,13 +175,9 @@ func nameWords(doc *prose.Document) nameFacts {
 	var f nameFacts
 	ns := newNameScan(doc)
 	// Size the forms for the texts that may be names: capitalised or
-	// not ASCII.
-	capitals := 0
-	for _, text := range doc.Types {
-		if text[0] >= 'A' && text[0] <= 'Z' || text[0] >= utf8.RuneSelf {
-			capitals++
-		}
-	}
+	// not ASCII. Mark the types of the capitalised words: the only tokens
+	// a name form counts or a multi-word name starts at (one token in six).
+	capital, capitals := capitalTypes(doc)
 	index := make(map[string]int32, capitals)
 	f.forms = make([]nameForm, 0, capitals)
 	// What each use changes lives in small arrays beside the forms, so
@@ -199,60 +198,81 @@ func nameWords(doc *prose.Document) nameFacts {
 		return i
 	}
 	toks := doc.Tokens
-	for bi := range doc.Blocks {
-		b := &doc.Blocks[bi]
-		title := -1 // unknown: isTitleCase runs for blocks with a multi-word name
-		for si := b.FirstSentence(); si < b.EndSentence(); si++ {
-			s := doc.Sentences[si]
-			next := s.FirstToken() // where the search for the next multi-word name resumes
-			for ti := s.FirstToken(); ti < s.EndToken(); ti++ {
-				t := &toks[ti]
-				if t.Kind() != prose.Word {
-					continue
+	si := 0 // the sentence of the current token
+	var s prose.Sentence
+	sFirst, sEnd := 0, 0 // its tokens
+	next := 0            // where the search for the next multi-word name resumes
+	var buf [256]int32
+	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
+		// The capitalised words of the next stretch of tokens, listed
+		// without a branch per token; the lower-case words (and their
+		// types' verdicts, never needed) are skipped. The walk below does
+		// what a walk of every token did at these.
+		chunk := toks[lo:min(lo+len(buf)-1, len(toks))]
+		n := 0
+		for k := range chunk {
+			buf[n] = int32(lo + k)
+			n += int(capital[chunk[k].ID()])
+		}
+		for _, ti32 := range buf[:n] {
+			ti := int(ti32)
+			if ti >= sEnd {
+				for doc.Sentences[si].EndToken() <= ti {
+					si++
 				}
-				c := ns.info[t.ID()]
-				if c == 0 {
-					c = ns.classify(t.ID(), formIndex)
+				s = doc.Sentences[si]
+				sFirst, sEnd = s.FirstToken(), s.EndToken()
+			}
+			t := &toks[ti]
+			c := ns.info[t.ID()]
+			if c == 0 {
+				c = ns.classify(t.ID(), formIndex)
+			}
+			if fi := c >> 8; fi != 0 {
+				fi--
+				if counts[fi] == 0 {
+					fm := &f.forms[fi]
+					fm.first = prose.Span{Start: t.Start(), End: t.Start() + len(fm.text)}
 				}
-				if c&nameCapital == 0 {
-					continue // neither a name nor the start of one
-				}
-				if fi := c >> 8; fi != 0 {
-					fi--
-					if counts[fi] == 0 {
-						fm := &f.forms[fi]
-						fm.first = prose.Span{Start: t.Start(), End: t.Start() + len(fm.text)}
+				counts[fi]++
+				given := int64(-1)
+				if ti > sFirst {
+					// The word before, when capitalised, came before in
+					// this walk: its verdict is known (and a lower-case
+					// word is no given name).
+					prev := &toks[ti-1]
+					if prev.Kind() == prose.Word && prev.End()+1 == t.Start() && ns.info[prev.ID()]&nameGiven != 0 {
+						given = int64(prev.ID())
 					}
-					counts[fi]++
-					given := int64(-1)
-					if ti > s.FirstToken() {
-						prev := &toks[ti-1]
-						if prev.Kind() == prose.Word && prev.End()+1 == t.Start() && ns.info[prev.ID()]&nameGiven != 0 {
-							given = int64(prev.ID())
-						}
-					}
-					if given < 0 {
-						if lastGiven[fi] != 0 || counts[fi] == 1 {
-							f.forms[fi].ungiven = true
-							lastGiven[fi] = 0
-						}
-					} else if lastGiven[fi] != uint32(given)+1 {
-						f.forms[fi].addGiven(given)
-						lastGiven[fi] = uint32(given) + 1
-					}
 				}
-				if ti < next || c&nameConnector != 0 {
-					continue
-				}
-				// A name of two words or more goes on with a capitalised
-				// word or a small word one space on; most capitalised words
-				// stand alone (a sentence's first word).
-				if ti+1 < s.EndToken() {
-					n := &toks[ti+1]
-					if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 && doc.Text[t.End()] == ' ' &&
-						ns.classOf(n.ID(), formIndex)&(nameCapital|nameConnector) != 0 {
-						next = ns.phraseAt(s, ti, b, &title, formIndex, &f.phrases)
+				if given < 0 {
+					if lastGiven[fi] != 0 || counts[fi] == 1 {
+						f.forms[fi].ungiven = true
+						lastGiven[fi] = 0
 					}
+				} else if lastGiven[fi] != uint32(given)+1 {
+					f.forms[fi].addGiven(given)
+					lastGiven[fi] = uint32(given) + 1
+				}
+			}
+			// next is at most the end of the sentence of the last phrase
+			// found, so it holds back no token of a later sentence.
+			if ti < next || c&nameConnector != 0 {
+				continue
+			}
+			// A name of two words or more goes on with a capitalised
+			// word or a small word one space on; most capitalised words
+			// stand alone (a sentence's first word).
+			if ti+1 < sEnd {
+				// The verdict on the word after comes before the byte
+				// between: a capitalised word is the next this walk reads
+				// (classOf numbers no form before its time), and the text
+				// is read only for the one word in three that is
+				// capitalised or small.
+				n := &toks[ti+1]
+				if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 &&
+					ns.classOf(n.ID(), formIndex)&(nameCapital|nameConnector) != 0 && doc.Text[t.End()] == ' ' {
+					next = ns.phraseAt(s, ti, formIndex, &f.phrases)
 				}
 			}
 		}
@@ -268,13 +288,30 @@ func nameWords(doc *prose.Document) nameFacts {
 	return f
 }
 
+// capitalTypes marks the types of doc that are capitalised words
+// (isCapitalised, of kind Word) and counts those that may be names
+// (capitalised or not ASCII).
+func capitalTypes(doc *prose.Document) (capital []uint8, capitals int) {
+	capital = mem.Table[uint8](len(doc.Types))
+	for id, text := range doc.Types {
+		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			capitals++
+			// nameScan.classify's test, for the tokens of kind Word.
+			if c < utf8.RuneSelf || typeKind(text) == prose.Word && isCapitalised(text) {
+				capital[id] = 1
+			}
+		}
+	}
+	return capital, capitals
+}
+
 // phraseAt looks for a multi-word name starting at token ti (a capitalised
 // word other than a small word) of sentence s: a run of capitalised words
 // joined by single spaces and small words, with at least two capitalised
 // words and a small word among them. It appends the name to out and
 // returns the token after the run's last capitalised word, where the
 // search resumes.
-func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *int, formIndex func(string) int32, out *[]namePhrase) int {
+func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) int32, out *[]namePhrase) int {
 	doc := ns.doc
 	end := ti + 1
 	lastContent := ti
@@ -309,15 +346,16 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, b *prose.Block, title *in
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
 	if inner {
-		if *title < 0 {
-			*title = 0
-			if b.Kind() == prose.Heading || isTitleCase(doc, b) {
-				*title = 1
-			}
-		}
-		*out = append(*out, makePhrase(doc, ti, lastContent+1, *title == 1))
+		*out = append(*out, makePhrase(doc, ti, lastContent+1, s.Block()))
 	}
 	return lastContent + 1
+}
+
+// phraseTitle reports whether block bi of doc is a heading or a
+// title-case line, where the small words of a name may be capitalised.
+func phraseTitle(doc *prose.Document, bi int) bool {
+	b := &doc.Blocks[bi]
+	return b.Kind() == prose.Heading || isTitleCase(doc, b)
 }
 
 // nameUses lists the uses of each of the forms want in doc, in order,
@@ -399,7 +437,7 @@ func nameLike(w string) bool {
 	return lower
 }
 
-func makePhrase(doc *prose.Document, first, end int, title bool) namePhrase {
+func makePhrase(doc *prose.Document, first, end, block int) namePhrase {
 	last := doc.Tokens[end-1]
 	span := prose.Span{Start: doc.Tokens[first].Start(), End: last.Start() + len(stripPossessive(doc.TokenText(end-1)))}
 	// The words of a run are one space apart: the surface is the source.
@@ -441,7 +479,7 @@ func makePhrase(doc *prose.Document, first, end int, title bool) namePhrase {
 		}
 		key = append(key, w...)
 	}
-	ph := namePhrase{span: span, surface: surface, key: surface, title: title}
+	ph := namePhrase{span: span, surface: surface, key: surface, block: int32(block)}
 	if key != nil {
 		ph.key = string(key)
 	}
@@ -547,7 +585,7 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 				m[ph.surface] = fm
 			}
 			fm.uses = append(fm.uses, nameUse{df.doc, nameOcc{span: ph.span}})
-			fm.title = fm.title && ph.title
+			fm.title = fm.title && phraseTitle(df.doc, int(ph.block))
 		}
 	}
 	listed := listedPhrases()

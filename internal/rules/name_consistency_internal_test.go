@@ -1,8 +1,12 @@
 package rules
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/spell"
 )
 
 // TestConnectorSwitch keeps isConnector's switch and the connectors map
@@ -16,6 +20,74 @@ func TestConnectorSwitch(t *testing.T) {
 	for _, w := range []string{"off", "then", "dell", "a", "xx", "bins", "Thee"} {
 		if isConnector(w) {
 			t.Errorf("isConnector(%q) = true", w)
+		}
+	}
+}
+
+// benchSources are indexSources, or the file $EDLINT_BENCH_FILE names
+// (the 20 MB corpus, say).
+func benchSources(b *testing.B) map[string][]byte {
+	if f := os.Getenv("EDLINT_BENCH_FILE"); f != "" {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return map[string][]byte{f: src}
+	}
+	return indexSources(&testing.T{})
+}
+
+// BenchmarkNameWords times the name facts of the clean corpus (or of the
+// test drafts without ../shared; or of $EDLINT_BENCH_FILE).
+func BenchmarkNameWords(b *testing.B) {
+	var docs []*prose.Document
+	var size int64
+	for path, src := range benchSources(b) {
+		docs = append(docs, prose.Parse(path, src, prose.FormatFor(path)))
+		size += int64(len(src))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, d := range docs {
+			nameWords(d)
+		}
+	}
+}
+
+// BenchmarkNameChecks times the set-wide judgements of name-consistency
+// (checkPhrases and checkNameWords) on facts gathered in advance.
+func BenchmarkNameChecks(b *testing.B) {
+	d := spell.Builtin()
+	r := NameConsistency()
+	var all []docFacts[nameFacts]
+	var size int64
+	for path, src := range benchSources(b) {
+		doc := prose.Parse(path, src, prose.FormatFor(path))
+		all = append(all, docFacts[nameFacts]{doc, nameWords(doc)})
+		size += int64(len(src))
+	}
+	p := NewPass(r, all[0].doc, d, nil, NewShared([]Rule{r}), func(Finding) {})
+	checkNameWords(p, all) // the dictionary's one-time indexes
+	b.SetBytes(size)
+	for b.Loop() {
+		checkPhrases(p, all)
+		checkNameWords(p, all)
+	}
+}
+
+// TestCapitalTypes checks nameWords' capital marks against
+// isCapitalised.
+func TestCapitalTypes(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["titles.md"] = []byte("# The Ministry of the Interior\n\nA Tale Of Two Cities Ōsaka Édition ƒ º ª Ωmega ωmega\n\n" +
+		"The United States and the Soviet Union of the East\n\nÉcole Normale Supérieure de Paris\n\nIn the end it was so\n")
+	for path, src := range srcs {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		capital, _ := capitalTypes(d)
+		for id, text := range d.Types {
+			if want := typeKind(text) == prose.Word && isCapitalised(text); (capital[id] != 0) != want {
+				t.Errorf("%s: %q capital %d, want %v", path, text, capital[id], want)
+			}
 		}
 	}
 }

@@ -115,23 +115,28 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 	}
 	classifyCompounds(d, x)
-	// The walk reads each token's class and lower-case type side by
-	// side: one cache line instead of two.
-	type typeInfo struct{ class, low uint32 }
-	info := mem.Table[typeInfo](len(d.Types))
-	const (
-		listed = (1<<numListed - 1) &^ pairListed
-		// A token needs a closer look when its class or the previous
-		// token's is one of these.
-		curMask  = listed | clsMark | clsDots | clsOf | clsNonASCII
-		prevMask = pairListed | clsStop | clsNonASCII
-	)
+	// The walk reads, per type, four bits and the lower-case type in one
+	// word (see indexWalk.fast).
+	w := indexWalk{x: x, d: d, fast: mem.Table[uint32](len(d.Types))}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
 	quotes := 0
 	for id, c := range x.class {
-		info[id] = typeInfo{c, d.Lower(uint32(id))}
-		if l := c & listed; l != 0 {
+		f := d.Lower(uint32(id)) << 4
+		if c&walkCur != 0 {
+			f |= 1
+		}
+		if c&walkPrev != 0 {
+			f |= 2
+		}
+		if c&clsStop != 0 {
+			f |= 4
+		}
+		if c&clsLowerStart != 0 {
+			f |= 8
+		}
+		w.fast[id] = f
+		if l := c & walkListed; l != 0 {
 			n := d.TypeCount(uint32(id))
 			if l&(clsQuote|clsApos) != 0 {
 				quotes += n
@@ -147,95 +152,151 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 	}
 	x.quoteish = make([]int32, 0, quotes)
-	prevEnd := -1
-	var pc uint32      // the previous token's class
-	var plow uint32    // the previous token's lower-case type
-	var pid uint32     // the previous token's type
-	glue := false      // the previous token is a mark glued to a word before it
-	var sounds []sound // per type, +1 once known: how the word after an article begins
+	if len(d.Blocks) > 0 {
+		w.end = d.Blocks[len(d.Blocks)-1].EndToken()
+	}
 	toks := d.Tokens
+	fast := w.fast
+	var buf [256]int32
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
-		for i := b.FirstToken(); i < b.EndToken(); i++ {
-			t := &toks[i]
-			ti := info[t.ID()]
-			c := ti.class
-			low := ti.low
-			// Most tokens are ordinary words after ordinary words: one
-			// test lets them through.
-			if c&curMask == 0 && pc&prevMask == 0 && !glue && low != plow && i != b.FirstToken() {
-				pc, plow, pid, prevEnd = c, low, t.ID(), t.End()
-				continue
+		first, end := b.FirstToken(), b.EndToken()
+		// Most tokens are ordinary words after ordinary words. A stretch
+		// of the block's tokens at a time, list those that need a closer
+		// look without a branch per token: a bit of walkCur in their
+		// class, of walkPrev in the previous token's (the block's first
+		// token always), a word that may start a sentence in lower case
+		// after . ? or !, or one lower-case type with the previous token
+		// (a repeated word). Then look closer at them.
+		var pf uint32 = 2 // the previous token's fast word, with bit 1 for a block's first token
+		if first > 0 {
+			pf |= fast[toks[first-1].ID()]
+		}
+		for lo := first; lo < end; lo += len(buf) - 1 {
+			chunk := toks[lo:min(lo+len(buf)-1, end)]
+			n := 0
+			for k := range chunk {
+				f := fast[chunk[k].ID()]
+				buf[n] = int32(lo + k)
+				// (f^pf)>>4 is 0, and less 1 has its top bit, exactly when
+				// the lower-case types are one (both below 1<<28).
+				n += int((f|pf>>1|(pf>>2)&(f>>3))&1 | ((f^pf)>>4-1)>>31)
+				pf = f
 			}
-			if l := c & listed; l != 0 {
-				if l&(clsQuote|clsApos) != 0 {
-					x.quoteish = append(x.quoteish, int32(i))
-				}
-				for l != 0 {
-					k := bits.TrailingZeros32(l)
-					x.lists[k] = append(x.lists[k], int32(i))
-					l &= l - 1
-				}
-			}
-			// The tests below are ordered so that the one that is rarely
-			// true comes first: the branches are then well predicted.
-			if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
-				x.repeated = append(x.repeated, int32(i))
-			}
-			if glue {
-				// The mark before glued to the word before it and to this.
-				if t.Start() == prevEnd {
-					x.glued = append(x.glued, int32(i-1))
-				}
-				glue = false
-			}
-			if c&(clsMark|clsDots) != 0 {
-				glue = c&clsMissing != 0 && t.Start() == prevEnd && pc&clsWord != 0
-				if pc&clsMark != 0 && c&clsMark != 0 {
-					x.doubled = append(x.doubled, int32(i-1))
-				}
-				if c&clsDots != 0 {
-					x.doubled = append(x.doubled, int32(i))
-				}
-				if c&clsMark != 0 && i > 0 && t.Start() > prevEnd {
-					x.spaced = append(x.spaced, int32(i))
-				}
-			}
-			if (pc&clsStop != 0 || i == b.FirstToken()) && c&clsLowerStart != 0 {
-				x.starts = append(x.starts, int32(i))
-			}
-			if pc&pairListed != 0 {
-				if pc&clsCount != 0 && c&clsWord != 0 {
-					x.add(clsCount, i-1)
-				}
-				if pc&clsArticle != 0 {
-					// "a" before a vowel sound, "an" before a consonant,
-					// or a quotation mark to look through.
-					keep := c&clsQuote != 0
-					if !keep && c&(clsWord|clsNumber) != 0 {
-						if sounds == nil {
-							sounds = mem.Table[sound](len(d.Types))
-						}
-						s := sounds[t.ID()]
-						if s == 0 {
-							s = soundOf(d.Types[t.ID()], c&clsNumber != 0) + 1
-							sounds[t.ID()] = s
-						}
-						an := len(d.Types[pid]) == 2
-						keep = s-1 == soundVowel && !an || s-1 == soundConsonant && an
-					}
-					if keep {
-						x.add(clsArticle, i-1)
-					}
-				}
-			}
-			if c&clsOf != 0 && pc&clsModal != 0 {
-				x.add(clsConfusable, i)
-			}
-			pc, plow, pid, prevEnd = c, low, t.ID(), t.End()
+			w.slow(buf[:n], first)
 		}
 	}
 	return x
+}
+
+// The walk's masks: a token needs a closer look when its class has a
+// bit of walkCur or the previous token's a bit of walkPrev (or the two
+// have one lower-case type: a repeated word).
+const (
+	walkListed = (1<<numListed - 1) &^ pairListed
+	// clsFirst marks, in the previous token's class, the first token of
+	// a block. No type has it.
+	clsFirst uint32 = 1 << 31
+	walkCur         = walkListed | clsMark | clsDots | clsNonASCII
+	walkPrev        = pairListed | clsNonASCII | clsModal
+)
+
+// indexWalk is buildTokenIndex's walk: what the tokens that need a
+// closer look read.
+type indexWalk struct {
+	x *tokenIndex
+	d *prose.Document
+	// fast holds per type its lower-case type shifted left by four, bit
+	// 0 for a class with a bit of walkCur, bit 1 for one of walkPrev, bit
+	// 2 for clsStop and bit 3 for clsLowerStart.
+	fast   []uint32
+	sounds []sound // per type, +1 once known: how the word after an article begins
+	end    int     // the end of the last block
+}
+
+// slow looks closer at the tokens is, of a block whose first token is
+// first: in one call for a stretch of them, which cost less than a call
+// per token.
+func (w *indexWalk) slow(is []int32, first int) {
+	x, d := w.x, w.d
+	for _, i32 := range is {
+		i := int(i32)
+		t := d.Tokens[i]
+		c, low := x.class[t.ID()], w.fast[t.ID()]>>4
+		// The previous token's class (with clsFirst when i opens its block),
+		// lower-case type and end.
+		var pc, plow uint32
+		prevEnd := -1
+		if i > 0 {
+			p := d.Tokens[i-1]
+			pc, plow, prevEnd = x.class[p.ID()], w.fast[p.ID()]>>4, p.End()
+		}
+		if i == first {
+			pc |= clsFirst
+		}
+		if l := c & walkListed; l != 0 {
+			if l&(clsQuote|clsApos) != 0 {
+				x.quoteish = append(x.quoteish, int32(i))
+			}
+			for l != 0 {
+				k := bits.TrailingZeros32(l)
+				x.lists[k] = append(x.lists[k], int32(i))
+				l &= l - 1
+			}
+		}
+		// The tests below are ordered so that the one that is rarely true
+		// comes first: the branches are then well predicted.
+		if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
+			x.repeated = append(x.repeated, int32(i))
+		}
+		if c&(clsMark|clsDots) != 0 {
+			// A mark glued to the word before it and to the token after it
+			// (the next token the walk reads, in this block or the next).
+			if c&clsMissing != 0 && t.Start() == prevEnd && pc&clsWord != 0 && i+1 < w.end && d.Tokens[i+1].Start() == t.End() {
+				x.glued = append(x.glued, int32(i))
+			}
+			if pc&clsMark != 0 && c&clsMark != 0 {
+				x.doubled = append(x.doubled, int32(i-1))
+			}
+			if c&clsDots != 0 {
+				x.doubled = append(x.doubled, int32(i))
+			}
+			if c&clsMark != 0 && i > 0 && t.Start() > prevEnd {
+				x.spaced = append(x.spaced, int32(i))
+			}
+		}
+		if pc&(clsStop|clsFirst) != 0 && c&clsLowerStart != 0 {
+			x.starts = append(x.starts, int32(i))
+		}
+		if pc&pairListed != 0 {
+			if pc&clsCount != 0 && c&clsWord != 0 {
+				x.add(clsCount, i-1)
+			}
+			if pc&clsArticle != 0 {
+				// "a" before a vowel sound, "an" before a consonant, or a
+				// quotation mark to look through.
+				keep := c&clsQuote != 0
+				if !keep && c&(clsWord|clsNumber) != 0 {
+					if w.sounds == nil {
+						w.sounds = mem.Table[sound](len(d.Types))
+					}
+					s := w.sounds[t.ID()]
+					if s == 0 {
+						s = soundOf(d.Types[t.ID()], c&clsNumber != 0) + 1
+						w.sounds[t.ID()] = s
+					}
+					an := len(d.Types[d.Tokens[i-1].ID()]) == 2
+					keep = s-1 == soundVowel && !an || s-1 == soundConsonant && an
+				}
+				if keep {
+					x.add(clsArticle, i-1)
+				}
+			}
+		}
+		if c&clsOf != 0 && pc&clsModal != 0 {
+			x.add(clsConfusable, i)
+		}
+	}
 }
 
 // typeKind returns the kind the tokenizer gives a token text, which its

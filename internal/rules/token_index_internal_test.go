@@ -118,11 +118,11 @@ func FuzzTypeKind(f *testing.F) {
 }
 
 // BenchmarkBuildTokenIndex times the index of the clean corpus (or of the
-// test drafts without ../shared).
+// test drafts without ../shared; or of $EDLINT_BENCH_FILE).
 func BenchmarkBuildTokenIndex(b *testing.B) {
 	var docs []*prose.Document
 	var size int64
-	for path, src := range indexSources(&testing.T{}) {
+	for path, src := range benchSources(b) {
 		docs = append(docs, prose.Parse(path, src, prose.FormatFor(path)))
 		size += int64(len(src))
 	}
@@ -144,3 +144,83 @@ func TestCompoundKeyJoinsLowerCase(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenIndexWalk checks the lists the walk builds from token pairs
+// against a plain reading of every token after the one before it.
+func TestTokenIndexWalk(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["walk.md"] = []byte("Could of been. would of, A an apple an hour a 'quote' an “x”. three cats, 12 dogs\n\n" +
+		"word,\n\nnext. lower start! and? so . spaced , comma,,double .. dots ... the the The the é é x\n\n" +
+		"- item,\n- a\n- Apple.\n\nend,glued;here.and x.\n")
+	for path, src := range srcs {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		x := buildTokenIndex(d)
+		var repeated, doubled, spaced, glued, starts, articles, counts, confusable []int32
+		for _, i := range x.list(clsConfusable) {
+			if d.TokenText(int(i)) != "of" {
+				confusable = append(confusable, i)
+			}
+		}
+		for _, b := range d.Blocks {
+			for i := b.FirstToken(); i < b.EndToken(); i++ {
+				tk := d.Tokens[i]
+				c, low := x.class[tk.ID()], d.Lower(tk.ID())
+				var pc, plow uint32
+				prevEnd := -1
+				if i > 0 {
+					p := d.Tokens[i-1]
+					pc, plow, prevEnd = x.class[p.ID()], d.Lower(p.ID()), p.End()
+				}
+				if i > 0 && (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
+					repeated = append(repeated, int32(i))
+				}
+				if c&clsMissing != 0 && tk.Start() == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.Tokens[i+1].Start() == tk.End() {
+					glued = append(glued, int32(i))
+				}
+				if c&pc&clsMark != 0 {
+					doubled = append(doubled, int32(i-1))
+				}
+				if c&clsDots != 0 {
+					doubled = append(doubled, int32(i))
+				}
+				if c&clsMark != 0 && i > 0 && tk.Start() > prevEnd {
+					spaced = append(spaced, int32(i))
+				}
+				if (pc&clsStop != 0 || i == b.FirstToken()) && c&clsLowerStart != 0 {
+					starts = append(starts, int32(i))
+				}
+				if pc&clsCount != 0 && c&clsWord != 0 {
+					counts = append(counts, int32(i-1))
+				}
+				if pc&clsArticle != 0 {
+					keep := c&clsQuote != 0
+					if s := soundOf(d.Types[tk.ID()], c&clsNumber != 0); !keep && c&(clsWord|clsNumber) != 0 {
+						an := len(d.TokenText(i-1)) == 2
+						keep = s == soundVowel && !an || s == soundConsonant && an
+					}
+					if keep {
+						articles = append(articles, int32(i-1))
+					}
+				}
+				if c&clsOf != 0 && pc&clsModal != 0 {
+					confusable = append(confusable, int32(i))
+				}
+			}
+		}
+		slices.Sort(confusable)
+		for _, l := range []struct {
+			name      string
+			got, want []int32
+		}{
+			{"repeated", x.repeated, repeated}, {"doubled", x.doubled, doubled}, {"spaced", x.spaced, spaced},
+			{"glued", x.glued, glued}, {"starts", x.starts, starts}, {"articles", x.list(clsArticle), articles},
+			{"counts", x.list(clsCount), counts}, {"confusable", x.list(clsConfusable), confusable},
+		} {
+			if !slices.Equal(l.got, l.want) {
+				t.Errorf("%s: %s lists %v, want %v", path, l.name, head(l.got), head(l.want))
+			}
+		}
+	}
+}
+
+func head(l []int32) []int32 { return l[:min(len(l), 20)] }
