@@ -14,17 +14,44 @@ import "math/bits"
 //
 // Plain text is counted in one run: its segments are its lines, less URLs
 // and directives, and counting them one by one costs more than the few
-// tokens it saves.
+// tokens it saves. A large one is sampled (sampleTokenStarts).
 func (d *Document) estimateTokens() int {
 	n := 0
 	if d.Format == Plain {
-		n = countTokenStarts(d.Text, bomLen(d.Src), len(d.Text))
+		n = sampleTokenStarts(d.Text, bomLen(d.Src), len(d.Text))
 	} else {
 		for _, s := range d.Prose {
 			n += countTokenStarts(d.Text, s.Start(), s.End())
 		}
 	}
 	return n + n/64 + 8
+}
+
+// Sampling of large texts by sampleTokenStarts: the first sampleLen bytes
+// of every sampleStride.
+const (
+	sampleStride = 16 << 10
+	sampleLen    = 4 << 10
+)
+
+// sampleTokenStarts estimates countTokenStarts(text, s, e) from a quarter
+// of the text when it is longer than a megabyte: the first 4 KB of every
+// 16 KB, scaled up. Counting the whole text took 8% of the parse on one
+// core. The count's overshoot (3–5%) and estimateTokens' margin cover the
+// sampling error (within 0.5% of the full count on the 20 MB corpus and
+// the two large clean corpora); an estimate a little short costs one
+// growth of the token slice.
+func sampleTokenStarts(text string, s, e int) int {
+	if e-s <= 1<<20 {
+		return countTokenStarts(text, s, e)
+	}
+	n, sampled := 0, 0
+	for i := s; i < e; i += sampleStride {
+		end := min(i+sampleLen, e)
+		n += countTokenStarts(text, i, end)
+		sampled += end - i
+	}
+	return int(int64(n) * int64(e-s) / int64(sampled))
 }
 
 const (

@@ -120,7 +120,9 @@ func (b *builder) tokenize(s Span) {
 						}
 						toks = append(toks, newToken(i, j, kindOf(c), v.id(i, n)))
 					next:
-						// Skip the space that usually follows.
+						// Skip the space that usually follows (as the
+						// other ASCII tokens do: a space costs a turn of
+						// the loop).
 						if i = j + 1; i >= e || text[j] != ' ' {
 							i = j
 						}
@@ -148,7 +150,9 @@ func (b *builder) tokenize(s Span) {
 			}
 			j = capToken(text, i, j)
 			toks = append(toks, newToken(i, j, kindOf(c), v.id(i, j-i)))
-			i = j
+			if i = j + 1; i >= e || text[j] != ' ' {
+				i = j
+			}
 			continue
 		}
 		if c < utf8.RuneSelf {
@@ -169,7 +173,9 @@ func (b *builder) tokenize(s Span) {
 				}
 				b.terms = append(b.terms, len(toks))
 				toks = append(toks, newToken(i, end, Punct, id))
-				i = end
+				if i = end + 1; i >= e || text[end] != ' ' {
+					i = end
+				}
 				continue
 			case cApos:
 				if end, ok := decade(text, i, 1, e); ok {
@@ -181,7 +187,10 @@ func (b *builder) tokenize(s Span) {
 				b.terms = append(b.terms, len(toks))
 			}
 			toks = append(toks, newToken(i, i+1, Punct, v.byteID(i)))
-			i++
+			// Skip the space that often follows (after a comma, a colon).
+			if i += 2; i > e || text[i-1] != ' ' {
+				i--
+			}
 			continue
 		}
 		b.toks = toks
