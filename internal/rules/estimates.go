@@ -159,8 +159,8 @@ func (x *extractor) key(id uint32) string {
 func (x *extractor) typeTable() {
 	doc := x.doc
 	n := len(doc.Types)
-	x.flags = make([]uint8, n)
-	x.words = make([]uint16, n)
+	x.flags = mem.Table[uint8](n)
+	x.words = mem.Table[uint16](n)
 	for id, text := range doc.Types {
 		if doc.TypeCount(uint32(id)) == 0 {
 			continue // a lower-case form no token spells

@@ -197,7 +197,7 @@ func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
 	for size < 2*distinct {
 		size <<= 1
 	}
-	u := &wordCounts{types: doc.Types, count: byLower, slots: make([]uint32, size), seed: maphash.MakeSeed()}
+	u := &wordCounts{types: doc.Types, count: byLower, slots: mem.Table[uint32](size), seed: maphash.MakeSeed()}
 	mask := uint64(size - 1)
 	for lid, c := range byLower {
 		if c == 0 {
@@ -1136,6 +1136,8 @@ func (set *runeSet) hasPair(r rune, b byte, after bool) bool {
 
 func nonASCIIRunes(text string) *runeSet {
 	set := new(runeSet)
+	clear(set.runes[:]) // pages written before they are read (see mem.Table)
+	clear(set.pairs[:])
 	for i := 0; i < len(text); {
 		// Skip ASCII 32, then eight bytes at a time.
 		const high = 0x8080808080808080
