@@ -37,9 +37,9 @@ func benchSources(b *testing.B) map[string][]byte {
 	return indexSources(&testing.T{})
 }
 
-// BenchmarkNameWords times the name facts of the clean corpus (or of the
-// test drafts without ../shared; or of $EDLINT_BENCH_FILE).
-func BenchmarkNameWords(b *testing.B) {
+// benchDocs parses benchSources and sets b's bytes per operation to their
+// size.
+func benchDocs(b *testing.B) []*prose.Document {
 	var docs []*prose.Document
 	var size int64
 	for path, src := range benchSources(b) {
@@ -47,6 +47,13 @@ func BenchmarkNameWords(b *testing.B) {
 		size += int64(len(src))
 	}
 	b.SetBytes(size)
+	return docs
+}
+
+// BenchmarkNameWords times the name facts of the clean corpus (or of the
+// test drafts without ../shared; or of $EDLINT_BENCH_FILE).
+func BenchmarkNameWords(b *testing.B) {
+	docs := benchDocs(b)
 	for b.Loop() {
 		for _, d := range docs {
 			nameWords(d)

@@ -120,13 +120,7 @@ func FuzzTypeKind(f *testing.F) {
 // BenchmarkBuildTokenIndex times the index of the clean corpus (or of the
 // test drafts without ../shared; or of $EDLINT_BENCH_FILE).
 func BenchmarkBuildTokenIndex(b *testing.B) {
-	var docs []*prose.Document
-	var size int64
-	for path, src := range benchSources(b) {
-		docs = append(docs, prose.Parse(path, src, prose.FormatFor(path)))
-		size += int64(len(src))
-	}
-	b.SetBytes(size)
+	docs := benchDocs(b)
 	for b.Loop() {
 		for _, d := range docs {
 			buildTokenIndex(d)

@@ -1594,72 +1594,82 @@ func afterOpener(doc *prose.Document, ti, first int) bool {
 	return false
 }
 
-// isTitleCase is isTitleCase(j.doc, b), reading what it tests of each
-// word (capitalised, short) from a byte per type, found at its first use:
-// a paragraph's words are mostly repeated ones. A document with more
-// types than Token.ID numbers, whose last ID several texts share, is read
-// word by word.
+// Word shapes for the title-case test: known marks a computed shape.
+const (
+	shapeKnown = 1 << iota
+	shapeCapitalised
+	shapeShort
+)
+
+// wordShape is what the title-case test reads of a word: whether it is
+// capitalised and whether it is short (three bytes or fewer).
+func wordShape(w string) uint8 {
+	sh := uint8(shapeKnown)
+	if isCapitalised(w) {
+		sh |= shapeCapitalised
+	}
+	if len(w) <= 3 {
+		sh |= shapeShort
+	}
+	return sh
+}
+
+// shaper gives the shape of the word token ti.
+type shaper interface {
+	shape(ti int) uint8
+}
+
+// textShapes reads each word's shape off its text.
+type textShapes struct{ doc *prose.Document }
+
+func (s textShapes) shape(ti int) uint8 { return wordShape(s.doc.TokenText(ti)) }
+
+// typeShapes reads it from a byte per type, found at the type's first use:
+// a paragraph's words are mostly repeated ones.
+type typeShapes struct{ j *judge }
+
+func (s typeShapes) shape(ti int) uint8 {
+	j := s.j
+	id := j.doc.Tokens[ti].ID()
+	sh := j.shape[id]
+	if sh == 0 {
+		sh = wordShape(j.doc.Types[id])
+		j.shape[id] = sh
+	}
+	return sh
+}
+
+// isTitleCase is isTitleCase(j.doc, b) with the shapes kept per type. A
+// document with more types than Token.ID numbers, whose last ID several
+// texts share, is read word by word.
 func (j *judge) isTitleCase(b *prose.Block) bool {
-	doc := j.doc
-	if doc.TooVaried() {
-		return isTitleCase(doc, b)
+	if j.doc.TooVaried() {
+		return isTitleCase(j.doc, b)
 	}
 	if j.shape == nil {
-		j.shape = mem.Table[uint8](len(doc.Types))
+		j.shape = mem.Table[uint8](len(j.doc.Types))
 	}
-	const (
-		known = 1 << iota
-		capitalised
-		short
-	)
-	words, caps := 0, 0
-	for ti := b.FirstToken(); ti < b.EndToken(); ti++ {
-		t := doc.Tokens[ti]
-		if t.Kind() != prose.Word {
-			continue
-		}
-		sh := j.shape[t.ID()]
-		if sh == 0 {
-			w := doc.Types[t.ID()]
-			sh = known
-			if isCapitalised(w) {
-				sh |= capitalised
-			}
-			if len(w) <= 3 {
-				sh |= short
-			}
-			j.shape[t.ID()] = sh
-		}
-		if sh&(short|capitalised) == short {
-			continue // articles and short prepositions stay lower case in titles
-		}
-		words++
-		if sh&capitalised != 0 {
-			caps++
-		} else if words-caps >= 6 {
-			return false
-		}
-		if words > 20 {
-			return false
-		}
-	}
-	return words >= 2 && caps*4 >= words*3
+	return titleCase(j.doc, b, typeShapes{j})
 }
 
 // isTitleCase reports whether most words of a block are capitalised, as in
 // a heading written in title case.
 func isTitleCase(doc *prose.Document, b *prose.Block) bool {
+	return titleCase(doc, b, textShapes{doc})
+}
+
+func titleCase[S shaper](doc *prose.Document, b *prose.Block, s S) bool {
 	words, caps := 0, 0
 	for ti := b.FirstToken(); ti < b.EndToken(); ti++ {
 		if doc.Tokens[ti].Kind() != prose.Word {
 			continue
 		}
-		w := doc.TokenText(ti)
-		if len(w) <= 3 && !isCapitalised(w) {
+		sh := s.shape(ti)
+		if sh&(shapeShort|shapeCapitalised) == shapeShort {
 			continue // articles and short prepositions stay lower case in titles
 		}
 		words++
-		if isCapitalised(w) {
+		if sh&shapeCapitalised != 0 {
 			caps++
 		} else if words-caps >= 6 {
 			// Six lower-case words need 24 capitalised ones beside them,
