@@ -6,14 +6,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
-	"github.com/edlint/edlint/internal/shareddir"
 )
 
 // streamed pairs each streaming formatter with the reference that built the
@@ -69,19 +67,7 @@ func lintPaths(t testing.TB, together bool, paths ...string) []*lint.File {
 // seed draft and the clean corpora, one by one and together (related
 // spans then point into other files).
 func TestStreamedRealDrafts(t *testing.T) {
-	paths := []string{"../../testdata/sample.md", "../../testdata/seed-draft.txt"}
-	drafts, _ := filepath.Glob("../../testdata/e2e/drafts/*")
-	paths = append(paths, drafts...)
-	if sh := shareddir.Find(); sh != "" {
-		paths = append(paths, filepath.Join(sh, "samples", "seed-draft.txt"))
-		clean, _ := filepath.Glob(filepath.Join(sh, "corpora", "clean", "*"))
-		if testing.Short() && len(clean) > 0 {
-			clean = clean[:1]
-		}
-		paths = append(paths, clean...)
-	} else {
-		t.Log("../shared not found: the clean corpora are not compared")
-	}
+	paths := realDraftPaths(t)
 	opts := Options{Rules: rules.All(), Version: "1.2.3"}
 	for _, p := range paths {
 		sameAsReference(t, p, lintPaths(t, false, p), opts)
