@@ -17,6 +17,8 @@
 #     the Go module proxy when missing), aspell in list mode and codespell
 #     when installed, and Vale (on PATH, or built from the Go module proxy), with the ratio of each tool's
 #     time to edlint's;
+#   - the clean corpora once, as one file: the rate on text that does not
+#     repeat (edlint judges each distinct word once), against the same tools;
 #   - linear scaling: edlint on 1, 10 and 100 MB (one core);
 #   - a directory of many files (the 20 MB cut into 100 KB files) with one
 #     core and with two, and the speed-up;
@@ -55,13 +57,14 @@ corpus 20 "$tmp/c20.txt"
 size20=$(stat -c %s "$tmp/c20.txt")
 
 # timed NAME CMD...: runs CMD (output discarded), prints the wall time, the
-# throughput on the 20 MB corpus and the peak RSS; sets $secs.
+# throughput on the 20 MB corpus (or on $tsize bytes) and the peak RSS; sets
+# $secs.
 timed() {
   local name=$1
   shift
   /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>&1 || true
   read -r secs kb < <(tail -1 "$tmp/time")
-  awk -v n="$name" -v s="$secs" -v kb="$kb" -v b="$size20" \
+  awk -v n="$name" -v s="$secs" -v kb="$kb" -v b="${tsize:-$size20}" \
     'BEGIN { printf "%-34s %7.2f s %8.1f MB/s %6.0f MB peak RSS\n", n, s, (s > 0 ? b / 1048576 / s : 0), kb / 1024 }'
 }
 
@@ -121,6 +124,31 @@ if [ -n "$vale" ]; then
 else
   echo "vale: not installable here"
 fi
+
+# The 20 MB corpus repeats the clean corpora; edlint judges each distinct
+# word of a document once, so repeats cost it less than new text. The
+# corpora once, as one file, show the rate on text it has not seen.
+cat "$shared"/corpora/clean/*.txt >"$tmp/clean.txt"
+tsize=$(stat -c %s "$tmp/clean.txt")
+echo "== the clean corpora once, as one file ($tsize bytes of distinct text), one core"
+GOMAXPROCS=1 timed "edlint (all rules)" "$edlint" --color never -q "$tmp/clean.txt"
+t_clean=$secs
+if [ -n "${EDLINT_REF:-}" ]; then
+  GOMAXPROCS=1 timed "reference edlint" "$EDLINT_REF" --color never -q "$tmp/clean.txt"
+fi
+if command -v misspell >/dev/null 2>&1; then
+  GOMAXPROCS=1 timed "misspell v0.3.4" misspell "$tmp/clean.txt"
+  echo "   misspell takes $(ratio "$secs" "$t_clean")x edlint's time"
+fi
+if command -v aspell >/dev/null 2>&1 && aspell dicts 2>/dev/null | grep -qx en; then
+  timed "aspell list (no suggestions)" sh -c "aspell --lang=en list < '$tmp/clean.txt'"
+  echo "   aspell takes $(ratio "$secs" "$t_clean")x edlint's time"
+fi
+if command -v codespell >/dev/null 2>&1; then
+  timed "codespell" codespell "$tmp/clean.txt"
+  echo "   codespell takes $(ratio "$secs" "$t_clean")x edlint's time"
+fi
+unset tsize
 
 echo "== linear scaling, one core"
 sizes="1 10"
