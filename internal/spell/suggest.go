@@ -921,6 +921,14 @@ func (l *lowerBound) missSum(m uint64) float32 {
 // band is the range of cells of a row within the bound (empty if lo > hi).
 type band struct{ lo, hi int }
 
+// add widens the band to cell i, which lies after every cell in it.
+func (b *band) add(i int) {
+	if b.lo > b.hi {
+		b.lo = i
+	}
+	b.hi = i
+}
+
 // stepBand is step restricted to the cells reachable from the previous
 // rows' bands; cells outside the returned band must not be read.
 func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
@@ -981,10 +989,7 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		cur[i] = best
 		prev = best
 		if best <= bound {
-			if out.lo > out.hi {
-				out.lo = i
-			}
-			out.hi = i
+			out.add(i)
 		}
 	}
 	// Beyond the band only the typo's extra letters continue a live cell.
@@ -993,10 +998,7 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		cur[i] = best
 		prev = best
 		if best <= bound {
-			if out.lo > out.hi {
-				out.lo = i
-			}
-			out.hi = i
+			out.add(i)
 		}
 	}
 	return out
