@@ -122,6 +122,8 @@ type Options struct {
 
 // Pass is one rule's view of one document.
 type Pass struct {
+	// Doc is never TooVaried (the driver skips such a document): the rules
+	// keep per-type tables and judge each text once by its Token.ID.
 	Doc     *prose.Document
 	Dict    *spell.Dict
 	Options *Options

@@ -61,16 +61,14 @@ func (c *suggestCache) Suggest(w string, n int) []string {
 	return s
 }
 
-// SuggestIn is Suggest for a word of doc between neighbours prev and
-// next, ranked with them and with the words doc uses (see
-// spell.Dict.SuggestIn), computed once per word and context.
-func (c *suggestCache) SuggestIn(doc *prose.Document, w, prev, next string, n int) []string {
+// SuggestIn is Suggest for a word of the document between neighbours prev
+// and next, ranked with them and with the words the document uses (c.uses,
+// which judgeWords sets first; see spell.Dict.SuggestIn), computed once
+// per word and context.
+func (c *suggestCache) SuggestIn(w, prev, next string, n int) []string {
 	key := suggestKey{w, prev, next}
 	if s, ok := c.inContext[key]; ok {
 		return s
-	}
-	if c.uses == nil {
-		c.uses, c.size = wordUses(doc)
 	}
 	uses := c.uses
 	ctx := spell.Context{Prev: prev, Next: next, Uses: uses.get, Size: c.size}
@@ -97,12 +95,9 @@ type suggestJob struct {
 // GOMAXPROCS goroutines: each distinct word costs a dictionary search, and
 // a draft's first lint is mostly these searches. Results go to the memo in
 // job order, so the findings do not depend on the schedule.
-func (c *suggestCache) suggestAll(doc *prose.Document, jobs []suggestJob, n int) {
+func (c *suggestCache) suggestAll(jobs []suggestJob, n int) {
 	if runtime.GOMAXPROCS(0) < 2 || len(jobs) < 2 {
 		return // SuggestIn computes each on demand
-	}
-	if c.uses == nil {
-		c.uses, c.size = wordUses(doc)
 	}
 	uses := c.uses
 	var keys []suggestKey
@@ -148,27 +143,6 @@ func (c *suggestCache) suggestForms(forms []string, n int) {
 	for i, f := range todo {
 		c.memo[f] = out[i]
 	}
-}
-
-// wordUses counts the word tokens of doc by form, lower case with
-// straight apostrophes, and in all.
-func wordUses(doc *prose.Document) (uses *wordCounts, size int) {
-	// Count the uses of each type as a word first, then fold the far
-	// fewer types (Document.Lower is the lower-case form).
-	n := mem.Table[int32](len(doc.Types))
-	for _, t := range doc.Tokens {
-		if t.Kind() == prose.Word {
-			n[t.ID()]++
-		}
-	}
-	byLower := mem.Table[int32](len(doc.Types))
-	for id, c := range n {
-		if c != 0 {
-			byLower[doc.Lower(uint32(id))] += c
-			size += int(c)
-		}
-	}
-	return newWordCounts(doc, byLower), size
 }
 
 // wordCounts is the uses of a document's words by lower-case form with
@@ -344,10 +318,8 @@ type judge struct {
 	compounds map[string]compoundSplit
 	buf       []checkedPart
 	// seen tells, by Token.ID, whether a word token of the type was met,
-	// and then whether its plan calls for work at each use; words counts
-	// the word tokens.
+	// and then whether its plan calls for work at each use.
 	seen  []uint8
-	words int
 	shape []uint8 // by Token.ID, for isTitleCase; nil until needed
 }
 
@@ -447,15 +419,12 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	sents := doc.Sentences
 	si := 0
 	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
-	toks, seen, words := doc.Tokens, j.seen, 0
+	toks, seen := doc.Tokens, j.seen
 	for ti := 0; ; ti++ {
-		var n int
-		ti, n = skipPlain(toks, seen, ti)
-		words += n
+		ti = skipPlain(toks, seen, ti)
 		if ti == len(toks) {
 			break
 		}
-		words++
 		t := toks[ti]
 		id := t.ID()
 		if seen[id] == 0 {
@@ -532,15 +501,13 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			}
 		}
 	}
-	j.words = words
 	issues := j.issues
 	// Lower-case unknown words are judged once every capitalised form is
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
 	// (mid-sentence) more often than it writes "ivana".
 	// What decides is the same for every use of a form (its base, without
 	// a possessive): it is found once per form, and the form once per
-	// piece of a type (judge.parts), unless the document's last Token.ID
-	// is several texts'.
+	// piece of a type (judge.parts).
 	type lowerForm struct {
 		base, capForm string
 		uses, named   int // uses of the base in lower case, and of capForm as a name
@@ -549,14 +516,10 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	}
 	var forms []lowerForm
 	formOf := make(map[string]int32)
-	byPart := !doc.TooVaried()
-	var partForm []int32 // form + 1 by index in j.parts; 0 until met
-	if byPart {
-		partForm = make([]int32, len(j.parts))
-	}
+	partForm := make([]int32, len(j.parts)) // form + 1 by index in j.parts; 0 until met
 	formIDs := make([]int32, len(j.lower))
 	for i, lw := range j.lower {
-		if byPart && partForm[lw.part] > 0 {
+		if partForm[lw.part] > 0 {
 			formIDs[i] = partForm[lw.part] - 1
 			forms[formIDs[i]].uses++
 			continue
@@ -568,9 +531,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			formOf[base] = f
 			forms = append(forms, lowerForm{base: base})
 		}
-		if byPart {
-			partForm[lw.part] = f + 1
-		}
+		partForm[lw.part] = f + 1
 		formIDs[i] = f
 		forms[f].uses++
 	}
@@ -615,9 +576,9 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		// The plans have counted the uses of every word for SuggestIn.
 		dict.uses, dict.size = j.wordUses()
 	}
-	dict.suggestAll(doc, pending, 5)
+	dict.suggestAll(pending, 5)
 	for _, job := range pending {
-		issues[job.issue].want = dict.SuggestIn(doc, job.word, job.prev, job.next, 5)
+		issues[job.issue].want = dict.SuggestIn(job.word, job.prev, job.next, 5)
 	}
 	for _, c := range j.caps {
 		ni := names.intern(c.form)
@@ -631,23 +592,12 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	return append(issues, judgeCapitalised(dict, j.caps, names)...)
 }
 
-// wordUses is wordUses(j.doc) from the types the token pass met as words.
+// wordUses counts the word tokens of the document by form, lower case
+// with straight apostrophes, and in all, from the types the token pass met
+// as words. A type's tokens all have its text (rules never see a
+// TooVaried document), so they are all words or none, and the parser has
+// counted them (TypeCount).
 func (j *judge) wordUses() (uses *wordCounts, size int) {
-	// The parser counts the tokens of each type (TypeCount), never fewer
-	// than its word tokens. When the counts of the types met as words add
-	// up to the word tokens, each is its type's word uses (a type's tokens
-	// are all words: the kind follows from the text); if they do not, the
-	// uses are counted afresh.
-	n := 0
-	for id, s := range j.seen {
-		if s != 0 {
-			n += j.doc.TypeCount(uint32(id))
-		}
-	}
-	if n != j.words {
-		return wordUses(j.doc)
-	}
-	// Sum the uses by lower-case type.
 	byLower := mem.Table[int32](len(j.plans))
 	for id := range j.seen {
 		if j.seen[id] != 0 {
@@ -1639,13 +1589,8 @@ func (s typeShapes) shape(ti int) uint8 {
 	return sh
 }
 
-// isTitleCase is isTitleCase(j.doc, b) with the shapes kept per type. A
-// document with more types than Token.ID numbers, whose last ID several
-// texts share, is read word by word.
+// isTitleCase is isTitleCase(j.doc, b) with the shapes kept per type.
 func (j *judge) isTitleCase(b *prose.Block) bool {
-	if j.doc.TooVaried() {
-		return isTitleCase(j.doc, b)
-	}
 	if j.shape == nil {
 		j.shape = mem.Table[uint8](len(j.doc.Types))
 	}
@@ -1711,22 +1656,20 @@ func stripPossessive(w string) string {
 }
 
 // skipPlain returns the index of the first token of toks from i on that is
-// a word whose type seen does not mark seenPlain, or len(toks), and the
-// number of word tokens before it. Most tokens are such words or no words:
+// a word whose type seen does not mark seenPlain, or len(toks). Most
+// tokens are such words or no words:
 // one test without branches skips both, in a loop whose state stays in
 // registers (inlined in judgeWords it would not).
 //
 //go:noinline
-func skipPlain(toks []prose.Token, seen []uint8, i int) (next, words int) {
+func skipPlain(toks []prose.Token, seen []uint8, i int) int {
 	for ; i < len(toks); i++ {
 		t := toks[i]
-		word := b2u8(t.Kind() == prose.Word)
-		if word&b2u8(seen[t.ID()] != seenPlain) != 0 {
+		if b2u8(t.Kind() == prose.Word)&b2u8(seen[t.ID()] != seenPlain) != 0 {
 			break
 		}
-		words += int(word)
 	}
-	return i, words
+	return i
 }
 
 // b2u8 is 1 for true, 0 for false (compiled without a branch).
