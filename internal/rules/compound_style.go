@@ -56,35 +56,27 @@ func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 	keyOf := mem.Table[int32](len(doc.Types)) // key number + 1 by Token.ID; 0: no key
 	num := make(map[string]int32, len(x.compoundKey))
 	var keys []string
-	number := func(key string) int32 {
+	for id, key := range x.compoundKey {
 		k, ok := num[key]
 		if !ok {
 			k = int32(len(keys))
 			num[key] = k
 			keys = append(keys, key)
 		}
-		return k
-	}
-	for id, key := range x.compoundKey {
-		keyOf[id] = number(key) + 1
+		keyOf[id] = k + 1
 	}
 	hyphen := make([][]prose.Span, len(keys))
 	for _, i := range hyphenUses {
 		t := doc.Tokens[i]
-		if k := keyOf[t.ID()] - 1; k >= 0 && keys[k] != "" {
+		if k := keyOf[t.ID()] - 1; k >= 0 {
 			hyphen[k] = append(hyphen[k], t.Span())
 		}
 	}
-	var closed [][]prose.Span
+	// Every clsClosed type got its key when it was marked.
+	closed := make([][]prose.Span, len(keys))
 	for _, i := range closedUses {
 		t := doc.Tokens[i]
 		k := keyOf[t.ID()] - 1
-		if k < 0 {
-			k = number("") // a type without a key, as the map lookup gave
-		}
-		for int(k) >= len(closed) {
-			closed = append(closed, nil)
-		}
 		closed[k] = append(closed[k], t.Span())
 	}
 	for k, spans := range hyphen {
