@@ -463,22 +463,8 @@ type split struct {
 
 // splitAll splits old and fixed by cutting both into units.
 func (wd *wordDiffer) splitAll(old, fixed string) split {
-	ua, ub := unitEnds(wd.ua[:0], old, 0, len(old)), unitEnds(wd.ub[:0], fixed, 0, len(fixed))
-	wd.ua, wd.ub = ua, ub
-	unitA := func(i int) string { return old[unitStart(ua, i, 0):ua[i]] }
-	unitB := func(i int) string { return fixed[unitStart(ub, i, 0):ub[i]] }
-	np := 0
-	for np < len(ua) && np < len(ub) && unitA(np) == unitB(np) {
-		np++
-	}
-	ns := 0
-	for ns < len(ua)-np && ns < len(ub)-np && unitA(len(ua)-1-ns) == unitB(len(ub)-1-ns) {
-		ns++
-	}
-	return split{
-		pre: unitStart(ua, np, 0), suf: len(old) - unitStart(ua, len(ua)-ns, 0),
-		ma: ua[np : len(ua)-ns], mb: ub[np : len(ub)-ns],
-	}
+	sp, _ := wd.splitBetween(old, fixed, 0, 0)
+	return sp
 }
 
 // splitNear splits old and fixed by cutting into units only the part
@@ -511,6 +497,14 @@ func (wd *wordDiffer) splitNear(old, fixed string) (split, bool) {
 	for !unitCut(old, len(old)-j) || !unitCut(fixed, len(fixed)-j) {
 		j--
 	}
+	return wd.splitBetween(old, fixed, k, j)
+}
+
+// splitBetween is the split of old and fixed that cuts into units only
+// old[k:len(old)-j] and fixed[k:len(fixed)-j], where k and the two ends
+// are cuts no unit crosses and the text outside is common (see
+// splitNear); with k and j 0 it cuts everything (splitAll).
+func (wd *wordDiffer) splitBetween(old, fixed string, k, j int) (split, bool) {
 	tA, tB := len(old)-j, len(fixed)-j
 	ua, ub := unitEnds(wd.ua[:0], old, k, tA), unitEnds(wd.ub[:0], fixed, k, tB)
 	wd.ua, wd.ub = ua, ub
