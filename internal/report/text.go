@@ -144,7 +144,6 @@ func textPieces(files []*lint.File) []textPiece {
 type textWriter struct {
 	buf bytes.Buffer
 	wd  wordDiffer
-	cur lineCursor
 }
 
 func (tw *textWriter) piece(p *palette, t textPiece) {
@@ -208,7 +207,8 @@ func writeInt(b *bytes.Buffer, n int) {
 
 func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
 	d, b := f.Doc, &tw.buf
-	pos, line := tw.cur.position(d, x.Start)
+	pos := d.Position(x.Start)
+	line := d.LineSpan(pos.Line)
 	b.WriteString(p.path.pre)
 	b.WriteString(f.Path)
 	b.WriteByte(':')
@@ -317,42 +317,6 @@ func noTabs(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, "\t", " ")
-}
-
-// lineCursor is Position and LineSpan for one document, remembered from
-// one finding to the next: findings come in order, often several on a
-// line, and the column is then counted from the last one.
-type lineCursor struct {
-	d           *prose.Document
-	line        int // 1-based; 0 before the first
-	start, next int // where the line starts and the next one does (past the end for the last)
-	span        prose.Span
-	off, col    int // an offset on the line and its column
-}
-
-// position is d.Position(off), and span is d.LineSpan of its line.
-func (c *lineCursor) position(d *prose.Document, off int) (pos prose.Position, span prose.Span) {
-	off = max(0, min(off, len(d.Src)))
-	if d != c.d || c.line == 0 || off < c.start || off >= c.next {
-		p := d.Position(off)
-		c.d, c.line, c.off, c.col = d, p.Line, off, p.Column
-		c.span = d.LineSpan(p.Line)
-		c.start, c.next = c.span.Start, len(d.Src)+1
-		if p.Line < d.LineCount() {
-			c.next = d.LineSpan(p.Line + 1).Start
-		}
-		return p, c.span
-	}
-	// The column counts runes from the line's start. Counted on from the
-	// last offset when that is where a rune starts in any decoding (not
-	// a continuation byte), the sum is the same.
-	if off >= c.off && (c.off == c.start || c.off == len(d.Src) || utf8.RuneStart(d.Src[c.off])) {
-		c.col += utf8.RuneCount(d.Src[c.off:off])
-	} else {
-		c.col = 1 + utf8.RuneCount(d.Src[c.start:off])
-	}
-	c.off = off
-	return prose.Position{Line: c.line, Column: c.col}, c.span
 }
 
 // wordDiff shows how fixed differs from old, word by word: deleted words

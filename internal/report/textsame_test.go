@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
-	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/shareddir"
 )
 
@@ -176,34 +175,6 @@ func TestSplitNear(t *testing.T) {
 		t.Errorf("splitNear gave up on %d pairs", notOK)
 	}
 	t.Logf("splitNear gave up on %d pairs", notOK)
-}
-
-// TestLineCursor compares the cursor with Position and LineSpan at every
-// offset in order, and at random ones, of random documents.
-func TestLineCursor(t *testing.T) {
-	pieces := []string{"a", " ", "\n", "\r\n", "\r", "é", "日本", "\xe2\x82", "\xff", "\t", "🙂", "\n\n"}
-	r := rand.New(rand.NewPCG(11, 12))
-	for range 2000 {
-		var b strings.Builder
-		for range r.IntN(40) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		d := prose.Parse("x.txt", []byte(b.String()), prose.FormatFor("x.txt"))
-		var c lineCursor
-		check := func(off int) {
-			pos, span := c.position(d, off)
-			want := d.Position(off)
-			if pos != want || span != d.LineSpan(want.Line) {
-				t.Fatalf("%q at %d: %v %v, want %v %v", d.Src, off, pos, span, want, d.LineSpan(want.Line))
-			}
-		}
-		for off := -1; off <= len(d.Src)+1; off++ {
-			check(off)
-		}
-		for range 50 {
-			check(r.IntN(len(d.Src)+3) - 1)
-		}
-	}
 }
 
 // TestUnitLenSame compares unitLen with the reference on random strings of
