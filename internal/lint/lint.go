@@ -238,12 +238,8 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int) [
 		p.Corpus = corpus
 		rules.Run(r, p, r.Meta().Name)
 	}
-	if workers > 1 {
-		order := rules.RunOrder(rs)
-		par.Do(len(order), workers, func(k int) { run(order[k]) })
-	} else {
-		par.Do(len(rs), 1, run)
-	}
+	order := rules.RunOrder(rs)
+	par.Do(len(order), workers, func(k int) { run(order[k]) })
 	for _, fs := range per {
 		findings = append(findings, fs...)
 	}

@@ -70,3 +70,11 @@ func byteColumn(d *prose.Document, off int) (line, col int) {
 	p := d.Position(off)
 	return p.Line, off - d.LineSpan(p.Line).Start + 1
 }
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}

@@ -659,11 +659,3 @@ func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return isWord(r)
 }
-
-func quoteAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = fmt.Sprintf("%q", s)
-	}
-	return out
-}

@@ -52,10 +52,9 @@ func dedupeStrings(ss []string) []string {
 	return out
 }
 
-// RunOrder returns the order in which to start rs on several goroutines:
-// the first rule that reads the word judgement (wordIssues), which then
-// computes it, then every rule that does not read it, then the other
-// readers. Started in registry order the readers would all wait for the
+// RunOrder returns the order in which to start rs: the first rule that
+// reads the word judgement (wordIssues), which then computes it, then
+// every rule that does not read it, then the other readers. Started in registry order the readers would all wait for the
 // judgement, most of a short draft's time, while the rest of the rules
 // could have run beside it: on the seed draft and two cores that cost 2 of
 // 11 ms. The findings do not depend on the order (each rule's are kept
