@@ -319,15 +319,6 @@ func noTabs(s string) string {
 	return strings.ReplaceAll(s, "\t", " ")
 }
 
-// wordDiff shows how fixed differs from old, word by word: deleted words
-// struck through in red, inserted words in green. Without colour the
-// changes are marked [-old-]{+new+}, as git diff --word-diff does.
-func wordDiff(p palette, old, fixed string) string {
-	var b bytes.Buffer
-	var wd wordDiffer
-	wd.write(&b, &p, old, fixed)
-	return b.String()
-}
 
 // wordDiffer writes word diffs, keeping its scratch between calls.
 //

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -32,4 +33,14 @@ func TestWordDiffLongLine(t *testing.T) {
 	if !strings.Contains(got, "[-wordx-]{+world+}") {
 		t.Errorf("diff lost the change")
 	}
+}
+
+// wordDiff shows how fixed differs from old, word by word: deleted words
+// struck through in red, inserted words in green. Without colour the
+// changes are marked [-old-]{+new+}, as git diff --word-diff does.
+func wordDiff(p palette, old, fixed string) string {
+	var b bytes.Buffer
+	var wd wordDiffer
+	wd.write(&b, &p, old, fixed)
+	return b.String()
 }
