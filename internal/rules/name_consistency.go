@@ -150,8 +150,7 @@ func (ns *nameScan) classOf(id uint32, formIndex func(w string) int32) uint32 {
 func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
 	text := ns.doc.Types[id]
 	c := nameKnown
-	// isCapitalised, without decoding the common lower-case ASCII words.
-	if text != "" && (text[0] >= 'A' && text[0] <= 'Z' || text[0] >= utf8.RuneSelf && isCapitalised(text)) {
+	if text != "" && isNameCapital(text) {
 		c |= nameCapital
 		w := stripPossessive(text)
 		if nameLike(w) {
@@ -198,10 +197,8 @@ func nameWords(doc *prose.Document) nameFacts {
 		return i
 	}
 	toks := doc.Tokens
-	si := 0 // the sentence of the current token
-	var s prose.Sentence
-	sFirst, sEnd := 0, 0 // its tokens
-	next := 0            // where the search for the next multi-word name resumes
+	sc := sentenceCursor{d: doc}
+	next := 0 // where the search for the next multi-word name resumes
 	var buf [256]int32
 	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
 		// The capitalised words of the next stretch of tokens, listed
@@ -216,13 +213,8 @@ func nameWords(doc *prose.Document) nameFacts {
 		}
 		for _, ti32 := range buf[:n] {
 			ti := int(ti32)
-			if ti >= sEnd {
-				for doc.Sentences[si].EndToken() <= ti {
-					si++
-				}
-				s = doc.Sentences[si]
-				sFirst, sEnd = s.FirstToken(), s.EndToken()
-			}
+			s := doc.Sentences[sc.of(ti)]
+			sFirst, sEnd := s.FirstToken(), s.EndToken()
 			t := &toks[ti]
 			c := ns.info[t.ID()]
 			if c == 0 {
@@ -288,16 +280,23 @@ func nameWords(doc *prose.Document) nameFacts {
 	return f
 }
 
+// isNameCapital is isCapitalised(text) for a non-empty text, without
+// decoding the common lower-case ASCII words: the test that makes a word a
+// name's candidate (nameScan.classify, capitalTypes).
+func isNameCapital(text string) bool {
+	c := text[0]
+	return c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isCapitalised(text)
+}
+
 // capitalTypes marks the types of doc that are capitalised words
-// (isCapitalised, of kind Word) and counts those that may be names
+// (isNameCapital, of kind Word) and counts those that may be names
 // (capitalised or not ASCII).
 func capitalTypes(doc *prose.Document) (capital []uint8, capitals int) {
 	capital = mem.Table[uint8](len(doc.Types))
 	for id, text := range doc.Types {
 		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
 			capitals++
-			// nameScan.classify's test, for the tokens of kind Word.
-			if c < utf8.RuneSelf || typeKind(text) == prose.Word && isCapitalised(text) {
+			if isNameCapital(text) && typeKind(text) == prose.Word {
 				capital[id] = 1
 			}
 		}
