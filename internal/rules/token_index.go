@@ -152,9 +152,6 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 	}
 	x.quoteish = make([]int32, 0, quotes)
-	if len(d.Blocks) > 0 {
-		w.end = d.Blocks[len(d.Blocks)-1].EndToken()
-	}
 	toks := d.Tokens
 	fast := w.fast
 	var buf [256]int32
@@ -168,10 +165,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		// token always), a word that may start a sentence in lower case
 		// after . ? or !, or one lower-case type with the previous token
 		// (a repeated word). Then look closer at them.
-		var pf uint32 = 2 // the previous token's fast word, with bit 1 for a block's first token
-		if first > 0 {
-			pf |= fast[toks[first-1].ID()]
-		}
+		var pf uint32 = 2 // the previous token's fast word; bit 1 picks a block's first token
 		for lo := first; lo < end; lo += len(buf) - 1 {
 			chunk := toks[lo:min(lo+len(buf)-1, end)]
 			n := 0
@@ -211,7 +205,6 @@ type indexWalk struct {
 	// 2 for clsStop and bit 3 for clsLowerStart.
 	fast   []uint32
 	sounds []sound // per type, +1 once known: how the word after an article begins
-	end    int     // the end of the last block
 }
 
 // slow looks closer at the tokens is, of a block whose first token is
@@ -252,7 +245,7 @@ func (w *indexWalk) slow(is []int32, first int) {
 		if c&(clsMark|clsDots) != 0 {
 			// A mark glued to the word before it and to the token after it
 			// (the next token the walk reads, in this block or the next).
-			if c&clsMissing != 0 && t.Start() == prevEnd && pc&clsWord != 0 && i+1 < w.end && d.Tokens[i+1].Start() == t.End() {
+			if c&clsMissing != 0 && t.Start() == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.Tokens[i+1].Start() == t.End() {
 				x.glued = append(x.glued, int32(i))
 			}
 			if pc&clsMark != 0 && c&clsMark != 0 {
