@@ -319,7 +319,6 @@ func noTabs(s string) string {
 	return strings.ReplaceAll(s, "\t", " ")
 }
 
-
 // wordDiffer writes word diffs, keeping its scratch between calls.
 //
 // go-diff's diff of the texts' units (each word, space run and other rune
