@@ -24,6 +24,7 @@ func (apostropheStyle) Meta() Meta {
 		Name:     "apostrophe-style",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factApostrophes, factQuotes},
 		Summary:  "straight and curly apostrophes mixed in one draft",
 		Doc: "Text pasted from several sources mixes straight (') and curly (’) apostrophes: `KGB's` beside " +
 			"`Trump’s`. The rule counts both styles in the draft (and in the files checked with it) and " +
@@ -38,8 +39,8 @@ func (apostropheStyle) Meta() Meta {
 }
 
 func (apostropheStyle) Check(p *Pass) {
-	all := gather(p, "consistency.apostrophes", func(d *prose.Document) styleUses { return apostrophes(d, tokenIndexOf(p, d)) })
-	quotes := gather(p, "consistency.quotes", func(d *prose.Document) styleUses { return quoteMarks(d, tokenIndexOf(p, d)) })
+	all := gather(p, factApostrophes, func(d *prose.Document) styleUses { return apostrophes(d, tokenIndexOf(p, d)) })
+	quotes := gather(p, factQuotes, func(d *prose.Document) styleUses { return quoteMarks(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:         []string{"curly apostrophes", "straight apostrophes"},
 		companion:      countStyles(quotes, 2),

@@ -22,6 +22,7 @@ func (compoundStyle) Meta() Meta {
 		Name:     "compound-style",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factCompoundVerdicts},
 		Summary:  "a compound written both closed and hyphenated (longterm, long-term)",
 		Doc: "Compounds drift between open, hyphenated and closed forms (`e-mail`/`email`, " +
 			"`co-operation`/`cooperation`), and a draft should settle on one. When the draft (or a file " +
@@ -205,7 +206,7 @@ type compoundVerdict struct {
 // is reported when no dictionary knows it or when the draft uses it
 // less; the hyphenated form when the draft uses it less or as often.
 func judgeCompounds(p *Pass) []compoundVerdict {
-	all := gather(p, "consistency.compounds", func(d *prose.Document) compoundFacts { return compounds(d, tokenIndexOf(p, d)) })
+	all := gather(p, factCompounds, func(d *prose.Document) compoundFacts { return compounds(d, tokenIndexOf(p, d)) })
 	closed := map[string][]compoundUse{}
 	hyphen := map[string][]compoundUse{}
 	for _, df := range all {
@@ -261,7 +262,7 @@ func judgeCompounds(p *Pass) []compoundVerdict {
 // reports because no dictionary knows them, so that the spelling rules
 // leave them alone.
 func ownedCompounds(p *Pass) map[string]bool {
-	return p.Memo("consistency.ownedCompounds", func() any {
+	return p.Memo(factOwnedCompounds, func() any {
 		owned := map[string]bool{}
 		if !p.Enabled("compound-style") {
 			return owned
@@ -389,7 +390,7 @@ func compoundOfWords(p *Pass, w string) bool {
 // compoundVerdicts returns judgeCompounds' verdicts, decided once for the
 // set of documents.
 func compoundVerdicts(p *Pass) []compoundVerdict {
-	return setMemo(p, "consistency.compoundVerdicts", func() any { return judgeCompounds(p) }).([]compoundVerdict)
+	return setMemo(p, factCompoundVerdicts, func() any { return judgeCompounds(p) }).([]compoundVerdict)
 }
 
 // closedByRule reports whether a hyphenated compound is one that house

@@ -16,6 +16,7 @@ func (confidenceLikelihood) Meta() Meta {
 		Name:     "confidence-likelihood",
 		Category: Hedging,
 		Severity: Warning,
+		Reads:    hedgeReads,
 		Summary:  "a confidence level and a likelihood term in one sentence",
 		Doc: `Reports a sentence that combines a confidence level ("high / moderate / low
 confidence") with a likelihood term ("likely", "almost certainly", "high

@@ -19,6 +19,7 @@ func (confusedWord) Meta() Meta {
 		Name:     "confused-word",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex, factCurlyApostrophe},
 		Summary:  "a word confused with its near homophone where the context makes the mistake near certain",
 		Doc: `Reports it’s for its ("it’s use would", "of it’s", "it’s own") and its for
 it’s ("its been", "its a"); then for than after a comparative ("more then 50",
@@ -181,7 +182,7 @@ func (confusedWord) Check(p *Pass) {
 // apostrophe writes w with the apostrophe the document uses: curly when it
 // has any, straight otherwise.
 func apostrophe(p *Pass, w string) string {
-	curly := p.Memo("rules.hasCurlyApostrophe", func() any { return strings.Contains(p.Doc.Text, "’") }).(bool)
+	curly := p.Memo(factCurlyApostrophe, func() any { return strings.Contains(p.Doc.Text, "’") }).(bool)
 	if curly {
 		return w
 	}

@@ -19,6 +19,7 @@ func (countMismatch) Meta() Meta {
 		Name:     "count-mismatch",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex},
 		Summary:  "a number that announces a list of a different length",
 		Doc: `Reports a number word or figure (two to twelve) followed by a noun and a
 list of names set off by a colon, comma or dash, when the list

@@ -27,6 +27,7 @@ func (dashStyle) Meta() Meta {
 		Name:     "dash-style",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factDashes},
 		Summary:  "em dashes set in more than one style",
 		Doc: "Style guides differ on the dash that sets off a phrase: a closed em dash (word—word, Chicago), " +
 			"a spaced em dash (word — word, AP), a spaced en dash (word – word, many British houses) or, in " +
@@ -40,7 +41,7 @@ func (dashStyle) Meta() Meta {
 }
 
 func (dashStyle) Check(p *Pass) {
-	all := gather(p, "consistency.dashes", func(d *prose.Document) styleUses { return dashes(d, tokenIndexOf(p, d)) })
+	all := gather(p, factDashes, func(d *prose.Document) styleUses { return dashes(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  dashLabels,
 		never:   map[int]bool{dashSpacedHyphen: true},

@@ -23,6 +23,7 @@ func (decadeStyle) Meta() Meta {
 		Name:     "decade-style",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factDecades},
 		Summary:  "a decade written with an apostrophe (1970’s) beside the plain form",
 		Doc: "Chicago, AP and the Guardian all write decades without an apostrophe before the s: 1970s, " +
 			"’80s. A draft with both `1970’s` and `1980s` reads as careless. The rule reports the " +
@@ -36,7 +37,7 @@ func (decadeStyle) Meta() Meta {
 }
 
 func (decadeStyle) Check(p *Pass) {
-	all := gather(p, "consistency.decades", func(d *prose.Document) styleUses { return decades(d, tokenIndexOf(p, d)) })
+	all := gather(p, factDecades, func(d *prose.Document) styleUses { return decades(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  []string{"plain decades", "decades with an apostrophe"},
 		prefer:  decadePlain,

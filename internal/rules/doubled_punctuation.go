@@ -17,6 +17,7 @@ func (doubledPunctuation) Meta() Meta {
 		Name:     "doubled-punctuation",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex},
 		Summary:  "a punctuation mark doubled or followed by a stray one",
 		Doc: `Reports two marks in a row where one is meant: a doubled comma, semicolon or
 colon (",,", ", ,"), two full stops (".." but never an ellipsis of three), and a

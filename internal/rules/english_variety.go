@@ -34,6 +34,7 @@ func (englishVariety) Meta() Meta {
 		Name:     "english-variety",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factVariety, factVarietyCounts},
 		Summary:  "spellings of both American and British English in one draft",
 		Doc: "A draft should keep to one variety of English: `defense` and `colour` in one text is a slip. " +
 			"The rule knows the American and British forms of some 3,500 words (SCOWL's variant lists, " +
@@ -209,14 +210,14 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 }
 
 func (englishVariety) Check(p *Pass) {
-	all := gather(p, "consistency.variety", func(d *prose.Document) []varietyUse { return varietyWords(d, tokenIndexOf(p, d)) })
+	all := gather(p, factVariety, func(d *prose.Document) []varietyUse { return varietyWords(d, tokenIndexOf(p, d)) })
 	if !slices.ContainsFunc(all, func(df docFacts[[]varietyUse]) bool { return len(df.facts) > 0 }) {
 		return // no American or British spelling anywhere
 	}
 	table := varietyTable()
 	// Count each side across the set; a spelling American text uses as
 	// well (dialogue beside dialog) is no evidence of British.
-	counts := setMemo(p, "consistency.varietyCounts", func() any {
+	counts := setMemo(p, factVarietyCounts, func() any {
 		counts := make([]int, 4)
 		for _, df := range all {
 			for _, u := range df.facts {

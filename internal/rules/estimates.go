@@ -106,7 +106,7 @@ func Estimates(doc *prose.Document, opts Options) []Estimate {
 // estimatesOf is Estimates for a pass, computed once per document and
 // shared by the hedging rules.
 func estimatesOf(p *Pass) []Estimate {
-	return p.Memo("rules.estimates", func() any {
+	return p.Memo(factEstimates, func() any {
 		return extractEstimates(p.Doc, p.Dict, yardstickOf(p.Options))
 	}).([]Estimate)
 }

@@ -20,6 +20,7 @@ func (hedgeStacking) Meta() Meta {
 		Name:     "hedge-stacking",
 		Category: Hedging,
 		Severity: Warning,
+		Reads:    hedgeReads,
 		Summary:  "a claim qualified twice: booster on hedge, modal on hedge, or a subjective frame on a probability",
 		Doc: `Reports a judgement that is qualified more than once, so that the reader
 cannot tell how likely the author thinks it is:

@@ -542,9 +542,9 @@ func termAt(y *Yardstick, p float64, role string) string {
 // The six hedging rules share one list per document; none may change it.
 func ownEstimates(p *Pass) []Estimate {
 	all := p.Options != nil && p.Options.HedgingQuotes
-	key := "rules.ownEstimates"
+	key := factOwnEstimates
 	if all {
-		key = "rules.allEstimates"
+		key = factAllEstimates
 	}
 	return p.Memo(key, func() any {
 		var out []Estimate

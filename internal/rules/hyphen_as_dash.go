@@ -13,6 +13,7 @@ func (hyphenAsDash) Meta() Meta {
 		Name:     "hyphen-as-dash",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factDashes},
 		Summary:  "a spaced hyphen used as a dash where the draft uses dashes",
 		Doc: "A hyphen with a space on each side (`Almost Certainly - Yes`) is a keyboard stand-in for a " +
 			"dash. When the draft sets its other dashes properly, the rule reports the spaced hyphens once, " +
@@ -25,7 +26,7 @@ func (hyphenAsDash) Meta() Meta {
 }
 
 func (hyphenAsDash) Check(p *Pass) {
-	all := gather(p, "consistency.dashes", func(d *prose.Document) styleUses { return dashes(d, tokenIndexOf(p, d)) })
+	all := gather(p, factDashes, func(d *prose.Document) styleUses { return dashes(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  dashLabels,
 		never:   map[int]bool{dashSpacedHyphen: true},

@@ -21,6 +21,7 @@ func (indefiniteArticle) Meta() Meta {
 		Name:     "indefinite-article",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex, factHardWrapped},
 		Summary:  "\"a\" before a vowel sound or \"an\" before a consonant sound",
 		Doc: `Chooses between "a" and "an" by the sound of the next word, not its first
 letter: an hour, an honest, a European, a one-off, a university, an FBI agent,

@@ -16,6 +16,7 @@ func (lowercaseI) Meta() Meta {
 		Name:     "lowercase-i",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex},
 		Summary:  "the pronoun I written in lower case",
 		Doc: `Reports "i" standing alone as a word, and its contractions (i’m, i’ve, i’d,
 i’ll), which in English prose is always the pronoun I. List markers such as

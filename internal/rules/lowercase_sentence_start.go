@@ -19,6 +19,7 @@ func (lowercaseSentenceStart) Meta() Meta {
 		Name:     "lowercase-sentence-start",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factHardWrapped, factTokenIndex},
 		Summary:  "a sentence or paragraph that starts with a lower-case letter",
 		Doc: `Reports a word starting with a lower-case letter at the start of a paragraph
 or after a full stop, question or exclamation mark. Not reported: words

@@ -166,7 +166,7 @@ type paragraph struct{ first, end int }
 // joins the previous one unless a blank line or an outdent starts a new
 // paragraph after a finished sentence.
 func paragraphs(p *Pass) []paragraph {
-	return p.Memo("rules.paragraphs", func() any { return groupParagraphs(p.Doc, hardWrapped(p)) }).([]paragraph)
+	return p.Memo(factParagraphs, func() any { return groupParagraphs(p.Doc, hardWrapped(p)) }).([]paragraph)
 }
 
 // groupParagraphs groups the blocks of d, hard-wrapped or not.
@@ -221,7 +221,7 @@ func indent(d *prose.Document, off int) int {
 // hardWrapped reports, once per document, whether it is plain text with
 // hard line breaks inside paragraphs.
 func hardWrapped(p *Pass) bool {
-	return p.Memo("rules.hardWrapped", func() any {
+	return p.Memo(factHardWrapped, func() any {
 		return p.Doc.Format == prose.Plain && p.Doc.HardWrapped()
 	}).(bool)
 }

@@ -19,6 +19,7 @@ func (missingSpace) Meta() Meta {
 		Name:     "missing-space",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex},
 		Summary:  "no space after a full stop, question mark, exclamation mark, comma or semicolon",
 		Doc: `Reports a full stop, question or exclamation mark followed directly by a
 capitalised word ("the trip.Then"), and a comma or semicolon between two

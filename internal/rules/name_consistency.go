@@ -32,6 +32,7 @@ func (nameConsistency) Meta() Meta {
 		Name:     "name-consistency",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factNameFindings},
 		Summary:  "a proper name written in two forms in one draft",
 		Doc: "A name spelt two ways is the slip a spell checker passes: both forms may be in a dictionary. " +
 			"The rule compares the names the draft uses (and the files checked with it) and reports the " +
@@ -536,8 +537,8 @@ func reportPending(p *Pass, pend []pendingFinding) {
 }
 
 func (nameConsistency) Check(p *Pass) {
-	pend := setMemo(p, "consistency.nameFindings", func() any {
-		all := gather(p, "consistency.names", nameWords)
+	pend := setMemo(p, factNameFindings, func() any {
+		all := gather(p, factNames, nameWords)
 		return append(checkPhrases(p, all), checkNameWords(p, all)...)
 	}).([]pendingFinding)
 	reportPending(p, pend)

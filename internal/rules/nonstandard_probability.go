@@ -14,6 +14,7 @@ func (nonstandardProbability) Meta() Meta {
 		Name:     "nonstandard-probability",
 		Category: Hedging,
 		Severity: Warning,
+		Reads:    hedgeReads,
 		Summary:  "a probability phrase that is not a term of the yardstick; names the term and band it maps to",
 		Doc: `Reports probability phrases that no yardstick uses ("high probability",
 "good chance", "slim chance", "virtually certain", "near certainty", "50/50

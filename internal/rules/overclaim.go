@@ -17,6 +17,7 @@ func (overclaim) Meta() Meta {
 		Name:     "overclaim",
 		Category: Hedging,
 		Severity: Warning,
+		Reads:    hedgeReads,
 		Summary:  "a booster or a numeric absolute claims a certainty the evidence cannot carry",
 		Doc: `Reports words that claim certainty: boosters ("undoubtedly", "unquestionably",
 "definitely", "no doubt", "for sure", "we know for certain", "it is certain") and

@@ -27,6 +27,7 @@ func (percentStyle) Meta() Meta {
 		Name:     "percent-style",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factPercents},
 		Summary:  "percentages written as percent, per cent and % in one draft",
 		Doc: "American style writes `12 percent`, British `12 per cent`, and technical or tabular text `12%`. " +
 			"The rule counts the three after a number and reports each minority style once, at its first " +
@@ -39,7 +40,7 @@ func (percentStyle) Meta() Meta {
 }
 
 func (percentStyle) Check(p *Pass) {
-	all := gather(p, "consistency.percents", func(d *prose.Document) styleUses { return percents(d, tokenIndexOf(p, d)) })
+	all := gather(p, factPercents, func(d *prose.Document) styleUses { return percents(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  []string{"“percent” after numbers", "“per cent” after numbers", "percent signs"},
 		prefer:  -1,

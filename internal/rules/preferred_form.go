@@ -22,6 +22,7 @@ func (preferredForm) Meta() Meta {
 		Name:     "preferred-form",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex},
 		Summary:  "a variant the style sheet maps to a preferred form",
 		Doc: "A project's style sheet (the config's consistency preferences, e.g. `Kiev` → `Kyiv`, " +
 			"`Czeck` → `Czech`) maps variants to the forms the project wants; each use of a variant is " +

@@ -13,6 +13,7 @@ func (quoteMismatchRule) Meta() Meta {
 		Name:     "quote-mismatch",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factQuoteIssues},
 		Summary:  "a curly quotation mark of the wrong shape or direction",
 		Doc: `Reports a quotation opened with two apostrophes (’’word”) or with a closing
 mark (”word”), a “ where a ” belongs, and a quotation opened with one kind of

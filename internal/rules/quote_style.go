@@ -21,6 +21,7 @@ func (quoteStyle) Meta() Meta {
 		Name:     "quote-style",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factQuotes, factApostrophes},
 		Summary:  "straight and curly quotation marks mixed in one draft",
 		Doc: "A draft assembled from several sources mixes straight (\" ') and curly (“ ” ‘ ’) quotation " +
 			"marks. The rule counts both styles (double and single marks together; apostrophes are the " +
@@ -34,8 +35,8 @@ func (quoteStyle) Meta() Meta {
 }
 
 func (quoteStyle) Check(p *Pass) {
-	all := gather(p, "consistency.quotes", func(d *prose.Document) styleUses { return quoteMarks(d, tokenIndexOf(p, d)) })
-	apos := gather(p, "consistency.apostrophes", func(d *prose.Document) styleUses { return apostrophes(d, tokenIndexOf(p, d)) })
+	all := gather(p, factQuotes, func(d *prose.Document) styleUses { return quoteMarks(d, tokenIndexOf(p, d)) })
+	apos := gather(p, factApostrophes, func(d *prose.Document) styleUses { return apostrophes(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:         []string{"curly quotation marks", "straight quotation marks"},
 		companion:      countStyles(apos, 2),

@@ -29,7 +29,7 @@ type quoteIssue struct {
 }
 
 func quoteIssues(p *Pass) []quoteIssue {
-	return p.Memo("rules.quoteIssues", func() any { return readQuotes(p.Doc, paragraphs(p), tokenIndexOf(p, p.Doc)) }).([]quoteIssue)
+	return p.Memo(factQuoteIssues, func() any { return readQuotes(p.Doc, paragraphs(p), tokenIndexOf(p, p.Doc)) }).([]quoteIssue)
 }
 
 // charBefore and charAfter return the rune next to a span, or ' ' at the

@@ -24,6 +24,7 @@ func (rangeStyle) Meta() Meta {
 		Name:     "range-style",
 		Category: Consistency,
 		Severity: Warning,
+		Reads:    []string{factRanges},
 		Summary:  "number ranges written with both hyphens and en dashes",
 		Doc: "A range of years or pages takes an en dash in edited prose (1985–87, pp. 12–15); many drafts " +
 			"use a hyphen. Either is readable, both in one draft is not. The rule counts ranges of each " +
@@ -36,7 +37,7 @@ func (rangeStyle) Meta() Meta {
 }
 
 func (rangeStyle) Check(p *Pass) {
-	all := gather(p, "consistency.ranges", func(d *prose.Document) styleUses { return ranges(d, tokenIndexOf(p, d)) })
+	all := gather(p, factRanges, func(d *prose.Document) styleUses { return ranges(d, tokenIndexOf(p, d)) })
 	reportMixed(p, mixedStyles{
 		labels:  []string{"ranges with an en dash", "ranges with a hyphen"},
 		prefer:  -1,

@@ -31,6 +31,7 @@ func (repeatedWord) Meta() Meta {
 		Name:     "repeated-word",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex},
 		Summary:  "a word written twice in a row",
 		Doc: `Reports a word that follows itself with only white space between, as in
 "the the", also across a line break, where the eye misses it most. Doubles

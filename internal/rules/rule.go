@@ -67,6 +67,9 @@ type Meta struct {
 	// Before is a draft the rule reports; After is the corrected draft,
 	// which it must not. Both are Markdown.
 	Before, After string
+	// Reads lists the shared facts (facts.go) the rule asks Pass.Memo for;
+	// the driver drops a fact once all its readers have run.
+	Reads []string
 }
 
 // Rule checks a document.
@@ -179,6 +182,10 @@ type Shared struct {
 	mu      sync.Mutex
 	memo    map[string]*memoEntry
 	enabled map[string]bool // nil: every rule
+	// readers counts, by fact, the rules yet to finish that read it
+	// (Meta.Reads, with the facts those are computed from); a fact is
+	// dropped when its count reaches zero. Facts not counted are kept.
+	readers map[string]int
 }
 
 type memoEntry struct {
@@ -189,11 +196,38 @@ type memoEntry struct {
 // NewShared makes the shared facts of one document linted with rs, so
 // that a rule can leave a word to another rule only when that one runs.
 func NewShared(rs []Rule) *Shared {
-	s := &Shared{enabled: make(map[string]bool, len(rs))}
+	s := &Shared{enabled: make(map[string]bool, len(rs)), readers: map[string]int{}}
 	for _, r := range rs {
-		s.enabled[r.Meta().Name] = true
+		m := r.Meta()
+		s.enabled[m.Name] = true
+		for f := range factsOf(m.Reads) {
+			s.readers[f]++
+		}
 	}
 	return s
+}
+
+// done is told that a rule reading reads has finished; it drops the facts
+// no rule still to finish reads. Asked for again (by a rule that did not
+// list it), a dropped fact would be computed anew: slower, never wrong.
+func (s *Shared) done(reads []string) {
+	if s == nil || len(reads) == 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for f := range factsOf(reads) {
+		n, ok := s.readers[f]
+		if !ok {
+			continue
+		}
+		if n <= 1 {
+			delete(s.readers, f)
+			delete(s.memo, f)
+			continue
+		}
+		s.readers[f] = n - 1
+	}
 }
 
 // Enabled reports whether the rule named name runs on this document
@@ -285,6 +319,7 @@ const InternalErrorRule = "internal-error"
 // draft: it becomes one error finding naming the rule, and the other rules
 // still run, so a hook never dies on one odd document.
 func Run(r Rule, p *Pass, name string) {
+	defer p.Shared.done(p.meta.Reads)
 	defer func() {
 		if v := recover(); v != nil {
 			p.report(Finding{

@@ -17,6 +17,7 @@ func (spaceBeforePunctuation) Meta() Meta {
 		Name:     "space-before-punctuation",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex},
 		Summary:  "a space before a comma, full stop, semicolon, colon, question or exclamation mark",
 		Doc: `Reports spaces between a word and the comma, full stop, semicolon, colon,
 question or exclamation mark after it ("word , word"). The fix deletes the

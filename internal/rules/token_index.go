@@ -97,11 +97,11 @@ func (x *tokenIndex) add(c uint32, i int) {
 func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
 	if p.Corpus != nil {
 		if i := p.Corpus.IndexOf(doc); i >= 0 {
-			return p.Corpus.Memo("rules.tokenIndex#"+strconv.Itoa(i), func() any { return buildTokenIndex(doc) }).(*tokenIndex)
+			return p.Corpus.Memo(factTokenIndex+"#"+strconv.Itoa(i), func() any { return buildTokenIndex(doc) }).(*tokenIndex)
 		}
 	}
 	if doc == p.Doc {
-		return p.Memo("rules.tokenIndex", func() any { return buildTokenIndex(doc) }).(*tokenIndex)
+		return p.Memo(factTokenIndex, func() any { return buildTokenIndex(doc) }).(*tokenIndex)
 	}
 	return buildTokenIndex(doc)
 }

@@ -17,6 +17,7 @@ func (unbalancedBracket) Meta() Meta {
 		Name:     "unbalanced-bracket",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factTokenIndex, factParagraphs},
 		Summary:  "a parenthesis or bracket opened and not closed in its paragraph, or closed and not opened",
 		Doc: `Reports an opening parenthesis or square bracket with no matching closer
 before the end of its paragraph (the finding points at the opener), and a

@@ -11,6 +11,7 @@ func (unclosedQuote) Meta() Meta {
 		Name:     "unclosed-quote",
 		Category: Mechanics,
 		Severity: Warning,
+		Reads:    []string{factQuoteIssues},
 		Summary:  "a quotation left open at the end of its paragraph",
 		Doc: `Reports a quotation mark (“, ‘ or ") that opens a quotation never closed in
 its paragraph, pointing at the opener, and a ” that closes nothing. A

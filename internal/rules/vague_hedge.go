@@ -14,6 +14,7 @@ func (vagueHedge) Meta() Meta {
 		Name:     "vague-hedge",
 		Category: Hedging,
 		Severity: Info,
+		Reads:    hedgeReads,
 		Summary:  "a hedge that gives no probability band; says which yardstick terms would",
 		Doc: `Reports hedges that leave the reader to guess the probability: "it's possible",
 "perhaps", "could have", "may have", "may well", "cannot be ruled out", "a

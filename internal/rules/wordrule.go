@@ -11,7 +11,14 @@ type wordRule struct {
 	message func(is wordIssue) string
 }
 
-func (r wordRule) Meta() Meta { return r.meta }
+// wordRuleReads is what every word rule reads.
+var wordRuleReads = []string{factWordIssues}
+
+func (r wordRule) Meta() Meta {
+	m := r.meta
+	m.Reads = wordRuleReads
+	return m
+}
 
 func (r wordRule) Check(p *Pass) {
 	for _, is := range wordIssues(p) {

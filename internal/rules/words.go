@@ -229,7 +229,7 @@ type wordIssue struct {
 // wordIssues judges every word of the document once and is shared by the
 // spelling and names rules through Pass.Memo.
 func wordIssues(p *Pass) []wordIssue {
-	return p.Memo("rules.wordIssues", func() any {
+	return p.Memo(factWordIssues, func() any {
 		return dropOwned(judgeWords(p.Doc, p.Dict), ownedCompounds(p))
 	}).([]wordIssue)
 }

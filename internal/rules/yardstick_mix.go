@@ -14,6 +14,7 @@ func (yardstickMix) Meta() Meta {
 		Name:     "yardstick-mix",
 		Category: Hedging,
 		Severity: Warning,
+		Reads:    hedgeReads,
 		Summary:  "terms from another yardstick, or from both ICD 203 rows, in one draft",
 		Doc: `Reports two kinds of mixing. First, a term of another yardstick than the one
 the draft follows: under ICD 203 (the default), PHIA's "highly likely" (80–90 %)

@@ -1,0 +1,123 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/spell"
+)
+
+// factTestDocs are the drafts the facts test runs each rule on: every
+// rule's examples and annotated test drafts, and one more.
+func factTestDocs(t *testing.T) []*prose.Document {
+	t.Helper()
+	// Plain text wrapped inside sentences, with an article before a line
+	// break (indefinite-article asks whether the draft is hard-wrapped).
+	wrapped := "The team met a\nEuropean delegation and an\nUnited group the next day, as\nplanned by the two sides.\n"
+	docs := []*prose.Document{prose.Parse("wrapped.txt", []byte(wrapped), prose.Plain)}
+	for _, r := range All() {
+		m := r.Meta()
+		docs = append(docs,
+			prose.Parse("before.md", []byte(m.Before), prose.Markdown),
+			prose.Parse("after.md", []byte(m.After), prose.Markdown))
+	}
+	paths, err := filepath.Glob("testdata/*/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		if ext := filepath.Ext(path); ext != ".md" && ext != ".txt" {
+			continue
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, prose.Parse(path, src, prose.FormatFor(path)))
+	}
+	return docs
+}
+
+// TestFactsRead runs each rule alone on every test draft, so that it
+// computes every fact it needs itself, and checks the facts it asked for
+// against its Meta.Reads: a fact it reads but does not list could be
+// dropped before it runs (and computed again), and a listed fact it never
+// asks for would be held for nothing.
+func TestFactsRead(t *testing.T) {
+	dict := spell.Builtin()
+	docs := factTestDocs(t)
+	for _, r := range All() {
+		m := r.Meta()
+		covered := factsOf(m.Reads)
+		asked := map[string]bool{}
+		for _, quotes := range []bool{false, true} {
+			opts := &Options{HedgingQuotes: quotes}
+			for _, doc := range docs {
+				s := &Shared{}
+				Run(r, NewPass(r, doc, dict, opts, s, func(Finding) {}), m.Name)
+				for f := range s.memo {
+					asked[f] = true
+					if !covered[f] {
+						t.Errorf("%s asks for fact %q on %s but its Meta.Reads does not cover it", m.Name, f, doc.Path)
+					}
+				}
+			}
+		}
+		for _, f := range m.Reads {
+			if !asked[f] {
+				t.Errorf("%s lists fact %q in Meta.Reads but never asks for it", m.Name, f)
+			}
+		}
+	}
+}
+
+// TestFactsDropped checks that the shared facts of a run are dropped
+// once their last reader has run, whatever the order, and that a fact no
+// rule lists is kept.
+func TestFactsDropped(t *testing.T) {
+	dict := spell.Builtin()
+	src := []byte("He said \"it is almost certainly long-term\", and a longterm plan.\n\nThe Minister's view (CIA) is likely.\n")
+	doc := prose.Parse("t.md", src, prose.Markdown)
+	rs := All()
+	for _, order := range [][]int{RunOrder(rs), reversed(len(rs))} {
+		s := NewShared(rs)
+		for k, i := range order {
+			r := rs[i]
+			Run(r, NewPass(r, doc, dict, nil, s, func(Finding) {}), r.Meta().Name)
+			// Every fact still held has a reader yet to run.
+			for f := range s.memo {
+				if !slices.ContainsFunc(order[k+1:], func(j int) bool { return factsOf(rs[j].Meta().Reads)[f] }) {
+					t.Errorf("after %s: fact %q is held but no rule still to run reads it", r.Meta().Name, f)
+				}
+			}
+		}
+		if len(s.memo) != 0 {
+			var held []string
+			for f := range s.memo {
+				held = append(held, f)
+			}
+			sort.Strings(held)
+			t.Errorf("facts held after every rule ran: %v", held)
+		}
+	}
+	// A fact no rule lists stays.
+	s := NewShared(rs)
+	p := NewPass(rs[0], doc, dict, nil, s, func(Finding) {})
+	p.Memo("test.unlisted", func() any { return 1 })
+	s.done([]string{factWordIssues})
+	if _, ok := s.memo["test.unlisted"]; !ok {
+		t.Error("a fact no rule lists was dropped")
+	}
+}
+
+func reversed(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = n - 1 - i
+	}
+	return out
+}
