@@ -7,11 +7,18 @@ import (
 	"runtime/pprof"
 )
 
+// sampleEvery is the runtime's default heap sampling rate: an
+// allocation sampled per this many bytes.
+const sampleEvery = 512 << 10
+
 // startProfiles starts a CPU profile written to cpu and arranges a heap
 // profile written to mem (either may be empty); the returned stop ends
 // them. The flags are hidden: they are for measuring edlint itself
 // (scripts/bench.sh, README "Speed").
 func startProfiles(cpu, mem string) (stop func() error, err error) {
+	if mem != "" && runtime.MemProfileRate == 0 {
+		runtime.MemProfileRate = sampleEvery // the command starts with sampling off
+	}
 	var cpuFile *os.File
 	if cpu != "" {
 		cpuFile, err = os.Create(cpu)
