@@ -40,7 +40,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 PATH="$(go env GOPATH)/bin:$PATH"
 
-go build -o "$tmp/edlint" ./cmd/edlint
+# Static, as README "Install" builds it.
+CGO_ENABLED=0 go build -o "$tmp/edlint" ./cmd/edlint
 edlint="$tmp/edlint"
 
 # corpus N FILE: N MB of the clean corpora, repeated.
