@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"io/fs"
 	"math"
+	"math/bits"
 	"strings"
 )
 
@@ -23,7 +24,7 @@ import (
 //go:embed compact.bin
 var compactBlob string
 
-const compactMagic = "edlint-spell-compact-2\n"
+const compactMagic = "edlint-spell-compact-3\n"
 
 var errCompact = errors.New("compact dictionary does not match")
 
@@ -149,6 +150,8 @@ func encodeCompact(b *base, srcs []source, bigrams []byte) []byte {
 	w.u32(uint32(sg.maxDepth))
 	w.str(sg.nodes)
 	w.str(sg.labels)
+	w.str(string(sg.terms))
+	w.str(string(sg.rank))
 	w.str(string(sg.phonHash))
 	w.str(string(sg.phonIDs))
 
@@ -170,11 +173,12 @@ func encodeCompact(b *base, srcs []source, bigrams []byte) []byte {
 type precomputed struct {
 	maxDepth          int
 	nodes, labels     string
+	terms, rank       u32s
 	phonHash, phonIDs u32s
 }
 
 func (p *precomputed) suggester() *suggester {
-	return &suggester{nodes: p.nodes, labels: p.labels, maxDepth: p.maxDepth}
+	return &suggester{nodes: p.nodes, labels: p.labels, terms: p.terms, rank: p.rank, maxDepth: p.maxDepth}
 }
 
 // compactReader reads encodeCompact's format from a string without
@@ -269,11 +273,18 @@ func decodeCompact(blob string, match func([]source) bool) (*base, error) {
 	p := &precomputed{maxDepth: int(r.u32())}
 	p.nodes = r.str()
 	p.labels = r.str()
+	p.terms = r.u32s()
+	p.rank = r.u32s()
 	p.phonHash = r.u32s()
 	p.phonIDs = r.u32s()
-	if r.bad || p.nodes == "" || len(p.nodes)%nodeSize != 0 || len(p.labels) != len(p.nodes)/nodeSize ||
+	nn := len(p.labels)
+	if r.bad || nn == 0 || len(p.nodes) != (nn+1)*nodeSize || le32(p.nodes, nn*nodeSize) != uint32(nn) ||
+		p.terms.len() > nn || p.rank.len() != 3*((nn+63)/64) ||
 		p.phonHash.len() != nk || p.phonIDs.len() != nk {
 		return nil, errCompact
+	}
+	if last := p.rank.len() - 3; int(p.rank.at(last))+bits.OnesCount32(p.rank.at(last+1))+bits.OnesCount32(p.rank.at(last+2)) != p.terms.len() {
+		return nil, errCompact // rank does not count the keys terms lists
 	}
 	b.pre = p
 	lm := &bigramModel{total: math.Float64frombits(r.u64()), vocab: math.Float64frombits(r.u64())}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"io/fs"
 	"os"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -122,5 +123,35 @@ func TestCompactStale(t *testing.T) {
 	// misspell's table does not depend on the lists: it is still there.
 	if fix, ok := d.Misspelling("recieve"); !ok || fix != "receive" { //nolint:misspell // a known misspelling on purpose
 		t.Errorf("Misspelling(recieve) = %q, %v without compact.bin", fix, ok)
+	}
+}
+
+// TestCompactOldFormat: a blob in the format before the 8-byte trie
+// records is rejected, not misread.
+func TestCompactOldFormat(t *testing.T) {
+	old := strings.Replace(compactBlob, compactMagic, "edlint-spell-compact-2\n", 1)
+	if _, err := decodeCompact(old, func([]source) bool { return true }); err == nil {
+		t.Fatal("a blob of the previous format was accepted")
+	}
+}
+
+// TestTrieFieldsFit: a trie whose numbers do not fit a node record's bits
+// fails to build rather than being truncated.
+func TestTrieFieldsFit(t *testing.T) {
+	fits := func(recs []trieNode) (ok bool) {
+		defer func() { ok = recover() == nil }()
+		layoutTrie(recs, 0)
+		return
+	}
+	root := trieNode{first: 1, children: 1, hmin: 1, hmax: heightMax}
+	if !fits([]trieNode{root, {first: 2, term: 1, hmax: heightMax - 1}}) {
+		t.Error("a trie whose fields fit was rejected")
+	}
+	root.hmax = heightMax + 1
+	if fits([]trieNode{root, {first: 2, term: 1, hmax: heightMax}}) {
+		t.Error("a key more letters below a node than its record holds was truncated")
+	}
+	if fits([]trieNode{{first: 1, term: 1, hmin: 1}}) {
+		t.Error("a key with letters below it to a key was accepted")
 	}
 }

@@ -110,8 +110,10 @@ func (w *nbWalk) visit(x uint32, e int) bool {
 		w.step(e)
 	}
 	width := w.n + 1
-	if ch.term != 0 && w.rows[e*width+w.n] <= w.maxDist && int(w.d.b.count(ch.term-1)) >= w.minFreq && w.verify(ch.term-1) {
-		return true
+	if ch.hmin == 0 && w.rows[e*width+w.n] <= w.maxDist {
+		if id := w.s.key(x); int(w.d.b.count(id)) >= w.minFreq && w.verify(id) {
+			return true
+		}
 	}
 	if ch.children == 0 {
 		return false

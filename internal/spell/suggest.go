@@ -2,6 +2,7 @@ package spell
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -60,14 +61,17 @@ var defaultWeights = weights{
 // first Suggest.
 //
 // The trie's nodes are numbered breadth first, so that the children of a
-// node are consecutive nodes, and each node is one 16-byte record (see
-// node), so that visiting a node touches one cache line. Each node also
+// node are consecutive nodes, and each node is one 8-byte record (see
+// nodeSize), read with the next one, so that visiting a node touches one
+// cache line (two for one node in eight). Each node also
 // records what its subtree holds below it (the letters, the least and
 // greatest number of letters to a key), which bounds from below the cost
 // of completing a prefix (see lowerBound).
 type suggester struct {
-	nodes    string // nodeSize bytes per node; node 0 is the root
+	nodes    string // nodeSize bytes per node, then an end record; node 0 is the root
 	labels   string // per node: its letter, so that children are screened without reading their records
+	terms    u32s   // per node that is a key, in node order: its key number (see key)
+	rank     u32s   // per 64 nodes: the number of keys before them, and a bit per node that is a key
 	maxDepth int
 	adj      [26][26]bool
 
@@ -162,14 +166,9 @@ func buildTrie(b *base) *suggester {
 	recs := make([]trieNode, n)
 	for p := n - 1; p >= 0; p-- {
 		nd := nodes[order[p]]
-		t := trieNode{first: child[p], children: int(child[p+1] - child[p]), term: nd.term, label: nd.label, hmin: 255}
-		if t.children > 255 {
-			panic("spell: a trie node with more than 255 children")
-		}
+		t := trieNode{first: child[p], children: int(child[p+1] - child[p]), term: nd.term, label: nd.label, hmin: math.MaxInt}
 		if nd.term != 0 {
 			t.hmin = 0
-		}
-		if nd.term != 0 {
 			t.maxCount = b.count(nd.term - 1)
 		}
 		for c := child[p]; c < child[p+1]; c++ {
@@ -178,50 +177,107 @@ func buildTrie(b *base) *suggester {
 			t.hmax = max(t.hmax, recs[c].hmax+1)
 			t.maxCount = max(t.maxCount, recs[c].maxCount)
 		}
-		t.hmin, t.hmax = min(t.hmin, 255), min(t.hmax, 255)
+		if t.hmin == math.MaxInt {
+			t.hmin = heightMax // the root of an empty trie: no key below
+		}
 		recs[p] = t
 	}
-	buf, labels := make([]byte, 0, n*nodeSize), make([]byte, n)
-	for p, t := range recs {
-		labels[p] = t.label
-		// The count class: ln(1+count) <= class/2 (31: any count).
-		class := uint32(min(math.Ceil(2*math.Log1p(float64(t.maxCount))+1e-9), 31))
-		buf = binary.LittleEndian.AppendUint32(buf, t.first)
-		buf = binary.LittleEndian.AppendUint32(buf, t.term)
-		buf = binary.LittleEndian.AppendUint32(buf, t.mask|class<<27)
-		buf = append(buf, t.label, byte(t.hmin), byte(t.hmax), byte(t.children))
-	}
-	return &suggester{nodes: string(buf), labels: string(labels), maxDepth: maxDepth}
+	return layoutTrie(recs, maxDepth)
 }
 
-// nodeSize is the size of a trie node's record: its first child, key
-// number + 1 (0: none), and the letterBits below it (bits 0-26) with the
-// count class of its subtree's most frequent key (bits 27-31) as
-// little-endian uint32s; then its letter, the fewest and the most letters
-// below it to a key (0: it is a key itself), and its number of children.
-const nodeSize = 16
+// layoutTrie encodes the breadth-first records of a trie (see nodeSize).
+// It panics if a field does not fit its bits: the record must never hold
+// a truncated number, and the builder of compact.bin must fail loudly.
+func layoutTrie(recs []trieNode, maxDepth int) *suggester {
+	n := len(recs)
+	if n >= 1<<firstBits {
+		panic(fmt.Sprintf("spell: %d trie nodes do not fit a node record's %d-bit child number", n, firstBits))
+	}
+	buf, labels := make([]byte, 0, (n+1)*nodeSize), make([]byte, n)
+	var terms []uint32
+	rank := make([]uint32, 0, 3*((n+63)/64))
+	var set uint64
+	for p, t := range recs {
+		if t.hmin > heightMax || t.hmax > heightMax {
+			panic(fmt.Sprintf("spell: trie node %d has keys %d to %d letters below it, more than a node record's %d", p, t.hmin, t.hmax, heightMax))
+		}
+		if (t.hmin == 0) != (t.term != 0) {
+			panic(fmt.Sprintf("spell: trie node %d has key number %d but %d letters below it to a key", p, t.term, t.hmin))
+		}
+		labels[p] = t.label
+		if p%64 == 0 {
+			rank = append(rank, uint32(len(terms)), 0, 0)
+			set = 0
+		}
+		if t.term != 0 {
+			terms = append(terms, t.term-1)
+			set |= 1 << (p % 64)
+			rank[len(rank)-2], rank[len(rank)-1] = uint32(set), uint32(set>>32)
+		}
+		// The count class: ln(1+count) <= class/2 (31: any count).
+		class := uint32(min(math.Ceil(2*math.Log1p(float64(t.maxCount))+1e-9), 31))
+		buf = binary.LittleEndian.AppendUint32(buf, t.first|uint32(t.hmin)<<hminShift|uint32(t.hmax)<<hmaxShift)
+		buf = binary.LittleEndian.AppendUint32(buf, t.mask|class<<27)
+	}
+	// A last record holds only the number after the last node's
+	// children, from which that node's count of children follows.
+	buf = binary.LittleEndian.AppendUint32(buf, uint32(n))
+	buf = binary.LittleEndian.AppendUint32(buf, 0)
+	return &suggester{nodes: string(buf), labels: string(labels), terms: packU32s(terms), rank: packU32s(rank), maxDepth: maxDepth}
+}
+
+// nodeSize is the size of a trie node's record, two little-endian
+// uint32s: the number of its first child (bits 0-19) with the fewest
+// (bits 20-25) and the most (bits 26-31) letters below it to a key (0: it
+// is a key itself); then the letterBits below it (bits 0-26) with the
+// count class of its subtree's most frequent key (bits 27-31). Its number
+// of children is the next record's first child less its own (the
+// children of consecutive nodes are consecutive), its letter is in
+// labels, and the key it is (if any) in terms (see key).
+const nodeSize = 8
+
+// The bits of a node record's first uint32 (see nodeSize).
+const (
+	firstBits = 20
+	firstMask = 1<<firstBits - 1
+	hminShift = firstBits
+	hmaxShift = firstBits + 6
+	heightMax = 1<<6 - 1
+)
 
 // trieNode is a trie node's record, decoded.
 type trieNode struct {
-	first, term, mask uint32 // mask: letterBits | count class << 27
-	label             byte
-	hmin, hmax        int
-	children          int
-	maxCount          uint32 // while building only
+	first, mask uint32 // mask: letterBits | count class << 27
+	label       byte
+	hmin, hmax  int // hmin 0: the node is a key
+	children    int
+	term        uint32 // while building only: key number + 1 (0: none); see key
+	maxCount    uint32 // while building only
 }
 
-// node decodes node x.
+// node decodes node x, but for the key it is (see key).
 func (s *suggester) node(x uint32) trieNode {
-	r := s.nodes[nodeSize*int(x) : nodeSize*int(x)+nodeSize]
+	r := s.nodes[nodeSize*int(x) : nodeSize*int(x)+nodeSize+4]
+	w := le32(r, 0)
+	first := w & firstMask
 	return trieNode{
-		first:    uint32(r[0]) | uint32(r[1])<<8 | uint32(r[2])<<16 | uint32(r[3])<<24,
-		term:     uint32(r[4]) | uint32(r[5])<<8 | uint32(r[6])<<16 | uint32(r[7])<<24,
-		mask:     uint32(r[8]) | uint32(r[9])<<8 | uint32(r[10])<<16 | uint32(r[11])<<24,
-		label:    r[12],
-		hmin:     int(r[13]),
-		hmax:     int(r[14]),
-		children: int(r[15]),
+		first:    first,
+		mask:     le32(r, 4),
+		label:    s.labels[x],
+		hmin:     int(w >> hminShift & heightMax),
+		hmax:     int(w >> hmaxShift),
+		children: int(le32(r, 8)&firstMask - first),
 	}
+}
+
+// key returns the key number of node x, which must be a key (hmin 0):
+// the keys of the trie's nodes are listed in node order, and rank holds
+// per 64 nodes the number of keys before them and a bit per node that is
+// one.
+func (s *suggester) key(x uint32) uint32 {
+	b := 3 * int(x/64)
+	set := uint64(s.rank.at(b+1)) | uint64(s.rank.at(b+2))<<32
+	return s.terms.at(int(s.rank.at(b)) + bits.OnesCount64(set&(1<<(x%64)-1)))
 }
 
 // letterMask selects the letterBits of a node's mask.
@@ -555,9 +611,10 @@ func (r *searcher) walk(first uint32, children, depth int) {
 			continue
 		}
 		// The child's record, read field by field (see node).
-		rec := s.nodes[nodeSize*int(first+uint32(k)):][:nodeSize]
-		mask := le32(rec, 8)
-		hmin, hmax := int(rec[13]), int(rec[14])
+		x := first + uint32(k)
+		rec := s.nodes[nodeSize*int(x):][:nodeSize+4]
+		w0, mask := le32(rec, 0), le32(rec, 4)
+		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
 		bound := *r.bound
 		if lb != nil && !lb.reachable(up, ub, mask&letterMask|letterBit(c), hmin+1, hmax+1, bound) &&
 			(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
@@ -568,11 +625,11 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		if cb.lo > cb.hi {
 			continue
 		}
-		if term := le32(rec, 4); term != 0 && cb.hi == a.n {
-			r.emit(term-1, cur[a.n])
+		if cb.hi == a.n && hmin == 0 {
+			r.emit(s.key(x), cur[a.n])
 			bound = *r.bound
 		}
-		nc := int(rec[15])
+		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
 		if depth > s.maxDepth || nc == 0 {
 			continue
 		}
@@ -601,7 +658,7 @@ func (r *searcher) walk(first uint32, children, depth int) {
 			}
 		}
 		r.bands[depth] = cb
-		r.walk(le32(rec, 0), nc, depth+1)
+		r.walk(w0&firstMask, nc, depth+1)
 	}
 }
 
