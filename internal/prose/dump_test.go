@@ -160,6 +160,12 @@ func digestInputs(t *testing.T) (names []string, srcs map[string][]byte) {
 		strings.Repeat("a", 300) + " " + strings.Repeat(".", 600) + " " + strings.Repeat("é", 200) + "x",
 		"word, word. word.\nWORD Word wOrD ABCDEFGHIJKLMNOPQ abcdefghijklmnopq abcdefghijklmnopqrstuvwxyz0123456789 end",
 		"e-mail a@b.gov(202) see http://x.org/a_(b) and (www.gao.gov)under… ?! ... .. ƒ º ‘80s ’80s",
+		// Not hard-wrapped, with lines that are all URL, hold URLs, end in
+		// white space, are blank but for spaces, or are directives.
+		strings.Repeat(long+"\nhttp://example.com/a_(b)\n"+long+" see www.gao.gov, and a@b.gov end \n   \n"+long+"\t\nedlint-disable x\n<!-- edlint-words: y -->\nwww.x.org "+long+"\n", 6),
+		// Hard-wrapped once the byte-order mark is left out, not with it.
+		"\ufeff" + strings.Repeat("a", 100) + strings.Repeat("\nshort line, and more", 18),
+		strings.Repeat("a", 100) + strings.Repeat("\nshort line, and more", 18),
 	} {
 		add(fmt.Sprintf("synthetic-%d", i), []byte(s))
 	}
