@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -115,7 +116,7 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 		}
 		if wc != nil && trimmed != "" {
 			wc.lines++
-			if isLong(text[start:end]) {
+			if d.isLongLine(text[start:end]) {
 				wc.long++
 			}
 		}
@@ -263,7 +264,7 @@ func (d *Document) countLong(from, n0, n1 int) (lines, long int) {
 			continue
 		}
 		lines++
-		if isLong(text[start:end]) {
+		if d.isLongLine(text[start:end]) {
 			long++
 		}
 	}
@@ -299,6 +300,33 @@ func HardWrapped(text string) bool {
 // paragraphs of unwrapped text, most of its bytes, are not counted.
 func isLong(line string) bool {
 	return len(line) > 400 || len(line) > 100 && utf8.RuneCountInString(line) > 100
+}
+
+// isLongLine is isLong for a line of d. In a document of valid UTF-8 its
+// code points are counted as the bytes that do not continue one, eight at
+// a time (utf8.RuneCountInString decodes them one by one: a tenth of the
+// parse of text whose paragraphs are lines).
+func (d *Document) isLongLine(line string) bool {
+	if len(line) <= 100 || len(line) > 400 || d.Invalid != nil {
+		return isLong(line)
+	}
+	return runesValid(line) > 100
+}
+
+// runesValid is utf8.RuneCountInString(s) for valid UTF-8.
+func runesValid(s string) int {
+	cont := 0 // continuation bytes, 10xxxxxx
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
+		cont += bits.OnesCount64(w &^ (w << 1) & msb)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xc0 == 0x80 {
+			cont++
+		}
+	}
+	return len(s) - cont
 }
 
 // isBlank is strings.TrimSpace(s) == "" without scanning to the end of a
