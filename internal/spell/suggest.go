@@ -510,6 +510,9 @@ type searchBufs struct {
 	a  aligner
 	lb lowerBound
 	r  searcher
+	p  pruner
+	// sounds: the keys that sound like the query (see soundAlikeIDs).
+	sounds []uint32
 }
 
 var searchPool = sync.Pool{New: func() any { return new(searchBufs) }}
@@ -565,7 +568,7 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 		r.bands[0].hi = i
 	}
 	root := r.s.node(0)
-	r.walk(root.first, root.children, 1)
+	r.walk(root.first, root.children, 1, prune == nil || prune.anySound || len(prune.sounds) > 0)
 }
 
 // walk steps into the children of a node (nodes first to
@@ -576,7 +579,7 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 // only if its row leaves a cell from which a key can be reached, or a
 // transposition can step over it (jump); and a subtree that cannot
 // change the ranking is skipped (prune).
-func (r *searcher) walk(first uint32, children, depth int) {
+func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 	s, a, width := r.s, r.a, r.width
 	up := r.rows[(depth-1)*width : depth*width]
 	cur := r.rows[depth*width : (depth+1)*width]
@@ -616,9 +619,32 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		w0, mask := le32(rec, 0), le32(rec, 4)
 		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
 		bound := *r.bound
-		if lb != nil && !lb.reachable(up, ub, mask&letterMask|letterBit(c), hmin+1, hmax+1, bound) &&
-			(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
-			continue // no key below can be within bound
+		// Whether a key below may have the query's metaphone key.
+		sound := sound && (r.prune == nil || r.prune.sound(x))
+		if lb != nil {
+			sub := mask&letterMask | letterBit(c)
+			if r.prune == nil || math.IsInf(r.prune.floor.low, -1) {
+				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
+					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
+					continue // no key below can be within bound
+				}
+			} else {
+				// The same test, with the least cost it bounds the
+				// child's keys by, so that a subtree that cannot
+				// change the ranking is skipped before its row is
+				// computed.
+				least := lb.reachCost(up, ub, sub, hmin+1, hmax+1, bound)
+				trans := float32(math.MaxFloat32)
+				if into&letterBit(c) != 0 {
+					trans = r.transIntoCost(up2, u2b, c, pc, bound)
+				}
+				if least > bound+1e-3 && trans > bound {
+					continue // no key below can be within bound
+				}
+				if r.prune.skip(int(mask>>27), min(least-1e-3, trans), sound) {
+					continue
+				}
+			}
 		}
 		r.path[depth-1] = c
 		cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, bound)
@@ -653,12 +679,12 @@ func (r *searcher) walk(first uint32, children, depth int) {
 				}
 				least = min(r.rowMin(cur, cb), upMin)
 			}
-			if r.prune.skip(int(mask>>27), least) {
+			if r.prune.skip(int(mask>>27), least, sound) {
 				continue
 			}
 		}
 		r.bands[depth] = cb
-		r.walk(w0&firstMask, nc, depth+1)
+		r.walk(w0&firstMask, nc, depth+1, sound)
 	}
 }
 
@@ -725,6 +751,22 @@ func (r *searcher) transInto(up2 []float32, u2b band, c, pc byte, bound float32)
 		}
 	}
 	return false
+}
+
+// transIntoCost is the least cost, within bound, of a transposition
+// that transInto reports (MaxFloat32 if none).
+func (r *searcher) transIntoCost(up2 []float32, u2b band, c, pc byte, bound float32) float32 {
+	least := float32(math.MaxFloat32)
+	if up2 == nil || c == pc {
+		return least
+	}
+	q, trans := r.a.q, r.a.w.Trans
+	for k := u2b.lo; k <= u2b.hi && k+1 < len(q); k++ {
+		if q[k] == c && q[k+1] == pc && up2[k]+trans <= bound {
+			least = min(least, up2[k]+trans)
+		}
+	}
+	return least
 }
 
 // rowMin returns the least cell of row in band b (MaxFloat32 if empty).
@@ -916,6 +958,34 @@ func (l *lowerBound) reachable(row []float32, b band, mask uint32, hmin, hmax in
 		}
 	}
 	return false
+}
+
+// reachCost returns the least, over the cells of row in band b within
+// bound, of the cell plus the lower bound alive tests it by: reachable
+// reports exactly whether it is at most bound+1e-3. Less 1e-3, it bounds
+// from below the cost of every key of the subtree within bound reached
+// through row (see cost).
+func (l *lowerBound) reachCost(row []float32, b band, mask uint32, hmin, hmax int, bound float32) float32 {
+	missing := l.missing(mask)
+	n := l.n
+	least := float32(math.MaxFloat32)
+	for i := b.lo; i <= b.hi; i++ {
+		c := row[i]
+		if c > bound {
+			continue
+		}
+		var rest float32
+		if r := n - i; r > hmax {
+			rest = l.insSum[i*(n+1)+r-hmax]
+		} else if hmin > r {
+			rest = float32(hmin-r) * l.minDel
+		}
+		if m := missing &^ (2<<i - 1); m != 0 {
+			rest = max(rest, l.missSum(m))
+		}
+		least = min(least, c+rest)
+	}
+	return least
 }
 
 // cost returns a lower bound on the cost of every key, of a subtree
@@ -1261,9 +1331,9 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	// A key scores at most its prior plus every bonus it can get less its
 	// cost: the sound-alike bonus only for a typo long enough (see score),
 	// the name bonus or penalty by the typo's shape (see consider).
-	var bonus float64
+	var bonus, phonBonus float64
 	if len(q) > 3 && len(qPhon) > 1 {
-		bonus += max(w.Phonetic, 0)
+		phonBonus = max(w.Phonetic, 0)
 	}
 	switch shape {
 	case shapeLower:
@@ -1271,13 +1341,41 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	case shapeTitle, shapeUpper:
 		bonus += max(w.NameTitle, 0)
 	}
+	bufs := searchPool.Get().(*searchBufs)
+	defer searchPool.Put(bufs)
+	// The keys that sound like the typo, if the index is at hand: only
+	// they can have the sound-alike bonus (see soundAlikeIDs).
+	var sounds []uint32
+	soundsKnown := false
+	if phonBonus > 0 {
+		sounds, soundsKnown = soundAlikeIDs(b, s, qPhon, bufs.sounds[:0])
+		bufs.sounds = sounds
+	}
 	consider := func(fid uint32, cost float32) {
 		minCost = min(minCost, cost)
-		if prior(b.count(fid))+bonus-w.Edit*float64(cost) < floor.min()-1e-9 {
+		count := b.count(fid)
+		sound := phonBonus > 0
+		if soundsKnown {
+			_, sound = slices.BinarySearch(sounds, fid)
+		}
+		pb := 0.0
+		if sound {
+			pb = phonBonus
+		}
+		if prior(count)+bonus+pb-w.Edit*float64(cost) < floor.min()-1e-9 {
 			return // below the n best already offered
 		}
 		key := b.keys.key(fid)
-		sc := score(key, cost, b.count(fid))
+		var sc float64
+		if soundsKnown {
+			// score, with the sound-alike test answered by the index.
+			sc = prior(count) - w.Edit*float64(cost)
+			if cost >= w.PhoneticMin && sound {
+				sc += w.Phonetic
+			}
+		} else {
+			sc = score(key, cost, count)
+		}
 		hasLower := b.self[fid] != 0
 		b.forms(fid, func(form string, f entryFlag) bool {
 			fs := shapeOf(form)
@@ -1308,13 +1406,20 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	// search below.
 	var prune *pruner
 	if w.Edit > 0 && w.Freq >= 0 {
-		prune = &pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit}
-		for class := range prune.ceiling {
-			prune.ceiling[class] = w.Freq*max(float64(class)/2, math.Log1p(w.UnseenFreq)) + bonus
+		prune = &bufs.p
+		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0]}
+		for class := range prune.ceiling[0] {
+			c := w.Freq*max(float64(class)/2, math.Log1p(w.UnseenFreq)) + bonus
+			prune.ceiling[0][class] = c
+			prune.ceiling[1][class] = c + phonBonus
+		}
+		switch {
+		case soundsKnown:
+			prune.markSounds(b, s, sounds)
+		case phonBonus > 0:
+			prune.anySound = true
 		}
 	}
-	bufs := searchPool.Get().(*searchBufs)
-	defer searchPool.Put(bufs)
 	sr := s.newSearcher(bufs, w, q)
 	al := sr.a
 	// Search near first; search wider only as far as a candidate could
@@ -1402,14 +1507,74 @@ type pruner struct {
 	edit    float64  // weights.Edit
 	// ceiling[class]: the highest score a key of count class class can
 	// have at no cost (class 31: any count; see nodeSize).
-	ceiling [32]float64
+	// ceiling[1] is for a subtree that may hold a key with the query's
+	// metaphone key, ceiling[0] for one that cannot (no sound-alike bonus).
+	ceiling [2][32]float64
+	// sounds: the trie nodes, sorted, on the paths to the keys with the
+	// query's metaphone key (when that gives a bonus; see markSounds).
+	sounds []uint32
+	// anySound: sounds are not known, every subtree may hold one.
+	anySound bool
+}
+
+// soundAlikeIDs appends to buf the keys whose metaphone key is mp,
+// sorted, if the metaphone index is prebuilt (ok); building it costs tens
+// of milliseconds, which a search does only when it has to.
+func soundAlikeIDs(b *base, s *suggester, mp string, buf []uint32) (ids []uint32, ok bool) {
+	if b.pre == nil {
+		return buf, false
+	}
+	s.phonetic(b).soundAlikes(b, mp, func(id uint32) { buf = append(buf, id) })
+	slices.Sort(buf)
+	return buf, true
+}
+
+// markSounds lists the trie nodes on the paths to the keys that sound
+// like the query (ids, see soundAlikeIDs), whose subtrees alone can hold
+// a key with the sound-alike bonus.
+func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
+	for _, id := range ids {
+		key := b.keys.key(id)
+		x := uint32(0)
+		for i := 0; i < len(key); i++ {
+			nd := s.node(x)
+			labels := s.labels[nd.first : nd.first+uint32(nd.children)]
+			k := strings.IndexByte(labels, key[i])
+			if k < 0 {
+				p.anySound = true // not in the trie: cannot happen
+				return
+			}
+			x = nd.first + uint32(k)
+			p.sounds = append(p.sounds, x)
+		}
+	}
+	slices.Sort(p.sounds)
+	p.sounds = slices.Compact(p.sounds)
+}
+
+// sound reports whether the subtree of node x, a child of a node whose
+// subtree may hold a sound-alike (see markSounds), may hold one too.
+func (p *pruner) sound(x uint32) bool {
+	if p.anySound {
+		return true
+	}
+	_, ok := slices.BinarySearch(p.sounds, x)
+	return ok
 }
 
 // skip reports whether the keys of a subtree whose most frequent key has
-// count class class, and that each cost at least cost, can be skipped.
-func (p *pruner) skip(class int, cost float32) bool {
+// count class class, and that each cost at least cost, can be skipped;
+// sound tells whether one of them may have the query's metaphone key.
+func (p *pruner) skip(class int, cost float32, sound bool) bool {
 	return class < 31 && (*p.minCost <= p.below || cost > p.below) &&
-		p.ceiling[class]-p.edit*float64(cost) < p.floor.low-1e-9
+		p.ceiling[b2i(sound)][class]-p.edit*float64(cost) < p.floor.low-1e-9
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // kBest keeps a lower bound on the score of the k-th best form offered:
