@@ -280,6 +280,14 @@ func (s *suggester) key(x uint32) uint32 {
 	return s.terms.at(int(s.rank.at(b)) + bits.OnesCount64(set&(1<<(x%64)-1)))
 }
 
+// letterIndex is the number of c's letterBit.
+func letterIndex(c byte) int {
+	if c >= 'a' && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
+}
+
 // letterMask selects the letterBits of a node's mask.
 const letterMask = 1<<27 - 1
 
@@ -608,6 +616,7 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 			}
 		}
 	}
+	pruning := r.pruning()
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
@@ -621,9 +630,13 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 		bound := *r.bound
 		// Whether a key below may have the query's metaphone key.
 		sound := sound && (r.prune == nil || r.prune.sound(x))
+		// The positions of the typo's letters the subtree below the child
+		// lacks, and those the child's subtree lacks (its letter too).
+		var missing, sub uint64
 		if lb != nil {
-			sub := mask&letterMask | letterBit(c)
-			if r.prune == nil || math.IsInf(r.prune.floor.low, -1) {
+			missing = lb.missing(mask)
+			sub = missing &^ lb.pos[letterIndex(c)]
+			if !pruning {
 				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
 					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
 					continue // no key below can be within bound
@@ -654,25 +667,26 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 		if cb.hi == a.n && hmin == 0 {
 			r.emit(s.key(x), cur[a.n])
 			bound = *r.bound
+			pruning = r.pruning()
 		}
 		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
 		if depth > s.maxDepth || nc == 0 {
 			continue
 		}
 		if lb != nil && depth >= 2 {
-			tb := lb.trim(cur, cb, mask, hmin, hmax, bound)
+			tb := lb.trim(cur, cb, missing, hmin, hmax, bound)
 			if tb.lo > tb.hi && !r.jump(up, ub, c, bound) {
 				continue
 			}
 			cb = tb
 		}
-		if r.prune != nil && !math.IsInf(r.prune.floor.low, -1) {
+		if pruning {
 			// The least cost of a key below: through a cell of this
 			// row, at least the cell plus the lower bound on completing
 			// it; over this row, by a transposition from the parent's.
 			var least float32
 			if lb != nil {
-				least = min(lb.cost(cur, cb, mask, hmin, hmax), r.jumpCost(up, ub, c))
+				least = min(lb.cost(cur, cb, missing, hmin, hmax), r.jumpCost(up, ub, c))
 			} else {
 				if upMin < 0 {
 					upMin = r.rowMin(up, ub)
@@ -685,7 +699,14 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 		}
 		r.bands[depth] = cb
 		r.walk(w0&firstMask, nc, depth+1, sound)
+		pruning = r.pruning()
 	}
+}
+
+// pruning reports whether the pruner has a floor to prune by (it has once
+// it holds n forms, and keeps it).
+func (r *searcher) pruning() bool {
+	return r.prune != nil && !math.IsInf(r.prune.floor.low, -1)
 }
 
 // le32 reads the little-endian uint32 at r[i:i+4].
@@ -915,11 +936,10 @@ func (l *lowerBound) missing(mask uint32) uint64 {
 
 // trim narrows band b of row cur, for a node with the given subtree
 // summary, to the cells from which a key may still be within bound.
-func (l *lowerBound) trim(cur []float32, b band, mask uint32, hmin, hmax int, bound float32) band {
+func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int, bound float32) band {
 	// A margin keeps float rounding from cutting a cell whose key would
 	// just make the bound.
 	lim := bound + 1e-3
-	missing := l.missing(mask)
 	for b.lo <= b.hi && !l.alive(cur[b.lo], b.lo, missing, hmin, hmax, bound, lim) {
 		b.lo++
 	}
@@ -931,9 +951,8 @@ func (l *lowerBound) trim(cur []float32, b band, mask uint32, hmin, hmax int, bo
 
 // reachable reports whether a key of a subtree with the given summary
 // may be within bound from some cell of row in band b.
-func (l *lowerBound) reachable(row []float32, b band, mask uint32, hmin, hmax int, bound float32) bool {
+func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax int, bound float32) bool {
 	lim := bound + 1e-3
-	missing := l.missing(mask)
 	n := l.n
 	for i := b.lo; i <= b.hi; i++ {
 		// alive, inlined: this is the search's most frequent test.
@@ -965,8 +984,7 @@ func (l *lowerBound) reachable(row []float32, b band, mask uint32, hmin, hmax in
 // reports exactly whether it is at most bound+1e-3. Less 1e-3, it bounds
 // from below the cost of every key of the subtree within bound reached
 // through row (see cost).
-func (l *lowerBound) reachCost(row []float32, b band, mask uint32, hmin, hmax int, bound float32) float32 {
-	missing := l.missing(mask)
+func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax int, bound float32) float32 {
 	n := l.n
 	least := float32(math.MaxFloat32)
 	for i := b.lo; i <= b.hi; i++ {
@@ -993,8 +1011,7 @@ func (l *lowerBound) reachCost(row []float32, b band, mask uint32, hmin, hmax in
 // (MaxFloat32 if b is empty): the least over the cells of the cell plus
 // what alive bounds the completion from below by, less a margin for
 // float rounding.
-func (l *lowerBound) cost(row []float32, b band, mask uint32, hmin, hmax int) float32 {
-	missing := l.missing(mask)
+func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int) float32 {
 	least := float32(math.MaxFloat32)
 	for i := b.lo; i <= b.hi; i++ {
 		var rest float32
