@@ -293,12 +293,18 @@ const letterMask = 1<<27 - 1
 
 // letterBit is c's bit in a node's mask: one per letter a–z, one for
 // every other byte.
-func letterBit(c byte) uint32 {
-	if c >= 'a' && c <= 'z' {
-		return 1 << (c - 'a')
+func letterBit(c byte) uint32 { return letterBits[c] }
+
+// letterBits is letterBit by table: the search asks it for every child.
+var letterBits = func() (t [256]uint32) {
+	for c := range t {
+		t[c] = 1 << 26
+		if c >= 'a' && c <= 'z' {
+			t[c] = 1 << (c - 'a')
+		}
 	}
-	return 1 << 26
-}
+	return t
+}()
 
 // linkKeys fills the QWERTY adjacency table.
 func (s *suggester) linkKeys() {
