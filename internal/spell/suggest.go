@@ -288,9 +288,6 @@ func letterIndex(c byte) int {
 	return 26
 }
 
-// letterMask selects the letterBits of a node's mask.
-const letterMask = 1<<27 - 1
-
 // letterBit is c's bit in a node's mask: one per letter a–z, one for
 // every other byte.
 func letterBit(c byte) uint32 { return letterBits[c] }
