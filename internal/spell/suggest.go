@@ -415,13 +415,24 @@ type aligner struct {
 	sub   []float32 // sub[c*(n+1)+i]: cost of q[i-1] typed for letter c (a–z)
 	other []float32 // the same for a letter outside a–z, filled on demand
 	early [3]float32
+	// pairs[i]: the typo's letters q[i-2] and q[i-1] (i >= 2) as
+	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
+	// for i < 2, which none can reach (a swap is of two different letters).
+	pairs []uint16
 }
 
 // init readies a for query q, reusing its tables' memory.
 func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	n := len(q)
 	*a = aligner{s: s, w: w, q: append(a.q[:0], q...), n: n,
-		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0]}
+		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0]}
+	for i := 0; i <= n; i++ {
+		p := uint16(0xffff)
+		if i >= 2 {
+			p = uint16(q[i-2])<<8 | uint16(q[i-1])
+		}
+		a.pairs = append(a.pairs, p)
+	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
 	for i := 1; i <= n; i++ {
 		t := q[i-1]
@@ -1103,7 +1114,7 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		trans = c != pc
 	}
 	end = min(end, n)
-	q, ins := a.q, a.ins[:n+1]
+	ins, pairs, pair := a.ins[:n+1], a.pairs[:n+1], uint16(c)<<8|uint16(pc)
 	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
 	out := band{1, 0}
 	const dead = float32(math.MaxFloat32)
@@ -1128,7 +1139,7 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 				best = x
 			}
 		}
-		if trans && i >= 2 && i-2 >= u2b.lo && i-2 <= u2b.hi && c == q[i-2] && pc == q[i-1] {
+		if trans && pairs[i] == pair && i-2 >= u2b.lo && i-2 <= u2b.hi {
 			if x := up2[i-2] + a.w.Trans + extra; x < best {
 				best = x
 			}
