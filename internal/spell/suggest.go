@@ -280,17 +280,28 @@ func (s *suggester) key(x uint32) uint32 {
 	return s.terms.at(int(s.rank.at(b)) + bits.OnesCount64(set&(1<<(x%64)-1)))
 }
 
-// letterMask selects the letterBits of a node's mask.
-const letterMask = 1<<27 - 1
+// letterIndex is the number of c's letterBit.
+func letterIndex(c byte) int {
+	if c >= 'a' && c <= 'z' {
+		return int(c - 'a')
+	}
+	return 26
+}
 
 // letterBit is c's bit in a node's mask: one per letter a–z, one for
 // every other byte.
-func letterBit(c byte) uint32 {
-	if c >= 'a' && c <= 'z' {
-		return 1 << (c - 'a')
+func letterBit(c byte) uint32 { return letterBits[c] }
+
+// letterBits is letterBit by table: the search asks it for every child.
+var letterBits = func() (t [256]uint32) {
+	for c := range t {
+		t[c] = 1 << 26
+		if c >= 'a' && c <= 'z' {
+			t[c] = 1 << (c - 'a')
+		}
 	}
-	return 1 << 26
-}
+	return t
+}()
 
 // linkKeys fills the QWERTY adjacency table.
 func (s *suggester) linkKeys() {
@@ -404,13 +415,24 @@ type aligner struct {
 	sub   []float32 // sub[c*(n+1)+i]: cost of q[i-1] typed for letter c (a–z)
 	other []float32 // the same for a letter outside a–z, filled on demand
 	early [3]float32
+	// pairs[i]: the typo's letters q[i-2] and q[i-1] (i >= 2) as
+	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
+	// for i < 2, which none can reach (a swap is of two different letters).
+	pairs []uint16
 }
 
 // init readies a for query q, reusing its tables' memory.
 func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	n := len(q)
 	*a = aligner{s: s, w: w, q: append(a.q[:0], q...), n: n,
-		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0]}
+		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0]}
+	for i := 0; i <= n; i++ {
+		p := uint16(0xffff)
+		if i >= 2 {
+			p = uint16(q[i-2])<<8 | uint16(q[i-1])
+		}
+		a.pairs = append(a.pairs, p)
+	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
 	for i := 1; i <= n; i++ {
 		t := q[i-1]
@@ -510,6 +532,9 @@ type searchBufs struct {
 	a  aligner
 	lb lowerBound
 	r  searcher
+	p  pruner
+	// sounds: the keys that sound like the query (see soundAlikeIDs).
+	sounds []uint32
 }
 
 var searchPool = sync.Pool{New: func() any { return new(searchBufs) }}
@@ -565,7 +590,7 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 		r.bands[0].hi = i
 	}
 	root := r.s.node(0)
-	r.walk(root.first, root.children, 1)
+	r.walk(root.first, root.children, 1, prune == nil || prune.anySound || len(prune.sounds) > 0)
 }
 
 // walk steps into the children of a node (nodes first to
@@ -576,7 +601,7 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 // only if its row leaves a cell from which a key can be reached, or a
 // transposition can step over it (jump); and a subtree that cannot
 // change the ranking is skipped (prune).
-func (r *searcher) walk(first uint32, children, depth int) {
+func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 	s, a, width := r.s, r.a, r.width
 	up := r.rows[(depth-1)*width : depth*width]
 	cur := r.rows[depth*width : (depth+1)*width]
@@ -605,6 +630,7 @@ func (r *searcher) walk(first uint32, children, depth int) {
 			}
 		}
 	}
+	pruning := r.pruning()
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
@@ -616,9 +642,36 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		w0, mask := le32(rec, 0), le32(rec, 4)
 		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
 		bound := *r.bound
-		if lb != nil && !lb.reachable(up, ub, mask&letterMask|letterBit(c), hmin+1, hmax+1, bound) &&
-			(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
-			continue // no key below can be within bound
+		// Whether a key below may have the query's metaphone key.
+		sound := sound && (r.prune == nil || r.prune.sound(x))
+		// The positions of the typo's letters the subtree below the child
+		// lacks, and those the child's subtree lacks (its letter too).
+		var missing, sub uint64
+		if lb != nil {
+			missing = lb.missing(mask)
+			sub = missing &^ lb.pos[letterIndex(c)]
+			if !pruning {
+				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
+					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
+					continue // no key below can be within bound
+				}
+			} else {
+				// The same test, with the least cost it bounds the
+				// child's keys by, so that a subtree that cannot
+				// change the ranking is skipped before its row is
+				// computed.
+				least := lb.reachCost(up, ub, sub, hmin+1, hmax+1, bound)
+				trans := float32(math.MaxFloat32)
+				if into&letterBit(c) != 0 {
+					trans = r.transIntoCost(up2, u2b, c, pc, bound)
+				}
+				if least > bound+1e-3 && trans > bound {
+					continue // no key below can be within bound
+				}
+				if r.prune.skip(int(mask>>27), min(least-1e-3, trans), sound) {
+					continue
+				}
+			}
 		}
 		r.path[depth-1] = c
 		cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, bound)
@@ -628,38 +681,46 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		if cb.hi == a.n && hmin == 0 {
 			r.emit(s.key(x), cur[a.n])
 			bound = *r.bound
+			pruning = r.pruning()
 		}
 		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
 		if depth > s.maxDepth || nc == 0 {
 			continue
 		}
 		if lb != nil && depth >= 2 {
-			tb := lb.trim(cur, cb, mask, hmin, hmax, bound)
+			tb := lb.trim(cur, cb, missing, hmin, hmax, bound)
 			if tb.lo > tb.hi && !r.jump(up, ub, c, bound) {
 				continue
 			}
 			cb = tb
 		}
-		if r.prune != nil && !math.IsInf(r.prune.floor.low, -1) {
+		if pruning {
 			// The least cost of a key below: through a cell of this
 			// row, at least the cell plus the lower bound on completing
 			// it; over this row, by a transposition from the parent's.
 			var least float32
 			if lb != nil {
-				least = min(lb.cost(cur, cb, mask, hmin, hmax), r.jumpCost(up, ub, c))
+				least = min(lb.cost(cur, cb, missing, hmin, hmax), r.jumpCost(up, ub, c))
 			} else {
 				if upMin < 0 {
 					upMin = r.rowMin(up, ub)
 				}
 				least = min(r.rowMin(cur, cb), upMin)
 			}
-			if r.prune.skip(int(mask>>27), least) {
+			if r.prune.skip(int(mask>>27), least, sound) {
 				continue
 			}
 		}
 		r.bands[depth] = cb
-		r.walk(w0&firstMask, nc, depth+1)
+		r.walk(w0&firstMask, nc, depth+1, sound)
+		pruning = r.pruning()
 	}
+}
+
+// pruning reports whether the pruner has a floor to prune by (it has once
+// it holds n forms, and keeps it).
+func (r *searcher) pruning() bool {
+	return r.prune != nil && !math.IsInf(r.prune.floor.low, -1)
 }
 
 // le32 reads the little-endian uint32 at r[i:i+4].
@@ -725,6 +786,22 @@ func (r *searcher) transInto(up2 []float32, u2b band, c, pc byte, bound float32)
 		}
 	}
 	return false
+}
+
+// transIntoCost is the least cost, within bound, of a transposition
+// that transInto reports (MaxFloat32 if none).
+func (r *searcher) transIntoCost(up2 []float32, u2b band, c, pc byte, bound float32) float32 {
+	least := float32(math.MaxFloat32)
+	if up2 == nil || c == pc {
+		return least
+	}
+	q, trans := r.a.q, r.a.w.Trans
+	for k := u2b.lo; k <= u2b.hi && k+1 < len(q); k++ {
+		if q[k] == c && q[k+1] == pc && up2[k]+trans <= bound {
+			least = min(least, up2[k]+trans)
+		}
+	}
+	return least
 }
 
 // rowMin returns the least cell of row in band b (MaxFloat32 if empty).
@@ -873,11 +950,10 @@ func (l *lowerBound) missing(mask uint32) uint64 {
 
 // trim narrows band b of row cur, for a node with the given subtree
 // summary, to the cells from which a key may still be within bound.
-func (l *lowerBound) trim(cur []float32, b band, mask uint32, hmin, hmax int, bound float32) band {
+func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int, bound float32) band {
 	// A margin keeps float rounding from cutting a cell whose key would
 	// just make the bound.
 	lim := bound + 1e-3
-	missing := l.missing(mask)
 	for b.lo <= b.hi && !l.alive(cur[b.lo], b.lo, missing, hmin, hmax, bound, lim) {
 		b.lo++
 	}
@@ -889,9 +965,8 @@ func (l *lowerBound) trim(cur []float32, b band, mask uint32, hmin, hmax int, bo
 
 // reachable reports whether a key of a subtree with the given summary
 // may be within bound from some cell of row in band b.
-func (l *lowerBound) reachable(row []float32, b band, mask uint32, hmin, hmax int, bound float32) bool {
+func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax int, bound float32) bool {
 	lim := bound + 1e-3
-	missing := l.missing(mask)
 	n := l.n
 	for i := b.lo; i <= b.hi; i++ {
 		// alive, inlined: this is the search's most frequent test.
@@ -918,13 +993,39 @@ func (l *lowerBound) reachable(row []float32, b band, mask uint32, hmin, hmax in
 	return false
 }
 
+// reachCost returns the least, over the cells of row in band b within
+// bound, of the cell plus the lower bound alive tests it by: reachable
+// reports exactly whether it is at most bound+1e-3. Less 1e-3, it bounds
+// from below the cost of every key of the subtree within bound reached
+// through row (see cost).
+func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax int, bound float32) float32 {
+	n := l.n
+	least := float32(math.MaxFloat32)
+	for i := b.lo; i <= b.hi; i++ {
+		c := row[i]
+		if c > bound {
+			continue
+		}
+		var rest float32
+		if r := n - i; r > hmax {
+			rest = l.insSum[i*(n+1)+r-hmax]
+		} else if hmin > r {
+			rest = float32(hmin-r) * l.minDel
+		}
+		if m := missing &^ (2<<i - 1); m != 0 {
+			rest = max(rest, l.missSum(m))
+		}
+		least = min(least, c+rest)
+	}
+	return least
+}
+
 // cost returns a lower bound on the cost of every key, of a subtree
 // with the given summary, reached through a cell of row in band b
 // (MaxFloat32 if b is empty): the least over the cells of the cell plus
 // what alive bounds the completion from below by, less a margin for
 // float rounding.
-func (l *lowerBound) cost(row []float32, b band, mask uint32, hmin, hmax int) float32 {
-	missing := l.missing(mask)
+func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int) float32 {
 	least := float32(math.MaxFloat32)
 	for i := b.lo; i <= b.hi; i++ {
 		var rest float32
@@ -1013,7 +1114,7 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		trans = c != pc
 	}
 	end = min(end, n)
-	q, ins := a.q, a.ins[:n+1]
+	ins, pairs, pair := a.ins[:n+1], a.pairs[:n+1], uint16(c)<<8|uint16(pc)
 	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
 	out := band{1, 0}
 	const dead = float32(math.MaxFloat32)
@@ -1038,7 +1139,7 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 				best = x
 			}
 		}
-		if trans && i >= 2 && i-2 >= u2b.lo && i-2 <= u2b.hi && c == q[i-2] && pc == q[i-1] {
+		if trans && pairs[i] == pair && i-2 >= u2b.lo && i-2 <= u2b.hi {
 			if x := up2[i-2] + a.w.Trans + extra; x < best {
 				best = x
 			}
@@ -1261,9 +1362,9 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	// A key scores at most its prior plus every bonus it can get less its
 	// cost: the sound-alike bonus only for a typo long enough (see score),
 	// the name bonus or penalty by the typo's shape (see consider).
-	var bonus float64
+	var bonus, phonBonus float64
 	if len(q) > 3 && len(qPhon) > 1 {
-		bonus += max(w.Phonetic, 0)
+		phonBonus = max(w.Phonetic, 0)
 	}
 	switch shape {
 	case shapeLower:
@@ -1271,13 +1372,41 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	case shapeTitle, shapeUpper:
 		bonus += max(w.NameTitle, 0)
 	}
+	bufs := searchPool.Get().(*searchBufs)
+	defer searchPool.Put(bufs)
+	// The keys that sound like the typo, if the index is at hand: only
+	// they can have the sound-alike bonus (see soundAlikeIDs).
+	var sounds []uint32
+	soundsKnown := false
+	if phonBonus > 0 {
+		sounds, soundsKnown = soundAlikeIDs(b, s, qPhon, bufs.sounds[:0])
+		bufs.sounds = sounds
+	}
 	consider := func(fid uint32, cost float32) {
 		minCost = min(minCost, cost)
-		if prior(b.count(fid))+bonus-w.Edit*float64(cost) < floor.min()-1e-9 {
+		count := b.count(fid)
+		sound := phonBonus > 0
+		if soundsKnown {
+			_, sound = slices.BinarySearch(sounds, fid)
+		}
+		pb := 0.0
+		if sound {
+			pb = phonBonus
+		}
+		if prior(count)+bonus+pb-w.Edit*float64(cost) < floor.min()-1e-9 {
 			return // below the n best already offered
 		}
 		key := b.keys.key(fid)
-		sc := score(key, cost, b.count(fid))
+		var sc float64
+		if soundsKnown {
+			// score, with the sound-alike test answered by the index.
+			sc = prior(count) - w.Edit*float64(cost)
+			if cost >= w.PhoneticMin && sound {
+				sc += w.Phonetic
+			}
+		} else {
+			sc = score(key, cost, count)
+		}
 		hasLower := b.self[fid] != 0
 		b.forms(fid, func(form string, f entryFlag) bool {
 			fs := shapeOf(form)
@@ -1308,13 +1437,20 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	// search below.
 	var prune *pruner
 	if w.Edit > 0 && w.Freq >= 0 {
-		prune = &pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit}
-		for class := range prune.ceiling {
-			prune.ceiling[class] = w.Freq*max(float64(class)/2, math.Log1p(w.UnseenFreq)) + bonus
+		prune = &bufs.p
+		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0]}
+		for class := range prune.ceiling[0] {
+			c := w.Freq*max(float64(class)/2, math.Log1p(w.UnseenFreq)) + bonus
+			prune.ceiling[0][class] = c
+			prune.ceiling[1][class] = c + phonBonus
+		}
+		switch {
+		case soundsKnown:
+			prune.markSounds(b, s, sounds)
+		case phonBonus > 0:
+			prune.anySound = true
 		}
 	}
-	bufs := searchPool.Get().(*searchBufs)
-	defer searchPool.Put(bufs)
 	sr := s.newSearcher(bufs, w, q)
 	al := sr.a
 	// Search near first; search wider only as far as a candidate could
@@ -1402,14 +1538,74 @@ type pruner struct {
 	edit    float64  // weights.Edit
 	// ceiling[class]: the highest score a key of count class class can
 	// have at no cost (class 31: any count; see nodeSize).
-	ceiling [32]float64
+	// ceiling[1] is for a subtree that may hold a key with the query's
+	// metaphone key, ceiling[0] for one that cannot (no sound-alike bonus).
+	ceiling [2][32]float64
+	// sounds: the trie nodes, sorted, on the paths to the keys with the
+	// query's metaphone key (when that gives a bonus; see markSounds).
+	sounds []uint32
+	// anySound: sounds are not known, every subtree may hold one.
+	anySound bool
+}
+
+// soundAlikeIDs appends to buf the keys whose metaphone key is mp,
+// sorted, if the metaphone index is prebuilt (ok); building it costs tens
+// of milliseconds, which a search does only when it has to.
+func soundAlikeIDs(b *base, s *suggester, mp string, buf []uint32) (ids []uint32, ok bool) {
+	if b.pre == nil {
+		return buf, false
+	}
+	s.phonetic(b).soundAlikes(b, mp, func(id uint32) { buf = append(buf, id) })
+	slices.Sort(buf)
+	return buf, true
+}
+
+// markSounds lists the trie nodes on the paths to the keys that sound
+// like the query (ids, see soundAlikeIDs), whose subtrees alone can hold
+// a key with the sound-alike bonus.
+func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
+	for _, id := range ids {
+		key := b.keys.key(id)
+		x := uint32(0)
+		for i := 0; i < len(key); i++ {
+			nd := s.node(x)
+			labels := s.labels[nd.first : nd.first+uint32(nd.children)]
+			k := strings.IndexByte(labels, key[i])
+			if k < 0 {
+				p.anySound = true // not in the trie: cannot happen
+				return
+			}
+			x = nd.first + uint32(k)
+			p.sounds = append(p.sounds, x)
+		}
+	}
+	slices.Sort(p.sounds)
+	p.sounds = slices.Compact(p.sounds)
+}
+
+// sound reports whether the subtree of node x, a child of a node whose
+// subtree may hold a sound-alike (see markSounds), may hold one too.
+func (p *pruner) sound(x uint32) bool {
+	if p.anySound {
+		return true
+	}
+	_, ok := slices.BinarySearch(p.sounds, x)
+	return ok
 }
 
 // skip reports whether the keys of a subtree whose most frequent key has
-// count class class, and that each cost at least cost, can be skipped.
-func (p *pruner) skip(class int, cost float32) bool {
+// count class class, and that each cost at least cost, can be skipped;
+// sound tells whether one of them may have the query's metaphone key.
+func (p *pruner) skip(class int, cost float32, sound bool) bool {
 	return class < 31 && (*p.minCost <= p.below || cost > p.below) &&
-		p.ceiling[class]-p.edit*float64(cost) < p.floor.low-1e-9
+		p.ceiling[b2i(sound)][class]-p.edit*float64(cost) < p.floor.low-1e-9
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // kBest keeps a lower bound on the score of the k-th best form offered:
