@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/edlint/edlint/dict"
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
 )
 
@@ -189,19 +190,46 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 		return nil
 	}
 	table := varietyTable()
-	var out []varietyUse
+	// Nearly every use is in lower case: whether its text is, and is in
+	// the table, is decided once per type (Token.ID), not per use.
+	const (
+		lowerIn    = 1
+		lowerOut   = 2
+		notLowered = 3
+	)
+	verdict := mem.Table[uint8](len(doc.Types))
+	// Most candidates are kept: room for them all at once.
+	out := make([]varietyUse, 0, len(cands))
 	sc := sentenceCursor{d: doc}
 	for _, i32 := range cands {
 		ti := int(i32)
 		t := doc.Tokens[ti]
 		w := doc.Text[t.Start():t.End()]
-		if !isLowerASCII(w) {
-			s := doc.Sentences[sc.of(ti)]
-			if ti != s.FirstToken() || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken()) {
-				continue
+		v := verdict[t.ID()]
+		if v == 0 {
+			v = notLowered
+			if isLowerASCII(w) {
+				v = lowerOut
+				if _, ok := table[w]; ok {
+					v = lowerIn
+				}
 			}
-			w = strings.ToLower(w)
+			verdict[t.ID()] = v
 		}
+		switch v {
+		case lowerIn:
+			if !inPath(doc, t.Span()) {
+				out = append(out, varietyUse{t.Span(), w})
+			}
+			continue
+		case lowerOut:
+			continue
+		}
+		s := doc.Sentences[sc.of(ti)]
+		if ti != s.FirstToken() || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken()) {
+			continue
+		}
+		w = strings.ToLower(w)
 		if _, ok := table[w]; ok && !inPath(doc, t.Span()) {
 			out = append(out, varietyUse{t.Span(), w})
 		}

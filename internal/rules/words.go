@@ -488,7 +488,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 					positional = titleCase == 1
 				}
 				if pp.ref < 0 {
-					pp.ref = j.capIndex(doc.Text[span.Start : span.Start+int(pp.base)])
+					pp.ref = j.capIndex(doc.Text[span.Start:span.Start+int(pp.base)], doc.TypeCount(id))
 				}
 				c := &j.caps[pp.ref]
 				c.occ = append(c.occ, occurrence{span: prose.Span{Start: span.Start, End: span.Start + int(pp.base)}, positional: positional})
@@ -629,13 +629,17 @@ func (j *judge) closedCompound(w string) (string, string, bool) {
 }
 
 // capIndex returns the index of capitalised form in j.caps, adding it.
-func (j *judge) capIndex(form string) int32 {
+//
+// A new form's uses are those of the type first met with it (uses is
+// its count) more often than not: room for them is made at once, not by
+// doubling.
+func (j *judge) capIndex(form string, uses int) int32 {
 	if i, ok := j.capIdx[form]; ok {
 		return i
 	}
 	i := int32(len(j.caps))
 	j.capIdx[form] = i
-	j.caps = append(j.caps, capForm{form: form})
+	j.caps = append(j.caps, capForm{form: form, occ: make([]occurrence, 0, uses)})
 	return i
 }
 
