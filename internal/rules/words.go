@@ -3,6 +3,7 @@ package rules
 import (
 	"hash/maphash"
 	"runtime"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -501,7 +502,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 			}
 		}
 	}
-	issues := j.issues
+	// Each lower-case use below adds one issue: room for them at once.
+	issues := slices.Grow(j.issues, len(j.lower))
 	// Lower-case unknown words are judged once every capitalised form is
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
 	// (mid-sentence) more often than it writes "ivana".
