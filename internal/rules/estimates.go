@@ -117,7 +117,7 @@ type extractor struct {
 	dict *spell.Dict
 	y    *Yardstick
 	h    *hedging
-	out  []Estimate
+	out  chunks[Estimate]
 	// Facts about each token text, by Token.ID: flags (mayStart,
 	// nearBoost), the trie word (0: none), the booster a text is near,
 	// and whether it is a reporting verb (see reporting).
@@ -213,7 +213,7 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 			i++
 		}
 	}
-	return x.out
+	return x.out.slice()
 }
 
 // longest walks the trie from token i and returns the end of the longest
@@ -607,7 +607,7 @@ func (x *extractor) emit(e *Estimate) {
 	e.Span = prose.Span{Start: toks[e.FirstToken].Start(), End: toks[e.EndToken-1].End()}
 	e.Quoted = x.isQuoted(e.Sentence, e.FirstToken)
 	e.Attributed = x.isAttributed(e.Sentence, e.FirstToken)
-	x.out = append(x.out, *e)
+	x.out.add(*e)
 }
 
 // isQuoted reports whether token i of sentence si lies inside quotation

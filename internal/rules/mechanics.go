@@ -178,7 +178,7 @@ func groupParagraphs(d *prose.Document, wrapped bool) []paragraph {
 		}
 		return out
 	}
-	var out []paragraph
+	var out chunks[paragraph]
 	// The verdict on most block breaks needs only the last byte of the
 	// block before and the first byte of the block after, which lie in
 	// lines of the text and tokens that no other read brings to the cache.
@@ -195,20 +195,20 @@ func groupParagraphs(d *prose.Document, wrapped bool) []paragraph {
 			last[bi-lo], first[bi-lo] = text[lt.End()-1], text[ft.Start()]
 		}
 		if lo == 1 {
-			out = append(out, paragraph{0, 1})
+			out.add(paragraph{0, 1})
 		}
 		for bi := lo; bi < hi; bi++ {
 			if quickContinues(last[bi-lo], first[bi-lo]) || continues(d, bi-1, bi) {
-				out[len(out)-1].end = bi + 1
+				out.last().end = bi + 1
 				continue
 			}
-			out = append(out, paragraph{bi, bi + 1})
+			out.add(paragraph{bi, bi + 1})
 		}
 	}
 	if len(d.Blocks) == 1 {
-		out = append(out, paragraph{0, 1})
+		out.add(paragraph{0, 1})
 	}
-	return out
+	return out.slice()
 }
 
 // quickContinues reports, from the last byte of a block's last token and

@@ -200,6 +200,7 @@ func nameWords(doc *prose.Document) nameFacts {
 	toks := doc.Tokens
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
+	var phrases chunks[namePhrase]
 	var buf [256]int32
 	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
 		// The capitalised words of the next stretch of tokens, listed
@@ -265,11 +266,12 @@ func nameWords(doc *prose.Document) nameFacts {
 				n := &toks[ti+1]
 				if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 &&
 					ns.classOf(n.ID(), formIndex)&(nameCapital|nameConnector) != 0 && doc.Text[t.End()] == ' ' {
-					next = ns.phraseAt(s, ti, formIndex, &f.phrases)
+					next = ns.phraseAt(s, ti, formIndex, &phrases)
 				}
 			}
 		}
 	}
+	f.phrases = phrases.slice()
 	for i := range f.forms {
 		fm := &f.forms[i]
 		fm.count = int(counts[i])
@@ -311,7 +313,7 @@ func capitalTypes(doc *prose.Document) (capital []uint8, capitals int) {
 // words and a small word among them. It appends the name to out and
 // returns the token after the run's last capitalised word, where the
 // search resumes.
-func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) int32, out *[]namePhrase) int {
+func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) int32, out *chunks[namePhrase]) int {
 	doc := ns.doc
 	end := ti + 1
 	lastContent := ti
@@ -346,7 +348,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
 	if inner {
-		*out = append(*out, makePhrase(doc, ti, lastContent+1, s.Block()))
+		out.add(makePhrase(doc, ti, lastContent+1, s.Block()))
 	}
 	return lastContent + 1
 }

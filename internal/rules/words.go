@@ -313,7 +313,7 @@ type judge struct {
 	names  *draftNames
 	caps   []capForm // in order of first use
 	capIdx map[string]int32
-	lower  []lowerWord
+	lower  chunks[lowerWord]
 	issues []wordIssue
 	// compounds memoises closedCompound for the unknown lower-case words.
 	compounds map[string]compoundSplit
@@ -498,12 +498,13 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 				if pp.whole {
 					lw.prev, lw.next = neighbours(doc, *s, ti)
 				}
-				j.lower = append(j.lower, lw)
+				j.lower.add(lw)
 			}
 		}
 	}
+	lower := j.lower.slice()
 	// Each lower-case use below adds one issue: room for them at once.
-	issues := slices.Grow(j.issues, len(j.lower))
+	issues := slices.Grow(j.issues, len(lower))
 	// Lower-case unknown words are judged once every capitalised form is
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
 	// (mid-sentence) more often than it writes "ivana".
@@ -519,8 +520,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	var forms []lowerForm
 	formOf := make(map[string]int32)
 	partForm := make([]int32, len(j.parts)) // form + 1 by index in j.parts; 0 until met
-	formIDs := make([]int32, len(j.lower))
-	for i, lw := range j.lower {
+	formIDs := make([]int32, len(lower))
+	for i, lw := range lower {
 		if partForm[lw.part] > 0 {
 			formIDs[i] = partForm[lw.part] - 1
 			forms[formIDs[i]].uses++
@@ -548,7 +549,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		}
 	}
 	var pending []suggestJob // unknown words whose suggestions are computed together
-	for i, lw := range j.lower {
+	for i, lw := range lower {
 		span := lw.span
 		text := doc.Slice(span)
 		lf := &forms[formIDs[i]]
