@@ -56,7 +56,7 @@ func (apostropheStyle) Check(p *Pass) {
 // numbers (it’s, 1970’s, ’80s) and right after a word (Shvets').
 func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
-	// The apostrophes inside words, most of them, have room at once.
+	// Room for every apostrophe at once.
 	uses[aposCurly] = make([]prose.Span, 0, x.apos[aposCurly])
 	uses[aposStraight] = make([]prose.Span, 0, x.apos[aposStraight])
 	closers := x.singleClosers(doc)

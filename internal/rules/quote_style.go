@@ -53,7 +53,7 @@ func (quoteStyle) Check(p *Pass) {
 // after a digit is a foot or inch mark; neither counts.
 func quoteMarks(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
-	// The double marks, most of those listed, have room at once.
+	// Room for every mark at once.
 	uses[quoteCurly] = make([]prose.Span, 0, x.marks[quoteCurly])
 	uses[quoteStraight] = make([]prose.Span, 0, x.marks[quoteStraight])
 	closers := x.singleClosers(doc)

@@ -79,6 +79,10 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 	var out []quoteIssue
 	prevOpen := false // the previous paragraph ended inside a quotation
 	q := x.quoteish   // the only tokens read below, in order
+	// A paragraph's open quotations and straight marks, reused from one
+	// paragraph to the next.
+	var stackBuf []openQuote
+	var straightBuf []int
 	for pi, pa := range paras {
 		first, end := pa.tokenRange(d)
 		for len(q) > 0 && int(q[0]) < first {
@@ -89,9 +93,9 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 			n++
 		}
 		marks := q[:n]
-		var stack []openQuote
-		var straight []int // straight double quotes, in order
-		var candidate = -1 // a ’ that may close a “ by mistake
+		stack := stackBuf[:0]
+		straight := straightBuf[:0] // straight double quotes, in order
+		var candidate = -1          // a ’ that may close a “ by mistake
 		// hasCloserAfter reports whether a ” follows marks[k] in the
 		// paragraph.
 		hasCloserAfter := func(k int) bool {
@@ -195,6 +199,7 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 			}
 		}
 		prevOpen = open
+		stackBuf, straightBuf = stack, straight
 	}
 	return out
 }

@@ -77,10 +77,10 @@ type tokenIndex struct {
 	// it and the token after it. Block bounds are the rules' to check.
 	repeated, doubled, spaced, glued []int32
 
-	// marks counts, by style (curly, straight), the tokens of the double
-	// quotation marks, and apos the apostrophes inside words and numbers:
-	// the most quoteMarks and apostrophes can list of each, the room they
-	// make at once.
+	// marks counts, by style (curly, straight), the tokens of the
+	// quotation marks, and apos the apostrophes, inside words and numbers
+	// or marks of their own: the most quoteMarks and apostrophes can list
+	// of each, the room they make at once.
 	marks, apos [2]int
 
 	closersOnce sync.Once
@@ -91,11 +91,21 @@ type tokenIndex struct {
 // apostrophe classes, to x.marks and x.apos.
 func (x *tokenIndex) countMarks(text string, c uint32, n int) {
 	if c&clsQuote != 0 {
+		// A single mark is a quotation mark or an apostrophe: it counts
+		// for both.
 		switch text {
 		case "“", "”":
 			x.marks[quoteCurly] += n
 		case "\"":
 			x.marks[quoteStraight] += n
+		case "‘":
+			x.marks[quoteCurly] += n
+		case "’":
+			x.marks[quoteCurly] += n
+			x.apos[aposCurly] += n
+		case "'":
+			x.marks[quoteStraight] += n
+			x.apos[aposStraight] += n
 		}
 	}
 	if c&clsApos != 0 && c&(clsWord|clsNumber) != 0 {
