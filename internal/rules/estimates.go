@@ -128,6 +128,7 @@ type extractor struct {
 	// quoted marks the tokens of block quotedBlock-1 inside quotation
 	// marks (quotedBlock 0: none yet).
 	quoted      []bool
+	quoteCodes  []uint8 // by Token.ID, for quotedIn; nil until needed
 	quotedBlock int
 	// speech caches the attribution of the last sentence asked about.
 	speechSent          int
@@ -142,13 +143,17 @@ const (
 	mayStart uint8 = 1 << iota
 	// nearBoost: the text is one or two edits from a booster.
 	nearBoost
+	// curlyKey: the lower-case text holds ’, which its key straightens.
+	curlyKey
 )
 
 // key is the text of type id lower-case with straight apostrophes, as the
-// trie and the context tests compare words.
+// trie and the context tests compare words. id is a type the document's
+// tokens spell: typeTable has looked for a ’ in it (the context tests
+// ask for the key of every word around an estimate).
 func (x *extractor) key(id uint32) string {
 	k := x.doc.Types[x.doc.Lower(id)]
-	if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
+	if x.flags[id]&curlyKey != 0 {
 		k = strings.ReplaceAll(k, "’", "'")
 	}
 	return k
@@ -165,7 +170,11 @@ func (x *extractor) typeTable() {
 		if doc.TypeCount(uint32(id)) == 0 {
 			continue // a lower-case form no token spells
 		}
-		k := x.key(uint32(id))
+		k := doc.Types[doc.Lower(uint32(id))]
+		if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
+			x.flags[id] |= curlyKey
+			k = strings.ReplaceAll(k, "’", "'")
+		}
 		if w := x.h.word(k); w != 0 {
 			x.words[id] = w
 			if x.h.rootKids[w] != nil {
@@ -193,7 +202,7 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 		s := &doc.Sentences[si]
 		for i := s.FirstToken(); i < s.EndToken(); {
 			t := &toks[i]
-			f := flags[t.ID()]
+			f := flags[t.ID()] &^ curlyKey
 			if f == 0 && t.Kind() != prose.Number {
 				i++ // most words: no phrase starts here, no booster is near
 				continue
@@ -634,14 +643,47 @@ func (x *extractor) isQuoted(si, i int) bool {
 	}
 	if x.quotedBlock != bi+1 {
 		x.quotedBlock = bi + 1
-		x.quoted = quotedIn(x.doc, b, x.quoted[:0])
+		if x.quoteCodes == nil {
+			x.quoteCodes = mem.Table[uint8](len(x.doc.Types))
+		}
+		x.quoted = quotedIn(x.doc, b, x.quoted[:0], x.quoteCodes)
 	}
 	return x.quoted[i-b.FirstToken()]
 }
 
+// The quotation marks quotedIn tells apart, by what they do; 0 is a type
+// not yet looked at.
+const (
+	quoteNone uint8 = 1 + iota
+	quoteOpenDouble
+	quoteCloseDouble
+	quoteStraightDouble
+	quoteOpenSingle
+	quoteCloseSingle
+)
+
+// quoteCode returns what the punctuation text does to a quotation.
+func quoteCode(text string) uint8 {
+	switch text {
+	case "“", "«", "„":
+		return quoteOpenDouble
+	case "”", "»":
+		return quoteCloseDouble
+	case "\"":
+		return quoteStraightDouble
+	case "‘":
+		return quoteOpenSingle
+	case "’":
+		return quoteCloseSingle
+	}
+	return quoteNone
+}
+
 // quotedIn appends to q, for each token of block b, whether it lies inside
-// a quotation (see isQuoted).
-func quotedIn(doc *prose.Document, b *prose.Block, q []bool) []bool {
+// a quotation (see isQuoted). codes holds quoteCode by Token.ID, filled in
+// on first use, so that a mark's text is read once per type, not at every
+// comma of the block.
+func quotedIn(doc *prose.Document, b *prose.Block, q []bool, codes []uint8) []bool {
 	if b.InQuote() {
 		for i := b.FirstToken(); i < b.EndToken(); i++ {
 			q = append(q, true)
@@ -657,21 +699,26 @@ func quotedIn(doc *prose.Document, b *prose.Block, q []bool) []bool {
 			continue
 		}
 		q = append(q, false)
-		switch doc.TokenText(i) {
-		case "“", "«", "„":
+		k := codes[t.ID()]
+		if k == 0 {
+			k = quoteCode(doc.TokenText(i))
+			codes[t.ID()] = k
+		}
+		switch k {
+		case quoteOpenDouble:
 			double = i
-		case "”", "»":
+		case quoteCloseDouble:
 			double = -1
-		case "\"":
+		case quoteStraightDouble:
 			if double >= 0 {
 				double = -1
 			} else {
 				double = i
 			}
-		case "‘":
+		case quoteOpenSingle:
 			single = i
 			singleSpeech = i > b.FirstToken() && introducesSpeech(doc, i-1)
-		case "’":
+		case quoteCloseSingle:
 			single = -1
 		}
 	}
