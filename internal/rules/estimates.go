@@ -209,7 +209,7 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 			}
 			var m *match
 			end := 0
-			if f&mayStart != 0 || t.Kind() == prose.Number {
+			if (f&mayStart != 0 || t.Kind() == prose.Number) && x.mayMatch(i, s.EndToken()) {
 				end, m = x.longest(i, s.EndToken())
 				if m != nil && x.accept(m, si, i, end) {
 					i = end
@@ -223,6 +223,32 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 		}
 	}
 	return x.out.slice()
+}
+
+// mayMatch reports whether longest(i, end) may find a phrase: false when
+// no phrase starts with token i, or when the phrases that do have more
+// words and the next token is no word of the trie (as for most uses of
+// "to", "in" and numbers), which longest would find only after a call.
+func (x *extractor) mayMatch(i, end int) bool {
+	toks := x.doc.Tokens
+	t := &toks[i]
+	n := x.h.rootKids[x.words[t.ID()]]
+	if n == nil && t.Kind() == prose.Number {
+		n = x.h.rootKids[x.h.numberWord]
+	}
+	if n == nil {
+		return false
+	}
+	if n.m != nil {
+		return true
+	}
+	if i+1 >= end {
+		return false
+	}
+	// The trie numbers its words from 1: a token no word of it spells (0)
+	// is no node's child, unless a number.
+	next := &toks[i+1]
+	return !next.Gap() && (x.words[next.ID()] != 0 || next.Kind() == prose.Number)
 }
 
 // longest walks the trie from token i and returns the end of the longest
