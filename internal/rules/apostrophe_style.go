@@ -63,7 +63,7 @@ func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 	for _, i32 := range x.quoteish {
 		i := int(i32)
 		t := doc.Tokens[i]
-		text := doc.Text[t.Start():t.End()]
+		text := doc.Types[t.ID()] // the token's text (see typeText)
 		switch t.Kind() {
 		case prose.Word, prose.Number:
 			for off, r := range text {
@@ -148,7 +148,7 @@ func singleClosers(doc *prose.Document, x *tokenIndex) map[int]bool {
 			bi, open = k, 0 // quotations close within their block
 		}
 		b := &doc.Blocks[bi]
-		switch doc.Text[t.Start():t.End()] {
+		switch doc.Types[t.ID()] { // the token's text (see typeText)
 		case "‘":
 			open++
 		case "'":

@@ -100,7 +100,7 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 		// paragraph.
 		hasCloserAfter := func(k int) bool {
 			for _, j := range marks[k+1:] {
-				if d.TokenText(int(j)) == "”" {
+				if typeText(d, int(j)) == "”" {
 					return true
 				}
 			}
@@ -112,7 +112,7 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 			if t.Kind() != prose.Punct {
 				continue
 			}
-			switch d.TokenText(i) {
+			switch typeText(d, i) {
 			case "\"":
 				if len(straight)%2 == 0 && unicode.IsDigit(charBefore(d, t.Start())) && !unicode.IsLetter(charAfter(d, t.End())) {
 					continue // 5" (inches), when no quotation is open
@@ -211,7 +211,7 @@ func reopens(d *prose.Document, paras []paragraph, pi int, mark string) bool {
 		return false
 	}
 	first, _ := paras[pi+1].tokenRange(d)
-	return d.TokenText(first) == mark
+	return typeText(d, first) == mark
 }
 
 // oddStraight picks, from an odd number of straight quotation marks, the
