@@ -124,6 +124,9 @@ const (
 	// nameGiven: the text, as written, can be the given name before a
 	// name (nameLike).
 	nameGiven
+	// nameArticle: the text is "the" in any case, a connector no
+	// multi-word name continues with (phraseAt).
+	nameArticle
 )
 
 // nameScan classifies a document's token texts once each (by Token.ID).
@@ -166,6 +169,9 @@ func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
 	}
 	if isConnector(text) {
 		c |= nameConnector
+		if strings.EqualFold(text, "the") {
+			c |= nameArticle
+		}
 	}
 	ns.info[id] = c
 	return c
@@ -263,10 +269,13 @@ func nameWords(doc *prose.Document) nameFacts {
 				// (classOf numbers no form before its time), and the text
 				// is read only for the one word in three that is
 				// capitalised or small.
+				// Before "the" phraseAt would stop at once and find
+				// nothing ("In the", "Of the" at a sentence's start).
 				n := &toks[ti+1]
-				if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 &&
-					ns.classOf(n.ID(), formIndex)&(nameCapital|nameConnector) != 0 && doc.Text[t.End()] == ' ' {
-					next = ns.phraseAt(s, ti, formIndex, &phrases)
+				if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 {
+					if nc := ns.classOf(n.ID(), formIndex); nc&(nameCapital|nameConnector) != 0 && nc&nameArticle == 0 && doc.Text[t.End()] == ' ' {
+						next = ns.phraseAt(s, ti, formIndex, &phrases)
+					}
 				}
 			}
 		}
