@@ -283,6 +283,11 @@ type Document struct {
 	// lines holds the byte offset of the start of each line (32 bits, as
 	// token offsets: a document is shorter than MaxSize).
 	lines []uint32
+
+	// wrap counts the lines for HardWrapped when wrapCounted (plain text
+	// parsed on one goroutine counts them as it makes its blocks).
+	wrap        wrapCount
+	wrapCounted bool
 }
 
 // TooVaried reports whether the document has more than MaxTypes distinct

@@ -54,6 +54,7 @@ func (d *Document) parsePlainParallel(workers int) bool {
 		nLong += long[k]
 	}
 	unwrapped := nLong*20 > nLines
+	d.setWrap(wrapCount{nLines, nLong})
 	if !unwrapped {
 		// A block may go on over a line break: cut after blank lines.
 		if cuts = d.plainCuts(workers, true); len(cuts) < 3 {
@@ -72,7 +73,7 @@ func (d *Document) parsePlainParallel(workers int) bool {
 	}
 	buf := make([]Segment, len(d.lines))
 	par.Do(n, n, func(k int) {
-		runs[k], comments[k] = d.plainRun(cuts[k], cuts[k+1], unwrapped, buf[cuts[k]:cuts[k]:cuts[k+1]])
+		runs[k], comments[k] = d.plainRun(cuts[k], cuts[k+1], unwrapped, buf[cuts[k]:cuts[k]:cuts[k+1]], nil)
 		ests[k] = d.estimateRun(runs[k])
 	})
 	for k := range n {

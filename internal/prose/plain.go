@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,17 +17,77 @@ const DirectivePrefix = "edlint-"
 // break ends a block after a line that ends a sentence or looks like a
 // heading (short, no final punctuation); a line that stops mid-sentence
 // continues its block.
+//
+// Whether the text is hard-wrapped is counted in the same pass over the
+// lines as the blocks are made, taking it to be (most text is); if it is
+// not, each block is then cut at its line breaks.
 func (d *Document) plainBlocks() []rawBlock {
-	unwrapped := !d.hardWrappedFrom(bomLen(d.Src), 0, len(d.lines))
-	r, comments := d.plainRun(0, len(d.lines), unwrapped, make([]Segment, 0, len(d.lines)))
+	var wc wrapCount
+	r, comments := d.plainRun(0, len(d.lines), false, make([]Segment, 0, len(d.lines)), &wc)
 	d.Prose, d.Comments = r.prose, comments
+	d.setWrap(wc)
+	if wc.long*20 > wc.lines {
+		return d.splitAtLines(r.blocks)
+	}
 	return r.blocks
+}
+
+// setWrap keeps wc, counted from after the byte-order mark, for
+// HardWrapped, which counts the first line from the start of the source.
+func (d *Document) setWrap(wc wrapCount) {
+	if bom := bomLen(d.Src); bom > 0 && len(d.lines) > 0 {
+		l, g := d.countLong(bom, 0, 1)
+		l0, g0 := d.countLong(0, 0, 1)
+		wc = wrapCount{wc.lines - l + l0, wc.long - g + g0}
+	}
+	d.wrap, d.wrapCounted = wc, true
+}
+
+// wrapCount counts the lines that are not blank and those of them longer
+// than 100 code points (see countLong).
+type wrapCount struct {
+	lines, long int
+}
+
+// splitAtLines cuts blocks made of several lines into one block a line,
+// as plainRun makes them in text that is not hard-wrapped. The prose
+// segments of a line lie between line breaks: two segments are of one line
+// (a URL between them) unless a line break separates them.
+func (d *Document) splitAtLines(blocks []rawBlock) []rawBlock {
+	newLine := func(k uint32) bool {
+		return strings.IndexByte(d.Text[d.Prose[k-1].end:d.Prose[k].start], '\n') >= 0
+	}
+	n := 0
+	for _, b := range blocks {
+		n++
+		for k := b.firstSeg + 1; k < b.endSeg; k++ {
+			if newLine(k) {
+				n++
+			}
+		}
+	}
+	if n == len(blocks) {
+		return blocks
+	}
+	out := make([]rawBlock, 0, n)
+	for _, b := range blocks {
+		first := b.firstSeg
+		for k := b.firstSeg + 1; k < b.endSeg; k++ {
+			if newLine(k) {
+				out = append(out, rawBlock{firstSeg: first, endSeg: k, kind: b.kind, inQuote: b.inQuote})
+				first = k
+			}
+		}
+		out = append(out, rawBlock{firstSeg: first, endSeg: b.endSeg, kind: b.kind, inQuote: b.inQuote})
+	}
+	return out
 }
 
 // plainRun splits lines [from, to) into blocks, as plainBlocks does when
 // a block ends before line from (the line before it is blank, or from is
 // 0). The blocks index the prose segments of the run, appended to prose.
-func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment) (r run, comments []Comment) {
+// If wc is not nil it receives countLong(bomLen(d.Src), from, to).
+func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *wrapCount) (r run, comments []Comment) {
 	text := d.Text
 	var blocks []rawBlock
 	open := false // the last block continues on the next line
@@ -52,6 +113,12 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment) (r ru
 		trimmed := line
 		if line == "" || !isASCIIInk(line[0]) || !isASCIIInk(line[len(line)-1]) {
 			trimmed = strings.TrimSpace(line) // (most lines start and end with ink)
+		}
+		if wc != nil && trimmed != "" {
+			wc.lines++
+			if d.isLongLine(text[start:end]) {
+				wc.long++
+			}
 		}
 		switch {
 		case trimmed == "":
@@ -166,7 +233,12 @@ func indexWWW(s string) int {
 // HardWrapped is HardWrapped(d.Text), read off the line table: whether the
 // whole source looks hard-wrapped (rules that join a hard-wrapped
 // paragraph's lines ask it).
-func (d *Document) HardWrapped() bool { return d.hardWrappedFrom(0, 0, len(d.lines)) }
+func (d *Document) HardWrapped() bool {
+	if d.wrapCounted {
+		return d.wrap.long*20 <= d.wrap.lines
+	}
+	return d.hardWrappedFrom(0, 0, len(d.lines))
+}
 
 // hardWrappedFrom is HardWrapped(d.Text[from:]), read off lines [n0, n1)
 // of the line table.
@@ -192,7 +264,7 @@ func (d *Document) countLong(from, n0, n1 int) (lines, long int) {
 			continue
 		}
 		lines++
-		if isLong(text[start:end]) {
+		if d.isLongLine(text[start:end]) {
 			long++
 		}
 	}
@@ -228,6 +300,33 @@ func HardWrapped(text string) bool {
 // paragraphs of unwrapped text, most of its bytes, are not counted.
 func isLong(line string) bool {
 	return len(line) > 400 || len(line) > 100 && utf8.RuneCountInString(line) > 100
+}
+
+// isLongLine is isLong for a line of d. In a document of valid UTF-8 its
+// code points are counted as the bytes that do not continue one, eight at
+// a time (utf8.RuneCountInString decodes them one by one: a tenth of the
+// parse of text whose paragraphs are lines).
+func (d *Document) isLongLine(line string) bool {
+	if len(line) <= 100 || len(line) > 400 || d.Invalid != nil {
+		return isLong(line)
+	}
+	return runesValid(line) > 100
+}
+
+// runesValid is utf8.RuneCountInString(s) for valid UTF-8.
+func runesValid(s string) int {
+	cont := 0 // continuation bytes, 10xxxxxx
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
+		cont += bits.OnesCount64(w &^ (w << 1) & msb)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xc0 == 0x80 {
+			cont++
+		}
+	}
+	return len(s) - cont
 }
 
 // isBlank is strings.TrimSpace(s) == "" without scanning to the end of a

@@ -376,3 +376,15 @@ func TestIsLong(t *testing.T) {
 		}
 	}
 }
+
+// TestRunesValid checks the code point count of valid UTF-8 against
+// utf8.RuneCountInString.
+func TestRunesValid(t *testing.T) {
+	for _, s := range []string{"", "a", "héllo wörld", strings.Repeat("é’x", 50), strings.Repeat("\U0001F600ab", 33), strings.Repeat("a", 7) + "€"} {
+		for i := 0; i <= len(s); i++ {
+			if got, want := runesValid(s[i:]), utf8.RuneCountInString(s[i:]); utf8.ValidString(s[i:]) && got != want {
+				t.Errorf("runesValid(%q) = %d, want %d", s[i:], got, want)
+			}
+		}
+	}
+}
