@@ -56,11 +56,14 @@ func (apostropheStyle) Check(p *Pass) {
 // numbers (it’s, 1970’s, ’80s) and right after a word (Shvets').
 func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
+	// Room for every apostrophe at once.
+	uses[aposCurly] = make([]prose.Span, 0, x.apos[aposCurly])
+	uses[aposStraight] = make([]prose.Span, 0, x.apos[aposStraight])
 	closers := x.singleClosers(doc)
 	for _, i32 := range x.quoteish {
 		i := int(i32)
 		t := doc.Tokens[i]
-		text := doc.Text[t.Start():t.End()]
+		text := doc.Types[t.ID()] // the token's text (see typeText)
 		switch t.Kind() {
 		case prose.Word, prose.Number:
 			for off, r := range text {
@@ -145,7 +148,7 @@ func singleClosers(doc *prose.Document, x *tokenIndex) map[int]bool {
 			bi, open = k, 0 // quotations close within their block
 		}
 		b := &doc.Blocks[bi]
-		switch doc.Text[t.Start():t.End()] {
+		switch doc.Types[t.ID()] { // the token's text (see typeText)
 		case "‘":
 			open++
 		case "'":

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -66,20 +67,9 @@ func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 		}
 		keyOf[id] = k + 1
 	}
-	hyphen := make([][]prose.Span, len(keys))
-	for _, i := range hyphenUses {
-		t := doc.Tokens[i]
-		if k := keyOf[t.ID()] - 1; k >= 0 {
-			hyphen[k] = append(hyphen[k], t.Span())
-		}
-	}
+	hyphen := groupSpans(doc, hyphenUses, keyOf, len(keys))
 	// Every clsClosed type got its key when it was marked.
-	closed := make([][]prose.Span, len(keys))
-	for _, i := range closedUses {
-		t := doc.Tokens[i]
-		k := keyOf[t.ID()] - 1
-		closed[k] = append(closed[k], t.Span())
-	}
+	closed := groupSpans(doc, closedUses, keyOf, len(keys))
 	for k, spans := range hyphen {
 		if len(spans) > 0 {
 			f.hyphen[keys[k]] = spans
@@ -91,6 +81,37 @@ func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 		}
 	}
 	return f
+}
+
+// groupSpans returns the spans of the tokens uses, by key number (keyOf
+// holds 1 + the number by Token.ID, 0 for none): counted first, then laid
+// out in one array, a key's spans side by side.
+func groupSpans(doc *prose.Document, uses []int32, keyOf []int32, keys int) [][]prose.Span {
+	sizes := make([]int32, keys)
+	n := 0
+	for _, i := range uses {
+		if k := keyOf[doc.Tokens[i].ID()] - 1; k >= 0 {
+			sizes[k]++
+			n++
+		}
+	}
+	out := make([][]prose.Span, keys)
+	if n == 0 {
+		return out
+	}
+	all := make([]prose.Span, n)
+	for k, m := range sizes {
+		if m > 0 {
+			out[k], all = all[:0:m], all[m:]
+		}
+	}
+	for _, i := range uses {
+		t := doc.Tokens[i]
+		if k := keyOf[t.ID()] - 1; k >= 0 {
+			out[k] = append(out[k], t.Span())
+		}
+	}
+	return out
 }
 
 // classifyCompounds records the key of each hyphenated word type of d
@@ -211,9 +232,11 @@ func judgeCompounds(p *Pass) []compoundVerdict {
 	hyphen := map[string][]compoundUse{}
 	for _, df := range all {
 		for k, spans := range df.facts.closed {
+			c := slices.Grow(closed[k], len(spans))
 			for _, s := range spans {
-				closed[k] = append(closed[k], compoundUse{df.doc, s})
+				c = append(c, compoundUse{df.doc, s})
 			}
+			closed[k] = c
 		}
 	}
 	if len(closed) == 0 {
@@ -224,9 +247,11 @@ func judgeCompounds(p *Pass) []compoundVerdict {
 			if len(closed[k]) == 0 {
 				continue
 			}
+			h := slices.Grow(hyphen[k], len(spans))
 			for _, s := range spans {
-				hyphen[k] = append(hyphen[k], compoundUse{df.doc, s})
+				h = append(h, compoundUse{df.doc, s})
 			}
+			hyphen[k] = h
 		}
 	}
 	keys := make([]string, 0, len(closed))

@@ -73,7 +73,7 @@ func (countMismatch) Check(p *Pass) {
 // announced returns the count a token announces: a number word or a
 // figure from 2 to 12, not part of a larger number phrase.
 func announced(d *prose.Document, i int) int {
-	return announcedCount(d.TokenText(i), d.Tokens[i].Kind())
+	return announcedCount(typeText(d, i), d.Tokens[i].Kind())
 }
 
 // announcedCount is announced for a token text w of kind k.

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/edlint/edlint/dict"
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
 )
 
@@ -189,19 +190,46 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 		return nil
 	}
 	table := varietyTable()
-	var out []varietyUse
+	// Nearly every use is in lower case: whether its text is, and is in
+	// the table, is decided once per type (Token.ID), not per use.
+	const (
+		lowerIn    = 1
+		lowerOut   = 2
+		notLowered = 3
+	)
+	verdict := mem.Table[uint8](len(doc.Types))
+	// Most candidates are kept: room for them all at once.
+	out := make([]varietyUse, 0, len(cands))
 	sc := sentenceCursor{d: doc}
 	for _, i32 := range cands {
 		ti := int(i32)
 		t := doc.Tokens[ti]
 		w := doc.Text[t.Start():t.End()]
-		if !isLowerASCII(w) {
-			s := doc.Sentences[sc.of(ti)]
-			if ti != s.FirstToken() || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken()) {
-				continue
+		v := verdict[t.ID()]
+		if v == 0 {
+			v = notLowered
+			if isLowerASCII(w) {
+				v = lowerOut
+				if _, ok := table[w]; ok {
+					v = lowerIn
+				}
 			}
-			w = strings.ToLower(w)
+			verdict[t.ID()] = v
 		}
+		switch v {
+		case lowerIn:
+			if !inPath(doc, t.Span()) {
+				out = append(out, varietyUse{t.Span(), w})
+			}
+			continue
+		case lowerOut:
+			continue
+		}
+		s := doc.Sentences[sc.of(ti)]
+		if ti != s.FirstToken() || !lowerOrTitle(w) || startsName(doc, ti, s.EndToken()) {
+			continue
+		}
+		w = strings.ToLower(w)
 		if _, ok := table[w]; ok && !inPath(doc, t.Span()) {
 			out = append(out, varietyUse{t.Span(), w})
 		}
@@ -230,18 +258,43 @@ func (englishVariety) Check(p *Pass) {
 		}
 		return counts
 	}).([]int)
-	forms := map[string][]varietyUse{}
-	var own []string
+	// The uses of each spelling, grouped in order of first use: numbered
+	// in one pass (a spelling is looked up once per use, judged once),
+	// then laid out in one array, a spelling's uses side by side.
 	mineUses, _ := mine(p, all)
-	for _, u := range mineUses {
-		e := table[u.word]
-		if e.side == sideUK && sharedSpelling(p, u.word, e.other) {
-			continue
+	group := map[string]int32{} // the spelling's number, or -1: not counted
+	var own []string            // the spellings by number
+	var sizes []int32
+	counted := 0
+	groupOf := make([]int32, len(mineUses))
+	for i, u := range mineUses {
+		g, ok := group[u.word]
+		if !ok {
+			g = -1
+			if e := table[u.word]; e.side != sideUK || !sharedSpelling(p, u.word, e.other) {
+				g = int32(len(own))
+				own = append(own, u.word)
+				sizes = append(sizes, 0)
+			}
+			group[u.word] = g
 		}
-		if _, ok := forms[u.word]; !ok {
-			own = append(own, u.word)
+		groupOf[i] = g
+		if g >= 0 {
+			sizes[g]++
+			counted++
 		}
-		forms[u.word] = append(forms[u.word], u)
+	}
+	forms := make([][]varietyUse, len(own))
+	if len(own) > 0 {
+		backing := make([]varietyUse, counted)
+		for g, n := range sizes {
+			forms[g], backing = backing[:0:n], backing[n:]
+		}
+		for i, u := range mineUses {
+			if g := groupOf[i]; g >= 0 {
+				forms[g] = append(forms[g], u)
+			}
+		}
 	}
 	wrong := map[uint8]bool{}
 	pinned := false
@@ -264,13 +317,18 @@ func (englishVariety) Check(p *Pass) {
 			wrong[sideIZE] = true
 		}
 	}
-	sort.SliceStable(own, func(i, j int) bool { return forms[own[i]][0].span.Start < forms[own[j]][0].span.Start })
-	for _, w := range own {
+	order := make([]int32, len(own))
+	for g := range order {
+		order[g] = int32(g)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return forms[order[i]][0].span.Start < forms[order[j]][0].span.Start })
+	for _, g := range order {
+		w := own[g]
 		e := table[w]
 		if !wrong[e.side] {
 			continue
 		}
-		uses := forms[w]
+		uses := forms[g]
 		first := uses[0]
 		typed := p.Doc.Slice(first.span)
 		want := matchInitialCase(e.other, typed)

@@ -117,7 +117,7 @@ type extractor struct {
 	dict *spell.Dict
 	y    *Yardstick
 	h    *hedging
-	out  []Estimate
+	out  chunks[Estimate]
 	// Facts about each token text, by Token.ID: flags (mayStart,
 	// nearBoost), the trie word (0: none), the booster a text is near,
 	// and whether it is a reporting verb (see reporting).
@@ -128,6 +128,7 @@ type extractor struct {
 	// quoted marks the tokens of block quotedBlock-1 inside quotation
 	// marks (quotedBlock 0: none yet).
 	quoted      []bool
+	quoteCodes  []uint8 // by Token.ID, for quotedIn; nil until needed
 	quotedBlock int
 	// speech caches the attribution of the last sentence asked about.
 	speechSent          int
@@ -142,13 +143,17 @@ const (
 	mayStart uint8 = 1 << iota
 	// nearBoost: the text is one or two edits from a booster.
 	nearBoost
+	// curlyKey: the lower-case text holds ’, which its key straightens.
+	curlyKey
 )
 
 // key is the text of type id lower-case with straight apostrophes, as the
-// trie and the context tests compare words.
+// trie and the context tests compare words. id is a type the document's
+// tokens spell: typeTable has looked for a ’ in it (the context tests
+// ask for the key of every word around an estimate).
 func (x *extractor) key(id uint32) string {
 	k := x.doc.Types[x.doc.Lower(id)]
-	if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
+	if x.flags[id]&curlyKey != 0 {
 		k = strings.ReplaceAll(k, "’", "'")
 	}
 	return k
@@ -165,7 +170,11 @@ func (x *extractor) typeTable() {
 		if doc.TypeCount(uint32(id)) == 0 {
 			continue // a lower-case form no token spells
 		}
-		k := x.key(uint32(id))
+		k := doc.Types[doc.Lower(uint32(id))]
+		if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
+			x.flags[id] |= curlyKey
+			k = strings.ReplaceAll(k, "’", "'")
+		}
 		if w := x.h.word(k); w != 0 {
 			x.words[id] = w
 			if x.h.rootKids[w] != nil {
@@ -193,14 +202,14 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 		s := &doc.Sentences[si]
 		for i := s.FirstToken(); i < s.EndToken(); {
 			t := &toks[i]
-			f := flags[t.ID()]
+			f := flags[t.ID()] &^ curlyKey
 			if f == 0 && t.Kind() != prose.Number {
 				i++ // most words: no phrase starts here, no booster is near
 				continue
 			}
 			var m *match
 			end := 0
-			if f&mayStart != 0 || t.Kind() == prose.Number {
+			if (f&mayStart != 0 || t.Kind() == prose.Number) && x.mayMatch(i, s.EndToken()) {
 				end, m = x.longest(i, s.EndToken())
 				if m != nil && x.accept(m, si, i, end) {
 					i = end
@@ -213,7 +222,33 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 			i++
 		}
 	}
-	return x.out
+	return x.out.slice()
+}
+
+// mayMatch reports whether longest(i, end) may find a phrase: false when
+// no phrase starts with token i, or when the phrases that do have more
+// words and the next token is no word of the trie (as for most uses of
+// "to", "in" and numbers), which longest would find only after a call.
+func (x *extractor) mayMatch(i, end int) bool {
+	toks := x.doc.Tokens
+	t := &toks[i]
+	n := x.h.rootKids[x.words[t.ID()]]
+	if n == nil && t.Kind() == prose.Number {
+		n = x.h.rootKids[x.h.numberWord]
+	}
+	if n == nil {
+		return false
+	}
+	if n.m != nil {
+		return true
+	}
+	if i+1 >= end {
+		return false
+	}
+	// The trie numbers its words from 1: a token no word of it spells (0)
+	// is no node's child, unless a number.
+	next := &toks[i+1]
+	return !next.Gap() && (x.words[next.ID()] != 0 || next.Kind() == prose.Number)
 }
 
 // longest walks the trie from token i and returns the end of the longest
@@ -607,7 +642,7 @@ func (x *extractor) emit(e *Estimate) {
 	e.Span = prose.Span{Start: toks[e.FirstToken].Start(), End: toks[e.EndToken-1].End()}
 	e.Quoted = x.isQuoted(e.Sentence, e.FirstToken)
 	e.Attributed = x.isAttributed(e.Sentence, e.FirstToken)
-	x.out = append(x.out, *e)
+	x.out.add(*e)
 }
 
 // isQuoted reports whether token i of sentence si lies inside quotation
@@ -634,14 +669,47 @@ func (x *extractor) isQuoted(si, i int) bool {
 	}
 	if x.quotedBlock != bi+1 {
 		x.quotedBlock = bi + 1
-		x.quoted = quotedIn(x.doc, b, x.quoted[:0])
+		if x.quoteCodes == nil {
+			x.quoteCodes = mem.Table[uint8](len(x.doc.Types))
+		}
+		x.quoted = quotedIn(x.doc, b, x.quoted[:0], x.quoteCodes)
 	}
 	return x.quoted[i-b.FirstToken()]
 }
 
+// The quotation marks quotedIn tells apart, by what they do; 0 is a type
+// not yet looked at.
+const (
+	quoteNone uint8 = 1 + iota
+	quoteOpenDouble
+	quoteCloseDouble
+	quoteStraightDouble
+	quoteOpenSingle
+	quoteCloseSingle
+)
+
+// quoteCode returns what the punctuation text does to a quotation.
+func quoteCode(text string) uint8 {
+	switch text {
+	case "“", "«", "„":
+		return quoteOpenDouble
+	case "”", "»":
+		return quoteCloseDouble
+	case "\"":
+		return quoteStraightDouble
+	case "‘":
+		return quoteOpenSingle
+	case "’":
+		return quoteCloseSingle
+	}
+	return quoteNone
+}
+
 // quotedIn appends to q, for each token of block b, whether it lies inside
-// a quotation (see isQuoted).
-func quotedIn(doc *prose.Document, b *prose.Block, q []bool) []bool {
+// a quotation (see isQuoted). codes holds quoteCode by Token.ID, filled in
+// on first use, so that a mark's text is read once per type, not at every
+// comma of the block.
+func quotedIn(doc *prose.Document, b *prose.Block, q []bool, codes []uint8) []bool {
 	if b.InQuote() {
 		for i := b.FirstToken(); i < b.EndToken(); i++ {
 			q = append(q, true)
@@ -657,21 +725,26 @@ func quotedIn(doc *prose.Document, b *prose.Block, q []bool) []bool {
 			continue
 		}
 		q = append(q, false)
-		switch doc.TokenText(i) {
-		case "“", "«", "„":
+		k := codes[t.ID()]
+		if k == 0 {
+			k = quoteCode(doc.TokenText(i))
+			codes[t.ID()] = k
+		}
+		switch k {
+		case quoteOpenDouble:
 			double = i
-		case "”", "»":
+		case quoteCloseDouble:
 			double = -1
-		case "\"":
+		case quoteStraightDouble:
 			if double >= 0 {
 				double = -1
 			} else {
 				double = i
 			}
-		case "‘":
+		case quoteOpenSingle:
 			single = i
 			singleSpeech = i > b.FirstToken() && introducesSpeech(doc, i-1)
-		case "’":
+		case quoteCloseSingle:
 			single = -1
 		}
 	}

@@ -547,8 +547,13 @@ func ownEstimates(p *Pass) []Estimate {
 		key = factAllEstimates
 	}
 	return p.Memo(key, func() any {
-		var out []Estimate
-		for _, e := range estimatesOf(p) {
+		// Most estimates are the author's own: room for all at once.
+		est := estimatesOf(p)
+		if len(est) == 0 {
+			return []Estimate(nil)
+		}
+		out := make([]Estimate, 0, len(est))
+		for _, e := range est {
 			if all || e.Own() {
 				out = append(out, e)
 			}

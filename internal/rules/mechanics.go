@@ -21,6 +21,12 @@ func tok(d *prose.Document, i int) string {
 	return d.TokenText(i)
 }
 
+// typeText returns the text of token i as its type holds it: the same
+// text (a type's tokens all have its text), read in the vocabulary, which
+// the cache keeps, rather than at the token in the source. For the rules
+// that read a few kinds of mark spread over a long draft.
+func typeText(d *prose.Document, i int) string { return d.Types[d.Tokens[i].ID()] }
+
 // between returns the source text between tokens i and j (i < j).
 func between(d *prose.Document, i, j int) string {
 	return d.Text[d.Tokens[i].End():d.Tokens[j].Start()]
@@ -171,15 +177,60 @@ func paragraphs(p *Pass) []paragraph {
 
 // groupParagraphs groups the blocks of d, hard-wrapped or not.
 func groupParagraphs(d *prose.Document, wrapped bool) []paragraph {
-	var out []paragraph
-	for bi := range d.Blocks {
-		if len(out) > 0 && wrapped && continues(d, bi-1, bi) {
-			out[len(out)-1].end = bi + 1
-			continue
+	if !wrapped {
+		out := make([]paragraph, len(d.Blocks))
+		for bi := range out {
+			out[bi] = paragraph{bi, bi + 1}
 		}
-		out = append(out, paragraph{bi, bi + 1})
+		return out
 	}
-	return out
+	var out chunks[paragraph]
+	// The verdict on most block breaks needs only the last byte of the
+	// block before and the first byte of the block after, which lie in
+	// lines of the text and tokens that no other read brings to the cache.
+	// They are read first for a stretch of breaks, loads the processor
+	// overlaps, and the verdicts then decided from them: continues reads
+	// the text again only where they cannot decide.
+	const stretch = 32
+	var last, first [stretch]byte
+	toks, text := d.Tokens, d.Text
+	for lo := 1; lo < len(d.Blocks); lo += stretch {
+		hi := min(lo+stretch, len(d.Blocks))
+		for bi := lo; bi < hi; bi++ {
+			lt, ft := toks[d.Blocks[bi-1].EndToken()-1], toks[d.Blocks[bi].FirstToken()]
+			last[bi-lo], first[bi-lo] = text[lt.End()-1], text[ft.Start()]
+		}
+		if lo == 1 {
+			out.add(paragraph{0, 1})
+		}
+		for bi := lo; bi < hi; bi++ {
+			if quickContinues(last[bi-lo], first[bi-lo]) || continues(d, bi-1, bi) {
+				out.last().end = bi + 1
+				continue
+			}
+			out.add(paragraph{bi, bi + 1})
+		}
+	}
+	if len(d.Blocks) == 1 {
+		out.add(paragraph{0, 1})
+	}
+	return out.slice()
+}
+
+// quickContinues reports, from the last byte of a block's last token and
+// the first byte of the next block's first token, a break continues
+// reports true for: an ASCII last character that finishes no sentence, or
+// a next word that starts with an ASCII lower-case letter or digit.
+// False leaves the verdict to continues.
+func quickContinues(last, first byte) bool {
+	if last < utf8.RuneSelf {
+		switch last {
+		case '.', '?', '!', ':', '"', ')':
+		default:
+			return true
+		}
+	}
+	return first >= 'a' && first <= 'z' || first >= '0' && first <= '9'
 }
 
 // continues reports whether block b carries on the paragraph of block a

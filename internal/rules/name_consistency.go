@@ -124,6 +124,9 @@ const (
 	// nameGiven: the text, as written, can be the given name before a
 	// name (nameLike).
 	nameGiven
+	// nameArticle: the text is "the" in any case, a connector no
+	// multi-word name continues with (phraseAt).
+	nameArticle
 )
 
 // nameScan classifies a document's token texts once each (by Token.ID).
@@ -166,6 +169,9 @@ func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
 	}
 	if isConnector(text) {
 		c |= nameConnector
+		if strings.EqualFold(text, "the") {
+			c |= nameArticle
+		}
 	}
 	ns.info[id] = c
 	return c
@@ -200,6 +206,7 @@ func nameWords(doc *prose.Document) nameFacts {
 	toks := doc.Tokens
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
+	var phrases chunks[namePhrase]
 	var buf [256]int32
 	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
 		// The capitalised words of the next stretch of tokens, listed
@@ -262,14 +269,18 @@ func nameWords(doc *prose.Document) nameFacts {
 				// (classOf numbers no form before its time), and the text
 				// is read only for the one word in three that is
 				// capitalised or small.
+				// Before "the" phraseAt would stop at once and find
+				// nothing ("In the", "Of the" at a sentence's start).
 				n := &toks[ti+1]
-				if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 &&
-					ns.classOf(n.ID(), formIndex)&(nameCapital|nameConnector) != 0 && doc.Text[t.End()] == ' ' {
-					next = ns.phraseAt(s, ti, formIndex, &f.phrases)
+				if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 {
+					if nc := ns.classOf(n.ID(), formIndex); nc&(nameCapital|nameConnector) != 0 && nc&nameArticle == 0 && doc.Text[t.End()] == ' ' {
+						next = ns.phraseAt(s, ti, formIndex, &phrases)
+					}
 				}
 			}
 		}
 	}
+	f.phrases = phrases.slice()
 	for i := range f.forms {
 		fm := &f.forms[i]
 		fm.count = int(counts[i])
@@ -311,7 +322,7 @@ func capitalTypes(doc *prose.Document) (capital []uint8, capitals int) {
 // words and a small word among them. It appends the name to out and
 // returns the token after the run's last capitalised word, where the
 // search resumes.
-func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) int32, out *[]namePhrase) int {
+func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) int32, out *chunks[namePhrase]) int {
 	doc := ns.doc
 	end := ti + 1
 	lastContent := ti
@@ -346,7 +357,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
 	if inner {
-		*out = append(*out, makePhrase(doc, ti, lastContent+1, s.Block()))
+		out.add(makePhrase(doc, ti, lastContent+1, s.Block()))
 	}
 	return lastContent + 1
 }

@@ -53,6 +53,9 @@ func (quoteStyle) Check(p *Pass) {
 // after a digit is a foot or inch mark; neither counts.
 func quoteMarks(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
+	// Room for every mark at once.
+	uses[quoteCurly] = make([]prose.Span, 0, x.marks[quoteCurly])
+	uses[quoteStraight] = make([]prose.Span, 0, x.marks[quoteStraight])
 	closers := x.singleClosers(doc)
 	for _, i32 := range x.quoteish {
 		i := int(i32)
@@ -60,7 +63,7 @@ func quoteMarks(doc *prose.Document, x *tokenIndex) styleUses {
 		if t.Kind() != prose.Punct {
 			continue
 		}
-		text := doc.Text[t.Start():t.End()]
+		text := doc.Types[t.ID()] // the token's text (see typeText)
 		switch text {
 		case "\"", "'", "’", "“", "”", "‘":
 		default:

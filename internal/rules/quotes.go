@@ -79,6 +79,10 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 	var out []quoteIssue
 	prevOpen := false // the previous paragraph ended inside a quotation
 	q := x.quoteish   // the only tokens read below, in order
+	// A paragraph's open quotations and straight marks, reused from one
+	// paragraph to the next.
+	var stackBuf []openQuote
+	var straightBuf []int
 	for pi, pa := range paras {
 		first, end := pa.tokenRange(d)
 		for len(q) > 0 && int(q[0]) < first {
@@ -89,14 +93,14 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 			n++
 		}
 		marks := q[:n]
-		var stack []openQuote
-		var straight []int // straight double quotes, in order
-		var candidate = -1 // a ’ that may close a “ by mistake
+		stack := stackBuf[:0]
+		straight := straightBuf[:0] // straight double quotes, in order
+		var candidate = -1          // a ’ that may close a “ by mistake
 		// hasCloserAfter reports whether a ” follows marks[k] in the
 		// paragraph.
 		hasCloserAfter := func(k int) bool {
 			for _, j := range marks[k+1:] {
-				if d.TokenText(int(j)) == "”" {
+				if typeText(d, int(j)) == "”" {
 					return true
 				}
 			}
@@ -108,7 +112,7 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 			if t.Kind() != prose.Punct {
 				continue
 			}
-			switch d.TokenText(i) {
+			switch typeText(d, i) {
 			case "\"":
 				if len(straight)%2 == 0 && unicode.IsDigit(charBefore(d, t.Start())) && !unicode.IsLetter(charAfter(d, t.End())) {
 					continue // 5" (inches), when no quotation is open
@@ -195,6 +199,7 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 			}
 		}
 		prevOpen = open
+		stackBuf, straightBuf = stack, straight
 	}
 	return out
 }
@@ -206,7 +211,7 @@ func reopens(d *prose.Document, paras []paragraph, pi int, mark string) bool {
 		return false
 	}
 	first, _ := paras[pi+1].tokenRange(d)
-	return d.TokenText(first) == mark
+	return typeText(d, first) == mark
 }
 
 // oddStraight picks, from an odd number of straight quotation marks, the

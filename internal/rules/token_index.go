@@ -77,8 +77,41 @@ type tokenIndex struct {
 	// it and the token after it. Block bounds are the rules' to check.
 	repeated, doubled, spaced, glued []int32
 
+	// marks counts, by style (curly, straight), the tokens of the
+	// quotation marks, and apos the apostrophes, inside words and numbers
+	// or marks of their own: the most quoteMarks and apostrophes can list
+	// of each, the room they make at once.
+	marks, apos [2]int
+
 	closersOnce sync.Once
 	closers     map[int]bool // see singleClosers
+}
+
+// countMarks adds the n tokens of text, of class c and of the quotation or
+// apostrophe classes, to x.marks and x.apos.
+func (x *tokenIndex) countMarks(text string, c uint32, n int) {
+	if c&clsQuote != 0 {
+		// A single mark is a quotation mark or an apostrophe: it counts
+		// for both.
+		switch text {
+		case "“", "”":
+			x.marks[quoteCurly] += n
+		case "\"":
+			x.marks[quoteStraight] += n
+		case "‘":
+			x.marks[quoteCurly] += n
+		case "’":
+			x.marks[quoteCurly] += n
+			x.apos[aposCurly] += n
+		case "'":
+			x.marks[quoteStraight] += n
+			x.apos[aposStraight] += n
+		}
+	}
+	if c&clsApos != 0 && c&(clsWord|clsNumber) != 0 {
+		x.apos[aposCurly] += n * strings.Count(text, "’")
+		x.apos[aposStraight] += n * strings.Count(text, "'")
+	}
 }
 
 // list returns the tokens of class c (one of the listed classes).
@@ -140,6 +173,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 			n := d.TypeCount(uint32(id))
 			if l&(clsQuote|clsApos) != 0 {
 				quotes += n
+				x.countMarks(d.Types[id], c, n)
 			}
 			for ; l != 0; l &= l - 1 {
 				sizes[bits.TrailingZeros32(l)] += n

@@ -48,7 +48,7 @@ func (unbalancedBracket) Check(p *Pass) {
 		for len(brackets) > 0 && int(brackets[0]) < end {
 			i := int(brackets[0])
 			brackets = brackets[1:]
-			text := d.TokenText(i)
+			text := typeText(d, i)
 			switch text {
 			case "(", "[":
 				if text == "(" && emoticon(d, first, i) {
@@ -63,7 +63,7 @@ func (unbalancedBracket) Check(p *Pass) {
 				}
 				match := -1
 				for k := len(stack) - 1; k >= 0; k-- {
-					if closerOf(d.TokenText(stack[k])) == text {
+					if closerOf(typeText(d, stack[k])) == text {
 						match = k
 						break
 					}

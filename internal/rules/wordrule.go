@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/edlint/edlint/internal/prose"
+import (
+	"slices"
+
+	"github.com/edlint/edlint/internal/prose"
+)
 
 // wordRule reports the word issues of one kind. The spelling and names
 // rules are all views of one judgement of the draft's words (wordIssues),
@@ -39,20 +43,37 @@ func (r wordRule) Check(p *Pass) {
 		if is.kind == kindLearntName {
 			msg = "used here too"
 		}
-		for _, s := range is.rel {
-			f.Related = append(f.Related, Related{Span: s, Message: msg})
+		if len(is.rel) > 0 {
+			f.Related = make([]Related, len(is.rel))
+			for i, s := range is.rel {
+				f.Related[i] = Related{Span: s, Message: msg}
+			}
 		}
 		p.Report(f)
 	}
 }
 
 // dedupeStrings drops repeated suggestions, keeping the first of each.
+// A word has a handful of suggestions: they are compared with those kept
+// so far, without a map.
 func dedupeStrings(ss []string) []string {
-	out := ss[:0:0]
-	seen := make(map[string]bool, len(ss))
+	if len(ss) == 0 {
+		return ss[:0:0]
+	}
+	if len(ss) > 16 {
+		out := ss[:0:0]
+		seen := make(map[string]bool, len(ss))
+		for _, s := range ss {
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	out := make([]string, 0, len(ss))
 	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
+		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}

@@ -3,6 +3,7 @@ package rules
 import (
 	"hash/maphash"
 	"runtime"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -312,7 +313,7 @@ type judge struct {
 	names  *draftNames
 	caps   []capForm // in order of first use
 	capIdx map[string]int32
-	lower  []lowerWord
+	lower  chunks[lowerWord]
 	issues []wordIssue
 	// compounds memoises closedCompound for the unknown lower-case words.
 	compounds map[string]compoundSplit
@@ -488,7 +489,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 					positional = titleCase == 1
 				}
 				if pp.ref < 0 {
-					pp.ref = j.capIndex(doc.Text[span.Start : span.Start+int(pp.base)])
+					pp.ref = j.capIndex(doc.Text[span.Start:span.Start+int(pp.base)], doc.TypeCount(id))
 				}
 				c := &j.caps[pp.ref]
 				c.occ = append(c.occ, occurrence{span: prose.Span{Start: span.Start, End: span.Start + int(pp.base)}, positional: positional})
@@ -497,11 +498,13 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 				if pp.whole {
 					lw.prev, lw.next = neighbours(doc, *s, ti)
 				}
-				j.lower = append(j.lower, lw)
+				j.lower.add(lw)
 			}
 		}
 	}
-	issues := j.issues
+	lower := j.lower.slice()
+	// Each lower-case use below adds one issue: room for them at once.
+	issues := slices.Grow(j.issues, len(lower))
 	// Lower-case unknown words are judged once every capitalised form is
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
 	// (mid-sentence) more often than it writes "ivana".
@@ -517,8 +520,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	var forms []lowerForm
 	formOf := make(map[string]int32)
 	partForm := make([]int32, len(j.parts)) // form + 1 by index in j.parts; 0 until met
-	formIDs := make([]int32, len(j.lower))
-	for i, lw := range j.lower {
+	formIDs := make([]int32, len(lower))
+	for i, lw := range lower {
 		if partForm[lw.part] > 0 {
 			formIDs[i] = partForm[lw.part] - 1
 			forms[formIDs[i]].uses++
@@ -546,7 +549,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		}
 	}
 	var pending []suggestJob // unknown words whose suggestions are computed together
-	for i, lw := range j.lower {
+	for i, lw := range lower {
 		span := lw.span
 		text := doc.Slice(span)
 		lf := &forms[formIDs[i]]
@@ -629,13 +632,17 @@ func (j *judge) closedCompound(w string) (string, string, bool) {
 }
 
 // capIndex returns the index of capitalised form in j.caps, adding it.
-func (j *judge) capIndex(form string) int32 {
+//
+// A new form's uses are those of the type first met with it (uses is
+// its count) more often than not: room for them is made at once, not by
+// doubling.
+func (j *judge) capIndex(form string, uses int) int32 {
 	if i, ok := j.capIdx[form]; ok {
 		return i
 	}
 	i := int32(len(j.caps))
 	j.capIdx[form] = i
-	j.caps = append(j.caps, capForm{form: form})
+	j.caps = append(j.caps, capForm{form: form, occ: make([]occurrence, 0, uses)})
 	return i
 }
 
@@ -1028,26 +1035,72 @@ func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssu
 func softenAnglicised(issues []wordIssue, text string) {
 	// Each wanted form is searched for once: a long document repeats the
 	// same anglicised name, and every search reads the whole text.
+	var wants []string // distinct, in order of first need
 	written := map[string]bool{}
-	var present *runeSet
 	for i := range issues {
 		is := &issues[i]
 		if is.kind != kindWrongDiacritic || len(is.want) == 0 || diacriticsDropped(is.word, is.want[0]) > 1 {
 			continue
 		}
-		want := is.want[0]
-		in, ok := written[want]
-		if !ok {
-			if present == nil {
-				present = nonASCIIRunes(text)
-			}
-			in = present.mayContain(want) && containsRare(text, want)
-			written[want] = in
+		if _, ok := written[is.want[0]]; !ok {
+			written[is.want[0]] = false
+			wants = append(wants, is.want[0])
 		}
-		if !in {
+	}
+	if len(wants) == 0 {
+		return
+	}
+	// The forms of ASCII only ("naive" for a draft's "naïve"), which the
+	// runes outside ASCII cannot rule out, are searched for in the same
+	// read of the text as those runes are gathered: a stretch at a time,
+	// each stretch read from memory once for both.
+	var ascii []string
+	for _, w := range wants {
+		if isASCII(w) {
+			ascii = append(ascii, w)
+		}
+	}
+	present := new(runeSet)
+	clear(present.runes[:]) // pages written before they are read (see mem.Table)
+	clear(present.pairs[:])
+	const stretch = 64 << 10
+	for at, i := 0, 0; at < len(text); at += stretch {
+		end := min(at+stretch, len(text))
+		i = present.scan(text, i, end)
+		for k := 0; k < len(ascii); k++ {
+			// Every place a form may start at and end before end, not
+			// searched in the stretch before.
+			if containsRare(text[max(0, at-len(ascii[k])+1):end], ascii[k]) {
+				written[ascii[k]] = true
+				ascii = append(ascii[:k], ascii[k+1:]...)
+				k--
+			}
+		}
+	}
+	for _, w := range wants {
+		if !isASCII(w) {
+			written[w] = present.mayContain(w) && containsRare(text, w)
+		}
+	}
+	for i := range issues {
+		is := &issues[i]
+		if is.kind != kindWrongDiacritic || len(is.want) == 0 || diacriticsDropped(is.word, is.want[0]) > 1 {
+			continue
+		}
+		if !written[is.want[0]] {
 			is.sev = Info
 		}
 	}
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // runeSet records which runes of the Basic Multilingual Plane outside
@@ -1088,16 +1141,25 @@ func nonASCIIRunes(text string) *runeSet {
 	set := new(runeSet)
 	clear(set.runes[:]) // pages written before they are read (see mem.Table)
 	clear(set.pairs[:])
-	for i := 0; i < len(text); {
+	set.scan(text, 0, len(text))
+	return set
+}
+
+// scan adds to set the runes of text that start at i or after and before
+// end, and returns where the rune after them starts (end, or past it when
+// the last rune runs over end): scanned again from there, the text is
+// read as in one scan.
+func (set *runeSet) scan(text string, i, end int) int {
+	for i < end {
 		// Skip ASCII 32, then eight bytes at a time.
 		const high = 0x8080808080808080
-		for i+32 <= len(text) && (load64(text, i)|load64(text, i+8)|load64(text, i+16)|load64(text, i+24))&high == 0 {
+		for i+32 <= end && (load64(text, i)|load64(text, i+8)|load64(text, i+16)|load64(text, i+24))&high == 0 {
 			i += 32
 		}
-		for i+8 <= len(text) && load64(text, i)&high == 0 {
+		for i+8 <= end && load64(text, i)&high == 0 {
 			i += 8
 		}
-		if i >= len(text) {
+		if i >= end {
 			break
 		}
 		if text[i] < utf8.RuneSelf {
@@ -1116,7 +1178,7 @@ func nonASCIIRunes(text string) *runeSet {
 		}
 		i += size
 	}
-	return set
+	return i
 }
 
 // containsRare is strings.Contains, searching for the rarest byte of
@@ -1133,13 +1195,16 @@ func containsRare(text, needle string) bool {
 		}
 	}
 	c, last := needle[k], len(text)-len(needle)+k // the last place needle[k] can be
+	// The needle's first and last bytes are compared before the whole: a
+	// rare letter is still found some 100 K times in a long draft.
+	first, end := needle[0], needle[len(needle)-1]
 	for at := k; at <= last; at++ {
 		i := strings.IndexByte(text[at:last+1], c)
 		if i < 0 {
 			return false
 		}
 		at += i
-		if text[at-k:at-k+len(needle)] == needle {
+		if s := at - k; text[s] == first && text[s+len(needle)-1] == end && text[s:s+len(needle)] == needle {
 			return true
 		}
 	}

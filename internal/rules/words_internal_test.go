@@ -318,3 +318,27 @@ func TestMayContain(t *testing.T) {
 		t.Fatal("mayContain ruled nothing out")
 	}
 }
+
+// TestSoftenAcrossStretches checks that softenAnglicised, which searches
+// the text a stretch at a time, finds an ASCII form wherever it lies: at
+// the start, across a stretch's end, at the end, and nowhere.
+func TestSoftenAcrossStretches(t *testing.T) {
+	pad := strings.Repeat("x", 64<<10)
+	for _, c := range []struct {
+		text string
+		in   bool
+	}{
+		{"naive" + pad, true},
+		{pad[:len(pad)-2] + "naive" + pad, true},
+		{pad[:len(pad)-5] + "naive" + pad, true},
+		{pad + pad + "naive", true},
+		{pad + "naiv" + pad + "e", false},
+		{"", false},
+	} {
+		is := []wordIssue{{kind: kindWrongDiacritic, word: "naïve", want: []string{"naive"}}}
+		softenAnglicised(is, c.text)
+		if got := is[0].sev != Info; got != c.in || got != strings.Contains(c.text, "naive") {
+			t.Errorf("text of %d bytes: found %v, want %v", len(c.text), got, c.in)
+		}
+	}
+}
