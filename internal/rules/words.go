@@ -1039,7 +1039,7 @@ func softenAnglicised(issues []wordIssue, text string) {
 	written := map[string]bool{}
 	for i := range issues {
 		is := &issues[i]
-		if is.kind != kindWrongDiacritic || len(is.want) == 0 || diacriticsDropped(is.word, is.want[0]) > 1 {
+		if !softenable(is) {
 			continue
 		}
 		if _, ok := written[is.want[0]]; !ok {
@@ -1060,9 +1060,7 @@ func softenAnglicised(issues []wordIssue, text string) {
 			ascii = append(ascii, w)
 		}
 	}
-	present := new(runeSet)
-	clear(present.runes[:]) // pages written before they are read (see mem.Table)
-	clear(present.pairs[:])
+	present := newRuneSet()
 	const stretch = 64 << 10
 	for at, i := 0, 0; at < len(text); at += stretch {
 		end := min(at+stretch, len(text))
@@ -1084,13 +1082,16 @@ func softenAnglicised(issues []wordIssue, text string) {
 	}
 	for i := range issues {
 		is := &issues[i]
-		if is.kind != kindWrongDiacritic || len(is.want) == 0 || diacriticsDropped(is.word, is.want[0]) > 1 {
-			continue
-		}
-		if !written[is.want[0]] {
+		if softenable(is) && !written[is.want[0]] {
 			is.sev = Info
 		}
 	}
+}
+
+// softenable reports whether softenAnglicised may soften is: a wrong
+// diacritic whose wanted form differs from the word in one mark at most.
+func softenable(is *wordIssue) bool {
+	return is.kind == kindWrongDiacritic && len(is.want) > 0 && diacriticsDropped(is.word, is.want[0]) <= 1
 }
 
 // isASCII reports whether s has only ASCII bytes.
@@ -1137,11 +1138,11 @@ func (set *runeSet) hasPair(r rune, b byte, after bool) bool {
 	return set.pairs[k/64]&(1<<(k%64)) != 0
 }
 
-func nonASCIIRunes(text string) *runeSet {
+// newRuneSet returns an empty set to scan text into.
+func newRuneSet() *runeSet {
 	set := new(runeSet)
 	clear(set.runes[:]) // pages written before they are read (see mem.Table)
 	clear(set.pairs[:])
-	set.scan(text, 0, len(text))
 	return set
 }
 
