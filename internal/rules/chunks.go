@@ -8,7 +8,8 @@ package rules
 // the collector to trace and free. chunks fills blocks of doubling size,
 // up to chunkMax elements, and copies them once into the result: about
 // twice the list's size in all, and the result has no spare capacity to
-// keep alive.
+// keep alive (but for a list of one block, at most chunkMin elements,
+// which is handed back as it is).
 type chunks[T any] struct {
 	full [][]T // filled blocks, in order
 	cur  []T   // the block being filled
