@@ -1061,9 +1061,8 @@ func softenAnglicised(issues []wordIssue, text string) {
 		}
 	}
 	present := newRuneSet()
-	const stretch = 64 << 10
-	for at, i := 0, 0; at < len(text); at += stretch {
-		end := min(at+stretch, len(text))
+	for at, i := 0, 0; at < len(text); at += softenStretch {
+		end := min(at+softenStretch, len(text))
 		i = present.scan(text, i, end)
 		for k := 0; k < len(ascii); k++ {
 			// Every place a form may start at and end before end, not
@@ -1087,6 +1086,10 @@ func softenAnglicised(issues []wordIssue, text string) {
 		}
 	}
 }
+
+// softenStretch is how many bytes of the text softenAnglicised reads at a
+// time for both its searches.
+const softenStretch = 64 << 10
 
 // softenable reports whether softenAnglicised may soften is: a wrong
 // diacritic whose wanted form differs from the word in one mark at most.

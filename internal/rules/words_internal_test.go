@@ -331,7 +331,7 @@ func TestMayContain(t *testing.T) {
 // the text a stretch at a time, finds an ASCII form wherever it lies: at
 // the start, across a stretch's end, at the end, and nowhere.
 func TestSoftenAcrossStretches(t *testing.T) {
-	pad := strings.Repeat("x", 64<<10)
+	pad := strings.Repeat("x", softenStretch)
 	for _, c := range []struct {
 		text string
 		in   bool
