@@ -60,3 +60,21 @@ func (c *chunks[T]) slice() []T {
 	}
 	return append(out, c.cur...)
 }
+
+// carve returns, for each size, an empty slice with room for that many
+// elements (nil for 0), the slices laid out side by side in one array of
+// total elements, the sum of sizes: a list grouped in two passes, counted
+// and then appended, is allocated once.
+func carve[T any](sizes []int32, total int) [][]T {
+	out := make([][]T, len(sizes))
+	if total == 0 {
+		return out
+	}
+	all := make([]T, total)
+	for k, m := range sizes {
+		if m > 0 {
+			out[k], all = all[:0:m], all[m:]
+		}
+	}
+	return out
+}
