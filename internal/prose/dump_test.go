@@ -25,7 +25,9 @@ var updateDigests = flag.Bool("update-digests", false, "rewrite testdata/documen
 // or changed since the record was made is not compared.
 const digestFile = "testdata/document-digests.txt"
 
-// dumpDocument writes every field of d, exported or not, to h.
+// dumpDocument writes to h every field of d that Parse derives, exported
+// or not: all but the input (Path, Src, Text) and the hard-wrap count,
+// which shows as HardWrapped.
 func dumpDocument(h hash.Hash, d *Document) {
 	var buf [8]byte
 	u32 := func(x uint32) {
@@ -130,7 +132,7 @@ func digestInputs(t *testing.T) (names []string, srcs map[string][]byte) {
 			continue // a directory
 		}
 		name := filepath.ToSlash(f)
-		if shared && strings.Contains(name, "/corpora/") || strings.HasSuffix(name, "samples/seed-draft.txt") {
+		if shared && (strings.Contains(name, "/corpora/") || strings.HasSuffix(name, "samples/seed-draft.txt")) {
 			name = "shared:" + filepath.Base(f)
 		}
 		add(name, src)

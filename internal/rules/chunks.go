@@ -8,7 +8,8 @@ package rules
 // the collector to trace and free. chunks fills blocks of doubling size,
 // up to chunkMax elements, and copies them once into the result: about
 // twice the list's size in all, and the result has no spare capacity to
-// keep alive.
+// keep alive (but for a list of one block, at most chunkMin elements,
+// which is handed back as it is).
 type chunks[T any] struct {
 	full [][]T // filled blocks, in order
 	cur  []T   // the block being filled
@@ -58,4 +59,22 @@ func (c *chunks[T]) slice() []T {
 		out = append(out, b...)
 	}
 	return append(out, c.cur...)
+}
+
+// carve returns, for each size, an empty slice with room for that many
+// elements (nil for 0), the slices laid out side by side in one array of
+// total elements, the sum of sizes: a list grouped in two passes, counted
+// and then appended, is allocated once.
+func carve[T any](sizes []int32, total int) [][]T {
+	out := make([][]T, len(sizes))
+	if total == 0 {
+		return out
+	}
+	all := make([]T, total)
+	for k, m := range sizes {
+		if m > 0 {
+			out[k], all = all[:0:m], all[m:]
+		}
+	}
+	return out
 }

@@ -95,15 +95,9 @@ func groupSpans(doc *prose.Document, uses []int32, keyOf []int32, keys int) [][]
 			n++
 		}
 	}
-	out := make([][]prose.Span, keys)
+	out := carve[prose.Span](sizes, n)
 	if n == 0 {
 		return out
-	}
-	all := make([]prose.Span, n)
-	for k, m := range sizes {
-		if m > 0 {
-			out[k], all = all[:0:m], all[m:]
-		}
 	}
 	for _, i := range uses {
 		t := doc.Tokens[i]

@@ -284,16 +284,10 @@ func (englishVariety) Check(p *Pass) {
 			counted++
 		}
 	}
-	forms := make([][]varietyUse, len(own))
-	if len(own) > 0 {
-		backing := make([]varietyUse, counted)
-		for g, n := range sizes {
-			forms[g], backing = backing[:0:n], backing[n:]
-		}
-		for i, u := range mineUses {
-			if g := groupOf[i]; g >= 0 {
-				forms[g] = append(forms[g], u)
-			}
+	forms := carve[varietyUse](sizes, counted)
+	for i, u := range mineUses {
+		if g := groupOf[i]; g >= 0 {
+			forms[g] = append(forms[g], u)
 		}
 	}
 	wrong := map[uint8]bool{}

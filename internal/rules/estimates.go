@@ -226,16 +226,13 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 }
 
 // mayMatch reports whether longest(i, end) may find a phrase: false when
-// no phrase starts with token i, or when the phrases that do have more
+// no phrase starts with token i, or when every phrase that does has more
 // words and the next token is no word of the trie (as for most uses of
-// "to", "in" and numbers), which longest would find only after a call.
+// "to", "in" and numbers), where longest would find none: the call is
+// saved.
 func (x *extractor) mayMatch(i, end int) bool {
 	toks := x.doc.Tokens
-	t := &toks[i]
-	n := x.h.rootKids[x.words[t.ID()]]
-	if n == nil && t.Kind() == prose.Number {
-		n = x.h.rootKids[x.h.numberWord]
-	}
+	n := x.root(&toks[i])
 	if n == nil {
 		return false
 	}
@@ -251,15 +248,21 @@ func (x *extractor) mayMatch(i, end int) bool {
 	return !next.Gap() && (x.words[next.ID()] != 0 || next.Kind() == prose.Number)
 }
 
-// longest walks the trie from token i and returns the end of the longest
-// phrase that matches there. Phrases never cross a gap (code, markup).
-func (x *extractor) longest(i, end int) (int, *match) {
-	toks := x.doc.Tokens
-	t := &toks[i]
+// root returns the trie node of the phrases that start with token t (nil:
+// none), a number standing for any number.
+func (x *extractor) root(t *prose.Token) *trieNode {
 	n := x.h.rootKids[x.words[t.ID()]]
 	if n == nil && t.Kind() == prose.Number {
 		n = x.h.rootKids[x.h.numberWord]
 	}
+	return n
+}
+
+// longest walks the trie from token i and returns the end of the longest
+// phrase that matches there. Phrases never cross a gap (code, markup).
+func (x *extractor) longest(i, end int) (int, *match) {
+	toks := x.doc.Tokens
+	n := x.root(&toks[i])
 	if n == nil {
 		return 0, nil
 	}

@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // Shared facts: what several rules need from one document, computed once
 // through Pass.Memo under one of these keys. A rule lists the facts it
 // reads in Meta.Reads, and factDeps lists the facts each fact is computed
@@ -60,19 +62,14 @@ var factDeps = map[string][]string{
 // the other depending on Options.HedgingQuotes.
 var hedgeReads = []string{factOwnEstimates, factAllEstimates}
 
-// factsOf returns the facts in reads and every fact they are computed
-// from.
-func factsOf(reads []string) map[string]bool {
-	out := make(map[string]bool, 2*len(reads))
-	var add func([]string)
-	add = func(fs []string) {
-		for _, f := range fs {
-			if !out[f] {
-				out[f] = true
-				add(factDeps[f])
-			}
+// factsOf appends to into the facts in reads and every fact they are
+// computed from, each once. The lists are a few facts long, so a slice
+// (on the caller's stack) does instead of a set.
+func factsOf(into, reads []string) []string {
+	for _, f := range reads {
+		if !slices.Contains(into, f) {
+			into = factsOf(append(into, f), factDeps[f])
 		}
 	}
-	add(reads)
-	return out
+	return into
 }

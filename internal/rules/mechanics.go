@@ -22,9 +22,10 @@ func tok(d *prose.Document, i int) string {
 }
 
 // typeText returns the text of token i as its type holds it: the same
-// text (a type's tokens all have its text), read in the vocabulary, which
-// the cache keeps, rather than at the token in the source. For the rules
-// that read a few kinds of mark spread over a long draft.
+// text (a type's tokens all have its text in any document but one that is
+// TooVaried, which the driver does not lint), read in the vocabulary,
+// which the cache keeps, rather than at the token in the source. For the
+// rules that read a few kinds of mark spread over a long draft.
 func typeText(d *prose.Document, i int) string { return d.Types[d.Tokens[i].ID()] }
 
 // between returns the source text between tokens i and j (i < j).

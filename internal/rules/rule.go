@@ -200,7 +200,8 @@ func NewShared(rs []Rule) *Shared {
 	for _, r := range rs {
 		m := r.Meta()
 		s.enabled[m.Name] = true
-		for f := range factsOf(m.Reads) {
+		var buf [16]string
+		for _, f := range factsOf(buf[:0], m.Reads) {
 			s.readers[f]++
 		}
 	}
@@ -216,7 +217,8 @@ func (s *Shared) done(reads []string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for f := range factsOf(reads) {
+	var buf [16]string
+	for _, f := range factsOf(buf[:0], reads) {
 		n, ok := s.readers[f]
 		if !ok {
 			continue

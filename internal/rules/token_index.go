@@ -94,12 +94,10 @@ func (x *tokenIndex) countMarks(text string, c uint32, n int) {
 		// A single mark is a quotation mark or an apostrophe: it counts
 		// for both.
 		switch text {
-		case "“", "”":
+		case "“", "”", "‘":
 			x.marks[quoteCurly] += n
 		case "\"":
 			x.marks[quoteStraight] += n
-		case "‘":
-			x.marks[quoteCurly] += n
 		case "’":
 			x.marks[quoteCurly] += n
 			x.apos[aposCurly] += n

@@ -1039,7 +1039,7 @@ func softenAnglicised(issues []wordIssue, text string) {
 	written := map[string]bool{}
 	for i := range issues {
 		is := &issues[i]
-		if is.kind != kindWrongDiacritic || len(is.want) == 0 || diacriticsDropped(is.word, is.want[0]) > 1 {
+		if !softenable(is) {
 			continue
 		}
 		if _, ok := written[is.want[0]]; !ok {
@@ -1060,12 +1060,9 @@ func softenAnglicised(issues []wordIssue, text string) {
 			ascii = append(ascii, w)
 		}
 	}
-	present := new(runeSet)
-	clear(present.runes[:]) // pages written before they are read (see mem.Table)
-	clear(present.pairs[:])
-	const stretch = 64 << 10
-	for at, i := 0, 0; at < len(text); at += stretch {
-		end := min(at+stretch, len(text))
+	present := newRuneSet()
+	for at, i := 0, 0; at < len(text); at += softenStretch {
+		end := min(at+softenStretch, len(text))
 		i = present.scan(text, i, end)
 		for k := 0; k < len(ascii); k++ {
 			// Every place a form may start at and end before end, not
@@ -1084,13 +1081,20 @@ func softenAnglicised(issues []wordIssue, text string) {
 	}
 	for i := range issues {
 		is := &issues[i]
-		if is.kind != kindWrongDiacritic || len(is.want) == 0 || diacriticsDropped(is.word, is.want[0]) > 1 {
-			continue
-		}
-		if !written[is.want[0]] {
+		if softenable(is) && !written[is.want[0]] {
 			is.sev = Info
 		}
 	}
+}
+
+// softenStretch is how many bytes of the text softenAnglicised reads at a
+// time for both its searches.
+const softenStretch = 64 << 10
+
+// softenable reports whether softenAnglicised may soften is: a wrong
+// diacritic whose wanted form differs from the word in one mark at most.
+func softenable(is *wordIssue) bool {
+	return is.kind == kindWrongDiacritic && len(is.want) > 0 && diacriticsDropped(is.word, is.want[0]) <= 1
 }
 
 // isASCII reports whether s has only ASCII bytes.
@@ -1137,11 +1141,11 @@ func (set *runeSet) hasPair(r rune, b byte, after bool) bool {
 	return set.pairs[k/64]&(1<<(k%64)) != 0
 }
 
-func nonASCIIRunes(text string) *runeSet {
+// newRuneSet returns an empty set to scan text into.
+func newRuneSet() *runeSet {
 	set := new(runeSet)
 	clear(set.runes[:]) // pages written before they are read (see mem.Table)
 	clear(set.pairs[:])
-	set.scan(text, 0, len(text))
 	return set
 }
 

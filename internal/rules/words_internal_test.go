@@ -11,6 +11,14 @@ import (
 	"github.com/edlint/edlint/internal/spell"
 )
 
+// nonASCIIRunes scans the whole of text into a runeSet, as
+// softenAnglicised does a stretch at a time.
+func nonASCIIRunes(text string) *runeSet {
+	set := newRuneSet()
+	set.scan(text, 0, len(text))
+	return set
+}
+
 // randomText draws n runes from a small alphabet, so that matches and
 // near misses are common.
 func randomText(r *rand.Rand, n int) string {
@@ -323,7 +331,7 @@ func TestMayContain(t *testing.T) {
 // the text a stretch at a time, finds an ASCII form wherever it lies: at
 // the start, across a stretch's end, at the end, and nowhere.
 func TestSoftenAcrossStretches(t *testing.T) {
-	pad := strings.Repeat("x", 64<<10)
+	pad := strings.Repeat("x", softenStretch)
 	for _, c := range []struct {
 		text string
 		in   bool

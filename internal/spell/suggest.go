@@ -1351,9 +1351,14 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 		}
 		return w.Freq * math.Log1p(c)
 	}
-	score := func(key string, cost float32, count uint32) float64 {
+	// score is a key's score: its prior less its edit cost, plus the
+	// sound-alike bonus when the typo is long enough, the cost leaves room
+	// for it and the key sounds like the typo. like says whether it does
+	// when the caller knows (1 or 0, from the sound-alike index); -1
+	// compares metaphones.
+	score := func(key string, cost float32, count uint32, like int8) float64 {
 		sc := prior(count) - w.Edit*float64(cost)
-		if cost >= w.PhoneticMin && len(q) > 3 && len(qPhon) > 1 && metaphone(key) == qPhon {
+		if cost >= w.PhoneticMin && len(q) > 3 && len(qPhon) > 1 && (like == 1 || like < 0 && metaphone(key) == qPhon) {
 			sc += w.Phonetic
 		}
 		return sc
@@ -1396,17 +1401,14 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 		if prior(count)+bonus+pb-w.Edit*float64(cost) < floor.min()-1e-9 {
 			return // below the n best already offered
 		}
-		key := b.keys.key(fid)
-		var sc float64
+		like := int8(-1)
 		if soundsKnown {
-			// score, with the sound-alike test answered by the index.
-			sc = prior(count) - w.Edit*float64(cost)
-			if cost >= w.PhoneticMin && sound {
-				sc += w.Phonetic
+			like = 0
+			if sound {
+				like = 1
 			}
-		} else {
-			sc = score(key, cost, count)
 		}
+		sc := score(b.keys.key(fid), cost, count, like)
 		hasLower := b.self[fid] != 0
 		b.forms(fid, func(form string, f entryFlag) bool {
 			fs := shapeOf(form)
@@ -1494,7 +1496,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 			}
 			for _, f := range forms {
 				if f != typed {
-					offer(adaptForm(f, typed), score(k, cost, uint32(w.UserFreq)))
+					offer(adaptForm(f, typed), score(k, cost, uint32(w.UserFreq), -1))
 				}
 			}
 		}
