@@ -217,7 +217,11 @@ func TestDocumentDigests(t *testing.T) {
 			t.Errorf("%s: document differs from the recorded one", key)
 		}
 	}
-	if checked == 0 {
-		t.Fatal("no document checked")
+	// Inputs changed since the record are skipped; when most are, the test
+	// no longer guards much: re-record (after checking the parser is
+	// unchanged, e.g. against the old record with git stash).
+	if checked*2 < len(got) {
+		t.Fatalf("only %d of %d documents have a record to compare with: re-record with -update-digests from a parser known to be unchanged", checked, len(got))
 	}
+	t.Logf("%d of %d documents compared with their record", checked, len(got))
 }
