@@ -199,20 +199,33 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		// (a repeated word). Then look closer at them.
 		var pf uint32 = 2 // the previous token's fast word; bit 1 picks a block's first token
 		for lo := first; lo < end; lo += len(buf) - 1 {
-			chunk := toks[lo:min(lo+len(buf)-1, end)]
-			n := 0
-			for k := range chunk {
-				f := fast[chunk[k].ID()]
-				buf[n] = int32(lo + k)
-				// (f^pf)>>4 is 0, and less 1 has its top bit, exactly when
-				// the lower-case types are one (both below 1<<28).
-				n += int((f|pf>>1|(pf>>2)&(f>>3))&1 | ((f^pf)>>4-1)>>31)
-				pf = f
-			}
+			var n int
+			n, pf = pickTokens(&buf, toks[lo:min(lo+len(buf)-1, end)], lo, fast, pf)
 			w.slow(buf[:n], first)
 		}
 	}
 	return x
+}
+
+// pickTokens writes to buf the indexes (lo for chunk[0]) of the tokens of
+// chunk that need a closer look (see buildTokenIndex), and returns how
+// many, and the fast word of chunk's last token; pf is that of the token
+// before chunk. It is not inlined so that the count stays in a register:
+// in buildTokenIndex, with its many live values, the compiler kept it on
+// the stack, and each token waited for the store of the one before.
+//
+//go:noinline
+func pickTokens(buf *[256]int32, chunk []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32) {
+	n := 0
+	for k := range chunk {
+		f := fast[chunk[k].ID()]
+		buf[n&255] = int32(lo + k) // n < len(chunk) < 256: the mask spares the bounds check
+		// (f^pf)>>4 is 0, and less 1 has its top bit, exactly when
+		// the lower-case types are one (both below 1<<28).
+		n += int((f|pf>>1|(pf>>2)&(f>>3))&1 | ((f^pf)>>4-1)>>31)
+		pf = f
+	}
+	return n, pf
 }
 
 // The walk's masks: a token needs a closer look when its class has a
