@@ -87,7 +87,10 @@ func (d *Dict) check(w string) Verdict {
 	if letters, ok := shortWord(w); ok {
 		return d.checkShort(w, letters)
 	}
-	if d.knownExact(w) {
+	// Every base-list test below reads w's folded key: look it up once
+	// (a miss, the costliest lookup, would otherwise be repeated).
+	k := d.b.find(w)
+	if d.b.flagsAt(w, k) != 0 || d.o != nil && d.o.exact[w] {
 		return accepted
 	}
 	if hasDigit(w) {
@@ -98,14 +101,14 @@ func (d *Dict) check(w string) Verdict {
 	}
 	switch shapeOf(w) {
 	case shapeTitle:
-		if d.knownLowerFirst(w) {
+		if d.knownLowerFirst(w, k) {
 			return accepted
 		}
 	case shapeUpper:
 		if utf8.RuneCountInString(w) <= maxAcronym && isLetters(w) {
 			return accepted
 		}
-		if d.knownFold(w) {
+		if k.ok || d.o != nil && len(d.o.folds[fold(w)]) > 0 {
 			return accepted
 		}
 	}
@@ -120,7 +123,7 @@ func (d *Dict) check(w string) Verdict {
 	if strings.IndexByte(w, '-') >= 0 {
 		return d.checkHyphenated(w)
 	}
-	return d.wrongForm(w, false)
+	return d.wrongForm(w, k, false)
 }
 
 // knownExact reports whether w is listed exactly as written.
@@ -131,48 +134,37 @@ func (d *Dict) knownExact(w string) bool {
 	return d.o != nil && d.o.exact[w]
 }
 
-// knownLowerFirst reports whether w with its first letter lower-cased is
-// listed; ASCII words are looked up without allocating.
-func (d *Dict) knownLowerFirst(w string) bool {
+// knownLowerFirst reports whether w, of key k, with its first letter
+// lower-cased is listed. An ASCII word with only its first letter upper
+// case lower-cased is its own folded key: k answers without a lookup.
+func (d *Dict) knownLowerFirst(w string, k key) bool {
 	if w[0] >= 'A' && w[0] <= 'Z' && len(w) <= 64 {
 		var buf [64]byte
 		n := copy(buf[:], w)
 		buf[0] += 'a' - 'A'
-		if isLowerASCIIBytes(buf[:n]) {
-			if id, ok := d.b.keys.getBytes(buf[:n]); ok && d.b.self[id] != 0 {
-				return true
-			}
-			return d.o != nil && d.o.exact[string(buf[:n])]
+		if isLowerASCIIBytes(buf[:n]) && k.ok && d.b.self[k.id] != 0 {
+			return true
 		}
 		return d.o != nil && d.o.exact[string(buf[:n])]
 	}
 	return d.knownExact(lowerFirst(w))
 }
 
-// knownFold reports whether any form shares w's folded key.
-func (d *Dict) knownFold(w string) bool {
-	if _, ok := d.b.keyOf(w); ok {
-		return true
-	}
-	return d.o != nil && len(d.o.folds[fold(w)]) > 0
-}
-
-// wrongForm returns WrongForm with the best form sharing w's folded key,
+// wrongForm returns WrongForm with the best form sharing w's folded key k,
 // or Unknown. With curatedOnly, only the user's words and curated names
 // count (for one- and two-letter tokens, whose base-list forms are mostly
 // abbreviations).
-func (d *Dict) wrongForm(w string, curatedOnly bool) Verdict {
+func (d *Dict) wrongForm(w string, k key, curatedOnly bool) Verdict {
 	if d.o != nil {
 		if fs := d.o.folds[fold(w)]; len(fs) > 0 {
 			return Verdict{Status: WrongForm, Want: adaptForm(fs[0], w)}
 		}
 	}
-	id, ok := d.b.keyOf(w)
-	if !ok {
+	if !k.ok {
 		return unknown
 	}
 	v := unknown
-	d.b.forms(id, func(form string, f entryFlag) bool {
+	d.b.forms(k.id, func(form string, f entryFlag) bool {
 		if curatedOnly && f&fromNames == 0 {
 			return true
 		}
@@ -232,7 +224,7 @@ func (d *Dict) checkShort(w string, letters int) Verdict {
 	if lw == "i" {
 		return Verdict{Status: WrongForm, Want: "I"}
 	}
-	if v := d.wrongForm(w, true); v.Status == WrongForm {
+	if v := d.wrongForm(w, d.b.find(w), true); v.Status == WrongForm {
 		return v
 	}
 	if shortCapitalised(capitalize(lw)) {

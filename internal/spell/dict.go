@@ -394,17 +394,34 @@ func (b *base) keyOf(w string) (uint32, bool) {
 	return b.keys.get(fold(w))
 }
 
-// flagsOf returns the lists the exact form w is in (0: none).
-func (b *base) flagsOf(w string) entryFlag {
+// key is a word's folded key in the base list: its number, if listed.
+type key struct {
+	id uint32
+	ok bool
+}
+
+// find returns w's folded key; a lower-case ASCII word is its own.
+func (b *base) find(w string) key {
+	var k key
 	if isLowerASCII(w) {
-		if id, ok := b.keys.get(w); ok {
-			return entryFlag(b.self[id])
-		}
+		k.id, k.ok = b.keys.get(w)
+	} else {
+		k.id, k.ok = b.keyOf(w)
+	}
+	return k
+}
+
+// flagsOf returns the lists the exact form w is in (0: none).
+func (b *base) flagsOf(w string) entryFlag { return b.flagsAt(w, b.find(w)) }
+
+// flagsAt is flagsOf for w of key k.
+func (b *base) flagsAt(w string, k key) entryFlag {
+	if !k.ok {
 		return 0
 	}
-	id, ok := b.keyOf(w)
-	if !ok {
-		return 0
+	id := k.id
+	if isLowerASCII(w) {
+		return entryFlag(b.self[id])
 	}
 	for a := b.altHead.at(int(id)); a != 0; a = b.altNext.at(int(a - 1)) {
 		if b.altForm(a-1) == w {

@@ -21,12 +21,13 @@ func (b *base) misspellingOf(w string) (string, bool) {
 	lo, hi := 0, b.missOff.len()-1
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
+		// An entry is "wrong\tright": a tab sorts before any byte of a
+		// word, so e < w exactly when wrong < w.
 		e := b.missText[b.missOff.at(mid):b.missOff.at(mid+1)]
-		wrong, right, _ := strings.Cut(e, "\t")
 		switch {
-		case wrong == w:
-			return right, true
-		case wrong < w:
+		case len(e) > len(w) && e[len(w)] == '\t' && e[:len(w)] == w:
+			return e[len(w)+1:], true
+		case e < w:
 			lo = mid + 1
 		default:
 			hi = mid

@@ -74,3 +74,25 @@ func TestMisspellingTable(t *testing.T) {
 		}
 	}
 }
+
+// TestMisspellingOfEveryEntry looks up every entry of the table, and each
+// entry's wrong form extended and cut short, against a map of the table.
+func TestMisspellingOfEveryEntry(t *testing.T) {
+	b := Builtin().b
+	table := map[string]string{}
+	for i := range b.missOff.len() - 1 {
+		wrong, right, _ := strings.Cut(b.missText[b.missOff.at(i):b.missOff.at(i+1)], "\t")
+		table[wrong] = right
+	}
+	if len(table) < 1000 {
+		t.Fatalf("only %d entries", len(table))
+	}
+	for wrong := range table {
+		for _, w := range []string{wrong, wrong + "\x01", wrong + "a", wrong[:len(wrong)-1]} {
+			want, wantOK := table[w]
+			if got, ok := b.misspellingOf(w); got != want || ok != wantOK {
+				t.Fatalf("misspellingOf(%q) = %q, %v; want %q, %v", w, got, ok, want, wantOK)
+			}
+		}
+	}
+}
