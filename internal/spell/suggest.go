@@ -789,7 +789,9 @@ func (r *searcher) transInto(up2 []float32, u2b band, c, pc byte, bound float32)
 }
 
 // transIntoCost is the least cost, within bound, of a transposition
-// that transInto reports (MaxFloat32 if none).
+// that transInto reports (MaxFloat32 if none). transInto is not written
+// as transIntoCost(...) <= bound: the walk asks it for every child it
+// screens, and that form measured 1% slower on the corpus queries.
 func (r *searcher) transIntoCost(up2 []float32, u2b band, c, pc byte, bound float32) float32 {
 	least := float32(math.MaxFloat32)
 	if up2 == nil || c == pc {
