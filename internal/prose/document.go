@@ -469,6 +469,20 @@ func blankOrMarkup(s string) bool {
 	return true
 }
 
+// TokenStart is the byte offset of token i's first byte.
+func (d *Document) TokenStart(i int) int { return d.Tokens[i].Start() }
+
+// TokenEnd is the byte offset just past token i.
+func (d *Document) TokenEnd(i int) int { return d.Tokens[i].End() }
+
+// TokenSpan is the bytes token i covers.
+func (d *Document) TokenSpan(i int) Span { return d.Tokens[i].Span() }
+
+// KindOf says whether t is a word, a number or a punctuation mark. Every
+// token of a type has its kind (the kind follows from the text), so it is
+// read by type.
+func (d *Document) KindOf(t Token) TokenKind { return t.Kind() }
+
 // TokenText returns the source text of token i without allocating.
 func (d *Document) TokenText(i int) string {
 	t := d.Tokens[i]

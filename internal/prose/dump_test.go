@@ -27,7 +27,9 @@ const digestFile = "testdata/document-digests.txt"
 
 // dumpDocument writes to h every field of d that Parse derives, exported
 // or not: all but the input (Path, Src, Text) and the hard-wrap count,
-// which shows as HardWrapped.
+// which shows as HardWrapped. Tokens are written as what they say (span,
+// kind, gap, ID), not as their packed bits, so that a change of packing
+// keeps the digests.
 func dumpDocument(h hash.Hash, d *Document) {
 	var buf [8]byte
 	u32 := func(x uint32) {
@@ -79,9 +81,12 @@ func dumpDocument(h hash.Hash, d *Document) {
 		flag(b.inQuote)
 	}
 	num(len(d.Tokens))
-	for _, t := range d.Tokens {
-		u32(t.start)
-		u32(t.bits)
+	for i, t := range d.Tokens {
+		u32(uint32(d.TokenStart(i)))
+		u32(uint32(d.TokenEnd(i)))
+		u32(uint32(d.KindOf(t)))
+		flag(t.Gap())
+		u32(t.ID())
 	}
 	num(len(d.Sentences))
 	for _, s := range d.Sentences {
