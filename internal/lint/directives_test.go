@@ -19,7 +19,7 @@ func (r fooRule) Meta() rules.Meta {
 func (r fooRule) Check(p *rules.Pass) {
 	for i := range p.Doc.Tokens {
 		if p.Doc.TokenText(i) == "foo" {
-			p.Reportf(p.Doc.Tokens[i].Span(), nil, "foo found")
+			p.Reportf(p.Doc.TokenSpan(i), nil, "foo found")
 		}
 	}
 }

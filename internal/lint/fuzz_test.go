@@ -184,7 +184,7 @@ func FuzzDirectives(f *testing.F) {
 		foo := map[prose.Span]bool{}
 		for i := range res.Doc.Tokens {
 			if res.Doc.TokenText(i) == "foo" {
-				foo[res.Doc.Tokens[i].Span()] = true
+				foo[res.Doc.TokenSpan(i)] = true
 			}
 		}
 		for _, x := range res.Findings {

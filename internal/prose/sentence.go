@@ -97,7 +97,7 @@ func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]u
 		}
 		j := i + 1
 		for j < end && d.Tokens[j].Kind() == Punct && (isCloser(d.TokenText(j)) || isTerminal(d.TokenText(j))) &&
-			(d.Tokens[j].Start() == d.Tokens[j-1].End() || spacedEllipsis(d, j)) {
+			(d.TokenStart(j) == d.TokenEnd(j-1) || spacedEllipsis(d, j)) {
 			j++
 		}
 		if j < end && !startsSentence(d, j) {
@@ -122,7 +122,7 @@ func newSentence(first, end, block int) Sentence {
 // white space and is not a lowercase continuation after an ellipsis.
 func startsSentence(d *Document, j int) bool {
 	t := d.Tokens[j]
-	if t.Start() == d.Tokens[j-1].End() {
+	if t.Start() == d.TokenEnd(j-1) {
 		return false // "2.5", "end.Then": no space, no new sentence
 	}
 	prev := d.TokenText(j - 1)
@@ -140,6 +140,6 @@ func spacedEllipsis(d *Document, k int) bool {
 	if k < 1 || d.TokenText(k) != "." || d.TokenText(k-1) != "." {
 		return false
 	}
-	gap := d.Text[d.Tokens[k-1].End():d.Tokens[k].Start()]
+	gap := d.Text[d.TokenEnd(k-1):d.TokenStart(k)]
 	return gap == " " || gap == "\u00a0"
 }

@@ -84,7 +84,7 @@ func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 			// Right after a letter, with no space: a possessive or elision
 			// (Shvets', goin'), or a closing single quote, which takes the
 			// same curly mark.
-			if i == 0 || doc.Tokens[i-1].End() != t.Start() || doc.Tokens[i-1].Kind() != prose.Word || closers[i] {
+			if i == 0 || doc.TokenEnd(i-1) != t.Start() || doc.Tokens[i-1].Kind() != prose.Word || closers[i] {
 				continue
 			}
 			if text == "'" {
@@ -115,13 +115,13 @@ func convertApostrophe(doc *prose.Document, span prose.Span, _, to int) ([]prose
 // wordAround returns the text of the token holding span, or of the word
 // token right before it (Shvets').
 func wordAround(doc *prose.Document, span prose.Span) string {
-	i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].End() > span.Start })
+	i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.TokenEnd(i) > span.Start })
 	if i >= len(doc.Tokens) {
 		return doc.Slice(span)
 	}
 	t := doc.Tokens[i]
-	if t.Kind() == prose.Punct && i > 0 && doc.Tokens[i-1].End() == t.Start() {
-		return doc.Text[doc.Tokens[i-1].Start():t.End()]
+	if t.Kind() == prose.Punct && i > 0 && doc.TokenEnd(i-1) == t.Start() {
+		return doc.Text[doc.TokenStart(i-1):t.End()]
 	}
 	return doc.Text[t.Start():t.End()]
 }
@@ -152,13 +152,13 @@ func singleClosers(doc *prose.Document, x *tokenIndex) map[int]bool {
 		case "‘":
 			open++
 		case "'":
-			if i+1 < b.EndToken() && doc.Tokens[i+1].Start() == t.End() && (i == b.FirstToken() || doc.Tokens[i-1].End() < t.Start()) {
+			if i+1 < b.EndToken() && doc.TokenStart(i+1) == t.End() && (i == b.FirstToken() || doc.TokenEnd(i-1) < t.Start()) {
 				open++ // a straight mark opening a quotation
 				continue
 			}
 			fallthrough
 		case "’":
-			if open > 0 && i > b.FirstToken() && doc.Tokens[i-1].End() == t.Start() {
+			if open > 0 && i > b.FirstToken() && doc.TokenEnd(i-1) == t.Start() {
 				open--
 				if out == nil {
 					out = map[int]bool{}

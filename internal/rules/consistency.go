@@ -272,13 +272,13 @@ func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 // mark, "Certainly - Yes" for a dash).
 func textAround(doc *prose.Document, span prose.Span) string {
 	start, end := span.Start, span.End
-	i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].End() >= span.Start })
-	if i < len(doc.Tokens) && doc.Tokens[i].End() == span.Start && doc.Tokens[i].Kind() != prose.Punct {
-		start = doc.Tokens[i].Start()
+	i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.TokenEnd(i) >= span.Start })
+	if i < len(doc.Tokens) && doc.TokenEnd(i) == span.Start && doc.Tokens[i].Kind() != prose.Punct {
+		start = doc.TokenStart(i)
 	}
-	j := sort.Search(len(doc.Tokens), func(j int) bool { return doc.Tokens[j].Start() >= span.End })
-	if j < len(doc.Tokens) && doc.Tokens[j].Start() == span.End && doc.Tokens[j].Kind() != prose.Punct {
-		end = doc.Tokens[j].End()
+	j := sort.Search(len(doc.Tokens), func(j int) bool { return doc.TokenStart(j) >= span.End })
+	if j < len(doc.Tokens) && doc.TokenStart(j) == span.End && doc.Tokens[j].Kind() != prose.Punct {
+		end = doc.TokenEnd(j)
 	}
 	return doc.Text[start:end]
 }

@@ -58,7 +58,7 @@ func (countMismatch) Check(p *Pass) {
 			msg += fmt.Sprintf(" and leaves %d empty", empty)
 		}
 		p.Report(Finding{
-			Span:    prose.Span{Start: d.Tokens[i].Start(), End: d.Tokens[last].End()},
+			Span:    prose.Span{Start: d.TokenStart(i), End: d.TokenEnd(last)},
 			Message: msg,
 			Suggestions: func() []string {
 				if got < len(numberNames) && got >= 2 && empty == 0 {

@@ -79,7 +79,7 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 			style = dashSpacedEn
 		case "-":
 			style = dashSpacedHyphen
-			for end < b.EndToken() && end-i < 3 && doc.TokenText(end) == "-" && doc.Tokens[end].Start() == doc.Tokens[end-1].End() {
+			for end < b.EndToken() && end-i < 3 && doc.TokenText(end) == "-" && doc.TokenStart(end) == doc.TokenEnd(end-1) {
 				end++
 			}
 			if end-i >= 2 {

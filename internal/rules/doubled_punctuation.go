@@ -92,7 +92,7 @@ func (doubledPunctuation) Check(p *Pass) {
 		if text == "." && isAbbrevBefore(d, i-1) && adjacent(d, i-1, i) {
 			continue // "etc.," "Inc.:"
 		}
-		if text == "." && next == "." || next == "." && dotsFollow(d, d.Tokens[i+1].End()) || text == "." && spacedDots(d, i) {
+		if text == "." && next == "." || next == "." && dotsFollow(d, d.TokenEnd(i+1)) || text == "." && spacedDots(d, i) {
 			continue // a spaced ellipsis ". . ." (also before a comma) or leaders in a table
 		}
 		// Keep the second mark (del = the first) or the first (del = the second).
@@ -108,16 +108,16 @@ func (doubledPunctuation) Check(p *Pass) {
 				}
 				last++
 			}
-			keep, del = text, prose.Span{Start: t.End(), End: d.Tokens[last].End()}
+			keep, del = text, prose.Span{Start: t.End(), End: d.TokenEnd(last)}
 		case (text == "." || text == ",") && (next == ":" || next == ";"):
-			keep, del = next, prose.Span{Start: t.Start(), End: d.Tokens[i+1].Start()}
+			keep, del = next, prose.Span{Start: t.Start(), End: d.TokenStart(i + 1)}
 		case text == "," && next == ".":
-			keep, del = next, prose.Span{Start: t.Start(), End: d.Tokens[i+1].Start()}
+			keep, del = next, prose.Span{Start: t.Start(), End: d.TokenStart(i + 1)}
 		case (text == "?" || text == "!") && next == ".":
 			if gap != "" {
 				continue
 			}
-			keep, del = text, prose.Span{Start: t.End(), End: d.Tokens[i+1].End()}
+			keep, del = text, prose.Span{Start: t.End(), End: d.TokenEnd(i + 1)}
 		case text == "." && (next == "," || next == "?" || next == "!"):
 			if gap == "" {
 				continue // "Yahoo!" style names, "No.," after numbers
@@ -127,7 +127,7 @@ func (doubledPunctuation) Check(p *Pass) {
 			continue
 		}
 		f := Finding{
-			Span:    prose.Span{Start: t.Start(), End: d.Tokens[last].End()},
+			Span:    prose.Span{Start: t.Start(), End: d.TokenEnd(last)},
 			Message: fmt.Sprintf("%q followed by %q: one mark too many", text, next),
 		}
 		if keep != "" {

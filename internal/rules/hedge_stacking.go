@@ -104,7 +104,7 @@ func frameFinding(doc *prose.Document, y *Yardstick, es []Estimate, i int) (Find
 		}
 		e := es[i-1]
 		seem := seemStart(doc, fr.Sentence, e.FirstToken)
-		span := prose.Span{Start: doc.Tokens[seem].Start(), End: fr.End}
+		span := prose.Span{Start: doc.TokenStart(seem), End: fr.End}
 		f := Finding{Span: span, Message: fmt.Sprintf("%q puts a subjective frame on %q: %s states the judgement once, as the term%s", doc.Slice(span), doc.Slice(e.Span), y.Title, termNote(e))}
 		if e.Kind == EstTerm {
 			f.Suggestions = []string{matchCase(doc.Slice(span), "is "+doc.Slice(e.Span))}
@@ -151,7 +151,7 @@ func modifiedTerm(doc *prose.Document, y *Yardstick, e Estimate) (Finding, bool)
 	if i < s.FirstToken() || doc.Tokens[i].Kind() != prose.Word || !intensifiers[strings.ToLower(doc.TokenText(i))] {
 		return Finding{}, false
 	}
-	span := prose.Span{Start: doc.Tokens[i].Start(), End: e.End}
+	span := prose.Span{Start: doc.TokenStart(i), End: e.End}
 	term := e.Term
 	if term == "" {
 		term = strings.ToLower(doc.Slice(e.Span))

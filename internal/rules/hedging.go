@@ -624,7 +624,7 @@ func nounSlot(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, r
 	i := e.FirstToken
 	if w(i-1) == "with" {
 		t := y.Suggest(e.Percent, "adv")
-		return prose.Span{Start: doc.Tokens[i-1].Start(), End: e.End}, t.Term, t.HasRole("adv")
+		return prose.Span{Start: doc.TokenStart(i - 1), End: e.End}, t.Term, t.HasRole("adv")
 	}
 	if a := w(i - 1); a == "a" || a == "an" {
 		be, there := w(i-2), w(i-3)
@@ -640,7 +640,7 @@ func nounSlot(doc *prose.Document, e Estimate, y *Yardstick) (span prose.Span, r
 			if !t.HasRole("adj") {
 				return span, "", false
 			}
-			return prose.Span{Start: doc.Tokens[start].Start(), End: e.End}, "it " + be + " " + t.Term, true
+			return prose.Span{Start: doc.TokenStart(start), End: e.End}, "it " + be + " " + t.Term, true
 		}
 	}
 	return span, "", false

@@ -128,7 +128,7 @@ func (indefiniteArticle) Check(p *Pass) {
 			what = "a consonant"
 		}
 		p.Report(Finding{
-			Span:        d.Tokens[i].Span(),
+			Span:        d.TokenSpan(i),
 			Message:     fmt.Sprintf("%q before %q, which begins with %s sound", art, w, what),
 			Suggestions: []string{want},
 		})

@@ -193,7 +193,7 @@ func lowercaseOnPurpose(d *prose.Document, i int) bool {
 // pathLike reports whether word token i runs on into a path or query
 // string ("gov/news", "content_"): a URL broken by a line break.
 func pathLike(d *prose.Document, i int) bool {
-	end := d.Tokens[i].End()
+	end := d.TokenEnd(i)
 	if end >= len(d.Text) {
 		return false
 	}

@@ -30,13 +30,13 @@ func typeText(d *prose.Document, i int) string { return d.Types[d.Tokens[i].ID()
 
 // between returns the source text between tokens i and j (i < j).
 func between(d *prose.Document, i, j int) string {
-	return d.Text[d.Tokens[i].End():d.Tokens[j].Start()]
+	return d.Text[d.TokenEnd(i):d.TokenStart(j)]
 }
 
 // adjacent reports whether token j directly follows token i with nothing
 // in between.
 func adjacent(d *prose.Document, i, j int) bool {
-	return d.Tokens[i].End() == d.Tokens[j].Start()
+	return d.TokenEnd(i) == d.TokenStart(j)
 }
 
 // spacesOnly reports whether s is one or more spaces or tabs (no line

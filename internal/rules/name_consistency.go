@@ -330,7 +330,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 	inner := false // a small word lies between two capitalised words
 	for end < s.EndToken() {
 		n := doc.Tokens[end]
-		if n.Kind() != prose.Word || n.Gap() || n.Start() != doc.Tokens[end-1].End()+1 || doc.Text[n.Start()-1] != ' ' {
+		if n.Kind() != prose.Word || n.Gap() || n.Start() != doc.TokenEnd(end-1)+1 || doc.Text[n.Start()-1] != ' ' {
 			break
 		}
 		w := doc.Text[n.Start():n.End()]
@@ -450,7 +450,7 @@ func nameLike(w string) bool {
 
 func makePhrase(doc *prose.Document, first, end, block int) namePhrase {
 	last := doc.Tokens[end-1]
-	span := prose.Span{Start: doc.Tokens[first].Start(), End: last.Start() + len(stripPossessive(doc.TokenText(end-1)))}
+	span := prose.Span{Start: doc.TokenStart(first), End: last.Start() + len(stripPossessive(doc.TokenText(end-1)))}
 	// The words of a run are one space apart: the surface is the source.
 	surface := doc.Text[span.Start:span.End]
 	// The key drops the article (the small word a writer drops or inserts

@@ -69,7 +69,7 @@ func quoteMarks(doc *prose.Document, x *tokenIndex) styleUses {
 		default:
 			continue
 		}
-		if i > 0 && doc.Tokens[i-1].End() == t.Start() {
+		if i > 0 && doc.TokenEnd(i-1) == t.Start() {
 			prev := doc.Tokens[i-1]
 			if text == "'" || text == "’" {
 				if prev.Kind() == prose.Word && !closers[i] {

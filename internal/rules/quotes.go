@@ -153,8 +153,8 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 			case "’":
 				// ’’ typed for an opening “.
 				if i+1 < end && d.TokenText(i+1) == "’" && adjacent(d, i, i+1) && openingPlace(d, t.Span()) &&
-					unicode.IsLetter(charAfter(d, d.Tokens[i+1].End())) {
-					s := prose.Span{Start: t.Start(), End: d.Tokens[i+1].End()}
+					unicode.IsLetter(charAfter(d, d.TokenEnd(i+1))) {
+					s := prose.Span{Start: t.Start(), End: d.TokenEnd(i + 1)}
 					out = append(out, quoteIssue{kind: quoteMismatch, span: s, message: "’’ used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(k + 1)})
 					stack = append(stack, openQuote{tok: i, double: true, span: s})
 					k++ // marks[k+1] is token i+1, the second ’
@@ -176,7 +176,7 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 		// Straight quotes alternate; an odd count leaves the last open.
 		open := false
 		if len(straight)%2 == 1 {
-			s := d.Tokens[oddStraight(d, straight)].Span()
+			s := d.TokenSpan(oddStraight(d, straight))
 			if len(straight) != 1 || !prevOpen || openingPlace(d, s) {
 				if !reopens(d, paras, pi, "\"") {
 					out = append(out, quoteIssue{kind: quoteUnclosed, span: s, message: "quotation opened with \" and not closed in this paragraph"})
@@ -187,8 +187,8 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 		}
 		for k, o := range stack {
 			switch {
-			case o.double && candidate >= 0 && k == 0 && d.Tokens[candidate].Start() > o.span.Start:
-				out = append(out, quoteIssue{kind: quoteMismatch, span: d.Tokens[candidate].Span(), message: "quotation opened with “ closed with ’", suggest: "”",
+			case o.double && candidate >= 0 && k == 0 && d.TokenStart(candidate) > o.span.Start:
+				out = append(out, quoteIssue{kind: quoteMismatch, span: d.TokenSpan(candidate), message: "quotation opened with “ closed with ’", suggest: "”",
 					related: []Related{{Span: o.span, Message: "opened here"}}})
 			case o.double && reopens(d, paras, pi, "“"):
 				open = true
@@ -221,7 +221,7 @@ func reopens(d *prose.Document, paras []paragraph, pi int, mark string) bool {
 func oddStraight(d *prose.Document, marks []int) int {
 	open := -1
 	for _, i := range marks {
-		s := d.Tokens[i].Span()
+		s := d.TokenSpan(i)
 		opening := openingPlace(d, s) && !closingPlace(d, s)
 		closing := closingPlace(d, s) && !openingPlace(d, s)
 		switch {

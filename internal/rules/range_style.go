@@ -83,7 +83,7 @@ func allDigits(s string) bool {
 func ranges(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
 	for _, i := range x.list(clsRangeHyphen) {
-		uses[rangeHyphen] = append(uses[rangeHyphen], doc.Tokens[i].Span())
+		uses[rangeHyphen] = append(uses[rangeHyphen], doc.TokenSpan(int(i)))
 	}
 	// An en dash range is a number, the dash and a number, touching.
 	for _, j := range x.list(clsDash) {

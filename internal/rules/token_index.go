@@ -290,7 +290,7 @@ func (w *indexWalk) slow(is []int32, first int) {
 		if c&(clsMark|clsDots) != 0 {
 			// A mark glued to the word before it and to the token after it
 			// (the next token the walk reads, in this block or the next).
-			if c&clsMissing != 0 && t.Start() == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.Tokens[i+1].Start() == t.End() {
+			if c&clsMissing != 0 && t.Start() == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.TokenStart(i+1) == t.End() {
 				x.glued = append(x.glued, int32(i))
 			}
 			if pc&clsMark != 0 && c&clsMark != 0 {

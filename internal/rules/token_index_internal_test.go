@@ -168,7 +168,7 @@ func TestTokenIndexWalk(t *testing.T) {
 				if i > 0 && (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
 					repeated = append(repeated, int32(i))
 				}
-				if c&clsMissing != 0 && tk.Start() == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.Tokens[i+1].Start() == tk.End() {
+				if c&clsMissing != 0 && tk.Start() == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.TokenStart(i+1) == tk.End() {
 					glued = append(glued, int32(i))
 				}
 				if c&pc&clsMark != 0 {

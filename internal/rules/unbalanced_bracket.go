@@ -73,7 +73,7 @@ func (unbalancedBracket) Check(p *Pass) {
 				}
 				if match < 0 {
 					p.Report(Finding{
-						Span:    d.Tokens[i].Span(),
+						Span:    d.TokenSpan(i),
 						Message: fmt.Sprintf("%q closes nothing: no opening bracket before it in this paragraph", text),
 					})
 					continue
@@ -85,9 +85,9 @@ func (unbalancedBracket) Check(p *Pass) {
 		for _, i := range stack {
 			text := d.TokenText(i)
 			p.Report(Finding{
-				Span:    d.Tokens[i].Span(),
+				Span:    d.TokenSpan(i),
 				Message: fmt.Sprintf("%q is never closed in this paragraph", text),
-				Related: []Related{{Span: prose.Span{Start: d.Tokens[end-1].End(), End: d.Tokens[end-1].End()}, Message: fmt.Sprintf("the paragraph ends here without %q", closerOf(text))}},
+				Related: []Related{{Span: prose.Span{Start: d.TokenEnd(end - 1), End: d.TokenEnd(end - 1)}, Message: fmt.Sprintf("the paragraph ends here without %q", closerOf(text))}},
 			})
 		}
 	}

@@ -826,8 +826,8 @@ func urlFragment(doc *prose.Document, ti int) bool {
 		s := doc.TokenText(j)
 		return s == "." || s == "/"
 	}
-	return ti > 0 && doc.Tokens[ti-1].End() == t.Start() && glued(ti-1) ||
-		ti+1 < len(doc.Tokens) && doc.Tokens[ti+1].Start() == t.End() && glued(ti+1) && ti+2 < len(doc.Tokens) && doc.Tokens[ti+2].Start() == doc.Tokens[ti+1].End()
+	return ti > 0 && doc.TokenEnd(ti-1) == t.Start() && glued(ti-1) ||
+		ti+1 < len(doc.Tokens) && doc.TokenStart(ti+1) == t.End() && glued(ti+1) && ti+2 < len(doc.Tokens) && doc.TokenStart(ti+2) == doc.TokenEnd(ti+1)
 }
 
 // namedUses counts the uses of a capitalised form mid-sentence, where only
@@ -1488,10 +1488,10 @@ func shortFragment(doc *prose.Document, ti, n int) bool {
 		return true
 	}
 	next, prev := "", ""
-	if ti+1 < len(doc.Tokens) && doc.Tokens[ti+1].Start() == t.End() {
+	if ti+1 < len(doc.Tokens) && doc.TokenStart(ti+1) == t.End() {
 		next = doc.TokenText(ti + 1)
 	}
-	if ti > 0 && doc.Tokens[ti-1].End() == t.Start() {
+	if ti > 0 && doc.TokenEnd(ti-1) == t.Start() {
 		prev = doc.TokenText(ti - 1)
 	}
 	switch {
@@ -1520,7 +1520,7 @@ func strayLetter(doc *prose.Document, ti int) bool {
 		return false
 	}
 	prev, next := doc.Tokens[ti-1], doc.Tokens[ti+1]
-	if prev.Kind() != prose.Word || next.Kind() != prose.Word || prev.End() == doc.Tokens[ti].Start() || next.Start() == doc.Tokens[ti].End() {
+	if prev.Kind() != prose.Word || next.Kind() != prose.Word || prev.End() == doc.TokenStart(ti) || next.Start() == doc.TokenEnd(ti) {
 		return false
 	}
 	pr, _ := utf8.DecodeRuneInString(doc.TokenText(ti - 1))
