@@ -8,7 +8,9 @@ package prose
 
 import (
 	"bytes"
+	"cmp"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -76,18 +78,24 @@ const (
 )
 
 // Token is one word, number or punctuation mark. A document holds one per
-// four or five bytes of prose, so a token is kept in 8 bytes and read
-// through methods: its start offset, and one word packing its kind, the
-// gap flag, its length in bytes and its ID. A 20 MB draft's tokens take
-// 28 MB (with two int offsets and the rest they took 87).
+// four or five bytes of prose, so a token is kept in 4 bytes: one word
+// packing its kind, the gap flag, its start's offset from its group's base
+// and its ID. The document holds the rest: the start of every eighth token
+// (a group's base), the starts that lie too far past their base (a long
+// masked stretch inside a group: rare), and the length of each type's
+// text, which is the length of each of its tokens. So a token's kind, gap
+// and ID are read from the token, its span from the document
+// (Document.TokenSpan). A 20 MB draft's tokens take 15 MB (at 8 bytes, a
+// start and the packed word, they took 28; with two int offsets and the
+// rest, 87).
 //
 // A token is at most MaxTokenLen bytes long (the tokenizer cuts longer
 // runs of letters or dots, which are not prose, into pieces), and a
 // document has at most MaxTypes distinct token texts (see TooVaried).
 type Token struct {
-	start uint32
-	// bits packs the kind (2 bits), the gap flag (1 bit), the length (8
-	// bits) and the ID (21 bits).
+	// bits packs the kind (2 bits), the gap flag (1 bit), the offset of
+	// the start from the group's base (8 bits; farOff: listed in
+	// Document.far) and the ID (21 bits).
 	bits uint32
 }
 
@@ -104,28 +112,29 @@ const MaxTokenLen = 255
 const MaxTypes = 1 << (32 - idShift)
 
 const (
-	kindMask = 3
-	gapBit   = 4
-	lenShift = 3
-	idShift  = 11
+	kindMask   = 3
+	gapBit     = 4
+	offShift   = 3
+	offMask    = 0xff
+	idShift    = 11
+	groupShift = 3 // a group is eight tokens
+	// farOff is the offset of a start listed in Document.far.
+	farOff = offMask
 )
 
-// newToken makes a token of kind k and type id over [start, end); end -
-// start <= MaxTokenLen and id < MaxTypes.
-func newToken(start, end int, k TokenKind, id uint32) Token {
-	return Token{start: uint32(start), bits: id<<idShift | uint32(end-start)<<lenShift | uint32(k)}
+// farStart is the start of a token too far past its group's base.
+type farStart struct {
+	tok, start uint32
 }
 
-// Start is the byte offset of the token's first byte.
-func (t Token) Start() int { return int(t.start) }
+// oddLen is the length of a token whose ID is no one text's (the overflow
+// ID of a TooVaried document), by its start.
+type oddLen struct {
+	start uint32
+	n     uint8
+}
 
-// End is the byte offset just past the token.
-func (t Token) End() int { return int(t.start) + int(t.bits>>lenShift&MaxTokenLen) }
-
-// Span is the bytes the token covers.
-func (t Token) Span() Span { return Span{t.Start(), t.End()} }
-
-// Kind says whether the token is a word, a number or punctuation.
+// Kind says whether the token is a word, a number or a punctuation mark.
 func (t Token) Kind() TokenKind { return TokenKind(t.bits & kindMask) }
 
 // Gap is true when something other than white space that is not prose (a
@@ -133,11 +142,49 @@ func (t Token) Kind() TokenKind { return TokenKind(t.bits & kindMask) }
 // the block and this one.
 func (t Token) Gap() bool { return t.bits&gapBit != 0 }
 
-// ID numbers the token's text among the document's distinct token texts
-// (Document.Types): two tokens have the same ID exactly when they have the
-// same text, so that a rule can judge a word once and index its verdicts
-// by ID.
+// ID numbers the token's text: two tokens have the same ID exactly when
+// they have the same text, and Document.Types[ID] is that text. (In a
+// TooVaried document, the last ID is shared by texts past the limit.)
 func (t Token) ID() uint32 { return t.bits >> idShift }
+
+// off is the offset of the token's start from its group's base.
+func (t Token) off() uint32 { return t.bits >> offShift & offMask }
+
+// tokenStarts locates the starts of a run of tokens: bases[g] is the start
+// of token 8g, and far lists, by token, the starts too far past their base
+// to be an offset.
+type tokenStarts struct {
+	bases []uint32
+	far   []farStart
+}
+
+// add packs a token of kind k and type id starting at start as the token
+// of index n of the run; start is not before the run's previous token's.
+func (ts *tokenStarts) add(n, start int, k TokenKind, id uint32) Token {
+	if n&(1<<groupShift-1) == 0 {
+		ts.bases = append(ts.bases, uint32(start))
+	}
+	off := uint32(start) - ts.bases[n>>groupShift]
+	if off >= farOff {
+		ts.far = append(ts.far, farStart{uint32(n), uint32(start)})
+		off = farOff
+	}
+	return Token{id<<idShift | off<<offShift | uint32(k)}
+}
+
+// start is the start of token i, t.
+func (ts *tokenStarts) start(i int, t Token) int {
+	if off := t.off(); off != farOff {
+		return int(ts.bases[i>>groupShift]) + int(off)
+	}
+	return ts.farStart(i)
+}
+
+// farStart finds the start of token i in far.
+func (ts *tokenStarts) farStart(i int) int {
+	k, _ := slices.BinarySearchFunc(ts.far, uint32(i), func(f farStart, i uint32) int { return cmp.Compare(f.tok, i) })
+	return int(ts.far[k].start)
+}
 
 // BlockKind says what kind of text block holds some prose.
 type BlockKind uint8
@@ -259,8 +306,15 @@ type Document struct {
 	Src  []byte
 	Text string
 
-	Blocks    []Block
+	Blocks []Block
+	// Tokens are read with the document's help for their spans
+	// (TokenSpan): starts places them, lens[id] is the length of type id's
+	// text (0 for the overflow ID of a TooVaried document, whose tokens'
+	// lengths odd lists by start).
 	Tokens    []Token
+	starts    tokenStarts
+	lens      []uint8
+	odd       []oddLen
 	Sentences []Sentence
 	Comments  []Comment
 	// Prose lists the byte ranges a reader reads, in order; everything else
@@ -370,6 +424,7 @@ func (d *Document) build(blocks []rawBlock, workers int) {
 	p := d.buildPart(run{blocks, d.Prose}, est, make([]Token, 0, est),
 		make([]Block, 0, len(blocks)), make([]Sentence, 0, sentenceRoom(est, len(blocks))))
 	d.Blocks, d.Tokens, d.Sentences = p.blocks, p.toks, p.sents
+	d.starts = p.starts
 	p.v.finish(d)
 }
 
@@ -378,6 +433,7 @@ func (d *Document) build(blocks []rawBlock, workers int) {
 // part's own vocabulary.
 type part struct {
 	toks   []Token
+	starts tokenStarts
 	v      vocab
 	blocks []Block
 	sents  []Sentence
@@ -413,8 +469,9 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		for _, s := range segs {
 			first := len(b.toks)
 			b.tokenize(s.Span())
+			b.see(view)
 			if first < len(b.toks) {
-				if prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:b.toks[first].Start()]) {
+				if prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:view.TokenStart(first)]) {
 					b.toks[first].bits |= gapBit
 				}
 				if prevEnd == beforePart {
@@ -425,7 +482,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 			// one of an earlier block (the gap before a block's first
 			// token is measured from there), or of an earlier part.
 			if len(b.toks) > 0 {
-				prevEnd = b.toks[len(b.toks)-1].End()
+				prevEnd = view.TokenEnd(len(b.toks) - 1)
 			} else {
 				prevEnd = beforePart
 			}
@@ -435,7 +492,6 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 			continue
 		}
 		// Split the block while its tokens are still in the cache.
-		view.Tokens = b.toks
 		firstSent := len(p.sents)
 		p.sents = splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.abbrev, p.sents)
 		p.blocks = append(p.blocks, Block{
@@ -445,9 +501,14 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 			kind: rb.kind, inQuote: rb.inQuote,
 		})
 	}
-	p.toks = b.toks
+	p.toks, p.starts = b.toks, b.starts
 	p.v = b.v
 	return p
+}
+
+// see points view at the tokens made so far, for reading their spans.
+func (b *builder) see(view *Document) {
+	view.Tokens, view.starts, view.lens, view.odd = b.toks, b.starts, b.v.lens, b.v.odd
 }
 
 // sentenceRoom is the room to make for the sentences of blocks blocks of
@@ -470,23 +531,43 @@ func blankOrMarkup(s string) bool {
 }
 
 // TokenStart is the byte offset of token i's first byte.
-func (d *Document) TokenStart(i int) int { return d.Tokens[i].Start() }
+func (d *Document) TokenStart(i int) int { return d.starts.start(i, d.Tokens[i]) }
 
 // TokenEnd is the byte offset just past token i.
-func (d *Document) TokenEnd(i int) int { return d.Tokens[i].End() }
+func (d *Document) TokenEnd(i int) int {
+	t := d.Tokens[i]
+	start := d.starts.start(i, t)
+	return start + d.tokenLen(t, start)
+}
 
 // TokenSpan is the bytes token i covers.
-func (d *Document) TokenSpan(i int) Span { return d.Tokens[i].Span() }
+func (d *Document) TokenSpan(i int) Span {
+	t := d.Tokens[i]
+	start := d.starts.start(i, t)
+	return Span{start, start + d.tokenLen(t, start)}
+}
 
-// KindOf says whether t is a word, a number or a punctuation mark. Every
-// token of a type has its kind (the kind follows from the text), so it is
-// read by type.
+// tokenLen is the length of token t, which starts at start.
+func (d *Document) tokenLen(t Token, start int) int {
+	if n := d.lens[t.ID()]; n != 0 {
+		return int(n)
+	}
+	return d.oddLen(start)
+}
+
+// oddLen finds the length of the token at start in odd.
+func (d *Document) oddLen(start int) int {
+	k, _ := slices.BinarySearchFunc(d.odd, uint32(start), func(o oddLen, s uint32) int { return cmp.Compare(o.start, s) })
+	return int(d.odd[k].n)
+}
+
+// KindOf says whether t is a word, a number or a punctuation mark.
 func (d *Document) KindOf(t Token) TokenKind { return t.Kind() }
 
 // TokenText returns the source text of token i without allocating.
 func (d *Document) TokenText(i int) string {
-	t := d.Tokens[i]
-	return d.Text[t.Start():t.End()]
+	s := d.TokenSpan(i)
+	return d.Text[s.Start:s.End]
 }
 
 // Slice returns the source text of a span.
@@ -528,7 +609,7 @@ func (d *Document) LineCount() int { return len(d.lines) }
 // SentenceSpan is the bytes of sentence s, from the start of its first
 // token to the end of its last.
 func (d *Document) SentenceSpan(s Sentence) Span {
-	return Span{d.Tokens[s.firstToken].Start(), d.Tokens[s.endToken-1].End()}
+	return Span{d.TokenStart(int(s.firstToken)), d.TokenEnd(int(s.endToken) - 1)}
 }
 
 // BlockOf returns the index of the block holding token i.

@@ -2,6 +2,8 @@ package prose
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/edlint/edlint/internal/par"
@@ -191,16 +193,29 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 		nSent += len(p.sents)
 	}
 	v := parts[0].v
+	// A run's tokens of the overflow ID (and any whose text the
+	// document's vocabulary has no room for) keep their lengths in odd;
+	// spill[k] is set when run k has texts of the latter kind.
 	remaps := make([][]uint32, len(parts))
+	lens := make([][]uint8, len(parts))
+	spill := make([]bool, len(parts))
 	for k, p := range parts[1:] {
 		remap := make([]uint32, len(p.v.types))
 		for lid, t := range p.v.types {
-			id := v.lookup(t, 0, len(t))
+			var id uint32
+			if p.v.lens[lid] == 0 {
+				// The run's own overflow ID, its last type: by now the
+				// document's vocabulary holds the run's limit-1 texts, so
+				// it is full or just at its limit.
+				id = v.overflow()
+			} else if id = v.lookup(t, 0, len(t)); v.lens[id] == 0 {
+				spill[k+1] = true
+			}
 			v.counts[id] += p.v.counts[lid]
 			remap[lid] = id
 		}
-		remaps[k+1] = remap
-		v.full = v.full || p.v.full
+		remaps[k+1], lens[k+1] = remap, p.v.lens
+		v.odd = append(v.odd, p.v.odd...)
 		p.v = vocab{}
 	}
 	// Give the later runs' tokens their document IDs as they are moved to
@@ -213,19 +228,29 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 	for k, p := range parts {
 		outgrown = outgrown || len(p.toks) > ests[k]
 	}
+	// The starts are placed anew from the document's groups of eight.
 	var toks []Token
 	if outgrown {
 		toks = append(make([]Token, 0, nTok), parts[0].toks...)
 	} else {
 		toks = buf[:len(parts[0].toks)]
 	}
+	starts := parts[0].starts
 	for k, p := range parts[1:] {
 		remap, n := remaps[k+1], len(toks)
 		toks = toks[:n+len(p.toks)]
 		dst := toks[n:]
 		for i, t := range p.toks {
-			dst[i] = Token{t.start, remap[t.bits>>idShift]<<idShift | t.bits&(1<<idShift-1)}
+			start, id := p.starts.start(i, t), remap[t.ID()]
+			nt := starts.add(n+i, start, t.Kind(), id)
+			dst[i] = Token{nt.bits | t.bits&gapBit}
+			if spill[k+1] && v.lens[id] == 0 && lens[k+1][t.ID()] != 0 {
+				v.odd = append(v.odd, oddLen{uint32(start), lens[k+1][t.ID()]})
+			}
 		}
+	}
+	if spill := slices.Contains(spill, true); spill {
+		slices.SortFunc(v.odd, func(a, b oddLen) int { return cmp.Compare(a.start, b.start) })
 	}
 
 	// Blocks and sentences, with document indices, closed up the same way.
@@ -252,17 +277,16 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 		s.block += uint32(blkOffs[k])
 		return s
 	})
+	d.Tokens, d.starts = toks, starts
+	v.finish(d)
 	for k, p := range parts[1:] {
 		tokOff := tokOffs[k+1]
 		if p.gapFromBefore && tokOff > 0 {
-			prevEnd := toks[tokOff-1].End()
-			if !blankOrMarkup(d.Text[prevEnd:toks[tokOff].Start()]) {
+			if !blankOrMarkup(d.Text[d.TokenEnd(tokOff-1):d.TokenStart(tokOff)]) {
 				toks[tokOff].bits |= gapBit
 			}
 		}
 	}
-	d.Tokens = toks
-	v.finish(d)
 }
 
 // closeUp joins regions, each made in its part of buf with room for

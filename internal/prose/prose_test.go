@@ -153,13 +153,13 @@ func FuzzParse(f *testing.F) {
 		}
 		prev := 0
 		for i, tok := range d.Tokens {
-			if tok.Start() < prev || tok.End() <= tok.Start() || tok.End() > len(src) {
+			if d.TokenStart(i) < prev || d.TokenEnd(i) <= d.TokenStart(i) || d.TokenEnd(i) > len(src) {
 				t.Fatalf("token %d %+v out of order or range (len %d)", i, tok, len(src))
 			}
-			if !boundary[tok.Start()] || !boundary[tok.End()] {
+			if !boundary[d.TokenStart(i)] || !boundary[d.TokenEnd(i)] {
 				t.Fatalf("token %d %+v not on rune boundaries", i, tok)
 			}
-			prev = tok.End()
+			prev = d.TokenEnd(i)
 		}
 		for _, s := range d.Sentences {
 			if s.FirstToken() >= s.EndToken() || s.EndToken() > len(d.Tokens) {
@@ -308,19 +308,19 @@ func TestLongTokensAreCut(t *testing.T) {
 			var joined strings.Builder
 			prevEnd := -1
 			for i, tok := range d.Tokens {
-				if n := tok.End() - tok.Start(); n <= 0 || n > MaxTokenLen {
+				if n := d.TokenEnd(i) - d.TokenStart(i); n <= 0 || n > MaxTokenLen {
 					t.Fatalf("%.20q: token %d is %d bytes", src, i, n)
 				}
-				if !utf8.RuneStart(src[tok.Start()]) || tok.End() < len(src) && !utf8.RuneStart(src[tok.End()]) {
-					t.Fatalf("%.20q: token %d [%d,%d) cuts a character", src, i, tok.Start(), tok.End())
+				if !utf8.RuneStart(src[d.TokenStart(i)]) || d.TokenEnd(i) < len(src) && !utf8.RuneStart(src[d.TokenEnd(i)]) {
+					t.Fatalf("%.20q: token %d [%d,%d) cuts a character", src, i, d.TokenStart(i), d.TokenEnd(i))
 				}
 				if d.Types[tok.ID()] != d.TokenText(i) {
 					t.Fatalf("%.20q: token %d has the ID of %q", src, i, d.Types[tok.ID()])
 				}
-				if prevEnd >= 0 && tok.Start() < prevEnd {
+				if prevEnd >= 0 && d.TokenStart(i) < prevEnd {
 					t.Fatalf("%.20q: tokens overlap", src)
 				}
-				prevEnd = tok.End()
+				prevEnd = d.TokenEnd(i)
 				joined.WriteString(d.TokenText(i))
 			}
 			if want := strings.ReplaceAll(src, " ", ""); joined.String() != want {

@@ -32,11 +32,12 @@ func IsAbbreviation(word string) bool {
 	return strings.Contains(word, ".")
 }
 
-// isAbbreviationMemo is IsAbbreviation of the text of word token t,
+// isAbbreviationMemo is IsAbbreviation of the text of word token k,
 // remembered by type in *memo.
-func isAbbreviationMemo(d *Document, t Token, memo *[]uint8) bool {
+func isAbbreviationMemo(d *Document, k int, memo *[]uint8) bool {
+	t := d.Tokens[k]
 	if memo == nil {
-		return IsAbbreviation(d.Text[t.Start():t.End()])
+		return IsAbbreviation(d.TokenText(k))
 	}
 	if int(t.ID()) >= len(*memo) {
 		*memo = append(*memo, make([]uint8, int(t.ID())+1-len(*memo)+len(*memo)/2)...)
@@ -44,7 +45,7 @@ func isAbbreviationMemo(d *Document, t Token, memo *[]uint8) bool {
 	v := (*memo)[t.ID()]
 	if v == 0 {
 		v = 1
-		if IsAbbreviation(d.Text[t.Start():t.End()]) {
+		if IsAbbreviation(d.TokenText(k)) {
 			v = 2
 		}
 		(*memo)[t.ID()] = v
@@ -85,13 +86,16 @@ func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]u
 		// (U.S.) would end one only when a capitalised word that is not a
 		// name-like follower comes next; we cannot tell, so keep it inside.
 		t := d.Tokens[i]
-		text := d.Text[t.Start():t.End()]
-		if t.Kind() != Punct || !isTerminal(text) {
+		if t.Kind() != Punct {
+			continue
+		}
+		span := d.TokenSpan(i)
+		text := d.Text[span.Start:span.End]
+		if !isTerminal(text) {
 			continue
 		}
 		if text == "." && i > first {
-			prev := d.Tokens[i-1]
-			if prev.End() == t.Start() && prev.Kind() == Word && isAbbreviationMemo(d, prev, abbrev) {
+			if d.Tokens[i-1].Kind() == Word && d.TokenEnd(i-1) == span.Start && isAbbreviationMemo(d, i-1, abbrev) {
 				continue
 			}
 		}
@@ -121,13 +125,13 @@ func newSentence(first, end, block int) Sentence {
 // startsSentence reports whether token j can open a sentence: it follows
 // white space and is not a lowercase continuation after an ellipsis.
 func startsSentence(d *Document, j int) bool {
-	t := d.Tokens[j]
-	if t.Start() == d.TokenEnd(j-1) {
+	start := d.TokenStart(j)
+	if start == d.TokenEnd(j-1) {
 		return false // "2.5", "end.Then": no space, no new sentence
 	}
 	prev := d.TokenText(j - 1)
 	if prev == "..." || prev == "…" || spacedEllipsis(d, j-1) {
-		r, _ := utf8.DecodeRuneInString(d.Text[t.Start():])
+		r, _ := utf8.DecodeRuneInString(d.Text[start:])
 		return unicode.IsUpper(r)
 	}
 	return true

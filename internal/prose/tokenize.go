@@ -8,9 +8,10 @@ import (
 
 // builder collects a document's tokens, numbering their texts as it goes.
 type builder struct {
-	text string
-	toks []Token
-	v    vocab
+	text   string
+	toks   []Token
+	starts tokenStarts
+	v      vocab
 	// terms holds the indices of the tokens that may end a sentence (runs
 	// of dots, !, ?, …), in order: the sentence splitter looks only there.
 	terms []int
@@ -20,7 +21,7 @@ type builder struct {
 
 // emit appends the token text[start:end].
 func (b *builder) emit(start, end int, kind TokenKind) {
-	b.toks = append(b.toks, newToken(start, end, kind, b.v.id(start, end-start)))
+	b.toks = append(b.toks, b.starts.add(len(b.toks), start, kind, b.v.id(start, end-start)))
 }
 
 // Byte classes of the tokenizer's ASCII fast path.
@@ -111,14 +112,14 @@ func (b *builder) tokenize(s Span) {
 							if sl.key == key && sl.key2 == 0 && sl.n == uint32(n) {
 								id := sl.id - 1
 								v.counts[id]++
-								toks = append(toks, newToken(i, j, kindOf(c), id))
+								toks = append(toks, b.starts.add(len(toks), i, kindOf(c), id))
 								goto next
 							}
 							if sl.id == 0 {
 								break
 							}
 						}
-						toks = append(toks, newToken(i, j, kindOf(c), v.id(i, n)))
+						toks = append(toks, b.starts.add(len(toks), i, kindOf(c), v.id(i, n)))
 					next:
 						// Skip the space that usually follows (as the
 						// other ASCII tokens do: a space costs a turn of
@@ -149,7 +150,7 @@ func (b *builder) tokenize(s Span) {
 				j = wordEndFrom(text, i, j, e)
 			}
 			j = capToken(text, i, j)
-			toks = append(toks, newToken(i, j, kindOf(c), v.id(i, j-i)))
+			toks = append(toks, b.starts.add(len(toks), i, kindOf(c), v.id(i, j-i)))
 			if i = j + 1; i >= e || text[j] != ' ' {
 				i = j
 			}
@@ -172,21 +173,21 @@ func (b *builder) tokenize(s Span) {
 					id = v.id(i, end-i)
 				}
 				b.terms = append(b.terms, len(toks))
-				toks = append(toks, newToken(i, end, Punct, id))
+				toks = append(toks, b.starts.add(len(toks), i, Punct, id))
 				if i = end + 1; i >= e || text[end] != ' ' {
 					i = end
 				}
 				continue
 			case cApos:
 				if end, ok := decade(text, i, 1, e); ok {
-					toks = append(toks, newToken(i, end, Number, v.id(i, end-i)))
+					toks = append(toks, b.starts.add(len(toks), i, Number, v.id(i, end-i)))
 					i = end
 					continue
 				}
 			case cTerm:
 				b.terms = append(b.terms, len(toks))
 			}
-			toks = append(toks, newToken(i, i+1, Punct, v.byteID(i)))
+			toks = append(toks, b.starts.add(len(toks), i, Punct, v.byteID(i)))
 			// Skip the space that often follows (after a comma, a colon).
 			if i += 2; i > e || text[i-1] != ' ' {
 				i--

@@ -24,14 +24,20 @@ type vocab struct {
 	slots  []vslot // at most 70% full
 	types  []string
 	counts []int32
+	// lens[id] is len(types[id]); 0 for the overflow ID (see limit).
+	lens []uint8
+	// odd lists, by start, the lengths of the tokens given the overflow
+	// ID.
+	odd []oddLen
 	// cased[id] is caseOf(types[id]) as flags (hasUpper, notASCII), found
 	// while the text is in the cache.
 	cased []uint8
 	// byByte caches the ID (+1) of one-byte ASCII tokens: punctuation.
 	byByte [128]uint32
-	// limit is the most types lookup numbers (MaxTypes while tokenizing);
-	// full is set once a text beyond it was met. Such a text gets the
-	// last ID, which is then no one text's: the document is TooVaried.
+	// limit bounds the IDs lookup gives (MaxTypes while tokenizing): the
+	// texts get IDs below limit-1 and, once those are taken, the
+	// overflow ID limit-1, which is no one text's (its type is empty);
+	// full is then set: the document is TooVaried.
 	limit int
 	full  bool
 }
@@ -58,6 +64,20 @@ func (v *vocab) init(text string, tokens int) {
 	v.types = make([]string, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
 	v.cased = make([]uint8, 0, int(types))
+	v.lens = make([]uint8, 0, int(types))
+}
+
+// overflow gives the overflow ID, adding its empty type when the limit is
+// first reached.
+func (v *vocab) overflow() uint32 {
+	if !v.full {
+		v.full = true
+		v.types = append(v.types, "")
+		v.counts = append(v.counts, 0)
+		v.cased = append(v.cased, 0)
+		v.lens = append(v.lens, 0)
+	}
+	return uint32(v.limit - 1)
 }
 
 // home is the first slot to look at for a text whose hash is h.
@@ -131,6 +151,9 @@ func (v *vocab) id(start, n int) uint32 {
 	}
 	id := v.lookup(v.text, start, n)
 	v.counts[id]++
+	if v.lens[id] == 0 {
+		v.odd = append(v.odd, oddLen{uint32(start), uint8(n)})
+	}
 	return id
 }
 
@@ -142,7 +165,9 @@ func (v *vocab) byteID(i int) uint32 {
 		return id - 1
 	}
 	id := v.id(i, 1)
-	v.byByte[c] = id + 1
+	if v.lens[id] != 0 { // not the overflow ID, whose tokens are listed
+		v.byByte[c] = id + 1
+	}
 	return id
 }
 
@@ -172,14 +197,14 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 			continue
 		}
 		if sl.id == 0 {
-			if len(v.types) >= v.limit {
-				v.full = true
-				return uint32(v.limit - 1)
+			if len(v.types) >= v.limit-1 {
+				return v.overflow()
 			}
 			id := uint32(len(v.types))
 			*sl = vslot{key: key, key2: key2, n: uint32(n), id: id + 1}
 			v.types = append(v.types, s[i:i+n])
 			v.counts = append(v.counts, 0)
+			v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
 			upper, ascii := caseOf(s[i : i+n])
 			v.cased = append(v.cased, b2u8(upper)|b2u8(!ascii)<<1)
 			if 10*len(v.types) > 7*len(v.slots) {
@@ -245,9 +270,10 @@ func (v *vocab) finish(d *Document) {
 		lower[id] = lid
 	}
 	if n == 0 {
-		v.types, v.counts = nil, nil // as for a document without tokens before
+		v.types, v.counts, v.lens = nil, nil, nil // as for a document without tokens before
 	}
 	d.Types, d.counts, d.lower = v.types, v.counts, lower
+	d.lens, d.odd = v.lens, v.odd
 	v.slots, v.cased = nil, nil
 }
 
