@@ -1,8 +1,10 @@
 package prose
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -384,6 +386,77 @@ func TestRunesValid(t *testing.T) {
 		for i := 0; i <= len(s); i++ {
 			if got, want := runesValid(s[i:]), utf8.RuneCountInString(s[i:]); utf8.ValidString(s[i:]) && got != want {
 				t.Errorf("runesValid(%q) = %d, want %d", s[i:], got, want)
+			}
+		}
+	}
+}
+
+// tokenTexts returns the text of each token of d.
+func tokenTexts(d *Document) []string {
+	out := make([]string, len(d.Tokens))
+	for i := range d.Tokens {
+		out[i] = d.TokenText(i)
+	}
+	return out
+}
+
+// TestFarStarts: a token whose start lies 255 bytes or more past its
+// group's base (a long masked stretch inside a group of eight) is listed
+// apart and read back where it is, on one goroutine or several.
+func TestFarStarts(t *testing.T) {
+	words := "one two three four five six seven eight nine ten eleven twelve"
+	for _, c := range []struct {
+		src    string
+		format Format
+	}{
+		{"one two `" + strings.Repeat("x", 400) + "` three four five six seven eight nine ten eleven twelve\n", Markdown},
+		{"one two <span title=\"" + strings.Repeat("y", 300) + "\">three</span> four five six seven eight nine ten eleven twelve\n", Markdown},
+		{"one two https://example.com/" + strings.Repeat("z", 300) + " three four five six seven eight nine ten eleven twelve\n", Plain},
+	} {
+		src := strings.Repeat(c.src+"\n", 40)
+		d := Parse("far", []byte(src), c.format)
+		if len(d.starts.far) == 0 {
+			t.Fatalf("%.30q: no start listed as far", c.src)
+		}
+		want := strings.Fields(strings.Repeat(words+" ", 40))
+		if got := tokenTexts(d); !slices.Equal(got, want) {
+			t.Fatalf("%.30q: tokens %q", c.src, got[:12])
+		}
+		for i := range d.Tokens {
+			if i > 0 && d.TokenStart(i) <= d.TokenStart(i-1) {
+				t.Fatalf("%.30q: token %d starts at %d, before token %d", c.src, i, d.TokenStart(i), i-1)
+			}
+		}
+		parseBoth(t, "far", []byte(src), c.format, 200, 3)
+	}
+}
+
+// TestTooVariedSpans: the tokens of the overflow ID, which is no one
+// text's, keep their own spans, on one goroutine or several (where runs
+// overflow on their own, or only once joined).
+func TestTooVariedSpans(t *testing.T) {
+	var b strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&b, "w%d %s x%d.\n\n", i%37, strings.Repeat("q", i%9+1), i)
+	}
+	src := b.String()
+	want := strings.Fields(strings.ReplaceAll(src, ".", " ."))
+	defer func(l, m int) { typeLimit, minPart = l, m }(typeLimit, minPart)
+	for _, limit := range []int{50, 300, 440} {
+		typeLimit = limit
+		for _, workers := range []int{1, 2, 5} {
+			minPart = 300
+			d := ParseWorkers("varied", []byte(src), Plain, workers)
+			if !d.TooVaried() {
+				t.Fatalf("limit %d, %d workers: not TooVaried", limit, workers)
+			}
+			if got := tokenTexts(d); !slices.Equal(got, want) {
+				t.Fatalf("limit %d, %d workers: token texts differ", limit, workers)
+			}
+			for i, tok := range d.Tokens {
+				if tok.ID() != uint32(limit-1) && d.Types[tok.ID()] != d.TokenText(i) {
+					t.Fatalf("limit %d, %d workers: token %d %q has the ID of %q", limit, workers, i, d.TokenText(i), d.Types[tok.ID()])
+				}
 			}
 		}
 	}

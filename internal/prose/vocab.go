@@ -58,7 +58,7 @@ const hashMul = 0x9e3779b97f4a7c15
 // 1,195 in 3,306). A table larger than it needs be misses the cache.
 func (v *vocab) init(text string, tokens int) {
 	v.text = text
-	v.limit = MaxTypes
+	v.limit = typeLimit
 	types := 36 * math.Sqrt(float64(tokens))
 	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
 	v.types = make([]string, 0, int(types))
@@ -79,6 +79,9 @@ func (v *vocab) overflow() uint32 {
 	}
 	return uint32(v.limit - 1)
 }
+
+// typeLimit is MaxTypes, or less in tests.
+var typeLimit = MaxTypes
 
 // home is the first slot to look at for a text whose hash is h.
 func (v *vocab) home(h uint64) int {
