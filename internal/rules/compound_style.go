@@ -100,9 +100,8 @@ func groupSpans(doc *prose.Document, uses []int32, keyOf []int32, keys int) [][]
 		return out
 	}
 	for _, i := range uses {
-		t := doc.Tokens[i]
-		if k := keyOf[t.ID()] - 1; k >= 0 {
-			out[k] = append(out[k], t.Span())
+		if k := keyOf[doc.Tokens[i].ID()] - 1; k >= 0 {
+			out[k] = append(out[k], doc.TokenSpan(int(i)))
 		}
 	}
 	return out

@@ -122,9 +122,8 @@ func (confusedWord) Check(p *Pass) {
 		}
 		next, next2 := word(i+1), word(i+2)
 		report := func(want, why string) {
-			t := d.Tokens[i]
 			p.Report(Finding{
-				Span:        t.Span(),
+				Span:        d.TokenSpan(i),
 				Message:     fmt.Sprintf("%q where %q is meant: %s", d.TokenText(i), caseLike(want, d.TokenText(i)), why),
 				Suggestions: []string{caseLike(want, d.TokenText(i))},
 			})

@@ -69,10 +69,10 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 		if i < b.FirstToken()+1 || i >= b.EndToken()-1 {
 			continue
 		}
-		t := doc.Tokens[i]
+		ts := doc.TokenSpan(i)
 		end := i + 1
 		var style int
-		switch doc.Text[t.Start():t.End()] {
+		switch doc.Text[ts.Start:ts.End] {
 		case "—":
 			style = dashClosedEm
 		case "–":
@@ -95,12 +95,12 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 		if prev.Gap() || next.Gap() {
 			continue
 		}
-		last := doc.Tokens[end-1]
-		spaceBefore, spaceAfter := prev.End() < t.Start(), last.End() < next.Start()
+		prevEnd, lastEnd, nextStart := doc.TokenEnd(i-1), doc.TokenEnd(end-1), doc.TokenStart(end)
+		spaceBefore, spaceAfter := prevEnd < ts.Start, lastEnd < nextStart
 		if spaceBefore != spaceAfter {
 			continue
 		}
-		if !blanks(doc.Text[prev.End():t.Start()]) || !blanks(doc.Text[last.End():next.Start()]) {
+		if !blanks(doc.Text[prevEnd:ts.Start]) || !blanks(doc.Text[lastEnd:nextStart]) {
 			continue // a line break beside the dash: leave it to the writer
 		}
 		switch style {
@@ -117,7 +117,7 @@ func dashes(doc *prose.Document, x *tokenIndex) styleUses {
 				continue
 			}
 		}
-		uses[style] = append(uses[style], prose.Span{Start: prev.End(), End: next.Start()})
+		uses[style] = append(uses[style], prose.Span{Start: prevEnd, End: nextStart})
 		resume = end
 	}
 	return uses

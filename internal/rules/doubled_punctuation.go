@@ -65,18 +65,18 @@ func (doubledPunctuation) Check(p *Pass) {
 			continue
 		}
 		b := &d.Blocks[bc.of(i)]
-		t := d.Tokens[i]
 		text := d.TokenText(i)
 		if text == ".." {
 			// Two dots after a word and before a space: a doubled full
 			// stop, not an ellipsis and not a path (../x).
 			if i > b.FirstToken() && adjacent(d, i-1, i) && d.Tokens[i-1].Kind() != prose.Punct &&
 				(i+1 >= b.EndToken() || !adjacent(d, i, i+1) || isClosingMark(tok(d, i+1))) {
+				ts := d.TokenSpan(i)
 				p.Report(Finding{
-					Span:        t.Span(),
+					Span:        ts,
 					Message:     `two full stops: one ends a sentence, three make an ellipsis`,
 					Suggestions: []string{".", "..."},
-					Fix:         []prose.Edit{{Span: prose.Span{Start: t.Start() + 1, End: t.End()}}},
+					Fix:         []prose.Edit{{Span: prose.Span{Start: ts.Start + 1, End: ts.End}}},
 				})
 			}
 			continue
@@ -96,6 +96,7 @@ func (doubledPunctuation) Check(p *Pass) {
 			continue // a spaced ellipsis ". . ." (also before a comma) or leaders in a table
 		}
 		// Keep the second mark (del = the first) or the first (del = the second).
+		ts := d.TokenSpan(i)
 		var del prose.Span
 		keep := ""
 		last := i + 1 // the last mark of the run
@@ -108,16 +109,16 @@ func (doubledPunctuation) Check(p *Pass) {
 				}
 				last++
 			}
-			keep, del = text, prose.Span{Start: t.End(), End: d.TokenEnd(last)}
+			keep, del = text, prose.Span{Start: ts.End, End: d.TokenEnd(last)}
 		case (text == "." || text == ",") && (next == ":" || next == ";"):
-			keep, del = next, prose.Span{Start: t.Start(), End: d.TokenStart(i + 1)}
+			keep, del = next, prose.Span{Start: ts.Start, End: d.TokenStart(i + 1)}
 		case text == "," && next == ".":
-			keep, del = next, prose.Span{Start: t.Start(), End: d.TokenStart(i + 1)}
+			keep, del = next, prose.Span{Start: ts.Start, End: d.TokenStart(i + 1)}
 		case (text == "?" || text == "!") && next == ".":
 			if gap != "" {
 				continue
 			}
-			keep, del = text, prose.Span{Start: t.End(), End: d.TokenEnd(i + 1)}
+			keep, del = text, prose.Span{Start: ts.End, End: d.TokenEnd(i + 1)}
 		case text == "." && (next == "," || next == "?" || next == "!"):
 			if gap == "" {
 				continue // "Yahoo!" style names, "No.," after numbers
@@ -127,7 +128,7 @@ func (doubledPunctuation) Check(p *Pass) {
 			continue
 		}
 		f := Finding{
-			Span:    prose.Span{Start: t.Start(), End: d.TokenEnd(last)},
+			Span:    prose.Span{Start: ts.Start, End: d.TokenEnd(last)},
 			Message: fmt.Sprintf("%q followed by %q: one mark too many", text, next),
 		}
 		if keep != "" {

@@ -204,7 +204,8 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 	for _, i32 := range cands {
 		ti := int(i32)
 		t := doc.Tokens[ti]
-		w := doc.Text[t.Start():t.End()]
+		sp := doc.TokenSpan(ti)
+		w := doc.Text[sp.Start:sp.End]
 		v := verdict[t.ID()]
 		if v == 0 {
 			v = notLowered
@@ -218,8 +219,8 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 		}
 		switch v {
 		case lowerIn:
-			if !inPath(doc, t.Span()) {
-				out = append(out, varietyUse{t.Span(), w})
+			if !inPath(doc, sp) {
+				out = append(out, varietyUse{sp, w})
 			}
 			continue
 		case lowerOut:
@@ -230,8 +231,8 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 			continue
 		}
 		w = strings.ToLower(w)
-		if _, ok := table[w]; ok && !inPath(doc, t.Span()) {
-			out = append(out, varietyUse{t.Span(), w})
+		if _, ok := table[w]; ok && !inPath(doc, sp) {
+			out = append(out, varietyUse{sp, w})
 		}
 	}
 	return out
@@ -370,7 +371,7 @@ func startsName(doc *prose.Document, ti, end int) bool {
 		if t.Kind() != prose.Word {
 			return false
 		}
-		w := doc.Text[t.Start():t.End()]
+		w := doc.TokenText(i)
 		if isCapitalised(w) {
 			return true
 		}

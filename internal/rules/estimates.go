@@ -641,8 +641,7 @@ func (x *extractor) misspelledBooster(si, i, bi int) {
 
 // emit records an estimate, filling its span, quotation and attribution.
 func (x *extractor) emit(e *Estimate) {
-	toks := x.doc.Tokens
-	e.Span = prose.Span{Start: toks[e.FirstToken].Start(), End: toks[e.EndToken-1].End()}
+	e.Span = prose.Span{Start: x.doc.TokenStart(e.FirstToken), End: x.doc.TokenEnd(e.EndToken - 1)}
 	e.Quoted = x.isQuoted(e.Sentence, e.FirstToken)
 	e.Attributed = x.isAttributed(e.Sentence, e.FirstToken)
 	x.out.add(*e)

@@ -38,7 +38,6 @@ func (lowercaseI) Check(p *Pass) {
 	d := p.Doc
 	for _, i32 := range tokenIndexOf(p, d).list(clsLowerI) {
 		i := int(i32)
-		t := d.Tokens[i]
 		if isEnumerator(d, i) || i > 0 && tok(d, i-1) == "(" && tok(d, i+1) == ")" {
 			continue
 		}
@@ -56,11 +55,12 @@ func (lowercaseI) Check(p *Pass) {
 		if next == "=" || next == "+" || next == "-" || next == "th" || tok(d, i-1) == "letter" {
 			continue
 		}
+		start := d.TokenStart(i)
 		p.Report(Finding{
-			Span:        prose.Span{Start: t.Start(), End: t.Start() + 1},
+			Span:        prose.Span{Start: start, End: start + 1},
 			Message:     "the pronoun I in lower case",
 			Suggestions: []string{"I"},
-			Fix:         []prose.Edit{{Span: prose.Span{Start: t.Start(), End: t.Start() + 1}, New: "I"}},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: start, End: start + 1}, New: "I"}},
 		})
 	}
 }

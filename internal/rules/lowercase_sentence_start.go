@@ -73,7 +73,7 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 		if i > b.FirstToken() && (d.Tokens[i-1].Gap() || i-2 >= b.FirstToken() && mixedCase(d.TokenText(i-2))) {
 			continue // the mark follows a URL or a glued name ("TimT.")
 		}
-		if i == b.FirstToken() && (afterMaskedText(d, t.Start()) || listLike(d.Slice(b.Span()))) {
+		if i == b.FirstToken() && (afterMaskedText(d, d.TokenStart(i)) || listLike(d.Slice(b.Span()))) {
 			continue // "`dict/` holds": the sentence starts with code
 		}
 		// A lower-case word the dictionary does not know is a command
@@ -82,11 +82,12 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 		if p.Dict != nil && !p.Dict.Check(w).OK() {
 			continue
 		}
+		sp := d.TokenSpan(i)
 		p.Report(Finding{
-			Span:        t.Span(),
+			Span:        sp,
 			Message:     fmt.Sprintf("%q starts a sentence in lower case", w),
 			Suggestions: []string{capitalize(w)},
-			Fix:         []prose.Edit{{Span: t.Span(), New: capitalize(w)}},
+			Fix:         []prose.Edit{{Span: sp, New: capitalize(w)}},
 		})
 	}
 }

@@ -194,12 +194,12 @@ func groupParagraphs(d *prose.Document, wrapped bool) []paragraph {
 	// the text again only where they cannot decide.
 	const stretch = 32
 	var last, first [stretch]byte
-	toks, text := d.Tokens, d.Text
+	text := d.Text
 	for lo := 1; lo < len(d.Blocks); lo += stretch {
 		hi := min(lo+stretch, len(d.Blocks))
 		for bi := lo; bi < hi; bi++ {
-			lt, ft := toks[d.Blocks[bi-1].EndToken()-1], toks[d.Blocks[bi].FirstToken()]
-			last[bi-lo], first[bi-lo] = text[lt.End()-1], text[ft.Start()]
+			le, fs := d.TokenEnd(d.Blocks[bi-1].EndToken()-1), d.TokenStart(d.Blocks[bi].FirstToken())
+			last[bi-lo], first[bi-lo] = text[le-1], text[fs]
 		}
 		if lo == 1 {
 			out.add(paragraph{0, 1})
@@ -306,8 +306,9 @@ func isEnumerator(d *prose.Document, i int) bool {
 	}
 	if next == "." && i+1 < len(d.Tokens) && adjacent(d, i, i+1) {
 		// "a." or "2." opening a line.
-		ls := lineStart(d, t.Start())
-		return blank(d.Text[ls:t.Start()])
+		start := d.TokenStart(i)
+		ls := lineStart(d, start)
+		return blank(d.Text[ls:start])
 	}
 	return false
 }

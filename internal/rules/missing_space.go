@@ -41,7 +41,6 @@ func (missingSpace) Check(p *Pass) {
 		if i <= b.FirstToken() || i+1 >= b.EndToken() {
 			continue
 		}
-		t := d.Tokens[i]
 		text := d.TokenText(i)
 		switch text {
 		case ".", "?", "!", ",", ";":
@@ -60,13 +59,14 @@ func (missingSpace) Check(p *Pass) {
 			continue
 		}
 		// Part of a dotted or slashed name: www.Example.Com, a/b.Cd.
-		if prev.Start() > 0 {
-			if c := d.Text[prev.Start()-1]; c == '.' || c == '/' || c == '@' || c == '\\' || c == '_' || c == '-' {
+		if ps := d.TokenStart(i - 1); ps > 0 {
+			if c := d.Text[ps-1]; c == '.' || c == '/' || c == '@' || c == '\\' || c == '_' || c == '-' {
 				continue
 			}
 		}
-		if next.End() < len(d.Text) {
-			if c := d.Text[next.End()]; c == '.' && next.End()+1 < len(d.Text) && isASCIILetter(d.Text[next.End()+1]) || c == '/' || c == '@' || c == '_' {
+		ne := d.TokenEnd(i + 1)
+		if ne < len(d.Text) {
+			if c := d.Text[ne]; c == '.' && ne+1 < len(d.Text) && isASCIILetter(d.Text[ne+1]) || c == '/' || c == '@' || c == '_' {
 				continue
 			}
 		}
@@ -99,11 +99,12 @@ func (missingSpace) Check(p *Pass) {
 				continue
 			}
 		}
+		ts := d.TokenSpan(i)
 		p.Report(Finding{
-			Span:        prose.Span{Start: t.Start(), End: next.End()},
+			Span:        prose.Span{Start: ts.Start, End: ne},
 			Message:     fmt.Sprintf("no space after %q", text),
 			Suggestions: []string{text + " " + nw},
-			Fix:         []prose.Edit{{Span: prose.Span{Start: t.End(), End: t.End()}, New: " "}},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: ts.End, End: ts.End}, New: " "}},
 		})
 	}
 }

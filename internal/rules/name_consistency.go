@@ -232,7 +232,8 @@ func nameWords(doc *prose.Document) nameFacts {
 				fi--
 				if counts[fi] == 0 {
 					fm := &f.forms[fi]
-					fm.first = prose.Span{Start: t.Start(), End: t.Start() + len(fm.text)}
+					start := doc.TokenStart(ti)
+					fm.first = prose.Span{Start: start, End: start + len(fm.text)}
 				}
 				counts[fi]++
 				given := int64(-1)
@@ -241,7 +242,7 @@ func nameWords(doc *prose.Document) nameFacts {
 					// this walk: its verdict is known (and a lower-case
 					// word is no given name).
 					prev := &toks[ti-1]
-					if prev.Kind() == prose.Word && prev.End()+1 == t.Start() && ns.info[prev.ID()]&nameGiven != 0 {
+					if prev.Kind() == prose.Word && doc.TokenEnd(ti-1)+1 == doc.TokenStart(ti) && ns.info[prev.ID()]&nameGiven != 0 {
 						given = int64(prev.ID())
 					}
 				}
@@ -272,9 +273,11 @@ func nameWords(doc *prose.Document) nameFacts {
 				// Before "the" phraseAt would stop at once and find
 				// nothing ("In the", "Of the" at a sentence's start).
 				n := &toks[ti+1]
-				if n.Kind() == prose.Word && !n.Gap() && n.Start() == t.End()+1 {
-					if nc := ns.classOf(n.ID(), formIndex); nc&(nameCapital|nameConnector) != 0 && nc&nameArticle == 0 && doc.Text[t.End()] == ' ' {
-						next = ns.phraseAt(s, ti, formIndex, &phrases)
+				if n.Kind() == prose.Word && !n.Gap() {
+					if tEnd := doc.TokenEnd(ti); doc.TokenStart(ti+1) == tEnd+1 {
+						if nc := ns.classOf(n.ID(), formIndex); nc&(nameCapital|nameConnector) != 0 && nc&nameArticle == 0 && doc.Text[tEnd] == ' ' {
+							next = ns.phraseAt(s, ti, formIndex, &phrases)
+						}
 					}
 				}
 			}
@@ -328,12 +331,19 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 	lastContent := ti
 	prevConnector := false
 	inner := false // a small word lies between two capitalised words
+	// The end of token end-1: a run's words are one space apart.
+	prevEnd := doc.TokenEnd(ti)
 	for end < s.EndToken() {
 		n := doc.Tokens[end]
-		if n.Kind() != prose.Word || n.Gap() || n.Start() != doc.TokenEnd(end-1)+1 || doc.Text[n.Start()-1] != ' ' {
+		if n.Kind() != prose.Word || n.Gap() {
 			break
 		}
-		w := doc.Text[n.Start():n.End()]
+		sp := doc.TokenSpan(end)
+		if sp.Start != prevEnd+1 || doc.Text[sp.Start-1] != ' ' {
+			break
+		}
+		prevEnd = sp.End
+		w := doc.Text[sp.Start:sp.End]
 		c := ns.classOf(n.ID(), formIndex)
 		if c&nameConnector != 0 {
 			if strings.EqualFold(w, "the") && !prevConnector {
@@ -397,10 +407,11 @@ func nameUses(doc *prose.Document, want map[string][]nameOcc) {
 				if !ok {
 					continue
 				}
-				occ := nameOcc{span: prose.Span{Start: t.Start(), End: t.Start() + len(w)}}
+				start := doc.TokenStart(ti)
+				occ := nameOcc{span: prose.Span{Start: start, End: start + len(w)}}
 				if ti > s.FirstToken() {
-					prev := doc.Tokens[ti-1]
-					if pw := doc.Text[prev.Start():prev.End()]; prev.Kind() == prose.Word && prev.End()+1 == t.Start() && nameLike(pw) {
+					prev := doc.TokenSpan(ti - 1)
+					if pw := doc.Text[prev.Start:prev.End]; doc.Tokens[ti-1].Kind() == prose.Word && prev.End+1 == start && nameLike(pw) {
 						occ.given = pw
 					}
 				}
@@ -449,8 +460,7 @@ func nameLike(w string) bool {
 }
 
 func makePhrase(doc *prose.Document, first, end, block int) namePhrase {
-	last := doc.Tokens[end-1]
-	span := prose.Span{Start: doc.TokenStart(first), End: last.Start() + len(stripPossessive(doc.TokenText(end-1)))}
+	span := prose.Span{Start: doc.TokenStart(first), End: doc.TokenStart(end-1) + len(stripPossessive(doc.TokenText(end-1)))}
 	// The words of a run are one space apart: the surface is the source.
 	surface := doc.Text[span.Start:span.End]
 	// The key drops the article (the small word a writer drops or inserts
@@ -459,8 +469,8 @@ func makePhrase(doc *prose.Document, first, end, block int) namePhrase {
 	var key []byte
 	pos := span.Start
 	for i := first; i < end; i++ {
-		t := doc.Tokens[i]
-		w := doc.Text[t.Start():t.End()]
+		sp := doc.TokenSpan(i)
+		w := doc.Text[sp.Start:sp.End]
 		if i == end-1 {
 			w = stripPossessive(w)
 		}
@@ -471,7 +481,7 @@ func makePhrase(doc *prose.Document, first, end, block int) namePhrase {
 			key = make([]byte, 0, len(surface))
 			key = append(key, doc.Text[span.Start:max(span.Start, pos-1)]...)
 		}
-		pos = t.End() + 1
+		pos = sp.End + 1
 		if key == nil || article {
 			continue
 		}

@@ -67,17 +67,18 @@ func percents(doc *prose.Document, x *tokenIndex) styleUses {
 		if num.Kind() != prose.Number || t.Gap() {
 			continue
 		}
-		gap := doc.Text[num.End():t.Start()]
-		switch text := doc.Text[t.Start():t.End()]; {
+		ns, ts := doc.TokenSpan(i-1), doc.TokenSpan(i)
+		gap := doc.Text[ns.End:ts.Start]
+		switch text := doc.Text[ts.Start:ts.End]; {
 		case text == "%" && gap == "":
-			uses[pctSign] = append(uses[pctSign], prose.Span{Start: num.Start(), End: t.End()})
+			uses[pctSign] = append(uses[pctSign], prose.Span{Start: ns.Start, End: ts.End})
 		case gap != " ":
 		case strings.EqualFold(text, "percent"):
-			uses[pctWord] = append(uses[pctWord], prose.Span{Start: num.Start(), End: t.End()})
+			uses[pctWord] = append(uses[pctWord], prose.Span{Start: ns.Start, End: ts.End})
 		case strings.EqualFold(text, "per") && i+1 < len(doc.Tokens):
-			n := doc.Tokens[i+1]
-			if n.Start() == t.End()+1 && doc.Text[t.End()] == ' ' && strings.EqualFold(doc.Text[n.Start():n.End()], "cent") {
-				uses[pctTwo] = append(uses[pctTwo], prose.Span{Start: num.Start(), End: n.End()})
+			n := doc.TokenSpan(i + 1)
+			if n.Start == ts.End+1 && doc.Text[ts.End] == ' ' && strings.EqualFold(doc.Text[n.Start:n.End], "cent") {
+				uses[pctTwo] = append(uses[pctTwo], prose.Span{Start: ns.Start, End: n.End})
 			}
 		}
 	}

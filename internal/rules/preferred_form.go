@@ -181,7 +181,7 @@ func (preferredForm) Check(p *Pass) {
 			if !ok {
 				continue
 			}
-			span := prose.Span{Start: t.Start(), End: end}
+			span := prose.Span{Start: doc.TokenStart(ti), End: end}
 			if pr.declared {
 				p.Report(Finding{
 					Span:        span,
@@ -207,23 +207,23 @@ func (preferredForm) Check(p *Pass) {
 // apart (the last may carry a possessive), returning the end of the
 // match.
 func matchWords(doc *prose.Document, ti, end int, words []string) (int, bool) {
-	var last prose.Token
+	var last prose.Span // of the token matched last
 	for k, w := range words {
 		i := ti + k
 		if i >= end {
 			return 0, false
 		}
-		t := doc.Tokens[i]
-		text := doc.Text[t.Start():t.End()]
+		sp := doc.TokenSpan(i)
+		text := doc.Text[sp.Start:sp.End]
 		if text != w && (k != len(words)-1 || stripPossessive(text) != w) {
 			return 0, false
 		}
-		if k > 0 && t.Start() != last.End()+1 {
+		if k > 0 && sp.Start != last.End+1 {
 			return 0, false
 		}
-		last = t
+		last = sp
 	}
-	return last.Start() + len(words[len(words)-1]), true
+	return last.Start + len(words[len(words)-1]), true
 }
 
 // mentions reports whether sentence s names want (or its last word),

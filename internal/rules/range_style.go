@@ -91,17 +91,17 @@ func ranges(doc *prose.Document, x *tokenIndex) styleUses {
 		if i < 0 || doc.Tokens[i].Kind() != prose.Number {
 			continue
 		}
-		t := doc.Tokens[i]
-		text := doc.Text[t.Start():t.End()]
+		t := doc.TokenSpan(i)
+		text := doc.Text[t.Start:t.End]
 		if i+2 >= len(doc.Tokens) || !allDigits(text) {
 			continue
 		}
-		dash, next := doc.Tokens[i+1], doc.Tokens[i+2]
-		if dash.Start() != t.End() || next.Start() != dash.End() || doc.Text[dash.Start():dash.End()] != "–" || next.Kind() != prose.Number {
+		dash, next := doc.TokenSpan(i+1), doc.TokenSpan(i+2)
+		if dash.Start != t.End || next.Start != dash.End || doc.Text[dash.Start:dash.End] != "–" || doc.Tokens[i+2].Kind() != prose.Number {
 			continue
 		}
-		if b := doc.Text[next.Start():next.End()]; allDigits(b) && isRange(text, b) {
-			uses[rangeEnDash] = append(uses[rangeEnDash], prose.Span{Start: t.Start(), End: next.End()})
+		if b := doc.Text[next.Start:next.End]; allDigits(b) && isRange(text, b) {
+			uses[rangeEnDash] = append(uses[rangeEnDash], prose.Span{Start: t.Start, End: next.End})
 		}
 	}
 	return uses

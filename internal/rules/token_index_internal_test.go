@@ -157,18 +157,18 @@ func TestTokenIndexWalk(t *testing.T) {
 		}
 		for _, b := range d.Blocks {
 			for i := b.FirstToken(); i < b.EndToken(); i++ {
-				tk := d.Tokens[i]
+				tk, ts := d.Tokens[i], d.TokenSpan(i)
 				c, low := x.class[tk.ID()], d.Lower(tk.ID())
 				var pc, plow uint32
 				prevEnd := -1
 				if i > 0 {
 					p := d.Tokens[i-1]
-					pc, plow, prevEnd = x.class[p.ID()], d.Lower(p.ID()), p.End()
+					pc, plow, prevEnd = x.class[p.ID()], d.Lower(p.ID()), d.TokenEnd(i-1)
 				}
 				if i > 0 && (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
 					repeated = append(repeated, int32(i))
 				}
-				if c&clsMissing != 0 && tk.Start() == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.TokenStart(i+1) == tk.End() {
+				if c&clsMissing != 0 && ts.Start == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.TokenStart(i+1) == ts.End {
 					glued = append(glued, int32(i))
 				}
 				if c&pc&clsMark != 0 {
@@ -177,7 +177,7 @@ func TestTokenIndexWalk(t *testing.T) {
 				if c&clsDots != 0 {
 					doubled = append(doubled, int32(i))
 				}
-				if c&clsMark != 0 && i > 0 && tk.Start() > prevEnd {
+				if c&clsMark != 0 && i > 0 && ts.Start > prevEnd {
 					spaced = append(spaced, int32(i))
 				}
 				if (pc&clsStop != 0 || i == b.FirstToken()) && c&clsLowerStart != 0 {

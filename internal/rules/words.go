@@ -426,8 +426,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		if ti == len(toks) {
 			break
 		}
-		t := toks[ti]
-		id := t.ID()
+		id := toks[ti].ID()
 		if seen[id] == 0 {
 			p := &j.plans[id]
 			if !p.planned {
@@ -455,9 +454,10 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 				continue
 			}
 		}
+		start := doc.TokenStart(ti)
 		for k := p.first; k < p.end; k++ {
 			pp := &j.parts[k]
-			span := prose.Span{Start: t.Start() + int(pp.off), End: t.Start() + int(pp.end)}
+			span := prose.Span{Start: start + int(pp.off), End: start + int(pp.end)}
 			switch pp.act {
 			case actName:
 				names.use(pp.ref, prose.Span{Start: span.Start, End: span.Start + int(pp.base)})
@@ -821,13 +821,12 @@ func shapeOf(w string) caseShape {
 // urlFragment reports a word glued by dots or slashes to its neighbours, a
 // piece of a web address broken by extraction (www.gao.gov, index.html).
 func urlFragment(doc *prose.Document, ti int) bool {
-	t := doc.Tokens[ti]
 	glued := func(j int) bool {
 		s := doc.TokenText(j)
 		return s == "." || s == "/"
 	}
-	return ti > 0 && doc.TokenEnd(ti-1) == t.Start() && glued(ti-1) ||
-		ti+1 < len(doc.Tokens) && doc.TokenStart(ti+1) == t.End() && glued(ti+1) && ti+2 < len(doc.Tokens) && doc.TokenStart(ti+2) == doc.TokenEnd(ti+1)
+	return ti > 0 && doc.TokenEnd(ti-1) == doc.TokenStart(ti) && glued(ti-1) ||
+		ti+1 < len(doc.Tokens) && doc.TokenStart(ti+1) == doc.TokenEnd(ti) && glued(ti+1) && ti+2 < len(doc.Tokens) && doc.TokenStart(ti+2) == doc.TokenEnd(ti+1)
 }
 
 // namedUses counts the uses of a capitalised form mid-sentence, where only
@@ -1483,15 +1482,15 @@ func checkParts(dict *suggestCache, word string, start int, v spell.Verdict, par
 // stray space ("staff 's"). Roman numerals (ii, IV, xiii) are fragments
 // too; judge.plan tests for them once per word.
 func shortFragment(doc *prose.Document, ti, n int) bool {
-	t := doc.Tokens[ti]
 	if n == 1 && !strayLetter(doc, ti) {
 		return true
 	}
+	sp := doc.TokenSpan(ti)
 	next, prev := "", ""
-	if ti+1 < len(doc.Tokens) && doc.TokenStart(ti+1) == t.End() {
+	if ti+1 < len(doc.Tokens) && doc.TokenStart(ti+1) == sp.End {
 		next = doc.TokenText(ti + 1)
 	}
-	if ti > 0 && doc.TokenEnd(ti-1) == t.Start() {
+	if ti > 0 && doc.TokenEnd(ti-1) == sp.Start {
 		prev = doc.TokenText(ti - 1)
 	}
 	switch {
@@ -1519,8 +1518,7 @@ func strayLetter(doc *prose.Document, ti int) bool {
 	if !unicode.IsLower(r) {
 		return false
 	}
-	prev, next := doc.Tokens[ti-1], doc.Tokens[ti+1]
-	if prev.Kind() != prose.Word || next.Kind() != prose.Word || prev.End() == doc.TokenStart(ti) || next.Start() == doc.TokenEnd(ti) {
+	if doc.Tokens[ti-1].Kind() != prose.Word || doc.Tokens[ti+1].Kind() != prose.Word || doc.TokenEnd(ti-1) == doc.TokenStart(ti) || doc.TokenStart(ti+1) == doc.TokenEnd(ti) {
 		return false
 	}
 	pr, _ := utf8.DecodeRuneInString(doc.TokenText(ti - 1))
