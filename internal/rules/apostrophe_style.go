@@ -66,15 +66,16 @@ func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 		text := doc.Types[t.ID()] // the token's text (see typeText)
 		switch t.Kind() {
 		case prose.Word, prose.Number:
+			start := doc.TokenStart(i)
 			for off, r := range text {
 				if off > 0 && isDigitByte(text[off-1]) && off+1 < len(text) && isDigitByte(text[off+1]) {
 					continue // feet and inches: 5'10
 				}
 				switch r {
 				case '\'':
-					uses[aposStraight] = append(uses[aposStraight], prose.Span{Start: t.Start() + off, End: t.Start() + off + 1})
+					uses[aposStraight] = append(uses[aposStraight], prose.Span{Start: start + off, End: start + off + 1})
 				case '’':
-					uses[aposCurly] = append(uses[aposCurly], prose.Span{Start: t.Start() + off, End: t.Start() + off + len("’")})
+					uses[aposCurly] = append(uses[aposCurly], prose.Span{Start: start + off, End: start + off + len("’")})
 				}
 			}
 		case prose.Punct:
@@ -84,13 +85,17 @@ func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 			// Right after a letter, with no space: a possessive or elision
 			// (Shvets', goin'), or a closing single quote, which takes the
 			// same curly mark.
-			if i == 0 || doc.TokenEnd(i-1) != t.Start() || doc.Tokens[i-1].Kind() != prose.Word || closers[i] {
+			if i == 0 {
+				continue
+			}
+			ts := doc.TokenSpan(i)
+			if doc.TokenEnd(i-1) != ts.Start || doc.Tokens[i-1].Kind() != prose.Word || closers[i] {
 				continue
 			}
 			if text == "'" {
-				uses[aposStraight] = append(uses[aposStraight], t.Span())
+				uses[aposStraight] = append(uses[aposStraight], ts)
 			} else {
-				uses[aposCurly] = append(uses[aposCurly], t.Span())
+				uses[aposCurly] = append(uses[aposCurly], ts)
 			}
 		}
 	}
@@ -119,11 +124,11 @@ func wordAround(doc *prose.Document, span prose.Span) string {
 	if i >= len(doc.Tokens) {
 		return doc.Slice(span)
 	}
-	t := doc.Tokens[i]
-	if t.Kind() == prose.Punct && i > 0 && doc.TokenEnd(i-1) == t.Start() {
-		return doc.Text[doc.TokenStart(i-1):t.End()]
+	ts := doc.TokenSpan(i)
+	if doc.Tokens[i].Kind() == prose.Punct && i > 0 && doc.TokenEnd(i-1) == ts.Start {
+		return doc.Text[doc.TokenStart(i-1):ts.End]
 	}
-	return doc.Text[t.Start():t.End()]
+	return doc.Text[ts.Start:ts.End]
 }
 
 // singleClosers returns the tokens that close a single quotation opened
@@ -148,23 +153,26 @@ func singleClosers(doc *prose.Document, x *tokenIndex) map[int]bool {
 			bi, open = k, 0 // quotations close within their block
 		}
 		b := &doc.Blocks[bi]
-		switch doc.Types[t.ID()] { // the token's text (see typeText)
+		text := doc.Types[t.ID()] // the token's text (see typeText)
+		switch text {
 		case "‘":
 			open++
-		case "'":
-			if i+1 < b.EndToken() && doc.TokenStart(i+1) == t.End() && (i == b.FirstToken() || doc.TokenEnd(i-1) < t.Start()) {
-				open++ // a straight mark opening a quotation
-				continue
+			continue
+		case "'", "’":
+		default:
+			continue
+		}
+		ts := doc.TokenSpan(i)
+		if text == "'" && i+1 < b.EndToken() && doc.TokenStart(i+1) == ts.End && (i == b.FirstToken() || doc.TokenEnd(i-1) < ts.Start) {
+			open++ // a straight mark opening a quotation
+			continue
+		}
+		if open > 0 && i > b.FirstToken() && doc.TokenEnd(i-1) == ts.Start {
+			open--
+			if out == nil {
+				out = map[int]bool{}
 			}
-			fallthrough
-		case "’":
-			if open > 0 && i > b.FirstToken() && doc.TokenEnd(i-1) == t.Start() {
-				open--
-				if out == nil {
-					out = map[int]bool{}
-				}
-				out[i] = true
-			}
+			out[i] = true
 		}
 	}
 	return out

@@ -79,18 +79,18 @@ func decadeParts(text string) (digits string, apostrophe, ok bool) {
 func decades(doc *prose.Document, x *tokenIndex) styleUses {
 	uses := make(styleUses, 2)
 	for _, i := range x.list(clsDecade) {
-		t := doc.Tokens[i]
-		_, apos, ok := decadeParts(doc.Text[t.Start():t.End()])
+		ts := doc.TokenSpan(int(i))
+		_, apos, ok := decadeParts(doc.Text[ts.Start:ts.End])
 		if !ok {
 			continue
 		}
 		if apos {
-			if _, _, safe := convertDecade(doc, t.Span(), decadeApostrophe, decadePlain); !safe {
+			if _, _, safe := convertDecade(doc, ts, decadeApostrophe, decadePlain); !safe {
 				continue // 1980's election: the possessive of a year
 			}
-			uses[decadeApostrophe] = append(uses[decadeApostrophe], t.Span())
+			uses[decadeApostrophe] = append(uses[decadeApostrophe], ts)
 		} else {
-			uses[decadePlain] = append(uses[decadePlain], t.Span())
+			uses[decadePlain] = append(uses[decadePlain], ts)
 		}
 	}
 	return uses

@@ -69,7 +69,8 @@ func quoteMarks(doc *prose.Document, x *tokenIndex) styleUses {
 		default:
 			continue
 		}
-		if i > 0 && doc.TokenEnd(i-1) == t.Start() {
+		ts := doc.TokenSpan(i)
+		if i > 0 && doc.TokenEnd(i-1) == ts.Start {
 			prev := doc.Tokens[i-1]
 			if text == "'" || text == "’" {
 				if prev.Kind() == prose.Word && !closers[i] {
@@ -77,16 +78,16 @@ func quoteMarks(doc *prose.Document, x *tokenIndex) styleUses {
 				}
 			}
 			if prev.Kind() == prose.Number && (text == "\"" || text == "'") {
-				prevText := doc.Text[prev.Start():prev.End()]
+				prevText := doc.TokenText(i - 1)
 				if last := prevText[len(prevText)-1]; last >= '0' && last <= '9' {
 					continue // 12", 5'
 				}
 			}
 		}
 		if text == "\"" || text == "'" {
-			uses[quoteStraight] = append(uses[quoteStraight], t.Span())
+			uses[quoteStraight] = append(uses[quoteStraight], ts)
 		} else {
-			uses[quoteCurly] = append(uses[quoteCurly], t.Span())
+			uses[quoteCurly] = append(uses[quoteCurly], ts)
 		}
 	}
 	return uses

@@ -108,27 +108,27 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 		}
 		for k := 0; k < len(marks); k++ {
 			i := int(marks[k])
-			t := d.Tokens[i]
-			if t.Kind() != prose.Punct {
+			if d.Tokens[i].Kind() != prose.Punct {
 				continue
 			}
+			ts := d.TokenSpan(i)
 			switch typeText(d, i) {
 			case "\"":
-				if len(straight)%2 == 0 && unicode.IsDigit(charBefore(d, t.Start())) && !unicode.IsLetter(charAfter(d, t.End())) {
+				if len(straight)%2 == 0 && unicode.IsDigit(charBefore(d, ts.Start)) && !unicode.IsLetter(charAfter(d, ts.End)) {
 					continue // 5" (inches), when no quotation is open
 				}
 				straight = append(straight, i)
 			case "“":
-				if len(stack) > 0 && stack[len(stack)-1].double && closingPlace(d, t.Span()) && !openingPlace(d, t.Span()) {
-					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span(), message: "“ used as a closing quotation mark", suggest: "”", fix: true})
+				if len(stack) > 0 && stack[len(stack)-1].double && closingPlace(d, ts) && !openingPlace(d, ts) {
+					out = append(out, quoteIssue{kind: quoteMismatch, span: ts, message: "“ used as a closing quotation mark", suggest: "”", fix: true})
 					stack = stack[:len(stack)-1]
 					continue
 				}
-				stack = append(stack, openQuote{tok: i, double: true, span: t.Span()})
+				stack = append(stack, openQuote{tok: i, double: true, span: ts})
 			case "”":
-				if openingPlace(d, t.Span()) && !closingPlace(d, t.Span()) && unicode.IsLetter(charAfter(d, t.End())) {
-					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span(), message: "” used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(k)})
-					stack = append(stack, openQuote{tok: i, double: true, span: t.Span()})
+				if openingPlace(d, ts) && !closingPlace(d, ts) && unicode.IsLetter(charAfter(d, ts.End)) {
+					out = append(out, quoteIssue{kind: quoteMismatch, span: ts, message: "” used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(k)})
+					stack = append(stack, openQuote{tok: i, double: true, span: ts})
 					continue
 				}
 				switch {
@@ -137,37 +137,37 @@ func readQuotes(d *prose.Document, paras []paragraph, x *tokenIndex) []quoteIssu
 				case len(stack) > 0:
 					o := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
-					out = append(out, quoteIssue{kind: quoteMismatch, span: t.Span(), message: "quotation opened with ‘ closed with ”", suggest: "’",
+					out = append(out, quoteIssue{kind: quoteMismatch, span: ts, message: "quotation opened with ‘ closed with ”", suggest: "’",
 						related: []Related{{Span: o.span, Message: "opened here"}}})
 				default:
 					if pi > 0 && prevOpen {
 						continue // a quotation that ran over paragraphs without reopening
 					}
-					out = append(out, quoteIssue{kind: quoteStray, span: t.Span(), message: "” closes no quotation in this paragraph"})
+					out = append(out, quoteIssue{kind: quoteStray, span: ts, message: "” closes no quotation in this paragraph"})
 				}
 			case "‘":
 				if i+1 < end && adjacent(d, i, i+1) && elisions[strings.ToLower(d.TokenText(i+1))] {
 					continue // ‘em, ‘cause: an apostrophe typed the wrong way round
 				}
-				stack = append(stack, openQuote{tok: i, span: t.Span()})
+				stack = append(stack, openQuote{tok: i, span: ts})
 			case "’":
 				// ’’ typed for an opening “.
-				if i+1 < end && d.TokenText(i+1) == "’" && adjacent(d, i, i+1) && openingPlace(d, t.Span()) &&
+				if i+1 < end && d.TokenText(i+1) == "’" && adjacent(d, i, i+1) && openingPlace(d, ts) &&
 					unicode.IsLetter(charAfter(d, d.TokenEnd(i+1))) {
-					s := prose.Span{Start: t.Start(), End: d.TokenEnd(i + 1)}
+					s := prose.Span{Start: ts.Start, End: d.TokenEnd(i + 1)}
 					out = append(out, quoteIssue{kind: quoteMismatch, span: s, message: "’’ used as an opening quotation mark", suggest: "“", fix: hasCloserAfter(k + 1)})
 					stack = append(stack, openQuote{tok: i, double: true, span: s})
 					k++ // marks[k+1] is token i+1, the second ’
 					continue
 				}
-				if len(stack) > 0 && !stack[len(stack)-1].double && closingPlace(d, t.Span()) {
+				if len(stack) > 0 && !stack[len(stack)-1].double && closingPlace(d, ts) {
 					stack = stack[:len(stack)-1]
 					continue
 				}
 				// Otherwise an apostrophe (officers’, ’em); remember the
 				// first that could be a mistaken closer of “.
-				if candidate < 0 && len(stack) > 0 && stack[len(stack)-1].double && closingPlace(d, t.Span()) {
-					if b := charBefore(d, t.Start()); b != 's' && b != 'S' && unicode.IsLetter(b) || b == '.' || b == ',' {
+				if candidate < 0 && len(stack) > 0 && stack[len(stack)-1].double && closingPlace(d, ts) {
+					if b := charBefore(d, ts.Start); b != 's' && b != 'S' && unicode.IsLetter(b) || b == '.' || b == ',' {
 						candidate = i
 					}
 				}

@@ -73,11 +73,12 @@ func (repeatedWord) Check(p *Pass) {
 		if isCapitalised(wa) && !slipWords[d.Types[d.Lower(a.ID())]] {
 			continue
 		}
+		as, cEnd := d.TokenSpan(i-1), d.TokenEnd(i)
 		p.Report(Finding{
-			Span:        prose.Span{Start: a.Start(), End: c.End()},
+			Span:        prose.Span{Start: as.Start, End: cEnd},
 			Message:     "repeated word " + quote(wa),
 			Suggestions: []string{wa},
-			Fix:         []prose.Edit{{Span: prose.Span{Start: a.End(), End: c.End()}}},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: as.End, End: cEnd}}},
 		})
 	}
 }

@@ -66,7 +66,8 @@ func (spaceBeforePunctuation) Check(p *Pass) {
 		if i+1 < b.EndToken() && adjacent(d, i, i+1) && !isClosingMark(tok(d, i+1)) {
 			continue
 		}
-		if text == "." && (dotsFollow(d, t.End()) || leaders(d, t.Start())) {
+		ts := d.TokenSpan(i)
+		if text == "." && (dotsFollow(d, ts.End) || leaders(d, ts.Start)) {
 			continue // a spaced ellipsis or leaders: "Total . . . 5"
 		}
 		if (text == ":" || text == ";") && i+1 < b.EndToken() && adjacent(d, i, i+1) && (tok(d, i+1) == ")" || tok(d, i+1) == "(") {
@@ -75,11 +76,12 @@ func (spaceBeforePunctuation) Check(p *Pass) {
 		if text == ":" && prev.Kind() == prose.Number && i+1 < b.EndToken() && d.Tokens[i+1].Kind() == prose.Number {
 			continue // a ratio or score: 3 : 1
 		}
+		prevEnd := d.TokenEnd(i - 1)
 		p.Report(Finding{
-			Span:        prose.Span{Start: prev.End(), End: t.End()},
+			Span:        prose.Span{Start: prevEnd, End: ts.End},
 			Message:     fmt.Sprintf("space before %q", text),
 			Suggestions: []string{text},
-			Fix:         []prose.Edit{{Span: prose.Span{Start: prev.End(), End: t.Start()}}},
+			Fix:         []prose.Edit{{Span: prose.Span{Start: prevEnd, End: ts.Start}}},
 		})
 	}
 }

@@ -261,13 +261,12 @@ func (w *indexWalk) slow(is []int32, first int) {
 		i := int(i32)
 		t := d.Tokens[i]
 		c, low := x.class[t.ID()], w.fast[t.ID()]>>4
-		// The previous token's class (with clsFirst when i opens its block),
-		// lower-case type and end.
+		// The previous token's class (with clsFirst when i opens its block)
+		// and lower-case type.
 		var pc, plow uint32
-		prevEnd := -1
 		if i > 0 {
 			p := d.Tokens[i-1]
-			pc, plow, prevEnd = x.class[p.ID()], w.fast[p.ID()]>>4, p.End()
+			pc, plow = x.class[p.ID()], w.fast[p.ID()]>>4
 		}
 		if i == first {
 			pc |= clsFirst
@@ -288,9 +287,14 @@ func (w *indexWalk) slow(is []int32, first int) {
 			x.repeated = append(x.repeated, int32(i))
 		}
 		if c&(clsMark|clsDots) != 0 {
+			// Where the token starts, and where the one before it ends.
+			start, prevEnd := d.TokenStart(i), -1
+			if i > 0 {
+				prevEnd = d.TokenEnd(i - 1)
+			}
 			// A mark glued to the word before it and to the token after it
 			// (the next token the walk reads, in this block or the next).
-			if c&clsMissing != 0 && t.Start() == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.TokenStart(i+1) == t.End() {
+			if c&clsMissing != 0 && start == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.TokenStart(i+1) == d.TokenEnd(i) {
 				x.glued = append(x.glued, int32(i))
 			}
 			if pc&clsMark != 0 && c&clsMark != 0 {
@@ -299,7 +303,7 @@ func (w *indexWalk) slow(is []int32, first int) {
 			if c&clsDots != 0 {
 				x.doubled = append(x.doubled, int32(i))
 			}
-			if c&clsMark != 0 && i > 0 && t.Start() > prevEnd {
+			if c&clsMark != 0 && i > 0 && start > prevEnd {
 				x.spaced = append(x.spaced, int32(i))
 			}
 		}
