@@ -156,6 +156,7 @@ func (t Token) off() uint32 { return t.bits >> offShift & offMask }
 type tokenStarts struct {
 	bases []uint32
 	far   []farStart
+	base  uint32 // the last of bases, while tokens are added
 }
 
 // add packs a token of kind k and type id starting at start as the token
@@ -163,8 +164,9 @@ type tokenStarts struct {
 func (ts *tokenStarts) add(n, start int, k TokenKind, id uint32) Token {
 	if n&(1<<groupShift-1) == 0 {
 		ts.bases = append(ts.bases, uint32(start))
+		ts.base = uint32(start)
 	}
-	off := uint32(start) - ts.bases[n>>groupShift]
+	off := uint32(start) - ts.base
 	if off >= farOff {
 		ts.far = append(ts.far, farStart{uint32(n), uint32(start)})
 		off = farOff
@@ -455,6 +457,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 	blocks := r.blocks
 	p := &part{blocks: blks, sents: sents}
 	b := builder{text: d.Text, toks: toks}
+	b.starts.bases = make([]uint32, 0, cap(toks)>>groupShift+1)
 	b.v.init(d.Text, est)
 	// The sentence splitter reads tokens through a document.
 	view := &Document{Text: d.Text}
@@ -531,34 +534,45 @@ func blankOrMarkup(s string) bool {
 }
 
 // TokenStart is the byte offset of token i's first byte.
-func (d *Document) TokenStart(i int) int { return d.starts.start(i, d.Tokens[i]) }
+func (d *Document) TokenStart(i int) int {
+	t := d.Tokens[i]
+	if off := t.off(); off != farOff {
+		return int(d.starts.bases[i>>groupShift]) + int(off)
+	}
+	return d.starts.farStart(i)
+}
 
 // TokenEnd is the byte offset just past token i.
 func (d *Document) TokenEnd(i int) int {
 	t := d.Tokens[i]
-	start := d.starts.start(i, t)
-	return start + d.tokenLen(t, start)
+	off, n := t.off(), d.lens[t.ID()]
+	if off == farOff || n == 0 {
+		return d.slowSpan(i).End
+	}
+	return int(d.starts.bases[i>>groupShift]) + int(off) + int(n)
 }
 
 // TokenSpan is the bytes token i covers.
 func (d *Document) TokenSpan(i int) Span {
 	t := d.Tokens[i]
-	start := d.starts.start(i, t)
-	return Span{start, start + d.tokenLen(t, start)}
-}
-
-// tokenLen is the length of token t, which starts at start.
-func (d *Document) tokenLen(t Token, start int) int {
-	if n := d.lens[t.ID()]; n != 0 {
-		return int(n)
+	off, n := t.off(), d.lens[t.ID()]
+	if off == farOff || n == 0 {
+		return d.slowSpan(i)
 	}
-	return d.oddLen(start)
+	start := int(d.starts.bases[i>>groupShift]) + int(off)
+	return Span{start, start + int(n)}
 }
 
-// oddLen finds the length of the token at start in odd.
-func (d *Document) oddLen(start int) int {
-	k, _ := slices.BinarySearchFunc(d.odd, uint32(start), func(o oddLen, s uint32) int { return cmp.Compare(o.start, s) })
-	return int(d.odd[k].n)
+// slowSpan is TokenSpan for a token whose start is listed in far or whose
+// length is listed in odd.
+func (d *Document) slowSpan(i int) Span {
+	start := d.starts.start(i, d.Tokens[i])
+	n := int(d.lens[d.Tokens[i].ID()])
+	if n == 0 {
+		k, _ := slices.BinarySearchFunc(d.odd, uint32(start), func(o oddLen, s uint32) int { return cmp.Compare(o.start, s) })
+		n = int(d.odd[k].n)
+	}
+	return Span{start, start + n}
 }
 
 // KindOf says whether t is a word, a number or a punctuation mark.
