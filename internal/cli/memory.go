@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+
+	"github.com/edlint/edlint/internal/lint"
 )
 
 // largeInput is the size of one file above which the garbage collector
@@ -18,7 +20,7 @@ import (
 // often for nothing (the seed draft took 9 ms longer), and with many small
 // files, whose heap is pointer-rich, it cost 13% of the time.
 const (
-	largeInput   = 4 << 20
+	largeInput   = lint.LargeDocument
 	lowGCPercent = 10
 )
 

@@ -121,3 +121,35 @@ func reversed(n int) []int {
 	}
 	return out
 }
+
+// TestAfterJudgement: the hook is called once, when the words are judged,
+// before the misspelling rule reports (and not by a run without a word rule).
+func TestAfterJudgement(t *testing.T) {
+	dict := spell.Builtin()
+	doc := prose.Parse("t.txt", []byte("We will recieve the files; the analyst was undoubtedly right.\n"), prose.Plain) //nolint:misspell // the typo to report
+	rs := All()
+	s := NewShared(rs)
+	calls, seen := 0, false
+	s.AfterJudgement(func() { calls++ })
+	for _, i := range RunOrder(rs) {
+		r := rs[i]
+		reported := 0
+		Run(r, NewPass(r, doc, dict, nil, s, func(Finding) { reported++ }), r.Meta().Name)
+		if r.Meta().Name == "misspelling" {
+			seen = true
+			if calls != 1 || reported == 0 {
+				t.Fatalf("after misspelling: %d calls of the hook, %d findings", calls, reported)
+			}
+		}
+	}
+	if !seen || calls != 1 {
+		t.Errorf("hook called %d times, want 1", calls)
+	}
+	s = NewShared(nil)
+	s.AfterJudgement(func() { calls++ })
+	r := rs[slices.IndexFunc(rs, func(r Rule) bool { return r.Meta().Name == "doubled-punctuation" })]
+	Run(r, NewPass(r, doc, dict, nil, s, func(Finding) {}), r.Meta().Name)
+	if calls != 1 {
+		t.Errorf("a rule that judges no words called the hook")
+	}
+}

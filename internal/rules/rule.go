@@ -186,7 +186,17 @@ type Shared struct {
 	// (Meta.Reads, with the facts those are computed from); a fact is
 	// dropped when its count reaches zero. Facts not counted are kept.
 	readers map[string]int
+	// judged, if set, is called once the words are judged (AfterJudgement).
+	judged func()
 }
+
+// AfterJudgement has f called once the document's words are judged (the
+// fact the spelling and names rules share), on the goroutine that judged
+// them. The judgement is by far the dictionary's main reader, every word
+// type looked up and the suggestions searched: the driver releases the
+// dictionary's memory there for a large document (see spell.ReleaseBuiltin).
+// Call it before the rules run.
+func (s *Shared) AfterJudgement(f func()) { s.judged = f }
 
 type memoEntry struct {
 	once sync.Once

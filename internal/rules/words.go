@@ -231,7 +231,11 @@ type wordIssue struct {
 // spelling and names rules through Pass.Memo.
 func wordIssues(p *Pass) []wordIssue {
 	return p.Memo(factWordIssues, func() any {
-		return dropOwned(judgeWords(p.Doc, p.Dict), ownedCompounds(p))
+		issues := dropOwned(judgeWords(p.Doc, p.Dict), ownedCompounds(p))
+		if p.Shared.judged != nil {
+			p.Shared.judged()
+		}
+		return issues
 	}).([]wordIssue)
 }
 
