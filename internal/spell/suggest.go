@@ -848,8 +848,11 @@ func (r *searcher) jump(up []float32, ub band, c byte, bound float32) bool {
 // letter the subtree lacks costs at least its insertion or its cheapest
 // substitution; a subtree whose keys are all shorter than what is left
 // of the typo costs insertions, and one whose keys are all longer costs
-// deletions. Cells from which even that exceeds the bound are cut from
-// the band, which leaves the keys found and their costs as they were.
+// deletions. The deletions add to the lacking letters' costs (a deletion
+// types no letter of the typo, so it is never one of their edits); the
+// insertions may be theirs, so the larger of the two counts. Cells from
+// which even that exceeds the bound are cut from the band, which leaves
+// the keys found and their costs as they were.
 type lowerBound struct {
 	n      int
 	cq     []float32      // cq[k]: the least cost of typing q[k-1] other than by matching it
@@ -981,7 +984,8 @@ func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax
 				continue
 			}
 		} else if hmin > r {
-			if c+float32(hmin-r)*l.minDel > lim {
+			c += float32(hmin-r) * l.minDel
+			if c > lim {
 				continue
 			}
 		}
@@ -1008,15 +1012,16 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 		if c > bound {
 			continue
 		}
-		var rest float32
+		var rest, del float32
 		if r := n - i; r > hmax {
 			rest = l.insSum[i*(n+1)+r-hmax]
 		} else if hmin > r {
-			rest = float32(hmin-r) * l.minDel
+			del = float32(hmin-r) * l.minDel
 		}
 		if m := missing &^ (2<<i - 1); m != 0 {
 			rest = max(rest, l.missSum(m))
 		}
+		rest += del
 		least = min(least, c+rest)
 	}
 	return least
@@ -1030,15 +1035,16 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int) float32 {
 	least := float32(math.MaxFloat32)
 	for i := b.lo; i <= b.hi; i++ {
-		var rest float32
+		var rest, del float32
 		if r := l.n - i; r > hmax {
 			rest = l.insSum[i*(l.n+1)+r-hmax]
 		} else if hmin > r {
-			rest = float32(hmin-r) * l.minDel
+			del = float32(hmin-r) * l.minDel
 		}
 		if m := missing &^ (2<<i - 1); m != 0 {
 			rest = max(rest, l.missSum(m))
 		}
+		rest += del
 		least = min(least, row[i]+rest)
 	}
 	return least - 1e-3
@@ -1057,7 +1063,8 @@ func (l *lowerBound) alive(c float32, i int, missing uint64, hmin, hmax int, bou
 			return false
 		}
 	case hmin > r:
-		if c+float32(hmin-r)*l.minDel > lim {
+		c += float32(hmin-r) * l.minDel
+		if c > lim {
 			return false
 		}
 	}
