@@ -183,7 +183,7 @@ func nameWords(doc *prose.Document) nameFacts {
 	// Size the forms for the texts that may be names: capitalised or
 	// not ASCII. Mark the types of the capitalised words: the only tokens
 	// a name form counts or a multi-word name starts at (one token in six).
-	capital, capitals := capitalTypes(doc)
+	marks, capitals := capitalTypes(doc)
 	index := make(map[string]int32, capitals)
 	f.forms = make([]nameForm, 0, capitals)
 	// What each use changes lives in small arrays beside the forms, so
@@ -204,26 +204,31 @@ func nameWords(doc *prose.Document) nameFacts {
 		return i
 	}
 	toks := doc.Tokens
+	// Sentences tile the tokens: a bit per token marks a sentence's first,
+	// which is all most capitalised words need to know of their sentence.
+	starts := make([]uint64, len(toks)/64+1)
+	for _, s := range doc.Sentences {
+		starts[s.FirstToken()>>6] |= 1 << (s.FirstToken() & 63)
+	}
+	opens := func(i int) bool { return starts[i>>6]&(1<<(i&63)) != 0 }
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
 	var buf [256]int32
-	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
+	for lo := 0; lo < len(toks); lo += len(buf) {
 		// The capitalised words of the next stretch of tokens, listed
 		// without a branch per token; the lower-case words (and their
-		// types' verdicts, never needed) are skipped. The walk below does
-		// what a walk of every token did at these.
-		chunk := toks[lo:min(lo+len(buf)-1, len(toks))]
+		// types' verdicts, never needed) are skipped. The walk below
+		// does what a walk of every token did at these.
+		chunk := toks[lo:min(lo+len(buf), len(toks))]
 		n := 0
 		for k := range chunk {
-			buf[n] = int32(lo + k)
-			n += int(capital[chunk[k].ID()])
+			buf[n&255] = int32(lo + k) // n < len(chunk) <= 256: the mask spares the bounds check
+			n += int(marks[chunk[k].ID()] & markCapital)
 		}
 		for _, ti32 := range buf[:n] {
 			ti := int(ti32)
-			s := doc.Sentences[sc.of(ti)]
-			sFirst, sEnd := s.FirstToken(), s.EndToken()
-			t := &toks[ti]
+			t := toks[ti]
 			c := ns.info[t.ID()]
 			if c == 0 {
 				c = ns.classify(t.ID(), formIndex)
@@ -237,12 +242,12 @@ func nameWords(doc *prose.Document) nameFacts {
 				}
 				counts[fi]++
 				given := int64(-1)
-				if ti > sFirst {
-					// The word before, when capitalised, came before in
-					// this walk: its verdict is known (and a lower-case
-					// word is no given name).
-					prev := &toks[ti-1]
-					if prev.Kind() == prose.Word && doc.TokenEnd(ti-1)+1 == doc.TokenStart(ti) && ns.info[prev.ID()]&nameGiven != 0 {
+				if !opens(ti) {
+					// The word before is a given name by its type
+					// (a capitalised word, nameLike) when it touches
+					// this one across one byte.
+					prev := toks[ti-1]
+					if marks[prev.ID()]&markGiven != 0 && doc.TokenEnd(ti-1)+1 == doc.TokenStart(ti) {
 						given = int64(prev.ID())
 					}
 				}
@@ -256,28 +261,32 @@ func nameWords(doc *prose.Document) nameFacts {
 					lastGiven[fi] = uint32(given) + 1
 				}
 			}
-			// next is at most the end of the sentence of the last phrase
-			// found, so it holds back no token of a later sentence.
 			if ti < next || c&nameConnector != 0 {
 				continue
 			}
 			// A name of two words or more goes on with a capitalised
-			// word or a small word one space on; most capitalised words
-			// stand alone (a sentence's first word).
-			if ti+1 < sEnd {
-				// The verdict on the word after comes before the byte
-				// between: a capitalised word is the next this walk reads
-				// (classOf numbers no form before its time), and the text
-				// is read only for the one word in three that is
-				// capitalised or small.
-				// Before "the" phraseAt would stop at once and find
-				// nothing ("In the", "Of the" at a sentence's start).
-				n := &toks[ti+1]
-				if n.Kind() == prose.Word && !n.Gap() {
-					if tEnd := doc.TokenEnd(ti); doc.TokenStart(ti+1) == tEnd+1 {
-						if nc := ns.classOf(n.ID(), formIndex); nc&(nameCapital|nameConnector) != 0 && nc&nameArticle == 0 && doc.Text[tEnd] == ' ' {
-							next = ns.phraseAt(s, ti, formIndex, &phrases)
-						}
+			// word or a small word one space on; most capitalised
+			// words stand alone (a sentence's first word). The type
+			// of the word after decides first, then the byte between.
+			// Before "the" phraseAt would stop at once and find
+			// nothing ("In the", "Of the" at a sentence's start).
+			// next is at most the end of the sentence of the last
+			// phrase found, so it holds back no token of a later
+			// sentence.
+			if ti+1 < len(toks) && !opens(ti+1) {
+				n := toks[ti+1]
+				if marks[n.ID()]&(markCapital|markConnector) != 0 && marks[n.ID()]&markArticle == 0 && !n.Gap() {
+					// phraseAt keeps a run only with a small word
+					// before a capitalised one. Most runs have none
+					// (New York, United States): when the types of
+					// the words that follow show none, no run that
+					// starts before the end of theirs has one either.
+					if e, ok := smallWordInside(toks, marks, ti+1, opens); !ok {
+						next = e
+						continue
+					}
+					if tEnd := doc.TokenEnd(ti); doc.TokenStart(ti+1) == tEnd+1 && doc.Text[tEnd] == ' ' {
+						next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
 					}
 				}
 			}
@@ -295,6 +304,26 @@ func nameWords(doc *prose.Document) nameFacts {
 	return f
 }
 
+// smallWordInside reports whether the capitalised words and small words
+// (by their types' marks) from token j on, to the end of its sentence
+// (the next token opens tells), hold a small word
+// right before a capitalised word that is not one: what phraseAt needs to
+// keep a name. When they do not, it returns where they stop.
+func smallWordInside(toks []prose.Token, marks []uint8, j int, opens func(int) bool) (int, bool) {
+	prev := marks[toks[j-1].ID()]
+	for ; j < len(toks) && !opens(j); j++ {
+		m := marks[toks[j].ID()]
+		if m&(markCapital|markConnector) == 0 {
+			break
+		}
+		if prev&markConnector != 0 && m&(markCapital|markConnector) == markCapital {
+			return j, true
+		}
+		prev = m
+	}
+	return j, false
+}
+
 // isNameCapital is isCapitalised(text) for a non-empty text, without
 // decoding the common lower-case ASCII words: the test that makes a word a
 // name's candidate (nameScan.classify, capitalTypes).
@@ -303,20 +332,39 @@ func isNameCapital(text string) bool {
 	return c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isCapitalised(text)
 }
 
-// capitalTypes marks the types of doc that are capitalised words
-// (isNameCapital, of kind Word) and counts those that may be names
-// (capitalised or not ASCII).
-func capitalTypes(doc *prose.Document) (capital []uint8, capitals int) {
-	capital = mem.Table[uint8](len(doc.Types))
+// Marks of a type that nameWords reads per token (capitalTypes).
+const (
+	markCapital   uint8 = 1 << iota // a capitalised word (isNameCapital, of kind Word)
+	markConnector                   // a small word inside names (isConnector)
+	markArticle                     // "the" in any case
+	markGiven                       // a capitalised word that can be a given name (nameLike)
+)
+
+// capitalTypes marks the types of doc that are capitalised words, small
+// words and given names (markCapital …), and counts those that may be
+// names (capitalised or not ASCII).
+func capitalTypes(doc *prose.Document) (marks []uint8, capitals int) {
+	marks = mem.Table[uint8](len(doc.Types))
 	for id, text := range doc.Types {
+		var m uint8
 		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
 			capitals++
 			if isNameCapital(text) && typeKind(text) == prose.Word {
-				capital[id] = 1
+				m = markCapital
+				if nameLike(text) {
+					m |= markGiven
+				}
 			}
 		}
+		if isConnector(text) && typeKind(text) == prose.Word {
+			m |= markConnector
+			if strings.EqualFold(text, "the") {
+				m |= markArticle
+			}
+		}
+		marks[id] = m
 	}
-	return capital, capitals
+	return marks, capitals
 }
 
 // phraseAt looks for a multi-word name starting at token ti (a capitalised

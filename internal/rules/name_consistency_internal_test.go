@@ -92,7 +92,7 @@ func TestCapitalTypes(t *testing.T) {
 		d := prose.Parse(path, src, prose.FormatFor(path))
 		capital, _ := capitalTypes(d)
 		for id, text := range d.Types {
-			if want := typeKind(text) == prose.Word && isCapitalised(text); (capital[id] != 0) != want {
+			if want := typeKind(text) == prose.Word && isCapitalised(text); (capital[id]&markCapital != 0) != want {
 				t.Errorf("%s: %q capital %d, want %v", path, text, capital[id], want)
 			}
 		}
