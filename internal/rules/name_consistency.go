@@ -206,11 +206,10 @@ func nameWords(doc *prose.Document) nameFacts {
 	toks := doc.Tokens
 	// Sentences tile the tokens: a bit per token marks a sentence's first,
 	// which is all most capitalised words need to know of their sentence.
-	starts := make([]uint64, len(toks)/64+1)
+	opens := make(tokenBits, len(toks)/64+1)
 	for _, s := range doc.Sentences {
-		starts[s.FirstToken()>>6] |= 1 << (s.FirstToken() & 63)
+		opens.set(s.FirstToken())
 	}
-	opens := func(i int) bool { return starts[i>>6]&(1<<(i&63)) != 0 }
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
@@ -242,7 +241,7 @@ func nameWords(doc *prose.Document) nameFacts {
 				}
 				counts[fi]++
 				given := int64(-1)
-				if !opens(ti) {
+				if !opens.has(ti) {
 					// The word before is a given name by its type
 					// (a capitalised word, nameLike) when it touches
 					// this one across one byte.
@@ -273,7 +272,7 @@ func nameWords(doc *prose.Document) nameFacts {
 			// next is at most the end of the sentence of the last
 			// phrase found, so it holds back no token of a later
 			// sentence.
-			if ti+1 < len(toks) && !opens(ti+1) {
+			if ti+1 < len(toks) && !opens.has(ti+1) {
 				n := toks[ti+1]
 				if marks[n.ID()]&(markCapital|markConnector) != 0 && marks[n.ID()]&markArticle == 0 && !n.Gap() {
 					// phraseAt keeps a run only with a small word
@@ -304,14 +303,20 @@ func nameWords(doc *prose.Document) nameFacts {
 	return f
 }
 
+// tokenBits is a set of token indexes, a bit each.
+type tokenBits []uint64
+
+func (b tokenBits) set(i int)      { b[i>>6] |= 1 << (i & 63) }
+func (b tokenBits) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+
 // smallWordInside reports whether the capitalised words and small words
 // (by their types' marks) from token j on, to the end of its sentence
 // (the next token opens tells), hold a small word
 // right before a capitalised word that is not one: what phraseAt needs to
 // keep a name. When they do not, it returns where they stop.
-func smallWordInside(toks []prose.Token, marks []uint8, j int, opens func(int) bool) (int, bool) {
+func smallWordInside(toks []prose.Token, marks []uint8, j int, opens tokenBits) (int, bool) {
 	prev := marks[toks[j-1].ID()]
-	for ; j < len(toks) && !opens(j); j++ {
+	for ; j < len(toks) && !opens.has(j); j++ {
 		m := marks[toks[j].ID()]
 		if m&(markCapital|markConnector) == 0 {
 			break
@@ -394,7 +399,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 		w := doc.Text[sp.Start:sp.End]
 		c := ns.classOf(n.ID(), formIndex)
 		if c&nameConnector != 0 {
-			if strings.EqualFold(w, "the") && !prevConnector {
+			if c&nameArticle != 0 && !prevConnector {
 				break // "Washington the President": the article starts a new phrase
 			}
 			prevConnector = true
@@ -415,7 +420,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
 	if inner {
-		out.add(makePhrase(doc, ti, lastContent+1, s.Block()))
+		out.add(ns.makePhrase(ti, lastContent+1, s.Block()))
 	}
 	return lastContent + 1
 }
@@ -507,7 +512,9 @@ func nameLike(w string) bool {
 	return lower
 }
 
-func makePhrase(doc *prose.Document, first, end, block int) namePhrase {
+// makePhrase makes the name of tokens first to end, all classified.
+func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
+	doc := ns.doc
 	span := prose.Span{Start: doc.TokenStart(first), End: doc.TokenStart(end-1) + len(stripPossessive(doc.TokenText(end-1)))}
 	// The words of a run are one space apart: the surface is the source.
 	surface := doc.Text[span.Start:span.End]
@@ -519,11 +526,15 @@ func makePhrase(doc *prose.Document, first, end, block int) namePhrase {
 	for i := first; i < end; i++ {
 		sp := doc.TokenSpan(i)
 		w := doc.Text[sp.Start:sp.End]
+		// A word's type tells whether it is a small word, but for the
+		// last, read without its possessive.
+		c := ns.info[doc.Tokens[i].ID()]
+		conn, article := c&nameConnector != 0, c&nameArticle != 0
 		if i == end-1 {
 			w = stripPossessive(w)
+			conn = isConnector(w)
+			article = conn && strings.EqualFold(w, "the")
 		}
-		conn := isConnector(w)
-		article := conn && strings.EqualFold(w, "the")
 		if key == nil && (article || conn && !isLowerASCII(w)) {
 			// The words so far, without the space before this one.
 			key = make([]byte, 0, len(surface))
