@@ -183,8 +183,7 @@ func nameWords(doc *prose.Document) nameFacts {
 	// Size the forms for the texts that may be names: capitalised or
 	// not ASCII. Mark the types of the capitalised words: the only tokens
 	// a name form counts or a multi-word name starts at (one token in six).
-	marks, capitals := capitalTypes(doc)
-	index := make(map[string]int32, capitals)
+	marks, capitals, stems := capitalTypes(doc)
 	f.forms = make([]nameForm, 0, capitals)
 	// What each use changes lives in small arrays beside the forms, so
 	// that a use touches a few bytes, not a form record: the uses so far
@@ -192,11 +191,16 @@ func nameWords(doc *prose.Document) nameFacts {
 	// 1 + the ID).
 	counts := make([]int32, 0, capitals)
 	lastGiven := make([]uint32, 0, capitals)
+	// Each type is classified once, and two types make one form only
+	// when one is the other's possessive, or both possessives of one
+	// stem: only the stems of possessives need a map.
 	formIndex := func(w string) int32 {
-		i, ok := index[w]
-		if !ok {
+		i, shared := stems[w]
+		if !shared || i < 0 {
 			i = int32(len(f.forms))
-			index[w] = i
+			if shared {
+				stems[w] = i
+			}
 			f.forms = append(f.forms, nameForm{text: w})
 			counts = append(counts, 0)
 			lastGiven = append(lastGiven, 0)
@@ -346,18 +350,25 @@ const (
 )
 
 // capitalTypes marks the types of doc that are capitalised words, small
-// words and given names (markCapital …), and counts those that may be
-// names (capitalised or not ASCII).
-func capitalTypes(doc *prose.Document) (marks []uint8, capitals int) {
+// words and given names (markCapital …), counts those that may be names
+// (capitalised or not ASCII), and maps the capitalised possessives' stems
+// (Bush of Bush's) to -1.
+func capitalTypes(doc *prose.Document) (marks []uint8, capitals int, stems map[string]int32) {
 	marks = mem.Table[uint8](len(doc.Types))
+	stems = map[string]int32{}
 	for id, text := range doc.Types {
 		var m uint8
 		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
 			capitals++
-			if isNameCapital(text) && typeKind(text) == prose.Word {
-				m = markCapital
-				if nameLike(text) {
-					m |= markGiven
+			if isNameCapital(text) {
+				if w := stripPossessive(text); len(w) != len(text) {
+					stems[w] = -1
+				}
+				if typeKind(text) == prose.Word {
+					m = markCapital
+					if nameLike(text) {
+						m |= markGiven
+					}
 				}
 			}
 		}
@@ -369,7 +380,7 @@ func capitalTypes(doc *prose.Document) (marks []uint8, capitals int) {
 		}
 		marks[id] = m
 	}
-	return marks, capitals
+	return marks, capitals, stems
 }
 
 // phraseAt looks for a multi-word name starting at token ti (a capitalised
