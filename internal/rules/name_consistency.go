@@ -643,25 +643,45 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	}
 	// Most keys have one surface form: find those with two or more before
 	// grouping any uses.
-	first := map[string]string{}
-	multi := map[string]bool{}
+	// Each key is numbered on first sight, and each phrase's number kept,
+	// so that the second pass reads no key (their text is long out of
+	// cache by now).
+	type firstUse struct {
+		surface string
+		num     int32
+	}
+	first := map[string]firstUse{}
+	var multi []bool // by key number
+	n := 0
+	for _, df := range all {
+		n += len(df.facts.phrases)
+	}
+	nums := make([]int32, 0, n)
+	anyMulti := false
 	for _, df := range all {
 		for _, ph := range df.facts.phrases {
-			if s, ok := first[ph.key]; !ok {
-				first[ph.key] = ph.surface
-			} else if s != ph.surface {
-				multi[ph.key] = true
+			fu, ok := first[ph.key]
+			if !ok {
+				fu = firstUse{ph.surface, int32(len(multi))}
+				first[ph.key] = fu
+				multi = append(multi, false)
+			} else if fu.surface != ph.surface {
+				multi[fu.num] = true
+				anyMulti = true
 			}
+			nums = append(nums, fu.num)
 		}
 	}
-	if len(multi) == 0 {
+	if !anyMulti {
 		return nil
 	}
 	byKey := map[string]map[string]*form{}
 	var keys []string
+	j := 0
 	for _, df := range all {
 		for _, ph := range df.facts.phrases {
-			if !multi[ph.key] {
+			j++
+			if !multi[nums[j-1]] {
 				continue
 			}
 			m := byKey[ph.key]
