@@ -776,8 +776,13 @@ type namePair struct {
 // nameDeletion is a folded name form (totals[form]) with one rune deleted
 // (size 0: none deleted); next chains the deletions with the same hash.
 type nameDeletion struct {
-	form, at, size, next int32
-	inner                bool // another deletion comes before it in its chain
+	form, next int32
+	// at is the deleted rune's offset: a folded form is a few times a
+	// token's length at most (MaxTokenLen), so 16 bits hold it, and the
+	// record is 12 bytes, not 20 (70 K of them on the 20 MB corpus).
+	at    uint16
+	size  uint8
+	inner bool // another deletion comes before it in its chain
 }
 
 func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
@@ -843,7 +848,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 		hashes = append(hashes, hashWithout(f, 0, 0))
 		for at, r := range f {
 			size := min(utf8.RuneLen(r), len(f)-at)
-			dels = append(dels, nameDeletion{form: int32(i), at: int32(at), size: int32(size), next: -1})
+			dels = append(dels, nameDeletion{form: int32(i), at: uint16(at), size: uint8(size), next: -1})
 			hashes = append(hashes, hashWithout(f, at, size))
 		}
 	}
