@@ -497,7 +497,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		b.see(view)
 		// Split the block while its tokens are still in the cache.
 		firstSent := len(p.sents)
-		p.sents = splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.abbrev, p.sents)
+		p.sents = splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.facts, p.sents)
 		p.blocks = append(p.blocks, Block{
 			start: segs[0].start, end: segs[len(segs)-1].end,
 			firstToken: uint32(firstTok), endToken: uint32(endTok),
