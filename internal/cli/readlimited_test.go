@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -41,5 +43,33 @@ func TestReadLimited(t *testing.T) {
 	}
 	if got, err := readLimited(strings.NewReader(""), 0, 0); err != nil || len(got) != 0 {
 		t.Errorf("empty input: %q, %v", got, err)
+	}
+}
+
+// TestSizeOf: a regular file (standard input redirected from one) gives
+// its size as the read's hint; anything else gives none.
+func TestSizeOf(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.txt")
+	if err := os.WriteFile(path, []byte("twelve bytes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	if got := sizeOf(f); got != 12 {
+		t.Errorf("sizeOf(regular file) = %d, want 12", got)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = r.Close(); _ = w.Close() }()
+	if got := sizeOf(r); got != 0 {
+		t.Errorf("sizeOf(pipe) = %d, want 0", got)
+	}
+	if got := sizeOf(strings.NewReader("abc")); got != 0 {
+		t.Errorf("sizeOf(strings.Reader) = %d, want 0", got)
 	}
 }

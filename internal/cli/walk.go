@@ -53,7 +53,7 @@ func collect(paths []string, stdin io.Reader, maxSize int64) (srcs []lint.Source
 		if p == "-" {
 			total = -1
 			srcs = append(srcs, lint.Source{Path: stdinName, Read: func() ([]byte, error) {
-				b, err := readLimited(stdin, maxSize, 0)
+				b, err := readLimited(stdin, maxSize, sizeOf(stdin))
 				if err != nil {
 					return nil, fmt.Errorf("read standard input: %w", err)
 				}
@@ -120,16 +120,23 @@ func readFile(path string, maxSize int64) ([]byte, error) {
 	defer func() { _ = f.Close() }() // read only: nothing to lose
 	// A regular file's size lets the buffer be made once, rather than
 	// grown by doubling (a 20 MB draft was copied five times over).
-	var hint int64
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-		hint = info.Size()
-	}
-	b, err := readLimited(f, maxSize, hint)
+	b, err := readLimited(f, maxSize, sizeOf(f))
 	if err != nil {
 		return nil, describe(path, err)
 	}
 	noteInput(len(b))
 	return b, nil
+}
+
+// sizeOf is the size of r if it is a regular file (standard input may be
+// one, redirected), else 0: unknown.
+func sizeOf(r io.Reader) int64 {
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			return info.Size()
+		}
+	}
+	return 0
 }
 
 // errTooLarge is returned by readLimited for input past the limit.

@@ -201,6 +201,7 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 	// Most candidates are kept: room for them all at once.
 	out := make([]varietyUse, 0, len(cands))
 	sc := sentenceCursor{d: doc}
+	tooVaried := doc.TooVaried() // one ID stands for many texts
 	for _, i32 := range cands {
 		ti := int(i32)
 		t := doc.Tokens[ti]
@@ -220,6 +221,12 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 		switch v {
 		case lowerIn:
 			if !inPath(doc, sp) {
+				// The type's text rather than the source's: the uses of a
+				// spelling then share one string, which the lookups by
+				// word that follow read from cache.
+				if !tooVaried {
+					w = doc.Types[t.ID()]
+				}
 				out = append(out, varietyUse{sp, w})
 			}
 			continue

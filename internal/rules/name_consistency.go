@@ -183,8 +183,7 @@ func nameWords(doc *prose.Document) nameFacts {
 	// Size the forms for the texts that may be names: capitalised or
 	// not ASCII. Mark the types of the capitalised words: the only tokens
 	// a name form counts or a multi-word name starts at (one token in six).
-	capital, capitals := capitalTypes(doc)
-	index := make(map[string]int32, capitals)
+	marks, capitals, stems := capitalTypes(doc)
 	f.forms = make([]nameForm, 0, capitals)
 	// What each use changes lives in small arrays beside the forms, so
 	// that a use touches a few bytes, not a form record: the uses so far
@@ -192,11 +191,16 @@ func nameWords(doc *prose.Document) nameFacts {
 	// 1 + the ID).
 	counts := make([]int32, 0, capitals)
 	lastGiven := make([]uint32, 0, capitals)
+	// Each type is classified once, and two types make one form only
+	// when one is the other's possessive, or both possessives of one
+	// stem: only the stems of possessives need a map.
 	formIndex := func(w string) int32 {
-		i, ok := index[w]
-		if !ok {
+		i, shared := stems[w]
+		if !shared || i < 0 {
 			i = int32(len(f.forms))
-			index[w] = i
+			if shared {
+				stems[w] = i
+			}
 			f.forms = append(f.forms, nameForm{text: w})
 			counts = append(counts, 0)
 			lastGiven = append(lastGiven, 0)
@@ -204,26 +208,30 @@ func nameWords(doc *prose.Document) nameFacts {
 		return i
 	}
 	toks := doc.Tokens
+	// Sentences tile the tokens: a bit per token marks a sentence's first,
+	// which is all most capitalised words need to know of their sentence.
+	opens := make(tokenBits, len(toks)/64+1)
+	for _, s := range doc.Sentences {
+		opens.set(s.FirstToken())
+	}
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
 	var buf [256]int32
-	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
+	for lo := 0; lo < len(toks); lo += len(buf) {
 		// The capitalised words of the next stretch of tokens, listed
 		// without a branch per token; the lower-case words (and their
-		// types' verdicts, never needed) are skipped. The walk below does
-		// what a walk of every token did at these.
-		chunk := toks[lo:min(lo+len(buf)-1, len(toks))]
+		// types' verdicts, never needed) are skipped. The walk below
+		// does what a walk of every token did at these.
+		chunk := toks[lo:min(lo+len(buf), len(toks))]
 		n := 0
 		for k := range chunk {
-			buf[n] = int32(lo + k)
-			n += int(capital[chunk[k].ID()])
+			buf[n&255] = int32(lo + k) // n < len(chunk) <= 256: the mask spares the bounds check
+			n += int(marks[chunk[k].ID()] & markCapital)
 		}
 		for _, ti32 := range buf[:n] {
 			ti := int(ti32)
-			s := doc.Sentences[sc.of(ti)]
-			sFirst, sEnd := s.FirstToken(), s.EndToken()
-			t := &toks[ti]
+			t := toks[ti]
 			c := ns.info[t.ID()]
 			if c == 0 {
 				c = ns.classify(t.ID(), formIndex)
@@ -237,12 +245,12 @@ func nameWords(doc *prose.Document) nameFacts {
 				}
 				counts[fi]++
 				given := int64(-1)
-				if ti > sFirst {
-					// The word before, when capitalised, came before in
-					// this walk: its verdict is known (and a lower-case
-					// word is no given name).
-					prev := &toks[ti-1]
-					if prev.Kind() == prose.Word && doc.TokenEnd(ti-1)+1 == doc.TokenStart(ti) && ns.info[prev.ID()]&nameGiven != 0 {
+				if !opens.has(ti) {
+					// The word before is a given name by its type
+					// (a capitalised word, nameLike) when it touches
+					// this one across one byte.
+					prev := toks[ti-1]
+					if marks[prev.ID()]&markGiven != 0 && doc.TokenEnd(ti-1)+1 == doc.TokenStart(ti) {
 						given = int64(prev.ID())
 					}
 				}
@@ -256,28 +264,32 @@ func nameWords(doc *prose.Document) nameFacts {
 					lastGiven[fi] = uint32(given) + 1
 				}
 			}
-			// next is at most the end of the sentence of the last phrase
-			// found, so it holds back no token of a later sentence.
 			if ti < next || c&nameConnector != 0 {
 				continue
 			}
 			// A name of two words or more goes on with a capitalised
-			// word or a small word one space on; most capitalised words
-			// stand alone (a sentence's first word).
-			if ti+1 < sEnd {
-				// The verdict on the word after comes before the byte
-				// between: a capitalised word is the next this walk reads
-				// (classOf numbers no form before its time), and the text
-				// is read only for the one word in three that is
-				// capitalised or small.
-				// Before "the" phraseAt would stop at once and find
-				// nothing ("In the", "Of the" at a sentence's start).
-				n := &toks[ti+1]
-				if n.Kind() == prose.Word && !n.Gap() {
-					if tEnd := doc.TokenEnd(ti); doc.TokenStart(ti+1) == tEnd+1 {
-						if nc := ns.classOf(n.ID(), formIndex); nc&(nameCapital|nameConnector) != 0 && nc&nameArticle == 0 && doc.Text[tEnd] == ' ' {
-							next = ns.phraseAt(s, ti, formIndex, &phrases)
-						}
+			// word or a small word one space on; most capitalised
+			// words stand alone (a sentence's first word). The type
+			// of the word after decides first, then the byte between.
+			// Before "the" phraseAt would stop at once and find
+			// nothing ("In the", "Of the" at a sentence's start).
+			// next is at most the end of the sentence of the last
+			// phrase found, so it holds back no token of a later
+			// sentence.
+			if ti+1 < len(toks) && !opens.has(ti+1) {
+				n := toks[ti+1]
+				if marks[n.ID()]&(markCapital|markConnector) != 0 && marks[n.ID()]&markArticle == 0 && !n.Gap() {
+					// phraseAt keeps a run only with a small word
+					// before a capitalised one. Most runs have none
+					// (New York, United States): when the types of
+					// the words that follow show none, no run that
+					// starts before the end of theirs has one either.
+					if e, ok := smallWordInside(toks, marks, ti+1, opens); !ok {
+						next = e
+						continue
+					}
+					if tEnd := doc.TokenEnd(ti); doc.TokenStart(ti+1) == tEnd+1 && doc.Text[tEnd] == ' ' {
+						next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
 					}
 				}
 			}
@@ -295,6 +307,32 @@ func nameWords(doc *prose.Document) nameFacts {
 	return f
 }
 
+// tokenBits is a set of token indexes, a bit each.
+type tokenBits []uint64
+
+func (b tokenBits) set(i int)      { b[i>>6] |= 1 << (i & 63) }
+func (b tokenBits) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+
+// smallWordInside reports whether the capitalised words and small words
+// (by their types' marks) from token j on, to the end of its sentence
+// (the next token opens tells), hold a small word
+// right before a capitalised word that is not one: what phraseAt needs to
+// keep a name. When they do not, it returns where they stop.
+func smallWordInside(toks []prose.Token, marks []uint8, j int, opens tokenBits) (int, bool) {
+	prev := marks[toks[j-1].ID()]
+	for ; j < len(toks) && !opens.has(j); j++ {
+		m := marks[toks[j].ID()]
+		if m&(markCapital|markConnector) == 0 {
+			break
+		}
+		if prev&markConnector != 0 && m&(markCapital|markConnector) == markCapital {
+			return j, true
+		}
+		prev = m
+	}
+	return j, false
+}
+
 // isNameCapital is isCapitalised(text) for a non-empty text, without
 // decoding the common lower-case ASCII words: the test that makes a word a
 // name's candidate (nameScan.classify, capitalTypes).
@@ -303,20 +341,46 @@ func isNameCapital(text string) bool {
 	return c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isCapitalised(text)
 }
 
-// capitalTypes marks the types of doc that are capitalised words
-// (isNameCapital, of kind Word) and counts those that may be names
-// (capitalised or not ASCII).
-func capitalTypes(doc *prose.Document) (capital []uint8, capitals int) {
-	capital = mem.Table[uint8](len(doc.Types))
+// Marks of a type that nameWords reads per token (capitalTypes).
+const (
+	markCapital   uint8 = 1 << iota // a capitalised word (isNameCapital, of kind Word)
+	markConnector                   // a small word inside names (isConnector)
+	markArticle                     // "the" in any case
+	markGiven                       // a capitalised word that can be a given name (nameLike)
+)
+
+// capitalTypes marks the types of doc that are capitalised words, small
+// words and given names (markCapital …), counts those that may be names
+// (capitalised or not ASCII), and maps the capitalised possessives' stems
+// (Bush of Bush's) to -1.
+func capitalTypes(doc *prose.Document) (marks []uint8, capitals int, stems map[string]int32) {
+	marks = mem.Table[uint8](len(doc.Types))
+	stems = map[string]int32{}
 	for id, text := range doc.Types {
+		var m uint8
 		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
 			capitals++
-			if isNameCapital(text) && typeKind(text) == prose.Word {
-				capital[id] = 1
+			if isNameCapital(text) {
+				if w := stripPossessive(text); len(w) != len(text) {
+					stems[w] = -1
+				}
+				if typeKind(text) == prose.Word {
+					m = markCapital
+					if nameLike(text) {
+						m |= markGiven
+					}
+				}
 			}
 		}
+		if isConnector(text) && typeKind(text) == prose.Word {
+			m |= markConnector
+			if strings.EqualFold(text, "the") {
+				m |= markArticle
+			}
+		}
+		marks[id] = m
 	}
-	return capital, capitals
+	return marks, capitals, stems
 }
 
 // phraseAt looks for a multi-word name starting at token ti (a capitalised
@@ -346,7 +410,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 		w := doc.Text[sp.Start:sp.End]
 		c := ns.classOf(n.ID(), formIndex)
 		if c&nameConnector != 0 {
-			if strings.EqualFold(w, "the") && !prevConnector {
+			if c&nameArticle != 0 && !prevConnector {
 				break // "Washington the President": the article starts a new phrase
 			}
 			prevConnector = true
@@ -367,7 +431,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
 	if inner {
-		out.add(makePhrase(doc, ti, lastContent+1, s.Block()))
+		out.add(ns.makePhrase(ti, lastContent+1, s.Block()))
 	}
 	return lastContent + 1
 }
@@ -459,7 +523,9 @@ func nameLike(w string) bool {
 	return lower
 }
 
-func makePhrase(doc *prose.Document, first, end, block int) namePhrase {
+// makePhrase makes the name of tokens first to end, all classified.
+func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
+	doc := ns.doc
 	span := prose.Span{Start: doc.TokenStart(first), End: doc.TokenStart(end-1) + len(stripPossessive(doc.TokenText(end-1)))}
 	// The words of a run are one space apart: the surface is the source.
 	surface := doc.Text[span.Start:span.End]
@@ -471,11 +537,15 @@ func makePhrase(doc *prose.Document, first, end, block int) namePhrase {
 	for i := first; i < end; i++ {
 		sp := doc.TokenSpan(i)
 		w := doc.Text[sp.Start:sp.End]
+		// A word's type tells whether it is a small word, but for the
+		// last, read without its possessive.
+		c := ns.info[doc.Tokens[i].ID()]
+		conn, article := c&nameConnector != 0, c&nameArticle != 0
 		if i == end-1 {
 			w = stripPossessive(w)
+			conn = isConnector(w)
+			article = conn && strings.EqualFold(w, "the")
 		}
-		conn := isConnector(w)
-		article := conn && strings.EqualFold(w, "the")
 		if key == nil && (article || conn && !isLowerASCII(w)) {
 			// The words so far, without the space before this one.
 			key = make([]byte, 0, len(surface))
@@ -573,25 +643,45 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	}
 	// Most keys have one surface form: find those with two or more before
 	// grouping any uses.
-	first := map[string]string{}
-	multi := map[string]bool{}
+	// Each key is numbered on first sight, and each phrase's number kept,
+	// so that the second pass reads no key (their text is long out of
+	// cache by now).
+	type firstUse struct {
+		surface string
+		num     int32
+	}
+	first := map[string]firstUse{}
+	var multi []bool // by key number
+	n := 0
+	for _, df := range all {
+		n += len(df.facts.phrases)
+	}
+	nums := make([]int32, 0, n)
+	anyMulti := false
 	for _, df := range all {
 		for _, ph := range df.facts.phrases {
-			if s, ok := first[ph.key]; !ok {
-				first[ph.key] = ph.surface
-			} else if s != ph.surface {
-				multi[ph.key] = true
+			fu, ok := first[ph.key]
+			if !ok {
+				fu = firstUse{ph.surface, int32(len(multi))}
+				first[ph.key] = fu
+				multi = append(multi, false)
+			} else if fu.surface != ph.surface {
+				multi[fu.num] = true
+				anyMulti = true
 			}
+			nums = append(nums, fu.num)
 		}
 	}
-	if len(multi) == 0 {
+	if !anyMulti {
 		return nil
 	}
 	byKey := map[string]map[string]*form{}
 	var keys []string
+	j := 0
 	for _, df := range all {
 		for _, ph := range df.facts.phrases {
-			if !multi[ph.key] {
+			j++
+			if !multi[nums[j-1]] {
 				continue
 			}
 			m := byKey[ph.key]
@@ -686,8 +776,13 @@ type namePair struct {
 // nameDeletion is a folded name form (totals[form]) with one rune deleted
 // (size 0: none deleted); next chains the deletions with the same hash.
 type nameDeletion struct {
-	form, at, size, next int32
-	inner                bool // another deletion comes before it in its chain
+	form, next int32
+	// at is the deleted rune's offset: a folded form is a few times a
+	// token's length at most (MaxTokenLen), so 16 bits hold it, and the
+	// record is 12 bytes, not 20 (70 K of them on the 20 MB corpus).
+	at    uint16
+	size  uint8
+	inner bool // another deletion comes before it in its chain
 }
 
 func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
@@ -753,7 +848,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 		hashes = append(hashes, hashWithout(f, 0, 0))
 		for at, r := range f {
 			size := min(utf8.RuneLen(r), len(f)-at)
-			dels = append(dels, nameDeletion{form: int32(i), at: int32(at), size: int32(size), next: -1})
+			dels = append(dels, nameDeletion{form: int32(i), at: uint16(at), size: uint8(size), next: -1})
 			hashes = append(hashes, hashWithout(f, at, size))
 		}
 	}

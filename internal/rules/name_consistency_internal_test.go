@@ -90,9 +90,9 @@ func TestCapitalTypes(t *testing.T) {
 		"The United States and the Soviet Union of the East\n\nÉcole Normale Supérieure de Paris\n\nIn the end it was so\n")
 	for path, src := range srcs {
 		d := prose.Parse(path, src, prose.FormatFor(path))
-		capital, _ := capitalTypes(d)
+		capital, _, _ := capitalTypes(d)
 		for id, text := range d.Types {
-			if want := typeKind(text) == prose.Word && isCapitalised(text); (capital[id] != 0) != want {
+			if want := typeKind(text) == prose.Word && isCapitalised(text); (capital[id]&markCapital != 0) != want {
 				t.Errorf("%s: %q capital %d, want %v", path, text, capital[id], want)
 			}
 		}
