@@ -391,15 +391,7 @@ func lineStartsParallel(src []byte, workers int) []uint32 {
 	lines := make([]uint32, counts[n]+1)
 	par.Do(n, n, func(k int) {
 		at := counts[k] + 1
-		for off := bounds[k]; ; {
-			i := bytes.IndexByte(src[off:bounds[k+1]], '\n')
-			if i < 0 {
-				break
-			}
-			off += i + 1
-			lines[at] = uint32(off)
-			at++
-		}
+		appendLineStarts(lines[at:at:counts[k+1]+1], bytesView(src), bounds[k], bounds[k+1])
 	})
 	return lines
 }

@@ -32,25 +32,74 @@ func IsAbbreviation(word string) bool {
 	return strings.Contains(word, ".")
 }
 
+// Bits of the per-type memo the sentence splitter keeps (see typeFacts):
+// what the text of a type is to it, worked out from the text the first
+// time the type is met. The splitter looks at every run of dots and every
+// ! and ? of a document, and their neighbours: comparing their texts with
+// the terminal and closing marks each time cost more than the rest of the
+// split.
+const (
+	factsKnown   uint8 = 1 << iota // the next four bits are set
+	factTerm                       // isTerminal
+	factCloser                     // isCloser
+	factDot                        // "."
+	factEllipsis                   // "..." or "…"
+	abbrevKnown                    // factAbbrev is set
+	factAbbrev                     // IsAbbreviation
+)
+
+// typeFacts returns the facts bits of the text of token k, remembered by
+// type in *memo. The overflow ID of a TooVaried document (its length is
+// 0) stands for many texts: its tokens' are worked out afresh.
+func typeFacts(d *Document, k int, memo *[]uint8) uint8 {
+	id := d.Tokens[k].ID()
+	if int(id) < len(*memo) {
+		if f := (*memo)[id]; f&factsKnown != 0 {
+			return f
+		}
+	}
+	text := d.TokenText(k)
+	f := factsKnown
+	if isTerminal(text) {
+		f |= factTerm
+	}
+	if isCloser(text) {
+		f |= factCloser
+	}
+	if text == "." {
+		f |= factDot
+	}
+	if text == "..." || text == "…" {
+		f |= factEllipsis
+	}
+	if d.lens[id] != 0 {
+		growMemo(memo, id)
+		(*memo)[id] |= f
+	}
+	return f
+}
+
+// growMemo makes room in *memo for type id.
+func growMemo(memo *[]uint8, id uint32) {
+	if int(id) >= len(*memo) {
+		*memo = append(*memo, make([]uint8, int(id)+1-len(*memo)+len(*memo)/2)...)
+	}
+}
+
 // isAbbreviationMemo is IsAbbreviation of the text of word token k,
 // remembered by type in *memo.
 func isAbbreviationMemo(d *Document, k int, memo *[]uint8) bool {
 	t := d.Tokens[k]
-	if memo == nil {
-		return IsAbbreviation(d.TokenText(k))
-	}
-	if int(t.ID()) >= len(*memo) {
-		*memo = append(*memo, make([]uint8, int(t.ID())+1-len(*memo)+len(*memo)/2)...)
-	}
+	growMemo(memo, t.ID())
 	v := (*memo)[t.ID()]
-	if v == 0 {
-		v = 1
+	if v&abbrevKnown == 0 {
+		v |= abbrevKnown
 		if IsAbbreviation(d.TokenText(k)) {
-			v = 2
+			v |= factAbbrev
 		}
 		(*memo)[t.ID()] = v
 	}
-	return v == 2
+	return v&factAbbrev != 0
 }
 
 func isTerminal(s string) bool {
@@ -72,9 +121,9 @@ func isCloser(s string) bool {
 // splitSentences appends the sentences of tokens [first, end) of block.
 // terms lists, in order, the tokens of the block that may end a sentence:
 // every run of dots, ! and ? and … (the others cannot).
-// abbrev memoizes IsAbbreviation by type ID (0 not yet known, 1 no, 2
-// yes); it may be nil.
-func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]uint8, out []Sentence) []Sentence {
+// memo remembers facts about texts by type ID (see typeFacts and
+// isAbbreviationMemo).
+func splitSentences(d *Document, first, end, block int, terms []int, memo *[]uint8, out []Sentence) []Sentence {
 	start := first
 	next := first // the first token not yet looked at
 	for _, i := range terms {
@@ -89,22 +138,21 @@ func splitSentences(d *Document, first, end, block int, terms []int, abbrev *[]u
 		if t.Kind() != Punct {
 			continue
 		}
-		span := d.TokenSpan(i)
-		text := d.Text[span.Start:span.End]
-		if !isTerminal(text) {
+		f := typeFacts(d, i, memo)
+		if f&factTerm == 0 {
 			continue
 		}
-		if text == "." && i > first {
-			if d.Tokens[i-1].Kind() == Word && d.TokenEnd(i-1) == span.Start && isAbbreviationMemo(d, i-1, abbrev) {
+		if f&factDot != 0 && i > first {
+			if d.Tokens[i-1].Kind() == Word && d.TokenEnd(i-1) == d.TokenStart(i) && isAbbreviationMemo(d, i-1, memo) {
 				continue
 			}
 		}
 		j := i + 1
-		for j < end && d.Tokens[j].Kind() == Punct && (isCloser(d.TokenText(j)) || isTerminal(d.TokenText(j))) &&
-			(d.TokenStart(j) == d.TokenEnd(j-1) || spacedEllipsis(d, j)) {
+		for j < end && d.Tokens[j].Kind() == Punct && typeFacts(d, j, memo)&(factCloser|factTerm) != 0 &&
+			(d.TokenStart(j) == d.TokenEnd(j-1) || spacedEllipsis(d, j, memo)) {
 			j++
 		}
-		if j < end && !startsSentence(d, j) {
+		if j < end && !startsSentence(d, j, memo) {
 			continue
 		}
 		out = append(out, newSentence(start, j, block))
@@ -124,13 +172,12 @@ func newSentence(first, end, block int) Sentence {
 
 // startsSentence reports whether token j can open a sentence: it follows
 // white space and is not a lowercase continuation after an ellipsis.
-func startsSentence(d *Document, j int) bool {
+func startsSentence(d *Document, j int, memo *[]uint8) bool {
 	start := d.TokenStart(j)
 	if start == d.TokenEnd(j-1) {
 		return false // "2.5", "end.Then": no space, no new sentence
 	}
-	prev := d.TokenText(j - 1)
-	if prev == "..." || prev == "…" || spacedEllipsis(d, j-1) {
+	if typeFacts(d, j-1, memo)&factEllipsis != 0 || spacedEllipsis(d, j-1, memo) {
 		r, _ := utf8.DecodeRuneInString(d.Text[start:])
 		return unicode.IsUpper(r)
 	}
@@ -140,8 +187,8 @@ func startsSentence(d *Document, j int) bool {
 // spacedEllipsis reports whether token k is the last dot of a spaced
 // ellipsis (". . ."), the style of the Chicago Manual and of the 9/11
 // Commission Report.
-func spacedEllipsis(d *Document, k int) bool {
-	if k < 1 || d.TokenText(k) != "." || d.TokenText(k-1) != "." {
+func spacedEllipsis(d *Document, k int, memo *[]uint8) bool {
+	if k < 1 || typeFacts(d, k, memo)&factDot == 0 || typeFacts(d, k-1, memo)&factDot == 0 {
 		return false
 	}
 	gap := d.Text[d.TokenEnd(k-1):d.TokenStart(k)]

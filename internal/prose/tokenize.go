@@ -15,8 +15,9 @@ type builder struct {
 	// terms holds the indices of the tokens that may end a sentence (runs
 	// of dots, !, ?, …), in order: the sentence splitter looks only there.
 	terms []int
-	// abbrev remembers by type whether a word is an abbreviation.
-	abbrev []uint8
+	// facts remembers by type what the sentence splitter makes of a
+	// text (see typeFacts).
+	facts []uint8
 }
 
 // emit appends the token text[start:end].
