@@ -57,6 +57,8 @@ func bomLen(src []byte) int {
 	return 0
 }
 
+// markdownBlocks parses the Markdown source into blocks, their prose
+// segments (into d.Prose) and comments (into d.Comments).
 func (d *Document) markdownBlocks() []rawBlock {
 	src := d.Src
 	head := bomLen(src)
@@ -75,29 +77,45 @@ func (d *Document) markdownBlocks() []rawBlock {
 			}
 		}
 	}
-	root := mdParser.Parse(text.NewReader(in))
-	var blocks []rawBlock
+	s := mdSink{text: d.Text}
+	s.walk(mdParser.Parse(text.NewReader(in)))
+	d.Prose, d.Comments = s.prose, s.comments
+	return s.blocks
+}
+
+// mdSink receives what the walk of goldmark's tree of a piece of a
+// document finds: blocks, their prose segments (firstSeg and endSeg index
+// prose) and comments. goldmark's offsets count from the piece's start,
+// base in the document's text.
+type mdSink struct {
+	text     string
+	base     int
+	prose    []Segment
+	comments []Comment
+	blocks   []rawBlock
+}
+
+func (s *mdSink) walk(root ast.Node) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
 		case ast.KindHTMLBlock:
-			d.htmlBlockComments(n.(*ast.HTMLBlock))
+			s.htmlBlockComments(n.(*ast.HTMLBlock))
 			return ast.WalkSkipChildren, nil
 		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindThematicBreak:
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
-			first := len(d.Prose)
-			d.inlineSegments(n, first)
-			if end := len(d.Prose); end > first {
-				blocks = append(blocks, rawBlock{kind: blockKind(n), inQuote: inQuote(n), firstSeg: uint32(first), endSeg: uint32(end)})
+			first := len(s.prose)
+			s.inlineSegments(n, first)
+			if end := len(s.prose); end > first {
+				s.blocks = append(s.blocks, rawBlock{kind: blockKind(n), inQuote: inQuote(n), firstSeg: uint32(first), endSeg: uint32(end)})
 			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return blocks
 }
 
 func blockKind(n ast.Node) BlockKind {
@@ -126,8 +144,8 @@ func inQuote(n ast.Node) bool {
 
 // inlineSegments collects the prose segments under a leaf block: text, link
 // text and image alt text; not code spans, raw HTML or autolinks.
-// They go to d.Prose; those of this block start at Prose[first].
-func (d *Document) inlineSegments(block ast.Node, first int) {
+// They go to s.prose; those of this block start at prose[first].
+func (s *mdSink) inlineSegments(block ast.Node, first int) {
 	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -139,13 +157,13 @@ func (d *Document) inlineSegments(block ast.Node, first int) {
 			raw := n.(*ast.RawHTML)
 			if raw.Segments.Len() > 0 {
 				first, last := raw.Segments.At(0), raw.Segments.At(raw.Segments.Len()-1)
-				d.addComment(Span{first.Start, last.Stop})
+				s.addComment(Span{s.base + first.Start, s.base + last.Stop})
 			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindText:
 			t := n.(*ast.Text)
 			if t.Segment.Stop > t.Segment.Start {
-				d.appendSegment(first, Span{t.Segment.Start, t.Segment.Stop})
+				s.appendSegment(first, Span{s.base + t.Segment.Start, s.base + t.Segment.Stop})
 			}
 		}
 		return ast.WalkContinue, nil
@@ -153,51 +171,51 @@ func (d *Document) inlineSegments(block ast.Node, first int) {
 }
 
 // appendSegment adds s to the segments of the block whose first segment
-// is Prose[first], merging it with the previous one when only inline
+// is prose[first], merging it with the previous one when only inline
 // markup lies between them (so "**bold**text" stays one run).
-func (d *Document) appendSegment(first int, s Span) {
-	if n := len(d.Prose); n > first {
-		last := &d.Prose[n-1]
-		if last.End() == s.Start {
-			last.end = uint32(s.End)
+func (s *mdSink) appendSegment(first int, sp Span) {
+	if n := len(s.prose); n > first {
+		last := &s.prose[n-1]
+		if last.End() == sp.Start {
+			last.end = uint32(sp.End)
 			return
 		}
 	}
-	d.Prose = append(d.Prose, newSegment(s.Start, s.End))
+	s.prose = append(s.prose, newSegment(sp.Start, sp.End))
 }
 
-func (d *Document) htmlBlockComments(n *ast.HTMLBlock) {
+func (s *mdSink) htmlBlockComments(n *ast.HTMLBlock) {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return
 	}
-	start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	start, end := s.base+lines.At(0).Start, s.base+lines.At(lines.Len()-1).Stop
 	if n.HasClosure() {
-		end = n.ClosureLine.Stop
+		end = s.base + n.ClosureLine.Stop
 	}
 	// An HTML block may hold several comments; record each.
 	for off := start; off < end; {
-		i := strings.Index(d.Text[off:end], "<!--")
+		i := strings.Index(s.text[off:end], "<!--")
 		if i < 0 {
 			return
 		}
-		s := off + i
-		j := strings.Index(d.Text[s+4:end], "-->")
+		c := off + i
+		j := strings.Index(s.text[c+4:end], "-->")
 		e := end
 		if j >= 0 {
-			e = s + 4 + j + 3
+			e = c + 4 + j + 3
 		}
-		d.addComment(Span{s, e})
+		s.addComment(Span{c, e})
 		off = e
 	}
 }
 
-func (d *Document) addComment(s Span) {
-	raw := d.Text[s.Start:s.End]
+func (s *mdSink) addComment(sp Span) {
+	raw := s.text[sp.Start:sp.End]
 	if !strings.HasPrefix(raw, "<!--") {
 		return
 	}
 	body := strings.TrimPrefix(raw, "<!--")
 	body = strings.TrimSuffix(body, "-->")
-	d.Comments = append(d.Comments, Comment{Span: s, Body: strings.TrimSpace(body)})
+	s.comments = append(s.comments, Comment{Span: sp, Body: strings.TrimSpace(body)})
 }
