@@ -391,7 +391,7 @@ func ParseWorkers(path string, src []byte, format Format, workers int) *Document
 	}
 	var blocks []rawBlock
 	if format == Markdown {
-		blocks = d.markdownBlocks()
+		blocks = d.markdownBlocks(workers)
 	} else {
 		blocks = d.plainBlocks()
 	}

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -10,6 +11,9 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/edlint/edlint/internal/par"
 )
 
 // mdParser is safe for concurrent use: goldmark parsers keep no state
@@ -57,30 +61,163 @@ func bomLen(src []byte) int {
 	return 0
 }
 
+// mdPieceSize is the least size of the pieces a large Markdown document
+// is parsed in (see markdownCuts). A variable so that tests can cut at
+// every safe point.
+var mdPieceSize = 256 << 10
+
 // markdownBlocks parses the Markdown source into blocks, their prose
 // segments (into d.Prose) and comments (into d.Comments).
-func (d *Document) markdownBlocks() []rawBlock {
+//
+// goldmark's tree of a whole document takes several times the memory of
+// the document, most of the cost of parsing a large one. So a document of
+// more than a couple of pieces is cut where a parse of the pieces gives
+// exactly the blocks of a parse of the whole (see mdcut.go), and the
+// pieces are parsed one at a time, each tree dropped before the next is
+// made, or on up to workers goroutines when the document is large; their
+// blocks, segments and comments are joined in order.
+func (d *Document) markdownBlocks(workers int) []rawBlock {
 	src := d.Src
 	head := bomLen(src)
 	if fm := frontMatterEnd(src, head); fm > 0 {
 		head = fm
 	}
-	// goldmark sees a copy whose BOM and front matter are blanked, so that
-	// every segment offset it returns indexes the original source.
-	in := src
+	// goldmark sees the BOM and front matter blanked, so that every
+	// segment offset it returns indexes the original source. blanked is
+	// a copy of the lines they touch, so that only the first piece is
+	// copied.
+	var blanked []byte
 	if head > 0 {
-		in = make([]byte, len(src))
-		copy(in, src)
-		for i := 0; i < head; i++ {
-			if in[i] != '\n' && in[i] != '\r' {
-				in[i] = ' '
+		end := len(src)
+		if src[head-1] == '\n' {
+			end = head
+		} else if i := bytes.IndexByte(src[head:], '\n'); i >= 0 {
+			end = head + i + 1
+		}
+		blanked = make([]byte, end)
+		copy(blanked, src)
+		for i := range head {
+			if blanked[i] != '\n' && blanked[i] != '\r' {
+				blanked[i] = ' '
 			}
 		}
 	}
-	s := mdSink{text: d.Text}
-	s.walk(mdParser.Parse(text.NewReader(in)))
-	d.Prose, d.Comments = s.prose, s.comments
-	return s.blocks
+	ls := mdLines{src: src, head: blanked, lines: d.lines}
+	var cuts []int
+	if len(src) >= 2*mdPieceSize {
+		cuts = ls.cuts(mdPieceSize)
+	}
+	bounds := append(append(make([]int, 0, len(cuts)+2), 0), cuts...)
+	bounds = append(bounds, len(src))
+	n := len(bounds) - 1
+	// piece returns the source of piece k for goldmark.
+	piece := func(k int) []byte {
+		in := src[bounds[k]:bounds[k+1]]
+		if k == 0 && len(blanked) > 0 {
+			in = make([]byte, bounds[1])
+			copy(in[copy(in, blanked):], src[len(blanked):bounds[1]])
+		}
+		return in
+	}
+	if n == 1 {
+		s := mdSink{text: d.Text}
+		s.walk(mdParser.Parse(text.NewReader(piece(0))))
+		d.Prose, d.Comments = s.prose, s.comments
+		return s.blocks
+	}
+	if len(src) < 2*minPart {
+		workers = 1
+	}
+	sinks := make([]mdSink, n)
+	parse := func(k int, pc parser.Context) {
+		sinks[k] = mdSink{text: d.Text, base: bounds[k]}
+		sinks[k].walk(mdParser.Parse(text.NewReader(piece(k)), parser.WithContext(pc)))
+	}
+	// A link reference definition in one piece resolves links in all.
+	// The pieces that may hold one are parsed first, to collect the
+	// definitions; if there are any, every piece is parsed with all of
+	// them, the first of each label winning, as in the parse of the
+	// whole (which resolves links once every block is parsed).
+	var defining []int
+	for k := range n {
+		if ls.mayDefineLinks(bounds[k], bounds[k+1]) {
+			defining = append(defining, k)
+		}
+	}
+	var refs map[string]parser.Reference
+	if len(defining) > 0 {
+		found := make([][]parser.Reference, len(defining))
+		par.Do(len(defining), workers, func(i int) {
+			pc := parser.NewContext()
+			parse(defining[i], pc)
+			found[i] = pc.References()
+		})
+		for _, rs := range found {
+			for _, r := range rs {
+				if refs == nil {
+					refs = map[string]parser.Reference{}
+				}
+				key := util.ToLinkReference(r.Label())
+				if _, ok := refs[key]; !ok {
+					// A copy, so as not to keep the piece's tree.
+					refs[key] = parser.NewReference(bytes.Clone(r.Label()), bytes.Clone(r.Destination()), bytes.Clone(r.Title()))
+				}
+			}
+		}
+	}
+	todo := make([]int, 0, n)
+	for k := range n {
+		if refs != nil || !slices.Contains(defining, k) {
+			todo = append(todo, k)
+		}
+	}
+	par.Do(len(todo), workers, func(i int) {
+		pc := parser.NewContext()
+		if refs != nil {
+			pc = sharedRefs{pc, refs}
+		}
+		parse(todo[i], pc)
+	})
+
+	nSeg, nBlk, nCom := 0, 0, 0
+	for _, s := range sinks {
+		nSeg += len(s.prose)
+		nBlk += len(s.blocks)
+		nCom += len(s.comments)
+	}
+	// Empty slices stay nil, as when parsed whole.
+	var blocks []rawBlock
+	if nSeg > 0 {
+		d.Prose = make([]Segment, 0, nSeg)
+		blocks = make([]rawBlock, 0, nBlk)
+	}
+	if nCom > 0 {
+		d.Comments = make([]Comment, 0, nCom)
+	}
+	for _, s := range sinks {
+		off := uint32(len(d.Prose))
+		d.Prose = append(d.Prose, s.prose...)
+		d.Comments = append(d.Comments, s.comments...)
+		for _, rb := range s.blocks {
+			rb.firstSeg += off
+			rb.endSeg += off
+			blocks = append(blocks, rb)
+		}
+	}
+	return blocks
+}
+
+// sharedRefs is a parse context that resolves links by the link
+// reference definitions of the whole document.
+type sharedRefs struct {
+	parser.Context
+	refs map[string]parser.Reference
+}
+
+// Reference looks label up in the document's definitions.
+func (c sharedRefs) Reference(label string) (parser.Reference, bool) {
+	r, ok := c.refs[label]
+	return r, ok
 }
 
 // mdSink receives what the walk of goldmark's tree of a piece of a
