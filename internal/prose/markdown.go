@@ -62,7 +62,7 @@ func bomLen(src []byte) int {
 }
 
 // mdPieceSize is the least size of the pieces a large Markdown document
-// is parsed in (see markdownCuts). A variable so that tests can cut at
+// is parsed in (see mdLines.cuts). A variable so that tests can cut at
 // every safe point.
 var mdPieceSize = 256 << 10
 
@@ -119,20 +119,6 @@ func (d *Document) markdownBlocks(workers int) []rawBlock {
 		}
 		return in
 	}
-	if n == 1 {
-		s := mdSink{text: d.Text}
-		s.walk(mdParser.Parse(text.NewReader(piece(0))))
-		d.Prose, d.Comments = s.prose, s.comments
-		return s.blocks
-	}
-	if len(src) < 2*minPart {
-		workers = 1
-	}
-	sinks := make([]mdSink, n)
-	parse := func(k int, pc parser.Context) {
-		sinks[k] = mdSink{text: d.Text, base: bounds[k]}
-		sinks[k].walk(mdParser.Parse(text.NewReader(piece(k)), parser.WithContext(pc)))
-	}
 	// A link reference definition in one piece resolves links in all.
 	// The pieces that may hold one are parsed first, to collect the
 	// definitions; if there are any, every piece is parsed with all of
@@ -140,9 +126,27 @@ func (d *Document) markdownBlocks(workers int) []rawBlock {
 	// whole (which resolves links once every block is parsed).
 	var defining []int
 	for k := range n {
-		if ls.mayDefineLinks(bounds[k], bounds[k+1]) {
+		if n > 1 && ls.mayDefineLinks(bounds[k], bounds[k+1]) {
 			defining = append(defining, k)
 		}
+	}
+	if len(src) < 2*minPart {
+		workers = 1
+	}
+	if (workers <= 1 || n == 1) && len(defining) == 0 {
+		// In order, into one sink.
+		s := mdSink{text: d.Text}
+		for k := range n {
+			s.base = bounds[k]
+			s.walk(mdParser.Parse(text.NewReader(piece(k))))
+		}
+		d.Prose, d.Comments = s.prose, s.comments
+		return s.blocks
+	}
+	sinks := make([]mdSink, n)
+	parse := func(k int, pc parser.Context) {
+		sinks[k] = mdSink{text: d.Text, base: bounds[k]}
+		sinks[k].walk(mdParser.Parse(text.NewReader(piece(k)), parser.WithContext(pc)))
 	}
 	var refs map[string]parser.Reference
 	if len(defining) > 0 {

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -122,6 +123,22 @@ func mdDocuments(t *testing.T) map[string][]byte {
 		}
 		docs["shuffled"+string(rune('A'+k))] = []byte(b.String())
 	}
+	// Line salad: lines of the tricky cases in random order, some
+	// indented, some blank, so that blocks open in one case and go on or
+	// close in the lines of another.
+	var lines []string
+	for _, s := range mdTricky {
+		lines = append(lines, strings.Split(s, "\n")...)
+	}
+	for k := range 300 {
+		var b strings.Builder
+		for range 30 {
+			b.WriteString([]string{"", "", "", " ", "  ", "   ", "    ", "\t"}[r.IntN(8)])
+			b.WriteString(lines[r.IntN(len(lines))])
+			b.WriteString([]string{"\n", "\n", "\n\n"}[r.IntN(3)])
+		}
+		docs[fmt.Sprintf("salad%03d", k)] = []byte(b.String())
+	}
 	docs["front matter"] = []byte("---\ntitle: x\n---\n\nText\n\nMore\n\n" + mdTricky[0])
 	docs["toml front matter"] = []byte("+++\na = 1\n+++\nText\n\nMore\n")
 	docs["bom"] = []byte("\ufeff# Title\n\nText\n\nMore\n")
@@ -152,7 +169,7 @@ func parsePieces(t *testing.T, name string, src []byte) int {
 }
 
 // TestMarkdownPiecesParseAsWhole checks that a Markdown document parsed in
-// pieces, cut at every point markdownCuts finds, is the document parsed
+// pieces, cut at every point mdLines.cuts finds, is the document parsed
 // whole, field by field.
 func TestMarkdownPiecesParseAsWhole(t *testing.T) {
 	docs := mdDocuments(t)
