@@ -57,6 +57,11 @@ var mdTricky = []string{
 	"<!-- a --> b\n\n```\nx\n\n",
 	"<custom-tag attr=\"x\">\n\ntext\n\n</custom-tag>\n",
 	"Para\n<a href=\"x\">\n\nText\n",
+	// An HTML block of type 7 cannot interrupt a paragraph: after a
+	// paragraph, a list or indented code and a blank line, it can start.
+	"Para.\n\n<a href=\"x\">\nteh html text\n\nText.\n",
+	"- item\n\n<a href=\"x\">\nteh html text\n\nText.\n",
+	"    code\n\n<a href=\"x\">\nteh html text\n\nText.\n",
 	"<div>\n```\n\ntext\n\n```\n\nText\n",
 	"<\u017fcript>\n\nfoo\n</\u017fcript>\n\nText\n",
 	// Tables.
