@@ -368,8 +368,9 @@ func Parse(path string, src []byte, format Format) *Document {
 
 // ParseWorkers is Parse on up to workers goroutines: a large document is
 // cut at block boundaries into parts of at least a megabyte that are
-// tokenized and split into sentences at once, then joined. The document is
-// the same, field by field, whatever workers is.
+// tokenized and split into sentences at once, then joined (and large
+// Markdown is parsed by goldmark in pieces at once: see markdownBlocks).
+// The document is the same, field by field, whatever workers is.
 func ParseWorkers(path string, src []byte, format Format, workers int) *Document {
 	d := &Document{Path: path, Format: format, Src: src, Text: bytesView(src)}
 	if workers > 1 && len(src) >= 2*minPart {
@@ -391,7 +392,7 @@ func ParseWorkers(path string, src []byte, format Format, workers int) *Document
 	}
 	var blocks []rawBlock
 	if format == Markdown {
-		blocks = d.markdownBlocks()
+		blocks = d.markdownBlocks(workers)
 	} else {
 		blocks = d.plainBlocks()
 	}

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -10,6 +11,9 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/edlint/edlint/internal/par"
 )
 
 // mdParser is safe for concurrent use: goldmark parsers keep no state
@@ -57,47 +61,202 @@ func bomLen(src []byte) int {
 	return 0
 }
 
-func (d *Document) markdownBlocks() []rawBlock {
+// mdPieceSize is the least size of the pieces a large Markdown document
+// is parsed in (see mdLines.cuts). A variable so that tests can cut at
+// every safe point.
+var mdPieceSize = 256 << 10
+
+// markdownBlocks parses the Markdown source into blocks, their prose
+// segments (into d.Prose) and comments (into d.Comments).
+//
+// goldmark's tree of a whole document takes several times the memory of
+// the document, most of the cost of parsing a large one. So a document of
+// more than a couple of pieces is cut where a parse of the pieces gives
+// exactly the blocks of a parse of the whole (see mdcut.go), and the
+// pieces are parsed one at a time, each tree dropped before the next is
+// made, or on up to workers goroutines when the document is large; their
+// blocks, segments and comments are joined in order.
+func (d *Document) markdownBlocks(workers int) []rawBlock {
 	src := d.Src
 	head := bomLen(src)
 	if fm := frontMatterEnd(src, head); fm > 0 {
 		head = fm
 	}
-	// goldmark sees a copy whose BOM and front matter are blanked, so that
-	// every segment offset it returns indexes the original source.
-	in := src
+	// goldmark sees the BOM and front matter blanked, so that every
+	// segment offset it returns indexes the original source. blanked is
+	// a copy of the lines they touch, so that only the first piece is
+	// copied.
+	var blanked []byte
 	if head > 0 {
-		in = make([]byte, len(src))
-		copy(in, src)
-		for i := 0; i < head; i++ {
-			if in[i] != '\n' && in[i] != '\r' {
-				in[i] = ' '
+		end := len(src)
+		if src[head-1] == '\n' {
+			end = head
+		} else if i := bytes.IndexByte(src[head:], '\n'); i >= 0 {
+			end = head + i + 1
+		}
+		blanked = make([]byte, end)
+		copy(blanked, src)
+		for i := range head {
+			if blanked[i] != '\n' && blanked[i] != '\r' {
+				blanked[i] = ' '
 			}
 		}
 	}
-	root := mdParser.Parse(text.NewReader(in))
+	ls := mdLines{src: src, head: blanked, lines: d.lines}
+	var cuts []int
+	if len(src) >= 2*mdPieceSize {
+		cuts = ls.cuts(mdPieceSize)
+	}
+	bounds := append(append(make([]int, 0, len(cuts)+2), 0), cuts...)
+	bounds = append(bounds, len(src))
+	n := len(bounds) - 1
+	// piece returns the source of piece k for goldmark.
+	piece := func(k int) []byte {
+		in := src[bounds[k]:bounds[k+1]]
+		if k == 0 && len(blanked) > 0 {
+			in = make([]byte, bounds[1])
+			copy(in[copy(in, blanked):], src[len(blanked):bounds[1]])
+		}
+		return in
+	}
+	// A link reference definition in one piece resolves links in all.
+	// The pieces that may hold one are parsed first, to collect the
+	// definitions; if there are any, every piece is parsed with all of
+	// them, the first of each label winning, as in the parse of the
+	// whole (which resolves links once every block is parsed).
+	var defining []int
+	for k := range n {
+		if n > 1 && ls.mayDefineLinks(bounds[k], bounds[k+1]) {
+			defining = append(defining, k)
+		}
+	}
+	if len(src) < 2*minPart {
+		workers = 1
+	}
+	if (workers <= 1 || n == 1) && len(defining) == 0 {
+		// In order, into one sink.
+		s := mdSink{text: d.Text}
+		for k := range n {
+			s.base = bounds[k]
+			s.walk(mdParser.Parse(text.NewReader(piece(k))))
+		}
+		d.Prose, d.Comments = s.prose, s.comments
+		return s.blocks
+	}
+	sinks := make([]mdSink, n)
+	parse := func(k int, pc parser.Context) {
+		sinks[k] = mdSink{text: d.Text, base: bounds[k]}
+		sinks[k].walk(mdParser.Parse(text.NewReader(piece(k)), parser.WithContext(pc)))
+	}
+	var refs map[string]parser.Reference
+	if len(defining) > 0 {
+		found := make([][]parser.Reference, len(defining))
+		par.Do(len(defining), workers, func(i int) {
+			pc := parser.NewContext()
+			parse(defining[i], pc)
+			found[i] = pc.References()
+		})
+		for _, rs := range found {
+			for _, r := range rs {
+				if refs == nil {
+					refs = map[string]parser.Reference{}
+				}
+				key := util.ToLinkReference(r.Label())
+				if _, ok := refs[key]; !ok {
+					// A copy, so as not to keep the piece's tree.
+					refs[key] = parser.NewReference(bytes.Clone(r.Label()), bytes.Clone(r.Destination()), bytes.Clone(r.Title()))
+				}
+			}
+		}
+	}
+	todo := make([]int, 0, n)
+	for k := range n {
+		if refs != nil || !slices.Contains(defining, k) {
+			todo = append(todo, k)
+		}
+	}
+	par.Do(len(todo), workers, func(i int) {
+		pc := parser.NewContext()
+		if refs != nil {
+			pc = sharedRefs{pc, refs}
+		}
+		parse(todo[i], pc)
+	})
+
+	nSeg, nBlk, nCom := 0, 0, 0
+	for _, s := range sinks {
+		nSeg += len(s.prose)
+		nBlk += len(s.blocks)
+		nCom += len(s.comments)
+	}
+	// Empty slices stay nil, as when parsed whole.
 	var blocks []rawBlock
+	if nSeg > 0 {
+		d.Prose = make([]Segment, 0, nSeg)
+		blocks = make([]rawBlock, 0, nBlk)
+	}
+	if nCom > 0 {
+		d.Comments = make([]Comment, 0, nCom)
+	}
+	for _, s := range sinks {
+		off := uint32(len(d.Prose))
+		d.Prose = append(d.Prose, s.prose...)
+		d.Comments = append(d.Comments, s.comments...)
+		for _, rb := range s.blocks {
+			rb.firstSeg += off
+			rb.endSeg += off
+			blocks = append(blocks, rb)
+		}
+	}
+	return blocks
+}
+
+// sharedRefs is a parse context that resolves links by the link
+// reference definitions of the whole document.
+type sharedRefs struct {
+	parser.Context
+	refs map[string]parser.Reference
+}
+
+// Reference looks label up in the document's definitions.
+func (c sharedRefs) Reference(label string) (parser.Reference, bool) {
+	r, ok := c.refs[label]
+	return r, ok
+}
+
+// mdSink receives what the walk of goldmark's tree of a piece of a
+// document finds: blocks, their prose segments (firstSeg and endSeg index
+// prose) and comments. goldmark's offsets count from the piece's start,
+// base in the document's text.
+type mdSink struct {
+	text     string
+	base     int
+	prose    []Segment
+	comments []Comment
+	blocks   []rawBlock
+}
+
+func (s *mdSink) walk(root ast.Node) {
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
 		case ast.KindHTMLBlock:
-			d.htmlBlockComments(n.(*ast.HTMLBlock))
+			s.htmlBlockComments(n.(*ast.HTMLBlock))
 			return ast.WalkSkipChildren, nil
 		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindThematicBreak:
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
-			first := len(d.Prose)
-			d.inlineSegments(n, first)
-			if end := len(d.Prose); end > first {
-				blocks = append(blocks, rawBlock{kind: blockKind(n), inQuote: inQuote(n), firstSeg: uint32(first), endSeg: uint32(end)})
+			first := len(s.prose)
+			s.inlineSegments(n, first)
+			if end := len(s.prose); end > first {
+				s.blocks = append(s.blocks, rawBlock{kind: blockKind(n), inQuote: inQuote(n), firstSeg: uint32(first), endSeg: uint32(end)})
 			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return blocks
 }
 
 func blockKind(n ast.Node) BlockKind {
@@ -126,8 +285,8 @@ func inQuote(n ast.Node) bool {
 
 // inlineSegments collects the prose segments under a leaf block: text, link
 // text and image alt text; not code spans, raw HTML or autolinks.
-// They go to d.Prose; those of this block start at Prose[first].
-func (d *Document) inlineSegments(block ast.Node, first int) {
+// They go to s.prose; those of this block start at prose[first].
+func (s *mdSink) inlineSegments(block ast.Node, first int) {
 	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -139,13 +298,13 @@ func (d *Document) inlineSegments(block ast.Node, first int) {
 			raw := n.(*ast.RawHTML)
 			if raw.Segments.Len() > 0 {
 				first, last := raw.Segments.At(0), raw.Segments.At(raw.Segments.Len()-1)
-				d.addComment(Span{first.Start, last.Stop})
+				s.addComment(Span{s.base + first.Start, s.base + last.Stop})
 			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindText:
 			t := n.(*ast.Text)
 			if t.Segment.Stop > t.Segment.Start {
-				d.appendSegment(first, Span{t.Segment.Start, t.Segment.Stop})
+				s.appendSegment(first, Span{s.base + t.Segment.Start, s.base + t.Segment.Stop})
 			}
 		}
 		return ast.WalkContinue, nil
@@ -153,51 +312,51 @@ func (d *Document) inlineSegments(block ast.Node, first int) {
 }
 
 // appendSegment adds s to the segments of the block whose first segment
-// is Prose[first], merging it with the previous one when only inline
+// is prose[first], merging it with the previous one when only inline
 // markup lies between them (so "**bold**text" stays one run).
-func (d *Document) appendSegment(first int, s Span) {
-	if n := len(d.Prose); n > first {
-		last := &d.Prose[n-1]
-		if last.End() == s.Start {
-			last.end = uint32(s.End)
+func (s *mdSink) appendSegment(first int, sp Span) {
+	if n := len(s.prose); n > first {
+		last := &s.prose[n-1]
+		if last.End() == sp.Start {
+			last.end = uint32(sp.End)
 			return
 		}
 	}
-	d.Prose = append(d.Prose, newSegment(s.Start, s.End))
+	s.prose = append(s.prose, newSegment(sp.Start, sp.End))
 }
 
-func (d *Document) htmlBlockComments(n *ast.HTMLBlock) {
+func (s *mdSink) htmlBlockComments(n *ast.HTMLBlock) {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return
 	}
-	start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	start, end := s.base+lines.At(0).Start, s.base+lines.At(lines.Len()-1).Stop
 	if n.HasClosure() {
-		end = n.ClosureLine.Stop
+		end = s.base + n.ClosureLine.Stop
 	}
 	// An HTML block may hold several comments; record each.
 	for off := start; off < end; {
-		i := strings.Index(d.Text[off:end], "<!--")
+		i := strings.Index(s.text[off:end], "<!--")
 		if i < 0 {
 			return
 		}
-		s := off + i
-		j := strings.Index(d.Text[s+4:end], "-->")
+		c := off + i
+		j := strings.Index(s.text[c+4:end], "-->")
 		e := end
 		if j >= 0 {
-			e = s + 4 + j + 3
+			e = c + 4 + j + 3
 		}
-		d.addComment(Span{s, e})
+		s.addComment(Span{c, e})
 		off = e
 	}
 }
 
-func (d *Document) addComment(s Span) {
-	raw := d.Text[s.Start:s.End]
+func (s *mdSink) addComment(sp Span) {
+	raw := s.text[sp.Start:sp.End]
 	if !strings.HasPrefix(raw, "<!--") {
 		return
 	}
 	body := strings.TrimPrefix(raw, "<!--")
 	body = strings.TrimSuffix(body, "-->")
-	d.Comments = append(d.Comments, Comment{Span: s, Body: strings.TrimSpace(body)})
+	s.comments = append(s.comments, Comment{Span: sp, Body: strings.TrimSpace(body)})
 }
