@@ -6,10 +6,11 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
-	"sort"
+	"strings"
 	"sync"
 
 	"github.com/edlint/edlint/internal/par"
@@ -293,17 +294,69 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int) [
 }
 
 // Sort orders findings by offset, then end, then rule: the output contract.
+// Findings of one span and rule keep their order (the sort is stable).
+//
+// A finding is some 150 bytes holding pointers: a stable sort that swaps
+// them in place (an insertion sort and rotations) moves each many times,
+// every move behind write barriers. So the keys are sorted, with the
+// index last for stability, and the findings then move once each to
+// their places, a cycle of the permutation at a time.
 func Sort(fs []rules.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
+	if slices.IsSortedFunc(fs, compareFindings) {
+		return // the second sort of lint, most often
+	}
+	keys := make([]findingKey, len(fs))
+	for i := range fs {
+		keys[i] = findingKey{start: fs[i].Start, end: fs[i].End, rule: fs[i].Rule, at: i}
+	}
+	slices.SortFunc(keys, func(a, b findingKey) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
 		}
-		if a.End != b.End {
-			return a.End < b.End
+		if a.end != b.end {
+			return cmp.Compare(a.end, b.end)
 		}
-		return a.Rule < b.Rule
+		if c := strings.Compare(a.rule, b.rule); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
 	})
+	// Place k takes the finding at keys[k].at; a place done has at -1.
+	for k := range keys {
+		if keys[k].at < 0 {
+			continue
+		}
+		held := fs[k]
+		j := k
+		for {
+			from := keys[j].at
+			keys[j].at = -1
+			if from == k {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[from]
+			j = from
+		}
+	}
+}
+
+// findingKey is what Sort orders a finding by, and where it was.
+type findingKey struct {
+	start, end int
+	rule       string
+	at         int
+}
+
+// compareFindings orders two findings as Sort does, but for their places.
+func compareFindings(a, b rules.Finding) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	if a.End != b.End {
+		return cmp.Compare(a.End, b.End)
+	}
+	return strings.Compare(a.Rule, b.Rule)
 }
 
 // dedupe drops a finding identical in rule and span to the one before it.
