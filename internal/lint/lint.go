@@ -239,14 +239,14 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int) [
 	if len(doc.Src) >= LargeDocument {
 		shared.AfterJudgement(spell.ReleaseBuiltin)
 	}
-	per := make([][]rules.Finding, len(rs))
+	per := make([]findingList, len(rs))
 	run := func(i int) {
 		r := rs[i]
 		report := func(f rules.Finding) {
 			if sev, ok := c.Severity[f.Rule]; ok {
 				f.Severity = sev
 			}
-			per[i] = append(per[i], f)
+			per[i].add(f)
 		}
 		p := rules.NewPass(r, doc, dict, &c.Options, shared, report)
 		p.Corpus = corpus
@@ -265,12 +265,14 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int) [
 	// 8,000 findings of 144 bytes); the rules' own slices are garbage once
 	// copied (nothing below reads per).
 	n := len(findings)
-	for _, fs := range per {
-		n += len(fs)
+	for k := range per {
+		n += per[k].n
 	}
 	findings = slices.Grow(findings, n-len(findings))
-	for _, fs := range per {
-		findings = append(findings, fs...)
+	for k := range per {
+		for _, b := range per[k].blocks {
+			findings = append(findings, b...)
+		}
 	}
 	Sort(findings)
 	findings = dirs.suppress(doc, dedupe(findings))
@@ -340,6 +342,29 @@ func Sort(fs []rules.Finding) {
 		}
 	}
 }
+
+// findingList collects one rule's findings in blocks that are never
+// copied as they fill: a finding holds pointers, and growing one slice
+// moved each several times behind write barriers (some 6 ms of a one-core
+// run on the 20 MB corpus).
+type findingList struct {
+	blocks [][]rules.Finding
+	n      int
+}
+
+// add appends f. The blocks double in size, up to maxFindingBlock.
+func (l *findingList) add(f rules.Finding) {
+	k := len(l.blocks) - 1
+	if k < 0 || len(l.blocks[k]) == cap(l.blocks[k]) {
+		l.blocks = append(l.blocks, make([]rules.Finding, 0, min(max(8, l.n), maxFindingBlock)))
+		k++
+	}
+	l.blocks[k] = append(l.blocks[k], f)
+	l.n++
+}
+
+// maxFindingBlock bounds the findings of one block of a findingList.
+const maxFindingBlock = 1024
 
 // findingKey is what Sort orders a finding by, and where it was.
 type findingKey struct {

@@ -49,3 +49,31 @@ func TestSortIsStable(t *testing.T) {
 		}
 	}
 }
+
+// TestFindingListKeepsOrder checks that a findingList hands back what was
+// added, in order, across blocks of every size.
+func TestFindingListKeepsOrder(t *testing.T) {
+	var l findingList
+	const n = 3*maxFindingBlock + 17
+	for i := range n {
+		l.add(rules.Finding{Message: strconv.Itoa(i)})
+	}
+	if l.n != n {
+		t.Fatalf("n = %d, want %d", l.n, n)
+	}
+	i := 0
+	for _, b := range l.blocks {
+		if cap(b) > maxFindingBlock {
+			t.Errorf("a block has room for %d findings, more than %d", cap(b), maxFindingBlock)
+		}
+		for _, f := range b {
+			if f.Message != strconv.Itoa(i) {
+				t.Fatalf("finding %d is %s", i, f.Message)
+			}
+			i++
+		}
+	}
+	if i != n {
+		t.Fatalf("the blocks hold %d findings, want %d", i, n)
+	}
+}
