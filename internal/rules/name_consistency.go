@@ -210,7 +210,9 @@ func nameWords(doc *prose.Document) nameFacts {
 	toks := doc.Tokens
 	// Sentences tile the tokens: a bit per token marks a sentence's first,
 	// which is all most capitalised words need to know of their sentence.
-	opens := make(tokenBits, len(toks)/64+1)
+	// Set with |=, its words are read before they are written: see
+	// mem.Table.
+	opens := tokenBits(mem.Table[uint64](len(toks)/64 + 1))
 	for _, s := range doc.Sentences {
 		opens.set(s.FirstToken())
 	}
@@ -869,7 +871,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	for size < 2*len(dels) {
 		size *= 2
 	}
-	slots := make([]int32, size) // 1 + index of the chain's head, 0: empty
+	slots := mem.Table[int32](size) // 1 + index of the chain's head, 0: empty; probed before written
 	for k := len(dels) - 1; k >= 0; k-- {
 		h := hashes[k]
 		for j := int(h) & (size - 1); ; j = (j + 1) & (size - 1) {
