@@ -70,6 +70,9 @@ func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 	hyphen := groupSpans(doc, hyphenUses, keyOf, len(keys))
 	// Every clsClosed type got its key when it was marked.
 	closed := groupSpans(doc, closedUses, keyOf, len(keys))
+	// The maps are sized once, not grown by rehashing (a 20 MB draft has
+	// thousands of keys).
+	f.hyphen, f.closed = make(map[string][]prose.Span, nonEmpty(hyphen)), make(map[string][]prose.Span, nonEmpty(closed))
 	for k, spans := range hyphen {
 		if len(spans) > 0 {
 			f.hyphen[keys[k]] = spans
@@ -81,6 +84,17 @@ func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 		}
 	}
 	return f
+}
+
+// nonEmpty counts the lists of spans that are not empty.
+func nonEmpty(lists [][]prose.Span) int {
+	n := 0
+	for _, l := range lists {
+		if len(l) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // groupSpans returns the spans of the tokens uses, by key number (keyOf

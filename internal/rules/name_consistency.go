@@ -210,7 +210,9 @@ func nameWords(doc *prose.Document) nameFacts {
 	toks := doc.Tokens
 	// Sentences tile the tokens: a bit per token marks a sentence's first,
 	// which is all most capitalised words need to know of their sentence.
-	opens := make(tokenBits, len(toks)/64+1)
+	// Set with |=, its words are read before they are written: see
+	// mem.Table.
+	opens := tokenBits(mem.Table[uint64](len(toks)/64 + 1))
 	for _, s := range doc.Sentences {
 		opens.set(s.FirstToken())
 	}
@@ -223,12 +225,7 @@ func nameWords(doc *prose.Document) nameFacts {
 		// without a branch per token; the lower-case words (and their
 		// types' verdicts, never needed) are skipped. The walk below
 		// does what a walk of every token did at these.
-		chunk := toks[lo:min(lo+len(buf), len(toks))]
-		n := 0
-		for k := range chunk {
-			buf[n&255] = int32(lo + k) // n < len(chunk) <= 256: the mask spares the bounds check
-			n += int(marks[chunk[k].ID()] & markCapital)
-		}
+		n := pickCapitals(&buf, toks[lo:min(lo+len(buf), len(toks))], lo, marks)
 		for _, ti32 := range buf[:n] {
 			ti := int(ti32)
 			t := toks[ti]
@@ -353,6 +350,22 @@ const (
 // words and given names (markCapital …), counts those that may be names
 // (capitalised or not ASCII), and maps the capitalised possessives' stems
 // (Bush of Bush's) to -1.
+// pickCapitals writes to buf the indexes (lo for chunk[0]) of the tokens
+// of chunk whose types marks has markCapital for, and returns how many.
+// It is not inlined so that the count and the index stay in registers: in
+// nameWords, with its many live values, the compiler kept them on the
+// stack, and each token waited for the stores of the one before.
+//
+//go:noinline
+func pickCapitals(buf *[256]int32, chunk []prose.Token, lo int, marks []uint8) int {
+	n := 0
+	for k := range chunk {
+		buf[n&255] = int32(lo + k) // n < len(chunk) <= 256: the mask spares the bounds check
+		n += int(marks[chunk[k].ID()] & markCapital)
+	}
+	return n
+}
+
 func capitalTypes(doc *prose.Document) (marks []uint8, capitals int, stems map[string]int32) {
 	marks = mem.Table[uint8](len(doc.Types))
 	stems = map[string]int32{}
@@ -858,7 +871,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	for size < 2*len(dels) {
 		size *= 2
 	}
-	slots := make([]int32, size) // 1 + index of the chain's head, 0: empty
+	slots := mem.Table[int32](size) // 1 + index of the chain's head, 0: empty; probed before written
 	for k := len(dels) - 1; k >= 0; k-- {
 		h := hashes[k]
 		for j := int(h) & (size - 1); ; j = (j + 1) & (size - 1) {
