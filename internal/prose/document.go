@@ -175,6 +175,24 @@ func (ts *tokenStarts) add(n, start int, k TokenKind, id uint32) Token {
 	return Token{id<<idShift | off<<offShift | uint32(k)}
 }
 
+// put is add for a token slice with room for the token and a bases slice
+// with room for its group's base, when start is not too far past its
+// group's base (see near).
+func (ts *tokenStarts) put(n, start int, k TokenKind, id uint32) Token {
+	if n&(1<<groupShift-1) == 0 {
+		m := len(ts.bases)
+		ts.bases = ts.bases[:m+1]
+		ts.bases[m] = uint32(start)
+		ts.base = uint32(start)
+	}
+	return Token{id<<idShift | (uint32(start)-ts.base)<<offShift | uint32(k)}
+}
+
+// near reports whether put may place token n at start.
+func (ts *tokenStarts) near(n, start int) bool {
+	return n&(1<<groupShift-1) == 0 || uint32(start)-ts.base < farOff
+}
+
 // start is the start of token i, t.
 func (ts *tokenStarts) start(i int, t Token) int {
 	if off := t.off(); off != farOff {

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -81,125 +82,227 @@ var wordGlue = func() (t [256]bool) {
 	return t
 }()
 
+// lowBytes[n] keeps the n low bytes of a word (n <= 8).
+var lowBytes = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
+
+// Classes of the byte that follows a run of ASCII letters and digits, for
+// where the word ends (see wordEndFrom).
+const (
+	afterEnds uint8 = iota // white space or punctuation that no word holds: the word ends
+	afterGlue              // ' - . , : the word ends unless a letter or digit follows
+	afterMore              // a byte outside ASCII (or a letter or digit): ask wordEndFrom
+)
+
+var afterWord = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf || isAlnum[c]:
+			t[c] = afterMore
+		case wordGlue[c]:
+			t[c] = afterGlue
+		}
+	}
+	return t
+}()
+
 // tokenize appends the tokens of text[s.Start:s.End]. It allocates nothing
 // beyond the growth of the token slice and the vocabulary.
+//
+// The common tokens are read here: ASCII words of up to 15 bytes that the
+// vocabulary holds, found from their first sixteen bytes at once, one-byte
+// punctuation and runs of spaces. The rest go to token, one at a time. When
+// the token slice has room for a token a byte, tokens are put in place
+// without growing it, so that no call on the common path keeps the loop's
+// values on the stack.
 func (b *builder) tokenize(s Span) {
-	text := b.text
-	toks := b.toks
-	v := &b.v
 	i, e := s.Start, s.End
+	text := b.text
+	if cap(b.toks)-len(b.toks) < e-i || cap(b.starts.bases)<<groupShift < len(b.toks)+e-i+(1<<groupShift) || e+16 > len(text) {
+		for i < e {
+			i = b.token(i, e)
+		}
+		return
+	}
+	if cap(b.terms)-len(b.terms) < e-i {
+		b.terms = slices.Grow(b.terms, e-i)
+	}
+	v := &b.v
+	toks := b.toks
+outer:
 	for i < e {
 		c := text[i]
 		if isAlnum[c] {
-			// A word or number. Its first eight bytes at once: most words
-			// end inside them, at white space or punctuation.
-			j := i + 8
-			if j <= len(text) {
-				w := load64(text, i)
-				if stop := notAlnum(w); stop != 0 {
-					j = i + bits.TrailingZeros64(stop)>>3
-					// A word ends at a glue byte (a comma, a dot) that
-					// no letter or digit follows: "word, " and "word.\n"
-					// (wordEndFrom would stop there too).
-					if j < e && (!wordGlue[text[j]] || j+1 < e && text[j+1] < utf8.RuneSelf && !isAlnum[text[j+1]]) {
-						// Already seen? (Inlined vocab.id for the common case.)
-						n := j - i
-						key := w & (^uint64(0) >> (64 - 8*uint(n)))
-						for h := v.home(key * hashMul); ; h++ {
-							if h == len(v.slots) {
-								h = 0
-							}
-							sl := &v.slots[h]
-							if sl.key == key && sl.key2 == 0 && sl.n == uint32(n) {
-								id := sl.id - 1
-								v.counts[id]++
-								toks = append(toks, b.starts.add(len(toks), i, kindOf(c), id))
-								goto next
-							}
-							if sl.id == 0 {
-								break
-							}
-						}
-						toks = append(toks, b.starts.add(len(toks), i, kindOf(c), v.id(i, n)))
-					next:
-						// Skip the space that usually follows (as the
-						// other ASCII tokens do: a space costs a turn of
-						// the loop).
-						if i = j + 1; i >= e || text[j] != ' ' {
-							i = j
-						}
-						continue
+			// A word or number: its first sixteen bytes at once.
+			w := load64(text, i)
+			n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
+			key, key2 := w&lowBytes[n&15], uint64(0)
+			if n == 8 {
+				w2 := load64(text, i+8)
+				m := bits.TrailingZeros64(notAlnum(w2)) >> 3
+				n += m
+				key2 = w2 & lowBytes[m&15]
+			}
+			j := i + n
+			// The word ends at the end of the span, or at a byte that no
+			// word holds, or at a glue byte (a comma, a dot) that no
+			// letter or digit follows: "word, " and "word.\n"
+			// (wordEndFrom would stop there too).
+			if n < 16 && j <= e {
+				if j < e {
+					if a := afterWord[text[j]]; a != afterEnds && (a != afterGlue || j+1 < e && afterWord[text[j+1]] == afterMore) {
+						goto slow
 					}
 				}
-				// Eight letters or digits: a long word; its next eight bytes.
-				for j < e && j+8 <= len(text) {
-					stop := notAlnum(load64(text, j))
-					if stop != 0 {
-						j += bits.TrailingZeros64(stop) >> 3
+				// Already seen? (Inlined vocab.id for the common case.)
+				h := key * hashMul
+				if n > 8 {
+					h = (bits.RotateLeft64(h, 23) ^ key2) * hashMul
+				}
+				for h := v.home(h); ; h++ {
+					if h == len(v.slots) {
+						h = 0
+					}
+					sl := &v.slots[h]
+					if sl.key == key && sl.key2 == key2 && sl.n == uint32(n) {
+						if !b.starts.near(len(toks), i) {
+							break
+						}
+						id := sl.id - 1
+						v.counts[id]++
+						k := len(toks)
+						toks = toks[:k+1]
+						toks[k] = b.starts.put(k, i, kindOf(c), id)
+						// Skip the space that usually follows (as the
+						// other ASCII tokens do).
+						if i = j; i < e && text[i] == ' ' {
+							i++
+						}
+						continue outer
+					}
+					if sl.id == 0 {
 						break
 					}
-					j += 8
 				}
-			} else {
-				j = i + 1
 			}
-			for j < e && isAlnum[text[j]] {
-				j++
-			}
-			j = min(j, e)
-			if j < e && wordGlue[text[j]] {
-				j = wordEndFrom(text, i, j, e)
-			}
-			j = capToken(text, i, j)
-			toks = append(toks, b.starts.add(len(toks), i, kindOf(c), v.id(i, j-i)))
-			if i = j + 1; i >= e || text[j] != ' ' {
-				i = j
-			}
-			continue
-		}
-		if c < utf8.RuneSelf {
+		} else if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case cSpace:
 				i++
-				continue
-			case cDot:
-				end := i + 1
-				for end < e && text[end] == '.' && end-i < MaxTokenLen {
-					end++
-				}
-				var id uint32
-				if end == i+1 {
-					id = v.byteID(i)
-				} else {
-					id = v.id(i, end-i)
-				}
-				b.terms = append(b.terms, len(toks))
-				toks = append(toks, b.starts.add(len(toks), i, Punct, id))
-				if i = end + 1; i >= e || text[end] != ' ' {
-					i = end
+				// A run of spaces (an indented line), eight at a time.
+				for i < e && text[i] == ' ' {
+					if x := load64(text, i) ^ ' '*lsb; x != 0 {
+						i += bits.TrailingZeros64(x) >> 3
+						break
+					}
+					i += 8
 				}
 				continue
-			case cApos:
-				if end, ok := decade(text, i, 1, e); ok {
-					toks = append(toks, b.starts.add(len(toks), i, Number, v.id(i, end-i)))
-					i = end
-					continue
+			case cPunct, cDot, cTerm:
+				id := v.byByte[c]
+				if id == 0 || c == '.' && i+1 < e && text[i+1] == '.' || !b.starts.near(len(toks), i) {
+					break // a first use, an ellipsis, or a start listed apart
 				}
-			case cTerm:
-				b.terms = append(b.terms, len(toks))
+				if asciiClass[c] != cPunct {
+					m := len(b.terms)
+					b.terms = b.terms[:m+1]
+					b.terms[m] = len(toks)
+				}
+				v.counts[id-1]++
+				k := len(toks)
+				toks = toks[:k+1]
+				toks[k] = b.starts.put(k, i, Punct, id-1)
+				// Skip the space that often follows (after a comma, a
+				// colon).
+				i++
+				if i < e && text[i] == ' ' {
+					i++
+				}
+				continue
 			}
-			toks = append(toks, b.starts.add(len(toks), i, Punct, v.byteID(i)))
-			// Skip the space that often follows (after a comma, a colon).
-			if i += 2; i > e || text[i-1] != ' ' {
-				i--
-			}
-			continue
 		}
+	slow:
 		b.toks = toks
-		i = b.nonASCII(i, e)
+		i = b.token(i, e)
 		toks = b.toks
 	}
 	b.toks = toks
+}
+
+// token appends the token, if any, that starts at i, and returns where the
+// next one may start.
+func (b *builder) token(i, e int) int {
+	text := b.text
+	v := &b.v
+	c := text[i]
+	if isAlnum[c] {
+		// A word or number. Its first eight bytes at once: most words end
+		// inside them, at white space or punctuation.
+		j := i + 8
+		if j <= len(text) {
+			stop := notAlnum(load64(text, i))
+			for stop == 0 && j < e && j+8 <= len(text) {
+				// Eight letters or digits: a long word; its next eight
+				// bytes.
+				stop = notAlnum(load64(text, j))
+				j += 8
+			}
+			if stop != 0 {
+				j += bits.TrailingZeros64(stop)>>3 - 8
+			}
+		} else {
+			j = i + 1
+		}
+		for j < e && isAlnum[text[j]] {
+			j++
+		}
+		j = min(j, e)
+		if j < e && wordGlue[text[j]] {
+			j = wordEndFrom(text, i, j, e)
+		}
+		j = capToken(text, i, j)
+		b.toks = append(b.toks, b.starts.add(len(b.toks), i, kindOf(c), v.id(i, j-i)))
+		if i = j + 1; i >= e || text[j] != ' ' {
+			i = j
+		}
+		return i
+	}
+	if c >= utf8.RuneSelf {
+		return b.nonASCII(i, e)
+	}
+	switch asciiClass[c] {
+	case cSpace:
+		return i + 1
+	case cDot:
+		end := i + 1
+		for end < e && text[end] == '.' && end-i < MaxTokenLen {
+			end++
+		}
+		var id uint32
+		if end == i+1 {
+			id = v.byteID(i)
+		} else {
+			id = v.id(i, end-i)
+		}
+		b.terms = append(b.terms, len(b.toks))
+		b.toks = append(b.toks, b.starts.add(len(b.toks), i, Punct, id))
+		if i = end + 1; i >= e || text[end] != ' ' {
+			i = end
+		}
+		return i
+	case cApos:
+		if end, ok := decade(text, i, 1, e); ok {
+			b.toks = append(b.toks, b.starts.add(len(b.toks), i, Number, v.id(i, end-i)))
+			return end
+		}
+	case cTerm:
+		b.terms = append(b.terms, len(b.toks))
+	}
+	b.toks = append(b.toks, b.starts.add(len(b.toks), i, Punct, v.byteID(i)))
+	// Skip the space that often follows (after a comma, a colon).
+	if i += 2; i > e || text[i-1] != ' ' {
+		i--
+	}
+	return i
 }
 
 // nonASCII appends the token, if any, that starts with the non-ASCII
