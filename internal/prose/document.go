@@ -524,6 +524,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		})
 	}
 	p.toks, p.starts = b.toks, b.starts
+	b.v.settle()
 	p.v = b.v
 	return p
 }

@@ -166,12 +166,12 @@ outer:
 						h = 0
 					}
 					sl := &v.slots[h]
-					if sl.key == key && sl.key2 == key2 && sl.n == uint32(n) {
+					if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == uint32(n) {
 						if !b.starts.near(len(toks), i) {
 							break
 						}
-						id := sl.id - 1
-						v.counts[id]++
+						id := sl.id() - 1
+						sl.count++
 						k := len(toks)
 						toks = toks[:k+1]
 						toks[k] = b.starts.put(k, i, kindOf(c), id)
@@ -182,7 +182,7 @@ outer:
 						}
 						continue outer
 					}
-					if sl.id == 0 {
+					if sl.meta == 0 {
 						break
 					}
 				}
