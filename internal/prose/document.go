@@ -175,22 +175,26 @@ func (ts *tokenStarts) add(n, start int, k TokenKind, id uint32) Token {
 	return Token{id<<idShift | off<<offShift | uint32(k)}
 }
 
-// put is add for a token slice with room for the token and a bases slice
-// with room for its group's base, when start is not too far past its
-// group's base (see near).
-func (ts *tokenStarts) put(n, start int, k TokenKind, id uint32) Token {
+// place is add for a token that the caller puts in a token slice with
+// room for it, and whose group's base finds room in bases: it returns the
+// offset of token n's start, or false, having done nothing, when the
+// start is too far past its group's base (add lists it apart).
+func (ts *tokenStarts) place(n, start int) (uint32, bool) {
 	if n&(1<<groupShift-1) == 0 {
 		m := len(ts.bases)
 		ts.bases = ts.bases[:m+1]
 		ts.bases[m] = uint32(start)
 		ts.base = uint32(start)
+		return 0, true
 	}
-	return Token{id<<idShift | (uint32(start)-ts.base)<<offShift | uint32(k)}
+	off := uint32(start) - ts.base
+	return off, off < farOff
 }
 
-// near reports whether put may place token n at start.
-func (ts *tokenStarts) near(n, start int) bool {
-	return n&(1<<groupShift-1) == 0 || uint32(start)-ts.base < farOff
+// packToken is the token of kind k and type id whose start lies off bytes
+// past its group's base.
+func packToken(off uint32, k TokenKind, id uint32) Token {
+	return Token{id<<idShift | off<<offShift | uint32(k)}
 }
 
 // start is the start of token i, t.
@@ -559,9 +563,16 @@ func sentenceRoom(tokens, blocks int) int { return tokens/22 + blocks/4 + 1 }
 
 // blankOrMarkup reports whether text between two prose segments is only
 // white space and Markdown inline markers (emphasis, link brackets), so that
-// the tokens on either side read as neighbours.
+// the tokens on either side read as neighbours. Spaces are skipped eight
+// at a time: between the lines of an indented draft lie a newline and the
+// next line's indentation.
 func blankOrMarkup(s string) bool {
 	for i := 0; i < len(s); i++ {
+		for s[i] == ' ' && i+8 <= len(s) && load64(s, i) == ' '*lsb {
+			if i += 8; i == len(s) {
+				return true
+			}
+		}
 		switch s[i] {
 		case ' ', '\t', '\n', '\r', '*', '_', '~', '[', ']', '>':
 		default:

@@ -167,14 +167,14 @@ outer:
 					}
 					sl := &v.slots[h]
 					if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == uint32(n) {
-						if !b.starts.near(len(toks), i) {
+						k := len(toks)
+						off, ok := b.starts.place(k, i)
+						if !ok {
 							break
 						}
-						id := sl.id() - 1
 						sl.count++
-						k := len(toks)
 						toks = toks[:k+1]
-						toks[k] = b.starts.put(k, i, kindOf(c), id)
+						toks[k] = packToken(off, kindOf(c), sl.id()-1)
 						// Skip the space that usually follows (as the
 						// other ASCII tokens do).
 						if i = j; i < e && text[i] == ' ' {
@@ -202,18 +202,22 @@ outer:
 				continue
 			case cPunct, cDot, cTerm:
 				id := v.byByte[c]
-				if id == 0 || c == '.' && i+1 < e && text[i+1] == '.' || !b.starts.near(len(toks), i) {
-					break // a first use, an ellipsis, or a start listed apart
+				if id == 0 || c == '.' && i+1 < e && text[i+1] == '.' {
+					break // a first use, or an ellipsis
+				}
+				k := len(toks)
+				off, ok := b.starts.place(k, i)
+				if !ok {
+					break // a start listed apart
 				}
 				if asciiClass[c] != cPunct {
 					m := len(b.terms)
 					b.terms = b.terms[:m+1]
-					b.terms[m] = len(toks)
+					b.terms[m] = k
 				}
 				v.counts[id-1]++
-				k := len(toks)
 				toks = toks[:k+1]
-				toks[k] = b.starts.put(k, i, Punct, id-1)
+				toks[k] = packToken(off, Punct, id-1)
 				// Skip the space that often follows (after a comma, a
 				// colon).
 				i++
