@@ -131,12 +131,14 @@ func (b *builder) tokenize(s Span) {
 	}
 	v := &b.v
 	toks := b.toks
+	// The bytes of the span are read eight at a time from i, which lies
+	// sixteen or more bytes before the end of the text: no bounds to check.
 outer:
 	for i < e {
-		c := text[i]
+		w := load64(text, i)
+		c := byte(w)
 		if isAlnum[c] {
 			// A word or number: its first sixteen bytes at once.
-			w := load64(text, i)
 			n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
 			key, key2 := w&lowBytes[n&15], uint64(0)
 			if n == 8 {
@@ -151,8 +153,9 @@ outer:
 			// letter or digit follows: "word, " and "word.\n"
 			// (wordEndFrom would stop there too).
 			if n < 16 && j <= e {
+				next := load64(text, j) // the bytes after the word
 				if j < e {
-					if a := afterWord[text[j]]; a != afterEnds && (a != afterGlue || j+1 < e && afterWord[text[j+1]] == afterMore) {
+					if a := afterWord[byte(next)]; a != afterEnds && (a != afterGlue || j+1 < e && afterWord[byte(next>>8)] == afterMore) {
 						goto slow
 					}
 				}
@@ -174,10 +177,10 @@ outer:
 						}
 						sl.count++
 						toks = toks[:k+1]
-						toks[k] = packToken(off, kindOf(c), sl.id()-1)
+						toks[k] = packToken(off, kindOf(byte(key)), sl.id()-1)
 						// Skip the space that usually follows (as the
 						// other ASCII tokens do).
-						if i = j; i < e && text[i] == ' ' {
+						if i = j; i < e && byte(next) == ' ' {
 							i++
 						}
 						continue outer
@@ -190,19 +193,18 @@ outer:
 		} else if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case cSpace:
-				i++
-				// A run of spaces (an indented line), eight at a time.
-				for i < e && text[i] == ' ' {
+				// This byte and the spaces after it (an indented line),
+				// eight at a time.
+				for i++; i < e; i += 8 {
 					if x := load64(text, i) ^ ' '*lsb; x != 0 {
 						i += bits.TrailingZeros64(x) >> 3
 						break
 					}
-					i += 8
 				}
 				continue
 			case cPunct, cDot, cTerm:
 				id := v.byByte[c]
-				if id == 0 || c == '.' && i+1 < e && text[i+1] == '.' {
+				if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' {
 					break // a first use, or an ellipsis
 				}
 				k := len(toks)
@@ -221,7 +223,7 @@ outer:
 				// Skip the space that often follows (after a comma, a
 				// colon).
 				i++
-				if i < e && text[i] == ' ' {
+				if i < e && byte(w>>8) == ' ' {
 					i++
 				}
 				continue
