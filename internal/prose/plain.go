@@ -235,6 +235,17 @@ func indexWWW(s string) int {
 		high  = 0x8000 * lanes
 	)
 	i := 0
+	// Sixteen bytes a turn, then eight.
+	for ; i+16 <= len(s); i += 16 {
+		y0, y1 := load64(s, i)^ww, load64(s, i+8)^ww
+		if ^((y0&low+low)|y0)&high|^((y1&low+low)|y1)&high != 0 {
+			for k := max(i-1, 0); k < i+16 && k+4 <= len(s); k++ {
+				if s[k:k+4] == "www." {
+					return k
+				}
+			}
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
 		y := load64(s, i) ^ ww
 		// The high bit of each lane of y that is zero: its low 15 bits
