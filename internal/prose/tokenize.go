@@ -373,10 +373,11 @@ func isASCIIAlnum(c byte) bool {
 }
 
 func kindOf(c byte) TokenKind {
-	if c >= '0' && c <= '9' {
-		return Number
+	k := Word
+	if c-'0' < 10 { // (a conditional move, not a branch)
+		k = Number
 	}
-	return Word
+	return k
 }
 
 func kindOfRune(r rune) TokenKind {
