@@ -130,7 +130,8 @@ func (b *builder) tokenize(s Span) {
 		b.terms = slices.Grow(b.terms, e-i)
 	}
 	v := &b.v
-	toks := b.toks
+	// The token slice up to its capacity, and the number of tokens in it.
+	all, k := b.toks[:cap(b.toks)], len(b.toks)
 	// The bytes of the span are read eight at a time from i, which lies
 	// sixteen or more bytes before the end of the text: no bounds to check.
 outer:
@@ -170,14 +171,13 @@ outer:
 					}
 					sl := &v.slots[h]
 					if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == uint32(n) {
-						k := len(toks)
 						off, ok := b.starts.place(k, i)
 						if !ok {
 							break
 						}
 						sl.count++
-						toks = toks[:k+1]
-						toks[k] = packToken(off, kindOf(byte(key)), sl.id()-1)
+						all[k] = packToken(off, kindOf(byte(key)), sl.id()-1)
+						k++
 						// Skip the space that usually follows (as the
 						// other ASCII tokens do).
 						if i = j; i < e && byte(next) == ' ' {
@@ -207,7 +207,6 @@ outer:
 				if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' {
 					break // a first use, or an ellipsis
 				}
-				k := len(toks)
 				off, ok := b.starts.place(k, i)
 				if !ok {
 					break // a start listed apart
@@ -218,8 +217,8 @@ outer:
 					b.terms[m] = k
 				}
 				v.counts[id-1]++
-				toks = toks[:k+1]
-				toks[k] = packToken(off, Punct, id-1)
+				all[k] = packToken(off, Punct, id-1)
+				k++
 				// Skip the space that often follows (after a comma, a
 				// colon).
 				i++
@@ -230,11 +229,11 @@ outer:
 			}
 		}
 	slow:
-		b.toks = toks
+		b.toks = all[:k]
 		i = b.token(i, e)
-		toks = b.toks
+		all, k = b.toks[:cap(b.toks)], len(b.toks)
 	}
-	b.toks = toks
+	b.toks = all[:k]
 }
 
 // token appends the token, if any, that starts at i, and returns where the
