@@ -111,33 +111,36 @@ var afterWord = func() (t [256]uint8) {
 // tokenize appends the tokens of text[s.Start:s.End]. It allocates nothing
 // beyond the growth of the token slice and the vocabulary.
 //
-// The common tokens are read here: ASCII words of up to 15 bytes that the
-// vocabulary holds, found from their first sixteen bytes at once, one-byte
-// punctuation and runs of spaces. The rest go to token, one at a time. When
-// the token slice has room for a token a byte, tokens are put in place
-// without growing it, so that no call on the common path keeps the loop's
-// values on the stack.
+// The common tokens are read here: ASCII words of up to 15 bytes, found
+// from their first sixteen bytes at once (and looked up here when the
+// vocabulary holds them), one-byte punctuation already numbered and runs
+// of spaces. The rest go to token, one at a time. Tokens are put in place
+// in the token slice while it has room, so that no call to grow it on the
+// common path keeps the loop's values on the stack; token grows it.
 func (b *builder) tokenize(s Span) {
 	i, e := s.Start, s.End
 	text := b.text
-	if cap(b.toks)-len(b.toks) < e-i || cap(b.starts.bases)<<groupShift < len(b.toks)+e-i+(1<<groupShift) || e+16 > len(text) {
+	if e+16 > len(text) {
 		for i < e {
 			i = b.token(i, e)
 		}
 		return
 	}
-	if cap(b.terms)-len(b.terms) < e-i {
-		b.terms = slices.Grow(b.terms, e-i)
-	}
 	v := &b.v
 	// The token slice up to its capacity, and the number of tokens in it.
+	// The bases have room for the groups of all of them (token, which
+	// grows the token slice when it is full, grows them too).
 	all, k := b.toks[:cap(b.toks)], len(b.toks)
+	b.roomForBases(len(all))
 	// The bytes of the span are read eight at a time from i, which lies
 	// sixteen or more bytes before the end of the text: no bounds to check.
 outer:
 	for i < e {
 		w := load64(text, i)
 		c := byte(w)
+		if k == len(all) {
+			goto slow // no room: token grows the slice
+		}
 		if isAlnum[c] {
 			// A word or number: its first sixteen bytes at once.
 			n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
@@ -186,7 +189,17 @@ outer:
 						continue outer
 					}
 					if sl.meta == 0 {
-						break
+						// A first use.
+						off, ok := b.starts.place(k, i)
+						if !ok {
+							break
+						}
+						all[k] = packToken(off, kindOf(byte(key)), v.id(i, n))
+						k++
+						if i = j; i < e && byte(next) == ' ' {
+							i++
+						}
+						continue outer
 					}
 				}
 			}
@@ -204,8 +217,8 @@ outer:
 				continue
 			case cPunct, cDot, cTerm:
 				id := v.byByte[c]
-				if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' {
-					break // a first use, or an ellipsis
+				if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' || len(b.terms) == cap(b.terms) {
+					break // a first use, an ellipsis, or no room for a term (token makes it)
 				}
 				off, ok := b.starts.place(k, i)
 				if !ok {
@@ -232,8 +245,16 @@ outer:
 		b.toks = all[:k]
 		i = b.token(i, e)
 		all, k = b.toks[:cap(b.toks)], len(b.toks)
+		b.roomForBases(len(all))
 	}
 	b.toks = all[:k]
+}
+
+// roomForBases makes room in the bases for the groups of n tokens.
+func (b *builder) roomForBases(n int) {
+	if need := (n + 1<<groupShift - 1) >> groupShift; cap(b.starts.bases) < need {
+		b.starts.bases = slices.Grow(b.starts.bases, need-len(b.starts.bases))
+	}
 }
 
 // token appends the token, if any, that starts at i, and returns where the
