@@ -178,7 +178,11 @@ outer:
 						if !ok {
 							break
 						}
-						sl.count++
+						if v.slotCounts {
+							sl.count++
+						} else {
+							v.counts[sl.id()-1]++
+						}
 						all[k] = packToken(off, kindOf(byte(key)), sl.id()-1)
 						k++
 						// Skip the space that usually follows (as the

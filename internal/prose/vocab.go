@@ -40,14 +40,25 @@ type vocab struct {
 	// full is then set: the document is TooVaried.
 	limit int
 	full  bool
+	// slotCounts is set when tokenize counts uses in the slots (see
+	// vslot): in a table too large for the cache, where counts would
+	// cost a second miss. In a small one the pass of settle over the
+	// table costs more than it saves (2% of the parse of the seed draft).
+	slotCounts bool
 }
+
+// slotCountsFrom is the number of slots from which tokenize counts uses
+// in them; a variable so that tests can count in the slots of small
+// documents.
+var slotCountsFrom = 1 << 15
 
 // vslot is a vocabulary entry: key and key2 hold the first sixteen bytes
 // of the text (zero-padded); meta packs the type's ID + 1 (0: empty slot)
 // in its low 24 bits and the text's length (at most 255: a longer text is
 // compared in full) in its high 8. A text of up to 16 bytes is identified
 // without reading it. count counts the uses that tokenize finds here,
-// next to the key it has just read, until settle adds them to counts.
+// next to the key it has just read, until settle adds them to counts
+// (in a large table: see vocab.slotCounts).
 type vslot struct {
 	key, key2   uint64
 	meta, count uint32
@@ -75,6 +86,7 @@ func (v *vocab) init(text string, tokens int) {
 	v.limit = typeLimit
 	types := 36 * math.Sqrt(float64(tokens))
 	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
+	v.slotCounts = len(v.slots) >= slotCountsFrom
 	v.types = make([]string, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
 	v.cased = make([]uint8, 0, int(types))
@@ -256,6 +268,9 @@ func (v *vocab) grow() {
 
 // settle adds the uses counted in the slots to counts.
 func (v *vocab) settle() {
+	if !v.slotCounts {
+		return
+	}
 	for k := range v.slots {
 		if sl := &v.slots[k]; sl.count != 0 {
 			v.counts[sl.id()-1] += int32(sl.count)
