@@ -134,122 +134,131 @@ func (b *builder) tokenize(s Span) {
 	b.roomForBases(len(all))
 	// The bytes of the span are read eight at a time from i, which lies
 	// sixteen or more bytes before the end of the text: no bounds to check.
-outer:
 	for i < e {
-		w := load64(text, i)
-		c := byte(w)
-		if k == len(all) {
-			goto slow // no room: token grows the slice
-		}
-		if isAlnum[c] {
-			// A word or number: its first sixteen bytes at once.
-			n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
-			key, key2 := w&lowBytes[n&15], uint64(0)
-			if n == 8 {
-				w2 := load64(text, i+8)
-				m := bits.TrailingZeros64(notAlnum(w2)) >> 3
-				n += m
-				key2 = w2 & lowBytes[m&15]
-			}
-			j := i + n
-			// The word ends at the end of the span, or at a byte that no
-			// word holds, or at a glue byte (a comma, a dot) that no
-			// letter or digit follows: "word, " and "word.\n"
-			// (wordEndFrom would stop there too).
-			if n < 16 && j <= e {
-				next := load64(text, j) // the bytes after the word
-				if j < e {
-					if a := afterWord[byte(next)]; a != afterEnds && (a != afterGlue || j+1 < e && afterWord[byte(next>>8)] == afterMore) {
-						goto slow
+		// Up to stop the token slice has room for a token a byte.
+		stop := min(e, i+len(all)-k)
+	fast:
+		for i < stop {
+			w := load64(text, i)
+			c := byte(w)
+			if isAlnum[c] {
+				// A word or number: its first sixteen bytes at once.
+				n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
+				key, key2 := w&lowBytes[n&15], uint64(0)
+				if n == 8 {
+					w2 := load64(text, i+8)
+					m := bits.TrailingZeros64(notAlnum(w2)) >> 3
+					n += m
+					key2 = w2 & lowBytes[m&15]
+				}
+				j := i + n
+				// The word ends at the end of the span, or at a byte that no
+				// word holds, or at a glue byte (a comma, a dot) that no
+				// letter or digit follows: "word, " and "word.\n"
+				// (wordEndFrom would stop there too).
+				if n < 16 && j <= e {
+					next := load64(text, j) // the bytes after the word
+					if j < e {
+						if a := afterWord[byte(next)]; a != afterEnds && (a != afterGlue || j+1 < e && afterWord[byte(next>>8)] == afterMore) {
+							goto slow
+						}
+					}
+					// Already seen? (Inlined vocab.id for the common case.)
+					h := key * hashMul
+					if n > 8 {
+						h = (bits.RotateLeft64(h, 23) ^ key2) * hashMul
+					}
+					for h := v.home(h); ; h++ {
+						if h == len(v.slots) {
+							h = 0
+						}
+						sl := &v.slots[h]
+						if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == uint32(n) {
+							off, ok := b.starts.place(k, i)
+							if !ok {
+								break
+							}
+							if v.slotCounts {
+								sl.count++
+							} else {
+								v.counts[sl.id()-1]++
+							}
+							all[k] = packToken(off, kindOf(byte(key)), sl.id()-1)
+							k++
+							// Skip the space that usually follows (as the
+							// other ASCII tokens do).
+							if i = j; i < e && byte(next) == ' ' {
+								i++
+							}
+							continue fast
+						}
+						if sl.meta == 0 {
+							// A first use.
+							off, ok := b.starts.place(k, i)
+							if !ok {
+								break
+							}
+							all[k] = packToken(off, kindOf(byte(key)), v.id(i, n))
+							k++
+							if i = j; i < e && byte(next) == ' ' {
+								i++
+							}
+							continue fast
+						}
 					}
 				}
-				// Already seen? (Inlined vocab.id for the common case.)
-				h := key * hashMul
-				if n > 8 {
-					h = (bits.RotateLeft64(h, 23) ^ key2) * hashMul
-				}
-				for h := v.home(h); ; h++ {
-					if h == len(v.slots) {
-						h = 0
-					}
-					sl := &v.slots[h]
-					if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == uint32(n) {
-						off, ok := b.starts.place(k, i)
-						if !ok {
+			} else if c < utf8.RuneSelf {
+				switch asciiClass[c] {
+				case cSpace:
+					// This byte and the spaces after it (an indented line),
+					// eight at a time.
+					for i++; i < e; i += 8 {
+						if x := load64(text, i) ^ ' '*lsb; x != 0 {
+							i += bits.TrailingZeros64(x) >> 3
 							break
 						}
-						if v.slotCounts {
-							sl.count++
-						} else {
-							v.counts[sl.id()-1]++
-						}
-						all[k] = packToken(off, kindOf(byte(key)), sl.id()-1)
-						k++
-						// Skip the space that usually follows (as the
-						// other ASCII tokens do).
-						if i = j; i < e && byte(next) == ' ' {
-							i++
-						}
-						continue outer
 					}
-					if sl.meta == 0 {
-						// A first use.
-						off, ok := b.starts.place(k, i)
-						if !ok {
-							break
-						}
-						all[k] = packToken(off, kindOf(byte(key)), v.id(i, n))
-						k++
-						if i = j; i < e && byte(next) == ' ' {
-							i++
-						}
-						continue outer
+					continue
+				case cPunct, cDot, cTerm:
+					id := v.byByte[c]
+					if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' || len(b.terms) == cap(b.terms) {
+						break // a first use, an ellipsis, or no room for a term (token makes it)
 					}
-				}
-			}
-		} else if c < utf8.RuneSelf {
-			switch asciiClass[c] {
-			case cSpace:
-				// This byte and the spaces after it (an indented line),
-				// eight at a time.
-				for i++; i < e; i += 8 {
-					if x := load64(text, i) ^ ' '*lsb; x != 0 {
-						i += bits.TrailingZeros64(x) >> 3
-						break
+					off, ok := b.starts.place(k, i)
+					if !ok {
+						break // a start listed apart
 					}
-				}
-				continue
-			case cPunct, cDot, cTerm:
-				id := v.byByte[c]
-				if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' || len(b.terms) == cap(b.terms) {
-					break // a first use, an ellipsis, or no room for a term (token makes it)
-				}
-				off, ok := b.starts.place(k, i)
-				if !ok {
-					break // a start listed apart
-				}
-				if asciiClass[c] != cPunct {
-					m := len(b.terms)
-					b.terms = b.terms[:m+1]
-					b.terms[m] = k
-				}
-				v.counts[id-1]++
-				all[k] = packToken(off, Punct, id-1)
-				k++
-				// Skip the space that often follows (after a comma, a
-				// colon).
-				i++
-				if i < e && byte(w>>8) == ' ' {
+					if asciiClass[c] != cPunct {
+						m := len(b.terms)
+						b.terms = b.terms[:m+1]
+						b.terms[m] = k
+					}
+					v.counts[id-1]++
+					all[k] = packToken(off, Punct, id-1)
+					k++
+					// Skip the space that often follows (after a comma, a
+					// colon).
 					i++
+					if i < e && byte(w>>8) == ' ' {
+						i++
+					}
+					continue
 				}
-				continue
 			}
+		slow:
+			b.toks = all[:k]
+			i = b.token(i, e)
+			all, k = b.toks[:cap(b.toks)], len(b.toks)
+			b.roomForBases(len(all))
+			stop = min(e, i+len(all)-k)
 		}
-	slow:
-		b.toks = all[:k]
-		i = b.token(i, e)
-		all, k = b.toks[:cap(b.toks)], len(b.toks)
-		b.roomForBases(len(all))
+		if i < e {
+			// No room: token grows the slice.
+			b.toks = all[:k]
+			i = b.token(i, e)
+			all, k = b.toks[:cap(b.toks)], len(b.toks)
+			b.roomForBases(len(all))
+		}
 	}
 	b.toks = all[:k]
 }
