@@ -175,6 +175,28 @@ func (ts *tokenStarts) add(n, start int, k TokenKind, id uint32) Token {
 	return Token{id<<idShift | off<<offShift | uint32(k)}
 }
 
+// place is add for a token that the caller puts in a token slice with
+// room for it, and whose group's base finds room in bases: it returns the
+// offset of token n's start, or false, having done nothing, when the
+// start is too far past its group's base (add lists it apart).
+func (ts *tokenStarts) place(n, start int) (uint32, bool) {
+	if n&(1<<groupShift-1) == 0 {
+		m := len(ts.bases)
+		ts.bases = ts.bases[:m+1]
+		ts.bases[m] = uint32(start)
+		ts.base = uint32(start)
+		return 0, true
+	}
+	off := uint32(start) - ts.base
+	return off, off < farOff
+}
+
+// packToken is the token of kind k and type id whose start lies off bytes
+// past its group's base.
+func packToken(off uint32, k TokenKind, id uint32) Token {
+	return Token{id<<idShift | off<<offShift | uint32(k)}
+}
+
 // start is the start of token i, t.
 func (ts *tokenStarts) start(i int, t Token) int {
 	if off := t.off(); off != farOff {
@@ -507,6 +529,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		})
 	}
 	p.toks, p.starts = b.toks, b.starts
+	b.v.settle()
 	p.v = b.v
 	return p
 }
@@ -541,9 +564,16 @@ func sentenceRoom(tokens, blocks int) int { return tokens/22 + blocks/4 + 1 }
 
 // blankOrMarkup reports whether text between two prose segments is only
 // white space and Markdown inline markers (emphasis, link brackets), so that
-// the tokens on either side read as neighbours.
+// the tokens on either side read as neighbours. Spaces are skipped eight
+// at a time: between the lines of an indented draft lie a newline and the
+// next line's indentation.
 func blankOrMarkup(s string) bool {
 	for i := 0; i < len(s); i++ {
+		for s[i] == ' ' && i+8 <= len(s) && load64(s, i) == ' '*lsb {
+			if i += 8; i == len(s) {
+				return true
+			}
+		}
 		switch s[i] {
 		case ' ', '\t', '\n', '\r', '*', '_', '~', '[', ']', '>':
 		default:
@@ -657,19 +687,29 @@ func lineStarts(src []byte) []uint32 {
 }
 
 // appendLineStarts appends the offset just past each newline of
-// text[from:to]. It looks at eight bytes at a time: lines of prose are
-// some sixty bytes long, too short for bytes.IndexByte, whose call and
-// setup once a line cost twice as much as the scan.
+// text[from:to] to lines, which has room for them. It looks at sixteen
+// bytes at a time: lines of prose are some sixty bytes long, too short
+// for bytes.IndexByte, whose call and setup once a line cost twice as
+// much as the scan. The offsets are put in place, not appended: a call to
+// grow the slice on the path of the loop made it keep its values on the
+// stack.
 func appendLineStarts(lines []uint32, text string, from, to int) []uint32 {
-	const low7 = 0x7f7f7f7f7f7f7f7f
 	i := from
-	for ; i+8 <= to; i += 8 {
-		x := load64(text, i) ^ '\n'*lsb
-		// The high bit of each byte of x that is zero (a newline):
-		// its low seven bits plus 0x7f do not carry into the high bit,
-		// which is clear. Exact, unlike (x-lsb)&^x.
-		for nl := ^((x&low7 + low7) | x) & msb; nl != 0; nl &= nl - 1 {
-			lines = append(lines, uint32(i+bits.TrailingZeros64(nl)>>3+1))
+	for ; i+16 <= to; i += 16 {
+		nl0 := newlines(load64(text, i))
+		nl1 := newlines(load64(text, i+8))
+		if nl0|nl1 == 0 {
+			continue
+		}
+		for ; nl0 != 0; nl0 &= nl0 - 1 {
+			k := len(lines)
+			lines = lines[:k+1]
+			lines[k] = uint32(i + bits.TrailingZeros64(nl0)>>3 + 1)
+		}
+		for ; nl1 != 0; nl1 &= nl1 - 1 {
+			k := len(lines)
+			lines = lines[:k+1]
+			lines[k] = uint32(i + 8 + bits.TrailingZeros64(nl1)>>3 + 1)
 		}
 	}
 	for ; i < to; i++ {
@@ -678,6 +718,16 @@ func appendLineStarts(lines []uint32, text string, from, to int) []uint32 {
 		}
 	}
 	return lines
+}
+
+// newlines sets the high bit of each byte of w that is a newline.
+func newlines(w uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	x := w ^ '\n'*lsb
+	// The high bit of each byte of x that is zero (a newline): its low
+	// seven bits plus 0x7f do not carry into the high bit, which is
+	// clear. Exact, unlike (x-lsb)&^x.
+	return ^((x&low7 + low7) | x) & msb
 }
 
 func invalidOffsets(src []byte) []int {

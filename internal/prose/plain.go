@@ -112,7 +112,7 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 		line := text[start:lineEnd]
 		trimmed := line
 		if line == "" || !isASCIIInk(line[0]) || !isASCIIInk(line[len(line)-1]) {
-			trimmed = strings.TrimSpace(line) // (most lines start and end with ink)
+			trimmed = trimSpace(line) // (most lines start and end with ink)
 		}
 		if wc != nil && trimmed != "" {
 			wc.lines++
@@ -144,6 +144,33 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 		}
 	}
 	return run{blocks, prose}, comments
+}
+
+// trimSpace is strings.TrimSpace, quicker on the white space of ASCII
+// (the indentation of a line) that it finds at either end: spaces eight
+// at a time, the rest byte by byte, handing strings.TrimSpace only what
+// starts or ends outside ASCII.
+func trimSpace(s string) string {
+	i := 0
+	for i+8 <= len(s) {
+		x := load64(s, i) ^ ' '*lsb
+		if x != 0 {
+			i += bits.TrailingZeros64(x) >> 3
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf && asciiClass[s[i]] == cSpace {
+		i++
+	}
+	j := len(s)
+	for j > i && s[j-1] < utf8.RuneSelf && asciiClass[s[j-1]] == cSpace {
+		j--
+	}
+	if i < j && (s[i] >= utf8.RuneSelf || s[j-1] >= utf8.RuneSelf) {
+		return strings.TrimSpace(s[i:j])
+	}
+	return s[i:j]
 }
 
 // isASCIIInk reports whether c is an ASCII character that is not white
@@ -208,6 +235,17 @@ func indexWWW(s string) int {
 		high  = 0x8000 * lanes
 	)
 	i := 0
+	// Sixteen bytes a turn, then eight.
+	for ; i+16 <= len(s); i += 16 {
+		y0, y1 := load64(s, i)^ww, load64(s, i+8)^ww
+		if ^((y0&low+low)|y0)&high|^((y1&low+low)|y1)&high != 0 {
+			for k := max(i-1, 0); k < i+16 && k+4 <= len(s); k++ {
+				if s[k:k+4] == "www." {
+					return k
+				}
+			}
+		}
+	}
 	for ; i+8 <= len(s); i += 8 {
 		y := load64(s, i) ^ ww
 		// The high bit of each lane of y that is zero: its low 15 bits
@@ -348,6 +386,20 @@ func isBlank(s string) bool {
 // sentence or a clause that introduces what follows, or it is short enough to
 // be a heading.
 func endsBlock(line string) bool {
+	if line != "" && line[len(line)-1] < utf8.RuneSelf {
+		// The same tests for a final ASCII character, without decoding.
+		switch c := line[len(line)-1]; c {
+		case '.', '!', '?', ':', '"', ')':
+			return true
+		case ',', '-', ';':
+			return false
+		default:
+			if c >= 'a' && c <= 'z' {
+				return false
+			}
+		}
+		return len(line) < 40 || len(line) < 160 && utf8.RuneCountInString(line) < 40
+	}
 	r, _ := utf8.DecodeLastRuneInString(line)
 	switch r {
 	case '.', '!', '?', ':', '"', '”', '’', ')', '…':

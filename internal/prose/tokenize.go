@@ -2,6 +2,7 @@ package prose
 
 import (
 	"math/bits"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -61,14 +62,17 @@ var isAlnum = func() (t [256]bool) {
 	return t
 }()
 
-// notAlnum sets the high bit of each byte of w that is not an ASCII letter
-// or digit.
+// notAlnum sets the high bit of the first byte of w (the lowest) that is
+// not an ASCII letter or digit, and of some bytes after it: only the
+// lowest set bit is exact. (A byte outside ASCII is not a letter or digit,
+// and it may carry into the tests of the bytes after it: not masking the
+// high bits first saves two instructions of the tokenizer's commonest
+// step.)
 func notAlnum(w uint64) uint64 {
-	x := w &^ msb
-	l := x | 0x20*lsb
+	l := w | 0x20*lsb
 	letters := (l + (0x80-'a')*lsb) &^ (l + (0x7f-'z')*lsb)
-	digits := (x + (0x80-'0')*lsb) &^ (x + (0x7f-'9')*lsb)
-	return ^((letters | digits) &^ w) & msb
+	digits := (w + (0x80-'0')*lsb) &^ (w + (0x7f-'9')*lsb)
+	return ^(letters | digits) & msb
 }
 
 // wordGlue marks the bytes that may continue a word after a run of ASCII
@@ -81,125 +85,266 @@ var wordGlue = func() (t [256]bool) {
 	return t
 }()
 
+// lowBytes[n] keeps the n low bytes of a word (n <= 8).
+var lowBytes = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
+
+// Classes of the byte that follows a run of ASCII letters and digits, for
+// where the word ends (see wordEndFrom).
+const (
+	afterEnds uint8 = iota // white space or punctuation that no word holds: the word ends
+	afterGlue              // ' - . , : the word ends unless a letter or digit follows
+	afterMore              // a byte outside ASCII (or a letter or digit): ask wordEndFrom
+)
+
+var afterWord = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf || isAlnum[c]:
+			t[c] = afterMore
+		case wordGlue[c]:
+			t[c] = afterGlue
+		}
+	}
+	return t
+}()
+
 // tokenize appends the tokens of text[s.Start:s.End]. It allocates nothing
 // beyond the growth of the token slice and the vocabulary.
+//
+// The common tokens are read here: ASCII words of up to 15 bytes, found
+// from their first sixteen bytes at once (and looked up here when the
+// vocabulary holds them), one-byte punctuation already numbered and runs
+// of spaces. The rest go to token, one at a time. Tokens are put in place
+// in the token slice while it has room, so that no call to grow it on the
+// common path keeps the loop's values on the stack; token grows it.
 func (b *builder) tokenize(s Span) {
-	text := b.text
-	toks := b.toks
-	v := &b.v
 	i, e := s.Start, s.End
+	text := b.text
+	if e+16 > len(text) {
+		for i < e {
+			i = b.token(i, e)
+		}
+		return
+	}
+	v := &b.v
+	// The token slice up to its capacity, and the number of tokens in it.
+	// The bases have room for the groups of all of them (token, which
+	// grows the token slice when it is full, grows them too).
+	all, k := b.toks[:cap(b.toks)], len(b.toks)
+	b.roomForBases(len(all))
+	// The bytes of the span are read eight at a time from i, which lies
+	// sixteen or more bytes before the end of the text: no bounds to check.
 	for i < e {
-		c := text[i]
-		if isAlnum[c] {
-			// A word or number. Its first eight bytes at once: most words
-			// end inside them, at white space or punctuation.
-			j := i + 8
-			if j <= len(text) {
-				w := load64(text, i)
-				if stop := notAlnum(w); stop != 0 {
-					j = i + bits.TrailingZeros64(stop)>>3
-					// A word ends at a glue byte (a comma, a dot) that
-					// no letter or digit follows: "word, " and "word.\n"
-					// (wordEndFrom would stop there too).
-					if j < e && (!wordGlue[text[j]] || j+1 < e && text[j+1] < utf8.RuneSelf && !isAlnum[text[j+1]]) {
-						// Already seen? (Inlined vocab.id for the common case.)
-						n := j - i
-						key := w & (^uint64(0) >> (64 - 8*uint(n)))
-						for h := v.home(key * hashMul); ; h++ {
-							if h == len(v.slots) {
-								h = 0
-							}
-							sl := &v.slots[h]
-							if sl.key == key && sl.key2 == 0 && sl.n == uint32(n) {
-								id := sl.id - 1
-								v.counts[id]++
-								toks = append(toks, b.starts.add(len(toks), i, kindOf(c), id))
-								goto next
-							}
-							if sl.id == 0 {
+		// Up to stop the token slice has room for a token a byte.
+		stop := min(e, i+len(all)-k)
+	fast:
+		for i < stop {
+			w := load64(text, i)
+			c := byte(w)
+			if isAlnum[c] {
+				// A word or number: its first sixteen bytes at once.
+				n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
+				key, key2 := w&lowBytes[n&15], uint64(0)
+				if n == 8 {
+					w2 := load64(text, i+8)
+					m := bits.TrailingZeros64(notAlnum(w2)) >> 3
+					n += m
+					key2 = w2 & lowBytes[m&15]
+				}
+				j := i + n
+				// The word ends at the end of the span, or at a byte that no
+				// word holds, or at a glue byte (a comma, a dot) that no
+				// letter or digit follows: "word, " and "word.\n"
+				// (wordEndFrom would stop there too).
+				if n < 16 && j <= e {
+					next := load64(text, j) // the bytes after the word
+					if j < e {
+						if a := afterWord[byte(next)]; a != afterEnds && (a != afterGlue || j+1 < e && afterWord[byte(next>>8)] == afterMore) {
+							goto slow
+						}
+					}
+					// Already seen? (Inlined vocab.id for the common case.)
+					h := key * hashMul
+					if n > 8 {
+						h = (bits.RotateLeft64(h, 23) ^ key2) * hashMul
+					}
+					for h := v.home(h); ; h++ {
+						if h == len(v.slots) {
+							h = 0
+						}
+						sl := &v.slots[h]
+						if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == uint32(n) {
+							off, ok := b.starts.place(k, i)
+							if !ok {
 								break
 							}
+							if v.slotCounts {
+								sl.count++
+							} else {
+								v.counts[sl.id()-1]++
+							}
+							all[k] = packToken(off, kindOf(byte(key)), sl.id()-1)
+							k++
+							// Skip the space that usually follows (as the
+							// other ASCII tokens do).
+							if i = j; i < e && byte(next) == ' ' {
+								i++
+							}
+							continue fast
 						}
-						toks = append(toks, b.starts.add(len(toks), i, kindOf(c), v.id(i, n)))
-					next:
-						// Skip the space that usually follows (as the
-						// other ASCII tokens do: a space costs a turn of
-						// the loop).
-						if i = j + 1; i >= e || text[j] != ' ' {
-							i = j
+						if sl.meta == 0 {
+							// A first use.
+							off, ok := b.starts.place(k, i)
+							if !ok {
+								break
+							}
+							all[k] = packToken(off, kindOf(byte(key)), v.id(i, n))
+							k++
+							if i = j; i < e && byte(next) == ' ' {
+								i++
+							}
+							continue fast
 						}
-						continue
 					}
 				}
-				// Eight letters or digits: a long word; its next eight bytes.
-				for j < e && j+8 <= len(text) {
-					stop := notAlnum(load64(text, j))
-					if stop != 0 {
-						j += bits.TrailingZeros64(stop) >> 3
-						break
+			} else if c < utf8.RuneSelf {
+				switch asciiClass[c] {
+				case cSpace:
+					// This byte and the spaces after it (an indented line),
+					// eight at a time.
+					for i++; i < e; i += 8 {
+						if x := load64(text, i) ^ ' '*lsb; x != 0 {
+							i += bits.TrailingZeros64(x) >> 3
+							break
+						}
 					}
-					j += 8
-				}
-			} else {
-				j = i + 1
-			}
-			for j < e && isAlnum[text[j]] {
-				j++
-			}
-			j = min(j, e)
-			if j < e && wordGlue[text[j]] {
-				j = wordEndFrom(text, i, j, e)
-			}
-			j = capToken(text, i, j)
-			toks = append(toks, b.starts.add(len(toks), i, kindOf(c), v.id(i, j-i)))
-			if i = j + 1; i >= e || text[j] != ' ' {
-				i = j
-			}
-			continue
-		}
-		if c < utf8.RuneSelf {
-			switch asciiClass[c] {
-			case cSpace:
-				i++
-				continue
-			case cDot:
-				end := i + 1
-				for end < e && text[end] == '.' && end-i < MaxTokenLen {
-					end++
-				}
-				var id uint32
-				if end == i+1 {
-					id = v.byteID(i)
-				} else {
-					id = v.id(i, end-i)
-				}
-				b.terms = append(b.terms, len(toks))
-				toks = append(toks, b.starts.add(len(toks), i, Punct, id))
-				if i = end + 1; i >= e || text[end] != ' ' {
-					i = end
-				}
-				continue
-			case cApos:
-				if end, ok := decade(text, i, 1, e); ok {
-					toks = append(toks, b.starts.add(len(toks), i, Number, v.id(i, end-i)))
-					i = end
+					continue
+				case cPunct, cDot, cTerm:
+					id := v.byByte[c]
+					if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' || len(b.terms) == cap(b.terms) {
+						break // a first use, an ellipsis, or no room for a term (token makes it)
+					}
+					off, ok := b.starts.place(k, i)
+					if !ok {
+						break // a start listed apart
+					}
+					if asciiClass[c] != cPunct {
+						m := len(b.terms)
+						b.terms = b.terms[:m+1]
+						b.terms[m] = k
+					}
+					v.counts[id-1]++
+					all[k] = packToken(off, Punct, id-1)
+					k++
+					// Skip the space that often follows (after a comma, a
+					// colon).
+					i++
+					if i < e && byte(w>>8) == ' ' {
+						i++
+					}
 					continue
 				}
-			case cTerm:
-				b.terms = append(b.terms, len(toks))
 			}
-			toks = append(toks, b.starts.add(len(toks), i, Punct, v.byteID(i)))
-			// Skip the space that often follows (after a comma, a colon).
-			if i += 2; i > e || text[i-1] != ' ' {
-				i--
-			}
-			continue
+		slow:
+			b.toks = all[:k]
+			i = b.token(i, e)
+			all, k = b.toks[:cap(b.toks)], len(b.toks)
+			b.roomForBases(len(all))
+			stop = min(e, i+len(all)-k)
 		}
-		b.toks = toks
-		i = b.nonASCII(i, e)
-		toks = b.toks
+		if i < e {
+			// No room: token grows the slice.
+			b.toks = all[:k]
+			i = b.token(i, e)
+			all, k = b.toks[:cap(b.toks)], len(b.toks)
+			b.roomForBases(len(all))
+		}
 	}
-	b.toks = toks
+	b.toks = all[:k]
+}
+
+// roomForBases makes room in the bases for the groups of n tokens.
+func (b *builder) roomForBases(n int) {
+	if need := (n + 1<<groupShift - 1) >> groupShift; cap(b.starts.bases) < need {
+		b.starts.bases = slices.Grow(b.starts.bases, need-len(b.starts.bases))
+	}
+}
+
+// token appends the token, if any, that starts at i, and returns where the
+// next one may start.
+func (b *builder) token(i, e int) int {
+	text := b.text
+	v := &b.v
+	c := text[i]
+	if isAlnum[c] {
+		// A word or number. Its first eight bytes at once: most words end
+		// inside them, at white space or punctuation.
+		j := i + 8
+		if j <= len(text) {
+			stop := notAlnum(load64(text, i))
+			for stop == 0 && j < e && j+8 <= len(text) {
+				// Eight letters or digits: a long word; its next eight
+				// bytes.
+				stop = notAlnum(load64(text, j))
+				j += 8
+			}
+			if stop != 0 {
+				j += bits.TrailingZeros64(stop)>>3 - 8
+			}
+		} else {
+			j = i + 1
+		}
+		for j < e && isAlnum[text[j]] {
+			j++
+		}
+		j = min(j, e)
+		if j < e && wordGlue[text[j]] {
+			j = wordEndFrom(text, i, j, e)
+		}
+		j = capToken(text, i, j)
+		b.toks = append(b.toks, b.starts.add(len(b.toks), i, kindOf(c), v.id(i, j-i)))
+		if i = j + 1; i >= e || text[j] != ' ' {
+			i = j
+		}
+		return i
+	}
+	if c >= utf8.RuneSelf {
+		return b.nonASCII(i, e)
+	}
+	switch asciiClass[c] {
+	case cSpace:
+		return i + 1
+	case cDot:
+		end := i + 1
+		for end < e && text[end] == '.' && end-i < MaxTokenLen {
+			end++
+		}
+		var id uint32
+		if end == i+1 {
+			id = v.byteID(i)
+		} else {
+			id = v.id(i, end-i)
+		}
+		b.terms = append(b.terms, len(b.toks))
+		b.toks = append(b.toks, b.starts.add(len(b.toks), i, Punct, id))
+		if i = end + 1; i >= e || text[end] != ' ' {
+			i = end
+		}
+		return i
+	case cApos:
+		if end, ok := decade(text, i, 1, e); ok {
+			b.toks = append(b.toks, b.starts.add(len(b.toks), i, Number, v.id(i, end-i)))
+			return end
+		}
+	case cTerm:
+		b.terms = append(b.terms, len(b.toks))
+	}
+	b.toks = append(b.toks, b.starts.add(len(b.toks), i, Punct, v.byteID(i)))
+	// Skip the space that often follows (after a comma, a colon).
+	if i += 2; i > e || text[i-1] != ' ' {
+		i--
+	}
+	return i
 }
 
 // nonASCII appends the token, if any, that starts with the non-ASCII
@@ -261,10 +406,11 @@ func isASCIIAlnum(c byte) bool {
 }
 
 func kindOf(c byte) TokenKind {
-	if c >= '0' && c <= '9' {
-		return Number
+	k := Word
+	if c-'0' < 10 { // (a conditional move, not a branch)
+		k = Number
 	}
-	return Word
+	return k
 }
 
 func kindOfRune(r rune) TokenKind {

@@ -40,15 +40,40 @@ type vocab struct {
 	// full is then set: the document is TooVaried.
 	limit int
 	full  bool
+	// slotCounts is set when tokenize counts uses in the slots (see
+	// vslot): in a table too large for the cache, where counts would
+	// cost a second miss. In a small one the pass of settle over the
+	// table costs more than it saves (2% of the parse of the seed draft).
+	slotCounts bool
 }
 
+// slotCountsFrom is the number of slots from which tokenize counts uses
+// in them; a variable so that tests can count in the slots of small
+// documents.
+var slotCountsFrom = 1 << 15
+
 // vslot is a vocabulary entry: key and key2 hold the first sixteen bytes
-// of the text (zero-padded), n its length, id the type's ID + 1 (0: empty
-// slot). A text of up to 16 bytes is identified without reading it.
+// of the text (zero-padded); meta packs the type's ID + 1 (0: empty slot)
+// in its low 24 bits and the text's length (at most 255: a longer text is
+// compared in full) in its high 8. A text of up to 16 bytes is identified
+// without reading it. count counts the uses that tokenize finds here,
+// next to the key it has just read, until settle adds them to counts
+// (in a large table: see vocab.slotCounts).
 type vslot struct {
-	key, key2 uint64
-	n, id     uint32
+	key, key2   uint64
+	meta, count uint32
 }
+
+const (
+	metaID    = 1<<24 - 1
+	metaShift = 24
+)
+
+// slotLen is the length a slot keeps for a text of n bytes.
+func slotLen(n int) uint32 { return uint32(min(n, 255)) }
+
+// id is the ID + 1 of the slot's type; 0 for an empty slot.
+func (sl *vslot) id() uint32 { return sl.meta & metaID }
 
 const hashMul = 0x9e3779b97f4a7c15
 
@@ -61,6 +86,7 @@ func (v *vocab) init(text string, tokens int) {
 	v.limit = typeLimit
 	types := 36 * math.Sqrt(float64(tokens))
 	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
+	v.slotCounts = len(v.slots) >= slotCountsFrom
 	v.types = make([]string, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
 	v.cased = make([]uint8, 0, int(types))
@@ -142,12 +168,12 @@ func (v *vocab) id(start, n int) uint32 {
 				j = 0
 			}
 			sl := &v.slots[j]
-			if sl.key == key && sl.key2 == key2 && sl.n == uint32(n) {
-				id := sl.id - 1
+			if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == uint32(n) {
+				id := sl.id() - 1
 				v.counts[id]++
 				return id
 			}
-			if sl.id == 0 {
+			if sl.meta == 0 {
 				break
 			}
 		}
@@ -188,23 +214,24 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 	if n > 8 {
 		key2 = chunk(s, i+8, n-8)
 	}
+	n8 := slotLen(n)
 	for j := v.home(h); ; j++ {
 		if j == len(v.slots) {
 			j = 0
 		}
 		sl := &v.slots[j]
-		if sl.key == key && sl.key2 == key2 && sl.n == uint32(n) {
-			if n <= 16 || v.types[sl.id-1] == s[i:i+n] {
-				return sl.id - 1
+		if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == n8 {
+			if n <= 16 || v.types[sl.id()-1] == s[i:i+n] {
+				return sl.id() - 1
 			}
 			continue
 		}
-		if sl.id == 0 {
+		if sl.meta == 0 {
 			if len(v.types) >= v.limit-1 {
 				return v.overflow()
 			}
 			id := uint32(len(v.types))
-			*sl = vslot{key: key, key2: key2, n: uint32(n), id: id + 1}
+			*sl = vslot{key: key, key2: key2, meta: id + 1 | n8<<metaShift}
 			v.types = append(v.types, s[i:i+n])
 			v.counts = append(v.counts, 0)
 			v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
@@ -223,19 +250,32 @@ func (v *vocab) grow() {
 	old := v.slots
 	v.slots = mem.Table[vslot](2 * len(old))
 	for _, sl := range old {
-		if sl.id == 0 {
+		if sl.meta == 0 {
 			continue
 		}
-		t := v.types[sl.id-1]
+		t := v.types[sl.id()-1]
 		_, h := hashText(t, 0, len(t))
 		j := v.home(h)
-		for v.slots[j].id != 0 {
+		for v.slots[j].meta != 0 {
 			j++
 			if j == len(v.slots) {
 				j = 0
 			}
 		}
 		v.slots[j] = sl
+	}
+}
+
+// settle adds the uses counted in the slots to counts.
+func (v *vocab) settle() {
+	if !v.slotCounts {
+		return
+	}
+	for k := range v.slots {
+		if sl := &v.slots[k]; sl.count != 0 {
+			v.counts[sl.id()-1] += int32(sl.count)
+			sl.count = 0
+		}
 	}
 }
 
@@ -325,11 +365,11 @@ func (v *vocab) findLowerASCII(t string) (uint32, bool) {
 			j = 0
 		}
 		sl := &v.slots[j]
-		if sl.id == 0 {
+		if sl.meta == 0 {
 			return 0, false
 		}
-		if sl.key == key && sl.key2 == key2 && sl.n == uint32(n) && (n <= 16 || isLowerOf(v.types[sl.id-1], t)) {
-			return sl.id - 1, true
+		if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == slotLen(n) && (n <= 16 || isLowerOf(v.types[sl.id()-1], t)) {
+			return sl.id() - 1, true
 		}
 	}
 }
