@@ -346,10 +346,6 @@ const (
 	markGiven                       // a capitalised word that can be a given name (nameLike)
 )
 
-// capitalTypes marks the types of doc that are capitalised words, small
-// words and given names (markCapital …), counts those that may be names
-// (capitalised or not ASCII), and maps the capitalised possessives' stems
-// (Bush of Bush's) to -1.
 // pickCapitals writes to buf the indexes (lo for chunk[0]) of the tokens
 // of chunk whose types marks has markCapital for, and returns how many.
 // It is not inlined so that the count and the index stay in registers: in
@@ -366,6 +362,10 @@ func pickCapitals(buf *[256]int32, chunk []prose.Token, lo int, marks []uint8) i
 	return n
 }
 
+// capitalTypes marks the types of doc that are capitalised words, small
+// words and given names (markCapital …), counts those that may be names
+// (capitalised or not ASCII), and maps the capitalised possessives' stems
+// (Bush of Bush's) to -1.
 func capitalTypes(doc *prose.Document) (marks []uint8, capitals int, stems map[string]int32) {
 	marks = mem.Table[uint8](len(doc.Types))
 	stems = map[string]int32{}
