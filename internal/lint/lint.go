@@ -312,13 +312,7 @@ func Sort(fs []rules.Finding) {
 		keys[i] = findingKey{start: fs[i].Start, end: fs[i].End, rule: fs[i].Rule, at: i}
 	}
 	slices.SortFunc(keys, func(a, b findingKey) int {
-		if a.start != b.start {
-			return cmp.Compare(a.start, b.start)
-		}
-		if a.end != b.end {
-			return cmp.Compare(a.end, b.end)
-		}
-		if c := strings.Compare(a.rule, b.rule); c != 0 {
+		if c := comparePlaces(a.start, a.end, a.rule, b.start, b.end, b.rule); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.at, b.at)
@@ -375,13 +369,18 @@ type findingKey struct {
 
 // compareFindings orders two findings as Sort does, but for their places.
 func compareFindings(a, b rules.Finding) int {
-	if a.Start != b.Start {
-		return cmp.Compare(a.Start, b.Start)
+	return comparePlaces(a.Start, a.End, a.Rule, b.Start, b.End, b.Rule)
+}
+
+// comparePlaces is the output order: by start, then end, then rule.
+func comparePlaces(aStart, aEnd int, aRule string, bStart, bEnd int, bRule string) int {
+	if aStart != bStart {
+		return cmp.Compare(aStart, bStart)
 	}
-	if a.End != b.End {
-		return cmp.Compare(a.End, b.End)
+	if aEnd != bEnd {
+		return cmp.Compare(aEnd, bEnd)
 	}
-	return strings.Compare(a.Rule, b.Rule)
+	return strings.Compare(aRule, bRule)
 }
 
 // dedupe drops a finding identical in rule and span to the one before it.
