@@ -387,7 +387,7 @@ func isBlank(s string) bool {
 // be a heading.
 func endsBlock(line string) bool {
 	if line != "" && line[len(line)-1] < utf8.RuneSelf {
-		// The same tests for a final ASCII character, without decoding.
+		// A final ASCII character (most lines), without decoding.
 		switch c := line[len(line)-1]; c {
 		case '.', '!', '?', ':', '"', ')':
 			return true
@@ -398,15 +398,15 @@ func endsBlock(line string) bool {
 				return false
 			}
 		}
-		return len(line) < 40 || len(line) < 160 && utf8.RuneCountInString(line) < 40
-	}
-	r, _ := utf8.DecodeLastRuneInString(line)
-	switch r {
-	case '.', '!', '?', ':', '"', '”', '’', ')', '…':
-		return true
-	}
-	if unicode.IsLower(r) || r == ',' || r == '-' || r == ';' {
-		return false
+	} else {
+		r, _ := utf8.DecodeLastRuneInString(line)
+		switch r {
+		case '.', '!', '?', ':', '"', '”', '’', ')', '…':
+			return true
+		}
+		if unicode.IsLower(r) {
+			return false
+		}
 	}
 	// Fewer than 40 code points; a code point is 1 to 4 bytes.
 	return len(line) < 40 || len(line) < 160 && utf8.RuneCountInString(line) < 40
