@@ -520,7 +520,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		b.see(view)
 		// Split the block while its tokens are still in the cache.
 		firstSent := len(p.sents)
-		p.sents = splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.facts, p.sents)
+		resetTo(&p.sents, splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.facts, p.sents))
 		p.blocks = append(p.blocks, Block{
 			start: segs[0].start, end: segs[len(segs)-1].end,
 			firstToken: uint32(firstTok), endToken: uint32(endTok),
@@ -535,8 +535,28 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 }
 
 // see points view at the tokens made so far, for reading their spans.
+// It runs once a block, and the slices have mostly only grown in place
+// since the last time: see resets.
 func (b *builder) see(view *Document) {
-	view.Tokens, view.starts, view.lens, view.odd = b.toks, b.starts, b.v.lens, b.v.odd
+	resetTo(&view.Tokens, b.toks)
+	resetTo(&view.starts.bases, b.starts.bases)
+	resetTo(&view.starts.far, b.starts.far)
+	view.starts.base = b.starts.base
+	resetTo(&view.lens, b.v.lens)
+	resetTo(&view.odd, b.v.odd)
+}
+
+// resetTo sets *dst to src. When src is *dst grown in place (the same
+// array), only the length is written: storing the slice whole would store
+// its pointer, which while the collector marks passes through its write
+// barrier, and the parse of a large draft, which collects as it grows,
+// would spend most of its barrier calls here and in tokenize.
+func resetTo[T any](dst *[]T, src []T) {
+	if cap(*dst) == cap(src) && unsafe.SliceData(*dst) == unsafe.SliceData(src) {
+		*dst = (*dst)[:len(src)]
+		return
+	}
+	*dst = src
 }
 
 // tokenStart is Document.TokenStart of the tokens made so far. It and

@@ -246,7 +246,7 @@ func (b *builder) tokenize(s Span) {
 				}
 			}
 		slow:
-			b.toks = all[:k]
+			b.toks = b.toks[:k]
 			i = b.token(i, e)
 			all, k = b.toks[:cap(b.toks)], len(b.toks)
 			b.roomForBases(len(all))
@@ -254,13 +254,13 @@ func (b *builder) tokenize(s Span) {
 		}
 		if i < e {
 			// No room: token grows the slice.
-			b.toks = all[:k]
+			b.toks = b.toks[:k]
 			i = b.token(i, e)
 			all, k = b.toks[:cap(b.toks)], len(b.toks)
 			b.roomForBases(len(all))
 		}
 	}
-	b.toks = all[:k]
+	b.toks = b.toks[:k]
 }
 
 // roomForBases makes room in the bases for the groups of n tokens.
