@@ -8,9 +8,9 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/edlint/edlint/internal/par"
@@ -307,9 +307,12 @@ func Sort(fs []rules.Finding) {
 	if slices.IsSortedFunc(fs, compareFindings) {
 		return // the second sort of lint, most often
 	}
+	// The keys hold no pointers (a rule is its rank among the rules'
+	// names), so that the sort moves them without write barriers.
+	ranks := ruleRanks(fs)
 	keys := make([]findingKey, len(fs))
 	for i := range fs {
-		keys[i] = findingKey{start: fs[i].Start, end: fs[i].End, rule: fs[i].Rule, at: i}
+		keys[i] = findingKey{start: fs[i].Start, end: fs[i].End, rule: ranks[fs[i].Rule], at: i}
 	}
 	slices.SortFunc(keys, func(a, b findingKey) int {
 		if c := comparePlaces(a.start, a.end, a.rule, b.start, b.end, b.rule); c != 0 {
@@ -363,8 +366,26 @@ const maxFindingBlock = 1024
 // findingKey is what Sort orders a finding by, and where it was.
 type findingKey struct {
 	start, end int
-	rule       string
+	rule       int // the rank of the finding's rule (see ruleRanks)
 	at         int
+}
+
+// ruleRanks numbers the rules of fs in the order of their names.
+func ruleRanks(fs []rules.Finding) map[string]int {
+	ranks := map[string]int{}
+	last := ""
+	for i := range fs {
+		// Findings of one rule mostly come together.
+		if r := fs[i].Rule; r != last || i == 0 {
+			ranks[r] = 0
+			last = r
+		}
+	}
+	names := slices.Sorted(maps.Keys(ranks))
+	for k, r := range names {
+		ranks[r] = k
+	}
+	return ranks
 }
 
 // compareFindings orders two findings as Sort does, but for their places.
@@ -373,14 +394,14 @@ func compareFindings(a, b rules.Finding) int {
 }
 
 // comparePlaces is the output order: by start, then end, then rule.
-func comparePlaces(aStart, aEnd int, aRule string, bStart, bEnd int, bRule string) int {
+func comparePlaces[R cmp.Ordered](aStart, aEnd int, aRule R, bStart, bEnd int, bRule R) int {
 	if aStart != bStart {
 		return cmp.Compare(aStart, bStart)
 	}
 	if aEnd != bEnd {
 		return cmp.Compare(aEnd, bEnd)
 	}
-	return strings.Compare(aRule, bRule)
+	return cmp.Compare(aRule, bRule)
 }
 
 // dedupe drops a finding identical in rule and span to the one before it.
