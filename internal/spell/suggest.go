@@ -590,7 +590,7 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 		r.bands[0].hi = i
 	}
 	root := r.s.node(0)
-	r.walk(root.first, root.children, 1, prune == nil || prune.anySound || len(prune.sounds) > 0)
+	r.walk(root.first, root.children, 1)
 }
 
 // walk steps into the children of a node (nodes first to
@@ -601,7 +601,7 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 // only if its row leaves a cell from which a key can be reached, or a
 // transposition can step over it (jump); and a subtree that cannot
 // change the ranking is skipped (prune).
-func (r *searcher) walk(first uint32, children, depth int, sound bool) {
+func (r *searcher) walk(first uint32, children, depth int) {
 	s, a, width := r.s, r.a, r.width
 	up := r.rows[(depth-1)*width : depth*width]
 	cur := r.rows[depth*width : (depth+1)*width]
@@ -642,8 +642,6 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 		w0, mask := le32(rec, 0), le32(rec, 4)
 		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
 		bound := *r.bound
-		// Whether a key below may have the query's metaphone key.
-		sound := sound && (r.prune == nil || r.prune.sound(x))
 		// The positions of the typo's letters the subtree below the child
 		// lacks, and those the child's subtree lacks (its letter too).
 		var missing, sub uint64
@@ -668,7 +666,7 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 				if least > bound+1e-3 && trans > bound {
 					continue // no key below can be within bound
 				}
-				if r.prune.skip(int(mask>>27), min(least-1e-3, trans), sound) {
+				if r.prune.skip(x, int(mask>>27), min(least-1e-3, trans)) {
 					continue
 				}
 			}
@@ -707,12 +705,12 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 				}
 				least = min(r.rowMin(cur, cb), upMin)
 			}
-			if r.prune.skip(int(mask>>27), least, sound) {
+			if r.prune.skip(x, int(mask>>27), least) {
 				continue
 			}
 		}
 		r.bands[depth] = cb
-		r.walk(w0&firstMask, nc, depth+1, sound)
+		r.walk(w0&firstMask, nc, depth+1)
 		pruning = r.pruning()
 	}
 }
@@ -1594,8 +1592,9 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 	p.sounds = slices.Compact(p.sounds)
 }
 
-// sound reports whether the subtree of node x, a child of a node whose
-// subtree may hold a sound-alike (see markSounds), may hold one too.
+// sound reports whether the subtree of node x may hold a sound-alike.
+// The nodes markSounds lists are closed under taking the parent, so this
+// needs no word of x's ancestors.
 func (p *pruner) sound(x uint32) bool {
 	if p.anySound {
 		return true
@@ -1604,19 +1603,24 @@ func (p *pruner) sound(x uint32) bool {
 	return ok
 }
 
-// skip reports whether the keys of a subtree whose most frequent key has
-// count class class, and that each cost at least cost, can be skipped;
-// sound tells whether one of them may have the query's metaphone key.
-func (p *pruner) skip(class int, cost float32, sound bool) bool {
-	return class < 31 && (*p.minCost <= p.below || cost > p.below) &&
-		p.ceiling[b2i(sound)][class]-p.edit*float64(cost) < p.floor.low-1e-9
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
+// skip reports whether the keys of the subtree of node x, whose most
+// frequent key has count class class and which each cost at least cost,
+// can be skipped. Whether one of them may have the query's metaphone key
+// (sound) only chooses between two ceilings, so it is looked up only
+// when they disagree: the lookup is a binary search, and the walk asks
+// for every child it screens while pruning.
+func (p *pruner) skip(x uint32, class int, cost float32) bool {
+	if class >= 31 || (*p.minCost > p.below && cost <= p.below) {
+		return false
 	}
-	return 0
+	low := p.floor.low - 1e-9
+	switch {
+	case p.ceiling[1][class]-p.edit*float64(cost) < low:
+		return true
+	case p.ceiling[0][class]-p.edit*float64(cost) >= low:
+		return false
+	}
+	return !p.sound(x)
 }
 
 // kBest keeps a lower bound on the score of the k-th best form offered:
