@@ -419,6 +419,10 @@ type aligner struct {
 	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
 	// for i < 2, which none can reach (a swap is of two different letters).
 	pairs []uint16
+	// at[c]: the positions i (bit i) with q[i-1] == c, so that whether a
+	// row has a transposition cell is told by a shift and an and (see
+	// stepBand); all ones for every c when q is too long for the bits.
+	at [256]uint64
 }
 
 // init readies a for query q, reusing its tables' memory.
@@ -426,6 +430,15 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	n := len(q)
 	*a = aligner{s: s, w: w, q: append(a.q[:0], q...), n: n,
 		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0]}
+	if n <= 62 {
+		for i := 1; i <= n; i++ {
+			a.at[q[i-1]] |= 1 << i
+		}
+	} else {
+		for c := range a.at {
+			a.at[c] = math.MaxUint64
+		}
+	}
 	for i := 0; i <= n; i++ {
 		p := uint16(0xffff)
 		if i >= 2 {
@@ -1113,6 +1126,15 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		sub = a.otherSub(c)
 	}
 	lo, hi := ub.lo, ub.hi
+	if up2 == nil || u2b.lo > u2b.hi || c == pc || a.at[pc]&(a.at[c]<<1) == 0 {
+		// No transposition reaches this row (no cell i has q[i-2] == c
+		// and q[i-1] == pc): its live cells are those below the parent's
+		// band and the typo's extra letters after them.
+		if lo > hi {
+			return band{1, 0}
+		}
+		return a.stepPlain(cur, up, ub, sub, extra, insExtra, dc, bound)
+	}
 	start, end := lo, hi+1
 	trans := false
 	if up2 != nil && u2b.lo <= u2b.hi {
@@ -1156,6 +1178,70 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		if best <= bound {
 			out.add(i)
 		}
+	}
+	// Beyond the band only the typo's extra letters continue a live cell.
+	for ; i <= n && prev <= bound; i++ {
+		best := prev + ins[i] + insExtra
+		cur[i] = best
+		prev = best
+		if best <= bound {
+			out.add(i)
+		}
+	}
+	return out
+}
+
+// stepPlain is stepBand for a row that no transposition reaches, with
+// its letter's costs: only the parent's band (ub) and the cells after it
+// can be within the bound, and each of the band's cells after the first
+// has all three of its neighbours, so the loop tests no ranges. The
+// cells it computes are those of stepBand, with the same operations.
+func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, insExtra, dc, bound float32) band {
+	n := a.n
+	lo, hi := ub.lo, ub.hi
+	ins := a.ins[:n+1]
+	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
+	out := band{1, 0}
+	best := up[lo] + dc
+	cur[lo] = best
+	if best <= bound {
+		out.add(lo)
+	}
+	prev := best
+	i := lo + 1
+	for ; i <= hi; i++ {
+		sc := sub[i]
+		if sc != 0 {
+			sc += extra
+		}
+		best := up[i-1] + sc
+		if x := up[i] + dc; x < best {
+			best = x
+		}
+		if x := prev + ins[i] + insExtra; x < best {
+			best = x
+		}
+		cur[i] = best
+		prev = best
+		if best <= bound {
+			out.add(i)
+		}
+	}
+	if i <= n {
+		sc := sub[i]
+		if sc != 0 {
+			sc += extra
+		}
+		best := up[i-1] + sc
+		if x := prev + ins[i] + insExtra; x < best {
+			best = x
+		}
+		cur[i] = best
+		prev = best
+		if best <= bound {
+			out.add(i)
+		}
+		i++
 	}
 	// Beyond the band only the typo's extra letters continue a live cell.
 	for ; i <= n && prev <= bound; i++ {
