@@ -532,10 +532,13 @@ type searcher struct {
 	bound *float32
 	emit  func(key uint32, cost float32)
 	prune *pruner // if set, the subtrees it rejects are skipped
-	width int
-	rows  []float32 // row j is rows[j*width:(j+1)*width]
-	bands []band    // per row: its live cells
-	path  []byte    // the word letters of the rows
+	// pruneOn is pruning() as of the last key emitted: only emit can
+	// change it, and the walk asks after every descent.
+	pruneOn bool
+	width   int
+	rows    []float32 // row j is rows[j*width:(j+1)*width]
+	bands   []band    // per row: its live cells
+	path    []byte    // the word letters of the rows
 }
 
 // searchBufs is the state of one query's searches: the aligner, the
@@ -596,6 +599,7 @@ func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searche
 // search applies the new bound from the next node on.
 func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), prune *pruner) {
 	r.bound, r.emit, r.prune = bound, emit, prune
+	r.pruneOn = r.pruning()
 	a, width := r.a, r.width
 	a.first(r.rows[:width])
 	r.bands[0] = band{0, 0}
@@ -643,7 +647,7 @@ func (r *searcher) walk(first uint32, children, depth int) {
 			}
 		}
 	}
-	pruning := r.pruning()
+	pruning := r.pruneOn
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
@@ -693,6 +697,7 @@ func (r *searcher) walk(first uint32, children, depth int) {
 			r.emit(s.key(x), cur[a.n])
 			bound = *r.bound
 			pruning = r.pruning()
+			r.pruneOn = pruning
 		}
 		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
 		if depth > s.maxDepth || nc == 0 {
@@ -724,7 +729,7 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		}
 		r.bands[depth] = cb
 		r.walk(w0&firstMask, nc, depth+1)
-		pruning = r.pruning()
+		pruning = r.pruneOn
 	}
 }
 
@@ -1616,8 +1621,12 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	// A missing space: both halves common words.
 	for i := 1; i < len(q); i++ {
 		left, right := q[:i], q[i:]
-		lf, rf := d.splitFreq(left, w), d.splitFreq(right, w)
-		if lf == 0 || rf == 0 {
+		lf := d.splitFreq(left, w)
+		if lf == 0 {
+			continue
+		}
+		rf := d.splitFreq(right, w)
+		if rf == 0 {
 			continue
 		}
 		sc := w.Freq*math.Log1p(float64(min(lf, rf))) - w.Edit*w.Split
