@@ -631,7 +631,10 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		u2b = r.bands[depth-2]
 		pc = r.path[depth-2]
 	}
-	allowed := r.letters(up, ub, up2, u2b, pc, depth)
+	allowed, best := r.letters(up, ub, up2, u2b, pc, depth)
+	// The typo's positions after the band's last cell: a letter there
+	// that a subtree lacks costs from every cell of the band.
+	tail := ^(uint64(2)<<ub.hi - 1)
 	labels := s.labels[first : first+uint32(children)]
 	lb := r.lb
 	upMin := float32(-1) // rowMin(up, ub), computed when first needed
@@ -665,6 +668,15 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		if lb != nil {
 			missing = lb.missing(mask)
 			sub = missing &^ lb.pos[letterIndex(c)]
+			// When the letters the child's subtree lacks after the
+			// band take even the best cell past the bound, reachable
+			// and reachCost find no cell (each of their cells costs at
+			// least that), and only a transposition can keep the
+			// child; most children the bound rejects are rejected so,
+			// without a look at each cell.
+			if m := sub & tail; m != 0 && into&letterBit(c) == 0 && best+lb.missSum(m) > bound+1e-3 {
+				continue
+			}
 			if !pruning {
 				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
 					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
@@ -746,14 +758,15 @@ func le32(r string, i int) uint32 {
 }
 
 // letters returns the letterBits of the letters whose rows below the
-// node's (up, band ub) can have a cell within the bound: when even the
-// best cell of up is close to the bound, only a letter that matches the
-// typo, or costs little to drop or swap, can follow; the rows of the
-// others would be empty, so they are not computed.
-func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc byte, depth int) uint32 {
+// node's (up, band ub) can have a cell within the bound, and the least
+// cell of ub (MaxFloat32 if it is empty): when even the best cell of up
+// is close to the bound, only a letter that matches the typo, or costs
+// little to drop or swap, can follow; the rows of the others would be
+// empty, so they are not computed.
+func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc byte, depth int) (letters uint32, best float32) {
 	const all = 1<<27 - 1
 	a, w, bound := r.a, r.a.w, *r.bound
-	best := float32(math.MaxFloat32)
+	best = float32(math.MaxFloat32)
 	for i := ub.lo; i <= ub.hi; i++ {
 		best = fmin(best, up[i])
 	}
@@ -763,7 +776,7 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	}
 	slack := bound - best - extra + 1e-3 // a margin for rounding
 	if slack >= min(w.Del, w.Sub, w.SubKey) {
-		return all
+		return all, best
 	}
 	var m uint32
 	for i := ub.lo; i <= ub.hi && i < a.n; i++ {
@@ -785,7 +798,7 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	if slack >= w.SubVowel || w.DelVowel > 0 && slack >= w.DelVowel {
 		m |= letterBit('a') | letterBit('e') | letterBit('i') | letterBit('o') | letterBit('u') | letterBit('y')
 	}
-	return m
+	return m, best
 }
 
 // transInto reports whether a transposition from the row up2 (band u2b)
