@@ -415,6 +415,9 @@ type aligner struct {
 	sub   []float32 // sub[c*(n+1)+i]: cost of q[i-1] typed for letter c (a–z)
 	other []float32 // the same for a letter outside a–z, filled on demand
 	early [3]float32
+	// minStep: the cheapest way for any word letter to take a step, by
+	// deleting or substituting it (see searcher.letters).
+	minStep float32
 	// pairs[i]: the typo's letters q[i-2] and q[i-1] (i >= 2) as
 	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
 	// for i < 2, which none can reach (a swap is of two different letters).
@@ -447,6 +450,7 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		a.pairs = append(a.pairs, p)
 	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
+	a.minStep = min(w.Del, w.Sub, w.SubKey)
 	for i := 1; i <= n; i++ {
 		t := q[i-1]
 		a.ins[i] = w.Ins
@@ -775,7 +779,7 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 		extra = a.early[depth-1]
 	}
 	slack := bound - best - extra + 1e-3 // a margin for rounding
-	if slack >= min(w.Del, w.Sub, w.SubKey) {
+	if slack >= a.minStep {
 		return all, best
 	}
 	var m uint32
