@@ -699,7 +699,7 @@ func (r *searcher) walk(first uint32, children, depth int) {
 				if least > bound+1e-3 && trans > bound {
 					continue // no key below can be within bound
 				}
-				if r.prune.skip(x, int(mask>>27), fmin(least-1e-3, trans)) {
+				if r.prune.skip(x, int(mask>>27), min(least-1e-3, trans)) {
 					continue
 				}
 			}
@@ -732,12 +732,12 @@ func (r *searcher) walk(first uint32, children, depth int) {
 			// it; over this row, by a transposition from the parent's.
 			var least float32
 			if lb != nil {
-				least = fmin(lb.cost(cur, cb, missing, hmin, hmax), r.jumpCost(up, ub, c))
+				least = min(lb.cost(cur, cb, missing, hmin, hmax), r.jumpCost(up, ub, c))
 			} else {
 				if upMin < 0 {
 					upMin = r.rowMin(up, ub)
 				}
-				least = fmin(r.rowMin(cur, cb), upMin)
+				least = min(r.rowMin(cur, cb), upMin)
 			}
 			if r.prune.skip(x, int(mask>>27), least) {
 				continue
@@ -772,7 +772,7 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	a, w, bound := r.a, r.a.w, *r.bound
 	best = float32(math.MaxFloat32)
 	for i := ub.lo; i <= ub.hi; i++ {
-		best = fmin(best, up[i])
+		best = min(best, up[i])
 	}
 	var extra float32
 	if depth <= len(a.early) {
@@ -833,7 +833,7 @@ func (r *searcher) transIntoCost(up2 []float32, u2b band, c, pc byte, bound floa
 	q, trans := r.a.q, r.a.w.Trans
 	for k := u2b.lo; k <= u2b.hi && k+1 < len(q); k++ {
 		if q[k] == c && q[k+1] == pc && up2[k]+trans <= bound {
-			least = fmin(least, up2[k]+trans)
+			least = min(least, up2[k]+trans)
 		}
 	}
 	return least
@@ -843,7 +843,7 @@ func (r *searcher) transIntoCost(up2 []float32, u2b band, c, pc byte, bound floa
 func (r *searcher) rowMin(row []float32, b band) float32 {
 	m := float32(math.MaxFloat32)
 	for i := b.lo; i <= b.hi; i++ {
-		m = fmin(m, row[i])
+		m = min(m, row[i])
 	}
 	return m
 }
@@ -856,7 +856,7 @@ func (r *searcher) jumpCost(up []float32, ub band, c byte) float32 {
 	m := float32(math.MaxFloat32)
 	for i := ub.lo; i <= ub.hi && i+1 < len(q); i++ {
 		if q[i+1] == c {
-			m = fmin(m, up[i]+trans)
+			m = min(m, up[i]+trans)
 		}
 	}
 	return m
@@ -1052,10 +1052,10 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 			del = float32(hmin-r) * l.minDel
 		}
 		if m := missing &^ (2<<i - 1); m != 0 {
-			rest = fmax(rest, l.missSum(m))
+			rest = max(rest, l.missSum(m))
 		}
 		rest += del
-		least = fmin(least, c+rest)
+		least = min(least, c+rest)
 	}
 	return least
 }
@@ -1075,10 +1075,10 @@ func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int)
 			del = float32(hmin-r) * l.minDel
 		}
 		if m := missing &^ (2<<i - 1); m != 0 {
-			rest = fmax(rest, l.missSum(m))
+			rest = max(rest, l.missSum(m))
 		}
 		rest += del
-		least = fmin(least, row[i]+rest)
+		least = min(least, row[i]+rest)
 	}
 	return least - 1e-3
 }
@@ -1116,24 +1116,6 @@ func (l *lowerBound) missSum(m uint64) float32 {
 		m >>= 8
 	}
 	return sum
-}
-
-// fmin and fmax are the builtin min and max for the search's costs,
-// which are never NaN and whose zeros are all positive: the builtins
-// order NaNs and signed zeros, which on amd64 costs a chain of four
-// instructions, and these are in the walk's hottest loops.
-func fmin(a, b float32) float32 {
-	if b < a {
-		return b
-	}
-	return a
-}
-
-func fmax(a, b float32) float32 {
-	if b > a {
-		return b
-	}
-	return a
 }
 
 // band is the range of cells of a row within the bound (empty if lo > hi).
