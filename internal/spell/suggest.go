@@ -1233,16 +1233,13 @@ func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, in
 	i := lo + 1
 	for ; i <= hi; i++ {
 		sc := sub[i]
-		if sc != 0 {
+		if extra != 0 && sc != 0 {
 			sc += extra
 		}
-		best := up[i-1] + sc
-		if x := up[i] + dc; x < best {
-			best = x
-		}
-		if x := prev + ins[i] + insExtra; x < best {
-			best = x
-		}
+		// The builtin min, without branches: which of the three is least
+		// is the data's whim, and a mispredicted branch costs more than
+		// the builtin's NaN handling.
+		best := min(up[i-1]+sc, up[i]+dc, prev+ins[i]+insExtra)
 		cur[i] = best
 		prev = best
 		if best <= bound {
