@@ -646,11 +646,23 @@ func (r *searcher) walk(first uint32, children, depth int) {
 	// (with the bound as it is now, which only falls): transInto need
 	// only look at those.
 	var into uint32
-	if up2 != nil {
+	if up2 != nil && u2b.lo <= u2b.hi {
 		q, trans, bound := a.q, a.w.Trans, *r.bound
-		for i := u2b.lo; i <= u2b.hi && i+1 < len(q); i++ {
-			if q[i+1] == pc && q[i] != pc && up2[i]+trans <= bound {
-				into |= letterBit(q[i])
+		if a.n <= 62 {
+			// Only the cells i with q[i+1] == pc != q[i] (bit i+2, and
+			// not i+1, of at[pc]) can start one: most nodes have none,
+			// and then no cell is looked at.
+			band := (uint64(2)<<u2b.hi - 1) &^ (uint64(1)<<u2b.lo - 1)
+			for m := (a.at[pc] >> 2 &^ (a.at[pc] >> 1)) & band; m != 0; m &= m - 1 {
+				if i := bits.TrailingZeros64(m); up2[i]+trans <= bound {
+					into |= letterBit(q[i])
+				}
+			}
+		} else {
+			for i := u2b.lo; i <= u2b.hi && i+1 < len(q); i++ {
+				if q[i+1] == pc && q[i] != pc && up2[i]+trans <= bound {
+					into |= letterBit(q[i])
+				}
 			}
 		}
 	}
