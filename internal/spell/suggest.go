@@ -1235,11 +1235,14 @@ func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, in
 	lo, hi := ub.lo, ub.hi
 	ins := a.ins[:n+1]
 	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
-	out := band{1, 0}
+	// The band of cells within the bound, kept without branches: whether
+	// a cell is within it is unpredictable. first is the first cell
+	// within the bound (n+1 if none yet), last the last.
+	first, last := n+1, 0
 	best := up[lo] + dc
 	cur[lo] = best
 	if best <= bound {
-		out.add(lo)
+		first, last = lo, lo
 	}
 	prev := best
 	i := lo + 1
@@ -1254,24 +1257,27 @@ func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, in
 		best := min(up[i-1]+sc, up[i]+dc, prev+ins[i]+insExtra)
 		cur[i] = best
 		prev = best
+		in := n + 1
 		if best <= bound {
-			out.add(i)
+			in = i
+			last = i
 		}
+		first = min(first, in)
 	}
 	if i <= n {
 		sc := sub[i]
-		if sc != 0 {
+		if extra != 0 && sc != 0 {
 			sc += extra
 		}
-		best := up[i-1] + sc
-		if x := prev + ins[i] + insExtra; x < best {
-			best = x
-		}
+		best := min(up[i-1]+sc, prev+ins[i]+insExtra)
 		cur[i] = best
 		prev = best
+		in := n + 1
 		if best <= bound {
-			out.add(i)
+			in = i
+			last = i
 		}
+		first = min(first, in)
 		i++
 	}
 	// Beyond the band only the typo's extra letters continue a live cell.
@@ -1280,10 +1286,13 @@ func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, in
 		cur[i] = best
 		prev = best
 		if best <= bound {
-			out.add(i)
+			first, last = min(first, i), i
 		}
 	}
-	return out
+	if first > n {
+		return band{1, 0}
+	}
+	return band{first, last}
 }
 
 // otherSub returns the substitution costs for a word letter outside a–z.
