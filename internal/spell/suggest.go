@@ -415,10 +415,17 @@ type aligner struct {
 	sub   []float32 // sub[c*(n+1)+i]: cost of q[i-1] typed for letter c (a–z)
 	other []float32 // the same for a letter outside a–z, filled on demand
 	early [3]float32
+	// minStep: the cheapest way for any word letter to take a step, by
+	// deleting or substituting it (see searcher.letters).
+	minStep float32
 	// pairs[i]: the typo's letters q[i-2] and q[i-1] (i >= 2) as
 	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
 	// for i < 2, which none can reach (a swap is of two different letters).
 	pairs []uint16
+	// at[c]: the positions i (bit i) with q[i-1] == c, so that whether a
+	// row has a transposition cell is told by a shift and an and (see
+	// stepBand); all ones for every c when q is too long for the bits.
+	at [256]uint64
 }
 
 // init readies a for query q, reusing its tables' memory.
@@ -426,6 +433,15 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	n := len(q)
 	*a = aligner{s: s, w: w, q: append(a.q[:0], q...), n: n,
 		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0]}
+	if n <= 62 {
+		for i := 1; i <= n; i++ {
+			a.at[q[i-1]] |= 1 << i
+		}
+	} else {
+		for c := range a.at {
+			a.at[c] = math.MaxUint64
+		}
+	}
 	for i := 0; i <= n; i++ {
 		p := uint16(0xffff)
 		if i >= 2 {
@@ -434,6 +450,7 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		a.pairs = append(a.pairs, p)
 	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
+	a.minStep = min(w.Del, w.Sub, w.SubKey)
 	for i := 1; i <= n; i++ {
 		t := q[i-1]
 		a.ins[i] = w.Ins
@@ -519,10 +536,13 @@ type searcher struct {
 	bound *float32
 	emit  func(key uint32, cost float32)
 	prune *pruner // if set, the subtrees it rejects are skipped
-	width int
-	rows  []float32 // row j is rows[j*width:(j+1)*width]
-	bands []band    // per row: its live cells
-	path  []byte    // the word letters of the rows
+	// pruneOn is pruning() as of the last key emitted: only emit can
+	// change it, and the walk asks after every descent.
+	pruneOn bool
+	width   int
+	rows    []float32 // row j is rows[j*width:(j+1)*width]
+	bands   []band    // per row: its live cells
+	path    []byte    // the word letters of the rows
 }
 
 // searchBufs is the state of one query's searches: the aligner, the
@@ -583,6 +603,7 @@ func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searche
 // search applies the new bound from the next node on.
 func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), prune *pruner) {
 	r.bound, r.emit, r.prune = bound, emit, prune
+	r.pruneOn = r.pruning()
 	a, width := r.a, r.width
 	a.first(r.rows[:width])
 	r.bands[0] = band{0, 0}
@@ -590,7 +611,7 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 		r.bands[0].hi = i
 	}
 	root := r.s.node(0)
-	r.walk(root.first, root.children, 1, prune == nil || prune.anySound || len(prune.sounds) > 0)
+	r.walk(root.first, root.children, 1)
 }
 
 // walk steps into the children of a node (nodes first to
@@ -601,7 +622,7 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 // only if its row leaves a cell from which a key can be reached, or a
 // transposition can step over it (jump); and a subtree that cannot
 // change the ranking is skipped (prune).
-func (r *searcher) walk(first uint32, children, depth int, sound bool) {
+func (r *searcher) walk(first uint32, children, depth int) {
 	s, a, width := r.s, r.a, r.width
 	up := r.rows[(depth-1)*width : depth*width]
 	cur := r.rows[depth*width : (depth+1)*width]
@@ -614,7 +635,10 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 		u2b = r.bands[depth-2]
 		pc = r.path[depth-2]
 	}
-	allowed := r.letters(up, ub, up2, u2b, pc, depth)
+	allowed, best := r.letters(up, ub, up2, u2b, pc, depth)
+	// The typo's positions after the band's last cell: a letter there
+	// that a subtree lacks costs from every cell of the band.
+	tail := ^(uint64(2)<<ub.hi - 1)
 	labels := s.labels[first : first+uint32(children)]
 	lb := r.lb
 	upMin := float32(-1) // rowMin(up, ub), computed when first needed
@@ -622,15 +646,27 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 	// (with the bound as it is now, which only falls): transInto need
 	// only look at those.
 	var into uint32
-	if up2 != nil {
+	if up2 != nil && u2b.lo <= u2b.hi {
 		q, trans, bound := a.q, a.w.Trans, *r.bound
-		for i := u2b.lo; i <= u2b.hi && i+1 < len(q); i++ {
-			if q[i+1] == pc && q[i] != pc && up2[i]+trans <= bound {
-				into |= letterBit(q[i])
+		if a.n <= 62 {
+			// Only the cells i with q[i+1] == pc != q[i] (bit i+2, and
+			// not i+1, of at[pc]) can start one: most nodes have none,
+			// and then no cell is looked at.
+			band := (uint64(2)<<u2b.hi - 1) &^ (uint64(1)<<u2b.lo - 1)
+			for m := (a.at[pc] >> 2 &^ (a.at[pc] >> 1)) & band; m != 0; m &= m - 1 {
+				if i := bits.TrailingZeros64(m); up2[i]+trans <= bound {
+					into |= letterBit(q[i])
+				}
+			}
+		} else {
+			for i := u2b.lo; i <= u2b.hi && i+1 < len(q); i++ {
+				if q[i+1] == pc && q[i] != pc && up2[i]+trans <= bound {
+					into |= letterBit(q[i])
+				}
 			}
 		}
 	}
-	pruning := r.pruning()
+	pruning := r.pruneOn
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
@@ -642,14 +678,21 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 		w0, mask := le32(rec, 0), le32(rec, 4)
 		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
 		bound := *r.bound
-		// Whether a key below may have the query's metaphone key.
-		sound := sound && (r.prune == nil || r.prune.sound(x))
 		// The positions of the typo's letters the subtree below the child
 		// lacks, and those the child's subtree lacks (its letter too).
 		var missing, sub uint64
 		if lb != nil {
 			missing = lb.missing(mask)
 			sub = missing &^ lb.pos[letterIndex(c)]
+			// When the letters the child's subtree lacks after the
+			// band take even the best cell past the bound, reachable
+			// and reachCost find no cell (each of their cells costs at
+			// least that), and only a transposition can keep the
+			// child; most children the bound rejects are rejected so,
+			// without a look at each cell.
+			if m := sub & tail; m != 0 && into&letterBit(c) == 0 && best+lb.missSum(m) > bound+1e-3 {
+				continue
+			}
 			if !pruning {
 				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
 					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
@@ -668,7 +711,7 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 				if least > bound+1e-3 && trans > bound {
 					continue // no key below can be within bound
 				}
-				if r.prune.skip(int(mask>>27), min(least-1e-3, trans), sound) {
+				if r.prune.skip(x, int(mask>>27), min(least-1e-3, trans)) {
 					continue
 				}
 			}
@@ -682,6 +725,7 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 			r.emit(s.key(x), cur[a.n])
 			bound = *r.bound
 			pruning = r.pruning()
+			r.pruneOn = pruning
 		}
 		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
 		if depth > s.maxDepth || nc == 0 {
@@ -707,13 +751,13 @@ func (r *searcher) walk(first uint32, children, depth int, sound bool) {
 				}
 				least = min(r.rowMin(cur, cb), upMin)
 			}
-			if r.prune.skip(int(mask>>27), least, sound) {
+			if r.prune.skip(x, int(mask>>27), least) {
 				continue
 			}
 		}
 		r.bands[depth] = cb
-		r.walk(w0&firstMask, nc, depth+1, sound)
-		pruning = r.pruning()
+		r.walk(w0&firstMask, nc, depth+1)
+		pruning = r.pruneOn
 	}
 }
 
@@ -730,14 +774,15 @@ func le32(r string, i int) uint32 {
 }
 
 // letters returns the letterBits of the letters whose rows below the
-// node's (up, band ub) can have a cell within the bound: when even the
-// best cell of up is close to the bound, only a letter that matches the
-// typo, or costs little to drop or swap, can follow; the rows of the
-// others would be empty, so they are not computed.
-func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc byte, depth int) uint32 {
+// node's (up, band ub) can have a cell within the bound, and the least
+// cell of ub (MaxFloat32 if it is empty): when even the best cell of up
+// is close to the bound, only a letter that matches the typo, or costs
+// little to drop or swap, can follow; the rows of the others would be
+// empty, so they are not computed.
+func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc byte, depth int) (letters uint32, best float32) {
 	const all = 1<<27 - 1
 	a, w, bound := r.a, r.a.w, *r.bound
-	best := float32(math.MaxFloat32)
+	best = float32(math.MaxFloat32)
 	for i := ub.lo; i <= ub.hi; i++ {
 		best = min(best, up[i])
 	}
@@ -746,8 +791,8 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 		extra = a.early[depth-1]
 	}
 	slack := bound - best - extra + 1e-3 // a margin for rounding
-	if slack >= min(w.Del, w.Sub, w.SubKey) {
-		return all
+	if slack >= a.minStep {
+		return all, best
 	}
 	var m uint32
 	for i := ub.lo; i <= ub.hi && i < a.n; i++ {
@@ -769,7 +814,7 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	if slack >= w.SubVowel || w.DelVowel > 0 && slack >= w.DelVowel {
 		m |= letterBit('a') | letterBit('e') | letterBit('i') | letterBit('o') | letterBit('u') | letterBit('y')
 	}
-	return m
+	return m, best
 }
 
 // transInto reports whether a transposition from the row up2 (band u2b)
@@ -1115,6 +1160,15 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		sub = a.otherSub(c)
 	}
 	lo, hi := ub.lo, ub.hi
+	if up2 == nil || u2b.lo > u2b.hi || c == pc || a.at[pc]&(a.at[c]<<1) == 0 {
+		// No transposition reaches this row (no cell i has q[i-2] == c
+		// and q[i-1] == pc): its live cells are those below the parent's
+		// band and the typo's extra letters after them.
+		if lo > hi {
+			return band{1, 0}
+		}
+		return a.stepPlain(cur, up, ub, sub, extra, insExtra, dc, bound)
+	}
 	start, end := lo, hi+1
 	trans := false
 	if up2 != nil && u2b.lo <= u2b.hi {
@@ -1169,6 +1223,76 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		}
 	}
 	return out
+}
+
+// stepPlain is stepBand for a row that no transposition reaches, with
+// its letter's costs: only the parent's band (ub) and the cells after it
+// can be within the bound, and each of the band's cells after the first
+// has all three of its neighbours, so the loop tests no ranges. The
+// cells it computes are those of stepBand, with the same operations.
+func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, insExtra, dc, bound float32) band {
+	n := a.n
+	lo, hi := ub.lo, ub.hi
+	ins := a.ins[:n+1]
+	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
+	// The band of cells within the bound, kept without branches: whether
+	// a cell is within it is unpredictable. first is the first cell
+	// within the bound (n+1 if none yet), last the last.
+	first, last := n+1, 0
+	best := up[lo] + dc
+	cur[lo] = best
+	if best <= bound {
+		first, last = lo, lo
+	}
+	prev := best
+	i := lo + 1
+	for ; i <= hi; i++ {
+		sc := sub[i]
+		if extra != 0 && sc != 0 {
+			sc += extra
+		}
+		// The builtin min, without branches: which of the three is least
+		// is the data's whim, and a mispredicted branch costs more than
+		// the builtin's NaN handling.
+		best := min(up[i-1]+sc, up[i]+dc, prev+ins[i]+insExtra)
+		cur[i] = best
+		prev = best
+		in := n + 1
+		if best <= bound {
+			in = i
+			last = i
+		}
+		first = min(first, in)
+	}
+	if i <= n {
+		sc := sub[i]
+		if extra != 0 && sc != 0 {
+			sc += extra
+		}
+		best := min(up[i-1]+sc, prev+ins[i]+insExtra)
+		cur[i] = best
+		prev = best
+		in := n + 1
+		if best <= bound {
+			in = i
+			last = i
+		}
+		first = min(first, in)
+		i++
+	}
+	// Beyond the band only the typo's extra letters continue a live cell.
+	for ; i <= n && prev <= bound; i++ {
+		best := prev + ins[i] + insExtra
+		cur[i] = best
+		prev = best
+		if best <= bound {
+			first, last = min(first, i), i
+		}
+	}
+	if first > n {
+		return band{1, 0}
+	}
+	return band{first, last}
 }
 
 // otherSub returns the substitution costs for a word letter outside a–z.
@@ -1514,8 +1638,12 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	// A missing space: both halves common words.
 	for i := 1; i < len(q); i++ {
 		left, right := q[:i], q[i:]
-		lf, rf := d.splitFreq(left, w), d.splitFreq(right, w)
-		if lf == 0 || rf == 0 {
+		lf := d.splitFreq(left, w)
+		if lf == 0 {
+			continue
+		}
+		rf := d.splitFreq(right, w)
+		if rf == 0 {
 			continue
 		}
 		sc := w.Freq*math.Log1p(float64(min(lf, rf))) - w.Edit*w.Split
@@ -1594,8 +1722,9 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 	p.sounds = slices.Compact(p.sounds)
 }
 
-// sound reports whether the subtree of node x, a child of a node whose
-// subtree may hold a sound-alike (see markSounds), may hold one too.
+// sound reports whether the subtree of node x may hold a sound-alike.
+// The nodes markSounds lists are closed under taking the parent, so this
+// needs no word of x's ancestors.
 func (p *pruner) sound(x uint32) bool {
 	if p.anySound {
 		return true
@@ -1604,19 +1733,24 @@ func (p *pruner) sound(x uint32) bool {
 	return ok
 }
 
-// skip reports whether the keys of a subtree whose most frequent key has
-// count class class, and that each cost at least cost, can be skipped;
-// sound tells whether one of them may have the query's metaphone key.
-func (p *pruner) skip(class int, cost float32, sound bool) bool {
-	return class < 31 && (*p.minCost <= p.below || cost > p.below) &&
-		p.ceiling[b2i(sound)][class]-p.edit*float64(cost) < p.floor.low-1e-9
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
+// skip reports whether the keys of the subtree of node x, whose most
+// frequent key has count class class and which each cost at least cost,
+// can be skipped. Whether one of them may have the query's metaphone key
+// (sound) only chooses between two ceilings, so it is looked up only
+// when they disagree: the lookup is a binary search, and the walk asks
+// for every child it screens while pruning.
+func (p *pruner) skip(x uint32, class int, cost float32) bool {
+	if class >= 31 || (*p.minCost > p.below && cost <= p.below) {
+		return false
 	}
-	return 0
+	low := p.floor.low - 1e-9
+	switch {
+	case p.ceiling[1][class]-p.edit*float64(cost) < low:
+		return true
+	case p.ceiling[0][class]-p.edit*float64(cost) >= low:
+		return false
+	}
+	return !p.sound(x)
 }
 
 // kBest keeps a lower bound on the score of the k-th best form offered:
