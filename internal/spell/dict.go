@@ -270,7 +270,7 @@ func (b *builder) base(freqData []byte) *base {
 		next[i] = uint32(a.next + 1)
 	}
 	return &base{
-		keys:     b.keys.index(func(id uint32) uint8 { return keyMark(b.self[id], b.altHead[id] >= 0) }),
+		keys:     b.keys.index(b.keyMark),
 		self:     string(self),
 		altHead:  packU32s(heads),
 		altOff:   packU32s(off),
@@ -412,23 +412,44 @@ type key struct {
 }
 
 // The marks the word index keeps with each key (see strIndex.index):
-// the lists the key itself is in (its entryFlag, the low bits), and
-// whether it has other forms. They answer most of Check's questions
-// about a key it has just found without reading self or altHead, each
-// another cache miss for a word met for the first time.
+// the lists the key itself is in (its entryFlag, the low bits), whether
+// it has other forms, and the lists its capitalised form is in ("Paris"
+// under "paris"; for a lower-case ASCII key). They answer most of Check's
+// questions about a key it has just found without reading self or the
+// other forms, each another cache miss for a word met for the first time.
 const (
-	markFlags = 1<<2 - 1
-	markAlts  = 1 << 2
+	markFlags      = 1<<2 - 1
+	markAlts       = 1 << 2
+	markTitleShift = 3
 )
 
-// keyMark returns the marks of a key in lists self with other forms if
-// alts.
-func keyMark(self entryFlag, alts bool) uint8 {
-	m := uint8(self) & markFlags
+// keyMark returns the marks of a key in lists self, with other forms if
+// alts, whose capitalised form is in lists title.
+func keyMark(self entryFlag, alts bool, title entryFlag) uint8 {
+	m := uint8(self)&markFlags | uint8(title)&markFlags<<markTitleShift
 	if alts {
 		m |= markAlts
 	}
 	return m
+}
+
+// keyMark returns key id's marks.
+func (b *builder) keyMark(id uint32) uint8 {
+	var title entryFlag
+	if k := b.keys.key(id); k != "" && 'a' <= k[0] && k[0] <= 'z' && isLowerASCII(k) {
+		for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
+			if f := b.altForm(a); len(f) == len(k) && f[0] == k[0]-('a'-'A') && f[1:] == k[1:] {
+				title = b.alts[a].flags
+			}
+		}
+	}
+	return keyMark(b.self[id], b.altHead[id] >= 0, title)
+}
+
+// isTitleASCII reports whether w is an upper-case ASCII letter followed
+// by lower-case ASCII: the capitalised form of its own folded key.
+func isTitleASCII(w string) bool {
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && isLowerASCII(w[1:])
 }
 
 // find returns w's folded key; a lower-case ASCII word is its own.
@@ -462,6 +483,9 @@ func (b *base) flagsAt(w string, k key) entryFlag {
 	}
 	if k.exact {
 		return entryFlag(k.mark & markFlags)
+	}
+	if isTitleASCII(w) {
+		return entryFlag(k.mark >> markTitleShift & markFlags)
 	}
 	if k.mark&markAlts != 0 {
 		for a := b.altHead.at(int(k.id)); a != 0; a = b.altNext.at(int(a - 1)) {

@@ -71,7 +71,7 @@ func (v u64s) len() int { return len(v) / 8 }
 const (
 	idBits   = 20
 	offBits  = 24
-	markBits = 3
+	markBits = 5
 	lenBits  = 6
 	tagBits  = 64 - idBits - offBits - markBits - lenBits
 

@@ -144,7 +144,11 @@ func TestBuiltinIndex(t *testing.T) {
 		if s == 0 || slotID(s) != uint32(i) || x.slotKey(s) != k {
 			t.Fatalf("key %d %q: slot %#x", i, k, s)
 		}
-		if want := keyMark(entryFlag(b.self[i]), b.altHead.at(i) != 0); slotMark(s) != want {
+		var title entryFlag // the lists of the capitalised form of a lower-case ASCII key
+		if k != "" && 'a' <= k[0] && k[0] <= 'z' && isLowerASCII(k) {
+			title = flagsByLists(b, capitalize(k))
+		}
+		if want := keyMark(entryFlag(b.self[i]), b.altHead.at(i) != 0, title); slotMark(s) != want {
 			t.Fatalf("key %d %q: mark %d, want %d", i, k, slotMark(s), want)
 		}
 		for _, other := range []string{k + "q", "q" + k, k[:len(k)/2]} {
