@@ -24,7 +24,7 @@ import (
 //go:embed compact.bin
 var compactBlob string
 
-const compactMagic = "edlint-spell-compact-4\n"
+const compactMagic = "edlint-spell-compact-5\n"
 
 var errCompact = errors.New("compact dictionary does not match")
 
@@ -216,14 +216,6 @@ func (r *compactReader) str() string {
 	return s
 }
 
-func (r *compactReader) u64s() u64s {
-	s := r.str()
-	if len(s)%8 != 0 {
-		r.bad = true
-	}
-	return u64s(s)
-}
-
 func (r *compactReader) u32s() u32s {
 	s := r.str()
 	if len(s)%4 != 0 {
@@ -260,7 +252,7 @@ func decodeCompact(blob string, match func([]source) bool) (*base, error) {
 	if r.bad || !match(srcs) {
 		return nil, errCompact
 	}
-	keys := &strIndex{arena: r.str(), off: r.u32s(), slots: r.u64s()}
+	keys := &strIndex{arena: r.str(), off: r.u32s(), slots: r.u32s()}
 	keys.mask = uint32(keys.slots.len() - 1)
 	b := &base{keys: keys}
 	b.self = r.str()

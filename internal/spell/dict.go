@@ -391,8 +391,8 @@ func (b *base) keyOf(w string) (uint32, bool) {
 	return 0, false
 }
 
-// keySlot returns the slot of w's folded key, 0 if none.
-func (b *base) keySlot(w string) uint64 {
+// keySlot returns the index entry of w's folded key, 0 if none.
+func (b *base) keySlot(w string) uint32 {
 	var buf [64]byte
 	if len(w) <= len(buf) {
 		if k, ascii := foldASCII(buf[:0], w); ascii {
@@ -454,7 +454,7 @@ func isTitleASCII(w string) bool {
 
 // find returns w's folded key; a lower-case ASCII word is its own.
 func (b *base) find(w string) key {
-	var s uint64
+	var s uint32
 	exact := isLowerASCII(w)
 	switch {
 	case exact:

@@ -28,80 +28,64 @@ func packU32s(vs []uint32) u32s {
 }
 
 // strIndex is an open-addressing hash set of distinct strings kept in
-// one arena (key i is arena[off[i]:off[i+1]]), each numbered in the
-// order it was added. Its hash is deterministic, so the whole index can
-// be precomputed (see compact.go), and a []byte is looked up without
-// converting it, which keeps Check allocation-free. It is read-only;
-// indexBuilder makes one.
+// one arena, each numbered in the order it was added. Its hash is
+// deterministic, so the whole index can be precomputed (see compact.go),
+// and a []byte is looked up without converting it, which keeps Check
+// allocation-free. It is read-only; indexBuilder makes one.
 //
-// A slot holds, besides the key's number, where the key is in the arena
-// and a tag of hash bits the slot's position does not use (see slotOf):
-// a lookup, most often cold (a run checks each distinct word of a draft
-// once, and the index is larger than the caches), rejects a slot of
-// another key on the slot alone, which sits next to the slots it probes
-// next, and compares a likely match with the arena directly. With the
-// number alone, each slot of a probe run cost a read of off, then of the
-// arena, each a cache miss, and an unknown word paid them for every key
-// in its run.
+// Key i's record is arena[off[i]:off[i+1]]: an entry of entryLen bytes
+// (the key's number and its marks, see index), then the key. A slot holds
+// where a record is, the key's length and a tag of hash bits the slot's
+// position does not use: a lookup, most often cold (a run checks each
+// distinct word of a draft once, and the index is larger than the
+// caches), rejects a slot of another key on the slot alone, which sits
+// next to the slots it probes next, and reads a likely match's number
+// with its bytes. With the key's number in the slot, each slot of a probe
+// run cost a read of off, then of the arena, each a cache miss, and an
+// unknown word paid them for every key in its run.
 type strIndex struct {
 	arena string
 	off   u32s // len = keys+1
-	slots u64s // 0 empty, else slotOf
+	slots u32s // 0 empty, else a record's offset with matchOf its key
 	mask  uint32
 }
 
-// u64s is u32s for uint64s.
-type u64s string
-
-// at returns element i.
-func (v u64s) at(i int) uint64 {
-	s := string(v[8*i : 8*i+8])
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func (v u64s) len() int { return len(v) / 8 }
-
-// The fields of a slot, from the low bits: the key's number plus one
-// (never 0, so a used slot is not 0), the key's offset in the arena, the
-// marks its user keeps with it (see index), its length (longLen: that or
-// longer, read from off), and the tag. The widths bound the index: an
-// indexBuilder refuses a key that would not fit (the built-in list has
-// 160 thousand keys in 1.3 MB).
+// The fields of a slot, from the low bits: its record's offset in the
+// arena (never 0: the arena starts with a byte of padding), the key's
+// length (longLen: that or longer, read from off), and the tag. An entry
+// holds the key's number and, above idBits, its marks. The widths bound
+// the index: an indexBuilder refuses a key that would not fit (the
+// built-in list has 160 thousand keys in 1.8 MB of records).
 const (
-	idBits   = 20
-	offBits  = 24
-	markBits = 5
-	lenBits  = 6
-	tagBits  = 64 - idBits - offBits - markBits - lenBits
-
-	offShift  = idBits
-	markShift = offShift + offBits
-	lenShift  = markShift + markBits
-	tagShift  = lenShift + lenBits
-
-	maxKeys  = 1<<idBits - 2
+	offBits  = 22
+	lenBits  = 5
+	tagBits  = 32 - offBits - lenBits
+	lenShift = offBits
+	tagShift = lenShift + lenBits
 	maxArena = 1<<offBits - 1
-	maxMark  = 1<<markBits - 1
 	longLen  = 1<<lenBits - 1
+
+	entryLen = 3
+	idBits   = 19
+	markBits = 8*entryLen - idBits
+	maxKeys  = 1<<idBits - 1
+	maxMark  = 1<<markBits - 1
 
 	// matchMask selects the length and tag: the fields a probe knows
 	// before it finds the key.
-	matchMask = (1<<64 - 1) >> lenShift << lenShift
-)
+	matchMask = (1<<32 - 1) >> lenShift << lenShift
 
-// slotOf makes the slot of key id, of length n at offset off of the
-// arena, whose hash is h.
-func slotOf(id uint32, off, n int, h uint64) uint64 {
-	return uint64(id+1) | uint64(off)<<offShift | matchOf(n, h)
-}
+	// found is set in the entries that probe returns, which are then
+	// never 0.
+	found = 1 << 31
+)
 
 // matchOf returns the length and tag fields of a key of length n and
 // hash h. The tag is the hash's top bits; the slot's position comes from
 // its low bits (see slotPos), so keys in one probe run differ in their
 // tags as much as any two keys do.
-func matchOf(n int, h uint64) uint64 {
-	return uint64(min(n, longLen))<<lenShift | h>>tagShift<<tagShift
+func matchOf(n int, h uint64) uint32 {
+	return uint32(min(n, longLen))<<lenShift | uint32(h>>(64-tagBits))<<tagShift
 }
 
 // slotPos returns the first slot probed for hash h. FNV's low bits depend
@@ -109,11 +93,11 @@ func matchOf(n int, h uint64) uint64 {
 // mixes them.
 func slotPos(h uint64, mask uint32) uint32 { return uint32(h^h>>32) & mask }
 
-// slotID returns the number of the key in used slot s.
-func slotID(s uint64) uint32 { return uint32(s&(1<<idBits-1)) - 1 }
+// slotID returns the number of the key of entry e.
+func slotID(e uint32) uint32 { return e & (1<<idBits - 1) }
 
-// slotMark returns the marks of the key in used slot s.
-func slotMark(s uint64) uint8 { return uint8(s >> markShift & maxMark) }
+// slotMark returns the marks of the key of entry e.
+func slotMark(e uint32) uint8 { return uint8(e >> idBits & maxMark) }
 
 // keyHash is FNV-1a, 64 bits: fixed across runs, unlike maphash, so the
 // slots can be stored.
@@ -146,11 +130,12 @@ func strHash(s string) uint32 {
 	return h
 }
 
-// indexBuilder adds keys to what becomes a strIndex.
+// indexBuilder adds keys to what becomes a strIndex. Its records' entries
+// hold only the keys' numbers until index adds the marks.
 type indexBuilder struct {
 	arena string
 	off   []uint32
-	slots []uint64
+	slots []uint32
 	mask  uint32
 	buf   strings.Builder // the arena while building; arena aliases it
 }
@@ -163,46 +148,60 @@ func newIndexBuilder(capacity, arenaHint int) *indexBuilder {
 		size <<= 1
 	}
 	t := &indexBuilder{
-		off:   append(make([]uint32, 0, capacity+1), 0),
-		slots: make([]uint64, size),
+		off:   append(make([]uint32, 0, capacity+1), 1),
+		slots: make([]uint32, size),
 		mask:  uint32(size - 1),
 	}
-	t.buf.Grow(arenaHint)
+	t.buf.Grow(1 + arenaHint + entryLen*capacity)
+	t.buf.WriteByte(0)
+	t.arena = t.buf.String()
 	return t
 }
 
 // index returns the finished index, with mark(id) (at most maxMark)
-// kept in key id's slot: what a user of the index reads for most keys it
+// kept in key id's entry: what a user of the index reads for most keys it
 // looks up, which then costs no read of another array.
 func (t *indexBuilder) index(mark func(id uint32) uint8) *strIndex {
-	b := make([]byte, 0, 8*len(t.slots))
-	for _, s := range t.slots {
-		if s != 0 {
-			s |= uint64(mark(slotID(s))&maxMark) << markShift
-		}
-		b = binary.LittleEndian.AppendUint64(b, s)
+	arena := []byte(t.arena)
+	for id := range t.len() {
+		p := t.off[id]
+		e := uint32(id) | uint32(mark(uint32(id))&maxMark)<<idBits
+		arena[p], arena[p+1], arena[p+2] = byte(e), byte(e>>8), byte(e>>16)
 	}
-	return &strIndex{arena: t.arena, off: packU32s(t.off), slots: u64s(b), mask: t.mask}
+	return &strIndex{arena: string(arena), off: packU32s(t.off), slots: packU32s(t.slots), mask: t.mask}
 }
 
 func (t *strIndex) len() int { return t.off.len() - 1 }
 
 // key returns key i, a substring of the arena (no copy).
-func (t *strIndex) key(i uint32) string { return t.arena[t.off.at(int(i)):t.off.at(int(i)+1)] }
+func (t *strIndex) key(i uint32) string {
+	return t.arena[int(t.off.at(int(i)))+entryLen : t.off.at(int(i)+1)]
+}
+
+// entryAt returns the entry of the record at p.
+func (t *strIndex) entryAt(p int) uint32 {
+	return uint32(t.arena[p]) | uint32(t.arena[p+1])<<8 | uint32(t.arena[p+2])<<16
+}
 
 // slotKey returns the key of used slot s, reading off only for a long
 // key.
-func (t *strIndex) slotKey(s uint64) string {
-	off := int(s >> offShift & maxArena)
+func (t *strIndex) slotKey(s uint32) string {
+	p := int(s & maxArena)
 	if n := int(s >> lenShift & longLen); n < longLen {
-		return t.arena[off : off+n]
+		return t.arena[p+entryLen : p+entryLen+n]
 	}
-	return t.key(slotID(s))
+	return t.key(slotID(t.entryAt(p)))
 }
 
 func (t *indexBuilder) len() int { return len(t.off) - 1 }
 
-func (t *indexBuilder) key(i uint32) string { return t.arena[t.off[i]:t.off[i+1]] }
+func (t *indexBuilder) key(i uint32) string { return t.arena[t.off[i]+entryLen : t.off[i+1]] }
+
+// idAt returns the number of the key whose record is at p while
+// building (its entry has no marks yet).
+func (t *indexBuilder) idAt(p uint32) uint32 {
+	return uint32(t.arena[p]) | uint32(t.arena[p+1])<<8 | uint32(t.arena[p+2])<<16
+}
 
 // add returns the number of key k, adding it if new, and whether it was
 // added; ok is false when the index is full.
@@ -215,8 +214,10 @@ func (t *indexBuilder) add(k string) (id uint32, added, ok bool) {
 		if s == 0 {
 			break
 		}
-		if s&matchMask == m && t.key(slotID(s)) == k {
-			return slotID(s), false, true
+		if s&matchMask == m {
+			if id := t.idAt(s & maxArena); t.key(id) == k {
+				return id, false, true
+			}
 		}
 		i = (i + 1) & t.mask
 	}
@@ -224,11 +225,14 @@ func (t *indexBuilder) add(k string) (id uint32, added, ok bool) {
 		return 0, false, false
 	}
 	id = uint32(t.len())
-	start := len(t.arena)
+	p := len(t.arena)
+	t.buf.WriteByte(byte(id))
+	t.buf.WriteByte(byte(id >> 8))
+	t.buf.WriteByte(byte(id >> 16))
 	t.buf.WriteString(k)
 	t.arena = t.buf.String() // the builder only appends: no copy
 	t.off = append(t.off, uint32(len(t.arena)))
-	t.slots[i] = slotOf(id, start, len(k), h)
+	t.slots[i] = uint32(p) | m
 	return id, true, true
 }
 
@@ -241,48 +245,56 @@ func (t *indexBuilder) getBytes(k []byte) (uint32, bool) {
 		if s == 0 {
 			return 0, false
 		}
-		if s&matchMask == m && t.key(slotID(s)) == string(k) {
-			return slotID(s), true
+		if s&matchMask == m {
+			if id := t.idAt(s & maxArena); t.key(id) == string(k) {
+				return id, true
+			}
 		}
 	}
 }
 
 // get returns the number of key k.
 func (t *strIndex) get(k string) (uint32, bool) {
-	if s := t.probe(k); s != 0 {
-		return slotID(s), true
+	if e := t.probe(k); e != 0 {
+		return slotID(e), true
 	}
 	return 0, false
 }
 
 // getBytes is get for a byte slice.
 func (t *strIndex) getBytes(k []byte) (uint32, bool) {
-	if s := t.probeBytes(k); s != 0 {
-		return slotID(s), true
+	if e := t.probeBytes(k); e != 0 {
+		return slotID(e), true
 	}
 	return 0, false
 }
 
-// probe returns the slot of key k, 0 if k is not a key.
-func (t *strIndex) probe(k string) uint64 {
+// probe returns the entry of key k with found set, 0 if k is not a key.
+func (t *strIndex) probe(k string) uint32 {
 	h := keyHash(k)
 	m := matchOf(len(k), h)
 	for i := slotPos(h, t.mask); ; i = (i + 1) & t.mask {
 		s := t.slots.at(int(i))
-		if s == 0 || s&matchMask == m && t.slotKey(s) == k {
-			return s
+		if s == 0 {
+			return 0
+		}
+		if s&matchMask == m && t.slotKey(s) == k {
+			return t.entryAt(int(s&maxArena)) | found
 		}
 	}
 }
 
 // probeBytes is probe for a byte slice.
-func (t *strIndex) probeBytes(k []byte) uint64 {
+func (t *strIndex) probeBytes(k []byte) uint32 {
 	h := keyHashBytes(k)
 	m := matchOf(len(k), h)
 	for i := slotPos(h, t.mask); ; i = (i + 1) & t.mask {
 		s := t.slots.at(int(i))
-		if s == 0 || s&matchMask == m && t.slotKey(s) == string(k) {
-			return s
+		if s == 0 {
+			return 0
+		}
+		if s&matchMask == m && t.slotKey(s) == string(k) {
+			return t.entryAt(int(s&maxArena)) | found
 		}
 	}
 }

@@ -21,9 +21,9 @@ func checkIndex(t *testing.T, b *indexBuilder, x *strIndex, keys, others []strin
 		if !ok || id != uint32(i) || !okb || idb != id || !okw || idw != id {
 			t.Fatalf("key %d %q: get %d %v, getBytes %d %v, builder %d %v", i, k, id, ok, idb, okb, idw, okw)
 		}
-		s := x.probe(k)
-		if x.slotKey(s) != k || x.key(id) != k || slotMark(s) != mark(id) {
-			t.Fatalf("key %d %q: slot's key %q, key %q, mark %d want %d", i, k, x.slotKey(s), x.key(id), slotMark(s), mark(id))
+		e := x.probe(k)
+		if x.key(id) != k || slotID(e) != id || slotMark(e) != mark(id) {
+			t.Fatalf("key %d %q: key %q, entry %#x, mark want %d", i, k, x.key(id), e, mark(id))
 		}
 	}
 	for _, k := range others {
@@ -80,12 +80,12 @@ func TestIndexLookups(t *testing.T) {
 		if !seen[w] {
 			seen[w] = true
 			h := keyHash(w)
-			byTag[h>>tagShift] = append(byTag[h>>tagShift], w)
+			byTag[h>>(64-tagBits)] = append(byTag[h>>(64-tagBits)], w)
 		}
 	}
 	var keys, others []string
 	for _, ws := range byTag {
-		if len(ws) >= 18 {
+		if len(ws) >= 400 {
 			keys = append(keys, ws[:len(ws)/2]...)
 			others = append(others, ws[len(ws)/2:]...)
 		}
@@ -141,8 +141,8 @@ func TestBuiltinIndex(t *testing.T) {
 	for i := 0; i < x.len(); i++ {
 		k := x.key(uint32(i))
 		s := x.probe(k)
-		if s == 0 || slotID(s) != uint32(i) || x.slotKey(s) != k {
-			t.Fatalf("key %d %q: slot %#x", i, k, s)
+		if s == 0 || slotID(s) != uint32(i) {
+			t.Fatalf("key %d %q: entry %#x", i, k, s)
 		}
 		var title entryFlag // the lists of the capitalised form of a lower-case ASCII key
 		if k != "" && 'a' <= k[0] && k[0] <= 'z' && isLowerASCII(k) {
@@ -175,8 +175,8 @@ func TestBuiltinIndex(t *testing.T) {
 	}
 }
 
-// flagsByLists is flagsOf reading the lists' arrays rather than a slot's
-// marks.
+// flagsByLists is flagsOf reading the lists' arrays rather than the
+// index's marks.
 func flagsByLists(b *base, w string) entryFlag {
 	id, ok := b.keys.get(fold(w))
 	if !ok {
@@ -193,16 +193,15 @@ func flagsByLists(b *base, w string) entryFlag {
 	return 0
 }
 
-// TestSlotFields checks that the slot's fields hold their largest values
-// without spilling into each other.
+// TestSlotFields checks that the slot's and the entry's fields hold
+// their largest values without spilling into each other.
 func TestSlotFields(t *testing.T) {
 	h := ^uint64(0)
-	s := slotOf(maxKeys, maxArena, longLen+10, h) | maxMark<<markShift
-	if slotID(s) != maxKeys || int(s>>offShift&maxArena) != maxArena || slotMark(s) != maxMark ||
-		s&matchMask != matchOf(longLen, h) || tagBits < 8 {
+	if s := maxArena | matchOf(longLen+10, h); s&maxArena != maxArena || s&matchMask != matchOf(longLen, h) || tagBits < 4 {
 		t.Errorf("slot %#x does not hold its fields", s)
 	}
-	if s := slotOf(0, 0, 0, 0); s == 0 {
-		t.Error("key 0's slot is empty")
+	e := uint32(maxKeys) | maxMark<<idBits
+	if slotID(e) != maxKeys || slotMark(e) != maxMark || e>>(8*entryLen) != 0 || e&found != 0 {
+		t.Errorf("entry %#x does not hold its fields", e)
 	}
 }
