@@ -142,7 +142,7 @@ func (d *Dict) knownLowerFirst(w string, k key) bool {
 		var buf [64]byte
 		n := copy(buf[:], w)
 		buf[0] += 'a' - 'A'
-		if isLowerASCIIBytes(buf[:n]) && k.ok && d.b.self[k.id] != 0 {
+		if isLowerASCIIBytes(buf[:n]) && k.ok && k.mark&markFlags != 0 {
 			return true
 		}
 		return d.o != nil && d.o.exact[string(buf[:n])]

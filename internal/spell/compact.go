@@ -24,7 +24,7 @@ import (
 //go:embed compact.bin
 var compactBlob string
 
-const compactMagic = "edlint-spell-compact-3\n"
+const compactMagic = "edlint-spell-compact-5\n"
 
 var errCompact = errors.New("compact dictionary does not match")
 

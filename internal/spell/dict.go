@@ -270,7 +270,7 @@ func (b *builder) base(freqData []byte) *base {
 		next[i] = uint32(a.next + 1)
 	}
 	return &base{
-		keys:     b.keys.index(),
+		keys:     b.keys.index(b.keyMark),
 		self:     string(self),
 		altHead:  packU32s(heads),
 		altOff:   packU32s(off),
@@ -385,51 +385,114 @@ func (b *builder) add(form string, f entryFlag) error {
 
 // keyOf returns the number of w's folded key.
 func (b *base) keyOf(w string) (uint32, bool) {
+	if s := b.keySlot(w); s != 0 {
+		return slotID(s), true
+	}
+	return 0, false
+}
+
+// keySlot returns the index entry of w's folded key, 0 if none.
+func (b *base) keySlot(w string) uint32 {
 	var buf [64]byte
 	if len(w) <= len(buf) {
 		if k, ascii := foldASCII(buf[:0], w); ascii {
-			return b.keys.getBytes(k)
+			return b.keys.probeBytes(k)
 		}
 	}
-	return b.keys.get(fold(w))
+	return b.keys.probe(fold(w))
 }
 
-// key is a word's folded key in the base list: its number, if listed.
+// key is a word's folded key in the base list: its number and marks
+// (keyMark), if listed, and whether the word is the key itself.
 type key struct {
-	id uint32
-	ok bool
+	id    uint32
+	ok    bool
+	exact bool
+	mark  uint8
+}
+
+// The marks the word index keeps with each key (see strIndex.index):
+// the lists the key itself is in (its entryFlag, the low bits), whether
+// it has other forms, and the lists its capitalised form is in ("Paris"
+// under "paris"; for a lower-case ASCII key). They answer most of Check's
+// questions about a key it has just found without reading self or the
+// other forms, each another cache miss for a word met for the first time.
+const (
+	markFlags      = 1<<2 - 1
+	markAlts       = 1 << 2
+	markTitleShift = 3
+)
+
+// keyMark returns the marks of a key in lists self, with other forms if
+// alts, whose capitalised form is in lists title.
+func keyMark(self entryFlag, alts bool, title entryFlag) uint8 {
+	m := uint8(self)&markFlags | uint8(title)&markFlags<<markTitleShift
+	if alts {
+		m |= markAlts
+	}
+	return m
+}
+
+// keyMark returns key id's marks.
+func (b *builder) keyMark(id uint32) uint8 {
+	var title entryFlag
+	if k := b.keys.key(id); k != "" && 'a' <= k[0] && k[0] <= 'z' && isLowerASCII(k) {
+		for a := b.altHead[id]; a >= 0; a = b.alts[a].next {
+			if f := b.altForm(a); len(f) == len(k) && f[0] == k[0]-('a'-'A') && f[1:] == k[1:] {
+				title = b.alts[a].flags
+			}
+		}
+	}
+	return keyMark(b.self[id], b.altHead[id] >= 0, title)
+}
+
+// isTitleASCII reports whether w is an upper-case ASCII letter followed
+// by lower-case ASCII: the capitalised form of its own folded key.
+func isTitleASCII(w string) bool {
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && isLowerASCII(w[1:])
 }
 
 // find returns w's folded key; a lower-case ASCII word is its own.
 func (b *base) find(w string) key {
-	var k key
-	if isLowerASCII(w) {
-		k.id, k.ok = b.keys.get(w)
-	} else {
-		k.id, k.ok = b.keyOf(w)
+	var s uint32
+	exact := isLowerASCII(w)
+	switch {
+	case exact:
+		s = b.keys.probe(w)
+	case isASCII(w):
+		// An ASCII word that is not lower case has an upper-case
+		// letter, which its key has not.
+		s = b.keySlot(w)
+	default:
+		f := fold(w)
+		s, exact = b.keys.probe(f), f == w
 	}
-	return k
+	if s == 0 {
+		return key{}
+	}
+	return key{id: slotID(s), ok: true, exact: exact, mark: slotMark(s)}
 }
 
 // flagsOf returns the lists the exact form w is in (0: none).
 func (b *base) flagsOf(w string) entryFlag { return b.flagsAt(w, b.find(w)) }
 
-// flagsAt is flagsOf for w of key k.
+// flagsAt is flagsOf for w of key k (k is find(w)).
 func (b *base) flagsAt(w string, k key) entryFlag {
 	if !k.ok {
 		return 0
 	}
-	id := k.id
-	if isLowerASCII(w) {
-		return entryFlag(b.self[id])
+	if k.exact {
+		return entryFlag(k.mark & markFlags)
 	}
-	for a := b.altHead.at(int(id)); a != 0; a = b.altNext.at(int(a - 1)) {
-		if b.altForm(a-1) == w {
-			return entryFlag(b.altFlags[a-1])
+	if isTitleASCII(w) {
+		return entryFlag(k.mark >> markTitleShift & markFlags)
+	}
+	if k.mark&markAlts != 0 {
+		for a := b.altHead.at(int(k.id)); a != 0; a = b.altNext.at(int(a - 1)) {
+			if b.altForm(a-1) == w {
+				return entryFlag(b.altFlags[a-1])
+			}
 		}
-	}
-	if b.keys.key(id) == w {
-		return entryFlag(b.self[id])
 	}
 	return 0
 }

@@ -92,6 +92,16 @@ func isLowerASCII(w string) bool {
 	return true
 }
 
+// isASCII reports whether w has no non-ASCII byte.
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // caseShape is the capitalisation pattern of a token.
 type caseShape uint8
 

@@ -28,15 +28,6 @@ func TestExpansionPairs(t *testing.T) {
 	}
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // TestHasCommonNeighbour compares HasCommonNeighbour with a scan of every
 // form of the dictionary, on typos of common words and random strings.
 func TestHasCommonNeighbour(t *testing.T) {
