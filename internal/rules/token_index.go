@@ -195,26 +195,28 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		var pf uint32 = 2 // the previous token's fast word; bit 1 picks a block's first token
 		for lo := first; lo < end; lo += len(buf) - 1 {
 			var n int
-			n, pf = pickTokens(&buf, toks[lo:min(lo+len(buf)-1, end)], lo, fast, pf)
+			n, pf = pickTokens(&buf, toks[:min(lo+len(buf)-1, end)], lo, fast, pf)
 			w.slow(buf[:n], first, end)
 		}
 	}
 	return x
 }
 
-// pickTokens writes to buf the indexes (lo for chunk[0]) of the tokens of
-// chunk that need a closer look (see buildTokenIndex), and returns how
-// many, and the fast word of chunk's last token; pf is that of the token
-// before chunk. It is not inlined so that the count stays in a register:
+// pickTokens writes to buf the indexes of the tokens of toks[lo:], at
+// most 255, that need a closer look (see buildTokenIndex), and returns
+// how many, and the fast word of the last token; pf is that of the token
+// before lo. It is not inlined so that the count stays in a register:
 // in buildTokenIndex, with its many live values, the compiler kept it on
 // the stack, and each token waited for the store of the one before.
 //
 //go:noinline
-func pickTokens(buf *[256]int32, chunk []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32) {
+func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32) {
 	n := 0
-	for k := range chunk {
-		f := fast[chunk[k].ID()]
-		buf[n&255] = int32(lo + k) // n < len(chunk) < 256: the mask spares the bounds check
+	// An unsigned index that the loop keeps below len(toks) needs no
+	// bounds check, and is the token's index to write.
+	for i := uint(lo); i < uint(len(toks)); i++ {
+		f := fast[toks[i].ID()]
+		buf[n&255] = int32(i) // n < 255: the mask spares the bounds check
 		// f^pf is below 4, and less 4 has its top bit, exactly when the
 		// lower-case types are one (both below 1<<30).
 		n += int((f|pf>>1)&1 | (f^pf-4)>>31)
