@@ -625,7 +625,7 @@ func (d *Document) TokenEnd(i int) int {
 // TokenGap is the number of bytes between token i-1 and token i (i > 0):
 // TokenStart(i) - TokenEnd(i-1).
 func (d *Document) TokenGap(i int) int {
-	if gap, ok := d.NearTokenGap(i); ok {
+	if gap := d.NearTokenGap(i); gap >= 0 {
 		return gap
 	}
 	return d.TokenStart(i) - d.TokenEnd(i-1)
@@ -635,13 +635,16 @@ func (d *Document) TokenGap(i int) int {
 // they do for seven tokens in eight: when they share a group (their bases
 // cancel out), token i's offset is not farOff (starts rise within a
 // group, so neither is token i-1's) and token i-1's length is its type's.
-// ok is false otherwise. The rules ask the gap of every punctuation mark
-// (is it spaced from the word before it, glued to the token after it?),
-// and this part of TokenGap is small enough to inline in their loops.
-func (d *Document) NearTokenGap(i int) (gap int, ok bool) {
+// It is -1 otherwise. The rules ask the gap of every punctuation mark (is
+// it spaced from the word before it, glued to the token after it?), and
+// this part of TokenGap is small enough to inline in their loops.
+func (d *Document) NearTokenGap(i int) int {
 	t, p := d.Tokens[i].bits, d.Tokens[i-1].bits
 	off, n := t>>offShift&offMask, uint32(d.lens[p>>idShift])
-	return int(off) - int(p>>offShift&offMask+n), off != farOff && n != 0 && i&(1<<groupShift-1) != 0
+	if off == farOff || n == 0 || i&(1<<groupShift-1) == 0 {
+		return -1
+	}
+	return int(off) - int(p>>offShift&offMask+n)
 }
 
 // TokenSpan is the bytes token i covers.

@@ -265,8 +265,7 @@ func (w *indexWalk) slow(is []int32, first, end int) {
 			// and none before the first token).
 			gap, pc := -1, uint32(0)
 			if i > 0 {
-				var ok bool
-				if gap, ok = d.NearTokenGap(i); !ok {
+				if gap = d.NearTokenGap(i); gap < 0 {
 					gap = d.TokenGap(i)
 				}
 				pc = x.class[d.Tokens[i-1].ID()]
@@ -274,8 +273,8 @@ func (w *indexWalk) slow(is []int32, first, end int) {
 			// A mark glued to the word before it and to the token after it
 			// (the next token the walk reads, in this block or the next).
 			if gap == 0 && c&clsMissing != 0 && pc&clsWord != 0 && i+1 < len(d.Tokens) {
-				after, ok := d.NearTokenGap(i + 1)
-				if !ok {
+				after := d.NearTokenGap(i + 1)
+				if after < 0 {
 					after = d.TokenGap(i + 1)
 				}
 				if after == 0 {
