@@ -181,22 +181,31 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	toks := d.Tokens
 	fast := w.fast
 	var buf [256]int32
+	// The previous token's fast word. The pairs the walk lists span
+	// blocks (block bounds are the rules' to check), so it runs on from
+	// block to block. (Before the first token, it may pick that token,
+	// whose pairs then list nothing.)
+	var pf uint32
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		first, end := b.FirstToken(), b.EndToken()
+		// The block's first word, if it may start a sentence in lower
+		// case. The walk below lists the others, after . ? or !.
+		if first < end && x.class[toks[first].ID()]&clsLowerStart != 0 {
+			x.starts = append(x.starts, int32(first))
+		}
 		// Most tokens are ordinary words after ordinary words. A stretch
 		// of the block's tokens at a time, list those that need a closer
 		// look without a branch per token: a bit of walkCur in their
-		// class, of walkPrev in the previous token's (the block's first
-		// token always), or one lower-case type with the previous token
-		// (a repeated word). Then look closer at them. (A word that may
-		// start a sentence in lower case after . ? or ! is the stop's to
-		// list: the walk reads every stop, a mark.)
-		var pf uint32 = 2 // the previous token's fast word; bit 1 picks a block's first token
+		// class, of walkPrev in the previous token's, or one lower-case
+		// type with the previous token (a repeated word). Then look
+		// closer at them. (A word that may start a sentence in lower case
+		// after . ? or ! is the stop's to list: the walk reads every
+		// stop, a mark.)
 		for lo := first; lo < end; lo += len(buf) - 1 {
 			var n int
 			n, pf = pickTokens(&buf, toks[:min(lo+len(buf)-1, end)], lo, fast, pf)
-			w.slow(buf[:n], first, end)
+			w.slow(buf[:n], end)
 		}
 	}
 	return x
@@ -245,10 +254,10 @@ type indexWalk struct {
 	sounds []sound // per type, +1 once known: how the word after an article begins
 }
 
-// slow looks closer at the tokens is, of the block of tokens [first,
-// end): in one call for a stretch of them, which cost less than a call
-// per token.
-func (w *indexWalk) slow(is []int32, first, end int) {
+// slow looks closer at the tokens is, of a block that ends at token end:
+// in one call for a stretch of them, which cost less than a call per
+// token.
+func (w *indexWalk) slow(is []int32, end int) {
 	x, d := w.x, w.d
 	for _, i32 := range is {
 		i := int(i32)
@@ -319,9 +328,6 @@ func (w *indexWalk) slow(is []int32, first, end int) {
 		// comes first: the branches are then well predicted.
 		if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
 			x.repeated = append(x.repeated, int32(i))
-		}
-		if i == first && c&clsLowerStart != 0 {
-			x.starts = append(x.starts, int32(i))
 		}
 		if pc&pairListed != 0 {
 			if pc&clsCount != 0 && c&clsWord != 0 {
