@@ -625,10 +625,15 @@ func (d *Document) TokenEnd(i int) int {
 // TokenGap is the number of bytes between token i-1 and token i (i > 0):
 // TokenStart(i) - TokenEnd(i-1).
 func (d *Document) TokenGap(i int) int {
-	if gap := d.NearTokenGap(i); gap >= 0 {
-		return gap
+	t, p := d.Tokens[i].bits, d.Tokens[i-1].bits
+	off, poff, n := t>>offShift&offMask, p>>offShift&offMask, uint32(d.lens[p>>idShift])
+	if off == farOff || poff == farOff || n == 0 {
+		return d.TokenStart(i) - d.TokenEnd(i-1)
 	}
-	return d.TokenStart(i) - d.TokenEnd(i-1)
+	// The two starts from their groups' bases, which are one base when
+	// the tokens share a group.
+	b := d.starts.bases
+	return int(b[i>>groupShift]+off) - int(b[(i-1)>>groupShift]+poff+n)
 }
 
 // NearTokenGap is TokenGap(i) when the two tokens alone tell it, which
