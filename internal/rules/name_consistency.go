@@ -247,8 +247,14 @@ func nameWords(doc *prose.Document) nameFacts {
 					// (a capitalised word, nameLike) when it touches
 					// this one across one byte.
 					prev := toks[ti-1]
-					if marks[prev.ID()]&markGiven != 0 && doc.TokenEnd(ti-1)+1 == doc.TokenStart(ti) {
-						given = int64(prev.ID())
+					if marks[prev.ID()]&markGiven != 0 {
+						gap := doc.NearTokenGap(ti)
+						if gap < 0 {
+							gap = doc.TokenGap(ti)
+						}
+						if gap == 1 {
+							given = int64(prev.ID())
+						}
 					}
 				}
 				if given < 0 {
@@ -285,7 +291,7 @@ func nameWords(doc *prose.Document) nameFacts {
 						next = e
 						continue
 					}
-					if tEnd := doc.TokenEnd(ti); doc.TokenStart(ti+1) == tEnd+1 && doc.Text[tEnd] == ' ' {
+					if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
 						next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
 					}
 				}
