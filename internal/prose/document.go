@@ -622,6 +622,36 @@ func (d *Document) TokenEnd(i int) int {
 	return int(d.starts.bases[i>>groupShift]) + int(off) + int(n)
 }
 
+// TokenGap is the number of bytes between token i-1 and token i (i > 0):
+// TokenStart(i) - TokenEnd(i-1).
+func (d *Document) TokenGap(i int) int {
+	t, p := d.Tokens[i].bits, d.Tokens[i-1].bits
+	off, poff, n := t>>offShift&offMask, p>>offShift&offMask, uint32(d.lens[p>>idShift])
+	if off == farOff || poff == farOff || n == 0 {
+		return d.TokenStart(i) - d.TokenEnd(i-1)
+	}
+	// The two starts from their groups' bases, which are one base when
+	// the tokens share a group.
+	b := d.starts.bases
+	return int(b[i>>groupShift]+off) - int(b[(i-1)>>groupShift]+poff+n)
+}
+
+// NearTokenGap is TokenGap(i) when the two tokens alone tell it, which
+// they do for seven tokens in eight: when they share a group (their bases
+// cancel out), token i's offset is not farOff (starts rise within a
+// group, so neither is token i-1's) and token i-1's length is its type's.
+// It is -1 otherwise. The rules ask the gap of every punctuation mark (is
+// it spaced from the word before it, glued to the token after it?), and
+// this part of TokenGap is small enough to inline in their loops.
+func (d *Document) NearTokenGap(i int) int {
+	t, p := d.Tokens[i].bits, d.Tokens[i-1].bits
+	off, n := t>>offShift&offMask, uint32(d.lens[p>>idShift])
+	if off == farOff || n == 0 || i&(1<<groupShift-1) == 0 {
+		return -1
+	}
+	return int(off) - int(p>>offShift&offMask+n)
+}
+
 // TokenSpan is the bytes token i covers.
 func (d *Document) TokenSpan(i int) Span {
 	t := d.Tokens[i]

@@ -161,6 +161,9 @@ func FuzzParse(f *testing.F) {
 			if !boundary[d.TokenStart(i)] || !boundary[d.TokenEnd(i)] {
 				t.Fatalf("token %d %+v not on rune boundaries", i, tok)
 			}
+			if i > 0 && d.TokenGap(i) != d.TokenStart(i)-prev {
+				t.Fatalf("token %d %+v: gap %d, want %d", i, tok, d.TokenGap(i), d.TokenStart(i)-prev)
+			}
 			prev = d.TokenEnd(i)
 		}
 		for _, s := range d.Sentences {
@@ -428,6 +431,54 @@ func TestFarStarts(t *testing.T) {
 			}
 		}
 		parseBoth(t, "far", []byte(src), c.format, 200, 3)
+	}
+}
+
+// TestTokenGap: TokenGap is the distance from the end of a token to the
+// start of the next, and NearTokenGap tells it for most tokens, never
+// wrongly: across groups, past far starts (long masked stretches), at the
+// tokens of a TooVaried document's overflow ID (whose length is not their
+// type's), and around characters outside ASCII.
+func TestTokenGap(t *testing.T) {
+	var varied strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&varied, "w%d %s x%d.\n\n", i%37, strings.Repeat("q", i%9+1), i)
+	}
+	defer func(l int) { typeLimit = l }(typeLimit)
+	typeLimit = 50
+	near, far := 0, 0
+	for _, c := range []struct {
+		src    string
+		format Format
+	}{
+		{strings.Repeat("one, two `"+strings.Repeat("x", 400)+"` three.four ; five\n\n", 30), Markdown},
+		{strings.Repeat("a <span title=\""+strings.Repeat("y", 300)+"\">b</span>, c. (d) é, “ü” ... e!f\n", 30), Markdown},
+		{strings.Repeat("# Head,\n\n- item.\n- , lead\n\n| a, | b. |\n|---|---|\n| ,c | d ; |\n\n", 20), Markdown},
+		{strings.Repeat("x https://example.com/"+strings.Repeat("z", 300)+" y,z .. w\r\n", 30), Plain},
+		{varied.String(), Plain},
+	} {
+		d := Parse("gap", []byte(c.src), c.format)
+		for i := 1; i < len(d.Tokens); i++ {
+			want := d.TokenStart(i) - d.TokenEnd(i-1)
+			if got := d.TokenGap(i); got != want {
+				t.Fatalf("%.30q: token %d %q: gap %d, want %d", c.src, i, d.TokenText(i), got, want)
+			}
+			got := d.NearTokenGap(i)
+			ok := got >= 0
+			if ok && got != want {
+				t.Fatalf("%.30q: token %d %q: near gap %d, want %d", c.src, i, d.TokenText(i), got, want)
+			}
+			if ok {
+				near++
+			} else if i%8 != 0 {
+				far++
+			}
+		}
+	}
+	// The drafts have gaps of both kinds inside groups: the test reads
+	// both paths.
+	if near == 0 || far == 0 {
+		t.Errorf("%d near gaps and %d others inside groups", near, far)
 	}
 }
 

@@ -145,6 +145,12 @@ const (
 	nearBoost
 	// curlyKey: the lower-case text holds ’, which its key straightens.
 	curlyKey
+	// number: the text's tokens are numbers (all texts, in a TooVaried
+	// document, whose last ID stands for texts of every kind).
+	number
+	// look: the flags of a token that extractEstimates reads (its kind
+	// decides the rest).
+	look = mayStart | nearBoost | number
 )
 
 // key is the text of type id lower-case with straight apostrophes, as the
@@ -169,6 +175,9 @@ func (x *extractor) typeTable() {
 	for id, text := range doc.Types {
 		if doc.TypeCount(uint32(id)) == 0 {
 			continue // a lower-case form no token spells
+		}
+		if typeKind(text) == prose.Number || doc.TooVaried() {
+			x.flags[id] |= number
 		}
 		k := doc.Types[doc.Lower(uint32(id))]
 		if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
@@ -200,13 +209,14 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 	toks, flags := doc.Tokens, x.flags
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
-		for i := s.FirstToken(); i < s.EndToken(); {
+		for i := s.FirstToken(); ; {
+			// Most words start no phrase and are near no booster: pass
+			// them over in a loop of their own.
+			if i = nextLook(toks[:s.EndToken()], flags, i); i == s.EndToken() {
+				break
+			}
 			t := &toks[i]
 			f := flags[t.ID()] &^ curlyKey
-			if f == 0 && t.Kind() != prose.Number {
-				i++ // most words: no phrase starts here, no booster is near
-				continue
-			}
 			var m *match
 			end := 0
 			if (f&mayStart != 0 || t.Kind() == prose.Number) && x.mayMatch(i, s.EndToken()) {
@@ -223,6 +233,23 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 		}
 	}
 	return x.out.slice()
+}
+
+// nextLook returns the first token of toks[i:] whose flags have a bit of
+// look, or len(toks). It calls nothing, so that its loop keeps its values in
+// registers (in extractEstimates, whose rarer branches call, the compiler
+// reloaded them for every token), and reads one table for each token:
+// its flags tell a number too.
+//
+//go:noinline
+func nextLook(toks []prose.Token, flags []uint8, i int) int {
+	// An unsigned index below len(toks) needs no bounds check.
+	for k := uint(i); k < uint(len(toks)); k++ {
+		if flags[toks[k].ID()]&look != 0 {
+			return int(k)
+		}
+	}
+	return len(toks)
 }
 
 // mayMatch reports whether longest(i, end) may find a phrase: false when

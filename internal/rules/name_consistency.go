@@ -225,7 +225,7 @@ func nameWords(doc *prose.Document) nameFacts {
 		// without a branch per token; the lower-case words (and their
 		// types' verdicts, never needed) are skipped. The walk below
 		// does what a walk of every token did at these.
-		n := pickCapitals(&buf, toks[lo:min(lo+len(buf), len(toks))], lo, marks)
+		n := pickCapitals(&buf, toks[:min(lo+len(buf), len(toks))], lo, marks)
 		for _, ti32 := range buf[:n] {
 			ti := int(ti32)
 			t := toks[ti]
@@ -247,8 +247,14 @@ func nameWords(doc *prose.Document) nameFacts {
 					// (a capitalised word, nameLike) when it touches
 					// this one across one byte.
 					prev := toks[ti-1]
-					if marks[prev.ID()]&markGiven != 0 && doc.TokenEnd(ti-1)+1 == doc.TokenStart(ti) {
-						given = int64(prev.ID())
+					if marks[prev.ID()]&markGiven != 0 {
+						gap := doc.NearTokenGap(ti)
+						if gap < 0 {
+							gap = doc.TokenGap(ti)
+						}
+						if gap == 1 {
+							given = int64(prev.ID())
+						}
 					}
 				}
 				if given < 0 {
@@ -285,7 +291,7 @@ func nameWords(doc *prose.Document) nameFacts {
 						next = e
 						continue
 					}
-					if tEnd := doc.TokenEnd(ti); doc.TokenStart(ti+1) == tEnd+1 && doc.Text[tEnd] == ' ' {
+					if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
 						next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
 					}
 				}
@@ -346,18 +352,20 @@ const (
 	markGiven                       // a capitalised word that can be a given name (nameLike)
 )
 
-// pickCapitals writes to buf the indexes (lo for chunk[0]) of the tokens
-// of chunk whose types marks has markCapital for, and returns how many.
+// pickCapitals writes to buf the indexes of the tokens of toks[lo:], at
+// most 256, whose types marks has markCapital for, and returns how many.
 // It is not inlined so that the count and the index stay in registers: in
 // nameWords, with its many live values, the compiler kept them on the
 // stack, and each token waited for the stores of the one before.
 //
 //go:noinline
-func pickCapitals(buf *[256]int32, chunk []prose.Token, lo int, marks []uint8) int {
+func pickCapitals(buf *[256]int32, toks []prose.Token, lo int, marks []uint8) int {
 	n := 0
-	for k := range chunk {
-		buf[n&255] = int32(lo + k) // n < len(chunk) <= 256: the mask spares the bounds check
-		n += int(marks[chunk[k].ID()] & markCapital)
+	// An unsigned index that the loop keeps below len(toks) needs no
+	// bounds check, and is the token's index to write.
+	for i := uint(lo); i < uint(len(toks)); i++ {
+		buf[n&255] = int32(i) // n < 256: the mask spares the bounds check
+		n += int(marks[toks[i].ID()] & markCapital)
 	}
 	return n
 }

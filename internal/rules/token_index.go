@@ -146,25 +146,19 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 	}
 	classifyCompounds(d, x)
-	// The walk reads, per type, four bits and the lower-case type in one
+	// The walk reads, per type, two bits and the lower-case type in one
 	// word (see indexWalk.fast).
 	w := indexWalk{x: x, d: d, fast: mem.Table[uint32](len(d.Types))}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
 	quotes := 0
 	for id, c := range x.class {
-		f := d.Lower(uint32(id)) << 4
+		f := d.Lower(uint32(id)) << 2
 		if c&walkCur != 0 {
 			f |= 1
 		}
 		if c&walkPrev != 0 {
 			f |= 2
-		}
-		if c&clsStop != 0 {
-			f |= 4
-		}
-		if c&clsLowerStart != 0 {
-			f |= 8
 		}
 		w.fast[id] = f
 		if l := c & walkListed; l != 0 {
@@ -187,42 +181,54 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	toks := d.Tokens
 	fast := w.fast
 	var buf [256]int32
+	// The previous token's fast word. The pairs the walk lists span
+	// blocks (block bounds are the rules' to check), so it runs on from
+	// block to block. (Before the first token, it may pick that token,
+	// whose pairs then list nothing.)
+	var pf uint32
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
 		first, end := b.FirstToken(), b.EndToken()
+		// The block's first word, if it may start a sentence in lower
+		// case. The walk below lists the others, after . ? or !.
+		if first < end && x.class[toks[first].ID()]&clsLowerStart != 0 {
+			x.starts = append(x.starts, int32(first))
+		}
 		// Most tokens are ordinary words after ordinary words. A stretch
 		// of the block's tokens at a time, list those that need a closer
 		// look without a branch per token: a bit of walkCur in their
-		// class, of walkPrev in the previous token's (the block's first
-		// token always), a word that may start a sentence in lower case
-		// after . ? or !, or one lower-case type with the previous token
-		// (a repeated word). Then look closer at them.
-		var pf uint32 = 2 // the previous token's fast word; bit 1 picks a block's first token
+		// class, of walkPrev in the previous token's, or one lower-case
+		// type with the previous token (a repeated word). Then look
+		// closer at them. (A word that may start a sentence in lower case
+		// after . ? or ! is the stop's to list: the walk reads every
+		// stop, a mark.)
 		for lo := first; lo < end; lo += len(buf) - 1 {
 			var n int
-			n, pf = pickTokens(&buf, toks[lo:min(lo+len(buf)-1, end)], lo, fast, pf)
-			w.slow(buf[:n], first)
+			n, pf = pickTokens(&buf, toks[:min(lo+len(buf)-1, end)], lo, fast, pf)
+			w.slow(buf[:n], end)
 		}
 	}
 	return x
 }
 
-// pickTokens writes to buf the indexes (lo for chunk[0]) of the tokens of
-// chunk that need a closer look (see buildTokenIndex), and returns how
-// many, and the fast word of chunk's last token; pf is that of the token
-// before chunk. It is not inlined so that the count stays in a register:
+// pickTokens writes to buf the indexes of the tokens of toks[lo:], at
+// most 255, that need a closer look (see buildTokenIndex), and returns
+// how many, and the fast word of the last token; pf is that of the token
+// before lo. It is not inlined so that the count stays in a register:
 // in buildTokenIndex, with its many live values, the compiler kept it on
 // the stack, and each token waited for the store of the one before.
 //
 //go:noinline
-func pickTokens(buf *[256]int32, chunk []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32) {
+func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32) {
 	n := 0
-	for k := range chunk {
-		f := fast[chunk[k].ID()]
-		buf[n&255] = int32(lo + k) // n < len(chunk) < 256: the mask spares the bounds check
-		// (f^pf)>>4 is 0, and less 1 has its top bit, exactly when
-		// the lower-case types are one (both below 1<<28).
-		n += int((f|pf>>1|(pf>>2)&(f>>3))&1 | ((f^pf)>>4-1)>>31)
+	// An unsigned index that the loop keeps below len(toks) needs no
+	// bounds check, and is the token's index to write.
+	for i := uint(lo); i < uint(len(toks)); i++ {
+		f := fast[toks[i].ID()]
+		buf[n&255] = int32(i) // n < 255: the mask spares the bounds check
+		// f^pf is below 4, and less 4 has its top bit, exactly when the
+		// lower-case types are one (both below 1<<30).
+		n += int((f|pf>>1)&1 | (f^pf-4)>>31)
 		pf = f
 	}
 	return n, pf
@@ -233,11 +239,8 @@ func pickTokens(buf *[256]int32, chunk []prose.Token, lo int, fast []uint32, pf 
 // have one lower-case type: a repeated word).
 const (
 	walkListed = (1<<numListed - 1) &^ pairListed
-	// clsFirst marks, in the previous token's class, the first token of
-	// a block. No type has it.
-	clsFirst uint32 = 1 << 31
-	walkCur         = walkListed | clsMark | clsDots | clsNonASCII
-	walkPrev        = pairListed | clsNonASCII | clsModal
+	walkCur    = walkListed | clsMark | clsDots | clsNonASCII
+	walkPrev   = pairListed | clsNonASCII | clsModal
 )
 
 // indexWalk is buildTokenIndex's walk: what the tokens that need a
@@ -245,31 +248,71 @@ const (
 type indexWalk struct {
 	x *tokenIndex
 	d *prose.Document
-	// fast holds per type its lower-case type shifted left by four, bit
-	// 0 for a class with a bit of walkCur, bit 1 for one of walkPrev, bit
-	// 2 for clsStop and bit 3 for clsLowerStart.
+	// fast holds per type its lower-case type shifted left by two, bit
+	// 0 for a class with a bit of walkCur and bit 1 for one of walkPrev.
 	fast   []uint32
 	sounds []sound // per type, +1 once known: how the word after an article begins
 }
 
-// slow looks closer at the tokens is, of a block whose first token is
-// first: in one call for a stretch of them, which cost less than a call
-// per token.
-func (w *indexWalk) slow(is []int32, first int) {
+// slow looks closer at the tokens is, of a block that ends at token end:
+// in one call for a stretch of them, which cost less than a call per
+// token.
+func (w *indexWalk) slow(is []int32, end int) {
 	x, d := w.x, w.d
 	for _, i32 := range is {
 		i := int(i32)
 		t := d.Tokens[i]
-		c, low := x.class[t.ID()], w.fast[t.ID()]>>4
-		// The previous token's class (with clsFirst when i opens its block)
-		// and lower-case type.
+		c := x.class[t.ID()]
+		if c&(clsMark|clsDots) != 0 {
+			// Half the tokens the walk reads are marks, which only the
+			// lists of this branch take (they are in none of walkListed,
+			// and neither words nor quotation marks for the pairs below).
+			// Most are a comma or a full stop that ends the word before
+			// it, then a space: they list nothing, and the gaps tell it
+			// from the tokens without a call.
+			// The gap before the mark and the previous token's class (-1
+			// and none before the first token).
+			gap, pc := -1, uint32(0)
+			if i > 0 {
+				if gap = d.NearTokenGap(i); gap < 0 {
+					gap = d.TokenGap(i)
+				}
+				pc = x.class[d.Tokens[i-1].ID()]
+			}
+			// A mark glued to the word before it and to the token after it
+			// (the next token the walk reads, in this block or the next).
+			if gap == 0 && c&clsMissing != 0 && pc&clsWord != 0 && i+1 < len(d.Tokens) {
+				after := d.NearTokenGap(i + 1)
+				if after < 0 {
+					after = d.TokenGap(i + 1)
+				}
+				if after == 0 {
+					x.glued = append(x.glued, int32(i))
+				}
+			}
+			if pc&clsMark != 0 && c&clsMark != 0 {
+				x.doubled = append(x.doubled, int32(i-1))
+			}
+			if c&clsDots != 0 {
+				x.doubled = append(x.doubled, int32(i))
+			}
+			if gap > 0 && c&clsMark != 0 {
+				x.spaced = append(x.spaced, int32(i))
+			}
+			// The word after . ? or ! in its block, if it may start a
+			// sentence in lower case. The walk reads that word after this
+			// stop if at all, and lists no start for it there.
+			if c&clsStop != 0 && i+1 < end && x.class[d.Tokens[i+1].ID()]&clsLowerStart != 0 {
+				x.starts = append(x.starts, int32(i+1))
+			}
+			continue
+		}
+		low := w.fast[t.ID()] >> 2
+		// The previous token's class and lower-case type.
 		var pc, plow uint32
 		if i > 0 {
 			p := d.Tokens[i-1]
-			pc, plow = x.class[p.ID()], w.fast[p.ID()]>>4
-		}
-		if i == first {
-			pc |= clsFirst
+			pc, plow = x.class[p.ID()], w.fast[p.ID()]>>2
 		}
 		if l := c & walkListed; l != 0 {
 			if l&(clsQuote|clsApos) != 0 {
@@ -285,30 +328,6 @@ func (w *indexWalk) slow(is []int32, first int) {
 		// comes first: the branches are then well predicted.
 		if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
 			x.repeated = append(x.repeated, int32(i))
-		}
-		if c&(clsMark|clsDots) != 0 {
-			// Where the token starts, and where the one before it ends.
-			start, prevEnd := d.TokenStart(i), -1
-			if i > 0 {
-				prevEnd = d.TokenEnd(i - 1)
-			}
-			// A mark glued to the word before it and to the token after it
-			// (the next token the walk reads, in this block or the next).
-			if c&clsMissing != 0 && start == prevEnd && pc&clsWord != 0 && i+1 < len(d.Tokens) && d.TokenStart(i+1) == d.TokenEnd(i) {
-				x.glued = append(x.glued, int32(i))
-			}
-			if pc&clsMark != 0 && c&clsMark != 0 {
-				x.doubled = append(x.doubled, int32(i-1))
-			}
-			if c&clsDots != 0 {
-				x.doubled = append(x.doubled, int32(i))
-			}
-			if c&clsMark != 0 && i > 0 && start > prevEnd {
-				x.spaced = append(x.spaced, int32(i))
-			}
-		}
-		if pc&(clsStop|clsFirst) != 0 && c&clsLowerStart != 0 {
-			x.starts = append(x.starts, int32(i))
 		}
 		if pc&pairListed != 0 {
 			if pc&clsCount != 0 && c&clsWord != 0 {

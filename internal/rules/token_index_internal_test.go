@@ -146,6 +146,17 @@ func TestTokenIndexWalk(t *testing.T) {
 	srcs["walk.md"] = []byte("Could of been. would of, A an apple an hour a 'quote' an “x”. three cats, 12 dogs\n\n" +
 		"word,\n\nnext. lower start! and? so . spaced , comma,,double .. dots ... the the The the é é x\n\n" +
 		"- item,\n- a\n- Apple.\n\nend,glued;here.and x.\n")
+	// Marks at the starts and ends of blocks, glued across masked spans
+	// (whose far starts the gaps must read from the document), after
+	// words outside ASCII and in groups of every phase.
+	var b strings.Builder
+	for i := range 60 {
+		b.WriteString(strings.Repeat("w ", i%8))
+		b.WriteString(". lower. Upper, é. x`" + strings.Repeat("c", 250+i) + "`.y; ü,z ,\n\n")
+		b.WriteString("- , item;\n- an .. ; :\n\n# Head.\n\nend,<b>" + strings.Repeat("h", 260) + "</b>, again.and?\n\n")
+	}
+	srcs["edges.md"] = []byte(b.String())
+	srcs["edges.txt"] = []byte(strings.ReplaceAll(b.String(), "`", " https://example.com/"))
 	for path, src := range srcs {
 		d := prose.Parse(path, src, prose.FormatFor(path))
 		x := buildTokenIndex(d)

@@ -329,9 +329,11 @@ type judge struct {
 }
 
 // The values of judge.seen beside 0 (no word token of the type met yet).
+// The odd ones need nothing of the token pass (see skipPlain).
 const (
-	seenPlain = 1 + iota // every use is accepted, and no name: nothing to do
-	seenWork             // the plan has parts
+	seenPlain   = 1 + iota // every use is accepted, and no name: nothing to do
+	seenWork               // the plan has parts
+	seenNotWord            // the type's tokens are not words
 )
 
 // plan decides what the uses of word type id call for.
@@ -425,10 +427,23 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	si := 0
 	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
 	toks, seen := doc.Tokens, j.seen
+	// The types that are not words, which skipPlain then passes over as
+	// it does the plain words. (A TooVaried document's last ID stands for
+	// texts of every kind: there, the loop below tells them apart.)
+	if !doc.TooVaried() {
+		for id, text := range doc.Types {
+			if doc.TypeCount(uint32(id)) > 0 && typeKind(text) != prose.Word {
+				seen[id] = seenNotWord
+			}
+		}
+	}
 	for ti := 0; ; ti++ {
 		ti = skipPlain(toks, seen, ti)
 		if ti == len(toks) {
 			break
+		}
+		if toks[ti].Kind() != prose.Word {
+			continue
 		}
 		id := toks[ti].ID()
 		if seen[id] == 0 {
@@ -606,8 +621,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 // counted them (TypeCount).
 func (j *judge) wordUses() (uses *wordCounts, size int) {
 	byLower := mem.Table[int32](len(j.plans))
-	for id := range j.seen {
-		if j.seen[id] != 0 {
+	for id, s := range j.seen {
+		if s == seenPlain || s == seenWork {
 			c := int32(j.doc.TypeCount(uint32(id)))
 			byLower[j.doc.Lower(uint32(id))] += c
 			size += int(c)
@@ -1726,27 +1741,18 @@ func stripPossessive(w string) string {
 	return w
 }
 
-// skipPlain returns the index of the first token of toks from i on that is
-// a word whose type seen does not mark seenPlain, or len(toks). Most
-// tokens are such words or no words:
-// one test without branches skips both, in a loop whose state stays in
-// registers (inlined in judgeWords it would not).
+// skipPlain returns the index of the first token of toks from i on whose
+// type seen does not mark odd (seenPlain or seenNotWord), or len(toks).
+// Most tokens are plain words or no words: one test skips both, in a loop
+// whose state stays in registers (inlined in judgeWords it would not).
 //
 //go:noinline
 func skipPlain(toks []prose.Token, seen []uint8, i int) int {
-	for ; i < len(toks); i++ {
-		t := toks[i]
-		if b2u8(t.Kind() == prose.Word)&b2u8(seen[t.ID()] != seenPlain) != 0 {
-			break
+	// An unsigned index below len(toks) needs no bounds check.
+	for k := uint(i); k < uint(len(toks)); k++ {
+		if seen[toks[k].ID()]&1 == 0 {
+			return int(k)
 		}
 	}
-	return i
-}
-
-// b2u8 is 1 for true, 0 for false (compiled without a branch).
-func b2u8(b bool) uint8 {
-	if b {
-		return 1
-	}
-	return 0
+	return len(toks)
 }
