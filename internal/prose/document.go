@@ -181,14 +181,19 @@ func (ts *tokenStarts) add(n, start int, k TokenKind, id uint32) Token {
 // start is too far past its group's base (add lists it apart).
 func (ts *tokenStarts) place(n, start int) (uint32, bool) {
 	if n&(1<<groupShift-1) == 0 {
-		m := len(ts.bases)
-		ts.bases = ts.bases[:m+1]
-		ts.bases[m] = uint32(start)
-		ts.base = uint32(start)
+		ts.newGroup(start)
 		return 0, true
 	}
 	off := uint32(start) - ts.base
 	return off, off < farOff
+}
+
+// newGroup starts a group at start, in bases with room for it.
+func (ts *tokenStarts) newGroup(start int) {
+	m := len(ts.bases)
+	ts.bases = ts.bases[:m+1]
+	ts.bases[m] = uint32(start)
+	ts.base = uint32(start)
 }
 
 // packToken is the token of kind k and type id whose start lies off bytes
