@@ -131,8 +131,9 @@ func (b *builder) tokenize(s Span) {
 	}
 	// The tokens are put in the token slice up to its capacity, k the
 	// number of them; its length is set when token is called and at the
-	// end. (The slice is read from b at each token: kept in registers,
-	// its pointer and capacity would push the loop's values to the stack.)
+	// end. The slice is read from b as a token is put, and its room
+	// checked there, once: kept in registers across the loop, its
+	// pointer and capacity would push the loop's values to the stack.
 	// The bases have room for the groups of all of them (token, which
 	// grows the token slice when it is full, grows them too).
 	k := len(b.toks)
@@ -142,9 +143,6 @@ func (b *builder) tokenize(s Span) {
 	for i < e {
 		w := load64(text, i)
 		c := byte(w)
-		if uint(k) >= uint(cap(b.toks)) {
-			goto slow // no room: token grows the slice
-		}
 		if isAlnum[c] {
 			// A word or number: its first sixteen bytes at once.
 			z := notAlnum(w)
@@ -192,6 +190,10 @@ func (b *builder) tokenize(s Span) {
 				}
 			}
 			sl := &slots[x]
+			toks := b.toks[:cap(b.toks)]
+			if uint(k) >= uint(len(toks)) {
+				goto slow // no room: token grows the slice
+			}
 			off := uint32(i) - b.starts.base
 			if k&(1<<groupShift-1) == 0 {
 				b.starts.newGroup(i)
@@ -204,7 +206,7 @@ func (b *builder) tokenize(s Span) {
 			} else {
 				b.v.counts[sl.id()]++
 			}
-			b.toks[:cap(b.toks)][k] = Token{sl.meta&^(offMask<<offShift) | off<<offShift}
+			toks[k] = Token{sl.meta&^(offMask<<offShift) | off<<offShift}
 			k++
 			// Skip the space that usually follows (as the other ASCII
 			// tokens do): afterSpace is odd, afterEnds and afterGlue are
@@ -229,6 +231,10 @@ func (b *builder) tokenize(s Span) {
 				if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' || len(b.terms) == cap(b.terms) {
 					break // a first use, an ellipsis, or no room for a term (token makes it)
 				}
+				toks := b.toks[:cap(b.toks)]
+				if uint(k) >= uint(len(toks)) {
+					break // no room: token grows the slice
+				}
 				off, ok := b.starts.place(k, i)
 				if !ok {
 					break // a start listed apart
@@ -239,7 +245,7 @@ func (b *builder) tokenize(s Span) {
 					b.terms[m] = k
 				}
 				b.v.counts[id-1]++
-				b.toks[:cap(b.toks)][k] = packToken(off, Punct, id-1)
+				toks[k] = packToken(off, Punct, id-1)
 				k++
 				// Skip the space that often follows (after a comma, a
 				// colon).
