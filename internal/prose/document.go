@@ -721,11 +721,14 @@ func lineStarts(src []byte) []uint32 {
 func appendLineStarts(lines []uint32, text string, from, to int) []uint32 {
 	i := from
 	for ; i+16 <= to; i += 16 {
-		nl0 := newlines(load64(text, i))
-		nl1 := newlines(load64(text, i+8))
-		if nl0|nl1 == 0 {
+		// Most turns find no newline, which this tells in fewer steps
+		// than newlines: (x-lsb)&^x has the high bit of a byte set only
+		// if some byte of x is zero (a newline).
+		x0, x1 := load64(text, i)^'\n'*lsb, load64(text, i+8)^'\n'*lsb
+		if ((x0-lsb)&^x0|(x1-lsb)&^x1)&msb == 0 {
 			continue
 		}
+		nl0, nl1 := newlines(load64(text, i)), newlines(load64(text, i+8))
 		for ; nl0 != 0; nl0 &= nl0 - 1 {
 			k := len(lines)
 			lines = lines[:k+1]
