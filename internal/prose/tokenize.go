@@ -68,11 +68,17 @@ var isAlnum = func() (t [256]bool) {
 // and it may carry into the tests of the bytes after it: not masking the
 // high bits first saves two instructions of the tokenizer's commonest
 // step.)
+//
+// An ASCII byte c plus 0x80-lo has its high bit set when c >= lo, and
+// without a carry out; c is in [lo, hi] when that bit differs from the
+// one of c plus 0x80-(hi+1): one exclusive or, where "at least lo and not
+// above hi" would take a complement and an and. Only the bytes outside
+// ASCII give wrong answers (and carries): w's own high bits mark them.
 func notAlnum(w uint64) uint64 {
 	l := w | 0x20*lsb
-	letters := (l + (0x80-'a')*lsb) &^ (l + (0x7f-'z')*lsb)
-	digits := (w + (0x80-'0')*lsb) &^ (w + (0x7f-'9')*lsb)
-	return ^(letters | digits) & msb
+	letters := (l + (0x80-'a')*lsb) ^ (l + (0x80-'z'-1)*lsb)
+	digits := (w + (0x80-'0')*lsb) ^ (w + (0x80-'9'-1)*lsb)
+	return (w | ^(letters | digits)) & msb
 }
 
 // wordGlue marks the bytes that may continue a word after a run of ASCII
@@ -85,8 +91,11 @@ var wordGlue = func() (t [256]bool) {
 	return t
 }()
 
-// lowBytes[n] keeps the n low bytes of a word (n <= 8).
-var lowBytes = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
+// lowBytes[n] keeps the n low bytes of a word (n <= 8). The compiler
+// knows that TrailingZeros64(x)>>3 is at most 8: indexed by it, the
+// table needs no bounds check, nor the index a mask (which made the loop
+// keep both the index and the count of bytes, and spill one).
+var lowBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
 
 // Classes of the byte that follows a run of ASCII letters and digits, for
 // where the word ends (see wordEndFrom).
@@ -147,7 +156,7 @@ func (b *builder) tokenize(s Span) {
 			// A word or number: its first sixteen bytes at once.
 			z := notAlnum(w)
 			n := bits.TrailingZeros64(z) >> 3 // 8: no stop
-			key, key2 := w&lowBytes[n&15], uint64(0)
+			key, key2 := w&lowBytes[n], uint64(0)
 			h := key * hashMul
 			if z == 0 {
 				w2 := load64(text, i+8)
