@@ -149,23 +149,25 @@ func (b *builder) tokenize(s Span) {
 	b.roomForBases(cap(b.toks))
 	// The bytes of the span are read eight at a time from i, which lies
 	// sixteen or more bytes before the end of the text: no bounds to check.
+	//
+	// Each inlined call on the word path shares its line with an
+	// instruction of tokenize's own: for a line without one the compiler
+	// emits a no-op to mark the inlined call, executed once a word.
 	for i < e {
 		w := load64(text, i)
 		c := byte(w)
 		if isAlnum[c] {
 			// A word or number: its first sixteen bytes at once.
-			z := notAlnum(w)
-			n := bits.TrailingZeros64(z) >> 3 // 8: no stop
+			n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
 			key, key2 := w&lowBytes[n], uint64(0)
 			h := key * hashMul
-			if z == 0 {
-				w2 := load64(text, i+8)
-				m := bits.TrailingZeros64(notAlnum(w2)) >> 3
+			if n == 8 {
+				m := bits.TrailingZeros64(notAlnum(load64(text, i+8))) >> 3
 				if m == 8 {
 					goto slow // sixteen letters or digits, or more
 				}
 				n += m
-				key2 = w2 & lowBytes[m]
+				key2 = load64(text, i+8) & lowBytes[m]
 				h += key2 * hashMul2
 			}
 			// The word ends at the end of the span, or at a byte that no
@@ -176,9 +178,8 @@ func (b *builder) tokenize(s Span) {
 			if j > e {
 				goto slow
 			}
-			next := load64(text, j) // the bytes after the word
-			a := afterWord[byte(next)]
-			if a >= afterGlue && j < e && (a == afterMore || j+1 < e && afterWord[byte(next>>8)] == afterMore) {
+			a := afterWord[byte(load64(text, j))] // the byte after the word
+			if a >= afterGlue && j < e && (a == afterMore || j+1 < e && afterWord[byte(load64(text, j+1))] == afterMore) {
 				goto slow
 			}
 			// Already seen? (Inlined vocab.id for the common case.)
@@ -186,8 +187,7 @@ func (b *builder) tokenize(s Span) {
 			// one-byte text NUL, so the zero bytes that pad a key of
 			// fewer than sixteen bytes are no text's, and a text of
 			// another length has another key.
-			slots := b.v.slots
-			x := home(h, len(slots))
+			slots, x := b.v.slots, home(h, len(b.v.slots))
 			for slots[x].key != key || slots[x].key2 != key2 {
 				if slots[x].meta == 0 {
 					// A first use: token numbers the text. (A call here
