@@ -224,7 +224,7 @@ func (b *builder) tokenize(s Span) {
 			i = j + int(a&1)
 			continue
 		} else if c < utf8.RuneSelf {
-			switch asciiClass[c] {
+			switch class := asciiClass[c]; class {
 			case cSpace:
 				// This byte and the spaces after it (an indented line),
 				// eight at a time.
@@ -248,7 +248,7 @@ func (b *builder) tokenize(s Span) {
 				if !ok {
 					break // a start listed apart
 				}
-				if asciiClass[c] != cPunct {
+				if class != cPunct {
 					m := len(b.terms)
 					b.terms = b.terms[:m+1]
 					b.terms[m] = k
