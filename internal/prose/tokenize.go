@@ -215,7 +215,8 @@ func (b *builder) tokenize(s Span) {
 			} else {
 				b.v.counts[sl.id()]++
 			}
-			toks[k] = Token{sl.meta&^(offMask<<offShift) | off<<offShift}
+			// meta holds the word's length, n, where the offset goes.
+			toks[k] = Token{sl.meta + (off-uint32(n))<<offShift}
 			k++
 			// Skip the space that usually follows (as the other ASCII
 			// tokens do): afterSpace is odd, afterEnds and afterGlue are
