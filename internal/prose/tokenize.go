@@ -188,8 +188,9 @@ func (b *builder) tokenize(s Span) {
 			// fewer than sixteen bytes are no text's, and a text of
 			// another length has another key.
 			slots, x := b.v.slots, home(h, len(b.v.slots))
-			for slots[x].key != key || slots[x].key2 != key2 {
-				if slots[x].meta == 0 {
+			sl := &slots[x]
+			for sl.key != key || sl.key2 != key2 {
+				if sl.meta == 0 {
 					// A first use: token numbers the text. (A call here
 					// would keep the loop's values on the stack.)
 					goto slow
@@ -197,8 +198,8 @@ func (b *builder) tokenize(s Span) {
 				if x++; x == len(slots) {
 					x = 0
 				}
+				sl = &slots[x]
 			}
-			sl := &slots[x]
 			toks := b.toks[:cap(b.toks)]
 			if uint(k) >= uint(len(toks)) {
 				goto slow // no room: token grows the slice
