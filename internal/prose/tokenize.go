@@ -195,7 +195,8 @@ func (b *builder) tokenize(s Span) {
 					// would keep the loop's values on the stack.)
 					goto slow
 				}
-				if x++; x == len(slots) {
+				x++
+				if x == len(slots) {
 					x = 0
 				}
 				sl = &slots[x]
