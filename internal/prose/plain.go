@@ -231,14 +231,17 @@ func indexWWW(s string) int {
 	const (
 		lanes = 0x0001000100010001
 		ww    = 0x7777 * lanes
-		low   = 0x7fff * lanes
 		high  = 0x8000 * lanes
 	)
+	// A lane of y = w^ww is zero where w holds "ww". (y-lanes)&^y has the
+	// high bit of the lowest zero lane set (and perhaps of lanes above
+	// it, which a borrow reaches); without a zero lane nothing borrows,
+	// and no lane has it: a candidate is found exactly when there is one.
 	i := 0
 	// Sixteen bytes a turn, then eight.
 	for ; i+16 <= len(s); i += 16 {
 		y0, y1 := load64(s, i)^ww, load64(s, i+8)^ww
-		if ^((y0&low+low)|y0)&high|^((y1&low+low)|y1)&high != 0 {
+		if ((y0-lanes)&^y0|(y1-lanes)&^y1)&high != 0 {
 			for k := max(i-1, 0); k < i+16 && k+4 <= len(s); k++ {
 				if s[k:k+4] == "www." {
 					return k
@@ -247,10 +250,7 @@ func indexWWW(s string) int {
 		}
 	}
 	for ; i+8 <= len(s); i += 8 {
-		y := load64(s, i) ^ ww
-		// The high bit of each lane of y that is zero: its low 15 bits
-		// plus 0x7fff do not carry into bit 15, and bit 15 is clear.
-		if ^((y&low+low)|y)&high != 0 {
+		if y := load64(s, i) ^ ww; (y-lanes)&^y&high != 0 {
 			// A "www." holding the pair starts one byte before it at the
 			// earliest, and by the last byte of the word.
 			for k := max(i-1, 0); k < i+8 && k+4 <= len(s); k++ {

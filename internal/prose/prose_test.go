@@ -234,6 +234,34 @@ func TestVocabularyLongAndEdgeWords(t *testing.T) {
 	}
 }
 
+// TestWordsFoundByKeysAlone covers tokenize's lookup of an ASCII word by
+// its two keys alone, without its length, and its token made from the
+// slot: NUL bytes (the one text with a zero byte) next to words, words
+// that are prefixes of longer ones up to sixteen bytes and past them, and
+// the kinds of words and numbers.
+func TestWordsFoundByKeysAlone(t *testing.T) {
+	src := "\x00 ab ab\x00 \x00ab abc ab a\x00\x00b ab. " +
+		"0123456789abcde 0123456789abcdef 0123456789abcde 0123456789abcdefg " +
+		"0123456789abcdef 12 12 x12 x12 12x 12x. abcdefgh abcdefgh\x00 abcdefgh"
+	for _, f := range []Format{Plain, Markdown} {
+		d := Parse("k", []byte(src), f)
+		checkVocabulary(t, d)
+		for i, tok := range d.Tokens {
+			text := d.TokenText(i)
+			want := Word
+			switch {
+			case isDigit(text[0]):
+				want = Number
+			case !isASCIIAlnum(text[0]):
+				want = Punct
+			}
+			if tok.Kind() != want {
+				t.Errorf("token %d %q: kind %v, want %v", i, text, tok.Kind(), want)
+			}
+		}
+	}
+}
+
 func TestTypes(t *testing.T) {
 	d := Parse("t.txt", []byte("The cat saw the Cat. THE end, the end."), Plain)
 	byText := map[string]uint32{}

@@ -68,11 +68,17 @@ var isAlnum = func() (t [256]bool) {
 // and it may carry into the tests of the bytes after it: not masking the
 // high bits first saves two instructions of the tokenizer's commonest
 // step.)
+//
+// An ASCII byte c plus 0x80-lo has its high bit set when c >= lo, and
+// without a carry out; c is in [lo, hi] when that bit differs from the
+// one of c plus 0x80-(hi+1): one exclusive or, where "at least lo and not
+// above hi" would take a complement and an and. Only the bytes outside
+// ASCII give wrong answers (and carries): w's own high bits mark them.
 func notAlnum(w uint64) uint64 {
 	l := w | 0x20*lsb
-	letters := (l + (0x80-'a')*lsb) &^ (l + (0x7f-'z')*lsb)
-	digits := (w + (0x80-'0')*lsb) &^ (w + (0x7f-'9')*lsb)
-	return ^(letters | digits) & msb
+	letters := (l + (0x80-'a')*lsb) ^ (l + (0x80-'z'-1)*lsb)
+	digits := (w + (0x80-'0')*lsb) ^ (w + (0x80-'9'-1)*lsb)
+	return (w | ^(letters | digits)) & msb
 }
 
 // wordGlue marks the bytes that may continue a word after a run of ASCII
@@ -85,15 +91,19 @@ var wordGlue = func() (t [256]bool) {
 	return t
 }()
 
-// lowBytes[n] keeps the n low bytes of a word (n <= 8).
-var lowBytes = [16]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
+// lowBytes[n] keeps the n low bytes of a word (n <= 8). The compiler
+// knows that TrailingZeros64(x)>>3 is at most 8: indexed by it, the
+// table needs no bounds check, nor the index a mask (which made the loop
+// keep both the index and the count of bytes, and spill one).
+var lowBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
 
 // Classes of the byte that follows a run of ASCII letters and digits, for
 // where the word ends (see wordEndFrom).
 const (
-	afterEnds uint8 = iota // white space or punctuation that no word holds: the word ends
-	afterGlue              // ' - . , : the word ends unless a letter or digit follows
-	afterMore              // a byte outside ASCII (or a letter or digit): ask wordEndFrom
+	afterEnds  uint8 = iota // white space or punctuation that no word holds: the word ends
+	afterSpace              // a space: the word ends, and the space is skipped
+	afterGlue               // ' - . , : the word ends unless a letter or digit follows
+	afterMore               // a byte outside ASCII (or a letter or digit): ask wordEndFrom
 )
 
 var afterWord = func() (t [256]uint8) {
@@ -103,6 +113,8 @@ var afterWord = func() (t [256]uint8) {
 			t[c] = afterMore
 		case wordGlue[c]:
 			t[c] = afterGlue
+		case c == ' ':
+			t[c] = afterSpace
 		}
 	}
 	return t
@@ -126,139 +138,141 @@ func (b *builder) tokenize(s Span) {
 		}
 		return
 	}
-	v := &b.v
-	// The token slice up to its capacity, and the number of tokens in it.
+	// The tokens are put in the token slice up to its capacity, k the
+	// number of them; its length is set when token is called and at the
+	// end. The slice is read from b as a token is put, and its room
+	// checked there, once: kept in registers across the loop, its
+	// pointer and capacity would push the loop's values to the stack.
 	// The bases have room for the groups of all of them (token, which
 	// grows the token slice when it is full, grows them too).
-	all, k := b.toks[:cap(b.toks)], len(b.toks)
-	b.roomForBases(len(all))
+	k := len(b.toks)
+	b.roomForBases(cap(b.toks))
 	// The bytes of the span are read eight at a time from i, which lies
 	// sixteen or more bytes before the end of the text: no bounds to check.
+	//
+	// Each inlined call on the word path shares its line with an
+	// instruction of tokenize's own: for a line without one the compiler
+	// emits a no-op to mark the inlined call, executed once a word.
 	for i < e {
-		// Up to stop the token slice has room for a token a byte.
-		stop := min(e, i+len(all)-k)
-	fast:
-		for i < stop {
-			w := load64(text, i)
-			c := byte(w)
-			if isAlnum[c] {
-				// A word or number: its first sixteen bytes at once.
-				n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
-				key, key2 := w&lowBytes[n&15], uint64(0)
-				if n == 8 {
-					w2 := load64(text, i+8)
-					m := bits.TrailingZeros64(notAlnum(w2)) >> 3
-					n += m
-					key2 = w2 & lowBytes[m&15]
+		w := load64(text, i)
+		c := byte(w)
+		if isAlnum[c] {
+			// A word or number: its first sixteen bytes at once.
+			n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
+			key, key2 := w&lowBytes[n], uint64(0)
+			h := key * hashMul
+			if n == 8 {
+				m := bits.TrailingZeros64(notAlnum(load64(text, i+8))) >> 3
+				if m == 8 {
+					goto slow // sixteen letters or digits, or more
 				}
-				j := i + n
-				// The word ends at the end of the span, or at a byte that no
-				// word holds, or at a glue byte (a comma, a dot) that no
-				// letter or digit follows: "word, " and "word.\n"
-				// (wordEndFrom would stop there too).
-				if n < 16 && j <= e {
-					next := load64(text, j) // the bytes after the word
-					if j < e {
-						if a := afterWord[byte(next)]; a != afterEnds && (a != afterGlue || j+1 < e && afterWord[byte(next>>8)] == afterMore) {
-							goto slow
-						}
-					}
-					// Already seen? (Inlined vocab.id for the common case.)
-					h := key * hashMul
-					if n > 8 {
-						h = (bits.RotateLeft64(h, 23) ^ key2) * hashMul
-					}
-					for h := v.home(h); ; h++ {
-						if h == len(v.slots) {
-							h = 0
-						}
-						sl := &v.slots[h]
-						if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == uint32(n) {
-							off, ok := b.starts.place(k, i)
-							if !ok {
-								break
-							}
-							if v.slotCounts {
-								sl.count++
-							} else {
-								v.counts[sl.id()-1]++
-							}
-							all[k] = packToken(off, kindOf(byte(key)), sl.id()-1)
-							k++
-							// Skip the space that usually follows (as the
-							// other ASCII tokens do).
-							if i = j; i < e && byte(next) == ' ' {
-								i++
-							}
-							continue fast
-						}
-						if sl.meta == 0 {
-							// A first use.
-							off, ok := b.starts.place(k, i)
-							if !ok {
-								break
-							}
-							all[k] = packToken(off, kindOf(byte(key)), v.id(i, n))
-							k++
-							if i = j; i < e && byte(next) == ' ' {
-								i++
-							}
-							continue fast
-						}
-					}
-				}
-			} else if c < utf8.RuneSelf {
-				switch asciiClass[c] {
-				case cSpace:
-					// This byte and the spaces after it (an indented line),
-					// eight at a time.
-					for i++; i < e; i += 8 {
-						if x := load64(text, i) ^ ' '*lsb; x != 0 {
-							i += bits.TrailingZeros64(x) >> 3
-							break
-						}
-					}
-					continue
-				case cPunct, cDot, cTerm:
-					id := v.byByte[c]
-					if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' || len(b.terms) == cap(b.terms) {
-						break // a first use, an ellipsis, or no room for a term (token makes it)
-					}
-					off, ok := b.starts.place(k, i)
-					if !ok {
-						break // a start listed apart
-					}
-					if asciiClass[c] != cPunct {
-						m := len(b.terms)
-						b.terms = b.terms[:m+1]
-						b.terms[m] = k
-					}
-					v.counts[id-1]++
-					all[k] = packToken(off, Punct, id-1)
-					k++
-					// Skip the space that often follows (after a comma, a
-					// colon).
-					i++
-					if i < e && byte(w>>8) == ' ' {
-						i++
-					}
-					continue
-				}
+				n += m
+				key2 = load64(text, i+8) & lowBytes[m]
+				h += key2 * hashMul2
 			}
-		slow:
-			b.toks = b.toks[:k]
-			i = b.token(i, e)
-			all, k = b.toks[:cap(b.toks)], len(b.toks)
-			b.roomForBases(len(all))
-			stop = min(e, i+len(all)-k)
+			// The word ends at the end of the span, or at a byte that no
+			// word holds, or at a glue byte (a comma, a dot) that no
+			// letter or digit follows: "word, " and "word.\n"
+			// (wordEndFrom would stop there too).
+			j := i + n
+			if j > e {
+				goto slow
+			}
+			a := afterWord[byte(load64(text, j))] // the byte after the word
+			if a >= afterGlue && j < e && (a == afterMore || j+1 < e && afterWord[byte(load64(text, j+1))] == afterMore) {
+				goto slow
+			}
+			// Already seen? (Inlined vocab.id for the common case.)
+			// The keys alone tell: no text holds a NUL byte but the
+			// one-byte text NUL, so the zero bytes that pad a key of
+			// fewer than sixteen bytes are no text's, and a text of
+			// another length has another key.
+			slots, x := b.v.slots, home(h, len(b.v.slots))
+			sl := &slots[x]
+			for sl.key != key || sl.key2 != key2 {
+				if sl.meta == 0 {
+					// A first use: token numbers the text. (A call here
+					// would keep the loop's values on the stack.)
+					goto slow
+				}
+				x++
+				if x == len(slots) {
+					x = 0
+				}
+				sl = &slots[x]
+			}
+			toks := b.toks[:cap(b.toks)]
+			if uint(k) >= uint(len(toks)) {
+				goto slow // no room: token grows the slice
+			}
+			off := uint32(i) - b.starts.base
+			if k&(1<<groupShift-1) == 0 {
+				b.starts.newGroup(i)
+				off = 0
+			} else if off >= farOff {
+				goto slow // a start listed apart (token lists it)
+			}
+			if b.v.slotCounts {
+				sl.count++
+			} else {
+				b.v.counts[sl.id()]++
+			}
+			// meta holds the word's length, n, where the offset goes.
+			toks[k] = Token{sl.meta + (off-uint32(n))<<offShift}
+			k++
+			// Skip the space that usually follows (as the other ASCII
+			// tokens do): afterSpace is odd, afterEnds and afterGlue are
+			// even, and afterMore, odd too, comes here only at the end of
+			// the span, past which a skip ends the loop all the same.
+			i = j + int(a&1)
+			continue
+		} else if c < utf8.RuneSelf {
+			switch class := asciiClass[c]; class {
+			case cSpace:
+				// This byte and the spaces after it (an indented line),
+				// eight at a time.
+				for i++; i < e; i += 8 {
+					if x := load64(text, i) ^ ' '*lsb; x != 0 {
+						i += bits.TrailingZeros64(x) >> 3
+						break
+					}
+				}
+				continue
+			case cPunct, cDot, cTerm:
+				id := b.v.byByte[c]
+				if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' || len(b.terms) == cap(b.terms) {
+					break // a first use, an ellipsis, or no room for a term (token makes it)
+				}
+				toks := b.toks[:cap(b.toks)]
+				if uint(k) >= uint(len(toks)) {
+					break // no room: token grows the slice
+				}
+				off, ok := b.starts.place(k, i)
+				if !ok {
+					break // a start listed apart
+				}
+				if class != cPunct {
+					m := len(b.terms)
+					b.terms = b.terms[:m+1]
+					b.terms[m] = k
+				}
+				b.v.counts[id-1]++
+				toks[k] = packToken(off, Punct, id-1)
+				k++
+				// Skip the space that often follows (after a comma, a
+				// colon).
+				i++
+				if i < e && byte(w>>8) == ' ' {
+					i++
+				}
+				continue
+			}
 		}
-		if i < e {
-			// No room: token grows the slice.
-			b.toks = b.toks[:k]
-			i = b.token(i, e)
-			all, k = b.toks[:cap(b.toks)], len(b.toks)
-			b.roomForBases(len(all))
-		}
+	slow:
+		b.toks = b.toks[:k]
+		i = b.token(i, e)
+		k = len(b.toks)
+		b.roomForBases(cap(b.toks))
 	}
 	b.toks = b.toks[:k]
 }

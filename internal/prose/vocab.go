@@ -53,29 +53,42 @@ type vocab struct {
 var slotCountsFrom = 1 << 15
 
 // vslot is a vocabulary entry: key and key2 hold the first sixteen bytes
-// of the text (zero-padded); meta packs the type's ID + 1 (0: empty slot)
-// in its low 24 bits and the text's length (at most 255: a longer text is
-// compared in full) in its high 8. A text of up to 16 bytes is identified
-// without reading it. count counts the uses that tokenize finds here,
-// next to the key it has just read, until settle adds them to counts
-// (in a large table: see vocab.slotCounts).
+// of the text (zero-padded). meta is the text's token at offset 0 of its
+// group (see Token): its ID, and the kind of an ASCII word or number
+// (kindOf of its first byte; tokens of other texts take their kind
+// elsewhere), but in place of the offset the text's length (slotLen); 0
+// is an empty slot (a text has a byte). A text of up to 16 bytes is
+// identified without reading it, and tokenize makes an ASCII word's token
+// from meta alone. count counts the uses that tokenize finds here, next
+// to the key it has just read, until settle adds them to counts (in a
+// large table: see vocab.slotCounts).
 type vslot struct {
 	key, key2   uint64
 	meta, count uint32
 }
 
-const (
-	metaID    = 1<<24 - 1
-	metaShift = 24
-)
-
 // slotLen is the length a slot keeps for a text of n bytes.
 func slotLen(n int) uint32 { return uint32(min(n, 255)) }
 
-// id is the ID + 1 of the slot's type; 0 for an empty slot.
-func (sl *vslot) id() uint32 { return sl.meta & metaID }
+// id is the ID of the slot's type (the slot is not empty).
+func (sl *vslot) id() uint32 { return sl.meta >> idShift }
 
-const hashMul = 0x9e3779b97f4a7c15
+// len is the slot's text's length (slotLen).
+func (sl *vslot) len() uint32 { return sl.meta >> offShift & offMask }
+
+// slotMeta is the meta of the slot of text s[i:i+n], of type id.
+func slotMeta(s string, i, n int, id uint32) uint32 {
+	return id<<idShift | slotLen(n)<<offShift | uint32(kindOf(s[i]))
+}
+
+// A text's hash is key*hashMul + key2*hashMul2 (see vslot), mixed with
+// its later bytes if it has any (hashText): a text of eight bytes or
+// fewer, whose key2 is 0, hashes with one multiplication, and tokenize
+// adds the second only for a longer word.
+const (
+	hashMul  = 0x9e3779b97f4a7c15
+	hashMul2 = 0xc2b2ae3d27d4eb4f
+)
 
 // init sizes the table for a document of about tokens tokens. By Heaps'
 // law a text of n tokens has about K·n^β distinct ones; K = 36, β = 0.5
@@ -118,8 +131,11 @@ func (v *vocab) overflow() uint32 {
 var typeLimit = MaxTypes
 
 // home is the first slot to look at for a text whose hash is h.
-func (v *vocab) home(h uint64) int {
-	return int((h >> 32) * uint64(len(v.slots)) >> 32)
+func (v *vocab) home(h uint64) int { return home(h, len(v.slots)) }
+
+// home is the first of n slots to look at for a text whose hash is h.
+func home(h uint64, n int) int {
+	return int((h >> 32) * uint64(n) >> 32)
 }
 
 // load64 reads eight bytes of s at i as a little-endian word; i+8 <= len(s).
@@ -145,7 +161,10 @@ func chunk(s string, i, n int) uint64 {
 func hashText(s string, i, n int) (key, h uint64) {
 	key = chunk(s, i, n)
 	h = key * hashMul
-	for j := 8; j < n; j += 8 {
+	if n > 8 {
+		h += chunk(s, i+8, n-8) * hashMul2
+	}
+	for j := 16; j < n; j += 8 {
 		h = (bits.RotateLeft64(h, 23) ^ chunk(s, i+j, n-j)) * hashMul
 	}
 	return key, h
@@ -163,21 +182,19 @@ func (v *vocab) id(start, n int) uint32 {
 	if n <= 16 && start+16 <= len(v.text) {
 		key := load64(v.text, start)
 		var key2 uint64
-		var h uint64
 		if n <= 8 {
 			key &= ^uint64(0) >> (64 - 8*uint(n))
-			h = key * hashMul
 		} else {
 			key2 = load64(v.text, start+8) & (^uint64(0) >> (128 - 8*uint(n)))
-			h = (bits.RotateLeft64(key*hashMul, 23) ^ key2) * hashMul
 		}
+		h := key*hashMul + key2*hashMul2
 		for j := v.home(h); ; j++ {
 			if j == len(v.slots) {
 				j = 0
 			}
 			sl := &v.slots[j]
-			if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == uint32(n) {
-				id := sl.id() - 1
+			if sl.key == key && sl.key2 == key2 && sl.len() == uint32(n) {
+				id := sl.id()
 				v.counts[id]++
 				return id
 			}
@@ -228,9 +245,9 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 			j = 0
 		}
 		sl := &v.slots[j]
-		if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == n8 {
-			if n <= 16 || v.types[sl.id()-1] == s[i:i+n] {
-				return sl.id() - 1
+		if sl.key == key && sl.key2 == key2 && sl.len() == n8 {
+			if n <= 16 || v.types[sl.id()] == s[i:i+n] {
+				return sl.id()
 			}
 			continue
 		}
@@ -239,7 +256,7 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 				return v.overflow()
 			}
 			id := uint32(len(v.types))
-			*sl = vslot{key: key, key2: key2, meta: id + 1 | n8<<metaShift}
+			*sl = vslot{key: key, key2: key2, meta: slotMeta(s, i, n, id)}
 			v.types = append(v.types, s[i:i+n])
 			v.counts = append(v.counts, 0)
 			v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
@@ -267,7 +284,7 @@ func (v *vocab) grow() {
 		if sl.meta == 0 {
 			continue
 		}
-		t := v.types[sl.id()-1]
+		t := v.types[sl.id()]
 		_, h := hashText(t, 0, len(t))
 		j := v.home(h)
 		for v.slots[j].meta != 0 {
@@ -287,7 +304,7 @@ func (v *vocab) settle() {
 	}
 	for k := range v.slots {
 		if sl := &v.slots[k]; sl.count != 0 {
-			v.counts[sl.id()-1] += int32(sl.count)
+			v.counts[sl.id()] += int32(sl.count)
 			sl.count = 0
 		}
 	}
@@ -371,8 +388,10 @@ func (v *vocab) findLowerASCII(t string) (uint32, bool) {
 		c := lowerChunk(chunk(t, j, n-j))
 		if j == 8 {
 			key2 = c
+			h += c * hashMul2
+		} else {
+			h = (bits.RotateLeft64(h, 23) ^ c) * hashMul
 		}
-		h = (bits.RotateLeft64(h, 23) ^ c) * hashMul
 	}
 	for j := v.home(h); ; j++ {
 		if j == len(v.slots) {
@@ -382,8 +401,8 @@ func (v *vocab) findLowerASCII(t string) (uint32, bool) {
 		if sl.meta == 0 {
 			return 0, false
 		}
-		if sl.key == key && sl.key2 == key2 && sl.meta>>metaShift == slotLen(n) && (n <= 16 || isLowerOf(v.types[sl.id()-1], t)) {
-			return sl.id() - 1, true
+		if sl.key == key && sl.key2 == key2 && sl.len() == slotLen(n) && (n <= 16 || isLowerOf(v.types[sl.id()], t)) {
+			return sl.id(), true
 		}
 	}
 }
