@@ -7,6 +7,14 @@
 #   scripts/bench.sh quick      # skip the go test benchmarks and the 100 MB run
 #   EDLINT_REF=/tmp/edlint-main scripts/bench.sh quick
 #                               # also time a reference binary (before/after)
+#   EDLINT_REF=/tmp/edlint-main scripts/bench.sh ab [ROUNDS]
+#                               # only the before/after: interleaved rounds
+#
+# The machine's speed drifts by as much as a fifth within the hour, and
+# edlint's more than the other tools' (its tables live in the shared
+# cache): compare a change with its reference by "ab", which runs the two
+# in turn on one core, ROUNDS times (11 by default), and prints the median
+# and best of each and the ratio of the medians.
 #
 # It builds a 20 MB corpus from ../shared/corpora/clean (the corpora
 # repeated) in a temporary directory, then measures:
@@ -57,6 +65,7 @@ corpus() {
 corpus 20 "$tmp/c20.txt"
 size20=$(stat -c %s "$tmp/c20.txt")
 
+
 # timed NAME CMD...: runs CMD (output discarded), prints the wall time, the
 # throughput on the 20 MB corpus (or on $tsize bytes) and the peak RSS; sets
 # $secs.
@@ -70,6 +79,33 @@ timed() {
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
+
+if [ "$mode" = ab ]; then
+  [ -n "${EDLINT_REF:-}" ] || { echo "bench: ab needs EDLINT_REF=reference-binary" >&2; exit 2; }
+  rounds=${2:-11}
+  pin=()
+  if command -v taskset >/dev/null 2>&1; then pin=(taskset -c 0); fi
+  echo "== before/after on the 20 MB corpus, one core, $rounds interleaved rounds"
+  : >"$tmp/ab"
+  for _ in $(seq "$rounds"); do
+    for which in new ref; do
+      bin=$edlint
+      [ "$which" = ref ] && bin=$EDLINT_REF
+      GOMAXPROCS=1 /usr/bin/time -f "$which %e %M" -o "$tmp/time" "${pin[@]}" "$bin" --color never -q "$tmp/c20.txt" >/dev/null 2>&1 || true
+      tail -1 "$tmp/time" >>"$tmp/ab"
+    done
+  done
+  for which in new ref; do
+    awk -v w="$which" '$1 == w { print $2, $3 }' "$tmp/ab" | sort -n | awk -v w="$which" -v b="$size20" '
+      { t[NR] = $1; if ($2 > rss) rss = $2 }
+      END { m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+            printf "%-9s median %5.3f s (%5.1f MB/s)  best %5.3f s  peak RSS %d MB\n", (w == "new" ? "this" : "reference"), m, b / 1048576 / m, t[1], rss / 1024
+            print m > "/dev/stderr" }' 2>>"$tmp/medians"
+  done
+  { read -r mnew; read -r mref; } <"$tmp/medians"
+  awk -v a="$mref" -v b="$mnew" 'BEGIN { printf "   the reference'"'"'s median is %.3fx this build'"'"'s\n", a / b }'
+  exit 0
+fi
 
 if [ "$mode" != quick ]; then
   echo "== go test -bench, one core (parser, dictionary, rule categories, whole lint)"
