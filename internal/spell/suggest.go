@@ -1247,37 +1247,19 @@ func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, in
 	prev := best
 	i := lo + 1
 	for ; i <= hi; i++ {
-		sc := sub[i]
-		if extra != 0 && sc != 0 {
-			sc += extra
-		}
 		// The builtin min, without branches: which of the three is least
 		// is the data's whim, and a mispredicted branch costs more than
 		// the builtin's NaN handling.
-		best := min(up[i-1]+sc, up[i]+dc, prev+ins[i]+insExtra)
-		cur[i] = best
-		prev = best
-		in := n + 1
-		if best <= bound {
-			in = i
-			last = i
-		}
-		first = min(first, in)
+		best := min(up[i-1]+surcharged(sub[i], extra), up[i]+dc, prev+ins[i]+insExtra)
+		cur[i], prev = best, best
+		first, last = widen(first, last, i, n+1, best, bound)
 	}
 	if i <= n {
-		sc := sub[i]
-		if extra != 0 && sc != 0 {
-			sc += extra
-		}
-		best := min(up[i-1]+sc, prev+ins[i]+insExtra)
-		cur[i] = best
-		prev = best
-		in := n + 1
-		if best <= bound {
-			in = i
-			last = i
-		}
-		first = min(first, in)
+		// The cell after the band: the parent's cell above it is not
+		// live.
+		best := min(up[i-1]+surcharged(sub[i], extra), prev+ins[i]+insExtra)
+		cur[i], prev = best, best
+		first, last = widen(first, last, i, n+1, best, bound)
 		i++
 	}
 	// Beyond the band only the typo's extra letters continue a live cell.
@@ -1293,6 +1275,27 @@ func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, in
 		return band{1, 0}
 	}
 	return band{first, last}
+}
+
+// surcharged is a substitution cost sc with the early-position surcharge
+// extra of its row; a match (0) has none.
+func surcharged(sc, extra float32) float32 {
+	if extra != 0 && sc != 0 {
+		sc += extra
+	}
+	return sc
+}
+
+// widen returns the band first..last of stepPlain with cell i, of cost c,
+// added if it is within bound; first is none while the band is empty. It
+// keeps the band without branches: whether a cell is within the bound is
+// unpredictable.
+func widen(first, last, i, none int, c, bound float32) (int, int) {
+	in := none
+	if c <= bound {
+		in, last = i, i
+	}
+	return min(first, in), last
 }
 
 // otherSub returns the substitution costs for a word letter outside a–z.
