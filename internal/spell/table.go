@@ -99,21 +99,16 @@ func slotID(e uint32) uint32 { return e & (1<<idBits - 1) }
 // slotMark returns the marks of the key of entry e.
 func slotMark(e uint32) uint8 { return uint8(e >> idBits & maxMark) }
 
+// keyText is a key as a string or as bytes: Check looks up a folded word
+// in a stack buffer without converting it.
+type keyText interface{ ~string | ~[]byte }
+
 // keyHash is FNV-1a, 64 bits: fixed across runs, unlike maphash, so the
 // slots can be stored.
-func keyHash(s string) uint64 {
+func keyHash[K keyText](s K) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-func keyHashBytes(s []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range s {
-		h ^= uint64(c)
 		h *= 1099511628211
 	}
 	return h
@@ -238,7 +233,7 @@ func (t *indexBuilder) add(k string) (id uint32, added, ok bool) {
 
 // getBytes returns the number of key k.
 func (t *indexBuilder) getBytes(k []byte) (uint32, bool) {
-	h := keyHashBytes(k)
+	h := keyHash(k)
 	m := matchOf(len(k), h)
 	for i := slotPos(h, t.mask); ; i = (i + 1) & t.mask {
 		s := t.slots[i]
@@ -270,23 +265,14 @@ func (t *strIndex) getBytes(k []byte) (uint32, bool) {
 }
 
 // probe returns the entry of key k with found set, 0 if k is not a key.
-func (t *strIndex) probe(k string) uint32 {
-	h := keyHash(k)
-	m := matchOf(len(k), h)
-	for i := slotPos(h, t.mask); ; i = (i + 1) & t.mask {
-		s := t.slots.at(int(i))
-		if s == 0 {
-			return 0
-		}
-		if s&matchMask == m && t.slotKey(s) == k {
-			return t.entryAt(int(s&maxArena)) | found
-		}
-	}
-}
+func (t *strIndex) probe(k string) uint32 { return probeKey(t, k) }
 
 // probeBytes is probe for a byte slice.
-func (t *strIndex) probeBytes(k []byte) uint32 {
-	h := keyHashBytes(k)
+func (t *strIndex) probeBytes(k []byte) uint32 { return probeKey(t, k) }
+
+// probeKey is probe and probeBytes.
+func probeKey[K keyText](t *strIndex, k K) uint32 {
+	h := keyHash(k)
 	m := matchOf(len(k), h)
 	for i := slotPos(h, t.mask); ; i = (i + 1) & t.mask {
 		s := t.slots.at(int(i))

@@ -205,3 +205,16 @@ func TestSlotFields(t *testing.T) {
 		t.Errorf("entry %#x does not hold its fields", e)
 	}
 }
+
+// TestFindAllocatesNothing: an ASCII word's key is looked up as a string
+// or as the bytes of a stack buffer (probeKey), never converted: Check
+// runs once per distinct word of a draft. (A word outside ASCII is folded
+// into a new string first.)
+func TestFindAllocatesNothing(t *testing.T) {
+	b := Builtin().b
+	for _, w := range []string{"analysis", "Czech", "WORLD", "Zzqx", "KGB"} {
+		if n := testing.AllocsPerRun(100, func() { b.find(w) }); n != 0 {
+			t.Errorf("find(%q): %v allocations", w, n)
+		}
+	}
+}
