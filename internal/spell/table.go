@@ -174,8 +174,11 @@ func (t *strIndex) key(i uint32) string {
 }
 
 // entryAt returns the entry of the record at p.
-func (t *strIndex) entryAt(p int) uint32 {
-	return uint32(t.arena[p]) | uint32(t.arena[p+1])<<8 | uint32(t.arena[p+2])<<16
+func (t *strIndex) entryAt(p int) uint32 { return entryIn(t.arena, p) }
+
+// entryIn decodes the entry of the record at p of arena.
+func entryIn(arena string, p int) uint32 {
+	return uint32(arena[p]) | uint32(arena[p+1])<<8 | uint32(arena[p+2])<<16
 }
 
 // slotKey returns the key of used slot s, reading off only for a long
@@ -194,9 +197,7 @@ func (t *indexBuilder) key(i uint32) string { return t.arena[t.off[i]+entryLen :
 
 // idAt returns the number of the key whose record is at p while
 // building (its entry has no marks yet).
-func (t *indexBuilder) idAt(p uint32) uint32 {
-	return uint32(t.arena[p]) | uint32(t.arena[p+1])<<8 | uint32(t.arena[p+2])<<16
-}
+func (t *indexBuilder) idAt(p uint32) uint32 { return entryIn(t.arena, int(p)) }
 
 // add returns the number of key k, adding it if new, and whether it was
 // added; ok is false when the index is full.
