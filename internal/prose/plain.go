@@ -226,47 +226,18 @@ func indexMarker(s, m string) int {
 
 // indexWWW is strings.Index(s, "www."). strings.Index looks for the first
 // two bytes, ww, by calling IndexByte at every w, some 1.5% of the bytes
-// of English; its first and last bytes, w and ".", would stop at every
-// "how." and "new.". The three w's of a "www." hold a "ww" at an even
-// offset, so it looks for that eight bytes at a time, as four 16-bit
-// lanes, and checks the candidates (rare in prose) byte by byte: twice as
-// fast.
+// of English. Dots are rarer (about one byte in a hundred of prose) and
+// IndexByte finds them 32 bytes a step, so it looks for the dot and checks
+// the three bytes before it: three times as quick as looking at every
+// byte for a "ww", eight at a time, which it did before.
 func indexWWW(s string) int {
-	const (
-		lanes = 0x0001000100010001
-		ww    = 0x7777 * lanes
-		high  = 0x8000 * lanes
-	)
-	// A lane of y = w^ww is zero where w holds "ww". (y-lanes)&^y has the
-	// high bit of the lowest zero lane set (and perhaps of lanes above
-	// it, which a borrow reaches); without a zero lane nothing borrows,
-	// and no lane has it: a candidate is found exactly when there is one.
-	i := 0
-	// Sixteen bytes a turn, then eight.
-	for ; i+16 <= len(s); i += 16 {
-		y0, y1 := load64(s, i)^ww, load64(s, i+8)^ww
-		if ((y0-lanes)&^y0|(y1-lanes)&^y1)&high != 0 {
-			for k := max(i-1, 0); k < i+16 && k+4 <= len(s); k++ {
-				if s[k:k+4] == "www." {
-					return k
-				}
-			}
+	for i := 3; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], '.')
+		if k < 0 {
+			break
 		}
-	}
-	for ; i+8 <= len(s); i += 8 {
-		if y := load64(s, i) ^ ww; (y-lanes)&^y&high != 0 {
-			// A "www." holding the pair starts one byte before it at the
-			// earliest, and by the last byte of the word.
-			for k := max(i-1, 0); k < i+8 && k+4 <= len(s); k++ {
-				if s[k:k+4] == "www." {
-					return k
-				}
-			}
-		}
-	}
-	for k := max(i-2, 0); k+4 <= len(s); k++ {
-		if s[k:k+4] == "www." {
-			return k
+		if i += k; s[i-3:i] == "www" {
+			return i - 3
 		}
 	}
 	return -1
