@@ -120,14 +120,15 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 		}
 		if wc != nil && trimmed != "" {
 			wc.lines++
-			if d.isLongLine(text[start:end]) {
+			// (Most lines are too short to be long: no call.)
+			if end-start > 100 && d.isLongLine(text[start:end]) {
 				wc.long++
 			}
 		}
 		switch {
 		case trimmed == "":
 			open = false
-		case strings.HasPrefix(trimmed, DirectivePrefix) || strings.HasPrefix(trimmed, "<!--") && strings.Contains(trimmed, DirectivePrefix):
+		case (trimmed[0] == DirectivePrefix[0] || trimmed[0] == '<') && isDirective(trimmed):
 			comments = append(comments, Comment{Span: Span{start, lineEnd}, Body: strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(trimmed, "<!--"), "-->"))})
 			open = false
 		default:
@@ -136,19 +137,55 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 				blocks = append(blocks, rawBlock{kind: Paragraph, firstSeg: uint32(first), endSeg: uint32(first)})
 				open = true
 			}
-			if urls.maybeIn(text, start, lineEnd) {
+			// The nearest URL marker lies beyond most lines: no call.
+			if lineEnd > urls.first && urls.maybeIn(text, start, lineEnd) {
 				prose = appendMasked(prose, text, Span{start, lineEnd})
 			} else {
 				prose = append(prose, newSegment(start, lineEnd))
 			}
 			blocks[len(blocks)-1].endSeg = uint32(len(prose))
-			if unwrapped || endsBlock(trimmed) {
+			// Most lines end in an ASCII character that tells whether
+			// the line ends its block (endsBlock's first step, without
+			// the call).
+			if c := trimmed[len(trimmed)-1]; unwrapped {
+				open = false
+			} else if c < utf8.RuneSelf && finalByte[c] != finalAsk {
+				open = finalByte[c] == finalGoesOn
+			} else if endsBlock(trimmed) {
 				open = false
 			}
 		}
 	}
 	return run{blocks, prose}, comments
 }
+
+// isDirective reports whether a trimmed plain-text line holds an edlint
+// directive.
+func isDirective(trimmed string) bool {
+	return strings.HasPrefix(trimmed, DirectivePrefix) || strings.HasPrefix(trimmed, "<!--") && strings.Contains(trimmed, DirectivePrefix)
+}
+
+// Classes of the final byte of a line, for whether the line ends its block
+// (see endsBlock).
+const (
+	finalAsk    uint8 = iota // endsBlock must tell
+	finalEnds                // the line ends its block
+	finalGoesOn              // the block goes on
+)
+
+// finalByte classes the ASCII bytes as the final byte of a line, as
+// endsBlock does.
+var finalByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case strings.IndexByte(".!?:\")", byte(c)) >= 0:
+			t[c] = finalEnds
+		case c == ',' || c == '-' || c == ';' || c >= 'a' && c <= 'z':
+			t[c] = finalGoesOn
+		}
+	}
+	return t
+}()
 
 // trimSpace is strings.TrimSpace, quicker on the white space of ASCII
 // (the indentation of a line) that it finds at either end: spaces eight
@@ -185,8 +222,10 @@ func isASCIIInk(c byte) bool { return c < utf8.RuneSelf && asciiClass[c] != cSpa
 // address: it keeps, for each marker nextURL looks for, the next offset
 // where it occurs, so that the text is searched once, not once a line.
 type urlFinder struct {
-	next  [3]int // offsets of the next "://", "www." and "@", or len(text)
-	first int    // the least of next
+	next [3]int // offsets of the next "://", "www." and "@", or len(text)
+	// first is the least of next (0 until the first search): a line
+	// that ends by first holds no marker.
+	first int
 	ready bool
 }
 
