@@ -7,7 +7,6 @@
 package prose
 
 import (
-	"bytes"
 	"cmp"
 	"math/bits"
 	"path/filepath"
@@ -411,8 +410,7 @@ func ParseWorkers(path string, src []byte, format Format, workers int) *Document
 			}
 		})
 	} else {
-		d.lines = lineStarts(src)
-		d.Invalid = invalidOffsets(src)
+		d.lines, d.Invalid = scanSource(src, true)
 	}
 	if format == Plain && workers > 1 && d.parsePlainParallel(workers) {
 		return d
@@ -737,28 +735,66 @@ func (d *Document) BlockOf(tok int) int {
 }
 
 func lineStarts(src []byte) []uint32 {
-	lines := make([]uint32, 1, bytes.Count(src, []byte{'\n'})+1)
-	return appendLineStarts(lines, bytesView(src), 0, len(src))
+	lines, _ := scanSource(src, false)
+	return lines
+}
+
+// scanSource returns the line table of src and, if invalid, the offsets
+// of its bytes that are not valid UTF-8 (invalidOffsets), in one pass:
+// utf8.Valid read every byte again, and so did the count of newlines
+// that sized the table (it is grown instead, about once).
+func scanSource(src []byte, invalid bool) (lines []uint32, bad []int) {
+	lines = make([]uint32, 1, len(src)/64+16)
+	var badp *[]int
+	if invalid {
+		badp = &bad
+	}
+	return appendLineStarts(lines, bytesView(src), 0, len(src), badp), bad
 }
 
 // appendLineStarts appends the offset just past each newline of
-// text[from:to] to lines, which has room for them. It looks at sixteen
-// bytes at a time: lines of prose are some sixty bytes long, too short
-// for bytes.IndexByte, whose call and setup once a line cost twice as
-// much as the scan. The offsets are put in place, not appended: a call to
-// grow the slice on the path of the loop made it keep its values on the
-// stack.
-func appendLineStarts(lines []uint32, text string, from, to int) []uint32 {
+// text[from:to] to lines, growing it only if it has no room for them; if
+// bad is not nil it appends the offsets of the bytes of text[from:to]
+// that are not valid UTF-8 to *bad (from must then be a character
+// boundary). It looks at sixteen bytes at a time: lines of prose are some
+// sixty bytes long, too short for bytes.IndexByte, whose call and setup
+// once a line cost twice as much as the scan.
+func appendLineStarts(lines []uint32, text string, from, to int, bad *[]int) []uint32 {
 	i := from
-	for ; i+16 <= to; i += 16 {
-		// Most turns find no newline, which this tells in fewer steps
-		// than newlines: (x-lsb)&^x has the high bit of a byte set only
-		// if some byte of x is zero (a newline).
-		x0, x1 := load64(text, i)^'\n'*lsb, load64(text, i+8)^'\n'*lsb
-		if ((x0-lsb)&^x0|(x1-lsb)&^x1)&msb == 0 {
-			continue
+	// The bytes before checked are checked UTF-8 (it is a character
+	// boundary); the sixteen bytes at i are looked at only if one of them
+	// is outside ASCII.
+	checked := from
+	for {
+		// Most turns find neither a newline nor a byte outside ASCII,
+		// which this tells in few steps: for a byte b, b-0x20 has its
+		// high bit set if b is below 0x20 (a control: a newline, or a
+		// tab or carriage return, which newlines tells apart) or 0xa0 or
+		// above, and b itself if it is 0x80 or above; a borrow from a
+		// byte below reaches it only when that byte is a control. The
+		// loop that skips them is apart, so that the work of the others
+		// does not make it keep its values on the stack.
+		for i+16 <= to {
+			w0, w1 := load64(text, i), load64(text, i+8)
+			if ((w0-0x20*lsb)|w0|(w1-0x20*lsb)|w1)&msb != 0 {
+				break
+			}
+			i += 16
 		}
-		nl0, nl1 := newlines(load64(text, i)), newlines(load64(text, i+8))
+		if i+16 > to {
+			break
+		}
+		w0, w1 := load64(text, i), load64(text, i+8)
+		if (w0|w1)&msb != 0 && bad != nil && checked < i+16 {
+			checked = checkUTF8(text, max(checked, i), i+16, bad)
+		}
+		nl0, nl1 := newlines(w0), newlines(w1)
+		// (The bits of nl0 and nl1>>1 do not overlap.)
+		if n := bits.OnesCount64(nl0 | nl1>>1); cap(lines)-len(lines) < n {
+			lines = slices.Grow(lines, n)
+		}
+		// The offsets are put in place, not appended: the call to grow
+		// the slice is above, once.
 		for ; nl0 != 0; nl0 &= nl0 - 1 {
 			k := len(lines)
 			lines = lines[:k+1]
@@ -769,6 +805,10 @@ func appendLineStarts(lines []uint32, text string, from, to int) []uint32 {
 			lines = lines[:k+1]
 			lines[k] = uint32(i + 8 + bits.TrailingZeros64(nl1)>>3 + 1)
 		}
+		i += 16
+	}
+	if bad != nil && checked < to {
+		checkUTF8(text, max(checked, i), to, bad)
 	}
 	for ; i < to; i++ {
 		if text[i] == '\n' {
@@ -776,6 +816,25 @@ func appendLineStarts(lines []uint32, text string, from, to int) []uint32 {
 		}
 	}
 	return lines
+}
+
+// checkUTF8 appends to bad the offsets of the bytes that are not valid
+// UTF-8 among the characters that start in text[i:end], i a character
+// boundary, as invalidOffsets does, and returns the end of the last of
+// them: the next character boundary at or after end.
+func checkUTF8(text string, i, end int, bad *[]int) int {
+	for i < end {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			*bad = append(*bad, i)
+		}
+		i += size
+	}
+	return i
 }
 
 // newlines sets the high bit of each byte of w that is a newline.

@@ -391,7 +391,7 @@ func lineStartsParallel(src []byte, workers int) []uint32 {
 	lines := make([]uint32, counts[n]+1)
 	par.Do(n, n, func(k int) {
 		at := counts[k] + 1
-		appendLineStarts(lines[at:at:counts[k+1]+1], bytesView(src), bounds[k], bounds[k+1])
+		appendLineStarts(lines[at:at:counts[k+1]+1], bytesView(src), bounds[k], bounds[k+1], nil)
 	})
 	return lines
 }

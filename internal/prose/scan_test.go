@@ -1,0 +1,44 @@
+package prose
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestScanSource compares scanSource's line table and invalid bytes with
+// a byte-by-byte scan and invalidOffsets, on random text of newlines,
+// tabs, letters and pieces of valid and invalid UTF-8, of every length up
+// to 200, so that characters and newlines fall at every place in and
+// across the sixteen-byte steps.
+func TestScanSource(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"\n", "\t", "\r\n", "a", "b c", "é", "’", "𝄞", "\xe2\x80", "\x80", "\xff", "\xc3", "\xf0\x9d\x84"}
+	var b strings.Builder
+	for range 50000 {
+		b.Reset()
+		n := r.IntN(200)
+		for b.Len() < n {
+			if r.IntN(3) == 0 {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			} else {
+				b.WriteString(strings.Repeat("x", r.IntN(20)))
+			}
+		}
+		src := []byte(b.String())
+		want := []uint32{0}
+		for i, c := range src {
+			if c == '\n' {
+				want = append(want, uint32(i+1))
+			}
+		}
+		lines, bad := scanSource(src, true)
+		if !slices.Equal(lines, want) {
+			t.Fatalf("scanSource(%q) lines = %v, want %v", src, lines, want)
+		}
+		if wantBad := invalidOffsets(src); !slices.Equal(bad, wantBad) || (bad == nil) != (wantBad == nil) {
+			t.Fatalf("scanSource(%q) invalid = %v, want %v", src, bad, wantBad)
+		}
+	}
+}
