@@ -500,7 +500,11 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 			first := len(b.toks)
 			b.tokenize(s.Span())
 			if first < len(b.toks) {
-				if prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:b.tokenStart(first)]) {
+				start, ok := b.nearStart(first)
+				if !ok {
+					start = b.tokenStart(first)
+				}
+				if prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:start]) {
 					b.toks[first].bits |= gapBit
 				}
 				if prevEnd == beforePart {
@@ -510,8 +514,11 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 			// After a segment without tokens the previous token may be
 			// one of an earlier block (the gap before a block's first
 			// token is measured from there), or of an earlier part.
-			if len(b.toks) > 0 {
-				prevEnd = b.tokenEnd(len(b.toks)-1, view)
+			if n := len(b.toks); n > 0 {
+				var ok bool
+				if prevEnd, ok = b.nearEnd(n - 1); !ok {
+					prevEnd = b.tokenEnd(n-1, view)
+				}
 			} else {
 				prevEnd = beforePart
 			}
@@ -567,6 +574,22 @@ func resetTo[T any](dst *[]T, src []T) {
 // (see) once a prose segment, a line of a hard-wrapped draft, took 2% of
 // the parse; once a block, for the sentence splitter, 1%.
 func (b *builder) tokenStart(i int) int { return b.starts.start(i, b.toks[i]) }
+
+// nearStart is tokenStart(i) and true when token i's start is not
+// listed apart, and false otherwise; nearEnd is tokenEnd(i) and true when
+// neither its start nor its length is. Without a call in them, they are
+// inlined in buildPart's loop over prose segments, where the calls to
+// tokenStart and tokenEnd cost more than their work.
+func (b *builder) nearStart(i int) (int, bool) {
+	off := b.toks[i].off()
+	return int(b.starts.bases[i>>groupShift]) + int(off), off != farOff
+}
+
+func (b *builder) nearEnd(i int) (int, bool) {
+	t := b.toks[i]
+	off, n := t.off(), b.v.lens[t.ID()]
+	return int(b.starts.bases[i>>groupShift]) + int(off) + int(n), off != farOff && n != 0
+}
 
 // tokenEnd is Document.TokenEnd of the tokens made so far; the rare token
 // whose start or length is listed apart is read through view.
