@@ -776,7 +776,9 @@ func scanSource(src []byte, invalid bool) (lines []uint32, bad []int) {
 }
 
 // appendLineStarts appends the offset just past each newline of
-// text[from:to] to lines, growing it only if it has no room for them; if
+// text[from:to] to lines, growing it when it has room for fewer than
+// sixteen more (so a caller that must not see it grow gives it room for
+// sixteen more than it needs); if
 // bad is not nil it appends the offsets of the bytes of text[from:to]
 // that are not valid UTF-8 to *bad (from must then be a character
 // boundary). It looks at sixteen bytes at a time: lines of prose are some
@@ -811,13 +813,12 @@ func appendLineStarts(lines []uint32, text string, from, to int, bad *[]int) []u
 		if (w0|w1)&msb != 0 && bad != nil && checked < i+16 {
 			checked = checkUTF8(text, max(checked, i), i+16, bad)
 		}
-		nl0, nl1 := newlines(w0), newlines(w1)
-		// (The bits of nl0 and nl1>>1 do not overlap.)
-		if n := bits.OnesCount64(nl0 | nl1>>1); cap(lines)-len(lines) < n {
-			lines = slices.Grow(lines, n)
+		if cap(lines)-len(lines) < 16 {
+			lines = slices.Grow(lines, 16)
 		}
 		// The offsets are put in place, not appended: the call to grow
 		// the slice is above, once.
+		nl0, nl1 := newlines(w0), newlines(w1)
 		for ; nl0 != 0; nl0 &= nl0 - 1 {
 			k := len(lines)
 			lines = lines[:k+1]

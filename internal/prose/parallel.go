@@ -388,10 +388,13 @@ func lineStartsParallel(src []byte, workers int) []uint32 {
 	for k := range n {
 		counts[k+1] += counts[k]
 	}
-	lines := make([]uint32, counts[n]+1)
+	// Each share's slice reaches sixteen places into the next share's,
+	// or past the end, so that appendLineStarts never grows it: it
+	// writes only the line starts of its share.
+	lines := make([]uint32, counts[n]+1, counts[n]+1+16)
 	par.Do(n, n, func(k int) {
 		at := counts[k] + 1
-		appendLineStarts(lines[at:at:counts[k+1]+1], bytesView(src), bounds[k], bounds[k+1], nil)
+		appendLineStarts(lines[at:at:counts[k+1]+1+16], bytesView(src), bounds[k], bounds[k+1], nil)
 	})
 	return lines
 }
