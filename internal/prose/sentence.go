@@ -48,6 +48,17 @@ const (
 	factAbbrev                     // IsAbbreviation
 )
 
+// knownFacts is typeFacts(d, k, memo) when memo knows the facts of token
+// k's type (factsKnown is set), and 0 otherwise. It calls nothing, so it
+// is inlined where the splitter asks the facts of a token: most times
+// they are known, and the call to typeFacts cost more than reading them.
+func knownFacts(d *Document, k int, memo []uint8) uint8 {
+	if id := d.Tokens[k].ID(); int(id) < len(memo) {
+		return memo[id]
+	}
+	return 0
+}
+
 // typeFacts returns the facts bits of the text of token k, remembered by
 // type in *memo. The overflow ID of a TooVaried document (its length is
 // 0) stands for many texts: its tokens' are worked out afresh.
@@ -138,18 +149,42 @@ func splitSentences(d *Document, first, end, block int, terms []int, memo *[]uin
 		if t.Kind() != Punct {
 			continue
 		}
-		f := typeFacts(d, i, memo)
+		f := knownFacts(d, i, *memo)
+		if f&factsKnown == 0 {
+			f = typeFacts(d, i, memo)
+		}
 		if f&factTerm == 0 {
 			continue
 		}
-		if f&factDot != 0 && i > first {
-			if d.Tokens[i-1].Kind() == Word && d.TokenEnd(i-1) == d.TokenStart(i) && isAbbreviationMemo(d, i-1, memo) {
+		// (The gaps between tokens are read through NearTokenGap, and the
+		// facts through knownFacts, which are inlined, when they tell.)
+		if f&factDot != 0 && i > first && d.Tokens[i-1].Kind() == Word {
+			g := d.NearTokenGap(i)
+			if g < 0 {
+				g = d.TokenGap(i)
+			}
+			if g == 0 && isAbbreviationMemo(d, i-1, memo) {
 				continue
 			}
 		}
+		// The closing marks and further terminal marks glued to it (or a
+		// spaced ellipsis) belong to the sentence.
 		j := i + 1
-		for j < end && d.Tokens[j].Kind() == Punct && typeFacts(d, j, memo)&(factCloser|factTerm) != 0 &&
-			(d.TokenStart(j) == d.TokenEnd(j-1) || spacedEllipsis(d, j, memo)) {
+		for j < end && d.Tokens[j].Kind() == Punct {
+			f := knownFacts(d, j, *memo)
+			if f&factsKnown == 0 {
+				f = typeFacts(d, j, memo)
+			}
+			if f&(factCloser|factTerm) == 0 {
+				break
+			}
+			g := d.NearTokenGap(j)
+			if g < 0 {
+				g = d.TokenGap(j)
+			}
+			if g != 0 && !spacedEllipsis(d, j, memo) {
+				break
+			}
 			j++
 		}
 		if j < end && !startsSentence(d, j, memo) {
@@ -173,12 +208,19 @@ func newSentence(first, end, block int) Sentence {
 // startsSentence reports whether token j can open a sentence: it follows
 // white space and is not a lowercase continuation after an ellipsis.
 func startsSentence(d *Document, j int, memo *[]uint8) bool {
-	start := d.TokenStart(j)
-	if start == d.TokenEnd(j-1) {
+	g := d.NearTokenGap(j)
+	if g < 0 {
+		g = d.TokenGap(j)
+	}
+	if g == 0 {
 		return false // "2.5", "end.Then": no space, no new sentence
 	}
-	if typeFacts(d, j-1, memo)&factEllipsis != 0 || spacedEllipsis(d, j-1, memo) {
-		r, _ := utf8.DecodeRuneInString(d.Text[start:])
+	f := knownFacts(d, j-1, *memo)
+	if f&factsKnown == 0 {
+		f = typeFacts(d, j-1, memo)
+	}
+	if f&factEllipsis != 0 || spacedEllipsis(d, j-1, memo) {
+		r, _ := utf8.DecodeRuneInString(d.Text[d.TokenStart(j):])
 		return unicode.IsUpper(r)
 	}
 	return true
@@ -188,7 +230,20 @@ func startsSentence(d *Document, j int, memo *[]uint8) bool {
 // ellipsis (". . ."), the style of the Chicago Manual and of the 9/11
 // Commission Report.
 func spacedEllipsis(d *Document, k int, memo *[]uint8) bool {
-	if k < 1 || typeFacts(d, k, memo)&factDot == 0 || typeFacts(d, k-1, memo)&factDot == 0 {
+	if k < 1 {
+		return false
+	}
+	f := knownFacts(d, k, *memo)
+	if f&factsKnown == 0 {
+		f = typeFacts(d, k, memo)
+	}
+	if f&factDot == 0 {
+		return false
+	}
+	if f = knownFacts(d, k-1, *memo); f&factsKnown == 0 {
+		f = typeFacts(d, k-1, memo)
+	}
+	if f&factDot == 0 {
 		return false
 	}
 	gap := d.Text[d.TokenEnd(k-1):d.TokenStart(k)]
