@@ -163,8 +163,13 @@ func splitSentences(d *Document, first, end, block int, terms []int, memo *[]uin
 			if g < 0 {
 				g = d.TokenGap(i)
 			}
-			if g == 0 && isAbbreviationMemo(d, i-1, memo) {
-				continue
+			if g == 0 {
+				// (Most words before a dot are known not to be
+				// abbreviations.)
+				v := knownFacts(d, i-1, *memo)
+				if v&abbrevKnown != 0 && v&factAbbrev != 0 || v&abbrevKnown == 0 && isAbbreviationMemo(d, i-1, memo) {
+					continue
+				}
 			}
 		}
 		// The closing marks and further terminal marks glued to it (or a
@@ -182,7 +187,7 @@ func splitSentences(d *Document, first, end, block int, terms []int, memo *[]uin
 			if g < 0 {
 				g = d.TokenGap(j)
 			}
-			if g != 0 && !spacedEllipsis(d, j, memo) {
+			if g != 0 && (f&factDot == 0 || !spacedEllipsis(d, j, memo)) {
 				break
 			}
 			j++
@@ -219,7 +224,9 @@ func startsSentence(d *Document, j int, memo *[]uint8) bool {
 	if f&factsKnown == 0 {
 		f = typeFacts(d, j-1, memo)
 	}
-	if f&factEllipsis != 0 || spacedEllipsis(d, j-1, memo) {
+	// (A spaced ellipsis ends in a dot that follows a dot: most marks
+	// are not.)
+	if f&factEllipsis != 0 || f&factDot != 0 && j >= 2 && knownFacts(d, j-2, *memo)&(factsKnown|factDot) != factsKnown && spacedEllipsis(d, j-1, memo) {
 		r, _ := utf8.DecodeRuneInString(d.Text[d.TokenStart(j):])
 		return unicode.IsUpper(r)
 	}
