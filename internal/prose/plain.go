@@ -115,8 +115,22 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 		}
 		line := text[start:lineEnd]
 		trimmed := line
-		if line == "" || !isASCIIInk(line[0]) || !isASCIIInk(line[len(line)-1]) {
-			trimmed = trimSpace(line) // (most lines start and end with ink)
+		if line == "" || !isASCIIInk(line[len(line)-1]) {
+			trimmed = trimSpace(line)
+		} else if !isASCIIInk(line[0]) {
+			// (Most lines start and end with ink.) An indented line
+			// that ends with ink: its spaces are skipped here, eight at
+			// a time, without a call; the last byte stops the loops.
+			k := 0
+			for k+8 <= len(line) && load64(line, k) == ' '*lsb {
+				k += 8
+			}
+			for line[k] == ' ' {
+				k++
+			}
+			if trimmed = line[k:]; !isASCIIInk(line[k]) {
+				trimmed = trimSpace(line) // a tab, or white space outside ASCII
+			}
 		}
 		if wc != nil && trimmed != "" {
 			wc.lines++
