@@ -7,7 +7,6 @@
 package prose
 
 import (
-	"cmp"
 	"math/bits"
 	"path/filepath"
 	"slices"
@@ -210,9 +209,36 @@ func (ts *tokenStarts) start(i int, t Token) int {
 }
 
 // farStart finds the start of token i in far.
-func (ts *tokenStarts) farStart(i int) int {
-	k, _ := slices.BinarySearchFunc(ts.far, uint32(i), func(f farStart, i uint32) int { return cmp.Compare(f.tok, i) })
-	return int(ts.far[k].start)
+func (ts *tokenStarts) farStart(i int) int { return farStartOf(ts.far, i) }
+
+// farStartOf finds the start of token i in far. It searches by hand, not
+// by slices.BinarySearchFunc: without a call, it is inlined, and the
+// Document's token accessors that read it call nothing, which spares
+// them a stack frame and its check (they are called millions of times).
+func farStartOf(far []farStart, i int) int {
+	lo, hi := 0, len(far)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); int(far[m].tok) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return int(far[lo].start)
+}
+
+// oddLenOf finds the length of the token that starts at start in odd (see
+// farStartOf).
+func oddLenOf(odd []oddLen, start int) int {
+	lo, hi := 0, len(odd)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); int(odd[m].start) < start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return int(odd[lo].n)
 }
 
 // BlockKind says what kind of text block holds some prose.
@@ -635,17 +661,21 @@ func (d *Document) TokenStart(i int) int {
 	if off := t.off(); off != farOff {
 		return int(d.starts.bases[i>>groupShift]) + int(off)
 	}
-	return d.starts.farStart(i)
+	return farStartOf(d.starts.far, i)
 }
 
 // TokenEnd is the byte offset just past token i.
 func (d *Document) TokenEnd(i int) int {
 	t := d.Tokens[i]
-	off, n := t.off(), d.lens[t.ID()]
-	if off == farOff || n == 0 {
-		return d.slowSpan(i).End
+	off, n := t.off(), int(d.lens[t.ID()])
+	start := int(d.starts.bases[i>>groupShift]) + int(off)
+	if off == farOff {
+		start = farStartOf(d.starts.far, i)
 	}
-	return int(d.starts.bases[i>>groupShift]) + int(off) + int(n)
+	if n == 0 {
+		n = oddLenOf(d.odd, start)
+	}
+	return start + n
 }
 
 // TokenGap is the number of bytes between token i-1 and token i (i > 0):
@@ -653,13 +683,23 @@ func (d *Document) TokenEnd(i int) int {
 func (d *Document) TokenGap(i int) int {
 	t, p := d.Tokens[i].bits, d.Tokens[i-1].bits
 	off, poff, n := t>>offShift&offMask, p>>offShift&offMask, uint32(d.lens[p>>idShift])
-	if off == farOff || poff == farOff || n == 0 {
-		return d.TokenStart(i) - d.TokenEnd(i-1)
-	}
 	// The two starts from their groups' bases, which are one base when
 	// the tokens share a group.
 	b := d.starts.bases
-	return int(b[i>>groupShift]+off) - int(b[(i-1)>>groupShift]+poff+n)
+	start, pstart := int(b[i>>groupShift]+off), int(b[(i-1)>>groupShift]+poff)
+	if off == farOff || poff == farOff || n == 0 {
+		// (By hand, as TokenEnd: see farStartOf.)
+		if off == farOff {
+			start = farStartOf(d.starts.far, i)
+		}
+		if poff == farOff {
+			pstart = farStartOf(d.starts.far, i-1)
+		}
+		if n == 0 {
+			return start - pstart - oddLenOf(d.odd, pstart)
+		}
+	}
+	return start - (pstart + int(n))
 }
 
 // NearTokenGap is TokenGap(i) when the two tokens alone tell it, which
@@ -681,22 +721,13 @@ func (d *Document) NearTokenGap(i int) int {
 // TokenSpan is the bytes token i covers.
 func (d *Document) TokenSpan(i int) Span {
 	t := d.Tokens[i]
-	off, n := t.off(), d.lens[t.ID()]
-	if off == farOff || n == 0 {
-		return d.slowSpan(i)
-	}
+	off, n := t.off(), int(d.lens[t.ID()])
 	start := int(d.starts.bases[i>>groupShift]) + int(off)
-	return Span{start, start + int(n)}
-}
-
-// slowSpan is TokenSpan for a token whose start is listed in far or whose
-// length is listed in odd.
-func (d *Document) slowSpan(i int) Span {
-	start := d.starts.start(i, d.Tokens[i])
-	n := int(d.lens[d.Tokens[i].ID()])
+	if off == farOff {
+		start = farStartOf(d.starts.far, i)
+	}
 	if n == 0 {
-		k, _ := slices.BinarySearchFunc(d.odd, uint32(start), func(o oddLen, s uint32) int { return cmp.Compare(o.start, s) })
-		n = int(d.odd[k].n)
+		n = oddLenOf(d.odd, start)
 	}
 	return Span{start, start + n}
 }
