@@ -830,17 +830,26 @@ func appendLineStarts(lines []uint32, text string, from, to int, bad *[]int) []u
 		// byte below reaches it only when that byte is a control. The
 		// loop that skips them is apart, so that the work of the others
 		// does not make it keep its values on the stack.
-		for i+16 <= to {
-			w0, w1 := load64(text, i), load64(text, i+8)
+		// Thirty-two bytes a turn, then sixteen.
+		for i+32 <= to {
+			w0, w1, w2, w3 := load64(text, i), load64(text, i+8), load64(text, i+16), load64(text, i+24)
 			if ((w0-0x20*lsb)|w0|(w1-0x20*lsb)|w1)&msb != 0 {
 				break
 			}
-			i += 16
+			if ((w2-0x20*lsb)|w2|(w3-0x20*lsb)|w3)&msb != 0 {
+				i += 16
+				break
+			}
+			i += 32
 		}
 		if i+16 > to {
 			break
 		}
 		w0, w1 := load64(text, i), load64(text, i+8)
+		if ((w0-0x20*lsb)|w0|(w1-0x20*lsb)|w1)&msb == 0 {
+			i += 16
+			continue
+		}
 		if (w0|w1)&msb != 0 && bad != nil && checked < i+16 {
 			checked = checkUTF8(text, max(checked, i), i+16, bad)
 		}
