@@ -412,7 +412,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
 		plans:  mem.Table[wordPlan](len(doc.Types)),
-		seen:   mem.Table[uint8](len(doc.Types)),
+		seen:   idTable[uint8](len(doc.Types)),
 		names:  newDraftNames(),
 		capIdx: map[string]int32{},
 	}
@@ -621,7 +621,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 // counted them (TypeCount).
 func (j *judge) wordUses() (uses *wordCounts, size int) {
 	byLower := mem.Table[int32](len(j.plans))
-	for id, s := range j.seen {
+	for id, s := range j.seen[:len(j.plans)] {
 		if s == seenPlain || s == seenWork {
 			c := int32(j.doc.TypeCount(uint32(id)))
 			byLower[j.doc.Lower(uint32(id))] += c
@@ -1745,14 +1745,40 @@ func stripPossessive(w string) string {
 // type seen does not mark odd (seenPlain or seenNotWord), or len(toks).
 // Most tokens are plain words or no words: one test skips both, in a loop
 // whose state stays in registers (inlined in judgeWords it would not).
+// seen is an idTable: an ID masked with its length less one is the ID,
+// and needs no bounds check.
 //
 //go:noinline
 func skipPlain(toks []prose.Token, seen []uint8, i int) int {
+	_ = seen[0] // an idTable is not empty: m is its length less one
+	m := uint(len(seen) - 1)
 	// An unsigned index below len(toks) needs no bounds check.
-	for k := uint(i); k < uint(len(toks)); k++ {
-		if seen[toks[k].ID()]&1 == 0 {
+	k := uint(i)
+	// Four tokens at a time, their bytes ANDed: a run of plain tokens
+	// costs one test and one branch per four. The four that hold the
+	// token sought are read again one at a time below.
+	for ; k+3 < uint(len(toks)); k += 4 {
+		t := (*[4]prose.Token)(toks[k : k+4])
+		if seen[uint(t[0].ID())&m]&seen[uint(t[1].ID())&m]&seen[uint(t[2].ID())&m]&seen[uint(t[3].ID())&m]&1 == 0 {
+			break
+		}
+	}
+	for ; k < uint(len(toks)); k++ {
+		if seen[uint(toks[k].ID())&m]&1 == 0 {
 			return int(k)
 		}
 	}
 	return len(toks)
+}
+
+// idTable returns a zeroed table of n entries by Token.ID (n the number of
+// types), its length rounded up to a power of two, at least one: an ID
+// masked with the length less one is the ID, and a loop that indexes the
+// table so needs no bounds check (see skipPlain).
+func idTable[T any](n int) []T {
+	size := 1
+	for size < n {
+		size <<= 1
+	}
+	return mem.Table[T](size)
 }

@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// walkDocs returns documents of a few hundred tokens of a handful of
+// types, with code spans (gaps) among them, to walk with random tables.
+func walkDocs(t *testing.T) []*prose.Document {
+	t.Helper()
+	r := rand.New(rand.NewPCG(1, 2))
+	words := []string{"to", "in", "the", "likely", "3", "a", "very", "`code`", ",", "certainly", "Podesta", "x"}
+	var docs []*prose.Document
+	for n := range 40 {
+		var b strings.Builder
+		for range r.IntN(300) + n%5 {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		docs = append(docs, prose.Parse(fmt.Sprintf("w%d.md", n), []byte(b.String()), prose.Markdown))
+	}
+	gaps := 0
+	for _, doc := range docs {
+		for _, tk := range doc.Tokens {
+			if tk.Gap() {
+				gaps++
+			}
+		}
+	}
+	if gaps == 0 {
+		t.Fatal("no token after a gap")
+	}
+	return docs
+}
+
+func TestIDTable(t *testing.T) {
+	for n, want := range map[int]int{0: 1, 1: 1, 2: 2, 3: 4, 4: 4, 5: 8, 1000: 1024, 1024: 1024} {
+		tab := idTable[uint8](n)
+		if len(tab) != want {
+			t.Errorf("idTable(%d) has length %d, want %d", n, len(tab), want)
+		}
+		for i, v := range tab {
+			if v != 0 {
+				t.Fatalf("idTable(%d)[%d] = %d", n, i, v)
+			}
+		}
+	}
+}
+
+// TestSkipPlain checks skipPlain against a token at a time, from every
+// start, with random marks per type.
+func TestSkipPlain(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, doc := range walkDocs(t) {
+		for round := range 4 {
+			seen := idTable[uint8](len(doc.Types))
+			for id := range doc.Types {
+				if r.IntN(4) <= round {
+					seen[id] = uint8(r.IntN(4))
+				}
+			}
+			for i := 0; i <= len(doc.Tokens); i++ {
+				want := i
+				for want < len(doc.Tokens) && seen[doc.Tokens[want].ID()]&1 != 0 {
+					want++
+				}
+				if got := skipPlain(doc.Tokens, seen, i); got != want {
+					t.Fatalf("%s round %d: skipPlain from %d = %d, want %d", doc.Path, round, i, got, want)
+				}
+			}
+		}
+	}
+}
