@@ -148,9 +148,17 @@ const (
 	// number: the text's tokens are numbers (all texts, in a TooVaried
 	// document, whose last ID stands for texts of every kind).
 	number
-	// look: the flags of a token that extractEstimates reads (its kind
-	// decides the rest).
-	look = mayStart | nearBoost | number
+	// startAlone: a phrase of one word starts with the text (a number
+	// standing for any number), and startLonger: only longer ones do.
+	// In a TooVaried document every text is marked startAlone.
+	startAlone
+	startLonger
+	// trieWord: the text is a word of the trie.
+	trieWord
+	// lookNow: nextLook stops at the token; lookNext: at the token when
+	// the next can continue a phrase.
+	lookNow  = startAlone | nearBoost
+	lookNext = startLonger
 )
 
 // key is the text of type id lower-case with straight apostrophes, as the
@@ -170,7 +178,7 @@ func (x *extractor) key(id uint32) string {
 func (x *extractor) typeTable() {
 	doc := x.doc
 	n := len(doc.Types)
-	x.flags = mem.Table[uint8](n)
+	x.flags = idTable[uint8](n)
 	x.words = mem.Table[uint16](n)
 	for id, text := range doc.Types {
 		if doc.TypeCount(uint32(id)) == 0 {
@@ -184,11 +192,28 @@ func (x *extractor) typeTable() {
 			x.flags[id] |= curlyKey
 			k = strings.ReplaceAll(k, "’", "'")
 		}
-		if w := x.h.word(k); w != 0 {
+		w := x.h.word(k)
+		if w != 0 {
 			x.words[id] = w
+			x.flags[id] |= trieWord
 			if x.h.rootKids[w] != nil {
 				x.flags[id] |= mayStart
 			}
+		}
+		// The node root finds for the text's tokens, whose kind, outside
+		// a TooVaried document, is the text's.
+		root := x.h.rootKids[w]
+		if root == nil && x.flags[id]&number != 0 {
+			root = x.h.rootKids[x.h.numberWord]
+		}
+		switch {
+		case doc.TooVaried():
+			x.flags[id] |= startAlone
+		case root == nil:
+		case root.m != nil:
+			x.flags[id] |= startAlone
+		default:
+			x.flags[id] |= startLonger
 		}
 		if b := x.h.nearBooster(text, k); b >= 0 {
 			x.flags[id] |= nearBoost
@@ -207,46 +232,81 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 	}
 	x.typeTable()
 	toks, flags := doc.Tokens, x.flags
-	for si := range doc.Sentences {
-		s := &doc.Sentences[si]
-		for i := s.FirstToken(); ; {
-			// Most words start no phrase and are near no booster: pass
-			// them over in a loop of their own.
-			if i = nextLook(toks[:s.EndToken()], flags, i); i == s.EndToken() {
-				break
-			}
-			t := &toks[i]
-			f := flags[t.ID()] &^ curlyKey
-			var m *match
-			end := 0
-			if (f&mayStart != 0 || t.Kind() == prose.Number) && x.mayMatch(i, s.EndToken()) {
-				end, m = x.longest(i, s.EndToken())
-				if m != nil && x.accept(m, si, i, end) {
-					i = end
-					continue
-				}
-			}
-			if m == nil && t.Kind() == prose.Word && f&nearBoost != 0 {
-				x.misspelledBooster(si, i, x.boosterOf[t.ID()])
-			}
-			i++
+	sents := doc.Sentences
+	// One pass over the tokens: nextLook passes over those that can
+	// neither start a phrase nor be a misspelled booster, and the
+	// sentences, in token order like the tokens, are followed only for
+	// the few it stops at. A token in no sentence is not read.
+	si := 0
+	for i := 0; ; {
+		if i = nextLook(toks, flags, i); i == len(toks) {
+			break
 		}
+		for si < len(sents) && sents[si].EndToken() <= i {
+			si++
+		}
+		if si == len(sents) {
+			break
+		}
+		s := &sents[si]
+		if s.FirstToken() > i {
+			i = s.FirstToken()
+			continue
+		}
+		t := &toks[i]
+		f := flags[t.ID()]
+		var m *match
+		end := 0
+		if (f&mayStart != 0 || t.Kind() == prose.Number) && x.mayMatch(i, s.EndToken()) {
+			end, m = x.longest(i, s.EndToken())
+			if m != nil && x.accept(m, si, i, end) {
+				i = end
+				continue
+			}
+		}
+		if m == nil && t.Kind() == prose.Word && f&nearBoost != 0 {
+			x.misspelledBooster(si, i, x.boosterOf[t.ID()])
+		}
+		i++
 	}
 	return x.out.slice()
 }
 
-// nextLook returns the first token of toks[i:] whose flags have a bit of
-// look, or len(toks). It calls nothing, so that its loop keeps its values in
+// nextLook returns the first token of toks[i:] that may start a phrase
+// or be a misspelled booster (see extractEstimates), or len(toks): one
+// whose flags have a bit of lookNow, or of lookNext when the next token
+// is a word of the trie or a number after no gap (mayMatch tests the
+// rest). It calls nothing, so that its loop keeps its values in
 // registers (in extractEstimates, whose rarer branches call, the compiler
 // reloaded them for every token), and reads one table for each token:
-// its flags tell a number too.
+// its flags tell a number too. flags is an idTable (see skipPlain).
 //
 //go:noinline
 func nextLook(toks []prose.Token, flags []uint8, i int) int {
+	_ = flags[0] // an idTable is not empty: m is its length less one
+	m := uint(len(flags) - 1)
 	// An unsigned index below len(toks) needs no bounds check.
-	for k := uint(i); k < uint(len(toks)); k++ {
-		if flags[toks[k].ID()]&look != 0 {
-			return int(k)
+	k := uint(i)
+	for k < uint(len(toks)) {
+		// Four tokens at a time, their flags ORed: most tokens are
+		// passed over with one test and one branch per four.
+		for ; k+3 < uint(len(toks)); k += 4 {
+			t := (*[4]prose.Token)(toks[k : k+4])
+			if (flags[uint(t[0].ID())&m]|flags[uint(t[1].ID())&m]|flags[uint(t[2].ID())&m]|flags[uint(t[3].ID())&m])&(lookNow|lookNext) != 0 {
+				break
+			}
+		}
+		// Then those four, or the last few, one at a time.
+		for stop := min(k+4, uint(len(toks))); k < stop; k++ {
+			f := flags[uint(toks[k].ID())&m]
+			if f&lookNow != 0 {
+				return int(k)
+			}
+			if f&lookNext != 0 && k+1 < uint(len(toks)) {
+				if next := toks[k+1]; !next.Gap() && flags[uint(next.ID())&m]&(trieWord|number) != 0 {
+					return int(k)
+				}
+			}
 		}
 	}
 	return len(toks)

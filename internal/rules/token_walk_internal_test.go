@@ -76,3 +76,36 @@ func TestSkipPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestNextLook checks nextLook against its definition, a token at a
+// time, from every start, with random flags per type.
+func TestNextLook(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	bits := []uint8{mayStart, nearBoost, curlyKey, number, startAlone, startLonger, trieWord}
+	for _, doc := range walkDocs(t) {
+		for round := range 4 {
+			flags := idTable[uint8](len(doc.Types))
+			for id := range doc.Types {
+				for _, b := range bits {
+					if r.IntN(8) <= round {
+						flags[id] |= b
+					}
+				}
+			}
+			toks := doc.Tokens
+			look := func(k int) bool {
+				f := flags[toks[k].ID()]
+				return f&lookNow != 0 || f&lookNext != 0 && k+1 < len(toks) && !toks[k+1].Gap() && flags[toks[k+1].ID()]&(trieWord|number) != 0
+			}
+			for i := 0; i <= len(toks); i++ {
+				want := i
+				for want < len(toks) && !look(want) {
+					want++
+				}
+				if got := nextLook(toks, flags, i); got != want {
+					t.Fatalf("%s round %d: nextLook from %d = %d, want %d", doc.Path, round, i, got, want)
+				}
+			}
+		}
+	}
+}
