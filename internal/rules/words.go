@@ -1173,10 +1173,16 @@ func newRuneSet() *runeSet {
 // read as in one scan.
 func (set *runeSet) scan(text string, i, end int) int {
 	for i < end {
-		// Skip ASCII 32, then eight bytes at a time.
+		// Skip ASCII 64, then eight bytes at a time. (The loads are
+		// from a slice of constant length, which needs no bounds check
+		// per load.)
 		const high = 0x8080808080808080
-		for i+32 <= end && (load64(text, i)|load64(text, i+8)|load64(text, i+16)|load64(text, i+24))&high == 0 {
-			i += 32
+		for i+64 <= end {
+			c := text[i : i+64]
+			if (load64(c, 0)|load64(c, 8)|load64(c, 16)|load64(c, 24)|load64(c, 32)|load64(c, 40)|load64(c, 48)|load64(c, 56))&high != 0 {
+				break
+			}
+			i += 64
 		}
 		for i+8 <= end && load64(text, i)&high == 0 {
 			i += 8
