@@ -287,29 +287,51 @@ func nextLook(toks []prose.Token, flags []uint8, i int) int {
 	m := uint(len(flags) - 1)
 	// An unsigned index below len(toks) needs no bounds check.
 	k := uint(i)
-	for k < uint(len(toks)) {
-		// Four tokens at a time, their flags ORed: most tokens are
-		// passed over with one test and one branch per four.
-		for ; k+3 < uint(len(toks)); k += 4 {
-			t := (*[4]prose.Token)(toks[k : k+4])
-			if (flags[uint(t[0].ID())&m]|flags[uint(t[1].ID())&m]|flags[uint(t[2].ID())&m]|flags[uint(t[3].ID())&m])&(lookNow|lookNext) != 0 {
-				break
+	// Four tokens at a time, their flags ORed: most tokens are passed
+	// over with one test and one branch per four. Where one of the four
+	// has a bit, the flags already read decide, the next token's too.
+	for ; k+3 < uint(len(toks)); k += 4 {
+		t := (*[4]prose.Token)(toks[k : k+4])
+		f0, f1, f2, f3 := flags[uint(t[0].ID())&m], flags[uint(t[1].ID())&m], flags[uint(t[2].ID())&m], flags[uint(t[3].ID())&m]
+		if (f0|f1|f2|f3)&(lookNow|lookNext) == 0 {
+			continue
+		}
+		switch {
+		case looks(f0, t[1], f1):
+			return int(k)
+		case looks(f1, t[2], f2):
+			return int(k + 1)
+		case looks(f2, t[3], f3):
+			return int(k + 2)
+		case f3&(lookNow|lookNext) != 0:
+			if k+4 == uint(len(toks)) {
+				if f3&lookNow != 0 {
+					return int(k + 3)
+				}
+			} else if next := toks[k+4]; looks(f3, next, flags[uint(next.ID())&m]) {
+				return int(k + 3)
 			}
 		}
-		// Then those four, or the last few, one at a time.
-		for stop := min(k+4, uint(len(toks))); k < stop; k++ {
-			f := flags[uint(toks[k].ID())&m]
-			if f&lookNow != 0 {
+	}
+	// The last few one at a time.
+	for ; k < uint(len(toks)); k++ {
+		f := flags[uint(toks[k].ID())&m]
+		if f&lookNow != 0 {
+			return int(k)
+		}
+		if f&lookNext != 0 && k+1 < uint(len(toks)) {
+			if next := toks[k+1]; looks(f, next, flags[uint(next.ID())&m]) {
 				return int(k)
-			}
-			if f&lookNext != 0 && k+1 < uint(len(toks)) {
-				if next := toks[k+1]; !next.Gap() && flags[uint(next.ID())&m]&(trieWord|number) != 0 {
-					return int(k)
-				}
 			}
 		}
 	}
 	return len(toks)
+}
+
+// looks reports whether nextLook stops at a token of flags f before
+// token next of flags nf.
+func looks(f uint8, next prose.Token, nf uint8) bool {
+	return f&lookNow != 0 || f&lookNext != 0 && !next.Gap() && nf&(trieWord|number) != 0
 }
 
 // mayMatch reports whether longest(i, end) may find a phrase: false when
