@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/spell"
 )
 
 // walkDocs returns documents of a few hundred tokens of a handful of
@@ -106,6 +107,33 @@ func TestNextLook(t *testing.T) {
 					t.Fatalf("%s round %d: nextLook from %d = %d, want %d", doc.Path, round, i, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestCountNames checks that the uses of a name the token pass counts in
+// bulk (countNames) are all counted: a variant used once beside a name
+// used n times is reported with the n uses of the name.
+func TestCountNames(t *testing.T) {
+	d := spell.Builtin()
+	for _, n := range []int{2, 3, 7, 40} {
+		var b strings.Builder
+		b.WriteString("Moskow is far.\n\n")
+		for i := range n {
+			fmt.Fprintf(&b, "We saw Moscow on day %d. ", i)
+		}
+		doc := prose.Parse("names.txt", []byte(b.String()), prose.Plain)
+		found := false
+		for _, is := range judgeWords(doc, d) {
+			if is.kind == kindNameVariant && is.word == "Moskow" {
+				found = true
+				if is.other != n {
+					t.Errorf("n=%d: Moskow beside Moscow used %d times, want %d", n, is.other, n)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("n=%d: no name variant for Moskow", n)
 		}
 	}
 }

@@ -305,6 +305,10 @@ type wordPlan struct {
 	ok         bool // the dictionary accepts the whole word
 	frag       uint8
 	runes      uint8 // letters, for fragShort
+	// names: every part is a name (actName), and the word is no
+	// fragment (fragNever): each use in a sentence counts one use of
+	// each, which judgeWords counts in bulk.
+	names bool
 }
 
 // judge holds one judgement of a document's words (judgeWords).
@@ -324,8 +328,13 @@ type judge struct {
 	buf       []checkedPart
 	// seen tells, by Token.ID, whether a word token of the type was met,
 	// and then whether its plan calls for work at each use.
-	seen  []uint8
-	shape []uint8 // by Token.ID, for isTitleCase; nil until needed
+	seen []uint8
+	// counted lists the types of plans.names, by first use in a
+	// sentence: after that use, the pass marks them seenCounted and
+	// passes over their other uses, and judgeWords adds those to the
+	// names' counts from the type counts.
+	counted []uint32
+	shape   []uint8 // by Token.ID, for isTitleCase; nil until needed
 }
 
 // The values of judge.seen beside 0 (no word token of the type met yet).
@@ -334,6 +343,8 @@ const (
 	seenPlain   = 1 + iota // every use is accepted, and no name: nothing to do
 	seenWork               // the plan has parts
 	seenNotWord            // the type's tokens are not words
+	_                      // even: a mark the pass would stop at
+	seenCounted            // names only, met in a sentence: the other uses are counted in bulk (see judge.counted)
 )
 
 // plan decides what the uses of word type id call for.
@@ -405,6 +416,10 @@ func (j *judge) plan(id uint32) {
 		}
 	}
 	p.end = int32(len(j.parts))
+	p.names = p.first < p.end && p.frag == fragNever
+	for _, pp := range j.parts[p.first:p.end] {
+		p.names = p.names && pp.act == actName
+	}
 }
 
 func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
@@ -520,7 +535,14 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 				j.lower.add(lw)
 			}
 		}
+		if p.names && !doc.TooVaried() {
+			// Its first use has set where each name is first used: the
+			// others only count (see countNames).
+			seen[id] = seenCounted
+			j.counted = append(j.counted, id)
+		}
 	}
+	j.countNames()
 	lower := j.lower.slice()
 	// Each lower-case use below adds one issue: room for them at once.
 	issues := slices.Grow(j.issues, len(lower))
@@ -614,6 +636,47 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	return append(issues, judgeCapitalised(dict, j.caps, names)...)
 }
 
+// countNames adds to the names' counts the uses of the types in
+// j.counted that the token pass passed over: all their uses in a
+// sentence (the type count less those in no sentence) but the first,
+// which the pass counted. Every use of such a type in a sentence is a
+// use of each name of its plan, whatever its neighbours (plans.names);
+// its first use, and so each name's first use, the pass has met in
+// order.
+func (j *judge) countNames() {
+	if len(j.counted) == 0 {
+		return
+	}
+	// The uses of the types in no sentence, which the pass skips.
+	doc := j.doc
+	var outside map[uint32]int
+	skip := func(from, to int) {
+		for ti := from; ti < to; ti++ {
+			if id := doc.Tokens[ti].ID(); j.seen[id] == seenCounted {
+				if outside == nil {
+					outside = map[uint32]int{}
+				}
+				outside[id]++
+			}
+		}
+	}
+	prev := 0
+	for _, s := range doc.Sentences {
+		if s.FirstToken() > prev {
+			skip(prev, s.FirstToken())
+		}
+		prev = s.EndToken()
+	}
+	skip(prev, len(doc.Tokens))
+	for _, id := range j.counted {
+		p := &j.plans[id]
+		n := doc.TypeCount(id) - outside[id] - 1
+		for _, pp := range j.parts[p.first:p.end] {
+			j.names.counts[pp.ref] += n
+		}
+	}
+}
+
 // wordUses counts the word tokens of the document by form, lower case
 // with straight apostrophes, and in all, from the types the token pass met
 // as words. A type's tokens all have its text (rules never see a
@@ -622,7 +685,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 func (j *judge) wordUses() (uses *wordCounts, size int) {
 	byLower := mem.Table[int32](len(j.plans))
 	for id, s := range j.seen[:len(j.plans)] {
-		if s == seenPlain || s == seenWork {
+		if s == seenPlain || s == seenWork || s == seenCounted {
 			c := int32(j.doc.TypeCount(uint32(id)))
 			byLower[j.doc.Lower(uint32(id))] += c
 			size += int(c)
