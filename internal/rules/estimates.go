@@ -125,11 +125,9 @@ type extractor struct {
 	words     []uint16
 	boosterOf map[uint32]int
 	verbs     []uint8
-	// quoted marks the tokens of block quotedBlock-1 inside quotation
-	// marks (quotedBlock 0: none yet).
-	quoted      []bool
-	quoteCodes  []uint8 // by Token.ID, for quotedIn; nil until needed
-	quotedBlock int
+	// quotes reads the quotation marks of a block up to the token
+	// asked about (see isQuoted).
+	quotes quoteCursor
 	// speech caches the attribution of the last sentence asked about.
 	speechSent          int
 	attrFrom, attrUntil int
@@ -761,7 +759,8 @@ func (x *extractor) emit(e *Estimate) {
 // mark a quotation only after a reporting verb or a colon, since writers
 // use them as scare quotes for their own words ("a ‘possibility not to be
 // excluded’"). Quotes balance within a block, so only the block of the
-// token is read: estimates come in order, so each block is read once.
+// token is read: estimates come in order, so each block is read once, up
+// to its last estimate.
 func (x *extractor) isQuoted(si, i int) bool {
 	bi := x.doc.Sentences[si].Block()
 	b := &x.doc.Blocks[bi]
@@ -778,17 +777,13 @@ func (x *extractor) isQuoted(si, i int) bool {
 			return false
 		}
 	}
-	if x.quotedBlock != bi+1 {
-		x.quotedBlock = bi + 1
-		if x.quoteCodes == nil {
-			x.quoteCodes = mem.Table[uint8](len(x.doc.Types))
-		}
-		x.quoted = quotedIn(x.doc, b, x.quoted[:0], x.quoteCodes)
+	if x.quotes.codes == nil {
+		x.quotes.codes = mem.Table[uint8](len(x.doc.Types))
 	}
-	return x.quoted[i-b.FirstToken()]
+	return x.quotes.quoted(x.doc, bi, i)
 }
 
-// The quotation marks quotedIn tells apart, by what they do; 0 is a type
+// The quotation marks quoteCursor tells apart, by what they do; 0 is a type
 // not yet looked at.
 const (
 	quoteNone uint8 = 1 + iota
@@ -816,50 +811,63 @@ func quoteCode(text string) uint8 {
 	return quoteNone
 }
 
-// quotedIn appends to q, for each token of block b, whether it lies inside
-// a quotation (see isQuoted). codes holds quoteCode by Token.ID, filled in
-// on first use, so that a mark's text is read once per type, not at every
-// comma of the block.
-func quotedIn(doc *prose.Document, b *prose.Block, q []bool, codes []uint8) []bool {
+// quoteCursor tells which tokens of a block lie inside a quotation
+// (see isQuoted), reading the block's marks once for a series of tokens in
+// order: the quotations open before a token decide.
+type quoteCursor struct {
+	block int // index + 1 of the block read (0: none)
+	next  int // the first token of the block not read
+	// The index of the open double and single marks, -1 when closed, and
+	// whether the single one opened a quotation.
+	double, single int
+	singleSpeech   bool
+	// codes holds quoteCode by Token.ID, filled in on first use, so that
+	// a mark's text is read once per type, not at every comma.
+	codes []uint8
+}
+
+// quoted reports whether token i of block bi lies inside a quotation.
+// The tokens before it are read from where the last call left off, or
+// from the block's start for another block or an earlier token.
+func (c *quoteCursor) quoted(doc *prose.Document, bi, i int) bool {
+	b := &doc.Blocks[bi]
 	if b.InQuote() {
-		for i := b.FirstToken(); i < b.EndToken(); i++ {
-			q = append(q, true)
-		}
-		return q
+		return true
 	}
-	double, single := -1, -1 // index of the open mark, -1 when closed
-	singleSpeech := false
-	for i := b.FirstToken(); i < b.EndToken(); i++ {
-		t := doc.Tokens[i]
+	if c.block != bi+1 || i < c.next {
+		c.block, c.next = bi+1, b.FirstToken()
+		c.double, c.single, c.singleSpeech = -1, -1, false
+	}
+	for ; c.next < i; c.next++ {
+		t := doc.Tokens[c.next]
 		if t.Kind() != prose.Punct {
-			q = append(q, double >= 0 || single >= 0 && singleSpeech)
 			continue
 		}
-		q = append(q, false)
-		k := codes[t.ID()]
+		k := c.codes[t.ID()]
 		if k == 0 {
-			k = quoteCode(doc.TokenText(i))
-			codes[t.ID()] = k
+			k = quoteCode(doc.TokenText(c.next))
+			c.codes[t.ID()] = k
 		}
 		switch k {
 		case quoteOpenDouble:
-			double = i
+			c.double = c.next
 		case quoteCloseDouble:
-			double = -1
+			c.double = -1
 		case quoteStraightDouble:
-			if double >= 0 {
-				double = -1
+			if c.double >= 0 {
+				c.double = -1
 			} else {
-				double = i
+				c.double = c.next
 			}
 		case quoteOpenSingle:
-			single = i
-			singleSpeech = i > b.FirstToken() && introducesSpeech(doc, i-1)
+			c.single = c.next
+			c.singleSpeech = c.next > b.FirstToken() && introducesSpeech(doc, c.next-1)
 		case quoteCloseSingle:
-			single = -1
+			c.single = -1
 		}
 	}
-	return q
+	// A punctuation token is never counted inside: only words and numbers.
+	return doc.Tokens[i].Kind() != prose.Punct && (c.double >= 0 || c.single >= 0 && c.singleSpeech)
 }
 
 // introducesSpeech reports whether token i (just before an opening quote)

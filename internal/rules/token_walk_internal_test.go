@@ -137,3 +137,82 @@ func TestCountNames(t *testing.T) {
 		}
 	}
 }
+
+// quotedInRef is the whole-block reading quoteCursor replaced: whether
+// each token of block b lies inside a quotation.
+func quotedInRef(doc *prose.Document, b *prose.Block) []bool {
+	var q []bool
+	if b.InQuote() {
+		for i := b.FirstToken(); i < b.EndToken(); i++ {
+			q = append(q, true)
+		}
+		return q
+	}
+	double, single := -1, -1
+	singleSpeech := false
+	for i := b.FirstToken(); i < b.EndToken(); i++ {
+		t := doc.Tokens[i]
+		if t.Kind() != prose.Punct {
+			q = append(q, double >= 0 || single >= 0 && singleSpeech)
+			continue
+		}
+		q = append(q, false)
+		switch quoteCode(doc.TokenText(i)) {
+		case quoteOpenDouble:
+			double = i
+		case quoteCloseDouble:
+			double = -1
+		case quoteStraightDouble:
+			if double >= 0 {
+				double = -1
+			} else {
+				double = i
+			}
+		case quoteOpenSingle:
+			single = i
+			singleSpeech = i > b.FirstToken() && introducesSpeech(doc, i-1)
+		case quoteCloseSingle:
+			single = -1
+		}
+	}
+	return q
+}
+
+// TestQuoteCursor checks quoteCursor against a whole-block reading, for
+// tokens asked about in order with gaps, and now and then out of order or
+// in another block.
+func TestQuoteCursor(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	words := []string{"he", "said", "said:", "“", "”", "\"", "‘", "’", "«", "»", "„", ",", "likely", "it", "'", "x", "\n\n", "> q"}
+	for n := range 60 {
+		var b strings.Builder
+		for range r.IntN(200) + 1 {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		doc := prose.Parse(fmt.Sprintf("q%d.md", n), []byte(b.String()), prose.Markdown)
+		c := quoteCursor{codes: make([]uint8, len(doc.Types))}
+		ref := make([][]bool, len(doc.Blocks))
+		for bi := range doc.Blocks {
+			ref[bi] = quotedInRef(doc, &doc.Blocks[bi])
+		}
+		for bi := range doc.Blocks {
+			bl := &doc.Blocks[bi]
+			for i := bl.FirstToken(); i < bl.EndToken(); i += 1 + r.IntN(3) {
+				if r.IntN(10) == 0 {
+					// Another block, or an earlier token of this one.
+					bj := r.IntN(len(doc.Blocks))
+					if o := &doc.Blocks[bj]; o.FirstToken() < o.EndToken() {
+						k := o.FirstToken() + r.IntN(o.EndToken()-o.FirstToken())
+						if got := c.quoted(doc, bj, k); got != ref[bj][k-o.FirstToken()] {
+							t.Fatalf("doc %d: token %d of block %d: quoted %v, want %v", n, k, bj, got, !got)
+						}
+					}
+				}
+				if got := c.quoted(doc, bi, i); got != ref[bi][i-bl.FirstToken()] {
+					t.Fatalf("doc %d: token %d of block %d: quoted %v, want %v", n, i, bi, got, !got)
+				}
+			}
+		}
+	}
+}
