@@ -216,3 +216,23 @@ func TestQuoteCursor(t *testing.T) {
 		}
 	}
 }
+
+// TestLineStart checks lineStart against strings.LastIndexByte at every
+// offset of texts with lines of every length, bytes outside ASCII and
+// bytes next to '\n' in value.
+func TestLineStart(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	alphabet := []string{"\n", "a", " ", "\x0b", "\x09", "\x8a", "é", "\n\n", "\x0a\x80"}
+	for range 200 {
+		var b strings.Builder
+		for range r.IntN(80) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		d := &prose.Document{Text: b.String()}
+		for off := 0; off <= len(d.Text); off++ {
+			if got, want := lineStart(d, off), strings.LastIndexByte(d.Text[:off], '\n')+1; got != want {
+				t.Fatalf("lineStart(%q, %d) = %d, want %d", d.Text, off, got, want)
+			}
+		}
+	}
+}
