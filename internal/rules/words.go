@@ -1719,52 +1719,44 @@ func wordShape(w string) uint8 {
 	return sh
 }
 
-// shaper gives the shape of the word token ti.
-type shaper interface {
-	shape(ti int) uint8
-}
-
-// textShapes reads each word's shape off its text.
-type textShapes struct{ doc *prose.Document }
-
-func (s textShapes) shape(ti int) uint8 { return wordShape(s.doc.TokenText(ti)) }
-
-// typeShapes reads it from a byte per type, found at the type's first use:
+// isTitleCase is isTitleCase(j.doc, b) with the shapes kept per type:
 // a paragraph's words are mostly repeated ones.
-type typeShapes struct{ j *judge }
-
-func (s typeShapes) shape(ti int) uint8 {
-	j := s.j
-	id := j.doc.Tokens[ti].ID()
-	sh := j.shape[id]
-	if sh == 0 {
-		sh = wordShape(j.doc.Types[id])
-		j.shape[id] = sh
-	}
-	return sh
-}
-
-// isTitleCase is isTitleCase(j.doc, b) with the shapes kept per type.
 func (j *judge) isTitleCase(b *prose.Block) bool {
 	if j.shape == nil {
 		j.shape = mem.Table[uint8](len(j.doc.Types))
 	}
-	return titleCase(j.doc, b, typeShapes{j})
+	return titleCase(j.doc, b, j.shape)
 }
 
 // isTitleCase reports whether most words of a block are capitalised, as in
 // a heading written in title case.
 func isTitleCase(doc *prose.Document, b *prose.Block) bool {
-	return titleCase(doc, b, textShapes{doc})
+	return titleCase(doc, b, nil)
 }
 
-func titleCase[S shaper](doc *prose.Document, b *prose.Block, s S) bool {
+// titleCase is isTitleCase, reading each word's shape off its text, or
+// from shapes, by Token.ID, when not nil: a byte per type, found at the
+// type's first use (0 until then). (A table, not an interface: its
+// method, called through a generic's dictionary, was not inlined.)
+func titleCase(doc *prose.Document, b *prose.Block, shapes []uint8) bool {
 	words, caps := 0, 0
-	for ti := b.FirstToken(); ti < b.EndToken(); ti++ {
-		if doc.Tokens[ti].Kind() != prose.Word {
+	// In locals: the store to shapes might otherwise change them.
+	toks, end := doc.Tokens, b.EndToken()
+	for ti := b.FirstToken(); ti < end; ti++ {
+		t := toks[ti]
+		if t.Kind() != prose.Word {
 			continue
 		}
-		sh := s.shape(ti)
+		var sh uint8
+		if shapes != nil {
+			sh = shapes[t.ID()]
+			if sh == 0 {
+				sh = wordShape(doc.Types[t.ID()])
+				shapes[t.ID()] = sh
+			}
+		} else {
+			sh = wordShape(doc.TokenText(ti))
+		}
 		if sh&(shapeShort|shapeCapitalised) == shapeShort {
 			continue // articles and short prepositions stay lower case in titles
 		}
