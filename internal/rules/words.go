@@ -932,6 +932,7 @@ type draftNames struct {
 	counts []int
 	first  []prose.Span // where each name is first used
 	runes  []int
+	ascii  []bool // the form is ASCII (see closest)
 	// byShape indexes the used names by first letter and length, each
 	// bucket in the order the names joined (seq): closest looks only at
 	// the lengths one edit can reach.
@@ -964,6 +965,7 @@ func (n *draftNames) intern(form string) int32 {
 	n.counts = append(n.counts, 0)
 	n.first = append(n.first, prose.Span{})
 	n.runes = append(n.runes, utf8.RuneCountInString(form))
+	n.ascii = append(n.ascii, isASCII(form))
 	return i
 }
 
@@ -1027,7 +1029,17 @@ func (n *draftNames) closest(i int32, uses int) (int32, int) {
 	for l := max(runes-1, 4); l <= runes+1; l++ {
 		for _, o := range n.byShape[nameShapeKey{r, l}] {
 			m := n.counts[o.name]
-			if o.name == i || m < bestN || m == bestN && (best < 0 || o.seq > bestSeq) || !oneEditApartFold(n.forms[i], n.forms[o.name]) {
+			if o.name == i || m < bestN || m == bestN && (best < 0 || o.seq > bestSeq) {
+				continue
+			}
+			a, b := n.forms[i], n.forms[o.name]
+			var near bool
+			if n.ascii[i] && n.ascii[o.name] {
+				near = oneEditApartASCII(a, b) // known ASCII at intern: no test for it
+			} else {
+				near = oneEditApartFold(a, b)
+			}
+			if !near {
 				continue
 			}
 			best, bestN, bestSeq = o.name, m, o.seq
@@ -1049,6 +1061,11 @@ func oneEditApartFold(a, b string) bool {
 			return spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
 		}
 	}
+	return oneEditApartASCII(a, b)
+}
+
+// oneEditApartASCII is oneEditApartFold for two ASCII strings.
+func oneEditApartASCII(a, b string) bool {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
