@@ -354,7 +354,8 @@ func (j *judge) plan(id uint32) {
 	word := j.doc.Types[id]
 	if romanNumeral(word) {
 		p.frag = fragAlways
-	} else if len(word) <= 4*utf8.UTFMax {
+	} else if len(word) <= 4 || len(word) <= 4*utf8.UTFMax && (word[0]|word[1]|word[2]|word[3]|word[4]) >= utf8.RuneSelf {
+		// (Five ASCII bytes first are five letters: no count needed.)
 		if n := utf8.RuneCountInString(word); n <= 4 {
 			p.frag, p.runes = fragShort, uint8(n)
 		}
