@@ -1254,16 +1254,18 @@ func newRuneSet() *runeSet {
 // read as in one scan.
 func (set *runeSet) scan(text string, i, end int) int {
 	for i < end {
-		// Skip ASCII 64, then eight bytes at a time. (The loads are
+		// Skip ASCII 128, then eight bytes at a time. (The loads are
 		// from a slice of constant length, which needs no bounds check
 		// per load.)
 		const high = 0x8080808080808080
-		for i+64 <= end {
-			c := text[i : i+64]
-			if (load64(c, 0)|load64(c, 8)|load64(c, 16)|load64(c, 24)|load64(c, 32)|load64(c, 40)|load64(c, 48)|load64(c, 56))&high != 0 {
+		for i+128 <= end {
+			c := text[i : i+128]
+			w := load64(c, 0) | load64(c, 8) | load64(c, 16) | load64(c, 24) | load64(c, 32) | load64(c, 40) | load64(c, 48) | load64(c, 56)
+			w |= load64(c, 64) | load64(c, 72) | load64(c, 80) | load64(c, 88) | load64(c, 96) | load64(c, 104) | load64(c, 112) | load64(c, 120)
+			if w&high != 0 {
 				break
 			}
-			i += 64
+			i += 128
 		}
 		for i+8 <= end && load64(text, i)&high == 0 {
 			i += 8
