@@ -236,3 +236,37 @@ func TestLineStart(t *testing.T) {
 		}
 	}
 }
+
+// TestSegmentAfter checks segmentAfter against a step per segment, from
+// every start and at every offset of documents with many short segments.
+func TestSegmentAfter(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for n := range 30 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			switch r.IntN(4) {
+			case 0:
+				b.WriteString("`code` ")
+			case 1:
+				b.WriteString("\n\n")
+			case 2:
+				b.WriteString("see https://example.com/a ")
+			default:
+				b.WriteString("word ")
+			}
+		}
+		doc := prose.Parse(fmt.Sprintf("s%d.md", n), []byte(b.String()), prose.Markdown)
+		segs := doc.Prose
+		for from := 0; from <= len(segs); from++ {
+			for off := 0; off <= len(doc.Text)+1; off++ {
+				want := from
+				for want < len(segs) && segs[want].End() <= off {
+					want++
+				}
+				if got := segmentAfter(segs, from, off); got != want {
+					t.Fatalf("doc %d: segmentAfter(from %d, off %d) = %d, want %d", n, from, off, got, want)
+				}
+			}
+		}
+	}
+}
