@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/prose"
@@ -67,14 +68,20 @@ func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 		switch t.Kind() {
 		case prose.Word, prose.Number:
 			start := doc.TokenStart(i)
-			for off, r := range text {
+			// The marks, a byte at a time: ' is ASCII, and the lead byte
+			// of ’ starts a rune wherever it is (no rune's continuation).
+			for off := 0; off < len(text); off++ {
+				c := text[off]
+				if c != '\'' && c != "’"[0] {
+					continue
+				}
 				if off > 0 && isDigitByte(text[off-1]) && off+1 < len(text) && isDigitByte(text[off+1]) {
 					continue // feet and inches: 5'10
 				}
-				switch r {
-				case '\'':
+				switch {
+				case c == '\'':
 					uses[aposStraight] = append(uses[aposStraight], prose.Span{Start: start + off, End: start + off + 1})
-				case '’':
+				case strings.HasPrefix(text[off:], "’"):
 					uses[aposCurly] = append(uses[aposCurly], prose.Span{Start: start + off, End: start + off + len("’")})
 				}
 			}

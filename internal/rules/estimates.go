@@ -125,11 +125,9 @@ type extractor struct {
 	words     []uint16
 	boosterOf map[uint32]int
 	verbs     []uint8
-	// quoted marks the tokens of block quotedBlock-1 inside quotation
-	// marks (quotedBlock 0: none yet).
-	quoted      []bool
-	quoteCodes  []uint8 // by Token.ID, for quotedIn; nil until needed
-	quotedBlock int
+	// quotes reads the quotation marks of a block up to the token
+	// asked about (see isQuoted).
+	quotes quoteCursor
 	// speech caches the attribution of the last sentence asked about.
 	speechSent          int
 	attrFrom, attrUntil int
@@ -148,9 +146,17 @@ const (
 	// number: the text's tokens are numbers (all texts, in a TooVaried
 	// document, whose last ID stands for texts of every kind).
 	number
-	// look: the flags of a token that extractEstimates reads (its kind
-	// decides the rest).
-	look = mayStart | nearBoost | number
+	// startAlone: a phrase of one word starts with the text (a number
+	// standing for any number), and startLonger: only longer ones do.
+	// In a TooVaried document every text is marked startAlone.
+	startAlone
+	startLonger
+	// trieWord: the text is a word of the trie.
+	trieWord
+	// lookNow: nextLook stops at the token; lookNext: at the token when
+	// the next can continue a phrase.
+	lookNow  = startAlone | nearBoost
+	lookNext = startLonger
 )
 
 // key is the text of type id lower-case with straight apostrophes, as the
@@ -170,7 +176,7 @@ func (x *extractor) key(id uint32) string {
 func (x *extractor) typeTable() {
 	doc := x.doc
 	n := len(doc.Types)
-	x.flags = mem.Table[uint8](n)
+	x.flags = idTable[uint8](n)
 	x.words = mem.Table[uint16](n)
 	for id, text := range doc.Types {
 		if doc.TypeCount(uint32(id)) == 0 {
@@ -184,11 +190,28 @@ func (x *extractor) typeTable() {
 			x.flags[id] |= curlyKey
 			k = strings.ReplaceAll(k, "’", "'")
 		}
-		if w := x.h.word(k); w != 0 {
+		w := x.h.word(k)
+		if w != 0 {
 			x.words[id] = w
+			x.flags[id] |= trieWord
 			if x.h.rootKids[w] != nil {
 				x.flags[id] |= mayStart
 			}
+		}
+		// The node root finds for the text's tokens, whose kind, outside
+		// a TooVaried document, is the text's.
+		root := x.h.rootKids[w]
+		if root == nil && x.flags[id]&number != 0 {
+			root = x.h.rootKids[x.h.numberWord]
+		}
+		switch {
+		case doc.TooVaried():
+			x.flags[id] |= startAlone
+		case root == nil:
+		case root.m != nil:
+			x.flags[id] |= startAlone
+		default:
+			x.flags[id] |= startLonger
 		}
 		if b := x.h.nearBooster(text, k); b >= 0 {
 			x.flags[id] |= nearBoost
@@ -207,49 +230,106 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 	}
 	x.typeTable()
 	toks, flags := doc.Tokens, x.flags
-	for si := range doc.Sentences {
-		s := &doc.Sentences[si]
-		for i := s.FirstToken(); ; {
-			// Most words start no phrase and are near no booster: pass
-			// them over in a loop of their own.
-			if i = nextLook(toks[:s.EndToken()], flags, i); i == s.EndToken() {
-				break
-			}
-			t := &toks[i]
-			f := flags[t.ID()] &^ curlyKey
-			var m *match
-			end := 0
-			if (f&mayStart != 0 || t.Kind() == prose.Number) && x.mayMatch(i, s.EndToken()) {
-				end, m = x.longest(i, s.EndToken())
-				if m != nil && x.accept(m, si, i, end) {
-					i = end
-					continue
-				}
-			}
-			if m == nil && t.Kind() == prose.Word && f&nearBoost != 0 {
-				x.misspelledBooster(si, i, x.boosterOf[t.ID()])
-			}
-			i++
+	sents := doc.Sentences
+	// One pass over the tokens: nextLook passes over those that can
+	// neither start a phrase nor be a misspelled booster, and the
+	// sentences, in token order like the tokens, are followed only for
+	// the few it stops at. A token in no sentence is not read.
+	si := 0
+	for i := 0; ; {
+		if i = nextLook(toks, flags, i); i == len(toks) {
+			break
 		}
+		for si < len(sents) && sents[si].EndToken() <= i {
+			si++
+		}
+		if si == len(sents) {
+			break
+		}
+		s := &sents[si]
+		if s.FirstToken() > i {
+			i = s.FirstToken()
+			continue
+		}
+		t := &toks[i]
+		f := flags[t.ID()]
+		var m *match
+		end := 0
+		if (f&mayStart != 0 || t.Kind() == prose.Number) && x.mayMatch(i, s.EndToken()) {
+			end, m = x.longest(i, s.EndToken())
+			if m != nil && x.accept(m, si, i, end) {
+				i = end
+				continue
+			}
+		}
+		if m == nil && t.Kind() == prose.Word && f&nearBoost != 0 {
+			x.misspelledBooster(si, i, x.boosterOf[t.ID()])
+		}
+		i++
 	}
 	return x.out.slice()
 }
 
-// nextLook returns the first token of toks[i:] whose flags have a bit of
-// look, or len(toks). It calls nothing, so that its loop keeps its values in
+// nextLook returns the first token of toks[i:] that may start a phrase
+// or be a misspelled booster (see extractEstimates), or len(toks): one
+// whose flags have a bit of lookNow, or of lookNext when the next token
+// is a word of the trie or a number after no gap (mayMatch tests the
+// rest). It calls nothing, so that its loop keeps its values in
 // registers (in extractEstimates, whose rarer branches call, the compiler
 // reloaded them for every token), and reads one table for each token:
-// its flags tell a number too.
+// its flags tell a number too. flags is an idTable (see skipPlain).
 //
 //go:noinline
 func nextLook(toks []prose.Token, flags []uint8, i int) int {
+	_ = flags[0] // an idTable is not empty: m is its length less one
+	m := uint(len(flags) - 1)
 	// An unsigned index below len(toks) needs no bounds check.
-	for k := uint(i); k < uint(len(toks)); k++ {
-		if flags[toks[k].ID()]&look != 0 {
+	k := uint(i)
+	// Four tokens at a time, their flags ORed: most tokens are passed
+	// over with one test and one branch per four. Where one of the four
+	// has a bit, the flags already read decide, the next token's too.
+	for ; k+3 < uint(len(toks)); k += 4 {
+		t := (*[4]prose.Token)(toks[k : k+4])
+		f0, f1, f2, f3 := flags[uint(t[0].ID())&m], flags[uint(t[1].ID())&m], flags[uint(t[2].ID())&m], flags[uint(t[3].ID())&m]
+		if (f0|f1|f2|f3)&(lookNow|lookNext) == 0 {
+			continue
+		}
+		switch {
+		case looks(f0, t[1], f1):
 			return int(k)
+		case looks(f1, t[2], f2):
+			return int(k + 1)
+		case looks(f2, t[3], f3):
+			return int(k + 2)
+		case f3&(lookNow|lookNext) != 0:
+			if k+4 == uint(len(toks)) {
+				if f3&lookNow != 0 {
+					return int(k + 3)
+				}
+			} else if next := toks[k+4]; looks(f3, next, flags[uint(next.ID())&m]) {
+				return int(k + 3)
+			}
+		}
+	}
+	// The last few one at a time.
+	for ; k < uint(len(toks)); k++ {
+		f := flags[uint(toks[k].ID())&m]
+		if f&lookNow != 0 {
+			return int(k)
+		}
+		if f&lookNext != 0 && k+1 < uint(len(toks)) {
+			if next := toks[k+1]; looks(f, next, flags[uint(next.ID())&m]) {
+				return int(k)
+			}
 		}
 	}
 	return len(toks)
+}
+
+// looks reports whether nextLook stops at a token of flags f before
+// token next of flags nf.
+func looks(f uint8, next prose.Token, nf uint8) bool {
+	return f&lookNow != 0 || f&lookNext != 0 && !next.Gap() && nf&(trieWord|number) != 0
 }
 
 // mayMatch reports whether longest(i, end) may find a phrase: false when
@@ -679,7 +759,8 @@ func (x *extractor) emit(e *Estimate) {
 // mark a quotation only after a reporting verb or a colon, since writers
 // use them as scare quotes for their own words ("a ‘possibility not to be
 // excluded’"). Quotes balance within a block, so only the block of the
-// token is read: estimates come in order, so each block is read once.
+// token is read: estimates come in order, so each block is read once, up
+// to its last estimate.
 func (x *extractor) isQuoted(si, i int) bool {
 	bi := x.doc.Sentences[si].Block()
 	b := &x.doc.Blocks[bi]
@@ -696,17 +777,13 @@ func (x *extractor) isQuoted(si, i int) bool {
 			return false
 		}
 	}
-	if x.quotedBlock != bi+1 {
-		x.quotedBlock = bi + 1
-		if x.quoteCodes == nil {
-			x.quoteCodes = mem.Table[uint8](len(x.doc.Types))
-		}
-		x.quoted = quotedIn(x.doc, b, x.quoted[:0], x.quoteCodes)
+	if x.quotes.codes == nil {
+		x.quotes.codes = mem.Table[uint8](len(x.doc.Types))
 	}
-	return x.quoted[i-b.FirstToken()]
+	return x.quotes.quoted(x.doc, bi, i)
 }
 
-// The quotation marks quotedIn tells apart, by what they do; 0 is a type
+// The quotation marks quoteCursor tells apart, by what they do; 0 is a type
 // not yet looked at.
 const (
 	quoteNone uint8 = 1 + iota
@@ -734,50 +811,63 @@ func quoteCode(text string) uint8 {
 	return quoteNone
 }
 
-// quotedIn appends to q, for each token of block b, whether it lies inside
-// a quotation (see isQuoted). codes holds quoteCode by Token.ID, filled in
-// on first use, so that a mark's text is read once per type, not at every
-// comma of the block.
-func quotedIn(doc *prose.Document, b *prose.Block, q []bool, codes []uint8) []bool {
+// quoteCursor tells which tokens of a block lie inside a quotation
+// (see isQuoted), reading the block's marks once for a series of tokens in
+// order: the quotations open before a token decide.
+type quoteCursor struct {
+	block int // index + 1 of the block read (0: none)
+	next  int // the first token of the block not read
+	// The index of the open double and single marks, -1 when closed, and
+	// whether the single one opened a quotation.
+	double, single int
+	singleSpeech   bool
+	// codes holds quoteCode by Token.ID, filled in on first use, so that
+	// a mark's text is read once per type, not at every comma.
+	codes []uint8
+}
+
+// quoted reports whether token i of block bi lies inside a quotation.
+// The tokens before it are read from where the last call left off, or
+// from the block's start for another block or an earlier token.
+func (c *quoteCursor) quoted(doc *prose.Document, bi, i int) bool {
+	b := &doc.Blocks[bi]
 	if b.InQuote() {
-		for i := b.FirstToken(); i < b.EndToken(); i++ {
-			q = append(q, true)
-		}
-		return q
+		return true
 	}
-	double, single := -1, -1 // index of the open mark, -1 when closed
-	singleSpeech := false
-	for i := b.FirstToken(); i < b.EndToken(); i++ {
-		t := doc.Tokens[i]
+	if c.block != bi+1 || i < c.next {
+		c.block, c.next = bi+1, b.FirstToken()
+		c.double, c.single, c.singleSpeech = -1, -1, false
+	}
+	for ; c.next < i; c.next++ {
+		t := doc.Tokens[c.next]
 		if t.Kind() != prose.Punct {
-			q = append(q, double >= 0 || single >= 0 && singleSpeech)
 			continue
 		}
-		q = append(q, false)
-		k := codes[t.ID()]
+		k := c.codes[t.ID()]
 		if k == 0 {
-			k = quoteCode(doc.TokenText(i))
-			codes[t.ID()] = k
+			k = quoteCode(doc.TokenText(c.next))
+			c.codes[t.ID()] = k
 		}
 		switch k {
 		case quoteOpenDouble:
-			double = i
+			c.double = c.next
 		case quoteCloseDouble:
-			double = -1
+			c.double = -1
 		case quoteStraightDouble:
-			if double >= 0 {
-				double = -1
+			if c.double >= 0 {
+				c.double = -1
 			} else {
-				double = i
+				c.double = c.next
 			}
 		case quoteOpenSingle:
-			single = i
-			singleSpeech = i > b.FirstToken() && introducesSpeech(doc, i-1)
+			c.single = c.next
+			c.singleSpeech = c.next > b.FirstToken() && introducesSpeech(doc, c.next-1)
 		case quoteCloseSingle:
-			single = -1
+			c.single = -1
 		}
 	}
-	return q
+	// A punctuation token is never counted inside: only words and numbers.
+	return doc.Tokens[i].Kind() != prose.Punct && (c.double >= 0 || c.single >= 0 && c.singleSpeech)
 }
 
 // introducesSpeech reports whether token i (just before an opening quote)

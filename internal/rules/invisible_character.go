@@ -67,9 +67,7 @@ func (invisibleCharacter) Check(p *Pass) {
 		if off == len(d.Text) {
 			break
 		}
-		for si < len(d.Prose) && d.Prose[si].End() <= off {
-			si++
-		}
+		si = segmentAfter(d.Prose, si, off)
 		if si == len(d.Prose) {
 			break
 		}
@@ -150,4 +148,35 @@ func nextByte(text string, from int, c byte) int {
 		return from + k
 	}
 	return len(text)
+}
+
+// segmentAfter returns the index of the first of segs from index from
+// on that ends after off, or len(segs). The segments are in
+// order, one a line or so: it steps from from by doubling strides, then
+// halves the last, so that far apart marks cost a few probes each rather
+// than a step per line, and near ones a probe or two.
+func segmentAfter(segs []prose.Segment, from, off int) int {
+	// Invariant: the segments before lo end at or before off; hi is past
+	// the end or a segment that ends after it.
+	lo, hi := from, len(segs)
+	for stride := 1; lo < hi; stride *= 2 {
+		probe := lo + stride - 1
+		if probe >= hi {
+			break
+		}
+		if segs[probe].End() > off {
+			hi = probe
+			break
+		}
+		lo = probe + 1
+	}
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if segs[mid].End() <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }

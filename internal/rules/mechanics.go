@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -255,19 +256,36 @@ func continues(d *prose.Document, a, b int) bool {
 	return indent(d, bb.Start()) >= indent(d, lineStart(d, ba.End()))
 }
 
+// lineStart returns the start of the line holding off. It reads the line
+// back eight bytes at a time (strings.LastIndexByte reads one at a time:
+// continues asks for the start of the last line of most paragraphs of a
+// hard-wrapped text).
 func lineStart(d *prose.Document, off int) int {
-	return strings.LastIndexByte(d.Text[:off], '\n') + 1
+	text := d.Text[:off]
+	i := len(text)
+	for ; i >= 8; i -= 8 {
+		x := load64(text, i-8) ^ 0x0a0a0a0a0a0a0a0a // zero bytes where text has '\n'
+		// The top bit of each byte of x that is not zero: the low seven
+		// bits plus 0x7f carry into it when any is set, and into no other
+		// byte. Its complement marks exactly the zero bytes, the last
+		// newline the highest of them (little-endian).
+		nonZero := (x&0x7f7f7f7f7f7f7f7f + 0x7f7f7f7f7f7f7f7f) | x
+		if z := ^nonZero & 0x8080808080808080; z != 0 {
+			return i - 8 + (63-bits.LeadingZeros64(z))/8 + 1
+		}
+	}
+	return strings.LastIndexByte(text[:i], '\n') + 1
 }
 
 // indent is the number of spaces and tabs at the start of the line holding
 // off.
 func indent(d *prose.Document, off int) int {
-	s := lineStart(d, off)
-	n := 0
-	for s+n < len(d.Text) && (d.Text[s+n] == ' ' || d.Text[s+n] == '\t') {
-		n++
+	text, s := d.Text, lineStart(d, off)
+	e := s
+	for e < len(text) && (text[e] == ' ' || text[e] == '\t') {
+		e++
 	}
-	return n
+	return e - s
 }
 
 // hardWrapped reports, once per document, whether it is plain text with

@@ -39,12 +39,13 @@ func closerOf(open string) string {
 func (unbalancedBracket) Check(p *Pass) {
 	d := p.Doc
 	brackets := tokenIndexOf(p, d).list(clsBracket)
+	var stack []int // the open brackets of a paragraph, its room reused
 	for _, pa := range paragraphs(p) {
 		first, end := pa.tokenRange(d)
 		for len(brackets) > 0 && int(brackets[0]) < first {
 			brackets = brackets[1:]
 		}
-		var stack []int
+		stack = stack[:0]
 		for len(brackets) > 0 && int(brackets[0]) < end {
 			i := int(brackets[0])
 			brackets = brackets[1:]
@@ -79,7 +80,11 @@ func (unbalancedBracket) Check(p *Pass) {
 					continue
 				}
 				// Openers of the other kind inside the pair stay open.
-				stack = append(stack[:match], stack[match+1:]...)
+				if match == len(stack)-1 {
+					stack = stack[:match]
+				} else {
+					stack = append(stack[:match], stack[match+1:]...)
+				}
 			}
 		}
 		for _, i := range stack {

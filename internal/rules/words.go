@@ -305,6 +305,10 @@ type wordPlan struct {
 	ok         bool // the dictionary accepts the whole word
 	frag       uint8
 	runes      uint8 // letters, for fragShort
+	// names: every part is a name (actName), and the word is no
+	// fragment (fragNever): each use in a sentence counts one use of
+	// each, which judgeWords counts in bulk.
+	names bool
 }
 
 // judge holds one judgement of a document's words (judgeWords).
@@ -324,8 +328,13 @@ type judge struct {
 	buf       []checkedPart
 	// seen tells, by Token.ID, whether a word token of the type was met,
 	// and then whether its plan calls for work at each use.
-	seen  []uint8
-	shape []uint8 // by Token.ID, for isTitleCase; nil until needed
+	seen []uint8
+	// counted lists the types of plans.names, by first use in a
+	// sentence: after that use, the pass marks them seenCounted and
+	// passes over their other uses, and judgeWords adds those to the
+	// names' counts from the type counts.
+	counted []uint32
+	shape   []uint8 // by Token.ID, for isTitleCase; nil until needed
 }
 
 // The values of judge.seen beside 0 (no word token of the type met yet).
@@ -334,6 +343,8 @@ const (
 	seenPlain   = 1 + iota // every use is accepted, and no name: nothing to do
 	seenWork               // the plan has parts
 	seenNotWord            // the type's tokens are not words
+	_                      // even: a mark the pass would stop at
+	seenCounted            // names only, met in a sentence: the other uses are counted in bulk (see judge.counted)
 )
 
 // plan decides what the uses of word type id call for.
@@ -343,7 +354,8 @@ func (j *judge) plan(id uint32) {
 	word := j.doc.Types[id]
 	if romanNumeral(word) {
 		p.frag = fragAlways
-	} else if len(word) <= 4*utf8.UTFMax {
+	} else if len(word) <= 4 || len(word) <= 4*utf8.UTFMax && (word[0]|word[1]|word[2]|word[3]|word[4]) >= utf8.RuneSelf {
+		// (Five ASCII bytes first are five letters: no count needed.)
 		if n := utf8.RuneCountInString(word); n <= 4 {
 			p.frag, p.runes = fragShort, uint8(n)
 		}
@@ -405,6 +417,10 @@ func (j *judge) plan(id uint32) {
 		}
 	}
 	p.end = int32(len(j.parts))
+	p.names = p.first < p.end && p.frag == fragNever
+	for _, pp := range j.parts[p.first:p.end] {
+		p.names = p.names && pp.act == actName
+	}
 }
 
 func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
@@ -412,7 +428,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
 		plans:  mem.Table[wordPlan](len(doc.Types)),
-		seen:   mem.Table[uint8](len(doc.Types)),
+		seen:   idTable[uint8](len(doc.Types)),
 		names:  newDraftNames(),
 		capIdx: map[string]int32{},
 	}
@@ -520,7 +536,14 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 				j.lower.add(lw)
 			}
 		}
+		if p.names && !doc.TooVaried() {
+			// Its first use has set where each name is first used: the
+			// others only count (see countNames).
+			seen[id] = seenCounted
+			j.counted = append(j.counted, id)
+		}
 	}
+	j.countNames()
 	lower := j.lower.slice()
 	// Each lower-case use below adds one issue: room for them at once.
 	issues := slices.Grow(j.issues, len(lower))
@@ -614,6 +637,47 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	return append(issues, judgeCapitalised(dict, j.caps, names)...)
 }
 
+// countNames adds to the names' counts the uses of the types in
+// j.counted that the token pass passed over: all their uses in a
+// sentence (the type count less those in no sentence) but the first,
+// which the pass counted. Every use of such a type in a sentence is a
+// use of each name of its plan, whatever its neighbours (plans.names);
+// its first use, and so each name's first use, the pass has met in
+// order.
+func (j *judge) countNames() {
+	if len(j.counted) == 0 {
+		return
+	}
+	// The uses of the types in no sentence, which the pass skips.
+	doc := j.doc
+	var outside map[uint32]int
+	skip := func(from, to int) {
+		for ti := from; ti < to; ti++ {
+			if id := doc.Tokens[ti].ID(); j.seen[id] == seenCounted {
+				if outside == nil {
+					outside = map[uint32]int{}
+				}
+				outside[id]++
+			}
+		}
+	}
+	prev := 0
+	for _, s := range doc.Sentences {
+		if s.FirstToken() > prev {
+			skip(prev, s.FirstToken())
+		}
+		prev = s.EndToken()
+	}
+	skip(prev, len(doc.Tokens))
+	for _, id := range j.counted {
+		p := &j.plans[id]
+		n := doc.TypeCount(id) - outside[id] - 1
+		for _, pp := range j.parts[p.first:p.end] {
+			j.names.counts[pp.ref] += n
+		}
+	}
+}
+
 // wordUses counts the word tokens of the document by form, lower case
 // with straight apostrophes, and in all, from the types the token pass met
 // as words. A type's tokens all have its text (rules never see a
@@ -621,8 +685,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 // counted them (TypeCount).
 func (j *judge) wordUses() (uses *wordCounts, size int) {
 	byLower := mem.Table[int32](len(j.plans))
-	for id, s := range j.seen {
-		if s == seenPlain || s == seenWork {
+	for id, s := range j.seen[:len(j.plans)] {
+		if s == seenPlain || s == seenWork || s == seenCounted {
 			c := int32(j.doc.TypeCount(uint32(id)))
 			byLower[j.doc.Lower(uint32(id))] += c
 			size += int(c)
@@ -869,6 +933,7 @@ type draftNames struct {
 	counts []int
 	first  []prose.Span // where each name is first used
 	runes  []int
+	ascii  []bool // the form is ASCII (see closest)
 	// byShape indexes the used names by first letter and length, each
 	// bucket in the order the names joined (seq): closest looks only at
 	// the lengths one edit can reach.
@@ -901,6 +966,7 @@ func (n *draftNames) intern(form string) int32 {
 	n.counts = append(n.counts, 0)
 	n.first = append(n.first, prose.Span{})
 	n.runes = append(n.runes, utf8.RuneCountInString(form))
+	n.ascii = append(n.ascii, isASCII(form))
 	return i
 }
 
@@ -964,7 +1030,17 @@ func (n *draftNames) closest(i int32, uses int) (int32, int) {
 	for l := max(runes-1, 4); l <= runes+1; l++ {
 		for _, o := range n.byShape[nameShapeKey{r, l}] {
 			m := n.counts[o.name]
-			if o.name == i || m < bestN || m == bestN && (best < 0 || o.seq > bestSeq) || !oneEditApartFold(n.forms[i], n.forms[o.name]) {
+			if o.name == i || m < bestN || m == bestN && (best < 0 || o.seq > bestSeq) {
+				continue
+			}
+			a, b := n.forms[i], n.forms[o.name]
+			var near bool
+			if n.ascii[i] && n.ascii[o.name] {
+				near = oneEditApartASCII(a, b) // known ASCII at intern: no test for it
+			} else {
+				near = oneEditApartFold(a, b)
+			}
+			if !near {
 				continue
 			}
 			best, bestN, bestSeq = o.name, m, o.seq
@@ -986,6 +1062,11 @@ func oneEditApartFold(a, b string) bool {
 			return spell.Distance(strings.ToLower(a), strings.ToLower(b)) <= 1
 		}
 	}
+	return oneEditApartASCII(a, b)
+}
+
+// oneEditApartASCII is oneEditApartFold for two ASCII strings.
+func oneEditApartASCII(a, b string) bool {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
@@ -1173,10 +1254,18 @@ func newRuneSet() *runeSet {
 // read as in one scan.
 func (set *runeSet) scan(text string, i, end int) int {
 	for i < end {
-		// Skip ASCII 32, then eight bytes at a time.
+		// Skip ASCII 128, then eight bytes at a time. (The loads are
+		// from a slice of constant length, which needs no bounds check
+		// per load.)
 		const high = 0x8080808080808080
-		for i+32 <= end && (load64(text, i)|load64(text, i+8)|load64(text, i+16)|load64(text, i+24))&high == 0 {
-			i += 32
+		for i+128 <= end {
+			c := text[i : i+128]
+			w := load64(c, 0) | load64(c, 8) | load64(c, 16) | load64(c, 24) | load64(c, 32) | load64(c, 40) | load64(c, 48) | load64(c, 56)
+			w |= load64(c, 64) | load64(c, 72) | load64(c, 80) | load64(c, 88) | load64(c, 96) | load64(c, 104) | load64(c, 112) | load64(c, 120)
+			if w&high != 0 {
+				break
+			}
+			i += 128
 		}
 		for i+8 <= end && load64(text, i)&high == 0 {
 			i += 8
@@ -1650,52 +1739,44 @@ func wordShape(w string) uint8 {
 	return sh
 }
 
-// shaper gives the shape of the word token ti.
-type shaper interface {
-	shape(ti int) uint8
-}
-
-// textShapes reads each word's shape off its text.
-type textShapes struct{ doc *prose.Document }
-
-func (s textShapes) shape(ti int) uint8 { return wordShape(s.doc.TokenText(ti)) }
-
-// typeShapes reads it from a byte per type, found at the type's first use:
+// isTitleCase is isTitleCase(j.doc, b) with the shapes kept per type:
 // a paragraph's words are mostly repeated ones.
-type typeShapes struct{ j *judge }
-
-func (s typeShapes) shape(ti int) uint8 {
-	j := s.j
-	id := j.doc.Tokens[ti].ID()
-	sh := j.shape[id]
-	if sh == 0 {
-		sh = wordShape(j.doc.Types[id])
-		j.shape[id] = sh
-	}
-	return sh
-}
-
-// isTitleCase is isTitleCase(j.doc, b) with the shapes kept per type.
 func (j *judge) isTitleCase(b *prose.Block) bool {
 	if j.shape == nil {
 		j.shape = mem.Table[uint8](len(j.doc.Types))
 	}
-	return titleCase(j.doc, b, typeShapes{j})
+	return titleCase(j.doc, b, j.shape)
 }
 
 // isTitleCase reports whether most words of a block are capitalised, as in
 // a heading written in title case.
 func isTitleCase(doc *prose.Document, b *prose.Block) bool {
-	return titleCase(doc, b, textShapes{doc})
+	return titleCase(doc, b, nil)
 }
 
-func titleCase[S shaper](doc *prose.Document, b *prose.Block, s S) bool {
+// titleCase is isTitleCase, reading each word's shape off its text, or
+// from shapes, by Token.ID, when not nil: a byte per type, found at the
+// type's first use (0 until then). (A table, not an interface: its
+// method, called through a generic's dictionary, was not inlined.)
+func titleCase(doc *prose.Document, b *prose.Block, shapes []uint8) bool {
 	words, caps := 0, 0
-	for ti := b.FirstToken(); ti < b.EndToken(); ti++ {
-		if doc.Tokens[ti].Kind() != prose.Word {
+	// In locals: the store to shapes might otherwise change them.
+	toks, end := doc.Tokens, b.EndToken()
+	for ti := b.FirstToken(); ti < end; ti++ {
+		t := toks[ti]
+		if t.Kind() != prose.Word {
 			continue
 		}
-		sh := s.shape(ti)
+		var sh uint8
+		if shapes != nil {
+			sh = shapes[t.ID()]
+			if sh == 0 {
+				sh = wordShape(doc.Types[t.ID()])
+				shapes[t.ID()] = sh
+			}
+		} else {
+			sh = wordShape(doc.TokenText(ti))
+		}
 		if sh&(shapeShort|shapeCapitalised) == shapeShort {
 			continue // articles and short prepositions stay lower case in titles
 		}
@@ -1745,14 +1826,40 @@ func stripPossessive(w string) string {
 // type seen does not mark odd (seenPlain or seenNotWord), or len(toks).
 // Most tokens are plain words or no words: one test skips both, in a loop
 // whose state stays in registers (inlined in judgeWords it would not).
+// seen is an idTable: an ID masked with its length less one is the ID,
+// and needs no bounds check.
 //
 //go:noinline
 func skipPlain(toks []prose.Token, seen []uint8, i int) int {
+	_ = seen[0] // an idTable is not empty: m is its length less one
+	m := uint(len(seen) - 1)
 	// An unsigned index below len(toks) needs no bounds check.
-	for k := uint(i); k < uint(len(toks)); k++ {
-		if seen[toks[k].ID()]&1 == 0 {
+	k := uint(i)
+	// Four tokens at a time, their bytes ANDed: a run of plain tokens
+	// costs one test and one branch per four. The four that hold the
+	// token sought are read again one at a time below.
+	for ; k+3 < uint(len(toks)); k += 4 {
+		t := (*[4]prose.Token)(toks[k : k+4])
+		if seen[uint(t[0].ID())&m]&seen[uint(t[1].ID())&m]&seen[uint(t[2].ID())&m]&seen[uint(t[3].ID())&m]&1 == 0 {
+			break
+		}
+	}
+	for ; k < uint(len(toks)); k++ {
+		if seen[uint(toks[k].ID())&m]&1 == 0 {
 			return int(k)
 		}
 	}
 	return len(toks)
+}
+
+// idTable returns a zeroed table of n entries by Token.ID (n the number of
+// types), its length rounded up to a power of two, at least one: an ID
+// masked with the length less one is the ID, and a loop that indexes the
+// table so needs no bounds check (see skipPlain).
+func idTable[T any](n int) []T {
+	size := 1
+	for size < n {
+		size <<= 1
+	}
+	return mem.Table[T](size)
 }

@@ -1,0 +1,272 @@
+package rules
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/spell"
+)
+
+// walkDocs returns documents of a few hundred tokens of a handful of
+// types, with code spans (gaps) among them, to walk with random tables.
+func walkDocs(t *testing.T) []*prose.Document {
+	t.Helper()
+	r := rand.New(rand.NewPCG(1, 2))
+	words := []string{"to", "in", "the", "likely", "3", "a", "very", "`code`", ",", "certainly", "Podesta", "x"}
+	var docs []*prose.Document
+	for n := range 40 {
+		var b strings.Builder
+		for range r.IntN(300) + n%5 {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		docs = append(docs, prose.Parse(fmt.Sprintf("w%d.md", n), []byte(b.String()), prose.Markdown))
+	}
+	gaps := 0
+	for _, doc := range docs {
+		for _, tk := range doc.Tokens {
+			if tk.Gap() {
+				gaps++
+			}
+		}
+	}
+	if gaps == 0 {
+		t.Fatal("no token after a gap")
+	}
+	return docs
+}
+
+func TestIDTable(t *testing.T) {
+	for n, want := range map[int]int{0: 1, 1: 1, 2: 2, 3: 4, 4: 4, 5: 8, 1000: 1024, 1024: 1024} {
+		tab := idTable[uint8](n)
+		if len(tab) != want {
+			t.Errorf("idTable(%d) has length %d, want %d", n, len(tab), want)
+		}
+		for i, v := range tab {
+			if v != 0 {
+				t.Fatalf("idTable(%d)[%d] = %d", n, i, v)
+			}
+		}
+	}
+}
+
+// TestSkipPlain checks skipPlain against a token at a time, from every
+// start, with random marks per type.
+func TestSkipPlain(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, doc := range walkDocs(t) {
+		for round := range 4 {
+			seen := idTable[uint8](len(doc.Types))
+			for id := range doc.Types {
+				if r.IntN(4) <= round {
+					seen[id] = uint8(r.IntN(4))
+				}
+			}
+			for i := 0; i <= len(doc.Tokens); i++ {
+				want := i
+				for want < len(doc.Tokens) && seen[doc.Tokens[want].ID()]&1 != 0 {
+					want++
+				}
+				if got := skipPlain(doc.Tokens, seen, i); got != want {
+					t.Fatalf("%s round %d: skipPlain from %d = %d, want %d", doc.Path, round, i, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestNextLook checks nextLook against its definition, a token at a
+// time, from every start, with random flags per type.
+func TestNextLook(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	bits := []uint8{mayStart, nearBoost, curlyKey, number, startAlone, startLonger, trieWord}
+	for _, doc := range walkDocs(t) {
+		for round := range 4 {
+			flags := idTable[uint8](len(doc.Types))
+			for id := range doc.Types {
+				for _, b := range bits {
+					if r.IntN(8) <= round {
+						flags[id] |= b
+					}
+				}
+			}
+			toks := doc.Tokens
+			look := func(k int) bool {
+				f := flags[toks[k].ID()]
+				return f&lookNow != 0 || f&lookNext != 0 && k+1 < len(toks) && !toks[k+1].Gap() && flags[toks[k+1].ID()]&(trieWord|number) != 0
+			}
+			for i := 0; i <= len(toks); i++ {
+				want := i
+				for want < len(toks) && !look(want) {
+					want++
+				}
+				if got := nextLook(toks, flags, i); got != want {
+					t.Fatalf("%s round %d: nextLook from %d = %d, want %d", doc.Path, round, i, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestCountNames checks that the uses of a name the token pass counts in
+// bulk (countNames) are all counted: a variant used once beside a name
+// used n times is reported with the n uses of the name.
+func TestCountNames(t *testing.T) {
+	d := spell.Builtin()
+	for _, n := range []int{2, 3, 7, 40} {
+		var b strings.Builder
+		b.WriteString("Moskow is far.\n\n")
+		for i := range n {
+			fmt.Fprintf(&b, "We saw Moscow on day %d. ", i)
+		}
+		doc := prose.Parse("names.txt", []byte(b.String()), prose.Plain)
+		found := false
+		for _, is := range judgeWords(doc, d) {
+			if is.kind == kindNameVariant && is.word == "Moskow" {
+				found = true
+				if is.other != n {
+					t.Errorf("n=%d: Moskow beside Moscow used %d times, want %d", n, is.other, n)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("n=%d: no name variant for Moskow", n)
+		}
+	}
+}
+
+// quotedInRef is the whole-block reading quoteCursor replaced: whether
+// each token of block b lies inside a quotation.
+func quotedInRef(doc *prose.Document, b *prose.Block) []bool {
+	var q []bool
+	if b.InQuote() {
+		for i := b.FirstToken(); i < b.EndToken(); i++ {
+			q = append(q, true)
+		}
+		return q
+	}
+	double, single := -1, -1
+	singleSpeech := false
+	for i := b.FirstToken(); i < b.EndToken(); i++ {
+		t := doc.Tokens[i]
+		if t.Kind() != prose.Punct {
+			q = append(q, double >= 0 || single >= 0 && singleSpeech)
+			continue
+		}
+		q = append(q, false)
+		switch quoteCode(doc.TokenText(i)) {
+		case quoteOpenDouble:
+			double = i
+		case quoteCloseDouble:
+			double = -1
+		case quoteStraightDouble:
+			if double >= 0 {
+				double = -1
+			} else {
+				double = i
+			}
+		case quoteOpenSingle:
+			single = i
+			singleSpeech = i > b.FirstToken() && introducesSpeech(doc, i-1)
+		case quoteCloseSingle:
+			single = -1
+		}
+	}
+	return q
+}
+
+// TestQuoteCursor checks quoteCursor against a whole-block reading, for
+// tokens asked about in order with gaps, and now and then out of order or
+// in another block.
+func TestQuoteCursor(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	words := []string{"he", "said", "said:", "“", "”", "\"", "‘", "’", "«", "»", "„", ",", "likely", "it", "'", "x", "\n\n", "> q"}
+	for n := range 60 {
+		var b strings.Builder
+		for range r.IntN(200) + 1 {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		doc := prose.Parse(fmt.Sprintf("q%d.md", n), []byte(b.String()), prose.Markdown)
+		c := quoteCursor{codes: make([]uint8, len(doc.Types))}
+		ref := make([][]bool, len(doc.Blocks))
+		for bi := range doc.Blocks {
+			ref[bi] = quotedInRef(doc, &doc.Blocks[bi])
+		}
+		for bi := range doc.Blocks {
+			bl := &doc.Blocks[bi]
+			for i := bl.FirstToken(); i < bl.EndToken(); i += 1 + r.IntN(3) {
+				if r.IntN(10) == 0 {
+					// Another block, or an earlier token of this one.
+					bj := r.IntN(len(doc.Blocks))
+					if o := &doc.Blocks[bj]; o.FirstToken() < o.EndToken() {
+						k := o.FirstToken() + r.IntN(o.EndToken()-o.FirstToken())
+						if got := c.quoted(doc, bj, k); got != ref[bj][k-o.FirstToken()] {
+							t.Fatalf("doc %d: token %d of block %d: quoted %v, want %v", n, k, bj, got, !got)
+						}
+					}
+				}
+				if got := c.quoted(doc, bi, i); got != ref[bi][i-bl.FirstToken()] {
+					t.Fatalf("doc %d: token %d of block %d: quoted %v, want %v", n, i, bi, got, !got)
+				}
+			}
+		}
+	}
+}
+
+// TestLineStart checks lineStart against strings.LastIndexByte at every
+// offset of texts with lines of every length, bytes outside ASCII and
+// bytes next to '\n' in value.
+func TestLineStart(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	alphabet := []string{"\n", "a", " ", "\x0b", "\x09", "\x8a", "é", "\n\n", "\x0a\x80"}
+	for range 200 {
+		var b strings.Builder
+		for range r.IntN(80) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		d := &prose.Document{Text: b.String()}
+		for off := 0; off <= len(d.Text); off++ {
+			if got, want := lineStart(d, off), strings.LastIndexByte(d.Text[:off], '\n')+1; got != want {
+				t.Fatalf("lineStart(%q, %d) = %d, want %d", d.Text, off, got, want)
+			}
+		}
+	}
+}
+
+// TestSegmentAfter checks segmentAfter against a step per segment, from
+// every start and at every offset of documents with many short segments.
+func TestSegmentAfter(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for n := range 30 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			switch r.IntN(4) {
+			case 0:
+				b.WriteString("`code` ")
+			case 1:
+				b.WriteString("\n\n")
+			case 2:
+				b.WriteString("see https://example.com/a ")
+			default:
+				b.WriteString("word ")
+			}
+		}
+		doc := prose.Parse(fmt.Sprintf("s%d.md", n), []byte(b.String()), prose.Markdown)
+		segs := doc.Prose
+		for from := 0; from <= len(segs); from++ {
+			for off := 0; off <= len(doc.Text)+1; off++ {
+				want := from
+				for want < len(segs) && segs[want].End() <= off {
+					want++
+				}
+				if got := segmentAfter(segs, from, off); got != want {
+					t.Fatalf("doc %d: segmentAfter(from %d, off %d) = %d, want %d", n, from, off, got, want)
+				}
+			}
+		}
+	}
+}
