@@ -177,7 +177,15 @@ func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
 	return c
 }
 
+// nameWords finds the name facts of doc, picking its capitalised words
+// itself: nameWordsIn with a list of its own.
 func nameWords(doc *prose.Document) nameFacts {
+	return nameWordsIn(doc, nil)
+}
+
+// nameWordsIn finds the name facts of doc, whose capitalised words are
+// caps, in order (tokenIndex.capitals); nil picks them again.
+func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	var f nameFacts
 	ns := newNameScan(doc)
 	// Size the forms for the texts that may be names: capitalised or
@@ -219,81 +227,79 @@ func nameWords(doc *prose.Document) nameFacts {
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
-	var buf [256]int32
-	for lo := 0; lo < len(toks); lo += len(buf) {
-		// The capitalised words of the next stretch of tokens, listed
-		// without a branch per token; the lower-case words (and their
-		// types' verdicts, never needed) are skipped. The walk below
-		// does what a walk of every token did at these.
-		n := pickCapitals(&buf, toks[:min(lo+len(buf), len(toks))], lo, marks)
-		for _, ti32 := range buf[:n] {
-			ti := int(ti32)
-			t := toks[ti]
-			c := ns.info[t.ID()]
-			if c == 0 {
-				c = ns.classify(t.ID(), formIndex)
+	// Only the capitalised words are read; the lower-case words (and
+	// their types' verdicts, never needed) are skipped. The walk below
+	// does what a walk of every token did at these.
+	if caps == nil {
+		caps = capitalTokens(toks, marks)
+	}
+	for _, ti32 := range caps {
+		ti := int(ti32)
+		t := toks[ti]
+		c := ns.info[t.ID()]
+		if c == 0 {
+			c = ns.classify(t.ID(), formIndex)
+		}
+		if fi := c >> 8; fi != 0 {
+			fi--
+			if counts[fi] == 0 {
+				fm := &f.forms[fi]
+				start := doc.TokenStart(ti)
+				fm.first = prose.Span{Start: start, End: start + len(fm.text)}
 			}
-			if fi := c >> 8; fi != 0 {
-				fi--
-				if counts[fi] == 0 {
-					fm := &f.forms[fi]
-					start := doc.TokenStart(ti)
-					fm.first = prose.Span{Start: start, End: start + len(fm.text)}
-				}
-				counts[fi]++
-				given := int64(-1)
-				if !opens.has(ti) {
-					// The word before is a given name by its type
-					// (a capitalised word, nameLike) when it touches
-					// this one across one byte.
-					prev := toks[ti-1]
-					if marks[prev.ID()]&markGiven != 0 {
-						gap := doc.NearTokenGap(ti)
-						if gap < 0 {
-							gap = doc.TokenGap(ti)
-						}
-						if gap == 1 {
-							given = int64(prev.ID())
-						}
+			counts[fi]++
+			given := int64(-1)
+			if !opens.has(ti) {
+				// The word before is a given name by its type
+				// (a capitalised word, nameLike) when it touches
+				// this one across one byte.
+				prev := toks[ti-1]
+				if marks[prev.ID()]&markGiven != 0 {
+					gap := doc.NearTokenGap(ti)
+					if gap < 0 {
+						gap = doc.TokenGap(ti)
+					}
+					if gap == 1 {
+						given = int64(prev.ID())
 					}
 				}
-				if given < 0 {
-					if lastGiven[fi] != 0 || counts[fi] == 1 {
-						f.forms[fi].ungiven = true
-						lastGiven[fi] = 0
-					}
-				} else if lastGiven[fi] != uint32(given)+1 {
-					f.forms[fi].addGiven(given)
-					lastGiven[fi] = uint32(given) + 1
+			}
+			if given < 0 {
+				if lastGiven[fi] != 0 || counts[fi] == 1 {
+					f.forms[fi].ungiven = true
+					lastGiven[fi] = 0
 				}
+			} else if lastGiven[fi] != uint32(given)+1 {
+				f.forms[fi].addGiven(given)
+				lastGiven[fi] = uint32(given) + 1
 			}
-			if ti < next || c&nameConnector != 0 {
-				continue
-			}
-			// A name of two words or more goes on with a capitalised
-			// word or a small word one space on; most capitalised
-			// words stand alone (a sentence's first word). The type
-			// of the word after decides first, then the byte between.
-			// Before "the" phraseAt would stop at once and find
-			// nothing ("In the", "Of the" at a sentence's start).
-			// next is at most the end of the sentence of the last
-			// phrase found, so it holds back no token of a later
-			// sentence.
-			if ti+1 < len(toks) && !opens.has(ti+1) {
-				n := toks[ti+1]
-				if marks[n.ID()]&(markCapital|markConnector) != 0 && marks[n.ID()]&markArticle == 0 && !n.Gap() {
-					// phraseAt keeps a run only with a small word
-					// before a capitalised one. Most runs have none
-					// (New York, United States): when the types of
-					// the words that follow show none, no run that
-					// starts before the end of theirs has one either.
-					if e, ok := smallWordInside(toks, marks, ti+1, opens); !ok {
-						next = e
-						continue
-					}
-					if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
-						next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
-					}
+		}
+		if ti < next || c&nameConnector != 0 {
+			continue
+		}
+		// A name of two words or more goes on with a capitalised
+		// word or a small word one space on; most capitalised
+		// words stand alone (a sentence's first word). The type
+		// of the word after decides first, then the byte between.
+		// Before "the" phraseAt would stop at once and find
+		// nothing ("In the", "Of the" at a sentence's start).
+		// next is at most the end of the sentence of the last
+		// phrase found, so it holds back no token of a later
+		// sentence.
+		if ti+1 < len(toks) && !opens.has(ti+1) {
+			n := toks[ti+1]
+			if marks[n.ID()]&(markCapital|markConnector) != 0 && marks[n.ID()]&markArticle == 0 && !n.Gap() {
+				// phraseAt keeps a run only with a small word
+				// before a capitalised one. Most runs have none
+				// (New York, United States): when the types of
+				// the words that follow show none, no run that
+				// starts before the end of theirs has one either.
+				if e, ok := smallWordInside(toks, marks, ti+1, opens); !ok {
+					next = e
+					continue
+				}
+				if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
+					next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
 				}
 			}
 		}
@@ -351,6 +357,18 @@ const (
 	markArticle                     // "the" in any case
 	markGiven                       // a capitalised word that can be a given name (nameLike)
 )
+
+// capitalTokens lists the tokens of toks whose types marks has
+// markCapital for, without a branch per token.
+func capitalTokens(toks []prose.Token, marks []uint8) []int32 {
+	var out []int32
+	var buf [256]int32
+	for lo := 0; lo < len(toks); lo += len(buf) {
+		n := pickCapitals(&buf, toks[:min(lo+len(buf), len(toks))], lo, marks)
+		out = append(out, buf[:n]...)
+	}
+	return out
+}
 
 // pickCapitals writes to buf the indexes of the tokens of toks[lo:], at
 // most 256, whose types marks has markCapital for, and returns how many.
@@ -650,7 +668,10 @@ func reportPending(p *Pass, pend []pendingFinding) {
 
 func (nameConsistency) Check(p *Pass) {
 	pend := setMemo(p, factNameFindings, func() any {
-		all := gather(p, factNames, nameWords)
+		// The token index lists each document's capitalised words.
+		all := gather(p, factNames, func(d *prose.Document) nameFacts {
+			return nameWordsIn(d, tokenIndexOf(p, d).capitals)
+		})
 		return append(checkPhrases(p, all), checkNameWords(p, all)...)
 	}).([]pendingFinding)
 	reportPending(p, pend)

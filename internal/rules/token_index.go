@@ -77,6 +77,13 @@ type tokenIndex struct {
 	// it and the token after it. Block bounds are the rules' to check.
 	repeated, doubled, spaced, glued []int32
 
+	// capitals holds, in order, the tokens that are capitalised words
+	// (markCapital): the only tokens name-consistency reads one by one
+	// (see nameWords). The walk that picks the tokens above picks them
+	// too, for a few instructions a token where a walk of its own cost a
+	// dozen.
+	capitals []int32
+
 	// marks counts, by style (curly, straight), the tokens of the
 	// quotation marks, and apos the apostrophes, inside words and numbers
 	// or marks of their own: the most quoteMarks and apostrophes can list
@@ -146,19 +153,23 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 	}
 	classifyCompounds(d, x)
-	// The walk reads, per type, two bits and the lower-case type in one
+	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
 	w := indexWalk{x: x, d: d, fast: mem.Table[uint32](len(d.Types))}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
-	quotes := 0
+	quotes, capitals := 0, 0
 	for id, c := range x.class {
-		f := d.Lower(uint32(id)) << 2
+		f := d.Lower(uint32(id)) << fastLowShift
 		if c&walkCur != 0 {
 			f |= 1
 		}
 		if c&walkPrev != 0 {
 			f |= 2
+		}
+		if c&clsWord != 0 && isNameCapital(d.Types[id]) {
+			f |= fastCapital
+			capitals += d.TypeCount(uint32(id))
 		}
 		w.fast[id] = f
 		if l := c & walkListed; l != 0 {
@@ -178,9 +189,10 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 	}
 	x.quoteish = make([]int32, 0, quotes)
+	x.capitals = make([]int32, 0, capitals)
 	toks := d.Tokens
 	fast := w.fast
-	var buf [256]int32
+	var buf, caps [256]int32
 	// The previous token's fast word. The pairs the walk lists span
 	// blocks (block bounds are the rules' to check), so it runs on from
 	// block to block. (Before the first token, it may pick that token,
@@ -203,8 +215,9 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		// after . ? or ! is the stop's to list: the walk reads every
 		// stop, a mark.)
 		for lo := first; lo < end; lo += len(buf) - 1 {
-			var n int
-			n, pf = pickTokens(&buf, toks[:min(lo+len(buf)-1, end)], lo, fast, pf)
+			var n, m int
+			n, m, pf = pickTokens(&buf, &caps, toks[:min(lo+len(buf)-1, end)], lo, fast, pf)
+			x.capitals = append(x.capitals, caps[:m]...)
 			w.slow(buf[:n], end)
 		}
 	}
@@ -212,26 +225,32 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 }
 
 // pickTokens writes to buf the indexes of the tokens of toks[lo:], at
-// most 255, that need a closer look (see buildTokenIndex), and returns
-// how many, and the fast word of the last token; pf is that of the token
+// most 255, that need a closer look (see buildTokenIndex), and to caps
+// those of the capitalised words (fastCapital), and returns how many of
+// each, and the fast word of the last token; pf is that of the token
 // before lo. It is not inlined so that the count stays in a register:
 // in buildTokenIndex, with its many live values, the compiler kept it on
 // the stack, and each token waited for the store of the one before.
 //
 //go:noinline
-func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32) {
-	n := 0
+func pickTokens(buf, caps *[256]int32, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, int, uint32) {
+	n, m := 0, 0
+	// Slices of the arrays: the compiler checks a pointer for nil at
+	// every use in the loop, a slice not at all.
+	bs, cs := buf[:], caps[:]
 	// An unsigned index that the loop keeps below len(toks) needs no
 	// bounds check, and is the token's index to write.
 	for i := uint(lo); i < uint(len(toks)); i++ {
 		f := fast[toks[i].ID()]
-		buf[n&255] = int32(i) // n < 255: the mask spares the bounds check
-		// f^pf is below 4, and less 4 has its top bit, exactly when the
-		// lower-case types are one (both below 1<<30).
-		n += int((f|pf>>1)&1 | (f^pf-4)>>31)
+		bs[n&255] = int32(i) // n < 255: the mask spares the bounds check
+		cs[m&255] = int32(i)
+		// f^pf is below 8, and less 8 has its top bit, exactly when the
+		// lower-case types are one (both below 1<<29).
+		n += int((f|pf>>1)&1 | (f^pf-1<<fastLowShift)>>31)
+		m += int(f >> 2 & 1)
 		pf = f
 	}
-	return n, pf
+	return n, m, pf
 }
 
 // The walk's masks: a token needs a closer look when its class has a
@@ -243,13 +262,21 @@ const (
 	walkPrev   = pairListed | clsNonASCII | clsModal
 )
 
+// The bits of indexWalk.fast above the walk's two: a capitalised word
+// (markCapital), then the lower-case type.
+const (
+	fastCapital  = 4
+	fastLowShift = 3
+)
+
 // indexWalk is buildTokenIndex's walk: what the tokens that need a
 // closer look read.
 type indexWalk struct {
 	x *tokenIndex
 	d *prose.Document
-	// fast holds per type its lower-case type shifted left by two, bit
-	// 0 for a class with a bit of walkCur and bit 1 for one of walkPrev.
+	// fast holds per type its lower-case type shifted left by
+	// fastLowShift, bit 0 for a class with a bit of walkCur, bit 1 for
+	// one of walkPrev and fastCapital for a capitalised word.
 	fast   []uint32
 	sounds []sound // per type, +1 once known: how the word after an article begins
 }
@@ -307,12 +334,12 @@ func (w *indexWalk) slow(is []int32, end int) {
 			}
 			continue
 		}
-		low := w.fast[t.ID()] >> 2
+		low := w.fast[t.ID()] >> fastLowShift
 		// The previous token's class and lower-case type.
 		var pc, plow uint32
 		if i > 0 {
 			p := d.Tokens[i-1]
-			pc, plow = x.class[p.ID()], w.fast[p.ID()]>>2
+			pc, plow = x.class[p.ID()], w.fast[p.ID()]>>fastLowShift
 		}
 		if l := c & walkListed; l != 0 {
 			if l&(clsQuote|clsApos) != 0 {
