@@ -193,12 +193,6 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	// a name form counts or a multi-word name starts at (one token in six).
 	marks, capitals, stems := capitalTypes(doc)
 	f.forms = make([]nameForm, 0, capitals)
-	// What each use changes lives in small arrays beside the forms, so
-	// that a use touches a few bytes, not a form record: the uses so far
-	// and the token ID of the last given name (none: lastGiven 0, else
-	// 1 + the ID).
-	counts := make([]int32, 0, capitals)
-	lastGiven := make([]uint32, 0, capitals)
 	// Each type is classified once, and two types make one form only
 	// when one is the other's possessive, or both possessives of one
 	// stem: only the stems of possessives need a map.
@@ -210,10 +204,23 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 				stems[w] = i
 			}
 			f.forms = append(f.forms, nameForm{text: w})
-			counts = append(counts, 0)
-			lastGiven = append(lastGiven, 0)
 		}
 		return i
+	}
+	// The capitalised words' types are classified up front, in the order
+	// of their IDs, which is the order of their first uses (see
+	// prose.Token.ID): the forms are numbered in the order of their
+	// first uses, as a walk of the tokens classifying each type at its
+	// first use numbers them. A form's uses are its types' tokens.
+	// Each type's marks take 1 + the index of its form above them (see
+	// markFormShift).
+	for id, m := range marks {
+		if m&markCapital != 0 && doc.TypeCount(uint32(id)) > 0 {
+			if fi := ns.classify(uint32(id), formIndex) >> 8; fi != 0 {
+				f.forms[fi-1].count += doc.TypeCount(uint32(id))
+				marks[id] |= fi << markFormShift
+			}
+		}
 	}
 	toks := doc.Tokens
 	// Sentences tile the tokens: a bit per token marks a sentence's first,
@@ -224,96 +231,145 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	for _, s := range doc.Sentences {
 		opens.set(s.FirstToken())
 	}
-	sc := sentenceCursor{d: doc}
-	next := 0 // where the search for the next multi-word name resumes
-	var phrases chunks[namePhrase]
-	// Only the capitalised words are read; the lower-case words (and
-	// their types' verdicts, never needed) are skipped. The walk below
-	// does what a walk of every token did at these.
 	if caps == nil {
 		caps = capitalTokens(toks, marks)
 	}
-	for _, ti32 := range caps {
-		ti := int(ti32)
-		t := toks[ti]
-		c := ns.info[t.ID()]
-		if c == 0 {
-			c = ns.classify(t.ID(), formIndex)
-		}
-		if fi := c >> 8; fi != 0 {
-			fi--
-			if counts[fi] == 0 {
-				fm := &f.forms[fi]
-				start := doc.TokenStart(ti)
-				fm.first = prose.Span{Start: start, End: start + len(fm.text)}
+	// What the uses change lives in small arrays beside the forms, so
+	// that a use touches a few bytes, not a form record: per form,
+	// 1 + its first use's token, whether a use has no given name, and
+	// the token ID of the last given name added (0: none, else 1 + the
+	// ID), which spares most of addGiven's searches.
+	w := nameWalk{toks: toks, marks: marks, opens: opens, state: make([]formState, len(f.forms))}
+	lastGiven := make([]uint32, len(f.forms))
+	sc := sentenceCursor{d: doc}
+	next := 0 // where the search for the next multi-word name resumes
+	var phrases chunks[namePhrase]
+	var buf, starts [256]int32
+	// The capitalised words are read a stretch at a time, each stretch
+	// in a walk that lists, without a call, the few words that need one
+	// (see nameWalk.walk); then those are looked at. (A walk with calls
+	// in it kept its values on the stack.)
+	for lo := 0; lo < len(caps); lo += len(buf) {
+		part := caps[lo:min(lo+len(buf), len(caps))]
+		n, k := w.walk(&buf, &starts, part)
+		// The uses that follow a word that may be their given name.
+		for _, ti32 := range buf[:n] {
+			ti := int(ti32)
+			fi := marks[toks[ti].ID()]>>markFormShift - 1
+			// The word before is the given name when it touches this one
+			// across one byte.
+			gap := doc.NearTokenGap(ti)
+			if gap < 0 {
+				gap = doc.TokenGap(ti)
 			}
-			counts[fi]++
-			given := int64(-1)
-			if !opens.has(ti) {
-				// The word before is a given name by its type
-				// (a capitalised word, nameLike) when it touches
-				// this one across one byte.
-				prev := toks[ti-1]
-				if marks[prev.ID()]&markGiven != 0 {
-					gap := doc.NearTokenGap(ti)
-					if gap < 0 {
-						gap = doc.TokenGap(ti)
-					}
-					if gap == 1 {
-						given = int64(prev.ID())
-					}
-				}
+			if gap != 1 {
+				w.state[fi].ungiven = true
+				continue
 			}
-			if given < 0 {
-				if lastGiven[fi] != 0 || counts[fi] == 1 {
-					f.forms[fi].ungiven = true
-					lastGiven[fi] = 0
-				}
-			} else if lastGiven[fi] != uint32(given)+1 {
-				f.forms[fi].addGiven(given)
-				lastGiven[fi] = uint32(given) + 1
+			if given := toks[ti-1].ID(); lastGiven[fi] != given+1 {
+				f.forms[fi].addGiven(int64(given))
+				lastGiven[fi] = given + 1
 			}
 		}
-		if ti < next || c&nameConnector != 0 {
-			continue
-		}
-		// A name of two words or more goes on with a capitalised
-		// word or a small word one space on; most capitalised
-		// words stand alone (a sentence's first word). The type
-		// of the word after decides first, then the byte between.
-		// Before "the" phraseAt would stop at once and find
-		// nothing ("In the", "Of the" at a sentence's start).
-		// next is at most the end of the sentence of the last
-		// phrase found, so it holds back no token of a later
-		// sentence.
-		if ti+1 < len(toks) && !opens.has(ti+1) {
-			n := toks[ti+1]
-			if marks[n.ID()]&(markCapital|markConnector) != 0 && marks[n.ID()]&markArticle == 0 && !n.Gap() {
-				// phraseAt keeps a run only with a small word
-				// before a capitalised one. Most runs have none
-				// (New York, United States): when the types of
-				// the words that follow show none, no run that
-				// starts before the end of theirs has one either.
-				if e, ok := smallWordInside(toks, marks, ti+1, opens); !ok {
-					next = e
-					continue
-				}
-				if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
-					next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
-				}
+		// The words a multi-word name may start at.
+		for _, ti32 := range starts[:k] {
+			ti := int(ti32)
+			if ti < next {
+				continue
+			}
+			// phraseAt keeps a run only with a small word before a
+			// capitalised one. Most runs have none (New York, United
+			// States): when the types of the words that follow show
+			// none, no run that starts before the end of theirs has
+			// one either. next is at most the end of the sentence of
+			// the last phrase found, so it holds back no token of a
+			// later sentence.
+			if e, ok := smallWordInside(toks, marks, ti+1, opens); !ok {
+				next = e
+				continue
+			}
+			if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
+				next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
 			}
 		}
 	}
 	f.phrases = phrases.slice()
 	for i := range f.forms {
 		fm := &f.forms[i]
-		fm.count = int(counts[i])
+		st := w.state[i]
+		if st.first > 0 {
+			start := doc.TokenStart(int(st.first - 1))
+			fm.first = prose.Span{Start: start, End: start + len(fm.text)}
+		}
+		fm.ungiven = st.ungiven
 		for _, id := range fm.givenIDs {
 			fm.givens = append(fm.givens, doc.Types[id])
 		}
 		fm.givenIDs = nil
 	}
 	return f
+}
+
+// nameWalk is what nameWordsIn's walks of the capitalised words read.
+type nameWalk struct {
+	toks  []prose.Token
+	marks []uint32 // with the forms (see markFormShift)
+	opens tokenBits
+	state []formState // per form
+}
+
+// formState is what nameWalk.uses notes of a name form: 1 + the token of
+// its first use, and whether a use of it has no given name.
+type formState struct {
+	first   int32
+	ungiven bool
+}
+
+// walk notes the first use of each name form among the capitalised words
+// caps (at most 256), and the uses that can have no given name (a
+// sentence's first word, or one after a word that cannot be a given
+// name); it writes to given the uses that can, where the gap before
+// them decides, and to starts the words that may start a multi-word
+// name: those that are not small words and go on in their sentence,
+// with no gap, with a capitalised word or a small word other than "the"
+// (before "the" phraseAt would stop at once and find nothing: "In the",
+// "Of the" at a sentence's start). Most capitalised words stand alone
+// (a sentence's first word). It returns how many of each it wrote. It is
+// not inlined and makes no call, so that its values stay in registers.
+//
+//go:noinline
+func (w *nameWalk) walk(given, starts *[256]int32, caps []int32) (int, int) {
+	toks, marks, opens, state := w.toks, w.marks, w.opens, w.state
+	n, k := 0, 0
+	for _, ti32 := range caps {
+		ti := int(ti32)
+		m := marks[toks[ti].ID()]
+		// The masks spare the bounds checks: n and k stay below 256.
+		if ti+1 < len(toks) && !opens.has(ti+1) {
+			nt := toks[ti+1]
+			if nm := marks[nt.ID()]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() {
+				starts[k&255] = ti32
+				k++
+			}
+		}
+		fi := m >> markFormShift
+		if fi == 0 {
+			continue
+		}
+		st := &state[fi-1]
+		if st.first == 0 {
+			st.first = ti32 + 1
+		}
+		// The word before may be a given name by its type (a
+		// capitalised word, nameLike).
+		if opens.has(ti) || marks[toks[ti-1].ID()]&markGiven == 0 {
+			st.ungiven = true
+			continue
+		}
+		given[n&255] = ti32
+		n++
+	}
+	return n, k
 }
 
 // tokenBits is a set of token indexes, a bit each.
@@ -327,7 +383,7 @@ func (b tokenBits) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 // (the next token opens tells), hold a small word
 // right before a capitalised word that is not one: what phraseAt needs to
 // keep a name. When they do not, it returns where they stop.
-func smallWordInside(toks []prose.Token, marks []uint8, j int, opens tokenBits) (int, bool) {
+func smallWordInside(toks []prose.Token, marks []uint32, j int, opens tokenBits) (int, bool) {
 	prev := marks[toks[j-1].ID()]
 	for ; j < len(toks) && !opens.has(j); j++ {
 		m := marks[toks[j].ID()]
@@ -352,15 +408,20 @@ func isNameCapital(text string) bool {
 
 // Marks of a type that nameWords reads per token (capitalTypes).
 const (
-	markCapital   uint8 = 1 << iota // a capitalised word (isNameCapital, of kind Word)
-	markConnector                   // a small word inside names (isConnector)
-	markArticle                     // "the" in any case
-	markGiven                       // a capitalised word that can be a given name (nameLike)
+	markCapital   uint32 = 1 << iota // a capitalised word (isNameCapital, of kind Word)
+	markConnector                    // a small word inside names (isConnector)
+	markArticle                      // "the" in any case
+	markGiven                        // a capitalised word that can be a given name (nameLike)
+
+	// markFormShift: nameWordsIn sets, above the marks of a capitalised
+	// word's type, 1 + the index of the name form it stands for (0:
+	// none), so that its walks read one table per token.
+	markFormShift = 8
 )
 
 // capitalTokens lists the tokens of toks whose types marks has
 // markCapital for, without a branch per token.
-func capitalTokens(toks []prose.Token, marks []uint8) []int32 {
+func capitalTokens(toks []prose.Token, marks []uint32) []int32 {
 	var out []int32
 	var buf [256]int32
 	for lo := 0; lo < len(toks); lo += len(buf) {
@@ -377,7 +438,7 @@ func capitalTokens(toks []prose.Token, marks []uint8) []int32 {
 // stack, and each token waited for the stores of the one before.
 //
 //go:noinline
-func pickCapitals(buf *[256]int32, toks []prose.Token, lo int, marks []uint8) int {
+func pickCapitals(buf *[256]int32, toks []prose.Token, lo int, marks []uint32) int {
 	n := 0
 	// An unsigned index that the loop keeps below len(toks) needs no
 	// bounds check, and is the token's index to write.
@@ -392,11 +453,11 @@ func pickCapitals(buf *[256]int32, toks []prose.Token, lo int, marks []uint8) in
 // words and given names (markCapital …), counts those that may be names
 // (capitalised or not ASCII), and maps the capitalised possessives' stems
 // (Bush of Bush's) to -1.
-func capitalTypes(doc *prose.Document) (marks []uint8, capitals int, stems map[string]int32) {
-	marks = mem.Table[uint8](len(doc.Types))
+func capitalTypes(doc *prose.Document) (marks []uint32, capitals int, stems map[string]int32) {
+	marks = mem.Table[uint32](len(doc.Types))
 	stems = map[string]int32{}
 	for id, text := range doc.Types {
-		var m uint8
+		var m uint32
 		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
 			capitals++
 			if isNameCapital(text) {
