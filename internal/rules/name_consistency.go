@@ -241,6 +241,7 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	// ID), which spares most of addGiven's searches.
 	w := nameWalk{toks: toks, marks: marks, opens: opens, state: make([]formState, len(f.forms))}
 	lastGiven := make([]uint32, len(f.forms))
+	lastWith := make([]uint32, len(f.forms))
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
@@ -266,10 +267,23 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 				w.state[fi].ungiven = true
 				continue
 			}
-			if given := toks[ti-1].ID(); lastGiven[fi] != given+1 {
-				f.forms[fi].addGiven(int64(given))
-				lastGiven[fi] = given + 1
+			given := toks[ti-1].ID()
+			if lastGiven[fi] == given+1 {
+				continue
 			}
+			lastGiven[fi] = given + 1
+			// A given name is a form of its own (it is nameLike, so its
+			// letters have no possessive to strip): lastWith holds, per
+			// given name's form, 1 + the form it was last added to,
+			// which spares the search when a form's given names
+			// alternate (President Putin, Vladimir Putin).
+			if gi := marks[given]>>markFormShift - 1; int(gi) < len(lastWith) {
+				if lastWith[gi] == fi+1 {
+					continue
+				}
+				lastWith[gi] = fi + 1
+			}
+			f.forms[fi].addGiven(int64(given))
 		}
 		// The words a multi-word name may start at.
 		for _, ti32 := range starts[:k] {
