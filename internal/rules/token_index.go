@@ -193,34 +193,37 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	toks := d.Tokens
 	fast := w.fast
 	var buf, caps [256]int32
-	// The previous token's fast word. The pairs the walk lists span
-	// blocks (block bounds are the rules' to check), so it runs on from
-	// block to block. (Before the first token, it may pick that token,
-	// whose pairs then list nothing.)
-	var pf uint32
+	// The blocks' first words that may start a sentence in lower case.
+	// The walk below lists the others, after . ? or !; the two lists are
+	// merged in token order at the end.
+	var firsts []int32
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
-		first, end := b.FirstToken(), b.EndToken()
-		// The block's first word, if it may start a sentence in lower
-		// case. The walk below lists the others, after . ? or !.
-		if first < end && x.class[toks[first].ID()]&clsLowerStart != 0 {
-			x.starts = append(x.starts, int32(first))
-		}
-		// Most tokens are ordinary words after ordinary words. A stretch
-		// of the block's tokens at a time, list those that need a closer
-		// look without a branch per token: a bit of walkCur in their
-		// class, of walkPrev in the previous token's, or one lower-case
-		// type with the previous token (a repeated word). Then look
-		// closer at them. (A word that may start a sentence in lower case
-		// after . ? or ! is the stop's to list: the walk reads every
-		// stop, a mark.)
-		for lo := first; lo < end; lo += len(buf) - 1 {
-			var n, m int
-			n, m, pf = pickTokens(&buf, &caps, toks[:min(lo+len(buf)-1, end)], lo, fast, pf)
-			x.capitals = append(x.capitals, caps[:m]...)
-			w.slow(buf[:n], end)
+		if first := b.FirstToken(); first < b.EndToken() && x.class[toks[first].ID()]&clsLowerStart != 0 {
+			firsts = append(firsts, int32(first))
 		}
 	}
+	// Most tokens are ordinary words after ordinary words. A stretch of
+	// tokens at a time, list those that need a closer look without a
+	// branch per token: a bit of walkCur in their class, of walkPrev in
+	// the previous token's, or one lower-case type with the previous
+	// token (a repeated word). Then look closer at them. (A word that
+	// may start a sentence in lower case after . ? or ! is the stop's to
+	// list: the walk reads every stop, a mark.) The pairs the walk lists
+	// span blocks (block bounds are the rules' to check), and so do the
+	// stretches: a block is some fifty tokens, and a call per block cost
+	// more than the work of its calls. pf is the previous token's fast
+	// word. (Before the first token, it may pick that token, whose pairs
+	// then list nothing.)
+	var pf uint32
+	w.blocks = blockCursor{d: d}
+	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
+		var n, m int
+		n, m, pf = pickTokens(&buf, &caps, toks[:min(lo+len(buf)-1, len(toks))], lo, fast, pf)
+		x.capitals = append(x.capitals, caps[:m]...)
+		w.slow(buf[:n])
+	}
+	x.starts = mergeTokens(firsts, x.starts)
 	return x
 }
 
@@ -279,12 +282,30 @@ type indexWalk struct {
 	// one of walkPrev and fastCapital for a capitalised word.
 	fast   []uint32
 	sounds []sound // per type, +1 once known: how the word after an article begins
+	blocks blockCursor
 }
 
-// slow looks closer at the tokens is, of a block that ends at token end:
-// in one call for a stretch of them, which cost less than a call per
-// token.
-func (w *indexWalk) slow(is []int32, end int) {
+// mergeTokens merges two increasing lists of distinct tokens into one,
+// in b's room when a is empty.
+func mergeTokens(a, b []int32) []int32 {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] < b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
+}
+
+// slow looks closer at the tokens is: in one call for a stretch of them,
+// which cost less than a call per token.
+func (w *indexWalk) slow(is []int32) {
 	x, d := w.x, w.d
 	for _, i32 := range is {
 		i := int(i32)
@@ -328,8 +349,10 @@ func (w *indexWalk) slow(is []int32, end int) {
 			}
 			// The word after . ? or ! in its block, if it may start a
 			// sentence in lower case. The walk reads that word after this
-			// stop if at all, and lists no start for it there.
-			if c&clsStop != 0 && i+1 < end && x.class[d.Tokens[i+1].ID()]&clsLowerStart != 0 {
+			// stop if at all, and lists no start for it there. The
+			// block, found last, is rarely needed.
+			if c&clsStop != 0 && i+1 < len(d.Tokens) && x.class[d.Tokens[i+1].ID()]&clsLowerStart != 0 &&
+				i+1 < d.Blocks[w.blocks.of(i)].EndToken() {
 				x.starts = append(x.starts, int32(i+1))
 			}
 			continue
