@@ -958,16 +958,11 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 		folds[i] = all1[start:ends[i]]
 		n += utf8.RuneCountInString(folds[i]) + 1
 	}
-	dels := make([]nameDeletion, 0, n)
-	hashes := make([]uint64, 0, n)
+	dels := make([]nameDeletion, n)
+	hashes := make([]uint64, n)
+	k := 0
 	for i, f := range folds {
-		dels = append(dels, nameDeletion{form: int32(i), next: -1})
-		hashes = append(hashes, hashWithout(f, 0, 0))
-		for at, r := range f {
-			size := min(utf8.RuneLen(r), len(f)-at)
-			dels = append(dels, nameDeletion{form: int32(i), at: uint16(at), size: uint8(size), next: -1})
-			hashes = append(hashes, hashWithout(f, at, size))
-		}
+		k += fillDeletions(dels[k:], hashes[k:], int32(i), f)
 	}
 	// An open-addressing table from hash to the first deletion with it;
 	// chains keep the deletions in order (filled back to front).
@@ -1263,16 +1258,39 @@ func mayPair(folds []string, ids []int) bool {
 	return false
 }
 
-// hashWithout hashes w without its bytes [at, at+size) (FNV-1a).
-func hashWithout(w string, at, size int) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		if i == at && size > 0 {
-			i += size - 1
-			continue
-		}
-		h ^= uint64(w[i])
-		h *= 1099511628211
+// fillDeletions writes to dels the deletions of folded form f (number
+// form): f itself, then f without each of its runes, and to hashes their
+// FNV-1a hashes; it returns how many (1 + the runes of f), for which both
+// must have room.
+func fillDeletions(dels []nameDeletion, hashes []uint64, form int32, f string) int {
+	dels[0] = nameDeletion{form: form, next: -1}
+	hashes[0] = fnvFrom(fnvOffset, f)
+	// The hash of f without a rune is that of the bytes before it, kept
+	// as the deletions move on, continued with the bytes after it: half
+	// the bytes of hashing each deletion from the start.
+	h, pos, k := uint64(fnvOffset), 0, 1
+	for at, r := range f {
+		h = fnvFrom(h, f[pos:at])
+		pos = at
+		size := min(utf8.RuneLen(r), len(f)-at)
+		dels[k] = nameDeletion{form: form, at: uint16(at), size: uint8(size), next: -1}
+		hashes[k] = fnvFrom(h, f[at+size:])
+		k++
+	}
+	return k
+}
+
+// FNV-1a's offset basis and prime.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvFrom continues the FNV-1a hash h with the bytes of s.
+func fnvFrom(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
 	}
 	return h
 }
