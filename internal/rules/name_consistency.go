@@ -359,9 +359,11 @@ func (w *nameWalk) walk(given, starts *[256]int32, caps []int32) (int, int) {
 		ti := int(ti32)
 		m := marks[toks[ti].ID()]
 		// The masks spare the bounds checks: n and k stay below 256.
-		if ti+1 < len(toks) && !opens.has(ti+1) {
+		// The types first, then the sentence (which fails the few
+		// words the types pass only at a block's end).
+		if ti+1 < len(toks) {
 			nt := toks[ti+1]
-			if nm := marks[nt.ID()]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() {
+			if nm := marks[nt.ID()]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() && !opens.has(ti+1) {
 				starts[k&255] = ti32
 				k++
 			}
@@ -375,8 +377,8 @@ func (w *nameWalk) walk(given, starts *[256]int32, caps []int32) (int, int) {
 			st.first = ti32 + 1
 		}
 		// The word before may be a given name by its type (a
-		// capitalised word, nameLike).
-		if opens.has(ti) || marks[toks[ti-1].ID()]&markGiven == 0 {
+		// capitalised word, nameLike) in the same sentence.
+		if ti == 0 || marks[toks[ti-1].ID()]&markGiven == 0 || opens.has(ti) {
 			st.ungiven = true
 			continue
 		}
@@ -399,9 +401,10 @@ func (b tokenBits) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 // keep a name. When they do not, it returns where they stop.
 func smallWordInside(toks []prose.Token, marks []uint32, j int, opens tokenBits) (int, bool) {
 	prev := marks[toks[j-1].ID()]
-	for ; j < len(toks) && !opens.has(j); j++ {
+	for ; j < len(toks); j++ {
+		// The type first: most runs end at a word that is neither.
 		m := marks[toks[j].ID()]
-		if m&(markCapital|markConnector) == 0 {
+		if m&(markCapital|markConnector) == 0 || opens.has(j) {
 			break
 		}
 		if prev&markConnector != 0 && m&(markCapital|markConnector) == markCapital {
