@@ -236,10 +236,12 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	}
 	// What the uses change lives in small arrays beside the forms, so
 	// that a use touches a few bytes, not a form record: per form,
-	// 1 + its first use's token, whether a use has no given name, and
-	// the token ID of the last given name added (0: none, else 1 + the
-	// ID), which spares most of addGiven's searches.
-	w := nameWalk{toks: toks, marks: marks, opens: opens, state: make([]formState, len(f.forms))}
+	// 1 + its first use's token, the uses with a given name (a form has
+	// a use without one when they are fewer than its uses), and the
+	// token ID of the last given name added (0: none, else 1 + the ID),
+	// which spares most of addGiven's searches.
+	w := nameWalk{toks: toks, marks: marks, opens: opens, first: make([]int32, len(f.forms))}
+	givenUses := make([]int32, len(f.forms))
 	lastGiven := make([]uint32, len(f.forms))
 	lastWith := make([]uint32, len(f.forms))
 	sc := sentenceCursor{d: doc}
@@ -264,9 +266,9 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 				gap = doc.TokenGap(ti)
 			}
 			if gap != 1 {
-				w.state[fi].ungiven = true
 				continue
 			}
+			givenUses[fi]++
 			given := toks[ti-1].ID()
 			if lastGiven[fi] == given+1 {
 				continue
@@ -310,12 +312,11 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	f.phrases = phrases.slice()
 	for i := range f.forms {
 		fm := &f.forms[i]
-		st := w.state[i]
-		if st.first > 0 {
-			start := doc.TokenStart(int(st.first - 1))
+		if first := w.first[i]; first > 0 {
+			start := doc.TokenStart(int(first - 1))
 			fm.first = prose.Span{Start: start, End: start + len(fm.text)}
 		}
-		fm.ungiven = st.ungiven
+		fm.ungiven = int(givenUses[i]) < fm.count
 		for _, id := range fm.givenIDs {
 			fm.givens = append(fm.givens, doc.Types[id])
 		}
@@ -329,21 +330,18 @@ type nameWalk struct {
 	toks  []prose.Token
 	marks []uint32 // with the forms (see markFormShift)
 	opens tokenBits
-	state []formState // per form
-}
-
-// formState is what nameWalk.uses notes of a name form: 1 + the token of
-// its first use, and whether a use of it has no given name.
-type formState struct {
-	first   int32
-	ungiven bool
+	// first holds per form 1 + the token of its first use; seen is the
+	// number of forms met so far. The forms are numbered in the order of
+	// their first uses: a form's first use is the first use of a form
+	// numbered above seen.
+	first []int32
+	seen  uint32
 }
 
 // walk notes the first use of each name form among the capitalised words
-// caps (at most 256), and the uses that can have no given name (a
-// sentence's first word, or one after a word that cannot be a given
-// name); it writes to given the uses that can, where the gap before
-// them decides, and to starts the words that may start a multi-word
+// caps (at most 256); it writes to given the uses that can have a given
+// name (not a sentence's first word, after a word that can be one), where
+// the gap before them decides, and to starts the words that may start a multi-word
 // name: those that are not small words and go on in their sentence,
 // with no gap, with a capitalised word or a small word other than "the"
 // (before "the" phraseAt would stop at once and find nothing: "In the",
@@ -353,7 +351,7 @@ type formState struct {
 //
 //go:noinline
 func (w *nameWalk) walk(given, starts *[256]int32, caps []int32) (int, int) {
-	toks, marks, opens, state := w.toks, w.marks, w.opens, w.state
+	toks, marks, opens, first, seen := w.toks, w.marks, w.opens, w.first, w.seen
 	n, k := 0, 0
 	for _, ti32 := range caps {
 		ti := int(ti32)
@@ -372,19 +370,18 @@ func (w *nameWalk) walk(given, starts *[256]int32, caps []int32) (int, int) {
 		if fi == 0 {
 			continue
 		}
-		st := &state[fi-1]
-		if st.first == 0 {
-			st.first = ti32 + 1
+		if fi > seen {
+			first[fi-1] = ti32 + 1
+			seen = fi
 		}
 		// The word before may be a given name by its type (a
 		// capitalised word, nameLike) in the same sentence.
-		if ti == 0 || marks[toks[ti-1].ID()]&markGiven == 0 || opens.has(ti) {
-			st.ungiven = true
-			continue
+		if ti > 0 && marks[toks[ti-1].ID()]&markGiven != 0 && !opens.has(ti) {
+			given[n&255] = ti32
+			n++
 		}
-		given[n&255] = ti32
-		n++
 	}
+	w.seen = seen
 	return n, k
 }
 
