@@ -240,24 +240,34 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	// a use without one when they are fewer than its uses), and the
 	// token ID of the last given name added (0: none, else 1 + the ID),
 	// which spares most of addGiven's searches.
-	w := nameWalk{toks: toks, marks: marks, opens: opens, first: make([]int32, len(f.forms))}
+	w := nameWalk{toks: toks, marks: marks}
+	first := make([]int32, len(f.forms))
 	givenUses := make([]int32, len(f.forms))
 	lastGiven := make([]uint32, len(f.forms))
 	lastWith := make([]uint32, len(f.forms))
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
-	var buf, starts [256]int32
+	var buf nameBuf
 	// The capitalised words are read a stretch at a time, each stretch
 	// in a walk that lists, without a call, the few words that need one
 	// (see nameWalk.walk); then those are looked at. (A walk with calls
 	// in it kept its values on the stack.)
-	for lo := 0; lo < len(caps); lo += len(buf) {
-		part := caps[lo:min(lo+len(buf), len(caps))]
-		n, k := w.walk(&buf, &starts, part)
-		// The uses that follow a word that may be their given name.
-		for _, ti32 := range buf[:n] {
-			ti := int(ti32)
+	for lo := 0; lo < len(caps); lo += nameStretch {
+		part := caps[lo:min(lo+nameStretch, len(caps))]
+		n, k := w.walk(&buf, part)
+		// The forms' first uses, and the uses that follow a word that may
+		// be their given name.
+		for _, v := range buf.uses[:n] {
+			if v < 0 {
+				ti := ^v
+				first[marks[toks[ti].ID()]>>markFormShift-1] = ti + 1
+				continue
+			}
+			ti := int(v)
+			if opens.has(ti) {
+				continue // a sentence's first word
+			}
 			fi := marks[toks[ti].ID()]>>markFormShift - 1
 			// The word before is the given name when it touches this one
 			// across one byte.
@@ -288,10 +298,10 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 			f.forms[fi].addGiven(int64(given))
 		}
 		// The words a multi-word name may start at.
-		for _, ti32 := range starts[:k] {
+		for _, ti32 := range buf.starts[:k] {
 			ti := int(ti32)
-			if ti < next {
-				continue
+			if ti < next || opens.has(ti+1) {
+				continue // within the last run, or alone in its sentence
 			}
 			// phraseAt keeps a run only with a small word before a
 			// capitalised one. Most runs have none (New York, United
@@ -312,7 +322,7 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	f.phrases = phrases.slice()
 	for i := range f.forms {
 		fm := &f.forms[i]
-		if first := w.first[i]; first > 0 {
+		if first := first[i]; first > 0 {
 			start := doc.TokenStart(int(first - 1))
 			fm.first = prose.Span{Start: start, End: start + len(fm.text)}
 		}
@@ -329,40 +339,49 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 type nameWalk struct {
 	toks  []prose.Token
 	marks []uint32 // with the forms (see markFormShift)
-	opens tokenBits
-	// first holds per form 1 + the token of its first use; seen is the
-	// number of forms met so far. The forms are numbered in the order of
-	// their first uses: a form's first use is the first use of a form
-	// numbered above seen.
-	first []int32
-	seen  uint32
+	// seen is the number of forms met so far. The forms are numbered in
+	// the order of their first uses: a form's first use is the first use
+	// of a form numbered above seen.
+	seen uint32
 }
 
-// walk notes the first use of each name form among the capitalised words
-// caps (at most 256); it writes to given the uses that can have a given
-// name (not a sentence's first word, after a word that can be one), where
-// the gap before them decides, and to starts the words that may start a multi-word
-// name: those that are not small words and go on in their sentence,
-// with no gap, with a capitalised word or a small word other than "the"
-// (before "the" phraseAt would stop at once and find nothing: "In the",
-// "Of the" at a sentence's start). Most capitalised words stand alone
-// (a sentence's first word). It returns how many of each it wrote. It is
-// not inlined and makes no call, so that its values stay in registers.
+// nameStretch is the number of capitalised words one walk reads.
+const nameStretch = 256
+
+// nameBuf is what a walk lists (see nameWalk.walk), in one array so that
+// the walk holds one pointer for both.
+type nameBuf struct {
+	uses   [2 * nameStretch]int32
+	starts [nameStretch]int32
+}
+
+// walk lists the capitalised words caps (at most nameStretch) that need
+// a closer look: to buf.uses the first use of each name form (as ^token)
+// and the uses after a word that can be a given name by its type (a
+// capitalised word, nameLike), where the sentence and the gap before
+// them decide; to buf.starts the words that may start a multi-word name:
+// those that are not small words and go on, with no gap, with a
+// capitalised word or a small word other than "the" (before "the"
+// phraseAt would stop at once and find nothing: "In the", "Of the" at a
+// sentence's start), where the sentence decides. Most capitalised words
+// stand alone (a sentence's first word). It returns how many of each it
+// wrote. It is not inlined and makes no call, and it reads as few values
+// as it can (the sentences are read for the few words it lists), so that
+// its values stay in registers.
 //
 //go:noinline
-func (w *nameWalk) walk(given, starts *[256]int32, caps []int32) (int, int) {
-	toks, marks, opens, first, seen := w.toks, w.marks, w.opens, w.first, w.seen
+func (w *nameWalk) walk(buf *nameBuf, caps []int32) (int, int) {
+	toks, marks, seen := w.toks, w.marks, w.seen
 	n, k := 0, 0
 	for _, ti32 := range caps {
 		ti := int(ti32)
 		m := marks[toks[ti].ID()]
-		// The masks spare the bounds checks: n and k stay below 256.
-		// The types first, then the sentence (which fails the few
-		// words the types pass only at a block's end).
+		// The masks spare the bounds checks: n stays below 512 and k
+		// below 256.
 		if ti+1 < len(toks) {
 			nt := toks[ti+1]
-			if nm := marks[nt.ID()]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() && !opens.has(ti+1) {
-				starts[k&255] = ti32
+			if nm := marks[nt.ID()]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() {
+				buf.starts[k&(nameStretch-1)] = ti32
 				k++
 			}
 		}
@@ -371,13 +390,12 @@ func (w *nameWalk) walk(given, starts *[256]int32, caps []int32) (int, int) {
 			continue
 		}
 		if fi > seen {
-			first[fi-1] = ti32 + 1
+			buf.uses[n&(2*nameStretch-1)] = ^ti32
+			n++
 			seen = fi
 		}
-		// The word before may be a given name by its type (a
-		// capitalised word, nameLike) in the same sentence.
-		if ti > 0 && marks[toks[ti-1].ID()]&markGiven != 0 && !opens.has(ti) {
-			given[n&255] = ti32
+		if ti > 0 && marks[toks[ti-1].ID()]&markGiven != 0 {
+			buf.uses[n&(2*nameStretch-1)] = ti32
 			n++
 		}
 	}
