@@ -543,10 +543,40 @@ type blockCursor struct {
 // of returns the index of the block holding token i, which must not be
 // before the token of the previous call.
 func (c *blockCursor) of(i int) int {
-	for c.d.Blocks[c.bi].EndToken() <= i {
-		c.bi++
+	if c.d.Blocks[c.bi].EndToken() <= i {
+		c.bi = c.ahead(i)
 	}
 	return c.bi
+}
+
+// ahead returns the index of the block holding token i, which lies past
+// block c.bi. The rules ask for the blocks of a few tokens among many
+// (the marks a list holds), so a step a block, which cost more than
+// their checks together, gives way to strides that double until they
+// pass the block, then to halving.
+func (c *blockCursor) ahead(i int) int {
+	bs := c.d.Blocks
+	lo := c.bi + 1
+	if lo < len(bs) && bs[lo].EndToken() > i {
+		return lo // the next block: as many rules ask as not
+	}
+	// Every block below lo ends at or before i.
+	hi, step := lo, 1
+	for hi < len(bs) && bs[hi].EndToken() <= i {
+		lo = hi + 1
+		hi = lo + step
+		step *= 2
+	}
+	// Block hi, if any, ends after i: the block lies in [lo, hi].
+	hi = min(hi, len(bs))
+	for lo < hi {
+		if mid := int(uint(lo+hi) >> 1); bs[mid].EndToken() > i {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // sentenceCursor finds the sentence of each of an increasing series of
@@ -557,8 +587,32 @@ type sentenceCursor struct {
 }
 
 func (c *sentenceCursor) of(i int) int {
-	for c.d.Sentences[c.si].EndToken() <= i {
-		c.si++
+	if c.d.Sentences[c.si].EndToken() <= i {
+		c.si = c.ahead(i)
 	}
 	return c.si
+}
+
+// ahead is blockCursor.ahead for sentences.
+func (c *sentenceCursor) ahead(i int) int {
+	ss := c.d.Sentences
+	lo := c.si + 1
+	if lo < len(ss) && ss[lo].EndToken() > i {
+		return lo
+	}
+	hi, step := lo, 1
+	for hi < len(ss) && ss[hi].EndToken() <= i {
+		lo = hi + 1
+		hi = lo + step
+		step *= 2
+	}
+	hi = min(hi, len(ss))
+	for lo < hi {
+		if mid := int(uint(lo+hi) >> 1); ss[mid].EndToken() > i {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
