@@ -363,8 +363,11 @@ type nameBuf struct {
 // those that are not small words and go on, with no gap, with a
 // capitalised word or a small word other than "the" (before "the"
 // phraseAt would stop at once and find nothing: "In the", "Of the" at a
-// sentence's start), where the sentence decides. Most capitalised words
-// stand alone (a sentence's first word). It returns how many of each it
+// sentence's start), and then with another, where the sentence decides.
+// Most capitalised words stand alone (a sentence's first word), and most
+// runs are two words (New York, John Smith), with no small word inside:
+// smallWordInside would stop at the third, and the second starts no run
+// that goes on. It returns how many of each it
 // wrote. It is not inlined and makes no call, and it reads as few values
 // as it can (the sentences are read for the few words it lists), so that
 // its values stay in registers.
@@ -380,7 +383,8 @@ func (w *nameWalk) walk(buf *nameBuf, caps []int32) (int, int) {
 		// below 256.
 		if ti+1 < len(toks) {
 			nt := toks[ti+1]
-			if nm := marks[nt.ID()]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() {
+			if nm := marks[nt.ID()]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() &&
+				ti+2 < len(toks) && marks[toks[ti+2].ID()]&(markCapital|markConnector) != 0 {
 				buf.starts[k&(nameStretch-1)] = ti32
 				k++
 			}
