@@ -84,23 +84,9 @@ type nameForm struct {
 	// decide sameGiven without the uses.
 	givens  []string
 	ungiven bool
-	// givenIDs are the givens' Token.IDs while the document is read.
+	// givenIDs are the givens' Token.IDs while the document is read,
+	// some more than once (nameWordsIn drops the repeats at the end).
 	givenIDs []uint32
-}
-
-// addGiven records the given name before a use, by its Token.ID (-1 for
-// none).
-func (fm *nameForm) addGiven(id int64) {
-	if id < 0 {
-		fm.ungiven = true
-		return
-	}
-	for _, x := range fm.givenIDs {
-		if int64(x) == id {
-			return
-		}
-	}
-	fm.givenIDs = append(fm.givenIDs, uint32(id))
 }
 
 type nameFacts struct {
@@ -239,7 +225,7 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	// 1 + its first use's token, the uses with a given name (a form has
 	// a use without one when they are fewer than its uses), and the
 	// token ID of the last given name added (0: none, else 1 + the ID),
-	// which spares most of addGiven's searches.
+	// which spares most repeats.
 	w := nameWalk{toks: toks, marks: marks}
 	first := make([]int32, len(f.forms))
 	givenUses := make([]int32, len(f.forms))
@@ -287,7 +273,7 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 			// A given name is a form of its own (it is nameLike, so its
 			// letters have no possessive to strip): lastWith holds, per
 			// given name's form, 1 + the form it was last added to,
-			// which spares the search when a form's given names
+			// which spares the repeat when a form's given names
 			// alternate (President Putin, Vladimir Putin).
 			if gi := marks[given]>>markFormShift - 1; int(gi) < len(lastWith) {
 				if lastWith[gi] == fi+1 {
@@ -295,7 +281,7 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 				}
 				lastWith[gi] = fi + 1
 			}
-			f.forms[fi].addGiven(int64(given))
+			f.forms[fi].givenIDs = append(f.forms[fi].givenIDs, given)
 		}
 		// The words a multi-word name may start at.
 		for _, ti32 := range buf.starts[:k] {
@@ -320,6 +306,11 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 		}
 	}
 	f.phrases = phrases.slice()
+	// The repeats are dropped by the given name's form, marked in
+	// lastWith with 1 + the form whose list is read: one pass, where a
+	// search of the list for each given name cost as much as the walk of
+	// the words once a form had many.
+	clear(lastWith)
 	for i := range f.forms {
 		fm := &f.forms[i]
 		if first := first[i]; first > 0 {
@@ -327,7 +318,15 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 			fm.first = prose.Span{Start: start, End: start + len(fm.text)}
 		}
 		fm.ungiven = int(givenUses[i]) < fm.count
-		for _, id := range fm.givenIDs {
+		for k, id := range fm.givenIDs {
+			if gi := marks[id]>>markFormShift - 1; int(gi) < len(lastWith) {
+				if lastWith[gi] == uint32(i)+1 {
+					continue
+				}
+				lastWith[gi] = uint32(i) + 1
+			} else if slices.Contains(fm.givenIDs[:k], id) {
+				continue
+			}
 			fm.givens = append(fm.givens, doc.Types[id])
 		}
 		fm.givenIDs = nil
