@@ -52,6 +52,7 @@ var factDeps = map[string][]string{
 	factVariety:          {factTokenIndex},
 	factVarietyCounts:    {factVariety},
 	factNameFindings:     {factNames},
+	factNames:            {factTokenIndex},
 	factParagraphs:       {factHardWrapped},
 	factQuoteIssues:      {factParagraphs, factTokenIndex},
 	factOwnEstimates:     {factEstimates},

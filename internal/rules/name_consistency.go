@@ -84,23 +84,9 @@ type nameForm struct {
 	// decide sameGiven without the uses.
 	givens  []string
 	ungiven bool
-	// givenIDs are the givens' Token.IDs while the document is read.
+	// givenIDs are the givens' Token.IDs while the document is read,
+	// some more than once (nameWordsIn drops the repeats at the end).
 	givenIDs []uint32
-}
-
-// addGiven records the given name before a use, by its Token.ID (-1 for
-// none).
-func (fm *nameForm) addGiven(id int64) {
-	if id < 0 {
-		fm.ungiven = true
-		return
-	}
-	for _, x := range fm.givenIDs {
-		if int64(x) == id {
-			return
-		}
-	}
-	fm.givenIDs = append(fm.givenIDs, uint32(id))
 }
 
 type nameFacts struct {
@@ -177,7 +163,15 @@ func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
 	return c
 }
 
+// nameWords finds the name facts of doc, picking its capitalised words
+// itself: nameWordsIn with a list of its own.
 func nameWords(doc *prose.Document) nameFacts {
+	return nameWordsIn(doc, nil)
+}
+
+// nameWordsIn finds the name facts of doc, whose capitalised words are
+// caps, in order (tokenIndex.capitals); nil picks them again.
+func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	var f nameFacts
 	ns := newNameScan(doc)
 	// Size the forms for the texts that may be names: capitalised or
@@ -185,12 +179,6 @@ func nameWords(doc *prose.Document) nameFacts {
 	// a name form counts or a multi-word name starts at (one token in six).
 	marks, capitals, stems := capitalTypes(doc)
 	f.forms = make([]nameForm, 0, capitals)
-	// What each use changes lives in small arrays beside the forms, so
-	// that a use touches a few bytes, not a form record: the uses so far
-	// and the token ID of the last given name (none: lastGiven 0, else
-	// 1 + the ID).
-	counts := make([]int32, 0, capitals)
-	lastGiven := make([]uint32, 0, capitals)
 	// Each type is classified once, and two types make one form only
 	// when one is the other's possessive, or both possessives of one
 	// stem: only the stems of possessives need a map.
@@ -202,10 +190,23 @@ func nameWords(doc *prose.Document) nameFacts {
 				stems[w] = i
 			}
 			f.forms = append(f.forms, nameForm{text: w})
-			counts = append(counts, 0)
-			lastGiven = append(lastGiven, 0)
 		}
 		return i
+	}
+	// The capitalised words' types are classified up front, in the order
+	// of their IDs, which is the order of their first uses (see
+	// prose.Token.ID): the forms are numbered in the order of their
+	// first uses, as a walk of the tokens classifying each type at its
+	// first use numbers them. A form's uses are its types' tokens.
+	// Each type's marks take 1 + the index of its form above them (see
+	// markFormShift).
+	for id, m := range marks {
+		if m&markCapital != 0 && doc.TypeCount(uint32(id)) > 0 {
+			if fi := ns.classify(uint32(id), formIndex) >> 8; fi != 0 {
+				f.forms[fi-1].count += doc.TypeCount(uint32(id))
+				marks[id] |= fi << markFormShift
+			}
+		}
 	}
 	toks := doc.Tokens
 	// Sentences tile the tokens: a bit per token marks a sentence's first,
@@ -216,98 +217,193 @@ func nameWords(doc *prose.Document) nameFacts {
 	for _, s := range doc.Sentences {
 		opens.set(s.FirstToken())
 	}
+	if caps == nil {
+		caps = capitalTokens(toks, marks)
+	}
+	// What the uses change lives in small arrays beside the forms, so
+	// that a use touches a few bytes, not a form record: per form,
+	// 1 + its first use's token, the uses with a given name (a form has
+	// a use without one when they are fewer than its uses), and the
+	// token ID of the last given name added (0: none, else 1 + the ID),
+	// which spares most repeats.
+	w := nameWalk{toks: toks, marks: marks}
+	first := make([]int32, len(f.forms))
+	givenUses := make([]int32, len(f.forms))
+	lastGiven := make([]uint32, len(f.forms))
+	lastWith := make([]uint32, len(f.forms))
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
-	var buf [256]int32
-	for lo := 0; lo < len(toks); lo += len(buf) {
-		// The capitalised words of the next stretch of tokens, listed
-		// without a branch per token; the lower-case words (and their
-		// types' verdicts, never needed) are skipped. The walk below
-		// does what a walk of every token did at these.
-		n := pickCapitals(&buf, toks[:min(lo+len(buf), len(toks))], lo, marks)
-		for _, ti32 := range buf[:n] {
-			ti := int(ti32)
-			t := toks[ti]
-			c := ns.info[t.ID()]
-			if c == 0 {
-				c = ns.classify(t.ID(), formIndex)
-			}
-			if fi := c >> 8; fi != 0 {
-				fi--
-				if counts[fi] == 0 {
-					fm := &f.forms[fi]
-					start := doc.TokenStart(ti)
-					fm.first = prose.Span{Start: start, End: start + len(fm.text)}
-				}
-				counts[fi]++
-				given := int64(-1)
-				if !opens.has(ti) {
-					// The word before is a given name by its type
-					// (a capitalised word, nameLike) when it touches
-					// this one across one byte.
-					prev := toks[ti-1]
-					if marks[prev.ID()]&markGiven != 0 {
-						gap := doc.NearTokenGap(ti)
-						if gap < 0 {
-							gap = doc.TokenGap(ti)
-						}
-						if gap == 1 {
-							given = int64(prev.ID())
-						}
-					}
-				}
-				if given < 0 {
-					if lastGiven[fi] != 0 || counts[fi] == 1 {
-						f.forms[fi].ungiven = true
-						lastGiven[fi] = 0
-					}
-				} else if lastGiven[fi] != uint32(given)+1 {
-					f.forms[fi].addGiven(given)
-					lastGiven[fi] = uint32(given) + 1
-				}
-			}
-			if ti < next || c&nameConnector != 0 {
+	var buf nameBuf
+	// The capitalised words are read a stretch at a time, each stretch
+	// in a walk that lists, without a call, the few words that need one
+	// (see nameWalk.walk); then those are looked at. (A walk with calls
+	// in it kept its values on the stack.)
+	for lo := 0; lo < len(caps); lo += nameStretch {
+		part := caps[lo:min(lo+nameStretch, len(caps))]
+		n, k := w.walk(&buf, part)
+		// The forms' first uses, and the uses that follow a word that may
+		// be their given name.
+		for _, v := range buf.uses[:n] {
+			if v < 0 {
+				ti := ^v
+				first[marks[toks[ti].ID()]>>markFormShift-1] = ti + 1
 				continue
 			}
-			// A name of two words or more goes on with a capitalised
-			// word or a small word one space on; most capitalised
-			// words stand alone (a sentence's first word). The type
-			// of the word after decides first, then the byte between.
-			// Before "the" phraseAt would stop at once and find
-			// nothing ("In the", "Of the" at a sentence's start).
-			// next is at most the end of the sentence of the last
-			// phrase found, so it holds back no token of a later
-			// sentence.
-			if ti+1 < len(toks) && !opens.has(ti+1) {
-				n := toks[ti+1]
-				if marks[n.ID()]&(markCapital|markConnector) != 0 && marks[n.ID()]&markArticle == 0 && !n.Gap() {
-					// phraseAt keeps a run only with a small word
-					// before a capitalised one. Most runs have none
-					// (New York, United States): when the types of
-					// the words that follow show none, no run that
-					// starts before the end of theirs has one either.
-					if e, ok := smallWordInside(toks, marks, ti+1, opens); !ok {
-						next = e
-						continue
-					}
-					if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
-						next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
-					}
+			ti := int(v)
+			if opens.has(ti) {
+				continue // a sentence's first word
+			}
+			fi := marks[toks[ti].ID()]>>markFormShift - 1
+			// The word before is the given name when it touches this one
+			// across one byte.
+			gap := doc.NearTokenGap(ti)
+			if gap < 0 {
+				gap = doc.TokenGap(ti)
+			}
+			if gap != 1 {
+				continue
+			}
+			givenUses[fi]++
+			given := toks[ti-1].ID()
+			if lastGiven[fi] == given+1 {
+				continue
+			}
+			lastGiven[fi] = given + 1
+			// A given name is a form of its own (it is nameLike, so its
+			// letters have no possessive to strip): lastWith holds, per
+			// given name's form, 1 + the form it was last added to,
+			// which spares the repeat when a form's given names
+			// alternate (President Putin, Vladimir Putin).
+			if gi := marks[given]>>markFormShift - 1; int(gi) < len(lastWith) {
+				if lastWith[gi] == fi+1 {
+					continue
 				}
+				lastWith[gi] = fi + 1
+			}
+			f.forms[fi].givenIDs = append(f.forms[fi].givenIDs, given)
+		}
+		// The words a multi-word name may start at.
+		for _, ti32 := range buf.starts[:k] {
+			ti := int(ti32)
+			if ti < next || opens.has(ti+1) {
+				continue // within the last run, or alone in its sentence
+			}
+			// phraseAt keeps a run only with a small word before a
+			// capitalised one. Most runs have none (New York, United
+			// States): when the types of the words that follow show
+			// none, no run that starts before the end of theirs has
+			// one either. next is at most the end of the sentence of
+			// the last phrase found, so it holds back no token of a
+			// later sentence.
+			if e, ok := smallWordInside(toks, marks, ti+1, opens); !ok {
+				next = e
+				continue
+			}
+			if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
+				next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
 			}
 		}
 	}
 	f.phrases = phrases.slice()
+	// The repeats are dropped by the given name's form, marked in
+	// lastWith with 1 + the form whose list is read: one pass, where a
+	// search of the list for each given name cost as much as the walk of
+	// the words once a form had many.
+	clear(lastWith)
 	for i := range f.forms {
 		fm := &f.forms[i]
-		fm.count = int(counts[i])
-		for _, id := range fm.givenIDs {
+		if first := first[i]; first > 0 {
+			start := doc.TokenStart(int(first - 1))
+			fm.first = prose.Span{Start: start, End: start + len(fm.text)}
+		}
+		fm.ungiven = int(givenUses[i]) < fm.count
+		for k, id := range fm.givenIDs {
+			if gi := marks[id]>>markFormShift - 1; int(gi) < len(lastWith) {
+				if lastWith[gi] == uint32(i)+1 {
+					continue
+				}
+				lastWith[gi] = uint32(i) + 1
+			} else if slices.Contains(fm.givenIDs[:k], id) {
+				continue
+			}
 			fm.givens = append(fm.givens, doc.Types[id])
 		}
 		fm.givenIDs = nil
 	}
 	return f
+}
+
+// nameWalk is what nameWordsIn's walks of the capitalised words read.
+type nameWalk struct {
+	toks  []prose.Token
+	marks []uint32 // with the forms (see markFormShift)
+	// seen is the number of forms met so far. The forms are numbered in
+	// the order of their first uses: a form's first use is the first use
+	// of a form numbered above seen.
+	seen uint32
+}
+
+// nameStretch is the number of capitalised words one walk reads.
+const nameStretch = 256
+
+// nameBuf is what a walk lists (see nameWalk.walk), in one array so that
+// the walk holds one pointer for both.
+type nameBuf struct {
+	uses   [2 * nameStretch]int32
+	starts [nameStretch]int32
+}
+
+// walk lists the capitalised words caps (at most nameStretch) that need
+// a closer look: to buf.uses the first use of each name form (as ^token)
+// and the uses after a word that can be a given name by its type (a
+// capitalised word, nameLike), where the sentence and the gap before
+// them decide; to buf.starts the words that may start a multi-word name:
+// those that are not small words and go on, with no gap, with a
+// capitalised word or a small word other than "the" (before "the"
+// phraseAt would stop at once and find nothing: "In the", "Of the" at a
+// sentence's start), and then with another, where the sentence decides.
+// Most capitalised words stand alone (a sentence's first word), and most
+// runs are two words (New York, John Smith), with no small word inside:
+// smallWordInside would stop at the third, and the second starts no run
+// that goes on. It returns how many of each it
+// wrote. It is not inlined and makes no call, and it reads as few values
+// as it can (the sentences are read for the few words it lists), so that
+// its values stay in registers.
+//
+//go:noinline
+func (w *nameWalk) walk(buf *nameBuf, caps []int32) (int, int) {
+	toks, marks, seen := w.toks, w.marks, w.seen
+	n, k := 0, 0
+	for _, ti32 := range caps {
+		ti := int(ti32)
+		m := marks[toks[ti].ID()]
+		// The masks spare the bounds checks: n stays below 512 and k
+		// below 256.
+		if ti+1 < len(toks) {
+			nt := toks[ti+1]
+			if nm := marks[nt.ID()]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() &&
+				ti+2 < len(toks) && marks[toks[ti+2].ID()]&(markCapital|markConnector) != 0 {
+				buf.starts[k&(nameStretch-1)] = ti32
+				k++
+			}
+		}
+		fi := m >> markFormShift
+		if fi == 0 {
+			continue
+		}
+		if fi > seen {
+			buf.uses[n&(2*nameStretch-1)] = ^ti32
+			n++
+			seen = fi
+		}
+		if ti > 0 && marks[toks[ti-1].ID()]&markGiven != 0 {
+			buf.uses[n&(2*nameStretch-1)] = ti32
+			n++
+		}
+	}
+	w.seen = seen
+	return n, k
 }
 
 // tokenBits is a set of token indexes, a bit each.
@@ -321,11 +417,12 @@ func (b tokenBits) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 // (the next token opens tells), hold a small word
 // right before a capitalised word that is not one: what phraseAt needs to
 // keep a name. When they do not, it returns where they stop.
-func smallWordInside(toks []prose.Token, marks []uint8, j int, opens tokenBits) (int, bool) {
+func smallWordInside(toks []prose.Token, marks []uint32, j int, opens tokenBits) (int, bool) {
 	prev := marks[toks[j-1].ID()]
-	for ; j < len(toks) && !opens.has(j); j++ {
+	for ; j < len(toks); j++ {
+		// The type first: most runs end at a word that is neither.
 		m := marks[toks[j].ID()]
-		if m&(markCapital|markConnector) == 0 {
+		if m&(markCapital|markConnector) == 0 || opens.has(j) {
 			break
 		}
 		if prev&markConnector != 0 && m&(markCapital|markConnector) == markCapital {
@@ -346,11 +443,28 @@ func isNameCapital(text string) bool {
 
 // Marks of a type that nameWords reads per token (capitalTypes).
 const (
-	markCapital   uint8 = 1 << iota // a capitalised word (isNameCapital, of kind Word)
-	markConnector                   // a small word inside names (isConnector)
-	markArticle                     // "the" in any case
-	markGiven                       // a capitalised word that can be a given name (nameLike)
+	markCapital   uint32 = 1 << iota // a capitalised word (isNameCapital, of kind Word)
+	markConnector                    // a small word inside names (isConnector)
+	markArticle                      // "the" in any case
+	markGiven                        // a capitalised word that can be a given name (nameLike)
+
+	// markFormShift: nameWordsIn sets, above the marks of a capitalised
+	// word's type, 1 + the index of the name form it stands for (0:
+	// none), so that its walks read one table per token.
+	markFormShift = 8
 )
+
+// capitalTokens lists the tokens of toks whose types marks has
+// markCapital for, without a branch per token.
+func capitalTokens(toks []prose.Token, marks []uint32) []int32 {
+	var out []int32
+	var buf [256]int32
+	for lo := 0; lo < len(toks); lo += len(buf) {
+		n := pickCapitals(&buf, toks[:min(lo+len(buf), len(toks))], lo, marks)
+		out = append(out, buf[:n]...)
+	}
+	return out
+}
 
 // pickCapitals writes to buf the indexes of the tokens of toks[lo:], at
 // most 256, whose types marks has markCapital for, and returns how many.
@@ -359,7 +473,7 @@ const (
 // stack, and each token waited for the stores of the one before.
 //
 //go:noinline
-func pickCapitals(buf *[256]int32, toks []prose.Token, lo int, marks []uint8) int {
+func pickCapitals(buf *[256]int32, toks []prose.Token, lo int, marks []uint32) int {
 	n := 0
 	// An unsigned index that the loop keeps below len(toks) needs no
 	// bounds check, and is the token's index to write.
@@ -374,11 +488,11 @@ func pickCapitals(buf *[256]int32, toks []prose.Token, lo int, marks []uint8) in
 // words and given names (markCapital …), counts those that may be names
 // (capitalised or not ASCII), and maps the capitalised possessives' stems
 // (Bush of Bush's) to -1.
-func capitalTypes(doc *prose.Document) (marks []uint8, capitals int, stems map[string]int32) {
-	marks = mem.Table[uint8](len(doc.Types))
+func capitalTypes(doc *prose.Document) (marks []uint32, capitals int, stems map[string]int32) {
+	marks = mem.Table[uint32](len(doc.Types))
 	stems = map[string]int32{}
 	for id, text := range doc.Types {
-		var m uint8
+		var m uint32
 		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
 			capitals++
 			if isNameCapital(text) {
@@ -650,7 +764,10 @@ func reportPending(p *Pass, pend []pendingFinding) {
 
 func (nameConsistency) Check(p *Pass) {
 	pend := setMemo(p, factNameFindings, func() any {
-		all := gather(p, factNames, nameWords)
+		// The token index lists each document's capitalised words.
+		all := gather(p, factNames, func(d *prose.Document) nameFacts {
+			return nameWordsIn(d, tokenIndexOf(p, d).capitals)
+		})
 		return append(checkPhrases(p, all), checkNameWords(p, all)...)
 	}).([]pendingFinding)
 	reportPending(p, pend)
@@ -862,16 +979,11 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 		folds[i] = all1[start:ends[i]]
 		n += utf8.RuneCountInString(folds[i]) + 1
 	}
-	dels := make([]nameDeletion, 0, n)
-	hashes := make([]uint64, 0, n)
+	dels := make([]nameDeletion, n)
+	hashes := make([]uint64, n)
+	k := 0
 	for i, f := range folds {
-		dels = append(dels, nameDeletion{form: int32(i), next: -1})
-		hashes = append(hashes, hashWithout(f, 0, 0))
-		for at, r := range f {
-			size := min(utf8.RuneLen(r), len(f)-at)
-			dels = append(dels, nameDeletion{form: int32(i), at: uint16(at), size: uint8(size), next: -1})
-			hashes = append(hashes, hashWithout(f, at, size))
-		}
+		k += fillDeletions(dels[k:], hashes[k:], int32(i), f)
 	}
 	// An open-addressing table from hash to the first deletion with it;
 	// chains keep the deletions in order (filled back to front).
@@ -1167,16 +1279,39 @@ func mayPair(folds []string, ids []int) bool {
 	return false
 }
 
-// hashWithout hashes w without its bytes [at, at+size) (FNV-1a).
-func hashWithout(w string, at, size int) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		if i == at && size > 0 {
-			i += size - 1
-			continue
-		}
-		h ^= uint64(w[i])
-		h *= 1099511628211
+// fillDeletions writes to dels the deletions of folded form f (number
+// form): f itself, then f without each of its runes, and to hashes their
+// FNV-1a hashes; it returns how many (1 + the runes of f), for which both
+// must have room.
+func fillDeletions(dels []nameDeletion, hashes []uint64, form int32, f string) int {
+	dels[0] = nameDeletion{form: form, next: -1}
+	hashes[0] = fnvFrom(fnvOffset, f)
+	// The hash of f without a rune is that of the bytes before it, kept
+	// as the deletions move on, continued with the bytes after it: half
+	// the bytes of hashing each deletion from the start.
+	h, pos, k := uint64(fnvOffset), 0, 1
+	for at, r := range f {
+		h = fnvFrom(h, f[pos:at])
+		pos = at
+		size := min(utf8.RuneLen(r), len(f)-at)
+		dels[k] = nameDeletion{form: form, at: uint16(at), size: uint8(size), next: -1}
+		hashes[k] = fnvFrom(h, f[at+size:])
+		k++
+	}
+	return k
+}
+
+// FNV-1a's offset basis and prime.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvFrom continues the FNV-1a hash h with the bytes of s.
+func fnvFrom(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
 	}
 	return h
 }

@@ -77,6 +77,13 @@ type tokenIndex struct {
 	// it and the token after it. Block bounds are the rules' to check.
 	repeated, doubled, spaced, glued []int32
 
+	// capitals holds, in order, the tokens that are capitalised words
+	// (markCapital): the only tokens name-consistency reads one by one
+	// (see nameWords). The walk that picks the tokens above picks them
+	// too, for a few instructions a token where a walk of its own cost a
+	// dozen.
+	capitals []int32
+
 	// marks counts, by style (curly, straight), the tokens of the
 	// quotation marks, and apos the apostrophes, inside words and numbers
 	// or marks of their own: the most quoteMarks and apostrophes can list
@@ -146,19 +153,23 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 	}
 	classifyCompounds(d, x)
-	// The walk reads, per type, two bits and the lower-case type in one
+	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
 	w := indexWalk{x: x, d: d, fast: mem.Table[uint32](len(d.Types))}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
-	quotes := 0
+	quotes, capitals := 0, 0
 	for id, c := range x.class {
-		f := d.Lower(uint32(id)) << 2
+		f := d.Lower(uint32(id)) << fastLowShift
 		if c&walkCur != 0 {
 			f |= 1
 		}
 		if c&walkPrev != 0 {
 			f |= 2
+		}
+		if c&clsWord != 0 && isNameCapital(d.Types[id]) {
+			f |= fastCapital
+			capitals += d.TypeCount(uint32(id))
 		}
 		w.fast[id] = f
 		if l := c & walkListed; l != 0 {
@@ -178,60 +189,71 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 	}
 	x.quoteish = make([]int32, 0, quotes)
+	x.capitals = make([]int32, 0, capitals)
 	toks := d.Tokens
 	fast := w.fast
-	var buf [256]int32
-	// The previous token's fast word. The pairs the walk lists span
-	// blocks (block bounds are the rules' to check), so it runs on from
-	// block to block. (Before the first token, it may pick that token,
-	// whose pairs then list nothing.)
-	var pf uint32
+	var buf, caps [256]int32
+	// The blocks' first words that may start a sentence in lower case.
+	// The walk below lists the others, after . ? or !; the two lists are
+	// merged in token order at the end.
+	var firsts []int32
 	for bi := range d.Blocks {
 		b := &d.Blocks[bi]
-		first, end := b.FirstToken(), b.EndToken()
-		// The block's first word, if it may start a sentence in lower
-		// case. The walk below lists the others, after . ? or !.
-		if first < end && x.class[toks[first].ID()]&clsLowerStart != 0 {
-			x.starts = append(x.starts, int32(first))
-		}
-		// Most tokens are ordinary words after ordinary words. A stretch
-		// of the block's tokens at a time, list those that need a closer
-		// look without a branch per token: a bit of walkCur in their
-		// class, of walkPrev in the previous token's, or one lower-case
-		// type with the previous token (a repeated word). Then look
-		// closer at them. (A word that may start a sentence in lower case
-		// after . ? or ! is the stop's to list: the walk reads every
-		// stop, a mark.)
-		for lo := first; lo < end; lo += len(buf) - 1 {
-			var n int
-			n, pf = pickTokens(&buf, toks[:min(lo+len(buf)-1, end)], lo, fast, pf)
-			w.slow(buf[:n], end)
+		if first := b.FirstToken(); first < b.EndToken() && x.class[toks[first].ID()]&clsLowerStart != 0 {
+			firsts = append(firsts, int32(first))
 		}
 	}
+	// Most tokens are ordinary words after ordinary words. A stretch of
+	// tokens at a time, list those that need a closer look without a
+	// branch per token: a bit of walkCur in their class, of walkPrev in
+	// the previous token's, or one lower-case type with the previous
+	// token (a repeated word). Then look closer at them. (A word that
+	// may start a sentence in lower case after . ? or ! is the stop's to
+	// list: the walk reads every stop, a mark.) The pairs the walk lists
+	// span blocks (block bounds are the rules' to check), and so do the
+	// stretches: a block is some fifty tokens, and a call per block cost
+	// more than the work of its calls. pf is the previous token's fast
+	// word. (Before the first token, it may pick that token, whose pairs
+	// then list nothing.)
+	var pf uint32
+	w.blocks = blockCursor{d: d}
+	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
+		var n, m int
+		n, m, pf = pickTokens(&buf, &caps, toks[:min(lo+len(buf)-1, len(toks))], lo, fast, pf)
+		x.capitals = append(x.capitals, caps[:m]...)
+		w.slow(buf[:n])
+	}
+	x.starts = mergeTokens(firsts, x.starts)
 	return x
 }
 
 // pickTokens writes to buf the indexes of the tokens of toks[lo:], at
-// most 255, that need a closer look (see buildTokenIndex), and returns
-// how many, and the fast word of the last token; pf is that of the token
+// most 255, that need a closer look (see buildTokenIndex), and to caps
+// those of the capitalised words (fastCapital), and returns how many of
+// each, and the fast word of the last token; pf is that of the token
 // before lo. It is not inlined so that the count stays in a register:
 // in buildTokenIndex, with its many live values, the compiler kept it on
 // the stack, and each token waited for the store of the one before.
 //
 //go:noinline
-func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32) {
-	n := 0
+func pickTokens(buf, caps *[256]int32, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, int, uint32) {
+	n, m := 0, 0
+	// Slices of the arrays: the compiler checks a pointer for nil at
+	// every use in the loop, a slice not at all.
+	bs, cs := buf[:], caps[:]
 	// An unsigned index that the loop keeps below len(toks) needs no
 	// bounds check, and is the token's index to write.
 	for i := uint(lo); i < uint(len(toks)); i++ {
 		f := fast[toks[i].ID()]
-		buf[n&255] = int32(i) // n < 255: the mask spares the bounds check
-		// f^pf is below 4, and less 4 has its top bit, exactly when the
-		// lower-case types are one (both below 1<<30).
-		n += int((f|pf>>1)&1 | (f^pf-4)>>31)
+		bs[n&255] = int32(i) // n < 255: the mask spares the bounds check
+		cs[m&255] = int32(i)
+		// f^pf is below 8, and less 8 has its top bit, exactly when the
+		// lower-case types are one (both below 1<<29).
+		n += int((f|pf>>1)&1 | (f^pf-1<<fastLowShift)>>31)
+		m += int(f >> 2 & 1)
 		pf = f
 	}
-	return n, pf
+	return n, m, pf
 }
 
 // The walk's masks: a token needs a closer look when its class has a
@@ -243,21 +265,47 @@ const (
 	walkPrev   = pairListed | clsNonASCII | clsModal
 )
 
+// The bits of indexWalk.fast above the walk's two: a capitalised word
+// (markCapital), then the lower-case type.
+const (
+	fastCapital  = 4
+	fastLowShift = 3
+)
+
 // indexWalk is buildTokenIndex's walk: what the tokens that need a
 // closer look read.
 type indexWalk struct {
 	x *tokenIndex
 	d *prose.Document
-	// fast holds per type its lower-case type shifted left by two, bit
-	// 0 for a class with a bit of walkCur and bit 1 for one of walkPrev.
+	// fast holds per type its lower-case type shifted left by
+	// fastLowShift, bit 0 for a class with a bit of walkCur, bit 1 for
+	// one of walkPrev and fastCapital for a capitalised word.
 	fast   []uint32
 	sounds []sound // per type, +1 once known: how the word after an article begins
+	blocks blockCursor
 }
 
-// slow looks closer at the tokens is, of a block that ends at token end:
-// in one call for a stretch of them, which cost less than a call per
-// token.
-func (w *indexWalk) slow(is []int32, end int) {
+// mergeTokens merges two increasing lists of distinct tokens into one,
+// in b's room when a is empty.
+func mergeTokens(a, b []int32) []int32 {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] < b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
+}
+
+// slow looks closer at the tokens is: in one call for a stretch of them,
+// which cost less than a call per token.
+func (w *indexWalk) slow(is []int32) {
 	x, d := w.x, w.d
 	for _, i32 := range is {
 		i := int(i32)
@@ -301,18 +349,20 @@ func (w *indexWalk) slow(is []int32, end int) {
 			}
 			// The word after . ? or ! in its block, if it may start a
 			// sentence in lower case. The walk reads that word after this
-			// stop if at all, and lists no start for it there.
-			if c&clsStop != 0 && i+1 < end && x.class[d.Tokens[i+1].ID()]&clsLowerStart != 0 {
+			// stop if at all, and lists no start for it there. The
+			// block, found last, is rarely needed.
+			if c&clsStop != 0 && i+1 < len(d.Tokens) && x.class[d.Tokens[i+1].ID()]&clsLowerStart != 0 &&
+				i+1 < d.Blocks[w.blocks.of(i)].EndToken() {
 				x.starts = append(x.starts, int32(i+1))
 			}
 			continue
 		}
-		low := w.fast[t.ID()] >> 2
+		low := w.fast[t.ID()] >> fastLowShift
 		// The previous token's class and lower-case type.
 		var pc, plow uint32
 		if i > 0 {
 			p := d.Tokens[i-1]
-			pc, plow = x.class[p.ID()], w.fast[p.ID()]>>2
+			pc, plow = x.class[p.ID()], w.fast[p.ID()]>>fastLowShift
 		}
 		if l := c & walkListed; l != 0 {
 			if l&(clsQuote|clsApos) != 0 {
@@ -493,10 +543,40 @@ type blockCursor struct {
 // of returns the index of the block holding token i, which must not be
 // before the token of the previous call.
 func (c *blockCursor) of(i int) int {
-	for c.d.Blocks[c.bi].EndToken() <= i {
-		c.bi++
+	if c.d.Blocks[c.bi].EndToken() <= i {
+		c.bi = c.ahead(i)
 	}
 	return c.bi
+}
+
+// ahead returns the index of the block holding token i, which lies past
+// block c.bi. The rules ask for the blocks of a few tokens among many
+// (the marks a list holds), so a step a block, which cost more than
+// their checks together, gives way to strides that double until they
+// pass the block, then to halving.
+func (c *blockCursor) ahead(i int) int {
+	bs := c.d.Blocks
+	lo := c.bi + 1
+	if lo < len(bs) && bs[lo].EndToken() > i {
+		return lo // the next block: as many rules ask as not
+	}
+	// Every block below lo ends at or before i.
+	hi, step := lo, 1
+	for hi < len(bs) && bs[hi].EndToken() <= i {
+		lo = hi + 1
+		hi = lo + step
+		step *= 2
+	}
+	// Block hi, if any, ends after i: the block lies in [lo, hi].
+	hi = min(hi, len(bs))
+	for lo < hi {
+		if mid := int(uint(lo+hi) >> 1); bs[mid].EndToken() > i {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // sentenceCursor finds the sentence of each of an increasing series of
@@ -507,8 +587,32 @@ type sentenceCursor struct {
 }
 
 func (c *sentenceCursor) of(i int) int {
-	for c.d.Sentences[c.si].EndToken() <= i {
-		c.si++
+	if c.d.Sentences[c.si].EndToken() <= i {
+		c.si = c.ahead(i)
 	}
 	return c.si
+}
+
+// ahead is blockCursor.ahead for sentences.
+func (c *sentenceCursor) ahead(i int) int {
+	ss := c.d.Sentences
+	lo := c.si + 1
+	if lo < len(ss) && ss[lo].EndToken() > i {
+		return lo
+	}
+	hi, step := lo, 1
+	for hi < len(ss) && ss[hi].EndToken() <= i {
+		lo = hi + 1
+		hi = lo + step
+		step *= 2
+	}
+	hi = min(hi, len(ss))
+	for lo < hi {
+		if mid := int(uint(lo+hi) >> 1); ss[mid].EndToken() > i {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
