@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -169,9 +170,9 @@ func nameWords(doc *prose.Document) nameFacts {
 	return nameWordsIn(doc, nil)
 }
 
-// nameWordsIn finds the name facts of doc, whose capitalised words are
-// caps, in order (tokenIndex.capitals); nil picks them again.
-func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
+// nameWordsIn finds the name facts of doc, whose capitalised words caps
+// marks (tokenIndex.capitals); nil picks them again.
+func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	var f nameFacts
 	ns := newNameScan(doc)
 	// Size the forms for the texts that may be names: capitalised or
@@ -220,6 +221,7 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	if caps == nil {
 		caps = capitalTokens(toks, marks)
 	}
+	capsRead := bitReader{bits: caps, word: -1}
 	// What the uses change lives in small arrays beside the forms, so
 	// that a use touches a few bytes, not a form record: per form,
 	// 1 + its first use's token, the uses with a given name (a form has
@@ -239,8 +241,12 @@ func nameWordsIn(doc *prose.Document, caps []int32) nameFacts {
 	// in a walk that lists, without a call, the few words that need one
 	// (see nameWalk.walk); then those are looked at. (A walk with calls
 	// in it kept its values on the stack.)
-	for lo := 0; lo < len(caps); lo += nameStretch {
-		part := caps[lo:min(lo+nameStretch, len(caps))]
+	var stretch [nameStretch]int32
+	for {
+		part := stretch[:capsRead.fill(stretch[:])]
+		if len(part) == 0 {
+			break
+		}
 		n, k := w.walk(&buf, part)
 		// The forms' first uses, and the uses that follow a word that may
 		// be their given name.
@@ -412,6 +418,34 @@ type tokenBits []uint64
 func (b tokenBits) set(i int)      { b[i>>6] |= 1 << (i & 63) }
 func (b tokenBits) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 
+// bitReader lists the members of a tokenBits in order, a stretch at a
+// time; word starts at -1.
+type bitReader struct {
+	bits tokenBits
+	word int    // the word being read
+	rest uint64 // its bits not yet listed
+}
+
+// fill writes the next members to out, as many as fit, and returns how
+// many it wrote: fewer than len(out) only at the end.
+func (r *bitReader) fill(out []int32) int {
+	n := 0
+	for n < len(out) {
+		for r.rest == 0 {
+			r.word++
+			if r.word >= len(r.bits) {
+				r.word = len(r.bits)
+				return n
+			}
+			r.rest = r.bits[r.word]
+		}
+		out[n] = int32(r.word<<6 + bits.TrailingZeros64(r.rest))
+		r.rest &= r.rest - 1
+		n++
+	}
+	return n
+}
+
 // smallWordInside reports whether the capitalised words and small words
 // (by their types' marks) from token j on, to the end of its sentence
 // (the next token opens tells), hold a small word
@@ -456,12 +490,14 @@ const (
 
 // capitalTokens lists the tokens of toks whose types marks has
 // markCapital for, without a branch per token.
-func capitalTokens(toks []prose.Token, marks []uint32) []int32 {
-	var out []int32
+func capitalTokens(toks []prose.Token, marks []uint32) tokenBits {
+	out := tokenBits(mem.Table[uint64](len(toks)/64 + 1))
 	var buf [256]int32
 	for lo := 0; lo < len(toks); lo += len(buf) {
 		n := pickCapitals(&buf, toks[:min(lo+len(buf), len(toks))], lo, marks)
-		out = append(out, buf[:n]...)
+		for _, t := range buf[:n] {
+			out.set(int(t))
+		}
 	}
 	return out
 }

@@ -77,12 +77,13 @@ type tokenIndex struct {
 	// it and the token after it. Block bounds are the rules' to check.
 	repeated, doubled, spaced, glued []int32
 
-	// capitals holds, in order, the tokens that are capitalised words
-	// (markCapital): the only tokens name-consistency reads one by one
-	// (see nameWords). The walk that picks the tokens above picks them
-	// too, for a few instructions a token where a walk of its own cost a
-	// dozen.
-	capitals []int32
+	// capitals marks the tokens that are capitalised words (markCapital):
+	// the only tokens name-consistency reads one by one (see nameWords).
+	// The walk that picks the tokens above picks them too, for a few
+	// instructions a token where a walk of its own cost a dozen. A bit a
+	// token, not a list: a 20 MB draft has some 557,000 of them, 2.2 MB
+	// as a list of indexes, which the peak of its run paid in full.
+	capitals tokenBits
 
 	// marks counts, by style (curly, straight), the tokens of the
 	// quotation marks, and apos the apostrophes, inside words and numbers
@@ -158,7 +159,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	w := indexWalk{x: x, d: d, fast: mem.Table[uint32](len(d.Types))}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
-	quotes, capitals := 0, 0
+	quotes := 0
 	for id, c := range x.class {
 		f := d.Lower(uint32(id)) << fastLowShift
 		if c&walkCur != 0 {
@@ -169,7 +170,6 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 		if c&clsWord != 0 && isNameCapital(d.Types[id]) {
 			f |= fastCapital
-			capitals += d.TypeCount(uint32(id))
 		}
 		w.fast[id] = f
 		if l := c & walkListed; l != 0 {
@@ -189,7 +189,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		}
 	}
 	x.quoteish = make([]int32, 0, quotes)
-	x.capitals = make([]int32, 0, capitals)
+	x.capitals = tokenBits(mem.Table[uint64](len(d.Tokens)/64 + 1))
 	toks := d.Tokens
 	fast := w.fast
 	var buf, caps [256]int32
@@ -220,7 +220,9 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
 		var n, m int
 		n, m, pf = pickTokens(&buf, &caps, toks[:min(lo+len(buf)-1, len(toks))], lo, fast, pf)
-		x.capitals = append(x.capitals, caps[:m]...)
+		for _, t := range caps[:m] {
+			x.capitals.set(int(t))
+		}
 		w.slow(buf[:n])
 	}
 	x.starts = mergeTokens(firsts, x.starts)
