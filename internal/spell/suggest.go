@@ -540,9 +540,10 @@ type searcher struct {
 	// change it, and the walk asks after every descent.
 	pruneOn bool
 	width   int
-	rows    []float32 // row j is rows[j*width:(j+1)*width]
-	bands   []band    // per row: its live cells
-	path    []byte    // the word letters of the rows
+	rows    []float32   // row j is rows[j*width:(j+1)*width]
+	rowAt   [][]float32 // row j, sliced once: walk asks for three rows per node
+	bands   []band      // per row: its live cells
+	path    []byte      // the word letters of the rows
 }
 
 // searchBufs is the state of one query's searches: the aligner, the
@@ -579,6 +580,7 @@ func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searche
 	*r = searcher{
 		s: s, a: a, width: width,
 		rows:  floats(r.rows, (s.maxDepth+2)*width),
+		rowAt: r.rowAt,
 		bands: r.bands[:0],
 		path:  r.path[:0],
 	}
@@ -586,6 +588,10 @@ func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searche
 		r.bands, r.path = make([]band, s.maxDepth+2), make([]byte, s.maxDepth+2)
 	}
 	r.bands, r.path = r.bands[:s.maxDepth+2], r.path[:s.maxDepth+2]
+	r.rowAt = r.rowAt[:0]
+	for j := 0; j < s.maxDepth+2; j++ {
+		r.rowAt = append(r.rowAt, r.rows[j*width:(j+1)*width])
+	}
 	if lowerBoundExact(a.w) {
 		r.lb = bufs.lb.init(a)
 	}
@@ -623,15 +629,14 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 // transposition can step over it (jump); and a subtree that cannot
 // change the ranking is skipped (prune).
 func (r *searcher) walk(first uint32, children, depth int) {
-	s, a, width := r.s, r.a, r.width
-	up := r.rows[(depth-1)*width : depth*width]
-	cur := r.rows[depth*width : (depth+1)*width]
+	s, a := r.s, r.a
+	up, cur := r.rowAt[depth-1], r.rowAt[depth]
 	ub := r.bands[depth-1]
 	var up2 []float32
 	u2b := band{1, 0} // empty
 	var pc byte
 	if depth >= 2 {
-		up2 = r.rows[(depth-2)*width : (depth-1)*width]
+		up2 = r.rowAt[depth-2]
 		u2b = r.bands[depth-2]
 		pc = r.path[depth-2]
 	}
