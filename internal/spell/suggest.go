@@ -426,6 +426,12 @@ type aligner struct {
 	// row has a transposition cell is told by a shift and an and (see
 	// stepBand); all ones for every c when q is too long for the bits.
 	at [256]uint64
+	// subOf[c]: the substitution costs for word letter c (a–z; nil for
+	// the others, see otherSub), and delOf[c] the cost of deleting it
+	// after another letter, so that a row's costs are found by a look-up
+	// each.
+	subOf [256][]float32
+	delOf [256]float32
 }
 
 // init readies a for query q, reusing its tables' memory.
@@ -460,6 +466,12 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		for c := byte('a'); c <= 'z'; c++ {
 			a.sub[int(c-'a')*(n+1)+i] = s.subCost(w, c, t)
 		}
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		a.subOf[c] = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+	}
+	for c := range a.delOf {
+		a.delOf[c] = delCost(w, byte(c), byte(c)+1) // after another letter
 	}
 	return a
 }
@@ -1156,12 +1168,14 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 	if j < len(a.early) {
 		insExtra = a.early[j]
 	}
-	dc := delCost(a.w, c, pc) + extra
+	dc := a.delOf[c] // delCost(a.w, c, pc)
+	if c == pc {
+		dc = a.w.DelDouble
+	}
+	dc += extra
 	n := a.n
-	var sub []float32
-	if c >= 'a' && c <= 'z' {
-		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
-	} else {
+	sub := a.subOf[c]
+	if sub == nil {
 		sub = a.otherSub(c)
 	}
 	lo, hi := ub.lo, ub.hi
