@@ -1021,11 +1021,57 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 	// A margin keeps float rounding from cutting a cell whose key would
 	// just make the bound.
 	lim := bound + 1e-3
-	for b.lo <= b.hi && !l.alive(cur[b.lo], b.lo, missing, hmin, hmax, bound, lim) {
-		b.lo++
+	// A cell is alive (may lead to a key within the bound) if it is
+	// within the bound, and so are the cell with the insertions of what
+	// is left of the typo past the subtree's longest key, and the cell
+	// with the deletions of the subtree's shortest key past the typo's
+	// end and the typo's letters after the cell that the subtree lacks
+	// (see lowerBound). The test is written out in both loops: a call
+	// per cell cost more than the test.
+	n := l.n
+	for ; b.lo <= b.hi; b.lo++ {
+		i, c := b.lo, cur[b.lo]
+		if c > bound {
+			continue
+		}
+		if r := n - i; r > hmax {
+			if c+l.insSum[i*(n+1)+r-hmax] > lim {
+				continue
+			}
+		} else if hmin > r {
+			c += float32(hmin-r) * l.minDel
+			if c > lim {
+				continue
+			}
+		}
+		if m := missing &^ (2<<i - 1); m != 0 {
+			c += l.missSum(m)
+		}
+		if c <= lim {
+			break
+		}
 	}
-	for b.hi > b.lo && !l.alive(cur[b.hi], b.hi, missing, hmin, hmax, bound, lim) {
-		b.hi--
+	for ; b.hi > b.lo; b.hi-- {
+		i, c := b.hi, cur[b.hi]
+		if c > bound {
+			continue
+		}
+		if r := n - i; r > hmax {
+			if c+l.insSum[i*(n+1)+r-hmax] > lim {
+				continue
+			}
+		} else if hmin > r {
+			c += float32(hmin-r) * l.minDel
+			if c > lim {
+				continue
+			}
+		}
+		if m := missing &^ (2<<i - 1); m != 0 {
+			c += l.missSum(m)
+		}
+		if c <= lim {
+			break
+		}
 	}
 	return b
 }
@@ -1036,7 +1082,7 @@ func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax
 	lim := bound + 1e-3
 	n := l.n
 	for i := b.lo; i <= b.hi; i++ {
-		// alive, inlined: this is the search's most frequent test.
+		// trim's test, inlined: this is the search's most frequent test.
 		c := row[i]
 		if c > bound {
 			continue
@@ -1062,7 +1108,7 @@ func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax
 }
 
 // reachCost returns the least, over the cells of row in band b within
-// bound, of the cell plus the lower bound alive tests it by: reachable
+// bound, of the cell plus the lower bound trim tests it by: reachable
 // reports exactly whether it is at most bound+1e-3. Less 1e-3, it bounds
 // from below the cost of every key of the subtree within bound reached
 // through row (see cost).
@@ -1092,7 +1138,7 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 // cost returns a lower bound on the cost of every key, of a subtree
 // with the given summary, reached through a cell of row in band b
 // (MaxFloat32 if b is empty): the least over the cells of the cell plus
-// what alive bounds the completion from below by, less a margin for
+// what trim bounds the completion from below by, less a margin for
 // float rounding.
 func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int) float32 {
 	least := float32(math.MaxFloat32)
@@ -1110,30 +1156,6 @@ func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int)
 		least = min(least, row[i]+rest)
 	}
 	return least - 1e-3
-}
-
-// alive reports whether a key below the node may be within bound from
-// cell i, of cost c.
-func (l *lowerBound) alive(c float32, i int, missing uint64, hmin, hmax int, bound, lim float32) bool {
-	if c > bound {
-		return false
-	}
-	r := l.n - i
-	switch {
-	case r > hmax:
-		if c+l.insSum[i*(l.n+1)+r-hmax] > lim {
-			return false
-		}
-	case hmin > r:
-		c += float32(hmin-r) * l.minDel
-		if c > lim {
-			return false
-		}
-	}
-	if m := missing &^ (2<<i - 1); m != 0 {
-		c += l.missSum(m)
-	}
-	return c <= lim
 }
 
 // missSum returns the sum of cq[k] over the positions k (bits) of m,
