@@ -1204,12 +1204,67 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 	if up2 == nil || u2b.lo > u2b.hi || c == pc || a.at[pc]&(a.at[c]<<1) == 0 {
 		// No transposition reaches this row (no cell i has q[i-2] == c
 		// and q[i-1] == pc): its live cells are those below the parent's
-		// band and the typo's extra letters after them.
+		// band and the typo's extra letters after them. Each of the
+		// band's cells after the first has all three of its neighbours,
+		// so the loop tests no ranges; the cells are those stepTrans
+		// would compute, with the same operations. (The row is computed
+		// here rather than by a call of its own: most rows are of this
+		// kind, and the call cost more than its loop.)
 		if lo > hi {
 			return band{1, 0}
 		}
-		return a.stepPlain(cur, up, ub, sub, extra, insExtra, dc, bound)
+		ins := a.ins[:n+1]
+		sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
+		// The band of cells within the bound, kept without branches:
+		// whether a cell is within it is unpredictable. first is the
+		// first cell within the bound (n+1 if none yet), last the last.
+		first, last := n+1, 0
+		best := up[lo] + dc
+		cur[lo] = best
+		if best <= bound {
+			first, last = lo, lo
+		}
+		prev := best
+		i := lo + 1
+		for ; i <= hi; i++ {
+			// The builtin min, without branches: which of the three is
+			// least is the data's whim, and a mispredicted branch costs
+			// more than the builtin's NaN handling.
+			best := min(up[i-1]+surcharged(sub[i], extra), up[i]+dc, prev+ins[i]+insExtra)
+			cur[i], prev = best, best
+			first, last = widen(first, last, i, n+1, best, bound)
+		}
+		if i <= n {
+			// The cell after the band: the parent's cell above it is not
+			// live.
+			best := min(up[i-1]+surcharged(sub[i], extra), prev+ins[i]+insExtra)
+			cur[i], prev = best, best
+			first, last = widen(first, last, i, n+1, best, bound)
+			i++
+		}
+		// Beyond the band only the typo's extra letters continue a live
+		// cell.
+		for ; i <= n && prev <= bound; i++ {
+			best := prev + ins[i] + insExtra
+			cur[i] = best
+			prev = best
+			if best <= bound {
+				first, last = min(first, i), i
+			}
+		}
+		if first > n {
+			return band{1, 0}
+		}
+		return band{first, last}
 	}
+	return a.stepTrans(cur, up, up2, ub, u2b, c, pc, sub, extra, insExtra, dc, bound)
+}
+
+// stepTrans is stepBand for a row that a transposition may reach, with
+// its letter's costs.
+func (a *aligner) stepTrans(cur, up, up2 []float32, ub, u2b band, c, pc byte, sub []float32, extra, insExtra, dc, bound float32) band {
+	n := a.n
+	lo, hi := ub.lo, ub.hi
 	start, end := lo, hi+1
 	trans := false
 	if up2 != nil && u2b.lo <= u2b.hi {
@@ -1266,58 +1321,6 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 	return out
 }
 
-// stepPlain is stepBand for a row that no transposition reaches, with
-// its letter's costs: only the parent's band (ub) and the cells after it
-// can be within the bound, and each of the band's cells after the first
-// has all three of its neighbours, so the loop tests no ranges. The
-// cells it computes are those of stepBand, with the same operations.
-func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, insExtra, dc, bound float32) band {
-	n := a.n
-	lo, hi := ub.lo, ub.hi
-	ins := a.ins[:n+1]
-	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
-	// The band of cells within the bound, kept without branches: whether
-	// a cell is within it is unpredictable. first is the first cell
-	// within the bound (n+1 if none yet), last the last.
-	first, last := n+1, 0
-	best := up[lo] + dc
-	cur[lo] = best
-	if best <= bound {
-		first, last = lo, lo
-	}
-	prev := best
-	i := lo + 1
-	for ; i <= hi; i++ {
-		// The builtin min, without branches: which of the three is least
-		// is the data's whim, and a mispredicted branch costs more than
-		// the builtin's NaN handling.
-		best := min(up[i-1]+surcharged(sub[i], extra), up[i]+dc, prev+ins[i]+insExtra)
-		cur[i], prev = best, best
-		first, last = widen(first, last, i, n+1, best, bound)
-	}
-	if i <= n {
-		// The cell after the band: the parent's cell above it is not
-		// live.
-		best := min(up[i-1]+surcharged(sub[i], extra), prev+ins[i]+insExtra)
-		cur[i], prev = best, best
-		first, last = widen(first, last, i, n+1, best, bound)
-		i++
-	}
-	// Beyond the band only the typo's extra letters continue a live cell.
-	for ; i <= n && prev <= bound; i++ {
-		best := prev + ins[i] + insExtra
-		cur[i] = best
-		prev = best
-		if best <= bound {
-			first, last = min(first, i), i
-		}
-	}
-	if first > n {
-		return band{1, 0}
-	}
-	return band{first, last}
-}
-
 // surcharged is a substitution cost sc with the early-position surcharge
 // extra of its row; a match (0) has none.
 func surcharged(sc, extra float32) float32 {
@@ -1327,7 +1330,7 @@ func surcharged(sc, extra float32) float32 {
 	return sc
 }
 
-// widen returns the band first..last of stepPlain with cell i, of cost c,
+// widen returns the band first..last of stepBand with cell i, of cost c,
 // added if it is within bound; first is none while the band is empty. It
 // keeps the band without branches: whether a cell is within the bound is
 // unpredictable.
