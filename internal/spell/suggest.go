@@ -1044,7 +1044,7 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 				continue
 			}
 		}
-		if m := missing &^ (2<<i - 1); m != 0 {
+		if m := after(missing, i); m != 0 {
 			c += l.missSum(m)
 		}
 		if c <= lim {
@@ -1066,7 +1066,7 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 				continue
 			}
 		}
-		if m := missing &^ (2<<i - 1); m != 0 {
+		if m := after(missing, i); m != 0 {
 			c += l.missSum(m)
 		}
 		if c <= lim {
@@ -1097,7 +1097,7 @@ func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax
 				continue
 			}
 		}
-		if m := missing &^ (2<<i - 1); m != 0 {
+		if m := after(missing, i); m != 0 {
 			c += l.missSum(m)
 		}
 		if c <= lim {
@@ -1126,7 +1126,7 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 		} else if hmin > r {
 			del = float32(hmin-r) * l.minDel
 		}
-		if m := missing &^ (2<<i - 1); m != 0 {
+		if m := after(missing, i); m != 0 {
 			rest = max(rest, l.missSum(m))
 		}
 		rest += del
@@ -1149,13 +1149,20 @@ func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int)
 		} else if hmin > r {
 			del = float32(hmin-r) * l.minDel
 		}
-		if m := missing &^ (2<<i - 1); m != 0 {
+		if m := after(missing, i); m != 0 {
 			rest = max(rest, l.missSum(m))
 		}
 		rest += del
 		least = min(least, row[i]+rest)
 	}
 	return least - 1e-3
+}
+
+// after returns the positions of m after i (bits i+1 and up). The set of
+// positions is empty for a typo of more than 63 letters (see noMask), so
+// i&63 changes nothing, and spares a shift count test per cell.
+func after(m uint64, i int) uint64 {
+	return m &^ (2<<(i&63) - 1)
 }
 
 // missSum returns the sum of cq[k] over the positions k (bits) of m,
