@@ -470,9 +470,16 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	for c := byte('a'); c <= 'z'; c++ {
 		a.subOf[c] = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
 	}
+	// delCost(w, c, prev) for prev != c, filled by kinds of letter.
 	for c := range a.delOf {
-		a.delOf[c] = delCost(w, byte(c), byte(c)+1) // after another letter
+		a.delOf[c] = w.Del
 	}
+	if w.DelVowel > 0 {
+		for _, c := range []byte("aeiouy") {
+			a.delOf[c] = w.DelVowel
+		}
+	}
+	a.delOf['-'], a.delOf['\''], a.delOf[' '] = w.DelPunct, w.DelPunct, w.DelPunct
 	return a
 }
 
@@ -955,9 +962,9 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 	for k := 1; k <= n; k++ {
 		t := a.q[k-1]
 		sm := w.Sub // a word letter outside a–z
-		for c := byte('a'); c <= 'z'; c++ {
-			if c != t {
-				sm = min(sm, a.s.subCost(w, c, t))
+		for c := 0; c < 26; c++ {
+			if byte('a'+c) != t {
+				sm = min(sm, a.sub[c*(n+1)+k]) // subCost(w, 'a'+c, t)
 			}
 		}
 		l.cq[k] = min(a.ins[k], sm)
