@@ -288,6 +288,14 @@ func letterIndex(c byte) int {
 	return 26
 }
 
+// letterIndices is letterIndex by table.
+var letterIndices = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = uint8(letterIndex(byte(c)))
+	}
+	return t
+}()
+
 // letterBit is c's bit in a node's mask: one per letter a–z, one for
 // every other byte.
 func letterBit(c byte) uint32 { return letterBits[c] }
@@ -422,6 +430,9 @@ type aligner struct {
 	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
 	// for i < 2, which none can reach (a swap is of two different letters).
 	pairs []uint16
+	// span[lo*(n+1)+hi]: the letterBits of q[lo:min(hi+1, n)], the
+	// typo's letters after the cells lo to hi (lo <= hi).
+	span []uint32
 	// at[c]: the positions i (bit i) with q[i-1] == c, so that whether a
 	// row has a transposition cell is told by a shift and an and (see
 	// stepBand); all ones for every c when q is too long for the bits.
@@ -438,7 +449,8 @@ type aligner struct {
 func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	n := len(q)
 	*a = aligner{s: s, w: w, q: append(a.q[:0], q...), n: n,
-		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0]}
+		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0],
+		span: a.span[:0]}
 	if n <= 62 {
 		for i := 1; i <= n; i++ {
 			a.at[q[i-1]] |= 1 << i
@@ -454,6 +466,16 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 			p = uint16(q[i-2])<<8 | uint16(q[i-1])
 		}
 		a.pairs = append(a.pairs, p)
+	}
+	a.span = append(a.span, make([]uint32, (n+1)*(n+1))...)
+	for lo := 0; lo <= n; lo++ {
+		var m uint32
+		for hi := lo; hi <= n; hi++ {
+			if hi < n {
+				m |= letterBit(q[hi])
+			}
+			a.span[lo*(n+1)+hi] = m
+		}
 	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
 	a.minStep = min(w.Del, w.Sub, w.SubKey)
@@ -707,7 +729,7 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		var missing, sub uint64
 		if lb != nil {
 			missing = lb.missing(mask)
-			sub = missing &^ lb.pos[letterIndex(c)]
+			sub = missing &^ lb.pos[letterIndices[c]&31] // pos[letterIndex(c)]
 			// When the letters the child's subtree lacks after the
 			// band take even the best cell past the bound, reachable
 			// and reachCost find no cell (each of their cells costs at
@@ -824,10 +846,8 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 			m |= letterBit(a.q[i]) // a match
 		}
 	}
-	if up2 != nil {
-		for i := u2b.lo; i <= u2b.hi && i < a.n; i++ {
-			m |= letterBit(a.q[i]) // a transposition
-		}
+	if up2 != nil && u2b.lo <= u2b.hi {
+		m |= a.span[u2b.lo*(a.n+1)+u2b.hi] // a transposition
 	}
 	if slack >= w.DelDouble {
 		m |= letterBit(pc)
@@ -923,9 +943,12 @@ func (r *searcher) jump(up []float32, ub band, c byte, bound float32) bool {
 // which even that exceeds the bound are cut from the band, which leaves
 // the keys found and their costs as they were.
 type lowerBound struct {
-	n      int
-	cq     []float32      // cq[k]: the least cost of typing q[k-1] other than by matching it
-	pos    [27]uint64     // per letterBit: the positions k of q's letters with it
+	n  int
+	cq []float32 // cq[k]: the least cost of typing q[k-1] other than by matching it
+	// pos[b]: the positions k of q's letters with letterBit 1<<b (b < 27;
+	// the rest are empty, so that a byte's index masked to 5 bits needs
+	// no bounds check)
+	pos    [32]uint64
 	chunk  [4][128]uint64 // the union of pos over each 7-bit slice of a mask
 	qbits  uint32         // the letterBits of q
 	insSum []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
