@@ -1198,6 +1198,9 @@ func after(m uint64, i int) uint64 {
 // missSum returns the sum of cq[k] over the positions k (bits) of m,
 // which are at most n.
 func (l *lowerBound) missSum(m uint64) float32 {
+	if m < 256 {
+		return l.msum[m] // positions below 8 only, as for every typo of up to 7 letters
+	}
 	var sum float32
 	for c := 0; m != 0; c += 256 {
 		sum += l.msum[c+int(m&255)]
