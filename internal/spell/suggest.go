@@ -583,8 +583,6 @@ type searcher struct {
 	width   int
 	rows    []float32   // row j is rows[j*width:(j+1)*width]
 	rowAt   [][]float32 // row j, sliced once: walk asks for three rows per node
-	bands   []band      // per row: its live cells
-	path    []byte      // the word letters of the rows
 }
 
 // searchBufs is the state of one query's searches: the aligner, the
@@ -622,13 +620,7 @@ func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searche
 		s: s, a: a, width: width,
 		rows:  floats(r.rows, (s.maxDepth+2)*width),
 		rowAt: r.rowAt,
-		bands: r.bands[:0],
-		path:  r.path[:0],
 	}
-	if cap(r.bands) < s.maxDepth+2 {
-		r.bands, r.path = make([]band, s.maxDepth+2), make([]byte, s.maxDepth+2)
-	}
-	r.bands, r.path = r.bands[:s.maxDepth+2], r.path[:s.maxDepth+2]
 	r.rowAt = r.rowAt[:0]
 	for j := 0; j < s.maxDepth+2; j++ {
 		r.rowAt = append(r.rowAt, r.rows[j*width:(j+1)*width])
@@ -653,12 +645,12 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 	r.pruneOn = r.pruning()
 	a, width := r.a, r.width
 	a.first(r.rows[:width])
-	r.bands[0] = band{0, 0}
+	b := band{0, 0}
 	for i := 1; i <= a.n && r.rows[i] <= *bound; i++ {
-		r.bands[0].hi = i
+		b.hi = i
 	}
 	root := r.s.node(0)
-	r.walk(root.first, root.children, 1)
+	r.walk(root.first, root.children, 1, 0, b, band{1, 0})
 }
 
 // walk steps into the children of a node (nodes first to
@@ -669,17 +661,16 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 // only if its row leaves a cell from which a key can be reached, or a
 // transposition can step over it (jump); and a subtree that cannot
 // change the ranking is skipped (prune).
-func (r *searcher) walk(first uint32, children, depth int) {
+//
+// The node's letter is pc (0 at the root), the live cells of its row
+// are ub, and those of its parent's row u2b (empty at depth 1): they are
+// arguments, which a call passes in registers, rather than tables.
+func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band) {
 	s, a := r.s, r.a
 	up, cur := r.rowAt[depth-1], r.rowAt[depth]
-	ub := r.bands[depth-1]
 	var up2 []float32
-	u2b := band{1, 0} // empty
-	var pc byte
 	if depth >= 2 {
 		up2 = r.rowAt[depth-2]
-		u2b = r.bands[depth-2]
-		pc = r.path[depth-2]
 	}
 	allowed, best := r.letters(up, ub, up2, u2b, pc, depth)
 	// The typo's positions after the band's last cell: a letter there
@@ -762,7 +753,6 @@ func (r *searcher) walk(first uint32, children, depth int) {
 				}
 			}
 		}
-		r.path[depth-1] = c
 		cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, bound)
 		if cb.lo > cb.hi {
 			continue
@@ -801,8 +791,7 @@ func (r *searcher) walk(first uint32, children, depth int) {
 				continue
 			}
 		}
-		r.bands[depth] = cb
-		r.walk(w0&firstMask, nc, depth+1)
+		r.walk(w0&firstMask, nc, depth+1, c, cb, ub)
 		pruning = r.pruneOn
 	}
 }
