@@ -675,7 +675,10 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 	allowed, best := r.letters(up, ub, up2, u2b, pc, depth)
 	// The typo's positions after the band's last cell: a letter there
 	// that a subtree lacks costs from every cell of the band.
-	tail := ^(uint64(2)<<ub.hi - 1)
+	// (For a typo of more than 63 letters after's masked shift makes it
+	// another set, but then there are no position sets to mask with it:
+	// see noMask.)
+	tail := after(^uint64(0), ub.hi)
 	labels := s.labels[first : first+uint32(children)]
 	lb := r.lb
 	upMin := float32(-1) // rowMin(up, ub), computed when first needed
@@ -689,7 +692,9 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			// Only the cells i with q[i+1] == pc != q[i] (bit i+2, and
 			// not i+1, of at[pc]) can start one: most nodes have none,
 			// and then no cell is looked at.
-			band := (uint64(2)<<u2b.hi - 1) &^ (uint64(1)<<u2b.lo - 1)
+			// (The shift counts are below 63: masking them spares
+			// their tests.)
+			band := (uint64(2)<<(u2b.hi&63) - 1) &^ (uint64(1)<<(u2b.lo&63) - 1)
 			for m := (a.at[pc] >> 2 &^ (a.at[pc] >> 1)) & band; m != 0; m &= m - 1 {
 				if i := bits.TrailingZeros64(m); up2[i]+trans <= bound {
 					into |= letterBit(q[i])
