@@ -718,7 +718,6 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		x := first + uint32(k)
 		rec := s.nodes[nodeSize*int(x):][:nodeSize+4]
 		w0, mask := le32(rec, 0), le32(rec, 4)
-		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
 		bound := *r.bound
 		// The positions of the typo's letters the subtree below the child
 		// lacks, and those the child's subtree lacks (its letter too).
@@ -735,6 +734,9 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			if m := sub & tail; m != 0 && into&letterBit(c) == 0 && best+lb.missSum(m) > bound+1e-3 {
 				continue
 			}
+		}
+		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
+		if lb != nil {
 			if !pruning {
 				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
 					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
@@ -994,7 +996,10 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 		l.msum = floats(l.msum, (n>>3+1)<<8) // the bytes holding bits 0..n
 		for c := 0; c < len(l.msum); c += 256 {
 			t := l.msum[c : c+256]
-			for b := 1; b < 256; b++ {
+			// Only sets of positions up to n are looked up: in the last
+			// byte, the values below 2<<(n%8).
+			top := min(n-c>>5, 7)
+			for b := 1; b < 2<<top; b++ {
 				var v float32
 				if k := c>>5 + bits.TrailingZeros8(uint8(b)); k >= 1 && k <= n {
 					v = l.cq[k]
@@ -1003,16 +1008,12 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 			}
 		}
 		for c := range l.chunk {
-			if l.qbits>>(7*c)&127 == 0 {
-				continue // no letter of q: all zero
-			}
-			for m := 1; m < 128; m++ {
-				low := bits.TrailingZeros(uint(m))
-				if b := 7*c + low; b < len(l.pos) {
-					l.chunk[c][m] = l.chunk[c][m&(m-1)] | l.pos[b]
-				} else {
-					l.chunk[c][m] = l.chunk[c][m&(m-1)]
-				}
+			// Only sets of q's letters are looked up (see missing): the
+			// subsets of qc, taken in increasing order, so that each
+			// comes after itself less its lowest bit.
+			qc := l.qbits >> (7 * c) & 127
+			for m := -qc & qc; m != 0; m = (m - qc) & qc {
+				l.chunk[c][m] = l.chunk[c][m&(m-1)] | l.pos[7*c+bits.TrailingZeros32(m)]
 			}
 		}
 	}
