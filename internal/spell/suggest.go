@@ -1152,7 +1152,12 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 			del = float32(hmin-r) * l.minDel
 		}
 		if m := after(missing, i); m != 0 {
-			rest = max(rest, l.missSum(m))
+			// (A branch rather than the builtin max, which spends
+			// instructions on NaNs and signed zeros: the costs are
+			// neither, and the sum is mostly the larger.)
+			if ms := l.missSum(m); ms > rest {
+				rest = ms
+			}
 		}
 		rest += del
 		least = min(least, c+rest)
@@ -1175,7 +1180,9 @@ func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int)
 			del = float32(hmin-r) * l.minDel
 		}
 		if m := after(missing, i); m != 0 {
-			rest = max(rest, l.missSum(m))
+			if ms := l.missSum(m); ms > rest { // max, as in reachCost
+				rest = ms
+			}
 		}
 		rest += del
 		least = min(least, row[i]+rest)
