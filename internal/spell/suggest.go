@@ -426,6 +426,10 @@ type aligner struct {
 	// minStep: the cheapest way for any word letter to take a step, by
 	// deleting or substituting it (see searcher.letters).
 	minStep float32
+	// vowelStep: the cheapest way for a vowel to take a step (by
+	// replacing a vowel of the typo, or by deleting it if DelVowel is
+	// set; see searcher.letters).
+	vowelStep float32
 	// pairs[i]: the typo's letters q[i-2] and q[i-1] (i >= 2) as
 	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
 	// for i < 2, which none can reach (a swap is of two different letters).
@@ -479,14 +483,30 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
 	a.minStep = min(w.Del, w.Sub, w.SubKey)
+	a.vowelStep = w.SubVowel
+	if w.DelVowel > 0 {
+		a.vowelStep = min(w.SubVowel, w.DelVowel)
+	}
 	for i := 1; i <= n; i++ {
 		t := q[i-1]
 		a.ins[i] = w.Ins
 		if (i >= 2 && t == q[i-2]) || t == '-' || t == '\'' {
 			a.ins[i] = w.InsDouble
 		}
+		// subCost(w, c, t) for every letter c, written out: a call per
+		// cell cost more than the cell.
+		tv, tl := isVowel(t), t >= 'a' && t <= 'z'
 		for c := byte('a'); c <= 'z'; c++ {
-			a.sub[int(c-'a')*(n+1)+i] = s.subCost(w, c, t)
+			sc := w.Sub
+			switch {
+			case c == t:
+				sc = 0
+			case tv && isVowel(c):
+				sc = w.SubVowel
+			case tl && s.adj[c-'a'][t-'a']:
+				sc = w.SubKey
+			}
+			a.sub[int(c-'a')*(n+1)+i] = sc
 		}
 	}
 	for c := byte('a'); c <= 'z'; c++ {
@@ -851,7 +871,7 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	if slack >= w.DelPunct {
 		m |= letterBit('-')
 	}
-	if slack >= w.SubVowel || w.DelVowel > 0 && slack >= w.DelVowel {
+	if slack >= a.vowelStep { // slack >= w.SubVowel || w.DelVowel > 0 && slack >= w.DelVowel
 		m |= letterBit('a') | letterBit('e') | letterBit('i') | letterBit('o') | letterBit('u') | letterBit('y')
 	}
 	return m, best
