@@ -707,20 +707,21 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 	// only look at those.
 	var into uint32
 	if up2 != nil && u2b.lo <= u2b.hi {
-		q, trans, bound := a.q, a.w.Trans, *r.bound
 		if a.n <= 62 {
 			// Only the cells i with q[i+1] == pc != q[i] (bit i+2, and
 			// not i+1, of at[pc]) can start one: most nodes have none,
-			// and then no cell is looked at.
+			// and then no cell is looked at, nor the costs it needs.
 			// (The shift counts are below 63: masking them spares
 			// their tests.)
+			at := a.at[pc]
 			band := (uint64(2)<<(u2b.hi&63) - 1) &^ (uint64(1)<<(u2b.lo&63) - 1)
-			for m := (a.at[pc] >> 2 &^ (a.at[pc] >> 1)) & band; m != 0; m &= m - 1 {
-				if i := bits.TrailingZeros64(m); up2[i]+trans <= bound {
-					into |= letterBit(q[i])
+			for m := (at >> 2 &^ (at >> 1)) & band; m != 0; m &= m - 1 {
+				if i := bits.TrailingZeros64(m); up2[i]+a.w.Trans <= *r.bound {
+					into |= letterBit(a.q[i])
 				}
 			}
 		} else {
+			q, trans, bound := a.q, a.w.Trans, *r.bound
 			for i := u2b.lo; i <= u2b.hi && i+1 < len(q); i++ {
 				if q[i+1] == pc && q[i] != pc && up2[i]+trans <= bound {
 					into |= letterBit(q[i])
@@ -775,7 +776,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				if least > bound+1e-3 && trans > bound {
 					continue // no key below can be within bound
 				}
-				if r.prune.skip(x, int(mask>>27), min(least-1e-3, trans)) {
+				if r.prune.skip(x, mask>>27, min(least-1e-3, trans)) {
 					continue
 				}
 			}
@@ -814,7 +815,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				}
 				least = min(r.rowMin(cur, cb), upMin)
 			}
-			if r.prune.skip(x, int(mask>>27), least) {
+			if r.prune.skip(x, mask>>27, least) {
 				continue
 			}
 		}
@@ -1848,7 +1849,7 @@ func (p *pruner) sound(x uint32) bool {
 // (sound) only chooses between two ceilings, so it is looked up only
 // when they disagree: the lookup is a binary search, and the walk asks
 // for every child it screens while pruning.
-func (p *pruner) skip(x uint32, class int, cost float32) bool {
+func (p *pruner) skip(x, class uint32, cost float32) bool {
 	if class >= 31 || (*p.minCost > p.below && cost <= p.below) {
 		return false
 	}
