@@ -1246,12 +1246,11 @@ func (b *band) add(i int) {
 // stepBand is step restricted to the cells reachable from the previous
 // rows' bands; cells outside the returned band must not be read.
 func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
+	// The early-position surcharges of this row and the next (early[2],
+	// and every one after, is 0).
 	var extra, insExtra float32
-	if j <= len(a.early) {
-		extra = a.early[j-1]
-	}
-	if j < len(a.early) {
-		insExtra = a.early[j]
+	if j <= 2 {
+		extra, insExtra = a.early[j-1], a.early[j]
 	}
 	dc := a.delOf[c] // delCost(a.w, c, pc)
 	if c == pc {
