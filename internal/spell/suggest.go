@@ -1263,7 +1263,8 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		sub = a.otherSub(c)
 	}
 	lo, hi := ub.lo, ub.hi
-	if up2 == nil || u2b.lo > u2b.hi || c == pc || a.at[pc]&(a.at[c]<<1) == 0 {
+	// (The test that holds for most rows comes first.)
+	if a.at[pc]&(a.at[c]<<1) == 0 || u2b.lo > u2b.hi || c == pc || up2 == nil {
 		// No transposition reaches this row (no cell i has q[i-2] == c
 		// and q[i-1] == pc): its live cells are those below the parent's
 		// band and the typo's extra letters after them. Each of the
