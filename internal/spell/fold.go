@@ -114,6 +114,31 @@ const (
 
 // shapeOf classifies w by its letters; other characters are ignored.
 func shapeOf(w string) caseShape {
+	// Most words are ASCII, whose letters are A–Z and a–z: they are
+	// classified a byte at a time, without the unicode tables (the
+	// linter and the candidate search ask for many shapes).
+	upper, lower, letters := 0, 0, 0
+	firstUpper := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
+			return shapeOfRunes(w)
+		case 'A' <= c && c <= 'Z':
+			if letters == 0 {
+				firstUpper = true
+			}
+			upper++
+			letters++
+		case 'a' <= c && c <= 'z':
+			lower++
+			letters++
+		}
+	}
+	return shapeFrom(upper, lower, firstUpper)
+}
+
+// shapeOfRunes is shapeOf for any text.
+func shapeOfRunes(w string) caseShape {
 	upper, lower, letters := 0, 0, 0
 	firstUpper := false
 	for _, r := range w {
@@ -131,6 +156,12 @@ func shapeOf(w string) caseShape {
 			letters++
 		}
 	}
+	return shapeFrom(upper, lower, firstUpper)
+}
+
+// shapeFrom is the shape of a word with upper upper-case and lower
+// lower-case letters, whose first letter is upper-case if firstUpper.
+func shapeFrom(upper, lower int, firstUpper bool) caseShape {
 	switch {
 	case upper == 0:
 		return shapeLower

@@ -288,6 +288,14 @@ func letterIndex(c byte) int {
 	return 26
 }
 
+// letterIndices is letterIndex by table.
+var letterIndices = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = uint8(letterIndex(byte(c)))
+	}
+	return t
+}()
+
 // letterBit is c's bit in a node's mask: one per letter a–z, one for
 // every other byte.
 func letterBit(c byte) uint32 { return letterBits[c] }
@@ -418,21 +426,35 @@ type aligner struct {
 	// minStep: the cheapest way for any word letter to take a step, by
 	// deleting or substituting it (see searcher.letters).
 	minStep float32
+	// vowelStep: the cheapest way for a vowel to take a step (by
+	// replacing a vowel of the typo, or by deleting it if DelVowel is
+	// set; see searcher.letters).
+	vowelStep float32
 	// pairs[i]: the typo's letters q[i-2] and q[i-1] (i >= 2) as
 	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
 	// for i < 2, which none can reach (a swap is of two different letters).
 	pairs []uint16
+	// span[lo*(n+1)+hi]: the letterBits of q[lo:min(hi+1, n)], the
+	// typo's letters after the cells lo to hi (lo <= hi).
+	span []uint32
 	// at[c]: the positions i (bit i) with q[i-1] == c, so that whether a
 	// row has a transposition cell is told by a shift and an and (see
 	// stepBand); all ones for every c when q is too long for the bits.
 	at [256]uint64
+	// subOf[c]: the substitution costs for word letter c (a–z; nil for
+	// the others, see otherSub), and delOf[c] the cost of deleting it
+	// after another letter, so that a row's costs are found by a look-up
+	// each.
+	subOf [256][]float32
+	delOf [256]float32
 }
 
 // init readies a for query q, reusing its tables' memory.
 func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	n := len(q)
 	*a = aligner{s: s, w: w, q: append(a.q[:0], q...), n: n,
-		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0]}
+		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0],
+		span: a.span[:0]}
 	if n <= 62 {
 		for i := 1; i <= n; i++ {
 			a.at[q[i-1]] |= 1 << i
@@ -449,18 +471,57 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		}
 		a.pairs = append(a.pairs, p)
 	}
+	a.span = append(a.span, make([]uint32, (n+1)*(n+1))...)
+	for lo := 0; lo <= n; lo++ {
+		var m uint32
+		for hi := lo; hi <= n; hi++ {
+			if hi < n {
+				m |= letterBit(q[hi])
+			}
+			a.span[lo*(n+1)+hi] = m
+		}
+	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
 	a.minStep = min(w.Del, w.Sub, w.SubKey)
+	a.vowelStep = w.SubVowel
+	if w.DelVowel > 0 {
+		a.vowelStep = min(w.SubVowel, w.DelVowel)
+	}
 	for i := 1; i <= n; i++ {
 		t := q[i-1]
 		a.ins[i] = w.Ins
 		if (i >= 2 && t == q[i-2]) || t == '-' || t == '\'' {
 			a.ins[i] = w.InsDouble
 		}
+		// subCost(w, c, t) for every letter c, written out: a call per
+		// cell cost more than the cell.
+		tv, tl := isVowel(t), t >= 'a' && t <= 'z'
 		for c := byte('a'); c <= 'z'; c++ {
-			a.sub[int(c-'a')*(n+1)+i] = s.subCost(w, c, t)
+			sc := w.Sub
+			switch {
+			case c == t:
+				sc = 0
+			case tv && isVowel(c):
+				sc = w.SubVowel
+			case tl && s.adj[c-'a'][t-'a']:
+				sc = w.SubKey
+			}
+			a.sub[int(c-'a')*(n+1)+i] = sc
 		}
 	}
+	for c := byte('a'); c <= 'z'; c++ {
+		a.subOf[c] = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+	}
+	// delCost(w, c, prev) for prev != c, filled by kinds of letter.
+	for c := range a.delOf {
+		a.delOf[c] = w.Del
+	}
+	if w.DelVowel > 0 {
+		for _, c := range []byte("aeiouy") {
+			a.delOf[c] = w.DelVowel
+		}
+	}
+	a.delOf['-'], a.delOf['\''], a.delOf[' '] = w.DelPunct, w.DelPunct, w.DelPunct
 	return a
 }
 
@@ -540,9 +601,8 @@ type searcher struct {
 	// change it, and the walk asks after every descent.
 	pruneOn bool
 	width   int
-	rows    []float32 // row j is rows[j*width:(j+1)*width]
-	bands   []band    // per row: its live cells
-	path    []byte    // the word letters of the rows
+	rows    []float32   // row j is rows[j*width:(j+1)*width]
+	rowAt   [][]float32 // row j, sliced once: walk asks for three rows per node
 }
 
 // searchBufs is the state of one query's searches: the aligner, the
@@ -579,13 +639,12 @@ func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searche
 	*r = searcher{
 		s: s, a: a, width: width,
 		rows:  floats(r.rows, (s.maxDepth+2)*width),
-		bands: r.bands[:0],
-		path:  r.path[:0],
+		rowAt: r.rowAt,
 	}
-	if cap(r.bands) < s.maxDepth+2 {
-		r.bands, r.path = make([]band, s.maxDepth+2), make([]byte, s.maxDepth+2)
+	r.rowAt = r.rowAt[:0]
+	for j := 0; j < s.maxDepth+2; j++ {
+		r.rowAt = append(r.rowAt, r.rows[j*width:(j+1)*width])
 	}
-	r.bands, r.path = r.bands[:s.maxDepth+2], r.path[:s.maxDepth+2]
 	if lowerBoundExact(a.w) {
 		r.lb = bufs.lb.init(a)
 	}
@@ -606,12 +665,12 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 	r.pruneOn = r.pruning()
 	a, width := r.a, r.width
 	a.first(r.rows[:width])
-	r.bands[0] = band{0, 0}
+	b := band{0, 0}
 	for i := 1; i <= a.n && r.rows[i] <= *bound; i++ {
-		r.bands[0].hi = i
+		b.hi = i
 	}
 	root := r.s.node(0)
-	r.walk(root.first, root.children, 1)
+	r.walk(root.first, root.children, 1, 0, b, band{1, 0})
 }
 
 // walk steps into the children of a node (nodes first to
@@ -622,23 +681,24 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 // only if its row leaves a cell from which a key can be reached, or a
 // transposition can step over it (jump); and a subtree that cannot
 // change the ranking is skipped (prune).
-func (r *searcher) walk(first uint32, children, depth int) {
-	s, a, width := r.s, r.a, r.width
-	up := r.rows[(depth-1)*width : depth*width]
-	cur := r.rows[depth*width : (depth+1)*width]
-	ub := r.bands[depth-1]
+//
+// The node's letter is pc (0 at the root), the live cells of its row
+// are ub, and those of its parent's row u2b (empty at depth 1): they are
+// arguments, which a call passes in registers, rather than tables.
+func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band) {
+	s, a := r.s, r.a
+	up, cur := r.rowAt[depth-1], r.rowAt[depth]
 	var up2 []float32
-	u2b := band{1, 0} // empty
-	var pc byte
 	if depth >= 2 {
-		up2 = r.rows[(depth-2)*width : (depth-1)*width]
-		u2b = r.bands[depth-2]
-		pc = r.path[depth-2]
+		up2 = r.rowAt[depth-2]
 	}
 	allowed, best := r.letters(up, ub, up2, u2b, pc, depth)
 	// The typo's positions after the band's last cell: a letter there
 	// that a subtree lacks costs from every cell of the band.
-	tail := ^(uint64(2)<<ub.hi - 1)
+	// (For a typo of more than 63 letters after's masked shift makes it
+	// another set, but then there are no position sets to mask with it:
+	// see noMask.)
+	tail := after(^uint64(0), ub.hi)
 	labels := s.labels[first : first+uint32(children)]
 	lb := r.lb
 	upMin := float32(-1) // rowMin(up, ub), computed when first needed
@@ -647,18 +707,21 @@ func (r *searcher) walk(first uint32, children, depth int) {
 	// only look at those.
 	var into uint32
 	if up2 != nil && u2b.lo <= u2b.hi {
-		q, trans, bound := a.q, a.w.Trans, *r.bound
 		if a.n <= 62 {
 			// Only the cells i with q[i+1] == pc != q[i] (bit i+2, and
 			// not i+1, of at[pc]) can start one: most nodes have none,
-			// and then no cell is looked at.
-			band := (uint64(2)<<u2b.hi - 1) &^ (uint64(1)<<u2b.lo - 1)
-			for m := (a.at[pc] >> 2 &^ (a.at[pc] >> 1)) & band; m != 0; m &= m - 1 {
-				if i := bits.TrailingZeros64(m); up2[i]+trans <= bound {
-					into |= letterBit(q[i])
+			// and then no cell is looked at, nor the costs it needs.
+			// (The shift counts are below 63: masking them spares
+			// their tests.)
+			at := a.at[pc]
+			band := (uint64(2)<<(u2b.hi&63) - 1) &^ (uint64(1)<<(u2b.lo&63) - 1)
+			for m := (at >> 2 &^ (at >> 1)) & band; m != 0; m &= m - 1 {
+				if i := bits.TrailingZeros64(m); up2[i]+a.w.Trans <= *r.bound {
+					into |= letterBit(a.q[i])
 				}
 			}
 		} else {
+			q, trans, bound := a.q, a.w.Trans, *r.bound
 			for i := u2b.lo; i <= u2b.hi && i+1 < len(q); i++ {
 				if q[i+1] == pc && q[i] != pc && up2[i]+trans <= bound {
 					into |= letterBit(q[i])
@@ -676,14 +739,13 @@ func (r *searcher) walk(first uint32, children, depth int) {
 		x := first + uint32(k)
 		rec := s.nodes[nodeSize*int(x):][:nodeSize+4]
 		w0, mask := le32(rec, 0), le32(rec, 4)
-		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
 		bound := *r.bound
 		// The positions of the typo's letters the subtree below the child
 		// lacks, and those the child's subtree lacks (its letter too).
 		var missing, sub uint64
 		if lb != nil {
 			missing = lb.missing(mask)
-			sub = missing &^ lb.pos[letterIndex(c)]
+			sub = missing &^ lb.pos[letterIndices[c]&31] // pos[letterIndex(c)]
 			// When the letters the child's subtree lacks after the
 			// band take even the best cell past the bound, reachable
 			// and reachCost find no cell (each of their cells costs at
@@ -693,6 +755,9 @@ func (r *searcher) walk(first uint32, children, depth int) {
 			if m := sub & tail; m != 0 && into&letterBit(c) == 0 && best+lb.missSum(m) > bound+1e-3 {
 				continue
 			}
+		}
+		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
+		if lb != nil {
 			if !pruning {
 				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
 					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
@@ -711,12 +776,11 @@ func (r *searcher) walk(first uint32, children, depth int) {
 				if least > bound+1e-3 && trans > bound {
 					continue // no key below can be within bound
 				}
-				if r.prune.skip(x, int(mask>>27), min(least-1e-3, trans)) {
+				if r.prune.skip(x, mask>>27, min(least-1e-3, trans)) {
 					continue
 				}
 			}
 		}
-		r.path[depth-1] = c
 		cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, bound)
 		if cb.lo > cb.hi {
 			continue
@@ -751,12 +815,11 @@ func (r *searcher) walk(first uint32, children, depth int) {
 				}
 				least = min(r.rowMin(cur, cb), upMin)
 			}
-			if r.prune.skip(x, int(mask>>27), least) {
+			if r.prune.skip(x, mask>>27, least) {
 				continue
 			}
 		}
-		r.bands[depth] = cb
-		r.walk(w0&firstMask, nc, depth+1)
+		r.walk(w0&firstMask, nc, depth+1, c, cb, ub)
 		pruning = r.pruneOn
 	}
 }
@@ -800,10 +863,8 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 			m |= letterBit(a.q[i]) // a match
 		}
 	}
-	if up2 != nil {
-		for i := u2b.lo; i <= u2b.hi && i < a.n; i++ {
-			m |= letterBit(a.q[i]) // a transposition
-		}
+	if up2 != nil && u2b.lo <= u2b.hi {
+		m |= a.span[u2b.lo*(a.n+1)+u2b.hi] // a transposition
 	}
 	if slack >= w.DelDouble {
 		m |= letterBit(pc)
@@ -811,7 +872,7 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	if slack >= w.DelPunct {
 		m |= letterBit('-')
 	}
-	if slack >= w.SubVowel || w.DelVowel > 0 && slack >= w.DelVowel {
+	if slack >= a.vowelStep { // slack >= w.SubVowel || w.DelVowel > 0 && slack >= w.DelVowel
 		m |= letterBit('a') | letterBit('e') | letterBit('i') | letterBit('o') | letterBit('u') | letterBit('y')
 	}
 	return m, best
@@ -899,9 +960,12 @@ func (r *searcher) jump(up []float32, ub band, c byte, bound float32) bool {
 // which even that exceeds the bound are cut from the band, which leaves
 // the keys found and their costs as they were.
 type lowerBound struct {
-	n      int
-	cq     []float32      // cq[k]: the least cost of typing q[k-1] other than by matching it
-	pos    [27]uint64     // per letterBit: the positions k of q's letters with it
+	n  int
+	cq []float32 // cq[k]: the least cost of typing q[k-1] other than by matching it
+	// pos[b]: the positions k of q's letters with letterBit 1<<b (b < 27;
+	// the rest are empty, so that a byte's index masked to 5 bits needs
+	// no bounds check)
+	pos    [32]uint64
 	chunk  [4][128]uint64 // the union of pos over each 7-bit slice of a mask
 	qbits  uint32         // the letterBits of q
 	insSum []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
@@ -938,9 +1002,9 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 	for k := 1; k <= n; k++ {
 		t := a.q[k-1]
 		sm := w.Sub // a word letter outside a–z
-		for c := byte('a'); c <= 'z'; c++ {
-			if c != t {
-				sm = min(sm, a.s.subCost(w, c, t))
+		for c := 0; c < 26; c++ {
+			if byte('a'+c) != t {
+				sm = min(sm, a.sub[c*(n+1)+k]) // subCost(w, 'a'+c, t)
 			}
 		}
 		l.cq[k] = min(a.ins[k], sm)
@@ -953,7 +1017,10 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 		l.msum = floats(l.msum, (n>>3+1)<<8) // the bytes holding bits 0..n
 		for c := 0; c < len(l.msum); c += 256 {
 			t := l.msum[c : c+256]
-			for b := 1; b < 256; b++ {
+			// Only sets of positions up to n are looked up: in the last
+			// byte, the values below 2<<(n%8).
+			top := min(n-c>>5, 7)
+			for b := 1; b < 2<<top; b++ {
 				var v float32
 				if k := c>>5 + bits.TrailingZeros8(uint8(b)); k >= 1 && k <= n {
 					v = l.cq[k]
@@ -962,16 +1029,12 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 			}
 		}
 		for c := range l.chunk {
-			if l.qbits>>(7*c)&127 == 0 {
-				continue // no letter of q: all zero
-			}
-			for m := 1; m < 128; m++ {
-				low := bits.TrailingZeros(uint(m))
-				if b := 7*c + low; b < len(l.pos) {
-					l.chunk[c][m] = l.chunk[c][m&(m-1)] | l.pos[b]
-				} else {
-					l.chunk[c][m] = l.chunk[c][m&(m-1)]
-				}
+			// Only sets of q's letters are looked up (see missing): the
+			// subsets of qc, taken in increasing order, so that each
+			// comes after itself less its lowest bit.
+			qc := l.qbits >> (7 * c) & 127
+			for m := -qc & qc; m != 0; m = (m - qc) & qc {
+				l.chunk[c][m] = l.chunk[c][m&(m-1)] | l.pos[7*c+bits.TrailingZeros32(m)]
 			}
 		}
 	}
@@ -1004,11 +1067,57 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 	// A margin keeps float rounding from cutting a cell whose key would
 	// just make the bound.
 	lim := bound + 1e-3
-	for b.lo <= b.hi && !l.alive(cur[b.lo], b.lo, missing, hmin, hmax, bound, lim) {
-		b.lo++
+	// A cell is alive (may lead to a key within the bound) if it is
+	// within the bound, and so are the cell with the insertions of what
+	// is left of the typo past the subtree's longest key, and the cell
+	// with the deletions of the subtree's shortest key past the typo's
+	// end and the typo's letters after the cell that the subtree lacks
+	// (see lowerBound). The test is written out in both loops: a call
+	// per cell cost more than the test.
+	n := l.n
+	for ; b.lo <= b.hi; b.lo++ {
+		i, c := b.lo, cur[b.lo]
+		if c > bound {
+			continue
+		}
+		if r := n - i; r > hmax {
+			if c+l.insSum[i*(n+1)+r-hmax] > lim {
+				continue
+			}
+		} else if hmin > r {
+			c += float32(hmin-r) * l.minDel
+			if c > lim {
+				continue
+			}
+		}
+		if m := after(missing, i); m != 0 {
+			c += l.missSum(m)
+		}
+		if c <= lim {
+			break
+		}
 	}
-	for b.hi > b.lo && !l.alive(cur[b.hi], b.hi, missing, hmin, hmax, bound, lim) {
-		b.hi--
+	for ; b.hi > b.lo; b.hi-- {
+		i, c := b.hi, cur[b.hi]
+		if c > bound {
+			continue
+		}
+		if r := n - i; r > hmax {
+			if c+l.insSum[i*(n+1)+r-hmax] > lim {
+				continue
+			}
+		} else if hmin > r {
+			c += float32(hmin-r) * l.minDel
+			if c > lim {
+				continue
+			}
+		}
+		if m := after(missing, i); m != 0 {
+			c += l.missSum(m)
+		}
+		if c <= lim {
+			break
+		}
 	}
 	return b
 }
@@ -1019,7 +1128,7 @@ func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax
 	lim := bound + 1e-3
 	n := l.n
 	for i := b.lo; i <= b.hi; i++ {
-		// alive, inlined: this is the search's most frequent test.
+		// trim's test, inlined: this is the search's most frequent test.
 		c := row[i]
 		if c > bound {
 			continue
@@ -1034,7 +1143,7 @@ func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax
 				continue
 			}
 		}
-		if m := missing &^ (2<<i - 1); m != 0 {
+		if m := after(missing, i); m != 0 {
 			c += l.missSum(m)
 		}
 		if c <= lim {
@@ -1045,7 +1154,7 @@ func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax
 }
 
 // reachCost returns the least, over the cells of row in band b within
-// bound, of the cell plus the lower bound alive tests it by: reachable
+// bound, of the cell plus the lower bound trim tests it by: reachable
 // reports exactly whether it is at most bound+1e-3. Less 1e-3, it bounds
 // from below the cost of every key of the subtree within bound reached
 // through row (see cost).
@@ -1063,8 +1172,13 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 		} else if hmin > r {
 			del = float32(hmin-r) * l.minDel
 		}
-		if m := missing &^ (2<<i - 1); m != 0 {
-			rest = max(rest, l.missSum(m))
+		if m := after(missing, i); m != 0 {
+			// (A branch rather than the builtin max, which spends
+			// instructions on NaNs and signed zeros: the costs are
+			// neither, and the sum is mostly the larger.)
+			if ms := l.missSum(m); ms > rest {
+				rest = ms
+			}
 		}
 		rest += del
 		least = min(least, c+rest)
@@ -1075,7 +1189,7 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 // cost returns a lower bound on the cost of every key, of a subtree
 // with the given summary, reached through a cell of row in band b
 // (MaxFloat32 if b is empty): the least over the cells of the cell plus
-// what alive bounds the completion from below by, less a margin for
+// what trim bounds the completion from below by, less a margin for
 // float rounding.
 func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int) float32 {
 	least := float32(math.MaxFloat32)
@@ -1086,8 +1200,10 @@ func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int)
 		} else if hmin > r {
 			del = float32(hmin-r) * l.minDel
 		}
-		if m := missing &^ (2<<i - 1); m != 0 {
-			rest = max(rest, l.missSum(m))
+		if m := after(missing, i); m != 0 {
+			if ms := l.missSum(m); ms > rest { // max, as in reachCost
+				rest = ms
+			}
 		}
 		rest += del
 		least = min(least, row[i]+rest)
@@ -1095,33 +1211,19 @@ func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int)
 	return least - 1e-3
 }
 
-// alive reports whether a key below the node may be within bound from
-// cell i, of cost c.
-func (l *lowerBound) alive(c float32, i int, missing uint64, hmin, hmax int, bound, lim float32) bool {
-	if c > bound {
-		return false
-	}
-	r := l.n - i
-	switch {
-	case r > hmax:
-		if c+l.insSum[i*(l.n+1)+r-hmax] > lim {
-			return false
-		}
-	case hmin > r:
-		c += float32(hmin-r) * l.minDel
-		if c > lim {
-			return false
-		}
-	}
-	if m := missing &^ (2<<i - 1); m != 0 {
-		c += l.missSum(m)
-	}
-	return c <= lim
+// after returns the positions of m after i (bits i+1 and up). The set of
+// positions is empty for a typo of more than 63 letters (see noMask), so
+// i&63 changes nothing, and spares a shift count test per cell.
+func after(m uint64, i int) uint64 {
+	return m &^ (2<<(i&63) - 1)
 }
 
 // missSum returns the sum of cq[k] over the positions k (bits) of m,
 // which are at most n.
 func (l *lowerBound) missSum(m uint64) float32 {
+	if m < 256 {
+		return l.msum[m] // positions below 8 only, as for every typo of up to 7 letters
+	}
 	var sum float32
 	for c := 0; m != 0; c += 256 {
 		sum += l.msum[c+int(m&255)]
@@ -1144,31 +1246,88 @@ func (b *band) add(i int) {
 // stepBand is step restricted to the cells reachable from the previous
 // rows' bands; cells outside the returned band must not be read.
 func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
+	// The early-position surcharges of this row and the next (early[2],
+	// and every one after, is 0).
 	var extra, insExtra float32
-	if j <= len(a.early) {
-		extra = a.early[j-1]
+	if j <= 2 {
+		extra, insExtra = a.early[j-1], a.early[j]
 	}
-	if j < len(a.early) {
-		insExtra = a.early[j]
+	dc := a.delOf[c] // delCost(a.w, c, pc)
+	if c == pc {
+		dc = a.w.DelDouble
 	}
-	dc := delCost(a.w, c, pc) + extra
+	dc += extra
 	n := a.n
-	var sub []float32
-	if c >= 'a' && c <= 'z' {
-		sub = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
-	} else {
+	sub := a.subOf[c]
+	if sub == nil {
 		sub = a.otherSub(c)
 	}
 	lo, hi := ub.lo, ub.hi
-	if up2 == nil || u2b.lo > u2b.hi || c == pc || a.at[pc]&(a.at[c]<<1) == 0 {
+	// (The test that holds for most rows comes first.)
+	if a.at[pc]&(a.at[c]<<1) == 0 || u2b.lo > u2b.hi || c == pc || up2 == nil {
 		// No transposition reaches this row (no cell i has q[i-2] == c
 		// and q[i-1] == pc): its live cells are those below the parent's
-		// band and the typo's extra letters after them.
+		// band and the typo's extra letters after them. Each of the
+		// band's cells after the first has all three of its neighbours,
+		// so the loop tests no ranges; the cells are those stepTrans
+		// would compute, with the same operations. (The row is computed
+		// here rather than by a call of its own: most rows are of this
+		// kind, and the call cost more than its loop.)
 		if lo > hi {
 			return band{1, 0}
 		}
-		return a.stepPlain(cur, up, ub, sub, extra, insExtra, dc, bound)
+		ins := a.ins[:n+1]
+		sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
+		// The band of cells within the bound, kept without branches:
+		// whether a cell is within it is unpredictable. first is the
+		// first cell within the bound (n+1 if none yet), last the last.
+		first, last := n+1, 0
+		best := up[lo] + dc
+		cur[lo] = best
+		if best <= bound {
+			first, last = lo, lo
+		}
+		prev := best
+		i := lo + 1
+		for ; i <= hi; i++ {
+			// The builtin min, without branches: which of the three is
+			// least is the data's whim, and a mispredicted branch costs
+			// more than the builtin's NaN handling.
+			best := min(up[i-1]+surcharged(sub[i], extra), up[i]+dc, prev+ins[i]+insExtra)
+			cur[i], prev = best, best
+			first, last = widen(first, last, i, n+1, best, bound)
+		}
+		if i <= n {
+			// The cell after the band: the parent's cell above it is not
+			// live.
+			best := min(up[i-1]+surcharged(sub[i], extra), prev+ins[i]+insExtra)
+			cur[i], prev = best, best
+			first, last = widen(first, last, i, n+1, best, bound)
+			i++
+		}
+		// Beyond the band only the typo's extra letters continue a live
+		// cell.
+		for ; i <= n && prev <= bound; i++ {
+			best := prev + ins[i] + insExtra
+			cur[i] = best
+			prev = best
+			if best <= bound {
+				first, last = min(first, i), i
+			}
+		}
+		if first > n {
+			return band{1, 0}
+		}
+		return band{first, last}
 	}
+	return a.stepTrans(cur, up, up2, ub, u2b, c, pc, sub, extra, insExtra, dc, bound)
+}
+
+// stepTrans is stepBand for a row that a transposition may reach, with
+// its letter's costs.
+func (a *aligner) stepTrans(cur, up, up2 []float32, ub, u2b band, c, pc byte, sub []float32, extra, insExtra, dc, bound float32) band {
+	n := a.n
+	lo, hi := ub.lo, ub.hi
 	start, end := lo, hi+1
 	trans := false
 	if up2 != nil && u2b.lo <= u2b.hi {
@@ -1225,58 +1384,6 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 	return out
 }
 
-// stepPlain is stepBand for a row that no transposition reaches, with
-// its letter's costs: only the parent's band (ub) and the cells after it
-// can be within the bound, and each of the band's cells after the first
-// has all three of its neighbours, so the loop tests no ranges. The
-// cells it computes are those of stepBand, with the same operations.
-func (a *aligner) stepPlain(cur, up []float32, ub band, sub []float32, extra, insExtra, dc, bound float32) band {
-	n := a.n
-	lo, hi := ub.lo, ub.hi
-	ins := a.ins[:n+1]
-	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
-	// The band of cells within the bound, kept without branches: whether
-	// a cell is within it is unpredictable. first is the first cell
-	// within the bound (n+1 if none yet), last the last.
-	first, last := n+1, 0
-	best := up[lo] + dc
-	cur[lo] = best
-	if best <= bound {
-		first, last = lo, lo
-	}
-	prev := best
-	i := lo + 1
-	for ; i <= hi; i++ {
-		// The builtin min, without branches: which of the three is least
-		// is the data's whim, and a mispredicted branch costs more than
-		// the builtin's NaN handling.
-		best := min(up[i-1]+surcharged(sub[i], extra), up[i]+dc, prev+ins[i]+insExtra)
-		cur[i], prev = best, best
-		first, last = widen(first, last, i, n+1, best, bound)
-	}
-	if i <= n {
-		// The cell after the band: the parent's cell above it is not
-		// live.
-		best := min(up[i-1]+surcharged(sub[i], extra), prev+ins[i]+insExtra)
-		cur[i], prev = best, best
-		first, last = widen(first, last, i, n+1, best, bound)
-		i++
-	}
-	// Beyond the band only the typo's extra letters continue a live cell.
-	for ; i <= n && prev <= bound; i++ {
-		best := prev + ins[i] + insExtra
-		cur[i] = best
-		prev = best
-		if best <= bound {
-			first, last = min(first, i), i
-		}
-	}
-	if first > n {
-		return band{1, 0}
-	}
-	return band{first, last}
-}
-
 // surcharged is a substitution cost sc with the early-position surcharge
 // extra of its row; a match (0) has none.
 func surcharged(sc, extra float32) float32 {
@@ -1286,7 +1393,7 @@ func surcharged(sc, extra float32) float32 {
 	return sc
 }
 
-// widen returns the band first..last of stepPlain with cell i, of cost c,
+// widen returns the band first..last of stepBand with cell i, of cost c,
 // added if it is within bound; first is none while the band is empty. It
 // keeps the band without branches: whether a cell is within the bound is
 // unpredictable.
@@ -1742,7 +1849,7 @@ func (p *pruner) sound(x uint32) bool {
 // (sound) only chooses between two ceilings, so it is looked up only
 // when they disagree: the lookup is a binary search, and the walk asks
 // for every child it screens while pruning.
-func (p *pruner) skip(x uint32, class int, cost float32) bool {
+func (p *pruner) skip(x, class uint32, cost float32) bool {
 	if class >= 31 || (*p.minCost > p.below && cost <= p.below) {
 		return false
 	}
