@@ -2,6 +2,7 @@ package prose
 
 import (
 	"fmt"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"slices"
@@ -535,6 +536,34 @@ func TestTooVariedSpans(t *testing.T) {
 			for i, tok := range d.Tokens {
 				if tok.ID() != uint32(limit-1) && d.Types[tok.ID()] != d.TokenText(i) {
 					t.Fatalf("limit %d, %d workers: token %d %q has the ID of %q", limit, workers, i, d.TokenText(i), d.Types[tok.ID()])
+				}
+			}
+		}
+	}
+}
+
+// TestNotAlnum checks notAlnum's lowest set bit against isAlnum for every
+// byte at every place of a word, after letters and digits and before any
+// byte (the bytes after a stop may carry into its test, never before).
+func TestNotAlnum(t *testing.T) {
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			for _, after := range []uint64{0, 0xff, 0x80, 0x7a, 0x30, 0x5b} {
+				w := uint64(0)
+				for p := 0; p < 8; p++ {
+					switch {
+					case p < pos:
+						w |= uint64("aZ09mQz5"[p]) << (8 * p)
+					case p == pos:
+						w |= uint64(c) << (8 * p)
+					default:
+						w |= after << (8 * p)
+					}
+				}
+				stop := notAlnum(w)
+				first := bits.TrailingZeros64(stop)
+				if isAlnum[c] && first < 8*pos+8 || !isAlnum[c] && first != 8*pos+7 {
+					t.Errorf("notAlnum(%#x) = %#x: byte %d (%#x) is alnum: %v", w, stop, pos, c, isAlnum[c])
 				}
 			}
 		}

@@ -74,11 +74,15 @@ var isAlnum = func() (t [256]bool) {
 // one of c plus 0x80-(hi+1): one exclusive or, where "at least lo and not
 // above hi" would take a complement and an and. Only the bytes outside
 // ASCII give wrong answers (and carries): w's own high bits mark them.
+//
+// The bit of c <= hi is taken from (0x80+hi)-c instead, which saves the
+// complement of the two tests: the high bits of "c >= lo" and "c <= hi"
+// are equal exactly when c is outside [lo, hi].
 func notAlnum(w uint64) uint64 {
 	l := w | 0x20*lsb
-	letters := (l + (0x80-'a')*lsb) ^ (l + (0x80-'z'-1)*lsb)
-	digits := (w + (0x80-'0')*lsb) ^ (w + (0x80-'9'-1)*lsb)
-	return (w | ^(letters | digits)) & msb
+	letters := (l + (0x80-'a')*lsb) ^ ((0x80+'z')*lsb - l)
+	digits := (w + (0x80-'0')*lsb) ^ ((0x80+'9')*lsb - w)
+	return (w | letters&digits) & msb
 }
 
 // wordGlue marks the bytes that may continue a word after a run of ASCII
@@ -158,17 +162,27 @@ func (b *builder) tokenize(s Span) {
 		c := byte(w)
 		if isAlnum[c] {
 			// A word or number: its first sixteen bytes at once.
-			n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
-			key, key2 := w&lowBytes[n], uint64(0)
-			h := key * hashMul
-			if n == 8 {
-				m := bits.TrailingZeros64(notAlnum(load64(text, i+8))) >> 3
-				if m == 8 {
+			//
+			// The stop masks are tested for zero (eight letters or
+			// digits) before their trailing zeros are counted: the count
+			// of a word known not to be zero is one instruction, where
+			// the count of zero, 64, takes two more.
+			var n int
+			var key, key2, h uint64
+			if stop := notAlnum(w); stop != 0 {
+				n = bits.TrailingZeros64(stop) >> 3
+				key = w & lowBytes[n]
+				h = key * hashMul
+			} else {
+				w2 := load64(text, i+8)
+				stop = notAlnum(w2)
+				if stop == 0 {
 					goto slow // sixteen letters or digits, or more
 				}
-				n += m
-				key2 = load64(text, i+8) & lowBytes[m]
-				h += key2 * hashMul2
+				m := bits.TrailingZeros64(stop) >> 3
+				n = 8 + m
+				key, key2 = w, w2&lowBytes[m]
+				h = key*hashMul + key2*hashMul2
 			}
 			// The word ends at the end of the span, or at a byte that no
 			// word holds, or at a glue byte (a comma, a dot) that no
