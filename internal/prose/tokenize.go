@@ -219,11 +219,15 @@ func (b *builder) tokenize(s Span) {
 			if uint(k) >= uint(len(toks)) {
 				goto slow // no room: token grows the slice
 			}
-			off := uint32(i) - b.starts.base
+			// The offset of the start less one, which meta holds in its
+			// place (slotLen) and the token's offset field makes up.
+			// (Only a group's first token starts at its base: the others
+			// are one byte past it or more.)
+			off1 := uint32(i-1) - b.starts.base
 			if k&(1<<groupShift-1) == 0 {
 				b.starts.newGroup(i)
-				off = 0
-			} else if off >= farOff {
+				off1 = ^uint32(0) // the offset 0, less one
+			} else if off1 >= farOff-1 {
 				goto slow // a start listed apart (token lists it)
 			}
 			if b.v.slotCounts {
@@ -231,8 +235,7 @@ func (b *builder) tokenize(s Span) {
 			} else {
 				b.v.counts[sl.id()]++
 			}
-			// meta holds the word's length, n, where the offset goes.
-			toks[k] = Token{sl.meta + (off-uint32(n))<<offShift}
+			toks[k] = Token{sl.meta + off1<<offShift}
 			k++
 			// Skip the space that usually follows (as the other ASCII
 			// tokens do): afterSpace is odd, afterEnds and afterGlue are

@@ -56,10 +56,10 @@ var slotCountsFrom = 1 << 15
 // of the text (zero-padded). meta is the text's token at offset 0 of its
 // group (see Token): its ID, and the kind of an ASCII word or number
 // (kindOf of its first byte; tokens of other texts take their kind
-// elsewhere), but in place of the offset the text's length (slotLen); 0
-// is an empty slot (a text has a byte). A text of up to 16 bytes is
-// identified without reading it, and tokenize makes an ASCII word's token
-// from meta alone. count counts the uses that tokenize finds here, next
+// elsewhere), but in place of the offset the text's length, or 1 for
+// a text under 16 bytes (slotLen); 0 is an empty slot. A text of up to
+// 16 bytes is identified without reading it, and tokenize makes an ASCII
+// word's token from meta alone. count counts the uses that tokenize finds here, next
 // to the key it has just read, until settle adds them to counts (in a
 // large table: see vocab.slotCounts).
 type vslot struct {
@@ -67,8 +67,19 @@ type vslot struct {
 	meta, count uint32
 }
 
-// slotLen is the length a slot keeps for a text of n bytes.
-func slotLen(n int) uint32 { return uint32(min(n, 255)) }
+// slotLen is the length a slot keeps for a text of n bytes: 1 under 16
+// bytes. The keys of such a text end in a NUL byte, which no text holds
+// but the one-byte text NUL: they are no other text's, and its length
+// is where that byte is. The longer texts need their length to tell a
+// text of sixteen bytes from the longer ones it begins. A constant for
+// the short texts lets tokenize make a word's token from meta without
+// its length (one subtraction less, and one register more).
+func slotLen(n int) uint32 {
+	if n < 16 {
+		return 1
+	}
+	return uint32(min(n, 255))
+}
 
 // id is the ID of the slot's type (the slot is not empty).
 func (sl *vslot) id() uint32 { return sl.meta >> idShift }
@@ -193,7 +204,7 @@ func (v *vocab) id(start, n int) uint32 {
 				j = 0
 			}
 			sl := &v.slots[j]
-			if sl.key == key && sl.key2 == key2 && sl.len() == uint32(n) {
+			if sl.key == key && sl.key2 == key2 && sl.len() == slotLen(n) {
 				id := sl.id()
 				v.counts[id]++
 				return id
