@@ -166,23 +166,23 @@ func (b *builder) tokenize(s Span) {
 			// The stop masks are tested for zero (eight letters or
 			// digits) before their trailing zeros are counted: the count
 			// of a word known not to be zero is one instruction, where
-			// the count of zero, 64, takes two more.
+			// the count of zero, 64, takes two more. (The long word comes
+			// first: so the compiler lays out the common short one
+			// without a jump past it.)
 			var n int
 			var key, key2, h uint64
-			if stop := notAlnum(w); stop != 0 {
-				n = bits.TrailingZeros64(stop) >> 3
-				key = w & lowBytes[n]
-				h = key * hashMul
-			} else {
-				w2 := load64(text, i+8)
-				stop = notAlnum(w2)
-				if stop == 0 {
+			if stop := notAlnum(w); stop == 0 {
+				if stop = notAlnum(load64(text, i+8)); stop == 0 {
 					goto slow // sixteen letters or digits, or more
 				}
 				m := bits.TrailingZeros64(stop) >> 3
 				n = 8 + m
-				key, key2 = w, w2&lowBytes[m]
+				key, key2 = w, load64(text, i+8)&lowBytes[m]
 				h = key*hashMul + key2*hashMul2
+			} else {
+				n = bits.TrailingZeros64(stop) >> 3
+				key = w & lowBytes[n]
+				h = key * hashMul
 			}
 			// The word ends at the end of the span, or at a byte that no
 			// word holds, or at a glue byte (a comma, a dot) that no
