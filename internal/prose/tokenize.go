@@ -230,9 +230,12 @@ func (b *builder) tokenize(s Span) {
 			} else if off1 >= farOff-1 {
 				goto slow // a start listed apart (token lists it)
 			}
-			if b.v.slotCounts {
-				sl.count++
-			} else {
+			// The use is counted in the slot in any case, and in counts
+			// too in a small table (see vocab.slotCounts), whose slot
+			// counts are never read: a test and an increment, without
+			// the jump that joined the two ways.
+			sl.count++
+			if !b.v.slotCounts {
 				b.v.counts[sl.id()]++
 			}
 			toks[k] = Token{sl.meta + off1<<offShift}
@@ -256,30 +259,37 @@ func (b *builder) tokenize(s Span) {
 				}
 				continue
 			case cPunct, cDot, cTerm:
-				id := b.v.byByte[c]
-				if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' || len(b.terms) == cap(b.terms) {
-					break // a first use, an ellipsis, or no room for a term (token makes it)
+				// (A dot followed by a dot past the span's end goes to
+				// token too, which makes it a token of its own.)
+				meta := b.v.byByte[c]
+				if meta == 0 || c == '.' && byte(w>>8) == '.' {
+					break // a first use or an ellipsis (token makes it)
 				}
 				toks := b.toks[:cap(b.toks)]
-				if uint(k) >= uint(len(toks)) {
-					break // no room: token grows the slice
+				if uint(k) >= uint(len(toks)) || class != cPunct && len(b.terms) == cap(b.terms) {
+					break // no room for the token or its term: token grows the slices
 				}
-				off, ok := b.starts.place(k, i)
-				if !ok {
-					break // a start listed apart
+				// The token is made from meta as a word's is.
+				off1 := uint32(i-1) - b.starts.base
+				if k&(1<<groupShift-1) == 0 {
+					b.starts.newGroup(i)
+					off1 = ^uint32(0) // the offset 0, less one
+				} else if off1 >= farOff-1 {
+					break // a start listed apart (token lists it)
 				}
 				if class != cPunct {
 					m := len(b.terms)
 					b.terms = b.terms[:m+1]
 					b.terms[m] = k
 				}
-				b.v.counts[id-1]++
-				toks[k] = packToken(off, Punct, id-1)
+				b.v.counts[meta>>idShift]++
+				toks[k] = Token{meta + off1<<offShift}
 				k++
 				// Skip the space that often follows (after a comma, a
-				// colon).
+				// colon); one past the span's end ends the loop all the
+				// same.
 				i++
-				if i < e && byte(w>>8) == ' ' {
+				if byte(w>>8) == ' ' {
 					i++
 				}
 				continue

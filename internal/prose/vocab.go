@@ -32,7 +32,8 @@ type vocab struct {
 	// cased[id] is caseOf(types[id]) as flags (hasUpper, notASCII), found
 	// while the text is in the cache.
 	cased []uint8
-	// byByte caches the ID (+1) of one-byte ASCII tokens: punctuation.
+	// byByte caches the tokens of one-byte ASCII texts (punctuation) as
+	// a slot's meta does (see vslot), of kind Punct: never 0 once set.
 	byByte [128]uint32
 	// limit bounds the IDs lookup gives (MaxTypes while tokenizing): the
 	// texts get IDs below limit-1 and, once those are taken, the
@@ -225,13 +226,14 @@ func (v *vocab) id(start, n int) uint32 {
 // byteID is id for the one-byte ASCII token at i.
 func (v *vocab) byteID(i int) uint32 {
 	c := v.text[i] & 0x7f
-	if id := v.byByte[c]; id != 0 {
-		v.counts[id-1]++
-		return id - 1
+	if meta := v.byByte[c]; meta != 0 {
+		id := meta >> idShift
+		v.counts[id]++
+		return id
 	}
 	id := v.id(i, 1)
 	if v.lens[id] != 0 { // not the overflow ID, whose tokens are listed
-		v.byByte[c] = id + 1
+		v.byByte[c] = id<<idShift | slotLen(1)<<offShift | uint32(Punct)
 	}
 	return id
 }
