@@ -90,7 +90,7 @@ func (sl *vslot) len() uint32 { return sl.meta >> offShift & offMask }
 
 // slotMeta is the meta of the slot of text s[i:i+n], of type id.
 func slotMeta(s string, i, n int, id uint32) uint32 {
-	return id<<idShift | slotLen(n)<<offShift | uint32(kindOf(s[i]))
+	return packToken(slotLen(n), kindOf(s[i]), id).bits
 }
 
 // A text's hash is key*hashMul + key2*hashMul2 (see vslot), mixed with
@@ -233,7 +233,7 @@ func (v *vocab) byteID(i int) uint32 {
 	}
 	id := v.id(i, 1)
 	if v.lens[id] != 0 { // not the overflow ID, whose tokens are listed
-		v.byByte[c] = id<<idShift | slotLen(1)<<offShift | uint32(Punct)
+		v.byByte[c] = packToken(slotLen(1), Punct, id).bits
 	}
 	return id
 }
