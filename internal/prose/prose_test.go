@@ -2,6 +2,7 @@ package prose
 
 import (
 	"fmt"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"slices"
@@ -538,5 +539,61 @@ func TestTooVariedSpans(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestNotAlnum checks notAlnum's lowest set bit against isAlnum for every
+// byte at every place of a word, after letters and digits and before any
+// byte (the bytes after a stop may carry into its test, never before).
+func TestNotAlnum(t *testing.T) {
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			for _, after := range []uint64{0, 0xff, 0x80, 0x7a, 0x30, 0x5b} {
+				w := uint64(0)
+				for p := 0; p < 8; p++ {
+					switch {
+					case p < pos:
+						w |= uint64("aZ09mQz5"[p]) << (8 * p)
+					case p == pos:
+						w |= uint64(c) << (8 * p)
+					default:
+						w |= after << (8 * p)
+					}
+				}
+				stop := notAlnum(w)
+				first := bits.TrailingZeros64(stop)
+				if isAlnum[c] && first < 8*pos+8 || !isAlnum[c] && first != 8*pos+7 {
+					t.Errorf("notAlnum(%#x) = %#x: byte %d (%#x) is alnum: %v", w, stop, pos, c, isAlnum[c])
+				}
+			}
+		}
+	}
+}
+
+// TestTokenStartsPlace checks tokenStarts.place against add: the same
+// offsets and bases for starts near their group's base, and false,
+// having done nothing, for one too far. (tokenize now makes its tokens'
+// offsets inline; place keeps add's contract for the callers that put
+// tokens in place.)
+func TestTokenStartsPlace(t *testing.T) {
+	starts := []int{3, 4, 10, 40, 41, 90, 200, 250, 251, 252, 600, 601, 602, 1000, 1300}
+	var byAdd tokenStarts
+	byPlace := tokenStarts{bases: make([]uint32, 0, len(starts))}
+	for n, start := range starts {
+		want := byAdd.add(n, start, Word, 0)
+		basesBefore := len(byPlace.bases)
+		off, ok := byPlace.place(n, start)
+		if want.off() == farOff {
+			if ok || len(byPlace.bases) != basesBefore {
+				t.Errorf("place(%d, %d) = %d, %v; want a start listed apart", n, start, off, ok)
+			}
+			continue
+		}
+		if !ok || off != want.off() {
+			t.Errorf("place(%d, %d) = %d, %v; want %d", n, start, off, ok, want.off())
+		}
+	}
+	if !slices.Equal(byPlace.bases, byAdd.bases) {
+		t.Errorf("bases %v, want %v", byPlace.bases, byAdd.bases)
 	}
 }

@@ -74,11 +74,15 @@ var isAlnum = func() (t [256]bool) {
 // one of c plus 0x80-(hi+1): one exclusive or, where "at least lo and not
 // above hi" would take a complement and an and. Only the bytes outside
 // ASCII give wrong answers (and carries): w's own high bits mark them.
+//
+// The bit of c <= hi is taken from (0x80+hi)-c instead, which saves the
+// complement of the two tests: the high bits of "c >= lo" and "c <= hi"
+// are equal exactly when c is outside [lo, hi].
 func notAlnum(w uint64) uint64 {
 	l := w | 0x20*lsb
-	letters := (l + (0x80-'a')*lsb) ^ (l + (0x80-'z'-1)*lsb)
-	digits := (w + (0x80-'0')*lsb) ^ (w + (0x80-'9'-1)*lsb)
-	return (w | ^(letters | digits)) & msb
+	letters := (l + (0x80-'a')*lsb) ^ ((0x80+'z')*lsb - l)
+	digits := (w + (0x80-'0')*lsb) ^ ((0x80+'9')*lsb - w)
+	return (w | letters&digits) & msb
 }
 
 // wordGlue marks the bytes that may continue a word after a run of ASCII
@@ -158,17 +162,27 @@ func (b *builder) tokenize(s Span) {
 		c := byte(w)
 		if isAlnum[c] {
 			// A word or number: its first sixteen bytes at once.
-			n := bits.TrailingZeros64(notAlnum(w)) >> 3 // 8: no stop
-			key, key2 := w&lowBytes[n], uint64(0)
-			h := key * hashMul
-			if n == 8 {
-				m := bits.TrailingZeros64(notAlnum(load64(text, i+8))) >> 3
-				if m == 8 {
+			//
+			// The stop masks are tested for zero (eight letters or
+			// digits) before their trailing zeros are counted: the count
+			// of a word known not to be zero is one instruction, where
+			// the count of zero, 64, takes two more. (The long word comes
+			// first: so the compiler lays out the common short one
+			// without a jump past it.)
+			var n int
+			var key, key2, h uint64
+			if stop := notAlnum(w); stop == 0 {
+				if stop = notAlnum(load64(text, i+8)); stop == 0 {
 					goto slow // sixteen letters or digits, or more
 				}
-				n += m
-				key2 = load64(text, i+8) & lowBytes[m]
-				h += key2 * hashMul2
+				m := bits.TrailingZeros64(stop) >> 3
+				n = 8 + m
+				key, key2 = w, load64(text, i+8)&lowBytes[m]
+				h = key*hashMul + key2*hashMul2
+			} else {
+				n = bits.TrailingZeros64(stop) >> 3
+				key = w & lowBytes[n]
+				h = key * hashMul
 			}
 			// The word ends at the end of the span, or at a byte that no
 			// word holds, or at a glue byte (a comma, a dot) that no
@@ -205,20 +219,26 @@ func (b *builder) tokenize(s Span) {
 			if uint(k) >= uint(len(toks)) {
 				goto slow // no room: token grows the slice
 			}
-			off := uint32(i) - b.starts.base
+			// The offset of the start less one, which meta holds in its
+			// place (slotLen) and the token's offset field makes up.
+			// (Only a group's first token starts at its base: the others
+			// are one byte past it or more.)
+			off1 := uint32(i-1) - b.starts.base
 			if k&(1<<groupShift-1) == 0 {
 				b.starts.newGroup(i)
-				off = 0
-			} else if off >= farOff {
+				off1 = ^uint32(0) // the offset 0, less one
+			} else if off1 >= farOff-1 {
 				goto slow // a start listed apart (token lists it)
 			}
-			if b.v.slotCounts {
-				sl.count++
-			} else {
+			// The use is counted in the slot in any case, and in counts
+			// too in a small table (see vocab.slotCounts), whose slot
+			// counts are never read: a test and an increment, without
+			// the jump that joined the two ways.
+			sl.count++
+			if !b.v.slotCounts {
 				b.v.counts[sl.id()]++
 			}
-			// meta holds the word's length, n, where the offset goes.
-			toks[k] = Token{sl.meta + (off-uint32(n))<<offShift}
+			toks[k] = Token{sl.meta + off1<<offShift}
 			k++
 			// Skip the space that usually follows (as the other ASCII
 			// tokens do): afterSpace is odd, afterEnds and afterGlue are
@@ -239,30 +259,37 @@ func (b *builder) tokenize(s Span) {
 				}
 				continue
 			case cPunct, cDot, cTerm:
-				id := b.v.byByte[c]
-				if id == 0 || c == '.' && i+1 < e && byte(w>>8) == '.' || len(b.terms) == cap(b.terms) {
-					break // a first use, an ellipsis, or no room for a term (token makes it)
+				// (A dot followed by a dot past the span's end goes to
+				// token too, which makes it a token of its own.)
+				meta := b.v.byByte[c]
+				if meta == 0 || c == '.' && byte(w>>8) == '.' {
+					break // a first use or an ellipsis (token makes it)
 				}
 				toks := b.toks[:cap(b.toks)]
-				if uint(k) >= uint(len(toks)) {
-					break // no room: token grows the slice
+				if uint(k) >= uint(len(toks)) || class != cPunct && len(b.terms) == cap(b.terms) {
+					break // no room for the token or its term: token grows the slices
 				}
-				off, ok := b.starts.place(k, i)
-				if !ok {
-					break // a start listed apart
+				// The token is made from meta as a word's is.
+				off1 := uint32(i-1) - b.starts.base
+				if k&(1<<groupShift-1) == 0 {
+					b.starts.newGroup(i)
+					off1 = ^uint32(0) // the offset 0, less one
+				} else if off1 >= farOff-1 {
+					break // a start listed apart (token lists it)
 				}
 				if class != cPunct {
 					m := len(b.terms)
 					b.terms = b.terms[:m+1]
 					b.terms[m] = k
 				}
-				b.v.counts[id-1]++
-				toks[k] = packToken(off, Punct, id-1)
+				b.v.counts[meta>>idShift]++
+				toks[k] = Token{meta + off1<<offShift}
 				k++
 				// Skip the space that often follows (after a comma, a
-				// colon).
+				// colon); one past the span's end ends the loop all the
+				// same.
 				i++
-				if i < e && byte(w>>8) == ' ' {
+				if byte(w>>8) == ' ' {
 					i++
 				}
 				continue

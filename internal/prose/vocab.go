@@ -32,7 +32,8 @@ type vocab struct {
 	// cased[id] is caseOf(types[id]) as flags (hasUpper, notASCII), found
 	// while the text is in the cache.
 	cased []uint8
-	// byByte caches the ID (+1) of one-byte ASCII tokens: punctuation.
+	// byByte caches the tokens of one-byte ASCII texts (punctuation) as
+	// a slot's meta does (see vslot), of kind Punct: never 0 once set.
 	byByte [128]uint32
 	// limit bounds the IDs lookup gives (MaxTypes while tokenizing): the
 	// texts get IDs below limit-1 and, once those are taken, the
@@ -56,10 +57,10 @@ var slotCountsFrom = 1 << 15
 // of the text (zero-padded). meta is the text's token at offset 0 of its
 // group (see Token): its ID, and the kind of an ASCII word or number
 // (kindOf of its first byte; tokens of other texts take their kind
-// elsewhere), but in place of the offset the text's length (slotLen); 0
-// is an empty slot (a text has a byte). A text of up to 16 bytes is
-// identified without reading it, and tokenize makes an ASCII word's token
-// from meta alone. count counts the uses that tokenize finds here, next
+// elsewhere), but in place of the offset the text's length, or 1 for
+// a text under 16 bytes (slotLen); 0 is an empty slot. A text of up to
+// 16 bytes is identified without reading it, and tokenize makes an ASCII
+// word's token from meta alone. count counts the uses that tokenize finds here, next
 // to the key it has just read, until settle adds them to counts (in a
 // large table: see vocab.slotCounts).
 type vslot struct {
@@ -67,8 +68,19 @@ type vslot struct {
 	meta, count uint32
 }
 
-// slotLen is the length a slot keeps for a text of n bytes.
-func slotLen(n int) uint32 { return uint32(min(n, 255)) }
+// slotLen is the length a slot keeps for a text of n bytes: 1 under 16
+// bytes. The keys of such a text end in a NUL byte, which no text holds
+// but the one-byte text NUL: they are no other text's, and its length
+// is where that byte is. The longer texts need their length to tell a
+// text of sixteen bytes from the longer ones it begins. A constant for
+// the short texts lets tokenize make a word's token from meta without
+// its length (one subtraction less, and one register more).
+func slotLen(n int) uint32 {
+	if n < 16 {
+		return 1
+	}
+	return uint32(min(n, 255))
+}
 
 // id is the ID of the slot's type (the slot is not empty).
 func (sl *vslot) id() uint32 { return sl.meta >> idShift }
@@ -78,7 +90,7 @@ func (sl *vslot) len() uint32 { return sl.meta >> offShift & offMask }
 
 // slotMeta is the meta of the slot of text s[i:i+n], of type id.
 func slotMeta(s string, i, n int, id uint32) uint32 {
-	return id<<idShift | slotLen(n)<<offShift | uint32(kindOf(s[i]))
+	return packToken(slotLen(n), kindOf(s[i]), id).bits
 }
 
 // A text's hash is key*hashMul + key2*hashMul2 (see vslot), mixed with
@@ -193,7 +205,7 @@ func (v *vocab) id(start, n int) uint32 {
 				j = 0
 			}
 			sl := &v.slots[j]
-			if sl.key == key && sl.key2 == key2 && sl.len() == uint32(n) {
+			if sl.key == key && sl.key2 == key2 && sl.len() == slotLen(n) {
 				id := sl.id()
 				v.counts[id]++
 				return id
@@ -214,13 +226,14 @@ func (v *vocab) id(start, n int) uint32 {
 // byteID is id for the one-byte ASCII token at i.
 func (v *vocab) byteID(i int) uint32 {
 	c := v.text[i] & 0x7f
-	if id := v.byByte[c]; id != 0 {
-		v.counts[id-1]++
-		return id - 1
+	if meta := v.byByte[c]; meta != 0 {
+		id := meta >> idShift
+		v.counts[id]++
+		return id
 	}
 	id := v.id(i, 1)
 	if v.lens[id] != 0 { // not the overflow ID, whose tokens are listed
-		v.byByte[c] = id + 1
+		v.byByte[c] = packToken(slotLen(1), Punct, id).bits
 	}
 	return id
 }
