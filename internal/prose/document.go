@@ -173,19 +173,6 @@ func (ts *tokenStarts) add(n, start int, k TokenKind, id uint32) Token {
 	return Token{id<<idShift | off<<offShift | uint32(k)}
 }
 
-// place is add for a token that the caller puts in a token slice with
-// room for it, and whose group's base finds room in bases: it returns the
-// offset of token n's start, or false, having done nothing, when the
-// start is too far past its group's base (add lists it apart).
-func (ts *tokenStarts) place(n, start int) (uint32, bool) {
-	if n&(1<<groupShift-1) == 0 {
-		ts.newGroup(start)
-		return 0, true
-	}
-	off := uint32(start) - ts.base
-	return off, off < farOff
-}
-
 // newGroup starts a group at start, in bases with room for it.
 func (ts *tokenStarts) newGroup(start int) {
 	m := len(ts.bases)

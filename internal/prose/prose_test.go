@@ -569,31 +569,3 @@ func TestNotAlnum(t *testing.T) {
 		}
 	}
 }
-
-// TestTokenStartsPlace checks tokenStarts.place against add: the same
-// offsets and bases for starts near their group's base, and false,
-// having done nothing, for one too far. (tokenize now makes its tokens'
-// offsets inline; place keeps add's contract for the callers that put
-// tokens in place.)
-func TestTokenStartsPlace(t *testing.T) {
-	starts := []int{3, 4, 10, 40, 41, 90, 200, 250, 251, 252, 600, 601, 602, 1000, 1300}
-	var byAdd tokenStarts
-	byPlace := tokenStarts{bases: make([]uint32, 0, len(starts))}
-	for n, start := range starts {
-		want := byAdd.add(n, start, Word, 0)
-		basesBefore := len(byPlace.bases)
-		off, ok := byPlace.place(n, start)
-		if want.off() == farOff {
-			if ok || len(byPlace.bases) != basesBefore {
-				t.Errorf("place(%d, %d) = %d, %v; want a start listed apart", n, start, off, ok)
-			}
-			continue
-		}
-		if !ok || off != want.off() {
-			t.Errorf("place(%d, %d) = %d, %v; want %d", n, start, off, ok, want.off())
-		}
-	}
-	if !slices.Equal(byPlace.bases, byAdd.bases) {
-		t.Errorf("bases %v, want %v", byPlace.bases, byAdd.bases)
-	}
-}
