@@ -229,3 +229,26 @@ func TestTokenIndexWalk(t *testing.T) {
 }
 
 func head(l []int32) []int32 { return l[:min(len(l), 20)] }
+
+// TestTokenIndexCapitals checks the capitals the walk marks, a word of
+// 64 tokens at a time, against a token at a time, on drafts whose
+// lengths end at every phase of a word and of the walk's stretches.
+func TestTokenIndexCapitals(t *testing.T) {
+	srcs := indexSources(t)
+	for n := range 70 {
+		srcs[strings.Repeat("x", n+1)+".txt"] = []byte(strings.Repeat("Ann and bob. ", n*3+n/7))
+	}
+	for path, src := range srcs {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		x := buildTokenIndex(d)
+		want := tokenBits(make([]uint64, len(d.Tokens)/64+1))
+		for i, tk := range d.Tokens {
+			if x.class[tk.ID()]&clsWord != 0 && isNameCapital(d.Types[tk.ID()]) {
+				want.set(i)
+			}
+		}
+		if !slices.Equal(x.capitals, want) {
+			t.Errorf("%s: capitals differ from a token at a time", path)
+		}
+	}
+}
