@@ -1833,20 +1833,22 @@ func stripPossessive(w string) string {
 func skipPlain(toks []prose.Token, seen []uint8, i int) int {
 	_ = seen[0] // an idTable is not empty: m is its length less one
 	m := uint(len(seen) - 1)
-	// An unsigned index below len(toks) needs no bounds check.
-	k := uint(i)
+	// An index known not below 0 and, four tokens at a time, not past
+	// len(toks)-4 needs no bounds check, nor the four a check of their
+	// slice (an unsigned index compared with len(toks)-3 did).
+	k, last := max(i, 0), len(toks)-4
 	// Four tokens at a time, their bytes ANDed: a run of plain tokens
 	// costs one test and one branch per four. The four that hold the
 	// token sought are read again one at a time below.
-	for ; k+3 < uint(len(toks)); k += 4 {
+	for ; k <= last; k += 4 {
 		t := (*[4]prose.Token)(toks[k : k+4])
 		if seen[uint(t[0].ID())&m]&seen[uint(t[1].ID())&m]&seen[uint(t[2].ID())&m]&seen[uint(t[3].ID())&m]&1 == 0 {
 			break
 		}
 	}
-	for ; k < uint(len(toks)); k++ {
+	for ; k < len(toks); k++ {
 		if seen[uint(toks[k].ID())&m]&1 == 0 {
-			return int(k)
+			return k
 		}
 	}
 	return len(toks)
