@@ -335,15 +335,16 @@ func (w *indexWalk) slow(is []int32) {
 			// and none before the first token).
 			gap, pc := -1, uint32(0)
 			if i > 0 {
-				if gap = d.NearTokenGap(i); gap < 0 {
+				p := d.Tokens[i-1]
+				if gap = d.NearGap(i, p, t); gap < 0 {
 					gap = d.TokenGap(i)
 				}
-				pc = x.class[d.Tokens[i-1].ID()]
+				pc = x.class[p.ID()]
 			}
 			// A mark glued to the word before it and to the token after it
 			// (the next token the walk reads, in this block or the next).
 			if gap == 0 && c&clsMissing != 0 && pc&clsWord != 0 && i+1 < len(d.Tokens) {
-				after := d.NearTokenGap(i + 1)
+				after := d.NearGap(i+1, t, d.Tokens[i+1])
 				if after < 0 {
 					after = d.TokenGap(i + 1)
 				}

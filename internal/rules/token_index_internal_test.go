@@ -252,3 +252,16 @@ func TestTokenIndexCapitals(t *testing.T) {
 		}
 	}
 }
+
+// TestNearGap checks prose.Document.NearGap, which the walk calls with
+// the tokens it holds, against NearTokenGap on every token.
+func TestNearGap(t *testing.T) {
+	for path, src := range indexSources(t) {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		for i := 1; i < len(d.Tokens); i++ {
+			if got, want := d.NearGap(i, d.Tokens[i-1], d.Tokens[i]), d.NearTokenGap(i); got != want {
+				t.Fatalf("%s: NearGap(%d) = %d, want %d", path, i, got, want)
+			}
+		}
+	}
+}
