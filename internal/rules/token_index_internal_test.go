@@ -265,3 +265,16 @@ func TestNearGap(t *testing.T) {
 		}
 	}
 }
+
+// TestAdjacent checks adjacent, which reads the gap of neighbours,
+// against the ends and starts of every pair of neighbours.
+func TestAdjacent(t *testing.T) {
+	for path, src := range indexSources(t) {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		for i := 0; i+1 < len(d.Tokens); i++ {
+			if got, want := adjacent(d, i, i+1), d.TokenEnd(i) == d.TokenStart(i+1); got != want {
+				t.Fatalf("%s: adjacent(%d, %d) = %v, want %v", path, i, i+1, got, want)
+			}
+		}
+	}
+}
