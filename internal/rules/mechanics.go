@@ -14,12 +14,17 @@ import (
 // brackets, confusions, counts, invisible characters) share: token tests
 // and the paragraphs inside which brackets and quotes must balance.
 
-// tok returns the text of token i, or "" when i is out of range.
+// tok returns the text of token i, or "" when i is out of range. The
+// text is the token's type's, which TokenText finds in the source with a
+// call, save in a TooVaried document (where one ID stands for many).
 func tok(d *prose.Document, i int) string {
 	if i < 0 || i >= len(d.Tokens) {
 		return ""
 	}
-	return d.TokenText(i)
+	if d.TooVaried() {
+		return d.TokenText(i)
+	}
+	return d.Types[d.Tokens[i].ID()]
 }
 
 // typeText returns the text of token i as its type holds it: the same

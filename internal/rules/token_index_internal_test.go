@@ -278,3 +278,20 @@ func TestAdjacent(t *testing.T) {
 		}
 	}
 }
+
+// TestTok checks tok, which reads a token's text from its type, against
+// TokenText on every token.
+func TestTok(t *testing.T) {
+	for path, src := range indexSources(t) {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		for i := -1; i <= len(d.Tokens); i++ {
+			want := ""
+			if i >= 0 && i < len(d.Tokens) {
+				want = d.TokenText(i)
+			}
+			if got := tok(d, i); got != want {
+				t.Fatalf("%s: tok(%d) = %q, want %q", path, i, got, want)
+			}
+		}
+	}
+}
