@@ -181,5 +181,5 @@ func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) 
 // word of a sentence, which every sentence capitalises).
 func isCapitalisedName(d *prose.Document, i int) bool {
 	t := d.Tokens[i]
-	return t.Kind() == prose.Word && isCapitalised(d.TokenText(i))
+	return t.Kind() == prose.Word && isCapitalised(tok(d, i))
 }

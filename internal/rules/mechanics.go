@@ -166,7 +166,7 @@ func isAbbrevBefore(d *prose.Document, i int) bool {
 	if i < 0 || d.Tokens[i].Kind() != prose.Word {
 		return false
 	}
-	w := d.TokenText(i)
+	w := tok(d, i)
 	if prose.IsAbbreviation(w) || extraAbbreviations[w] || extraAbbreviations[strings.ToLower(w)] {
 		return true
 	}
@@ -254,8 +254,8 @@ func quickContinues(last, first byte) bool {
 func continues(d *prose.Document, a, b int) bool {
 	ba, bb := d.Blocks[a], d.Blocks[b]
 	gap := d.Text[ba.End():bb.Start()]
-	last := d.TokenText(ba.EndToken() - 1)
-	first := d.TokenText(bb.FirstToken())
+	last := tok(d, ba.EndToken()-1)
+	first := tok(d, bb.FirstToken())
 	finished := false
 	switch lastRune(last) {
 	case '.', '?', '!', ':', '"', '”', '’', ')', '…':
@@ -327,7 +327,7 @@ var romanNumerals = map[string]bool{
 // numeral in the same places.
 func isEnumerator(d *prose.Document, i int) bool {
 	t := d.Tokens[i]
-	w := d.TokenText(i)
+	w := tok(d, i)
 	short := t.Kind() == prose.Number && len(w) <= 3 || t.Kind() == prose.Word && (utf8.RuneCountInString(w) == 1 || romanNumerals[w])
 	if !short {
 		return false
