@@ -14,17 +14,14 @@ import (
 // brackets, confusions, counts, invisible characters) share: token tests
 // and the paragraphs inside which brackets and quotes must balance.
 
-// tok returns the text of token i, or "" when i is out of range. The
-// text is the token's type's, which TokenText finds in the source with a
-// call, save in a TooVaried document (where one ID stands for many).
+// tok returns the text of token i, or "" when i is out of range: its
+// type's text (see typeText), where TokenText finds it in the source
+// with a call.
 func tok(d *prose.Document, i int) string {
 	if i < 0 || i >= len(d.Tokens) {
 		return ""
 	}
-	if d.TooVaried() {
-		return d.TokenText(i)
-	}
-	return d.Types[d.Tokens[i].ID()]
+	return typeText(d, i)
 }
 
 // typeText returns the text of token i as its type holds it: the same
@@ -202,19 +199,19 @@ func groupParagraphs(d *prose.Document, wrapped bool) []paragraph {
 	}
 	var out chunks[paragraph]
 	// The verdict on most block breaks needs only the last byte of the
-	// block before and the first byte of the block after, which lie in
-	// lines of the text and tokens that no other read brings to the cache.
-	// They are read first for a stretch of breaks, loads the processor
-	// overlaps, and the verdicts then decided from them: continues reads
-	// the text again only where they cannot decide.
+	// block before and the first byte of the block after: the last of its
+	// last token's text and the first of its first token's, read from
+	// their types (see tok), where locating them in the text cost two
+	// calls. They are read first for a stretch of breaks, loads the
+	// processor overlaps, and the verdicts then decided from them:
+	// continues reads the text again only where they cannot decide.
 	const stretch = 32
 	var last, first [stretch]byte
-	text := d.Text
 	for lo := 1; lo < len(d.Blocks); lo += stretch {
 		hi := min(lo+stretch, len(d.Blocks))
 		for bi := lo; bi < hi; bi++ {
-			le, fs := d.TokenEnd(d.Blocks[bi-1].EndToken()-1), d.TokenStart(d.Blocks[bi].FirstToken())
-			last[bi-lo], first[bi-lo] = text[le-1], text[fs]
+			lt, ft := tok(d, d.Blocks[bi-1].EndToken()-1), tok(d, d.Blocks[bi].FirstToken())
+			last[bi-lo], first[bi-lo] = lt[len(lt)-1], ft[0]
 		}
 		if lo == 1 {
 			out.add(paragraph{0, 1})
