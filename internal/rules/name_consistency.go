@@ -375,7 +375,7 @@ type nameBuf struct {
 //
 //go:noinline
 func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
-	toks, marks, seen := w.toks, w.marks, w.seen
+	toks, marks := w.toks, w.marks
 	// marks is an idTable (see skipPlain): the IDs masked with mk need
 	// no bounds check.
 	_ = marks[0]
@@ -404,10 +404,12 @@ func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
 			if fi == 0 {
 				continue
 			}
-			if fi > seen {
+			// (w.seen, rarely written, is read where it is: a register
+			// for it cost the loop others, spilled to the stack.)
+			if fi > w.seen {
 				buf.uses[n&(2*nameStretch-1)] = ^ti32
 				n++
-				seen = fi
+				w.seen = fi
 			}
 			if ti > 0 && marks[uint(toks[ti-1].ID())&mk]&markGiven != 0 {
 				buf.uses[n&(2*nameStretch-1)] = ti32
@@ -415,7 +417,6 @@ func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
 			}
 		}
 	}
-	w.seen = seen
 	return n, k
 }
 
