@@ -1712,7 +1712,7 @@ func afterOpener(doc *prose.Document, ti, first int) bool {
 	if ti <= first {
 		return true
 	}
-	switch doc.TokenText(ti - 1) {
+	switch tok(doc, ti-1) {
 	case "\"", "“", "‘", "'", "(", "[", ":", "—", "–":
 		return true
 	}
