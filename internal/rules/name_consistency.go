@@ -686,8 +686,11 @@ func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 	var key []byte
 	pos := span.Start
 	for i := first; i < end; i++ {
-		sp := doc.TokenSpan(i)
-		w := doc.Text[sp.Start:sp.End]
+		// The word starts at pos, one space past the one before (see
+		// phraseAt): its type's text (typeText) and its end follow,
+		// where TokenSpan cost a call.
+		w := typeText(doc, i)
+		wEnd := pos + len(w)
 		// A word's type tells whether it is a small word, but for the
 		// last, read without its possessive.
 		c := ns.info[doc.Tokens[i].ID()]
@@ -702,7 +705,7 @@ func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 			key = make([]byte, 0, len(surface))
 			key = append(key, doc.Text[span.Start:max(span.Start, pos-1)]...)
 		}
-		pos = sp.End + 1
+		pos = wEnd + 1
 		if key == nil || article {
 			continue
 		}
