@@ -1593,13 +1593,14 @@ func shortFragment(doc *prose.Document, ti, n int) bool {
 	if n == 1 && !strayLetter(doc, ti) {
 		return true
 	}
-	sp := doc.TokenSpan(ti)
+	// The neighbours that touch the word (adjacent reads their gaps),
+	// by their types' texts (tok).
 	next, prev := "", ""
-	if ti+1 < len(doc.Tokens) && doc.TokenStart(ti+1) == sp.End {
-		next = doc.TokenText(ti + 1)
+	if ti+1 < len(doc.Tokens) && adjacent(doc, ti, ti+1) {
+		next = tok(doc, ti+1)
 	}
-	if ti > 0 && doc.TokenEnd(ti-1) == sp.Start {
-		prev = doc.TokenText(ti - 1)
+	if ti > 0 && adjacent(doc, ti-1, ti) {
+		prev = tok(doc, ti-1)
 	}
 	switch {
 	case next == "/" || prev == "/":
@@ -1609,7 +1610,7 @@ func shortFragment(doc *prose.Document, ti, n int) bool {
 	case next == ")" || prev == "(":
 		return n == 1
 	case next == "." || next == ":":
-		return n == 1 || abbreviation[strings.ToLower(doc.TokenText(ti))]
+		return n == 1 || abbreviation[strings.ToLower(tok(doc, ti))]
 	}
 	return false
 }
