@@ -1694,9 +1694,9 @@ func neighbours(doc *prose.Document, s prose.Sentence, ti int) (prev, next strin
 				return ""
 			}
 			if doc.Tokens[i].Kind() == prose.Word {
-				return doc.TokenText(i)
+				return tok(doc, i)
 			}
-			switch doc.TokenText(i) {
+			switch tok(doc, i) {
 			case "\"", "'", "‘", "’", "“", "”", "(", ")", "[", "]":
 				continue
 			}
