@@ -705,6 +705,17 @@ func (d *Document) NearTokenGap(i int) int {
 	return int(off) - int(p>>offShift&offMask+n)
 }
 
+// NearGap is NearTokenGap(i) for a caller that holds the two tokens,
+// p = d.Tokens[i-1] and t = d.Tokens[i]: a loop that has read them saves
+// their loads and bounds checks.
+func (d *Document) NearGap(i int, p, t Token) int {
+	off, n := t.off(), uint32(d.lens[p.ID()])
+	if off == farOff || n == 0 || i&(1<<groupShift-1) == 0 {
+		return -1
+	}
+	return int(off) - int(p.off()+n)
+}
+
 // TokenSpan is the bytes token i covers.
 func (d *Document) TokenSpan(i int) Span {
 	t := d.Tokens[i]

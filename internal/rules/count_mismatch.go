@@ -109,13 +109,13 @@ func announcedCount(w string, k prose.TokenKind) int {
 func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) {
 	// The noun phrase: up to four words, the last a plural.
 	j := i
-	for j < end && j-i < 4 && d.Tokens[j].Kind() == prose.Word && (!isCapitalisedName(d, j) || allUpper(d.TokenText(j)) && len(d.TokenText(j)) > 1) {
+	for j < end && j-i < 4 && d.Tokens[j].Kind() == prose.Word && (!isCapitalisedName(d, j) || allUpper(tok(d, j)) && len(tok(d, j)) > 1) {
 		j++
 	}
-	if j == i || j >= end || !strings.HasSuffix(d.TokenText(j-1), "s") {
+	if j == i || j >= end || !strings.HasSuffix(tok(d, j-1), "s") {
 		return 0, 0, 0, false
 	}
-	delim := d.TokenText(j)
+	delim := tok(d, j)
 	switch delim {
 	case ":", ",", "—", "–":
 	default:
@@ -125,7 +125,7 @@ func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) 
 	sawAnd := false
 	expectItem := true
 	for j < end {
-		t := d.TokenText(j)
+		t := tok(d, j)
 		switch {
 		case t == "," || t == ";":
 			if expectItem {
@@ -146,7 +146,7 @@ func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) 
 			}
 			// One name: up to four capitalised words or initials.
 			k := j
-			for k < end && k-j < 5 && (isCapitalisedName(d, k) || nameParticles[d.TokenText(k)]) {
+			for k < end && k-j < 5 && (isCapitalisedName(d, k) || nameParticles[tok(d, k)]) {
 				k++
 			}
 			items++
@@ -160,12 +160,12 @@ func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) 
 			case ":":
 				closed = (t == "." || t == ";") && !expectItem
 			default:
-				closed = j > 0 && (d.TokenText(j-1) == "," || t == "—" || t == "–" || t == ")") && (sawAnd || empty > 0)
+				closed = j > 0 && (tok(d, j-1) == "," || t == "—" || t == "–" || t == ")") && (sawAnd || empty > 0)
 			}
 			if !closed || items == 0 {
 				return 0, 0, 0, false
 			}
-			if last < j-1 && d.TokenText(j-1) == "," {
+			if last < j-1 && tok(d, j-1) == "," {
 				last = j - 1
 			}
 			return items, empty, last, true
@@ -181,5 +181,5 @@ func countList(d *prose.Document, i, end int) (items, empty, last int, ok bool) 
 // word of a sentence, which every sentence capitalises).
 func isCapitalisedName(d *prose.Document, i int) bool {
 	t := d.Tokens[i]
-	return t.Kind() == prose.Word && isCapitalised(d.TokenText(i))
+	return t.Kind() == prose.Word && isCapitalised(tok(d, i))
 }

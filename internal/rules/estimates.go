@@ -283,12 +283,14 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 func nextLook(toks []prose.Token, flags []uint8, i int) int {
 	_ = flags[0] // an idTable is not empty: m is its length less one
 	m := uint(len(flags) - 1)
-	// An unsigned index below len(toks) needs no bounds check.
-	k := uint(i)
+	// An index known not below 0 and, four tokens at a time, not past
+	// len(toks)-4 needs no bounds check, nor the four a check of their
+	// slice (an unsigned index compared with len(toks)-3 did).
+	k, last := max(i, 0), len(toks)-4
 	// Four tokens at a time, their flags ORed: most tokens are passed
 	// over with one test and one branch per four. Where one of the four
 	// has a bit, the flags already read decide, the next token's too.
-	for ; k+3 < uint(len(toks)); k += 4 {
+	for ; k <= last; k += 4 {
 		t := (*[4]prose.Token)(toks[k : k+4])
 		f0, f1, f2, f3 := flags[uint(t[0].ID())&m], flags[uint(t[1].ID())&m], flags[uint(t[2].ID())&m], flags[uint(t[3].ID())&m]
 		if (f0|f1|f2|f3)&(lookNow|lookNext) == 0 {
@@ -296,30 +298,30 @@ func nextLook(toks []prose.Token, flags []uint8, i int) int {
 		}
 		switch {
 		case looks(f0, t[1], f1):
-			return int(k)
+			return k
 		case looks(f1, t[2], f2):
-			return int(k + 1)
+			return k + 1
 		case looks(f2, t[3], f3):
-			return int(k + 2)
+			return k + 2
 		case f3&(lookNow|lookNext) != 0:
-			if k+4 == uint(len(toks)) {
+			if k+4 == len(toks) {
 				if f3&lookNow != 0 {
-					return int(k + 3)
+					return k + 3
 				}
 			} else if next := toks[k+4]; looks(f3, next, flags[uint(next.ID())&m]) {
-				return int(k + 3)
+				return k + 3
 			}
 		}
 	}
 	// The last few one at a time.
-	for ; k < uint(len(toks)); k++ {
+	for ; k < len(toks); k++ {
 		f := flags[uint(toks[k].ID())&m]
 		if f&lookNow != 0 {
-			return int(k)
+			return k
 		}
-		if f&lookNext != 0 && k+1 < uint(len(toks)) {
+		if f&lookNext != 0 && k+1 < len(toks) {
 			if next := toks[k+1]; looks(f, next, flags[uint(next.ID())&m]) {
-				return int(k)
+				return k
 			}
 		}
 	}

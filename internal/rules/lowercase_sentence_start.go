@@ -63,14 +63,14 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 			continue
 		}
 		t := d.Tokens[i]
-		w := d.TokenText(i)
+		w := tok(d, i)
 		if t.Kind() != prose.Word || !isLowerWord(w) || mixedCase(w) || t.Gap() {
 			continue
 		}
 		if !startsAfterStop(d, wrapped, bi, i) || lowercaseOnPurpose(d, i) || pathLike(d, i) {
 			continue
 		}
-		if i > b.FirstToken() && (d.Tokens[i-1].Gap() || i-2 >= b.FirstToken() && mixedCase(d.TokenText(i-2))) {
+		if i > b.FirstToken() && (d.Tokens[i-1].Gap() || i-2 >= b.FirstToken() && mixedCase(tok(d, i-2))) {
 			continue // the mark follows a URL or a glued name ("TimT.")
 		}
 		if i == b.FirstToken() && (afterMaskedText(d, d.TokenStart(i)) || listLike(d.Slice(b.Span()))) {
@@ -98,7 +98,7 @@ func (lowercaseSentenceStart) Check(p *Pass) {
 func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 	b := d.Blocks[bi]
 	if i > b.FirstToken() {
-		prev := d.TokenText(i - 1)
+		prev := tok(d, i-1)
 		if i-2 >= b.FirstToken() && !adjacent(d, i-2, i-1) {
 			return false // "-, _, and . in flags": a mark talked about, not a stop
 		}
@@ -107,7 +107,7 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 			return !isAbbrevBefore(d, i-2) && (i-2 < b.FirstToken() || d.Tokens[i-2].Kind() != prose.Number)
 		case "?", "!":
 			// Run-in questions: "Who acts? and who pays?"
-			return !runIn[d.TokenText(i)]
+			return !runIn[tok(d, i)]
 		}
 		return false // after an ellipsis, a closing quote or bracket
 	}
@@ -133,11 +133,11 @@ func startsAfterStop(d *prose.Document, wrapped bool, bi, i int) bool {
 	}
 	pb := d.Blocks[bi-1]
 	last := pb.EndToken() - 1
-	switch d.TokenText(last) {
+	switch tok(d, last) {
 	case ".":
 		return !isAbbrevBefore(d, last-1) && d.Tokens[last-1].Kind() != prose.Number && !isEnumerator(d, last-1) && !spacedDots(d, last)
 	case "?", "!":
-		return !runIn[d.TokenText(i)]
+		return !runIn[tok(d, i)]
 	}
 	return false
 }
@@ -149,13 +149,13 @@ var runIn = map[string]bool{"and": true, "or": true, "but": true, "nor": true}
 // endsWithStop reports whether token i (possibly followed by closing
 // quotes or brackets) ends a sentence.
 func endsWithStop(d *prose.Document, i int) bool {
-	for i >= 0 && isClosingMark(d.TokenText(i)) {
+	for i >= 0 && isClosingMark(tok(d, i)) {
 		i--
 	}
 	if i < 0 {
 		return false
 	}
-	switch d.TokenText(i) {
+	switch tok(d, i) {
 	case ".", "?", "!":
 		return true
 	}
@@ -165,15 +165,15 @@ func endsWithStop(d *prose.Document, i int) bool {
 // spacedDots reports whether the full stop at token i ends a spaced
 // ellipsis (". . .").
 func spacedDots(d *prose.Document, i int) bool {
-	return i > 0 && d.TokenText(i-1) == "." && !adjacent(d, i-1, i)
+	return i > 0 && tok(d, i-1) == "." && !adjacent(d, i-1, i)
 }
 
 // lowercaseOnPurpose reports words that begin a sentence in lower case by
 // convention: name particles before a capitalised name, enumerators, units
 // and symbols.
 func lowercaseOnPurpose(d *prose.Document, i int) bool {
-	w := d.TokenText(i)
-	if nameParticles[w] && i+1 < len(d.Tokens) && isCapitalised(d.TokenText(i+1)) {
+	w := tok(d, i)
+	if nameParticles[w] && i+1 < len(d.Tokens) && isCapitalised(tok(d, i+1)) {
 		return true
 	}
 	if isEnumerator(d, i) {

@@ -14,12 +14,14 @@ import (
 // brackets, confusions, counts, invisible characters) share: token tests
 // and the paragraphs inside which brackets and quotes must balance.
 
-// tok returns the text of token i, or "" when i is out of range.
+// tok returns the text of token i, or "" when i is out of range: its
+// type's text (see typeText), where TokenText finds it in the source
+// with a call.
 func tok(d *prose.Document, i int) string {
 	if i < 0 || i >= len(d.Tokens) {
 		return ""
 	}
-	return d.TokenText(i)
+	return typeText(d, i)
 }
 
 // typeText returns the text of token i as its type holds it: the same
@@ -35,9 +37,18 @@ func between(d *prose.Document, i, j int) string {
 }
 
 // adjacent reports whether token j directly follows token i with nothing
-// in between.
+// in between. The rules ask it of neighbours (j is i+1), whose gap
+// NearTokenGap tells for seven tokens in eight without a call, where
+// TokenEnd and TokenStart cost a call each.
 func adjacent(d *prose.Document, i, j int) bool {
-	return d.TokenEnd(i) == d.TokenStart(j)
+	if j != i+1 || i < 0 {
+		return d.TokenEnd(i) == d.TokenStart(j)
+	}
+	gap := d.NearTokenGap(j)
+	if gap < 0 {
+		gap = d.TokenGap(j)
+	}
+	return gap == 0
 }
 
 // spacesOnly reports whether s is one or more spaces or tabs (no line
@@ -152,7 +163,7 @@ func isAbbrevBefore(d *prose.Document, i int) bool {
 	if i < 0 || d.Tokens[i].Kind() != prose.Word {
 		return false
 	}
-	w := d.TokenText(i)
+	w := tok(d, i)
 	if prose.IsAbbreviation(w) || extraAbbreviations[w] || extraAbbreviations[strings.ToLower(w)] {
 		return true
 	}
@@ -188,19 +199,19 @@ func groupParagraphs(d *prose.Document, wrapped bool) []paragraph {
 	}
 	var out chunks[paragraph]
 	// The verdict on most block breaks needs only the last byte of the
-	// block before and the first byte of the block after, which lie in
-	// lines of the text and tokens that no other read brings to the cache.
-	// They are read first for a stretch of breaks, loads the processor
-	// overlaps, and the verdicts then decided from them: continues reads
-	// the text again only where they cannot decide.
+	// block before and the first byte of the block after: the last of its
+	// last token's text and the first of its first token's, read from
+	// their types (see tok), where locating them in the text cost two
+	// calls. They are read first for a stretch of breaks, loads the
+	// processor overlaps, and the verdicts then decided from them:
+	// continues reads the text again only where they cannot decide.
 	const stretch = 32
 	var last, first [stretch]byte
-	text := d.Text
 	for lo := 1; lo < len(d.Blocks); lo += stretch {
 		hi := min(lo+stretch, len(d.Blocks))
 		for bi := lo; bi < hi; bi++ {
-			le, fs := d.TokenEnd(d.Blocks[bi-1].EndToken()-1), d.TokenStart(d.Blocks[bi].FirstToken())
-			last[bi-lo], first[bi-lo] = text[le-1], text[fs]
+			lt, ft := tok(d, d.Blocks[bi-1].EndToken()-1), tok(d, d.Blocks[bi].FirstToken())
+			last[bi-lo], first[bi-lo] = lt[len(lt)-1], ft[0]
 		}
 		if lo == 1 {
 			out.add(paragraph{0, 1})
@@ -240,8 +251,8 @@ func quickContinues(last, first byte) bool {
 func continues(d *prose.Document, a, b int) bool {
 	ba, bb := d.Blocks[a], d.Blocks[b]
 	gap := d.Text[ba.End():bb.Start()]
-	last := d.TokenText(ba.EndToken() - 1)
-	first := d.TokenText(bb.FirstToken())
+	last := tok(d, ba.EndToken()-1)
+	first := tok(d, bb.FirstToken())
 	finished := false
 	switch lastRune(last) {
 	case '.', '?', '!', ':', '"', '”', '’', ')', '…':
@@ -313,7 +324,7 @@ var romanNumerals = map[string]bool{
 // numeral in the same places.
 func isEnumerator(d *prose.Document, i int) bool {
 	t := d.Tokens[i]
-	w := d.TokenText(i)
+	w := tok(d, i)
 	short := t.Kind() == prose.Number && len(w) <= 3 || t.Kind() == prose.Word && (utf8.RuneCountInString(w) == 1 || romanNumerals[w])
 	if !short {
 		return false

@@ -221,7 +221,6 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	if caps == nil {
 		caps = capitalTokens(toks, marks)
 	}
-	capsRead := bitReader{bits: caps, word: -1}
 	// What the uses change lives in small arrays beside the forms, so
 	// that a use touches a few bytes, not a form record: per form,
 	// 1 + its first use's token, the uses with a given name (a form has
@@ -237,17 +236,12 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
 	var buf nameBuf
-	// The capitalised words are read a stretch at a time, each stretch
-	// in a walk that lists, without a call, the few words that need one
-	// (see nameWalk.walk); then those are looked at. (A walk with calls
-	// in it kept its values on the stack.)
-	var stretch [nameStretch]int32
-	for {
-		part := stretch[:capsRead.fill(stretch[:])]
-		if len(part) == 0 {
-			break
-		}
-		n, k := w.walk(&buf, part)
+	// The capitalised words are read a stretch of tokens at a time, each
+	// stretch in a walk that lists, without a call, the few words that
+	// need one (see nameWalk.walk); then those are looked at. (A walk
+	// with calls in it kept its values on the stack.)
+	for lo := 0; lo < len(caps); lo += nameStretch / 64 {
+		n, k := w.walk(&buf, caps[lo:min(lo+nameStretch/64, len(caps))], lo)
 		// The forms' first uses, and the uses that follow a word that may
 		// be their given name.
 		for _, v := range buf.uses[:n] {
@@ -350,7 +344,8 @@ type nameWalk struct {
 	seen uint32
 }
 
-// nameStretch is the number of capitalised words one walk reads.
+// nameStretch is the number of tokens, and so at most of capitalised
+// words, one walk reads: a multiple of 64.
 const nameStretch = 256
 
 // nameBuf is what a walk lists (see nameWalk.walk), in one array so that
@@ -360,8 +355,9 @@ type nameBuf struct {
 	starts [nameStretch]int32
 }
 
-// walk lists the capitalised words caps (at most nameStretch) that need
-// a closer look: to buf.uses the first use of each name form (as ^token)
+// walk lists the capitalised words that the words of caps mark (at most
+// nameStretch/64 words, from word lo of the bitmap) that need a closer
+// look: to buf.uses the first use of each name form (as ^token)
 // and the uses after a word that can be a given name by its type (a
 // capitalised word, nameLike), where the sentence and the gap before
 // them decide; to buf.starts the words that may start a multi-word name:
@@ -378,37 +374,49 @@ type nameBuf struct {
 // its values stay in registers.
 //
 //go:noinline
-func (w *nameWalk) walk(buf *nameBuf, caps []int32) (int, int) {
-	toks, marks, seen := w.toks, w.marks, w.seen
+func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
+	toks, marks := w.toks, w.marks
+	// marks is an idTable (see skipPlain): the IDs masked with mk need
+	// no bounds check.
+	_ = marks[0]
+	mk := uint(len(marks) - 1)
 	n, k := 0, 0
-	for _, ti32 := range caps {
-		ti := int(ti32)
-		m := marks[toks[ti].ID()]
-		// The masks spare the bounds checks: n stays below 512 and k
-		// below 256.
-		if ti+1 < len(toks) {
-			nt := toks[ti+1]
-			if nm := marks[nt.ID()]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() &&
-				ti+2 < len(toks) && marks[toks[ti+2].ID()]&(markCapital|markConnector) != 0 {
-				buf.starts[k&(nameStretch-1)] = ti32
-				k++
+	// The bits are read where they are, a word at a time, their lowest
+	// first: listing them as indexes for this loop to read cost more.
+	for base := lo << 6; len(caps) > 0; base += 64 {
+		word := caps[0]
+		caps = caps[1:]
+		for ; word != 0; word &= word - 1 {
+			ti := base + bits.TrailingZeros64(word)
+			ti32 := int32(ti)
+			m := marks[uint(toks[ti].ID())&mk]
+			// The masks spare the bounds checks: n stays below 512 and k
+			// below 256.
+			if ti+1 < len(toks) {
+				nt := toks[ti+1]
+				if nm := marks[uint(nt.ID())&mk]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() &&
+					ti+2 < len(toks) && marks[uint(toks[ti+2].ID())&mk]&(markCapital|markConnector) != 0 {
+					buf.starts[k&(nameStretch-1)] = ti32
+					k++
+				}
+			}
+			fi := m >> markFormShift
+			if fi == 0 {
+				continue
+			}
+			// (w.seen, rarely written, is read where it is: a register
+			// for it cost the loop others, spilled to the stack.)
+			if fi > w.seen {
+				buf.uses[n&(2*nameStretch-1)] = ^ti32
+				n++
+				w.seen = fi
+			}
+			if ti > 0 && marks[uint(toks[ti-1].ID())&mk]&markGiven != 0 {
+				buf.uses[n&(2*nameStretch-1)] = ti32
+				n++
 			}
 		}
-		fi := m >> markFormShift
-		if fi == 0 {
-			continue
-		}
-		if fi > seen {
-			buf.uses[n&(2*nameStretch-1)] = ^ti32
-			n++
-			seen = fi
-		}
-		if ti > 0 && marks[toks[ti-1].ID()]&markGiven != 0 {
-			buf.uses[n&(2*nameStretch-1)] = ti32
-			n++
-		}
 	}
-	w.seen = seen
 	return n, k
 }
 
@@ -417,34 +425,6 @@ type tokenBits []uint64
 
 func (b tokenBits) set(i int)      { b[i>>6] |= 1 << (i & 63) }
 func (b tokenBits) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
-
-// bitReader lists the members of a tokenBits in order, a stretch at a
-// time; word starts at -1.
-type bitReader struct {
-	bits tokenBits
-	word int    // the word being read
-	rest uint64 // its bits not yet listed
-}
-
-// fill writes the next members to out, as many as fit, and returns how
-// many it wrote: fewer than len(out) only at the end.
-func (r *bitReader) fill(out []int32) int {
-	n := 0
-	for n < len(out) {
-		for r.rest == 0 {
-			r.word++
-			if r.word >= len(r.bits) {
-				r.word = len(r.bits)
-				return n
-			}
-			r.rest = r.bits[r.word]
-		}
-		out[n] = int32(r.word<<6 + bits.TrailingZeros64(r.rest))
-		r.rest &= r.rest - 1
-		n++
-	}
-	return n
-}
 
 // smallWordInside reports whether the capitalised words and small words
 // (by their types' marks) from token j on, to the end of its sentence
@@ -525,7 +505,7 @@ func pickCapitals(buf *[256]int32, toks []prose.Token, lo int, marks []uint32) i
 // (capitalised or not ASCII), and maps the capitalised possessives' stems
 // (Bush of Bush's) to -1.
 func capitalTypes(doc *prose.Document) (marks []uint32, capitals int, stems map[string]int32) {
-	marks = mem.Table[uint32](len(doc.Types))
+	marks = idTable[uint32](len(doc.Types)) // (see nameWalk.walk)
 	stems = map[string]int32{}
 	for id, text := range doc.Types {
 		var m uint32
@@ -573,12 +553,17 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 		if n.Kind() != prose.Word || n.Gap() {
 			break
 		}
-		sp := doc.TokenSpan(end)
-		if sp.Start != prevEnd+1 || doc.Text[sp.Start-1] != ' ' {
+		// One space from the word before: the gap tells it without a
+		// call for seven tokens in eight, where TokenSpan cost one.
+		gap := doc.NearTokenGap(end)
+		if gap < 0 {
+			gap = doc.TokenGap(end)
+		}
+		if gap != 1 || doc.Text[prevEnd] != ' ' {
 			break
 		}
-		prevEnd = sp.End
-		w := doc.Text[sp.Start:sp.End]
+		w := typeText(doc, end)
+		prevEnd += 1 + len(w)
 		c := ns.classOf(n.ID(), formIndex)
 		if c&nameConnector != 0 {
 			if c&nameArticle != 0 && !prevConnector {
@@ -706,8 +691,11 @@ func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 	var key []byte
 	pos := span.Start
 	for i := first; i < end; i++ {
-		sp := doc.TokenSpan(i)
-		w := doc.Text[sp.Start:sp.End]
+		// The word starts at pos, one space past the one before (see
+		// phraseAt): its type's text (typeText) and its end follow,
+		// where TokenSpan cost a call.
+		w := typeText(doc, i)
+		wEnd := pos + len(w)
 		// A word's type tells whether it is a small word, but for the
 		// last, read without its possessive.
 		c := ns.info[doc.Tokens[i].ID()]
@@ -722,7 +710,7 @@ func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 			key = make([]byte, 0, len(surface))
 			key = append(key, doc.Text[span.Start:max(span.Start, pos-1)]...)
 		}
-		pos = sp.End + 1
+		pos = wEnd + 1
 		if key == nil || article {
 			continue
 		}

@@ -156,7 +156,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	classifyCompounds(d, x)
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
-	w := indexWalk{x: x, d: d, fast: mem.Table[uint32](len(d.Types))}
+	w := indexWalk{x: x, d: d, fast: idTable[uint32](len(d.Types))}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
 	quotes := 0
@@ -192,7 +192,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	x.capitals = tokenBits(mem.Table[uint64](len(d.Tokens)/64 + 1))
 	toks := d.Tokens
 	fast := w.fast
-	var buf, caps [256]int32
+	var buf [256]int32
 	// The blocks' first words that may start a sentence in lower case.
 	// The walk below lists the others, after . ? or !; the two lists are
 	// merged in token order at the end.
@@ -217,11 +217,13 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	// then list nothing.)
 	var pf uint32
 	w.blocks = blockCursor{d: d}
-	for lo := 0; lo < len(toks); lo += len(buf) - 1 {
-		var n, m int
-		n, m, pf = pickTokens(&buf, &caps, toks[:min(lo+len(buf)-1, len(toks))], lo, fast, pf)
-		for _, t := range caps[:m] {
-			x.capitals.set(int(t))
+	for lo := 0; lo < len(toks); lo += len(buf) {
+		hi := min(lo+len(buf), len(toks))
+		n := 0
+		for i := lo; i < hi; i += 64 {
+			var c uint64
+			n, pf, c = pickTokens(&buf, n, toks[:min(i+64, hi)], i, fast, pf)
+			x.capitals[i>>6] = c
 		}
 		w.slow(buf[:n])
 	}
@@ -229,33 +231,42 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	return x
 }
 
-// pickTokens writes to buf the indexes of the tokens of toks[lo:], at
-// most 255, that need a closer look (see buildTokenIndex), and to caps
-// those of the capitalised words (fastCapital), and returns how many of
-// each, and the fast word of the last token; pf is that of the token
-// before lo. It is not inlined so that the count stays in a register:
-// in buildTokenIndex, with its many live values, the compiler kept it on
-// the stack, and each token waited for the store of the one before.
+// pickTokens writes to buf, from buf[n] on, the indexes of the tokens
+// of toks[lo:], at most 64, that need a closer look (see
+// buildTokenIndex), and returns the new count, the fast word of the last
+// token and a word with a bit for each token from lo that is a
+// capitalised word (fastCapital), the bits of capitals from lo's (a
+// multiple of 64); pf is the fast word of the token before lo. n is
+// below 256 - len(toks[lo:]). fast is an idTable (see skipPlain). It is
+// not inlined so that its values stay in registers: in buildTokenIndex,
+// with its many live values, the compiler kept the count on the stack,
+// and each token waited for the store of the one before.
 //
 //go:noinline
-func pickTokens(buf, caps *[256]int32, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, int, uint32) {
-	n, m := 0, 0
-	// Slices of the arrays: the compiler checks a pointer for nil at
+func pickTokens(buf *[256]int32, n int, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32, uint64) {
+	_ = fast[0] // an idTable is not empty: m is its length less one
+	m := uint(len(fast) - 1)
+	// A slice of the array: the compiler checks a pointer for nil at
 	// every use in the loop, a slice not at all.
-	bs, cs := buf[:], caps[:]
+	bs := buf[:]
+	// Each token shifts its capital bit in at the top: after the last,
+	// the bits of len(toks)-lo tokens are at the top, to move down. This
+	// costs less than a list of their indexes, and then a bit set for
+	// each.
+	var c uint64
 	// An unsigned index that the loop keeps below len(toks) needs no
 	// bounds check, and is the token's index to write.
-	for i := uint(lo); i < uint(len(toks)); i++ {
-		f := fast[toks[i].ID()]
-		bs[n&255] = int32(i) // n < 255: the mask spares the bounds check
-		cs[m&255] = int32(i)
+	i := uint(lo)
+	for ; i < uint(len(toks)); i++ {
+		f := fast[uint(toks[i].ID())&m]
+		bs[n&255] = int32(i) // n < 256: the mask spares the bounds check
 		// f^pf is below 8, and less 8 has its top bit, exactly when the
 		// lower-case types are one (both below 1<<29).
 		n += int((f|pf>>1)&1 | (f^pf-1<<fastLowShift)>>31)
-		m += int(f >> 2 & 1)
+		c = c>>1 | uint64(f&fastCapital)<<(63-2)
 		pf = f
 	}
-	return n, m, pf
+	return n, pf, c >> ((uint(lo) - i) & 63)
 }
 
 // The walk's masks: a token needs a closer look when its class has a
@@ -324,15 +335,16 @@ func (w *indexWalk) slow(is []int32) {
 			// and none before the first token).
 			gap, pc := -1, uint32(0)
 			if i > 0 {
-				if gap = d.NearTokenGap(i); gap < 0 {
+				p := d.Tokens[i-1]
+				if gap = d.NearGap(i, p, t); gap < 0 {
 					gap = d.TokenGap(i)
 				}
-				pc = x.class[d.Tokens[i-1].ID()]
+				pc = x.class[p.ID()]
 			}
 			// A mark glued to the word before it and to the token after it
 			// (the next token the walk reads, in this block or the next).
 			if gap == 0 && c&clsMissing != 0 && pc&clsWord != 0 && i+1 < len(d.Tokens) {
-				after := d.NearTokenGap(i + 1)
+				after := d.NearGap(i+1, t, d.Tokens[i+1])
 				if after < 0 {
 					after = d.TokenGap(i + 1)
 				}

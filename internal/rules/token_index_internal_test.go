@@ -229,3 +229,69 @@ func TestTokenIndexWalk(t *testing.T) {
 }
 
 func head(l []int32) []int32 { return l[:min(len(l), 20)] }
+
+// TestTokenIndexCapitals checks the capitals the walk marks, a word of
+// 64 tokens at a time, against a token at a time, on drafts whose
+// lengths end at every phase of a word and of the walk's stretches.
+func TestTokenIndexCapitals(t *testing.T) {
+	srcs := indexSources(t)
+	for n := range 70 {
+		srcs[strings.Repeat("x", n+1)+".txt"] = []byte(strings.Repeat("Ann and bob. ", n*3+n/7))
+	}
+	for path, src := range srcs {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		x := buildTokenIndex(d)
+		want := tokenBits(make([]uint64, len(d.Tokens)/64+1))
+		for i, tk := range d.Tokens {
+			if x.class[tk.ID()]&clsWord != 0 && isNameCapital(d.Types[tk.ID()]) {
+				want.set(i)
+			}
+		}
+		if !slices.Equal(x.capitals, want) {
+			t.Errorf("%s: capitals differ from a token at a time", path)
+		}
+	}
+}
+
+// TestNearGap checks prose.Document.NearGap, which the walk calls with
+// the tokens it holds, against NearTokenGap on every token.
+func TestNearGap(t *testing.T) {
+	for path, src := range indexSources(t) {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		for i := 1; i < len(d.Tokens); i++ {
+			if got, want := d.NearGap(i, d.Tokens[i-1], d.Tokens[i]), d.NearTokenGap(i); got != want {
+				t.Fatalf("%s: NearGap(%d) = %d, want %d", path, i, got, want)
+			}
+		}
+	}
+}
+
+// TestAdjacent checks adjacent, which reads the gap of neighbours,
+// against the ends and starts of every pair of neighbours.
+func TestAdjacent(t *testing.T) {
+	for path, src := range indexSources(t) {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		for i := 0; i+1 < len(d.Tokens); i++ {
+			if got, want := adjacent(d, i, i+1), d.TokenEnd(i) == d.TokenStart(i+1); got != want {
+				t.Fatalf("%s: adjacent(%d, %d) = %v, want %v", path, i, i+1, got, want)
+			}
+		}
+	}
+}
+
+// TestTok checks tok, which reads a token's text from its type, against
+// TokenText on every token.
+func TestTok(t *testing.T) {
+	for path, src := range indexSources(t) {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		for i := -1; i <= len(d.Tokens); i++ {
+			want := ""
+			if i >= 0 && i < len(d.Tokens) {
+				want = d.TokenText(i)
+			}
+			if got := tok(d, i); got != want {
+				t.Fatalf("%s: tok(%d) = %q, want %q", path, i, got, want)
+			}
+		}
+	}
+}

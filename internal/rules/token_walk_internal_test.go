@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -265,6 +266,71 @@ func TestSegmentAfter(t *testing.T) {
 				}
 				if got := segmentAfter(segs, from, off); got != want {
 					t.Fatalf("doc %d: segmentAfter(from %d, off %d) = %d, want %d", n, from, off, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestNameWalk checks nameWalk.walk, which reads the capitals' bits a
+// word at a time, against a reading of the capitalised words one at a
+// time, with random marks per type and random capitals, in stretches
+// of every phase.
+func TestNameWalk(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	bitsOf := []uint32{markCapital, markConnector, markArticle, markGiven}
+	for _, doc := range walkDocs(t) {
+		toks := doc.Tokens
+		for round := range 4 {
+			marks := idTable[uint32](len(doc.Types))
+			for id := range doc.Types {
+				for _, b := range bitsOf {
+					if r.IntN(4) <= round {
+						marks[id] |= b
+					}
+				}
+				if r.IntN(3) == 0 {
+					marks[id] |= uint32(r.IntN(5)) << markFormShift
+				}
+			}
+			caps := tokenBits(make([]uint64, len(toks)/64+1))
+			for i := range toks {
+				if r.IntN(3) <= round%3 {
+					caps.set(i)
+				}
+			}
+			w := nameWalk{toks: toks, marks: marks}
+			var seen uint32
+			var buf nameBuf
+			for lo := 0; lo < len(caps); lo += nameStretch / 64 {
+				var uses, starts []int32
+				for ti := lo << 6; ti < min(lo<<6+nameStretch, len(toks)); ti++ {
+					if !caps.has(ti) {
+						continue
+					}
+					m := marks[toks[ti].ID()]
+					if ti+2 < len(toks) {
+						nt, nm := toks[ti+1], marks[toks[ti+1].ID()]
+						if m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() &&
+							marks[toks[ti+2].ID()]&(markCapital|markConnector) != 0 {
+							starts = append(starts, int32(ti))
+						}
+					}
+					fi := m >> markFormShift
+					if fi == 0 {
+						continue
+					}
+					if fi > seen {
+						uses = append(uses, ^int32(ti))
+						seen = fi
+					}
+					if ti > 0 && marks[toks[ti-1].ID()]&markGiven != 0 {
+						uses = append(uses, int32(ti))
+					}
+				}
+				n, k := w.walk(&buf, caps[lo:min(lo+nameStretch/64, len(caps))], lo)
+				if !slices.Equal(buf.uses[:n], uses) || !slices.Equal(buf.starts[:k], starts) {
+					t.Fatalf("%s round %d, word %d: walk listed uses %v, starts %v; want %v, %v", doc.Path, round, lo, buf.uses[:n], buf.starts[:k], uses, starts)
 				}
 			}
 		}

@@ -1593,13 +1593,14 @@ func shortFragment(doc *prose.Document, ti, n int) bool {
 	if n == 1 && !strayLetter(doc, ti) {
 		return true
 	}
-	sp := doc.TokenSpan(ti)
+	// The neighbours that touch the word (adjacent reads their gaps),
+	// by their types' texts (tok).
 	next, prev := "", ""
-	if ti+1 < len(doc.Tokens) && doc.TokenStart(ti+1) == sp.End {
-		next = doc.TokenText(ti + 1)
+	if ti+1 < len(doc.Tokens) && adjacent(doc, ti, ti+1) {
+		next = tok(doc, ti+1)
 	}
-	if ti > 0 && doc.TokenEnd(ti-1) == sp.Start {
-		prev = doc.TokenText(ti - 1)
+	if ti > 0 && adjacent(doc, ti-1, ti) {
+		prev = tok(doc, ti-1)
 	}
 	switch {
 	case next == "/" || prev == "/":
@@ -1609,7 +1610,7 @@ func shortFragment(doc *prose.Document, ti, n int) bool {
 	case next == ")" || prev == "(":
 		return n == 1
 	case next == "." || next == ":":
-		return n == 1 || abbreviation[strings.ToLower(doc.TokenText(ti))]
+		return n == 1 || abbreviation[strings.ToLower(tok(doc, ti))]
 	}
 	return false
 }
@@ -1693,9 +1694,9 @@ func neighbours(doc *prose.Document, s prose.Sentence, ti int) (prev, next strin
 				return ""
 			}
 			if doc.Tokens[i].Kind() == prose.Word {
-				return doc.TokenText(i)
+				return tok(doc, i)
 			}
-			switch doc.TokenText(i) {
+			switch tok(doc, i) {
 			case "\"", "'", "‘", "’", "“", "”", "(", ")", "[", "]":
 				continue
 			}
@@ -1712,7 +1713,7 @@ func afterOpener(doc *prose.Document, ti, first int) bool {
 	if ti <= first {
 		return true
 	}
-	switch doc.TokenText(ti - 1) {
+	switch tok(doc, ti-1) {
 	case "\"", "“", "‘", "'", "(", "[", ":", "—", "–":
 		return true
 	}
@@ -1833,20 +1834,22 @@ func stripPossessive(w string) string {
 func skipPlain(toks []prose.Token, seen []uint8, i int) int {
 	_ = seen[0] // an idTable is not empty: m is its length less one
 	m := uint(len(seen) - 1)
-	// An unsigned index below len(toks) needs no bounds check.
-	k := uint(i)
+	// An index known not below 0 and, four tokens at a time, not past
+	// len(toks)-4 needs no bounds check, nor the four a check of their
+	// slice (an unsigned index compared with len(toks)-3 did).
+	k, last := max(i, 0), len(toks)-4
 	// Four tokens at a time, their bytes ANDed: a run of plain tokens
 	// costs one test and one branch per four. The four that hold the
 	// token sought are read again one at a time below.
-	for ; k+3 < uint(len(toks)); k += 4 {
+	for ; k <= last; k += 4 {
 		t := (*[4]prose.Token)(toks[k : k+4])
 		if seen[uint(t[0].ID())&m]&seen[uint(t[1].ID())&m]&seen[uint(t[2].ID())&m]&seen[uint(t[3].ID())&m]&1 == 0 {
 			break
 		}
 	}
-	for ; k < uint(len(toks)); k++ {
+	for ; k < len(toks); k++ {
 		if seen[uint(toks[k].ID())&m]&1 == 0 {
-			return int(k)
+			return k
 		}
 	}
 	return len(toks)
