@@ -1795,6 +1795,10 @@ type pruner struct {
 	sounds []uint32
 	// anySound: sounds are not known, every subtree may hold one.
 	anySound bool
+	// soundBits: bit x%4096 for each node x of sounds, so that most
+	// nodes not among them are told so without a binary search (most
+	// nodes sound asks about are not, and share no bit with one).
+	soundBits [64]uint64
 }
 
 // soundAlikeIDs appends to buf the keys whose metaphone key is mp,
@@ -1830,6 +1834,9 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 	}
 	slices.Sort(p.sounds)
 	p.sounds = slices.Compact(p.sounds)
+	for _, x := range p.sounds {
+		p.soundBits[x>>6&63] |= 1 << (x & 63)
+	}
 }
 
 // sound reports whether the subtree of node x may hold a sound-alike.
@@ -1838,6 +1845,9 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 func (p *pruner) sound(x uint32) bool {
 	if p.anySound {
 		return true
+	}
+	if p.soundBits[x>>6&63]&(1<<(x&63)) == 0 {
+		return false
 	}
 	_, ok := slices.BinarySearch(p.sounds, x)
 	return ok
