@@ -447,14 +447,38 @@ type aligner struct {
 	// each.
 	subOf [256][]float32
 	delOf [256]float32
+	// subBy[letterIndex(t)][c-'a']: the cost of typing t for the word
+	// letter c (a–z), and subMin[letterIndex(t)] the least of them for
+	// c != t and Sub (see lowerBound); with delOf, filled for the
+	// weights costsW (costsOK) and kept from query to query.
+	subBy   [27][26]float32
+	subMin  [27]float32
+	costsW  weights
+	costsOK bool
 }
 
 // init readies a for query q, reusing its tables' memory.
+//
+// It sets every field rather than clearing the whole aligner: the
+// tables by letter (at, subOf, delOf) are kilobytes that a search of a
+// short word mostly leaves alone, so only the entries of the previous
+// query's letters are cleared, and the costs that depend on the weights
+// alone are kept while the weights stay the same.
 func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	n := len(q)
-	*a = aligner{s: s, w: w, q: append(a.q[:0], q...), n: n,
-		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0],
-		span: a.span[:0]}
+	if a.n > 62 {
+		clear(a.at[:])
+	} else {
+		for _, c := range a.q {
+			a.at[c] = 0
+		}
+	}
+	a.s, a.w, a.q, a.n = s, w, append(a.q[:0], q...), n
+	a.ins, a.sub, a.other = floats(a.ins, n+1), floats(a.sub, 26*(n+1)), a.other[:0]
+	a.pairs, a.span = a.pairs[:0], a.span[:0]
+	if !a.costsOK || a.costsW != *w {
+		a.fillCosts(s, w)
+	}
 	if n <= 62 {
 		for i := 1; i <= n; i++ {
 			a.at[q[i-1]] |= 1 << i
@@ -493,24 +517,46 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		if (i >= 2 && t == q[i-2]) || t == '-' || t == '\'' {
 			a.ins[i] = w.InsDouble
 		}
+		// subCost(w, c, t) for every letter c, from the table by the
+		// typo's letter.
+		col := &a.subBy[letterIndices[t]]
+		for c := range col {
+			a.sub[c*(n+1)+i] = col[c]
+		}
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		a.subOf[c] = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+	}
+	return a
+}
+
+// fillCosts fills the costs that depend on the weights alone: subBy,
+// subMin and delOf.
+func (a *aligner) fillCosts(s *suggester, w *weights) {
+	a.costsW, a.costsOK = *w, true
+	for ti := range a.subBy {
 		// subCost(w, c, t) for every letter c, written out: a call per
-		// cell cost more than the cell.
-		tv, tl := isVowel(t), t >= 'a' && t <= 'z'
+		// cell cost more than the cell. (A typo letter outside a–z,
+		// index 26, matches no c: it costs Sub.)
+		t := byte('a' + ti)
+		tv, tl := ti < 26 && isVowel(t), ti < 26
+		least := w.Sub // the cheapest substitution of another letter, w.Sub for one outside a–z
 		for c := byte('a'); c <= 'z'; c++ {
 			sc := w.Sub
 			switch {
-			case c == t:
+			case tl && c == t:
 				sc = 0
 			case tv && isVowel(c):
 				sc = w.SubVowel
 			case tl && s.adj[c-'a'][t-'a']:
 				sc = w.SubKey
 			}
-			a.sub[int(c-'a')*(n+1)+i] = sc
+			a.subBy[ti][c-'a'] = sc
+			if !tl || c != t {
+				least = min(least, sc)
+			}
 		}
-	}
-	for c := byte('a'); c <= 'z'; c++ {
-		a.subOf[c] = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+		a.subMin[ti] = least
 	}
 	// delCost(w, c, prev) for prev != c, filled by kinds of letter.
 	for c := range a.delOf {
@@ -522,7 +568,6 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		}
 	}
 	a.delOf['-'], a.delOf['\''], a.delOf[' '] = w.DelPunct, w.DelPunct, w.DelPunct
-	return a
 }
 
 // first fills row 0: the typo's letters before the word's first one.
@@ -993,21 +1038,21 @@ func lowerBoundExact(w *weights) bool {
 // init readies l for a's query, reusing its tables' memory.
 func (l *lowerBound) init(a *aligner) *lowerBound {
 	w, n := a.w, a.n
-	*l = lowerBound{n: n, cq: floats(l.cq, n+1), insSum: floats(l.insSum, (n+1)*(n+1)), noMask: n > 63,
-		msum: l.msum[:0], sorted: l.sorted[:0]}
+	// The fields are set one by one rather than by clearing l: chunk is
+	// 4 KB, and only its entries for the subsets of q's letters, each
+	// written here before any is read, are looked up (see missing; the
+	// entry for the empty set is never written, and stays 0).
+	l.n, l.cq, l.insSum, l.noMask = n, floats(l.cq, n+1), floats(l.insSum, (n+1)*(n+1)), n > 63
+	l.msum, l.sorted, l.pos, l.qbits = l.msum[:0], l.sorted[:0], [32]uint64{}, 0
 	l.minDel = min(w.Del, w.DelDouble, w.DelPunct)
 	if w.DelVowel > 0 {
 		l.minDel = min(l.minDel, w.DelVowel)
 	}
 	for k := 1; k <= n; k++ {
 		t := a.q[k-1]
-		sm := w.Sub // a word letter outside a–z
-		for c := 0; c < 26; c++ {
-			if byte('a'+c) != t {
-				sm = min(sm, a.sub[c*(n+1)+k]) // subCost(w, 'a'+c, t)
-			}
-		}
-		l.cq[k] = min(a.ins[k], sm)
+		// The cheapest substitution of another letter for t, and Sub
+		// for a word letter outside a–z.
+		l.cq[k] = min(a.ins[k], a.subMin[letterIndices[t]])
 		if !l.noMask {
 			l.pos[bits.TrailingZeros32(letterBit(t))] |= 1 << k
 		}
