@@ -1639,13 +1639,13 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 		}
 		return w.Freq * math.Log1p(c)
 	}
-	// score is a key's score: its prior less its edit cost, plus the
-	// sound-alike bonus when the typo is long enough, the cost leaves room
-	// for it and the key sounds like the typo. like says whether it does
-	// when the caller knows (1 or 0, from the sound-alike index); -1
-	// compares metaphones.
-	score := func(key string, cost float32, count uint32, like int8) float64 {
-		sc := prior(count) - w.Edit*float64(cost)
+	// score is a key's score: its prior (pr, from prior) less its edit
+	// cost, plus the sound-alike bonus when the typo is long enough, the
+	// cost leaves room for it and the key sounds like the typo. like says
+	// whether it does when the caller knows (1 or 0, from the sound-alike
+	// index); -1 compares metaphones.
+	score := func(key string, cost float32, pr float64, like int8) float64 {
+		sc := pr - w.Edit*float64(cost)
 		if cost >= w.PhoneticMin && len(q) > 3 && len(qPhon) > 1 && (like == 1 || like < 0 && metaphone(key) == qPhon) {
 			sc += w.Phonetic
 		}
@@ -1686,7 +1686,8 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 		if sound {
 			pb = phonBonus
 		}
-		if prior(count)+bonus+pb-w.Edit*float64(cost) < floor.min()-1e-9 {
+		pr := prior(count)
+		if pr+bonus+pb-w.Edit*float64(cost) < floor.min()-1e-9 {
 			return // below the n best already offered
 		}
 		like := int8(-1)
@@ -1696,7 +1697,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 				like = 1
 			}
 		}
-		sc := score(b.keys.key(fid), cost, count, like)
+		sc := score(b.keys.key(fid), cost, pr, like)
 		hasLower := b.self[fid] != 0
 		b.forms(fid, func(form string, f entryFlag) bool {
 			fs := shapeOf(form)
@@ -1729,8 +1730,9 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	if w.Edit > 0 && w.Freq >= 0 {
 		prune = &bufs.p
 		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0]}
+		unseen := math.Log1p(w.UnseenFreq) // (a call the loop would make per class)
 		for class := range prune.ceiling[0] {
-			c := w.Freq*max(float64(class)/2, math.Log1p(w.UnseenFreq)) + bonus
+			c := w.Freq*max(float64(class)/2, unseen) + bonus
 			prune.ceiling[0][class] = c
 			prune.ceiling[1][class] = c + phonBonus
 		}
@@ -1784,7 +1786,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 			}
 			for _, f := range forms {
 				if f != typed {
-					offer(adaptForm(f, typed), score(k, cost, uint32(w.UserFreq), -1))
+					offer(adaptForm(f, typed), score(k, cost, prior(uint32(w.UserFreq)), -1))
 				}
 			}
 		}
