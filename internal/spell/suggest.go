@@ -1063,14 +1063,18 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 		for c := 0; c < len(l.msum); c += 256 {
 			t := l.msum[c : c+256]
 			// Only sets of positions up to n are looked up: in the last
-			// byte, the values below 2<<(n%8).
+			// byte, the values below 2<<(n%8). Each set's sum is its sum
+			// without its lowest position plus that position's cost, and
+			// the sets are taken by their lowest position k, from the
+			// highest, so that the set without it is done before. (The
+			// position k is at most n by top; position 0 adds cq[0], 0.)
 			top := min(n-c>>5, 7)
-			for b := 1; b < 2<<top; b++ {
-				var v float32
-				if k := c>>5 + bits.TrailingZeros8(uint8(b)); k >= 1 && k <= n {
-					v = l.cq[k]
+			for k := top; k >= 0; k-- {
+				v := l.cq[c>>5+k]
+				for h := 0; h < 1<<(top-k); h++ {
+					rest := h << (k + 1)
+					t[rest|1<<k] = t[rest] + v
 				}
-				t[b] = t[b&(b-1)] + v
 			}
 		}
 		for c := range l.chunk {
