@@ -1722,7 +1722,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 				}
 			}
 			if form != typed {
-				offer(adaptForm(form, typed), msc)
+				offer(adaptShaped(form, fs, typed, shape), msc)
 			}
 			return true
 		})
