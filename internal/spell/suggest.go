@@ -1733,7 +1733,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	var prune *pruner
 	if w.Edit > 0 && w.Freq >= 0 {
 		prune = &bufs.p
-		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0]}
+		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0], path: prune.path}
 		unseen := math.Log1p(w.UnseenFreq) // (a call the loop would make per class)
 		for class := range prune.ceiling[0] {
 			c := w.Freq*max(float64(class)/2, unseen) + bonus
@@ -1846,6 +1846,7 @@ type pruner struct {
 	sounds []uint32
 	// anySound: sounds are not known, every subtree may hold one.
 	anySound bool
+	path     []uint32 // scratch for markSounds
 	// soundBits: bit x%4096 for each node x of sounds, so that most
 	// nodes not among them are told so without a binary search (most
 	// nodes sound asks about are not, and share no bit with one).
@@ -1867,11 +1868,24 @@ func soundAlikeIDs(b *base, s *suggester, mp string, buf []uint32) (ids []uint32
 // markSounds lists the trie nodes on the paths to the keys that sound
 // like the query (ids, see soundAlikeIDs), whose subtrees alone can hold
 // a key with the sound-alike bonus.
+//
+// The keys come nearly in alphabetical order, so a key mostly shares a
+// prefix with the one before it, whose path (path) is listed already:
+// the walk starts below it.
 func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
+	path, prev := p.path[:0], ""
 	for _, id := range ids {
 		key := b.keys.key(id)
+		i := 0
+		for i < len(key) && i < len(prev) && key[i] == prev[i] {
+			i++
+		}
+		path = path[:i]
 		x := uint32(0)
-		for i := 0; i < len(key); i++ {
+		if i > 0 {
+			x = path[i-1]
+		}
+		for ; i < len(key); i++ {
 			nd := s.node(x)
 			labels := s.labels[nd.first : nd.first+uint32(nd.children)]
 			k := strings.IndexByte(labels, key[i])
@@ -1880,9 +1894,12 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 				return
 			}
 			x = nd.first + uint32(k)
+			path = append(path, x)
 			p.sounds = append(p.sounds, x)
 		}
+		prev = key
 	}
+	p.path = path
 	slices.Sort(p.sounds)
 	p.sounds = slices.Compact(p.sounds)
 	for _, x := range p.sounds {
