@@ -441,6 +441,11 @@ type aligner struct {
 	// row has a transposition cell is told by a shift and an and (see
 	// stepBand); all ones for every c when q is too long for the bits.
 	at [256]uint64
+	// transAt[c]: the cells i from which a transposition can start
+	// below a node of letter c, those with q[i+1] == c != q[i] (bit i+2,
+	// and not i+1, of at[c]; see walk). Set with at, for q of up to 62
+	// letters.
+	transAt [256]uint64
 	// subOf[c]: the substitution costs for word letter c (a–z; nil for
 	// the others, see otherSub), and delOf[c] the cost of deleting it
 	// after another letter, so that a row's costs are found by a look-up
@@ -470,7 +475,7 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		clear(a.at[:])
 	} else {
 		for _, c := range a.q {
-			a.at[c] = 0
+			a.at[c], a.transAt[c] = 0, 0
 		}
 	}
 	a.s, a.w, a.q, a.n = s, w, append(a.q[:0], q...), n
@@ -482,6 +487,9 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	if n <= 62 {
 		for i := 1; i <= n; i++ {
 			a.at[q[i-1]] |= 1 << i
+		}
+		for _, c := range a.q {
+			a.transAt[c] = a.at[c] >> 2 &^ (a.at[c] >> 1)
 		}
 	} else {
 		for c := range a.at {
@@ -753,16 +761,16 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 	var into uint32
 	if up2 != nil && u2b.lo <= u2b.hi {
 		if a.n <= 62 {
-			// Only the cells i with q[i+1] == pc != q[i] (bit i+2, and
-			// not i+1, of at[pc]) can start one: most nodes have none,
-			// and then no cell is looked at, nor the costs it needs.
-			// (The shift counts are below 63: masking them spares
-			// their tests.)
-			at := a.at[pc]
-			band := (uint64(2)<<(u2b.hi&63) - 1) &^ (uint64(1)<<(u2b.lo&63) - 1)
-			for m := (at >> 2 &^ (at >> 1)) & band; m != 0; m &= m - 1 {
-				if i := bits.TrailingZeros64(m); up2[i]+a.w.Trans <= *r.bound {
-					into |= letterBit(a.q[i])
+			// Only the cells i with q[i+1] == pc != q[i] (transAt[pc])
+			// can start one: most nodes have none, and then no cell is
+			// looked at, nor the band's mask and the costs. (The shift
+			// counts are below 63: masking them spares their tests.)
+			if st := a.transAt[pc]; st != 0 {
+				band := (uint64(2)<<(u2b.hi&63) - 1) &^ (uint64(1)<<(u2b.lo&63) - 1)
+				for m := st & band; m != 0; m &= m - 1 {
+					if i := bits.TrailingZeros64(m); up2[i]+a.w.Trans <= *r.bound {
+						into |= letterBit(a.q[i])
+					}
 				}
 			}
 		} else {
