@@ -790,7 +790,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		}
 		// The child's record, read field by field (see node).
 		x := first + uint32(k)
-		rec := s.nodes[nodeSize*int(x):][:nodeSize+4]
+		rec := s.nodes[nodeSize*int(x) : nodeSize*int(x)+nodeSize+4]
 		w0, mask := le32(rec, 0), le32(rec, 4)
 		bound := *r.bound
 		// The positions of the typo's letters the subtree below the child
