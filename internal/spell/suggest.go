@@ -782,7 +782,9 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 		}
 	}
-	pruning := r.pruneOn
+	// The bound and whether to prune change only by an emit, here or
+	// below a child: they are read again after each.
+	pruning, bound := r.pruneOn, *r.bound
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
@@ -792,7 +794,6 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		x := first + uint32(k)
 		rec := s.nodes[nodeSize*int(x) : nodeSize*int(x)+nodeSize+4]
 		w0, mask := le32(rec, 0), le32(rec, 4)
-		bound := *r.bound
 		// The positions of the typo's letters the subtree below the child
 		// lacks, and those the child's subtree lacks (its letter too).
 		var missing, sub uint64
@@ -873,7 +874,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 		}
 		r.walk(w0&firstMask, nc, depth+1, c, cb, ub)
-		pruning = r.pruneOn
+		pruning, bound = r.pruneOn, *r.bound
 	}
 }
 
