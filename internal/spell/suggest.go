@@ -799,7 +799,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		var missing, sub uint64
 		if lb != nil {
 			missing = lb.missing(mask)
-			sub = missing &^ lb.pos[letterIndices[c]&31] // pos[letterIndex(c)]
+			sub = missing & lb.others[c] // missing &^ pos[letterIndex(c)]
 			// When the letters the child's subtree lacks after the
 			// band take even the best cell past the bound, reachable
 			// and reachCost find no cell (each of their cells costs at
@@ -1019,12 +1019,17 @@ type lowerBound struct {
 	// pos[b]: the positions k of q's letters with letterBit 1<<b (b < 27;
 	// the rest are empty, so that a byte's index masked to 5 bits needs
 	// no bounds check)
-	pos    [32]uint64
-	chunk  [4][128]uint64 // the union of pos over each 7-bit slice of a mask
-	qbits  uint32         // the letterBits of q
-	insSum []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
-	minDel float32        // the cheapest deletion
-	noMask bool           // q is too long for the position sets
+	pos [32]uint64
+	// others[c]: every position but those of q's letters with c's
+	// letterBit (^pos[letterIndex(c)]), by byte: the walk asks for each
+	// child it screens.
+	others   [256]uint64
+	othersOK bool           // others is filled (for the previous query)
+	chunk    [4][128]uint64 // the union of pos over each 7-bit slice of a mask
+	qbits    uint32         // the letterBits of q
+	insSum   []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
+	minDel   float32        // the cheapest deletion
+	noMask   bool           // q is too long for the position sets
 	// msum[c<<8|b]: the sum of cq[8c+k] over the bits k of b, so that
 	// the costs of a set of positions are summed a byte at a time.
 	msum   []float32
@@ -1052,6 +1057,7 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 	// written here before any is read, are looked up (see missing; the
 	// entry for the empty set is never written, and stays 0).
 	l.n, l.cq, l.insSum, l.noMask = n, floats(l.cq, n+1), floats(l.insSum, (n+1)*(n+1)), n > 63
+	old := l.qbits // the previous query's letters (see others)
 	l.msum, l.sorted, l.pos, l.qbits = l.msum[:0], l.sorted[:0], [32]uint64{}, 0
 	l.minDel = min(w.Del, w.DelDouble, w.DelPunct)
 	if w.DelVowel > 0 {
@@ -1066,6 +1072,23 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 			l.pos[bits.TrailingZeros32(letterBit(t))] |= 1 << k
 		}
 		l.qbits |= letterBit(t)
+	}
+	// others differs from all ones only at q's letters, and at every
+	// byte outside a–z if q has one: only the previous query's and this
+	// one's letters are set, unless either has such a byte.
+	if !l.othersOK || (old|l.qbits)&(1<<26) != 0 {
+		for c := range l.others {
+			l.others[c] = ^l.pos[letterIndices[c]&31]
+		}
+		l.othersOK = true
+	} else {
+		for m := old; m != 0; m &= m - 1 {
+			l.others['a'+bits.TrailingZeros32(m)] = math.MaxUint64
+		}
+		for m := l.qbits; m != 0; m &= m - 1 {
+			b := bits.TrailingZeros32(m)
+			l.others['a'+b] = ^l.pos[b]
+		}
 	}
 	if !l.noMask {
 		l.msum = floats(l.msum, (n>>3+1)<<8) // the bytes holding bits 0..n
