@@ -1033,7 +1033,8 @@ type lowerBound struct {
 	// msum[c<<8|b]: the sum of cq[8c+k] over the bits k of b, so that
 	// the costs of a set of positions are summed a byte at a time.
 	msum   []float32
-	sorted []float32 // scratch for init
+	msum0  *[256]float32 // msum's first 256, which missSum reads without a bounds check
+	sorted []float32     // scratch for init
 }
 
 // lowerBoundExact reports whether cutting bands with lowerBound leaves
@@ -1058,7 +1059,7 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 	// entry for the empty set is never written, and stays 0).
 	l.n, l.cq, l.insSum, l.noMask = n, floats(l.cq, n+1), floats(l.insSum, (n+1)*(n+1)), n > 63
 	old := l.qbits // the previous query's letters (see others)
-	l.msum, l.sorted, l.pos, l.qbits = l.msum[:0], l.sorted[:0], [32]uint64{}, 0
+	l.msum, l.msum0, l.sorted, l.pos, l.qbits = l.msum[:0], nil, l.sorted[:0], [32]uint64{}, 0
 	l.minDel = min(w.Del, w.DelDouble, w.DelPunct)
 	if w.DelVowel > 0 {
 		l.minDel = min(l.minDel, w.DelVowel)
@@ -1092,6 +1093,7 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 	}
 	if !l.noMask {
 		l.msum = floats(l.msum, (n>>3+1)<<8) // the bytes holding bits 0..n
+		l.msum0 = (*[256]float32)(l.msum)
 		for c := 0; c < len(l.msum); c += 256 {
 			t := l.msum[c : c+256]
 			// Only sets of positions up to n are looked up: in the last
@@ -1303,7 +1305,7 @@ func after(m uint64, i int) uint64 {
 // which are at most n.
 func (l *lowerBound) missSum(m uint64) float32 {
 	if m < 256 {
-		return l.msum[m] // positions below 8 only, as for every typo of up to 7 letters
+		return l.msum0[m] // positions below 8 only, as for every typo of up to 7 letters
 	}
 	var sum float32
 	for c := 0; m != 0; c += 256 {
