@@ -1713,12 +1713,22 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 		sounds, soundsKnown = soundAlikeIDs(b, s, qPhon, bufs.sounds[:0])
 		bufs.sounds = sounds
 	}
+	// soundBits: bit id%4096 of each of sounds, which tells most keys
+	// that are not among them so without a binary search (see
+	// pruner.soundBits).
+	var soundBits [64]uint64
+	for _, id := range sounds {
+		soundBits[id>>6&63] |= 1 << (id & 63)
+	}
 	consider := func(fid uint32, cost float32) {
 		minCost = min(minCost, cost)
 		count := b.count(fid)
 		sound := phonBonus > 0
 		if soundsKnown {
-			_, sound = slices.BinarySearch(sounds, fid)
+			sound = soundBits[fid>>6&63]&(1<<(fid&63)) != 0
+			if sound {
+				_, sound = slices.BinarySearch(sounds, fid)
+			}
 		}
 		pb := 0.0
 		if sound {
