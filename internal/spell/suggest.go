@@ -846,7 +846,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			r.pruneOn = pruning
 		}
 		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
-		if depth > s.maxDepth || nc == 0 {
+		if nc == 0 || depth > s.maxDepth {
 			continue
 		}
 		if lb != nil && depth >= 2 {
