@@ -178,10 +178,17 @@ func (d *Dict) wrongForm(w string, k key, curatedOnly bool) Verdict {
 // where the form has none of its own: a capitalised "Cafe" wants "Café",
 // a lower-case "cia" wants "CIA", and all-caps "CZECK" wants "CZECH".
 func adaptForm(form, typed string) string {
-	if shapeOf(form) != shapeLower && (shapeOf(typed) != shapeUpper || utf8.RuneCountInString(typed) < 2) {
+	return adaptShaped(form, shapeOf(form), typed, shapeOf(typed))
+}
+
+// adaptShaped is adaptForm for a form and a token whose shapes (fs,
+// shape) the caller knows: the candidate search adapts every form it
+// offers, and already has both.
+func adaptShaped(form string, fs caseShape, typed string, shape caseShape) string {
+	if fs != shapeLower && (shape != shapeUpper || utf8.RuneCountInString(typed) < 2) {
 		return form
 	}
-	return matchCase(form, typed)
+	return matchShaped(form, typed, shape)
 }
 
 // shortWord reports whether w is a one- or two-letter word, returning

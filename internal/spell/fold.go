@@ -196,7 +196,12 @@ func lowerFirst(w string) string {
 // capitalised form; forms that carry their own capitals (names, acronyms)
 // keep them otherwise.
 func matchCase(form, typed string) string {
-	switch shapeOf(typed) {
+	return matchShaped(form, typed, shapeOf(typed))
+}
+
+// matchShaped is matchCase for a token of the given shape.
+func matchShaped(form, typed string, shape caseShape) string {
+	switch shape {
 	case shapeUpper:
 		if utf8.RuneCountInString(typed) > 1 {
 			return strings.ToUpper(form)

@@ -441,23 +441,55 @@ type aligner struct {
 	// row has a transposition cell is told by a shift and an and (see
 	// stepBand); all ones for every c when q is too long for the bits.
 	at [256]uint64
+	// transAt[c]: the cells i from which a transposition can start
+	// below a node of letter c, those with q[i+1] == c != q[i] (bit i+2,
+	// and not i+1, of at[c]; see walk). Set with at, for q of up to 62
+	// letters.
+	transAt [256]uint64
 	// subOf[c]: the substitution costs for word letter c (a–z; nil for
 	// the others, see otherSub), and delOf[c] the cost of deleting it
 	// after another letter, so that a row's costs are found by a look-up
 	// each.
 	subOf [256][]float32
 	delOf [256]float32
+	// subBy[letterIndex(t)][c-'a']: the cost of typing t for the word
+	// letter c (a–z), and subMin[letterIndex(t)] the least of them for
+	// c != t and Sub (see lowerBound); with delOf, filled for the
+	// weights costsW (costsOK) and kept from query to query.
+	subBy   [27][26]float32
+	subMin  [27]float32
+	costsW  weights
+	costsOK bool
 }
 
 // init readies a for query q, reusing its tables' memory.
+//
+// It sets every field rather than clearing the whole aligner: the
+// tables by letter (at, subOf, delOf) are kilobytes that a search of a
+// short word mostly leaves alone, so only the entries of the previous
+// query's letters are cleared, and the costs that depend on the weights
+// alone are kept while the weights stay the same.
 func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	n := len(q)
-	*a = aligner{s: s, w: w, q: append(a.q[:0], q...), n: n,
-		ins: floats(a.ins, n+1), sub: floats(a.sub, 26*(n+1)), other: a.other[:0], pairs: a.pairs[:0],
-		span: a.span[:0]}
+	if a.n > 62 {
+		clear(a.at[:])
+	} else {
+		for _, c := range a.q {
+			a.at[c], a.transAt[c] = 0, 0
+		}
+	}
+	a.s, a.w, a.q, a.n = s, w, append(a.q[:0], q...), n
+	a.ins, a.sub, a.other = floats(a.ins, n+1), floats(a.sub, 26*(n+1)), a.other[:0]
+	a.pairs, a.span = a.pairs[:0], a.span[:0]
+	if !a.costsOK || a.costsW != *w {
+		a.fillCosts(s, w)
+	}
 	if n <= 62 {
 		for i := 1; i <= n; i++ {
 			a.at[q[i-1]] |= 1 << i
+		}
+		for _, c := range a.q {
+			a.transAt[c] = a.at[c] >> 2 &^ (a.at[c] >> 1)
 		}
 	} else {
 		for c := range a.at {
@@ -493,24 +525,46 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		if (i >= 2 && t == q[i-2]) || t == '-' || t == '\'' {
 			a.ins[i] = w.InsDouble
 		}
+		// subCost(w, c, t) for every letter c, from the table by the
+		// typo's letter.
+		col := &a.subBy[letterIndices[t]]
+		for c := range col {
+			a.sub[c*(n+1)+i] = col[c]
+		}
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		a.subOf[c] = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+	}
+	return a
+}
+
+// fillCosts fills the costs that depend on the weights alone: subBy,
+// subMin and delOf.
+func (a *aligner) fillCosts(s *suggester, w *weights) {
+	a.costsW, a.costsOK = *w, true
+	for ti := range a.subBy {
 		// subCost(w, c, t) for every letter c, written out: a call per
-		// cell cost more than the cell.
-		tv, tl := isVowel(t), t >= 'a' && t <= 'z'
+		// cell cost more than the cell. (A typo letter outside a–z,
+		// index 26, matches no c: it costs Sub.)
+		t := byte('a' + ti)
+		tv, tl := ti < 26 && isVowel(t), ti < 26
+		least := w.Sub // the cheapest substitution of another letter, w.Sub for one outside a–z
 		for c := byte('a'); c <= 'z'; c++ {
 			sc := w.Sub
 			switch {
-			case c == t:
+			case tl && c == t:
 				sc = 0
 			case tv && isVowel(c):
 				sc = w.SubVowel
 			case tl && s.adj[c-'a'][t-'a']:
 				sc = w.SubKey
 			}
-			a.sub[int(c-'a')*(n+1)+i] = sc
+			a.subBy[ti][c-'a'] = sc
+			if !tl || c != t {
+				least = min(least, sc)
+			}
 		}
-	}
-	for c := byte('a'); c <= 'z'; c++ {
-		a.subOf[c] = a.sub[int(c-'a')*(n+1) : int(c-'a'+1)*(n+1)]
+		a.subMin[ti] = least
 	}
 	// delCost(w, c, prev) for prev != c, filled by kinds of letter.
 	for c := range a.delOf {
@@ -522,7 +576,6 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		}
 	}
 	a.delOf['-'], a.delOf['\''], a.delOf[' '] = w.DelPunct, w.DelPunct, w.DelPunct
-	return a
 }
 
 // first fills row 0: the typo's letters before the word's first one.
@@ -708,16 +761,16 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 	var into uint32
 	if up2 != nil && u2b.lo <= u2b.hi {
 		if a.n <= 62 {
-			// Only the cells i with q[i+1] == pc != q[i] (bit i+2, and
-			// not i+1, of at[pc]) can start one: most nodes have none,
-			// and then no cell is looked at, nor the costs it needs.
-			// (The shift counts are below 63: masking them spares
-			// their tests.)
-			at := a.at[pc]
-			band := (uint64(2)<<(u2b.hi&63) - 1) &^ (uint64(1)<<(u2b.lo&63) - 1)
-			for m := (at >> 2 &^ (at >> 1)) & band; m != 0; m &= m - 1 {
-				if i := bits.TrailingZeros64(m); up2[i]+a.w.Trans <= *r.bound {
-					into |= letterBit(a.q[i])
+			// Only the cells i with q[i+1] == pc != q[i] (transAt[pc])
+			// can start one: most nodes have none, and then no cell is
+			// looked at, nor the band's mask and the costs. (The shift
+			// counts are below 63: masking them spares their tests.)
+			if st := a.transAt[pc]; st != 0 {
+				band := (uint64(2)<<(u2b.hi&63) - 1) &^ (uint64(1)<<(u2b.lo&63) - 1)
+				for m := st & band; m != 0; m &= m - 1 {
+					if i := bits.TrailingZeros64(m); up2[i]+a.w.Trans <= *r.bound {
+						into |= letterBit(a.q[i])
+					}
 				}
 			}
 		} else {
@@ -729,7 +782,9 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 		}
 	}
-	pruning := r.pruneOn
+	// The bound and whether to prune change only by an emit, here or
+	// below a child: they are read again after each.
+	pruning, bound := r.pruneOn, *r.bound
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
@@ -737,15 +792,14 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		}
 		// The child's record, read field by field (see node).
 		x := first + uint32(k)
-		rec := s.nodes[nodeSize*int(x):][:nodeSize+4]
+		rec := s.nodes[nodeSize*int(x) : nodeSize*int(x)+nodeSize+4]
 		w0, mask := le32(rec, 0), le32(rec, 4)
-		bound := *r.bound
 		// The positions of the typo's letters the subtree below the child
 		// lacks, and those the child's subtree lacks (its letter too).
 		var missing, sub uint64
 		if lb != nil {
 			missing = lb.missing(mask)
-			sub = missing &^ lb.pos[letterIndices[c]&31] // pos[letterIndex(c)]
+			sub = missing & lb.others[c] // missing &^ pos[letterIndex(c)]
 			// When the letters the child's subtree lacks after the
 			// band take even the best cell past the bound, reachable
 			// and reachCost find no cell (each of their cells costs at
@@ -792,7 +846,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			r.pruneOn = pruning
 		}
 		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
-		if depth > s.maxDepth || nc == 0 {
+		if nc == 0 || depth > s.maxDepth {
 			continue
 		}
 		if lb != nil && depth >= 2 {
@@ -820,7 +874,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 		}
 		r.walk(w0&firstMask, nc, depth+1, c, cb, ub)
-		pruning = r.pruneOn
+		pruning, bound = r.pruneOn, *r.bound
 	}
 }
 
@@ -965,16 +1019,22 @@ type lowerBound struct {
 	// pos[b]: the positions k of q's letters with letterBit 1<<b (b < 27;
 	// the rest are empty, so that a byte's index masked to 5 bits needs
 	// no bounds check)
-	pos    [32]uint64
-	chunk  [4][128]uint64 // the union of pos over each 7-bit slice of a mask
-	qbits  uint32         // the letterBits of q
-	insSum []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
-	minDel float32        // the cheapest deletion
-	noMask bool           // q is too long for the position sets
+	pos [32]uint64
+	// others[c]: every position but those of q's letters with c's
+	// letterBit (^pos[letterIndex(c)]), by byte: the walk asks for each
+	// child it screens.
+	others   [256]uint64
+	othersOK bool           // others is filled (for the previous query)
+	chunk    [4][128]uint64 // the union of pos over each 7-bit slice of a mask
+	qbits    uint32         // the letterBits of q
+	insSum   []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
+	minDel   float32        // the cheapest deletion
+	noMask   bool           // q is too long for the position sets
 	// msum[c<<8|b]: the sum of cq[8c+k] over the bits k of b, so that
 	// the costs of a set of positions are summed a byte at a time.
 	msum   []float32
-	sorted []float32 // scratch for init
+	msum0  *[256]float32 // msum's first 256, which missSum reads without a bounds check
+	sorted []float32     // scratch for init
 }
 
 // lowerBoundExact reports whether cutting bands with lowerBound leaves
@@ -993,39 +1053,62 @@ func lowerBoundExact(w *weights) bool {
 // init readies l for a's query, reusing its tables' memory.
 func (l *lowerBound) init(a *aligner) *lowerBound {
 	w, n := a.w, a.n
-	*l = lowerBound{n: n, cq: floats(l.cq, n+1), insSum: floats(l.insSum, (n+1)*(n+1)), noMask: n > 63,
-		msum: l.msum[:0], sorted: l.sorted[:0]}
+	// The fields are set one by one rather than by clearing l: chunk is
+	// 4 KB, and only its entries for the subsets of q's letters, each
+	// written here before any is read, are looked up (see missing; the
+	// entry for the empty set is never written, and stays 0).
+	l.n, l.cq, l.insSum, l.noMask = n, floats(l.cq, n+1), floats(l.insSum, (n+1)*(n+1)), n > 63
+	old := l.qbits // the previous query's letters (see others)
+	l.msum, l.msum0, l.sorted, l.pos, l.qbits = l.msum[:0], nil, l.sorted[:0], [32]uint64{}, 0
 	l.minDel = min(w.Del, w.DelDouble, w.DelPunct)
 	if w.DelVowel > 0 {
 		l.minDel = min(l.minDel, w.DelVowel)
 	}
 	for k := 1; k <= n; k++ {
 		t := a.q[k-1]
-		sm := w.Sub // a word letter outside a–z
-		for c := 0; c < 26; c++ {
-			if byte('a'+c) != t {
-				sm = min(sm, a.sub[c*(n+1)+k]) // subCost(w, 'a'+c, t)
-			}
-		}
-		l.cq[k] = min(a.ins[k], sm)
+		// The cheapest substitution of another letter for t, and Sub
+		// for a word letter outside a–z.
+		l.cq[k] = min(a.ins[k], a.subMin[letterIndices[t]])
 		if !l.noMask {
 			l.pos[bits.TrailingZeros32(letterBit(t))] |= 1 << k
 		}
 		l.qbits |= letterBit(t)
 	}
+	// others differs from all ones only at q's letters, and at every
+	// byte outside a–z if q has one: only the previous query's and this
+	// one's letters are set, unless either has such a byte.
+	if !l.othersOK || (old|l.qbits)&(1<<26) != 0 {
+		for c := range l.others {
+			l.others[c] = ^l.pos[letterIndices[c]&31]
+		}
+		l.othersOK = true
+	} else {
+		for m := old; m != 0; m &= m - 1 {
+			l.others['a'+bits.TrailingZeros32(m)] = math.MaxUint64
+		}
+		for m := l.qbits; m != 0; m &= m - 1 {
+			b := bits.TrailingZeros32(m)
+			l.others['a'+b] = ^l.pos[b]
+		}
+	}
 	if !l.noMask {
 		l.msum = floats(l.msum, (n>>3+1)<<8) // the bytes holding bits 0..n
+		l.msum0 = (*[256]float32)(l.msum)
 		for c := 0; c < len(l.msum); c += 256 {
 			t := l.msum[c : c+256]
 			// Only sets of positions up to n are looked up: in the last
-			// byte, the values below 2<<(n%8).
+			// byte, the values below 2<<(n%8). Each set's sum is its sum
+			// without its lowest position plus that position's cost, and
+			// the sets are taken by their lowest position k, from the
+			// highest, so that the set without it is done before. (The
+			// position k is at most n by top; position 0 adds cq[0], 0.)
 			top := min(n-c>>5, 7)
-			for b := 1; b < 2<<top; b++ {
-				var v float32
-				if k := c>>5 + bits.TrailingZeros8(uint8(b)); k >= 1 && k <= n {
-					v = l.cq[k]
+			for k := top; k >= 0; k-- {
+				v := l.cq[c>>5+k]
+				for h := 0; h < 1<<(top-k); h++ {
+					rest := h << (k + 1)
+					t[rest|1<<k] = t[rest] + v
 				}
-				t[b] = t[b&(b-1)] + v
 			}
 		}
 		for c := range l.chunk {
@@ -1222,7 +1305,7 @@ func after(m uint64, i int) uint64 {
 // which are at most n.
 func (l *lowerBound) missSum(m uint64) float32 {
 	if m < 256 {
-		return l.msum[m] // positions below 8 only, as for every typo of up to 7 letters
+		return l.msum0[m] // positions below 8 only, as for every typo of up to 7 letters
 	}
 	var sum float32
 	for c := 0; m != 0; c += 256 {
@@ -1594,13 +1677,13 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 		}
 		return w.Freq * math.Log1p(c)
 	}
-	// score is a key's score: its prior less its edit cost, plus the
-	// sound-alike bonus when the typo is long enough, the cost leaves room
-	// for it and the key sounds like the typo. like says whether it does
-	// when the caller knows (1 or 0, from the sound-alike index); -1
-	// compares metaphones.
-	score := func(key string, cost float32, count uint32, like int8) float64 {
-		sc := prior(count) - w.Edit*float64(cost)
+	// score is a key's score: its prior (pr, from prior) less its edit
+	// cost, plus the sound-alike bonus when the typo is long enough, the
+	// cost leaves room for it and the key sounds like the typo. like says
+	// whether it does when the caller knows (1 or 0, from the sound-alike
+	// index); -1 compares metaphones.
+	score := func(key string, cost float32, pr float64, like int8) float64 {
+		sc := pr - w.Edit*float64(cost)
 		if cost >= w.PhoneticMin && len(q) > 3 && len(qPhon) > 1 && (like == 1 || like < 0 && metaphone(key) == qPhon) {
 			sc += w.Phonetic
 		}
@@ -1630,18 +1713,29 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 		sounds, soundsKnown = soundAlikeIDs(b, s, qPhon, bufs.sounds[:0])
 		bufs.sounds = sounds
 	}
+	// soundBits: bit id%4096 of each of sounds, which tells most keys
+	// that are not among them so without a binary search (see
+	// pruner.soundBits).
+	var soundBits [64]uint64
+	for _, id := range sounds {
+		soundBits[id>>6&63] |= 1 << (id & 63)
+	}
 	consider := func(fid uint32, cost float32) {
 		minCost = min(minCost, cost)
 		count := b.count(fid)
 		sound := phonBonus > 0
 		if soundsKnown {
-			_, sound = slices.BinarySearch(sounds, fid)
+			sound = soundBits[fid>>6&63]&(1<<(fid&63)) != 0
+			if sound {
+				_, sound = slices.BinarySearch(sounds, fid)
+			}
 		}
 		pb := 0.0
 		if sound {
 			pb = phonBonus
 		}
-		if prior(count)+bonus+pb-w.Edit*float64(cost) < floor.min()-1e-9 {
+		pr := prior(count)
+		if pr+bonus+pb-w.Edit*float64(cost) < floor.min()-1e-9 {
 			return // below the n best already offered
 		}
 		like := int8(-1)
@@ -1651,7 +1745,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 				like = 1
 			}
 		}
-		sc := score(b.keys.key(fid), cost, count, like)
+		sc := score(b.keys.key(fid), cost, pr, like)
 		hasLower := b.self[fid] != 0
 		b.forms(fid, func(form string, f entryFlag) bool {
 			fs := shapeOf(form)
@@ -1672,7 +1766,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 				}
 			}
 			if form != typed {
-				offer(adaptForm(form, typed), msc)
+				offer(adaptShaped(form, fs, typed, shape), msc)
 			}
 			return true
 		})
@@ -1683,9 +1777,10 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	var prune *pruner
 	if w.Edit > 0 && w.Freq >= 0 {
 		prune = &bufs.p
-		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0]}
+		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0], path: prune.path}
+		unseen := math.Log1p(w.UnseenFreq) // (a call the loop would make per class)
 		for class := range prune.ceiling[0] {
-			c := w.Freq*max(float64(class)/2, math.Log1p(w.UnseenFreq)) + bonus
+			c := w.Freq*max(float64(class)/2, unseen) + bonus
 			prune.ceiling[0][class] = c
 			prune.ceiling[1][class] = c + phonBonus
 		}
@@ -1739,7 +1834,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 			}
 			for _, f := range forms {
 				if f != typed {
-					offer(adaptForm(f, typed), score(k, cost, uint32(w.UserFreq), -1))
+					offer(adaptForm(f, typed), score(k, cost, prior(uint32(w.UserFreq)), -1))
 				}
 			}
 		}
@@ -1795,6 +1890,11 @@ type pruner struct {
 	sounds []uint32
 	// anySound: sounds are not known, every subtree may hold one.
 	anySound bool
+	path     []uint32 // scratch for markSounds
+	// soundBits: bit x%4096 for each node x of sounds, so that most
+	// nodes not among them are told so without a binary search (most
+	// nodes sound asks about are not, and share no bit with one).
+	soundBits [64]uint64
 }
 
 // soundAlikeIDs appends to buf the keys whose metaphone key is mp,
@@ -1812,11 +1912,24 @@ func soundAlikeIDs(b *base, s *suggester, mp string, buf []uint32) (ids []uint32
 // markSounds lists the trie nodes on the paths to the keys that sound
 // like the query (ids, see soundAlikeIDs), whose subtrees alone can hold
 // a key with the sound-alike bonus.
+//
+// The keys come nearly in alphabetical order, so a key mostly shares a
+// prefix with the one before it, whose path (path) is listed already:
+// the walk starts below it.
 func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
+	path, prev := p.path[:0], ""
 	for _, id := range ids {
 		key := b.keys.key(id)
+		i := 0
+		for i < len(key) && i < len(prev) && key[i] == prev[i] {
+			i++
+		}
+		path = path[:i]
 		x := uint32(0)
-		for i := 0; i < len(key); i++ {
+		if i > 0 {
+			x = path[i-1]
+		}
+		for ; i < len(key); i++ {
 			nd := s.node(x)
 			labels := s.labels[nd.first : nd.first+uint32(nd.children)]
 			k := strings.IndexByte(labels, key[i])
@@ -1825,11 +1938,17 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 				return
 			}
 			x = nd.first + uint32(k)
+			path = append(path, x)
 			p.sounds = append(p.sounds, x)
 		}
+		prev = key
 	}
+	p.path = path
 	slices.Sort(p.sounds)
 	p.sounds = slices.Compact(p.sounds)
+	for _, x := range p.sounds {
+		p.soundBits[x>>6&63] |= 1 << (x & 63)
+	}
 }
 
 // sound reports whether the subtree of node x may hold a sound-alike.
@@ -1838,6 +1957,9 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 func (p *pruner) sound(x uint32) bool {
 	if p.anySound {
 		return true
+	}
+	if p.soundBits[x>>6&63]&(1<<(x&63)) == 0 {
+		return false
 	}
 	_, ok := slices.BinarySearch(p.sounds, x)
 	return ok
