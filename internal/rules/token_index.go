@@ -607,7 +607,10 @@ func (c *sentenceCursor) of(i int) int {
 	return c.si
 }
 
-// ahead is blockCursor.ahead for sentences.
+// ahead is blockCursor.ahead for sentences, written out again: as one
+// function generic over blocks and sentences, whose EndToken a type
+// parameter's method then calls through a dictionary, the two cursors
+// cost 15 million instructions more on the 20 MB corpus.
 func (c *sentenceCursor) ahead(i int) int {
 	ss := c.d.Sentences
 	lo := c.si + 1
