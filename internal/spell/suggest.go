@@ -1244,18 +1244,20 @@ func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax
 func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax int, bound float32) float32 {
 	n := l.n
 	least := float32(math.MaxFloat32)
-	for i := b.lo; i <= b.hi; i++ {
+	// The cells fall in three runs by what is left of the typo after
+	// them, r = n-i: more letters than the subtree's longest key (i <
+	// n-hmax), fewer than its shortest (i > n-hmin), or neither. Each run
+	// has a loop of its own, which tests no r; the middle one, which
+	// holds most cells, adds no insertions nor deletions. keep is after's
+	// mask for cell i, shifted along with it.
+	i, keep := b.lo, ^(uint64(2)<<(b.lo&63) - 1)
+	for e := min(b.hi, n-hmax-1); i <= e; i, keep = i+1, keep<<1 {
 		c := row[i]
 		if c > bound {
 			continue
 		}
-		var rest, del float32
-		if r := n - i; r > hmax {
-			rest = l.insSum[i*(n+1)+r-hmax]
-		} else if hmin > r {
-			del = float32(hmin-r) * l.minDel
-		}
-		if m := after(missing, i); m != 0 {
+		rest := l.insSum[i*(n+1)+n-i-hmax]
+		if m := missing & keep; m != 0 {
 			// (A branch rather than the builtin max, which spends
 			// instructions on NaNs and signed zeros: the costs are
 			// neither, and the sum is mostly the larger.)
@@ -1263,7 +1265,28 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 				rest = ms
 			}
 		}
-		rest += del
+		least = min(least, c+rest)
+	}
+	for e := min(b.hi, n-hmin); i <= e; i, keep = i+1, keep<<1 {
+		c := row[i]
+		if c > bound {
+			continue
+		}
+		if m := missing & keep; m != 0 {
+			c += l.missSum(m)
+		}
+		least = min(least, c)
+	}
+	for ; i <= b.hi; i, keep = i+1, keep<<1 {
+		c := row[i]
+		if c > bound {
+			continue
+		}
+		var rest float32
+		if m := missing & keep; m != 0 {
+			rest = l.missSum(m)
+		}
+		rest += float32(hmin-(n-i)) * l.minDel
 		least = min(least, c+rest)
 	}
 	return least
@@ -1275,20 +1298,32 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 // what trim bounds the completion from below by, less a margin for
 // float rounding.
 func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int) float32 {
+	n := l.n
 	least := float32(math.MaxFloat32)
-	for i := b.lo; i <= b.hi; i++ {
-		var rest, del float32
-		if r := l.n - i; r > hmax {
-			rest = l.insSum[i*(l.n+1)+r-hmax]
-		} else if hmin > r {
-			del = float32(hmin-r) * l.minDel
-		}
-		if m := after(missing, i); m != 0 {
+	// In three runs, as in reachCost.
+	i, keep := b.lo, ^(uint64(2)<<(b.lo&63) - 1)
+	for e := min(b.hi, n-hmax-1); i <= e; i, keep = i+1, keep<<1 {
+		rest := l.insSum[i*(n+1)+n-i-hmax]
+		if m := missing & keep; m != 0 {
 			if ms := l.missSum(m); ms > rest { // max, as in reachCost
 				rest = ms
 			}
 		}
-		rest += del
+		least = min(least, row[i]+rest)
+	}
+	for e := min(b.hi, n-hmin); i <= e; i, keep = i+1, keep<<1 {
+		c := row[i]
+		if m := missing & keep; m != 0 {
+			c += l.missSum(m)
+		}
+		least = min(least, c)
+	}
+	for ; i <= b.hi; i, keep = i+1, keep<<1 {
+		var rest float32
+		if m := missing & keep; m != 0 {
+			rest = l.missSum(m)
+		}
+		rest += float32(hmin-(n-i)) * l.minDel
 		least = min(least, row[i]+rest)
 	}
 	return least - 1e-3
