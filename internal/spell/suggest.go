@@ -434,6 +434,10 @@ type aligner struct {
 	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
 	// for i < 2, which none can reach (a swap is of two different letters).
 	pairs []uint16
+	// qbit[i]: the letterBit of the typo's letter q[i] (i < n), and 0
+	// for i = n, so that searcher.letters looks up a row's matches
+	// without a test for the row's last cell.
+	qbit []uint32
 	// span[lo*(n+1)+hi]: the letterBits of q[lo:min(hi+1, n)], the
 	// typo's letters after the cells lo to hi (lo <= hi).
 	span []uint32
@@ -480,7 +484,11 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	}
 	a.s, a.w, a.q, a.n = s, w, append(a.q[:0], q...), n
 	a.ins, a.sub, a.other = floats(a.ins, n+1), floats(a.sub, 26*(n+1)), a.other[:0]
-	a.pairs, a.span = a.pairs[:0], a.span[:0]
+	a.pairs, a.span, a.qbit = a.pairs[:0], a.span[:0], a.qbit[:0]
+	for i := 0; i < n; i++ {
+		a.qbit = append(a.qbit, letterBit(q[i]))
+	}
+	a.qbit = append(a.qbit, 0)
 	if !a.costsOK || a.costsW != *w {
 		a.fillCosts(s, w)
 	}
@@ -899,9 +907,20 @@ func le32(r string, i int) uint32 {
 func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc byte, depth int) (letters uint32, best float32) {
 	const all = 1<<27 - 1
 	a, w, bound := r.a, r.a.w, *r.bound
+	// The least cell, and the letters that match a cell within the
+	// bound, in one loop over the band: the matches are needed for most
+	// nodes, and the loop reads each cell only once.
 	best = float32(math.MaxFloat32)
+	var m uint32
+	qbit := a.qbit
 	for i := ub.lo; i <= ub.hi; i++ {
-		best = min(best, up[i])
+		x := up[i]
+		best = min(best, x)
+		b := qbit[i] // a match
+		if x > bound {
+			b = 0
+		}
+		m |= b
 	}
 	var extra float32
 	if depth <= len(a.early) {
@@ -910,12 +929,6 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	slack := bound - best - extra + 1e-3 // a margin for rounding
 	if slack >= a.minStep {
 		return all, best
-	}
-	var m uint32
-	for i := ub.lo; i <= ub.hi && i < a.n; i++ {
-		if up[i] <= bound {
-			m |= letterBit(a.q[i]) // a match
-		}
 	}
 	if up2 != nil && u2b.lo <= u2b.hi {
 		m |= a.span[u2b.lo*(a.n+1)+u2b.hi] // a transposition
