@@ -922,9 +922,11 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 		}
 		m |= b
 	}
+	// (depth is at least 1: as an unsigned index, depth-1 needs no
+	// bounds check.)
 	var extra float32
-	if depth <= len(a.early) {
-		extra = a.early[depth-1]
+	if k := uint(depth - 1); k < uint(len(a.early)) {
+		extra = a.early[k]
 	}
 	slack := bound - best - extra + 1e-3 // a margin for rounding
 	if slack >= a.minStep {
@@ -1171,7 +1173,8 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 	// (see lowerBound). The test is written out in both loops: a call
 	// per cell cost more than the test.
 	n := l.n
-	for ; b.lo <= b.hi; b.lo++ {
+	keep := ^(uint64(2)<<(b.lo&63) - 1) // after's mask for b.lo (see reachCost)
+	for ; b.lo <= b.hi; b.lo, keep = b.lo+1, keep<<1 {
 		i, c := b.lo, cur[b.lo]
 		if c > bound {
 			continue
@@ -1186,7 +1189,7 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 				continue
 			}
 		}
-		if m := after(missing, i); m != 0 {
+		if m := missing & keep; m != 0 {
 			c += l.missSum(m)
 		}
 		if c <= lim {
@@ -1223,7 +1226,10 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax int, bound float32) bool {
 	lim := bound + 1e-3
 	n := l.n
-	for i := b.lo; i <= b.hi; i++ {
+	// keep is after's mask for cell i, shifted along with it (see
+	// reachCost).
+	keep := ^(uint64(2)<<(b.lo&63) - 1)
+	for i := b.lo; i <= b.hi; i, keep = i+1, keep<<1 {
 		// trim's test, inlined: this is the search's most frequent test.
 		c := row[i]
 		if c > bound {
@@ -1239,7 +1245,7 @@ func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax
 				continue
 			}
 		}
-		if m := after(missing, i); m != 0 {
+		if m := missing & keep; m != 0 {
 			c += l.missSum(m)
 		}
 		if c <= lim {
