@@ -156,22 +156,23 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	classifyCompounds(d, x)
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
-	w := indexWalk{x: x, d: d, fast: idTable[uint32](len(d.Types))}
+	w := indexWalk{x: x, d: d, fast: idTable[uint64](len(d.Types))}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
 	quotes := 0
 	for id, c := range x.class {
-		f := d.Lower(uint32(id)) << fastLowShift
+		low := uint64(d.Lower(uint32(id))) << fastLowShift
+		f, s := low, low
 		if c&walkCur != 0 {
-			f |= 1
+			f |= fastCur
 		}
 		if c&walkPrev != 0 {
-			f |= 2
+			s |= fastPrev
 		}
 		if c&clsWord != 0 && isNameCapital(d.Types[id]) {
 			f |= fastCapital
 		}
-		w.fast[id] = f
+		w.fast[id] = s<<32 | f
 		if l := c & walkListed; l != 0 {
 			n := d.TypeCount(uint32(id))
 			if l&(clsQuote|clsApos) != 0 {
@@ -233,17 +234,17 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 
 // pickTokens writes to buf, from buf[n] on, the indexes of the tokens
 // of toks[lo:], at most 64, that need a closer look (see
-// buildTokenIndex), and returns the new count, the fast word of the last
-// token and a word with a bit for each token from lo that is a
-// capitalised word (fastCapital), the bits of capitals from lo's (a
-// multiple of 64); pf is the fast word of the token before lo. n is
+// buildTokenIndex), and returns the new count, the fast word's upper half
+// for the last token and a word with a bit for each token from lo that
+// is a capitalised word (fastCapital), the bits of capitals from lo's (a
+// multiple of 64); pf is that upper half for the token before lo. n is
 // below 256 - len(toks[lo:]). fast is an idTable (see skipPlain). It is
 // not inlined so that its values stay in registers: in buildTokenIndex,
 // with its many live values, the compiler kept the count on the stack,
 // and each token waited for the store of the one before.
 //
 //go:noinline
-func pickTokens(buf *[256]int32, n int, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32, uint64) {
+func pickTokens(buf *[256]int32, n int, toks []prose.Token, lo int, fast []uint64, pf uint32) (int, uint32, uint64) {
 	_ = fast[0] // an idTable is not empty: m is its length less one
 	m := uint(len(fast) - 1)
 	// A slice of the array: the compiler checks a pointer for nil at
@@ -260,11 +261,15 @@ func pickTokens(buf *[256]int32, n int, toks []prose.Token, lo int, fast []uint3
 	for ; i < uint(len(toks)); i++ {
 		f := fast[uint(toks[i].ID())&m]
 		bs[n&255] = int32(i) // n < 256: the mask spares the bounds check
-		// f^pf is below 8, and less 8 has its top bit, exactly when the
-		// lower-case types are one (both below 1<<29).
-		n += int((f|pf>>1)&1 | (f^pf-1<<fastLowShift)>>31)
-		c = c>>1 | uint64(f&fastCapital)<<(63-2)
-		pf = f
+		// The token's lower half against the previous token's upper
+		// half (see fastCur): the lower-case types are one exactly when
+		// x is below 1<<fastLowShift, and then less that it has its top
+		// bit; x has one of its top two bits when the token has a bit
+		// of walkCur or the previous token one of walkPrev.
+		x := uint32(f) ^ pf
+		n += int((x - 1<<fastLowShift | x<<1) >> 31)
+		c = c>>1 | f<<63
+		pf = uint32(f >> 32)
 	}
 	return n, pf, c >> ((uint(lo) - i) & 63)
 }
@@ -278,11 +283,20 @@ const (
 	walkPrev   = pairListed | clsNonASCII | clsModal
 )
 
-// The bits of indexWalk.fast above the walk's two: a capitalised word
-// (markCapital), then the lower-case type.
+// The bits of indexWalk.fast. Its two halves hold the type's lower-case
+// type shifted left by fastLowShift (IDs are below 1<<21: the top two
+// bits are free); the lower half, read for the token itself, has
+// fastCapital for a capitalised word (markCapital) and both fastCur bits
+// for a class with a bit of walkCur; the upper half, read for the token
+// after it, fastPrev for a class with a bit of walkPrev. XORed, the two
+// halves of consecutive tokens have bit 31 or 30 exactly when one of
+// the two classes has its bit: a word a token where the walk paid three
+// instructions to keep the previous word and test its bit.
 const (
-	fastCapital  = 4
+	fastCapital  = 1
 	fastLowShift = 3
+	fastCur      = 3 << 30
+	fastPrev     = 1 << 31
 )
 
 // indexWalk is buildTokenIndex's walk: what the tokens that need a
@@ -290,10 +304,9 @@ const (
 type indexWalk struct {
 	x *tokenIndex
 	d *prose.Document
-	// fast holds per type its lower-case type shifted left by
-	// fastLowShift, bit 0 for a class with a bit of walkCur, bit 1 for
-	// one of walkPrev and fastCapital for a capitalised word.
-	fast   []uint32
+	// fast holds per type the two halves of fastCapital's comment:
+	// the lower-case type and the walk's bits.
+	fast   []uint64
 	sounds []sound // per type, +1 once known: how the word after an article begins
 	blocks blockCursor
 }
@@ -371,12 +384,12 @@ func (w *indexWalk) slow(is []int32) {
 			}
 			continue
 		}
-		low := w.fast[t.ID()] >> fastLowShift
+		low := uint32(w.fast[t.ID()]) &^ fastCur >> fastLowShift
 		// The previous token's class and lower-case type.
 		var pc, plow uint32
 		if i > 0 {
 			p := d.Tokens[i-1]
-			pc, plow = x.class[p.ID()], w.fast[p.ID()]>>fastLowShift
+			pc, plow = x.class[p.ID()], uint32(w.fast[p.ID()])&^fastCur>>fastLowShift
 		}
 		if l := c & walkListed; l != 0 {
 			if l&(clsQuote|clsApos) != 0 {
