@@ -384,12 +384,13 @@ func (w *indexWalk) slow(is []int32) {
 			}
 			continue
 		}
-		low := uint32(w.fast[t.ID()]) &^ fastCur >> fastLowShift
-		// The previous token's class and lower-case type.
-		var pc, plow uint32
+		// The previous token's class, and its fast word XORed with the
+		// token's: below 1<<fastLowShift, the walk's bits aside, when
+		// the two have one lower-case type.
+		var pc, same uint32
 		if i > 0 {
 			p := d.Tokens[i-1]
-			pc, plow = x.class[p.ID()], uint32(w.fast[p.ID()])&^fastCur>>fastLowShift
+			pc, same = x.class[p.ID()], uint32(w.fast[p.ID()]^w.fast[t.ID()])&^fastCur
 		}
 		if l := c & walkListed; l != 0 {
 			if l&(clsQuote|clsApos) != 0 {
@@ -403,7 +404,7 @@ func (w *indexWalk) slow(is []int32) {
 		}
 		// The tests below are ordered so that the one that is rarely true
 		// comes first: the branches are then well predicted.
-		if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
+		if (same < 1<<fastLowShift || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
 			x.repeated = append(x.repeated, int32(i))
 		}
 		if pc&pairListed != 0 {
