@@ -213,67 +213,65 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	// list: the walk reads every stop, a mark.) The pairs the walk lists
 	// span blocks (block bounds are the rules' to check), and so do the
 	// stretches: a block is some fifty tokens, and a call per block cost
-	// more than the work of its calls. pf is the previous token's fast
-	// word. (Before the first token, it may pick that token, whose pairs
-	// then list nothing.)
+	// more than the work of its calls. pf is the upper half of the
+	// previous token's fast word. (Before the first token, it may pick
+	// that token, whose pairs then list nothing.)
 	var pf uint32
 	w.blocks = blockCursor{d: d}
 	for lo := 0; lo < len(toks); lo += len(buf) {
-		hi := min(lo+len(buf), len(toks))
-		n := 0
-		for i := lo; i < hi; i += 64 {
-			var c uint64
-			n, pf, c = pickTokens(&buf, n, toks[:min(i+64, hi)], i, fast, pf)
-			x.capitals[i>>6] = c
-		}
+		var n int
+		n, pf = pickTokens(&buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals)
 		w.slow(buf[:n])
 	}
 	x.starts = mergeTokens(firsts, x.starts)
 	return x
 }
 
-// pickTokens writes to buf, from buf[n] on, the indexes of the tokens
-// of toks[lo:], at most 64, that need a closer look (see
-// buildTokenIndex), and returns the new count, the fast word's upper half
-// for the last token and a word with a bit for each token from lo that
-// is a capitalised word (fastCapital), the bits of capitals from lo's (a
-// multiple of 64); pf is that upper half for the token before lo. n is
-// below 256 - len(toks[lo:]). fast is an idTable (see skipPlain). It is
-// not inlined so that its values stay in registers: in buildTokenIndex,
-// with its many live values, the compiler kept the count on the stack,
-// and each token waited for the store of the one before.
+// pickTokens writes to buf the indexes of the tokens of toks[lo:], at
+// most 256, that need a closer look (see buildTokenIndex), and their
+// bits to caps (see tokenIndex.capitals), and returns their count and
+// the fast word's upper half for the last token; pf is that upper half
+// for the token before lo, a multiple of 64. fast is an idTable (see
+// skipPlain). It is not inlined so that its values stay in registers:
+// in buildTokenIndex, with its many live values, the compiler kept the
+// count on the stack, and each token waited for the store of the one
+// before.
 //
 //go:noinline
-func pickTokens(buf *[256]int32, n int, toks []prose.Token, lo int, fast []uint64, pf uint32) (int, uint32, uint64) {
+func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64) (int, uint32) {
 	_ = fast[0] // an idTable is not empty: m is its length less one
 	m := uint(len(fast) - 1)
 	// A slice of the array: the compiler checks a pointer for nil at
 	// every use in the loop, a slice not at all.
 	bs := buf[:]
-	// Each token shifts its capital bit in at the bottom, an AND and an
-	// LEA: after the last, the bits of len(toks)-lo tokens are at the
-	// bottom in reverse order, to turn round (which costs less, for 64
-	// tokens, than a shift a token to keep them in order) and move down.
-	// This costs less than a list of their indexes, and then a bit set
-	// for each.
-	var c uint64
+	n := 0
 	// An unsigned index that the loop keeps below len(toks) needs no
 	// bounds check, and is the token's index to write.
 	i := uint(lo)
-	for ; i < uint(len(toks)); i++ {
-		f := fast[uint(toks[i].ID())&m]
-		bs[n&255] = int32(i) // n < 256: the mask spares the bounds check
-		// The token's lower half against the previous token's upper
-		// half (see fastCur): the lower-case types are one exactly when
-		// x is below 1<<fastLowShift, and then less that it has its top
-		// bit; x has one of its top two bits when the token has a bit
-		// of walkCur or the previous token one of walkPrev.
-		x := uint32(f) ^ pf
-		n += int((x - 1<<fastLowShift | x<<1) >> 31)
-		c = c<<1 + f&fastCapital
-		pf = uint32(f >> 32)
+	for i < uint(len(toks)) {
+		// Each token shifts its capital bit in at the bottom, an AND and
+		// an LEA: after the last of 64 (or of toks), their bits are at
+		// the bottom in reverse order, to turn round (which costs less,
+		// for 64 tokens, than a shift a token to keep them in order) and
+		// move down. This costs less than a list of their indexes, and
+		// then a bit set for each.
+		var c uint64
+		for end := min(i+64, uint(len(toks))); i < end; i++ {
+			f := fast[uint(toks[i].ID())&m]
+			bs[n&255] = int32(i) // n < 256: the mask spares the bounds check
+			// The token's lower half against the previous token's upper
+			// half (see fastCur): the lower-case types are one exactly
+			// when x is below 1<<fastLowShift, and then less that it has
+			// its top bit; x has one of its top two bits when the token
+			// has a bit of walkCur or the previous token one of walkPrev.
+			x := uint32(f) ^ pf
+			n += int((x - 1<<fastLowShift | x<<1) >> 31)
+			c = c<<1 + f&fastCapital
+			pf = uint32(f >> 32)
+		}
+		caps[(i-1)>>6] = bits.Reverse64(c) >> (-i & 63)
 	}
-	return n, pf, bits.Reverse64(c) >> ((uint(lo) - i) & 63)
+	return n, pf
 }
 
 // The walk's masks: a token needs a closer look when its class has a
