@@ -354,6 +354,19 @@ func (w *indexWalk) slow(is []int32) {
 				}
 				pc = x.class[p.ID()]
 			}
+			// The tests that need the gap and the previous token's class
+			// come before the one that may call TokenGap, so that fewer
+			// values live across the call (each list stays in token
+			// order whatever the order of the tests).
+			if pc&clsMark != 0 && c&clsMark != 0 {
+				x.doubled = append(x.doubled, int32(i-1))
+			}
+			if c&clsDots != 0 {
+				x.doubled = append(x.doubled, int32(i))
+			}
+			if gap > 0 && c&clsMark != 0 {
+				x.spaced = append(x.spaced, int32(i))
+			}
 			// A mark glued to the word before it and to the token after it
 			// (the next token the walk reads, in this block or the next).
 			if gap == 0 && c&clsMissing != 0 && pc&clsWord != 0 && i+1 < len(d.Tokens) {
@@ -364,15 +377,6 @@ func (w *indexWalk) slow(is []int32) {
 				if after == 0 {
 					x.glued = append(x.glued, int32(i))
 				}
-			}
-			if pc&clsMark != 0 && c&clsMark != 0 {
-				x.doubled = append(x.doubled, int32(i-1))
-			}
-			if c&clsDots != 0 {
-				x.doubled = append(x.doubled, int32(i))
-			}
-			if gap > 0 && c&clsMark != 0 {
-				x.spaced = append(x.spaced, int32(i))
 			}
 			// The word after . ? or ! in its block, if it may start a
 			// sentence in lower case. The walk reads that word after this
