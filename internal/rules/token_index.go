@@ -396,16 +396,6 @@ func (w *indexWalk) slow(is []int32) {
 			p := d.Tokens[i-1]
 			pc, same = x.class[p.ID()], uint32(w.fast[p.ID()]^w.fast[t.ID()])&^fastCur
 		}
-		if l := c & walkListed; l != 0 {
-			if l&(clsQuote|clsApos) != 0 {
-				x.quoteish = append(x.quoteish, int32(i))
-			}
-			for l != 0 {
-				k := bits.TrailingZeros32(l)
-				x.lists[k] = append(x.lists[k], int32(i))
-				l &= l - 1
-			}
-		}
 		// The tests below are ordered so that the one that is rarely true
 		// comes first: the branches are then well predicted.
 		if (same < 1<<fastLowShift || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
@@ -438,6 +428,20 @@ func (w *indexWalk) slow(is []int32) {
 		}
 		if c&clsOf != 0 && pc&clsModal != 0 {
 			x.add(clsConfusable, i)
+		}
+		// The class lists last: their tokens are this one, after the
+		// pairs' tokens (the one before, or this one for "of", which is
+		// in none of them), and the pairs' values then need not live
+		// across their calls.
+		if l := c & walkListed; l != 0 {
+			if l&(clsQuote|clsApos) != 0 {
+				x.quoteish = append(x.quoteish, int32(i))
+			}
+			for l != 0 {
+				k := bits.TrailingZeros32(l)
+				x.lists[k] = append(x.lists[k], int32(i))
+				l &= l - 1
+			}
 		}
 	}
 }
