@@ -348,11 +348,13 @@ func (w *indexWalk) slow(is []int32) {
 			// and none before the first token).
 			gap, pc := -1, uint32(0)
 			if i > 0 {
+				// The class first: read after the call below, it kept p
+				// alive across the call, which cost more for every mark.
 				p := d.Tokens[i-1]
+				pc = x.class[p.ID()]
 				if gap = d.NearGap(i, p, t); gap < 0 {
 					gap = d.TokenGap(i)
 				}
-				pc = x.class[p.ID()]
 			}
 			// The tests that need the gap and the previous token's class
 			// come before the one that may call TokenGap, so that fewer
