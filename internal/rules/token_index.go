@@ -156,22 +156,23 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	classifyCompounds(d, x)
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
-	w := indexWalk{x: x, d: d, fast: idTable[uint32](len(d.Types))}
+	w := indexWalk{x: x, d: d, fast: idTable[uint64](len(d.Types))}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
 	quotes := 0
 	for id, c := range x.class {
-		f := d.Lower(uint32(id)) << fastLowShift
+		low := uint64(d.Lower(uint32(id))) << fastLowShift
+		f, s := low, low
 		if c&walkCur != 0 {
-			f |= 1
+			f |= fastCur
 		}
 		if c&walkPrev != 0 {
-			f |= 2
+			s |= fastPrev
 		}
 		if c&clsWord != 0 && isNameCapital(d.Types[id]) {
 			f |= fastCapital
 		}
-		w.fast[id] = f
+		w.fast[id] = s<<32 | f
 		if l := c & walkListed; l != 0 {
 			n := d.TypeCount(uint32(id))
 			if l&(clsQuote|clsApos) != 0 {
@@ -212,61 +213,65 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	// list: the walk reads every stop, a mark.) The pairs the walk lists
 	// span blocks (block bounds are the rules' to check), and so do the
 	// stretches: a block is some fifty tokens, and a call per block cost
-	// more than the work of its calls. pf is the previous token's fast
-	// word. (Before the first token, it may pick that token, whose pairs
-	// then list nothing.)
+	// more than the work of its calls. pf is the upper half of the
+	// previous token's fast word. (Before the first token, it may pick
+	// that token, whose pairs then list nothing.)
 	var pf uint32
 	w.blocks = blockCursor{d: d}
 	for lo := 0; lo < len(toks); lo += len(buf) {
-		hi := min(lo+len(buf), len(toks))
-		n := 0
-		for i := lo; i < hi; i += 64 {
-			var c uint64
-			n, pf, c = pickTokens(&buf, n, toks[:min(i+64, hi)], i, fast, pf)
-			x.capitals[i>>6] = c
-		}
+		var n int
+		n, pf = pickTokens(&buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals)
 		w.slow(buf[:n])
 	}
 	x.starts = mergeTokens(firsts, x.starts)
 	return x
 }
 
-// pickTokens writes to buf, from buf[n] on, the indexes of the tokens
-// of toks[lo:], at most 64, that need a closer look (see
-// buildTokenIndex), and returns the new count, the fast word of the last
-// token and a word with a bit for each token from lo that is a
-// capitalised word (fastCapital), the bits of capitals from lo's (a
-// multiple of 64); pf is the fast word of the token before lo. n is
-// below 256 - len(toks[lo:]). fast is an idTable (see skipPlain). It is
-// not inlined so that its values stay in registers: in buildTokenIndex,
-// with its many live values, the compiler kept the count on the stack,
-// and each token waited for the store of the one before.
+// pickTokens writes to buf the indexes of the tokens of toks[lo:], at
+// most 256, that need a closer look (see buildTokenIndex), and their
+// bits to caps (see tokenIndex.capitals), and returns their count and
+// the fast word's upper half for the last token; pf is that upper half
+// for the token before lo, a multiple of 64. fast is an idTable (see
+// skipPlain). It is not inlined so that its values stay in registers:
+// in buildTokenIndex, with its many live values, the compiler kept the
+// count on the stack, and each token waited for the store of the one
+// before.
 //
 //go:noinline
-func pickTokens(buf *[256]int32, n int, toks []prose.Token, lo int, fast []uint32, pf uint32) (int, uint32, uint64) {
+func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64) (int, uint32) {
 	_ = fast[0] // an idTable is not empty: m is its length less one
 	m := uint(len(fast) - 1)
 	// A slice of the array: the compiler checks a pointer for nil at
 	// every use in the loop, a slice not at all.
 	bs := buf[:]
-	// Each token shifts its capital bit in at the top: after the last,
-	// the bits of len(toks)-lo tokens are at the top, to move down. This
-	// costs less than a list of their indexes, and then a bit set for
-	// each.
-	var c uint64
+	n := 0
 	// An unsigned index that the loop keeps below len(toks) needs no
 	// bounds check, and is the token's index to write.
 	i := uint(lo)
-	for ; i < uint(len(toks)); i++ {
-		f := fast[uint(toks[i].ID())&m]
-		bs[n&255] = int32(i) // n < 256: the mask spares the bounds check
-		// f^pf is below 8, and less 8 has its top bit, exactly when the
-		// lower-case types are one (both below 1<<29).
-		n += int((f|pf>>1)&1 | (f^pf-1<<fastLowShift)>>31)
-		c = c>>1 | uint64(f&fastCapital)<<(63-2)
-		pf = f
+	for i < uint(len(toks)) {
+		// Each token shifts its capital bit in at the bottom, an AND and
+		// an LEA: after the last of 64 (or of toks), their bits are at
+		// the bottom in reverse order, to turn round (which costs less,
+		// for 64 tokens, than a shift a token to keep them in order) and
+		// move down. This costs less than a list of their indexes, and
+		// then a bit set for each.
+		var c uint64
+		for end := min(i+64, uint(len(toks))); i < end; i++ {
+			f := fast[uint(toks[i].ID())&m]
+			bs[n&255] = int32(i) // n < 256: the mask spares the bounds check
+			// The token's lower half against the previous token's upper
+			// half (see fastCur): the lower-case types are one exactly
+			// when x is below 1<<fastLowShift, and then less that it has
+			// its top bit; x has one of its top two bits when the token
+			// has a bit of walkCur or the previous token one of walkPrev.
+			x := uint32(f) ^ pf
+			n += int((x - 1<<fastLowShift | x<<1) >> 31)
+			c = c<<1 + f&fastCapital
+			pf = uint32(f >> 32)
+		}
+		caps[(i-1)>>6] = bits.Reverse64(c) >> (-i & 63)
 	}
-	return n, pf, c >> ((uint(lo) - i) & 63)
+	return n, pf
 }
 
 // The walk's masks: a token needs a closer look when its class has a
@@ -278,11 +283,20 @@ const (
 	walkPrev   = pairListed | clsNonASCII | clsModal
 )
 
-// The bits of indexWalk.fast above the walk's two: a capitalised word
-// (markCapital), then the lower-case type.
+// The bits of indexWalk.fast. Its two halves hold the type's lower-case
+// type shifted left by fastLowShift (IDs are below 1<<21: the top two
+// bits are free); the lower half, read for the token itself, has
+// fastCapital for a capitalised word (markCapital) and both fastCur bits
+// for a class with a bit of walkCur; the upper half, read for the token
+// after it, fastPrev for a class with a bit of walkPrev. XORed, the two
+// halves of consecutive tokens have bit 31 or 30 exactly when one of
+// the two classes has its bit: a word a token where the walk paid three
+// instructions to keep the previous word and test its bit.
 const (
-	fastCapital  = 4
+	fastCapital  = 1
 	fastLowShift = 3
+	fastCur      = 3 << 30
+	fastPrev     = 1 << 31
 )
 
 // indexWalk is buildTokenIndex's walk: what the tokens that need a
@@ -290,10 +304,9 @@ const (
 type indexWalk struct {
 	x *tokenIndex
 	d *prose.Document
-	// fast holds per type its lower-case type shifted left by
-	// fastLowShift, bit 0 for a class with a bit of walkCur, bit 1 for
-	// one of walkPrev and fastCapital for a capitalised word.
-	fast   []uint32
+	// fast holds per type the two halves of fastCapital's comment:
+	// the lower-case type and the walk's bits.
+	fast   []uint64
 	sounds []sound // per type, +1 once known: how the word after an article begins
 	blocks blockCursor
 }
@@ -335,11 +348,26 @@ func (w *indexWalk) slow(is []int32) {
 			// and none before the first token).
 			gap, pc := -1, uint32(0)
 			if i > 0 {
+				// The class first: read after the call below, it kept p
+				// alive across the call, which cost more for every mark.
 				p := d.Tokens[i-1]
+				pc = x.class[p.ID()]
 				if gap = d.NearGap(i, p, t); gap < 0 {
 					gap = d.TokenGap(i)
 				}
-				pc = x.class[p.ID()]
+			}
+			// The tests that need the gap and the previous token's class
+			// come before the one that may call TokenGap, so that fewer
+			// values live across the call (each list stays in token
+			// order whatever the order of the tests).
+			if pc&clsMark != 0 && c&clsMark != 0 {
+				x.doubled = append(x.doubled, int32(i-1))
+			}
+			if c&clsDots != 0 {
+				x.doubled = append(x.doubled, int32(i))
+			}
+			if gap > 0 && c&clsMark != 0 {
+				x.spaced = append(x.spaced, int32(i))
 			}
 			// A mark glued to the word before it and to the token after it
 			// (the next token the walk reads, in this block or the next).
@@ -352,15 +380,6 @@ func (w *indexWalk) slow(is []int32) {
 					x.glued = append(x.glued, int32(i))
 				}
 			}
-			if pc&clsMark != 0 && c&clsMark != 0 {
-				x.doubled = append(x.doubled, int32(i-1))
-			}
-			if c&clsDots != 0 {
-				x.doubled = append(x.doubled, int32(i))
-			}
-			if gap > 0 && c&clsMark != 0 {
-				x.spaced = append(x.spaced, int32(i))
-			}
 			// The word after . ? or ! in its block, if it may start a
 			// sentence in lower case. The walk reads that word after this
 			// stop if at all, and lists no start for it there. The
@@ -371,26 +390,17 @@ func (w *indexWalk) slow(is []int32) {
 			}
 			continue
 		}
-		low := w.fast[t.ID()] >> fastLowShift
-		// The previous token's class and lower-case type.
-		var pc, plow uint32
+		// The previous token's class, and its fast word XORed with the
+		// token's: below 1<<fastLowShift, the walk's bits aside, when
+		// the two have one lower-case type.
+		var pc, same uint32
 		if i > 0 {
 			p := d.Tokens[i-1]
-			pc, plow = x.class[p.ID()], w.fast[p.ID()]>>fastLowShift
-		}
-		if l := c & walkListed; l != 0 {
-			if l&(clsQuote|clsApos) != 0 {
-				x.quoteish = append(x.quoteish, int32(i))
-			}
-			for l != 0 {
-				k := bits.TrailingZeros32(l)
-				x.lists[k] = append(x.lists[k], int32(i))
-				l &= l - 1
-			}
+			pc, same = x.class[p.ID()], uint32(w.fast[p.ID()]^w.fast[t.ID()])&^fastCur
 		}
 		// The tests below are ordered so that the one that is rarely true
 		// comes first: the branches are then well predicted.
-		if (low == plow || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
+		if (same < 1<<fastLowShift || (c|pc)&clsNonASCII != 0) && c&pc&clsWord != 0 {
 			x.repeated = append(x.repeated, int32(i))
 		}
 		if pc&pairListed != 0 {
@@ -420,6 +430,20 @@ func (w *indexWalk) slow(is []int32) {
 		}
 		if c&clsOf != 0 && pc&clsModal != 0 {
 			x.add(clsConfusable, i)
+		}
+		// The class lists last: their tokens are this one, after the
+		// pairs' tokens (the one before, or this one for "of", which is
+		// in none of them), and the pairs' values then need not live
+		// across their calls.
+		if l := c & walkListed; l != 0 {
+			if l&(clsQuote|clsApos) != 0 {
+				x.quoteish = append(x.quoteish, int32(i))
+			}
+			for l != 0 {
+				k := bits.TrailingZeros32(l)
+				x.lists[k] = append(x.lists[k], int32(i))
+				l &= l - 1
+			}
 		}
 	}
 }
