@@ -517,7 +517,9 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 				if !ok {
 					start = b.tokenStart(first)
 				}
-				if prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:start]) {
+				// Between most lines of a hard-wrapped draft lies one
+				// newline: told here without the call.
+				if prevEnd >= 0 && (start != prevEnd+1 || d.Text[prevEnd] != '\n') && !blankOrMarkup(d.Text[prevEnd:start]) {
 					b.toks[first].bits |= gapBit
 				}
 				if prevEnd == beforePart {
