@@ -123,12 +123,17 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 				if end-start > 100 {
 					break // wc may count it long
 				}
-				if end > start && text[end-1] == '\r' {
-					end--
-				}
 				if end == start {
 					open = false // a blank line
 					continue
+				}
+				c := text[end-1] // the last byte, read once
+				if c == '\r' {
+					if end--; end == start {
+						open = false
+						continue
+					}
+					c = text[end-1]
 				}
 				k := start
 				if text[k] == ' ' {
@@ -142,7 +147,7 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 						break
 					}
 				}
-				c0, c := text[k], text[end-1]
+				c0 := text[k]
 				if !isASCIIInk(c0) || !isASCIIInk(c) || c0 == DirectivePrefix[0] || c0 == '<' || end > urls.first {
 					break
 				}
