@@ -129,7 +129,8 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 				}
 				c := text[end-1] // the last byte, read once
 				if c == '\r' {
-					if end--; end == start {
+					end--
+					if end == start {
 						open = false
 						continue
 					}

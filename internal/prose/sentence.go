@@ -197,8 +197,9 @@ func splitSentences(d *Document, first, end, block int, terms []int, memo *[]uin
 			// after a word), spaced from the next token: startsSentence
 			// is true, told here without the call.
 			g, f := d.NearTokenGap(j), knownFacts(d, j-1, *memo)
-			if !(g > 0 && f&(factsKnown|factEllipsis) == factsKnown && (f&factDot == 0 || j < 2 || knownFacts(d, j-2, *memo)&(factsKnown|factDot) == factsKnown)) &&
-				!startsSentence(d, j, memo) {
+			starts := g > 0 && f&(factsKnown|factEllipsis) == factsKnown &&
+				(f&factDot == 0 || j < 2 || knownFacts(d, j-2, *memo)&(factsKnown|factDot) == factsKnown)
+			if !starts && !startsSentence(d, j, memo) {
 				continue
 			}
 		}
