@@ -148,11 +148,11 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 						break
 					}
 				}
-				c0 := text[k]
-				if !isASCIIInk(c0) || !isASCIIInk(c) || c0 == DirectivePrefix[0] || c0 == '<' || end > urls.first {
+				f := quickFinal[c]
+				if !quickLead[text[k]] || f == 0 || end > urls.first {
 					break
 				}
-				f := finalByte[c]
+				f-- // the finalByte class
 				if f == finalAsk && end-k >= 40 {
 					break // endsBlock counts the code points
 				}
@@ -283,6 +283,20 @@ var finalByte = func() (t [utf8.RuneSelf]uint8) {
 		}
 	}
 	return t
+}()
+
+// quickLead holds the first bytes of a line that plainRun's quick loop
+// takes: ASCII ink that starts no directive. quickFinal holds, for the
+// last bytes it takes (ASCII ink), 1 + their finalByte class, and 0 for
+// the others. (One lookup a byte tells what took several tests.)
+var quickLead, quickFinal = func() (lead [256]bool, final [256]uint8) {
+	for c := range byte(utf8.RuneSelf) {
+		if isASCIIInk(c) {
+			lead[c] = c != DirectivePrefix[0] && c != '<'
+			final[c] = 1 + finalByte[c]
+		}
+	}
+	return lead, final
 }()
 
 // trimSpace is strings.TrimSpace, quicker on the white space of ASCII
