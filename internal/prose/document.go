@@ -517,7 +517,9 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 				if !ok {
 					start = b.tokenStart(first)
 				}
-				if prevEnd >= 0 && !blankOrMarkup(d.Text[prevEnd:start]) {
+				// Between most lines of a hard-wrapped draft lies one
+				// newline: told here without the call.
+				if prevEnd >= 0 && (start != prevEnd+1 || d.Text[prevEnd] != '\n') && !blankOrMarkup(d.Text[prevEnd:start]) {
 					b.toks[first].bits |= gapBit
 				}
 				if prevEnd == beforePart {
@@ -819,6 +821,7 @@ func appendLineStarts(lines []uint32, text string, from, to int, bad *[]int) []u
 	// boundary); the sixteen bytes at i are looked at only if one of them
 	// is outside ASCII.
 	checked := from
+scan:
 	for {
 		// Most turns find neither a newline nor a byte outside ASCII,
 		// which this tells in few steps: for a byte b, b-0x20 has its
@@ -828,25 +831,30 @@ func appendLineStarts(lines []uint32, text string, from, to int, bad *[]int) []u
 		// byte below reaches it only when that byte is a control. The
 		// loop that skips them is apart, so that the work of the others
 		// does not make it keep its values on the stack.
-		// Thirty-two bytes a turn, then sixteen.
-		for i+32 <= to {
-			w0, w1, w2, w3 := load64(text, i), load64(text, i+8), load64(text, i+16), load64(text, i+24)
+		// Thirty-two bytes a turn, then sixteen; the words of the
+		// sixteen bytes that stop it are kept, not read and tested again.
+		var w0, w1 uint64
+		for {
+			if i+32 <= to {
+				w0, w1 = load64(text, i), load64(text, i+8)
+				if ((w0-0x20*lsb)|w0|(w1-0x20*lsb)|w1)&msb != 0 {
+					break
+				}
+				w0, w1 = load64(text, i+16), load64(text, i+24)
+				if i += 16; ((w0-0x20*lsb)|w0|(w1-0x20*lsb)|w1)&msb != 0 {
+					break
+				}
+				i += 16
+				continue
+			}
+			if i+16 > to {
+				break scan
+			}
+			w0, w1 = load64(text, i), load64(text, i+8)
 			if ((w0-0x20*lsb)|w0|(w1-0x20*lsb)|w1)&msb != 0 {
 				break
 			}
-			if ((w2-0x20*lsb)|w2|(w3-0x20*lsb)|w3)&msb != 0 {
-				i += 16
-				break
-			}
-			i += 32
-		}
-		if i+16 > to {
-			break
-		}
-		w0, w1 := load64(text, i), load64(text, i+8)
-		if ((w0-0x20*lsb)|w0|(w1-0x20*lsb)|w1)&msb == 0 {
 			i += 16
-			continue
 		}
 		if (w0|w1)&msb != 0 && bad != nil && checked < i+16 {
 			checked = checkUTF8(text, max(checked, i), i+16, bad)

@@ -97,7 +97,80 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 	open := false // the last block continues on the next line
 	bom := bomLen(d.Src)
 	var urls urlFinder
+	// Lines before quick have a next line: their ends are read off it.
+	quick := min(to, len(d.lines)-1)
+	if unwrapped {
+		quick = 0
+	}
+	lines := d.lines[:quick+1]
+	plainLines := 0 // lines the quick loop counted for wc
 	for n := from; n < to; n++ {
+		// Most lines are plain: ASCII ink at either end (after
+		// indentation), short, with no directive or URL marker, ending in
+		// a byte that tells whether the block goes on. They are taken
+		// here, in a loop without a call, which keeps its values in
+		// registers; the loop below, whose calls make it keep them on
+		// the stack, takes the others (and the first line, which may
+		// start with a byte-order mark).
+		if n > 0 {
+			// A line here appends at most a segment and a block: the
+			// loop stops before the slices run out of room, so that it
+			// neither grows them nor asks whether it must.
+			stop := min(quick, n+cap(prose)-len(prose), n+cap(blocks)-len(blocks))
+			segs := len(prose)
+			for ; n < stop; n++ {
+				start, end := int(lines[n]), int(lines[n+1])-1
+				if end-start > 100 {
+					break // wc may count it long
+				}
+				if end == start {
+					open = false // a blank line
+					continue
+				}
+				c := text[end-1] // the last byte, read once
+				if c == '\r' {
+					end--
+					if end == start {
+						open = false
+						continue
+					}
+					c = text[end-1]
+				}
+				k := start
+				if text[k] == ' ' {
+					for k+8 <= end && load64(text, k) == ' '*lsb {
+						k += 8
+					}
+					for k < end && text[k] == ' ' {
+						k++
+					}
+					if k == end {
+						break
+					}
+				}
+				f := quickFinal[c]
+				if !quickLead[text[k]] || f == 0 || end > urls.first {
+					break
+				}
+				f-- // the finalByte class
+				if f == finalAsk && end-k >= 40 {
+					break // endsBlock counts the code points
+				}
+				if !open {
+					m := len(blocks)
+					blocks = blocks[:m+1]
+					blocks[m] = rawBlock{kind: Paragraph, firstSeg: uint32(len(prose))}
+				}
+				m := len(prose)
+				prose = prose[:m+1]
+				prose[m] = newSegment(start, end)
+				open = f == finalGoesOn
+			}
+			plainLines += len(prose) - segs // a segment a line
+		}
+		if n >= to {
+			break
+		}
 		start := int(d.lines[n])
 		if n == 0 {
 			start = bom
@@ -157,7 +230,6 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 			} else {
 				prose = append(prose, newSegment(start, lineEnd))
 			}
-			blocks[len(blocks)-1].endSeg = uint32(len(prose))
 			// Most lines end in an ASCII character that tells whether
 			// the line ends its block (endsBlock's first step, without
 			// the call).
@@ -169,6 +241,18 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 				open = false
 			}
 		}
+	}
+	if wc != nil {
+		wc.lines += plainLines
+	}
+	// The segments appended while a block is open are its own, so a
+	// block ends where the next begins (set here, not once a line).
+	for k := range blocks {
+		end := len(prose)
+		if k+1 < len(blocks) {
+			end = int(blocks[k+1].firstSeg)
+		}
+		blocks[k].endSeg = uint32(end)
 	}
 	return run{blocks, prose}, comments
 }
@@ -199,6 +283,20 @@ var finalByte = func() (t [utf8.RuneSelf]uint8) {
 		}
 	}
 	return t
+}()
+
+// quickLead holds the first bytes of a line that plainRun's quick loop
+// takes: ASCII ink that starts no directive. quickFinal holds, for the
+// last bytes it takes (ASCII ink), 1 + their finalByte class, and 0 for
+// the others. (One lookup a byte tells what took several tests.)
+var quickLead, quickFinal = func() (lead [256]bool, final [256]uint8) {
+	for c := range byte(utf8.RuneSelf) {
+		if isASCIIInk(c) {
+			lead[c] = c != DirectivePrefix[0] && c != '<'
+			final[c] = 1 + finalByte[c]
+		}
+	}
+	return lead, final
 }()
 
 // trimSpace is strings.TrimSpace, quicker on the white space of ASCII

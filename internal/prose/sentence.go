@@ -192,8 +192,16 @@ func splitSentences(d *Document, first, end, block int, terms []int, memo *[]uin
 			}
 			j++
 		}
-		if j < end && !startsSentence(d, j, memo) {
-			continue
+		if j < end {
+			// Most sentences end in a mark that no ellipsis ends (a dot
+			// after a word), spaced from the next token: startsSentence
+			// is true, told here without the call.
+			g, f := d.NearTokenGap(j), knownFacts(d, j-1, *memo)
+			starts := g > 0 && f&(factsKnown|factEllipsis) == factsKnown &&
+				(f&factDot == 0 || j < 2 || knownFacts(d, j-2, *memo)&(factsKnown|factDot) == factsKnown)
+			if !starts && !startsSentence(d, j, memo) {
+				continue
+			}
 		}
 		out = append(out, newSentence(start, j, block))
 		start = j
