@@ -164,14 +164,14 @@ func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
 	return c
 }
 
-// nameWords finds the name facts of doc, picking its capitalised words
-// itself: nameWordsIn with a list of its own.
+// nameWords finds the name facts of doc on its own, with an index of its
+// own for the capitalised words (the rule reads the shared index's).
 func nameWords(doc *prose.Document) nameFacts {
-	return nameWordsIn(doc, nil)
+	return nameWordsIn(doc, buildTokenIndex(doc).capitals)
 }
 
 // nameWordsIn finds the name facts of doc, whose capitalised words caps
-// marks (tokenIndex.capitals); nil picks them again.
+// marks (tokenIndex.capitals).
 func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	var f nameFacts
 	ns := newNameScan(doc)
@@ -217,9 +217,6 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	opens := tokenBits(mem.Table[uint64](len(toks)/64 + 1))
 	for _, s := range doc.Sentences {
 		opens.set(s.FirstToken())
-	}
-	if caps == nil {
-		caps = capitalTokens(toks, marks)
 	}
 	// What the uses change lives in small arrays beside the forms, so
 	// that a use touches a few bytes, not a form record: per form,
@@ -467,38 +464,6 @@ const (
 	// none), so that its walks read one table per token.
 	markFormShift = 8
 )
-
-// capitalTokens lists the tokens of toks whose types marks has
-// markCapital for, without a branch per token.
-func capitalTokens(toks []prose.Token, marks []uint32) tokenBits {
-	out := tokenBits(mem.Table[uint64](len(toks)/64 + 1))
-	var buf [256]int32
-	for lo := 0; lo < len(toks); lo += len(buf) {
-		n := pickCapitals(&buf, toks[:min(lo+len(buf), len(toks))], lo, marks)
-		for _, t := range buf[:n] {
-			out.set(int(t))
-		}
-	}
-	return out
-}
-
-// pickCapitals writes to buf the indexes of the tokens of toks[lo:], at
-// most 256, whose types marks has markCapital for, and returns how many.
-// It is not inlined so that the count and the index stay in registers: in
-// nameWords, with its many live values, the compiler kept them on the
-// stack, and each token waited for the stores of the one before.
-//
-//go:noinline
-func pickCapitals(buf *[256]int32, toks []prose.Token, lo int, marks []uint32) int {
-	n := 0
-	// An unsigned index that the loop keeps below len(toks) needs no
-	// bounds check, and is the token's index to write.
-	for i := uint(lo); i < uint(len(toks)); i++ {
-		buf[n&255] = int32(i) // n < 256: the mask spares the bounds check
-		n += int(marks[toks[i].ID()] & markCapital)
-	}
-	return n
-}
 
 // capitalTypes marks the types of doc that are capitalised words, small
 // words and given names (markCapital …), counts those that may be names
