@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/lint"
+	"github.com/edlint/edlint/internal/mem"
 )
 
 // draftExts are the extensions linted when walking a directory. A file named
@@ -159,6 +160,7 @@ func readLimited(r io.Reader, maxSize, sizeHint int64) ([]byte, error) {
 		size = int(sizeHint) + 1
 	}
 	b := make([]byte, 0, size)
+	mem.Huge(b)
 	for {
 		if len(b) == cap(b) {
 			b = slices.Grow(b, max(bytes.MinRead, len(b)))

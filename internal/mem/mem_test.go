@@ -15,3 +15,19 @@ func TestTable(t *testing.T) {
 		}
 	}
 }
+
+func TestHugeAnySize(t *testing.T) {
+	for _, n := range []int{0, 1, 1 << 20, 3 << 20} {
+		s := make([]uint32, n)
+		Huge(s)
+		Huge(s[:0])
+		for i := range s {
+			s[i] = uint32(i)
+		}
+		for i, v := range s {
+			if v != uint32(i) {
+				t.Fatalf("Huge(%d): s[%d] = %d", n, i, v)
+			}
+		}
+	}
+}

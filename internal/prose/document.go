@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/par"
 )
 
@@ -463,8 +464,12 @@ func (d *Document) build(blocks []rawBlock, workers int) {
 		return
 	}
 	est := d.estimateTokens()
-	p := d.buildPart(run{blocks, d.Prose}, est, make([]Token, 0, est),
-		make([]Block, 0, len(blocks)), make([]Sentence, 0, sentenceRoom(est, len(blocks))))
+	toks := make([]Token, 0, est)
+	mem.Huge(toks)
+	sents := make([]Sentence, 0, sentenceRoom(est, len(blocks)))
+	mem.Huge(sents)
+	p := d.buildPart(run{blocks, d.Prose}, est, toks,
+		make([]Block, 0, len(blocks)), sents)
 	d.Blocks, d.Tokens, d.Sentences = p.blocks, p.toks, p.sents
 	d.starts = p.starts
 	p.v.finish(d)

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/par"
 )
 
@@ -193,6 +194,7 @@ func (d *Document) markdownBlocks(workers int) []rawBlock {
 	var blocks []rawBlock
 	if nSeg > 0 {
 		d.Prose = make([]Segment, 0, nSeg)
+		mem.Huge(d.Prose)
 		blocks = make([]rawBlock, 0, nBlk)
 	}
 	if nCom > 0 {

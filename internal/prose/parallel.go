@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/par"
 )
 
@@ -74,6 +75,7 @@ func (d *Document) parsePlainParallel(workers int) bool {
 		room[k] = cuts[k+1] - cuts[k]
 	}
 	buf := make([]Segment, len(d.lines))
+	mem.Huge(buf)
 	par.Do(n, n, func(k int) {
 		runs[k], comments[k] = d.plainRun(cuts[k], cuts[k+1], unwrapped, buf[cuts[k]:cuts[k]:cuts[k+1]], nil)
 		ests[k] = d.estimateRun(runs[k])
@@ -175,8 +177,10 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 		bOffs[k+1], sOffs[k+1] = bOffs[k]+bRoom[k], sOffs[k]+sRoom[k]
 	}
 	buf := make([]Token, offs[len(runs)])
+	mem.Huge(buf)
 	bBuf := make([]Block, bOffs[len(runs)])
 	sBuf := make([]Sentence, sOffs[len(runs)])
+	mem.Huge(sBuf)
 	parts := make([]*part, len(runs))
 	par.Do(len(runs), len(runs), func(k int) {
 		parts[k] = d.buildPart(runs[k], ests[k], buf[offs[k]:offs[k]:offs[k+1]],

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/edlint/edlint/internal/mem"
 )
 
 // DirectivePrefix starts an edlint directive: in Markdown inside an HTML
@@ -23,7 +25,9 @@ const DirectivePrefix = "edlint-"
 // not, each block is then cut at its line breaks.
 func (d *Document) plainBlocks() []rawBlock {
 	var wc wrapCount
-	r, comments := d.plainRun(0, len(d.lines), false, make([]Segment, 0, len(d.lines)), &wc)
+	segs := make([]Segment, 0, len(d.lines))
+	mem.Huge(segs)
+	r, comments := d.plainRun(0, len(d.lines), false, segs, &wc)
 	d.Prose, d.Comments = r.prose, comments
 	d.setWrap(wc)
 	if wc.long*20 > wc.lines {
