@@ -61,15 +61,32 @@ type nameOcc struct {
 	given string
 }
 
-// namePhrase is one use of a multi-word name.
+// namePhrase is one use of a multi-word name. A 20 MB draft has some
+// 16,000, kept with the draft's facts: 32 bytes each, the text they
+// would repeat read from the draft's source.
 type namePhrase struct {
-	span    prose.Span
-	surface string // the words joined by single spaces
-	key     string // the content words with the small words lower-cased and articles dropped
+	// start and end are its span: its surface, the words joined by
+	// single spaces, is the source's text there (see surface).
+	start, end int32
 	// block is the index of its block: in a heading or a title-case
 	// line small words may be capitalised (phraseTitle), a verdict
 	// checkPhrases needs only for the few names written two ways.
 	block int32
+	// key is the content words with the small words lower-cased and
+	// articles dropped: "" when that is the surface itself, as it is
+	// for most.
+	key string
+}
+
+func (ph *namePhrase) span() prose.Span { return prose.Span{Start: int(ph.start), End: int(ph.end)} }
+
+// surface returns the phrase's words as written in doc, and its key.
+func (ph *namePhrase) surface(doc *prose.Document) (surface, key string) {
+	surface = doc.Text[ph.start:ph.end]
+	if key = ph.key; key == "" {
+		key = surface
+	}
+	return surface, key
 }
 
 // nameForm is a capitalised word form of one document: how often it is
@@ -91,8 +108,11 @@ type nameForm struct {
 }
 
 type nameFacts struct {
-	forms   []nameForm // in order of first use
-	phrases []namePhrase
+	forms []nameForm // in order of first use
+	// phrases holds the multi-word names in order, in the blocks they
+	// were collected in (see chunks): copied into one slice, they were
+	// allocated twice.
+	phrases [][]namePhrase
 }
 
 // connectors are the small words inside multi-word names.
@@ -123,6 +143,8 @@ type nameScan struct {
 	// byte and above it 1 + the index of the name form the text stands for
 	// (its possessive stripped), 0 when none: one load tells both.
 	info []uint32
+	// key is makePhrase's buffer for a phrase's key.
+	key []byte
 }
 
 func newNameScan(doc *prose.Document) *nameScan {
@@ -302,7 +324,10 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 			}
 		}
 	}
-	f.phrases = phrases.slice()
+	f.phrases = phrases.full
+	if len(phrases.cur) > 0 {
+		f.phrases = append(f.phrases, phrases.cur)
+	}
 	// The repeats are dropped by the given name's form, marked in
 	// lastWith with 1 + the form whose list is read: one pass, where a
 	// search of the list for each given name cost as much as the walk of
@@ -648,12 +673,14 @@ func nameLike(w string) bool {
 func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 	doc := ns.doc
 	span := prose.Span{Start: doc.TokenStart(first), End: doc.TokenStart(end-1) + len(stripPossessive(doc.TokenText(end-1)))}
-	// The words of a run are one space apart: the surface is the source.
-	surface := doc.Text[span.Start:span.End]
+	// The words of a run are one space apart: the surface is the source
+	// (see namePhrase.surface).
 	// The key drops the article (the small word a writer drops or inserts
 	// without meaning another name) and lower-cases the other small
 	// words; it is the surface itself when there are none to change.
-	var key []byte
+	// It is built in the scan's buffer, which one string then copies.
+	keyed := false
+	key := ns.key[:0]
 	pos := span.Start
 	for i := first; i < end; i++ {
 		// The word starts at pos, one space past the one before (see
@@ -670,13 +697,13 @@ func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 			conn = isConnector(w)
 			article = conn && strings.EqualFold(w, "the")
 		}
-		if key == nil && (article || conn && !isLowerASCII(w)) {
+		if !keyed && (article || conn && !isLowerASCII(w)) {
 			// The words so far, without the space before this one.
-			key = make([]byte, 0, len(surface))
+			keyed = true
 			key = append(key, doc.Text[span.Start:max(span.Start, pos-1)]...)
 		}
 		pos = wEnd + 1
-		if key == nil || article {
+		if !keyed || article {
 			continue
 		}
 		if len(key) > 0 {
@@ -694,8 +721,9 @@ func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 		}
 		key = append(key, w...)
 	}
-	ph := namePhrase{span: span, surface: surface, key: surface, block: int32(block)}
-	if key != nil {
+	ns.key = key
+	ph := namePhrase{start: int32(span.Start), end: int32(span.End), block: int32(block)}
+	if keyed {
 		ph.key = string(key)
 	}
 	return ph
@@ -781,22 +809,27 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	var multi []bool // by key number
 	n := 0
 	for _, df := range all {
-		n += len(df.facts.phrases)
+		for _, b := range df.facts.phrases {
+			n += len(b)
+		}
 	}
 	nums := make([]int32, 0, n)
 	anyMulti := false
 	for _, df := range all {
-		for _, ph := range df.facts.phrases {
-			fu, ok := first[ph.key]
-			if !ok {
-				fu = firstUse{ph.surface, int32(len(multi))}
-				first[ph.key] = fu
-				multi = append(multi, false)
-			} else if fu.surface != ph.surface {
-				multi[fu.num] = true
-				anyMulti = true
+		for _, b := range df.facts.phrases {
+			for i := range b {
+				surface, key := b[i].surface(df.doc)
+				fu, ok := first[key]
+				if !ok {
+					fu = firstUse{surface, int32(len(multi))}
+					first[key] = fu
+					multi = append(multi, false)
+				} else if fu.surface != surface {
+					multi[fu.num] = true
+					anyMulti = true
+				}
+				nums = append(nums, fu.num)
 			}
-			nums = append(nums, fu.num)
 		}
 	}
 	if !anyMulti {
@@ -806,24 +839,28 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	var keys []string
 	j := 0
 	for _, df := range all {
-		for _, ph := range df.facts.phrases {
-			j++
-			if !multi[nums[j-1]] {
-				continue
+		for _, b := range df.facts.phrases {
+			for i := range b {
+				ph := &b[i]
+				j++
+				if !multi[nums[j-1]] {
+					continue
+				}
+				surface, key := ph.surface(df.doc)
+				m := byKey[key]
+				if m == nil {
+					m = map[string]*form{}
+					byKey[key] = m
+					keys = append(keys, key)
+				}
+				fm := m[surface]
+				if fm == nil {
+					fm = &form{surface: surface, title: true}
+					m[surface] = fm
+				}
+				fm.uses = append(fm.uses, nameUse{df.doc, nameOcc{span: ph.span()}})
+				fm.title = fm.title && phraseTitle(df.doc, int(ph.block))
 			}
-			m := byKey[ph.key]
-			if m == nil {
-				m = map[string]*form{}
-				byKey[ph.key] = m
-				keys = append(keys, ph.key)
-			}
-			fm := m[ph.surface]
-			if fm == nil {
-				fm = &form{surface: ph.surface, title: true}
-				m[ph.surface] = fm
-			}
-			fm.uses = append(fm.uses, nameUse{df.doc, nameOcc{span: ph.span}})
-			fm.title = fm.title && phraseTitle(df.doc, int(ph.block))
 		}
 	}
 	listed := listedPhrases()
