@@ -102,9 +102,6 @@ type nameForm struct {
 	// decide sameGiven without the uses.
 	givens  []string
 	ungiven bool
-	// givenIDs are the givens' Token.IDs while the document is read,
-	// some more than once (nameWordsIn drops the repeats at the end).
-	givenIDs []uint32
 }
 
 type nameFacts struct {
@@ -197,11 +194,11 @@ func nameWords(doc *prose.Document) nameFacts {
 func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	var f nameFacts
 	ns := newNameScan(doc)
-	// Size the forms for the texts that may be names: capitalised or
-	// not ASCII. Mark the types of the capitalised words: the only tokens
-	// a name form counts or a multi-word name starts at (one token in six).
-	marks, capitals, stems := capitalTypes(doc)
-	f.forms = make([]nameForm, 0, capitals)
+	// Mark the types of the capitalised words: the only tokens a name
+	// form counts or a multi-word name starts at (one token in six).
+	// Size the forms for those that may be names.
+	marks, forms, stems := capitalTypes(doc)
+	f.forms = make([]nameForm, 0, forms)
 	// Each type is classified once, and two types make one form only
 	// when one is the other's possessive, or both possessives of one
 	// stem: only the stems of possessives need a map.
@@ -243,11 +240,13 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	// What the uses change lives in small arrays beside the forms, so
 	// that a use touches a few bytes, not a form record: per form,
 	// 1 + its first use's token, the uses with a given name (a form has
-	// a use without one when they are fewer than its uses), and the
-	// token ID of the last given name added (0: none, else 1 + the ID),
-	// which spares most repeats.
+	// a use without one when they are fewer than its uses), the token
+	// ID of the last given name added (0: none, else 1 + the ID), which
+	// spares most repeats, and the given names' token IDs, some more
+	// than once (the repeats are dropped at the end).
 	w := nameWalk{toks: toks, marks: marks}
 	first := make([]int32, len(f.forms))
+	givenIDs := make([][]uint32, len(f.forms))
 	givenUses := make([]int32, len(f.forms))
 	lastGiven := make([]uint32, len(f.forms))
 	lastWith := make([]uint32, len(f.forms))
@@ -300,7 +299,7 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 				}
 				lastWith[gi] = fi + 1
 			}
-			f.forms[fi].givenIDs = append(f.forms[fi].givenIDs, given)
+			givenIDs[fi] = append(givenIDs[fi], given)
 		}
 		// The words a multi-word name may start at.
 		for _, ti32 := range buf.starts[:k] {
@@ -331,27 +330,41 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	// The repeats are dropped by the given name's form, marked in
 	// lastWith with 1 + the form whose list is read: one pass, where a
 	// search of the list for each given name cost as much as the walk of
-	// the words once a form had many.
+	// the words once a form had many. The lists keep the distinct IDs,
+	// whose texts then fill one array.
 	clear(lastWith)
-	for i := range f.forms {
+	total := 0
+	for i, ids := range givenIDs {
 		fm := &f.forms[i]
 		if first := first[i]; first > 0 {
 			start := doc.TokenStart(int(first - 1))
 			fm.first = prose.Span{Start: start, End: start + len(fm.text)}
 		}
 		fm.ungiven = int(givenUses[i]) < fm.count
-		for k, id := range fm.givenIDs {
+		kept := ids[:0]
+		for _, id := range ids {
 			if gi := marks[id]>>markFormShift - 1; int(gi) < len(lastWith) {
 				if lastWith[gi] == uint32(i)+1 {
 					continue
 				}
 				lastWith[gi] = uint32(i) + 1
-			} else if slices.Contains(fm.givenIDs[:k], id) {
+			} else if slices.Contains(kept, id) {
 				continue
 			}
-			fm.givens = append(fm.givens, doc.Types[id])
+			kept = append(kept, id)
 		}
-		fm.givenIDs = nil
+		givenIDs[i] = kept
+		total += len(kept)
+	}
+	givens := make([]string, total)
+	for i, ids := range givenIDs {
+		if len(ids) > 0 {
+			fm := &f.forms[i]
+			fm.givens, givens = givens[:len(ids):len(ids)], givens[len(ids):]
+			for k, id := range ids {
+				fm.givens[k] = doc.Types[id]
+			}
+		}
 	}
 	return f
 }
@@ -491,24 +504,28 @@ const (
 )
 
 // capitalTypes marks the types of doc that are capitalised words, small
-// words and given names (markCapital …), counts those that may be names
-// (capitalised or not ASCII), and maps the capitalised possessives' stems
-// (Bush of Bush's) to -1.
-func capitalTypes(doc *prose.Document) (marks []uint32, capitals int, stems map[string]int32) {
+// words and given names (markCapital …), counts the capitalised words
+// that stand for a name form (nameScan.classify: at most one form each),
+// and maps the capitalised possessives' stems (Bush of Bush's) to -1.
+func capitalTypes(doc *prose.Document) (marks []uint32, forms int, stems map[string]int32) {
 	marks = idTable[uint32](len(doc.Types)) // (see nameWalk.walk)
 	stems = map[string]int32{}
 	for id, text := range doc.Types {
 		var m uint32
 		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			capitals++
 			if isNameCapital(text) {
-				if w := stripPossessive(text); len(w) != len(text) {
+				w := stripPossessive(text)
+				if len(w) != len(text) {
 					stems[w] = -1
 				}
 				if typeKind(text) == prose.Word {
 					m = markCapital
 					if nameLike(text) {
 						m |= markGiven
+					}
+					// The form is w's: text's own when w is text.
+					if len(w) == len(text) && m&markGiven != 0 || len(w) != len(text) && nameLike(w) {
+						forms++
 					}
 				}
 			}
@@ -521,7 +538,7 @@ func capitalTypes(doc *prose.Document) (marks []uint32, capitals int, stems map[
 		}
 		marks[id] = m
 	}
-	return marks, capitals, stems
+	return marks, forms, stems
 }
 
 // phraseAt looks for a multi-word name starting at token ti (a capitalised
