@@ -1035,9 +1035,10 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 		size *= 2
 	}
 	slots := mem.Table[int32](size) // 1 + index of the chain's head, 0: empty; probed before written
+	shift := 64 - bits.TrailingZeros(uint(size))
 	for k := len(dels) - 1; k >= 0; k-- {
 		h := hashes[k]
-		for j := int(h) & (size - 1); ; j = (j + 1) & (size - 1) {
+		for j := int(h * nameSlotMul >> shift); ; j = (j + 1) & (size - 1) {
 			if slots[j] == 0 {
 				slots[j] = int32(k) + 1
 				break
@@ -1324,37 +1325,69 @@ func mayPair(folds []string, ids []int) bool {
 
 // fillDeletions writes to dels the deletions of folded form f (number
 // form): f itself, then f without each of its runes, and to hashes their
-// FNV-1a hashes; it returns how many (1 + the runes of f), for which both
-// must have room.
+// hashes (nameHash); it returns how many (1 + the runes of f), for which
+// both must have room.
+//
+// The hash of f without bytes [at, end) is that of the bytes before at
+// times nameBase to the power of the bytes after end, plus the hash of
+// those bytes (with nameHash's seed only in the first): a walk forward
+// gives each deletion its prefix's hash, and a walk back the suffixes',
+// a few instructions a byte where hashing each deletion cost half its
+// bytes.
 func fillDeletions(dels []nameDeletion, hashes []uint64, form int32, f string) int {
 	dels[0] = nameDeletion{form: form, next: -1}
-	hashes[0] = fnvFrom(fnvOffset, f)
-	// The hash of f without a rune is that of the bytes before it, kept
-	// as the deletions move on, continued with the bytes after it: half
-	// the bytes of hashing each deletion from the start.
-	h, pos, k := uint64(fnvOffset), 0, 1
-	for at, r := range f {
-		h = fnvFrom(h, f[pos:at])
-		pos = at
+	h, k := uint64(nameHashSeed), 1
+	for at := 0; at < len(f); k++ {
+		r, w := rune(f[at]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(f[at:])
+		}
+		// (The bytes of an invalid one, RuneError, are three or the rest.)
 		size := min(utf8.RuneLen(r), len(f)-at)
 		dels[k] = nameDeletion{form: form, at: uint16(at), size: uint8(size), next: -1}
-		hashes[k] = fnvFrom(h, f[at+size:])
-		k++
+		hashes[k] = h
+		for end := at + w; at < end; at++ {
+			h = h*nameBase + uint64(f[at])
+		}
+	}
+	hashes[0] = h
+	// Back from the end: s is the hash of f[j:] (unseeded), p the power
+	// of nameBase for its bytes.
+	s, p, j := uint64(0), uint64(1), len(f)
+	for d := k - 1; d >= 1; d-- {
+		at, end := int(dels[d].at), int(dels[d].at)+int(dels[d].size)
+		if end > j {
+			// An invalid byte's deletion reaching past the next rune's
+			// start: hashed whole.
+			hashes[d] = nameHash(nameHash(nameHashSeed, f[:at]), f[end:])
+			continue
+		}
+		for j > end {
+			j--
+			s += uint64(f[j]) * p
+			p *= nameBase
+		}
+		hashes[d] = hashes[d]*p + s
 	}
 	return k
 }
 
-// FNV-1a's offset basis and prime.
+// The deletions' hash: a polynomial in nameBase, odd, over the bytes
+// (modulo 2⁶⁴), from nameHashSeed. Two strings of one length that differ
+// in one byte never collide, and the forms are too short (765 bytes at
+// most) for the strings known to collide for every odd base (Thue–Morse,
+// 2,048 bytes). The table of checkNameWords indexes its slots by the top
+// bits of the hash times nameSlotMul.
 const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
+	nameHashSeed = 14695981039346656037
+	nameBase     = 0xff51afd7ed558ccd
+	nameSlotMul  = 0x9e3779b97f4a7c15
 )
 
-// fnvFrom continues the FNV-1a hash h with the bytes of s.
-func fnvFrom(h uint64, s string) uint64 {
+// nameHash continues the deletions' hash h with the bytes of s.
+func nameHash(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
+		h = h*nameBase + uint64(s[i])
 	}
 	return h
 }
