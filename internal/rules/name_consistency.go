@@ -140,8 +140,6 @@ type nameScan struct {
 	// byte and above it 1 + the index of the name form the text stands for
 	// (its possessive stripped), 0 when none: one load tells both.
 	info []uint32
-	// key is makePhrase's buffer for a phrase's key.
-	key []byte
 }
 
 func newNameScan(doc *prose.Document) *nameScan {
@@ -193,7 +191,6 @@ func nameWords(doc *prose.Document) nameFacts {
 // marks (tokenIndex.capitals).
 func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	var f nameFacts
-	ns := newNameScan(doc)
 	// Mark the types of the capitalised words: the only tokens a name
 	// form counts or a multi-word name starts at (one token in six).
 	// Size the forms for those that may be names.
@@ -219,13 +216,18 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	// first uses, as a walk of the tokens classifying each type at its
 	// first use numbers them. A form's uses are its types' tokens.
 	// Each type's marks take 1 + the index of its form above them (see
-	// markFormShift).
+	// markFormShift), which is the form of its text without a possessive
+	// when that is name-like (as nameScan.classify finds it; a text that
+	// is its own stem is name-like when it can be a given name).
 	for id, m := range marks {
-		if m&markCapital != 0 && doc.TypeCount(uint32(id)) > 0 {
-			if fi := ns.classify(uint32(id), formIndex) >> 8; fi != 0 {
-				f.forms[fi-1].count += doc.TypeCount(uint32(id))
-				marks[id] |= fi << markFormShift
-			}
+		if m&markCapital == 0 || doc.TypeCount(uint32(id)) == 0 {
+			continue // (the table runs past the types: see idTable)
+		}
+		n, text := doc.TypeCount(uint32(id)), doc.Types[id]
+		if w := stripPossessive(text); len(w) == len(text) && m&markGiven != 0 || len(w) != len(text) && nameLike(w) {
+			fi := uint32(formIndex(w)) + 1
+			f.forms[fi-1].count += n
+			marks[id] |= fi << markFormShift
 		}
 	}
 	toks := doc.Tokens
@@ -253,6 +255,7 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
+	ps := phraseScan{doc: doc, marks: marks}
 	var buf nameBuf
 	// The capitalised words are read a stretch of tokens at a time, each
 	// stretch in a walk that lists, without a call, the few words that
@@ -319,7 +322,7 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 				continue
 			}
 			if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
-				next = ns.phraseAt(doc.Sentences[sc.of(ti)], ti, formIndex, &phrases)
+				next = ps.phraseAt(doc.Sentences[sc.of(ti)], ti, &phrases)
 			}
 		}
 	}
@@ -541,14 +544,24 @@ func capitalTypes(doc *prose.Document) (marks []uint32, forms int, stems map[str
 	return marks, forms, stems
 }
 
+// phraseScan is what nameWordsIn's search for multi-word names reads: the
+// types' marks (capitalTypes), which tell the capitalised and small words
+// of a run (the words of a run are of kind Word, for which the marks
+// agree with nameScan.classify), and a buffer for the keys.
+type phraseScan struct {
+	doc   *prose.Document
+	marks []uint32
+	key   []byte
+}
+
 // phraseAt looks for a multi-word name starting at token ti (a capitalised
 // word other than a small word) of sentence s: a run of capitalised words
 // joined by single spaces and small words, with at least two capitalised
 // words and a small word among them. It appends the name to out and
 // returns the token after the run's last capitalised word, where the
 // search resumes.
-func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) int32, out *chunks[namePhrase]) int {
-	doc := ns.doc
+func (ps *phraseScan) phraseAt(s prose.Sentence, ti int, out *chunks[namePhrase]) int {
+	doc := ps.doc
 	end := ti + 1
 	lastContent := ti
 	prevConnector := false
@@ -571,16 +584,16 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 		}
 		w := typeText(doc, end)
 		prevEnd += 1 + len(w)
-		c := ns.classOf(n.ID(), formIndex)
-		if c&nameConnector != 0 {
-			if c&nameArticle != 0 && !prevConnector {
+		c := ps.marks[n.ID()]
+		if c&markConnector != 0 {
+			if c&markArticle != 0 && !prevConnector {
 				break // "Washington the President": the article starts a new phrase
 			}
 			prevConnector = true
 			end++
 			continue
 		}
-		if c&nameCapital == 0 {
+		if c&markCapital == 0 {
 			break
 		}
 		inner = inner || prevConnector
@@ -594,7 +607,7 @@ func (ns *nameScan) phraseAt(s prose.Sentence, ti int, formIndex func(string) in
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
 	if inner {
-		out.add(ns.makePhrase(ti, lastContent+1, s.Block()))
+		out.add(ps.makePhrase(ti, lastContent+1, s.Block()))
 	}
 	return lastContent + 1
 }
@@ -687,8 +700,8 @@ func nameLike(w string) bool {
 }
 
 // makePhrase makes the name of tokens first to end, all classified.
-func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
-	doc := ns.doc
+func (ps *phraseScan) makePhrase(first, end, block int) namePhrase {
+	doc := ps.doc
 	span := prose.Span{Start: doc.TokenStart(first), End: doc.TokenStart(end-1) + len(stripPossessive(doc.TokenText(end-1)))}
 	// The words of a run are one space apart: the surface is the source
 	// (see namePhrase.surface).
@@ -697,7 +710,7 @@ func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 	// words; it is the surface itself when there are none to change.
 	// It is built in the scan's buffer, which one string then copies.
 	keyed := false
-	key := ns.key[:0]
+	key := ps.key[:0]
 	pos := span.Start
 	for i := first; i < end; i++ {
 		// The word starts at pos, one space past the one before (see
@@ -707,8 +720,8 @@ func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 		wEnd := pos + len(w)
 		// A word's type tells whether it is a small word, but for the
 		// last, read without its possessive.
-		c := ns.info[doc.Tokens[i].ID()]
-		conn, article := c&nameConnector != 0, c&nameArticle != 0
+		c := ps.marks[doc.Tokens[i].ID()]
+		conn, article := c&markConnector != 0, c&markArticle != 0
 		if i == end-1 {
 			w = stripPossessive(w)
 			conn = isConnector(w)
@@ -738,7 +751,7 @@ func (ns *nameScan) makePhrase(first, end, block int) namePhrase {
 		}
 		key = append(key, w...)
 	}
-	ns.key = key
+	ps.key = key
 	ph := namePhrase{start: int32(span.Start), end: int32(span.End), block: int32(block)}
 	if keyed {
 		ph.key = string(key)
