@@ -231,14 +231,14 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 		}
 	}
 	toks := doc.Tokens
-	// Sentences tile the tokens: a bit per token marks a sentence's first,
-	// which is all most capitalised words need to know of their sentence.
-	// Set with |=, its words are read before they are written: see
-	// mem.Table.
-	opens := tokenBits(mem.Table[uint64](len(toks)/64 + 1))
-	for _, s := range doc.Sentences {
-		opens.set(s.FirstToken())
-	}
+	// Sentences tile the tokens. The uses and the starts below are each
+	// read in token order, and there are about as many of each as
+	// sentences: each has an index into the sentences that steps on to
+	// the sentence of its word (where a bit per token for the sentences'
+	// first tokens cost as much to set as the steps, and 440 KB on the
+	// 20 MB corpus).
+	sents := doc.Sentences
+	useSent, startSent := 0, 0
 	// What the uses change lives in small arrays beside the forms, so
 	// that a use touches a few bytes, not a form record: per form,
 	// 1 + its first use's token, the uses with a given name (a form has
@@ -252,7 +252,6 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	givenUses := make([]int32, len(f.forms))
 	lastGiven := make([]uint32, len(f.forms))
 	lastWith := make([]uint32, len(f.forms))
-	sc := sentenceCursor{d: doc}
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
 	ps := phraseScan{doc: doc, marks: marks}
@@ -272,7 +271,10 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 				continue
 			}
 			ti := int(v)
-			if opens.has(ti) {
+			for sents[useSent].EndToken() <= ti {
+				useSent++
+			}
+			if sents[useSent].FirstToken() == ti {
 				continue // a sentence's first word
 			}
 			fi := marks[toks[ti].ID()]>>markFormShift - 1
@@ -307,8 +309,17 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 		// The words a multi-word name may start at.
 		for _, ti32 := range buf.starts[:k] {
 			ti := int(ti32)
-			if ti < next || opens.has(ti+1) {
-				continue // within the last run, or alone in its sentence
+			if ti < next {
+				continue // within the last run
+			}
+			for sents[startSent].EndToken() <= ti {
+				startSent++
+			}
+			// (The walk lists no start at the last two tokens: ti+1 is
+			// the next sentence's first token when the sentence ends.)
+			end := sents[startSent].EndToken()
+			if end == ti+1 {
+				continue // alone in its sentence
 			}
 			// phraseAt keeps a run only with a small word before a
 			// capitalised one. Most runs have none (New York, United
@@ -317,12 +328,12 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 			// one either. next is at most the end of the sentence of
 			// the last phrase found, so it holds back no token of a
 			// later sentence.
-			if e, ok := smallWordInside(toks, marks, ti+1, opens); !ok {
+			if e, ok := smallWordInside(toks[:end], marks, ti+1); !ok {
 				next = e
 				continue
 			}
 			if doc.TokenGap(ti+1) == 1 && doc.Text[doc.TokenEnd(ti)] == ' ' {
-				next = ps.phraseAt(doc.Sentences[sc.of(ti)], ti, &phrases)
+				next = ps.phraseAt(sents[startSent], ti, &phrases)
 			}
 		}
 	}
@@ -465,16 +476,15 @@ func (b tokenBits) set(i int)      { b[i>>6] |= 1 << (i & 63) }
 func (b tokenBits) has(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 
 // smallWordInside reports whether the capitalised words and small words
-// (by their types' marks) from token j on, to the end of its sentence
-// (the next token opens tells), hold a small word
-// right before a capitalised word that is not one: what phraseAt needs to
-// keep a name. When they do not, it returns where they stop.
-func smallWordInside(toks []prose.Token, marks []uint32, j int, opens tokenBits) (int, bool) {
+// (by their types' marks) from token j on, to the end of toks (the end of
+// j's sentence), hold a small word right before a capitalised word that
+// is not one: what phraseAt needs to keep a name. When they do not, it
+// returns where they stop.
+func smallWordInside(toks []prose.Token, marks []uint32, j int) (int, bool) {
 	prev := marks[toks[j-1].ID()]
 	for ; j < len(toks); j++ {
-		// The type first: most runs end at a word that is neither.
 		m := marks[toks[j].ID()]
-		if m&(markCapital|markConnector) == 0 || opens.has(j) {
+		if m&(markCapital|markConnector) == 0 {
 			break
 		}
 		if prev&markConnector != 0 && m&(markCapital|markConnector) == markCapital {
