@@ -1062,13 +1062,17 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 		k += fillDeletions(dels[k:], hashes[k:], int32(i), f)
 	}
 	// An open-addressing table from hash to the first deletion with it;
-	// chains keep the deletions in order (filled back to front).
+	// chains keep the deletions in order (filled back to front). heads
+	// lists, from the back, each deletion that became the head of a
+	// chain of two or more: the few chains to read (most deletions share
+	// their hash with none).
 	size := 1
 	for size < 2*len(dels) {
 		size *= 2
 	}
 	slots := mem.Table[int32](size) // 1 + index of the chain's head, 0: empty; probed before written
 	shift := 64 - bits.TrailingZeros(uint(size))
+	var heads []int32
 	for k := len(dels) - 1; k >= 0; k-- {
 		h := hashes[k]
 		for j := int(h * nameSlotMul >> shift); ; j = (j + 1) & (size - 1) {
@@ -1080,6 +1084,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 				dels[k].next = head
 				dels[head].inner = true
 				slots[j] = int32(k) + 1
+				heads = append(heads, int32(k))
 				break
 			}
 		}
@@ -1101,9 +1106,10 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	var pairs []namePair
 	var chain, ids []int
 	// Chains in the order of their first deletion: the forms' order.
-	for first := range dels {
-		if dels[first].inner || dels[first].next < 0 {
-			continue // not a chain's head, or no deletion shares its hash
+	for h := len(heads) - 1; h >= 0; h-- {
+		first := int(heads[h])
+		if dels[first].inner {
+			continue // no longer a chain's head
 		}
 		chain = chain[:0]
 		for k := first; k >= 0; k = int(dels[k].next) {
@@ -1297,6 +1303,17 @@ func nonASCII(s string) int {
 
 // appendFold appends foldName(w) to b without a string of its own.
 func appendFold(b []byte, w string) []byte {
+	if isASCII8(w) {
+		// Most names: the bytes, with the capitals lowered in place.
+		start := len(b)
+		b = append(b, w...)
+		for i := start; i < len(b); i++ {
+			if c := b[i]; c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return b
+	}
 	for _, r := range w {
 		if r < utf8.RuneSelf {
 			if r >= 'A' && r <= 'Z' {
