@@ -543,7 +543,9 @@ func capitalTypes(doc *prose.Document) (marks []uint32, forms int, stems map[str
 				}
 			}
 		}
-		if isConnector(text) && typeKind(text) == prose.Word {
+		// (Most texts are too short or too long for a small word: the
+		// length first spares the call.)
+		if n := len(text); n >= 2 && n <= 5 && typeKind(text) == prose.Word && isConnector(text) {
 			m |= markConnector
 			if strings.EqualFold(text, "the") {
 				m |= markArticle
