@@ -163,10 +163,14 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	for id, c := range x.class {
 		low := uint64(d.Lower(uint32(id))) << fastLowShift
 		f, s := low, low
-		if c&walkCur != 0 {
+		// A word outside ASCII may repeat the word before or after it
+		// in another case (strings.EqualFold tells): it is read, and so
+		// is the token after it.
+		nonASCIIWord := c&(clsNonASCII|clsWord) == clsNonASCII|clsWord
+		if c&walkCur != 0 || nonASCIIWord {
 			f |= fastCur
 		}
-		if c&walkPrev != 0 {
+		if c&walkPrev != 0 || nonASCIIWord {
 			s |= fastPrev
 		}
 		if c&clsWord != 0 && isNameCapital(d.Types[id]) {
@@ -275,12 +279,15 @@ func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf u
 }
 
 // The walk's masks: a token needs a closer look when its class has a
-// bit of walkCur or the previous token's a bit of walkPrev (or the two
-// have one lower-case type: a repeated word).
+// bit of walkCur or the previous token's a bit of walkPrev, or when
+// either is a word outside ASCII (or the two have one lower-case type: a
+// repeated word). Not any text outside ASCII: the repeated-word test
+// reads two words, and curly quotation marks and dashes, listed for
+// themselves, made the walk read every token after them too.
 const (
 	walkListed = (1<<numListed - 1) &^ pairListed
-	walkCur    = walkListed | clsMark | clsDots | clsNonASCII
-	walkPrev   = pairListed | clsNonASCII | clsModal
+	walkCur    = walkListed | clsMark | clsDots
+	walkPrev   = pairListed | clsModal
 )
 
 // The bits of indexWalk.fast. Its two halves hold the type's lower-case
