@@ -201,13 +201,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	// The blocks' first words that may start a sentence in lower case.
 	// The walk below lists the others, after . ? or !; the two lists are
 	// merged in token order at the end.
-	var firsts []int32
-	for bi := range d.Blocks {
-		b := &d.Blocks[bi]
-		if first := b.FirstToken(); first < b.EndToken() && x.class[toks[first].ID()]&clsLowerStart != 0 {
-			firsts = append(firsts, int32(first))
-		}
-	}
+	firsts := lowerFirsts(d, x.class)
 	// Most tokens are ordinary words after ordinary words. A stretch of
 	// tokens at a time, list those that need a closer look without a
 	// branch per token: a bit of walkCur in their class, of walkPrev in
@@ -229,6 +223,25 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	}
 	x.starts = mergeTokens(firsts, x.starts)
 	return x
+}
+
+// lowerFirsts lists the blocks' first tokens whose class (by type, in
+// class) has clsLowerStart. It is a function of its own, not inlined:
+// in buildTokenIndex, among many live values, the loop kept its values
+// on the stack (it copies each block twice, for the methods it calls,
+// wherever it is: a Block has too many fields for registers).
+//
+//go:noinline
+func lowerFirsts(d *prose.Document, class []uint32) []int32 {
+	var firsts []int32
+	toks := d.Tokens
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		if first := b.FirstToken(); first < b.EndToken() && class[toks[first].ID()]&clsLowerStart != 0 {
+			firsts = append(firsts, int32(first))
+		}
+	}
+	return firsts
 }
 
 // pickTokens writes to buf the indexes of the tokens of toks[lo:], at
