@@ -98,3 +98,14 @@ func TestCapitalTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendFold checks appendFold, which copies ASCII names and lowers
+// their capitals in place, against foldName, after bytes already in the
+// buffer.
+func TestAppendFold(t *testing.T) {
+	for _, w := range []string{"", "a", "Kryuchkov", "KRYUCHKOV", "McDonald's", "O'Neil-Smith", "Z@[`", "Dvořák", "ÉCOLE", "Łódź", "Straße", "İstanbul", "Ærø", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"} {
+		if got, want := string(appendFold([]byte("Xy"), w)), "Xy"+foldName(w); got != want {
+			t.Errorf("appendFold(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

@@ -5,17 +5,17 @@ import (
 	"unicode/utf8"
 )
 
-// hashWithout hashes w without its bytes [at, at+size) (FNV-1a) from the
-// start: what fillDeletions computes by continuing a prefix's hash.
+// hashWithout hashes w without its bytes [at, at+size) from the start, a
+// byte at a time: what fillDeletions computes from the hashes of the
+// prefixes and suffixes.
 func hashWithout(w string, at, size int) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(nameHashSeed)
 	for i := 0; i < len(w); i++ {
 		if i == at && size > 0 {
 			i += size - 1
 			continue
 		}
-		h ^= uint64(w[i])
-		h *= fnvPrime
+		h = h*nameBase + uint64(w[i])
 	}
 	return h
 }
@@ -24,7 +24,8 @@ func hashWithout(w string, at, size int) uint64 {
 // deletion from the start, and its deletions against the runes of the
 // form.
 func TestDeletionHashes(t *testing.T) {
-	for _, f := range []string{"", "a", "kryuchkov", "dvořák", "ab\xffcd", "\xe2\x82", "ééé", "x\xf0\x9f\x98\x80y"} {
+	for _, f := range []string{"", "a", "kryuchkov", "dvořák", "ab\xffcd", "\xe2\x82", "ééé", "x\xf0\x9f\x98\x80y",
+		"\xffa", "a\xff", "\xff\xff\xffé\xff", "é\xffab\xe2\x82x", "\xe2\x82\xe2", "aé\xc3"} {
 		want := utf8.RuneCountInString(f) + 1
 		dels, hashes := make([]nameDeletion, want), make([]uint64, want)
 		if n := fillDeletions(dels, hashes, 3, f); n != want {

@@ -163,10 +163,14 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	for id, c := range x.class {
 		low := uint64(d.Lower(uint32(id))) << fastLowShift
 		f, s := low, low
-		if c&walkCur != 0 {
+		// A word outside ASCII may repeat the word before or after it
+		// in another case (strings.EqualFold tells): it is read, and so
+		// is the token after it.
+		nonASCIIWord := c&(clsNonASCII|clsWord) == clsNonASCII|clsWord
+		if c&walkCur != 0 || nonASCIIWord {
 			f |= fastCur
 		}
-		if c&walkPrev != 0 {
+		if c&walkPrev != 0 || nonASCIIWord {
 			s |= fastPrev
 		}
 		if c&clsWord != 0 && isNameCapital(d.Types[id]) {
@@ -197,13 +201,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	// The blocks' first words that may start a sentence in lower case.
 	// The walk below lists the others, after . ? or !; the two lists are
 	// merged in token order at the end.
-	var firsts []int32
-	for bi := range d.Blocks {
-		b := &d.Blocks[bi]
-		if first := b.FirstToken(); first < b.EndToken() && x.class[toks[first].ID()]&clsLowerStart != 0 {
-			firsts = append(firsts, int32(first))
-		}
-	}
+	firsts := lowerFirsts(d, x.class)
 	// Most tokens are ordinary words after ordinary words. A stretch of
 	// tokens at a time, list those that need a closer look without a
 	// branch per token: a bit of walkCur in their class, of walkPrev in
@@ -225,6 +223,25 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	}
 	x.starts = mergeTokens(firsts, x.starts)
 	return x
+}
+
+// lowerFirsts lists the blocks' first tokens whose class (by type, in
+// class) has clsLowerStart. It is a function of its own, not inlined:
+// in buildTokenIndex, among many live values, the loop kept its values
+// on the stack (it copies each block twice, for the methods it calls,
+// wherever it is: a Block has too many fields for registers).
+//
+//go:noinline
+func lowerFirsts(d *prose.Document, class []uint32) []int32 {
+	var firsts []int32
+	toks := d.Tokens
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		if first := b.FirstToken(); first < b.EndToken() && class[toks[first].ID()]&clsLowerStart != 0 {
+			firsts = append(firsts, int32(first))
+		}
+	}
+	return firsts
 }
 
 // pickTokens writes to buf the indexes of the tokens of toks[lo:], at
@@ -275,12 +292,15 @@ func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf u
 }
 
 // The walk's masks: a token needs a closer look when its class has a
-// bit of walkCur or the previous token's a bit of walkPrev (or the two
-// have one lower-case type: a repeated word).
+// bit of walkCur or the previous token's a bit of walkPrev, or when
+// either is a word outside ASCII (or the two have one lower-case type: a
+// repeated word). Not any text outside ASCII: the repeated-word test
+// reads two words, and curly quotation marks and dashes, listed for
+// themselves, made the walk read every token after them too.
 const (
 	walkListed = (1<<numListed - 1) &^ pairListed
-	walkCur    = walkListed | clsMark | clsDots | clsNonASCII
-	walkPrev   = pairListed | clsNonASCII | clsModal
+	walkCur    = walkListed | clsMark | clsDots
+	walkPrev   = pairListed | clsModal
 )
 
 // The bits of indexWalk.fast. Its two halves hold the type's lower-case
@@ -449,16 +469,33 @@ func (w *indexWalk) slow(is []int32) {
 }
 
 // typeKind returns the kind the tokenizer gives a token text, which its
-// first character decides (see prose.tokenize).
+// first character decides (see prose.tokenize). A letter or digit in
+// ASCII, the first character of most texts, is told inline.
 func typeKind(text string) prose.TokenKind {
+	if k := asciiKinds[text[0]]; k != 0 {
+		return k - 1
+	}
+	return typeKindRest(text)
+}
+
+// asciiKinds holds 1 + the kind of a text starting with an ASCII letter
+// or digit, by its first byte, and 0 for every other byte.
+var asciiKinds = func() (out [256]prose.TokenKind) {
+	for c := '0'; c <= '9'; c++ {
+		out[c] = prose.Number + 1
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		out[c], out[c-'a'+'A'] = prose.Word+1, prose.Word+1
+	}
+	return out
+}()
+
+// typeKindRest is typeKind for a text that starts with neither an ASCII
+// letter nor a digit.
+func typeKindRest(text string) prose.TokenKind {
 	c := text[0]
 	if c < utf8.RuneSelf {
-		switch {
-		case c >= '0' && c <= '9':
-			return prose.Number
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			return prose.Word
-		case c == '\'' && len(text) > 1:
+		if c == '\'' && len(text) > 1 {
 			return prose.Number // '80s
 		}
 		return prose.Punct
@@ -481,11 +518,8 @@ func typeKind(text string) prose.TokenKind {
 // form is lower.
 func classify(text, lower string, k prose.TokenKind) uint32 {
 	var c uint32
-	for i := 0; i < len(text); i++ {
-		if text[i] >= 0x80 {
-			c |= clsNonASCII
-			break
-		}
+	if !isASCII8(text) {
+		c |= clsNonASCII
 	}
 	if k == prose.Punct {
 		switch text {
@@ -562,6 +596,35 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 		c |= clsPercent
 	}
 	return c
+}
+
+// isASCII8 reports whether s has only ASCII bytes, reading eight at a
+// time (the last eight overlapping those before when the length is no
+// multiple of eight): a text a byte at a time cost some fifty
+// instructions for each of a draft's types.
+func isASCII8(s string) bool {
+	const high = 0x8080808080808080
+	if len(s) < 8 {
+		var b byte
+		for i := 0; i < len(s); i++ {
+			b |= s[i]
+		}
+		return b < utf8.RuneSelf
+	}
+	for i := 0; i+8 <= len(s); i += 8 {
+		if load8(s, i)&high != 0 {
+			return false
+		}
+	}
+	return load8(s, len(s)-8)&high == 0
+}
+
+// load8 reads the eight bytes of s from i as one little-endian word,
+// which the compiler does in one load.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // confusableFirst holds the first bytes of the confusable words.

@@ -295,3 +295,24 @@ func TestTok(t *testing.T) {
 		}
 	}
 }
+
+// TestIsASCII8 checks isASCII8, which reads eight bytes at a time,
+// against a byte at a time, with a byte outside ASCII at every place of
+// texts of every length up to twenty.
+func TestIsASCII8(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		s := []byte(strings.Repeat("a", n))
+		if !isASCII8(string(s)) {
+			t.Fatalf("isASCII8(%q) = false", s)
+		}
+		for i := range s {
+			for _, b := range []byte{0x80, 0xc3, 0xff} {
+				s[i] = b
+				if isASCII8(string(s)) {
+					t.Fatalf("isASCII8(%q) = true", s)
+				}
+				s[i] = 'a'
+			}
+		}
+	}
+}
