@@ -240,19 +240,30 @@ func (d *Dict) suggestContextWith(w *weights, cw *ctxWeights, word string, c Con
 		}
 		form := strings.ToLower(cands[i].form)
 		first, last := outerWords(form)
+		// A one-word candidate is its own first and last word: its
+		// count, looked up once, serves all three uses.
+		oneWord := first == form
+		var cFirst float64
+		if cPrev > 0 || oneWord && (cNext > 0 || uses != nil) {
+			cFirst = m.count(first)
+		}
 		var ev float64
 		if cPrev > 0 {
-			ev += m.follows(prev, first, cPrev, m.count(first), cw.Prior)
+			ev += m.follows(prev, first, cPrev, cFirst, cw.Prior)
 		}
 		if cNext > 0 {
-			if cl := m.count(last); cl > 0 {
+			cl := cFirst
+			if !oneWord {
+				cl = m.count(last)
+			}
+			if cl > 0 {
 				ev += m.follows(last, next, cl, cNext, cw.Prior)
 			}
 		}
 		cands[i].score += cw.Weight * ev
-		if uses != nil && first == form {
+		if uses != nil && oneWord {
 			// ln(P_cache(w) / P(w)), P(w) from the table's unigrams.
-			pw := (m.count(form) + 0.5) / (m.total + 0.5*m.vocab)
+			pw := (cFirst + 0.5) / (m.total + 0.5*m.vocab)
 			size := float64(c.Size)
 			lambda := size / (size + cw.Cache)
 			pdoc := float64(uses(form)) / size
