@@ -658,12 +658,15 @@ type searcher struct {
 	bound *float32
 	emit  func(key uint32, cost float32)
 	prune *pruner // if set, the subtrees it rejects are skipped
-	// pruneOn is pruning() as of the last key emitted: only emit can
-	// change it, and the walk asks after every descent.
-	pruneOn bool
-	width   int
-	rows    []float32   // row j is rows[j*width:(j+1)*width]
-	rowAt   [][]float32 // row j, sliced once: walk asks for three rows per node
+	// keep: the pruner skips no subtree whose count class is keep or
+	// more (see keepClass), as of the last key emitted: only emit can
+	// change it, and the walk asks after every descent. A subtree it
+	// cannot skip needs no costs for it: reachable tells what reachCost
+	// and skip would.
+	keep  uint32
+	width int
+	rows  []float32   // row j is rows[j*width:(j+1)*width]
+	rowAt [][]float32 // row j, sliced once: walk asks for three rows per node
 }
 
 // searchBufs is the state of one query's searches: the aligner, the
@@ -723,7 +726,7 @@ func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searche
 // search applies the new bound from the next node on.
 func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), prune *pruner) {
 	r.bound, r.emit, r.prune = bound, emit, prune
-	r.pruneOn = r.pruning()
+	r.keep = r.keepClass(0)
 	a, width := r.a, r.width
 	a.first(r.rows[:width])
 	b := band{0, 0}
@@ -790,9 +793,9 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 		}
 	}
-	// The bound and whether to prune change only by an emit, here or
-	// below a child: they are read again after each.
-	pruning, bound := r.pruneOn, *r.bound
+	// The bound and the classes to prune change only by an emit, here
+	// or below a child: they are read again after each.
+	keep, bound := r.keep, *r.bound
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
@@ -820,7 +823,10 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		}
 		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
 		if lb != nil {
-			if !pruning {
+			// (A subtree the pruner will not skip, by its count
+			// class, needs only whether a key below can be within
+			// the bound.)
+			if mask>>27 >= keep {
 				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
 					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
 					continue // no key below can be within bound
@@ -850,8 +856,8 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		if cb.hi == a.n && hmin == 0 {
 			r.emit(s.key(x), cur[a.n])
 			bound = *r.bound
-			pruning = r.pruning()
-			r.pruneOn = pruning
+			r.keep = r.keepClass(r.keep)
+			keep = r.keep
 		}
 		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
 		if nc == 0 || depth > s.maxDepth {
@@ -864,7 +870,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 			cb = tb
 		}
-		if pruning {
+		if mask>>27 < keep {
 			// The least cost of a key below: through a cell of this
 			// row, at least the cell plus the lower bound on completing
 			// it; over this row, by a transposition from the parent's.
@@ -882,14 +888,34 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 		}
 		r.walk(w0&firstMask, nc, depth+1, c, cb, ub)
-		pruning, bound = r.pruneOn, *r.bound
+		keep, bound = r.keep, *r.bound
 	}
 }
 
-// pruning reports whether the pruner has a floor to prune by (it has once
-// it holds n forms, and keeps it).
-func (r *searcher) pruning() bool {
-	return r.prune != nil && !math.IsInf(r.prune.floor.low, -1)
+// keepClass returns the least count class, from on, of the subtrees the
+// pruner does not skip in this search as its floor is now: 0 if it has
+// no floor (it has once it holds n forms, and keeps it), else the least
+// class whose ceiling (see pruner.skip) at the highest cost the walk asks
+// about (bound+1e-3) is not below the floor, or 31, which it never skips.
+// The ceilings rise with the class, so no class above it is skipped
+// either.
+//
+// During a search the floor only rises and the bound only falls, so the
+// class mostly rises: from, the last answer, is where it looks from. (An
+// answer above the least, when the bound has fallen, only has the walk
+// work out costs that skip will not use.)
+func (r *searcher) keepClass(from uint32) uint32 {
+	p := r.prune
+	if p == nil || math.IsInf(p.floor.low, -1) {
+		return 0
+	}
+	low := p.floor.low - 1e-9
+	cost := p.edit * float64(*r.bound+1e-3)
+	c := from
+	for c < 31 && p.ceiling[0][c]-cost < low {
+		c++
+	}
+	return c
 }
 
 // le32 reads the little-endian uint32 at r[i:i+4].
