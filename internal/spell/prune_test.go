@@ -3,6 +3,9 @@ package spell
 import (
 	"math"
 	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -53,5 +56,45 @@ func TestKeepClass(t *testing.T) {
 		if from == 0 && keep > 0 && p.ceiling[0][keep-1]-p.edit*float64(top) >= floor.low-1e-9 {
 			t.Fatalf("floor %v bound %v: keepClass %d, but class %d is never skipped either", floor.low, bound, keep, keep-1)
 		}
+	}
+}
+
+// TestSearchDiagonal compares the wide search in diagonal order with the
+// search in the trie's order, candidates and exact scores, for the
+// corpus queries and the slow ones, capitalised too, with and without
+// user words and for several n: where the diagonal search does not give
+// up, it must find the same.
+func TestSearchDiagonal(t *testing.T) {
+	corpus, err := os.ReadFile("testdata/corpus-queries.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var queries []string
+	for _, q := range append(slices.Clone(slowQueries), strings.Fields(string(corpus))...) {
+		queries = append(queries, q, strings.ToUpper(q[:1])+q[1:])
+	}
+	d := &Dict{b: Builtin().b}
+	du := &Dict{b: d.b, o: Builtin().WithWords([]string{"Qaeda", "takfiri", "madeIn"}).o}
+	diagonal := 0
+	for i, q := range queries {
+		dict, n := d, memoDepth
+		switch i % 5 {
+		case 1:
+			n = 3
+		case 2:
+			dict = du
+		}
+		got, ok := dict.searchOrdered(&defaultWeights, q, n, true)
+		if !ok {
+			continue
+		}
+		diagonal++
+		want, _ := dict.searchOrdered(&defaultWeights, q, n, false)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q n=%d: diagonal order %v, trie order %v", q, n, got, want)
+		}
+	}
+	if diagonal < len(queries)/2 {
+		t.Errorf("only %d of %d queries searched in diagonal order", diagonal, len(queries))
 	}
 }

@@ -663,10 +663,13 @@ type searcher struct {
 	// change it, and the walk asks after every descent. A subtree it
 	// cannot skip needs no costs for it: reachable tells what reachCost
 	// and skip would.
-	keep  uint32
-	width int
-	rows  []float32   // row j is rows[j*width:(j+1)*width]
-	rowAt [][]float32 // row j, sliced once: walk asks for three rows per node
+	keep uint32
+	// diagonal: the search visits the root's child of the query's first
+	// letter before the others (see walkDiagonal).
+	diagonal bool
+	width    int
+	rows     []float32   // row j is rows[j*width:(j+1)*width]
+	rowAt    [][]float32 // row j, sliced once: walk asks for three rows per node
 }
 
 // searchBufs is the state of one query's searches: the aligner, the
@@ -734,7 +737,34 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 		b.hi = i
 	}
 	root := r.s.node(0)
+	if r.diagonal {
+		r.walkDiagonal(root.first, root.children, 1, 0, b, band{1, 0})
+		return
+	}
 	r.walk(root.first, root.children, 1, 0, b, band{1, 0})
+}
+
+// walkDiagonal is walk with the child whose letter is the query's at its
+// depth, if there is one, visited before its siblings, which are visited
+// in their order. The keys that cost least are mostly below it, and
+// finding them first raises the pruner's floor sooner; the keys emitted
+// are the same, in another order (see searchOrdered for when that
+// changes nothing).
+func (r *searcher) walkDiagonal(first uint32, children, depth int, pc byte, ub, u2b band) {
+	if depth-1 < r.a.n {
+		labels := r.s.labels[first : first+uint32(children)]
+		if k := strings.IndexByte(labels, r.a.q[depth-1]); k >= 0 {
+			r.walk(first+uint32(k), 1, depth, pc, ub, u2b)
+			if k > 0 {
+				r.walk(first, k, depth, pc, ub, u2b)
+			}
+			if rest := children - k - 1; rest > 0 {
+				r.walk(first+uint32(k)+1, rest, depth, pc, ub, u2b)
+			}
+			return
+		}
+	}
+	r.walk(first, children, depth, pc, ub, u2b)
 }
 
 // walk steps into the children of a node (nodes first to
@@ -1731,7 +1761,33 @@ type ranking struct {
 // searchScored is rankScored without the memo. The n best candidates do
 // not depend on n beyond which are kept: candidates that cannot rank
 // among the n best are skipped early, which changes nothing else.
+//
+// It first searches wide in diagonal order (see searchOrdered), which
+// most queries allow, and else in the trie's order.
 func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
+	if cands, ok := d.searchOrdered(w, typed, n, true); ok {
+		return cands
+	}
+	cands, _ := d.searchOrdered(w, typed, n, false)
+	return cands
+}
+
+// searchOrdered is searchScored, its wide search in diagonal order if
+// diagonal is set (see searcher.walkDiagonal). That search gives up (ok
+// false) at the first key that would narrow the search's reach.
+//
+// The wide search's result depends on the order of its keys only by the
+// reach: a key scoring so high that the keys beyond some cost cannot
+// outscore it narrows the reach for the keys after it. Nothing else does:
+// the n best candidates are the same whatever the order, the pruner
+// skipping only keys below the n best offered so far (which are in the
+// result too), and the least cost (which decides the sound-alike search)
+// is the same. So a search in another order that never narrows the reach
+// emits the keys within it that the search in the trie's order does,
+// which never narrows it either: each key of that search is one emitted
+// in the other, or one it pruned, whose score is below the floor, which
+// is below the best score.
+func (d *Dict) searchOrdered(w *weights, typed string, n int, diagonal bool) (_ []candidate, ok bool) {
 	b := d.b
 	s := b.suggester()
 	q := fold(typed)
@@ -1887,10 +1943,19 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 			tighten()
 		}
 		if reach > near {
+			wide, narrowed := reach, false
+			sr.diagonal = diagonal
 			sr.search(&reach, func(key uint32, cost float32) {
 				consider(key, cost)
 				tighten()
+				if diagonal && reach < wide {
+					reach, narrowed = -1, true // no cell is within: the walk ends
+				}
 			}, prune)
+			sr.diagonal = false
+			if narrowed {
+				return nil, false
+			}
 		}
 	}
 
@@ -1948,7 +2013,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	if len(cands) > n {
 		cands = cands[:n]
 	}
-	return cands
+	return cands, true
 }
 
 // pruner tells the search which subtrees cannot change a ranking: those
