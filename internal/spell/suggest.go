@@ -664,12 +664,14 @@ type searcher struct {
 	// cannot skip needs no costs for it: reachable tells what reachCost
 	// and skip would.
 	keep uint32
-	// diagonal: the search visits the root's child of the query's first
-	// letter before the others (see walkDiagonal).
-	diagonal bool
-	width    int
-	rows     []float32   // row j is rows[j*width:(j+1)*width]
-	rowAt    [][]float32 // row j, sliced once: walk asks for three rows per node
+	// diagonal: the search visits the query's diagonal first (see
+	// walkDiagonal); onDiagonal is the depth of the walk whose one child
+	// is on it, whose descent continues it (0: none).
+	diagonal   bool
+	onDiagonal int
+	width      int
+	rows       []float32   // row j is rows[j*width:(j+1)*width]
+	rowAt      [][]float32 // row j, sliced once: walk asks for three rows per node
 }
 
 // searchBufs is the state of one query's searches: the aligner, the
@@ -746,15 +748,18 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 
 // walkDiagonal is walk with the child whose letter is the query's at its
 // depth, if there is one, visited before its siblings, which are visited
-// in their order. The keys that cost least are mostly below it, and
-// finding them first raises the pruner's floor sooner; the keys emitted
-// are the same, in another order (see searchOrdered for when that
-// changes nothing).
+// in their order; and below that child likewise: the nodes of the
+// query's prefixes, its diagonal, come first. The keys that cost least
+// are mostly below them, and finding them first raises the pruner's
+// floor sooner; the keys emitted are the same, in another order (see
+// searchOrdered for when that changes nothing).
 func (r *searcher) walkDiagonal(first uint32, children, depth int, pc byte, ub, u2b band) {
 	if depth-1 < r.a.n {
 		labels := r.s.labels[first : first+uint32(children)]
 		if k := strings.IndexByte(labels, r.a.q[depth-1]); k >= 0 {
+			r.onDiagonal = depth
 			r.walk(first+uint32(k), 1, depth, pc, ub, u2b)
+			r.onDiagonal = 0
 			if k > 0 {
 				r.walk(first, k, depth, pc, ub, u2b)
 			}
@@ -917,7 +922,11 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				continue
 			}
 		}
-		r.walk(w0&firstMask, nc, depth+1, c, cb, ub)
+		if depth == r.onDiagonal {
+			r.walkDiagonal(w0&firstMask, nc, depth+1, c, cb, ub)
+		} else {
+			r.walk(w0&firstMask, nc, depth+1, c, cb, ub)
+		}
 		keep, bound = r.keep, *r.bound
 	}
 }
