@@ -119,47 +119,47 @@ func (m *bigramModel) countPair(v, w string) float64 {
 }
 
 // countKey binary-searches the table's lines for key.
+//
+// Each probe takes the first line that starts at or after the middle of
+// the unread range (found by a forward scan, which is fast), or the
+// range's first line if none does, and compares key with the line's
+// bytes in place: the line's key ends at its tab, which sorts before
+// every byte of a word, so a line whose key is a prefix of key sorts
+// before it, as strings.Compare has it. Only a line that sorts before key
+// needs its end found.
 func (m *bigramModel) countKey(key []byte) float64 {
 	data := m.data
-	lo, hi := m.start, len(data) // lines starting in [lo, hi) are unread
+	lo, hi := m.start, len(data) // lines starting in [lo, hi) are unread; lo starts one
 	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		s := lo + strings.LastIndexByte(data[lo:mid], '\n') + 1 // the line around mid
-		e := strings.IndexByte(data[s:], '\n')
-		if e < 0 {
-			e = len(data)
-		} else {
-			e += s
+		s := lo
+		if mid := int(uint(lo+hi) >> 1); mid > lo {
+			if j := strings.IndexByte(data[mid-1:hi], '\n'); j >= 0 && mid+j < hi {
+				s = mid + j
+			}
 		}
-		k, v, _ := strings.Cut(data[s:e], "\t")
-		switch c := compareKey(k, key); {
-		case c == 0:
+		line := data[s:]
+		i := 0
+		for i < len(key) && i < len(line) && line[i] == key[i] {
+			i++
+		}
+		switch {
+		case i == len(key) && i < len(line) && line[i] == '\t':
+			v := line[i+1:]
+			if e := strings.IndexByte(v, '\n'); e >= 0 {
+				v = v[:e]
+			}
 			n, _ := strconv.Atoi(v)
 			return float64(n)
-		case c < 0:
-			lo = e + 1
+		case i < len(key) && (i == len(line) || line[i] == '\t' || line[i] < key[i]):
+			// The line sorts before key: read on after it.
+			e := strings.IndexByte(line[i:], '\n')
+			if e < 0 {
+				return 0
+			}
+			lo = s + i + e + 1
 		default:
 			hi = s
 		}
-	}
-	return 0
-}
-
-// compareKey is strings.Compare(k, string(key)) without converting key.
-func compareKey(k string, key []byte) int {
-	for i := 0; i < len(k) && i < len(key); i++ {
-		if k[i] != key[i] {
-			if k[i] < key[i] {
-				return -1
-			}
-			return 1
-		}
-	}
-	switch {
-	case len(k) < len(key):
-		return -1
-	case len(k) > len(key):
-		return 1
 	}
 	return 0
 }
@@ -240,19 +240,30 @@ func (d *Dict) suggestContextWith(w *weights, cw *ctxWeights, word string, c Con
 		}
 		form := strings.ToLower(cands[i].form)
 		first, last := outerWords(form)
+		// A one-word candidate is its own first and last word: its
+		// count, looked up once, serves all three uses.
+		oneWord := first == form
+		var cFirst float64
+		if cPrev > 0 || oneWord && (cNext > 0 || uses != nil) {
+			cFirst = m.count(first)
+		}
 		var ev float64
 		if cPrev > 0 {
-			ev += m.follows(prev, first, cPrev, m.count(first), cw.Prior)
+			ev += m.follows(prev, first, cPrev, cFirst, cw.Prior)
 		}
 		if cNext > 0 {
-			if cl := m.count(last); cl > 0 {
+			cl := cFirst
+			if !oneWord {
+				cl = m.count(last)
+			}
+			if cl > 0 {
 				ev += m.follows(last, next, cl, cNext, cw.Prior)
 			}
 		}
 		cands[i].score += cw.Weight * ev
-		if uses != nil && first == form {
+		if uses != nil && oneWord {
 			// ln(P_cache(w) / P(w)), P(w) from the table's unigrams.
-			pw := (m.count(form) + 0.5) / (m.total + 0.5*m.vocab)
+			pw := (cFirst + 0.5) / (m.total + 0.5*m.vocab)
 			size := float64(c.Size)
 			lambda := size / (size + cw.Cache)
 			pdoc := float64(uses(form)) / size

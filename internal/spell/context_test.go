@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -338,4 +339,40 @@ func TestBigramCount(t *testing.T) {
 	if m.total != 9 || m.vocab != 3 {
 		t.Errorf("total %v vocab %v, want 9 and 3", m.total, m.vocab)
 	}
+}
+
+// TestBigramCountAll checks the binary search against a map of the
+// built-in table's lines: every key, and strings beside each (a prefix,
+// an extension, a neighbour by the last byte), which it must miss.
+func TestBigramCountAll(t *testing.T) {
+	m := Builtin().b.bigrams()
+	if m == nil {
+		t.Skip("no bigram table")
+	}
+	want := map[string]float64{}
+	for _, line := range strings.Split(m.data[m.start:], "\n") {
+		if k, v, ok := strings.Cut(line, "\t"); ok {
+			n, _ := strconv.Atoi(v)
+			want[k] = float64(n)
+		}
+	}
+	if len(want) < 1000 {
+		t.Fatalf("only %d lines read", len(want))
+	}
+	probe := func(k string) {
+		if got := m.count(k); got != want[k] {
+			t.Fatalf("count(%q) = %v, want %v", k, got, want[k])
+		}
+	}
+	for k := range want {
+		probe(k)
+		probe(k[:len(k)-1])
+		probe(k + "a")
+		probe(k + " ")
+		probe(k[:len(k)-1] + string(k[len(k)-1]+1))
+		probe(k[:len(k)-1] + string(k[len(k)-1]-1))
+	}
+	probe("")
+	probe("\x00")
+	probe("\xff")
 }

@@ -658,12 +658,20 @@ type searcher struct {
 	bound *float32
 	emit  func(key uint32, cost float32)
 	prune *pruner // if set, the subtrees it rejects are skipped
-	// pruneOn is pruning() as of the last key emitted: only emit can
-	// change it, and the walk asks after every descent.
-	pruneOn bool
-	width   int
-	rows    []float32   // row j is rows[j*width:(j+1)*width]
-	rowAt   [][]float32 // row j, sliced once: walk asks for three rows per node
+	// keep: the pruner skips no subtree whose count class is keep or
+	// more (see keepClass), as of the last key emitted: only emit can
+	// change it, and the walk asks after every descent. A subtree it
+	// cannot skip needs no costs for it: reachable tells what reachCost
+	// and skip would.
+	keep uint32
+	// diagonal: the search visits the query's diagonal first (see
+	// walkDiagonal); onDiagonal is the depth of the walk whose one child
+	// is on it, whose descent continues it (0: none).
+	diagonal   bool
+	onDiagonal int
+	width      int
+	rows       []float32   // row j is rows[j*width:(j+1)*width]
+	rowAt      [][]float32 // row j, sliced once: walk asks for three rows per node
 }
 
 // searchBufs is the state of one query's searches: the aligner, the
@@ -723,7 +731,7 @@ func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searche
 // search applies the new bound from the next node on.
 func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), prune *pruner) {
 	r.bound, r.emit, r.prune = bound, emit, prune
-	r.pruneOn = r.pruning()
+	r.keep = r.keepClass(0)
 	a, width := r.a, r.width
 	a.first(r.rows[:width])
 	b := band{0, 0}
@@ -731,7 +739,37 @@ func (r *searcher) search(bound *float32, emit func(key uint32, cost float32), p
 		b.hi = i
 	}
 	root := r.s.node(0)
+	if r.diagonal {
+		r.walkDiagonal(root.first, root.children, 1, 0, b, band{1, 0})
+		return
+	}
 	r.walk(root.first, root.children, 1, 0, b, band{1, 0})
+}
+
+// walkDiagonal is walk with the child whose letter is the query's at its
+// depth, if there is one, visited before its siblings, which are visited
+// in their order; and below that child likewise: the nodes of the
+// query's prefixes, its diagonal, come first. The keys that cost least
+// are mostly below them, and finding them first raises the pruner's
+// floor sooner; the keys emitted are the same, in another order (see
+// searchOrdered for when that changes nothing).
+func (r *searcher) walkDiagonal(first uint32, children, depth int, pc byte, ub, u2b band) {
+	if depth-1 < r.a.n {
+		labels := r.s.labels[first : first+uint32(children)]
+		if k := strings.IndexByte(labels, r.a.q[depth-1]); k >= 0 {
+			r.onDiagonal = depth
+			r.walk(first+uint32(k), 1, depth, pc, ub, u2b)
+			r.onDiagonal = 0
+			if k > 0 {
+				r.walk(first, k, depth, pc, ub, u2b)
+			}
+			if rest := children - k - 1; rest > 0 {
+				r.walk(first+uint32(k)+1, rest, depth, pc, ub, u2b)
+			}
+			return
+		}
+	}
+	r.walk(first, children, depth, pc, ub, u2b)
 }
 
 // walk steps into the children of a node (nodes first to
@@ -790,9 +828,9 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 		}
 	}
-	// The bound and whether to prune change only by an emit, here or
-	// below a child: they are read again after each.
-	pruning, bound := r.pruneOn, *r.bound
+	// The bound and the classes to prune change only by an emit, here
+	// or below a child: they are read again after each.
+	keep, bound := r.keep, *r.bound
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if allowed&letterBit(c) == 0 {
@@ -820,7 +858,10 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		}
 		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
 		if lb != nil {
-			if !pruning {
+			// (A subtree the pruner will not skip, by its count
+			// class, needs only whether a key below can be within
+			// the bound.)
+			if mask>>27 >= keep {
 				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
 					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
 					continue // no key below can be within bound
@@ -850,8 +891,8 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		if cb.hi == a.n && hmin == 0 {
 			r.emit(s.key(x), cur[a.n])
 			bound = *r.bound
-			pruning = r.pruning()
-			r.pruneOn = pruning
+			r.keep = r.keepClass(r.keep)
+			keep = r.keep
 		}
 		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
 		if nc == 0 || depth > s.maxDepth {
@@ -864,7 +905,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 			cb = tb
 		}
-		if pruning {
+		if mask>>27 < keep {
 			// The least cost of a key below: through a cell of this
 			// row, at least the cell plus the lower bound on completing
 			// it; over this row, by a transposition from the parent's.
@@ -881,15 +922,39 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				continue
 			}
 		}
-		r.walk(w0&firstMask, nc, depth+1, c, cb, ub)
-		pruning, bound = r.pruneOn, *r.bound
+		if depth == r.onDiagonal {
+			r.walkDiagonal(w0&firstMask, nc, depth+1, c, cb, ub)
+		} else {
+			r.walk(w0&firstMask, nc, depth+1, c, cb, ub)
+		}
+		keep, bound = r.keep, *r.bound
 	}
 }
 
-// pruning reports whether the pruner has a floor to prune by (it has once
-// it holds n forms, and keeps it).
-func (r *searcher) pruning() bool {
-	return r.prune != nil && !math.IsInf(r.prune.floor.low, -1)
+// keepClass returns the least count class, from on, of the subtrees the
+// pruner does not skip in this search as its floor is now: 0 if it has
+// no floor (it has once it holds n forms, and keeps it), else the least
+// class whose ceiling (see pruner.skip) at the highest cost the walk asks
+// about (bound+1e-3) is not below the floor, or 31, which it never skips.
+// The ceilings rise with the class, so no class above it is skipped
+// either.
+//
+// During a search the floor only rises and the bound only falls, so the
+// class mostly rises: from, the last answer, is where it looks from. (An
+// answer above the least, when the bound has fallen, only has the walk
+// work out costs that skip will not use.)
+func (r *searcher) keepClass(from uint32) uint32 {
+	p := r.prune
+	if p == nil || math.IsInf(p.floor.low, -1) {
+		return 0
+	}
+	low := p.floor.low - 1e-9
+	cost := p.edit * float64(*r.bound+1e-3)
+	c := from
+	for c < 31 && p.ceiling[0][c]-cost < low {
+		c++
+	}
+	return c
 }
 
 // le32 reads the little-endian uint32 at r[i:i+4].
@@ -1705,7 +1770,33 @@ type ranking struct {
 // searchScored is rankScored without the memo. The n best candidates do
 // not depend on n beyond which are kept: candidates that cannot rank
 // among the n best are skipped early, which changes nothing else.
+//
+// It first searches wide in diagonal order (see searchOrdered), which
+// most queries allow, and else in the trie's order.
 func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
+	if cands, ok := d.searchOrdered(w, typed, n, true); ok {
+		return cands
+	}
+	cands, _ := d.searchOrdered(w, typed, n, false)
+	return cands
+}
+
+// searchOrdered is searchScored, its wide search in diagonal order if
+// diagonal is set (see searcher.walkDiagonal). That search gives up (ok
+// false) at the first key that would narrow the search's reach.
+//
+// The wide search's result depends on the order of its keys only by the
+// reach: a key scoring so high that the keys beyond some cost cannot
+// outscore it narrows the reach for the keys after it. Nothing else does:
+// the n best candidates are the same whatever the order, the pruner
+// skipping only keys below the n best offered so far (which are in the
+// result too), and the least cost (which decides the sound-alike search)
+// is the same. So a search in another order that never narrows the reach
+// emits the keys within it that the search in the trie's order does,
+// which never narrows it either: each key of that search is one emitted
+// in the other, or one it pruned, whose score is below the floor, which
+// is below the best score.
+func (d *Dict) searchOrdered(w *weights, typed string, n int, diagonal bool) (_ []candidate, ok bool) {
 	b := d.b
 	s := b.suggester()
 	q := fold(typed)
@@ -1861,10 +1952,19 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 			tighten()
 		}
 		if reach > near {
+			wide, narrowed := reach, false
+			sr.diagonal = diagonal
 			sr.search(&reach, func(key uint32, cost float32) {
 				consider(key, cost)
 				tighten()
+				if diagonal && reach < wide {
+					reach, narrowed = -1, true // no cell is within: the walk ends
+				}
 			}, prune)
+			sr.diagonal = false
+			if narrowed {
+				return nil, false
+			}
 		}
 	}
 
@@ -1922,7 +2022,7 @@ func (d *Dict) searchScored(w *weights, typed string, n int) []candidate {
 	if len(cands) > n {
 		cands = cands[:n]
 	}
-	return cands
+	return cands, true
 }
 
 // pruner tells the search which subtrees cannot change a ranking: those
