@@ -261,35 +261,35 @@ type Block struct {
 
 // Span is the bytes the block covers, from its first prose segment to its
 // last.
-func (b Block) Span() Span { return Span{int(b.start), int(b.end)} }
+func (b *Block) Span() Span { return Span{int(b.start), int(b.end)} }
 
 // Start is the byte offset of the block's first byte.
-func (b Block) Start() int { return int(b.start) }
+func (b *Block) Start() int { return int(b.start) }
 
 // End is the byte offset just past the block.
-func (b Block) End() int { return int(b.end) }
+func (b *Block) End() int { return int(b.end) }
 
 // Kind says whether the block is a paragraph, heading, list item or table
 // cell.
-func (b Block) Kind() BlockKind { return b.kind }
+func (b *Block) Kind() BlockKind { return b.kind }
 
 // InQuote is true inside a Markdown block quote.
-func (b Block) InQuote() bool { return b.inQuote }
+func (b *Block) InQuote() bool { return b.inQuote }
 
 // FirstToken is the index in Document.Tokens of the block's first token.
-func (b Block) FirstToken() int { return int(b.firstToken) }
+func (b *Block) FirstToken() int { return int(b.firstToken) }
 
 // EndToken is the index in Document.Tokens just past the block's last
 // token.
-func (b Block) EndToken() int { return int(b.endToken) }
+func (b *Block) EndToken() int { return int(b.endToken) }
 
 // FirstSentence is the index in Document.Sentences of the block's first
 // sentence.
-func (b Block) FirstSentence() int { return int(b.firstSentence) }
+func (b *Block) FirstSentence() int { return int(b.firstSentence) }
 
 // EndSentence is the index in Document.Sentences just past the block's
 // last sentence.
-func (b Block) EndSentence() int { return int(b.endSentence) }
+func (b *Block) EndSentence() int { return int(b.endSentence) }
 
 // Sentence is a run of tokens ending in terminal punctuation or at the end
 // of its block.
