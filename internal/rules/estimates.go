@@ -931,15 +931,25 @@ func (x *extractor) isAttributed(si, i int) bool {
 func (x *extractor) attribution(si int) (from, until int) {
 	s := x.doc.Sentences[si]
 	from, until = s.EndToken(), s.FirstToken()
+	if x.verbs == nil {
+		x.verbs = mem.Table[uint8](len(x.doc.Types))
+	}
 	for j := s.FirstToken(); j < s.EndToken(); j++ {
-		w := x.word(j)
-		if w == "" {
+		// Most words are neither "according" nor a reporting verb: their
+		// type's facts pass over them without their text.
+		t := x.doc.Tokens[j]
+		if t.Kind() != prose.Word {
 			continue
 		}
-		if w == "according" && x.sentenceWord(si, j+1) == "to" {
+		v := x.verbFacts(t.ID())
+		if v&(verbPast|verbPresent|verbAccording) == 0 {
+			continue
+		}
+		w := x.key(t.ID())
+		if v&verbAccording != 0 && x.sentenceWord(si, j+1) == "to" {
 			return s.FirstToken(), s.FirstToken()
 		}
-		past, present := x.reporting(j)
+		past, present := v&verbPast != 0, v&verbPresent != 0
 		if !past && !present {
 			continue
 		}
@@ -964,33 +974,38 @@ func (x *extractor) attribution(si int) (from, until int) {
 	return from, until
 }
 
-// Reporting-verb facts about a token text (extractor.verbs).
+// Attribution facts about a token text (extractor.verbs).
 const (
-	verbKnown uint8 = 1 << iota
-	verbPast
-	verbPresent
+	verbKnown     uint8 = 1 << iota
+	verbPast            // a reporting verb (reportingPast)
+	verbPresent         // a reporting verb (reportingPresent)
+	verbAccording       // "according" (before "to", an attribution)
 )
 
-// reporting says whether word token j is a reporting verb (reportingPast,
-// reportingPresent), looking each text up once per document.
-func (x *extractor) reporting(j int) (past, present bool) {
-	if x.verbs == nil {
-		x.verbs = mem.Table[uint8](len(x.doc.Types))
+// verbFacts returns the attribution facts of the word type id, looking
+// each text up once per document (x.verbs is made).
+func (x *extractor) verbFacts(id uint32) uint8 {
+	if v := x.verbs[id]; v != 0 {
+		return v
 	}
-	id := x.doc.Tokens[j].ID()
-	v := x.verbs[id]
-	if v == 0 {
-		w := x.key(id)
-		v = verbKnown
-		if reportingPast[w] {
-			v |= verbPast
-		}
-		if reportingPresent[w] {
-			v |= verbPresent
-		}
-		x.verbs[id] = v
+	return x.learnVerb(id)
+}
+
+// learnVerb works out and records verbFacts for id.
+func (x *extractor) learnVerb(id uint32) uint8 {
+	w := x.key(id)
+	v := verbKnown
+	if reportingPast[w] {
+		v |= verbPast
 	}
-	return v&verbPast != 0, v&verbPresent != 0
+	if reportingPresent[w] {
+		v |= verbPresent
+	}
+	if w == "according" {
+		v |= verbAccording
+	}
+	x.verbs[id] = v
+	return v
 }
 
 // inferenceVerbs report speech with a speaker for a subject ("Harding
