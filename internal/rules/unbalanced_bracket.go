@@ -52,13 +52,13 @@ func (unbalancedBracket) Check(p *Pass) {
 			text := typeText(d, i)
 			switch text {
 			case "(", "[":
-				if text == "(" && emoticon(d, first, i) {
+				if text == "(" && i > first && faceBefore(typeText(d, i-1)) && emoticon(d, first, i) {
 					continue // ":(" is a face
 				}
 				stack = append(stack, i)
 			case ")", "]":
 				if i > first && adjacent(d, i-1, i) {
-					if text == ")" && emoticon(d, first, i) {
+					if text == ")" && faceBefore(typeText(d, i-1)) && emoticon(d, first, i) {
 						continue // ":)" ";-)"
 					}
 				}
@@ -96,6 +96,13 @@ func (unbalancedBracket) Check(p *Pass) {
 			})
 		}
 	}
+}
+
+// faceBefore reports whether a bracket after the token text t may end a
+// face (see emoticon): t is its nose or eyes. Most brackets follow a word
+// or a space, ruled out here without a call.
+func faceBefore(t string) bool {
+	return len(t) == 1 && (t[0] == '-' || t[0] == ':' || t[0] == ';')
 }
 
 // emoticon reports whether the bracket at token i ends a face such as ":)",
