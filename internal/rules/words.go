@@ -256,9 +256,12 @@ func dropOwned(issues []wordIssue, owned map[string]bool) []wordIssue {
 	return out
 }
 
-// occurrence is one use of an unknown capitalised form.
+// occurrence is one use of an unknown capitalised form: where it starts
+// (a document's offsets fit in 32 bits, as its tokens' do), its end
+// following from the form's length. A long draft has hundreds of
+// thousands: eight bytes each, where a span took sixteen more.
 type occurrence struct {
-	span       prose.Span
+	start      int32
 	positional bool // capitalised because of its position (sentence start, heading)
 }
 
@@ -266,6 +269,11 @@ type occurrence struct {
 type capForm struct {
 	form string
 	occ  []occurrence
+}
+
+// span returns the text of the use o of c.
+func (c *capForm) span(o occurrence) prose.Span {
+	return prose.Span{Start: int(o.start), End: int(o.start) + len(c.form)}
 }
 
 // partAct is what one use of a piece of a word type calls for.
@@ -527,7 +535,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 					pp.ref = j.capIndex(doc.Text[span.Start:span.Start+int(pp.base)], doc.TypeCount(id))
 				}
 				c := &j.caps[pp.ref]
-				c.occ = append(c.occ, occurrence{span: prose.Span{Start: span.Start, End: span.Start + int(pp.base)}, positional: positional})
+				c.occ = append(c.occ, occurrence{start: int32(span.Start), positional: positional})
 			case actLower:
 				lw := lowerWord{span: span, part: k}
 				if pp.whole {
@@ -544,9 +552,23 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 		}
 	}
 	j.countNames()
-	lower := j.lower.slice()
-	// Each lower-case use below adds one issue: room for them at once.
-	issues := slices.Grow(j.issues, len(lower))
+	// The unknown capitalised forms join the draft's names and are judged
+	// first (nothing below reads the names): their issues, which end the
+	// list, are then known in number with the others', and the list's
+	// room is made once.
+	for _, c := range j.caps {
+		ni := names.intern(c.form)
+		if names.counts[ni] == 0 {
+			names.first[ni] = c.span(c.occ[0])
+		}
+		names.counts[ni] += len(c.occ)
+		names.index(ni)
+	}
+	capIssues := judgeCapitalised(dict, j.caps, names)
+	// Each lower-case use below adds one issue. (They are read where the
+	// token pass left them, in blocks, not copied into one slice.)
+	lower := j.lower.all()
+	issues := slices.Grow(j.issues, j.lower.len()+len(capIssues))
 	// Lower-case unknown words are judged once every capitalised form is
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
 	// (mid-sentence) more often than it writes "ivana".
@@ -562,7 +584,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	var forms []lowerForm
 	formOf := make(map[string]int32)
 	partForm := make([]int32, len(j.parts)) // form + 1 by index in j.parts; 0 until met
-	formIDs := make([]int32, len(lower))
+	formIDs := make([]int32, j.lower.len())
 	for i, lw := range lower {
 		if partForm[lw.part] > 0 {
 			formIDs[i] = partForm[lw.part] - 1
@@ -625,16 +647,8 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	for _, job := range pending {
 		issues[job.issue].want = dict.SuggestIn(job.word, job.prev, job.next, 5)
 	}
-	for _, c := range j.caps {
-		ni := names.intern(c.form)
-		if names.counts[ni] == 0 {
-			names.first[ni] = c.occ[0].span
-		}
-		names.counts[ni] += len(c.occ)
-		names.index(ni)
-	}
 	softenAnglicised(issues, doc.Text)
-	return append(issues, judgeCapitalised(dict, j.caps, names)...)
+	return append(issues, capIssues...)
 }
 
 // countNames adds to the names' counts the uses of the types in
@@ -1435,7 +1449,8 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 	}
 	dict.suggestForms(guess, 5)
 	var issues []wordIssue
-	for i, c := range caps {
+	for i := range caps {
+		c := &caps[i]
 		form, occ, n := c.form, c.occ, len(c.occ)
 		best, bestN, positional := near[i].best, near[i].bestN, near[i].positional
 		if best != "" && (n <= 2 && bestN >= 5*n || n == 1 && bestN >= 2) {
@@ -1445,18 +1460,18 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 				sev = Warning
 			}
 			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[near[i].bi]}, sev: sev})
+				issues = append(issues, wordIssue{kind: kindNameVariant, span: c.span(o), word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[near[i].bi]}, sev: sev})
 			}
 			continue
 		}
 		if n > 2 && best == "" {
 			// Used three times or more and near no other name: a name,
 			// whatever word it resembles (see looksLikeTypo).
-			issues = append(issues, learntName(form, occ))
+			issues = append(issues, learntName(c))
 			continue
 		}
 		if best != "" && !looksLikeTypo(dict, form, best, n, positional) || near[i].name {
-			issues = append(issues, learntName(form, occ))
+			issues = append(issues, learntName(c))
 			continue
 		}
 		sugg := dict.Suggest(form, 5)
@@ -1467,11 +1482,11 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 		}
 		if len(sugg) > 0 && looksLikeTypo(dict, form, sugg[0], n, positional) {
 			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindUnknown, span: o.span, word: form, want: sugg, count: n})
+				issues = append(issues, wordIssue{kind: kindUnknown, span: c.span(o), word: form, want: sugg, count: n})
 			}
 			continue
 		}
-		issues = append(issues, learntName(form, occ))
+		issues = append(issues, learntName(c))
 	}
 	return issues
 }
@@ -1479,10 +1494,14 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 // learntName notes a name once, at its first use, with the others as
 // related places: the writer adds it to a word list once, so one note per
 // name is enough, however often the draft uses it.
-func learntName(form string, occ []occurrence) wordIssue {
-	is := wordIssue{kind: kindLearntName, span: occ[0].span, word: form, count: len(occ)}
-	for _, o := range occ[1:min(len(occ), 21)] {
-		is.rel = append(is.rel, o.span)
+func learntName(c *capForm) wordIssue {
+	occ := c.occ
+	is := wordIssue{kind: kindLearntName, span: c.span(occ[0]), word: c.form, count: len(occ)}
+	if rel := occ[1:min(len(occ), 21)]; len(rel) > 0 {
+		is.rel = make([]prose.Span, len(rel))
+		for k, o := range rel {
+			is.rel[k] = c.span(o)
+		}
 	}
 	return is
 }
