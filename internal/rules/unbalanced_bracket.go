@@ -50,21 +50,25 @@ func (unbalancedBracket) Check(p *Pass) {
 			i := int(brackets[0])
 			brackets = brackets[1:]
 			text := typeText(d, i)
-			switch text {
-			case "(", "[":
-				if text == "(" && i > first && faceBefore(typeText(d, i-1)) && emoticon(d, first, i) {
+			// The list holds ( [ ) and ] alone: their byte tells them apart.
+			switch c := text[0]; c {
+			case '(', '[':
+				if c == '(' && i > first && faceBefore(typeText(d, i-1)) && emoticon(d, first, i) {
 					continue // ":(" is a face
 				}
 				stack = append(stack, i)
-			case ")", "]":
-				if i > first && adjacent(d, i-1, i) {
-					if text == ")" && faceBefore(typeText(d, i-1)) && emoticon(d, first, i) {
-						continue // ":)" ";-)"
-					}
+			case ')', ']':
+				// (A face touches the bracket: emoticon tests that.)
+				if c == ')' && i > first && faceBefore(typeText(d, i-1)) && emoticon(d, first, i) {
+					continue // ":)" ";-)"
+				}
+				open := byte('(')
+				if c == ']' {
+					open = '['
 				}
 				match := -1
 				for k := len(stack) - 1; k >= 0; k-- {
-					if closerOf(typeText(d, stack[k])) == text {
+					if typeText(d, stack[k])[0] == open {
 						match = k
 						break
 					}
