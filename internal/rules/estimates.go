@@ -182,7 +182,7 @@ func (x *extractor) typeTable() {
 		if doc.TypeCount(uint32(id)) == 0 {
 			continue // a lower-case form no token spells
 		}
-		if typeKind(text) == prose.Number || doc.TooVaried() {
+		if quickKind(text) == prose.Number || doc.TooVaried() {
 			x.flags[id] |= number
 		}
 		k := doc.Types[doc.Lower(uint32(id))]

@@ -456,7 +456,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	// texts of every kind: there, the loop below tells them apart.)
 	if !doc.TooVaried() {
 		for id, text := range doc.Types {
-			if doc.TypeCount(uint32(id)) > 0 && typeKind(text) != prose.Word {
+			if doc.TypeCount(uint32(id)) > 0 && quickKind(text) != prose.Word {
 				seen[id] = seenNotWord
 			}
 		}
@@ -1872,6 +1872,16 @@ func skipPlain(toks []prose.Token, seen []uint8, i int) int {
 		}
 	}
 	return len(toks)
+}
+
+// quickKind is typeKind, a text that starts with an ASCII letter (most)
+// told without a call. (A byte outside ASCII is above 'z' with the case
+// bit set.)
+func quickKind(text string) prose.TokenKind {
+	if l := text[0] | 0x20; l >= 'a' && l <= 'z' {
+		return prose.Word
+	}
+	return typeKind(text)
 }
 
 // idTable returns a zeroed table of n entries by Token.ID (n the number of

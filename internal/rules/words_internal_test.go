@@ -350,3 +350,17 @@ func TestSoftenAcrossStretches(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickKind checks quickKind against typeKind on texts starting with
+// every byte and with letters, digits and marks outside ASCII.
+func TestQuickKind(t *testing.T) {
+	texts := []string{"’80s", "‘", "’", "é", "Ça", "٣", "ƒ", "º", "—", "'80s", "'", "x", "Z"}
+	for c := 0; c < 256; c++ {
+		texts = append(texts, string([]byte{byte(c)}), string([]byte{byte(c), 'a'}))
+	}
+	for _, s := range texts {
+		if got, want := quickKind(s), typeKind(s); got != want {
+			t.Errorf("quickKind(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
