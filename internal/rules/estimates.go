@@ -107,6 +107,12 @@ func Estimates(doc *prose.Document, opts Options) []Estimate {
 // shared by the hedging rules.
 func estimatesOf(p *Pass) []Estimate {
 	return p.Memo(factEstimates, func() any {
+		// The word judgement's walk over the tokens may have found where
+		// the extraction's stops, and stashed its tables with them.
+		if x, ok := p.take(factEstimateScan).(*extractor); ok {
+			x.dict, x.y = p.Dict, yardstickOf(p.Options)
+			return x.extract()
+		}
 		return extractEstimates(p.Doc, p.Dict, yardstickOf(p.Options))
 	}).([]Estimate)
 }
@@ -125,6 +131,10 @@ type extractor struct {
 	words     []uint16
 	boosterOf map[uint32]int
 	verbs     []uint8
+	// stops, when scanned, lists in order the tokens nextLook would
+	// stop at, found by the word judgement's walk (see walkStops).
+	stops   []int32
+	scanned bool
 	// quotes reads the quotation marks of a block up to the token
 	// asked about (see isQuoted).
 	quotes quoteCursor
@@ -224,20 +234,45 @@ func (x *extractor) typeTable() {
 }
 
 func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Estimate {
+	return newExtractor(doc, dict, y).extract()
+}
+
+// newExtractor makes an extraction of the estimates of doc, its per-type
+// tables filled.
+func newExtractor(doc *prose.Document, dict *spell.Dict, y *Yardstick) *extractor {
 	x := &extractor{doc: doc, dict: dict, y: y, h: hedgeData(), speechSent: -1}
 	if x.h.err != nil {
 		panic(x.h.err)
 	}
 	x.typeTable()
+	return x
+}
+
+// extract lists the estimates.
+func (x *extractor) extract() []Estimate {
+	doc := x.doc
 	toks, flags := doc.Tokens, x.flags
 	sents := doc.Sentences
 	// One pass over the tokens: nextLook passes over those that can
-	// neither start a phrase nor be a misspelled booster, and the
-	// sentences, in token order like the tokens, are followed only for
-	// the few it stops at. A token in no sentence is not read.
-	si := 0
+	// neither start a phrase nor be a misspelled booster (or the walk
+	// that found x.stops has), and the sentences, in token order like
+	// the tokens, are followed only for the few it stops at. A token in
+	// no sentence is not read.
+	si, c := 0, 0
 	for i := 0; ; {
-		if i = nextLook(toks, flags, i); i == len(toks) {
+		if x.scanned {
+			// nextLook(toks, flags, i), from the list.
+			for c < len(x.stops) && int(x.stops[c]) < i {
+				c++
+			}
+			i = len(toks)
+			if c < len(x.stops) {
+				i = int(x.stops[c])
+			}
+		} else {
+			i = nextLook(toks, flags, i)
+		}
+		if i == len(toks) {
 			break
 		}
 		for si < len(sents) && sents[si].EndToken() <= i {

@@ -231,7 +231,18 @@ type wordIssue struct {
 // spelling and names rules through Pass.Memo.
 func wordIssues(p *Pass) []wordIssue {
 	return p.Memo(factWordIssues, func() any {
-		issues := dropOwned(judgeWords(p.Doc, p.Dict), ownedCompounds(p))
+		// When a rule yet to run reads the estimates, the judgement's
+		// walk over the tokens also finds where the extraction's walk
+		// would stop, for far less than a walk of its own, and leaves
+		// those stops with the extraction's tables (see estimatesOf).
+		var x *extractor
+		if p.awaited(factEstimateScan) && !p.Doc.TooVaried() {
+			x = newExtractor(p.Doc, nil, nil)
+		}
+		issues := dropOwned(judgeWords(p.Doc, p.Dict, x), ownedCompounds(p))
+		if x != nil {
+			p.stash(factEstimateScan, x)
+		}
 		if p.Shared.judged != nil {
 			p.Shared.judged()
 		}
@@ -431,7 +442,9 @@ func (j *judge) plan(id uint32) {
 	}
 }
 
-func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
+// judgeWords judges the words of doc. When x is not nil, its walk over the
+// tokens also lists where x's extraction stops (see walkStops): x.stops.
+func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
 	j := &judge{
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
@@ -443,33 +456,40 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	dict, names := j.dict, j.names
 	// One pass over the tokens. The sentences and blocks, in token order
 	// like the tokens, are followed only for the few words whose plan
-	// calls for work; a token in no sentence is not judged. Per token
-	// only a byte of j.seen is read (a table of one byte per type stays in
-	// the cache, the plans less so); the uses of each type are counted by
-	// the parser (see judge.wordUses).
+	// calls for work; a token in no sentence is not judged. The uses of
+	// each type are counted by the parser (see judge.wordUses).
 	sents := doc.Sentences
 	si := 0
 	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
 	toks, seen := doc.Tokens, j.seen
-	// The types that are not words, which skipPlain then passes over as
-	// it does the plain words. (A TooVaried document's last ID stands for
-	// texts of every kind: there, the loop below tells them apart.)
-	if !doc.TooVaried() {
-		for id, text := range doc.Types {
-			if doc.TypeCount(uint32(id)) > 0 && quickKind(text) != prose.Word {
-				seen[id] = seenNotWord
-			}
-		}
+	// Every word type is planned first (a plan depends on the type's
+	// text alone), so that one walk (walkStops) lists the uses of the
+	// types whose plans call for work, the pass's stops, before it:
+	// with the stops of x's extraction, where each pass walked the
+	// tokens alone. (A TooVaried document's last ID stands for texts of
+	// every kind: there the pass plans each type at its first use, and
+	// skipPlain finds the stops as it goes.)
+	var stops []int32
+	tooVaried := doc.TooVaried()
+	if !tooVaried {
+		stops = j.planAll(x)
 	}
-	for ti := 0; ; ti++ {
-		ti = skipPlain(toks, seen, ti)
-		if ti == len(toks) {
+	for k, ti := 0, 0; ; k, ti = k+1, ti+1 {
+		if !tooVaried {
+			if k == len(stops) {
+				break
+			}
+			ti = int(stops[k])
+		} else if ti = skipPlain(toks, seen, ti); ti == len(toks) {
 			break
 		}
 		if toks[ti].Kind() != prose.Word {
 			continue
 		}
 		id := toks[ti].ID()
+		if seen[id]&1 != 0 {
+			continue // a name's use after its first, counted in bulk (seenCounted)
+		}
 		if seen[id] == 0 {
 			p := &j.plans[id]
 			if !p.planned {
@@ -649,6 +669,60 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 	}
 	softenAnglicised(issues, doc.Text)
 	return append(issues, capIssues...)
+}
+
+// planAll plans every word type of j.doc, marks j.seen, and returns the
+// uses of the types whose plans call for work (seenWork) that the pass
+// reads, listed by walkStops, which lists x's stops in x when x is not
+// nil. The document is not TooVaried.
+func (j *judge) planAll(x *extractor) []int32 {
+	doc := j.doc
+	// The walk's table (see walkStops).
+	tab := idTable[uint8](len(doc.Types))
+	n := 0 // room for the stops: the uses of the walkWork types, and a use of each walkFirst type
+	for id, text := range doc.Types {
+		c := doc.TypeCount(uint32(id))
+		if c == 0 {
+			continue
+		}
+		if x != nil {
+			switch f := x.flags[id]; {
+			case f&lookNow != 0:
+				tab[id] |= walkNow
+			case f&lookNext != 0:
+				tab[id] |= walkNext
+			}
+			if x.flags[id]&(trieWord|number) != 0 {
+				tab[id] |= walkCont
+			}
+		}
+		if quickKind(text) != prose.Word {
+			j.seen[id] = seenNotWord
+			continue
+		}
+		p := &j.plans[id]
+		if !p.planned {
+			j.plan(uint32(id))
+		}
+		j.seen[id] = seenPlain
+		switch {
+		case p.first == p.end:
+		case p.names:
+			j.seen[id] = seenWork
+			tab[id] |= walkFirst
+			n++
+		default:
+			j.seen[id] = seenWork
+			tab[id] |= walkWork
+			n += c
+		}
+	}
+	var looks chunks[int32]
+	stops := walkStops(doc.Tokens, doc.Sentences, tab, make([]int32, 0, n), &looks)
+	if x != nil {
+		x.stops, x.scanned = looks.slice(), true
+	}
+	return stops
 }
 
 // countNames adds to the names' counts the uses of the types in
@@ -1882,6 +1956,168 @@ func quickKind(text string) prose.TokenKind {
 		return prose.Word
 	}
 	return typeKind(text)
+}
+
+// The bits of walkStops' table, by Token.ID.
+const (
+	// The word judgement stops at each use of a walkWork type, and at
+	// the first use in a sentence of a walkFirst type, a name whose other
+	// uses it counts in bulk (wordPlan.names, seenCounted).
+	walkWork uint8 = 1 << iota
+	walkFirst
+	// An estimate extraction stops at a walkNow type (lookNow), and at a
+	// walkNext type (lookNext) before a walkCont one (trieWord, number)
+	// after no gap.
+	walkNow
+	walkNext
+	walkCont
+)
+
+// walkStops appends to stops the tokens of toks the word judgement stops
+// at, and to look those nextLook would stop at, under the bits of tab (an
+// idTable, see skipPlain): one walk for the two passes, where each walked
+// the tokens alone. It clears walkFirst from a type at the use it lists.
+func walkStops(toks []prose.Token, sents []prose.Sentence, tab []uint8, stops []int32, look *chunks[int32]) []int32 {
+	var buf [256]int32
+	k := 0
+	for k <= len(toks)-4 {
+		// The stops a buffer at a time (the judgement's as ^i), up to a
+		// group of four with a use of a walkFirst type.
+		var n int
+		var first bool
+		k, n, first = walkGroups(toks, tab, k, &buf)
+		for _, i := range buf[:n] {
+			if i >= 0 {
+				look.add(i)
+			} else {
+				stops = append(stops, ^i)
+			}
+		}
+		if first {
+			for i := k - 4; i < k; i++ {
+				stops = walkJudge(toks, sents, tab, i, stops)
+			}
+		}
+	}
+	// The last few one at a time.
+	m := uint(len(tab) - 1)
+	for ; k < len(toks); k++ {
+		stops = walkJudge(toks, sents, tab, k, stops)
+		f := tab[uint(toks[k].ID())&m]
+		if f&walkNow != 0 || k+1 < len(toks) && walkLooks(f, toks[k+1], tab[uint(toks[k+1].ID())&m]) {
+			look.add(int32(k))
+		}
+	}
+	return stops
+}
+
+// walkJudge appends token i to stops if the word judgement stops at it,
+// and then clears walkFirst from its type (see walkStops).
+func walkJudge(toks []prose.Token, sents []prose.Sentence, tab []uint8, i int, stops []int32) []int32 {
+	id := uint(toks[i].ID()) & uint(len(tab)-1)
+	switch f := tab[id]; {
+	case f&walkWork != 0:
+		stops = append(stops, int32(i))
+	case f&walkFirst != 0 && inSentence(sents, i):
+		stops = append(stops, int32(i))
+		tab[id] &^= walkFirst
+	}
+	return stops
+}
+
+// walkLooks reports whether an extraction stops at a token of byte f
+// before token next of byte nf (see looks).
+func walkLooks(f uint8, next prose.Token, nf uint8) bool {
+	return f&walkNow != 0 || f&walkNext != 0 && !next.Gap() && nf&walkCont != 0
+}
+
+// walkGroups reads the tokens of toks from k, a multiple of four, four at
+// a time, and writes to buf the stops among them (see walkStops): the
+// extraction's as i, the judgement's at the walkWork types as ^i. It
+// returns where it stopped, the number of stops written, and whether it
+// stopped after a group with a use of a walkFirst type, whose
+// judgement's stops are the caller's to list; otherwise it stopped at
+// the end of the groups (past len(toks)-4) or where buf may not hold
+// another group's stops. It calls nothing, so that its loop keeps its
+// values in registers (see nextLook), and most groups, of none of the
+// bits, cost one test.
+//
+//go:noinline
+func walkGroups(toks []prose.Token, tab []uint8, k int, buf *[256]int32) (int, int, bool) {
+	_ = tab[0] // an idTable is not empty: m is its length less one
+	m := uint(len(tab) - 1)
+	bs := buf[:] // a slice: an array pointer is checked for nil at each use
+	n := 0
+	// An index known not below 0 and, four tokens at a time, not past
+	// len(toks)-4 needs no bounds check (see nextLook).
+	k, last := max(k, 0), len(toks)-4
+	for ; k <= last; k += 4 {
+		t := (*[4]prose.Token)(toks[k : k+4])
+		f0, f1, f2, f3 := tab[uint(t[0].ID())&m], tab[uint(t[1].ID())&m], tab[uint(t[2].ID())&m], tab[uint(t[3].ID())&m]
+		or := f0 | f1 | f2 | f3
+		if or&(walkWork|walkFirst|walkNow|walkNext) == 0 {
+			continue
+		}
+		// The buffer has room for eight more (n < 249): the masks spare
+		// the bounds checks.
+		if or&(walkNow|walkNext) != 0 {
+			if walkLooks(f0, t[1], f1) {
+				bs[n&255] = int32(k)
+				n++
+			}
+			if walkLooks(f1, t[2], f2) {
+				bs[n&255] = int32(k + 1)
+				n++
+			}
+			if walkLooks(f2, t[3], f3) {
+				bs[n&255] = int32(k + 2)
+				n++
+			}
+			if f3&walkNow != 0 || f3&walkNext != 0 && k+4 < len(toks) && walkLooks(f3, toks[k+4], tab[uint(toks[k+4].ID())&m]) {
+				bs[n&255] = int32(k + 3)
+				n++
+			}
+		}
+		if or&walkFirst != 0 {
+			return k + 4, n, true
+		}
+		if or&walkWork != 0 {
+			if f0&walkWork != 0 {
+				bs[n&255] = ^int32(k)
+				n++
+			}
+			if f1&walkWork != 0 {
+				bs[n&255] = ^int32(k + 1)
+				n++
+			}
+			if f2&walkWork != 0 {
+				bs[n&255] = ^int32(k + 2)
+				n++
+			}
+			if f3&walkWork != 0 {
+				bs[n&255] = ^int32(k + 3)
+				n++
+			}
+		}
+		if n > len(bs)-8 {
+			return k + 4, n, false
+		}
+	}
+	return k, n, false
+}
+
+// inSentence reports whether token i lies in one of sents.
+func inSentence(sents []prose.Sentence, i int) bool {
+	_, ok := slices.BinarySearchFunc(sents, i, func(s prose.Sentence, i int) int {
+		switch {
+		case s.EndToken() <= i:
+			return -1
+		case s.FirstToken() > i:
+			return 1
+		}
+		return 0
+	})
+	return ok
 }
 
 // idTable returns a zeroed table of n entries by Token.ID (n the number of
