@@ -382,6 +382,13 @@ func (j *judge) plan(id uint32) {
 	// The whole word is checked once per type, so not through the memo.
 	v := j.dict.Dict.Check(word)
 	p.ok = v.OK()
+	if p.ok && !isCapitalised(word) {
+		// Accepted and not capitalised, as most types: one part, which
+		// no use needs anything of (its base is no name, see isName).
+		p.first = int32(len(j.parts))
+		p.end = p.first
+		return
+	}
 	wholeName := -1 // whether the word, accepted whole, is a name (isName); -1 unknown
 	if p.ok && isCapitalised(word) && len(stripPossessive(word)) == len(word) {
 		wholeName = 0
