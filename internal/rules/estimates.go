@@ -752,12 +752,18 @@ func farLetters(a, b string, limit int) bool {
 		}
 		n[b[i]]--
 	}
+	// The counts that are not zero are those of the bytes of a and b:
+	// each is added once, and cleared.
 	d := 0
-	for _, c := range n {
-		if c < 0 {
-			c = -c
+	for _, s := range [2]string{a, b} {
+		for i := 0; i < len(s); i++ {
+			c := n[s[i]]
+			if c < 0 {
+				c = -c
+			}
+			d += int(c)
+			n[s[i]] = 0
 		}
-		d += int(c)
 	}
 	return d > 2*limit
 }

@@ -364,3 +364,37 @@ func TestQuickKind(t *testing.T) {
 		}
 	}
 }
+
+// TestFarLetters checks farLetters against the letter counts' distance
+// summed over every byte.
+func TestFarLetters(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	for range 2000 {
+		a, b := randomWord(r), randomWord(r)
+		var n [128]int
+		for i := range len(a) {
+			n[a[i]]++
+		}
+		for i := range len(b) {
+			n[b[i]]--
+		}
+		d := 0
+		for _, c := range n {
+			d += abs(c)
+		}
+		for limit := 1; limit <= 2; limit++ {
+			if got, want := farLetters(a, b, limit), d > 2*limit; got != want {
+				t.Fatalf("farLetters(%q, %q, %d) = %v, want %v", a, b, limit, got, want)
+			}
+		}
+	}
+}
+
+// randomWord is a word of up to 12 of a few letters.
+func randomWord(r *rand.Rand) string {
+	b := make([]byte, r.IntN(13))
+	for i := range b {
+		b[i] = "abcdeilnorst"[r.IntN(12)]
+	}
+	return string(b)
+}
