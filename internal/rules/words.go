@@ -2019,7 +2019,8 @@ func walkStops(toks []prose.Token, sents []prose.Sentence, tab []uint8, stops []
 }
 
 // walkJudge appends token i to stops if the word judgement stops at it,
-// and then clears walkFirst from its type (see walkStops).
+// clearing walkFirst from its type at the use of a walkFirst type it
+// lists (see walkStops).
 func walkJudge(toks []prose.Token, sents []prose.Sentence, tab []uint8, i int, stops []int32) []int32 {
 	id := uint(toks[i].ID()) & uint(len(tab)-1)
 	switch f := tab[id]; {
