@@ -371,9 +371,8 @@ func looks(f uint8, next prose.Token, nf uint8) bool {
 
 // mayMatch reports whether longest(i, end) may find a phrase: false when
 // no phrase starts with token i, or when every phrase that does has more
-// words and the next token is no word of the trie (as for most uses of
-// "to", "in" and numbers), where longest would find none: the call is
-// saved.
+// words and none has the next token second (as for most uses of "to",
+// "in" and numbers), where longest would find none: the call is saved.
 func (x *extractor) mayMatch(i, end int) bool {
 	toks := x.doc.Tokens
 	n := x.root(&toks[i])
@@ -386,10 +385,17 @@ func (x *extractor) mayMatch(i, end int) bool {
 	if i+1 >= end {
 		return false
 	}
-	// The trie numbers its words from 1: a token no word of it spells (0)
-	// is no node's child, unless a number.
+	// The first step of longest: the next token, after no gap, a child of
+	// the root, or a number where a number is. (The trie numbers its words
+	// from 1: a token no word of it spells, 0, is no node's child.)
 	next := &toks[i+1]
-	return !next.Gap() && (x.words[next.ID()] != 0 || next.Kind() == prose.Number)
+	if next.Gap() {
+		return false
+	}
+	if w := x.words[next.ID()]; w != 0 && n.kid(w) != nil {
+		return true
+	}
+	return next.Kind() == prose.Number && n.kid(x.h.numberWord) != nil
 }
 
 // root returns the trie node of the phrases that start with token t (nil:

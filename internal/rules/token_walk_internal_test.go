@@ -441,3 +441,30 @@ func TestEstimateScan(t *testing.T) {
 		t.Fatalf("only %d estimates in the test drafts", n)
 	}
 }
+
+// TestMayMatch checks that longest finds no phrase where mayMatch says it
+// cannot, at every token of every sentence of the test drafts.
+func TestMayMatch(t *testing.T) {
+	d := spell.Builtin()
+	saved, found := 0, 0
+	for _, doc := range append(factTestDocs(t), walkDocs(t)...) {
+		x := newExtractor(doc, d, yardstickOf(&Options{}))
+		for _, s := range doc.Sentences {
+			for i := s.FirstToken(); i < s.EndToken(); i++ {
+				_, m := x.longest(i, s.EndToken())
+				if m != nil {
+					found++
+				}
+				if !x.mayMatch(i, s.EndToken()) {
+					saved++
+					if m != nil {
+						t.Fatalf("%s: token %d (%q): mayMatch false, but longest finds %q", doc.Path, i, doc.TokenText(i), m.key)
+					}
+				}
+			}
+		}
+	}
+	if saved == 0 || found < 50 {
+		t.Fatalf("%d calls saved, %d phrases found", saved, found)
+	}
+}
