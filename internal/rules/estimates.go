@@ -108,7 +108,7 @@ func Estimates(doc *prose.Document, opts Options) []Estimate {
 func estimatesOf(p *Pass) []Estimate {
 	return p.Memo(factEstimates, func() any {
 		// The word judgement's walk over the tokens may have found where
-		// the extraction's stops, and stashed its tables with them.
+		// the extraction stops, and stashed them with its tables.
 		if x, ok := p.take(factEstimateScan).(*extractor); ok {
 			x.dict, x.y = p.Dict, yardstickOf(p.Options)
 			return x.extract()
