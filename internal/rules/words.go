@@ -345,13 +345,15 @@ type judge struct {
 	// compounds memoises closedCompound for the unknown lower-case words.
 	compounds map[string]compoundSplit
 	buf       []checkedPart
-	// seen tells, by Token.ID, whether a word token of the type was met,
-	// and then whether its plan calls for work at each use.
+	// seen tells, by Token.ID, whether the type's tokens are words, and
+	// whether its plan calls for work at each use: for every type at
+	// once (planAll), or, in a TooVaried document, once a word token of
+	// the type is met.
 	seen []uint8
 	// counted lists the types of plans.names, by first use in a
 	// sentence: after that use, the pass marks them seenCounted and
-	// passes over their other uses, and judgeWords adds those to the
-	// names' counts from the type counts.
+	// passes over their other uses (walkStops lists none), and
+	// judgeWords adds those to the names' counts from the type counts.
 	counted []uint32
 	shape   []uint8 // by Token.ID, for isTitleCase; nil until needed
 }
