@@ -1,5 +1,7 @@
 package rules
 
+import "iter"
+
 // chunks collects a list whose length is not known in advance and hands
 // it back as one slice of exactly its length.
 //
@@ -59,6 +61,26 @@ func (c *chunks[T]) slice() []T {
 		out = append(out, b...)
 	}
 	return append(out, c.cur...)
+}
+
+// all yields the elements in the order added, with their indexes, where
+// they are: for a list read in place rather than copied into one slice.
+func (c *chunks[T]) all() iter.Seq2[int, T] {
+	return func(yield func(int, T) bool) {
+		i := 0
+		for k := 0; k <= len(c.full); k++ {
+			b := c.cur
+			if k < len(c.full) {
+				b = c.full[k]
+			}
+			for _, v := range b {
+				if !yield(i, v) {
+					return
+				}
+				i++
+			}
+		}
+	}
 }
 
 // carve returns, for each size, an empty slice with room for that many

@@ -19,5 +19,15 @@ func TestChunks(t *testing.T) {
 		if c.len() != n || !slices.Equal(got, want) || (n == 0) != (got == nil) {
 			t.Errorf("n=%d: len %d, slice %d elements, equal %v", n, c.len(), len(got), slices.Equal(got, want))
 		}
+		var each []int
+		for i, v := range c.all() {
+			if i != len(each) {
+				t.Fatalf("n=%d: all yields index %d for element %d", n, i, len(each))
+			}
+			each = append(each, v)
+		}
+		if !slices.Equal(each, want) {
+			t.Errorf("n=%d: all yields %d elements, equal %v", n, len(each), slices.Equal(each, want))
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
@@ -366,6 +367,22 @@ func matchInitialCase(want, typed string) string {
 // lowerOrTitle reports whether w is lower case or capitalised with the
 // rest lower case.
 func lowerOrTitle(w string) bool {
+	// ASCII after the first byte (most words) is read a byte at a time,
+	// without decoding runes or the Unicode tables.
+	for i := 1; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return lowerOrTitleRunes(w)
+		}
+		if c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerOrTitleRunes is lowerOrTitle for any w.
+func lowerOrTitleRunes(w string) bool {
 	for i, r := range w {
 		if i > 0 && unicode.IsUpper(r) {
 			return false

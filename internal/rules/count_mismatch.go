@@ -45,9 +45,13 @@ func (countMismatch) Check(p *Pass) {
 	for _, i32 := range tokenIndexOf(p, d).list(clsCount) {
 		i := int(i32)
 		s := d.Sentences[sc.of(i)]
-		n := announced(d, i)
 		got, empty, last, ok := countList(d, i+1, s.EndToken())
-		if !ok || got+empty == 0 || got == n && empty == 0 {
+		if !ok || got+empty == 0 {
+			continue
+		}
+		// The count announced, once a list follows (seldom).
+		n := announced(d, i)
+		if got == n && empty == 0 {
 			continue
 		}
 		if got < 2 && empty == 0 {

@@ -107,6 +107,12 @@ func Estimates(doc *prose.Document, opts Options) []Estimate {
 // shared by the hedging rules.
 func estimatesOf(p *Pass) []Estimate {
 	return p.Memo(factEstimates, func() any {
+		// The word judgement's walk over the tokens may have found where
+		// the extraction stops, and stashed them with its tables.
+		if x, ok := p.take(factEstimateScan).(*extractor); ok {
+			x.dict, x.y = p.Dict, yardstickOf(p.Options)
+			return x.extract()
+		}
 		return extractEstimates(p.Doc, p.Dict, yardstickOf(p.Options))
 	}).([]Estimate)
 }
@@ -125,6 +131,10 @@ type extractor struct {
 	words     []uint16
 	boosterOf map[uint32]int
 	verbs     []uint8
+	// stops, when scanned, lists in order the tokens nextLook would
+	// stop at, found by the word judgement's walk (see walkStops).
+	stops   []int32
+	scanned bool
 	// quotes reads the quotation marks of a block up to the token
 	// asked about (see isQuoted).
 	quotes quoteCursor
@@ -182,7 +192,7 @@ func (x *extractor) typeTable() {
 		if doc.TypeCount(uint32(id)) == 0 {
 			continue // a lower-case form no token spells
 		}
-		if typeKind(text) == prose.Number || doc.TooVaried() {
+		if quickKind(text) == prose.Number || doc.TooVaried() {
 			x.flags[id] |= number
 		}
 		k := doc.Types[doc.Lower(uint32(id))]
@@ -224,20 +234,45 @@ func (x *extractor) typeTable() {
 }
 
 func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Estimate {
+	return newExtractor(doc, dict, y).extract()
+}
+
+// newExtractor makes an extraction of the estimates of doc, its per-type
+// tables filled.
+func newExtractor(doc *prose.Document, dict *spell.Dict, y *Yardstick) *extractor {
 	x := &extractor{doc: doc, dict: dict, y: y, h: hedgeData(), speechSent: -1}
 	if x.h.err != nil {
 		panic(x.h.err)
 	}
 	x.typeTable()
+	return x
+}
+
+// extract lists the estimates.
+func (x *extractor) extract() []Estimate {
+	doc := x.doc
 	toks, flags := doc.Tokens, x.flags
 	sents := doc.Sentences
 	// One pass over the tokens: nextLook passes over those that can
-	// neither start a phrase nor be a misspelled booster, and the
-	// sentences, in token order like the tokens, are followed only for
-	// the few it stops at. A token in no sentence is not read.
-	si := 0
+	// neither start a phrase nor be a misspelled booster (or the walk
+	// that found x.stops has), and the sentences, in token order like
+	// the tokens, are followed only for the few it stops at. A token in
+	// no sentence is not read.
+	si, c := 0, 0
 	for i := 0; ; {
-		if i = nextLook(toks, flags, i); i == len(toks) {
+		if x.scanned {
+			// nextLook(toks, flags, i), from the list.
+			for c < len(x.stops) && int(x.stops[c]) < i {
+				c++
+			}
+			i = len(toks)
+			if c < len(x.stops) {
+				i = int(x.stops[c])
+			}
+		} else {
+			i = nextLook(toks, flags, i)
+		}
+		if i == len(toks) {
 			break
 		}
 		for si < len(sents) && sents[si].EndToken() <= i {
@@ -336,9 +371,8 @@ func looks(f uint8, next prose.Token, nf uint8) bool {
 
 // mayMatch reports whether longest(i, end) may find a phrase: false when
 // no phrase starts with token i, or when every phrase that does has more
-// words and the next token is no word of the trie (as for most uses of
-// "to", "in" and numbers), where longest would find none: the call is
-// saved.
+// words and none has the next token second (as for most uses of "to",
+// "in" and numbers), where longest would find none: the call is saved.
 func (x *extractor) mayMatch(i, end int) bool {
 	toks := x.doc.Tokens
 	n := x.root(&toks[i])
@@ -351,10 +385,17 @@ func (x *extractor) mayMatch(i, end int) bool {
 	if i+1 >= end {
 		return false
 	}
-	// The trie numbers its words from 1: a token no word of it spells (0)
-	// is no node's child, unless a number.
+	// The first step of longest: the next token, after no gap, a child of
+	// the root, or a number where a number is. (The trie numbers its words
+	// from 1: a token no word of it spells, 0, is no node's child.)
 	next := &toks[i+1]
-	return !next.Gap() && (x.words[next.ID()] != 0 || next.Kind() == prose.Number)
+	if next.Gap() {
+		return false
+	}
+	if w := x.words[next.ID()]; w != 0 && n.kid(w) != nil {
+		return true
+	}
+	return next.Kind() == prose.Number && n.kid(x.h.numberWord) != nil
 }
 
 // root returns the trie node of the phrases that start with token t (nil:
@@ -717,12 +758,18 @@ func farLetters(a, b string, limit int) bool {
 		}
 		n[b[i]]--
 	}
+	// The counts that are not zero are those of the bytes of a and b:
+	// each is added once, and cleared.
 	d := 0
-	for _, c := range n {
-		if c < 0 {
-			c = -c
+	for _, s := range [2]string{a, b} {
+		for i := 0; i < len(s); i++ {
+			c := n[s[i]]
+			if c < 0 {
+				c = -c
+			}
+			d += int(c)
+			n[s[i]] = 0
 		}
-		d += int(c)
 	}
 	return d > 2*limit
 }
@@ -931,15 +978,25 @@ func (x *extractor) isAttributed(si, i int) bool {
 func (x *extractor) attribution(si int) (from, until int) {
 	s := x.doc.Sentences[si]
 	from, until = s.EndToken(), s.FirstToken()
+	if x.verbs == nil {
+		x.verbs = mem.Table[uint8](len(x.doc.Types))
+	}
 	for j := s.FirstToken(); j < s.EndToken(); j++ {
-		w := x.word(j)
-		if w == "" {
+		// Most words are neither "according" nor a reporting verb: their
+		// type's facts pass over them without their text.
+		t := x.doc.Tokens[j]
+		if t.Kind() != prose.Word {
 			continue
 		}
-		if w == "according" && x.sentenceWord(si, j+1) == "to" {
+		v := x.verbFacts(t.ID())
+		if v&(verbPast|verbPresent|verbAccording) == 0 {
+			continue
+		}
+		w := x.key(t.ID())
+		if v&verbAccording != 0 && x.sentenceWord(si, j+1) == "to" {
 			return s.FirstToken(), s.FirstToken()
 		}
-		past, present := x.reporting(j)
+		past, present := v&verbPast != 0, v&verbPresent != 0
 		if !past && !present {
 			continue
 		}
@@ -964,33 +1021,38 @@ func (x *extractor) attribution(si int) (from, until int) {
 	return from, until
 }
 
-// Reporting-verb facts about a token text (extractor.verbs).
+// Attribution facts about a token text (extractor.verbs).
 const (
-	verbKnown uint8 = 1 << iota
-	verbPast
-	verbPresent
+	verbKnown     uint8 = 1 << iota
+	verbPast            // a reporting verb (reportingPast)
+	verbPresent         // a reporting verb (reportingPresent)
+	verbAccording       // "according" (before "to", an attribution)
 )
 
-// reporting says whether word token j is a reporting verb (reportingPast,
-// reportingPresent), looking each text up once per document.
-func (x *extractor) reporting(j int) (past, present bool) {
-	if x.verbs == nil {
-		x.verbs = mem.Table[uint8](len(x.doc.Types))
+// verbFacts returns the attribution facts of the word type id, looking
+// each text up once per document (x.verbs is made).
+func (x *extractor) verbFacts(id uint32) uint8 {
+	if v := x.verbs[id]; v != 0 {
+		return v
 	}
-	id := x.doc.Tokens[j].ID()
-	v := x.verbs[id]
-	if v == 0 {
-		w := x.key(id)
-		v = verbKnown
-		if reportingPast[w] {
-			v |= verbPast
-		}
-		if reportingPresent[w] {
-			v |= verbPresent
-		}
-		x.verbs[id] = v
+	return x.learnVerb(id)
+}
+
+// learnVerb works out and records verbFacts for id.
+func (x *extractor) learnVerb(id uint32) uint8 {
+	w := x.key(id)
+	v := verbKnown
+	if reportingPast[w] {
+		v |= verbPast
 	}
-	return v&verbPast != 0, v&verbPresent != 0
+	if reportingPresent[w] {
+		v |= verbPresent
+	}
+	if w == "according" {
+		v |= verbAccording
+	}
+	x.verbs[id] = v
+	return v
 }
 
 // inferenceVerbs report speech with a speaker for a subject ("Harding

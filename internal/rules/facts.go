@@ -18,6 +18,7 @@ const (
 	factParagraphs       = "rules.paragraphs"
 	factQuoteIssues      = "rules.quoteIssues"
 	factEstimates        = "rules.estimates"
+	factEstimateScan     = "rules.estimateScan" // left by the word judgement's walk (see wordIssues)
 	factOwnEstimates     = "rules.ownEstimates"
 	factAllEstimates     = "rules.allEstimates" // ownEstimates with Options.HedgingQuotes
 	factCurlyApostrophe  = "rules.hasCurlyApostrophe"
@@ -55,6 +56,7 @@ var factDeps = map[string][]string{
 	factNames:            {factTokenIndex},
 	factParagraphs:       {factHardWrapped},
 	factQuoteIssues:      {factParagraphs, factTokenIndex},
+	factEstimates:        {factEstimateScan},
 	factOwnEstimates:     {factEstimates},
 	factAllEstimates:     {factEstimates},
 }

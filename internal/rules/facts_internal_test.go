@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,16 +89,17 @@ func TestFactsDropped(t *testing.T) {
 		for k, i := range order {
 			r := rs[i]
 			Run(r, NewPass(r, doc, dict, nil, s, func(Finding) {}), r.Meta().Name)
-			// Every fact still held has a reader yet to run.
-			for f := range s.memo {
+			// Every fact still held, or value stashed, has a reader yet
+			// to run.
+			for f := range joinKeys(s.memo, s.stashed) {
 				if !slices.ContainsFunc(order[k+1:], func(j int) bool { return slices.Contains(factsOf(nil, rs[j].Meta().Reads), f) }) {
 					t.Errorf("after %s: fact %q is held but no rule still to run reads it", r.Meta().Name, f)
 				}
 			}
 		}
-		if len(s.memo) != 0 {
+		if len(s.memo)+len(s.stashed) != 0 {
 			var held []string
-			for f := range s.memo {
+			for f := range joinKeys(s.memo, s.stashed) {
 				held = append(held, f)
 			}
 			sort.Strings(held)
@@ -151,5 +153,21 @@ func TestAfterJudgement(t *testing.T) {
 	Run(r, NewPass(r, doc, dict, nil, s, func(Finding) {}), r.Meta().Name)
 	if calls != 1 {
 		t.Errorf("a rule that judges no words called the hook")
+	}
+}
+
+// joinKeys yields the keys of a and of b.
+func joinKeys[A, B any](a map[string]A, b map[string]B) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for k := range a {
+			if !yield(k) {
+				return
+			}
+		}
+		for k := range b {
+			if !yield(k) {
+				return
+			}
+		}
 	}
 }

@@ -547,14 +547,27 @@ func ownEstimates(p *Pass) []Estimate {
 		key = factAllEstimates
 	}
 	return p.Memo(key, func() any {
-		// Most estimates are the author's own: room for all at once.
 		est := estimatesOf(p)
 		if len(est) == 0 {
 			return []Estimate(nil)
 		}
-		out := make([]Estimate, 0, len(est))
+		// Most estimates are the author's own, often all: then the list
+		// is the extraction's (no rule changes either), not a copy.
+		n := len(est)
+		if !all {
+			n = 0
+			for k := range est {
+				if est[k].Own() {
+					n++
+				}
+			}
+		}
+		if n == len(est) {
+			return est
+		}
+		out := make([]Estimate, 0, n)
 		for _, e := range est {
-			if all || e.Own() {
+			if e.Own() {
 				out = append(out, e)
 			}
 		}

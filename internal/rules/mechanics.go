@@ -249,22 +249,42 @@ func quickContinues(last, first byte) bool {
 // continues reports whether block b carries on the paragraph of block a
 // in hard-wrapped plain text.
 func continues(d *prose.Document, a, b int) bool {
-	ba, bb := d.Blocks[a], d.Blocks[b]
-	gap := d.Text[ba.End():bb.Start()]
+	ba, bb := &d.Blocks[a], &d.Blocks[b]
 	last := tok(d, ba.EndToken()-1)
 	first := tok(d, bb.FirstToken())
+	// An ASCII last or first character (most) is told from its byte,
+	// without decoding a rune or the Unicode tables.
 	finished := false
-	switch lastRune(last) {
-	case '.', '?', '!', ':', '"', '”', '’', ')', '…':
-		finished = true
+	if c := last[len(last)-1]; c < utf8.RuneSelf {
+		finished = c == '.' || c == '?' || c == '!' || c == ':' || c == '"' || c == ')'
+	} else {
+		switch lastRune(last) {
+		case '”', '’', '…':
+			finished = true
+		}
 	}
-	if !finished || isLowerWord(first) || unicode.IsDigit(firstRune(first)) {
+	if !finished {
 		return true
 	}
-	if strings.Count(gap, "\n") > 1 {
+	if c := first[0]; c < utf8.RuneSelf {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			return true
+		}
+	} else if isLowerWord(first) || unicode.IsDigit(firstRune(first)) {
+		return true
+	}
+	// A blank line between the blocks: the gap, most often one or two
+	// line breaks, is read a byte at a time (strings.Count costs a call).
+	gap, lines := d.Text[ba.End():bb.Start()], 0
+	for i := 0; i < len(gap); i++ {
+		if gap[i] == '\n' {
+			lines++
+		}
+	}
+	if lines > 1 {
 		return false
 	}
-	return indent(d, bb.Start()) >= indent(d, lineStart(d, ba.End()))
+	return indent(d, bb.Start()) >= indentAt(d.Text, lineStart(d, ba.End()))
 }
 
 // lineStart returns the start of the line holding off. It reads the line
@@ -291,7 +311,11 @@ func lineStart(d *prose.Document, off int) int {
 // indent is the number of spaces and tabs at the start of the line holding
 // off.
 func indent(d *prose.Document, off int) int {
-	text, s := d.Text, lineStart(d, off)
+	return indentAt(d.Text, lineStart(d, off))
+}
+
+// indentAt is the number of spaces and tabs at s in text, a line's start.
+func indentAt(text string, s int) int {
 	e := s
 	for e < len(text) && (text[e] == ' ' || text[e] == '\t') {
 		e++

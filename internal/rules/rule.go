@@ -188,6 +188,8 @@ type Shared struct {
 	readers map[string]int
 	// judged, if set, is called once the words are judged (AfterJudgement).
 	judged func()
+	// stashed holds the values rules leave for others (see Pass.stash).
+	stashed map[string]any
 }
 
 // AfterJudgement has f called once the document's words are judged (the
@@ -236,6 +238,7 @@ func (s *Shared) done(reads []string) {
 		if n <= 1 {
 			delete(s.readers, f)
 			delete(s.memo, f)
+			delete(s.stashed, f)
 			continue
 		}
 		s.readers[f] = n - 1
@@ -264,6 +267,40 @@ func (p *Pass) Memo(key string, f func() any) any {
 	s.mu.Unlock()
 	e.once.Do(func() { e.v = f() })
 	return e.v
+}
+
+// stash leaves v under key for another rule of this document to take
+// (take): a value one rule's work produces on the way, which saves
+// another's. Facts' rules apply: a rule reading it lists it in Meta.Reads,
+// and it is dropped once they have run.
+func (p *Pass) stash(key string, v any) {
+	s := p.Shared
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.readers[key] == 0 {
+		return // its readers have run (or none will)
+	}
+	if s.stashed == nil {
+		s.stashed = map[string]any{}
+	}
+	s.stashed[key] = v
+}
+
+// take returns the value stashed under key, nil if none is (yet).
+func (p *Pass) take(key string) any {
+	s := p.Shared
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stashed[key]
+}
+
+// awaited reports whether a rule of this document yet to finish reads
+// fact (Meta.Reads, with the facts those are computed from).
+func (p *Pass) awaited(fact string) bool {
+	s := p.Shared
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.readers[fact] > 0
 }
 
 // Corpus is the documents of one run that are checked together (a book, a

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -125,7 +126,7 @@ func TestCountNames(t *testing.T) {
 		}
 		doc := prose.Parse("names.txt", []byte(b.String()), prose.Plain)
 		found := false
-		for _, is := range judgeWords(doc, d) {
+		for _, is := range judgeWords(doc, d, nil) {
 			if is.kind == kindNameVariant && is.word == "Moskow" {
 				found = true
 				if is.other != n {
@@ -334,5 +335,136 @@ func TestNameWalk(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestWalkStops checks walkStops against its definition, a token at a
+// time, with random bytes per type: the judgement stops at each use of a
+// walkWork type and at the first use in a sentence of a walkFirst one;
+// the extraction where nextLook would (see looks).
+func TestWalkStops(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	bits := []uint8{walkWork, walkFirst, walkNow, walkNext, walkCont}
+	docs := walkDocs(t)
+	// Documents of many sentences, of which the walk is shown every
+	// other one: tokens in none, where a walkFirst type is not listed.
+	words := []string{"to", "in", "the", "Podesta", "said", "3", "`code`", ".", "likely", "x"}
+	for n := range 20 {
+		var b strings.Builder
+		for range r.IntN(300) + n%5 {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		docs = append(docs, prose.Parse(fmt.Sprintf("s%d.md", n), []byte(b.String()), prose.Markdown))
+	}
+	for _, doc := range docs {
+		sents := doc.Sentences
+		if strings.HasPrefix(doc.Path, "s") {
+			sents = nil
+			for k, s := range doc.Sentences {
+				if k%2 == 1 {
+					sents = append(sents, s)
+				}
+			}
+		}
+		for round := range 6 {
+			tab := idTable[uint8](len(doc.Types))
+			for id := range doc.Types {
+				for _, b := range bits {
+					if r.IntN(12) <= round {
+						tab[id] |= b
+					}
+				}
+				if tab[id]&walkWork != 0 {
+					tab[id] &^= walkFirst // a plan is one or the other
+				}
+			}
+			toks := doc.Tokens
+			var wantStops, wantLooks []int32
+			firstDone := map[uint32]bool{}
+			for i, tk := range toks {
+				f := tab[tk.ID()]
+				if f&walkWork != 0 {
+					wantStops = append(wantStops, int32(i))
+				}
+				if f&walkFirst != 0 && !firstDone[tk.ID()] && inSentenceRef(sents, i) {
+					wantStops = append(wantStops, int32(i))
+					firstDone[tk.ID()] = true
+				}
+				if f&walkNow != 0 || f&walkNext != 0 && i+1 < len(toks) && !toks[i+1].Gap() && tab[toks[i+1].ID()]&walkCont != 0 {
+					wantLooks = append(wantLooks, int32(i))
+				}
+			}
+			var looks chunks[int32]
+			gotStops := walkStops(toks, sents, slices.Clone(tab), nil, &looks)
+			if !slices.Equal(gotStops, wantStops) {
+				t.Fatalf("%s round %d: judgement's stops\n%v, want\n%v", doc.Path, round, gotStops, wantStops)
+			}
+			if got := looks.slice(); !slices.Equal(got, wantLooks) {
+				t.Fatalf("%s round %d: extraction's stops\n%v, want\n%v", doc.Path, round, got, wantLooks)
+			}
+		}
+	}
+}
+
+// inSentenceRef is inSentence, a sentence at a time.
+func inSentenceRef(sents []prose.Sentence, i int) bool {
+	for _, s := range sents {
+		if s.FirstToken() <= i && i < s.EndToken() {
+			return true
+		}
+	}
+	return false
+}
+
+// TestEstimateScan checks that the estimates extracted from the stops the
+// word judgement's walk finds are those the extraction's own walk finds.
+func TestEstimateScan(t *testing.T) {
+	d := spell.Builtin()
+	y := yardstickOf(&Options{})
+	docs := append(factTestDocs(t), walkDocs(t)...)
+	n := 0
+	for _, doc := range docs {
+		want := extractEstimates(doc, d, y)
+		x := newExtractor(doc, nil, nil)
+		judgeWords(doc, d, x)
+		if !x.scanned {
+			t.Fatalf("%s: the judgement left no stops", doc.Path)
+		}
+		x.dict, x.y = d, y
+		if got := x.extract(); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: %d estimates from the judgement's stops, want %d\n%+v\n%+v", doc.Path, len(got), len(want), got, want)
+		}
+		n += len(want)
+	}
+	if n < 50 {
+		t.Fatalf("only %d estimates in the test drafts", n)
+	}
+}
+
+// TestMayMatch checks that longest finds no phrase where mayMatch says it
+// cannot, at every token of every sentence of the test drafts.
+func TestMayMatch(t *testing.T) {
+	d := spell.Builtin()
+	saved, found := 0, 0
+	for _, doc := range append(factTestDocs(t), walkDocs(t)...) {
+		x := newExtractor(doc, d, yardstickOf(&Options{}))
+		for _, s := range doc.Sentences {
+			for i := s.FirstToken(); i < s.EndToken(); i++ {
+				_, m := x.longest(i, s.EndToken())
+				if m != nil {
+					found++
+				}
+				if !x.mayMatch(i, s.EndToken()) {
+					saved++
+					if m != nil {
+						t.Fatalf("%s: token %d (%q): mayMatch false, but longest finds %q", doc.Path, i, doc.TokenText(i), m.key)
+					}
+				}
+			}
+		}
+	}
+	if saved == 0 || found < 50 {
+		t.Fatalf("%d calls saved, %d phrases found", saved, found)
 	}
 }

@@ -50,21 +50,25 @@ func (unbalancedBracket) Check(p *Pass) {
 			i := int(brackets[0])
 			brackets = brackets[1:]
 			text := typeText(d, i)
-			switch text {
-			case "(", "[":
-				if text == "(" && emoticon(d, first, i) {
+			// The list holds ( [ ) and ] alone: their byte tells them apart.
+			switch c := text[0]; c {
+			case '(', '[':
+				if c == '(' && i > first && faceBefore(typeText(d, i-1)) && emoticon(d, first, i) {
 					continue // ":(" is a face
 				}
 				stack = append(stack, i)
-			case ")", "]":
-				if i > first && adjacent(d, i-1, i) {
-					if text == ")" && emoticon(d, first, i) {
-						continue // ":)" ";-)"
-					}
+			case ')', ']':
+				// (A face touches the bracket: emoticon tests that.)
+				if c == ')' && i > first && faceBefore(typeText(d, i-1)) && emoticon(d, first, i) {
+					continue // ":)" ";-)"
+				}
+				open := byte('(')
+				if c == ']' {
+					open = '['
 				}
 				match := -1
 				for k := len(stack) - 1; k >= 0; k-- {
-					if closerOf(typeText(d, stack[k])) == text {
+					if typeText(d, stack[k])[0] == open {
 						match = k
 						break
 					}
@@ -96,6 +100,13 @@ func (unbalancedBracket) Check(p *Pass) {
 			})
 		}
 	}
+}
+
+// faceBefore reports whether a bracket after the token text t may end a
+// face (see emoticon): t is its nose or eyes. Most brackets follow a word
+// or a space, ruled out here without a call.
+func faceBefore(t string) bool {
+	return len(t) == 1 && (t[0] == '-' || t[0] == ':' || t[0] == ';')
 }
 
 // emoticon reports whether the bracket at token i ends a face such as ":)",

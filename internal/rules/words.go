@@ -231,7 +231,15 @@ type wordIssue struct {
 // spelling and names rules through Pass.Memo.
 func wordIssues(p *Pass) []wordIssue {
 	return p.Memo(factWordIssues, func() any {
-		issues, suggest := judgeWordsLater(p.Doc, p.Dict)
+		// When a rule yet to run reads the estimates, the judgement's
+		// walk over the tokens also finds where the extraction's walk
+		// would stop, for far less than a walk of its own, and leaves
+		// those stops with the extraction's tables (see estimatesOf).
+		var x *extractor
+		if p.awaited(factEstimateScan) && !p.Doc.TooVaried() {
+			x = newExtractor(p.Doc, nil, nil)
+		}
+		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x)
 		// The lower-case words' suggestions wait for the owned
 		// compounds, found once the judgement's tables are garbage: the
 		// token index they need, built beside those tables, raised a 20
@@ -239,6 +247,9 @@ func wordIssues(p *Pass) []wordIssue {
 		owned := ownedCompounds(p)
 		suggest(issues, owned)
 		issues = dropOwned(issues, owned)
+		if x != nil {
+			p.stash(factEstimateScan, x)
+		}
 		if p.Shared.judged != nil {
 			p.Shared.judged()
 		}
@@ -263,9 +274,12 @@ func dropOwned(issues []wordIssue, owned map[string]bool) []wordIssue {
 	return out
 }
 
-// occurrence is one use of an unknown capitalised form.
+// occurrence is one use of an unknown capitalised form: where it starts
+// (a document's offsets fit in 32 bits, as its tokens' do), its end
+// following from the form's length. A long draft has hundreds of
+// thousands: eight bytes each, where a span took sixteen more.
 type occurrence struct {
-	span       prose.Span
+	start      int32
 	positional bool // capitalised because of its position (sentence start, heading)
 }
 
@@ -273,6 +287,11 @@ type occurrence struct {
 type capForm struct {
 	form string
 	occ  []occurrence
+}
+
+// span returns the text of the use o of c.
+func (c *capForm) span(o occurrence) prose.Span {
+	return prose.Span{Start: int(o.start), End: int(o.start) + len(c.form)}
 }
 
 // partAct is what one use of a piece of a word type calls for.
@@ -333,13 +352,15 @@ type judge struct {
 	// compounds memoises closedCompound for the unknown lower-case words.
 	compounds map[string]compoundSplit
 	buf       []checkedPart
-	// seen tells, by Token.ID, whether a word token of the type was met,
-	// and then whether its plan calls for work at each use.
+	// seen tells, by Token.ID, whether the type's tokens are words, and
+	// whether its plan calls for work at each use: for every type at
+	// once (planAll), or, in a TooVaried document, once a word token of
+	// the type is met.
 	seen []uint8
 	// counted lists the types of plans.names, by first use in a
 	// sentence: after that use, the pass marks them seenCounted and
-	// passes over their other uses, and judgeWords adds those to the
-	// names' counts from the type counts.
+	// passes over their other uses (walkStops lists none), and
+	// judgeWords adds those to the names' counts from the type counts.
 	counted []uint32
 	shape   []uint8 // by Token.ID, for isTitleCase; nil until needed
 }
@@ -370,6 +391,13 @@ func (j *judge) plan(id uint32) {
 	// The whole word is checked once per type, so not through the memo.
 	v := j.dict.Dict.Check(word)
 	p.ok = v.OK()
+	if p.ok && !isCapitalised(word) {
+		// Accepted and not capitalised, as most types: one part, which
+		// no use needs anything of (its base is no name, see isName).
+		p.first = int32(len(j.parts))
+		p.end = p.first
+		return
+	}
 	wholeName := -1 // whether the word, accepted whole, is a name (isName); -1 unknown
 	if p.ok && isCapitalised(word) && len(stripPossessive(word)) == len(word) {
 		wholeName = 0
@@ -430,8 +458,10 @@ func (j *judge) plan(id uint32) {
 	}
 }
 
-func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
-	issues, suggest := judgeWordsLater(doc, d)
+// judgeWords judges the words of doc. When x is not nil, its walk over the
+// tokens also lists where x's extraction stops (see walkStops): x.stops.
+func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
+	issues, suggest := judgeWordsLater(doc, d, x)
 	suggest(issues, nil)
 	return issues
 }
@@ -441,7 +471,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict) []wordIssue {
 // those that are not among owned, the closed compounds a consistency rule
 // reports instead (see dropOwned), whose issues are dropped: their
 // suggestions, a search each, are not needed.
-func judgeWordsLater(doc *prose.Document, d *spell.Dict) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
+func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
 	j := &judge{
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
@@ -453,33 +483,40 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict) (_ []wordIssue, suggest
 	dict, names := j.dict, j.names
 	// One pass over the tokens. The sentences and blocks, in token order
 	// like the tokens, are followed only for the few words whose plan
-	// calls for work; a token in no sentence is not judged. Per token
-	// only a byte of j.seen is read (a table of one byte per type stays in
-	// the cache, the plans less so); the uses of each type are counted by
-	// the parser (see judge.wordUses).
+	// calls for work; a token in no sentence is not judged. The uses of
+	// each type are counted by the parser (see judge.wordUses).
 	sents := doc.Sentences
 	si := 0
 	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
 	toks, seen := doc.Tokens, j.seen
-	// The types that are not words, which skipPlain then passes over as
-	// it does the plain words. (A TooVaried document's last ID stands for
-	// texts of every kind: there, the loop below tells them apart.)
-	if !doc.TooVaried() {
-		for id, text := range doc.Types {
-			if doc.TypeCount(uint32(id)) > 0 && typeKind(text) != prose.Word {
-				seen[id] = seenNotWord
-			}
-		}
+	// Every word type is planned first (a plan depends on the type's
+	// text alone), so that one walk (walkStops) lists the uses of the
+	// types whose plans call for work, the pass's stops, before it:
+	// with the stops of x's extraction, where each pass walked the
+	// tokens alone. (A TooVaried document's last ID stands for texts of
+	// every kind: there the pass plans each type at its first use, and
+	// skipPlain finds the stops as it goes.)
+	var stops []int32
+	tooVaried := doc.TooVaried()
+	if !tooVaried {
+		stops = j.planAll(x)
 	}
-	for ti := 0; ; ti++ {
-		ti = skipPlain(toks, seen, ti)
-		if ti == len(toks) {
+	for k, ti := 0, 0; ; k, ti = k+1, ti+1 {
+		if !tooVaried {
+			if k == len(stops) {
+				break
+			}
+			ti = int(stops[k])
+		} else if ti = skipPlain(toks, seen, ti); ti == len(toks) {
 			break
 		}
 		if toks[ti].Kind() != prose.Word {
 			continue
 		}
 		id := toks[ti].ID()
+		if seen[id]&1 != 0 {
+			continue // a name's use after its first, counted in bulk (seenCounted)
+		}
 		if seen[id] == 0 {
 			p := &j.plans[id]
 			if !p.planned {
@@ -545,7 +582,7 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict) (_ []wordIssue, suggest
 					pp.ref = j.capIndex(doc.Text[span.Start:span.Start+int(pp.base)], doc.TypeCount(id))
 				}
 				c := &j.caps[pp.ref]
-				c.occ = append(c.occ, occurrence{span: prose.Span{Start: span.Start, End: span.Start + int(pp.base)}, positional: positional})
+				c.occ = append(c.occ, occurrence{start: int32(span.Start), positional: positional})
 			case actLower:
 				lw := lowerWord{span: span, part: k}
 				if pp.whole {
@@ -562,9 +599,23 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict) (_ []wordIssue, suggest
 		}
 	}
 	j.countNames()
-	lower := j.lower.slice()
-	// Each lower-case use below adds one issue: room for them at once.
-	issues := slices.Grow(j.issues, len(lower))
+	// The unknown capitalised forms join the draft's names and are judged
+	// first (nothing below reads the names): their issues, which end the
+	// list, are then known in number with the others', and the list's
+	// room is made once.
+	for _, c := range j.caps {
+		ni := names.intern(c.form)
+		if names.counts[ni] == 0 {
+			names.first[ni] = c.span(c.occ[0])
+		}
+		names.counts[ni] += len(c.occ)
+		names.index(ni)
+	}
+	capIssues := judgeCapitalised(dict, j.caps, names)
+	// Each lower-case use below adds one issue. (They are read where the
+	// token pass left them, in blocks, not copied into one slice.)
+	lower := j.lower.all()
+	issues := slices.Grow(j.issues, j.lower.len()+len(capIssues))
 	// Lower-case unknown words are judged once every capitalised form is
 	// known: "ivana" is a wrong case when the draft writes "Ivana" as a name
 	// (mid-sentence) more often than it writes "ivana".
@@ -580,7 +631,7 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict) (_ []wordIssue, suggest
 	var forms []lowerForm
 	formOf := make(map[string]int32)
 	partForm := make([]int32, len(j.parts)) // form + 1 by index in j.parts; 0 until met
-	formIDs := make([]int32, len(lower))
+	formIDs := make([]int32, j.lower.len())
 	for i, lw := range lower {
 		if partForm[lw.part] > 0 {
 			formIDs[i] = partForm[lw.part] - 1
@@ -651,16 +702,62 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict) (_ []wordIssue, suggest
 			issues[job.issue].want = dict.SuggestIn(job.word, job.prev, job.next, 5)
 		}
 	}
-	for _, c := range j.caps {
-		ni := names.intern(c.form)
-		if names.counts[ni] == 0 {
-			names.first[ni] = c.occ[0].span
-		}
-		names.counts[ni] += len(c.occ)
-		names.index(ni)
-	}
 	softenAnglicised(issues, doc.Text)
-	return append(issues, judgeCapitalised(dict, j.caps, names)...), suggest
+	return append(issues, capIssues...), suggest
+}
+
+// planAll plans every word type of j.doc, marks j.seen, and returns the
+// uses of the types whose plans call for work (seenWork) that the pass
+// reads, listed by walkStops, which lists x's stops in x when x is not
+// nil. The document is not TooVaried.
+func (j *judge) planAll(x *extractor) []int32 {
+	doc := j.doc
+	// The walk's table (see walkStops).
+	tab := idTable[uint8](len(doc.Types))
+	n := 0 // room for the stops: the uses of the walkWork types, and a use of each walkFirst type
+	for id, text := range doc.Types {
+		c := doc.TypeCount(uint32(id))
+		if c == 0 {
+			continue
+		}
+		if x != nil {
+			switch f := x.flags[id]; {
+			case f&lookNow != 0:
+				tab[id] |= walkNow
+			case f&lookNext != 0:
+				tab[id] |= walkNext
+			}
+			if x.flags[id]&(trieWord|number) != 0 {
+				tab[id] |= walkCont
+			}
+		}
+		if quickKind(text) != prose.Word {
+			j.seen[id] = seenNotWord
+			continue
+		}
+		p := &j.plans[id]
+		if !p.planned {
+			j.plan(uint32(id))
+		}
+		j.seen[id] = seenPlain
+		switch {
+		case p.first == p.end:
+		case p.names:
+			j.seen[id] = seenWork
+			tab[id] |= walkFirst
+			n++
+		default:
+			j.seen[id] = seenWork
+			tab[id] |= walkWork
+			n += c
+		}
+	}
+	var looks chunks[int32]
+	stops := walkStops(doc.Tokens, doc.Sentences, tab, make([]int32, 0, n), &looks)
+	if x != nil {
+		x.stops, x.scanned = looks.slice(), true
+	}
+	return stops
 }
 
 // countNames adds to the names' counts the uses of the types in
@@ -1461,7 +1558,8 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 	}
 	dict.suggestForms(guess, 5)
 	var issues []wordIssue
-	for i, c := range caps {
+	for i := range caps {
+		c := &caps[i]
 		form, occ, n := c.form, c.occ, len(c.occ)
 		best, bestN, positional := near[i].best, near[i].bestN, near[i].positional
 		if best != "" && (n <= 2 && bestN >= 5*n || n == 1 && bestN >= 2) {
@@ -1471,18 +1569,18 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 				sev = Warning
 			}
 			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindNameVariant, span: o.span, word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[near[i].bi]}, sev: sev})
+				issues = append(issues, wordIssue{kind: kindNameVariant, span: c.span(o), word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[near[i].bi]}, sev: sev})
 			}
 			continue
 		}
 		if n > 2 && best == "" {
 			// Used three times or more and near no other name: a name,
 			// whatever word it resembles (see looksLikeTypo).
-			issues = append(issues, learntName(form, occ))
+			issues = append(issues, learntName(c))
 			continue
 		}
 		if best != "" && !looksLikeTypo(dict, form, best, n, positional) || near[i].name {
-			issues = append(issues, learntName(form, occ))
+			issues = append(issues, learntName(c))
 			continue
 		}
 		sugg := dict.Suggest(form, 5)
@@ -1493,11 +1591,11 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 		}
 		if len(sugg) > 0 && looksLikeTypo(dict, form, sugg[0], n, positional) {
 			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindUnknown, span: o.span, word: form, want: sugg, count: n})
+				issues = append(issues, wordIssue{kind: kindUnknown, span: c.span(o), word: form, want: sugg, count: n})
 			}
 			continue
 		}
-		issues = append(issues, learntName(form, occ))
+		issues = append(issues, learntName(c))
 	}
 	return issues
 }
@@ -1505,10 +1603,14 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 // learntName notes a name once, at its first use, with the others as
 // related places: the writer adds it to a word list once, so one note per
 // name is enough, however often the draft uses it.
-func learntName(form string, occ []occurrence) wordIssue {
-	is := wordIssue{kind: kindLearntName, span: occ[0].span, word: form, count: len(occ)}
-	for _, o := range occ[1:min(len(occ), 21)] {
-		is.rel = append(is.rel, o.span)
+func learntName(c *capForm) wordIssue {
+	occ := c.occ
+	is := wordIssue{kind: kindLearntName, span: c.span(occ[0]), word: c.form, count: len(occ)}
+	if rel := occ[1:min(len(occ), 21)]; len(rel) > 0 {
+		is.rel = make([]prose.Span, len(rel))
+		for k, o := range rel {
+			is.rel[k] = c.span(o)
+		}
 	}
 	return is
 }
@@ -1879,6 +1981,179 @@ func skipPlain(toks []prose.Token, seen []uint8, i int) int {
 		}
 	}
 	return len(toks)
+}
+
+// quickKind is typeKind, a text that starts with an ASCII letter (most)
+// told without a call. (A byte outside ASCII is above 'z' with the case
+// bit set.)
+func quickKind(text string) prose.TokenKind {
+	if l := text[0] | 0x20; l >= 'a' && l <= 'z' {
+		return prose.Word
+	}
+	return typeKind(text)
+}
+
+// The bits of walkStops' table, by Token.ID.
+const (
+	// The word judgement stops at each use of a walkWork type, and at
+	// the first use in a sentence of a walkFirst type, a name whose other
+	// uses it counts in bulk (wordPlan.names, seenCounted).
+	walkWork uint8 = 1 << iota
+	walkFirst
+	// An estimate extraction stops at a walkNow type (lookNow), and at a
+	// walkNext type (lookNext) before a walkCont one (trieWord, number)
+	// after no gap.
+	walkNow
+	walkNext
+	walkCont
+)
+
+// walkStops appends to stops the tokens of toks the word judgement stops
+// at, and to look those nextLook would stop at, under the bits of tab (an
+// idTable, see skipPlain): one walk for the two passes, where each walked
+// the tokens alone. It clears walkFirst from a type at the use it lists.
+func walkStops(toks []prose.Token, sents []prose.Sentence, tab []uint8, stops []int32, look *chunks[int32]) []int32 {
+	var buf [256]int32
+	k := 0
+	for k <= len(toks)-4 {
+		// The stops a buffer at a time (the judgement's as ^i), up to a
+		// group of four with a use of a walkFirst type.
+		var n int
+		var first bool
+		k, n, first = walkGroups(toks, tab, k, &buf)
+		for _, i := range buf[:n] {
+			if i >= 0 {
+				look.add(i)
+			} else {
+				stops = append(stops, ^i)
+			}
+		}
+		if first {
+			for i := k - 4; i < k; i++ {
+				stops = walkJudge(toks, sents, tab, i, stops)
+			}
+		}
+	}
+	// The last few one at a time.
+	m := uint(len(tab) - 1)
+	for ; k < len(toks); k++ {
+		stops = walkJudge(toks, sents, tab, k, stops)
+		f := tab[uint(toks[k].ID())&m]
+		if f&walkNow != 0 || k+1 < len(toks) && walkLooks(f, toks[k+1], tab[uint(toks[k+1].ID())&m]) {
+			look.add(int32(k))
+		}
+	}
+	return stops
+}
+
+// walkJudge appends token i to stops if the word judgement stops at it,
+// clearing walkFirst from its type at the use of a walkFirst type it
+// lists (see walkStops).
+func walkJudge(toks []prose.Token, sents []prose.Sentence, tab []uint8, i int, stops []int32) []int32 {
+	id := uint(toks[i].ID()) & uint(len(tab)-1)
+	switch f := tab[id]; {
+	case f&walkWork != 0:
+		stops = append(stops, int32(i))
+	case f&walkFirst != 0 && inSentence(sents, i):
+		stops = append(stops, int32(i))
+		tab[id] &^= walkFirst
+	}
+	return stops
+}
+
+// walkLooks reports whether an extraction stops at a token of byte f
+// before token next of byte nf (see looks).
+func walkLooks(f uint8, next prose.Token, nf uint8) bool {
+	return f&walkNow != 0 || f&walkNext != 0 && !next.Gap() && nf&walkCont != 0
+}
+
+// walkGroups reads the tokens of toks from k, a multiple of four, four at
+// a time, and writes to buf the stops among them (see walkStops): the
+// extraction's as i, the judgement's at the walkWork types as ^i. It
+// returns where it stopped, the number of stops written, and whether it
+// stopped after a group with a use of a walkFirst type, whose
+// judgement's stops are the caller's to list; otherwise it stopped at
+// the end of the groups (past len(toks)-4) or where buf may not hold
+// another group's stops. It calls nothing, so that its loop keeps its
+// values in registers (see nextLook), and most groups, of none of the
+// bits, cost one test.
+//
+//go:noinline
+func walkGroups(toks []prose.Token, tab []uint8, k int, buf *[256]int32) (int, int, bool) {
+	_ = tab[0] // an idTable is not empty: m is its length less one
+	m := uint(len(tab) - 1)
+	bs := buf[:] // a slice: an array pointer is checked for nil at each use
+	n := 0
+	// An index known not below 0 and, four tokens at a time, not past
+	// len(toks)-4 needs no bounds check (see nextLook).
+	k, last := max(k, 0), len(toks)-4
+	for ; k <= last; k += 4 {
+		t := (*[4]prose.Token)(toks[k : k+4])
+		f0, f1, f2, f3 := tab[uint(t[0].ID())&m], tab[uint(t[1].ID())&m], tab[uint(t[2].ID())&m], tab[uint(t[3].ID())&m]
+		or := f0 | f1 | f2 | f3
+		if or&(walkWork|walkFirst|walkNow|walkNext) == 0 {
+			continue
+		}
+		// The buffer has room for eight more (n < 249): the masks spare
+		// the bounds checks.
+		if or&(walkNow|walkNext) != 0 {
+			if walkLooks(f0, t[1], f1) {
+				bs[n&255] = int32(k)
+				n++
+			}
+			if walkLooks(f1, t[2], f2) {
+				bs[n&255] = int32(k + 1)
+				n++
+			}
+			if walkLooks(f2, t[3], f3) {
+				bs[n&255] = int32(k + 2)
+				n++
+			}
+			if f3&walkNow != 0 || f3&walkNext != 0 && k+4 < len(toks) && walkLooks(f3, toks[k+4], tab[uint(toks[k+4].ID())&m]) {
+				bs[n&255] = int32(k + 3)
+				n++
+			}
+		}
+		if or&walkFirst != 0 {
+			return k + 4, n, true
+		}
+		if or&walkWork != 0 {
+			if f0&walkWork != 0 {
+				bs[n&255] = ^int32(k)
+				n++
+			}
+			if f1&walkWork != 0 {
+				bs[n&255] = ^int32(k + 1)
+				n++
+			}
+			if f2&walkWork != 0 {
+				bs[n&255] = ^int32(k + 2)
+				n++
+			}
+			if f3&walkWork != 0 {
+				bs[n&255] = ^int32(k + 3)
+				n++
+			}
+		}
+		if n > len(bs)-8 {
+			return k + 4, n, false
+		}
+	}
+	return k, n, false
+}
+
+// inSentence reports whether token i lies in one of sents.
+func inSentence(sents []prose.Sentence, i int) bool {
+	_, ok := slices.BinarySearchFunc(sents, i, func(s prose.Sentence, i int) int {
+		switch {
+		case s.EndToken() <= i:
+			return -1
+		case s.FirstToken() > i:
+			return 1
+		}
+		return 0
+	})
+	return ok
 }
 
 // idTable returns a zeroed table of n entries by Token.ID (n the number of

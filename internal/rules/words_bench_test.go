@@ -47,7 +47,7 @@ func BenchmarkJudgeWords(b *testing.B) {
 	t0 := cpuNanos()
 	for b.Loop() {
 		for _, doc := range docs {
-			judgeWords(doc, d)
+			judgeWords(doc, d, nil)
 		}
 	}
 	b.ReportMetric(float64(cpuNanos()-t0)/float64(b.N), "cpu-ns/op")
@@ -69,6 +69,6 @@ func sharedDir() string { return shareddir.Find() }
 // can leave it out: -ignore warmJudge).
 func warmJudge(docs []*prose.Document, d *spell.Dict) {
 	for _, doc := range docs {
-		judgeWords(doc, d)
+		judgeWords(doc, d, nil)
 	}
 }

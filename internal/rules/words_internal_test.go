@@ -350,3 +350,51 @@ func TestSoftenAcrossStretches(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickKind checks quickKind against typeKind on texts starting with
+// every byte and with letters, digits and marks outside ASCII.
+func TestQuickKind(t *testing.T) {
+	texts := []string{"’80s", "‘", "’", "é", "Ça", "٣", "ƒ", "º", "—", "'80s", "'", "x", "Z"}
+	for c := 0; c < 256; c++ {
+		texts = append(texts, string([]byte{byte(c)}), string([]byte{byte(c), 'a'}))
+	}
+	for _, s := range texts {
+		if got, want := quickKind(s), typeKind(s); got != want {
+			t.Errorf("quickKind(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestFarLetters checks farLetters against the letter counts' distance
+// summed over every byte.
+func TestFarLetters(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	for range 2000 {
+		a, b := randomWord(r), randomWord(r)
+		var n [128]int
+		for i := range len(a) {
+			n[a[i]]++
+		}
+		for i := range len(b) {
+			n[b[i]]--
+		}
+		d := 0
+		for _, c := range n {
+			d += abs(c)
+		}
+		for limit := 1; limit <= 2; limit++ {
+			if got, want := farLetters(a, b, limit), d > 2*limit; got != want {
+				t.Fatalf("farLetters(%q, %q, %d) = %v, want %v", a, b, limit, got, want)
+			}
+		}
+	}
+}
+
+// randomWord is a word of up to 12 of a few letters.
+func randomWord(r *rand.Rand) string {
+	b := make([]byte, r.IntN(13))
+	for i := range b {
+		b[i] = "abcdeilnorst"[r.IntN(12)]
+	}
+	return string(b)
+}

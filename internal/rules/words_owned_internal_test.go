@@ -17,8 +17,8 @@ func TestJudgeWordsOwned(t *testing.T) {
 		"An up-to-date file and an uptodate one, followig the rules.\n"
 	doc := prose.Parse("owned.txt", []byte(src), prose.Plain)
 	owned := map[string]bool{"longterm": true, "uptodate": true}
-	want := dropOwned(judgeWords(doc, d), owned)
-	all, suggest := judgeWordsLater(doc, d)
+	want := dropOwned(judgeWords(doc, d, nil), owned)
+	all, suggest := judgeWordsLater(doc, d, nil)
 	suggest(all, owned)
 	searched := false
 	for _, is := range all {

@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/edlint/edlint/internal/prose"
+)
+
+// continuesRef is continues read rune by rune through the Unicode tables,
+// the gap's lines counted by strings.Count.
+func continuesRef(d *prose.Document, a, b int) bool {
+	ba, bb := d.Blocks[a], d.Blocks[b]
+	gap := d.Text[ba.End():bb.Start()]
+	last := tok(d, ba.EndToken()-1)
+	first := tok(d, bb.FirstToken())
+	finished := false
+	switch lastRune(last) {
+	case '.', '?', '!', ':', '"', '”', '’', ')', '…':
+		finished = true
+	}
+	if !finished || isLowerWord(first) || unicode.IsDigit(firstRune(first)) {
+		return true
+	}
+	if strings.Count(gap, "\n") > 1 {
+		return false
+	}
+	return indent(d, bb.Start()) >= indent(d, lineStart(d, ba.End()))
+}
+
+// TestContinues checks continues against continuesRef at every block
+// break of hard-wrapped texts whose lines end and start with ASCII and
+// other characters, indented or not, some after a blank line.
+func TestContinues(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	starts := []string{"The", "the", "3", "Ça", "éclair", "٣", "“Quoted", "(aside", "Émile", "x"}
+	ends := []string{".", "?", "!", ":", "\"", ")", "”", "’", "…", "word", "café", "—", ","}
+	indents := []string{"", "", " ", "  ", "\t"}
+	breaks := 0
+	for n := range 60 {
+		var b strings.Builder
+		for range 20 + r.IntN(40) {
+			b.WriteString(indents[r.IntN(len(indents))])
+			b.WriteString(starts[r.IntN(len(starts))])
+			for range r.IntN(12) {
+				b.WriteString(" some words")
+			}
+			b.WriteString(" end")
+			b.WriteString(ends[r.IntN(len(ends))])
+			b.WriteByte('\n')
+			if r.IntN(6) == 0 {
+				b.WriteString(strings.Repeat("\n", 1+r.IntN(2)))
+			}
+		}
+		d := prose.Parse(fmt.Sprintf("c%d.txt", n), []byte(b.String()), prose.Plain)
+		for bi := 1; bi < len(d.Blocks); bi++ {
+			if d.Blocks[bi-1].FirstToken() == d.Blocks[bi-1].EndToken() || d.Blocks[bi].FirstToken() == d.Blocks[bi].EndToken() {
+				continue
+			}
+			breaks++
+			if got, want := continues(d, bi-1, bi), continuesRef(d, bi-1, bi); got != want {
+				t.Fatalf("doc %d: break before block %d (%q | %q): continues %v, want %v", n, bi,
+					d.Slice(prose.Span{Start: d.Blocks[bi-1].Start(), End: d.Blocks[bi-1].End()}),
+					d.Slice(prose.Span{Start: d.Blocks[bi].Start(), End: d.Blocks[bi].End()}), got, want)
+			}
+		}
+	}
+	if breaks < 500 {
+		t.Fatalf("only %d block breaks", breaks)
+	}
+}
