@@ -23,7 +23,7 @@ func TestHugeAdvice(t *testing.T) {
 	addr := uintptr(unsafe.Pointer(&buf[len(buf)/2]))
 	eligible, ok := thpEligible(t, addr)
 	if !ok {
-		t.Fatalf("no mapping in /proc/self/smaps holds %#x", addr)
+		t.Skip("this kernel does not report THPeligible in /proc/self/smaps")
 	}
 	if !eligible {
 		t.Errorf("the buffer's mapping is not eligible for huge pages after Huge")
