@@ -19,6 +19,15 @@ type builder struct {
 	// facts remembers by type what the sentence splitter makes of a
 	// text (see typeFacts).
 	facts []uint8
+	// prevEnd is the end of the last token before the next prose
+	// segment (see join): -1 before a block's first segment, beforePart
+	// before the part's first token. fromBefore is set when the part's
+	// first token has its gap measured from the parts before it.
+	prevEnd    int
+	fromBefore bool
+	// view is the document the sentence splitter reads the tokens
+	// through (see see).
+	view *Document
 }
 
 // emit appends the token text[start:end].
