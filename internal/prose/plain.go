@@ -539,9 +539,9 @@ func endsBlock(line string) bool {
 }
 
 // runeCount is utf8.RuneCountInString(s), which decodes every byte; the
-// lines endsBlock counts are mostly ASCII, one code point a byte, which
-// it tells eight bytes at a time, decoding from the first byte outside
-// ASCII only.
+// lines endsBlock counts and the columns Position counts are mostly
+// ASCII, one code point a byte, which it tells eight bytes at a time,
+// decoding from the first byte outside ASCII only.
 func runeCount(s string) int {
 	i := 0
 	for i+8 <= len(s) && load64(s, i)&msb == 0 {
