@@ -239,14 +239,8 @@ func (b *builder) tokenize(s Span) {
 			} else if off1 >= farOff-1 {
 				goto slow // a start listed apart (token lists it)
 			}
-			// The use is counted in the slot in any case, and in counts
-			// too in a small table (see vocab.slotCounts), whose slot
-			// counts are never read: a test and an increment, without
-			// the jump that joined the two ways.
+			// The use is counted in the slot (see vslot).
 			sl.count++
-			if !b.v.slotCounts {
-				b.v.counts[sl.id()]++
-			}
 			toks[k] = Token{sl.meta + off1<<offShift}
 			k++
 			// Skip the space that usually follows (as the other ASCII
