@@ -285,7 +285,7 @@ func (b *builder) tokenize(s Span) {
 					b.terms = b.terms[:m+1]
 					b.terms[m] = k
 				}
-				b.v.counts[meta>>idShift]++
+				b.v.byteCounts[c]++ // (see settle)
 				toks[k] = Token{meta + off1<<offShift}
 				k++
 				// Skip the space that often follows (after a comma, a

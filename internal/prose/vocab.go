@@ -35,6 +35,9 @@ type vocab struct {
 	// byByte caches the tokens of one-byte ASCII texts (punctuation) as
 	// a slot's meta does (see vslot), of kind Punct: never 0 once set.
 	byByte [128]uint32
+	// byteCounts counts the uses tokenize finds in byByte, until settle
+	// adds them to counts (as it does the slots' counts).
+	byteCounts [128]int32
 	// limit bounds the IDs lookup gives (MaxTypes while tokenizing): the
 	// texts get IDs below limit-1 and, once those are taken, the
 	// overflow ID limit-1, which is no one text's (its type is empty);
@@ -302,8 +305,14 @@ func (v *vocab) grow() {
 	}
 }
 
-// settle adds the uses counted in the slots to counts.
+// settle adds the uses counted in the slots and in byteCounts to counts.
 func (v *vocab) settle() {
+	for c, n := range v.byteCounts {
+		if n != 0 {
+			v.counts[v.byByte[c]>>idShift] += n
+			v.byteCounts[c] = 0
+		}
+	}
 	for k := range v.slots {
 		if sl := &v.slots[k]; sl.count != 0 {
 			v.counts[sl.id()] += int32(sl.count)
