@@ -14,17 +14,49 @@ import "math/bits"
 //
 // Plain text is counted in one run: its segments are its lines, less URLs
 // and directives, and counting them one by one costs more than the few
-// tokens it saves. A large one is sampled (sampleTokenStarts).
+// tokens it saves. A large one is sampled (sampleTokenStarts), and so is
+// the prose of large Markdown (sampleSegments).
 func (d *Document) estimateTokens() int {
 	n := 0
 	if d.Format == Plain {
 		n = sampleTokenStarts(d.Text, bomLen(d.Src), len(d.Text))
 	} else {
-		for _, s := range d.Prose {
-			n += countTokenStarts(d.Text, s.Start(), s.End())
-		}
+		n = sampleSegments(d.Text, d.Prose)
 	}
 	return n + n/64 + 8
+}
+
+// sampleSegments estimates the sum of countTokenStarts over segs as
+// sampleTokenStarts estimates it over a text: once they hold more than a
+// megabyte, the segments that start in the first sampleLen bytes of every
+// stride of their bytes are counted, and the count scaled by the bytes of
+// all to the bytes counted. (Counting all the prose took 4% of a run on
+// the 20 MiB Markdown corpus.)
+func sampleSegments(text string, segs []Segment) int {
+	total := 0
+	for _, s := range segs {
+		total += s.End() - s.Start()
+	}
+	n := 0
+	if total <= 1<<20 {
+		for _, s := range segs {
+			n += countTokenStarts(text, s.Start(), s.End())
+		}
+		return n
+	}
+	stride := min(sampleStride, total/minSamples)
+	sampled, pos, window := 0, 0, 0
+	for _, s := range segs {
+		for pos >= window+sampleLen {
+			window += stride
+		}
+		if pos >= window {
+			n += countTokenStarts(text, s.Start(), s.End())
+			sampled += s.End() - s.Start()
+		}
+		pos += s.End() - s.Start()
+	}
+	return int(int64(n) * int64(total) / int64(max(sampled, 1)))
 }
 
 // Sampling of large texts by sampleTokenStarts: the first sampleLen bytes
