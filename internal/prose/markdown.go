@@ -286,29 +286,32 @@ func inQuote(n ast.Node) bool {
 // inlineSegments collects the prose segments under a leaf block: text, link
 // text and image alt text; not code spans, raw HTML or autolinks.
 // They go to s.prose; those of this block start at prose[first].
+//
+// It walks the inline nodes itself, in the order of ast.Walk: a Markdown
+// document has about one for every ten bytes, and ast.Walk called a
+// function twice a node, entering and leaving it.
 func (s *mdSink) inlineSegments(block ast.Node, first int) {
-	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for n := block.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n.Kind() {
 		case ast.KindCodeSpan, ast.KindAutoLink:
-			return ast.WalkSkipChildren, nil
+			continue
 		case ast.KindRawHTML:
 			raw := n.(*ast.RawHTML)
 			if raw.Segments.Len() > 0 {
 				first, last := raw.Segments.At(0), raw.Segments.At(raw.Segments.Len()-1)
 				s.addComment(Span{s.base + first.Start, s.base + last.Stop})
 			}
-			return ast.WalkSkipChildren, nil
+			continue
 		case ast.KindText:
 			t := n.(*ast.Text)
 			if t.Segment.Stop > t.Segment.Start {
 				s.appendSegment(first, Span{s.base + t.Segment.Start, s.base + t.Segment.Stop})
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+		if n.HasChildren() {
+			s.inlineSegments(n, first)
+		}
+	}
 }
 
 // appendSegment adds s to the segments of the block whose first segment
