@@ -58,32 +58,39 @@ func (f *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 // "http:", "https:", "ftp:" or "www.", and an e-mail address with up to
 // 64 characters of its local part (util.FindEmailIndex) then '@'.
 func mayLinkify(line []byte) bool {
-	if c := line[0]; c == ' ' || c == '*' || c == '_' || c == '~' || c == '(' {
-		line = line[1:]
+	// (On a string view of line, indexed from the trigger: reslicing
+	// the bytes cost more than the rest of the common case.)
+	s, i := bytesView(line), 0
+	if linkTrigger[s[0]] {
+		i = 1
 	}
-	if len(line) > 0 {
-		switch line[0] {
-		case 'h', 'f', 'w':
-			if bytes.HasPrefix(line, []byte("http:")) || bytes.HasPrefix(line, []byte("https:")) ||
-				bytes.HasPrefix(line, []byte("ftp:")) || bytes.HasPrefix(line, []byte("www.")) {
+	if i < len(s) {
+		if c := s[i]; c == 'h' || c == 'f' || c == 'w' {
+			r := s[i:]
+			if strings.HasPrefix(r, "http:") || strings.HasPrefix(r, "https:") ||
+				strings.HasPrefix(r, "ftp:") || strings.HasPrefix(r, "www.") {
 				return true
 			}
 		}
 	}
 	// (Letters and digits, the most of a local part and of any word,
 	// are skipped eight at a time: see notAlnum.)
-	s, i, lim := bytesView(line), 0, min(len(line), 64)
-	for i+8 <= len(s) {
-		if stop := notAlnum(load64(s, i)); stop != 0 {
-			i += bits.TrailingZeros64(stop) >> 3
+	j, lim := i, min(len(s), i+64)
+	for j+8 <= len(s) {
+		if stop := notAlnum(load64(s, j)); stop != 0 {
+			j += bits.TrailingZeros64(stop) >> 3
 			break
 		}
-		i += 8
+		j += 8
 	}
-	for i = min(i, lim); i < lim && emailLocal[s[i]]; i++ {
+	for j = min(j, lim); j < lim && emailLocal[s[j]]; j++ {
 	}
-	return i > 0 && i < len(s) && s[i] == '@'
+	return j > i && j < len(s) && s[j] == '@'
 }
+
+// linkTrigger marks linkify's trigger characters, which it skips at the
+// start of a line: ' ', '*', '_', '~' and '('.
+var linkTrigger = [256]bool{' ': true, '*': true, '_': true, '~': true, '(': true}
 
 // emailLocal marks the characters of the local part of an e-mail address
 // as util.FindEmailIndex takes them: ASCII letters and digits and
