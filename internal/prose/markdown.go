@@ -83,7 +83,9 @@ func mayLinkify(line []byte) bool {
 		}
 		j += 8
 	}
-	for j = min(j, lim); j < lim && emailLocal[s[j]]; j++ {
+	j = min(j, lim)
+	for j < lim && emailLocal[s[j]] {
+		j++
 	}
 	return j > i && j < len(s) && s[j] == '@'
 }
