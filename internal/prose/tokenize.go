@@ -26,7 +26,7 @@ type builder struct {
 	prevEnd    int
 	fromBefore bool
 	// view is the document the sentence splitter reads the tokens
-	// through (see see).
+	// through (see builder.see).
 	view *Document
 }
 

@@ -58,7 +58,7 @@ type vocab struct {
 // to counts: in a table too large for the cache, counts would cost a
 // second miss, and in any table a test of which of the two to count in
 // cost more than settle's pass over the slots (but for the smallest
-// documents, a few thousand tokens, whose parse it slows by 1%).
+// documents: the 18 KB seed draft's parse takes 0.2% more).
 type vslot struct {
 	key, key2   uint64
 	meta, count uint32
