@@ -73,8 +73,12 @@ func mayLinkify(line []byte) bool {
 			}
 		}
 	}
-	// (Letters and digits, the most of a local part and of any word,
-	// are skipped eight at a time: see notAlnum.)
+	// An address has an '@', which few lines of prose have. (Letters
+	// and digits, the most of a local part, are skipped eight at a
+	// time: see notAlnum.)
+	if strings.IndexByte(s[i:], '@') < 0 {
+		return false
+	}
 	j, lim := i, min(len(s), i+64)
 	for j+8 <= len(s) {
 		if stop := notAlnum(load64(s, j)); stop != 0 {
