@@ -65,7 +65,7 @@ func mayLinkify(line []byte) bool {
 		i = 1
 	}
 	if i < len(s) {
-		if c := s[i]; c == 'h' || c == 'f' || c == 'w' {
+		if urlStart[s[i]] {
 			r := s[i:]
 			if strings.HasPrefix(r, "http:") || strings.HasPrefix(r, "https:") ||
 				strings.HasPrefix(r, "ftp:") || strings.HasPrefix(r, "www.") {
@@ -97,6 +97,9 @@ func mayLinkify(line []byte) bool {
 // linkTrigger marks linkify's trigger characters, which it skips at the
 // start of a line: ' ', '*', '_', '~' and '('.
 var linkTrigger = [256]bool{' ': true, '*': true, '_': true, '~': true, '(': true}
+
+// urlStart marks the first bytes of the URL prefixes linkify looks for.
+var urlStart = [256]bool{'h': true, 'f': true, 'w': true}
 
 // emailLocal marks the characters of the local part of an e-mail address
 // as util.FindEmailIndex takes them: ASCII letters and digits and
