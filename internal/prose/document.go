@@ -501,11 +501,11 @@ const beforePart = -2
 func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents []Sentence) *part {
 	blocks := r.blocks
 	p := &part{blocks: blks, sents: sents}
-	b := builder{text: d.Text, toks: toks}
-	b.starts.bases = make([]uint32, 0, cap(toks)>>groupShift+1)
-	b.v.init(d.Text, est)
 	// The sentence splitter reads tokens through a document.
 	view := &Document{Text: d.Text}
+	b := builder{text: d.Text, toks: toks, view: view}
+	b.starts.bases = make([]uint32, 0, cap(toks)>>groupShift+1)
+	b.v.init(d.Text, est)
 	for _, rb := range blocks {
 		segs := r.prose[rb.firstSeg:rb.endSeg]
 		if len(segs) == 0 {
@@ -513,35 +513,11 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		}
 		firstTok := len(b.toks)
 		b.terms = b.terms[:0]
-		prevEnd := -1
+		b.prevEnd = -1
 		for _, s := range segs {
 			first := len(b.toks)
 			b.tokenize(s.Span())
-			if first < len(b.toks) {
-				start, ok := b.nearStart(first)
-				if !ok {
-					start = b.tokenStart(first)
-				}
-				// Between most lines of a hard-wrapped draft lies one
-				// newline: told here without the call.
-				if prevEnd >= 0 && (start != prevEnd+1 || d.Text[prevEnd] != '\n') && !blankOrMarkup(d.Text[prevEnd:start]) {
-					b.toks[first].bits |= gapBit
-				}
-				if prevEnd == beforePart {
-					p.gapFromBefore = true
-				}
-			}
-			// After a segment without tokens the previous token may be
-			// one of an earlier block (the gap before a block's first
-			// token is measured from there), or of an earlier part.
-			if n := len(b.toks); n > 0 {
-				var ok bool
-				if prevEnd, ok = b.nearEnd(n - 1); !ok {
-					prevEnd = b.tokenEnd(n-1, view)
-				}
-			} else {
-				prevEnd = beforePart
-			}
+			b.join(first, s.Span())
 		}
 		endTok := len(b.toks)
 		if endTok == firstTok {
@@ -559,6 +535,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		})
 	}
 	p.toks, p.starts = b.toks, b.starts
+	p.gapFromBefore = b.fromBefore
 	b.v.settle()
 	p.v = b.v
 	return p
@@ -589,26 +566,47 @@ func resetTo[T any](dst *[]T, src []T) {
 	*dst = src
 }
 
-// tokenStart is Document.TokenStart of the tokens made so far. It and
-// tokenEnd read the builder directly: pointing the view at the tokens
-// (see) once a prose segment, a line of a hard-wrapped draft, took 2% of
-// the parse; once a block, for the sentence splitter, 1%.
-func (b *builder) tokenStart(i int) int { return b.starts.start(i, b.toks[i]) }
-
-// nearStart is tokenStart(i) and true when token i's start is not
-// listed apart, and false otherwise; nearEnd is tokenEnd(i) and true when
-// neither its start nor its length is. Without a call in them, they are
-// inlined in buildPart's loop over prose segments, where the calls to
-// tokenStart and tokenEnd cost more than their work.
-func (b *builder) nearStart(i int) (int, bool) {
-	off := b.toks[i].off()
-	return int(b.starts.bases[i>>groupShift]) + int(off), off != farOff
-}
-
-func (b *builder) nearEnd(i int) (int, bool) {
-	t := b.toks[i]
-	off, n := t.off(), b.v.lens[t.ID()]
-	return int(b.starts.bases[i>>groupShift]) + int(off) + int(n), off != farOff && n != 0
+// join sets the gap flag of the first token of prose segment s, token
+// first if the segment has tokens, when something other than white
+// space and inline markers parts it from the token before it: the last
+// token of an earlier segment of the block, or of an earlier block if the
+// segments before have no tokens; the gap of the part's first token is
+// measured from the parts before (fromBefore). It then keeps the end of
+// the last token so far in prevEnd for the next segment.
+//
+// A token holds every ASCII byte but white space, and none reaches past
+// its segment: a segment that starts with such a byte (ink) starts with
+// a token, and one that ends with ink ends with one. The lines of a
+// hard-wrapped draft do both, and most are parted by one newline: they
+// are told from the segment alone, without reading the tokens.
+func (b *builder) join(first int, s Span) {
+	text, n := b.text, len(b.toks)
+	if first == n { // no tokens
+		if b.prevEnd == -1 {
+			// The end of the block's last token (of an earlier block),
+			// as for a segment with tokens.
+			b.prevEnd = beforePart
+			if n > 0 {
+				b.prevEnd = b.tokenEnd(n-1, b.view)
+			}
+		}
+		return
+	}
+	if prevEnd := b.prevEnd; prevEnd >= 0 {
+		start := s.Start
+		if !isASCIIInk(text[start]) {
+			start = b.starts.start(first, b.toks[first])
+		}
+		if (start != prevEnd+1 || text[prevEnd] != '\n') && !blankOrMarkup(text[prevEnd:start]) {
+			b.toks[first].bits |= gapBit
+		}
+	} else if prevEnd == beforePart {
+		b.fromBefore = true
+	}
+	b.prevEnd = s.End
+	if !isASCIIInk(text[s.End-1]) {
+		b.prevEnd = b.tokenEnd(n-1, b.view)
+	}
 }
 
 // tokenEnd is Document.TokenEnd of the tokens made so far; the rare token
@@ -760,7 +758,8 @@ func (d *Document) Position(off int) Position {
 	}
 	i := sort.Search(len(d.lines), func(i int) bool { return int(d.lines[i]) > off }) - 1
 	start := int(d.lines[i])
-	return Position{Line: i + 1, Column: 1 + utf8.RuneCount(d.Src[start:off])}
+	// (runeCount: utf8.RuneCount, eight ASCII bytes at a time.)
+	return Position{Line: i + 1, Column: 1 + runeCount(d.Text[start:off])}
 }
 
 // LineSpan returns the span of 1-based line n without its line terminator.

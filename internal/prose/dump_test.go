@@ -230,11 +230,3 @@ func TestDocumentDigests(t *testing.T) {
 	}
 	t.Logf("%d of %d documents compared with their record", checked, len(got))
 }
-
-// TestDocumentDigestsSlotCounts is TestDocumentDigests with the uses of
-// words counted in the vocabulary's slots, as in a large document.
-func TestDocumentDigestsSlotCounts(t *testing.T) {
-	defer func(n int) { slotCountsFrom = n }(slotCountsFrom)
-	slotCountsFrom = 0
-	TestDocumentDigests(t)
-}

@@ -143,9 +143,30 @@ func (m mdLines) cuts(size int) []int {
 			cuts = append(cuts, start)
 			last = start
 		}
-		prevBlank = mdBlank(line)
-		if len(hyp) == 1 && hyp[0].kind == mdNone && !mdMayOpen(line) {
-			continue
+		if len(line) > 0 && line[0] > ' ' {
+			// Most lines start with a character that is not white
+			// space: they are not blank, and with nothing open they
+			// open a block only if it is '`', '~' or '<' (mdMayOpen,
+			// without the call).
+			prevBlank = false
+			if c := line[0]; len(hyp) == 1 && hyp[0].kind == mdNone && c != '`' && c != '~' && c != '<' {
+				continue
+			}
+		} else {
+			// The leading spaces, eight at a time: some drafts indent
+			// lines by dozens. Spaces are blank, and a line indented
+			// four columns or more opens no block (mdMayOpen).
+			k, s := 0, bytesView(line)
+			for k+8 <= len(s) && load64(s, k) == ' '*lsb {
+				k += 8
+			}
+			for k < len(s) && s[k] == ' ' {
+				k++
+			}
+			prevBlank = mdBlank(line[k:])
+			if len(hyp) == 1 && hyp[0].kind == mdNone && (k >= 4 || !mdMayOpen(line)) {
+				continue
+			}
 		}
 		next = next[:0]
 		for _, h := range hyp {

@@ -290,3 +290,56 @@ func TestMayDefineLinks(t *testing.T) {
 		}
 	}
 }
+
+// cutsByLine is mdLines.cuts as it was before its shortcuts for lines
+// that start with ink or with spaces: it asks mdBlank and mdMayOpen of
+// every line.
+func cutsByLine(m mdLines, size int) []int {
+	var cuts []int
+	hyp := []mdOpen{{}}
+	next := make([]mdOpen, 0, mdMaxHypotheses+4)
+	last := 0
+	prevBlank := false
+	for i := range m.lines {
+		line := m.line(i)
+		start := int(m.lines[i])
+		if prevBlank && len(hyp) == 1 && hyp[0].kind == mdNone &&
+			start-last >= size && start >= len(m.head) && mdCanStartPiece(line) {
+			cuts = append(cuts, start)
+			last = start
+		}
+		prevBlank = mdBlank(line)
+		if len(hyp) == 1 && hyp[0].kind == mdNone && !mdMayOpen(line) {
+			continue
+		}
+		next = next[:0]
+		for _, h := range hyp {
+			next = stepMarkdown(next, h, line)
+		}
+		if len(next) > mdMaxHypotheses {
+			break
+		}
+		hyp, next = next, hyp
+	}
+	return cuts
+}
+
+// TestMarkdownCutsByLine checks mdLines.cuts against cutsByLine on
+// random documents of fences, HTML, list items, indented and blank lines.
+func TestMarkdownCutsByLine(t *testing.T) {
+	lines := []string{"", " ", "        ", "\t", " \r", "a", "  a", "            a", "```", "  ```", "   ```", "    ```", "~~~~",
+		"<!--", "-->", "<div>", "</div>", "<script>", "</script>", "- a", "  b", "1. a", "> a", "|a|", "=", "\u00a0a"}
+	r := rand.New(rand.NewPCG(8, 9))
+	for range 20000 {
+		var sb strings.Builder
+		for n := r.IntN(40); n > 0; n-- {
+			sb.WriteString(lines[r.IntN(len(lines))])
+			sb.WriteByte('\n')
+		}
+		src := []byte(sb.String())
+		m := mdLines{src: src, lines: lineStarts(src)}
+		if got, want := m.cuts(1), cutsByLine(m, 1); !slices.Equal(got, want) {
+			t.Fatalf("%q: cuts %v, want %v", src, got, want)
+		}
+	}
+}

@@ -539,7 +539,22 @@ func endsBlock(line string) bool {
 		}
 	}
 	// Fewer than 40 code points; a code point is 1 to 4 bytes.
-	return len(line) < 40 || len(line) < 160 && utf8.RuneCountInString(line) < 40
+	return len(line) < 40 || len(line) < 160 && runeCount(line) < 40
+}
+
+// runeCount is utf8.RuneCountInString(s), which decodes every byte; the
+// lines endsBlock counts and the columns Position counts are mostly
+// ASCII, one code point a byte, which it tells eight bytes at a time,
+// decoding from the first byte outside ASCII only.
+func runeCount(s string) int {
+	i := 0
+	for i+8 <= len(s) && load64(s, i)&msb == 0 {
+		i += 8
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i + utf8.RuneCountInString(s[i:])
 }
 
 // appendMasked appends the prose parts of line, leaving out URLs and e-mail

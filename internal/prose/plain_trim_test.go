@@ -45,3 +45,20 @@ func TestTrimSpaceAndEndsBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneCount checks runeCount against utf8.RuneCountInString on random
+// strings of ASCII, other characters and invalid bytes.
+func TestRuneCount(t *testing.T) {
+	pieces := []string{"a", "Z", " ", "word ", "é", "”", "…", "\xff", "\x80", "\xe2\x80", "𝄞"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		var sb strings.Builder
+		for n := r.IntN(40); n > 0; n-- {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := sb.String()
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -19,6 +19,15 @@ type builder struct {
 	// facts remembers by type what the sentence splitter makes of a
 	// text (see typeFacts).
 	facts []uint8
+	// prevEnd is the end of the last token before the next prose
+	// segment (see join): -1 before a block's first segment, beforePart
+	// before the part's first token. fromBefore is set when the part's
+	// first token has its gap measured from the parts before it.
+	prevEnd    int
+	fromBefore bool
+	// view is the document the sentence splitter reads the tokens
+	// through (see builder.see).
+	view *Document
 }
 
 // emit appends the token text[start:end].
@@ -230,14 +239,8 @@ func (b *builder) tokenize(s Span) {
 			} else if off1 >= farOff-1 {
 				goto slow // a start listed apart (token lists it)
 			}
-			// The use is counted in the slot in any case, and in counts
-			// too in a small table (see vocab.slotCounts), whose slot
-			// counts are never read: a test and an increment, without
-			// the jump that joined the two ways.
+			// The use is counted in the slot (see vslot).
 			sl.count++
-			if !b.v.slotCounts {
-				b.v.counts[sl.id()]++
-			}
 			toks[k] = Token{sl.meta + off1<<offShift}
 			k++
 			// Skip the space that usually follows (as the other ASCII
@@ -282,7 +285,7 @@ func (b *builder) tokenize(s Span) {
 					b.terms = b.terms[:m+1]
 					b.terms[m] = k
 				}
-				b.v.counts[meta>>idShift]++
+				b.v.byteCounts[c]++ // (see settle)
 				toks[k] = Token{meta + off1<<offShift}
 				k++
 				// Skip the space that often follows (after a comma, a

@@ -35,23 +35,16 @@ type vocab struct {
 	// byByte caches the tokens of one-byte ASCII texts (punctuation) as
 	// a slot's meta does (see vslot), of kind Punct: never 0 once set.
 	byByte [128]uint32
+	// byteCounts counts the uses tokenize finds in byByte, until settle
+	// adds them to counts (as it does the slots' counts).
+	byteCounts [128]int32
 	// limit bounds the IDs lookup gives (MaxTypes while tokenizing): the
 	// texts get IDs below limit-1 and, once those are taken, the
 	// overflow ID limit-1, which is no one text's (its type is empty);
 	// full is then set: the document is TooVaried.
 	limit int
 	full  bool
-	// slotCounts is set when tokenize counts uses in the slots (see
-	// vslot): in a table too large for the cache, where counts would
-	// cost a second miss. In a small one the pass of settle over the
-	// table costs more than it saves (2% of the parse of the seed draft).
-	slotCounts bool
 }
-
-// slotCountsFrom is the number of slots from which tokenize counts uses
-// in them; a variable so that tests can count in the slots of small
-// documents.
-var slotCountsFrom = 1 << 15
 
 // vslot is a vocabulary entry: key and key2 hold the first sixteen bytes
 // of the text (zero-padded). meta is the text's token at offset 0 of its
@@ -60,9 +53,12 @@ var slotCountsFrom = 1 << 15
 // elsewhere), but in place of the offset the text's length, or 1 for
 // a text under 16 bytes (slotLen); 0 is an empty slot. A text of up to
 // 16 bytes is identified without reading it, and tokenize makes an ASCII
-// word's token from meta alone. count counts the uses that tokenize finds here, next
-// to the key it has just read, until settle adds them to counts (in a
-// large table: see vocab.slotCounts).
+// word's token from meta alone. count counts the uses that tokenize
+// finds here, next to the key it has just read, until settle adds them
+// to counts: in a table too large for the cache, counts would cost a
+// second miss, and in any table a test of which of the two to count in
+// cost more than settle's pass over the slots (but for the smallest
+// documents: the 18 KB seed draft's parse takes 0.2% more).
 type vslot struct {
 	key, key2   uint64
 	meta, count uint32
@@ -119,7 +115,6 @@ func (v *vocab) init(text string, tokens int) {
 		types *= math.Sqrt(math.Sqrt(float64(tokens) / heapsKnee))
 	}
 	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
-	v.slotCounts = len(v.slots) >= slotCountsFrom
 	v.types = make([]string, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
 	v.cased = make([]uint8, 0, int(types))
@@ -310,10 +305,13 @@ func (v *vocab) grow() {
 	}
 }
 
-// settle adds the uses counted in the slots to counts.
+// settle adds the uses counted in the slots and in byteCounts to counts.
 func (v *vocab) settle() {
-	if !v.slotCounts {
-		return
+	for c, n := range v.byteCounts {
+		if n != 0 {
+			v.counts[v.byByte[c]>>idShift] += n
+			v.byteCounts[c] = 0
+		}
 	}
 	for k := range v.slots {
 		if sl := &v.slots[k]; sl.count != 0 {
