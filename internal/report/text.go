@@ -41,6 +41,15 @@ func (st style) write(b *bytes.Buffer, s string) {
 	b.WriteString(st.post)
 }
 
+// write3 is write of s1+s2+s3, without the concatenation.
+func (st style) write3(b *bytes.Buffer, s1, s2, s3 string) {
+	b.WriteString(st.pre)
+	b.WriteString(s1)
+	b.WriteString(s2)
+	b.WriteString(s3)
+	b.WriteString(st.post)
+}
+
 type palette struct {
 	path, err, warn, info, rule, match, dim style
 	// delOpen and delClose surround deleted words, insOpen and insClose
@@ -92,9 +101,16 @@ func Text(w io.Writer, files []*lint.File, opts Options) error {
 	// a window at a time, and written in order: the output is the same as
 	// one goroutine's, and memory holds one window, not the whole report.
 	// Each slot of the window keeps its buffer and word-diff scratch.
-	pieces := textPieces(files)
 	workers := runtime.GOMAXPROCS(0)
-	window := 4 * workers
+	// Four pieces a core balance the cores' loads. One core formats the
+	// pieces in order anyway: one small piece at a time, in one buffer,
+	// where a window of four pieces of findingsPerPiece grew four
+	// buffers, a megabyte in all on the 20 MB corpus.
+	window, perPiece := 4*workers, findingsPerPiece
+	if workers == 1 {
+		window, perPiece = 1, findingsPerPieceAlone
+	}
+	pieces := textPieces(files, perPiece)
 	slots := make([]textWriter, window)
 	for first := 0; first < len(pieces); first += window {
 		n := min(window, len(pieces)-first)
@@ -122,18 +138,23 @@ type textPiece struct {
 }
 
 // findingsPerPiece bounds a piece, so that one big draft's report is
-// formatted on several cores too.
-const findingsPerPiece = 256
+// formatted on several cores too; findingsPerPiece is the bound on one
+// core, where a piece is formatted in a buffer and then copied out.
+const (
+	findingsPerPiece      = 256
+	findingsPerPieceAlone = 16
+)
 
-func textPieces(files []*lint.File) []textPiece {
+// textPieces cuts the files' findings into pieces of at most perPiece.
+func textPieces(files []*lint.File, perPiece int) []textPiece {
 	var out []textPiece
 	for _, f := range files {
 		if f.Err != nil || f.Skipped != "" {
 			out = append(out, textPiece{f: f})
 			continue
 		}
-		for i := 0; i < len(f.Findings); i += findingsPerPiece {
-			out = append(out, textPiece{f: f, start: i, end: min(i+findingsPerPiece, len(f.Findings))})
+		for i := 0; i < len(f.Findings); i += perPiece {
+			out = append(out, textPiece{f: f, start: i, end: min(i+perPiece, len(f.Findings))})
 		}
 	}
 	return out
@@ -238,11 +259,13 @@ func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
 	// line's visible end) is shown as an empty match at that end.
 	start := min(x.Start, line.End)
 	end := max(start, min(x.End, line.End)) // a multi-line match: show its first line
-	before, match, after := excerpt(d.Text, line, start, end)
+	// The excerpt shown is lead+old+trail, the match old[nb:nb+nm].
+	lead, old, trail, nb, nm := excerpt(d.Text, line, start, end)
+	before, match, after := old[:nb], old[nb:nb+nm], old[nb+nm:]
 	b.WriteString("    ")
-	p.dim.write(b, before)
+	p.dim.write3(b, lead, before, "")
 	p.match.write(b, match)
-	p.dim.write(b, after)
+	p.dim.write3(b, "", after, trail)
 	b.WriteByte('\n')
 	if len(x.Suggestions) == 0 {
 		return
@@ -252,7 +275,7 @@ func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
 		best, _, _ = strings.Cut(best, "\n")
 	}
 	b.WriteString("    ")
-	tw.wd.write(b, p, before+match+after, before+best+after)
+	tw.wd.writeFramed(b, p, lead, old, before+best+after, trail)
 	b.WriteByte('\n')
 	if len(x.Suggestions) > 1 {
 		b.WriteString("    ")
@@ -270,22 +293,31 @@ func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
 
 // excerpt cuts the line around [start, end) to at most contextRunes on each
 // side, marking cuts with an ellipsis, and replaces tabs so columns line up.
-func excerpt(text string, line prose.Span, start, end int) (before, match, after string) {
-	before = text[line.Start:start]
-	if runesPast(before, contextRunes) >= 0 {
+// The excerpt is lead+old+trail, lead and trail each the ellipsis or "",
+// and the match is old[nb:nb+nm]: old is a slice of text unless it has a
+// tab, so that the excerpt and its word diff (writeFramed) cost no
+// concatenation, which with the ellipses' was a third of a large
+// report's allocations.
+func excerpt(text string, line prose.Span, start, end int) (lead, old, trail string, nb, nm int) {
+	from := line.Start
+	if before := text[line.Start:start]; runesPast(before, contextRunes) >= 0 {
 		cut := len(before)
 		for i := 0; i < contextRunes; i++ {
 			_, size := utf8.DecodeLastRuneInString(before[:cut])
 			cut -= size
 		}
-		before = "…" + before[cut:]
+		from, lead = line.Start+cut, ellipsis
 	}
-	after = text[end:line.End]
-	if cut := runesPast(after, contextRunes); cut >= 0 {
-		after = after[:cut] + "…"
+	to := line.End
+	if cut := runesPast(text[end:line.End], contextRunes); cut >= 0 {
+		to, trail = end+cut, ellipsis
 	}
-	return noTabs(before), noTabs(text[start:end]), noTabs(after)
+	// A tab becomes one space: the offsets stay.
+	return lead, noTabs(text[from:to]), trail, start - from, end - start
 }
+
+// ellipsis marks where an excerpt cuts its line.
+const ellipsis = "…"
 
 // runesPast is the length of the first n runes of s when s has more than
 // n runes (as utf8.RuneCountInString counts them), and -1 when it has not:
@@ -343,6 +375,70 @@ type wordDiffer struct {
 // maxMiddlePairs bounds the unit comparisons of the fast path's test that
 // the middles share no unit.
 const maxMiddlePairs = 64
+
+// writeFramed is write of lead+old+trail against lead+fixed+trail, where
+// lead and trail are each an excerpt's ellipsis or "", without building
+// the two texts when the diff changes units in both middles (a word
+// replaced by another, most suggestions). The ellipsis is a unit of its
+// own, which no unit of old or fixed runs into (see unitLen), so the
+// framed texts' units are old's and fixed's with one more at each framed
+// end. Where both middles are left non-empty, the common prefix of units
+// stopped at a unit that differs inside both, and so did the common
+// suffix: the framed texts' split is old's and fixed's with the lead in
+// its prefix and the trail in its suffix, and its middles are the same.
+// An insertion or a deletion alone (one middle empty) may run into the
+// frame (an ellipsis in fixed, or the shift of the merge): those, and
+// go-diff's cases, read the framed texts.
+func (wd *wordDiffer) writeFramed(b *bytes.Buffer, p *palette, lead, old, fixed, trail string) {
+	if lead == "" && trail == "" {
+		wd.write(b, p, old, fixed)
+		return
+	}
+	if old == fixed {
+		p.dim.write3(b, lead, old, trail)
+		return
+	}
+	sp, ok := wd.splitNear(old, fixed)
+	if !ok {
+		sp = wd.splitAll(old, fixed)
+	}
+	pre, suf := old[:sp.pre], old[len(old)-sp.suf:]
+	midA, midB := old[sp.pre:len(old)-sp.suf], fixed[sp.pre:len(fixed)-sp.suf]
+	if midA == "" || midB == "" || len(sp.ma)*len(sp.mb) > maxMiddlePairs || wd.shareUnit(old, fixed, sp) {
+		wd.write(b, p, lead+old+trail, lead+fixed+trail)
+		return
+	}
+	if lead != "" || pre != "" {
+		p.dim.write3(b, lead, pre, "")
+	}
+	b.WriteString(p.delOpen)
+	b.WriteString(midA)
+	b.WriteString(p.delClose)
+	b.WriteString(p.insOpen)
+	b.WriteString(midB)
+	b.WriteString(p.insClose)
+	if suf != "" || trail != "" {
+		p.dim.write3(b, "", suf, trail)
+	}
+}
+
+// shareUnit reports whether the middles of a split of old and fixed have
+// a unit in common (write's fast path needs them to have none).
+func (wd *wordDiffer) shareUnit(old, fixed string, sp split) bool {
+	startA := sp.pre
+	for _, endA := range sp.ma {
+		unitA := old[startA:endA]
+		startA = int(endA)
+		startB := sp.pre
+		for _, endB := range sp.mb {
+			if fixed[startB:endB] == unitA {
+				return true
+			}
+			startB = int(endB)
+		}
+	}
+	return false
+}
 
 func (wd *wordDiffer) write(b *bytes.Buffer, p *palette, old, fixed string) {
 	if old == fixed {

@@ -234,3 +234,44 @@ func BenchmarkText(b *testing.B) {
 		}
 	}
 }
+
+// TestWordDiffFramed compares writeFramed, which reads the excerpt's
+// ellipses apart, with write of the framed texts, on random pairs that
+// differ in one place or anywhere, some holding ellipses themselves.
+func TestWordDiffFramed(t *testing.T) {
+	units := []string{"a", "b", "the", " ", "  ", "-", "'", "’", "x-y", "é", ",", ".", "…", "…a", "a…", "1"}
+	r := rand.New(rand.NewPCG(7, 8))
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(units[r.IntN(len(units))])
+		}
+		return b.String()
+	}
+	frames := []string{"", ellipsis}
+	n := 40000
+	if testing.Short() {
+		n = 4000
+	}
+	for i := range n {
+		var old, fixed string
+		switch i % 3 {
+		case 0:
+			old, fixed = text(r.IntN(10)), text(r.IntN(10))
+		default:
+			before, after := text(r.IntN(8)), text(r.IntN(8))
+			old, fixed = before+text(r.IntN(4))+after, before+text(r.IntN(4))+after
+		}
+		lead, trail := frames[r.IntN(2)], frames[r.IntN(2)]
+		for _, colour := range []bool{false, true} {
+			p := newPalette(colour)
+			var got, want bytes.Buffer
+			var wd wordDiffer
+			wd.writeFramed(&got, &p, lead, old, fixed, trail)
+			wd.write(&want, &p, lead+old+trail, lead+fixed+trail)
+			if got.String() != want.String() {
+				t.Fatalf("writeFramed(%q, %q, %q, %q) colour %v = %q, want %q", lead, old, fixed, trail, colour, got.String(), want.String())
+			}
+		}
+	}
+}
