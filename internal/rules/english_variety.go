@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -9,7 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/edlint/edlint/dict"
 	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
 )
@@ -109,60 +107,51 @@ func (f *stringBloom) mayHave(s string) bool {
 // varietyFilter holds the spellings of varietyTable.
 var varietyFilter = sync.OnceValue(func() *stringBloom {
 	f := newStringBloom()
-	for w := range varietyTable() {
-		f.add(w)
+	for i := range varietyEnds {
+		f.add(varietyTable.spelling(i))
 	}
 	return f
 })
 
-// varietyTable is built on first need (a document with a candidate word):
-// it costs a millisecond, which a run on a short note need not pay.
-var varietyTable = sync.OnceValue(func() map[string]varietyEntry {
-	b, err := dict.Read("en-variants.txt")
-	if err != nil {
-		return map[string]varietyEntry{}
-	}
-	// Two entries a line: sized once, not grown by rehashing at start-up.
-	out := make(map[string]varietyEntry, 2*bytes.Count(b, []byte{'\n'}))
-	for text := string(b); text != ""; {
-		var line string
-		line, text, _ = strings.Cut(text, "\n")
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		us, uk, ok := strings.Cut(line, "\t")
-		if !ok || us == "" || uk == "" {
-			continue
-		}
-		if !isLowerASCII(us) && us != strings.ToLower(us) {
-			continue // proper adjectives (Americanize) are rare and often quoted
-		}
-		usSide, ukSide := uint8(sideUS), uint8(sideUK)
-		if strings.Contains(us, "iz") && isZToS(us, uk) {
-			usSide, ukSide = sideIZE, sideISE
-		}
-		out[us] = varietyEntry{usSide, uk}
-		out[uk] = varietyEntry{ukSide, us}
-	}
-	return out
-})
+//go:generate go test -run TestVarietyFresh -args -variety-update
 
-// isZToS reports whether uk is us with every z made an s
-// (strings.ReplaceAll(us, "z", "s") == uk, without building the string).
-func isZToS(us, uk string) bool {
-	if len(us) != len(uk) {
-		return false
+// varietyTable holds the spellings of dict/en-variants.txt, each with its
+// side and its other form. It is generated (variety_data.go, from the list
+// by go generate ./internal/rules) and read in place: a map built from the
+// list at start-up cost every run 2.3 million instructions and 170 page
+// faults, a millisecond of the seed draft's 17.
+var varietyTable varietyIndex
+
+// varietyIndex looks spellings up in the generated tables: varietyText
+// holds the spellings in byte order, spelling i ending at varietyEnds[i];
+// varietyLinks[i] is its side in the low two bits and the index of its
+// other form above them.
+type varietyIndex struct{}
+
+func (varietyIndex) spelling(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = varietyEnds[i-1]
 	}
-	for i := 0; i < len(us); i++ {
-		c := us[i]
-		if c == 'z' {
-			c = 's'
-		}
-		if uk[i] != c {
-			return false
+	return varietyText[start:varietyEnds[i]]
+}
+
+// lookup returns w's entry, and whether w is a listed spelling.
+func (t varietyIndex) lookup(w string) (varietyEntry, bool) {
+	lo, hi := 0, len(varietyEnds)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.spelling(m) < w {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return true
+	if lo == len(varietyEnds) || t.spelling(lo) != w {
+		return varietyEntry{}, false
+	}
+	l := varietyLinks[lo]
+	return varietyEntry{side: uint8(l & 3), other: t.spelling(int(l >> 2))}, true
 }
 
 // varietyUse is one word with a variety.
@@ -178,7 +167,7 @@ func isVarietyCandidate(w, lower string) bool {
 	if !varietyFilter().mayHave(lower) || !isLowerASCII(w) && !lowerOrTitle(w) {
 		return false
 	}
-	_, ok := varietyTable()[lower]
+	_, ok := varietyTable.lookup(lower)
 	return ok
 }
 
@@ -189,7 +178,7 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 	if len(cands) == 0 {
 		return nil
 	}
-	table := varietyTable()
+	table := varietyTable
 	// Nearly every use is in lower case: whether its text is, and is in
 	// the table, is decided once per type (Token.ID), not per use.
 	const (
@@ -212,7 +201,7 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 			v = notLowered
 			if isLowerASCII(w) {
 				v = lowerOut
-				if _, ok := table[w]; ok {
+				if _, ok := table.lookup(w); ok {
 					v = lowerIn
 				}
 			}
@@ -238,7 +227,7 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 			continue
 		}
 		w = strings.ToLower(w)
-		if _, ok := table[w]; ok && !inPath(doc, sp) {
+		if _, ok := table.lookup(w); ok && !inPath(doc, sp) {
 			out = append(out, varietyUse{sp, w})
 		}
 	}
@@ -250,19 +239,25 @@ func (englishVariety) Check(p *Pass) {
 	if !slices.ContainsFunc(all, func(df docFacts[[]varietyUse]) bool { return len(df.facts) > 0 }) {
 		return // no American or British spelling anywhere
 	}
-	table := varietyTable()
+	table := varietyTable
 	// Count each side across the set; a spelling American text uses as
 	// well (dialogue beside dialog) is no evidence of British.
 	counts := setMemo(p, factVarietyCounts, func() any {
-		counts := make([]int, 4)
+		// By spelling: a draft uses few, each many times, and a lookup
+		// in the table is a binary search.
+		bySpelling := map[string]int{}
 		for _, df := range all {
 			for _, u := range df.facts {
-				e := table[u.word]
-				if e.side == sideUK && sharedSpelling(p, u.word, e.other) {
-					continue
-				}
-				counts[e.side]++
+				bySpelling[u.word]++
 			}
+		}
+		counts := make([]int, 4)
+		for w, n := range bySpelling {
+			e, _ := table.lookup(w)
+			if e.side == sideUK && sharedSpelling(p, w, e.other) {
+				continue
+			}
+			counts[e.side] += n
 		}
 		return counts
 	}).([]int)
@@ -279,7 +274,7 @@ func (englishVariety) Check(p *Pass) {
 		g, ok := group[u.word]
 		if !ok {
 			g = -1
-			if e := table[u.word]; e.side != sideUK || !sharedSpelling(p, u.word, e.other) {
+			if e, _ := table.lookup(u.word); e.side != sideUK || !sharedSpelling(p, u.word, e.other) {
 				g = int32(len(own))
 				own = append(own, u.word)
 				sizes = append(sizes, 0)
@@ -326,7 +321,7 @@ func (englishVariety) Check(p *Pass) {
 	sort.SliceStable(order, func(i, j int) bool { return forms[order[i]][0].span.Start < forms[order[j]][0].span.Start })
 	for _, g := range order {
 		w := own[g]
-		e := table[w]
+		e, _ := table.lookup(w)
 		if !wrong[e.side] {
 			continue
 		}
