@@ -780,7 +780,9 @@ var listedPhrases = sync.OnceValue(func() map[string]bool {
 		if err != nil {
 			continue
 		}
-		for _, line := range strings.Split(string(b), "\n") {
+		for text := string(b); text != ""; {
+			var line string
+			line, text, _ = strings.Cut(text, "\n")
 			if line = strings.TrimSpace(line); line != "" && line[0] != '#' && strings.Contains(line, " ") {
 				out[line] = true
 			}
@@ -905,12 +907,12 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 			}
 		}
 	}
-	listed := listedPhrases()
 	for _, k := range keys {
 		m := byKey[k]
 		if len(m) < 2 {
 			continue
 		}
+		listed := listedPhrases() // read only where two forms compete
 		forms := make([]*form, 0, len(m))
 		for _, fm := range m {
 			forms = append(forms, fm)
