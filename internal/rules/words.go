@@ -612,6 +612,12 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 		names.index(ni)
 	}
 	capIssues := judgeCapitalised(dict, j.caps, names)
+	// Nothing below reads the names, the plans or their pieces (but
+	// for their number), nor, once the forms below have their uses, the
+	// capitalised forms: they are garbage, which the judgement's peak of
+	// memory, below, need not hold (1 MB on a 20 MB draft).
+	nParts := len(j.parts)
+	j.names, names, j.plans, j.parts, j.tmpl = nil, nil, nil, nil, nil
 	// Each lower-case use below adds one issue. (They are read where the
 	// token pass left them, in blocks, not copied into one slice.)
 	lower := j.lower.all()
@@ -630,7 +636,7 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 	}
 	var forms []lowerForm
 	formOf := make(map[string]int32)
-	partForm := make([]int32, len(j.parts)) // form + 1 by index in j.parts; 0 until met
+	partForm := make([]int32, nParts) // form + 1 by index in j.parts; 0 until met
 	formIDs := make([]int32, j.lower.len())
 	for i, lw := range lower {
 		if partForm[lw.part] > 0 {
@@ -659,6 +665,7 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 			lf.a, lf.b, lf.compound = j.closedCompound(lf.base)
 		}
 	}
+	j.caps, j.capIdx = nil, nil
 	var pending []suggestJob // unknown words whose suggestions are computed together
 	for i, lw := range lower {
 		span := lw.span
@@ -807,8 +814,8 @@ func (j *judge) countNames() {
 // TooVaried document), so they are all words or none, and the parser has
 // counted them (TypeCount).
 func (j *judge) wordUses() (uses *wordCounts, size int) {
-	byLower := mem.Table[int32](len(j.plans))
-	for id, s := range j.seen[:len(j.plans)] {
+	byLower := mem.Table[int32](len(j.doc.Types))
+	for id, s := range j.seen[:len(j.doc.Types)] {
 		if s == seenPlain || s == seenWork || s == seenCounted {
 			c := int32(j.doc.TypeCount(uint32(id)))
 			byLower[j.doc.Lower(uint32(id))] += c
