@@ -239,11 +239,26 @@ func wordIssues(p *Pass) []wordIssue {
 		if p.awaited(factEstimateScan) && !p.Doc.TooVaried() {
 			x = newExtractor(p.Doc, nil, nil)
 		}
-		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x)
+		// The owned compounds below need the token index (when
+		// compound-style runs): the judgement's walk over the tokens
+		// builds it, after the plans, unless it is built already (see
+		// buildTokenIndexStops). It is then alive through the
+		// judgement's peak of memory, which drops the judgement's
+		// garbage first: a 20 MB run's peak RSS is as it was.
+		var index indexWalker
+		if p.Enabled("compound-style") {
+			index = func(js *judgeStops) bool {
+				built := false
+				tokenIndexWith(p, p.Doc, func() *tokenIndex {
+					built = true
+					return buildTokenIndexStops(p.Doc, js)
+				})
+				return built
+			}
+		}
+		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index)
 		// The lower-case words' suggestions wait for the owned
-		// compounds, found once the judgement's tables are garbage: the
-		// token index they need, built beside those tables, raised a 20
-		// MB run's peak memory by 2 MB.
+		// compounds (see dropOwned).
 		owned := ownedCompounds(p)
 		suggest(issues, owned)
 		issues = dropOwned(issues, owned)
@@ -461,7 +476,7 @@ func (j *judge) plan(id uint32) {
 // judgeWords judges the words of doc. When x is not nil, its walk over the
 // tokens also lists where x's extraction stops (see walkStops): x.stops.
 func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
-	issues, suggest := judgeWordsLater(doc, d, x)
+	issues, suggest := judgeWordsLater(doc, d, x, nil)
 	suggest(issues, nil)
 	return issues
 }
@@ -471,7 +486,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
 // those that are not among owned, the closed compounds a consistency rule
 // reports instead (see dropOwned), whose issues are dropped: their
 // suggestions, a search each, are not needed.
-func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
+func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
 	j := &judge{
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
@@ -490,16 +505,16 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
 	toks, seen := doc.Tokens, j.seen
 	// Every word type is planned first (a plan depends on the type's
-	// text alone), so that one walk (walkStops) lists the uses of the
-	// types whose plans call for work, the pass's stops, before it:
-	// with the stops of x's extraction, where each pass walked the
-	// tokens alone. (A TooVaried document's last ID stands for texts of
+	// text alone), so that one walk (walkStops, or the token index's:
+	// see planAll) lists the uses of the types whose plans call for
+	// work, the pass's stops, before it: with the stops of x's
+	// extraction, where each pass walked the tokens alone. (A TooVaried document's last ID stands for texts of
 	// every kind: there the pass plans each type at its first use, and
 	// skipPlain finds the stops as it goes.)
 	var stops []int32
 	tooVaried := doc.TooVaried()
 	if !tooVaried {
-		stops = j.planAll(x)
+		stops = j.planAll(x, index)
 	}
 	for k, ti := 0, 0; ; k, ti = k+1, ti+1 {
 		if !tooVaried {
@@ -713,11 +728,17 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 	return append(issues, capIssues...), suggest
 }
 
+// indexWalker, given the judgement's stops to list, builds the token index
+// with a walk that lists them too (buildTokenIndexStops), and reports
+// whether it did: not when the index was built already.
+type indexWalker func(js *judgeStops) bool
+
 // planAll plans every word type of j.doc, marks j.seen, and returns the
 // uses of the types whose plans call for work (seenWork) that the pass
-// reads, listed by walkStops, which lists x's stops in x when x is not
+// reads, listed by walkStops, or by index's walk when index is not nil
+// and builds the token index; x's stops are listed in x when x is not
 // nil. The document is not TooVaried.
-func (j *judge) planAll(x *extractor) []int32 {
+func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 	doc := j.doc
 	// The walk's table (see walkStops).
 	tab := idTable[uint8](len(doc.Types))
@@ -760,7 +781,11 @@ func (j *judge) planAll(x *extractor) []int32 {
 		}
 	}
 	var looks chunks[int32]
-	stops := walkStops(doc.Tokens, doc.Sentences, tab, make([]int32, 0, n), &looks)
+	js := judgeStops{tab: tab, sents: doc.Sentences, room: n, look: &looks}
+	if index == nil || !index(&js) {
+		js.stops = walkStops(doc.Tokens, doc.Sentences, tab, make([]int32, 0, n), &looks)
+	}
+	stops := js.stops
 	if x != nil {
 		x.stops, x.scanned = looks.slice(), true
 	}
