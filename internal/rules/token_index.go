@@ -253,7 +253,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 	for lo := 0; lo < len(toks); lo += len(buf) {
 		var n int
 		var stops [len(buf) / 32]uint32
-		n, pf = pickTokens(&buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals, &stops)
+		n, pf = pickTokens(&buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals, &stops, fastCapital|fastStop)
 		if js != nil {
 			w.judgeStops(lo, &stops)
 		}
@@ -291,10 +291,13 @@ func lowerFirsts(d *prose.Document, class []uint32) []int32 {
 // an idTable (see skipPlain). It is not inlined so that its values stay
 // in registers: in buildTokenIndex, with its many live values, the
 // compiler kept the count on the stack, and each token waited for the
-// store of the one before.
+// store of the one before. mask is fastCapital|fastStop, the bits it
+// shifts in: an argument, held in a register, where the compiler loaded
+// the constant anew for each token and moved the others' values round it
+// (an instruction a token).
 //
 //go:noinline
-func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[8]uint32) (int, uint32) {
+func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[8]uint32, mask uint64) (int, uint32) {
 	_ = fast[0] // an idTable is not empty: m is its length less one
 	m := uint(len(fast) - 1)
 	// A slice of the array: the compiler checks a pointer for nil at
@@ -324,7 +327,7 @@ func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf u
 			// has a bit of walkCur or the previous token one of walkPrev.
 			x := uint32(f) ^ pf
 			n += int((x - 1<<fastLowShift | x<<1) >> 31)
-			b = b<<1 + f&(fastCapital|fastStop)
+			b = b<<1 + f&mask
 			pf = uint32(f >> 32)
 		}
 		// Token k of the group has its capital bit at 64-g+k of r, and
