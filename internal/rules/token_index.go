@@ -532,13 +532,14 @@ func (w *indexWalk) judgeStops(lo int, stops *[8]uint32) {
 	_ = tab[0] // an idTable is not empty: m is its length less one
 	m := uint(len(tab) - 1)
 	for k, b := range stops {
+		base := lo + 32*k
 		for ; b != 0; b &= b - 1 {
-			i := lo + 32*k + bits.TrailingZeros32(b)
+			i := base + bits.TrailingZeros32(b)
 			f := tab[uint(toks[i].ID())&m]
 			if f&(walkWork|walkFirst|walkNow) != 0 {
 				w.judgeStop(i, f)
-			} else if i+1 < len(toks) && walkLooks(f, toks[i+1], tab[uint(toks[i+1].ID())&m]) {
-				w.judge.look.add(int32(i))
+			} else if f&walkNext != 0 && i+1 < len(toks) && !toks[i+1].Gap() && tab[uint(toks[i+1].ID())&m]&walkCont != 0 {
+				w.judge.look.add(int32(i)) // see walkLooks
 			}
 		}
 	}
