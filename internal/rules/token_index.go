@@ -134,19 +134,46 @@ func (x *tokenIndex) add(c uint32, i int) {
 // read it; it is a few hundred bytes per thousand tokens), once per
 // document otherwise.
 func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
+	return tokenIndexWith(p, doc, func() *tokenIndex { return buildTokenIndex(doc) })
+}
+
+// tokenIndexWith is tokenIndexOf, the index built by build if it is not
+// yet.
+func tokenIndexWith(p *Pass, doc *prose.Document, build func() *tokenIndex) *tokenIndex {
 	if p.Corpus != nil {
 		if i := p.Corpus.IndexOf(doc); i >= 0 {
-			return p.Corpus.Memo(factTokenIndex+"#"+strconv.Itoa(i), func() any { return buildTokenIndex(doc) }).(*tokenIndex)
+			return p.Corpus.Memo(factTokenIndex+"#"+strconv.Itoa(i), func() any { return build() }).(*tokenIndex)
 		}
 	}
 	if doc == p.Doc {
-		return p.Memo(factTokenIndex, func() any { return buildTokenIndex(doc) }).(*tokenIndex)
+		return p.Memo(factTokenIndex, func() any { return build() }).(*tokenIndex)
 	}
-	return buildTokenIndex(doc)
+	return build()
 }
 
 // buildTokenIndex classifies the types of d, then walks its tokens once.
-func buildTokenIndex(d *prose.Document) *tokenIndex {
+func buildTokenIndex(d *prose.Document) *tokenIndex { return buildTokenIndexStops(d, nil) }
+
+// judgeStops is what the token index's walk lists for the word judgement
+// and the estimate extraction when it is built at the judgement's walk
+// (see buildTokenIndexStops).
+type judgeStops struct {
+	tab   []uint8 // walkStops' table, by Token.ID
+	sents []prose.Sentence
+	stops []int32 // walkStops' stops
+	room  int     // the room to make for them
+	look  *chunks[int32]
+}
+
+// buildTokenIndexStops is buildTokenIndex whose walk, when js is not nil,
+// also lists the stops walkStops would list for js.tab (to js.stops and
+// js.look): one walk over the tokens for the judgement, the extraction
+// and the index, where the judgement's walk cost some 44 million
+// instructions on a 20 MB draft. pickTokens marks the tokens of the
+// types that may be stops (fastStop) by a bit each, as it marks the
+// capitals, for some four instructions a token; the stops are then found
+// among those, an eighth of the tokens, and the index is the same.
+func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 	x := &tokenIndex{class: mem.Table[uint32](len(d.Types))}
 	for id, text := range d.Types {
 		if d.TypeCount(uint32(id)) > 0 {
@@ -156,7 +183,7 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	classifyCompounds(d, x)
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
-	w := indexWalk{x: x, d: d, fast: idTable[uint64](len(d.Types))}
+	w := indexWalk{x: x, d: d, fast: idTable[uint64](len(d.Types)), judge: js}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
 	quotes := 0
@@ -169,6 +196,9 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 		nonASCIIWord := c&(clsNonASCII|clsWord) == clsNonASCII|clsWord
 		if c&walkCur != 0 || nonASCIIWord {
 			f |= fastCur
+		}
+		if js != nil && js.tab[id]&(walkWork|walkFirst|walkNow|walkNext) != 0 {
+			f |= fastStop
 		}
 		if c&walkPrev != 0 || nonASCIIWord {
 			s |= fastPrev
@@ -202,6 +232,10 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	// The walk below lists the others, after . ? or !; the two lists are
 	// merged in token order at the end.
 	firsts := lowerFirsts(d, x.class)
+	if js != nil {
+		// Made last, after the index's room.
+		js.stops = make([]int32, 0, js.room)
+	}
 	// Most tokens are ordinary words after ordinary words. A stretch of
 	// tokens at a time, list those that need a closer look without a
 	// branch per token: a bit of walkCur in their class, of walkPrev in
@@ -218,7 +252,11 @@ func buildTokenIndex(d *prose.Document) *tokenIndex {
 	w.blocks = blockCursor{d: d}
 	for lo := 0; lo < len(toks); lo += len(buf) {
 		var n int
-		n, pf = pickTokens(&buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals)
+		var stops [len(buf) / 32]uint32
+		n, pf = pickTokens(&buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals, &stops, fastCapital|fastStop)
+		if js != nil {
+			w.judgeStops(lo, &stops)
+		}
 		w.slow(buf[:n])
 	}
 	x.starts = mergeTokens(firsts, x.starts)
@@ -246,16 +284,20 @@ func lowerFirsts(d *prose.Document, class []uint32) []int32 {
 
 // pickTokens writes to buf the indexes of the tokens of toks[lo:], at
 // most 256, that need a closer look (see buildTokenIndex), and their
-// bits to caps (see tokenIndex.capitals), and returns their count and
-// the fast word's upper half for the last token; pf is that upper half
-// for the token before lo, a multiple of 64. fast is an idTable (see
-// skipPlain). It is not inlined so that its values stay in registers:
-// in buildTokenIndex, with its many live values, the compiler kept the
-// count on the stack, and each token waited for the store of the one
-// before.
+// bits to caps (see tokenIndex.capitals; zeroed) and the bits of those
+// with fastStop to stops (token lo+32*k+b at bit b of stops[k]), and returns
+// their count and the fast word's upper half for the last token; pf is
+// that upper half for the token before lo, a multiple of 256. fast is
+// an idTable (see skipPlain). It is not inlined so that its values stay
+// in registers: in buildTokenIndex, with its many live values, the
+// compiler kept the count on the stack, and each token waited for the
+// store of the one before. mask is fastCapital|fastStop, the bits it
+// shifts in: an argument, held in a register, where the compiler loaded
+// the constant anew for each token and moved the others' values round it
+// (an instruction a token).
 //
 //go:noinline
-func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64) (int, uint32) {
+func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[8]uint32, mask uint64) (int, uint32) {
 	_ = fast[0] // an idTable is not empty: m is its length less one
 	m := uint(len(fast) - 1)
 	// A slice of the array: the compiler checks a pointer for nil at
@@ -266,14 +308,16 @@ func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf u
 	// bounds check, and is the token's index to write.
 	i := uint(lo)
 	for i < uint(len(toks)) {
-		// Each token shifts its capital bit in at the bottom, an AND and
-		// an LEA: after the last of 64 (or of toks), their bits are at
-		// the bottom in reverse order, to turn round (which costs less,
-		// for 64 tokens, than a shift a token to keep them in order) and
-		// move down. This costs less than a list of their indexes, and
-		// then a bit set for each.
-		var c uint64
-		for end := min(i+64, uint(len(toks))); i < end; i++ {
+		// Each token shifts its capital and stop bits in at the bottom of
+		// the two halves of b, an AND and an LEA: after the last of 32
+		// (or of toks), their bits are at the bottom of each half in
+		// reverse order, to turn round (which costs less, for 32 tokens,
+		// than a shift a token to keep them in order) and move down. This
+		// costs less than a list of their indexes, and then a bit set for
+		// each; and one word for both bits kept the loop's values in
+		// registers, where a word for each did not.
+		var b uint64
+		for end := min(i+32, uint(len(toks))); i < end; i++ {
 			f := fast[uint(toks[i].ID())&m]
 			bs[n&255] = int32(i) // n < 256: the mask spares the bounds check
 			// The token's lower half against the previous token's upper
@@ -283,10 +327,16 @@ func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf u
 			// has a bit of walkCur or the previous token one of walkPrev.
 			x := uint32(f) ^ pf
 			n += int((x - 1<<fastLowShift | x<<1) >> 31)
-			c = c<<1 + f&fastCapital
+			b = b<<1 + f&mask
 			pf = uint32(f >> 32)
 		}
-		caps[(i-1)>>6] = bits.Reverse64(c) >> (-i & 63)
+		// Token k of the group has its capital bit at 64-g+k of r, and
+		// its stop bit at 32-g+k.
+		g := (i-1)&31 + 1 // the group's tokens: it starts at a multiple of 32
+		r := bits.Reverse64(b)
+		k := (i - 1) >> 5
+		caps[k>>1] |= r >> (64 - g) << (k & 1 * 32)
+		stops[k&7] = uint32(r >> (32 - g))
 	}
 	return n, pf
 }
@@ -308,12 +358,16 @@ const (
 // bits are free); the lower half, read for the token itself, has
 // fastCapital for a capitalised word (markCapital) and both fastCur bits
 // for a class with a bit of walkCur; the upper half, read for the token
-// after it, fastPrev for a class with a bit of walkPrev. XORed, the two
-// halves of consecutive tokens have bit 31 or 30 exactly when one of
-// the two classes has its bit: a word a token where the walk paid three
-// instructions to keep the previous word and test its bit.
+// after it, fastPrev for a class with a bit of walkPrev, and its lowest
+// bit, fastStop, for a type whose tokens may be the word judgement's
+// stops (see buildTokenIndexStops). XORed, the two halves of consecutive
+// tokens have bit 31 or 30 exactly when one of the two classes has its
+// bit: a word a token where the walk paid three instructions to keep the
+// previous word and test its bit. (The bits below fastLowShift, such as
+// fastCapital and fastStop, change nothing of the test.)
 const (
 	fastCapital  = 1
+	fastStop     = 1 << 32
 	fastLowShift = 3
 	fastCur      = 3 << 30
 	fastPrev     = 1 << 31
@@ -329,6 +383,7 @@ type indexWalk struct {
 	fast   []uint64
 	sounds []sound // per type, +1 once known: how the word after an article begins
 	blocks blockCursor
+	judge  *judgeStops // nil but in buildTokenIndexStops' walk for the judgement
 }
 
 // mergeTokens merges two increasing lists of distinct tokens into one,
@@ -465,6 +520,51 @@ func (w *indexWalk) slow(is []int32) {
 				l &= l - 1
 			}
 		}
+	}
+}
+
+// judgeStops lists among the judgement's or the extraction's stops the
+// tokens from lo that pickTokens marked in stops, as walkStops does (see
+// walkJudge and walkLooks). Most are of walkNext types alone, whose next
+// token decides, which it tells inline.
+func (w *indexWalk) judgeStops(lo int, stops *[8]uint32) {
+	toks, tab := w.d.Tokens, w.judge.tab
+	_ = tab[0] // an idTable is not empty: m is its length less one
+	m := uint(len(tab) - 1)
+	for k, b := range stops {
+		base := lo + 32*k
+		for ; b != 0; b &= b - 1 {
+			i := base + bits.TrailingZeros32(b)
+			f := tab[uint(toks[i].ID())&m]
+			if f&(walkWork|walkFirst|walkNow) != 0 {
+				w.judgeStop(i, f)
+			} else if f&walkNext != 0 && i+1 < len(toks) && !toks[i+1].Gap() && tab[uint(toks[i+1].ID())&m]&walkCont != 0 {
+				w.judge.look.add(int32(i)) // see walkLooks
+			}
+		}
+	}
+}
+
+// judgeStop is judgeStops for a token i of byte f with a bit of walkWork,
+// walkFirst or walkNow. At the use of a walkFirst type it lists, it clears
+// walkFirst from the type, and fastStop unless its other bits call for
+// more stops.
+func (w *indexWalk) judgeStop(i int, f uint8) {
+	js, toks := w.judge, w.d.Tokens
+	switch {
+	case f&walkWork != 0:
+		js.stops = append(js.stops, int32(i))
+	case f&walkFirst != 0 && inSentence(js.sents, i):
+		js.stops = append(js.stops, int32(i))
+		id := toks[i].ID()
+		f &^= walkFirst
+		js.tab[id] = f
+		if f&(walkNow|walkNext) == 0 {
+			w.fast[id] &^= fastStop
+		}
+	}
+	if f&walkNow != 0 || i+1 < len(toks) && walkLooks(f, toks[i+1], js.tab[toks[i+1].ID()]) {
+		js.look.add(int32(i))
 	}
 }
 

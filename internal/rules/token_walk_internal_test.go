@@ -407,6 +407,64 @@ func TestWalkStops(t *testing.T) {
 	}
 }
 
+// TestFusedWalkStops checks the token index's walk that lists the word
+// judgement's and the extraction's stops too (buildTokenIndexStops)
+// against walkStops, with random bytes per type, and its index against
+// buildTokenIndex's.
+func TestFusedWalkStops(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	bits := []uint8{walkWork, walkFirst, walkNow, walkNext, walkCont}
+	docs := walkDocs(t)
+	words := []string{"to", "in", "the", "Podesta", "said", "3", "`code`", ".", "likely", "x", "an", "“", "long-term", "Ivana"}
+	for n := range 20 {
+		var b strings.Builder
+		// Some documents of several of the walk's stretches of 256.
+		for range r.IntN(300) + n%5 + n/10*1500 {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		docs = append(docs, prose.Parse(fmt.Sprintf("s%d.md", n), []byte(b.String()), prose.Markdown))
+	}
+	for _, doc := range docs {
+		sents := doc.Sentences
+		if strings.HasPrefix(doc.Path, "s") {
+			sents = nil // every other sentence, as in TestWalkStops
+			for k, s := range doc.Sentences {
+				if k%2 == 1 {
+					sents = append(sents, s)
+				}
+			}
+		}
+		want := buildTokenIndex(doc)
+		for round := range 6 {
+			tab := idTable[uint8](len(doc.Types))
+			for id := range doc.Types {
+				for _, b := range bits {
+					if r.IntN(12) <= round {
+						tab[id] |= b
+					}
+				}
+				if tab[id]&walkWork != 0 {
+					tab[id] &^= walkFirst // a plan is one or the other
+				}
+			}
+			var wantLooks, gotLooks chunks[int32]
+			wantStops := walkStops(doc.Tokens, sents, slices.Clone(tab), nil, &wantLooks)
+			js := judgeStops{tab: slices.Clone(tab), sents: sents, look: &gotLooks}
+			got := buildTokenIndexStops(doc, &js)
+			if !slices.Equal(js.stops, wantStops) {
+				t.Fatalf("%s round %d: judgement's stops\n%v, want\n%v", doc.Path, round, js.stops, wantStops)
+			}
+			if g, w := gotLooks.slice(), wantLooks.slice(); !slices.Equal(g, w) {
+				t.Fatalf("%s round %d: extraction's stops\n%v, want\n%v", doc.Path, round, g, w)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s round %d: the index differs from buildTokenIndex's", doc.Path, round)
+			}
+		}
+	}
+}
+
 // inSentenceRef is inSentence, a sentence at a time.
 func inSentenceRef(sents []prose.Sentence, i int) bool {
 	for _, s := range sents {

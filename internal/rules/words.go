@@ -239,11 +239,26 @@ func wordIssues(p *Pass) []wordIssue {
 		if p.awaited(factEstimateScan) && !p.Doc.TooVaried() {
 			x = newExtractor(p.Doc, nil, nil)
 		}
-		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x)
+		// The owned compounds below need the token index (when
+		// compound-style runs): the judgement's walk over the tokens
+		// builds it, after the plans, unless it is built already (see
+		// buildTokenIndexStops). It is then alive through the
+		// judgement's peak of memory, which drops the judgement's
+		// garbage first: a 20 MB run's peak RSS is as it was.
+		var index indexWalker
+		if p.Enabled("compound-style") {
+			index = func(js *judgeStops) bool {
+				built := false
+				tokenIndexWith(p, p.Doc, func() *tokenIndex {
+					built = true
+					return buildTokenIndexStops(p.Doc, js)
+				})
+				return built
+			}
+		}
+		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index)
 		// The lower-case words' suggestions wait for the owned
-		// compounds, found once the judgement's tables are garbage: the
-		// token index they need, built beside those tables, raised a 20
-		// MB run's peak memory by 2 MB.
+		// compounds (see dropOwned).
 		owned := ownedCompounds(p)
 		suggest(issues, owned)
 		issues = dropOwned(issues, owned)
@@ -461,7 +476,7 @@ func (j *judge) plan(id uint32) {
 // judgeWords judges the words of doc. When x is not nil, its walk over the
 // tokens also lists where x's extraction stops (see walkStops): x.stops.
 func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
-	issues, suggest := judgeWordsLater(doc, d, x)
+	issues, suggest := judgeWordsLater(doc, d, x, nil)
 	suggest(issues, nil)
 	return issues
 }
@@ -471,7 +486,7 @@ func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
 // those that are not among owned, the closed compounds a consistency rule
 // reports instead (see dropOwned), whose issues are dropped: their
 // suggestions, a search each, are not needed.
-func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
+func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
 	j := &judge{
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
@@ -490,16 +505,16 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 	block, titleCase := -1, -1 // titleCase: isTitleCase of block, -1 until needed
 	toks, seen := doc.Tokens, j.seen
 	// Every word type is planned first (a plan depends on the type's
-	// text alone), so that one walk (walkStops) lists the uses of the
-	// types whose plans call for work, the pass's stops, before it:
-	// with the stops of x's extraction, where each pass walked the
-	// tokens alone. (A TooVaried document's last ID stands for texts of
+	// text alone), so that one walk (walkStops, or the token index's:
+	// see planAll) lists the uses of the types whose plans call for
+	// work, the pass's stops, before it: with the stops of x's
+	// extraction, where each pass walked the tokens alone. (A TooVaried document's last ID stands for texts of
 	// every kind: there the pass plans each type at its first use, and
 	// skipPlain finds the stops as it goes.)
 	var stops []int32
 	tooVaried := doc.TooVaried()
 	if !tooVaried {
-		stops = j.planAll(x)
+		stops = j.planAll(x, index)
 	}
 	for k, ti := 0, 0; ; k, ti = k+1, ti+1 {
 		if !tooVaried {
@@ -612,6 +627,12 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 		names.index(ni)
 	}
 	capIssues := judgeCapitalised(dict, j.caps, names)
+	// Nothing below reads the names, the plans or their pieces (but
+	// for their number), nor, once the forms below have their uses, the
+	// capitalised forms: they are garbage, which the judgement's peak of
+	// memory, below, need not hold (1 MB on a 20 MB draft).
+	nParts := len(j.parts)
+	j.names, names, j.plans, j.parts, j.tmpl = nil, nil, nil, nil, nil
 	// Each lower-case use below adds one issue. (They are read where the
 	// token pass left them, in blocks, not copied into one slice.)
 	lower := j.lower.all()
@@ -630,7 +651,7 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 	}
 	var forms []lowerForm
 	formOf := make(map[string]int32)
-	partForm := make([]int32, len(j.parts)) // form + 1 by index in j.parts; 0 until met
+	partForm := make([]int32, nParts) // form + 1 by index in j.parts; 0 until met
 	formIDs := make([]int32, j.lower.len())
 	for i, lw := range lower {
 		if partForm[lw.part] > 0 {
@@ -659,6 +680,7 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 			lf.a, lf.b, lf.compound = j.closedCompound(lf.base)
 		}
 	}
+	j.caps, j.capIdx = nil, nil
 	var pending []suggestJob // unknown words whose suggestions are computed together
 	for i, lw := range lower {
 		span := lw.span
@@ -706,11 +728,17 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor) (_ []word
 	return append(issues, capIssues...), suggest
 }
 
+// indexWalker, given the judgement's stops to list, builds the token index
+// with a walk that lists them too (buildTokenIndexStops), and reports
+// whether it did: not when the index was built already.
+type indexWalker func(js *judgeStops) bool
+
 // planAll plans every word type of j.doc, marks j.seen, and returns the
 // uses of the types whose plans call for work (seenWork) that the pass
-// reads, listed by walkStops, which lists x's stops in x when x is not
+// reads, listed by walkStops, or by index's walk when index is not nil
+// and builds the token index; x's stops are listed in x when x is not
 // nil. The document is not TooVaried.
-func (j *judge) planAll(x *extractor) []int32 {
+func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 	doc := j.doc
 	// The walk's table (see walkStops).
 	tab := idTable[uint8](len(doc.Types))
@@ -753,7 +781,11 @@ func (j *judge) planAll(x *extractor) []int32 {
 		}
 	}
 	var looks chunks[int32]
-	stops := walkStops(doc.Tokens, doc.Sentences, tab, make([]int32, 0, n), &looks)
+	js := judgeStops{tab: tab, sents: doc.Sentences, room: n, look: &looks}
+	if index == nil || !index(&js) {
+		js.stops = walkStops(doc.Tokens, doc.Sentences, tab, make([]int32, 0, n), &looks)
+	}
+	stops := js.stops
 	if x != nil {
 		x.stops, x.scanned = looks.slice(), true
 	}
@@ -807,8 +839,8 @@ func (j *judge) countNames() {
 // TooVaried document), so they are all words or none, and the parser has
 // counted them (TypeCount).
 func (j *judge) wordUses() (uses *wordCounts, size int) {
-	byLower := mem.Table[int32](len(j.plans))
-	for id, s := range j.seen[:len(j.plans)] {
+	byLower := mem.Table[int32](len(j.doc.Types))
+	for id, s := range j.seen[:len(j.doc.Types)] {
 		if s == seenPlain || s == seenWork || s == seenCounted {
 			c := int32(j.doc.TypeCount(uint32(id)))
 			byLower[j.doc.Lower(uint32(id))] += c

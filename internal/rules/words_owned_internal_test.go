@@ -18,7 +18,7 @@ func TestJudgeWordsOwned(t *testing.T) {
 	doc := prose.Parse("owned.txt", []byte(src), prose.Plain)
 	owned := map[string]bool{"longterm": true, "uptodate": true}
 	want := dropOwned(judgeWords(doc, d, nil), owned)
-	all, suggest := judgeWordsLater(doc, d, nil)
+	all, suggest := judgeWordsLater(doc, d, nil, nil)
 	suggest(all, owned)
 	searched := false
 	for _, is := range all {
