@@ -398,12 +398,7 @@ func (wd *wordDiffer) writeFramed(b *bytes.Buffer, p *palette, lead, old, fixed,
 		p.dim.write3(b, lead, old, trail)
 		return
 	}
-	sp, ok := wd.splitNear(old, fixed)
-	if !ok {
-		sp = wd.splitAll(old, fixed)
-	}
-	pre, suf := old[:sp.pre], old[len(old)-sp.suf:]
-	midA, midB := old[sp.pre:len(old)-sp.suf], fixed[sp.pre:len(fixed)-sp.suf]
+	sp, pre, suf, midA, midB := wd.parts(old, fixed)
 	if midA == "" || midB == "" || len(sp.ma)*len(sp.mb) > maxMiddlePairs || wd.shareUnit(old, fixed, sp) {
 		wd.write(b, p, lead+old+trail, lead+fixed+trail)
 		return
@@ -420,6 +415,16 @@ func (wd *wordDiffer) writeFramed(b *bytes.Buffer, p *palette, lead, old, fixed,
 	if suf != "" || trail != "" {
 		p.dim.write3(b, "", suf, trail)
 	}
+}
+
+// parts splits old and fixed where they differ: the split, the prefix
+// and suffix they share (as old has them), and the middles that differ.
+func (wd *wordDiffer) parts(old, fixed string) (sp split, pre, suf, midA, midB string) {
+	sp, ok := wd.splitNear(old, fixed)
+	if !ok {
+		sp = wd.splitAll(old, fixed)
+	}
+	return sp, old[:sp.pre], old[len(old)-sp.suf:], old[sp.pre : len(old)-sp.suf], fixed[sp.pre : len(fixed)-sp.suf]
 }
 
 // shareUnit reports whether the middles of a split of old and fixed have
@@ -447,12 +452,7 @@ func (wd *wordDiffer) write(b *bytes.Buffer, p *palette, old, fixed string) {
 		}
 		return
 	}
-	sp, ok := wd.splitNear(old, fixed)
-	if !ok {
-		sp = wd.splitAll(old, fixed)
-	}
-	pre, suf := old[:sp.pre], old[len(old)-sp.suf:]
-	midA, midB := old[sp.pre:len(old)-sp.suf], fixed[sp.pre:len(fixed)-sp.suf]
+	sp, pre, suf, midA, midB := wd.parts(old, fixed)
 	fast := false
 	switch {
 	case midA == "" || midB == "":
