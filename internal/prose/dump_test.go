@@ -94,8 +94,9 @@ func dumpDocument(h hash.Hash, d *Document) {
 		u32(s.endToken)
 		u32(s.block)
 	}
-	num(len(d.Types))
-	for _, t := range d.Types {
+	num(d.NumTypes())
+	for tid := range d.NumTypes() {
+		t := d.Type(uint32(tid))
 		str(t)
 	}
 	num(len(d.counts))

@@ -199,8 +199,8 @@ func checkVocabulary(t *testing.T, d *Document) {
 			id = uint32(len(ids))
 			ids[text] = id
 		}
-		if tok.ID() != id || d.Types[id] != text {
-			t.Fatalf("token %d %q: ID %d (type %q), want %d", i, text, tok.ID(), d.Types[tok.ID()], id)
+		if tok.ID() != id || d.Type(id) != text {
+			t.Fatalf("token %d %q: ID %d (type %q), want %d", i, text, tok.ID(), d.Type(tok.ID()), id)
 		}
 		count[text]++
 	}
@@ -209,13 +209,13 @@ func checkVocabulary(t *testing.T, d *Document) {
 			t.Fatalf("TypeCount(%q) = %d, want %d", text, d.TypeCount(id), count[text])
 		}
 	}
-	for id := range d.Types {
-		low := d.Types[d.Lower(uint32(id))]
-		if id < len(ids) && low != strings.ToLower(d.Types[id]) {
-			t.Fatalf("Lower(%q) = %q", d.Types[id], low)
+	for id := range d.NumTypes() {
+		low := d.Type(d.Lower(uint32(id)))
+		if id < len(ids) && low != strings.ToLower(d.Type(uint32(id))) {
+			t.Fatalf("Lower(%q) = %q", d.Type(uint32(id)), low)
 		}
 		if id >= len(ids) && (d.Lower(uint32(id)) != uint32(id) || d.TypeCount(uint32(id)) != 0) {
-			t.Fatalf("added lower-case type %q: Lower %d, count %d", d.Types[id], d.Lower(uint32(id)), d.TypeCount(uint32(id)))
+			t.Fatalf("added lower-case type %q: Lower %d, count %d", d.Type(uint32(id)), d.Lower(uint32(id)), d.TypeCount(uint32(id)))
 		}
 	}
 }
@@ -268,8 +268,8 @@ func TestTypes(t *testing.T) {
 	byText := map[string]uint32{}
 	for i, tok := range d.Tokens {
 		text := d.TokenText(i)
-		if d.Types[tok.ID()] != text {
-			t.Fatalf("token %d %q has type %q", i, text, d.Types[tok.ID()])
+		if d.Type(tok.ID()) != text {
+			t.Fatalf("token %d %q has type %q", i, text, d.Type(tok.ID()))
 		}
 		if id, ok := byText[text]; ok && id != tok.ID() {
 			t.Fatalf("%q has two IDs", text)
@@ -283,7 +283,7 @@ func TestTypes(t *testing.T) {
 		t.Errorf(`TypeCount("end") = %d, want 2`, got)
 	}
 	for _, w := range []string{"The", "THE", "the"} {
-		if got := d.Types[d.Lower(byText[w])]; got != "the" {
+		if got := d.Type(d.Lower(byText[w])); got != "the" {
 			t.Errorf("Lower(%q) = %q, want \"the\"", w, got)
 		}
 	}
@@ -293,8 +293,8 @@ func TestTypes(t *testing.T) {
 	// A lower-case form no token spells gets an ID of its own, counted 0.
 	d = Parse("t.txt", []byte("Kyiv"), Plain)
 	low := d.Lower(d.Tokens[0].ID())
-	if d.Types[low] != "kyiv" || d.TypeCount(low) != 0 {
-		t.Errorf("Lower(Kyiv) = %q (count %d), want \"kyiv\" (0)", d.Types[low], d.TypeCount(low))
+	if d.Type(low) != "kyiv" || d.TypeCount(low) != 0 {
+		t.Errorf("Lower(Kyiv) = %q (count %d), want \"kyiv\" (0)", d.Type(low), d.TypeCount(low))
 	}
 }
 
@@ -348,8 +348,8 @@ func TestLongTokensAreCut(t *testing.T) {
 				if !utf8.RuneStart(src[d.TokenStart(i)]) || d.TokenEnd(i) < len(src) && !utf8.RuneStart(src[d.TokenEnd(i)]) {
 					t.Fatalf("%.20q: token %d [%d,%d) cuts a character", src, i, d.TokenStart(i), d.TokenEnd(i))
 				}
-				if d.Types[tok.ID()] != d.TokenText(i) {
-					t.Fatalf("%.20q: token %d has the ID of %q", src, i, d.Types[tok.ID()])
+				if d.Type(tok.ID()) != d.TokenText(i) {
+					t.Fatalf("%.20q: token %d has the ID of %q", src, i, d.Type(tok.ID()))
 				}
 				if prevEnd >= 0 && d.TokenStart(i) < prevEnd {
 					t.Fatalf("%.20q: tokens overlap", src)
@@ -534,8 +534,8 @@ func TestTooVariedSpans(t *testing.T) {
 				t.Fatalf("limit %d, %d workers: token texts differ", limit, workers)
 			}
 			for i, tok := range d.Tokens {
-				if tok.ID() != uint32(limit-1) && d.Types[tok.ID()] != d.TokenText(i) {
-					t.Fatalf("limit %d, %d workers: token %d %q has the ID of %q", limit, workers, i, d.TokenText(i), d.Types[tok.ID()])
+				if tok.ID() != uint32(limit-1) && d.Type(tok.ID()) != d.TokenText(i) {
+					t.Fatalf("limit %d, %d workers: token %d %q has the ID of %q", limit, workers, i, d.TokenText(i), d.Type(tok.ID()))
 				}
 			}
 		}

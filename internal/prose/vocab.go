@@ -357,7 +357,8 @@ func (v *vocab) finish(d *Document) {
 	if n == 0 {
 		v.types, v.counts, v.lens = nil, nil, nil // as for a document without tokens before
 	}
-	d.Types, d.counts, d.lower = v.types, v.counts, lower
+	d.types, d.typeRefs = packTypes(v.types)
+	d.counts, d.lower = v.counts, lower
 	d.lens, d.odd = v.lens, v.odd
 	v.slots, v.cased = nil, nil
 }
@@ -442,3 +443,25 @@ func (d *Document) TypeCount(id uint32) int { return int(d.counts[id]) }
 // Lower returns the ID of the lower-case form of Types[id] (id itself when
 // it has no upper-case letter). The form may be spelt by no token.
 func (d *Document) Lower(id uint32) uint32 { return d.lower[id] }
+
+// packTypes lays types out in one string, type i at byte uint32(refs[i])
+// of it, refs[i]>>32 bytes long (see Document.types).
+func packTypes(types []string) (packed string, refs []uint64) {
+	if len(types) == 0 {
+		return "", nil
+	}
+	size := 0
+	for _, t := range types {
+		size += len(t)
+	}
+	b := make([]byte, 0, size)
+	refs = make([]uint64, len(types))
+	for i, t := range types {
+		if t == "" {
+			continue // at offset 0: never a pointer past the end
+		}
+		refs[i] = uint64(len(t))<<32 | uint64(len(b))
+		b = append(b, t...)
+	}
+	return bytesView(b), refs
+}

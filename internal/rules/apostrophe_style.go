@@ -64,7 +64,7 @@ func apostrophes(doc *prose.Document, x *tokenIndex) styleUses {
 	for _, i32 := range x.quoteish {
 		i := int(i32)
 		t := doc.Tokens[i]
-		text := doc.Types[t.ID()] // the token's text (see typeText)
+		text := doc.Type(t.ID()) // the token's text (see typeText)
 		switch t.Kind() {
 		case prose.Word, prose.Number:
 			start := doc.TokenStart(i)
@@ -160,7 +160,7 @@ func singleClosers(doc *prose.Document, x *tokenIndex) map[int]bool {
 			bi, open = k, 0 // quotations close within their block
 		}
 		b := &doc.Blocks[bi]
-		text := doc.Types[t.ID()] // the token's text (see typeText)
+		text := doc.Type(t.ID()) // the token's text (see typeText)
 		switch text {
 		case "‘":
 			open++

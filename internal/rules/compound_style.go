@@ -56,7 +56,7 @@ func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 	if len(x.compoundKey) == 0 || len(hyphenUses) == 0 && len(closedUses) == 0 {
 		return f
 	}
-	keyOf := mem.Table[int32](len(doc.Types)) // key number + 1 by Token.ID; 0: no key
+	keyOf := mem.Table[int32](doc.NumTypes()) // key number + 1 by Token.ID; 0: no key
 	num := make(map[string]int32, len(x.compoundKey))
 	var keys []string
 	for id, key := range x.compoundKey {
@@ -132,7 +132,7 @@ func classifyCompounds(d *prose.Document, x *tokenIndex) {
 		if c&clsHyphenWord == 0 {
 			continue
 		}
-		if key, ok := compoundKey(d.Types[id], d.Types[d.Lower(uint32(id))]); ok {
+		if key, ok := compoundKey(d.Type(uint32(id)), d.Type(d.Lower(uint32(id)))); ok {
 			if x.compoundKey == nil {
 				x.compoundKey = map[uint32]string{}
 			}
@@ -145,14 +145,14 @@ func classifyCompounds(d *prose.Document, x *tokenIndex) {
 		return
 	}
 	for id, c := range x.class {
-		text := d.Types[id]
+		text := d.Type(uint32(id))
 		if c&clsWord == 0 || !keys.mayHave(text) {
 			continue
 		}
 		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 || !lowerOrTitle(text) {
 			continue // acronyms (BEA beside Be-a) and mixed case are not compounds
 		}
-		key := d.Types[d.Lower(uint32(id))] // strings.ToLower(text)
+		key := d.Type(d.Lower(uint32(id))) // strings.ToLower(text)
 		if hyphen[key] {
 			x.class[id] |= clsClosed
 			x.compoundKey[uint32(id)] = key

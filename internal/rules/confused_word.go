@@ -110,7 +110,7 @@ func (confusedWord) Check(p *Pass) {
 			if i < b.FirstToken() || i >= b.EndToken() || d.Tokens[i].Kind() != prose.Word {
 				return ""
 			}
-			return d.Types[d.Lower(d.Tokens[i].ID())]
+			return d.Type(d.Lower(d.Tokens[i].ID()))
 		}
 		w, prev := word(i), word(i-1)
 		if w == "of" {

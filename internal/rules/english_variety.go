@@ -186,7 +186,7 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 		lowerOut   = 2
 		notLowered = 3
 	)
-	verdict := mem.Table[uint8](len(doc.Types))
+	verdict := mem.Table[uint8](doc.NumTypes())
 	// Most candidates are kept: room for them all at once.
 	out := make([]varietyUse, 0, len(cands))
 	sc := sentenceCursor{d: doc}
@@ -214,7 +214,7 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 				// spelling then share one string, which the lookups by
 				// word that follow read from cache.
 				if !tooVaried {
-					w = doc.Types[t.ID()]
+					w = doc.Type(t.ID())
 				}
 				out = append(out, varietyUse{sp, w})
 			}

@@ -174,7 +174,7 @@ const (
 // tokens spell: typeTable has looked for a ’ in it (the context tests
 // ask for the key of every word around an estimate).
 func (x *extractor) key(id uint32) string {
-	k := x.doc.Types[x.doc.Lower(id)]
+	k := x.doc.Type(x.doc.Lower(id))
 	if x.flags[id]&curlyKey != 0 {
 		k = strings.ReplaceAll(k, "’", "'")
 	}
@@ -185,17 +185,18 @@ func (x *extractor) key(id uint32) string {
 // tokens spell.
 func (x *extractor) typeTable() {
 	doc := x.doc
-	n := len(doc.Types)
+	n := doc.NumTypes()
 	x.flags = idTable[uint8](n)
 	x.words = mem.Table[uint16](n)
-	for id, text := range doc.Types {
+	for id := range doc.NumTypes() {
+		text := doc.Type(uint32(id))
 		if doc.TypeCount(uint32(id)) == 0 {
 			continue // a lower-case form no token spells
 		}
 		if quickKind(text) == prose.Number || doc.TooVaried() {
 			x.flags[id] |= number
 		}
-		k := doc.Types[doc.Lower(uint32(id))]
+		k := doc.Type(doc.Lower(uint32(id)))
 		if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
 			x.flags[id] |= curlyKey
 			k = strings.ReplaceAll(k, "’", "'")
@@ -827,7 +828,7 @@ func (x *extractor) isQuoted(si, i int) bool {
 		}
 	}
 	if x.quotes.codes == nil {
-		x.quotes.codes = mem.Table[uint8](len(x.doc.Types))
+		x.quotes.codes = mem.Table[uint8](x.doc.NumTypes())
 	}
 	return x.quotes.quoted(x.doc, bi, i)
 }
@@ -979,7 +980,7 @@ func (x *extractor) attribution(si int) (from, until int) {
 	s := x.doc.Sentences[si]
 	from, until = s.EndToken(), s.FirstToken()
 	if x.verbs == nil {
-		x.verbs = mem.Table[uint8](len(x.doc.Types))
+		x.verbs = mem.Table[uint8](x.doc.NumTypes())
 	}
 	for j := s.FirstToken(); j < s.EndToken(); j++ {
 		// Most words are neither "according" nor a reporting verb: their

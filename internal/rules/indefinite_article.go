@@ -99,11 +99,11 @@ func (indefiniteArticle) Check(p *Pass) {
 			continue
 		}
 		w := d.TokenText(j)
-		if next.Kind() == prose.Punct || notArticleFollowers[d.Types[d.Lower(next.ID())]] {
+		if next.Kind() == prose.Punct || notArticleFollowers[d.Type(d.Lower(next.ID()))] {
 			continue
 		}
 		if sounds == nil {
-			sounds = mem.Table[sound](len(d.Types))
+			sounds = mem.Table[sound](d.NumTypes())
 		}
 		s := sounds[next.ID()] - 1
 		if s+1 == 0 {

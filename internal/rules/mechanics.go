@@ -29,7 +29,7 @@ func tok(d *prose.Document, i int) string {
 // TooVaried, which the driver does not lint), read in the vocabulary,
 // which the cache keeps, rather than at the token in the source. For the
 // rules that read a few kinds of mark spread over a long draft.
-func typeText(d *prose.Document, i int) string { return d.Types[d.Tokens[i].ID()] }
+func typeText(d *prose.Document, i int) string { return d.Type(d.Tokens[i].ID()) }
 
 // between returns the source text between tokens i and j (i < j).
 func between(d *prose.Document, i, j int) string {

@@ -143,7 +143,7 @@ type nameScan struct {
 }
 
 func newNameScan(doc *prose.Document) *nameScan {
-	return &nameScan{doc: doc, info: mem.Table[uint32](len(doc.Types))}
+	return &nameScan{doc: doc, info: mem.Table[uint32](doc.NumTypes())}
 }
 
 // classOf returns the info of type id, working it out on first use;
@@ -156,7 +156,7 @@ func (ns *nameScan) classOf(id uint32, formIndex func(w string) int32) uint32 {
 }
 
 func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
-	text := ns.doc.Types[id]
+	text := ns.doc.Type(id)
 	c := nameKnown
 	if text != "" && isNameCapital(text) {
 		c |= nameCapital
@@ -223,7 +223,7 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 		if m&markCapital == 0 || doc.TypeCount(uint32(id)) == 0 {
 			continue // (the table runs past the types: see idTable)
 		}
-		n, text := doc.TypeCount(uint32(id)), doc.Types[id]
+		n, text := doc.TypeCount(uint32(id)), doc.Type(uint32(id))
 		if w := stripPossessive(text); len(w) == len(text) && m&markGiven != 0 || len(w) != len(text) && nameLike(w) {
 			fi := uint32(formIndex(w)) + 1
 			f.forms[fi-1].count += n
@@ -376,7 +376,7 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 			fm := &f.forms[i]
 			fm.givens, givens = givens[:len(ids):len(ids)], givens[len(ids):]
 			for k, id := range ids {
-				fm.givens[k] = doc.Types[id]
+				fm.givens[k] = doc.Type(id)
 			}
 		}
 	}
@@ -521,9 +521,10 @@ const (
 // that stand for a name form (nameScan.classify: at most one form each),
 // and maps the capitalised possessives' stems (Bush of Bush's) to -1.
 func capitalTypes(doc *prose.Document) (marks []uint32, forms int, stems map[string]int32) {
-	marks = idTable[uint32](len(doc.Types)) // (see nameWalk.walk)
+	marks = idTable[uint32](doc.NumTypes()) // (see nameWalk.walk)
 	stems = map[string]int32{}
-	for id, text := range doc.Types {
+	for id := range doc.NumTypes() {
+		text := doc.Type(uint32(id))
 		var m uint32
 		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
 			if isNameCapital(text) {

@@ -91,7 +91,8 @@ func TestCapitalTypes(t *testing.T) {
 	for path, src := range srcs {
 		d := prose.Parse(path, src, prose.FormatFor(path))
 		capital, _, _ := capitalTypes(d)
-		for id, text := range d.Types {
+		for id := range d.NumTypes() {
+			text := d.Type(uint32(id))
 			if want := typeKind(text) == prose.Word && isCapitalised(text); (capital[id]&markCapital != 0) != want {
 				t.Errorf("%s: %q capital %d, want %v", path, text, capital[id], want)
 			}

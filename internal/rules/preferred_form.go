@@ -135,7 +135,8 @@ func (preferredForm) Check(p *Pass) {
 	// Which variants each type may start, decided once per type; most
 	// documents have none, and then no token is read.
 	var starts [][]preference
-	for id, text := range doc.Types {
+	for id := range doc.NumTypes() {
+		text := doc.Type(uint32(id))
 		if doc.TypeCount(uint32(id)) == 0 || text == "" || !first[text[0]] {
 			continue
 		}
@@ -147,7 +148,7 @@ func (preferredForm) Check(p *Pass) {
 			continue
 		}
 		if starts == nil {
-			starts = make([][]preference, len(doc.Types))
+			starts = make([][]preference, doc.NumTypes())
 		}
 		starts[id] = prs
 	}

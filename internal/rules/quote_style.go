@@ -63,7 +63,7 @@ func quoteMarks(doc *prose.Document, x *tokenIndex) styleUses {
 		if t.Kind() != prose.Punct {
 			continue
 		}
-		text := doc.Types[t.ID()] // the token's text (see typeText)
+		text := doc.Type(t.ID()) // the token's text (see typeText)
 		switch text {
 		case "\"", "'", "’", "“", "”", "‘":
 		default:

@@ -57,11 +57,11 @@ func (repeatedWord) Check(p *Pass) {
 			continue
 		}
 		wa, wc := d.TokenText(i-1), d.TokenText(i)
-		if !strings.EqualFold(wa, wc) || legitimateDoubles[d.Types[d.Lower(a.ID())]] {
+		if !strings.EqualFold(wa, wc) || legitimateDoubles[d.Type(d.Lower(a.ID()))] {
 			continue
 		}
 		// "Bora Bora", "Walla Walla": a capitalised second word is a name.
-		if (isCapitalised(wc) || !allLower(wc[1:])) && !slipWords[d.Types[d.Lower(a.ID())]] {
+		if (isCapitalised(wc) || !allLower(wc[1:])) && !slipWords[d.Type(d.Lower(a.ID()))] {
 			continue
 		}
 		if isEnumerator(d, i-1) {
@@ -70,7 +70,7 @@ func (repeatedWord) Check(p *Pass) {
 		// "Performance performance": a heading run into its paragraph
 		// by a text extraction. A capitalised function word doubled
 		// ("The the") is still a slip.
-		if isCapitalised(wa) && !slipWords[d.Types[d.Lower(a.ID())]] {
+		if isCapitalised(wa) && !slipWords[d.Type(d.Lower(a.ID()))] {
 			continue
 		}
 		as, cEnd := d.TokenSpan(i-1), d.TokenEnd(i)

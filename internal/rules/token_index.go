@@ -174,16 +174,17 @@ type judgeStops struct {
 // capitals, for some four instructions a token; the stops are then found
 // among those, an eighth of the tokens, and the index is the same.
 func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
-	x := &tokenIndex{class: mem.Table[uint32](len(d.Types))}
-	for id, text := range d.Types {
+	x := &tokenIndex{class: mem.Table[uint32](d.NumTypes())}
+	for id := range d.NumTypes() {
+		text := d.Type(uint32(id))
 		if d.TypeCount(uint32(id)) > 0 {
-			x.class[id] = classify(text, d.Types[d.Lower(uint32(id))], typeKind(text))
+			x.class[id] = classify(text, d.Type(d.Lower(uint32(id))), typeKind(text))
 		}
 	}
 	classifyCompounds(d, x)
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
-	w := indexWalk{x: x, d: d, fast: idTable[uint64](len(d.Types)), judge: js}
+	w := indexWalk{x: x, d: d, fast: idTable[uint64](d.NumTypes()), judge: js}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
 	quotes := 0
@@ -203,7 +204,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 		if c&walkPrev != 0 || nonASCIIWord {
 			s |= fastPrev
 		}
-		if c&clsWord != 0 && isNameCapital(d.Types[id]) {
+		if c&clsWord != 0 && isNameCapital(d.Type(uint32(id))) {
 			f |= fastCapital
 		}
 		w.fast[id] = s<<32 | f
@@ -211,7 +212,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 			n := d.TypeCount(uint32(id))
 			if l&(clsQuote|clsApos) != 0 {
 				quotes += n
-				x.countMarks(d.Types[id], c, n)
+				x.countMarks(d.Type(uint32(id)), c, n)
 			}
 			for ; l != 0; l &= l - 1 {
 				sizes[bits.TrailingZeros32(l)] += n
@@ -488,14 +489,14 @@ func (w *indexWalk) slow(is []int32) {
 				keep := c&clsQuote != 0
 				if !keep && c&(clsWord|clsNumber) != 0 {
 					if w.sounds == nil {
-						w.sounds = mem.Table[sound](len(d.Types))
+						w.sounds = mem.Table[sound](d.NumTypes())
 					}
 					s := w.sounds[t.ID()]
 					if s == 0 {
-						s = soundOf(d.Types[t.ID()], c&clsNumber != 0) + 1
+						s = soundOf(d.Type(t.ID()), c&clsNumber != 0) + 1
 						w.sounds[t.ID()] = s
 					}
-					an := len(d.Types[d.Tokens[i-1].ID()]) == 2
+					an := len(d.Type(d.Tokens[i-1].ID())) == 2
 					keep = s-1 == soundVowel && !an || s-1 == soundConsonant && an
 				}
 				if keep {

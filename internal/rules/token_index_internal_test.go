@@ -52,7 +52,7 @@ func TestTokenIndex(t *testing.T) {
 		var want [numListed][]int32
 		var quoteish []int32
 		for i, tk := range d.Tokens {
-			text := d.Types[tk.ID()]
+			text := d.Type(tk.ID())
 			if k := typeKind(text); k != tk.Kind() {
 				t.Fatalf("%s: token %q has kind %v, typeKind says %v", path, text, tk.Kind(), k)
 			}
@@ -109,8 +109,8 @@ func FuzzTypeKind(f *testing.F) {
 		for _, format := range []prose.Format{prose.Plain, prose.Markdown} {
 			d := prose.Parse("f", []byte(src), format)
 			for _, tk := range d.Tokens {
-				if k := typeKind(d.Types[tk.ID()]); k != tk.Kind() {
-					t.Fatalf("token %q has kind %v, typeKind says %v", d.Types[tk.ID()], tk.Kind(), k)
+				if k := typeKind(d.Type(tk.ID())); k != tk.Kind() {
+					t.Fatalf("token %q has kind %v, typeKind says %v", d.Type(tk.ID()), tk.Kind(), k)
 				}
 			}
 		}
@@ -199,7 +199,7 @@ func TestTokenIndexWalk(t *testing.T) {
 				}
 				if pc&clsArticle != 0 {
 					keep := c&clsQuote != 0
-					if s := soundOf(d.Types[tk.ID()], c&clsNumber != 0); !keep && c&(clsWord|clsNumber) != 0 {
+					if s := soundOf(d.Type(tk.ID()), c&clsNumber != 0); !keep && c&(clsWord|clsNumber) != 0 {
 						an := len(d.TokenText(i-1)) == 2
 						keep = s == soundVowel && !an || s == soundConsonant && an
 					}
@@ -243,7 +243,7 @@ func TestTokenIndexCapitals(t *testing.T) {
 		x := buildTokenIndex(d)
 		want := tokenBits(make([]uint64, len(d.Tokens)/64+1))
 		for i, tk := range d.Tokens {
-			if x.class[tk.ID()]&clsWord != 0 && isNameCapital(d.Types[tk.ID()]) {
+			if x.class[tk.ID()]&clsWord != 0 && isNameCapital(d.Type(tk.ID())) {
 				want.set(i)
 			}
 		}

@@ -61,8 +61,8 @@ func TestSkipPlain(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, doc := range walkDocs(t) {
 		for round := range 4 {
-			seen := idTable[uint8](len(doc.Types))
-			for id := range doc.Types {
+			seen := idTable[uint8](doc.NumTypes())
+			for id := range doc.NumTypes() {
 				if r.IntN(4) <= round {
 					seen[id] = uint8(r.IntN(4))
 				}
@@ -87,8 +87,8 @@ func TestNextLook(t *testing.T) {
 	bits := []uint8{mayStart, nearBoost, curlyKey, number, startAlone, startLonger, trieWord}
 	for _, doc := range walkDocs(t) {
 		for round := range 4 {
-			flags := idTable[uint8](len(doc.Types))
-			for id := range doc.Types {
+			flags := idTable[uint8](doc.NumTypes())
+			for id := range doc.NumTypes() {
 				for _, b := range bits {
 					if r.IntN(8) <= round {
 						flags[id] |= b
@@ -193,7 +193,7 @@ func TestQuoteCursor(t *testing.T) {
 			b.WriteByte(' ')
 		}
 		doc := prose.Parse(fmt.Sprintf("q%d.md", n), []byte(b.String()), prose.Markdown)
-		c := quoteCursor{codes: make([]uint8, len(doc.Types))}
+		c := quoteCursor{codes: make([]uint8, doc.NumTypes())}
 		ref := make([][]bool, len(doc.Blocks))
 		for bi := range doc.Blocks {
 			ref[bi] = quotedInRef(doc, &doc.Blocks[bi])
@@ -283,8 +283,8 @@ func TestNameWalk(t *testing.T) {
 	for _, doc := range walkDocs(t) {
 		toks := doc.Tokens
 		for round := range 4 {
-			marks := idTable[uint32](len(doc.Types))
-			for id := range doc.Types {
+			marks := idTable[uint32](doc.NumTypes())
+			for id := range doc.NumTypes() {
 				for _, b := range bitsOf {
 					if r.IntN(4) <= round {
 						marks[id] |= b
@@ -368,8 +368,8 @@ func TestWalkStops(t *testing.T) {
 			}
 		}
 		for round := range 6 {
-			tab := idTable[uint8](len(doc.Types))
-			for id := range doc.Types {
+			tab := idTable[uint8](doc.NumTypes())
+			for id := range doc.NumTypes() {
 				for _, b := range bits {
 					if r.IntN(12) <= round {
 						tab[id] |= b
@@ -437,8 +437,8 @@ func TestFusedWalkStops(t *testing.T) {
 		}
 		want := buildTokenIndex(doc)
 		for round := range 6 {
-			tab := idTable[uint8](len(doc.Types))
-			for id := range doc.Types {
+			tab := idTable[uint8](doc.NumTypes())
+			for id := range doc.NumTypes() {
 				for _, b := range bits {
 					if r.IntN(12) <= round {
 						tab[id] |= b

@@ -151,7 +151,7 @@ func (c *suggestCache) suggestForms(forms []string, n int) {
 // through a hash table of type IDs. Building it costs far less than a map
 // keyed by every word's text, for the few lookups suggestions make.
 type wordCounts struct {
-	types []string
+	doc   *prose.Document
 	count []int32  // by lower-case type
 	slots []uint32 // type ID + 1 of each counted type without a curly apostrophe; 0 empty
 	seed  maphash.Seed
@@ -172,13 +172,13 @@ func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
 	for size < 2*distinct {
 		size <<= 1
 	}
-	u := &wordCounts{types: doc.Types, count: byLower, slots: mem.Table[uint32](size), seed: maphash.MakeSeed()}
+	u := &wordCounts{doc: doc, count: byLower, slots: mem.Table[uint32](size), seed: maphash.MakeSeed()}
 	mask := uint64(size - 1)
 	for lid, c := range byLower {
 		if c == 0 {
 			continue
 		}
-		w := doc.Types[lid]
+		w := doc.Type(uint32(lid))
 		if strings.Contains(w, "’") {
 			if u.curly == nil {
 				u.curly = map[string]int{}
@@ -203,7 +203,7 @@ func (u *wordCounts) get(w string) int {
 	}
 	mask := uint64(len(u.slots) - 1)
 	for i := maphash.String(u.seed, w) & mask; u.slots[i] != 0; i = (i + 1) & mask {
-		if id := u.slots[i] - 1; u.types[id] == w {
+		if id := u.slots[i] - 1; u.doc.Type(id) == w {
 			return n + int(u.count[id])
 		}
 	}
@@ -394,7 +394,7 @@ const (
 func (j *judge) plan(id uint32) {
 	p := &j.plans[id]
 	p.planned = true
-	word := j.doc.Types[id]
+	word := j.doc.Type(id)
 	if romanNumeral(word) {
 		p.frag = fragAlways
 	} else if len(word) <= 4 || len(word) <= 4*utf8.UTFMax && (word[0]|word[1]|word[2]|word[3]|word[4]) >= utf8.RuneSelf {
@@ -490,8 +490,8 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index ind
 	j := &judge{
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
-		plans:  mem.Table[wordPlan](len(doc.Types)),
-		seen:   idTable[uint8](len(doc.Types)),
+		plans:  mem.Table[wordPlan](doc.NumTypes()),
+		seen:   idTable[uint8](doc.NumTypes()),
 		names:  newDraftNames(),
 		capIdx: map[string]int32{},
 	}
@@ -741,9 +741,10 @@ type indexWalker func(js *judgeStops) bool
 func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 	doc := j.doc
 	// The walk's table (see walkStops).
-	tab := idTable[uint8](len(doc.Types))
+	tab := idTable[uint8](doc.NumTypes())
 	n := 0 // room for the stops: the uses of the walkWork types, and a use of each walkFirst type
-	for id, text := range doc.Types {
+	for id := range doc.NumTypes() {
+		text := doc.Type(uint32(id))
 		c := doc.TypeCount(uint32(id))
 		if c == 0 {
 			continue
@@ -839,8 +840,8 @@ func (j *judge) countNames() {
 // TooVaried document), so they are all words or none, and the parser has
 // counted them (TypeCount).
 func (j *judge) wordUses() (uses *wordCounts, size int) {
-	byLower := mem.Table[int32](len(j.doc.Types))
-	for id, s := range j.seen[:len(j.doc.Types)] {
+	byLower := mem.Table[int32](j.doc.NumTypes())
+	for id, s := range j.seen[:j.doc.NumTypes()] {
 		if s == seenPlain || s == seenWork || s == seenCounted {
 			c := int32(j.doc.TypeCount(uint32(id)))
 			byLower[j.doc.Lower(uint32(id))] += c
@@ -1904,7 +1905,7 @@ func wordShape(w string) uint8 {
 // a paragraph's words are mostly repeated ones.
 func (j *judge) isTitleCase(b *prose.Block) bool {
 	if j.shape == nil {
-		j.shape = mem.Table[uint8](len(j.doc.Types))
+		j.shape = mem.Table[uint8](j.doc.NumTypes())
 	}
 	return titleCase(j.doc, b, j.shape)
 }
@@ -1932,7 +1933,7 @@ func titleCase(doc *prose.Document, b *prose.Block, shapes []uint8) bool {
 		if shapes != nil {
 			sh = shapes[t.ID()]
 			if sh == 0 {
-				sh = wordShape(doc.Types[t.ID()])
+				sh = wordShape(doc.Type(t.ID()))
 				shapes[t.ID()] = sh
 			}
 		} else {

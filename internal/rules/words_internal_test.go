@@ -224,13 +224,13 @@ func TestRunOrder(t *testing.T) {
 // straight apostrophes, and in all, afresh from the tokens: the reference
 // for judge.wordUses, which takes the parser's type counts.
 func wordUses(doc *prose.Document) (uses *wordCounts, size int) {
-	n := make([]int32, len(doc.Types))
+	n := make([]int32, doc.NumTypes())
 	for _, t := range doc.Tokens {
 		if t.Kind() == prose.Word {
 			n[t.ID()]++
 		}
 	}
-	byLower := make([]int32, len(doc.Types))
+	byLower := make([]int32, doc.NumTypes())
 	for id, c := range n {
 		if c != 0 {
 			byLower[doc.Lower(uint32(id))] += c
@@ -265,12 +265,12 @@ func TestWordCounts(t *testing.T) {
 		want, wantSize := map[string]int{}, 0
 		for _, tk := range doc.Tokens {
 			if tk.Kind() == prose.Word {
-				w := strings.ReplaceAll(doc.Types[doc.Lower(tk.ID())], "’", "'")
+				w := strings.ReplaceAll(doc.Type(doc.Lower(tk.ID())), "’", "'")
 				want[w]++
 				wantSize++
 			}
 		}
-		j := &judge{doc: doc, plans: make([]wordPlan, len(doc.Types)), seen: make([]uint8, len(doc.Types))}
+		j := &judge{doc: doc, plans: make([]wordPlan, doc.NumTypes()), seen: make([]uint8, doc.NumTypes())}
 		for _, tk := range doc.Tokens {
 			if tk.Kind() == prose.Word {
 				j.seen[tk.ID()] = seenPlain

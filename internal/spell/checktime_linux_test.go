@@ -136,7 +136,9 @@ func corpusTypes(t *testing.T, n int) (out []string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, w := range prose.Parse(f, src, prose.Plain).Types {
+		doc := prose.Parse(f, src, prose.Plain)
+		for id := range doc.NumTypes() {
+			w := doc.Type(uint32(id))
 			if !seen[w] && hasLetter(w) {
 				seen[w] = true
 				all = append(all, w)
