@@ -45,3 +45,28 @@ func TestJoinedEnd(t *testing.T) {
 		t.Errorf("only %d words joined", found)
 	}
 }
+
+// TestCaseFlags checks caseFlags against a byte-by-byte reading, at every
+// offset of random texts of ASCII letters, digits and bytes outside ASCII.
+func TestCaseFlags(t *testing.T) {
+	const alphabet = "aZAz@[`{09-'.é\xff\x80Ä"
+	r := rand.New(rand.NewPCG(3, 5))
+	for range 20_000 {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			b[k] = alphabet[r.IntN(len(alphabet))]
+		}
+		s := string(b)
+		i := r.IntN(len(s) + 1)
+		n := r.IntN(len(s) - i + 1)
+		upper, ascii := false, true
+		for _, c := range []byte(s[i : i+n]) {
+			upper = upper || c >= 'A' && c <= 'Z'
+			ascii = ascii && c < 0x80
+		}
+		got := caseFlags(s, i, n)
+		if got&2 == 0 != ascii || ascii && got&1 != 0 != upper {
+			t.Fatalf("caseFlags(%q, %d, %d) = %d; upper %v, ASCII %v", s, i, n, got, upper, ascii)
+		}
+	}
+}
