@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestJoinedEnd checks joinedEnd against wordEndFrom: wherever it finds a
@@ -67,6 +68,24 @@ func TestCaseFlags(t *testing.T) {
 		got := caseFlags(s, i, n)
 		if got&2 == 0 != ascii || ascii && got&1 != 0 != upper {
 			t.Fatalf("caseFlags(%q, %d, %d) = %d; upper %v, ASCII %v", s, i, n, got, upper, ascii)
+		}
+	}
+}
+
+// TestGeneralPunctuation checks that nonASCII's early case for the marks
+// from ‐ to ‧ takes only characters its later cases make punctuation
+// tokens of.
+func TestGeneralPunctuation(t *testing.T) {
+	for r := '‐'; r <= '‧'; r++ {
+		if r == '‘' || r == '’' || r == '…' {
+			continue
+		}
+		if unicode.IsSpace(r) || isSymbolLetter(r) || unicode.IsLetter(r) || unicode.IsDigit(r) || isInvisible(r) {
+			t.Errorf("%U is no plain punctuation mark", r)
+		}
+		d := Parse("p", []byte("a "+string(r)+" b"), Plain)
+		if len(d.Tokens) != 3 || d.Tokens[1].Kind() != Punct || d.TokenText(1) != string(r) {
+			t.Errorf("%U: tokens %q", r, words(d))
 		}
 	}
 }

@@ -440,6 +440,14 @@ func (b *builder) nonASCII(i, e int) int {
 	switch {
 	case r == utf8.RuneError && size == 1:
 		return i + 1 // invalid byte: recorded in Document.Invalid, never part of a token
+	case r >= '‐' && r <= '‧' && r != '‘' && r != '’' && r != '…':
+		// Dashes, quotation marks, daggers and bullets (• is the
+		// commonest character outside ASCII of text extracted from
+		// PDF): marks that the cases below would find to be no space,
+		// letter, digit or invisible character only after searching
+		// the Unicode tables (TestGeneralPunctuation).
+		b.emit(i, i+size, Punct)
+		return i + size
 	case unicode.IsSpace(r):
 		return i + size
 	case isSymbolLetter(r):
