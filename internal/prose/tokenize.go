@@ -307,6 +307,40 @@ func (b *builder) tokenize(s Span) {
 	b.toks = b.toks[:k]
 }
 
+// joinedEnd returns the end of the word whose first part of ASCII letters
+// and digits ends at j, before a glue byte, when the next parts are
+// joined to it by hyphens or apostrophes ("long-term", "agency's",
+// "mother-in-law") and the word ends after the last as one of ASCII
+// letters and digits ends in tokenize: where wordEndFrom ends it too. It
+// returns -1 for the others: a dot or a comma in the glue, a byte
+// outside ASCII, a part of eight bytes or more. j < e, and the text
+// holds sixteen bytes past e.
+//
+// wordEndFrom joins a part after a hyphen or an apostrophe that a letter
+// or digit follows; after the part it stops at a byte that is not glue
+// or at glue that no letter, digit or byte outside ASCII follows: only
+// a dot after a one- or two-letter part of a word joined by dots (never
+// the case here) continues it otherwise.
+func joinedEnd(text string, j, e int) int {
+	for {
+		if g := byte(load64(text, j)); g != '-' && g != '\'' || j+1 == e || !isAlnum[byte(load64(text, j+1))] {
+			return -1
+		}
+		stop := notAlnum(load64(text, j+1))
+		if stop == 0 {
+			return -1
+		}
+		j += 1 + bits.TrailingZeros64(stop)>>3
+		if j > e {
+			return -1
+		}
+		a := afterWord[byte(load64(text, j))]
+		if a < afterGlue || j == e || a != afterMore && (j+1 == e || afterWord[byte(load64(text, j+1))] != afterMore) {
+			return j
+		}
+	}
+}
+
 // roomForBases makes room in the bases for the groups of n tokens.
 func (b *builder) roomForBases(n int) {
 	if need := (n + 1<<groupShift - 1) >> groupShift; cap(b.starts.bases) < need {
@@ -343,7 +377,14 @@ func (b *builder) token(i, e int) int {
 		}
 		j = min(j, e)
 		if j < e && wordGlue[text[j]] {
-			j = wordEndFrom(text, i, j, e)
+			end := -1
+			if e+16 <= len(text) {
+				end = joinedEnd(text, j, e) // most such words
+			}
+			if end < 0 {
+				end = wordEndFrom(text, i, j, e)
+			}
+			j = end
 		}
 		j = capToken(text, i, j)
 		b.toks = append(b.toks, b.starts.add(len(b.toks), i, kindOf(c), v.id(i, j-i)))
@@ -399,6 +440,14 @@ func (b *builder) nonASCII(i, e int) int {
 	switch {
 	case r == utf8.RuneError && size == 1:
 		return i + 1 // invalid byte: recorded in Document.Invalid, never part of a token
+	case r >= '‐' && r <= '‧' && r != '‘' && r != '’' && r != '…':
+		// Dashes, quotation marks, daggers and bullets (• is the
+		// commonest character outside ASCII of text extracted from
+		// PDF): marks that the cases below would find to be no space,
+		// letter, digit or invisible character only after searching
+		// the Unicode tables (TestGeneralPunctuation).
+		b.emit(i, i+size, Punct)
+		return i + size
 	case unicode.IsSpace(r):
 		return i + size
 	case isSymbolLetter(r):

@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/bits"
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/edlint/edlint/internal/mem"
@@ -186,6 +185,7 @@ func hashText(s string, i, n int) (key, h uint64) {
 // the end of their span, with their slots read first in a loop of their
 // own, left parse 6 % slower: the misses cost as much, the bookkeeping more.
 func (v *vocab) id(start, n int) uint32 {
+	var id uint32
 	if n <= 16 && start+16 <= len(v.text) {
 		key := load64(v.text, start)
 		var key2 uint64
@@ -206,11 +206,15 @@ func (v *vocab) id(start, n int) uint32 {
 				return id
 			}
 			if sl.meta == 0 {
-				break
+				// A new text: numbered in this slot, where lookup
+				// would find it empty again.
+				id = v.add(sl, key, key2, v.text, start, n)
+				goto counted
 			}
 		}
 	}
-	id := v.lookup(v.text, start, n)
+	id = v.lookup(v.text, start, n)
+counted:
 	v.counts[id]++
 	if v.lens[id] == 0 {
 		v.odd = append(v.odd, oddLen{uint32(start), uint8(n)})
@@ -260,22 +264,27 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 			continue
 		}
 		if sl.meta == 0 {
-			if len(v.types) >= v.limit-1 {
-				return v.overflow()
-			}
-			id := uint32(len(v.types))
-			*sl = vslot{key: key, key2: key2, meta: slotMeta(s, i, n, id)}
-			v.types = append(v.types, s[i:i+n])
-			v.counts = append(v.counts, 0)
-			v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
-			upper, ascii := caseOf(s[i : i+n])
-			v.cased = append(v.cased, b2u8(upper)|b2u8(!ascii)<<1)
-			if 10*len(v.types) > 7*len(v.slots) {
-				v.grow()
-			}
-			return id
+			return v.add(sl, key, key2, s, i, n)
 		}
 	}
+}
+
+// add numbers s[i:i+n], whose keys are key and key2, in sl, the empty
+// slot where its probe ended (counted 0), or gives it the overflow ID.
+func (v *vocab) add(sl *vslot, key, key2 uint64, s string, i, n int) uint32 {
+	if len(v.types) >= v.limit-1 {
+		return v.overflow()
+	}
+	id := uint32(len(v.types))
+	*sl = vslot{key: key, key2: key2, meta: slotMeta(s, i, n, id)}
+	v.types = append(v.types, s[i:i+n])
+	v.counts = append(v.counts, 0)
+	v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
+	v.cased = append(v.cased, caseFlags(s, i, n))
+	if 10*len(v.types) > 7*len(v.slots) {
+		v.grow()
+	}
+	return id
 }
 
 // heapsKnee is the number of tokens beyond which init expects the
@@ -363,24 +372,32 @@ func (v *vocab) finish(d *Document) {
 	v.slots, v.cased = nil, nil
 }
 
-func b2u8(b bool) uint8 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// caseOf reports whether s holds an upper-case ASCII letter and whether it
-// is all ASCII.
-func caseOf(s string) (upper, ascii bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return upper, false
+// caseFlags are the flags of cased for s[i:i+n]: 1 if it holds an
+// upper-case ASCII letter, 2 if it is not all ASCII; the first is exact
+// only for an ASCII text (finish asks it of no other). The bytes are read
+// eight at a time, as lowerChunk tells the upper-case letters: a byte
+// outside ASCII may carry into the tests of the next ones, but then sets
+// the second flag itself.
+func caseFlags(s string, i, n int) uint8 {
+	var bytes, upper uint64
+	for ; n > 0; i, n = i+8, n-8 {
+		var w uint64
+		if i+8 <= len(s) {
+			w = load64(s, i) & lowBytes[min(uint(n), 8)]
+		} else {
+			w = chunk(s, i, n)
 		}
-		upper = upper || c >= 'A' && c <= 'Z'
+		bytes |= w
+		upper |= (w + (0x80-'A')*lsb) &^ (w + (0x7f-'Z')*lsb)
 	}
-	return upper, true
+	var f uint8
+	if upper&msb != 0 {
+		f = 1
+	}
+	if bytes&msb != 0 {
+		f |= 2
+	}
+	return f
 }
 
 // lowerChunk lower-cases the ASCII letters of an ASCII word.
