@@ -462,23 +462,7 @@ func (wd *wordDiffer) write(b *bytes.Buffer, p *palette, old, fixed string) {
 		edit := midA + midB
 		fast = pre == "" || suf == "" || !strings.HasSuffix(edit, pre) && !strings.HasPrefix(edit, suf)
 	case len(sp.ma)*len(sp.mb) <= maxMiddlePairs:
-		fast = true
-		startA := sp.pre
-		for _, endA := range sp.ma {
-			unitA := old[startA:endA]
-			startA = int(endA)
-			startB := sp.pre
-			for _, endB := range sp.mb {
-				if fixed[startB:endB] == unitA {
-					fast = false
-					break
-				}
-				startB = int(endB)
-			}
-			if !fast {
-				break
-			}
-		}
+		fast = !wd.shareUnit(old, fixed, sp)
 	}
 	if !fast {
 		wd.goDiff(b, p, old, fixed)
