@@ -41,7 +41,7 @@ func thpEligible(t *testing.T, addr uintptr) (eligible, found bool) {
 	if err != nil {
 		t.Skip(err)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only
 	in := false
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {

@@ -316,7 +316,7 @@ func (v *vocab) grow() {
 
 // settle adds the uses counted in the slots and in byteCounts to counts.
 func (v *vocab) settle() {
-	for c, n := range v.byteCounts {
+	for c, n := range &v.byteCounts {
 		if n != 0 {
 			v.counts[v.byByte[c]>>idShift] += n
 			v.byteCounts[c] = 0
