@@ -345,40 +345,14 @@ func TestNameWalk(t *testing.T) {
 func TestWalkStops(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	bits := []uint8{walkWork, walkFirst, walkNow, walkNext, walkCont}
-	docs := walkDocs(t)
 	// Documents of many sentences, of which the walk is shown every
 	// other one: tokens in none, where a walkFirst type is not listed.
 	words := []string{"to", "in", "the", "Podesta", "said", "3", "`code`", ".", "likely", "x"}
-	for n := range 20 {
-		var b strings.Builder
-		for range r.IntN(300) + n%5 {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteByte(' ')
-		}
-		docs = append(docs, prose.Parse(fmt.Sprintf("s%d.md", n), []byte(b.String()), prose.Markdown))
-	}
+	docs := append(walkDocs(t), randomWalkDocs(r, words, func(n int) int { return r.IntN(300) + n%5 })...)
 	for _, doc := range docs {
-		sents := doc.Sentences
-		if strings.HasPrefix(doc.Path, "s") {
-			sents = nil
-			for k, s := range doc.Sentences {
-				if k%2 == 1 {
-					sents = append(sents, s)
-				}
-			}
-		}
+		sents := walkSentences(doc)
 		for round := range 6 {
-			tab := idTable[uint8](doc.NumTypes())
-			for id := range doc.NumTypes() {
-				for _, b := range bits {
-					if r.IntN(12) <= round {
-						tab[id] |= b
-					}
-				}
-				if tab[id]&walkWork != 0 {
-					tab[id] &^= walkFirst // a plan is one or the other
-				}
-			}
+			tab := randomWalkTable(r, doc, bits, round)
 			toks := doc.Tokens
 			var wantStops, wantLooks []int32
 			firstDone := map[uint32]bool{}
@@ -414,40 +388,14 @@ func TestWalkStops(t *testing.T) {
 func TestFusedWalkStops(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	bits := []uint8{walkWork, walkFirst, walkNow, walkNext, walkCont}
-	docs := walkDocs(t)
 	words := []string{"to", "in", "the", "Podesta", "said", "3", "`code`", ".", "likely", "x", "an", "“", "long-term", "Ivana"}
-	for n := range 20 {
-		var b strings.Builder
-		// Some documents of several of the walk's stretches of 256.
-		for range r.IntN(300) + n%5 + n/10*1500 {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteByte(' ')
-		}
-		docs = append(docs, prose.Parse(fmt.Sprintf("s%d.md", n), []byte(b.String()), prose.Markdown))
-	}
+	// Some documents of several of the walk's stretches of 256.
+	docs := append(walkDocs(t), randomWalkDocs(r, words, func(n int) int { return r.IntN(300) + n%5 + n/10*1500 })...)
 	for _, doc := range docs {
-		sents := doc.Sentences
-		if strings.HasPrefix(doc.Path, "s") {
-			sents = nil // every other sentence, as in TestWalkStops
-			for k, s := range doc.Sentences {
-				if k%2 == 1 {
-					sents = append(sents, s)
-				}
-			}
-		}
+		sents := walkSentences(doc)
 		want := buildTokenIndex(doc)
 		for round := range 6 {
-			tab := idTable[uint8](doc.NumTypes())
-			for id := range doc.NumTypes() {
-				for _, b := range bits {
-					if r.IntN(12) <= round {
-						tab[id] |= b
-					}
-				}
-				if tab[id]&walkWork != 0 {
-					tab[id] &^= walkFirst // a plan is one or the other
-				}
-			}
+			tab := randomWalkTable(r, doc, bits, round)
 			var wantLooks, gotLooks chunks[int32]
 			wantStops := walkStops(doc.Tokens, sents, slices.Clone(tab), nil, &wantLooks)
 			js := judgeStops{tab: slices.Clone(tab), sents: sents, look: &gotLooks}
@@ -463,6 +411,54 @@ func TestFusedWalkStops(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomWalkDocs makes 20 Markdown documents of random words, named
+// s0.md to s19.md, document n of size(n) words.
+func randomWalkDocs(r *rand.Rand, words []string, size func(n int) int) []*prose.Document {
+	var docs []*prose.Document
+	for n := range 20 {
+		var b strings.Builder
+		for range size(n) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		docs = append(docs, prose.Parse(fmt.Sprintf("s%d.md", n), []byte(b.String()), prose.Markdown))
+	}
+	return docs
+}
+
+// walkSentences is the sentences a walk is shown in doc: all of them, or
+// every other one for randomWalkDocs' documents.
+func walkSentences(doc *prose.Document) []prose.Sentence {
+	if !strings.HasPrefix(doc.Path, "s") {
+		return doc.Sentences
+	}
+	var sents []prose.Sentence
+	for k, s := range doc.Sentences {
+		if k%2 == 1 {
+			sents = append(sents, s)
+		}
+	}
+	return sents
+}
+
+// randomWalkTable gives each type of doc each of bits with chance
+// (round+1)/12, a walkWork type never walkFirst too (a plan is one or the
+// other).
+func randomWalkTable(r *rand.Rand, doc *prose.Document, bits []uint8, round int) []uint8 {
+	tab := idTable[uint8](doc.NumTypes())
+	for id := range doc.NumTypes() {
+		for _, b := range bits {
+			if r.IntN(12) <= round {
+				tab[id] |= b
+			}
+		}
+		if tab[id]&walkWork != 0 {
+			tab[id] &^= walkFirst
+		}
+	}
+	return tab
 }
 
 // inSentenceRef is inSentence, a sentence at a time.
