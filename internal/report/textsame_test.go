@@ -118,14 +118,7 @@ func TestWordDiffSame(t *testing.T) {
 		n = 5000
 	}
 	for i := range n {
-		var old, fixed string
-		switch i % 3 {
-		case 0:
-			old, fixed = text(r.IntN(12)), text(r.IntN(12))
-		default:
-			before, after := text(r.IntN(10)), text(r.IntN(10))
-			old, fixed = before+text(r.IntN(4))+after, before+text(r.IntN(4))+after
-		}
+		old, fixed := textPair(r, text, i%3 == 0, 12, 10)
 		for k := range pals {
 			got, want := wordDiff(pals[k], old, fixed), refWordDiff(refPals[k], old, fixed)
 			if got != want {
@@ -151,13 +144,7 @@ func TestSplitNear(t *testing.T) {
 	var near, all wordDiffer
 	notOK := 0
 	for i := range 300000 {
-		var old, fixed string
-		if i%4 == 0 {
-			old, fixed = text(r.IntN(10)), text(r.IntN(10))
-		} else {
-			before, after := text(r.IntN(10)), text(r.IntN(10))
-			old, fixed = before+text(r.IntN(4))+after, before+text(r.IntN(4))+after
-		}
+		old, fixed := textPair(r, text, i%4 == 0, 10, 10)
 		if old == fixed {
 			continue
 		}
@@ -254,14 +241,7 @@ func TestWordDiffFramed(t *testing.T) {
 		n = 4000
 	}
 	for i := range n {
-		var old, fixed string
-		switch i % 3 {
-		case 0:
-			old, fixed = text(r.IntN(10)), text(r.IntN(10))
-		default:
-			before, after := text(r.IntN(8)), text(r.IntN(8))
-			old, fixed = before+text(r.IntN(4))+after, before+text(r.IntN(4))+after
-		}
+		old, fixed := textPair(r, text, i%3 == 0, 10, 8)
 		lead, trail := frames[r.IntN(2)], frames[r.IntN(2)]
 		for _, colour := range []bool{false, true} {
 			p := newPalette(colour)
@@ -274,4 +254,15 @@ func TestWordDiffFramed(t *testing.T) {
 			}
 		}
 	}
+}
+
+// textPair draws an old and a fixed text from text(n): apart, each of up
+// to whole-1 units, or else around a shared start and end of up to
+// shared-1 units each, a middle of up to three units apiece.
+func textPair(r *rand.Rand, text func(int) string, apart bool, whole, shared int) (old, fixed string) {
+	if apart {
+		return text(r.IntN(whole)), text(r.IntN(whole))
+	}
+	before, after := text(r.IntN(shared)), text(r.IntN(shared))
+	return before + text(r.IntN(4)) + after, before + text(r.IntN(4)) + after
 }
