@@ -59,11 +59,7 @@ func TestQuickLinkify(t *testing.T) {
 		"q+tag@host.org.", "me@host-", "`code`", "[a](http://x.y)", "<http://z.z>", "h", "f", "w", "mailto:a@b.c"}
 	r := rand.New(rand.NewPCG(12, 13))
 	for range 5000 {
-		var sb strings.Builder
-		for n := r.IntN(30); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		src := []byte(sb.String())
+		src := []byte(randomPieces(r, pieces, 30))
 		got := dumpAST(mdParser.Parse(text.NewReader(src)), src)
 		want := dumpAST(plain.Parse(text.NewReader(src)), src)
 		if got != want {

@@ -3,7 +3,6 @@ package prose
 import (
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
@@ -46,11 +45,7 @@ func TestInlineSegmentsWalk(t *testing.T) {
 		"![alt *em*](i.png)", "<http://a.b>", "<b>", "</b>", "<!-- c -->", "www.x.org", "# ", "- ", "> ", "| a | b |\n|---|---|\n"}
 	r := rand.New(rand.NewPCG(10, 11))
 	for range 3000 {
-		var sb strings.Builder
-		for n := r.IntN(40); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		src := sb.String()
+		src := randomPieces(r, pieces, 40)
 		root := mdParser.Parse(text.NewReader([]byte(src)))
 		var got, want mdSink
 		got.text, want.text = src, src

@@ -30,11 +30,7 @@ func TestTrimSpaceAndEndsBlock(t *testing.T) {
 	pieces := []string{" ", "        ", "\t", "\r", "\v", "\f", "\u00a0", "\u3000", "\u2028", "a", "Z", "9", ".", ",", ";", "-", "!", "?", ":", "\"", ")", "é", "”", "…", "\xff"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 200000 {
-		var sb strings.Builder
-		for n := r.IntN(30); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := sb.String()
+		s := randomPieces(r, pieces, 30)
 		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
@@ -52,13 +48,18 @@ func TestRuneCount(t *testing.T) {
 	pieces := []string{"a", "Z", " ", "word ", "é", "”", "…", "\xff", "\x80", "\xe2\x80", "𝄞"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 100000 {
-		var sb strings.Builder
-		for n := r.IntN(40); n > 0; n-- {
-			sb.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := sb.String()
+		s := randomPieces(r, pieces, 40)
 		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
 			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
 		}
 	}
+}
+
+// randomPieces joins fewer than most random picks from pieces.
+func randomPieces(r *rand.Rand, pieces []string, most int) string {
+	var sb strings.Builder
+	for n := r.IntN(most); n > 0; n-- {
+		sb.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return sb.String()
 }
