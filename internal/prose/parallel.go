@@ -363,7 +363,7 @@ func (d *Document) estimateRun(r run) int {
 	if d.Format == Plain {
 		first, last := blocks[0].firstSeg, blocks[len(blocks)-1].endSeg
 		if first < last {
-			n = countTokenStarts(d.Text, r.prose[first].Start(), r.prose[last-1].End())
+			n = sampleTokenStarts(d.Text, r.prose[first].Start(), r.prose[last-1].End())
 		}
 	} else {
 		// (Every segment of Markdown is a block's: the run's are those
