@@ -25,6 +25,78 @@ var mdParser = goldmark.New(
 	goldmark.WithParserOptions(parser.WithAttribute()),
 ).Parser()
 
+// mdPlainParser is mdParser without linkify, for the pieces of a
+// document where linkify can find no link (see plainPiece): there
+// goldmark would call it at every space and line head for nothing, which
+// was a quarter of the parse of the Markdown corpus even behind
+// mayLinkify.
+var mdPlainParser = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
+	goldmark.WithParserOptions(parser.WithAttribute()),
+).Parser()
+
+// forceLinkify makes every piece parse with mdParser (for tests).
+var forceLinkify = false
+
+// mdParserOf returns mdPlainParser for a piece that needs no linkify
+// (see plainPiece), else mdParser.
+func mdParserOf(plain bool) parser.Parser {
+	if plain && !forceLinkify {
+		return mdPlainParser
+	}
+	return mdParser
+}
+
+// plainPiece reports whether b parses without linkify into the blocks and
+// prose segments it parses into with it.
+//
+// Linkify can find a link only where mayLinkify holds, which needs
+// "http:", "https:", "ftp:" or "www." in a line, or an '@' (mayLink).
+// Where it finds none the trees still differ: goldmark ends the text node
+// it is building at each call (at every space), and the nodes join up
+// again, except at the end of a line, where it trims the white space off
+// the last node only. So a line that ends in two spaces or tabs or more
+// inside the text goldmark reads keeps all but the last in one tree and
+// none in the other (wideLineEnd). TestPlainPiecesParseAsLinkify and
+// FuzzPlainParse compare the documents.
+func plainPiece(b []byte) bool {
+	return !mayLink(b) && !wideLineEnd(b)
+}
+
+// mayLink reports whether linkify may find a link somewhere in b. (A
+// line goldmark reads is bytes of the source, after the spaces a tab
+// expands to.)
+func mayLink(b []byte) bool {
+	return bytes.IndexByte(b, '@') >= 0 || bytes.Contains(b, []byte("http")) ||
+		bytes.Contains(b, []byte("www.")) || bytes.Contains(b, []byte("ftp:"))
+}
+
+// wideLineEnd reports whether a line of b that is not blank ends in two
+// or more bytes of white space (' ', '\t', '\r'). A hard line break's two
+// spaces count too: goldmark takes them off the line first, but not when
+// the line ends a paragraph a table follows (the table takes the lines
+// after it, newline and all).
+func wideLineEnd(b []byte) bool {
+	for start := 0; start < len(b); {
+		end := bytes.IndexByte(b[start:], '\n')
+		next := start + end + 1
+		if end < 0 {
+			end, next = len(b)-start, len(b)
+		}
+		line := b[start : start+end]
+		start = next
+		n := len(line)
+		for n > 0 && (line[n-1] == ' ' || line[n-1] == '\t' || line[n-1] == '\r') {
+			n--
+		}
+		run := line[n:]
+		if len(run) >= 2 && n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // quickLinkify is goldmark's extension.Linkify (bare URLs and e-mail
 // addresses as links), asked only where it may find one: it is called
 // at every space of the prose, where a call to it took 200 instructions
@@ -94,6 +166,41 @@ func mayLinkify(line []byte) bool {
 	}
 	return j > i && j < len(s) && s[j] == '@'
 }
+
+// linkMarks returns, in order, the offsets in src (whose lines start at
+// lines) of what makes a piece need linkify (see plainPiece): each '@',
+// "http", "www." and "ftp:", and the end of each line wideLineEnd takes.
+// A piece cut at line starts, as mdLines.cuts cuts, is plainPiece when it
+// holds none of them. Finding them once costs less than asking plainPiece
+// of every piece linkCuts sorts: it reads each line's end, not its bytes.
+func linkMarks(src []byte, lines []uint32) []int {
+	var marks []int
+	for _, pat := range []string{"@", "http", "www.", "ftp:"} {
+		for i := 0; ; {
+			k := bytes.Index(src[i:], []byte(pat))
+			if k < 0 {
+				break
+			}
+			marks = append(marks, i+k)
+			i += k + len(pat)
+		}
+	}
+	for l, start := range lines {
+		end := len(src)
+		if l+1 < len(lines) {
+			end = int(lines[l+1]) - 1 // its '\n'
+		}
+		if end-int(start) >= 3 && isLineSpace(src[end-1]) && isLineSpace(src[end-2]) &&
+			wideLineEnd(src[start:end]) {
+			marks = append(marks, end-1)
+		}
+	}
+	slices.Sort(marks)
+	return marks
+}
+
+// isLineSpace reports whether c is white space that wideLineEnd counts.
+func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 
 // linkTrigger marks linkify's trigger characters, which it skips at the
 // start of a line: ' ', '*', '_', '~' and '('.
@@ -192,8 +299,17 @@ func (d *Document) markdownBlocks(workers int) []rawBlock {
 		}
 	}
 	ls := mdLines{src: src, head: blanked, lines: d.lines}
+	// The marks of what needs linkify (from the source, not the blanked
+	// head: an address in front matter only makes its piece parse with
+	// linkify), for a document large enough to cut around them.
+	var marks []int
+	if len(src) >= linkSplitMin {
+		marks = linkMarks(src, d.lines)
+	}
 	var cuts []int
-	if len(src) >= 2*mdPieceSize {
+	if len(marks) > 0 {
+		cuts = ls.linkCuts(marks)
+	} else if len(src) >= 2*mdPieceSize {
 		cuts = ls.cuts(mdPieceSize)
 	}
 	bounds := append(append(make([]int, 0, len(cuts)+2), 0), cuts...)
@@ -207,6 +323,14 @@ func (d *Document) markdownBlocks(workers int) []rawBlock {
 			copy(in[copy(in, blanked):], src[len(blanked):bounds[1]])
 		}
 		return in
+	}
+	// plain tells whether piece k parses without linkify.
+	plain := func(k int, in []byte) bool {
+		if len(src) < linkSplitMin {
+			return plainPiece(in)
+		}
+		i, _ := slices.BinarySearch(marks, bounds[k])
+		return i == len(marks) || marks[i] >= bounds[k+1]
 	}
 	// A link reference definition in one piece resolves links in all.
 	// The pieces that may hold one are parsed first, to collect the
@@ -227,7 +351,8 @@ func (d *Document) markdownBlocks(workers int) []rawBlock {
 		s := mdSink{text: d.Text}
 		for k := range n {
 			s.base = bounds[k]
-			s.walk(mdParser.Parse(text.NewReader(piece(k))))
+			in := piece(k)
+			s.walk(mdParserOf(plain(k, in)).Parse(text.NewReader(in)))
 		}
 		d.Prose, d.Comments = s.prose, s.comments
 		return s.blocks
@@ -235,7 +360,8 @@ func (d *Document) markdownBlocks(workers int) []rawBlock {
 	sinks := make([]mdSink, n)
 	parse := func(k int, pc parser.Context) {
 		sinks[k] = mdSink{text: d.Text, base: bounds[k]}
-		sinks[k].walk(mdParser.Parse(text.NewReader(piece(k)), parser.WithContext(pc)))
+		in := piece(k)
+		sinks[k].walk(mdParserOf(plain(k, in)).Parse(text.NewReader(in), parser.WithContext(pc)))
 	}
 	var refs map[string]parser.Reference
 	if len(defining) > 0 {
