@@ -42,9 +42,9 @@ func (apostropheStyle) Meta() Meta {
 func (apostropheStyle) Check(p *Pass) {
 	all := gather(p, factApostrophes, func(d *prose.Document) styleUses { return apostrophes(d, tokenIndexOf(p, d)) })
 	quotes := gather(p, factQuotes, func(d *prose.Document) styleUses { return quoteMarks(d, tokenIndexOf(p, d)) })
-	reportMixed(p, mixedStyles{
+	reportMixed(p, factApostrophes, mixedStyles{
 		labels:         []string{"curly apostrophes", "straight apostrophes"},
-		companion:      countStyles(quotes, 2),
+		companion:      styleSetOf(p, factQuotes, quotes).total,
 		companionLabel: "quotation marks and apostrophes",
 		styleWords:     []string{"curly", "straight"},
 		prefer:         -1,

@@ -296,37 +296,25 @@ func judgeCompounds(p *Pass) []compoundVerdict {
 // leave them alone.
 func ownedCompounds(p *Pass) map[string]bool {
 	return p.Memo(factOwnedCompounds, func() any {
-		owned := map[string]bool{}
 		if !p.Enabled("compound-style") {
-			return owned
+			return map[string]bool{}
 		}
-		for _, v := range compoundVerdicts(p) {
-			if v.reportClosed && p.Dict.Check(v.key).Status != spell.Accepted {
-				owned[v.key] = true
-			}
-		}
-		return owned
+		return compoundVerdicts(p).owned
 	}).(map[string]bool)
 }
 
 func (compoundStyle) Check(p *Pass) {
-	for _, v := range compoundVerdicts(p) {
+	set := compoundVerdicts(p)
+	for _, sh := range set.mine[p.Doc] {
+		v := &set.verdicts[sh.verdict]
 		report, other := v.hyphen, v.closed
 		if v.reportClosed {
 			report, other = v.closed, v.hyphen
 		}
-		var mineUses []prose.Span
-		for _, u := range report {
-			if u.doc == p.Doc {
-				mineUses = append(mineUses, u.span)
-			}
-		}
-		if len(mineUses) == 0 {
-			continue
-		}
+		mineUses := sh.uses
 		first := mineUses[0]
 		text := p.Doc.Slice(first)
-		want := commonForm(other)
+		want := set.want[sh.verdict]
 		if isLowerASCII(text) {
 			want = strings.ToLower(want)
 		} else {
@@ -436,10 +424,55 @@ func compoundOfWords(p *Pass, w string) bool {
 	return len(first) == 1 && p.Dict.Check(rest).Status == spell.Accepted
 }
 
+// compoundSet is judgeCompounds' verdicts on a set of documents, with what
+// each document's pass reads of them, found once for the set (by each
+// pass, it took time quadratic in the number of documents).
+type compoundSet struct {
+	verdicts []compoundVerdict
+	// want is each verdict's suggestion: the common spelling of the form
+	// not reported (commonForm).
+	want []string
+	// mine lists, by document, the verdicts that report some of its uses,
+	// in order, with those uses.
+	mine map[*prose.Document][]compoundShare
+	// owned are the closed forms (lower case) reported because no
+	// dictionary knows them (see ownedCompounds).
+	owned map[string]bool
+}
+
+// compoundShare is one verdict's reported uses in one document.
+type compoundShare struct {
+	verdict int
+	uses    []prose.Span
+}
+
 // compoundVerdicts returns judgeCompounds' verdicts, decided once for the
 // set of documents.
-func compoundVerdicts(p *Pass) []compoundVerdict {
-	return setMemo(p, factCompoundVerdicts, func() any { return judgeCompounds(p) }).([]compoundVerdict)
+func compoundVerdicts(p *Pass) *compoundSet {
+	return setMemo(p, factCompoundVerdicts, func() any {
+		set := &compoundSet{verdicts: judgeCompounds(p), mine: map[*prose.Document][]compoundShare{}, owned: map[string]bool{}}
+		set.want = make([]string, len(set.verdicts))
+		for i := range set.verdicts {
+			v := &set.verdicts[i]
+			report, other := v.hyphen, v.closed
+			if v.reportClosed {
+				report, other = v.closed, v.hyphen
+				if p.Dict.Check(v.key).Status != spell.Accepted {
+					set.owned[v.key] = true
+				}
+			}
+			set.want[i] = commonForm(other)
+			for _, u := range report {
+				shares := set.mine[u.doc]
+				if n := len(shares); n > 0 && shares[n-1].verdict == i {
+					shares[n-1].uses = append(shares[n-1].uses, u.span)
+					continue
+				}
+				set.mine[u.doc] = append(shares, compoundShare{i, []prose.Span{u.span}})
+			}
+		}
+		return set
+	}).(*compoundSet)
 }
 
 // closedByRule reports whether a hyphenated compound is one that house

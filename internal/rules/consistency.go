@@ -118,21 +118,66 @@ type mixedStyles struct {
 	maxRelated int
 }
 
+// setOnce returns f's value, computed once for the set of documents p.Doc
+// is checked with (under key, which names the facts it is made from: it
+// must not depend on the pass's dictionary or options), or by every call
+// for a document linted alone. What each document's pass would otherwise
+// compute from all the documents goes here: computed by each pass, it
+// made a run over many files quadratic in their number (a thousand files
+// of a kilobyte spent 384M instructions, a quarter of the run, summing
+// the styles of all the others).
+func setOnce[T any](p *Pass, key string, f func() T) T {
+	if p.Corpus == nil || !p.Corpus.Has(p.Doc) {
+		return f()
+	}
+	return p.Corpus.Memo(key, func() any { return f() }).(T)
+}
+
+// styleSet is what the consistency rules read of every document's uses of
+// the styles of one choice (the facts gathered under one key).
+type styleSet struct {
+	// total counts each style's uses in all the documents.
+	total []int
+	// firstDoc and firstSpan give each style's first use, in the order of
+	// the documents (nil and zero for a style none uses).
+	firstDoc  []*prose.Document
+	firstSpan []prose.Span
+}
+
+// styleSetOf returns the styleSet of all, the facts gathered under key,
+// computed once for the set of documents (see setOnce).
+func styleSetOf(p *Pass, key string, all []docFacts[styleUses]) *styleSet {
+	return setOnce(p, key+"#styles", func() *styleSet {
+		n := 0
+		for _, df := range all {
+			n = max(n, len(df.facts))
+		}
+		ss := &styleSet{total: make([]int, n), firstDoc: make([]*prose.Document, n), firstSpan: make([]prose.Span, n)}
+		for _, df := range all {
+			for s, uses := range df.facts {
+				ss.total[s] += len(uses)
+				if ss.firstDoc[s] == nil && len(uses) > 0 {
+					ss.firstDoc[s], ss.firstSpan[s] = df.doc, uses[0]
+				}
+			}
+		}
+		return ss
+	})
+}
+
 // reportMixed reports each style of p.Doc that is not the style of the set
 // of documents once, at its first use, with the number of uses, the
-// majority style as the fix and the other uses as related spans.
-func reportMixed(p *Pass, m mixedStyles, all []docFacts[styleUses]) {
+// majority style as the fix and the other uses as related spans. all are
+// the facts gathered under key.
+func reportMixed(p *Pass, key string, m mixedStyles, all []docFacts[styleUses]) {
 	own, ok := mine(p, all)
 	if !ok {
 		return
 	}
 	n := len(m.labels)
+	set := styleSetOf(p, key, all)
 	total := make([]int, n)
-	for _, df := range all {
-		for s := 0; s < n && s < len(df.facts); s++ {
-			total[s] += len(df.facts[s])
-		}
-	}
+	copy(total, set.total)
 	// The majority is decided on the uses plus the companion counts, when
 	// the choice is shared with another rule's marks.
 	weight := make([]int, n)
@@ -162,13 +207,8 @@ func reportMixed(p *Pass, m mixedStyles, all []docFacts[styleUses]) {
 	var majSpan prose.Span
 	if major < len(own) && len(own[major]) > 0 {
 		majDoc, majSpan = p.Doc, own[major][0]
-	} else {
-		for _, df := range all {
-			if major < len(df.facts) && len(df.facts[major]) > 0 {
-				majDoc, majSpan = df.doc, df.facts[major][0]
-				break
-			}
-		}
+	} else if major < len(set.firstDoc) {
+		majDoc, majSpan = set.firstDoc[major], set.firstSpan[major]
 	}
 	for s := 0; s < n && s < len(own); s++ {
 		uses := own[s]
@@ -281,15 +321,4 @@ func textAround(doc *prose.Document, span prose.Span) string {
 		end = doc.TokenEnd(j)
 	}
 	return doc.Text[start:end]
-}
-
-// countStyles sums each style's uses over all documents.
-func countStyles(all []docFacts[styleUses], n int) []int {
-	out := make([]int, n)
-	for _, df := range all {
-		for s := 0; s < n && s < len(df.facts); s++ {
-			out[s] += len(df.facts[s])
-		}
-	}
-	return out
 }

@@ -42,7 +42,7 @@ func (dashStyle) Meta() Meta {
 
 func (dashStyle) Check(p *Pass) {
 	all := gather(p, factDashes, func(d *prose.Document) styleUses { return dashes(d, tokenIndexOf(p, d)) })
-	reportMixed(p, mixedStyles{
+	reportMixed(p, factDashes, mixedStyles{
 		labels:  dashLabels,
 		never:   map[int]bool{dashSpacedHyphen: true},
 		quiet:   map[int]bool{dashSpacedHyphen: true},

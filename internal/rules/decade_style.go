@@ -38,7 +38,7 @@ func (decadeStyle) Meta() Meta {
 
 func (decadeStyle) Check(p *Pass) {
 	all := gather(p, factDecades, func(d *prose.Document) styleUses { return decades(d, tokenIndexOf(p, d)) })
-	reportMixed(p, mixedStyles{
+	reportMixed(p, factDecades, mixedStyles{
 		labels:  []string{"plain decades", "decades with an apostrophe"},
 		prefer:  decadePlain,
 		convert: convertDecade,

@@ -236,7 +236,9 @@ func varietyWords(doc *prose.Document, x *tokenIndex) []varietyUse {
 
 func (englishVariety) Check(p *Pass) {
 	all := gather(p, factVariety, func(d *prose.Document) []varietyUse { return varietyWords(d, tokenIndexOf(p, d)) })
-	if !slices.ContainsFunc(all, func(df docFacts[[]varietyUse]) bool { return len(df.facts) > 0 }) {
+	if !setOnce(p, factVariety+"#any", func() bool {
+		return slices.ContainsFunc(all, func(df docFacts[[]varietyUse]) bool { return len(df.facts) > 0 })
+	}) {
 		return // no American or British spelling anywhere
 	}
 	table := varietyTable

@@ -27,7 +27,7 @@ func (hyphenAsDash) Meta() Meta {
 
 func (hyphenAsDash) Check(p *Pass) {
 	all := gather(p, factDashes, func(d *prose.Document) styleUses { return dashes(d, tokenIndexOf(p, d)) })
-	reportMixed(p, mixedStyles{
+	reportMixed(p, factDashes, mixedStyles{
 		labels:  dashLabels,
 		never:   map[int]bool{dashSpacedHyphen: true},
 		quiet:   map[int]bool{dashSpacedEm: true, dashClosedEm: true, dashSpacedEn: true, dashDoubleHyphen: true},

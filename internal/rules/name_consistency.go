@@ -810,12 +810,9 @@ type pendingFinding struct {
 	relMsg  string
 }
 
-// reportPending reports the pending findings that lie in p.Doc.
+// reportPending reports pend, the pending findings that lie in p.Doc.
 func reportPending(p *Pass, pend []pendingFinding) {
 	for _, pf := range pend {
-		if pf.doc != p.Doc {
-			continue
-		}
 		f := Finding{Span: pf.span, Message: pf.message, Suggestions: []string{pf.want}}
 		if pf.relDoc != nil {
 			f.Related = []Related{relatedIn(p, pf.relDoc, pf.relSpan, pf.relMsg)}
@@ -825,14 +822,19 @@ func reportPending(p *Pass, pend []pendingFinding) {
 }
 
 func (nameConsistency) Check(p *Pass) {
-	pend := setMemo(p, factNameFindings, func() any {
+	// The findings of the whole set, by document, in order.
+	byDoc := setMemo(p, factNameFindings, func() any {
 		// The token index lists each document's capitalised words.
 		all := gather(p, factNames, func(d *prose.Document) nameFacts {
 			return nameWordsIn(d, tokenIndexOf(p, d).capitals)
 		})
-		return append(checkPhrases(p, all), checkNameWords(p, all)...)
-	}).([]pendingFinding)
-	reportPending(p, pend)
+		byDoc := map[*prose.Document][]pendingFinding{}
+		for _, pf := range append(checkPhrases(p, all), checkNameWords(p, all)...) {
+			byDoc[pf.doc] = append(byDoc[pf.doc], pf)
+		}
+		return byDoc
+	}).(map[*prose.Document][]pendingFinding)
+	reportPending(p, byDoc[p.Doc])
 }
 
 func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {

@@ -41,7 +41,7 @@ func (percentStyle) Meta() Meta {
 
 func (percentStyle) Check(p *Pass) {
 	all := gather(p, factPercents, func(d *prose.Document) styleUses { return percents(d, tokenIndexOf(p, d)) })
-	reportMixed(p, mixedStyles{
+	reportMixed(p, factPercents, mixedStyles{
 		labels:  []string{"“percent” after numbers", "“per cent” after numbers", "percent signs"},
 		prefer:  -1,
 		convert: convertPercent,

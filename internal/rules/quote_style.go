@@ -37,9 +37,9 @@ func (quoteStyle) Meta() Meta {
 func (quoteStyle) Check(p *Pass) {
 	all := gather(p, factQuotes, func(d *prose.Document) styleUses { return quoteMarks(d, tokenIndexOf(p, d)) })
 	apos := gather(p, factApostrophes, func(d *prose.Document) styleUses { return apostrophes(d, tokenIndexOf(p, d)) })
-	reportMixed(p, mixedStyles{
+	reportMixed(p, factQuotes, mixedStyles{
 		labels:         []string{"curly quotation marks", "straight quotation marks"},
-		companion:      countStyles(apos, 2),
+		companion:      styleSetOf(p, factApostrophes, apos).total,
 		companionLabel: "quotation marks and apostrophes",
 		styleWords:     []string{"curly", "straight"},
 		prefer:         -1,

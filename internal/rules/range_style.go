@@ -38,7 +38,7 @@ func (rangeStyle) Meta() Meta {
 
 func (rangeStyle) Check(p *Pass) {
 	all := gather(p, factRanges, func(d *prose.Document) styleUses { return ranges(d, tokenIndexOf(p, d)) })
-	reportMixed(p, mixedStyles{
+	reportMixed(p, factRanges, mixedStyles{
 		labels:  []string{"ranges with an en dash", "ranges with a hyphen"},
 		prefer:  -1,
 		convert: convertRange,
