@@ -2,6 +2,7 @@ package spell
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -84,7 +85,7 @@ func (d *Dict) hasCommonNeighbour(word string, maxDist, minFreq int) bool {
 	if k < 0 {
 		return false
 	}
-	return w.children(root.first+uint32(k), 1, 0)
+	return w.children(root.first+uint32(k), 1, 0, root.mask)
 }
 
 // nbWalk is the state of one HasCommonNeighbour search.
@@ -96,8 +97,8 @@ func (d *Dict) hasCommonNeighbour(word string, maxDist, minFreq int) bool {
 // that a 64-letter word fits a uint64. A row then costs a few word
 // operations instead of a pass over the word: on clean.txt (872
 // questions) the rows of int16 cells took 147M instructions, 590 a row,
-// these 14M, 140 a row, and the walk fills 103K rows instead of 248K (see
-// children).
+// these 14M, 140 a row, and the walk fills 86K rows instead of 248K (see
+// children and reaches).
 type nbWalk struct {
 	d        *Dict
 	s        *suggester
@@ -133,7 +134,7 @@ func (r *nbRow) any(t int) bool {
 // whose table ends at row e, and their subtrees; it reports whether a
 // neighbour was found. Each child's row is filled and judged here, so
 // that the many children that end the walk cost no call.
-func (w *nbWalk) children(first uint32, nc, e int) bool {
+func (w *nbWalk) children(first uint32, nc, e int, mask uint32) bool {
 	row, prev := &w.rows[e+1], &w.rows[e]
 	// A row is at least the least cell of the row above, or of the one
 	// above that plus one (a transposition or a pair read as one letter),
@@ -147,22 +148,28 @@ func (w *nbWalk) children(first uint32, nc, e int) bool {
 	// kept). The others are skipped unread: the walk that stepped into
 	// every child and tested its row there filled 2.4 times the rows.
 	slack := row.any(w.maxDist - 1)
-	var reach uint64
-	var partner byte // the letter that makes an expansion pair with path[e-1]
+	keep := ^uint32(0) // letterBits of the letters kept
 	if !slack {
-		reach = row.low(w.maxDist)
+		reach := row.low(w.maxDist)
+		keep = 0
 		if e > 0 && prev.any(w.maxDist-1) {
 			pc := w.path[e-1]
 			if pc-'a' < 26 {
 				reach |= prev.low(w.maxDist-1) & (w.eq[pc-'a'] >> 1)
 			}
-			partner = pairPartner(pc)
+			keep = letterBit(pairPartner(pc)) &^ letterBits[utf8.RuneSelf]
+		}
+		for m := reach & w.cells; m != 0; m &= m - 1 {
+			keep |= letterBit(w.f[bits.TrailingZeros64(m)])
+		}
+		if keep&mask == 0 && mask&letterBits[utf8.RuneSelf] == 0 {
+			return false // none of them below, nor any non-ASCII rune
 		}
 	}
 	labels := w.s.labels[first : first+uint32(nc)]
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
-		if !slack && c < utf8.RuneSelf && (c-'a' >= 26 || reach&w.eq[c-'a'] == 0) && c != partner {
+		if c < utf8.RuneSelf && letterBits[c]&keep == 0 {
 			continue
 		}
 		x := first + uint32(k)
@@ -186,8 +193,36 @@ func (w *nbWalk) children(first uint32, nc, e int) bool {
 		if w0>>hmaxShift == 0 {
 			continue // no children
 		}
+		// Keys below too short to reach the word's end? (Not when they
+		// can be as long as the word: a child is only ever visited
+		// with a cell within reach.)
+		if hmax := int(w0 >> hmaxShift); hmax < w.n && !w.reaches(crow, hmax, 0) && !w.reaches(&w.rows[ce], hmax, 1) {
+			continue
+		}
 		cf := w0 & firstMask
-		if w.children(cf, int(le32(r, 8)&firstMask-cf), ce) {
+		if w.children(cf, int(le32(r, 8)&firstMask-cf), ce, le32(r, 4)) {
+			return true
+		}
+	}
+	return false
+}
+
+// reaches reports whether some cell i of row r is within t, for t up to
+// maxDist-cost, with t+cost + n-i-hmax <= maxDist: whether a key at most
+// hmax letters below a child could be a neighbour. From the child's row
+// (cost 0), cell i, the word's n-i letters left cost at least n-i-hmax
+// insertions. From the row before it (cost 1), a jump over the child's
+// row (a transposition, or a pair read as one letter) takes one of the
+// letters below and at most two of the word's: n-i-2-(hmax-1)
+// insertions are left. On clean.txt this skips a sixth of the rows.
+func (w *nbWalk) reaches(r *nbRow, hmax, cost int) bool {
+	for t := 0; t <= w.maxDist-cost; t++ {
+		lo := w.n - hmax - w.maxDist + t
+		if lo <= 0 {
+			if r.any(t) {
+				return true
+			}
+		} else if r.m[t]>>(lo-1) != 0 {
 			return true
 		}
 	}
