@@ -148,28 +148,28 @@ func (w *nbWalk) children(first uint32, nc, e int, mask uint32) bool {
 	// kept). The others are skipped unread: the walk that stepped into
 	// every child and tested its row there filled 2.4 times the rows.
 	slack := row.any(w.maxDist - 1)
-	keep := ^uint32(0) // letterBits of the letters kept
+	keep := ^uint32(0) // nbBits of the letters kept
 	if !slack {
 		reach := row.low(w.maxDist)
-		keep = 0
+		keep = nbNonASCII
 		if e > 0 && prev.any(w.maxDist-1) {
 			pc := w.path[e-1]
 			if pc-'a' < 26 {
 				reach |= prev.low(w.maxDist-1) & (w.eq[pc-'a'] >> 1)
 			}
-			keep = letterBit(pairPartner(pc)) &^ letterBits[utf8.RuneSelf]
+			keep |= letterBit(pairPartner(pc)) &^ letterBits[utf8.RuneSelf]
 		}
 		for m := reach & w.cells; m != 0; m &= m - 1 {
 			keep |= letterBit(w.f[bits.TrailingZeros64(m)])
 		}
-		if keep&mask == 0 && mask&letterBits[utf8.RuneSelf] == 0 {
+		if keep&mask&^nbNonASCII == 0 && mask&letterBits[utf8.RuneSelf] == 0 {
 			return false // none of them below, nor any non-ASCII rune
 		}
 	}
 	labels := w.s.labels[first : first+uint32(nc)]
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
-		if c < utf8.RuneSelf && letterBits[c]&keep == 0 {
+		if nbBits[c]&keep == 0 {
 			continue
 		}
 		x := first + uint32(k)
@@ -228,6 +228,20 @@ func (w *nbWalk) reaches(r *nbRow, hmax, cost int) bool {
 	}
 	return false
 }
+
+// nbBits is letterBits but for non-ASCII bytes, which have nbNonASCII:
+// the letters nbWalk.children keeps always include those.
+var nbBits = func() (t [256]uint32) {
+	for c := range t {
+		t[c] = letterBits[c]
+		if c >= utf8.RuneSelf {
+			t[c] = nbNonASCII
+		}
+	}
+	return t
+}()
+
+const nbNonASCII = 1 << 27
 
 // step fills row j for the key letter path[j-1]. A cell is within t when
 // one of the cells it is made from is within t less that step's cost:
