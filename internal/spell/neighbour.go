@@ -142,24 +142,22 @@ func (w *nbWalk) children(first uint32, nc, e int, mask uint32) bool {
 	// none within maxDist-1, has no neighbour below it. With such slack,
 	// every child keeps a cell within maxDist (a deletion). Without, a
 	// child keeps one only with a letter that matches the word where this
-	// row is within maxDist, or that makes a transposition or an
-	// expansion pair with this node's letter where the row before is
-	// within maxDist-1 (a letter from a non-ASCII rune is free and always
-	// kept). The others are skipped unread: the walk that stepped into
-	// every child and tested its row there filled 2.4 times the rows.
+	// row is within maxDist, or that makes an expansion pair with this
+	// node's letter where the row before is within maxDist-1 (a letter
+	// from a non-ASCII rune is free and always kept). A transposition
+	// from cell i-2 of the row before needs the word's letter i-2, and
+	// cell i-2 of this row is at most one more (a deletion): that letter
+	// is kept already. The others are skipped unread: the walk that
+	// stepped into every child and tested its row there filled 2.4 times
+	// the rows.
 	slack := row.any(w.maxDist - 1)
 	keep := ^uint32(0) // nbBits of the letters kept
 	if !slack {
-		reach := row.low(w.maxDist)
 		keep = nbNonASCII
 		if e > 0 && prev.any(w.maxDist-1) {
-			pc := w.path[e-1]
-			if pc-'a' < 26 {
-				reach |= prev.low(w.maxDist-1) & (w.eq[pc-'a'] >> 1)
-			}
-			keep |= letterBit(pairPartner(pc)) &^ letterBits[utf8.RuneSelf]
+			keep |= letterBit(pairPartner(w.path[e-1])) &^ letterBits[utf8.RuneSelf]
 		}
-		for m := reach & w.cells; m != 0; m &= m - 1 {
+		for m := row.low(w.maxDist) & w.cells; m != 0; m &= m - 1 {
 			keep |= letterBit(w.f[bits.TrailingZeros64(m)])
 		}
 		if keep&mask&^nbNonASCII == 0 && mask&letterBits[utf8.RuneSelf] == 0 {
