@@ -77,6 +77,15 @@ func TestPlainPiecesParseAsLinkify(t *testing.T) {
 		for _, workers := range []int{1, 3} {
 			sameDocument(t, name, parseLinkify(name, src, workers), ParseWorkers(name, src, Markdown, workers))
 		}
+		if strings.HasPrefix(name, "linky") {
+			// Cut at every safe point too (linkCuts' cuts within runs).
+			func() {
+				defer func(p, m int) { mdPieceSize, minPart = p, m }(mdPieceSize, minPart)
+				whole := parseLinkify(name, src, 1)
+				mdPieceSize, minPart = 1, 1
+				sameDocument(t, name+" cut everywhere", whole, ParseWorkers(name, src, Markdown, 3))
+			}()
+		}
 		if len(src) < linkSplitMin || plainPiece(src) {
 			if plainPiece(src) {
 				plainPieces++ // parsed whole without linkify
