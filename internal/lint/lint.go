@@ -68,7 +68,7 @@ const EncodingRule = "invalid-utf8"
 
 // Lint lints one document held in memory.
 func (c *Config) Lint(path string, src []byte) *File {
-	return c.lint(path, src, runtime.GOMAXPROCS(0))
+	return c.lint(path, src, runtime.GOMAXPROCS(0), rules.NewPlan(c.rules()))
 }
 
 // LintAll lints sources in parallel on up to workers goroutines (0 means one
@@ -84,6 +84,13 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 			return sources[i].Config
 		}
 		return c
+	}
+	// The plan of each configuration's rules, made once for the run.
+	plans := map[*Config]*rules.Plan{}
+	for i := range sources {
+		if cfg := cfgOf(i); plans[cfg] == nil {
+			plans[cfg] = rules.NewPlan(cfg.rules())
+		}
 	}
 	var mu sync.Mutex
 	done := 0
@@ -104,7 +111,7 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 				out[i] = &File{Path: s.Path, Err: err}
 				return
 			}
-			out[i] = cfgOf(i).lint(s.Path, src, spareFor(workers, len(sources)))
+			out[i] = cfgOf(i).lint(s.Path, src, spareFor(workers, len(sources)), plans[cfgOf(i)])
 		})
 		return out
 	}
@@ -134,7 +141,7 @@ func (c *Config) LintAll(sources []Source, workers int) []*File {
 	par.Do(len(out), workers, func(i int) {
 		defer tick()
 		if out[i].Doc != nil {
-			out[i].Findings = cfgOf(i).check(out[i].Doc, corpus, spare)
+			out[i].Findings = cfgOf(i).check(out[i].Doc, corpus, spare, plans[cfgOf(i)])
 		}
 	})
 	return out
@@ -184,13 +191,13 @@ func (c *Config) LintSet(paths []string, srcs [][]byte) []*File {
 
 // lint is Lint with the number of goroutines the document may be parsed
 // and its rules run on.
-func (c *Config) lint(path string, src []byte, workers int) *File {
+func (c *Config) lint(path string, src []byte, workers int, plan *rules.Plan) *File {
 	if skip := unlintable(src); skip != "" {
 		return &File{Path: path, Skipped: skip}
 	}
 	f := parsed(path, src, workers)
 	if f.Doc != nil {
-		f.Findings = c.check(f.Doc, nil, workers)
+		f.Findings = c.check(f.Doc, nil, workers, plan)
 	}
 	return f
 }
@@ -217,7 +224,7 @@ const LargeDocument = 4 << 20
 // check runs the rules over doc, on up to workers goroutines. Each rule's
 // findings are kept apart and joined in rule order, so the result does not
 // depend on the scheduling.
-func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int) []rules.Finding {
+func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int, plan *rules.Plan) []rules.Finding {
 	dict := c.Dict
 	if dict == nil {
 		dict = spell.Builtin()
@@ -234,8 +241,8 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int) [
 			Message: fmt.Sprintf("invalid UTF-8 byte 0x%02x at offset %d", doc.Src[off], off),
 		})
 	}
-	rs := c.rules()
-	shared := rules.NewShared(rs)
+	rs := plan.Rules()
+	shared := plan.NewShared()
 	if len(doc.Src) >= LargeDocument {
 		shared.AfterJudgement(spell.ReleaseBuiltin)
 	}
@@ -248,11 +255,11 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int) [
 			}
 			per[i].add(f)
 		}
-		p := rules.NewPass(r, doc, dict, &c.Options, shared, report)
+		p := plan.NewPass(i, doc, dict, &c.Options, shared, report)
 		p.Corpus = corpus
-		rules.Run(r, p, r.Meta().Name)
+		rules.Run(r, p, plan.Meta(i).Name)
 	}
-	order := rules.RunOrder(rs)
+	order := plan.Order()
 	if len(doc.Src) >= LargeDocument && len(order) > 1 {
 		// The first rule judges the words (RunOrder) with the whole
 		// dictionary resident, its suggestions on every core; the others

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/rules"
 )
 
 // TestRulesInParallel checks that running a document's rules on several
@@ -25,12 +26,12 @@ func TestRulesInParallel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := c.check(prose.Parse(p, src, prose.FormatFor(p)), nil, 1)
+		want := c.check(prose.Parse(p, src, prose.FormatFor(p)), nil, 1, rules.NewPlan(c.rules()))
 		if len(want) == 0 {
 			t.Errorf("%s: no findings: the comparison proves nothing", p)
 		}
 		for _, workers := range []int{2, 5} {
-			got := c.check(prose.Parse(p, src, prose.FormatFor(p)), nil, workers)
+			got := c.check(prose.Parse(p, src, prose.FormatFor(p)), nil, workers, rules.NewPlan(c.rules()))
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: %d workers: %d findings differ from the %d of one", p, workers, len(got), len(want))
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/edlint/edlint/internal/prose"
+	"github.com/edlint/edlint/internal/rules"
 )
 
 // manySources returns n small drafts, each with findings, some sharing
@@ -125,7 +126,7 @@ func TestTooVariedIsSkipped(t *testing.T) {
 	c := &Config{}
 	// Parsed in runs on two goroutines, then (in a set of two files on
 	// two workers) on one.
-	if f := c.lint("ids.txt", b, 2); f.Doc != nil || !strings.Contains(f.Skipped, "not prose") {
+	if f := c.lint("ids.txt", b, 2, rules.NewPlan(c.rules())); f.Doc != nil || !strings.Contains(f.Skipped, "not prose") {
 		t.Errorf("skipped %q, %d findings", f.Skipped, len(f.Findings))
 	}
 	files := c.LintAll([]Source{

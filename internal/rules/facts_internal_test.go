@@ -2,6 +2,7 @@ package rules
 
 import (
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -169,5 +170,29 @@ func joinKeys[A, B any](a map[string]A, b map[string]B) iter.Seq[string] {
 				return
 			}
 		}
+	}
+}
+
+// TestPlanPasses checks that a Plan's passes drop each fact when its last
+// reader finishes, as passes made one by one do: the facts held after each
+// rule of the run order are the same either way.
+func TestPlanPasses(t *testing.T) {
+	doc := prose.Parse("d.md", []byte("# Title\n\nThe draft says \"yes\" and it's long-term; a longterm plan. Teh end.\n"), prose.Markdown)
+	dict := spell.Builtin()
+	rs := All()
+	pl := NewPlan(rs)
+	a, b := pl.NewShared(), NewShared(rs)
+	for _, i := range pl.Order() {
+		Run(rs[i], pl.NewPass(i, doc, dict, nil, a, func(Finding) {}), pl.Meta(i).Name)
+		Run(rs[i], NewPass(rs[i], doc, dict, nil, b, func(Finding) {}), rs[i].Meta().Name)
+		if !maps.Equal(a.readers, b.readers) {
+			t.Fatalf("after %s: readers %v, want %v", pl.Meta(i).Name, a.readers, b.readers)
+		}
+		if !slices.Equal(slices.Sorted(maps.Keys(a.memo)), slices.Sorted(maps.Keys(b.memo))) {
+			t.Fatalf("after %s: facts held differ", pl.Meta(i).Name)
+		}
+	}
+	if len(a.readers) != 0 {
+		t.Errorf("facts still counted after every rule: %v", a.readers)
 	}
 }

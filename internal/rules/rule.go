@@ -138,19 +138,26 @@ type Pass struct {
 	// count forms across it.
 	Corpus *Corpus
 
-	meta   Meta
-	report func(Finding)
+	meta Meta
+	// closure is factsOf(meta.Reads), when a Plan made the pass.
+	closure []string
+	report  func(Finding)
 }
 
 // NewPass makes a pass for rule r; report receives each finding.
 func NewPass(r Rule, doc *prose.Document, dict *spell.Dict, opts *Options, shared *Shared, report func(Finding)) *Pass {
+	return NewPassMeta(r.Meta(), doc, dict, opts, shared, report)
+}
+
+// NewPassMeta is NewPass for the rule whose Meta is m.
+func NewPassMeta(m Meta, doc *prose.Document, dict *spell.Dict, opts *Options, shared *Shared, report func(Finding)) *Pass {
 	if opts == nil {
 		opts = &Options{}
 	}
 	if shared == nil {
 		shared = &Shared{}
 	}
-	return &Pass{Doc: doc, Dict: dict, Options: opts, Shared: shared, meta: r.Meta(), report: report}
+	return &Pass{Doc: doc, Dict: dict, Options: opts, Shared: shared, meta: m, report: report}
 }
 
 // Report records a finding; rule, category and severity default to the
@@ -207,17 +214,9 @@ type memoEntry struct {
 
 // NewShared makes the shared facts of one document linted with rs, so
 // that a rule can leave a word to another rule only when that one runs.
+// (A driver linting many documents with one list makes a Plan of it.)
 func NewShared(rs []Rule) *Shared {
-	s := &Shared{enabled: make(map[string]bool, len(rs)), readers: map[string]int{}}
-	for _, r := range rs {
-		m := r.Meta()
-		s.enabled[m.Name] = true
-		var buf [16]string
-		for _, f := range factsOf(buf[:0], m.Reads) {
-			s.readers[f]++
-		}
-	}
-	return s
+	return NewPlan(rs).NewShared()
 }
 
 // done is told that a rule reading reads has finished; it drops the facts
@@ -227,10 +226,19 @@ func (s *Shared) done(reads []string) {
 	if s == nil || len(reads) == 0 {
 		return
 	}
+	var buf [16]string
+	s.drop(factsOf(buf[:0], reads))
+}
+
+// drop is done for the facts read by a rule and every fact they are
+// computed from (factsOf).
+func (s *Shared) drop(facts []string) {
+	if s == nil || len(facts) == 0 {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var buf [16]string
-	for _, f := range factsOf(buf[:0], reads) {
+	for _, f := range facts {
 		n, ok := s.readers[f]
 		if !ok {
 			continue
@@ -368,7 +376,11 @@ const InternalErrorRule = "internal-error"
 // draft: it becomes one error finding naming the rule, and the other rules
 // still run, so a hook never dies on one odd document.
 func Run(r Rule, p *Pass, name string) {
-	defer p.Shared.done(p.meta.Reads)
+	if p.closure != nil {
+		defer p.Shared.drop(p.closure)
+	} else {
+		defer p.Shared.done(p.meta.Reads)
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			p.report(Finding{
