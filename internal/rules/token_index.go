@@ -202,7 +202,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 			f |= fastStop
 		}
 		if c&walkPrev != 0 || nonASCIIWord {
-			s |= fastPrev
+			s |= fastPrev | fastApart
 		}
 		if c&clsWord != 0 && isNameCapital(d.Type(uint32(id))) {
 			f |= fastCapital
@@ -365,14 +365,25 @@ const (
 // tokens have bit 31 or 30 exactly when one of the two classes has its
 // bit: a word a token where the walk paid three instructions to keep the
 // previous word and test its bit. (The bits below fastLowShift, such as
-// fastCapital and fastStop, change nothing of the test.)
+// fastCapital and fastStop, change nothing of the test.) The upper half
+// with fastPrev has fastApart too, a bit no lower-case type reaches, so
+// that it is at least 1<<24 from a lower half without fastCur: where
+// fastPrev alone was, a token of that lower-case type after it ("a a",
+// "could could", "three three") XORed to 1<<31 and a few bits, which
+// less 8 lost bit 31, and the walk read neither the repeated word nor
+// the count.
 const (
 	fastCapital  = 1
 	fastStop     = 1 << 32
 	fastLowShift = 3
 	fastCur      = 3 << 30
 	fastPrev     = 1 << 31
+	fastApart    = 1 << 24 // above every lower-case type: IDs are below 1<<21
 )
+
+// The lower-case types shifted stay below fastApart (a constant overflows
+// uint here otherwise).
+const _ = uint(fastApart - prose.MaxTypes<<fastLowShift)
 
 // indexWalk is buildTokenIndex's walk: what the tokens that need a
 // closer look read.

@@ -143,7 +143,7 @@ func TestCompoundKeyJoinsLowerCase(t *testing.T) {
 // against a plain reading of every token after the one before it.
 func TestTokenIndexWalk(t *testing.T) {
 	srcs := indexSources(t)
-	srcs["walk.md"] = []byte("Could of been. would of, A an apple an hour a 'quote' an “x”. three cats, 12 dogs\n\n" +
+	srcs["walk.md"] = []byte("Could of been. would of, A an apple a a could could three three A a an An hour a 'quote' an “x”. three cats, 12 dogs\n\n" +
 		"word,\n\nnext. lower start! and? so . spaced , comma,,double .. dots ... the the The the é é x\n\n" +
 		"- item,\n- a\n- Apple.\n\nend,glued;here.and x.\n")
 	// Marks at the starts and ends of blocks, glued across masked spans
