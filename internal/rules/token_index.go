@@ -175,21 +175,29 @@ type judgeStops struct {
 // among those, an eighth of the tokens, and the index is the same.
 func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 	x := &tokenIndex{class: mem.Table[uint32](d.NumTypes())}
-	for id := range d.NumTypes() {
-		text := d.Type(uint32(id))
-		if d.TypeCount(uint32(id)) > 0 {
-			x.class[id] = classify(text, d.Type(d.Lower(uint32(id))), typeKind(text))
-		}
-	}
-	classifyCompounds(d, x)
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
 	w := indexWalk{x: x, d: d, fast: idTable[uint64](d.NumTypes()), judge: js}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
 	quotes := 0
-	for id, c := range x.class {
-		low := uint64(d.Lower(uint32(id))) << fastLowShift
+	// One loop over the types classifies each and makes its fast word,
+	// where a loop for each read the type's text, lower-case type and
+	// count twice (some 20 instructions a type, a million types on 205
+	// files). A lower-case form no token spells has neither: no token
+	// reads them. classifyCompounds, which reads every class, then adds
+	// clsClosed to a few types, whose fast words and list sizes are
+	// mended after it.
+	for id := range d.NumTypes() {
+		n := d.TypeCount(uint32(id))
+		if n == 0 {
+			continue
+		}
+		text := d.Type(uint32(id))
+		lid := d.Lower(uint32(id))
+		c := classify(text, d.Type(lid), lid == uint32(id), typeKind(text))
+		x.class[id] = c
+		low := uint64(lid) << fastLowShift
 		f, s := low, low
 		// A word outside ASCII may repeat the word before or after it
 		// in another case (strings.EqualFold tells): it is read, and so
@@ -204,19 +212,27 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 		if c&walkPrev != 0 || nonASCIIWord {
 			s |= fastPrev | fastApart
 		}
-		if c&clsWord != 0 && isNameCapital(d.Type(uint32(id))) {
+		if c&clsWord != 0 && isNameCapital(text) {
 			f |= fastCapital
 		}
 		w.fast[id] = s<<32 | f
 		if l := c & walkListed; l != 0 {
-			n := d.TypeCount(uint32(id))
 			if l&(clsQuote|clsApos) != 0 {
 				quotes += n
-				x.countMarks(d.Type(uint32(id)), c, n)
+				x.countMarks(text, c, n)
 			}
 			for ; l != 0; l &= l - 1 {
 				sizes[bits.TrailingZeros32(l)] += n
 			}
+		}
+	}
+	classifyCompounds(d, x)
+	// Every clsClosed type has its compound key (in no order: the
+	// sums and bits below are the same in any).
+	for id := range x.compoundKey {
+		if x.class[id]&clsClosed != 0 {
+			w.fast[id] |= fastCur // clsClosed is listed
+			sizes[bits.TrailingZeros32(clsClosed)] += d.TypeCount(id)
 		}
 	}
 	for k, n := range sizes {
@@ -627,8 +643,9 @@ func typeKindRest(text string) prose.TokenKind {
 }
 
 // classify decides the classes of a token text of kind k, whose lower-case
-// form is lower.
-func classify(text, lower string, k prose.TokenKind) uint32 {
+// form is lower; self is whether the two are one type (text == lower, told
+// without comparing the bytes).
+func classify(text, lower string, self bool, k prose.TokenKind) uint32 {
 	var c uint32
 	if !isASCII8(text) {
 		c |= clsNonASCII
@@ -662,7 +679,7 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 		}
 		// An ASCII word is lower case throughout when it is its own
 		// lower-case form.
-		if c&clsNonASCII == 0 && text[0] >= 'a' && text[0] <= 'z' && text == lower || c&clsNonASCII != 0 && isLowerWord(text) && !mixedCase(text) {
+		if c&clsNonASCII == 0 && text[0] >= 'a' && text[0] <= 'z' && self || c&clsNonASCII != 0 && isLowerWord(text) && !mixedCase(text) {
 			c |= clsLowerStart
 		}
 		if strings.IndexByte(text, '-') >= 0 {
@@ -704,7 +721,9 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 	if announcedCount(text, k) != 0 {
 		c |= clsCount
 	}
-	if (len(text) == 3 || len(text) == 7) && (strings.EqualFold(text, "percent") || strings.EqualFold(text, "per")) {
+	// Three or seven bytes folding to "per" or "percent" are ASCII
+	// letters: the first tells most of the others.
+	if (len(text) == 3 || len(text) == 7) && text[0]|0x20 == 'p' && (strings.EqualFold(text, "percent") || strings.EqualFold(text, "per")) {
 		c |= clsPercent
 	}
 	return c
