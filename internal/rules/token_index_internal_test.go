@@ -56,6 +56,9 @@ func TestTokenIndex(t *testing.T) {
 			if k := typeKind(text); k != tk.Kind() {
 				t.Fatalf("%s: token %q has kind %v, typeKind says %v", path, text, tk.Kind(), k)
 			}
+			if k := quickKind(text); k != tk.Kind() {
+				t.Fatalf("%s: token %q has kind %v, quickKind says %v", path, text, tk.Kind(), k)
+			}
 			c := x.class[tk.ID()]
 			for k := 0; k < numListed; k++ {
 				if c&(1<<k) != 0 && (1<<k)&pairListed == 0 {
@@ -111,6 +114,9 @@ func FuzzTypeKind(f *testing.F) {
 			for _, tk := range d.Tokens {
 				if k := typeKind(d.Type(tk.ID())); k != tk.Kind() {
 					t.Fatalf("token %q has kind %v, typeKind says %v", d.Type(tk.ID()), tk.Kind(), k)
+				}
+				if k := quickKind(d.Type(tk.ID())); k != tk.Kind() {
+					t.Fatalf("token %q has kind %v, quickKind says %v", d.Type(tk.ID()), tk.Kind(), k)
 				}
 			}
 		}
