@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/prose"
 )
@@ -319,6 +320,50 @@ func TestIsASCII8(t *testing.T) {
 				}
 				s[i] = 'a'
 			}
+		}
+	}
+}
+
+// TestTextFlags checks textFlags, which reads eight bytes at a time,
+// against a byte at a time, on texts of every length up to twenty-four
+// with one or two bytes of every kind it tells (and their neighbours,
+// whose XOR with - or ' is one bit from zero) at every place.
+func TestTextFlags(t *testing.T) {
+	want := func(s []byte) uint8 {
+		var f uint8
+		for _, b := range s {
+			switch {
+			case b >= utf8.RuneSelf:
+				f |= textNonASCII
+			case b == '-':
+				f |= textHyphen
+			case b == '\'':
+				f |= textApos
+			}
+		}
+		return f
+	}
+	kinds := []byte{'a', 0x80, 0xc3, 0xff, '-', '\'', ',', '.', '&', '(', 0xad, 0xa7, 0x00, 0x01}
+	for n := 0; n <= 24; n++ {
+		s := []byte(strings.Repeat("a", n))
+		for i := range max(n, 1) {
+			for j := i; j < n; j++ {
+				for _, b := range kinds {
+					for _, c := range kinds {
+						if i < n {
+							s[i] = b
+						}
+						s[j] = c
+						if got, w := textFlags(string(s)), want(s); got != w {
+							t.Fatalf("textFlags(%q) = %03b, want %03b", s, got, w)
+						}
+						s[i], s[j] = 'a', 'a'
+					}
+				}
+			}
+		}
+		if got := textFlags(string(s)); got != 0 {
+			t.Fatalf("textFlags(%q) = %03b, want 0", s, got)
 		}
 	}
 }
