@@ -762,6 +762,12 @@ func load8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// load4 reads the four bytes of s from i as one little-endian word.
+func load4(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
 // confusableFirst and confusableSecond hold the first and second bytes of
 // the confusable words: with the first alone, "the", "that", "to" and
 // their kind were looked up in the map.
@@ -802,28 +808,37 @@ var textByteFlags = func() (out [256]uint8) {
 // IndexByte call for - and for ', some seventy instructions a type; on
 // 205 files, half a million types). Eight bytes at a time when s has as
 // many (the last eight overlapping those before when its length is no
-// multiple of eight): a byte b is in a word v when v XOR eight b has a
-// zero byte, which (x - 0x01…) &^ x has its top bit for (a borrow into a
-// byte above a zero byte may mark it too, never a word without one).
+// multiple of eight), or its first four and last four: a byte b is in a
+// word v when v XOR eight b has a zero byte, which (x - 0x01…) &^ x has
+// its top bit for (a borrow into a byte above a zero byte may mark it
+// too, never a word without one). A byte at a time, from a table, for
+// fewer than four.
 func textFlags(s string) uint8 {
-	if len(s) < 8 {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	var all, hyphen, apos uint64
+	switch {
+	case len(s) < 4:
 		var f uint8
 		for i := 0; i < len(s); i++ {
 			f |= textByteFlags[s[i]]
 		}
 		return f
-	}
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	var all, hyphen, apos uint64
-	for i := 0; ; i += 8 {
-		i = min(i, len(s)-8)
-		v := load8(s, i)
-		all |= v
+	case len(s) < 8:
+		// The first four bytes and the last four, in one word.
+		v := uint64(load4(s, 0)) | uint64(load4(s, len(s)-4))<<32
 		x, y := v^'-'*lo, v^'\''*lo
-		hyphen |= (x - lo) &^ x
-		apos |= (y - lo) &^ y
-		if i+8 == len(s) {
-			break
+		all, hyphen, apos = v, (x-lo)&^x, (y-lo)&^y
+	default:
+		for i := 0; ; i += 8 {
+			i = min(i, len(s)-8)
+			v := load8(s, i)
+			all |= v
+			x, y := v^'-'*lo, v^'\''*lo
+			hyphen |= (x - lo) &^ x
+			apos |= (y - lo) &^ y
+			if i+8 == len(s) {
+				break
+			}
 		}
 	}
 	var f uint8
