@@ -162,9 +162,10 @@ type varietyUse struct {
 
 // isVarietyCandidate reports whether a word, whose lower-case form is
 // lower, may have an American or British form: varietyWords decides on
-// each use.
-func isVarietyCandidate(w, lower string) bool {
-	if !varietyFilter().mayHave(lower) || !isLowerASCII(w) && !lowerOrTitle(w) {
+// each use. filter is varietyFilter(), which its caller, asking for every
+// word type of a document, reads once.
+func isVarietyCandidate(filter *stringBloom, w, lower string) bool {
+	if !filter.mayHave(lower) || !isLowerASCII(w) && !lowerOrTitle(w) {
 		return false
 	}
 	_, ok := varietyTable.lookup(lower)

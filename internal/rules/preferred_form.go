@@ -85,9 +85,10 @@ type firstWords struct {
 }
 
 // mayStartPreference reports whether a word, or the word without a
-// possessive, is the first word of a built-in variant.
-func mayStartPreference(w string) bool {
-	first := builtinFirstWords()
+// possessive, is the first word of a built-in variant. first is
+// builtinFirstWords(), which its caller, asking for every word type of a
+// document, reads once.
+func mayStartPreference(first *firstWords, w string) bool {
 	return first.bytes[w[0]] && (first.words[w] || first.words[stripPossessive(w)])
 }
 

@@ -188,6 +188,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 	// reads them. classifyCompounds, which reads every class, then adds
 	// clsClosed to a few types, whose fast words and list sizes are
 	// mended after it.
+	sets := classSets{variety: varietyFilter(), first: builtinFirstWords()}
 	for id := range d.NumTypes() {
 		n := d.TypeCount(uint32(id))
 		if n == 0 {
@@ -195,7 +196,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 		}
 		text := d.Type(uint32(id))
 		lid := d.Lower(uint32(id))
-		c := classify(text, d.Type(lid), lid == uint32(id), typeKind(text))
+		c := classify(text, d.Type(lid), lid == uint32(id), typeKind(text), &sets)
 		x.class[id] = c
 		low := uint64(lid) << fastLowShift
 		f, s := low, low
@@ -642,10 +643,18 @@ func typeKindRest(text string) prose.TokenKind {
 	return prose.Punct
 }
 
+// classSets holds the sets classify reads for the words: each a
+// sync.OnceValue, read once per document where a call for each word type
+// cost some fifteen instructions each (a million calls on 205 files).
+type classSets struct {
+	variety *stringBloom // varietyFilter()
+	first   *firstWords  // builtinFirstWords()
+}
+
 // classify decides the classes of a token text of kind k, whose lower-case
 // form is lower; self is whether the two are one type (text == lower, told
 // without comparing the bytes).
-func classify(text, lower string, self bool, k prose.TokenKind) uint32 {
+func classify(text, lower string, self bool, k prose.TokenKind, sets *classSets) uint32 {
 	var c uint32
 	tf := textFlags(text)
 	if tf&textNonASCII != 0 {
@@ -689,10 +698,10 @@ func classify(text, lower string, self bool, k prose.TokenKind) uint32 {
 		if text[0] == 'i' && isLowercaseI(text) { // i, i’m, i've …
 			c |= clsLowerI
 		}
-		if isVarietyCandidate(text, lower) {
+		if isVarietyCandidate(sets.variety, text, lower) {
 			c |= clsVariety
 		}
-		if mayStartPreference(text) {
+		if mayStartPreference(sets.first, text) {
 			c |= clsPreferred
 		}
 	}
