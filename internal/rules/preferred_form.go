@@ -89,7 +89,16 @@ type firstWords struct {
 // builtinFirstWords(), which its caller, asking for every word type of a
 // document, reads once.
 func mayStartPreference(first *firstWords, w string) bool {
-	return first.bytes[w[0]] && (first.words[w] || first.words[stripPossessive(w)])
+	if !first.bytes[w[0]] {
+		return false
+	}
+	if first.words[w] {
+		return true
+	}
+	// Most words have no possessive to strip: the map was read twice
+	// for the same string.
+	base := stripPossessive(w)
+	return len(base) < len(w) && first.words[base]
 }
 
 // preferencesFor merges the project's style sheet over the built-in
