@@ -314,6 +314,18 @@ func lowerFirsts(d *prose.Document, class []uint32) []int32 {
 // the constant anew for each token and moved the others' values round it
 // (an instruction a token).
 //
+// Its loop is some twenty instructions a token (one of them a reload of
+// len(toks), which the compiler keeps in the register it then takes for
+// a temporary), and what was tried to shorten it cost more, on the 20 MB
+// corpus: a bit a token for the picks, shifted in as the capitals are,
+// in place of the list (17 instructions a token, but a NOP inside the
+// loop, the bits' reversal, and slow reading bits where it ranged over a
+// list: +7.7M); two tokens an iteration (21 a token: the second token's
+// bounds and more reloads); toks behind a pointer, to keep its length
+// out of the loop (two reloads a token); and stretches of 1,024 tokens
+// (n&1023 needs a move and an AND where n&255 is one MOVZX: +3.2M here
+// for -1.1M in the calls).
+//
 //go:noinline
 func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[8]uint32, mask uint64) (int, uint32) {
 	_ = fast[0] // an idTable is not empty: m is its length less one
@@ -435,6 +447,15 @@ func mergeTokens(a, b []int32) []int32 {
 
 // slow looks closer at the tokens is: in one call for a stretch of them,
 // which cost less than a call per token.
+//
+// Its marks cost some fifty instructions each, 40M on the 20 MB corpus,
+// though most list nothing; telling those apart elsewhere cost as much:
+// a loop before slow that called nothing and kept only the marks that may
+// list something (and every other token) cost 41M for the 31M it saved
+// here, the two NearGap tests and the values they need keeping the
+// compiler's registers full; and a call of its own for the marks that
+// list, after an inline test for the others, cost 113 instructions a
+// call (+9M).
 func (w *indexWalk) slow(is []int32) {
 	x, d := w.x, w.d
 	for _, i32 := range is {
@@ -555,7 +576,12 @@ func (w *indexWalk) slow(is []int32) {
 // judgeStops lists among the judgement's or the extraction's stops the
 // tokens from lo that pickTokens marked in stops, as walkStops does (see
 // walkJudge and walkLooks). Most are of walkNext types alone, whose next
-// token decides, which it tells inline.
+// token decides, which it tells inline: some thirty instructions each,
+// for some 420,000 such tokens of a 20 MB draft, of which one in seven
+// is a stop. pickTokens could mark only those, a walkNext type before a
+// walkCont one, with a bit of each in the fast words' halves; but the
+// AND of the two, moved to the stop bit, is four or five instructions a
+// token more for every token, more than it would save here.
 func (w *indexWalk) judgeStops(lo int, stops *[8]uint32) {
 	toks, tab := w.d.Tokens, w.judge.tab
 	_ = tab[0] // an idTable is not empty: m is its length less one
