@@ -864,16 +864,19 @@ func textFlags(s string) uint8 {
 		x, y := v^'-'*lo, v^'\''*lo
 		all, hyphen, apos = v, (x-lo)&^x, (y-lo)&^y
 	default:
-		for i := 0; ; i += 8 {
-			i = min(i, len(s)-8)
+		for i := 0; i+8 <= len(s); i += 8 {
 			v := load8(s, i)
 			all |= v
 			x, y := v^'-'*lo, v^'\''*lo
 			hyphen |= (x - lo) &^ x
 			apos |= (y - lo) &^ y
-			if i+8 == len(s) {
-				break
-			}
+		}
+		if len(s)%8 != 0 {
+			v := load8(s, len(s)-8)
+			all |= v
+			x, y := v^'-'*lo, v^'\''*lo
+			hyphen |= (x - lo) &^ x
+			apos |= (y - lo) &^ y
 		}
 	}
 	var f uint8
