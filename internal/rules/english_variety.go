@@ -2,7 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"hash/maphash"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -83,14 +83,38 @@ func (f *wordFilter) mayHave(w string) bool {
 // kilobytes that stay in cache, that rules out almost every word that is
 // not in a set before the set's map is read.
 type stringBloom struct {
-	seed maphash.Seed
 	bits [1 << 11]uint64 // 2^17 bits
 }
 
-func newStringBloom() *stringBloom { return &stringBloom{seed: maphash.MakeSeed()} }
+func newStringBloom() *stringBloom { return &stringBloom{} }
+
+// bloomHash hashes s for the filter: its first and last eight bytes (or
+// four, or three bytes for a shorter s) and those between, multiplied
+// out. maphash.String, a call into the runtime's hash, cost some hundred
+// instructions a word, and classify asks the filter of every word type
+// of a document.
+func bloomHash(s string) uint64 {
+	const k0, k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n >= 8:
+		for i := 0; i+8 < n; i += 8 {
+			hi, lo := bits.Mul64(a^load8(s, i)^k0, k1)
+			a = hi ^ lo
+		}
+		b = load8(s, n-8)
+	case n >= 4:
+		a, b = uint64(load4(s, 0)), uint64(load4(s, n-4))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	}
+	hi, lo := bits.Mul64(a^k0, b^k2^uint64(n))
+	return hi ^ lo
+}
 
 func (f *stringBloom) add(s string) {
-	h := maphash.String(f.seed, s)
+	h := bloomHash(s)
 	for _, k := range [2]uint64{h, h >> 32} {
 		k &= 1<<17 - 1
 		f.bits[k/64] |= 1 << (k % 64)
@@ -99,7 +123,7 @@ func (f *stringBloom) add(s string) {
 
 // mayHave reports whether s may have been added; false means surely not.
 func (f *stringBloom) mayHave(s string) bool {
-	h := maphash.String(f.seed, s)
+	h := bloomHash(s)
 	k1, k2 := h&(1<<17-1), (h>>32)&(1<<17-1)
 	return f.bits[k1/64]&(1<<(k1%64)) != 0 && f.bits[k2/64]&(1<<(k2%64)) != 0
 }
@@ -162,9 +186,10 @@ type varietyUse struct {
 
 // isVarietyCandidate reports whether a word, whose lower-case form is
 // lower, may have an American or British form: varietyWords decides on
-// each use.
-func isVarietyCandidate(w, lower string) bool {
-	if !varietyFilter().mayHave(lower) || !isLowerASCII(w) && !lowerOrTitle(w) {
+// each use. filter is varietyFilter(), which its caller, asking for every
+// word type of a document, reads once.
+func isVarietyCandidate(filter *stringBloom, w, lower string) bool {
+	if !filter.mayHave(lower) || !isLowerASCII(w) && !lowerOrTitle(w) {
 		return false
 	}
 	_, ok := varietyTable.lookup(lower)

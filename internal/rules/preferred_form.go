@@ -85,10 +85,20 @@ type firstWords struct {
 }
 
 // mayStartPreference reports whether a word, or the word without a
-// possessive, is the first word of a built-in variant.
-func mayStartPreference(w string) bool {
-	first := builtinFirstWords()
-	return first.bytes[w[0]] && (first.words[w] || first.words[stripPossessive(w)])
+// possessive, is the first word of a built-in variant. first is
+// builtinFirstWords(), which its caller, asking for every word type of a
+// document, reads once.
+func mayStartPreference(first *firstWords, w string) bool {
+	if !first.bytes[w[0]] {
+		return false
+	}
+	if first.words[w] {
+		return true
+	}
+	// Most words have no possessive to strip: the map was read twice
+	// for the same string.
+	base := stripPossessive(w)
+	return len(base) < len(w) && first.words[base]
 }
 
 // preferencesFor merges the project's style sheet over the built-in

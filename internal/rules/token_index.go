@@ -175,21 +175,30 @@ type judgeStops struct {
 // among those, an eighth of the tokens, and the index is the same.
 func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 	x := &tokenIndex{class: mem.Table[uint32](d.NumTypes())}
-	for id := range d.NumTypes() {
-		text := d.Type(uint32(id))
-		if d.TypeCount(uint32(id)) > 0 {
-			x.class[id] = classify(text, d.Type(d.Lower(uint32(id))), typeKind(text))
-		}
-	}
-	classifyCompounds(d, x)
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
 	w := indexWalk{x: x, d: d, fast: idTable[uint64](d.NumTypes()), judge: js}
 	// The type counts give each list its length: allocate it once.
 	var sizes [numListed]int
 	quotes := 0
-	for id, c := range x.class {
-		low := uint64(d.Lower(uint32(id))) << fastLowShift
+	// One loop over the types classifies each and makes its fast word,
+	// where a loop for each read the type's text, lower-case type and
+	// count twice (some 20 instructions a type, a million types on 205
+	// files). A lower-case form no token spells has neither: no token
+	// reads them. classifyCompounds, which reads every class, then adds
+	// clsClosed to a few types, whose fast words and list sizes are
+	// mended after it.
+	sets := classSets{variety: varietyFilter(), first: builtinFirstWords()}
+	for id := range d.NumTypes() {
+		n := d.TypeCount(uint32(id))
+		if n == 0 {
+			continue
+		}
+		text := d.Type(uint32(id))
+		lid := d.Lower(uint32(id))
+		c := classify(text, d.Type(lid), lid == uint32(id), typeKind(text), &sets)
+		x.class[id] = c
+		low := uint64(lid) << fastLowShift
 		f, s := low, low
 		// A word outside ASCII may repeat the word before or after it
 		// in another case (strings.EqualFold tells): it is read, and so
@@ -202,21 +211,29 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 			f |= fastStop
 		}
 		if c&walkPrev != 0 || nonASCIIWord {
-			s |= fastPrev
+			s |= fastPrev | fastApart
 		}
-		if c&clsWord != 0 && isNameCapital(d.Type(uint32(id))) {
+		if c&clsWord != 0 && isNameCapital(text) {
 			f |= fastCapital
 		}
 		w.fast[id] = s<<32 | f
 		if l := c & walkListed; l != 0 {
-			n := d.TypeCount(uint32(id))
 			if l&(clsQuote|clsApos) != 0 {
 				quotes += n
-				x.countMarks(d.Type(uint32(id)), c, n)
+				x.countMarks(text, c, n)
 			}
 			for ; l != 0; l &= l - 1 {
 				sizes[bits.TrailingZeros32(l)] += n
 			}
+		}
+	}
+	classifyCompounds(d, x)
+	// Every clsClosed type has its compound key (in no order: the
+	// sums and bits below are the same in any).
+	for id := range x.compoundKey {
+		if x.class[id]&clsClosed != 0 {
+			w.fast[id] |= fastCur // clsClosed is listed
+			sizes[bits.TrailingZeros32(clsClosed)] += d.TypeCount(id)
 		}
 	}
 	for k, n := range sizes {
@@ -297,6 +314,18 @@ func lowerFirsts(d *prose.Document, class []uint32) []int32 {
 // the constant anew for each token and moved the others' values round it
 // (an instruction a token).
 //
+// Its loop is some twenty instructions a token (one of them a reload of
+// len(toks), which the compiler keeps in the register it then takes for
+// a temporary), and what was tried to shorten it cost more, on the 20 MB
+// corpus: a bit a token for the picks, shifted in as the capitals are,
+// in place of the list (17 instructions a token, but a NOP inside the
+// loop, the bits' reversal, and slow reading bits where it ranged over a
+// list: +7.7M); two tokens an iteration (21 a token: the second token's
+// bounds and more reloads); toks behind a pointer, to keep its length
+// out of the loop (two reloads a token); and stretches of 1,024 tokens
+// (n&1023 needs a move and an AND where n&255 is one MOVZX: +3.2M here
+// for -1.1M in the calls).
+//
 //go:noinline
 func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[8]uint32, mask uint64) (int, uint32) {
 	_ = fast[0] // an idTable is not empty: m is its length less one
@@ -365,14 +394,25 @@ const (
 // tokens have bit 31 or 30 exactly when one of the two classes has its
 // bit: a word a token where the walk paid three instructions to keep the
 // previous word and test its bit. (The bits below fastLowShift, such as
-// fastCapital and fastStop, change nothing of the test.)
+// fastCapital and fastStop, change nothing of the test.) The upper half
+// with fastPrev has fastApart too, a bit no lower-case type reaches, so
+// that it is at least 1<<24 from a lower half without fastCur: where
+// fastPrev alone was, a token of that lower-case type after it ("a a",
+// "could could", "three three") XORed to 1<<31 and a few bits, which
+// less 8 lost bit 31, and the walk read neither the repeated word nor
+// the count.
 const (
 	fastCapital  = 1
 	fastStop     = 1 << 32
 	fastLowShift = 3
 	fastCur      = 3 << 30
 	fastPrev     = 1 << 31
+	fastApart    = 1 << 24 // above every lower-case type: IDs are below 1<<21
 )
+
+// The lower-case types shifted stay below fastApart (a constant overflows
+// uint here otherwise).
+const _ = uint(fastApart - prose.MaxTypes<<fastLowShift)
 
 // indexWalk is buildTokenIndex's walk: what the tokens that need a
 // closer look read.
@@ -407,6 +447,15 @@ func mergeTokens(a, b []int32) []int32 {
 
 // slow looks closer at the tokens is: in one call for a stretch of them,
 // which cost less than a call per token.
+//
+// Its marks cost some fifty instructions each, 40M on the 20 MB corpus,
+// though most list nothing; telling those apart elsewhere cost as much:
+// a loop before slow that called nothing and kept only the marks that may
+// list something (and every other token) cost 41M for the 31M it saved
+// here, the two NearGap tests and the values they need keeping the
+// compiler's registers full; and a call of its own for the marks that
+// list, after an inline test for the others, cost 113 instructions a
+// call (+9M).
 func (w *indexWalk) slow(is []int32) {
 	x, d := w.x, w.d
 	for _, i32 := range is {
@@ -527,7 +576,12 @@ func (w *indexWalk) slow(is []int32) {
 // judgeStops lists among the judgement's or the extraction's stops the
 // tokens from lo that pickTokens marked in stops, as walkStops does (see
 // walkJudge and walkLooks). Most are of walkNext types alone, whose next
-// token decides, which it tells inline.
+// token decides, which it tells inline: some thirty instructions each,
+// for some 420,000 such tokens of a 20 MB draft, of which one in seven
+// is a stop. pickTokens could mark only those, a walkNext type before a
+// walkCont one, with a bit of each in the fast words' halves; but the
+// AND of the two, moved to the stop bit, is four or five instructions a
+// token more for every token, more than it would save here.
 func (w *indexWalk) judgeStops(lo int, stops *[8]uint32) {
 	toks, tab := w.d.Tokens, w.judge.tab
 	_ = tab[0] // an idTable is not empty: m is its length less one
@@ -615,11 +669,21 @@ func typeKindRest(text string) prose.TokenKind {
 	return prose.Punct
 }
 
+// classSets holds the sets classify reads for the words: each a
+// sync.OnceValue, read once per document where a call for each word type
+// cost some fifteen instructions each (a million calls on 205 files).
+type classSets struct {
+	variety *stringBloom // varietyFilter()
+	first   *firstWords  // builtinFirstWords()
+}
+
 // classify decides the classes of a token text of kind k, whose lower-case
-// form is lower.
-func classify(text, lower string, k prose.TokenKind) uint32 {
+// form is lower; self is whether the two are one type (text == lower, told
+// without comparing the bytes).
+func classify(text, lower string, self bool, k prose.TokenKind, sets *classSets) uint32 {
 	var c uint32
-	if !isASCII8(text) {
+	tf := textFlags(text)
+	if tf&textNonASCII != 0 {
 		c |= clsNonASCII
 	}
 	if k == prose.Punct {
@@ -651,19 +715,19 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 		}
 		// An ASCII word is lower case throughout when it is its own
 		// lower-case form.
-		if c&clsNonASCII == 0 && text[0] >= 'a' && text[0] <= 'z' && text == lower || c&clsNonASCII != 0 && isLowerWord(text) && !mixedCase(text) {
+		if c&clsNonASCII == 0 && text[0] >= 'a' && text[0] <= 'z' && self || c&clsNonASCII != 0 && isLowerWord(text) && !mixedCase(text) {
 			c |= clsLowerStart
 		}
-		if strings.IndexByte(text, '-') >= 0 {
+		if tf&textHyphen != 0 {
 			c |= clsHyphenWord
 		}
-		if isLowercaseI(text) {
+		if text[0] == 'i' && isLowercaseI(text) { // i, i’m, i've …
 			c |= clsLowerI
 		}
-		if isVarietyCandidate(text, lower) {
+		if isVarietyCandidate(sets.variety, text, lower) {
 			c |= clsVariety
 		}
-		if mayStartPreference(text) {
+		if mayStartPreference(sets.first, text) {
 			c |= clsPreferred
 		}
 	}
@@ -676,10 +740,10 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 			c |= clsRangeHyphen
 		}
 	}
-	if strings.IndexByte(text, '\'') >= 0 || c&clsNonASCII != 0 && strings.Contains(text, "’") {
+	if tf&textApos != 0 || c&clsNonASCII != 0 && strings.Contains(text, "’") {
 		c |= clsApos
 	}
-	if len(text) >= 2 && len(text) <= 8 && confusableFirst[text[0]] && confusable[text] {
+	if len(text) >= 2 && len(text) <= 8 && confusableFirst[text[0]] && confusableSecond[text[1]] && confusable[text] {
 		if text == "of" {
 			c |= clsOf
 		} else {
@@ -690,10 +754,15 @@ func classify(text, lower string, k prose.TokenKind) uint32 {
 	case "a", "an", "A", "An":
 		c |= clsArticle
 	}
-	if announcedCount(text, k) != 0 {
+	// announcedCount reads a number, or a word of three to six letters
+	// that may name one (see countFirst): most words are neither, and
+	// cost no call.
+	if (k == prose.Number || len(text) >= 3 && len(text) <= 6 && countFirst[text[0]]) && announcedCount(text, k) != 0 {
 		c |= clsCount
 	}
-	if (len(text) == 3 || len(text) == 7) && (strings.EqualFold(text, "percent") || strings.EqualFold(text, "per")) {
+	// Three or seven bytes folding to "per" or "percent" are ASCII
+	// letters: the first tells most of the others.
+	if (len(text) == 3 || len(text) == 7) && text[0]|0x20 == 'p' && (strings.EqualFold(text, "percent") || strings.EqualFold(text, "per")) {
 		c |= clsPercent
 	}
 	return c
@@ -728,13 +797,100 @@ func load8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// confusableFirst holds the first bytes of the confusable words.
-var confusableFirst = func() (out [256]bool) {
+// load4 reads the four bytes of s from i as one little-endian word.
+func load4(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// confusableFirst and confusableSecond hold the first and second bytes of
+// the confusable words: with the first alone, "the", "that", "to" and
+// their kind were looked up in the map.
+var confusableFirst, confusableSecond = func() (first, second [256]bool) {
 	for w := range confusable {
-		out[w[0]] = true
+		first[w[0]], second[w[1]] = true, true
+	}
+	return first, second
+}()
+
+// countFirst holds the first bytes, in either case, of the number words
+// announcedCount reads.
+var countFirst = func() (out [256]bool) {
+	for w := range numberWords {
+		out[w[0]], out[w[0]-'a'+'A'] = true, true
 	}
 	return out
 }()
+
+// The bits of textFlags.
+const (
+	textNonASCII = 1 << iota // a byte outside ASCII
+	textHyphen               // -
+	textApos                 // '
+)
+
+// textByteFlags holds the textFlags bit of each byte.
+var textByteFlags = func() (out [256]uint8) {
+	for b := utf8.RuneSelf; b < len(out); b++ {
+		out[b] = textNonASCII
+	}
+	out['-'], out['\''] = textHyphen, textApos
+	return out
+}()
+
+// textFlags returns the textFlags bits of the bytes of s: in one pass,
+// where classify read a type's text three times (isASCII8, and an
+// IndexByte call for - and for ', some seventy instructions a type; on
+// 205 files, half a million types). Eight bytes at a time when s has as
+// many (the last eight overlapping those before when its length is no
+// multiple of eight), or its first four and last four: a byte b is in a
+// word v when v XOR eight b has a zero byte, which (x - 0x01…) &^ x has
+// its top bit for (a borrow into a byte above a zero byte may mark it
+// too, never a word without one). A byte at a time, from a table, for
+// fewer than four.
+func textFlags(s string) uint8 {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	var all, hyphen, apos uint64
+	switch {
+	case len(s) < 4:
+		var f uint8
+		for i := 0; i < len(s); i++ {
+			f |= textByteFlags[s[i]]
+		}
+		return f
+	case len(s) < 8:
+		// The first four bytes and the last four, in one word.
+		v := uint64(load4(s, 0)) | uint64(load4(s, len(s)-4))<<32
+		x, y := v^'-'*lo, v^'\''*lo
+		all, hyphen, apos = v, (x-lo)&^x, (y-lo)&^y
+	default:
+		for i := 0; i+8 <= len(s); i += 8 {
+			v := load8(s, i)
+			all |= v
+			x, y := v^'-'*lo, v^'\''*lo
+			hyphen |= (x - lo) &^ x
+			apos |= (y - lo) &^ y
+		}
+		if len(s)%8 != 0 {
+			v := load8(s, len(s)-8)
+			all |= v
+			x, y := v^'-'*lo, v^'\''*lo
+			hyphen |= (x - lo) &^ x
+			apos |= (y - lo) &^ y
+		}
+	}
+	var f uint8
+	if all&hi != 0 {
+		f |= textNonASCII
+	}
+	if hyphen&hi != 0 {
+		f |= textHyphen
+	}
+	if apos&hi != 0 {
+		f |= textApos
+	}
+	return f
+}
 
 // blockCursor finds the block of each of an increasing series of tokens.
 type blockCursor struct {

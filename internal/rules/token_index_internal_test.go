@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/prose"
 )
@@ -55,6 +56,9 @@ func TestTokenIndex(t *testing.T) {
 			text := d.Type(tk.ID())
 			if k := typeKind(text); k != tk.Kind() {
 				t.Fatalf("%s: token %q has kind %v, typeKind says %v", path, text, tk.Kind(), k)
+			}
+			if k := quickKind(text); k != tk.Kind() {
+				t.Fatalf("%s: token %q has kind %v, quickKind says %v", path, text, tk.Kind(), k)
 			}
 			c := x.class[tk.ID()]
 			for k := 0; k < numListed; k++ {
@@ -112,6 +116,9 @@ func FuzzTypeKind(f *testing.F) {
 				if k := typeKind(d.Type(tk.ID())); k != tk.Kind() {
 					t.Fatalf("token %q has kind %v, typeKind says %v", d.Type(tk.ID()), tk.Kind(), k)
 				}
+				if k := quickKind(d.Type(tk.ID())); k != tk.Kind() {
+					t.Fatalf("token %q has kind %v, quickKind says %v", d.Type(tk.ID()), tk.Kind(), k)
+				}
 			}
 		}
 	})
@@ -143,7 +150,7 @@ func TestCompoundKeyJoinsLowerCase(t *testing.T) {
 // against a plain reading of every token after the one before it.
 func TestTokenIndexWalk(t *testing.T) {
 	srcs := indexSources(t)
-	srcs["walk.md"] = []byte("Could of been. would of, A an apple an hour a 'quote' an “x”. three cats, 12 dogs\n\n" +
+	srcs["walk.md"] = []byte("Could of been. would of, A an apple a a could could three three A a an An hour a 'quote' an “x”. three cats, 12 dogs\n\n" +
 		"word,\n\nnext. lower start! and? so . spaced , comma,,double .. dots ... the the The the é é x\n\n" +
 		"- item,\n- a\n- Apple.\n\nend,glued;here.and x.\n")
 	// Marks at the starts and ends of blocks, glued across masked spans
@@ -313,6 +320,50 @@ func TestIsASCII8(t *testing.T) {
 				}
 				s[i] = 'a'
 			}
+		}
+	}
+}
+
+// TestTextFlags checks textFlags, which reads eight bytes at a time,
+// against a byte at a time, on texts of every length up to twenty-four
+// with one or two bytes of every kind it tells (and their neighbours,
+// whose XOR with - or ' is one bit from zero) at every place.
+func TestTextFlags(t *testing.T) {
+	want := func(s []byte) uint8 {
+		var f uint8
+		for _, b := range s {
+			switch {
+			case b >= utf8.RuneSelf:
+				f |= textNonASCII
+			case b == '-':
+				f |= textHyphen
+			case b == '\'':
+				f |= textApos
+			}
+		}
+		return f
+	}
+	kinds := []byte{'a', 0x80, 0xc3, 0xff, '-', '\'', ',', '.', '&', '(', 0xad, 0xa7, 0x00, 0x01}
+	for n := 0; n <= 24; n++ {
+		s := []byte(strings.Repeat("a", n))
+		for i := range max(n, 1) {
+			for j := i; j < n; j++ {
+				for _, b := range kinds {
+					for _, c := range kinds {
+						if i < n {
+							s[i] = b
+						}
+						s[j] = c
+						if got, w := textFlags(string(s)), want(s); got != w {
+							t.Fatalf("textFlags(%q) = %03b, want %03b", s, got, w)
+						}
+						s[i], s[j] = 'a', 'a'
+					}
+				}
+			}
+		}
+		if got := textFlags(string(s)); got != 0 {
+			t.Fatalf("textFlags(%q) = %03b, want 0", s, got)
 		}
 	}
 }

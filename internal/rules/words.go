@@ -2016,14 +2016,17 @@ func skipPlain(toks []prose.Token, seen []uint8, i int) int {
 	return len(toks)
 }
 
-// quickKind is typeKind, a text that starts with an ASCII letter (most)
-// told without a call. (A byte outside ASCII is above 'z' with the case
-// bit set.)
+// quickKind is typeKind, written out again so that it inlines: it was a
+// test of its own for the ASCII letters before typeKind, which made it
+// too large to inline (typeKind is at the limit, and a call to it inside
+// another function goes past it), so that each of its two callers paid a
+// call for each type of the document (some twenty instructions a type);
+// typeKind's table tells the letters and digits in one load.
 func quickKind(text string) prose.TokenKind {
-	if l := text[0] | 0x20; l >= 'a' && l <= 'z' {
-		return prose.Word
+	if k := asciiKinds[text[0]]; k != 0 {
+		return k - 1
 	}
-	return typeKind(text)
+	return typeKindRest(text)
 }
 
 // The bits of walkStops' table, by Token.ID.
