@@ -221,6 +221,23 @@ t1=$secs
 GOMAXPROCS=2 timed "edlint --each-file, 2 cores" "$edlint" --color never -q --each-file "$tmp/many"
 echo "   speed-up with two cores: $(ratio "$t1" "$secs")x"
 
+echo "== many small files: 1 and 2 MB in files of 1 KB (checked together), one core"
+# The time per file must not grow with the number of files: the work of a
+# set of files checked together is linear in their number.
+for mb in 1 2; do
+  mkdir "$tmp/small$mb"
+  head -c $((mb * 1000000)) "$tmp/c20.txt" >"$tmp/small$mb.txt"
+  split -C 1k -d -a 5 --additional-suffix=.txt "$tmp/small$mb.txt" "$tmp/small$mb/f"
+  n=$(find "$tmp/small$mb" -name '*.txt' | wc -l)
+  tsize=$((mb * 1000000)) GOMAXPROCS=1 timed "edlint, $n files" "$edlint" --color never -q "$tmp/small$mb"
+  awk -v s="$secs" -v n="$n" 'BEGIN { printf "   %.2f ms a file\n", s * 1000 / n }'
+  if [ -n "${EDLINT_REF:-}" ]; then
+    tsize=$((mb * 1000000)) GOMAXPROCS=1 timed "reference edlint, $n files" "$EDLINT_REF" --color never -q "$tmp/small$mb"
+    awk -v s="$secs" -v n="$n" 'BEGIN { printf "   %.2f ms a file\n", s * 1000 / n }'
+  fi
+  rm -rf "$tmp/small$mb" "$tmp/small$mb.txt"
+done
+
 echo "== seed draft ($(stat -c %s "$shared/samples/seed-draft.txt") bytes), wall time including start-up, 20 runs"
 seedtime() {
   local name=$1
