@@ -2,6 +2,7 @@ package prose
 
 import (
 	"bytes"
+	"maps"
 	"math/rand/v2"
 	"regexp"
 	"slices"
@@ -66,11 +67,7 @@ func TestPlainPiecesParseAsLinkify(t *testing.T) {
 	for k := range 60 {
 		docs["linky"+string(rune('A'+k%26))+string(rune('a'+k/26))] = linkyDocument(r, 50+r.IntN(400))
 	}
-	names := make([]string, 0, len(docs))
-	for name := range docs {
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(docs))
 	plainPieces := 0
 	for _, name := range names {
 		src := docs[name]

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -178,11 +179,7 @@ func parsePieces(t *testing.T, name string, src []byte) int {
 // whole, field by field.
 func TestMarkdownPiecesParseAsWhole(t *testing.T) {
 	docs := mdDocuments(t)
-	names := make([]string, 0, len(docs))
-	for name := range docs {
-		names = append(names, name)
-	}
-	slices.Sort(names)
+	names := slices.Sorted(maps.Keys(docs))
 	cuts := 0
 	for _, name := range names {
 		cuts += parsePieces(t, name, docs[name])
