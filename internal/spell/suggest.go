@@ -438,9 +438,6 @@ type aligner struct {
 	// for i = n, so that searcher.letters looks up a row's matches
 	// without a test for the row's last cell.
 	qbit []uint32
-	// span[lo*(n+1)+hi]: the letterBits of q[lo:min(hi+1, n)], the
-	// typo's letters after the cells lo to hi (lo <= hi).
-	span []uint32
 	// at[c]: the positions i (bit i) with q[i-1] == c, so that whether a
 	// row has a transposition cell is told by a shift and an and (see
 	// stepBand); all ones for every c when q is too long for the bits.
@@ -484,7 +481,7 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	}
 	a.s, a.w, a.q, a.n = s, w, append(a.q[:0], q...), n
 	a.ins, a.sub, a.other = floats(a.ins, n+1), floats(a.sub, 26*(n+1)), a.other[:0]
-	a.pairs, a.span, a.qbit = a.pairs[:0], a.span[:0], a.qbit[:0]
+	a.pairs, a.qbit = a.pairs[:0], a.qbit[:0]
 	for i := 0; i < n; i++ {
 		a.qbit = append(a.qbit, letterBit(q[i]))
 	}
@@ -510,16 +507,6 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 			p = uint16(q[i-2])<<8 | uint16(q[i-1])
 		}
 		a.pairs = append(a.pairs, p)
-	}
-	a.span = append(a.span, make([]uint32, (n+1)*(n+1))...)
-	for lo := 0; lo <= n; lo++ {
-		var m uint32
-		for hi := lo; hi <= n; hi++ {
-			if hi < n {
-				m |= letterBit(q[hi])
-			}
-			a.span[lo*(n+1)+hi] = m
-		}
 	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
 	a.minStep = min(w.Del, w.Sub, w.SubKey)
@@ -791,16 +778,6 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 	if depth >= 2 {
 		up2 = r.rowAt[depth-2]
 	}
-	allowed, best := r.letters(up, ub, up2, u2b, pc, depth)
-	// The typo's positions after the band's last cell: a letter there
-	// that a subtree lacks costs from every cell of the band.
-	// (For a typo of more than 63 letters after's masked shift makes it
-	// another set, but then there are no position sets to mask with it:
-	// see noMask.)
-	tail := after(^uint64(0), ub.hi)
-	labels := s.labels[first : first+uint32(children)]
-	lb := r.lb
-	upMin := float32(-1) // rowMin(up, ub), computed when first needed
 	// The letters of the children a transposition from up2 may reach
 	// (with the bound as it is now, which only falls): transInto need
 	// only look at those.
@@ -828,6 +805,16 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 		}
 	}
+	allowed, best := r.letters(up, ub, into, pc, depth)
+	// The typo's positions after the band's last cell: a letter there
+	// that a subtree lacks costs from every cell of the band.
+	// (For a typo of more than 63 letters after's masked shift makes it
+	// another set, but then there are no position sets to mask with it:
+	// see noMask.)
+	tail := after(^uint64(0), ub.hi)
+	labels := s.labels[first : first+uint32(children)]
+	lb := r.lb
+	upMin := float32(-1) // rowMin(up, ub), computed when first needed
 	// The bound and the classes to prune change only by an emit, here
 	// or below a child: they are read again after each.
 	keep, bound := r.keep, *r.bound
@@ -967,9 +954,13 @@ func le32(r string, i int) uint32 {
 // node's (up, band ub) can have a cell within the bound, and the least
 // cell of ub (MaxFloat32 if it is empty): when even the best cell of up
 // is close to the bound, only a letter that matches the typo, or costs
-// little to drop or swap, can follow; the rows of the others would be
-// empty, so they are not computed.
-func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc byte, depth int) (letters uint32, best float32) {
+// little to drop, or is swapped into the row from the parent's (into,
+// the letters a transposition from up2 reaches within the bound; see
+// walk), can follow; the rows of the others would be empty, so they are
+// not computed. (into is exact where the letters of the typo in the
+// parent's band, which this took before, were a superset: of the
+// nodes it looked at, most have no transposition at all.)
+func (r *searcher) letters(up []float32, ub band, into uint32, pc byte, depth int) (letters uint32, best float32) {
 	const all = 1<<27 - 1
 	a, w, bound := r.a, r.a.w, *r.bound
 	// The least cell, and the letters that match a cell within the
@@ -997,9 +988,7 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	if slack >= a.minStep {
 		return all, best
 	}
-	if up2 != nil && u2b.lo <= u2b.hi {
-		m |= a.span[u2b.lo*(a.n+1)+u2b.hi] // a transposition
-	}
+	m |= into // a transposition
 	if slack >= w.DelDouble {
 		m |= letterBit(pc)
 	}
