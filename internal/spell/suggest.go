@@ -885,7 +885,9 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		if nc == 0 || depth > s.maxDepth {
 			continue
 		}
-		if lb != nil && depth >= 2 {
+		if lb != nil && depth >= 2 && (missing&after(^uint64(0), cb.lo) != 0 || a.n-cb.lo > hmax || a.n-cb.hi < hmin) {
+			// (Otherwise trim would keep the band's ends, which are
+			// within the bound, and so every cell.)
 			tb := lb.trim(cur, cb, missing, hmin, hmax, bound)
 			if tb.lo > tb.hi && !r.jump(up, ub, c, bound) {
 				continue
