@@ -77,3 +77,48 @@ func TestSearchExhaustive(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipFrom checks skipAt against skip: above skipAt[class][1] skip
+// says yes for every node, above skipAt[class][0] for every node that
+// cannot hold a sound-alike; and skipAt is skip's own turning point, to
+// within its margin (a little below it, skip's test by that ceiling
+// says no), so that the walk's short cut is taken where skip's would be.
+func TestSkipFrom(t *testing.T) {
+	w := &defaultWeights
+	rng := rand.New(rand.NewPCG(5, 7))
+	for trial := range 3000 {
+		floor := newKBest(1)
+		floor.offer("x", -30+35*rng.Float64())
+		minCost := float32(rng.Float64()) * 2 * w.Bound
+		p := &pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, skipLow: math.NaN()}
+		// A sound-alike at node 1, none at node 2.
+		p.sounds = []uint32{1}
+		p.soundBits[0] = 1 << 1
+		bonus, phon := []float64{0, w.NameTitle}[rng.IntN(2)], []float64{0, w.Phonetic}[rng.IntN(2)]
+		for class := range p.ceiling[0] {
+			c := w.Freq*max(float64(class)/2, math.Log1p(w.UnseenFreq)) + bonus
+			p.ceiling[0][class], p.ceiling[1][class] = c, c+phon
+		}
+		keep := uint32(rng.IntN(32))
+		p.skipFrom(keep)
+		if trial%4 == 0 {
+			// The floor rises: the classes are worked out again.
+			floor.offer("y", floor.low+rng.Float64())
+			p.skipFrom(keep)
+		}
+		for class := range min(keep, 31) {
+			for k, x := range []uint32{2, 1} { // ceiling[0] for a node without a sound-alike
+				at := p.skipAt[class][k]
+				for _, cost := range []float32{at, math.Nextafter32(at, 10), at + 1e-3, at + rng.Float32()} {
+					if cost > at && !p.skip(x, class, cost) {
+						t.Fatalf("floor %v minCost %v class %d: skipAt %v, but skip(%d) says no at %v", floor.low, minCost, class, p.skipAt[class], x, cost)
+					}
+				}
+				if below := at - 1e-3; below > 0 && (minCost <= p.below || below > p.below) &&
+					p.ceiling[k][class]-p.edit*float64(below) < floor.low-1e-9 {
+					t.Fatalf("floor %v minCost %v class %d ceiling %d: skipAt %v, but skip's test says yes at %v", floor.low, minCost, class, k, at, below)
+				}
+			}
+		}
+	}
+}

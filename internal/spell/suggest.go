@@ -858,11 +858,26 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				// child's keys by, so that a subtree that cannot
 				// change the ranking is skipped before its row is
 				// computed.
-				least := lb.reachCost(up, ub, sub, hmin+1, hmax+1, bound)
 				trans := float32(math.MaxFloat32)
 				if into&letterBit(c) != 0 {
 					trans = r.transIntoCost(up2, u2b, c, pc, bound)
 				}
+				// The pruner skips at a cost if it skips at a lower one,
+				// and the tail test's sum (see above) is at most
+				// reachCost's least (its cells and sums are each at
+				// least that sum's, in floats too): if that is enough,
+				// the subtree is skipped, or cannot be reached, without
+				// reachCost. It is enough for nearly half the subtrees
+				// the pruner is asked about. (skipAt is skip's test,
+				// solved for the cost: see skipFrom.)
+				near := best
+				if m := sub & tail; m != 0 {
+					near += lb.missSum(m)
+				}
+				if cost, at := min(near-1e-3, trans), &r.prune.skipAt[mask>>27]; cost > at[1] || cost > at[0] && !r.prune.sound(x) {
+					continue
+				}
+				least := lb.reachCost(up, ub, sub, hmin+1, hmax+1, bound)
 				if least > bound+1e-3 && trans > bound {
 					continue // no key below can be within bound
 				}
@@ -943,6 +958,7 @@ func (r *searcher) keepClass(from uint32) uint32 {
 	for c < 31 && p.ceiling[0][c]-cost < low {
 		c++
 	}
+	p.skipFrom(c)
 	return c
 }
 
@@ -1212,6 +1228,9 @@ func (l *lowerBound) missing(mask uint32) uint64 {
 		return 0
 	}
 	m := l.qbits &^ mask
+	if m == 0 {
+		return 0
+	}
 	return l.chunk[0][m&127] | l.chunk[1][m>>7&127] | l.chunk[2][m>>14&127] | l.chunk[3][m>>21&127]
 }
 
@@ -1913,7 +1932,7 @@ func (d *Dict) searchOrdered(w *weights, typed string, n int, diagonal bool) (_ 
 	var prune *pruner
 	if w.Edit > 0 && w.Freq >= 0 {
 		prune = &bufs.p
-		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0], path: prune.path}
+		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0], path: prune.path, skipLow: math.NaN()}
 		unseen := math.Log1p(w.UnseenFreq) // (a call the loop would make per class)
 		for class := range prune.ceiling[0] {
 			c := w.Freq*max(float64(class)/2, unseen) + bonus
@@ -2040,6 +2059,12 @@ type pruner struct {
 	// nodes not among them are told so without a binary search (most
 	// nodes sound asks about are not, and share no bit with one).
 	soundBits [64]uint64
+	// skipAt[class][k]: a cost above which skip's test by ceiling[k]
+	// says yes (see skipFrom), for the classes below skipN, as of the
+	// floor and least cost skipLow and skipMin.
+	skipAt           [32][2]float32
+	skipN            uint32
+	skipLow, skipMin float64
 }
 
 // soundAlikeIDs appends to buf the keys whose metaphone key is mp,
@@ -2108,6 +2133,38 @@ func (p *pruner) sound(x uint32) bool {
 	}
 	_, ok := slices.BinarySearch(p.sounds, x)
 	return ok
+}
+
+// skipFrom readies skipAt for the classes below keep: skip's test
+// solved for the cost, for each class and ceiling k (see skip), a cost
+// above which the test by ceiling[k] says yes, for any node; +Inf if it
+// never does. It has a margin over float rounding, so that it says yes
+// only where skip would. The walk compares a bound on a subtree's cost
+// with them, a float compare where skip takes a float64 product and, at
+// times, a binary search. Only the classes below keepClass are asked
+// about; the floor or the least cost changes at most keys the walk
+// emits, and then they are worked out again.
+func (p *pruner) skipFrom(keep uint32) {
+	low, minCost := p.floor.low, float64(*p.minCost)
+	if low != p.skipLow || minCost != p.skipMin {
+		p.skipLow, p.skipMin, p.skipN = low, minCost, 0
+	}
+	if keep <= p.skipN {
+		return
+	}
+	low -= 1e-9
+	var least float64 // skip says no at costs up to below while no key is that close
+	if *p.minCost > p.below {
+		least = float64(p.below)
+	}
+	for class := p.skipN; class < keep && class < 31; class++ {
+		for k := range p.skipAt[class] {
+			// ceiling - edit*cost < low for every cost above x.
+			x := max((p.ceiling[k][class]-low)/p.edit, least)
+			p.skipAt[class][k] = float32(x + 1e-6 + math.Abs(x)*1e-6)
+		}
+	}
+	p.skipN = max(p.skipN, keep)
 }
 
 // skip reports whether the keys of the subtree of node x, whose most
