@@ -881,7 +881,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				if least > bound+1e-3 && trans > bound {
 					continue // no key below can be within bound
 				}
-				if r.prune.skip(x, mask>>27, min(least-1e-3, trans)) {
+				if r.prune.skips(x, mask>>27, min(least-1e-3, trans)) {
 					continue
 				}
 			}
@@ -922,7 +922,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				}
 				least = min(r.rowMin(cur, cb), upMin)
 			}
-			if r.prune.skip(x, mask>>27, least) {
+			if r.prune.skips(x, mask>>27, least) {
 				continue
 			}
 		}
@@ -2167,12 +2167,22 @@ func (p *pruner) skipFrom(keep uint32) {
 	p.skipN = max(p.skipN, keep)
 }
 
+// skips is skip by skipAt, for the walk: for a class below keepClass,
+// it says yes where skip does but within skipAt's margin over float
+// rounding (which only leaves a subtree to the walk).
+func (p *pruner) skips(x, class uint32, cost float32) bool {
+	at := &p.skipAt[class&31]
+	return cost > at[1] || cost > at[0] && !p.sound(x)
+}
+
 // skip reports whether the keys of the subtree of node x, whose most
 // frequent key has count class class and which each cost at least cost,
 // can be skipped. Whether one of them may have the query's metaphone key
 // (sound) only chooses between two ceilings, so it is looked up only
-// when they disagree: the lookup is a binary search, and the walk asks
-// for every child it screens while pruning.
+// when they disagree: the lookup is a binary search.
+//
+// This is the pruner's rule; the walk asks skips, the rule solved for
+// the cost (see skipFrom), and TestSkipFrom holds the one to the other.
 func (p *pruner) skip(x, class uint32, cost float32) bool {
 	if class >= 31 || (*p.minCost > p.below && cost <= p.below) {
 		return false
