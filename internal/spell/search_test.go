@@ -20,7 +20,10 @@ func TestSearchExhaustive(t *testing.T) {
 	b := Builtin().b
 	s := b.suggester()
 	w := &defaultWeights
-	queries := []string{"hte", "teh", "recieve", "wierd", "acheive", "sional", "aterror", "arein", "bnet", "laons", "ditsance", "tranpsoition", "accross", "occured", "x", "qzx"}
+	queries := []string{"hte", "teh", "recieve", "wierd", "acheive", "sional", "aterror", "arein", "bnet", "laons", "ditsance", "tranpsoition", "accross", "occured", "x", "qzx",
+		// Keys with two letters swapped, on which a transposition steps
+		// over a row whose cells the lower bound cut (see jump).
+		"ruat", "poap", "wohm", "wlels", "pacvic"}
 	rng := rand.New(rand.NewPCG(3, 5))
 	for range 6 {
 		// A key with two of its letters swapped, one doubled or dropped.

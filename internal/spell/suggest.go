@@ -904,7 +904,10 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			// (Otherwise trim would keep the band's ends, which are
 			// within the bound, and so every cell.)
 			tb := lb.trim(cur, cb, missing, hmin, hmax, bound)
-			if tb.lo > tb.hi && !r.jump(up, ub, c, bound) {
+			// (A transposition over the row starts at a cell i of up's
+			// band with q[i+1] == c, bit i of at[c]>>2; all bits are set
+			// for a typo too long for the bits.)
+			if tb.lo > tb.hi && (a.at[c]>>2&bandBits(ub) == 0 || !r.jump(up, ub, c, bound)) {
 				continue
 			}
 			cb = tb
@@ -915,7 +918,10 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			// it; over this row, by a transposition from the parent's.
 			var least float32
 			if lb != nil {
-				least = min(lb.cost(cur, cb, missing, hmin, hmax), r.jumpCost(up, ub, c))
+				least = lb.cost(cur, cb, missing, hmin, hmax)
+				if a.at[c]>>2&bandBits(ub) != 0 { // as for jump above
+					least = min(least, r.jumpCost(up, ub, c))
+				}
 			} else {
 				if upMin < 0 {
 					upMin = r.rowMin(up, ub)
@@ -1066,6 +1072,21 @@ func (r *searcher) rowMin(row []float32, b band) float32 {
 // of a transposition stepping over the row of a node with letter c
 // (MaxFloat32 if none can).
 func (r *searcher) jumpCost(up []float32, ub band, c byte) float32 {
+	a := r.a
+	if a.n > 62 {
+		return r.jumpCostLong(up, ub, c)
+	}
+	// The cells i with q[i+1] == c, by the positions of c (see
+	// aligner.at): most children have none in the band.
+	m := float32(math.MaxFloat32)
+	for at := a.at[c] >> 2 & bandBits(ub); at != 0; at &= at - 1 {
+		m = min(m, up[bits.TrailingZeros64(at)]+a.w.Trans)
+	}
+	return m
+}
+
+// jumpCostLong is jumpCost for a typo of more than 62 letters.
+func (r *searcher) jumpCostLong(up []float32, ub band, c byte) float32 {
 	q, trans := r.a.q, r.a.w.Trans
 	m := float32(math.MaxFloat32)
 	for i := ub.lo; i <= ub.hi && i+1 < len(q); i++ {
@@ -1080,6 +1101,21 @@ func (r *searcher) jumpCost(up []float32, ub band, c byte) float32 {
 // node with letter c, from a cell of its parent's row (up, band ub) to a
 // row below it, within bound.
 func (r *searcher) jump(up []float32, ub band, c byte, bound float32) bool {
+	a := r.a
+	if a.n > 62 {
+		return r.jumpLong(up, ub, c, bound)
+	}
+	// As in jumpCost.
+	for at := a.at[c] >> 2 & bandBits(ub); at != 0; at &= at - 1 {
+		if up[bits.TrailingZeros64(at)]+a.w.Trans <= bound {
+			return true
+		}
+	}
+	return false
+}
+
+// jumpLong is jump for a typo of more than 62 letters.
+func (r *searcher) jumpLong(up []float32, ub band, c byte, bound float32) bool {
 	q, trans := r.a.q, r.a.w.Trans
 	for i := ub.lo; i <= ub.hi && i+1 < len(q); i++ {
 		if q[i+1] == c && up[i]+trans <= bound {
@@ -1446,6 +1482,13 @@ func (l *lowerBound) missSum(m uint64) float32 {
 
 // band is the range of cells of a row within the bound (empty if lo > hi).
 type band struct{ lo, hi int }
+
+// bandBits returns the cells of b as bits (cell i as bit i), for a band
+// of a typo of up to 62 letters. (The shift counts are below 64:
+// masking them spares their tests.)
+func bandBits(b band) uint64 {
+	return (uint64(2)<<(b.hi&63) - 1) &^ (uint64(1)<<(b.lo&63) - 1)
+}
 
 // add widens the band to cell i, which lies after every cell in it.
 func (b *band) add(i int) {
