@@ -1126,7 +1126,7 @@ type lowerBound struct {
 	// child it screens.
 	others   [256]uint64
 	othersOK bool           // others is filled (for the previous query)
-	chunk    [4][128]uint64 // the union of pos over each 7-bit slice of a mask
+	chunk    [3][512]uint64 // the union of pos over each 9-bit slice of a mask
 	qbits    uint32         // the letterBits of q
 	insSum   []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
 	minDel   float32        // the cheapest deletion
@@ -1155,7 +1155,7 @@ func lowerBoundExact(w *weights) bool {
 func (l *lowerBound) init(a *aligner) *lowerBound {
 	w, n := a.w, a.n
 	// The fields are set one by one rather than by clearing l: chunk is
-	// 4 KB, and only its entries for the subsets of q's letters, each
+	// 12 KB, and only its entries for the subsets of q's letters, each
 	// written here before any is read, are looked up (see missing; the
 	// entry for the empty set is never written, and stays 0).
 	l.n, l.cq, l.insSum, l.noMask = n, floats(l.cq, n+1), floats(l.insSum, (n+1)*(n+1)), n > 63
@@ -1216,9 +1216,9 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 			// Only sets of q's letters are looked up (see missing): the
 			// subsets of qc, taken in increasing order, so that each
 			// comes after itself less its lowest bit.
-			qc := l.qbits >> (7 * c) & 127
+			qc := l.qbits >> (9 * c) & 511
 			for m := -qc & qc; m != 0; m = (m - qc) & qc {
-				l.chunk[c][m] = l.chunk[c][m&(m-1)] | l.pos[7*c+bits.TrailingZeros32(m)]
+				l.chunk[c][m] = l.chunk[c][m&(m-1)] | l.pos[9*c+bits.TrailingZeros32(m)]
 			}
 		}
 	}
@@ -1245,7 +1245,7 @@ func (l *lowerBound) missing(mask uint32) uint64 {
 	if m == 0 {
 		return 0
 	}
-	return l.chunk[0][m&127] | l.chunk[1][m>>7&127] | l.chunk[2][m>>14&127] | l.chunk[3][m>>21&127]
+	return l.chunk[0][m&511] | l.chunk[1][m>>9&511] | l.chunk[2][m>>18&511]
 }
 
 // trim narrows band b of row cur, for a node with the given subtree
