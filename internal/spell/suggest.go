@@ -838,8 +838,27 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			// costs at least that), and only a transposition can keep
 			// the child; most children the bound rejects are rejected
 			// so, without a look at each cell.
-			if m := sub & tail; m != 0 && into&letterBit(c) == 0 && best+lb.missSum(m) > bound+1e-3 {
-				continue
+			if m := sub & tail; m != 0 && into&letterBit(c) == 0 {
+				ms := lb.missSum(m)
+				if best+ms > bound+1e-3 {
+					continue
+				}
+				// Each cell costs at least the cell plus the lacking
+				// letters after it (see lowerBound), so the cells up to
+				// j at least best plus those after j: when the band's
+				// last cell fails on its own, the cells before it have
+				// the letter of its position to type too; and likewise
+				// for the one before. (Going on, cell by cell, as a loop
+				// in a call of its own, cost more than it saved.)
+				if up[ub.hi]+ms > bound+1e-3 {
+					ms = lb.missSum(sub & after(^uint64(0), ub.hi-1))
+					if best+ms > bound+1e-3 {
+						continue
+					}
+					if ub.hi-1 > ub.lo && up[ub.hi-1]+ms > bound+1e-3 && best+lb.missSum(sub&after(^uint64(0), ub.hi-2)) > bound+1e-3 {
+						continue
+					}
+				}
 			}
 		}
 		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
