@@ -762,9 +762,9 @@ func (r *searcher) walkDiagonal(first uint32, children, depth int, pc byte, ub, 
 // first+children-1), whose row is depth-1. A child is skipped, with the
 // same result as computing its row, when no key below it can be within
 // the bound: its letter cannot extend the node's row (letters), or the
-// lower bound says so (the tail test, reachCost); a child is descended into
-// only if its row leaves a cell from which a key can be reached, or a
-// transposition can step over it (jump); and a subtree that cannot
+// lower bound says so (the tail test, reachCost); a child is descended
+// into only if its row leaves a cell from which a key can be reached,
+// or a transposition can step over it (jump); and a subtree that cannot
 // change the ranking is skipped (prune).
 //
 // The node's letter is pc (0 at the root), the live cells of its row
