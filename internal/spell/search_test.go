@@ -125,3 +125,25 @@ func TestSkipFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestLeafHeights checks what the walk takes a node's record to say of
+// its children: it has none exactly when no key is below it (hmax 0),
+// in the trie of compact.bin and in one buildTrie makes of the lists.
+func TestLeafHeights(t *testing.T) {
+	for name, s := range map[string]*suggester{"compact.bin": Builtin().b.suggester(), "buildTrie": buildTrie(Builtin().b)} {
+		n := uint32(len(s.labels))
+		leaves := 0
+		for x := range n {
+			nd := s.node(x)
+			if (nd.hmax == 0) != (nd.children == 0) {
+				t.Fatalf("%s trie: node %d has %d children and hmax %d", name, x, nd.children, nd.hmax)
+			}
+			if nd.children == 0 {
+				leaves++
+			}
+		}
+		if leaves == 0 {
+			t.Fatalf("%s trie: no leaves among %d nodes", name, n)
+		}
+	}
+}

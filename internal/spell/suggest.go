@@ -910,8 +910,8 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			r.keep = r.keepClass(r.keep)
 			keep = r.keep
 		}
-		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
-		if nc == 0 || depth > s.maxDepth {
+		// (A node with children has keys below it: hmax 0 is a leaf.)
+		if hmax == 0 || depth > s.maxDepth {
 			continue
 		}
 		if lb != nil && depth >= 2 && (missing&after(^uint64(0), cb.lo) != 0 || a.n-cb.lo > hmax || a.n-cb.hi < hmin) {
@@ -946,6 +946,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				continue
 			}
 		}
+		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
 		if depth == r.onDiagonal {
 			r.walkDiagonal(w0&firstMask, nc, depth+1, c, cb, ub)
 		} else {
