@@ -438,9 +438,6 @@ type aligner struct {
 	// for i = n, so that searcher.letters looks up a row's matches
 	// without a test for the row's last cell.
 	qbit []uint32
-	// span[lo*(n+1)+hi]: the letterBits of q[lo:min(hi+1, n)], the
-	// typo's letters after the cells lo to hi (lo <= hi).
-	span []uint32
 	// at[c]: the positions i (bit i) with q[i-1] == c, so that whether a
 	// row has a transposition cell is told by a shift and an and (see
 	// stepBand); all ones for every c when q is too long for the bits.
@@ -484,7 +481,7 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	}
 	a.s, a.w, a.q, a.n = s, w, append(a.q[:0], q...), n
 	a.ins, a.sub, a.other = floats(a.ins, n+1), floats(a.sub, 26*(n+1)), a.other[:0]
-	a.pairs, a.span, a.qbit = a.pairs[:0], a.span[:0], a.qbit[:0]
+	a.pairs, a.qbit = a.pairs[:0], a.qbit[:0]
 	for i := 0; i < n; i++ {
 		a.qbit = append(a.qbit, letterBit(q[i]))
 	}
@@ -510,16 +507,6 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 			p = uint16(q[i-2])<<8 | uint16(q[i-1])
 		}
 		a.pairs = append(a.pairs, p)
-	}
-	a.span = append(a.span, make([]uint32, (n+1)*(n+1))...)
-	for lo := 0; lo <= n; lo++ {
-		var m uint32
-		for hi := lo; hi <= n; hi++ {
-			if hi < n {
-				m |= letterBit(q[hi])
-			}
-			a.span[lo*(n+1)+hi] = m
-		}
 	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
 	a.minStep = min(w.Del, w.Sub, w.SubKey)
@@ -661,8 +648,7 @@ type searcher struct {
 	// keep: the pruner skips no subtree whose count class is keep or
 	// more (see keepClass), as of the last key emitted: only emit can
 	// change it, and the walk asks after every descent. A subtree it
-	// cannot skip needs no costs for it: reachable tells what reachCost
-	// and skip would.
+	// cannot skip needs no costs for it.
 	keep uint32
 	// diagonal: the search visits the query's diagonal first (see
 	// walkDiagonal); onDiagonal is the depth of the walk whose one child
@@ -776,9 +762,9 @@ func (r *searcher) walkDiagonal(first uint32, children, depth int, pc byte, ub, 
 // first+children-1), whose row is depth-1. A child is skipped, with the
 // same result as computing its row, when no key below it can be within
 // the bound: its letter cannot extend the node's row (letters), or the
-// lower bound says so (reachable, transInto); a child is descended into
-// only if its row leaves a cell from which a key can be reached, or a
-// transposition can step over it (jump); and a subtree that cannot
+// lower bound says so (the tail test, reachCost); a child is descended
+// into only if its row leaves a cell from which a key can be reached,
+// or a transposition can step over it (jump); and a subtree that cannot
 // change the ranking is skipped (prune).
 //
 // The node's letter is pc (0 at the root), the live cells of its row
@@ -791,19 +777,9 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 	if depth >= 2 {
 		up2 = r.rowAt[depth-2]
 	}
-	allowed, best := r.letters(up, ub, up2, u2b, pc, depth)
-	// The typo's positions after the band's last cell: a letter there
-	// that a subtree lacks costs from every cell of the band.
-	// (For a typo of more than 63 letters after's masked shift makes it
-	// another set, but then there are no position sets to mask with it:
-	// see noMask.)
-	tail := after(^uint64(0), ub.hi)
-	labels := s.labels[first : first+uint32(children)]
-	lb := r.lb
-	upMin := float32(-1) // rowMin(up, ub), computed when first needed
 	// The letters of the children a transposition from up2 may reach
-	// (with the bound as it is now, which only falls): transInto need
-	// only look at those.
+	// (with the bound as it is now, which only falls): transIntoCost
+	// need only look at those.
 	var into uint32
 	if up2 != nil && u2b.lo <= u2b.hi {
 		if a.n <= 62 {
@@ -828,6 +804,16 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			}
 		}
 	}
+	allowed, best := r.letters(up, ub, into, pc, depth)
+	// The typo's positions after the band's last cell: a letter there
+	// that a subtree lacks costs from every cell of the band.
+	// (For a typo of more than 63 letters after's masked shift makes it
+	// another set, but then there are no position sets to mask with it:
+	// see noMask.)
+	tail := after(^uint64(0), ub.hi)
+	labels := s.labels[first : first+uint32(children)]
+	lb := r.lb
+	upMin := float32(-1) // rowMin(up, ub), computed when first needed
 	// The bound and the classes to prune change only by an emit, here
 	// or below a child: they are read again after each.
 	keep, bound := r.keep, *r.bound
@@ -847,39 +833,69 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			missing = lb.missing(mask)
 			sub = missing & lb.others[c] // missing &^ pos[letterIndex(c)]
 			// When the letters the child's subtree lacks after the
-			// band take even the best cell past the bound, reachable
-			// and reachCost find no cell (each of their cells costs at
-			// least that), and only a transposition can keep the
-			// child; most children the bound rejects are rejected so,
-			// without a look at each cell.
-			if m := sub & tail; m != 0 && into&letterBit(c) == 0 && best+lb.missSum(m) > bound+1e-3 {
-				continue
+			// band take even the best cell past the bound, reachCost
+			// and the child's row find no cell (each of their cells
+			// costs at least that), and only a transposition can keep
+			// the child; most children the bound rejects are rejected
+			// so, without a look at each cell.
+			if m := sub & tail; m != 0 && into&letterBit(c) == 0 {
+				ms := lb.missSum(m)
+				if best+ms > bound+1e-3 {
+					continue
+				}
+				// Each cell costs at least the cell plus the lacking
+				// letters after it (see lowerBound), so the cells up to
+				// j at least best plus those after j: when the band's
+				// last cell fails on its own, the cells before it have
+				// the letter of its position to type too; and likewise
+				// for the one before. (Going on, cell by cell, as a loop
+				// in a call of its own, cost more than it saved.)
+				if up[ub.hi]+ms > bound+1e-3 {
+					ms = lb.missSum(sub & after(^uint64(0), ub.hi-1))
+					if best+ms > bound+1e-3 {
+						continue
+					}
+					if ub.hi-1 > ub.lo && up[ub.hi-1]+ms > bound+1e-3 && best+lb.missSum(sub&after(^uint64(0), ub.hi-2)) > bound+1e-3 {
+						continue
+					}
+				}
 			}
 		}
 		hmin, hmax := int(w0>>hminShift&heightMax), int(w0>>hmaxShift)
+		// A subtree the pruner may skip, by its count class, is asked
+		// about before its row is computed, with the least cost the
+		// lower bound bounds its keys by. For the others the row itself
+		// tells whether a key below can be within the bound. (A test of
+		// that by the lower bound on the node's row, reachCost's but
+		// stopping at the first cell that passes, came before the row
+		// too: it turned down one child in five, and cost more than the
+		// rows it spared; without it, clean -5.7M, seed -0.35M.)
 		if lb != nil {
-			// (A subtree the pruner will not skip, by its count
-			// class, needs only whether a key below can be within
-			// the bound.)
-			if mask>>27 >= keep {
-				if !lb.reachable(up, ub, sub, hmin+1, hmax+1, bound) &&
-					(into&letterBit(c) == 0 || !r.transInto(up2, u2b, c, pc, bound)) {
-					continue // no key below can be within bound
-				}
-			} else {
-				// The same test, with the least cost it bounds the
-				// child's keys by, so that a subtree that cannot
-				// change the ranking is skipped before its row is
-				// computed.
-				least := lb.reachCost(up, ub, sub, hmin+1, hmax+1, bound)
+			if mask>>27 < keep {
 				trans := float32(math.MaxFloat32)
 				if into&letterBit(c) != 0 {
 					trans = r.transIntoCost(up2, u2b, c, pc, bound)
 				}
+				// The pruner skips at a cost if it skips at a lower one,
+				// and the tail test's sum (see above) is at most
+				// reachCost's least (its cells and sums are each at
+				// least that sum's, in floats too): if that is enough,
+				// the subtree is skipped, or cannot be reached, without
+				// reachCost. It is enough for nearly half the subtrees
+				// the pruner is asked about. (skipAt is skip's test,
+				// solved for the cost: see skipFrom.)
+				near := best
+				if m := sub & tail; m != 0 {
+					near += lb.missSum(m)
+				}
+				if cost, at := min(near-1e-3, trans), &r.prune.skipAt[mask>>27]; cost > at[1] || cost > at[0] && !r.prune.sound(x) {
+					continue
+				}
+				least := lb.reachCost(up, ub, sub, hmin+1, hmax+1, bound)
 				if least > bound+1e-3 && trans > bound {
 					continue // no key below can be within bound
 				}
-				if r.prune.skip(x, mask>>27, min(least-1e-3, trans)) {
+				if r.prune.skips(x, mask>>27, min(least-1e-3, trans)) {
 					continue
 				}
 			}
@@ -894,13 +910,18 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			r.keep = r.keepClass(r.keep)
 			keep = r.keep
 		}
-		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
-		if nc == 0 || depth > s.maxDepth {
+		// (A node with children has keys below it: hmax 0 is a leaf.)
+		if hmax == 0 || depth > s.maxDepth {
 			continue
 		}
-		if lb != nil && depth >= 2 {
+		if lb != nil && depth >= 2 && (missing&after(^uint64(0), cb.lo) != 0 || a.n-cb.lo > hmax || a.n-cb.hi < hmin) {
+			// (Otherwise trim would keep the band's ends, which are
+			// within the bound, and so every cell.)
 			tb := lb.trim(cur, cb, missing, hmin, hmax, bound)
-			if tb.lo > tb.hi && !r.jump(up, ub, c, bound) {
+			// (A transposition over the row starts at a cell i of up's
+			// band with q[i+1] == c, bit i of at[c]>>2; all bits are set
+			// for a typo too long for the bits.)
+			if tb.lo > tb.hi && (a.at[c]>>2&bandBits(ub) == 0 || !r.jump(up, ub, c, bound)) {
 				continue
 			}
 			cb = tb
@@ -911,17 +932,21 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			// it; over this row, by a transposition from the parent's.
 			var least float32
 			if lb != nil {
-				least = min(lb.cost(cur, cb, missing, hmin, hmax), r.jumpCost(up, ub, c))
+				least = lb.cost(cur, cb, missing, hmin, hmax)
+				if a.at[c]>>2&bandBits(ub) != 0 { // as for jump above
+					least = min(least, r.jumpCost(up, ub, c))
+				}
 			} else {
 				if upMin < 0 {
 					upMin = r.rowMin(up, ub)
 				}
 				least = min(r.rowMin(cur, cb), upMin)
 			}
-			if r.prune.skip(x, mask>>27, least) {
+			if r.prune.skips(x, mask>>27, least) {
 				continue
 			}
 		}
+		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
 		if depth == r.onDiagonal {
 			r.walkDiagonal(w0&firstMask, nc, depth+1, c, cb, ub)
 		} else {
@@ -954,6 +979,7 @@ func (r *searcher) keepClass(from uint32) uint32 {
 	for c < 31 && p.ceiling[0][c]-cost < low {
 		c++
 	}
+	p.skipFrom(c)
 	return c
 }
 
@@ -967,9 +993,13 @@ func le32(r string, i int) uint32 {
 // node's (up, band ub) can have a cell within the bound, and the least
 // cell of ub (MaxFloat32 if it is empty): when even the best cell of up
 // is close to the bound, only a letter that matches the typo, or costs
-// little to drop or swap, can follow; the rows of the others would be
-// empty, so they are not computed.
-func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc byte, depth int) (letters uint32, best float32) {
+// little to drop, or is swapped into the row from the parent's (into,
+// the letters a transposition from up2 reaches within the bound; see
+// walk), can follow; the rows of the others would be empty, so they are
+// not computed. (into is exact where the letters of the typo in the
+// parent's band, which this took before, were a superset: of the
+// nodes it looked at, most have no transposition at all.)
+func (r *searcher) letters(up []float32, ub band, into uint32, pc byte, depth int) (letters uint32, best float32) {
 	const all = 1<<27 - 1
 	a, w, bound := r.a, r.a.w, *r.bound
 	// The least cell, and the letters that match a cell within the
@@ -997,9 +1027,7 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	if slack >= a.minStep {
 		return all, best
 	}
-	if up2 != nil && u2b.lo <= u2b.hi {
-		m |= a.span[u2b.lo*(a.n+1)+u2b.hi] // a transposition
-	}
+	m |= into // a transposition
 	if slack >= w.DelDouble {
 		m |= letterBit(pc)
 	}
@@ -1012,26 +1040,9 @@ func (r *searcher) letters(up []float32, ub band, up2 []float32, u2b band, pc by
 	return m, best
 }
 
-// transInto reports whether a transposition from the row up2 (band u2b)
-// into the row of a node with letter c, whose parent has letter pc, can
-// be within bound.
-func (r *searcher) transInto(up2 []float32, u2b band, c, pc byte, bound float32) bool {
-	if up2 == nil || c == pc {
-		return false
-	}
-	q, trans := r.a.q, r.a.w.Trans
-	for k := u2b.lo; k <= u2b.hi && k+1 < len(q); k++ {
-		if q[k] == c && q[k+1] == pc && up2[k]+trans <= bound {
-			return true
-		}
-	}
-	return false
-}
-
 // transIntoCost is the least cost, within bound, of a transposition
-// that transInto reports (MaxFloat32 if none). transInto is not written
-// as transIntoCost(...) <= bound: the walk asks it for every child it
-// screens, and that form measured 1% slower on the corpus queries.
+// from the row up2 (band u2b) into the row of a node with letter c,
+// whose parent has letter pc (MaxFloat32 if none).
 func (r *searcher) transIntoCost(up2 []float32, u2b band, c, pc byte, bound float32) float32 {
 	least := float32(math.MaxFloat32)
 	if up2 == nil || c == pc {
@@ -1059,6 +1070,21 @@ func (r *searcher) rowMin(row []float32, b band) float32 {
 // of a transposition stepping over the row of a node with letter c
 // (MaxFloat32 if none can).
 func (r *searcher) jumpCost(up []float32, ub band, c byte) float32 {
+	a := r.a
+	if a.n > 62 {
+		return r.jumpCostLong(up, ub, c)
+	}
+	// The cells i with q[i+1] == c, by the positions of c (see
+	// aligner.at): most children have none in the band.
+	m := float32(math.MaxFloat32)
+	for at := a.at[c] >> 2 & bandBits(ub); at != 0; at &= at - 1 {
+		m = min(m, up[bits.TrailingZeros64(at)]+a.w.Trans)
+	}
+	return m
+}
+
+// jumpCostLong is jumpCost for a typo of more than 62 letters.
+func (r *searcher) jumpCostLong(up []float32, ub band, c byte) float32 {
 	q, trans := r.a.q, r.a.w.Trans
 	m := float32(math.MaxFloat32)
 	for i := ub.lo; i <= ub.hi && i+1 < len(q); i++ {
@@ -1073,6 +1099,21 @@ func (r *searcher) jumpCost(up []float32, ub band, c byte) float32 {
 // node with letter c, from a cell of its parent's row (up, band ub) to a
 // row below it, within bound.
 func (r *searcher) jump(up []float32, ub band, c byte, bound float32) bool {
+	a := r.a
+	if a.n > 62 {
+		return r.jumpLong(up, ub, c, bound)
+	}
+	// As in jumpCost.
+	for at := a.at[c] >> 2 & bandBits(ub); at != 0; at &= at - 1 {
+		if up[bits.TrailingZeros64(at)]+a.w.Trans <= bound {
+			return true
+		}
+	}
+	return false
+}
+
+// jumpLong is jump for a typo of more than 62 letters.
+func (r *searcher) jumpLong(up []float32, ub band, c byte, bound float32) bool {
 	q, trans := r.a.q, r.a.w.Trans
 	for i := ub.lo; i <= ub.hi && i+1 < len(q); i++ {
 		if q[i+1] == c && up[i]+trans <= bound {
@@ -1105,7 +1146,7 @@ type lowerBound struct {
 	// child it screens.
 	others   [256]uint64
 	othersOK bool           // others is filled (for the previous query)
-	chunk    [4][128]uint64 // the union of pos over each 7-bit slice of a mask
+	chunk    [3][512]uint64 // the union of pos over each 9-bit slice of a mask
 	qbits    uint32         // the letterBits of q
 	insSum   []float32      // insSum[i*(n+1)+m]: the m cheapest insertions among q[i:]
 	minDel   float32        // the cheapest deletion
@@ -1134,7 +1175,7 @@ func lowerBoundExact(w *weights) bool {
 func (l *lowerBound) init(a *aligner) *lowerBound {
 	w, n := a.w, a.n
 	// The fields are set one by one rather than by clearing l: chunk is
-	// 4 KB, and only its entries for the subsets of q's letters, each
+	// 12 KB, and only its entries for the subsets of q's letters, each
 	// written here before any is read, are looked up (see missing; the
 	// entry for the empty set is never written, and stays 0).
 	l.n, l.cq, l.insSum, l.noMask = n, floats(l.cq, n+1), floats(l.insSum, (n+1)*(n+1)), n > 63
@@ -1195,9 +1236,9 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 			// Only sets of q's letters are looked up (see missing): the
 			// subsets of qc, taken in increasing order, so that each
 			// comes after itself less its lowest bit.
-			qc := l.qbits >> (7 * c) & 127
+			qc := l.qbits >> (9 * c) & 511
 			for m := -qc & qc; m != 0; m = (m - qc) & qc {
-				l.chunk[c][m] = l.chunk[c][m&(m-1)] | l.pos[7*c+bits.TrailingZeros32(m)]
+				l.chunk[c][m] = l.chunk[c][m&(m-1)] | l.pos[9*c+bits.TrailingZeros32(m)]
 			}
 		}
 	}
@@ -1221,7 +1262,10 @@ func (l *lowerBound) missing(mask uint32) uint64 {
 		return 0
 	}
 	m := l.qbits &^ mask
-	return l.chunk[0][m&127] | l.chunk[1][m>>7&127] | l.chunk[2][m>>14&127] | l.chunk[3][m>>21&127]
+	if m == 0 {
+		return 0
+	}
+	return l.chunk[0][m&511] | l.chunk[1][m>>9&511] | l.chunk[2][m>>18&511]
 }
 
 // trim narrows band b of row cur, for a node with the given subtree
@@ -1286,45 +1330,11 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 	return b
 }
 
-// reachable reports whether a key of a subtree with the given summary
-// may be within bound from some cell of row in band b.
-func (l *lowerBound) reachable(row []float32, b band, missing uint64, hmin, hmax int, bound float32) bool {
-	lim := bound + 1e-3
-	n := l.n
-	// keep is after's mask for cell i, shifted along with it (see
-	// reachCost).
-	keep := ^(uint64(2)<<(b.lo&63) - 1)
-	for i := b.lo; i <= b.hi; i, keep = i+1, keep<<1 {
-		// trim's test, inlined: this is the search's most frequent test.
-		c := row[i]
-		if c > bound {
-			continue
-		}
-		if r := n - i; r > hmax {
-			if c+l.insSum[i*(n+1)+r-hmax] > lim {
-				continue
-			}
-		} else if hmin > r {
-			c += float32(hmin-r) * l.minDel
-			if c > lim {
-				continue
-			}
-		}
-		if m := missing & keep; m != 0 {
-			c += l.missSum(m)
-		}
-		if c <= lim {
-			return true
-		}
-	}
-	return false
-}
-
 // reachCost returns the least, over the cells of row in band b within
-// bound, of the cell plus the lower bound trim tests it by: reachable
-// reports exactly whether it is at most bound+1e-3. Less 1e-3, it bounds
-// from below the cost of every key of the subtree within bound reached
-// through row (see cost).
+// bound, of the cell plus the lower bound trim tests it by: if it is
+// more than bound+1e-3, no key of the subtree is within bound through
+// row. Less 1e-3, it bounds from below the cost of every key of the
+// subtree within bound reached through row (see cost).
 func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax int, bound float32) float32 {
 	n := l.n
 	least := float32(math.MaxFloat32)
@@ -1436,6 +1446,13 @@ func (l *lowerBound) missSum(m uint64) float32 {
 
 // band is the range of cells of a row within the bound (empty if lo > hi).
 type band struct{ lo, hi int }
+
+// bandBits returns the cells of b as bits (cell i as bit i), for a band
+// of a typo of up to 62 letters. (The shift counts are below 64:
+// masking them spares their tests.)
+func bandBits(b band) uint64 {
+	return (uint64(2)<<(b.hi&63) - 1) &^ (uint64(1)<<(b.lo&63) - 1)
+}
 
 // add widens the band to cell i, which lies after every cell in it.
 func (b *band) add(i int) {
@@ -1922,7 +1939,7 @@ func (d *Dict) searchOrdered(w *weights, typed string, n int, diagonal bool) (_ 
 	var prune *pruner
 	if w.Edit > 0 && w.Freq >= 0 {
 		prune = &bufs.p
-		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0], path: prune.path}
+		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, sounds: prune.sounds[:0], path: prune.path, skipLow: math.NaN()}
 		unseen := math.Log1p(w.UnseenFreq) // (a call the loop would make per class)
 		for class := range prune.ceiling[0] {
 			c := w.Freq*max(float64(class)/2, unseen) + bonus
@@ -2049,6 +2066,12 @@ type pruner struct {
 	// nodes not among them are told so without a binary search (most
 	// nodes sound asks about are not, and share no bit with one).
 	soundBits [64]uint64
+	// skipAt[class][k]: a cost above which skip's test by ceiling[k]
+	// says yes (see skipFrom), for the classes below skipN, as of the
+	// floor and least cost skipLow and skipMin.
+	skipAt           [32][2]float32
+	skipN            uint32
+	skipLow, skipMin float64
 }
 
 // soundAlikeIDs appends to buf the keys whose metaphone key is mp,
@@ -2119,12 +2142,54 @@ func (p *pruner) sound(x uint32) bool {
 	return ok
 }
 
+// skipFrom readies skipAt for the classes below keep: skip's test
+// solved for the cost, for each class and ceiling k (see skip), a cost
+// above which the test by ceiling[k] says yes, for any node; +Inf if it
+// never does. It has a margin over float rounding, so that it says yes
+// only where skip would. The walk compares a bound on a subtree's cost
+// with them, a float compare where skip takes a float64 product and, at
+// times, a binary search. Only the classes below keepClass are asked
+// about; the floor or the least cost changes at most keys the walk
+// emits, and then they are worked out again.
+func (p *pruner) skipFrom(keep uint32) {
+	low, minCost := p.floor.low, float64(*p.minCost)
+	if low != p.skipLow || minCost != p.skipMin {
+		p.skipLow, p.skipMin, p.skipN = low, minCost, 0
+	}
+	if keep <= p.skipN {
+		return
+	}
+	low -= 1e-9
+	var least float64 // skip says no at costs up to below while no key is that close
+	if *p.minCost > p.below {
+		least = float64(p.below)
+	}
+	for class := p.skipN; class < keep && class < 31; class++ {
+		for k := range p.skipAt[class] {
+			// ceiling - edit*cost < low for every cost above x.
+			x := max((p.ceiling[k][class]-low)/p.edit, least)
+			p.skipAt[class][k] = float32(x + 1e-6 + math.Abs(x)*1e-6)
+		}
+	}
+	p.skipN = max(p.skipN, keep)
+}
+
+// skips is skip by skipAt, for the walk: for a class below keepClass,
+// it says yes where skip does but within skipAt's margin over float
+// rounding (which only leaves a subtree to the walk).
+func (p *pruner) skips(x, class uint32, cost float32) bool {
+	at := &p.skipAt[class&31]
+	return cost > at[1] || cost > at[0] && !p.sound(x)
+}
+
 // skip reports whether the keys of the subtree of node x, whose most
 // frequent key has count class class and which each cost at least cost,
 // can be skipped. Whether one of them may have the query's metaphone key
 // (sound) only chooses between two ceilings, so it is looked up only
-// when they disagree: the lookup is a binary search, and the walk asks
-// for every child it screens while pruning.
+// when they disagree: the lookup is a binary search.
+//
+// This is the pruner's rule; the walk asks skips, the rule solved for
+// the cost (see skipFrom), and TestSkipFrom holds the one to the other.
 func (p *pruner) skip(x, class uint32, cost float32) bool {
 	if class >= 31 || (*p.minCost > p.below && cost <= p.below) {
 		return false
