@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"fmt"
 	"hash/maphash"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -250,7 +252,7 @@ func wordIssues(p *Pass) []wordIssue {
 				return built
 			}
 		}
-		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index)
+		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index, verdictsOf(p))
 		// The lower-case words' suggestions wait for the owned
 		// compounds (see dropOwned).
 		owned := ownedCompounds(p)
@@ -372,6 +374,107 @@ type judge struct {
 	// judgeWords adds those to the names' counts from the type counts.
 	counted []uint32
 	shape   []uint8 // by Token.ID, for isTitleCase; nil until needed
+	// verdicts is the run's memo of what plan asks of the dictionary
+	// and the word alone, nil for a document linted alone; known is its
+	// map while planAll reads it, and fresh the words plan computed
+	// that it lacked.
+	verdicts *wordVerdicts
+	known    map[string]wordVerdict
+	fresh    []freshVerdict
+}
+
+// wordVerdicts holds, for the documents of a run that share a
+// dictionary, what plan makes of a word from the word and the dictionary
+// alone: the documents of a run share most of their words (the 205 files
+// of the split 20 MB corpus have 530 thousand types between them, each
+// file numbering its own, but few tens of thousands of distinct
+// texts), and a map lookup costs less than the checks. A document reads
+// the map under the read lock for all its plans at once, and adds the
+// words it lacked at the end, if the lock is free then: the memo only
+// spares work, and a document never waits for another. A document linted
+// alone has none: each of its words is planned once anyway.
+type wordVerdicts struct {
+	mu sync.RWMutex
+	m  map[string]wordVerdict
+}
+
+// wordVerdict is what plan makes of a word alone: its Check, and its
+// fragment test (wordPlan.frag, runes).
+type wordVerdict struct {
+	v           spell.Verdict
+	frag, runes uint8
+}
+
+// freshVerdict is a word's wordVerdict, to be added to the run's memo.
+type freshVerdict struct {
+	word string // a view of the document's types: copied when added
+	wordVerdict
+}
+
+// verdictsOf returns the memo of the run's documents that p shares its
+// dictionary with, or nil when p.Doc is linted alone.
+func verdictsOf(p *Pass) *wordVerdicts {
+	if p.Corpus == nil || len(p.Corpus.Docs) < 2 || !p.Corpus.Has(p.Doc) {
+		return nil
+	}
+	return p.Corpus.Memo(fmt.Sprintf("word-verdicts@%p", p.Dict), func() any {
+		return &wordVerdicts{m: map[string]wordVerdict{}}
+	}).(*wordVerdicts)
+}
+
+// readVerdicts has the plans that follow read the run's memo, if any,
+// under its read lock, until doneVerdicts.
+func (j *judge) readVerdicts() {
+	if j.verdicts != nil {
+		j.verdicts.mu.RLock()
+		j.known = j.verdicts.m
+	}
+}
+
+// verdict returns what plan makes of word alone: from the run's memo if
+// it has it, else computed (and added to fresh when there is a memo).
+func (j *judge) verdict(word string) wordVerdict {
+	if j.known != nil {
+		if e, ok := j.known[word]; ok {
+			return e
+		}
+	}
+	var e wordVerdict
+	if romanNumeral(word) {
+		e.frag = fragAlways
+	} else if len(word) <= 4 || len(word) <= 4*utf8.UTFMax && (word[0]|word[1]|word[2]|word[3]|word[4]) >= utf8.RuneSelf {
+		// (Five ASCII bytes first are five letters: no count needed.)
+		if n := utf8.RuneCountInString(word); n <= 4 {
+			e.frag, e.runes = fragShort, uint8(n)
+		}
+	}
+	e.v = j.dict.Dict.Check(word)
+	if j.verdicts != nil {
+		j.fresh = append(j.fresh, freshVerdict{word, e})
+	}
+	return e
+}
+
+// doneVerdicts ends readVerdicts, and adds the words the plans computed
+// to the memo, unless another document holds it (it will have them from
+// the documents that follow).
+func (j *judge) doneVerdicts() {
+	w := j.verdicts
+	if w == nil {
+		return
+	}
+	j.known = nil
+	w.mu.RUnlock()
+	if len(j.fresh) == 0 || !w.mu.TryLock() {
+		return
+	}
+	for _, f := range j.fresh {
+		if _, ok := w.m[f.word]; !ok {
+			w.m[strings.Clone(f.word)] = f.wordVerdict
+		}
+	}
+	w.mu.Unlock()
+	j.fresh = nil
 }
 
 // The values of judge.seen beside 0 (no word token of the type met yet).
@@ -389,16 +492,9 @@ func (j *judge) plan(id uint32) {
 	p := &j.plans[id]
 	p.planned = true
 	word := j.doc.Type(id)
-	if romanNumeral(word) {
-		p.frag = fragAlways
-	} else if len(word) <= 4 || len(word) <= 4*utf8.UTFMax && (word[0]|word[1]|word[2]|word[3]|word[4]) >= utf8.RuneSelf {
-		// (Five ASCII bytes first are five letters: no count needed.)
-		if n := utf8.RuneCountInString(word); n <= 4 {
-			p.frag, p.runes = fragShort, uint8(n)
-		}
-	}
-	// The whole word is checked once per type, so not through the memo.
-	v := j.dict.Dict.Check(word)
+	e := j.verdict(word)
+	v := e.v
+	p.frag, p.runes = e.frag, e.runes
 	p.ok = v.OK()
 	if p.ok && !isCapitalised(word) {
 		// Accepted and not capitalised, as most types: one part, which
@@ -470,7 +566,7 @@ func (j *judge) plan(id uint32) {
 // judgeWords judges the words of doc. When x is not nil, its walk over the
 // tokens also lists where x's extraction stops (see walkStops): x.stops.
 func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
-	issues, suggest := judgeWordsLater(doc, d, x, nil)
+	issues, suggest := judgeWordsLater(doc, d, x, nil, nil)
 	suggest(issues, nil)
 	return issues
 }
@@ -480,14 +576,15 @@ func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
 // those that are not among owned, the closed compounds a consistency rule
 // reports instead (see dropOwned), whose issues are dropped: their
 // suggestions, a search each, are not needed.
-func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
+func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker, verdicts *wordVerdicts) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
 	j := &judge{
-		doc:    doc,
-		dict:   &suggestCache{Dict: d, memo: map[string][]string{}},
-		plans:  mem.Table[wordPlan](doc.NumTypes()),
-		seen:   idTable[uint8](doc.NumTypes()),
-		names:  newDraftNames(),
-		capIdx: map[string]int32{},
+		verdicts: verdicts,
+		doc:      doc,
+		dict:     &suggestCache{Dict: d, memo: map[string][]string{}},
+		plans:    mem.Table[wordPlan](doc.NumTypes()),
+		seen:     idTable[uint8](doc.NumTypes()),
+		names:    newDraftNames(),
+		capIdx:   map[string]int32{},
 	}
 	dict, names := j.dict, j.names
 	// One pass over the tokens. The sentences and blocks, in token order
@@ -737,6 +834,7 @@ func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 	// The walk's table (see walkStops).
 	tab := idTable[uint8](doc.NumTypes())
 	n := 0 // room for the stops: the uses of the walkWork types, and a use of each walkFirst type
+	j.readVerdicts()
 	for id := range doc.NumTypes() {
 		text := doc.Type(uint32(id))
 		c := doc.TypeCount(uint32(id))
@@ -775,6 +873,7 @@ func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 			n += c
 		}
 	}
+	j.doneVerdicts()
 	var looks chunks[int32]
 	js := judgeStops{tab: tab, sents: doc.Sentences, room: n, look: &looks}
 	if index == nil || !index(&js) {

@@ -18,7 +18,7 @@ func TestJudgeWordsOwned(t *testing.T) {
 	doc := prose.Parse("owned.txt", []byte(src), prose.Plain)
 	owned := map[string]bool{"longterm": true, "uptodate": true}
 	want := dropOwned(judgeWords(doc, d, nil), owned)
-	all, suggest := judgeWordsLater(doc, d, nil, nil)
+	all, suggest := judgeWordsLater(doc, d, nil, nil, nil)
 	suggest(all, owned)
 	searched := false
 	for _, is := range all {
@@ -33,5 +33,47 @@ func TestJudgeWordsOwned(t *testing.T) {
 	}
 	if len(want) == 0 {
 		t.Fatal("no issues: the test says nothing")
+	}
+}
+
+// TestJudgeWordsVerdicts checks that documents judged with the run's memo
+// of word verdicts (wordVerdicts), filled by the documents before them,
+// get the issues they get judged alone, in either order, and that the memo
+// was read.
+func TestJudgeWordsVerdicts(t *testing.T) {
+	d := spell.Builtin()
+	srcs := []string{
+		"The Kremlin's analysts saw Putin's aides in Moscow. Followig the summit, moscow and the KGB, NATO's CIOs.\n\n" +
+			"A long-term bet, a longterm one; Ex-CiA officers' views, don’t, I’ve, 1980s, U.S. e.g. Mr. Smith.\n",
+		"Putin met the aides in moscow; the Kremlin denied it. Smith's analysts, the longterm plan and a long-term one.\n\n" +
+			"Followig that, NATO and the KGB met; Vladimir Putin, President Putin, Ivana Zelníčková and ivana.\n",
+		"An unrelated draft: recieve the teh report, Smith and Jones, ii and XIV, Mix and mix, Civil civil.\n",
+	}
+	docs := make([]*prose.Document, len(srcs))
+	for i, src := range srcs {
+		docs[i] = prose.Parse("v.txt", []byte(src), prose.Plain)
+	}
+	for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}} {
+		w := &wordVerdicts{m: map[string]wordVerdict{}}
+		for k, i := range order {
+			want := judgeWords(docs[i], d, nil)
+			before, known := len(w.m), 0
+			for id := range docs[i].NumTypes() {
+				if _, ok := w.m[docs[i].Type(uint32(id))]; ok {
+					known++
+				}
+			}
+			got, suggest := judgeWordsLater(docs[i], d, nil, nil, w)
+			suggest(got, nil)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("document %d with the memo:\n%+v\nwant\n%+v", i, got, want)
+			}
+			if k > 0 && known == 0 || len(w.m)-before > docs[i].NumTypes()-known {
+				t.Errorf("document %d: %d of its %d types in the memo, %d added", i, known, docs[i].NumTypes(), len(w.m)-before)
+			}
+			if len(w.m) == before && k == 0 {
+				t.Errorf("document %d added nothing to the memo", i)
+			}
+		}
 	}
 }
