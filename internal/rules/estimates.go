@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -201,7 +202,10 @@ func (x *extractor) typeTable() {
 			x.flags[id] |= curlyKey
 			k = strings.ReplaceAll(k, "’", "'")
 		}
-		w := x.h.word(k)
+		var w uint16
+		if x.h.mayBeWord(k) {
+			w = x.h.word(k)
+		}
 		if w != 0 {
 			x.words[id] = w
 			x.flags[id] |= trieWord
@@ -713,31 +717,47 @@ func (x *extractor) seemsBefore(si, i int) bool {
 // edits from (typos rarely touch the first two letters), or -1; key is the
 // text lower-case. The dictionary has the last word (misspelledBooster).
 func (h *hedging) nearBooster(text, w string) int {
-	if len(text) < 7 || len(text) > 18 || !h.boosterStart[w[0]] {
+	if len(text) < 7 || len(text) > 18 {
 		return -1
 	}
+	// Cheap filters first: typos rarely touch the first two letters (the
+	// boosters of eight letters or more that share w's are those of both
+	// bits).
 	best, bestD := -1, 3
-	for bi, b := range h.boosters {
-		// Cheap filters first: typos rarely touch the first two letters,
-		// and a booster this far off in length cannot be the word.
-		if len(b) < 8 || w[0] != b[0] || w[1] != b[1] {
-			continue
-		}
-		limit := 1
-		if len(b) >= 10 {
-			limit = 2
-		}
-		if diff := len(w) - len(b); diff > limit || -diff > limit {
-			continue
-		}
-		if farLetters(w, b, limit) {
-			continue
-		}
-		if d := spell.Distance(w, b); d <= limit && d > 0 && d < bestD {
+	for m := h.boosterFirst[w[0]] & h.boosterSecond[w[1]]; m != 0; m &= m - 1 {
+		bi := bits.TrailingZeros32(m)
+		if d := boosterEdits(w, h.boosters[bi]); d < bestD {
 			best, bestD = bi, d
 		}
 	}
+	for _, bi := range h.boosterRest {
+		if b := h.boosters[bi]; w[0] == b[0] && w[1] == b[1] {
+			if d := boosterEdits(w, b); d < bestD {
+				best, bestD = bi, d
+			}
+		}
+	}
 	return best
+}
+
+// boosterEdits returns the edits from w to booster b when they are within
+// b's limit and w is not b, else 3 (more than any limit).
+func boosterEdits(w, b string) int {
+	limit := 1
+	if len(b) >= 10 {
+		limit = 2
+	}
+	// A booster this far off in length cannot be the word.
+	if diff := len(w) - len(b); diff > limit || -diff > limit {
+		return 3
+	}
+	if farLetters(w, b, limit) {
+		return 3
+	}
+	if d := spell.Distance(w, b); d <= limit && d > 0 {
+		return d
+	}
+	return 3
 }
 
 // farLetters reports whether ASCII words a and b cannot be within limit
