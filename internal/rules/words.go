@@ -231,9 +231,10 @@ func wordIssues(p *Pass) []wordIssue {
 		// walk over the tokens also finds where the extraction's walk
 		// would stop, for far less than a walk of its own, and leaves
 		// those stops with the extraction's tables (see estimatesOf).
+		known := knownWords(p.Doc, p.Dict, verdictsOf(p))
 		var x *extractor
 		if p.awaited(factEstimateScan) && !p.Doc.TooVaried() {
-			x = newExtractor(p.Doc, nil, nil)
+			x = newExtractorKnown(p.Doc, nil, nil, known)
 		}
 		// The owned compounds below need the token index (when
 		// compound-style runs): the judgement's walk over the tokens
@@ -252,7 +253,7 @@ func wordIssues(p *Pass) []wordIssue {
 				return built
 			}
 		}
-		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index, verdictsOf(p))
+		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index, known)
 		// The lower-case words' suggestions wait for the owned
 		// compounds (see dropOwned).
 		owned := ownedCompounds(p)
@@ -374,41 +375,33 @@ type judge struct {
 	// judgeWords adds those to the names' counts from the type counts.
 	counted []uint32
 	shape   []uint8 // by Token.ID, for isTitleCase; nil until needed
-	// verdicts is the run's memo of what plan asks of the dictionary
-	// and the word alone, nil for a document linted alone; known is its
-	// map while planAll reads it, and fresh the words plan computed
-	// that it lacked.
-	verdicts *wordVerdicts
-	known    map[string]wordVerdict
-	fresh    []freshVerdict
+	// known is what plan makes of each type alone, by Token.ID, from
+	// the run's memo (knownWords); nil for a document linted alone.
+	known []wordVerdict
 }
 
 // wordVerdicts holds, for the documents of a run that share a
-// dictionary, what plan makes of a word from the word and the dictionary
-// alone: the documents of a run share most of their words (the 205 files
-// of the split 20 MB corpus have 530 thousand types between them, each
-// file numbering its own, but few tens of thousands of distinct
-// texts), and a map lookup costs less than the checks. A document reads
-// the map under the read lock for all its plans at once, and adds the
-// words it lacked at the end, if the lock is free then: the memo only
-// spares work, and a document never waits for another. A document linted
-// alone has none: each of its words is planned once anyway.
+// dictionary, what plan and typeTable make of a word from the word and
+// the dictionary alone: the documents of a run share most of their words
+// (the 205 files of the split 20 MB corpus have 530 thousand types
+// between them, each file numbering its own, but few tens of thousands
+// of distinct texts), and a map lookup costs less than the checks. A
+// document reads the map under the read lock for all its types at once
+// (knownWords), and adds the words it lacked if the lock is free then:
+// the memo only spares work, and a document never waits for another. A
+// document linted alone has none: each of its words is judged once
+// anyway.
 type wordVerdicts struct {
 	mu sync.RWMutex
 	m  map[string]wordVerdict
 }
 
-// wordVerdict is what plan makes of a word alone: its Check, and its
-// fragment test (wordPlan.frag, runes).
+// wordVerdict is what plan makes of a word alone, its Check and its
+// fragment test (wordPlan.frag, runes), and typeTable's typeFact.
 type wordVerdict struct {
 	v           spell.Verdict
 	frag, runes uint8
-}
-
-// freshVerdict is a word's wordVerdict, to be added to the run's memo.
-type freshVerdict struct {
-	word string // a view of the document's types: copied when added
-	wordVerdict
+	typeFact
 }
 
 // verdictsOf returns the memo of the run's documents that p shares its
@@ -422,23 +415,51 @@ func verdictsOf(p *Pass) *wordVerdicts {
 	}).(*wordVerdicts)
 }
 
-// readVerdicts has the plans that follow read the run's memo, if any,
-// under its read lock, until doneVerdicts.
-func (j *judge) readVerdicts() {
-	if j.verdicts != nil {
-		j.verdicts.mu.RLock()
-		j.known = j.verdicts.m
+// knownWords returns the wordVerdict of each type of doc, by Token.ID,
+// read from w or computed and added to it; nil when w is (the document
+// is linted alone) or doc is TooVaried (its last ID stands for many
+// texts).
+func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdict {
+	h := hedgeData()
+	if w == nil || doc.TooVaried() || h.err != nil {
+		return nil
 	}
-}
-
-// verdict returns what plan makes of word alone: from the run's memo if
-// it has it, else computed (and added to fresh when there is a memo).
-func (j *judge) verdict(word string) wordVerdict {
-	if j.known != nil {
-		if e, ok := j.known[word]; ok {
-			return e
+	known := make([]wordVerdict, doc.NumTypes())
+	var missing []uint32
+	w.mu.RLock()
+	for id := range known {
+		if e, ok := w.m[doc.Type(uint32(id))]; ok {
+			known[id] = e
+		} else {
+			missing = append(missing, uint32(id))
 		}
 	}
+	w.mu.RUnlock()
+	if len(missing) == 0 {
+		return known
+	}
+	for _, id := range missing {
+		text := doc.Type(id)
+		e := wordVerdictOf(d, text)
+		e.typeFact = h.typeFacts(text, doc.Type(doc.Lower(id)), false)
+		known[id] = e
+	}
+	// On two cores a third of the documents find the lock taken; their
+	// words come back with the documents that follow.
+	if w.mu.TryLock() {
+		for _, id := range missing {
+			text := doc.Type(id)
+			if _, ok := w.m[text]; !ok {
+				w.m[strings.Clone(text)] = known[id] // (text is a view of the document's types)
+			}
+		}
+		w.mu.Unlock()
+	}
+	return known
+}
+
+// wordVerdictOf is plan's part of word's wordVerdict.
+func wordVerdictOf(d *spell.Dict, word string) wordVerdict {
 	var e wordVerdict
 	if romanNumeral(word) {
 		e.frag = fragAlways
@@ -448,33 +469,8 @@ func (j *judge) verdict(word string) wordVerdict {
 			e.frag, e.runes = fragShort, uint8(n)
 		}
 	}
-	e.v = j.dict.Dict.Check(word)
-	if j.verdicts != nil {
-		j.fresh = append(j.fresh, freshVerdict{word, e})
-	}
+	e.v = d.Check(word)
 	return e
-}
-
-// doneVerdicts ends readVerdicts, and adds the words the plans computed
-// to the memo, unless another document holds it (it will have them from
-// the documents that follow).
-func (j *judge) doneVerdicts() {
-	w := j.verdicts
-	if w == nil {
-		return
-	}
-	j.known = nil
-	w.mu.RUnlock()
-	if len(j.fresh) == 0 || !w.mu.TryLock() {
-		return
-	}
-	for _, f := range j.fresh {
-		if _, ok := w.m[f.word]; !ok {
-			w.m[strings.Clone(f.word)] = f.wordVerdict
-		}
-	}
-	w.mu.Unlock()
-	j.fresh = nil
 }
 
 // The values of judge.seen beside 0 (no word token of the type met yet).
@@ -492,7 +488,12 @@ func (j *judge) plan(id uint32) {
 	p := &j.plans[id]
 	p.planned = true
 	word := j.doc.Type(id)
-	e := j.verdict(word)
+	var e wordVerdict
+	if j.known != nil {
+		e = j.known[id]
+	} else {
+		e = wordVerdictOf(j.dict.Dict, word)
+	}
 	v := e.v
 	p.frag, p.runes = e.frag, e.runes
 	p.ok = v.OK()
@@ -576,15 +577,15 @@ func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
 // those that are not among owned, the closed compounds a consistency rule
 // reports instead (see dropOwned), whose issues are dropped: their
 // suggestions, a search each, are not needed.
-func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker, verdicts *wordVerdicts) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
+func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker, known []wordVerdict) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
 	j := &judge{
-		verdicts: verdicts,
-		doc:      doc,
-		dict:     &suggestCache{Dict: d, memo: map[string][]string{}},
-		plans:    mem.Table[wordPlan](doc.NumTypes()),
-		seen:     idTable[uint8](doc.NumTypes()),
-		names:    newDraftNames(),
-		capIdx:   map[string]int32{},
+		known:  known,
+		doc:    doc,
+		dict:   &suggestCache{Dict: d, memo: map[string][]string{}},
+		plans:  mem.Table[wordPlan](doc.NumTypes()),
+		seen:   idTable[uint8](doc.NumTypes()),
+		names:  newDraftNames(),
+		capIdx: map[string]int32{},
 	}
 	dict, names := j.dict, j.names
 	// One pass over the tokens. The sentences and blocks, in token order
@@ -834,7 +835,6 @@ func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 	// The walk's table (see walkStops).
 	tab := idTable[uint8](doc.NumTypes())
 	n := 0 // room for the stops: the uses of the walkWork types, and a use of each walkFirst type
-	j.readVerdicts()
 	for id := range doc.NumTypes() {
 		text := doc.Type(uint32(id))
 		c := doc.TypeCount(uint32(id))
@@ -873,7 +873,6 @@ func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 			n += c
 		}
 	}
-	j.doneVerdicts()
 	var looks chunks[int32]
 	js := judgeStops{tab: tab, sents: doc.Sentences, room: n, look: &looks}
 	if index == nil || !index(&js) {

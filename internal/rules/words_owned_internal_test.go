@@ -37,9 +37,9 @@ func TestJudgeWordsOwned(t *testing.T) {
 }
 
 // TestJudgeWordsVerdicts checks that documents judged with the run's memo
-// of word verdicts (wordVerdicts), filled by the documents before them,
-// get the issues they get judged alone, in either order, and that the memo
-// was read.
+// of word verdicts (wordVerdicts, knownWords), filled by the documents
+// before them, get the issues and the extraction's type tables they get
+// alone, in either order, and that the memo was read.
 func TestJudgeWordsVerdicts(t *testing.T) {
 	d := spell.Builtin()
 	srcs := []string{
@@ -47,33 +47,42 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 			"A long-term bet, a longterm one; Ex-CiA officers' views, don’t, I’ve, 1980s, U.S. e.g. Mr. Smith.\n",
 		"Putin met the aides in moscow; the Kremlin denied it. Smith's analysts, the longterm plan and a long-term one.\n\n" +
 			"Followig that, NATO and the KGB met; Vladimir Putin, President Putin, Ivana Zelníčková and ivana.\n",
-		"An unrelated draft: recieve the teh report, Smith and Jones, ii and XIV, Mix and mix, Civil civil.\n",
+		"An unrelated draft: recieve the teh report, Smith and Jones, ii and XIV, Mix and mix, Civil civil.\n\n" +
+			"It is very likly, almost certianly so, and definately not 30 percent; highly likely, we assess.\n",
 	}
 	docs := make([]*prose.Document, len(srcs))
 	for i, src := range srcs {
 		docs[i] = prose.Parse("v.txt", []byte(src), prose.Plain)
 	}
+	boosted := false
 	for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}} {
 		w := &wordVerdicts{m: map[string]wordVerdict{}}
 		for k, i := range order {
-			want := judgeWords(docs[i], d, nil)
-			before, known := len(w.m), 0
-			for id := range docs[i].NumTypes() {
-				if _, ok := w.m[docs[i].Type(uint32(id))]; ok {
-					known++
+			doc := docs[i]
+			before, inMemo := len(w.m), 0
+			for id := range doc.NumTypes() {
+				if _, ok := w.m[doc.Type(uint32(id))]; ok {
+					inMemo++
 				}
 			}
-			got, suggest := judgeWordsLater(docs[i], d, nil, nil, w)
+			known := knownWords(doc, d, w)
+			if k > 0 && inMemo == 0 || len(w.m)-before != doc.NumTypes()-inMemo {
+				t.Errorf("document %d: %d of its %d types in the memo, %d added", i, inMemo, doc.NumTypes(), len(w.m)-before)
+			}
+			want := judgeWords(doc, d, nil)
+			got, suggest := judgeWordsLater(doc, d, nil, nil, known)
 			suggest(got, nil)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("document %d with the memo:\n%+v\nwant\n%+v", i, got, want)
 			}
-			if k > 0 && known == 0 || len(w.m)-before > docs[i].NumTypes()-known {
-				t.Errorf("document %d: %d of its %d types in the memo, %d added", i, known, docs[i].NumTypes(), len(w.m)-before)
+			x, xk := newExtractor(doc, nil, nil), newExtractorKnown(doc, nil, nil, known)
+			if !reflect.DeepEqual(x.flags, xk.flags) || !reflect.DeepEqual(x.words, xk.words) || !reflect.DeepEqual(x.boosterOf, xk.boosterOf) {
+				t.Errorf("document %d: the extraction's tables differ with the memo", i)
 			}
-			if len(w.m) == before && k == 0 {
-				t.Errorf("document %d added nothing to the memo", i)
-			}
+			boosted = boosted || len(x.boosterOf) > 0
 		}
+	}
+	if !boosted {
+		t.Error("no misspelt booster: the tables' test says little")
 	}
 }
