@@ -2,7 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"hash/maphash"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -150,7 +150,7 @@ type wordCounts struct {
 	doc   *prose.Document
 	count []int32  // by lower-case type
 	slots []uint32 // type ID + 1 of each counted type without a curly apostrophe; 0 empty
-	seed  maphash.Seed
+	shift uint     // 64 less log2(len(slots)): countsSlot's
 	// curly sums the types with a curly apostrophe by their form with
 	// straight ones, which another type may spell too.
 	curly map[string]int
@@ -168,7 +168,7 @@ func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
 	for size < 2*distinct {
 		size <<= 1
 	}
-	u := &wordCounts{doc: doc, count: byLower, slots: mem.Table[uint32](size), seed: maphash.MakeSeed()}
+	u := &wordCounts{doc: doc, count: byLower, slots: mem.Table[uint32](size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
 	mask := uint64(size - 1)
 	for lid, c := range byLower {
 		if c == 0 {
@@ -182,13 +182,28 @@ func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
 			u.curly[strings.ReplaceAll(w, "’", "'")] += int(c)
 			continue
 		}
-		i := maphash.String(u.seed, w) & mask
+		i := u.slot(w)
 		for u.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
 		u.slots[i] = uint32(lid) + 1
 	}
 	return u
+}
+
+// slot returns the slot where the search for w starts: a hash of its
+// length and three of its bytes, not all of them, for its table is built
+// for every document with suggestions to rank and read a few dozen times
+// (maphash.String cost 30M instructions over the 205 files of the split
+// corpus), and words that share those are few enough: the probe tells
+// them apart by their IDs' texts.
+func (u *wordCounts) slot(w string) uint64 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	x := uint64(n) | uint64(w[0])<<8 | uint64(w[n-1])<<16 | uint64(w[n/2])<<24
+	return x * 0x9e3779b97f4a7c15 >> u.shift
 }
 
 // get returns the uses of w (lower case, straight apostrophes).
@@ -198,7 +213,7 @@ func (u *wordCounts) get(w string) int {
 		n = u.curly[w]
 	}
 	mask := uint64(len(u.slots) - 1)
-	for i := maphash.String(u.seed, w) & mask; u.slots[i] != 0; i = (i + 1) & mask {
+	for i := u.slot(w); u.slots[i] != 0; i = (i + 1) & mask {
 		if id := u.slots[i] - 1; u.doc.Type(id) == w {
 			return n + int(u.count[id])
 		}
