@@ -546,7 +546,7 @@ func capitalTypes(doc *prose.Document) (marks []uint32, forms int, stems map[str
 		}
 		// (Most texts are too short or too long for a small word: the
 		// length first spares the call.)
-		if n := len(text); n >= 2 && n <= 5 && typeKind(text) == prose.Word && isConnector(text) {
+		if n := len(text); n >= 2 && n <= 5 && isConnector(text) && typeKind(text) == prose.Word {
 			m |= markConnector
 			if strings.EqualFold(text, "the") {
 				m |= markArticle
@@ -1517,10 +1517,21 @@ func upperConnectors(surface string) int {
 	return n
 }
 
+// connectorShapes has bit n of entry c&31 set when a connector of n
+// bytes starts with letter c, in either case: most short words are ruled
+// out before they are lower-cased (capitalTypes asks about every type of
+// two to five bytes).
+var connectorShapes = func() (t [32]uint8) {
+	for w := range connectors {
+		t[w[0]&31] |= 1 << len(w)
+	}
+	return t
+}()
+
 // isConnector reports whether w, in any case, is one of the small words
 // inside names, without allocating.
 func isConnector(w string) bool {
-	if len(w) < 2 || len(w) > 5 {
+	if len(w) < 2 || len(w) > 5 || connectorShapes[w[0]&31]&(1<<len(w)) == 0 {
 		return false
 	}
 	var buf [5]byte
