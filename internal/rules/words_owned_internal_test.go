@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/edlint/edlint/internal/prose"
@@ -56,18 +57,18 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 	}
 	boosted := false
 	for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}} {
-		w := &wordVerdicts{m: map[string]wordVerdict{}}
+		w := &wordVerdicts{}
 		for k, i := range order {
 			doc := docs[i]
-			before, inMemo := len(w.m), 0
+			before, inMemo := len(w.words), 0
 			for id := range doc.NumTypes() {
-				if _, ok := w.m[doc.Type(uint32(id))]; ok {
+				if text := doc.Type(uint32(id)); w.find(text, memoHash(text)) >= 0 {
 					inMemo++
 				}
 			}
 			known := knownWords(doc, d, w)
-			if k > 0 && inMemo == 0 || len(w.m)-before != doc.NumTypes()-inMemo {
-				t.Errorf("document %d: %d of its %d types in the memo, %d added", i, inMemo, doc.NumTypes(), len(w.m)-before)
+			if k > 0 && inMemo == 0 || len(w.words)-before != doc.NumTypes()-inMemo {
+				t.Errorf("document %d: %d of its %d types in the memo, %d added", i, inMemo, doc.NumTypes(), len(w.words)-before)
 			}
 			want := judgeWords(doc, d, nil)
 			got, suggest := judgeWordsLater(doc, d, nil, nil, known)
@@ -84,5 +85,47 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 	}
 	if !boosted {
 		t.Error("no misspelt booster: the tables' test says little")
+	}
+}
+
+// TestWordVerdictsTable checks the memo's hash table as it grows: every
+// word added is found with its verdict, and no other, among words that
+// share their ends and lengths (memoHash reads at most sixteen bytes).
+func TestWordVerdictsTable(t *testing.T) {
+	w := &wordVerdicts{}
+	word := func(i int) string {
+		switch i % 4 {
+		case 0:
+			return strconv.Itoa(i)
+		case 1:
+			return "counter" + strconv.Itoa(i) + "intelligence" // long, the ends shared
+		case 2:
+			return string(rune('a'+i%26)) + strconv.Itoa(i%7)
+		}
+		return "w" + strconv.Itoa(i)
+	}
+	const n = 5000
+	for i := range n {
+		text := word(i)
+		if k := w.find(text, memoHash(text)); k >= 0 {
+			if i%4 != 2 { // (the short ones repeat)
+				t.Fatalf("%q found before it was added", text)
+			}
+			continue
+		}
+		w.add(text, memoHash(text), wordVerdict{v: spell.Verdict{Want: text}})
+	}
+	for i := range n {
+		text := word(i)
+		k := w.find(text, memoHash(text))
+		if k < 0 || w.words[k].v.Want != text {
+			t.Fatalf("%q: found %d", text, k)
+		}
+		if other := text + "x"; w.find(other, memoHash(other)) >= 0 {
+			t.Fatalf("%q found, never added", other)
+		}
+	}
+	if len(w.slots) < 2*1024 {
+		t.Fatalf("%d slots: the table never grew", len(w.slots))
 	}
 }
