@@ -199,8 +199,18 @@ func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
 	// Each type is classified once, and two types make one form only
 	// when one is the other's possessive, or both possessives of one
 	// stem: only the stems of possessives need a map.
+	// Most forms are no possessive's stem: a table of the stems'
+	// lengths and first bytes rules them out before the map is read.
+	var stemShapes [64]uint64
+	for w := range stems {
+		stemShapes[len(w)&63] |= 1 << (w[0] & 63)
+	}
 	formIndex := func(w string) int32 {
-		i, shared := stems[w]
+		var i int32
+		shared := false
+		if stemShapes[len(w)&63]&(1<<(w[0]&63)) != 0 {
+			i, shared = stems[w]
+		}
 		if !shared || i < 0 {
 			i = int32(len(f.forms))
 			if shared {
