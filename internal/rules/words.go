@@ -429,7 +429,11 @@ type memoWord struct {
 // time: a byte at a time, its hash cost more than the map's aeshash.
 // Long words that share both ends are few, and the probe tells them
 // apart by text.
-func memoHash(s string) uint32 {
+func memoHash(s string) uint32 { return uint32(wordHash(s) >> 32) }
+
+// wordHash is memoHash's 64 bits, of which the high ones are the better
+// mixed (a product's low bits depend only on its factors' low bits).
+func wordHash(s string) uint64 {
 	n := len(s)
 	var x uint64
 	switch {
@@ -440,7 +444,7 @@ func memoHash(s string) uint32 {
 	case n > 0:
 		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 	}
-	return uint32((x ^ uint64(n)*0xc2b2ae3d27d4eb4f) * 0x9e3779b97f4a7c15 >> 32)
+	return (x ^ uint64(n)*0xc2b2ae3d27d4eb4f) * 0x9e3779b97f4a7c15
 }
 
 // le64 reads the first eight bytes of s as a little-endian word.
