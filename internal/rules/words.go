@@ -696,7 +696,7 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index ind
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}},
 		plans:  mem.Table[wordPlan](doc.NumTypes()),
 		seen:   idTable[uint8](doc.NumTypes()),
-		names:  newDraftNames(),
+		names:  newDraftNames(doc.NumTypes()),
 		capIdx: map[string]int32{},
 	}
 	dict, names := j.dict, j.names
@@ -1311,8 +1311,12 @@ type indexedName struct {
 	name, seq int32
 }
 
-func newDraftNames() *draftNames {
-	return &draftNames{ids: map[string]int32{}, byShape: map[nameShapeKey][]indexedName{}, names: map[string]bool{}}
+// newDraftNames makes the names of a document of types word types. The
+// names are about one type in sixteen (28,845 of the 533 thousand types
+// of the 205 files of the split corpus): ids starts with room for them,
+// where growing from empty cost each insert some 500 instructions.
+func newDraftNames(types int) *draftNames {
+	return &draftNames{ids: make(map[string]int32, types/16), byShape: map[nameShapeKey][]indexedName{}, names: map[string]bool{}}
 }
 
 // intern returns the number of form, adding it with no uses.
