@@ -209,7 +209,12 @@ func checkVocabulary(t *testing.T, d *Document) {
 			t.Fatalf("TypeCount(%q) = %d, want %d", text, d.TypeCount(id), count[text])
 		}
 	}
+	texts := map[string]bool{} // every type's text is its own, the added lower-case forms' too
 	for id := range d.NumTypes() {
+		if text := d.Type(uint32(id)); texts[text] {
+			t.Fatalf("type %d %q: a text of an earlier type", id, text)
+		}
+		texts[d.Type(uint32(id))] = true
 		low := d.Type(d.Lower(uint32(id)))
 		if id < len(ids) && low != strings.ToLower(d.Type(uint32(id))) {
 			t.Fatalf("Lower(%q) = %q", d.Type(uint32(id)), low)

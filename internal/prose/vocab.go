@@ -337,6 +337,7 @@ func (v *vocab) finish(d *Document) {
 	v.limit = math.MaxInt // lower-case forms are no token's: no bound
 	n := len(v.types)
 	lower := make([]uint32, n, n+n/4)
+	var lows []byte // room for new lower-case forms (lowerASCII)
 	for id := 0; id < n; id++ {
 		lower[id] = uint32(id)
 		upper, ascii := v.cased[id]&1 != 0, v.cased[id]&2 == 0
@@ -346,11 +347,17 @@ func (v *vocab) finish(d *Document) {
 		text := v.types[id]
 		if ascii {
 			// The lower-case form of an ASCII text differs from it; look it
-			// up without building it.
-			if lid, ok := v.findLowerASCII(text); ok {
-				lower[id] = lid
-				continue
+			// up without building it, and build it only if it is new, in
+			// lows, numbered in the slot where the probe ended.
+			lid, sl, key, key2 := v.findLowerASCII(text)
+			if sl != nil {
+				var low string
+				low, lows = lowerASCII(lows, text)
+				lid = v.add(sl, key, key2, low, 0, len(low))
+				lower = append(lower, lid)
 			}
+			lower[id] = lid
+			continue
 		}
 		low := strings.ToLower(text)
 		if low == text {
@@ -407,12 +414,12 @@ func lowerChunk(w uint64) uint64 {
 }
 
 // findLowerASCII returns the ID of strings.ToLower(t) for an ASCII t, if
-// the vocabulary holds it.
-func (v *vocab) findLowerASCII(t string) (uint32, bool) {
+// the vocabulary holds it; if not, sl is the empty slot where its probe
+// ended and key and key2 are its keys, for add.
+func (v *vocab) findLowerASCII(t string) (id uint32, sl *vslot, key, key2 uint64) {
 	n := len(t)
-	key := lowerChunk(chunk(t, 0, n))
+	key = lowerChunk(chunk(t, 0, n))
 	h := key * hashMul
-	var key2 uint64
 	for j := 8; j < n; j += 8 {
 		c := lowerChunk(chunk(t, j, n-j))
 		if j == 8 {
@@ -428,12 +435,32 @@ func (v *vocab) findLowerASCII(t string) (uint32, bool) {
 		}
 		sl := &v.slots[j]
 		if sl.meta == 0 {
-			return 0, false
+			return 0, sl, key, key2
 		}
 		if sl.key == key && sl.key2 == key2 && sl.len() == slotLen(n) && (n <= 16 || isLowerOf(v.types[sl.id()], t)) {
-			return sl.id(), true
+			return sl.id(), nil, 0, 0
 		}
 	}
+}
+
+// lowerASCII returns the ASCII t lower-cased, written in buf's spare
+// room, and buf with it. The forms share blocks of memory (a new one when
+// buf is full), which they alone reference once written: a document's
+// new lower-case forms (most of a name's, many of its sentences' first
+// words) took an allocation each from strings.ToLower.
+func lowerASCII(buf []byte, t string) (string, []byte) {
+	if cap(buf)-len(buf) < len(t) {
+		buf = make([]byte, 0, max(4096, len(t)))
+	}
+	start := len(buf)
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return bytesView(buf[start:]), buf
 }
 
 // isLowerOf reports whether low is the ASCII t lower-cased.

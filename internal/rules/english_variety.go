@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -88,43 +87,25 @@ type stringBloom struct {
 
 func newStringBloom() *stringBloom { return &stringBloom{} }
 
-// bloomHash hashes s for the filter: its first and last eight bytes (or
-// four, or three bytes for a shorter s) and those between, multiplied
-// out. maphash.String, a call into the runtime's hash, cost some hundred
-// instructions a word, and classify asks the filter of every word type
-// of a document.
-func bloomHash(s string) uint64 {
-	const k0, k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
-	n := len(s)
-	var a, b uint64
-	switch {
-	case n >= 8:
-		for i := 0; i+8 < n; i += 8 {
-			hi, lo := bits.Mul64(a^load8(s, i)^k0, k1)
-			a = hi ^ lo
-		}
-		b = load8(s, n-8)
-	case n >= 4:
-		a, b = uint64(load4(s, 0)), uint64(load4(s, n-4))
-	case n > 0:
-		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
-	}
-	hi, lo := bits.Mul64(a^k0, b^k2^uint64(n))
-	return hi ^ lo
+// bloomKeys returns the two bits of s: from wordHash, which reads a word's
+// ends a word at a time (maphash.String cost some 65 instructions a
+// call, and isVarietyCandidate asks about every word type of every
+// document); words it does not tell apart only pass the filter.
+func bloomKeys(s string) (k1, k2 uint64) {
+	h := wordHash(s)
+	return h >> 47, h >> 30 & (1<<17 - 1)
 }
 
 func (f *stringBloom) add(s string) {
-	h := bloomHash(s)
-	for _, k := range [2]uint64{h, h >> 32} {
-		k &= 1<<17 - 1
+	k1, k2 := bloomKeys(s)
+	for _, k := range [2]uint64{k1, k2} {
 		f.bits[k/64] |= 1 << (k % 64)
 	}
 }
 
 // mayHave reports whether s may have been added; false means surely not.
 func (f *stringBloom) mayHave(s string) bool {
-	h := bloomHash(s)
-	k1, k2 := h&(1<<17-1), (h>>32)&(1<<17-1)
+	k1, k2 := bloomKeys(s)
 	return f.bits[k1/64]&(1<<(k1%64)) != 0 && f.bits[k2/64]&(1<<(k2%64)) != 0
 }
 

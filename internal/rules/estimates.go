@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -183,55 +184,84 @@ func (x *extractor) key(id uint32) string {
 
 // typeTable fills the per-text tables for the texts the document's
 // tokens spell.
-func (x *extractor) typeTable() {
+func (x *extractor) typeTable(known []wordVerdict) {
 	doc := x.doc
 	n := doc.NumTypes()
 	x.flags = idTable[uint8](n)
 	x.words = mem.Table[uint16](n)
+	tooVaried := doc.TooVaried()
 	for id := range doc.NumTypes() {
-		text := doc.Type(uint32(id))
 		if doc.TypeCount(uint32(id)) == 0 {
 			continue // a lower-case form no token spells
 		}
-		if quickKind(text) == prose.Number || doc.TooVaried() {
-			x.flags[id] |= number
+		var tf typeFact
+		if known != nil {
+			tf = known[id].typeFact
+		} else {
+			tf = x.h.typeFacts(doc.Type(uint32(id)), doc.Type(doc.Lower(uint32(id))), tooVaried)
 		}
-		k := doc.Type(doc.Lower(uint32(id)))
-		if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
-			x.flags[id] |= curlyKey
-			k = strings.ReplaceAll(k, "’", "'")
-		}
-		w := x.h.word(k)
-		if w != 0 {
-			x.words[id] = w
-			x.flags[id] |= trieWord
-			if x.h.rootKids[w] != nil {
-				x.flags[id] |= mayStart
-			}
-		}
-		// The node root finds for the text's tokens, whose kind, outside
-		// a TooVaried document, is the text's.
-		root := x.h.rootKids[w]
-		if root == nil && x.flags[id]&number != 0 {
-			root = x.h.rootKids[x.h.numberWord]
-		}
-		switch {
-		case doc.TooVaried():
-			x.flags[id] |= startAlone
-		case root == nil:
-		case root.m != nil:
-			x.flags[id] |= startAlone
-		default:
-			x.flags[id] |= startLonger
-		}
-		if b := x.h.nearBooster(text, k); b >= 0 {
-			x.flags[id] |= nearBoost
+		x.flags[id] |= tf.flags
+		x.words[id] = tf.word
+		if tf.booster >= 0 {
 			if x.boosterOf == nil {
 				x.boosterOf = map[uint32]int{}
 			}
-			x.boosterOf[uint32(id)] = b
+			x.boosterOf[uint32(id)] = int(tf.booster)
 		}
 	}
+}
+
+// typeFact is what typeTable makes of a type: its flags, its trie word
+// (0: none) and the booster it may be a misspelling of (-1: none).
+type typeFact struct {
+	flags   uint8
+	word    uint16
+	booster int16
+}
+
+// typeFacts is typeTable's typeFact for a type of text, whose lower-case
+// form is lower, in a document TooVaried or not: the text's alone.
+func (h *hedging) typeFacts(text, lower string, tooVaried bool) typeFact {
+	tf := typeFact{booster: -1}
+	if quickKind(text) == prose.Number || tooVaried {
+		tf.flags |= number
+	}
+	k := lower
+	if strings.IndexByte(k, "’"[0]) >= 0 && strings.Contains(k, "’") {
+		tf.flags |= curlyKey
+		k = strings.ReplaceAll(k, "’", "'")
+	}
+	var w uint16
+	if h.mayBeWord(k) {
+		w = h.word(k)
+	}
+	if w != 0 {
+		tf.word = w
+		tf.flags |= trieWord
+		if h.rootKids[w] != nil {
+			tf.flags |= mayStart
+		}
+	}
+	// The node root finds for the text's tokens, whose kind, outside
+	// a TooVaried document, is the text's.
+	root := h.rootKids[w]
+	if root == nil && tf.flags&number != 0 {
+		root = h.rootKids[h.numberWord]
+	}
+	switch {
+	case tooVaried:
+		tf.flags |= startAlone
+	case root == nil:
+	case root.m != nil:
+		tf.flags |= startAlone
+	default:
+		tf.flags |= startLonger
+	}
+	if b := h.nearBooster(text, k); b >= 0 {
+		tf.flags |= nearBoost
+		tf.booster = int16(b)
+	}
+	return tf
 }
 
 func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Estimate {
@@ -241,11 +271,17 @@ func extractEstimates(doc *prose.Document, dict *spell.Dict, y *Yardstick) []Est
 // newExtractor makes an extraction of the estimates of doc, its per-type
 // tables filled.
 func newExtractor(doc *prose.Document, dict *spell.Dict, y *Yardstick) *extractor {
+	return newExtractorKnown(doc, dict, y, nil)
+}
+
+// newExtractorKnown is newExtractor with the types' typeFacts, by
+// Token.ID, in known when it is not nil (see wordVerdicts).
+func newExtractorKnown(doc *prose.Document, dict *spell.Dict, y *Yardstick, known []wordVerdict) *extractor {
 	x := &extractor{doc: doc, dict: dict, y: y, h: hedgeData(), speechSent: -1}
 	if x.h.err != nil {
 		panic(x.h.err)
 	}
-	x.typeTable()
+	x.typeTable(known)
 	return x
 }
 
@@ -713,31 +749,47 @@ func (x *extractor) seemsBefore(si, i int) bool {
 // edits from (typos rarely touch the first two letters), or -1; key is the
 // text lower-case. The dictionary has the last word (misspelledBooster).
 func (h *hedging) nearBooster(text, w string) int {
-	if len(text) < 7 || len(text) > 18 || !h.boosterStart[w[0]] {
+	if len(text) < 7 || len(text) > 18 {
 		return -1
 	}
+	// Cheap filters first: typos rarely touch the first two letters (the
+	// boosters of eight letters or more that share w's are those of both
+	// bits).
 	best, bestD := -1, 3
-	for bi, b := range h.boosters {
-		// Cheap filters first: typos rarely touch the first two letters,
-		// and a booster this far off in length cannot be the word.
-		if len(b) < 8 || w[0] != b[0] || w[1] != b[1] {
-			continue
-		}
-		limit := 1
-		if len(b) >= 10 {
-			limit = 2
-		}
-		if diff := len(w) - len(b); diff > limit || -diff > limit {
-			continue
-		}
-		if farLetters(w, b, limit) {
-			continue
-		}
-		if d := spell.Distance(w, b); d <= limit && d > 0 && d < bestD {
+	for m := h.boosterFirst[w[0]] & h.boosterSecond[w[1]]; m != 0; m &= m - 1 {
+		bi := bits.TrailingZeros32(m)
+		if d := boosterEdits(w, h.boosters[bi]); d < bestD {
 			best, bestD = bi, d
 		}
 	}
+	for _, bi := range h.boosterRest {
+		if b := h.boosters[bi]; w[0] == b[0] && w[1] == b[1] {
+			if d := boosterEdits(w, b); d < bestD {
+				best, bestD = bi, d
+			}
+		}
+	}
 	return best
+}
+
+// boosterEdits returns the edits from w to booster b when they are within
+// b's limit and w is not b, else 3 (more than any limit).
+func boosterEdits(w, b string) int {
+	limit := 1
+	if len(b) >= 10 {
+		limit = 2
+	}
+	// A booster this far off in length cannot be the word.
+	if diff := len(w) - len(b); diff > limit || -diff > limit {
+		return 3
+	}
+	if farLetters(w, b, limit) {
+		return 3
+	}
+	if d := spell.Distance(w, b); d <= limit && d > 0 {
+		return d
+	}
+	return 3
 }
 
 // farLetters reports whether ASCII words a and b cannot be within limit

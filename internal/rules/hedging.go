@@ -297,12 +297,19 @@ type hedging struct {
 	rootKids   []*trieNode
 	numberWord uint16
 	// vocabLens has bit n of entry c set when a key of n bytes starts
-	// with byte c: most words are no key and skip the map.
+	// with byte c: most words are no key and skip the lookup.
 	vocabLens [256]uint64
-	// boosterStart marks the first letters of the boosters nearBooster
-	// tries.
-	boosterStart [256]bool
-	err          error
+	// vocabSlots holds the keys of vocab for word, by vocabHash: every
+	// type of every document that passes vocabLens is looked up, and a
+	// map's lookup hashed all its bytes, where this hash reads three.
+	vocabSlots [vocabSlotCount]vocabSlot
+	// boosterFirst and boosterSecond have bit i set for the bytes that
+	// start booster i (of eight letters or more) and come second in it:
+	// nearBooster tries the boosters of both bits, in order, then those
+	// past the bits (boosterRest: none in the lists as they are).
+	boosterFirst, boosterSecond [256]uint32
+	boosterRest                 []int
+	err                         error
 }
 
 var (
@@ -426,25 +433,67 @@ func (h *hedging) number() {
 		h.rootKids[k.word] = k.node
 	}
 	h.numberWord = h.vocab[numberKey]
-	for _, b := range h.boosters {
-		if len(b) >= 8 {
-			h.boosterStart[b[0]] = true
+	for i, b := range h.boosters {
+		switch {
+		case len(b) < 8:
+		case i < 32:
+			h.boosterFirst[b[0]] |= 1 << i
+			h.boosterSecond[b[1]] |= 1 << i
+		default:
+			h.boosterRest = append(h.boosterRest, i)
 		}
 	}
-	for k := range h.vocab {
+	for k, w := range h.vocab {
 		if len(k) < 64 {
 			h.vocabLens[k[0]] |= 1 << len(k)
+			i := vocabHash(k)
+			for h.vocabSlots[i].key != "" {
+				i = (i + 1) % vocabSlotCount
+			}
+			h.vocabSlots[i] = vocabSlot{k, w}
 		}
 	}
 }
 
+// vocabSlotCount is the size of hedging.vocabSlots: at least twice the
+// keys (140).
+const vocabSlotCount = 512
+
+// vocabSlot is a key of hedging.vocab and its number.
+type vocabSlot struct {
+	key string
+	w   uint16
+}
+
+// vocabHash is the slot of hedging.vocabSlots where the search for key k
+// (not empty) starts: from its length and its first and last bytes.
+func vocabHash(k string) uint32 {
+	x := uint32(k[0])<<16 | uint32(k[len(k)-1])<<8 | uint32(len(k))
+	return x * 0x9e3779b1 >> 23 // (the top nine bits: vocabSlotCount)
+}
+
 // word returns the vocabulary number of key k (lower-case, straight
-// apostrophes), 0 when no phrase uses it.
+// apostrophes), 0 when no phrase uses it. Most words fail vocabLens,
+// which its callers (one call per type) inline.
 func (h *hedging) word(k string) uint16 {
 	if k == "" || len(k) >= 64 || h.vocabLens[k[0]]&(1<<len(k)) == 0 {
 		return 0
 	}
-	return h.vocab[k]
+	for i := vocabHash(k); ; i = (i + 1) % vocabSlotCount {
+		sl := &h.vocabSlots[i]
+		if len(sl.key) == len(k) && sl.key == k {
+			return sl.w
+		}
+		if sl.key == "" {
+			return 0
+		}
+	}
+}
+
+// mayBeWord reports whether word(k) may be a number: false for most
+// words.
+func (h *hedging) mayBeWord(k string) bool {
+	return k != "" && len(k) < 64 && h.vocabLens[k[0]]&(1<<len(k)) != 0
 }
 
 // insert adds a phrase to the trie and returns its match record.

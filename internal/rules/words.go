@@ -1,10 +1,12 @@
 package rules
 
 import (
-	"hash/maphash"
+	"fmt"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,22 +36,16 @@ type suggestCache struct {
 	memo map[string][]string
 	// inContext memoises SuggestIn by word and neighbours.
 	inContext map[suggestKey][]string
-	// checks memoises Check: a document repeats its words, and a map
-	// lookup costs less than the dictionary's normalising lookups.
-	checks map[string]spell.Verdict
-	uses   *wordCounts // the document's words, lower case, by count; nil until needed
-	size   int         // the number of words in the document
+	uses      *wordCounts // the document's words, lower case, by count; nil until needed
+	size      int         // the number of words in the document
 }
 
-// Check is Dict.Check, computed once per distinct word.
-func (c *suggestCache) Check(w string) spell.Verdict {
-	if v, ok := c.checks[w]; ok {
-		return v
-	}
-	v := c.Dict.Check(w)
-	c.checks[w] = v
-	return v
-}
+// Check is Dict.Check. It memoised the verdicts by word while Check read
+// a word five times over, but the words asked here (the parts of words
+// not accepted whole, their stems, names' lower-case forms) are seldom
+// asked twice in a document: 7% of the lookups hit on the 205 files of
+// the split corpus, and the map cost 16M instructions there to save 2M.
+func (c *suggestCache) Check(w string) spell.Verdict { return c.Dict.Check(w) }
 
 // Suggest returns the dictionary's suggestions for w, computed once; the
 // caller may not modify the result.
@@ -154,7 +150,7 @@ type wordCounts struct {
 	doc   *prose.Document
 	count []int32  // by lower-case type
 	slots []uint32 // type ID + 1 of each counted type without a curly apostrophe; 0 empty
-	seed  maphash.Seed
+	shift uint     // 64 less log2(len(slots)): countsSlot's
 	// curly sums the types with a curly apostrophe by their form with
 	// straight ones, which another type may spell too.
 	curly map[string]int
@@ -172,7 +168,7 @@ func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
 	for size < 2*distinct {
 		size <<= 1
 	}
-	u := &wordCounts{doc: doc, count: byLower, slots: mem.Table[uint32](size), seed: maphash.MakeSeed()}
+	u := &wordCounts{doc: doc, count: byLower, slots: mem.Table[uint32](size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
 	mask := uint64(size - 1)
 	for lid, c := range byLower {
 		if c == 0 {
@@ -186,13 +182,28 @@ func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
 			u.curly[strings.ReplaceAll(w, "’", "'")] += int(c)
 			continue
 		}
-		i := maphash.String(u.seed, w) & mask
+		i := u.slot(w)
 		for u.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
 		u.slots[i] = uint32(lid) + 1
 	}
 	return u
+}
+
+// slot returns the slot where the search for w starts: a hash of its
+// length and three of its bytes, not all of them, for its table is built
+// for every document with suggestions to rank and read a few dozen times
+// (maphash.String cost 30M instructions over the 205 files of the split
+// corpus), and words that share those are few enough: the probe tells
+// them apart by their IDs' texts.
+func (u *wordCounts) slot(w string) uint64 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	x := uint64(n) | uint64(w[0])<<8 | uint64(w[n-1])<<16 | uint64(w[n/2])<<24
+	return x * 0x9e3779b97f4a7c15 >> u.shift
 }
 
 // get returns the uses of w (lower case, straight apostrophes).
@@ -202,7 +213,7 @@ func (u *wordCounts) get(w string) int {
 		n = u.curly[w]
 	}
 	mask := uint64(len(u.slots) - 1)
-	for i := maphash.String(u.seed, w) & mask; u.slots[i] != 0; i = (i + 1) & mask {
+	for i := u.slot(w); u.slots[i] != 0; i = (i + 1) & mask {
 		if id := u.slots[i] - 1; u.doc.Type(id) == w {
 			return n + int(u.count[id])
 		}
@@ -235,9 +246,10 @@ func wordIssues(p *Pass) []wordIssue {
 		// walk over the tokens also finds where the extraction's walk
 		// would stop, for far less than a walk of its own, and leaves
 		// those stops with the extraction's tables (see estimatesOf).
+		known := knownWords(p.Doc, p.Dict, verdictsOf(p))
 		var x *extractor
 		if p.awaited(factEstimateScan) && !p.Doc.TooVaried() {
-			x = newExtractor(p.Doc, nil, nil)
+			x = newExtractorKnown(p.Doc, nil, nil, known)
 		}
 		// The owned compounds below need the token index (when
 		// compound-style runs): the judgement's walk over the tokens
@@ -256,7 +268,7 @@ func wordIssues(p *Pass) []wordIssue {
 				return built
 			}
 		}
-		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index)
+		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index, known)
 		// The lower-case words' suggestions wait for the owned
 		// compounds (see dropOwned).
 		owned := ownedCompounds(p)
@@ -378,6 +390,199 @@ type judge struct {
 	// judgeWords adds those to the names' counts from the type counts.
 	counted []uint32
 	shape   []uint8 // by Token.ID, for isTitleCase; nil until needed
+	// known is what plan makes of each type alone, by Token.ID, from
+	// the run's memo (knownWords); nil for a document linted alone.
+	known []wordVerdict
+}
+
+// wordVerdicts holds, for the documents of a run that share a
+// dictionary, what plan and typeTable make of a word from the word and
+// the dictionary alone: the documents of a run share most of their words
+// (the 205 files of the split 20 MB corpus have 530 thousand types
+// between them, each file numbering its own, but few tens of thousands
+// of distinct texts), and a map lookup costs less than the checks. A
+// document reads the map under the read lock for all its types at once
+// (knownWords), and adds the words it lacked if the lock is free then:
+// the memo only spares work, and a document never waits for another. A
+// document linted alone has none: each of its words is judged once
+// anyway.
+type wordVerdicts struct {
+	mu sync.RWMutex
+	// slots is an open-addressing hash table of words: 0 empty, else
+	// the word's hash (memoHash) in the high half and 1 + its index in
+	// words in the low. A map's lookup cost some 145 instructions a type
+	// (aeshash and the probe), this one about half: the hash reads a
+	// byte at a time, but a slot's hash rules out the other words
+	// before their texts are read.
+	slots []uint64
+	words []memoWord
+}
+
+// memoWord is a word of wordVerdicts.
+type memoWord struct {
+	text string
+	wordVerdict
+}
+
+// memoHash hashes a word from its first and last eight bytes (four, or
+// three single bytes, in a shorter one) and its length, read a word at a
+// time: a byte at a time, its hash cost more than the map's aeshash.
+// Long words that share both ends are few, and the probe tells them
+// apart by text.
+func memoHash(s string) uint32 { return uint32(wordHash(s) >> 32) }
+
+// wordHash is memoHash's 64 bits, of which the high ones are the better
+// mixed (a product's low bits depend only on its factors' low bits).
+func wordHash(s string) uint64 {
+	n := len(s)
+	var x uint64
+	switch {
+	case n >= 8:
+		x = le64(s) ^ bits.RotateLeft64(le64(s[n-8:]), 29)
+	case n >= 4:
+		x = uint64(le32(s)) | uint64(le32(s[n-4:]))<<32
+	case n > 0:
+		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
+	}
+	return (x ^ uint64(n)*0xc2b2ae3d27d4eb4f) * 0x9e3779b97f4a7c15
+}
+
+// le64 reads the first eight bytes of s as a little-endian word.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// le32 reads the first four bytes of s as a little-endian word.
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// find returns the index in w.words of text, whose memoHash is h, or -1.
+func (w *wordVerdicts) find(text string, h uint32) int {
+	if len(w.slots) == 0 {
+		return -1
+	}
+	mask := uint32(len(w.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := w.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if s>>32 == uint64(h) {
+			if k := int(uint32(s)) - 1; w.words[k].text == text {
+				return k
+			}
+		}
+	}
+}
+
+// add adds text, whose memoHash is h and which find does not have, with
+// e; text is copied.
+func (w *wordVerdicts) add(text string, h uint32, e wordVerdict) {
+	if 4*(len(w.words)+1) > 3*len(w.slots) {
+		old := w.slots
+		w.slots = make([]uint64, max(1024, 2*len(old)))
+		for _, s := range old {
+			if s != 0 {
+				w.place(s)
+			}
+		}
+	}
+	w.words = append(w.words, memoWord{strings.Clone(text), e}) // (text is a view of a document's types)
+	w.place(uint64(h)<<32 | uint64(len(w.words)))
+}
+
+// place puts slot s in the first empty slot from its hash's.
+func (w *wordVerdicts) place(s uint64) {
+	mask := uint32(len(w.slots) - 1)
+	i := uint32(s>>32) & mask
+	for w.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	w.slots[i] = s
+}
+
+// wordVerdict is what plan makes of a word alone, its Check and its
+// fragment test (wordPlan.frag, runes), and typeTable's typeFact.
+type wordVerdict struct {
+	v           spell.Verdict
+	frag, runes uint8
+	typeFact
+}
+
+// verdictsOf returns the memo of the run's documents that p shares its
+// dictionary with, or nil when p.Doc is linted alone.
+func verdictsOf(p *Pass) *wordVerdicts {
+	if p.Corpus == nil || len(p.Corpus.Docs) < 2 || !p.Corpus.Has(p.Doc) {
+		return nil
+	}
+	return p.Corpus.Memo(fmt.Sprintf("word-verdicts@%p", p.Dict), func() any {
+		return &wordVerdicts{}
+	}).(*wordVerdicts)
+}
+
+// knownWords returns the wordVerdict of each type of doc, by Token.ID,
+// read from w or computed and added to it; nil when w is (the document
+// is linted alone) or doc is TooVaried (its last ID stands for many
+// texts).
+func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdict {
+	h := hedgeData()
+	if w == nil || doc.TooVaried() || h.err != nil {
+		return nil
+	}
+	known := make([]wordVerdict, doc.NumTypes())
+	hashes := make([]uint32, len(known)) // of the missing words
+	var missing []uint32
+	w.mu.RLock()
+	for id := range known {
+		text := doc.Type(uint32(id))
+		h := memoHash(text)
+		if k := w.find(text, h); k >= 0 {
+			known[id] = w.words[k].wordVerdict
+		} else {
+			missing = append(missing, uint32(id))
+			hashes[id] = h
+		}
+	}
+	w.mu.RUnlock()
+	if len(missing) == 0 {
+		return known
+	}
+	for _, id := range missing {
+		text := doc.Type(id)
+		e := wordVerdictOf(d, text)
+		e.typeFact = h.typeFacts(text, doc.Type(doc.Lower(id)), false)
+		known[id] = e
+	}
+	// On two cores a third of the documents find the lock taken; their
+	// words come back with the documents that follow.
+	if w.mu.TryLock() {
+		for _, id := range missing {
+			if text := doc.Type(id); w.find(text, hashes[id]) < 0 {
+				w.add(text, hashes[id], known[id])
+			}
+		}
+		w.mu.Unlock()
+	}
+	return known
+}
+
+// wordVerdictOf is plan's part of word's wordVerdict.
+func wordVerdictOf(d *spell.Dict, word string) wordVerdict {
+	var e wordVerdict
+	if romanNumeral(word) {
+		e.frag = fragAlways
+	} else if len(word) <= 4 || len(word) <= 4*utf8.UTFMax && (word[0]|word[1]|word[2]|word[3]|word[4]) >= utf8.RuneSelf {
+		// (Five ASCII bytes first are five letters: no count needed.)
+		if n := utf8.RuneCountInString(word); n <= 4 {
+			e.frag, e.runes = fragShort, uint8(n)
+		}
+	}
+	e.v = d.Check(word)
+	return e
 }
 
 // The values of judge.seen beside 0 (no word token of the type met yet).
@@ -395,16 +600,14 @@ func (j *judge) plan(id uint32) {
 	p := &j.plans[id]
 	p.planned = true
 	word := j.doc.Type(id)
-	if romanNumeral(word) {
-		p.frag = fragAlways
-	} else if len(word) <= 4 || len(word) <= 4*utf8.UTFMax && (word[0]|word[1]|word[2]|word[3]|word[4]) >= utf8.RuneSelf {
-		// (Five ASCII bytes first are five letters: no count needed.)
-		if n := utf8.RuneCountInString(word); n <= 4 {
-			p.frag, p.runes = fragShort, uint8(n)
-		}
+	var e wordVerdict
+	if j.known != nil {
+		e = j.known[id]
+	} else {
+		e = wordVerdictOf(j.dict.Dict, word)
 	}
-	// The whole word is checked once per type, so not through the memo.
-	v := j.dict.Dict.Check(word)
+	v := e.v
+	p.frag, p.runes = e.frag, e.runes
 	p.ok = v.OK()
 	if p.ok && !isCapitalised(word) {
 		// Accepted and not capitalised, as most types: one part, which
@@ -476,7 +679,7 @@ func (j *judge) plan(id uint32) {
 // judgeWords judges the words of doc. When x is not nil, its walk over the
 // tokens also lists where x's extraction stops (see walkStops): x.stops.
 func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
-	issues, suggest := judgeWordsLater(doc, d, x, nil)
+	issues, suggest := judgeWordsLater(doc, d, x, nil, nil)
 	suggest(issues, nil)
 	return issues
 }
@@ -486,13 +689,14 @@ func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
 // those that are not among owned, the closed compounds a consistency rule
 // reports instead (see dropOwned), whose issues are dropped: their
 // suggestions, a search each, are not needed.
-func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
+func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker, known []wordVerdict) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
 	j := &judge{
+		known:  known,
 		doc:    doc,
-		dict:   &suggestCache{Dict: d, memo: map[string][]string{}, checks: map[string]spell.Verdict{}},
+		dict:   &suggestCache{Dict: d, memo: map[string][]string{}},
 		plans:  mem.Table[wordPlan](doc.NumTypes()),
 		seen:   idTable[uint8](doc.NumTypes()),
-		names:  newDraftNames(),
+		names:  newDraftNames(doc.NumTypes()),
 		capIdx: map[string]int32{},
 	}
 	dict, names := j.dict, j.names
@@ -1107,8 +1311,12 @@ type indexedName struct {
 	name, seq int32
 }
 
-func newDraftNames() *draftNames {
-	return &draftNames{ids: map[string]int32{}, byShape: map[nameShapeKey][]indexedName{}, names: map[string]bool{}}
+// newDraftNames makes the names of a document of types word types. The
+// names are about one type in sixteen (28,845 of the 533 thousand types
+// of the 205 files of the split corpus): ids starts with room for them,
+// where growing from empty cost each insert some 500 instructions.
+func newDraftNames(types int) *draftNames {
+	return &draftNames{ids: make(map[string]int32, types/16), byShape: map[nameShapeKey][]indexedName{}, names: map[string]bool{}}
 }
 
 // intern returns the number of form, adding it with no uses.

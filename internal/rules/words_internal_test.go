@@ -143,7 +143,7 @@ func closedCompoundAll(dict *suggestCache, w string) (string, string, bool) {
 }
 
 func TestClosedCompoundOrder(t *testing.T) {
-	dict := &suggestCache{Dict: spell.Builtin(), memo: map[string][]string{}, checks: map[string]spell.Verdict{}}
+	dict := &suggestCache{Dict: spell.Builtin(), memo: map[string][]string{}}
 	words := []string{"a", "an", "at", "in", "on", "to", "be", "we", "up", "go", "man", "the", "and", "for", "out", "long",
 		"term", "water", "watch", "list", "rule", "making", "free", "way", "over", "time", "table", "base", "ball", "under", "stand"}
 	r := rand.New(rand.NewPCG(7, 8))

@@ -66,6 +66,22 @@ const maxAcronym = 6
 // A lower-case word the lists have only capitalised (czech, ivana) and a
 // mixed-case token (CiA) are WrongForm with the listed form in Want.
 func (d *Dict) Check(word string) Verdict {
+	if len(word) > 4 {
+		// Most tokens: ASCII (no curly apostrophe to straighten) and
+		// longer than shortWord's, read once for their key's hash and
+		// their classes (see findASCII), where check reads them five
+		// times over.
+		if k, cls, ok := d.b.findASCII(word); ok {
+			if k.exact && k.mark&markFlags != 0 {
+				return accepted // a listed lower-case word: most types
+			}
+			v := d.checkKey(word, k, cls)
+			if v.Status == WrongForm && v.Want == word {
+				return accepted // see below
+			}
+			return v
+		}
+	}
 	if word == "" {
 		return unknown
 	}
@@ -89,17 +105,26 @@ func (d *Dict) check(w string) Verdict {
 	}
 	// Every base-list test below reads w's folded key: look it up once
 	// (a miss, the costliest lookup, would otherwise be repeated).
-	k := d.b.find(w)
+	return d.checkKey(w, d.b.find(w), classesOf(w))
+}
+
+// checkKey is check for a word of more than two letters, of key k (find)
+// and classes cls (classesOf).
+func (d *Dict) checkKey(w string, k key, cls uint8) Verdict {
 	if d.b.flagsAt(w, k) != 0 || d.o != nil && d.o.exact[w] {
 		return accepted
 	}
-	if hasDigit(w) {
+	if cls&clsDigit != 0 {
 		return accepted
 	}
-	if strings.IndexByte(w, '.') >= 0 {
+	if cls&clsDot != 0 {
 		return d.checkDotted(w)
 	}
-	switch shapeOf(w) {
+	shape := shapeLower // an ASCII word without upper-case letters
+	if cls&(clsUpper|clsNonASCII) != 0 {
+		shape = shapeOf(w)
+	}
+	switch shape {
 	case shapeTitle:
 		if d.knownLowerFirst(w, k) {
 			return accepted
@@ -115,15 +140,52 @@ func (d *Dict) check(w string) Verdict {
 	if acronymPlural(w) {
 		return accepted // CIOs, NGOs
 	}
-	if strings.IndexByte(w, '\'') >= 0 {
+	if cls&clsApos != 0 {
 		if v, done := d.checkApostrophe(w); done {
 			return v
 		}
 	}
-	if strings.IndexByte(w, '-') >= 0 {
+	if cls&clsHyphen != 0 {
 		return d.checkHyphenated(w)
 	}
 	return d.wrongForm(w, k, false)
+}
+
+// The classes of bytes checkKey asks about (byteClass): an upper-case
+// ASCII letter, a digit, a dot, an apostrophe, a hyphen, a byte outside
+// ASCII.
+const (
+	clsUpper = 1 << iota
+	clsDigit
+	clsDot
+	clsApos
+	clsHyphen
+	clsNonASCII
+)
+
+// byteClass is the class of each byte; clsUpper is 1, so that
+// c | byteClass[c]&clsUpper<<5 lower-cases an ASCII letter.
+var byteClass = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = clsUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clsDigit
+	}
+	t['.'], t['\''], t['-'] = clsDot, clsApos, clsHyphen
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = clsNonASCII
+	}
+	return t
+}()
+
+// classesOf returns the classes of w's bytes, or-ed.
+func classesOf(w string) uint8 {
+	var cls uint8
+	for i := 0; i < len(w); i++ {
+		cls |= byteClass[w[i]]
+	}
+	return cls
 }
 
 // knownExact reports whether w is listed exactly as written.
@@ -278,15 +340,6 @@ func acronymPlural(w string) bool {
 		}
 	}
 	return true
-}
-
-func hasDigit(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if '0' <= w[i] && w[i] <= '9' {
-			return true
-		}
-	}
-	return false
 }
 
 func isLetters(w string) bool {

@@ -473,6 +473,34 @@ func (b *base) find(w string) key {
 	return key{id: slotID(s), ok: true, exact: exact, mark: slotMark(s)}
 }
 
+// findASCII is find for an ASCII word, with the classes of its bytes
+// (classesOf): one pass over w hashes its folded key and classifies it,
+// and the probe compares the key with w folded as it goes, where find
+// reads w once to tell its case, again to fold it and again to hash it.
+// ok is false, and the rest zero, if w is not ASCII.
+func (b *base) findASCII(w string) (k key, cls uint8, ok bool) {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		bc := byteClass[c]
+		cls |= bc
+		h = (h ^ uint64(c|bc&clsUpper<<5)) * fnvPrime
+	}
+	if cls&clsNonASCII != 0 {
+		return key{}, 0, false
+	}
+	var s uint32
+	if cls&clsUpper == 0 {
+		s = b.keys.probeHashed(w, h)
+	} else {
+		s = b.keys.probeFolded(w, h)
+	}
+	if s == 0 {
+		return key{}, cls, true
+	}
+	return key{id: slotID(s), ok: true, exact: cls&clsUpper == 0, mark: slotMark(s)}, cls, true
+}
+
 // flagsOf returns the lists the exact form w is in (0: none).
 func (b *base) flagsOf(w string) entryFlag { return b.flagsAt(w, b.find(w)) }
 

@@ -106,13 +106,19 @@ type keyText interface{ ~string | ~[]byte }
 // keyHash is FNV-1a, 64 bits: fixed across runs, unlike maphash, so the
 // slots can be stored.
 func keyHash[K keyText](s K) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
+
+// FNV-1a's 64-bit constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // strHash is FNV-1a, 32 bits, for other stored hashes (the metaphone
 // index's).
@@ -284,4 +290,47 @@ func probeKey[K keyText](t *strIndex, k K) uint32 {
 			return t.entryAt(int(s&maxArena)) | found
 		}
 	}
+}
+
+// probeHashed is probe for a key k whose keyHash is h.
+func (t *strIndex) probeHashed(k string, h uint64) uint32 {
+	m := matchOf(len(k), h)
+	for i := slotPos(h, t.mask); ; i = (i + 1) & t.mask {
+		s := t.slots.at(int(i))
+		if s == 0 {
+			return 0
+		}
+		if s&matchMask == m && t.slotKey(s) == k {
+			return t.entryAt(int(s&maxArena)) | found
+		}
+	}
+}
+
+// probeFolded is probe for the folded key of an ASCII word w, whose
+// keyHash is h: w lower-cased, which it compares without building.
+func (t *strIndex) probeFolded(w string, h uint64) uint32 {
+	m := matchOf(len(w), h)
+	for i := slotPos(h, t.mask); ; i = (i + 1) & t.mask {
+		s := t.slots.at(int(i))
+		if s == 0 {
+			return 0
+		}
+		if s&matchMask == m && isFoldOf(t.slotKey(s), w) {
+			return t.entryAt(int(s&maxArena)) | found
+		}
+	}
+}
+
+// isFoldOf reports whether key is the ASCII word w lower-cased.
+func isFoldOf(key, w string) bool {
+	if len(key) != len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if key[i] != c|byteClass[c]&clsUpper<<5 {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,94 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/edlint/edlint/internal/spell"
+)
+
+// TestHedgingWordTable checks word's table of the trie's keys against
+// the map it is built from, on the keys and on words near them.
+func TestHedgingWordTable(t *testing.T) {
+	h := hedgeData()
+	var words []string
+	for k := range h.vocab {
+		words = append(words, k, k+"s", "x"+k, k[:len(k)-1], strings.ToUpper(k))
+	}
+	words = append(words, "", strings.Repeat("a", 70), "the", "likely", "very", "#")
+	for _, k := range words {
+		want := h.vocab[k]
+		if len(k) >= 64 {
+			want = 0
+		}
+		got := uint16(0)
+		if h.mayBeWord(k) {
+			got = h.word(k)
+		}
+		if got != want || h.word(k) != want {
+			t.Errorf("word(%q) = %d (%d after mayBeWord), the map says %d", k, h.word(k), got, want)
+		}
+	}
+}
+
+// TestNearBoosterIndex checks nearBooster's index of the boosters by
+// their first two letters against a search of them all.
+func TestNearBoosterIndex(t *testing.T) {
+	h := hedgeData()
+	slow := func(text, w string) int {
+		if len(text) < 7 || len(text) > 18 {
+			return -1
+		}
+		best, bestD := -1, 3
+		for bi, b := range h.boosters {
+			if len(b) < 8 || w[0] != b[0] || w[1] != b[1] {
+				continue
+			}
+			limit := 1
+			if len(b) >= 10 {
+				limit = 2
+			}
+			if d := spell.Distance(w, b); d <= limit && d > 0 && d < bestD {
+				best, bestD = bi, d
+			}
+		}
+		return best
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var words []string
+	for _, b := range h.boosters {
+		words = append(words, b)
+		for range 200 {
+			w := []byte(b)
+			for range 1 + rng.IntN(3) {
+				i := rng.IntN(len(w))
+				switch rng.IntN(3) {
+				case 0:
+					w[i] = byte('a' + rng.IntN(26))
+				case 1:
+					w = append(w[:i], w[i+1:]...)
+				default:
+					w = append(w[:i], append([]byte{byte('a' + rng.IntN(26))}, w[i:]...)...)
+				}
+			}
+			words = append(words, string(w))
+		}
+	}
+	found := 0
+	for _, w := range words {
+		if len(w) < 2 {
+			continue
+		}
+		got, want := h.nearBooster(w, w), slow(w, w)
+		if got != want {
+			t.Errorf("nearBooster(%q) = %d, a search of every booster %d", w, got, want)
+		}
+		if got >= 0 {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no word near a booster: the test says nothing")
+	}
+}
