@@ -10,11 +10,11 @@ import (
 	"testing"
 )
 
-// parseLinkify parses src as Markdown with linkify in every piece, as
-// before pieces without links were parsed without it.
+// parseLinkify parses src as Markdown whole, with linkify: the document
+// every parse in pieces, with or without linkify, must equal.
 func parseLinkify(name string, src []byte, workers int) *Document {
-	defer func(f bool) { forceLinkify = f }(forceLinkify)
-	forceLinkify = true
+	defer func(f bool, p, l int) { forceLinkify, mdPieceSize, linkSplitMin = f, p, l }(forceLinkify, mdPieceSize, linkSplitMin)
+	forceLinkify, mdPieceSize, linkSplitMin = true, 1<<40, 1<<40
 	return ParseWorkers(name, src, Markdown, workers)
 }
 

@@ -454,12 +454,14 @@ func yesIf(b bool) tristate {
 // Cutting around links. goldmark calls linkify at every space and line
 // head, and that costs a quarter of a Markdown parse even where it finds
 // nothing; a piece in which it can find nothing is parsed without it
-// (mdParserFor). Most prose holds a link here and there, so a document
+// (mdParserOf). Most prose holds a link here and there, so a document
 // that holds one is cut (linkCuts) to part the runs of text that may hold
 // a link from the runs that cannot.
+// linkSplitMin is the least size of a document worth cutting so. (A
+// variable, so that tests can parse a document whole.)
+var linkSplitMin = 16 << 10
+
 const (
-	// linkSplitMin is the least size of a document worth cutting so.
-	linkSplitMin = 16 << 10
 	// linkCutSize is the least size of the pieces linkCuts sorts, and
 	// minPlainRun the least size of a run without links worth a piece
 	// of its own, as each piece costs a parse's set-up. Finer sorting

@@ -162,10 +162,11 @@ func mdDocuments(t *testing.T) map[string][]byte {
 // number of cuts.
 func parsePieces(t *testing.T, name string, src []byte) int {
 	t.Helper()
-	defer func(p, m int) { mdPieceSize, minPart = p, m }(mdPieceSize, minPart)
-	mdPieceSize = 1 << 40
+	defer func(p, m, l int) { mdPieceSize, minPart, linkSplitMin = p, m, l }(mdPieceSize, minPart, linkSplitMin)
+	split := linkSplitMin
+	mdPieceSize, linkSplitMin = 1<<40, 1<<40
 	whole := Parse(name, src, Markdown)
-	mdPieceSize, minPart = 1, 1
+	mdPieceSize, minPart, linkSplitMin = 1, 1, split
 	for _, workers := range []int{1, 3} {
 		sameDocument(t, name, whole, ParseWorkers(name, src, Markdown, workers))
 	}

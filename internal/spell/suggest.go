@@ -919,9 +919,10 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			// within the bound, and so every cell.)
 			tb := lb.trim(cur, cb, missing, hmin, hmax, bound)
 			// (A transposition over the row starts at a cell i of up's
-			// band with q[i+1] == c, bit i of at[c]>>2; all bits are set
-			// for a typo too long for the bits.)
-			if tb.lo > tb.hi && (a.at[c]>>2&bandBits(ub) == 0 || !r.jump(up, ub, c, bound)) {
+			// band with q[i+1] == c, bit i of at[c]>>2. A typo of more
+			// than 62 letters has too many cells for the bits, whose
+			// band bandBits does not give: then jump tells.)
+			if tb.lo > tb.hi && (a.n <= 62 && a.at[c]>>2&bandBits(ub) == 0 || !r.jump(up, ub, c, bound)) {
 				continue
 			}
 			cb = tb
@@ -933,7 +934,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			var least float32
 			if lb != nil {
 				least = lb.cost(cur, cb, missing, hmin, hmax)
-				if a.at[c]>>2&bandBits(ub) != 0 { // as for jump above
+				if a.n > 62 || a.at[c]>>2&bandBits(ub) != 0 { // as for jump above
 					least = min(least, r.jumpCost(up, ub, c))
 				}
 			} else {
@@ -1448,8 +1449,9 @@ func (l *lowerBound) missSum(m uint64) float32 {
 type band struct{ lo, hi int }
 
 // bandBits returns the cells of b as bits (cell i as bit i), for a band
-// of a typo of up to 62 letters. (The shift counts are below 64:
-// masking them spares their tests.)
+// of a typo of up to 62 letters only: a longer one's cells reach past
+// the bits. (The shift counts are then below 64: masking them spares
+// their tests.)
 func bandBits(b band) uint64 {
 	return (uint64(2)<<(b.hi&63) - 1) &^ (uint64(1)<<(b.lo&63) - 1)
 }
