@@ -49,7 +49,7 @@ func setMemo(p *Pass, key string, f func() any) any {
 	if p.Corpus == nil || !p.Corpus.Has(p.Doc) {
 		return p.Memo(key, f)
 	}
-	return p.Corpus.Memo(fmt.Sprintf("%s@%p", key, p.Dict), f)
+	return p.Corpus.Memo(fmt.Sprintf("%s#%d", key, p.Dict.ID()), f)
 }
 
 // mine returns the facts about p.Doc among all.

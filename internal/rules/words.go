@@ -519,7 +519,7 @@ func verdictsOf(p *Pass) *wordVerdicts {
 	if p.Corpus == nil || len(p.Corpus.Docs) < 2 || !p.Corpus.Has(p.Doc) {
 		return nil
 	}
-	return p.Corpus.Memo(fmt.Sprintf("word-verdicts@%p", p.Dict), func() any {
+	return p.Corpus.Memo(fmt.Sprintf("word-verdicts#%d", p.Dict.ID()), func() any {
 		return &wordVerdicts{}
 	}).(*wordVerdicts)
 }

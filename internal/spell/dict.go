@@ -47,6 +47,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -148,6 +149,24 @@ type Dict struct {
 	ranked *sync.Map // typed word → *ranking
 	// near remembers HasCommonNeighbour's answers, for the same reason.
 	near *sync.Map // neighbourQuery → bool
+	// id is the Dict's number (see ID).
+	id uint64
+}
+
+// dictIDs numbers the dictionaries of the process (Dict.ID).
+var dictIDs atomic.Uint64
+
+// ID returns a number no other Dict of the process has: the key for what
+// is worked out with this dictionary and shared by the documents that use
+// it. Its address is no such key: once the Dict is freed (a draft's own
+// word list makes one for the draft), another Dict may take the address,
+// and would be handed the first one's verdicts. (A Dict made as a literal,
+// in this package's tests, has 0.)
+func (d *Dict) ID() uint64 {
+	if d == nil {
+		return 0
+	}
+	return d.id
 }
 
 var (
@@ -181,7 +200,7 @@ func Builtin() *Dict {
 func Load(fsys fs.FS) (*Dict, error) {
 	if fsys == dict.FS() {
 		if b := loadCompact(fsys); b != nil {
-			return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map)}, nil
+			return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map), id: dictIDs.Add(1)}, nil
 		}
 	}
 	words, freq, names, err := readLists(fsys)
@@ -190,7 +209,7 @@ func Load(fsys fs.FS) (*Dict, error) {
 	}
 	if b, err := decodeCompact(compactBlob, func(srcs []source) bool { return sameContents(fsys, srcs) }); err == nil {
 		b.lmSrc = fsys
-		return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map)}, nil
+		return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map), id: dictIDs.Add(1)}, nil
 	}
 	b, err := buildText(words, freq, names)
 	if err != nil {
@@ -198,7 +217,7 @@ func Load(fsys fs.FS) (*Dict, error) {
 	}
 	b.missText, b.missOff = builtinMisspellings()
 	b.lmSrc = fsys
-	return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map)}, nil
+	return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map), id: dictIDs.Add(1)}, nil
 }
 
 // buildText builds the base from the text lists.
@@ -607,7 +626,7 @@ func (d *Dict) WithWords(words []string) *Dict {
 			o.folds[k] = append(o.folds[k], w)
 		}
 	}
-	return &Dict{b: d.b, o: o, ranked: new(sync.Map), near: new(sync.Map)}
+	return &Dict{b: d.b, o: o, ranked: new(sync.Map), near: new(sync.Map), id: dictIDs.Add(1)}
 }
 
 // Freq returns the corpus count of word (case- and diacritic-folded), 0
