@@ -323,7 +323,7 @@ func hedgeData() *hedging {
 		hedgeVal = &hedging{yardsticks: map[string]*Yardstick{}, root: &trieNode{}}
 		hedgeVal.err = hedgeVal.load()
 		if hedgeVal.err == nil {
-			hedgeVal.number()
+			hedgeVal.err = hedgeVal.number()
 		}
 	})
 	return hedgeVal
@@ -408,7 +408,7 @@ func (h *hedging) load() error {
 
 // number numbers the trie's keys and gives every node its children by
 // number, in key order so that the layout does not depend on map order.
-func (h *hedging) number() {
+func (h *hedging) number() error {
 	h.vocab = map[string]uint16{}
 	var walk func(n *trieNode)
 	walk = func(n *trieNode) {
@@ -443,6 +443,11 @@ func (h *hedging) number() {
 			h.boosterRest = append(h.boosterRest, i)
 		}
 	}
+	if 2*len(h.vocab) > vocabSlotCount {
+		// (Fuller, the table's probes grow long; full, placing a key
+		// would never end.)
+		return fmt.Errorf("the hedging lists have %d words, more than half the %d slots of their table: raise vocabSlotCount", len(h.vocab), vocabSlotCount)
+	}
 	for k, w := range h.vocab {
 		if len(k) < 64 {
 			h.vocabLens[k[0]] |= 1 << len(k)
@@ -453,6 +458,7 @@ func (h *hedging) number() {
 			h.vocabSlots[i] = vocabSlot{k, w}
 		}
 	}
+	return nil
 }
 
 // vocabSlotCount is the size of hedging.vocabSlots: at least twice the

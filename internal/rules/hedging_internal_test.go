@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -90,5 +91,25 @@ func TestNearBoosterIndex(t *testing.T) {
 	}
 	if found == 0 {
 		t.Fatal("no word near a booster: the test says nothing")
+	}
+}
+
+// TestHedgeVocabTable checks that the built-in lists leave the hedging
+// words' table (vocabSlots) at most half full, and that lists too large
+// for it are an error rather than a start-up that never ends.
+func TestHedgeVocabTable(t *testing.T) {
+	h := hedgeData()
+	if h.err != nil {
+		t.Fatal(h.err)
+	}
+	if 2*len(h.vocab) > vocabSlotCount {
+		t.Fatalf("%d words for %d slots", len(h.vocab), vocabSlotCount)
+	}
+	big := &hedging{root: &trieNode{next: map[string]*trieNode{}}}
+	for i := range vocabSlotCount {
+		big.root.next[fmt.Sprintf("w%d", i)] = &trieNode{}
+	}
+	if err := big.number(); err == nil {
+		t.Fatalf("number took %d words for %d slots", vocabSlotCount, vocabSlotCount)
 	}
 }
