@@ -782,25 +782,11 @@ func isASCII8(s string) bool {
 		return b < utf8.RuneSelf
 	}
 	for i := 0; i+8 <= len(s); i += 8 {
-		if load8(s, i)&high != 0 {
+		if load64(s, i)&high != 0 {
 			return false
 		}
 	}
-	return load8(s, len(s)-8)&high == 0
-}
-
-// load8 reads the eight bytes of s from i as one little-endian word,
-// which the compiler does in one load.
-func load8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// load4 reads the four bytes of s from i as one little-endian word.
-func load4(s string, i int) uint32 {
-	s = s[i : i+4]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+	return load64(s, len(s)-8)&high == 0
 }
 
 // confusableFirst and confusableSecond hold the first and second bytes of
@@ -865,14 +851,14 @@ func textFlags(s string) uint8 {
 		all, hyphen, apos = v, (x-lo)&^x, (y-lo)&^y
 	default:
 		for i := 0; i+8 <= len(s); i += 8 {
-			v := load8(s, i)
+			v := load64(s, i)
 			all |= v
 			x, y := v^'-'*lo, v^'\''*lo
 			hyphen |= (x - lo) &^ x
 			apos |= (y - lo) &^ y
 		}
 		if len(s)%8 != 0 {
-			v := load8(s, len(s)-8)
+			v := load64(s, len(s)-8)
 			all |= v
 			x, y := v^'-'*lo, v^'\''*lo
 			hyphen |= (x - lo) &^ x

@@ -438,26 +438,13 @@ func wordHash(s string) uint64 {
 	var x uint64
 	switch {
 	case n >= 8:
-		x = le64(s) ^ bits.RotateLeft64(le64(s[n-8:]), 29)
+		x = load64(s, 0) ^ bits.RotateLeft64(load64(s, n-8), 29)
 	case n >= 4:
-		x = uint64(le32(s)) | uint64(le32(s[n-4:]))<<32
+		x = uint64(load4(s, 0)) | uint64(load4(s, n-4))<<32
 	case n > 0:
 		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 	}
 	return (x ^ uint64(n)*0xc2b2ae3d27d4eb4f) * 0x9e3779b97f4a7c15
-}
-
-// le64 reads the first eight bytes of s as a little-endian word.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// le32 reads the first four bytes of s as a little-endian word.
-func le32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // find returns the index in w.words of text, whose memoHash is h, or -1.
@@ -1709,6 +1696,12 @@ func load64(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load4 reads the four bytes of s from i as one little-endian word.
+func load4(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // mayContain reports whether s could be in the text: false when s has a
