@@ -272,14 +272,16 @@ func (t *strIndex) getBytes(k []byte) (uint32, bool) {
 }
 
 // probe returns the entry of key k with found set, 0 if k is not a key.
-func (t *strIndex) probe(k string) uint32 { return probeKey(t, k) }
+func (t *strIndex) probe(k string) uint32 { return probeKey(t, k, keyHash(k)) }
 
 // probeBytes is probe for a byte slice.
-func (t *strIndex) probeBytes(k []byte) uint32 { return probeKey(t, k) }
+func (t *strIndex) probeBytes(k []byte) uint32 { return probeKey(t, k, keyHash(k)) }
 
-// probeKey is probe and probeBytes.
-func probeKey[K keyText](t *strIndex, k K) uint32 {
-	h := keyHash(k)
+// probeHashed is probe for a key k whose keyHash is h.
+func (t *strIndex) probeHashed(k string, h uint64) uint32 { return probeKey(t, k, h) }
+
+// probeKey is probe, probeBytes and probeHashed: k's entry, its keyHash h.
+func probeKey[K keyText](t *strIndex, k K, h uint64) uint32 {
 	m := matchOf(len(k), h)
 	for i := slotPos(h, t.mask); ; i = (i + 1) & t.mask {
 		s := t.slots.at(int(i))
@@ -287,20 +289,6 @@ func probeKey[K keyText](t *strIndex, k K) uint32 {
 			return 0
 		}
 		if s&matchMask == m && t.slotKey(s) == string(k) {
-			return t.entryAt(int(s&maxArena)) | found
-		}
-	}
-}
-
-// probeHashed is probe for a key k whose keyHash is h.
-func (t *strIndex) probeHashed(k string, h uint64) uint32 {
-	m := matchOf(len(k), h)
-	for i := slotPos(h, t.mask); ; i = (i + 1) & t.mask {
-		s := t.slots.at(int(i))
-		if s == 0 {
-			return 0
-		}
-		if s&matchMask == m && t.slotKey(s) == k {
 			return t.entryAt(int(s&maxArena)) | found
 		}
 	}
