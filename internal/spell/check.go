@@ -82,6 +82,12 @@ func (d *Dict) Check(word string) Verdict {
 			return v
 		}
 	}
+	return d.checkSlow(word)
+}
+
+// checkSlow is Check without its path for ASCII words longer than four
+// bytes: every word, read byte by byte.
+func (d *Dict) checkSlow(word string) Verdict {
 	if word == "" {
 		return unknown
 	}

@@ -64,7 +64,7 @@ func TestCheckASCII(t *testing.T) {
 		}
 	}
 	for _, w := range words {
-		if got, want := d.Check(w), slowCheck(d, w); got != want {
+		if got, want := d.Check(w), d.checkSlow(w); got != want {
 			t.Errorf("Check(%q) = %+v, by check %+v", w, got, want)
 		}
 	}
@@ -90,20 +90,4 @@ func slowClasses(w string) uint8 {
 		}
 	}
 	return cls
-}
-
-// slowCheck is Check without its path for ASCII words.
-func slowCheck(d *Dict, word string) Verdict {
-	if word == "" {
-		return unknown
-	}
-	w := normApos(word)
-	v := d.check(w)
-	if v.Status == WrongForm && v.Want == w {
-		return accepted
-	}
-	if v.Status == WrongForm && len(w) != len(word) {
-		v.Want = strings.ReplaceAll(v.Want, "'", "’")
-	}
-	return v
 }
