@@ -87,7 +87,7 @@ func wideLineEnd(b []byte) bool {
 		line := b[start : start+end]
 		start = next
 		n := len(line)
-		for n > 0 && (line[n-1] == ' ' || line[n-1] == '\t' || line[n-1] == '\r') {
+		for n > 0 && isLineSpace(line[n-1]) {
 			n--
 		}
 		run := line[n:]
@@ -229,7 +229,8 @@ func linkMarks(src []byte, lines []uint32) []int {
 	return marks
 }
 
-// isLineSpace reports whether c is white space that wideLineEnd counts.
+// isLineSpace reports whether c is white space that wideLineEnd counts:
+// what goldmark takes for a blank line's (mdBlank).
 func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 
 // linkTrigger marks linkify's trigger characters, which it skips at the

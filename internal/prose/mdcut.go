@@ -56,7 +56,7 @@ func (m mdLines) line(i int) []byte {
 // and carriage returns.
 func mdBlank(line []byte) bool {
 	for _, c := range line {
-		if c != ' ' && c != '\t' && c != '\r' {
+		if !isLineSpace(c) {
 			return false
 		}
 	}
