@@ -136,7 +136,8 @@ func TestCompactOldFormat(t *testing.T) {
 }
 
 // TestTrieFieldsFit: a trie whose numbers do not fit a node record's bits
-// fails to build rather than being truncated.
+// fails to build rather than being truncated, but for the heights, which
+// saturate at heightMax (a loaded list may have keys that long).
 func TestTrieFieldsFit(t *testing.T) {
 	fits := func(recs []trieNode) (ok bool) {
 		defer func() { ok = recover() == nil }()
@@ -147,9 +148,13 @@ func TestTrieFieldsFit(t *testing.T) {
 	if !fits([]trieNode{root, {first: 2, term: 1, hmax: heightMax - 1}}) {
 		t.Error("a trie whose fields fit was rejected")
 	}
-	root.hmax = heightMax + 1
-	if fits([]trieNode{root, {first: 2, term: 1, hmax: heightMax}}) {
-		t.Error("a key more letters below a node than its record holds was truncated")
+	root.hmin, root.hmax = heightMax+1, heightMax+2
+	s := layoutTrie([]trieNode{root, {first: 2, term: 1, hmax: heightMax + 1}}, heightMax+2)
+	if nd := s.node(0); nd.hmin != heightMax || nd.hmax != heightMax || nd.first != 1 || nd.children != 1 {
+		t.Errorf("heights %d to %d below the root read back as %d to %d (first child %d, %d children), not saturated", root.hmin, root.hmax, nd.hmin, nd.hmax, nd.first, nd.children)
+	}
+	if nd := s.node(1); nd.hmin != 0 || nd.hmax != heightMax {
+		t.Errorf("a key with %d letters below it reads back as %d to %d", heightMax+1, nd.hmin, nd.hmax)
 	}
 	if fits([]trieNode{{first: 1, term: 1, hmin: 1}}) {
 		t.Error("a key with letters below it to a key was accepted")

@@ -70,6 +70,9 @@ func (d *Dict) hasCommonNeighbour(word string, maxDist, minFreq int) bool {
 	}
 	w.cells = ^uint64(0) >> (64 - n)
 	s := w.s
+	if n > heightMax && s.maxDepth > heightMax {
+		return true // the trie's heights may have saturated (see heightMax)
+	}
 	// rows[0] stands for the row before row 0, that nothing is within.
 	w.rows = make([]nbRow, s.maxDepth+3)
 	w.rows[0].c0 = math.MaxInt32

@@ -1,6 +1,7 @@
 package spell
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 )
@@ -27,5 +28,95 @@ func TestSearchLongTransposition(t *testing.T) {
 	r.search(&bound, func(id uint32, _ float32) { found = found || d.b.keys.key(id) == key }, nil)
 	if !found {
 		t.Errorf("key at cost %v not emitted within bound 1.1", r.a.editCost(key))
+	}
+}
+
+// longDict loads a list of the given words, each with count 1000, and
+// "the".
+func longDict(t *testing.T, words ...string) *Dict {
+	t.Helper()
+	var list, freq []byte
+	for _, w := range append(words, "the") {
+		list = append(list, w+"\n"...)
+		freq = append(freq, w+"\t1000\n"...)
+	}
+	d, err := Load(fstest.MapFS{wordsFile: {Data: list}, freqFile: {Data: freq}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// letterRun returns n pseudo-random letters, the same for the same seed.
+func letterRun(seed uint64, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		b[i] = 'a' + byte(seed>>33%26)
+	}
+	return string(b)
+}
+
+// TestLoadLongWords: a list with words of 64 letters and more, more than
+// a trie node's record holds below it (heightMax), loads, knows them, and
+// suggests them: building the suggestion index once panicked on them.
+func TestLoadLongWords(t *testing.T) {
+	w64, w70 := letterRun(1, 64), letterRun(2, 70)
+	// q is w66 with its first two letters dropped; it has no doubled
+	// letter, whose insertion would cost less than the bound's margin.
+	b := []byte(letterRun(3, 64))
+	for i := 1; i < len(b); i++ {
+		if b[i] == b[i-1] {
+			b[i] = 'a' + (b[i]-'a'+1)%26
+		}
+	}
+	q := string(b)
+	w66 := "xx" + q
+	d := longDict(t, w64, w70, w66)
+	d.PrepareSuggest()
+	for _, w := range []string{w64, w70, w66} {
+		if !d.Check(w).OK() {
+			t.Errorf("Check(%q) is not OK", w)
+		}
+	}
+	suggests := func(typo, want string) {
+		t.Helper()
+		if got := d.Suggest(typo, 5); !slices.Contains(got, want) {
+			t.Errorf("Suggest(%q) = %q, want %q among them", typo, got, want)
+		}
+	}
+	suggests(w64[:30]+"q"+w64[31:], w64) // a letter replaced
+	suggests(w64[:40]+w64[41:], w64)     // a letter dropped
+	// The keys below w66's first two letters are 64 letters long: the
+	// lower bound must not take them for at most heightMax, which would
+	// add an insertion to the deletion of those letters (1.775) and cut
+	// it (2.925, over the bound).
+	suggests(q, w66)
+	// HasCommonNeighbour's false answers are exact: it must not deny a
+	// neighbour Suggest finds.
+	typo := w64[:20] + w64[21:22] + w64[20:21] + w64[22:]
+	suggests(typo, w64)
+	if !d.HasCommonNeighbour(typo, 2, 0) {
+		t.Errorf("HasCommonNeighbour(%q) is false; %q is a transposition away", typo, w64)
+	}
+}
+
+// TestSearchLongFirstSwap: a key of 60 letters or more with its first two
+// letters swapped is still suggested, as a shorter one is. (The walk once
+// lost the transposition at the start of typos of 60 letters or more.)
+func TestSearchLongFirstSwap(t *testing.T) {
+	for _, n := range []int{20, 59, 60, 61, 62, 63, 64} {
+		key := letterRun(uint64(n), n)
+		if key[0] == key[1] {
+			key = "a" + key[1:] // a swap of two same letters is no typo
+			if key[1] == 'a' {
+				key = "ab" + key[2:]
+			}
+		}
+		typo := key[1:2] + key[:1] + key[2:]
+		d := longDict(t, key)
+		if got := d.Suggest(typo, 5); !slices.Contains(got, key) {
+			t.Errorf("%d letters: Suggest(%q) = %q, want %q among them", n, typo, got, key)
+		}
 	}
 }

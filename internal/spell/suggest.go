@@ -186,8 +186,9 @@ func buildTrie(b *base) *suggester {
 }
 
 // layoutTrie encodes the breadth-first records of a trie (see nodeSize).
-// It panics if a field does not fit its bits: the record must never hold
-// a truncated number, and the builder of compact.bin must fail loudly.
+// It panics if a child number does not fit its bits: the record must
+// never hold a truncated number, and the builder of compact.bin must fail
+// loudly. The heights saturate instead (see heightMax).
 func layoutTrie(recs []trieNode, maxDepth int) *suggester {
 	n := len(recs)
 	if n >= 1<<firstBits {
@@ -198,9 +199,7 @@ func layoutTrie(recs []trieNode, maxDepth int) *suggester {
 	rank := make([]uint32, 0, 3*((n+63)/64))
 	var set uint64
 	for p, t := range recs {
-		if t.hmin > heightMax || t.hmax > heightMax {
-			panic(fmt.Sprintf("spell: trie node %d has keys %d to %d letters below it, more than a node record's %d", p, t.hmin, t.hmax, heightMax))
-		}
+		t.hmin, t.hmax = min(t.hmin, heightMax), min(t.hmax, heightMax)
 		if (t.hmin == 0) != (t.term != 0) {
 			panic(fmt.Sprintf("spell: trie node %d has key number %d but %d letters below it to a key", p, t.term, t.hmin))
 		}
@@ -236,7 +235,17 @@ func layoutTrie(recs []trieNode, maxDepth int) *suggester {
 // labels, and the key it is (if any) in terms (see key).
 const nodeSize = 8
 
-// The bits of a node record's first uint32 (see nodeSize).
+// The bits of a node record's first uint32 (see nodeSize). A height
+// (hmin, hmax) of heightMax means heightMax or more: a loaded list may
+// have keys of 64 letters and more, which the six bits cannot count (the
+// built-in keys are shorter). Read as exact, such a height only lowers a
+// lower bound, but for hmax, the longest key below a node, as long as
+// the typo has at most heightMax letters: with more, what is left of it
+// after a cell may exceed hmax only because hmax saturated. So a search
+// of a longer typo in a trie with such keys (maxDepth over heightMax)
+// does without the lower bound (see newSearcher), and HasCommonNeighbour
+// does not search. (Leaving the long keys out of the trie instead would
+// leave them out of the suggestions too.)
 const (
 	firstBits = 20
 	firstMask = 1<<firstBits - 1
@@ -700,7 +709,10 @@ func (s *suggester) newSearcher(bufs *searchBufs, w *weights, q string) *searche
 	for j := 0; j < s.maxDepth+2; j++ {
 		r.rowAt = append(r.rowAt, r.rows[j*width:(j+1)*width])
 	}
-	if lowerBoundExact(a.w) {
+	// (The heights the lower bound reads may have saturated, if the
+	// trie has keys longer than heightMax, and then they hold for a typo
+	// of at most heightMax letters only.)
+	if lowerBoundExact(a.w) && (a.n <= heightMax || s.maxDepth <= heightMax) {
 		r.lb = bufs.lb.init(a)
 	}
 	return r
