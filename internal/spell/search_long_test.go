@@ -1,6 +1,7 @@
 package spell
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -101,22 +102,65 @@ func TestLoadLongWords(t *testing.T) {
 	}
 }
 
-// TestSearchLongFirstSwap: a key of 60 letters or more with its first two
-// letters swapped is still suggested, as a shorter one is. (The walk once
-// lost the transposition at the start of typos of 60 letters or more.)
-func TestSearchLongFirstSwap(t *testing.T) {
-	for _, n := range []int{20, 59, 60, 61, 62, 63, 64} {
+// TestSearchFirstSwap: a key with its first two letters swapped is
+// suggested, also when another key is closer. The swap costs 0.9 (Trans
+// and the second letter's surcharge), but the row of the key's first
+// letter, which it steps over, has no cell within 1.29 (a deletion with
+// the first letter's surcharge): the search, which stopped at a row with
+// no cell within its bound, missed it at the first bound (Near, 1.1),
+// and the wider one went no further than 1.19 once it had found the
+// other key (at 0.28). The length of the key changes nothing; 61 letters
+// is the case once reported.
+func TestSearchFirstSwap(t *testing.T) {
+	for _, n := range []int{5, 20, 61, 64} {
 		key := letterRun(uint64(n), n)
 		if key[0] == key[1] {
-			key = "a" + key[1:] // a swap of two same letters is no typo
-			if key[1] == 'a' {
-				key = "ab" + key[2:]
-			}
+			key = "ab" + key[2:]
 		}
 		typo := key[1:2] + key[:1] + key[2:]
-		d := longDict(t, key)
+		other := typo + typo[n-1:] // the typo with its last letter doubled
+		d := longDict(t, key, other)
 		if got := d.Suggest(typo, 5); !slices.Contains(got, key) {
 			t.Errorf("%d letters: Suggest(%q) = %q, want %q among them", n, typo, got, key)
+		}
+	}
+}
+
+// TestSearchEarlySwap: the search emits every key within its bound that
+// is a swap of a query's first two or second and third letters, whose
+// early-position surcharges make the row the swap steps over costlier
+// than the swap (see aligner.overDepth), at bounds just above their cost.
+func TestSearchEarlySwap(t *testing.T) {
+	b := Builtin().b
+	s := b.suggester()
+	bufs := new(searchBufs)
+	rng := rand.New(rand.NewPCG(7, 11))
+	tried := 0
+	for tried < 300 {
+		key := b.keys.key(uint32(rng.IntN(b.keys.len())))
+		at := rng.IntN(2)
+		if len(key) < at+3 || key[at] == key[at+1] {
+			continue
+		}
+		tried++
+		typo := []byte(key)
+		typo[at], typo[at+1] = typo[at+1], typo[at]
+		sr := s.newSearcher(bufs, &defaultWeights, string(typo))
+		cost := sr.a.editCost(key)
+		for _, diagonal := range []bool{false, true} {
+			for _, bound := range []float32{cost + 1e-3, cost + 0.05, defaultWeights.Near} {
+				if bound < cost+1e-3 {
+					continue
+				}
+				found := false
+				sr.diagonal = diagonal
+				bd := bound
+				sr.search(&bd, func(id uint32, _ float32) { found = found || b.keys.key(id) == key }, nil)
+				sr.diagonal = false
+				if !found {
+					t.Errorf("%q (diagonal %v): %q at %v not emitted within %v", typo, diagonal, key, cost, bound)
+				}
+			}
 		}
 	}
 }

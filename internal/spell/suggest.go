@@ -439,6 +439,21 @@ type aligner struct {
 	// replacing a vowel of the typo, or by deleting it if DelVowel is
 	// set; see searcher.letters).
 	vowelStep float32
+	// overDepth: the rows (j <= overDepth) that a transposition within
+	// the bound may step over though none of their cells is within it.
+	// A transposition from cell i of row j-1 into row j+1 otherwise has
+	// row j's cell i, its letter deleted, within the bound too: deleting
+	// costs no more than Trans. But the early-position surcharges can
+	// make the deletion costlier: on row 1 it costs Del+FirstLetter
+	// (1.295), the swap of the first two letters into row 2
+	// Trans+SecondLetter (0.9); on row 2, 0.795 against 0.7. The walk
+	// stopped at such a row and missed the swap at bounds in between
+	// (the first search's, Near, among them). So over these rows the
+	// walk admits the letters a transposition steps over (letters) and
+	// descends below an empty row a transposition steps over (walk).
+	// (letters looks for those letters on the first three rows only,
+	// where the surcharges are; below, minStep admits them.)
+	overDepth int
 	// pairs[i]: the typo's letters q[i-2] and q[i-1] (i >= 2) as
 	// q[i-2]<<8 | q[i-1], which a transposition into cell i swaps; 0xffff
 	// for i < 2, which none can reach (a swap is of two different letters).
@@ -518,7 +533,27 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 		a.pairs = append(a.pairs, p)
 	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
-	a.minStep = min(w.Del, w.Sub, w.SubKey)
+	a.overDepth = 0
+	maxDel := max(w.Del, w.DelDouble, w.DelPunct, w.DelVowel)
+	for j := 1; j <= len(a.early); j++ {
+		// Row j's surcharge, and that of row j+1, into which the
+		// transposition goes (0 from the third row on).
+		next := float32(0)
+		if j < len(a.early) {
+			next = a.early[j]
+		}
+		if maxDel+a.early[j-1] > w.Trans+next {
+			a.overDepth = j
+		}
+	}
+	if maxDel > w.Trans {
+		a.overDepth = math.MaxInt // every row (and no lower bound: see lowerBoundExact)
+	}
+	// (And Trans: from the fourth row on a transposition that steps
+	// over a row starts at a cell, so within the bound less Trans,
+	// which then has every letter admitted: see overDepth. The
+	// default weights' Trans is above the others.)
+	a.minStep = min(w.Del, w.Sub, w.SubKey, w.Trans)
 	a.vowelStep = w.SubVowel
 	if w.DelVowel > 0 {
 		a.vowelStep = min(w.SubVowel, w.DelVowel)
@@ -914,9 +949,13 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		}
 		cb := a.stepBand(cur, up, up2, ub, u2b, c, pc, depth, bound)
 		if cb.lo > cb.hi {
-			continue
-		}
-		if cb.hi == a.n && hmin == 0 {
+			// Near the start a transposition may step over a row with
+			// no cell within the bound (see aligner.overDepth): below
+			// it, only the rows it goes into are live.
+			if depth > a.overDepth || hmax == 0 || !r.jump(up, ub, c, bound) {
+				continue
+			}
+		} else if cb.hi == a.n && hmin == 0 {
 			r.emit(s.key(x), cur[a.n])
 			bound = *r.bound
 			r.keep = r.keepClass(r.keep)
@@ -1015,11 +1054,33 @@ func le32(r string, i int) uint32 {
 func (r *searcher) letters(up []float32, ub band, into uint32, pc byte, depth int) (letters uint32, best float32) {
 	const all = 1<<27 - 1
 	a, w, bound := r.a, r.a.w, *r.bound
+	best = float32(math.MaxFloat32)
+	var m uint32
+	// (depth is at least 1: as an unsigned index, depth-1 needs no
+	// bounds check.)
+	var extra float32
+	if k := uint(depth - 1); k < uint(len(a.early)) {
+		extra = a.early[k]
+		if depth <= a.overDepth {
+			// A row a transposition may step over with none of its
+			// cells within the bound (see aligner.overDepth): the letter
+			// it steps over, q[i+1] for a cell i of up. (Asked here, the
+			// test costs only the rows near the start; after the loop
+			// below, the loop took a register more: clean +4.3M, 1.2M
+			// of it its own; called from walk, +19M in walk.) From the
+			// fourth row on, the slack is at least Trans then, which
+			// minStep is at most: every letter is admitted.
+			q, trans := a.q, w.Trans
+			for i := ub.lo; i <= ub.hi && i+1 < len(q); i++ {
+				if up[i]+trans <= bound {
+					m |= letterBit(q[i+1])
+				}
+			}
+		}
+	}
 	// The least cell, and the letters that match a cell within the
 	// bound, in one loop over the band: the matches are needed for most
 	// nodes, and the loop reads each cell only once.
-	best = float32(math.MaxFloat32)
-	var m uint32
 	qbit := a.qbit
 	for i := ub.lo; i <= ub.hi; i++ {
 		x := up[i]
@@ -1029,12 +1090,6 @@ func (r *searcher) letters(up []float32, ub band, into uint32, pc byte, depth in
 			b = 0
 		}
 		m |= b
-	}
-	// (depth is at least 1: as an unsigned index, depth-1 needs no
-	// bounds check.)
-	var extra float32
-	if k := uint(depth - 1); k < uint(len(a.early)) {
-		extra = a.early[k]
 	}
 	slack := bound - best - extra + 1e-3 // a margin for rounding
 	if slack >= a.minStep {
