@@ -164,3 +164,53 @@ func TestSearchEarlySwap(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSwapWeights: as TestSearchEarlySwap, for weights under which
+// the rows a transposition steps over differ (see aligner.overDepth): no
+// surcharges (none), others than the default ones (the first two rows),
+// and a deletion costlier than Trans (every row, and no lower bound).
+// The search must emit every key within the bound whose cost the full
+// table gives, for swaps near the start of built-in keys.
+func TestSearchSwapWeights(t *testing.T) {
+	b := Builtin().b
+	s := b.suggester()
+	rng := rand.New(rand.NewPCG(9, 9))
+	ws := []weights{defaultWeights, defaultWeights, defaultWeights}
+	ws[0].FirstLetter, ws[0].SecondLetter = 0, 0
+	ws[1].FirstLetter, ws[1].SecondLetter, ws[1].Trans = 1.5, 0.1, 0.3
+	ws[2].Del, ws[2].Trans = 0.9, 0.5
+	bufs := new(searchBufs)
+	for wi := range ws {
+		w := &ws[wi]
+		for tried := 0; tried < 6; {
+			k := []byte(b.keys.key(uint32(rng.IntN(b.keys.len()))))
+			i := rng.IntN(3)
+			if len(k) < i+2 || k[i] == k[i+1] {
+				continue
+			}
+			tried++
+			k[i], k[i+1] = k[i+1], k[i]
+			q := string(k)
+			sr := s.newSearcher(bufs, w, q)
+			bound := 0.6 + rng.Float32()*1.8
+			want := map[uint32]float32{}
+			for id := range uint32(b.keys.len()) {
+				if c := sr.a.editCost(b.keys.key(id)); c <= bound-1e-4 {
+					want[id] = c
+				}
+			}
+			for _, diagonal := range []bool{false, true} {
+				got := map[uint32]bool{}
+				sr.diagonal = diagonal
+				bd := bound
+				sr.search(&bd, func(id uint32, _ float32) { got[id] = true }, nil)
+				sr.diagonal = false
+				for id, c := range want {
+					if !got[id] {
+						t.Errorf("weights %d, %q (bound %v, diagonal %v): %q at %v not emitted", wi, q, bound, diagonal, b.keys.key(id), c)
+					}
+				}
+			}
+		}
+	}
+}
