@@ -5,14 +5,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
+	"github.com/edlint/edlint/internal/shareddir"
 )
 
 // streamed pairs each streaming formatter with the reference that built the
@@ -303,4 +306,36 @@ func FuzzIndent(f *testing.F) {
 		}
 		checkIndent(t, "fuzz", compact.Bytes(), 1, "  ")
 	})
+}
+
+// BenchmarkStreamed formats the findings of the clean corpora (linted
+// once, together, so that related spans cross files) with each streaming
+// formatter and its whole-report reference beside it.
+func BenchmarkStreamed(b *testing.B) {
+	sh := shareddir.Find()
+	if sh == "" {
+		b.Skip("../shared not found")
+	}
+	clean, _ := filepath.Glob(filepath.Join(sh, "corpora", "clean", "*"))
+	files := lintPaths(b, true, clean...)
+	n := 0
+	for _, f := range files {
+		n += len(f.Findings)
+	}
+	for _, f := range streamed {
+		for _, v := range []struct {
+			name string
+			fn   Formatter
+		}{{f.name, f.got}, {f.name + "/reference", f.ref}} {
+			b.Run(v.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := v.fn(io.Discard, files, Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/finding")
+			})
+		}
+	}
 }
