@@ -19,7 +19,7 @@
 # It builds a 20 MB corpus from ../shared/corpora/clean (the corpora
 # repeated) in a temporary directory, then measures:
 #   - go test -bench on one core: the parser, the dictionary (Check,
-#     Suggest), every rule category and the whole lint;
+#     Suggest), every rule category, the whole lint and the reports;
 #   - edlint on the 20 MB file on one core (wall time, MB/s, peak RSS),
 #     against misspell (github.com/client9/misspell v0.3.4, installed from
 #     the Go module proxy when missing), aspell in list mode and codespell
@@ -112,11 +112,12 @@ if [ "$mode" = ab ]; then
 fi
 
 if [ "$mode" != quick ]; then
-  echo "== go test -bench, one core (parser, dictionary, rule categories, whole lint)"
+  echo "== go test -bench, one core (parser, dictionary, rule categories, whole lint, reports)"
   GOMAXPROCS=1 go test ./internal/prose -run '^$' -bench Parse -benchtime 5x -benchmem
   GOMAXPROCS=1 go test ./internal/spell -run '^$' -bench 'Check|Suggest$|SuggestMemo|SuggestContext' -benchmem
   GOMAXPROCS=1 go test ./internal/rules -run '^$' -bench 'Category' -benchtime 3x -benchmem
   GOMAXPROCS=1 go test ./internal/lint -run '^$' -bench . -benchtime 3x -benchmem
+  GOMAXPROCS=1 go test ./internal/report -run '^$' -bench 'Text|Streamed' -benchtime 3x -benchmem
 fi
 
 echo "== the 20 MB corpus ($size20 bytes), one file, one core"

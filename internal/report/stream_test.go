@@ -2,16 +2,20 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
+	"github.com/edlint/edlint/internal/shareddir"
 )
 
 // streamed pairs each streaming formatter with the reference that built the
@@ -220,4 +224,118 @@ func FuzzStreamed(f *testing.F) {
 	f.Fuzz(func(t *testing.T, seed uint64, extra string) {
 		sameAsReference(t, "fuzz", randomFiles(rand.New(rand.NewPCG(seed, seed)), extra), Options{})
 	})
+}
+
+// randomJSON is a random value for the indent tests: nested arrays and
+// objects (empty ones too), numbers, literals, and strings full of the
+// bytes a layout could trip on (quotes, runs of backslashes, brackets,
+// commas and colons, control characters, invalid UTF-8).
+func randomJSON(r *rand.Rand, depth int) any {
+	pieces := []string{`"`, `\`, `\\`, `\"`, `[`, `]`, `{`, `}`, `,`, `:`, " ", "\n", "\t", "\x00", "\xff", "é", "\u2028", "<&>", "a", "word"}
+	str := func() string {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	switch k := r.IntN(8); {
+	case depth > 0 && k < 2:
+		a := make([]any, r.IntN(4))
+		for i := range a {
+			a[i] = randomJSON(r, depth-1)
+		}
+		return a
+	case depth > 0 && k < 4:
+		m := map[string]any{}
+		for range r.IntN(4) {
+			m[str()] = randomJSON(r, depth-1)
+		}
+		return m
+	case k == 4:
+		return r.IntN(2000) - 1000
+	case k == 5:
+		return []any{true, false, nil, 1.5e-7}[r.IntN(4)]
+	default:
+		return str()
+	}
+}
+
+// TestIndentMatchesJSONIndent: layOut lays out what json.Encoder writes
+// compact exactly as json.Indent does, at any depth and for any indent.
+func TestIndentMatchesJSONIndent(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 20000 {
+		compact, err := json.Marshal(randomJSON(r, 4))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkIndent(t, fmt.Sprintf("#%d", i), compact, r.IntN(4), []string{"  ", "\t", "    "}[r.IntN(3)])
+		if t.Failed() {
+			return
+		}
+	}
+}
+
+// checkIndent compares the layout of compact at depth with json.Indent's
+// with a prefix of depth indents.
+func checkIndent(t *testing.T, what string, compact []byte, depth int, ind string) {
+	t.Helper()
+	var want bytes.Buffer
+	if err := json.Indent(&want, compact, strings.Repeat(ind, depth), ind); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	l := &lineStarts{indent: ind}
+	if got := l.layOut([]byte("x"), compact, depth); !bytes.Equal(got[1:], want.Bytes()) || got[0] != 'x' {
+		t.Errorf("%s: layOut(%q) at depth %d by %q\n got  %q\n want %q", what, compact, depth, ind, got, want.Bytes())
+	}
+}
+
+// FuzzIndent: any valid JSON, made compact, is laid out as json.Indent
+// lays it out.
+func FuzzIndent(f *testing.F) {
+	f.Add([]byte(`{"a":[1,{},[],"x\\\"y"],"b":{"c":null}}`))
+	f.Add([]byte(`"\\\\"`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, data); err != nil {
+			t.Fatal(err)
+		}
+		checkIndent(t, "fuzz", compact.Bytes(), 1, "  ")
+	})
+}
+
+// BenchmarkStreamed formats the findings of the clean corpora (linted
+// once, together, so that related spans cross files) with each streaming
+// formatter and its whole-report reference beside it.
+func BenchmarkStreamed(b *testing.B) {
+	sh := shareddir.Find()
+	if sh == "" {
+		b.Skip("../shared not found")
+	}
+	clean, _ := filepath.Glob(filepath.Join(sh, "corpora", "clean", "*"))
+	files := lintPaths(b, true, clean...)
+	n := 0
+	for _, f := range files {
+		n += len(f.Findings)
+	}
+	for _, f := range streamed {
+		for _, v := range []struct {
+			name string
+			fn   Formatter
+		}{{f.name, f.got}, {f.name + "/reference", f.ref}} {
+			b.Run(v.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := v.fn(io.Discard, files, Options{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/finding")
+			})
+		}
+	}
 }
