@@ -14,7 +14,9 @@ import (
 // A false answer is exact: no such suggestion exists, so a caller that
 // would only act on one can skip the search. It answers true, without
 // searching, for words it does not handle (anything but 1 to 64 ASCII
-// letters) and for maxDist above 2.
+// letters), for maxDist above 2, and for a word of 64 letters when the
+// dictionary has keys longer than heightMax (whose trie heights may
+// have saturated).
 //
 // It walks only the first letter's subtree of the trie with an
 // optimal-string-alignment table (see nbWalk), skipping subtrees whose

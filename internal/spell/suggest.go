@@ -433,7 +433,8 @@ type aligner struct {
 	other []float32 // the same for a letter outside a–z, filled on demand
 	early [3]float32
 	// minStep: the cheapest way for any word letter to take a step, by
-	// deleting or substituting it (see searcher.letters).
+	// deleting or substituting it or by a transposition over it (see
+	// searcher.letters and overDepth).
 	minStep float32
 	// vowelStep: the cheapest way for a vowel to take a step (by
 	// replacing a vowel of the typo, or by deleting it if DelVowel is
@@ -1042,13 +1043,15 @@ func le32(r string, i int) uint32 {
 }
 
 // letters returns the letterBits of the letters whose rows below the
-// node's (up, band ub) can have a cell within the bound, and the least
-// cell of ub (MaxFloat32 if it is empty): when even the best cell of up
-// is close to the bound, only a letter that matches the typo, or costs
-// little to drop, or is swapped into the row from the parent's (into,
-// the letters a transposition from up2 reaches within the bound; see
-// walk), can follow; the rows of the others would be empty, so they are
-// not computed. (into is exact where the letters of the typo in the
+// node's (up, band ub) can have a cell within the bound, or that a
+// transposition within it steps over on the rows near the start (see
+// aligner.overDepth), and the least cell of ub (MaxFloat32 if it is
+// empty): when even the best cell of up is close to the bound, only a
+// letter that matches the typo, or costs little to drop, or is swapped
+// into the row from the parent's (into, the letters a transposition from
+// up2 reaches within the bound; see walk), can follow; the rows of the
+// others would be empty and stepped over by no transposition, so they
+// are not computed. (into is exact where the letters of the typo in the
 // parent's band, which this took before, were a superset: of the
 // nodes it looked at, most have no transposition at all.)
 func (r *searcher) letters(up []float32, ub band, into uint32, pc byte, depth int) (letters uint32, best float32) {
@@ -1228,12 +1231,13 @@ type lowerBound struct {
 
 // lowerBoundExact reports whether cutting bands with lowerBound leaves
 // the search's result exactly as without it. The cuts themselves never
-// lose a key; but the search descends below a node only if some cell of
-// its row is within the bound, and a transposition can step over a row
-// whose cells the cuts removed. From the third row on that changes
-// nothing when deleting any letter costs no more than a transposition
-// (the cell below a transposition's start is then within the bound too),
-// and the first two rows are never cut.
+// lose a key; but below the rows near the start (aligner.overDepth) the
+// search descends below a node only if some cell of its row is within
+// the bound, and a transposition can step over a row whose cells the
+// cuts removed. From the third row on that changes nothing when deleting
+// any letter costs no more than a transposition (the cell below a
+// transposition's start is then within the bound too), and the first two
+// rows are never cut.
 func lowerBoundExact(w *weights) bool {
 	maxDel := max(w.Del, w.DelDouble, w.DelPunct, w.DelVowel)
 	return maxDel <= w.Trans
