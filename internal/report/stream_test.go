@@ -5,17 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/rules"
-	"github.com/edlint/edlint/internal/shareddir"
 )
 
 // streamed pairs each streaming formatter with the reference that built the
@@ -266,7 +263,7 @@ func randomJSON(r *rand.Rand, depth int) any {
 func TestIndentMatchesJSONIndent(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := range 20000 {
-		compact, err := json.Marshal(randomJSON(r, 4))
+		compact, err := compactJSON(randomJSON(r, 4))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -275,6 +272,18 @@ func TestIndentMatchesJSONIndent(t *testing.T) {
 			return
 		}
 	}
+}
+
+// compactJSON encodes v as jsonStream's encoder does: compact, without
+// escaping <, > and &, so that they reach layOut raw.
+func compactJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // checkIndent compares the layout of compact at depth with json.Indent's
@@ -292,11 +301,11 @@ func checkIndent(t *testing.T, what string, compact []byte, depth int, ind strin
 }
 
 // FuzzIndent: any valid JSON, made compact, is laid out as json.Indent
-// lays it out.
+// lays it out, at any depth and for any indent.
 func FuzzIndent(f *testing.F) {
-	f.Add([]byte(`{"a":[1,{},[],"x\\\"y"],"b":{"c":null}}`))
-	f.Add([]byte(`"\\\\"`))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Add([]byte(`{"a":[1,{},[],"x\\\"y"],"b":{"c":null}}`), uint8(1), true)
+	f.Add([]byte(`"\\\\"`), uint8(0), false)
+	f.Fuzz(func(t *testing.T, data []byte, depth uint8, tab bool) {
 		if !json.Valid(data) {
 			return
 		}
@@ -304,7 +313,11 @@ func FuzzIndent(f *testing.F) {
 		if err := json.Compact(&compact, data); err != nil {
 			t.Fatal(err)
 		}
-		checkIndent(t, "fuzz", compact.Bytes(), 1, "  ")
+		ind := "  "
+		if tab {
+			ind = "\t"
+		}
+		checkIndent(t, "fuzz", compact.Bytes(), int(depth%5), ind)
 	})
 }
 
@@ -312,30 +325,9 @@ func FuzzIndent(f *testing.F) {
 // once, together, so that related spans cross files) with each streaming
 // formatter and its whole-report reference beside it.
 func BenchmarkStreamed(b *testing.B) {
-	sh := shareddir.Find()
-	if sh == "" {
-		b.Skip("../shared not found")
-	}
-	clean, _ := filepath.Glob(filepath.Join(sh, "corpora", "clean", "*"))
-	files := lintPaths(b, true, clean...)
-	n := 0
-	for _, f := range files {
-		n += len(f.Findings)
-	}
+	files, n := cleanFindings(b, true)
 	for _, f := range streamed {
-		for _, v := range []struct {
-			name string
-			fn   Formatter
-		}{{f.name, f.got}, {f.name + "/reference", f.ref}} {
-			b.Run(v.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					if err := v.fn(io.Discard, files, Options{}); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/finding")
-			})
-		}
+		benchFormat(b, f.name, f.got, files, Options{}, n)
+		benchFormat(b, f.name+"/reference", f.ref, files, Options{}, n)
 	}
 }

@@ -191,35 +191,43 @@ func TestUnitLenSame(t *testing.T) {
 // BenchmarkText formats the findings of the clean corpora (linted once),
 // and so does the reference (reftext_test.go) beside it.
 func BenchmarkText(b *testing.B) {
+	files, n := cleanFindings(b, false)
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{{"never", Options{}}, {"always", Options{Color: true}}} {
+		benchFormat(b, c.name, Text, files, c.opts, n)
+		benchFormat(b, c.name+"/reference", refText, files, c.opts, n)
+	}
+}
+
+// cleanFindings lints the clean corpora for a benchmark (together or one
+// by one) and counts their findings; it skips without ../shared.
+func cleanFindings(b *testing.B, together bool) ([]*lint.File, int) {
 	sh := shareddir.Find()
 	if sh == "" {
 		b.Skip("../shared not found")
 	}
 	clean, _ := filepath.Glob(filepath.Join(sh, "corpora", "clean", "*"))
-	files := lintPaths(b, false, clean...)
+	files := lintPaths(b, together, clean...)
 	n := 0
 	for _, f := range files {
 		n += len(f.Findings)
 	}
-	for _, c := range []struct {
-		name string
-		opts Options
-	}{{"never", Options{}}, {"always", Options{Color: true}}} {
-		for _, f := range []struct {
-			name string
-			text Formatter
-		}{{"", Text}, {"/reference", refText}} {
-			b.Run(c.name+f.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					if err := f.text(io.Discard, files, c.opts); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/finding")
-			})
+	return files, n
+}
+
+// benchFormat times format over files (n findings) as sub-benchmark name.
+func benchFormat(b *testing.B, name string, format Formatter, files []*lint.File, opts Options, n int) {
+	b.Run(name, func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := format(io.Discard, files, opts); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/finding")
+	})
 }
 
 // TestWordDiffFramed compares writeFramed, which reads the excerpt's
