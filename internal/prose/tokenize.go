@@ -362,16 +362,16 @@ type newWord struct {
 // first appends the token of b.newWord, starting at i, and returns where
 // the next one may start (as token does).
 func (b *builder) first(i, e int) int {
-	nw := b.newWord
-	b.newWord.slot = 0
+	nw := &b.newWord
 	v := &b.v
 	id := v.add(&v.slots[nw.slot-1], nw.key, nw.key2, b.text, i, nw.n)
+	nw.slot = 0
 	v.counts[id]++
+	j := i + nw.n
 	if v.lens[id] == 0 {
 		v.odd = append(v.odd, oddLen{uint32(i), uint8(nw.n)})
 	}
 	b.toks = append(b.toks, b.starts.add(len(b.toks), i, kindOf(b.text[i]), id))
-	j := i + nw.n
 	if i = j + 1; i >= e || b.text[j] != ' ' {
 		i = j
 	}

@@ -280,7 +280,13 @@ func (v *vocab) add(sl *vslot, key, key2 uint64, s string, i, n int) uint32 {
 	v.types = append(v.types, s[i:i+n])
 	v.counts = append(v.counts, 0)
 	v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
-	v.cased = append(v.cased, caseFlags(s, i, n))
+	// (caseFlags by hand: too large to inline.)
+	bytes, upper := key|key2, upperBits(key)|upperBits(key2)
+	if n > 16 {
+		b, u := caseBits(s, i+16, n-16)
+		bytes, upper = bytes|b, upper|u
+	}
+	v.cased = append(v.cased, flagsOf(bytes, upper))
 	if 10*len(v.types) > 7*len(v.slots) {
 		v.grow()
 	}
@@ -379,26 +385,30 @@ func (v *vocab) finish(d *Document) {
 	v.slots, v.cased = nil, nil
 }
 
-// caseFlags are the flags of cased for s[i:i+n]: 1 if it holds an
+// caseFlags are the flags of cased for s[i:i+n], whose first sixteen
+// bytes, zero-padded, are key and key2 (as in vslot): 1 if it holds an
 // upper-case ASCII letter, 2 if it is not all ASCII; the first is exact
-// only for an ASCII text (finish asks it of no other). The bytes are read
-// eight at a time, as lowerChunk tells the upper-case letters: a byte
-// outside ASCII may carry into the tests of the next ones, but then sets
-// the second flag itself.
-func caseFlags(s string, i, n int) uint8 {
-	var bytes, upper uint64
-	for ; n > 0; i, n = i+8, n-8 {
-		var w uint64
-		if i+8 <= len(s) {
-			w = load64(s, i) & lowBytes[min(uint(n), 8)]
-		} else {
-			w = chunk(s, i, n)
-		}
-		bytes |= w
-		upper |= (w + (0x80-'A')*lsb) &^ (w + (0x7f-'Z')*lsb)
+// only for an ASCII text (finish asks it of no other). The text is read
+// from its keys, which add has at hand, and past them (a text longer
+// than sixteen bytes: rare) eight bytes at a time, as lowerChunk tells
+// the upper-case letters: a byte outside ASCII may carry into the tests
+// of the next ones, but then sets the second flag itself. (Read from s
+// whole, the flags cost a type some 25 instructions: 35M on 205 files of
+// 100 KB.)
+func caseFlags(key, key2 uint64, s string, i, n int) uint8 {
+	bytes, upper := key|key2, upperBits(key)|upperBits(key2)
+	if n > 16 {
+		b, u := caseBits(s, i+16, n-16)
+		bytes, upper = bytes|b, upper|u
 	}
+	return flagsOf(bytes, upper)
+}
+
+// flagsOf is caseFlags from the bytes of a text or-ed together and their
+// upperBits.
+func flagsOf(bytes, upper uint64) uint8 {
 	var f uint8
-	if upper&msb != 0 {
+	if upper != 0 {
 		f = 1
 	}
 	if bytes&msb != 0 {
@@ -407,10 +417,31 @@ func caseFlags(s string, i, n int) uint8 {
 	return f
 }
 
+// caseBits returns the bytes of s[i:i+n] or-ed together and their
+// upperBits, n > 0, for caseFlags.
+func caseBits(s string, i, n int) (bytes, upper uint64) {
+	for ; n > 0; i, n = i+8, n-8 {
+		var w uint64
+		if i+8 <= len(s) {
+			w = load64(s, i) & lowBytes[min(uint(n), 8)]
+		} else {
+			w = chunk(s, i, n)
+		}
+		bytes |= w
+		upper |= upperBits(w)
+	}
+	return bytes, upper
+}
+
+// upperBits sets the high bit of each byte of the ASCII word w that is an
+// upper-case letter, and of some bytes after one outside ASCII.
+func upperBits(w uint64) uint64 {
+	return (w + (0x80-'A')*lsb) &^ (w + (0x7f-'Z')*lsb) & msb
+}
+
 // lowerChunk lower-cases the ASCII letters of an ASCII word.
 func lowerChunk(w uint64) uint64 {
-	upper := (w + (0x80-'A')*lsb) &^ (w + (0x7f-'Z')*lsb) & msb
-	return w | upper>>2
+	return w | upperBits(w)>>2
 }
 
 // findLowerASCII returns the ID of strings.ToLower(t) for an ASCII t, if
