@@ -364,7 +364,7 @@ type newWord struct {
 func (b *builder) first(i, e int) int {
 	nw := &b.newWord
 	v := &b.v
-	id := v.add(&v.slots[nw.slot-1], nw.key, nw.key2, b.text, i, nw.n)
+	id := v.add(&v.slots[nw.slot-1], nw.key, nw.key2, i, nw.n)
 	nw.slot = 0
 	v.counts[id]++
 	j := i + nw.n

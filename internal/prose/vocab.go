@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"strings"
@@ -16,19 +17,30 @@ import (
 //
 // It is an open-addressing hash table of token texts. A slot keeps the
 // first eight bytes of its text and its length, so a token of up to eight
-// bytes (most words) is found by reading the table alone; Types hold no
-// copies, only views of the source.
+// bytes (most words) is found by reading the table alone; the types hold
+// no copies, only places in the source (refs).
 type vocab struct {
-	text   string
-	slots  []vslot // at most 70% full
-	types  []string
-	counts []int32
-	// lens[id] is len(types[id]); 0 for the overflow ID (see limit).
+	text  string
+	slots []vslot // at most 70% full
+	// refs[id] places type id's text in base as Document.typeRefs does
+	// in Document.types: base is text while tokenizing, and finish
+	// copies the types to a string of their own, as the document keeps
+	// them. (A []string took some fifteen instructions a type to
+	// append, and its strings were copied once more at the end.)
+	refs []uint64
+	base string
+	// size is the bytes of the types' texts; upper the bytes of those of
+	// ASCII with an upper-case letter, whose lower-case forms finish may
+	// add.
+	size, upper int
+	counts      []int32
+	// lens[id] is the length of type id's text; 0 for the overflow ID
+	// (see limit).
 	lens []uint8
 	// odd lists, by start, the lengths of the tokens given the overflow
 	// ID.
 	odd []oddLen
-	// cased[id] is caseOf(types[id]) as flags (hasUpper, notASCII), found
+	// cased[id] is caseOf(type id's text) as flags (hasUpper, notASCII), found
 	// while the text is in the cache.
 	cased []uint8
 	// byByte caches the tokens of one-byte ASCII texts (punctuation) as
@@ -115,7 +127,7 @@ const (
 // many small files made and cleared (and settle read) tables three times
 // the size they needed.
 func (v *vocab) init(text string, tokens int) {
-	v.text = text
+	v.text, v.base = text, text
 	v.limit = typeLimit
 	types := 36 * math.Sqrt(float64(min(tokens, heapsKnee)))
 	if tokens > heapsKnee {
@@ -125,7 +137,7 @@ func (v *vocab) init(text string, tokens int) {
 		types = min(types, 5.2*math.Pow(float64(tokens), 0.7))
 	}
 	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
-	v.types = make([]string, 0, int(types))
+	v.refs = make([]uint64, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
 	v.cased = make([]uint8, 0, int(types))
 	v.lens = make([]uint8, 0, int(types))
@@ -136,7 +148,7 @@ func (v *vocab) init(text string, tokens int) {
 func (v *vocab) overflow() uint32 {
 	if !v.full {
 		v.full = true
-		v.types = append(v.types, "")
+		v.refs = append(v.refs, 0)
 		v.counts = append(v.counts, 0)
 		v.cased = append(v.cased, 0)
 		v.lens = append(v.lens, 0)
@@ -219,12 +231,12 @@ func (v *vocab) id(start, n int) uint32 {
 			if sl.meta == 0 {
 				// A new text: numbered in this slot, where lookup
 				// would find it empty again.
-				id = v.add(sl, key, key2, v.text, start, n)
+				id = v.add(sl, key, key2, start, n)
 				goto counted
 			}
 		}
 	}
-	id = v.lookup(v.text, start, n)
+	id = v.lookup(start, n)
 counted:
 	v.counts[id]++
 	if v.lens[id] == 0 {
@@ -248,9 +260,10 @@ func (v *vocab) byteID(i int) uint32 {
 	return id
 }
 
-// lookup returns the ID of s[i:i+n], adding it as a new type (counted 0)
-// if there is none.
-func (v *vocab) lookup(s string, i, n int) uint32 {
+// lookup returns the ID of base[i:i+n], adding it as a new type (counted
+// 0) if there is none.
+func (v *vocab) lookup(i, n int) uint32 {
+	s := v.base
 	var key, h uint64
 	if n <= 8 && i+8 <= len(s) {
 		key = load64(s, i) & (^uint64(0) >> (64 - 8*uint(n)))
@@ -269,26 +282,33 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 		}
 		sl := &v.slots[j]
 		if sl.key == key && sl.key2 == key2 && sl.len() == n8 {
-			if n <= 16 || v.types[sl.id()] == s[i:i+n] {
+			if n <= 16 || v.typ(sl.id()) == s[i:i+n] {
 				return sl.id()
 			}
 			continue
 		}
 		if sl.meta == 0 {
-			return v.add(sl, key, key2, s, i, n)
+			return v.add(sl, key, key2, i, n)
 		}
 	}
 }
 
-// add numbers s[i:i+n], whose keys are key and key2, in sl, the empty
+// typ is the text of type id.
+func (v *vocab) typ(id uint32) string {
+	r := v.refs[id]
+	return v.base[uint32(r) : uint32(r)+uint32(r>>32)]
+}
+
+// add numbers base[i:i+n], whose keys are key and key2, in sl, the empty
 // slot where its probe ended (counted 0), or gives it the overflow ID.
-func (v *vocab) add(sl *vslot, key, key2 uint64, s string, i, n int) uint32 {
-	if len(v.types) >= v.limit-1 {
+func (v *vocab) add(sl *vslot, key, key2 uint64, i, n int) uint32 {
+	if len(v.refs) >= v.limit-1 {
 		return v.overflow()
 	}
-	id := uint32(len(v.types))
+	s := v.base
+	id := uint32(len(v.refs))
 	*sl = vslot{key: key, key2: key2, meta: slotMeta(s, i, n, id)}
-	v.types = append(v.types, s[i:i+n])
+	v.refs = append(v.refs, uint64(n)<<32|uint64(i))
 	v.counts = append(v.counts, 0)
 	v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
 	// (caseFlags by hand: too large to inline.)
@@ -297,8 +317,13 @@ func (v *vocab) add(sl *vslot, key, key2 uint64, s string, i, n int) uint32 {
 		b, u := caseBits(s, i+16, n-16)
 		bytes, upper = bytes|b, upper|u
 	}
-	v.cased = append(v.cased, flagsOf(bytes, upper))
-	if 10*len(v.types) > 7*len(v.slots) {
+	f := flagsOf(bytes, upper)
+	v.cased = append(v.cased, f)
+	v.size += n
+	if f == 1 {
+		v.upper += n
+	}
+	if 10*len(v.refs) > 7*len(v.slots) {
 		v.grow()
 	}
 	return id
@@ -322,8 +347,8 @@ func (v *vocab) grow() {
 		if sl.meta == 0 {
 			continue
 		}
-		t := v.types[sl.id()]
-		_, h := hashText(t, 0, len(t))
+		r := v.refs[sl.id()]
+		_, h := hashText(v.base, int(uint32(r)), int(r>>32))
 		j := v.home(h)
 		for v.slots[j].meta != 0 {
 			j++
@@ -353,48 +378,79 @@ func (v *vocab) settle() {
 
 // finish stores the vocabulary in d and links each type to the type of its
 // lower-case form, adding the forms no token spells.
+//
+// The types are copied from the text to a string of their own (the
+// document's types), and the new lower-case forms written after them,
+// in room made for them all (upper): finish reads the types there.
 func (v *vocab) finish(d *Document) {
 	d.tooVaried = v.full
 	v.limit = math.MaxInt // lower-case forms are no token's: no bound
-	n := len(v.types)
+	n := len(v.refs)
 	lower := make([]uint32, n, n+n/4)
-	var lows []byte // room for new lower-case forms (lowerASCII)
+	// The types' texts are copied sixteen bytes at a time, which their
+	// room and sixteen bytes more hold (most texts are shorter): a copy
+	// of each took a call to memmove.
+	text, out, k := v.text, make([]byte, v.size+v.upper+16), 0
+	for id, r := range v.refs {
+		if r == 0 {
+			continue // the overflow ID's empty text, at offset 0: never a pointer past the end
+		}
+		start, size := int(uint32(r)), int(r>>32)
+		v.refs[id] = r&^(1<<32-1) | uint64(k)
+		if size <= 16 && start+16 <= len(text) {
+			binary.LittleEndian.PutUint64(out[k:], load64(text, start))
+			binary.LittleEndian.PutUint64(out[k+8:], load64(text, start+8))
+		} else {
+			copy(out[k:], text[start:start+size])
+		}
+		k += size
+	}
+	buf := out[:k]
+	v.base = bytesView(buf)
 	for id := 0; id < n; id++ {
 		lower[id] = uint32(id)
 		upper, ascii := v.cased[id]&1 != 0, v.cased[id]&2 == 0
 		if !upper && ascii {
 			continue
 		}
-		text := v.types[id]
+		r := v.refs[id]
+		start, size := int(uint32(r)), int(r>>32)
 		if ascii {
 			// The lower-case form of an ASCII text differs from it; look it
 			// up without building it, and build it only if it is new, in
-			// lows, numbered in the slot where the probe ended.
-			lid, sl, key, key2 := v.findLowerASCII(text)
+			// buf, numbered in the slot where the probe ended.
+			lid, sl, key, key2 := v.findLowerASCII(start, size)
 			if sl != nil {
-				var low string
-				low, lows = lowerASCII(lows, text)
-				lid = v.add(sl, key, key2, low, 0, len(low))
+				low := len(buf)
+				buf = appendLowerASCII(buf, v.base[start:start+size])
+				v.base = bytesView(buf)
+				lid = v.add(sl, key, key2, low, size)
 				lower = append(lower, lid)
 			}
 			lower[id] = lid
 			continue
 		}
+		text := v.base[start : start+size]
 		low := strings.ToLower(text)
 		if low == text {
 			continue
 		}
-		before := len(v.types)
-		lid := v.lookup(low, 0, len(low))
-		if len(v.types) > before {
+		before, at := len(v.refs), len(buf)
+		buf = append(buf, low...)
+		v.base = bytesView(buf)
+		lid := v.lookup(at, len(low))
+		if len(v.refs) > before {
 			lower = append(lower, lid)
+		} else {
+			buf = buf[:at] // a form some token spells
+			v.base = bytesView(buf)
 		}
 		lower[id] = lid
 	}
 	if n == 0 {
-		v.types, v.counts, v.lens = nil, nil, nil // as for a document without tokens before
+		v.refs, v.counts, v.lens = nil, nil, nil // as for a document without tokens before
 	}
-	d.types, d.typeRefs = packTypes(v.types)
+	d.types, d.typeRefs = v.base, v.refs
 	d.counts, d.lower = v.counts, lower
 	d.lens, d.odd = v.lens, v.odd
 	v.slots, v.cased = nil, nil
@@ -459,15 +515,15 @@ func lowerChunk(w uint64) uint64 {
 	return w | upperBits(w)>>2
 }
 
-// findLowerASCII returns the ID of strings.ToLower(t) for an ASCII t, if
-// the vocabulary holds it; if not, sl is the empty slot where its probe
-// ended and key and key2 are its keys, for add.
-func (v *vocab) findLowerASCII(t string) (id uint32, sl *vslot, key, key2 uint64) {
-	n := len(t)
-	key = lowerChunk(chunk(t, 0, n))
+// findLowerASCII returns the ID of strings.ToLower(t) for the ASCII
+// t = base[i:i+n], if the vocabulary holds it; if not, sl is the empty
+// slot where its probe ended and key and key2 are its keys, for add.
+func (v *vocab) findLowerASCII(i, n int) (id uint32, sl *vslot, key, key2 uint64) {
+	s := v.base
+	key = lowerChunk(chunk(s, i, n))
 	h := key * hashMul
 	for j := 8; j < n; j += 8 {
-		c := lowerChunk(chunk(t, j, n-j))
+		c := lowerChunk(chunk(s, i+j, n-j))
 		if j == 8 {
 			key2 = c
 			h += c * hashMul2
@@ -483,22 +539,16 @@ func (v *vocab) findLowerASCII(t string) (id uint32, sl *vslot, key, key2 uint64
 		if sl.meta == 0 {
 			return 0, sl, key, key2
 		}
-		if sl.key == key && sl.key2 == key2 && sl.len() == slotLen(n) && (n <= 16 || isLowerOf(v.types[sl.id()], t)) {
+		if sl.key == key && sl.key2 == key2 && sl.len() == slotLen(n) && (n <= 16 || isLowerOf(v.typ(sl.id()), s[i:i+n])) {
 			return sl.id(), nil, 0, 0
 		}
 	}
 }
 
-// lowerASCII returns the ASCII t lower-cased, written in buf's spare
-// room, and buf with it. The forms share blocks of memory (a new one when
-// buf is full), which they alone reference once written: a document's
-// new lower-case forms (most of a name's, many of its sentences' first
-// words) took an allocation each from strings.ToLower.
-func lowerASCII(buf []byte, t string) (string, []byte) {
-	if cap(buf)-len(buf) < len(t) {
-		buf = make([]byte, 0, max(4096, len(t)))
-	}
-	start := len(buf)
+// appendLowerASCII appends the ASCII t lower-cased to buf. (Each of a
+// document's new lower-case forms, most of a name's and many of its
+// sentences' first words, took an allocation from strings.ToLower.)
+func appendLowerASCII(buf []byte, t string) []byte {
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		if c >= 'A' && c <= 'Z' {
@@ -506,7 +556,7 @@ func lowerASCII(buf []byte, t string) (string, []byte) {
 		}
 		buf = append(buf, c)
 	}
-	return bytesView(buf[start:]), buf
+	return buf
 }
 
 // isLowerOf reports whether low is the ASCII t lower-cased.
@@ -533,25 +583,3 @@ func (d *Document) TypeCount(id uint32) int { return int(d.counts[id]) }
 // Lower returns the ID of the lower-case form of Types[id] (id itself when
 // it has no upper-case letter). The form may be spelt by no token.
 func (d *Document) Lower(id uint32) uint32 { return d.lower[id] }
-
-// packTypes lays types out in one string, type i at byte uint32(refs[i])
-// of it, refs[i]>>32 bytes long (see Document.types).
-func packTypes(types []string) (packed string, refs []uint64) {
-	if len(types) == 0 {
-		return "", nil
-	}
-	size := 0
-	for _, t := range types {
-		size += len(t)
-	}
-	b := make([]byte, 0, size)
-	refs = make([]uint64, len(types))
-	for i, t := range types {
-		if t == "" {
-			continue // at offset 0: never a pointer past the end
-		}
-		refs[i] = uint64(len(t))<<32 | uint64(len(b))
-		b = append(b, t...)
-	}
-	return bytesView(b), refs
-}
