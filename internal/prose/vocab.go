@@ -368,9 +368,12 @@ func (v *vocab) settle() {
 			v.byteCounts[c] = 0
 		}
 	}
-	for k := range v.slots {
-		if sl := &v.slots[k]; sl.count != 0 {
-			v.counts[sl.id()] += int32(sl.count)
+	// (The slices in locals: read through v, inlined in buildPart where
+	// v is on the stack, they were loaded again for every slot.)
+	slots, counts := v.slots, v.counts
+	for k := range slots {
+		if sl := &slots[k]; sl.count != 0 {
+			counts[sl.id()] += int32(sl.count)
 			sl.count = 0
 		}
 	}
