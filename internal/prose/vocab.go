@@ -40,9 +40,12 @@ type vocab struct {
 	// odd lists, by start, the lengths of the tokens given the overflow
 	// ID.
 	odd []oddLen
-	// cased[id] is caseOf(type id's text) as flags (hasUpper, notASCII), found
-	// while the text is in the cache.
-	cased []uint8
+	// cased lists in order the types whose texts have an upper-case
+	// ASCII letter or a byte outside ASCII, id<<2 | flags (see
+	// caseFlags), found while the text is in the cache: finish looks at
+	// them alone. (A flag for each type cost add an append, and finish a
+	// test, for the four in five that are neither.)
+	cased []uint32
 	// byByte caches the tokens of one-byte ASCII texts (punctuation) as
 	// a slot's meta does (see vslot), of kind Punct: never 0 once set.
 	byByte [128]uint32
@@ -139,7 +142,7 @@ func (v *vocab) init(text string, tokens int) {
 	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
 	v.refs = make([]uint64, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
-	v.cased = make([]uint8, 0, int(types))
+	v.cased = make([]uint32, 0, int(types)/4)
 	v.lens = make([]uint8, 0, int(types))
 }
 
@@ -150,7 +153,6 @@ func (v *vocab) overflow() uint32 {
 		v.full = true
 		v.refs = append(v.refs, 0)
 		v.counts = append(v.counts, 0)
-		v.cased = append(v.cased, 0)
 		v.lens = append(v.lens, 0)
 	}
 	return uint32(v.limit - 1)
@@ -317,11 +319,12 @@ func (v *vocab) add(sl *vslot, key, key2 uint64, i, n int) uint32 {
 		b, u := caseBits(s, i+16, n-16)
 		bytes, upper = bytes|b, upper|u
 	}
-	f := flagsOf(bytes, upper)
-	v.cased = append(v.cased, f)
 	v.size += n
-	if f == 1 {
-		v.upper += n
+	if f := flagsOf(bytes, upper); f != 0 {
+		v.cased = append(v.cased, id<<2|uint32(f))
+		if f == 1 {
+			v.upper += n
+		}
 	}
 	if 10*len(v.refs) > 7*len(v.slots) {
 		v.grow()
@@ -395,6 +398,7 @@ func (v *vocab) finish(d *Document) {
 	// of each took a call to memmove.
 	text, out, k := v.text, make([]byte, v.size+v.upper+16), 0
 	for id, r := range v.refs {
+		lower[id] = uint32(id)
 		if r == 0 {
 			continue // the overflow ID's empty text, at offset 0: never a pointer past the end
 		}
@@ -410,12 +414,12 @@ func (v *vocab) finish(d *Document) {
 	}
 	buf := out[:k]
 	v.base = bytesView(buf)
-	for id := 0; id < n; id++ {
-		lower[id] = uint32(id)
-		upper, ascii := v.cased[id]&1 != 0, v.cased[id]&2 == 0
-		if !upper && ascii {
-			continue
-		}
+	// (The forms added are not listed in cased: the loop reads the
+	// types'.)
+	cased := v.cased
+	v.cased = nil
+	for _, c := range cased {
+		id, ascii := c>>2, c&2 == 0 // (an ASCII text listed has an upper-case letter)
 		r := v.refs[id]
 		start, size := int(uint32(r)), int(r>>32)
 		if ascii {
