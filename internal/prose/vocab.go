@@ -1,7 +1,6 @@
 package prose
 
 import (
-	"encoding/binary"
 	"math"
 	"math/bits"
 	"strings"
@@ -174,6 +173,13 @@ func load64(s string, i int) uint64 {
 	p := (*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
 	return uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
 		uint64(p[4])<<32 | uint64(p[5])<<40 | uint64(p[6])<<48 | uint64(p[7])<<56
+}
+
+// store64 writes w to b[i:i+8] as a little-endian word (one store).
+func store64(b []byte, i int, w uint64) {
+	b = b[i : i+8 : i+8]
+	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
+	b[4], b[5], b[6], b[7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
 }
 
 // chunk returns the first min(n, 8) bytes of s[i:i+n], zero-padded; n > 0.
@@ -396,17 +402,21 @@ func (v *vocab) finish(d *Document) {
 	// The types' texts are copied sixteen bytes at a time, which their
 	// room and sixteen bytes more hold (most texts are shorter): a copy
 	// of each took a call to memmove.
+	// (The slices in locals: stores through v's would have them loaded
+	// again for each type.)
 	text, out, k := v.text, make([]byte, v.size+v.upper+16), 0
-	for id, r := range v.refs {
+	refs := v.refs
+	lower = lower[:len(refs)]
+	for id, r := range refs {
 		lower[id] = uint32(id)
 		if r == 0 {
 			continue // the overflow ID's empty text, at offset 0: never a pointer past the end
 		}
 		start, size := int(uint32(r)), int(r>>32)
-		v.refs[id] = r&^(1<<32-1) | uint64(k)
+		refs[id] = r&^(1<<32-1) | uint64(k)
 		if size <= 16 && start+16 <= len(text) {
-			binary.LittleEndian.PutUint64(out[k:], load64(text, start))
-			binary.LittleEndian.PutUint64(out[k+8:], load64(text, start+8))
+			store64(out, k, load64(text, start))
+			store64(out, k+8, load64(text, start+8))
 		} else {
 			copy(out[k:], text[start:start+size])
 		}
