@@ -537,15 +537,28 @@ func lowerChunk(w uint64) uint64 {
 // slot where its probe ended and key and key2 are its keys, for add.
 func (v *vocab) findLowerASCII(i, n int) (id uint32, sl *vslot, key, key2 uint64) {
 	s := v.base
-	key = lowerChunk(chunk(s, i, n))
-	h := key * hashMul
-	for j := 8; j < n; j += 8 {
-		c := lowerChunk(chunk(s, i+j, n-j))
-		if j == 8 {
-			key2 = c
-			h += c * hashMul2
+	var h uint64
+	if n <= 16 && i+16 <= len(s) {
+		// (Most texts: read as tokenize reads them, without chunk's
+		// calls.)
+		if n <= 8 {
+			key = lowerChunk(load64(s, i) & lowBytes[n])
 		} else {
-			h = (bits.RotateLeft64(h, 23) ^ c) * hashMul
+			key = lowerChunk(load64(s, i))
+			key2 = lowerChunk(load64(s, i+8) & lowBytes[n-8])
+		}
+		h = key*hashMul + key2*hashMul2
+	} else {
+		key = lowerChunk(chunk(s, i, n))
+		h = key * hashMul
+		for j := 8; j < n; j += 8 {
+			c := lowerChunk(chunk(s, i+j, n-j))
+			if j == 8 {
+				key2 = c
+				h += c * hashMul2
+			} else {
+				h = (bits.RotateLeft64(h, 23) ^ c) * hashMul
+			}
 		}
 	}
 	for j := v.home(h); ; j++ {
