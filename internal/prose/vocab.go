@@ -402,12 +402,17 @@ func (v *vocab) finish(d *Document) {
 	// The types' texts are copied sixteen bytes at a time, which their
 	// room and sixteen bytes more hold (most texts are shorter): a copy
 	// of each took a call to memmove.
+	//
+	// The new places go to a slice of their own, with room for the forms
+	// (at most one a listed type) and no more: the document keeps it, and
+	// v.refs has the room init estimated, half as much again as most
+	// documents need (a run keeps every document until it reports).
 	// (The slices in locals: stores through v's would have them loaded
 	// again for each type.)
 	text, out, k := v.text, make([]byte, v.size+v.upper+16), 0
-	refs := v.refs
-	lower = lower[:len(refs)]
-	for id, r := range refs {
+	old, refs := v.refs, make([]uint64, n, n+len(v.cased))
+	lower = lower[:n]
+	for id, r := range old[:n] {
 		lower[id] = uint32(id)
 		if r == 0 {
 			continue // the overflow ID's empty text, at offset 0: never a pointer past the end
@@ -423,7 +428,7 @@ func (v *vocab) finish(d *Document) {
 		k += size
 	}
 	buf := out[:k]
-	v.base = bytesView(buf)
+	v.base, v.refs = bytesView(buf), refs
 	// (The forms added are not listed in cased: the loop reads the
 	// types'.)
 	cased := v.cased
