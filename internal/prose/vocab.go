@@ -309,6 +309,8 @@ func (v *vocab) typ(id uint32) string {
 
 // add numbers base[i:i+n], whose keys are key and key2, in sl, the empty
 // slot where its probe ended (counted 0), or gives it the overflow ID.
+// (builder.first does the same by hand for the words tokenize finds new:
+// a change here is one there.)
 func (v *vocab) add(sl *vslot, key, key2 uint64, i, n int) uint32 {
 	if len(v.refs) >= v.limit-1 {
 		return v.overflow()
