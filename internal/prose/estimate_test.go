@@ -56,6 +56,51 @@ func TestEstimateTokens(t *testing.T) {
 	}
 }
 
+// TestEstimateTinyTokens checks the estimate of texts too small to read
+// (tinyText bytes of prose or fewer) as TestEstimateTokens checks the
+// others: never short of a piece of prose by more than a tenth, and at
+// most twice its tokens at the median.
+func TestEstimateTinyTokens(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*.md"))
+	if shared := sharedDir(); shared != "" {
+		m, _ := filepath.Glob(filepath.Join(shared, "corpora", "clean", "*"))
+		files = append(files, m...)
+	}
+	var src []byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = append(src, b...)
+	}
+	src = src[:min(len(src), 1<<20)]
+	for _, format := range []Format{Plain, Markdown} {
+		for _, size := range []int{256, 1 << 10, tinyText} {
+			var ratios []float64
+			for off := 0; off+size <= len(src); off += size {
+				d := Parse("piece", src[off:off+size], format)
+				if len(d.Tokens) < size/64 || d.proseBytes() > tinyText {
+					continue // mostly not prose, or read (format 1: size is not its prose's)
+				}
+				r := float64(d.estimateTokens()) / float64(len(d.Tokens))
+				if r < 0.9 {
+					t.Errorf("format %d, %d bytes at %d: estimate %d for %d tokens (%.3f)", format, size, off, d.estimateTokens(), len(d.Tokens), r)
+				}
+				ratios = append(ratios, r)
+			}
+			if len(ratios) < 10 {
+				t.Fatalf("format %d, %d-byte pieces: only %d of prose", format, size, len(ratios))
+			}
+			slices.Sort(ratios)
+			if med := ratios[len(ratios)/2]; med < 1 || med > 2 {
+				t.Errorf("format %d, %d-byte pieces: median estimate/tokens %.3f, want 1 to 2", format, size, med)
+			}
+			t.Logf("format %d, %d-byte pieces: estimate/tokens %.3f to %.3f, median %.3f", format, size, ratios[0], ratios[len(ratios)-1], ratios[len(ratios)/2])
+		}
+	}
+}
+
 // TestSampling checks the sampling plan: a window inside every stride,
 // at least minSamples strides for a text of more than smallText bytes
 // until the stride reaches maxStride, and the large-text plan (a

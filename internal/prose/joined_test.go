@@ -48,7 +48,8 @@ func TestJoinedEnd(t *testing.T) {
 }
 
 // TestCaseFlags checks caseFlags against a byte-by-byte reading, at every
-// offset of random texts of ASCII letters, digits and bytes outside ASCII.
+// offset of random texts of ASCII letters, digits and bytes outside ASCII
+// (up to 40 bytes: past the keys too).
 func TestCaseFlags(t *testing.T) {
 	const alphabet = "aZAz@[`{09-'.é\xff\x80Ä"
 	r := rand.New(rand.NewPCG(3, 5))
@@ -65,7 +66,14 @@ func TestCaseFlags(t *testing.T) {
 			upper = upper || c >= 'A' && c <= 'Z'
 			ascii = ascii && c < 0x80
 		}
-		got := caseFlags(s, i, n)
+		var key, key2 uint64 // (see vslot)
+		if n > 0 {
+			key = chunk(s, i, n)
+		}
+		if n > 8 {
+			key2 = chunk(s, i+8, n-8)
+		}
+		got := caseFlags(key, key2, s, i, n)
 		if got&2 == 0 != ascii || ascii && got&1 != 0 != upper {
 			t.Fatalf("caseFlags(%q, %d, %d) = %d; upper %v, ASCII %v", s, i, n, got, upper, ascii)
 		}

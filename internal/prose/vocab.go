@@ -16,21 +16,35 @@ import (
 //
 // It is an open-addressing hash table of token texts. A slot keeps the
 // first eight bytes of its text and its length, so a token of up to eight
-// bytes (most words) is found by reading the table alone; Types hold no
-// copies, only views of the source.
+// bytes (most words) is found by reading the table alone; the types hold
+// no copies, only places in the source (refs).
 type vocab struct {
-	text   string
-	slots  []vslot // at most 70% full
-	types  []string
-	counts []int32
-	// lens[id] is len(types[id]); 0 for the overflow ID (see limit).
+	text  string
+	slots []vslot // at most 70% full
+	// refs[id] places type id's text in base as Document.typeRefs does
+	// in Document.types: base is text while tokenizing, and finish
+	// copies the types to a string of their own, as the document keeps
+	// them. (A []string took some fifteen instructions a type to
+	// append, and its strings were copied once more at the end.)
+	refs []uint64
+	base string
+	// size is the bytes of the types' texts; upper the bytes of those of
+	// ASCII with an upper-case letter, whose lower-case forms finish may
+	// add.
+	size, upper int
+	counts      []int32
+	// lens[id] is the length of type id's text; 0 for the overflow ID
+	// (see limit).
 	lens []uint8
 	// odd lists, by start, the lengths of the tokens given the overflow
 	// ID.
 	odd []oddLen
-	// cased[id] is caseOf(types[id]) as flags (hasUpper, notASCII), found
-	// while the text is in the cache.
-	cased []uint8
+	// cased lists in order the types whose texts have an upper-case
+	// ASCII letter or a byte outside ASCII, id<<2 | flags (see
+	// caseFlags), found while the text is in the cache: finish looks at
+	// them alone. (A flag for each type cost add an append, and finish a
+	// test, for the four in five that are neither.)
+	cased []uint32
 	// byByte caches the tokens of one-byte ASCII texts (punctuation) as
 	// a slot's meta does (see vslot), of kind Punct: never 0 once set.
 	byByte [128]uint32
@@ -106,17 +120,28 @@ const (
 // document richer than that grows the table by half (grow). A table
 // larger than it needs be misses the cache: sized by K = 36 throughout,
 // the 20 MB corpus's took 2.45 MB, more than a 2 MB L2.
+//
+// A short text has fewer: K·n^0.5 with K = 36 fits the richest stretch
+// of ten or twenty thousand tokens of the clean corpora, with their
+// lower-case forms, but not shorter ones, whose richest stretches have
+// about 5.2·n^0.7 types (157 in 150 tokens, 613 in 1,000, where K = 36
+// gives 440 and 1,138), so the lesser of the two is used. A run over
+// many small files made and cleared (and settle read) tables three times
+// the size they needed.
 func (v *vocab) init(text string, tokens int) {
-	v.text = text
+	v.text, v.base = text, text
 	v.limit = typeLimit
 	types := 36 * math.Sqrt(float64(min(tokens, heapsKnee)))
 	if tokens > heapsKnee {
 		types *= math.Sqrt(math.Sqrt(float64(tokens) / heapsKnee))
 	}
+	if tokens < smallHeaps {
+		types = min(types, 5.2*math.Pow(float64(tokens), 0.7))
+	}
 	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
-	v.types = make([]string, 0, int(types))
+	v.refs = make([]uint64, 0, int(types))
 	v.counts = make([]int32, 0, int(types))
-	v.cased = make([]uint8, 0, int(types))
+	v.cased = make([]uint32, 0, int(types)/4)
 	v.lens = make([]uint8, 0, int(types))
 }
 
@@ -125,9 +150,8 @@ func (v *vocab) init(text string, tokens int) {
 func (v *vocab) overflow() uint32 {
 	if !v.full {
 		v.full = true
-		v.types = append(v.types, "")
+		v.refs = append(v.refs, 0)
 		v.counts = append(v.counts, 0)
-		v.cased = append(v.cased, 0)
 		v.lens = append(v.lens, 0)
 	}
 	return uint32(v.limit - 1)
@@ -149,6 +173,13 @@ func load64(s string, i int) uint64 {
 	p := (*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
 	return uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
 		uint64(p[4])<<32 | uint64(p[5])<<40 | uint64(p[6])<<48 | uint64(p[7])<<56
+}
+
+// store64 writes w to b[i:i+8] as a little-endian word (one store).
+func store64(b []byte, i int, w uint64) {
+	b = b[i : i+8 : i+8]
+	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
+	b[4], b[5], b[6], b[7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
 }
 
 // chunk returns the first min(n, 8) bytes of s[i:i+n], zero-padded; n > 0.
@@ -208,12 +239,12 @@ func (v *vocab) id(start, n int) uint32 {
 			if sl.meta == 0 {
 				// A new text: numbered in this slot, where lookup
 				// would find it empty again.
-				id = v.add(sl, key, key2, v.text, start, n)
+				id = v.add(sl, key, key2, start, n)
 				goto counted
 			}
 		}
 	}
-	id = v.lookup(v.text, start, n)
+	id = v.lookup(start, n)
 counted:
 	v.counts[id]++
 	if v.lens[id] == 0 {
@@ -237,9 +268,10 @@ func (v *vocab) byteID(i int) uint32 {
 	return id
 }
 
-// lookup returns the ID of s[i:i+n], adding it as a new type (counted 0)
-// if there is none.
-func (v *vocab) lookup(s string, i, n int) uint32 {
+// lookup returns the ID of base[i:i+n], adding it as a new type (counted
+// 0) if there is none.
+func (v *vocab) lookup(i, n int) uint32 {
+	s := v.base
 	var key, h uint64
 	if n <= 8 && i+8 <= len(s) {
 		key = load64(s, i) & (^uint64(0) >> (64 - 8*uint(n)))
@@ -258,34 +290,59 @@ func (v *vocab) lookup(s string, i, n int) uint32 {
 		}
 		sl := &v.slots[j]
 		if sl.key == key && sl.key2 == key2 && sl.len() == n8 {
-			if n <= 16 || v.types[sl.id()] == s[i:i+n] {
+			if n <= 16 || v.typ(sl.id()) == s[i:i+n] {
 				return sl.id()
 			}
 			continue
 		}
 		if sl.meta == 0 {
-			return v.add(sl, key, key2, s, i, n)
+			return v.add(sl, key, key2, i, n)
 		}
 	}
 }
 
-// add numbers s[i:i+n], whose keys are key and key2, in sl, the empty
+// typ is the text of type id.
+func (v *vocab) typ(id uint32) string {
+	r := v.refs[id]
+	return v.base[uint32(r) : uint32(r)+uint32(r>>32)]
+}
+
+// add numbers base[i:i+n], whose keys are key and key2, in sl, the empty
 // slot where its probe ended (counted 0), or gives it the overflow ID.
-func (v *vocab) add(sl *vslot, key, key2 uint64, s string, i, n int) uint32 {
-	if len(v.types) >= v.limit-1 {
+// (builder.first does the same by hand for the words tokenize finds new:
+// a change here is one there.)
+func (v *vocab) add(sl *vslot, key, key2 uint64, i, n int) uint32 {
+	if len(v.refs) >= v.limit-1 {
 		return v.overflow()
 	}
-	id := uint32(len(v.types))
+	s := v.base
+	id := uint32(len(v.refs))
 	*sl = vslot{key: key, key2: key2, meta: slotMeta(s, i, n, id)}
-	v.types = append(v.types, s[i:i+n])
+	v.refs = append(v.refs, uint64(n)<<32|uint64(i))
 	v.counts = append(v.counts, 0)
 	v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
-	v.cased = append(v.cased, caseFlags(s, i, n))
-	if 10*len(v.types) > 7*len(v.slots) {
+	// (caseFlags by hand: too large to inline.)
+	bytes, upper := key|key2, upperBits(key)|upperBits(key2)
+	if n > 16 {
+		b, u := caseBits(s, i+16, n-16)
+		bytes, upper = bytes|b, upper|u
+	}
+	v.size += n
+	if f := flagsOf(bytes, upper); f != 0 {
+		v.cased = append(v.cased, id<<2|uint32(f))
+		if f == 1 {
+			v.upper += n
+		}
+	}
+	if 10*len(v.refs) > 7*len(v.slots) {
 		v.grow()
 	}
 	return id
 }
+
+// smallHeaps is the number of tokens below which init expects fewer types
+// than K·n^0.5 (the two estimates cross at 15,800 tokens).
+const smallHeaps = 16_000
 
 // heapsKnee is the number of tokens beyond which init expects the
 // vocabulary to grow as the fourth root of the tokens, not the square root.
@@ -301,8 +358,8 @@ func (v *vocab) grow() {
 		if sl.meta == 0 {
 			continue
 		}
-		t := v.types[sl.id()]
-		_, h := hashText(t, 0, len(t))
+		r := v.refs[sl.id()]
+		_, h := hashText(v.base, int(uint32(r)), int(r>>32))
 		j := v.home(h)
 		for v.slots[j].meta != 0 {
 			j++
@@ -322,9 +379,14 @@ func (v *vocab) settle() {
 			v.byteCounts[c] = 0
 		}
 	}
-	for k := range v.slots {
-		if sl := &v.slots[k]; sl.count != 0 {
-			v.counts[sl.id()] += int32(sl.count)
+	// (The slices in locals: read through v, inlined in buildPart where
+	// v is on the stack, they were loaded again for every slot. Two
+	// slots a turn, one test for both counts, made settle too large to
+	// inline: 8M more on 205 files of 100 KB.)
+	slots, counts := v.slots, v.counts
+	for k := range slots {
+		if sl := &slots[k]; sl.count != 0 {
+			counts[sl.id()] += int32(sl.count)
 			sl.count = 0
 		}
 	}
@@ -332,73 +394,118 @@ func (v *vocab) settle() {
 
 // finish stores the vocabulary in d and links each type to the type of its
 // lower-case form, adding the forms no token spells.
+//
+// The types are copied from the text to a string of their own (the
+// document's types), and the new lower-case forms written after them,
+// in room made for them all (upper): finish reads the types there.
 func (v *vocab) finish(d *Document) {
 	d.tooVaried = v.full
 	v.limit = math.MaxInt // lower-case forms are no token's: no bound
-	n := len(v.types)
+	n := len(v.refs)
 	lower := make([]uint32, n, n+n/4)
-	var lows []byte // room for new lower-case forms (lowerASCII)
-	for id := 0; id < n; id++ {
+	// The types' texts are copied sixteen bytes at a time, which their
+	// room and sixteen bytes more hold (most texts are shorter): a copy
+	// of each took a call to memmove.
+	//
+	// The new places go to a slice of their own, with room for the forms
+	// (at most one a listed type) and no more: the document keeps it, and
+	// v.refs has the room init estimated, half as much again as most
+	// documents need (a run keeps every document until it reports).
+	// (The slices in locals: stores through v's would have them loaded
+	// again for each type.)
+	text, out, k := v.text, make([]byte, v.size+v.upper+16), 0
+	old, refs := v.refs, make([]uint64, n, n+len(v.cased))
+	lower = lower[:n]
+	for id, r := range old[:n] {
 		lower[id] = uint32(id)
-		upper, ascii := v.cased[id]&1 != 0, v.cased[id]&2 == 0
-		if !upper && ascii {
-			continue
+		if r == 0 {
+			continue // the overflow ID's empty text, at offset 0: never a pointer past the end
 		}
-		text := v.types[id]
+		start, size := int(uint32(r)), int(r>>32)
+		refs[id] = r&^(1<<32-1) | uint64(k)
+		if size <= 16 && start+16 <= len(text) {
+			store64(out, k, load64(text, start))
+			store64(out, k+8, load64(text, start+8))
+		} else {
+			copy(out[k:], text[start:start+size])
+		}
+		k += size
+	}
+	buf := out[:k]
+	v.base, v.refs = bytesView(buf), refs
+	// (The forms added are not listed in cased: the loop reads the
+	// types'.)
+	cased := v.cased
+	v.cased = nil
+	for _, c := range cased {
+		id, ascii := c>>2, c&2 == 0 // (an ASCII text listed has an upper-case letter)
+		r := v.refs[id]
+		start, size := int(uint32(r)), int(r>>32)
 		if ascii {
 			// The lower-case form of an ASCII text differs from it; look it
 			// up without building it, and build it only if it is new, in
-			// lows, numbered in the slot where the probe ended.
-			lid, sl, key, key2 := v.findLowerASCII(text)
+			// buf, numbered in the slot where the probe ended.
+			lid, sl, key, key2 := v.findLowerASCII(start, size)
 			if sl != nil {
-				var low string
-				low, lows = lowerASCII(lows, text)
-				lid = v.add(sl, key, key2, low, 0, len(low))
+				low := len(buf)
+				buf = appendLowerASCII(buf, v.base[start:start+size])
+				v.base = bytesView(buf)
+				lid = v.add(sl, key, key2, low, size)
 				lower = append(lower, lid)
 			}
 			lower[id] = lid
 			continue
 		}
+		text := v.base[start : start+size]
 		low := strings.ToLower(text)
 		if low == text {
 			continue
 		}
-		before := len(v.types)
-		lid := v.lookup(low, 0, len(low))
-		if len(v.types) > before {
+		before, at := len(v.refs), len(buf)
+		buf = append(buf, low...)
+		v.base = bytesView(buf)
+		lid := v.lookup(at, len(low))
+		if len(v.refs) > before {
 			lower = append(lower, lid)
+		} else {
+			buf = buf[:at] // a form some token spells
+			v.base = bytesView(buf)
 		}
 		lower[id] = lid
 	}
 	if n == 0 {
-		v.types, v.counts, v.lens = nil, nil, nil // as for a document without tokens before
+		v.refs, v.counts, v.lens = nil, nil, nil // as for a document without tokens before
 	}
-	d.types, d.typeRefs = packTypes(v.types)
+	d.types, d.typeRefs = v.base, v.refs
 	d.counts, d.lower = v.counts, lower
 	d.lens, d.odd = v.lens, v.odd
 	v.slots, v.cased = nil, nil
 }
 
-// caseFlags are the flags of cased for s[i:i+n]: 1 if it holds an
+// caseFlags are the flags of cased for s[i:i+n], whose first sixteen
+// bytes, zero-padded, are key and key2 (as in vslot): 1 if it holds an
 // upper-case ASCII letter, 2 if it is not all ASCII; the first is exact
-// only for an ASCII text (finish asks it of no other). The bytes are read
-// eight at a time, as lowerChunk tells the upper-case letters: a byte
-// outside ASCII may carry into the tests of the next ones, but then sets
-// the second flag itself.
-func caseFlags(s string, i, n int) uint8 {
-	var bytes, upper uint64
-	for ; n > 0; i, n = i+8, n-8 {
-		var w uint64
-		if i+8 <= len(s) {
-			w = load64(s, i) & lowBytes[min(uint(n), 8)]
-		} else {
-			w = chunk(s, i, n)
-		}
-		bytes |= w
-		upper |= (w + (0x80-'A')*lsb) &^ (w + (0x7f-'Z')*lsb)
+// only for an ASCII text (finish asks it of no other). The text is read
+// from its keys, which add has at hand, and past them (a text longer
+// than sixteen bytes: rare) eight bytes at a time, as lowerChunk tells
+// the upper-case letters: a byte outside ASCII may carry into the tests
+// of the next ones, but then sets the second flag itself. (Read from s
+// whole, the flags cost a type some 25 instructions: 35M on 205 files of
+// 100 KB.)
+func caseFlags(key, key2 uint64, s string, i, n int) uint8 {
+	bytes, upper := key|key2, upperBits(key)|upperBits(key2)
+	if n > 16 {
+		b, u := caseBits(s, i+16, n-16)
+		bytes, upper = bytes|b, upper|u
 	}
+	return flagsOf(bytes, upper)
+}
+
+// flagsOf is caseFlags from the bytes of a text or-ed together and their
+// upperBits.
+func flagsOf(bytes, upper uint64) uint8 {
 	var f uint8
-	if upper&msb != 0 {
+	if upper != 0 {
 		f = 1
 	}
 	if bytes&msb != 0 {
@@ -407,26 +514,60 @@ func caseFlags(s string, i, n int) uint8 {
 	return f
 }
 
-// lowerChunk lower-cases the ASCII letters of an ASCII word.
-func lowerChunk(w uint64) uint64 {
-	upper := (w + (0x80-'A')*lsb) &^ (w + (0x7f-'Z')*lsb) & msb
-	return w | upper>>2
+// caseBits returns the bytes of s[i:i+n] or-ed together and their
+// upperBits, n > 0, for caseFlags.
+func caseBits(s string, i, n int) (bytes, upper uint64) {
+	for ; n > 0; i, n = i+8, n-8 {
+		var w uint64
+		if i+8 <= len(s) {
+			w = load64(s, i) & lowBytes[min(uint(n), 8)]
+		} else {
+			w = chunk(s, i, n)
+		}
+		bytes |= w
+		upper |= upperBits(w)
+	}
+	return bytes, upper
 }
 
-// findLowerASCII returns the ID of strings.ToLower(t) for an ASCII t, if
-// the vocabulary holds it; if not, sl is the empty slot where its probe
-// ended and key and key2 are its keys, for add.
-func (v *vocab) findLowerASCII(t string) (id uint32, sl *vslot, key, key2 uint64) {
-	n := len(t)
-	key = lowerChunk(chunk(t, 0, n))
-	h := key * hashMul
-	for j := 8; j < n; j += 8 {
-		c := lowerChunk(chunk(t, j, n-j))
-		if j == 8 {
-			key2 = c
-			h += c * hashMul2
+// upperBits sets the high bit of each byte of the ASCII word w that is an
+// upper-case letter, and of some bytes after one outside ASCII.
+func upperBits(w uint64) uint64 {
+	return (w + (0x80-'A')*lsb) &^ (w + (0x7f-'Z')*lsb) & msb
+}
+
+// lowerChunk lower-cases the ASCII letters of an ASCII word.
+func lowerChunk(w uint64) uint64 {
+	return w | upperBits(w)>>2
+}
+
+// findLowerASCII returns the ID of strings.ToLower(t) for the ASCII
+// t = base[i:i+n], if the vocabulary holds it; if not, sl is the empty
+// slot where its probe ended and key and key2 are its keys, for add.
+func (v *vocab) findLowerASCII(i, n int) (id uint32, sl *vslot, key, key2 uint64) {
+	s := v.base
+	var h uint64
+	if n <= 16 && i+16 <= len(s) {
+		// (Most texts: read as tokenize reads them, without chunk's
+		// calls.)
+		if n <= 8 {
+			key = lowerChunk(load64(s, i) & lowBytes[n])
 		} else {
-			h = (bits.RotateLeft64(h, 23) ^ c) * hashMul
+			key = lowerChunk(load64(s, i))
+			key2 = lowerChunk(load64(s, i+8) & lowBytes[n-8])
+		}
+		h = key*hashMul + key2*hashMul2
+	} else {
+		key = lowerChunk(chunk(s, i, n))
+		h = key * hashMul
+		for j := 8; j < n; j += 8 {
+			c := lowerChunk(chunk(s, i+j, n-j))
+			if j == 8 {
+				key2 = c
+				h += c * hashMul2
+			} else {
+				h = (bits.RotateLeft64(h, 23) ^ c) * hashMul
+			}
 		}
 	}
 	for j := v.home(h); ; j++ {
@@ -437,22 +578,16 @@ func (v *vocab) findLowerASCII(t string) (id uint32, sl *vslot, key, key2 uint64
 		if sl.meta == 0 {
 			return 0, sl, key, key2
 		}
-		if sl.key == key && sl.key2 == key2 && sl.len() == slotLen(n) && (n <= 16 || isLowerOf(v.types[sl.id()], t)) {
+		if sl.key == key && sl.key2 == key2 && sl.len() == slotLen(n) && (n <= 16 || isLowerOf(v.typ(sl.id()), s[i:i+n])) {
 			return sl.id(), nil, 0, 0
 		}
 	}
 }
 
-// lowerASCII returns the ASCII t lower-cased, written in buf's spare
-// room, and buf with it. The forms share blocks of memory (a new one when
-// buf is full), which they alone reference once written: a document's
-// new lower-case forms (most of a name's, many of its sentences' first
-// words) took an allocation each from strings.ToLower.
-func lowerASCII(buf []byte, t string) (string, []byte) {
-	if cap(buf)-len(buf) < len(t) {
-		buf = make([]byte, 0, max(4096, len(t)))
-	}
-	start := len(buf)
+// appendLowerASCII appends the ASCII t lower-cased to buf. (Each of a
+// document's new lower-case forms, most of a name's and many of its
+// sentences' first words, took an allocation from strings.ToLower.)
+func appendLowerASCII(buf []byte, t string) []byte {
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		if c >= 'A' && c <= 'Z' {
@@ -460,7 +595,7 @@ func lowerASCII(buf []byte, t string) (string, []byte) {
 		}
 		buf = append(buf, c)
 	}
-	return bytesView(buf[start:]), buf
+	return buf
 }
 
 // isLowerOf reports whether low is the ASCII t lower-cased.
@@ -487,25 +622,3 @@ func (d *Document) TypeCount(id uint32) int { return int(d.counts[id]) }
 // Lower returns the ID of the lower-case form of Types[id] (id itself when
 // it has no upper-case letter). The form may be spelt by no token.
 func (d *Document) Lower(id uint32) uint32 { return d.lower[id] }
-
-// packTypes lays types out in one string, type i at byte uint32(refs[i])
-// of it, refs[i]>>32 bytes long (see Document.types).
-func packTypes(types []string) (packed string, refs []uint64) {
-	if len(types) == 0 {
-		return "", nil
-	}
-	size := 0
-	for _, t := range types {
-		size += len(t)
-	}
-	b := make([]byte, 0, size)
-	refs = make([]uint64, len(types))
-	for i, t := range types {
-		if t == "" {
-			continue // at offset 0: never a pointer past the end
-		}
-		refs[i] = uint64(len(t))<<32 | uint64(len(b))
-		b = append(b, t...)
-	}
-	return bytesView(b), refs
-}
