@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -365,5 +367,51 @@ func TestTextFlags(t *testing.T) {
 		if got := textFlags(string(s)); got != 0 {
 			t.Fatalf("textFlags(%q) = %03b, want 0", s, got)
 		}
+	}
+}
+
+// TestTokenClassesMemo checks that indexes built with the run's memo of
+// classes (tokenClasses), filled by the documents before them, are the
+// indexes built alone, in either order, and that the memo was read. The
+// drafts spell compounds closed with and without their hyphenated forms:
+// clsClosed, the document's own, must not reach the memo.
+func TestTokenClassesMemo(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["closed.md"] = []byte("A longterm plan, an email, cooperation and the uptodate file.\n")
+	srcs["open.md"] = []byte("A long-term plan and a longterm one; an e-mail, co-operation, up-to-date.\n")
+	var docs []*prose.Document
+	for _, path := range slices.Sorted(maps.Keys(srcs)) {
+		docs = append(docs, prose.Parse(path, srcs[path], prose.FormatFor(path)))
+	}
+	closed := false
+	for _, order := range []func(int) int{func(i int) int { return i }, func(i int) int { return len(docs) - 1 - i }} {
+		memo := &tokenClasses{}
+		for k := range docs {
+			d := docs[order(k)]
+			hits := 0
+			for id := range d.NumTypes() {
+				if text := d.Type(uint32(id)); d.TypeCount(uint32(id)) > 0 && memo.find(text, memoHash(text)) >= 0 {
+					hits++
+				}
+			}
+			if k > 0 && hits == 0 {
+				t.Errorf("%s: none of its types in the memo", d.Path)
+			}
+			want, got := buildTokenIndex(d), buildTokenIndexStops(d, nil, memo)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: the index differs with the memo", d.Path)
+			}
+			for _, c := range want.class {
+				closed = closed || c&clsClosed != 0
+			}
+		}
+		for _, w := range memo.words {
+			if w.v&(clsClosed|classKnown) != 0 {
+				t.Errorf("%q has class %#x in the memo", w.text, w.v)
+			}
+		}
+	}
+	if !closed {
+		t.Error("no clsClosed type: the test says little")
 	}
 }

@@ -263,7 +263,7 @@ func wordIssues(p *Pass) []wordIssue {
 				built := false
 				tokenIndexWith(p, p.Doc, func() *tokenIndex {
 					built = true
-					return buildTokenIndexStops(p.Doc, js)
+					return buildTokenIndexStops(p.Doc, js, classesOf(p, p.Doc))
 				})
 				return built
 			}
@@ -406,7 +406,11 @@ type judge struct {
 // the memo only spares work, and a document never waits for another. A
 // document linted alone has none: each of its words is judged once
 // anyway.
-type wordVerdicts struct {
+type wordVerdicts = textMemo[wordVerdict]
+
+// textMemo holds a value of V for each of the texts of a run's documents
+// that it has met (see wordVerdicts), under mu.
+type textMemo[V any] struct {
 	mu sync.RWMutex
 	// slots is an open-addressing hash table of words: 0 empty, else
 	// the word's hash (memoHash) in the high half and 1 + its index in
@@ -415,13 +419,13 @@ type wordVerdicts struct {
 	// byte at a time, but a slot's hash rules out the other words
 	// before their texts are read.
 	slots []uint64
-	words []memoWord
+	words []memoWord[V]
 }
 
-// memoWord is a word of wordVerdicts.
-type memoWord struct {
+// memoWord is a word of a textMemo.
+type memoWord[V any] struct {
 	text string
-	wordVerdict
+	v    V
 }
 
 // memoHash hashes a word from its first and last eight bytes (four, or
@@ -448,7 +452,7 @@ func wordHash(s string) uint64 {
 }
 
 // find returns the index in w.words of text, whose memoHash is h, or -1.
-func (w *wordVerdicts) find(text string, h uint32) int {
+func (w *textMemo[V]) find(text string, h uint32) int {
 	if len(w.slots) == 0 {
 		return -1
 	}
@@ -468,7 +472,7 @@ func (w *wordVerdicts) find(text string, h uint32) int {
 
 // add adds text, whose memoHash is h and which find does not have, with
 // e; text is copied.
-func (w *wordVerdicts) add(text string, h uint32, e wordVerdict) {
+func (w *textMemo[V]) add(text string, h uint32, e V) {
 	if 4*(len(w.words)+1) > 3*len(w.slots) {
 		old := w.slots
 		w.slots = make([]uint64, max(1024, 2*len(old)))
@@ -478,12 +482,12 @@ func (w *wordVerdicts) add(text string, h uint32, e wordVerdict) {
 			}
 		}
 	}
-	w.words = append(w.words, memoWord{strings.Clone(text), e}) // (text is a view of a document's types)
+	w.words = append(w.words, memoWord[V]{strings.Clone(text), e}) // (text is a view of a document's types)
 	w.place(uint64(h)<<32 | uint64(len(w.words)))
 }
 
 // place puts slot s in the first empty slot from its hash's.
-func (w *wordVerdicts) place(s uint64) {
+func (w *textMemo[V]) place(s uint64) {
 	mask := uint32(len(w.slots) - 1)
 	i := uint32(s>>32) & mask
 	for w.slots[i] != 0 {
@@ -528,7 +532,7 @@ func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdi
 		text := doc.Type(uint32(id))
 		h := memoHash(text)
 		if k := w.find(text, h); k >= 0 {
-			known[id] = w.words[k].wordVerdict
+			known[id] = w.words[k].v
 		} else {
 			missing = append(missing, uint32(id))
 			hashes[id] = h

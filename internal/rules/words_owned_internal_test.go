@@ -118,7 +118,7 @@ func TestWordVerdictsTable(t *testing.T) {
 	for i := range n {
 		text := word(i)
 		k := w.find(text, memoHash(text))
-		if k < 0 || w.words[k].v.Want != text {
+		if k < 0 || w.words[k].v.v.Want != text {
 			t.Fatalf("%q: found %d", text, k)
 		}
 		if other := text + "x"; w.find(other, memoHash(other)) >= 0 {
