@@ -305,22 +305,25 @@ func TestTok(t *testing.T) {
 	}
 }
 
-// TestIsASCII8 checks isASCII8, which reads eight bytes at a time,
-// against a byte at a time, with a byte outside ASCII at every place of
-// texts of every length up to twenty.
+// TestIsASCII8 checks isASCII8, which reads eight bytes at a time, and
+// shortASCII, which reads the ends of a short text, against a byte at a
+// time, with a byte outside ASCII at every place of texts of every length
+// up to twenty.
 func TestIsASCII8(t *testing.T) {
-	for n := 0; n <= 20; n++ {
-		s := []byte(strings.Repeat("a", n))
-		if !isASCII8(string(s)) {
-			t.Fatalf("isASCII8(%q) = false", s)
-		}
-		for i := range s {
-			for _, b := range []byte{0x80, 0xc3, 0xff} {
-				s[i] = b
-				if isASCII8(string(s)) {
-					t.Fatalf("isASCII8(%q) = true", s)
+	for name, f := range map[string]func(string) bool{"isASCII8": isASCII8, "shortASCII": shortASCII} {
+		for n := 0; n <= 20; n++ {
+			s := []byte(strings.Repeat("a", n))
+			if !f(string(s)) {
+				t.Fatalf("%s(%q) = false", name, s)
+			}
+			for i := range s {
+				for _, b := range []byte{0x80, 0xc3, 0xff} {
+					s[i] = b
+					if f(string(s)) {
+						t.Fatalf("%s(%q) = true", name, s)
+					}
+					s[i] = 'a'
 				}
-				s[i] = 'a'
 			}
 		}
 	}
