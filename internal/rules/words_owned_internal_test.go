@@ -70,6 +70,21 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 			if k > 0 && inMemo == 0 || len(w.words)-before != doc.NumTypes()-inMemo {
 				t.Errorf("document %d: %d of its %d types in the memo, %d added", i, inMemo, doc.NumTypes(), len(w.words)-before)
 			}
+			// A plain type is one plan, alone, gives no parts.
+			alone := &judge{doc: doc, dict: &suggestCache{Dict: d}, plans: make([]wordPlan, doc.NumTypes()), names: newDraftNames(doc.NumTypes())}
+			plains := 0
+			for id := range doc.NumTypes() {
+				if !known[id].plain {
+					continue
+				}
+				plains++
+				if alone.plan(uint32(id)); !alone.plans[id].ok || alone.plans[id].first != alone.plans[id].end {
+					t.Errorf("document %d: %q is plain, but its plan has parts", i, doc.Type(uint32(id)))
+				}
+			}
+			if plains == 0 {
+				t.Errorf("document %d: no plain type", i)
+			}
 			want := judgeWords(doc, d, nil)
 			got, suggest := judgeWordsLater(doc, d, nil, nil, known)
 			suggest(got, nil)
@@ -113,12 +128,12 @@ func TestWordVerdictsTable(t *testing.T) {
 			}
 			continue
 		}
-		w.add(text, memoHash(text), wordVerdict{v: spell.Verdict{Want: text}})
+		w.add(text, memoHash(text), wordVerdict{want: text})
 	}
 	for i := range n {
 		text := word(i)
 		k := w.find(text, memoHash(text))
-		if k < 0 || w.words[k].v.v.Want != text {
+		if k < 0 || w.words[k].v.want != text {
 			t.Fatalf("%q: found %d", text, k)
 		}
 		if other := text + "x"; w.find(other, memoHash(other)) >= 0 {
