@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math/bits"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -191,7 +190,9 @@ const _ = classKnown - 2*clsLowerStart // (clsLowerStart is the last class)
 func tokenIndexWith(p *Pass, doc *prose.Document, build func() *tokenIndex) *tokenIndex {
 	if p.Corpus != nil {
 		if i := p.Corpus.IndexOf(doc); i >= 0 {
-			return p.Corpus.Memo(factTokenIndex+"#"+strconv.Itoa(i), func() any { return build() }).(*tokenIndex)
+			e := &p.Corpus.tokenIndexes[i]
+			e.once.Do(func() { e.v = build() })
+			return e.v.(*tokenIndex)
 		}
 	}
 	if doc == p.Doc {

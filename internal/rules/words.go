@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"fmt"
 	"math/bits"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -525,7 +525,7 @@ func verdictsOf(p *Pass) *wordVerdicts {
 	if p.Corpus == nil || len(p.Corpus.Docs) < 2 || !p.Corpus.Has(p.Doc) {
 		return nil
 	}
-	return p.Corpus.Memo(fmt.Sprintf("word-verdicts#%d", p.Dict.ID()), func() any {
+	return p.Corpus.Memo("word-verdicts#"+strconv.FormatUint(p.Dict.ID(), 10), func() any {
 		return &wordVerdicts{}
 	}).(*wordVerdicts)
 }
