@@ -72,3 +72,29 @@ func TestContinues(t *testing.T) {
 		t.Fatalf("only %d block breaks", breaks)
 	}
 }
+
+// TestListLike checks listLike, which searches for each mark alone,
+// against strings.ContainsAny on random texts of the marks, their bytes
+// apart and other text, valid UTF-8 or not.
+func TestListLike(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"·", "•", "|", "→", "\xc2", "\xb7", "\xe2", "\x80", "\xa2", "\x86", "\x92", "’", "—", "a", " ", "é"}
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := strings.ContainsAny(s, "·•|→")
+		if got := listLike(s); got != want {
+			t.Fatalf("listLike(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no text with a mark: the test says nothing")
+	}
+}
