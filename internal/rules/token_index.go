@@ -47,6 +47,16 @@ const (
 	clsModal                               // could, should … (before "of")
 	clsStop                                // . ? !
 	clsLowerStart                          // a word that may start a sentence in lower case
+	// What capitalTypes reads of a type (its marks), decided here, where
+	// the run's memo of classes spares it for the types the run's other
+	// documents have (a call or two a type, 36M over the 205 files of
+	// the split corpus):
+	clsNameCapital // a capitalised word (isNameCapital): markCapital
+	clsNameGiven   // a capitalised word that can be a given name (nameLike): markGiven
+	clsNameForm    // a capitalised word that stands for a name form
+	clsNameStem    // a capitalised text with a possessive, whose stem capitalTypes maps
+	clsConnector   // a small word inside names (isConnector): markConnector
+	clsNameArticle // "the" in any case: markArticle
 )
 
 // Classes whose tokens the walk lists only in a context that can make a
@@ -183,7 +193,7 @@ func knownClasses(d *prose.Document, memo *tokenClasses, class []uint32) (missin
 // class (a type of no class has none of them).
 const classKnown = 1 << 31
 
-const _ = classKnown - 2*clsLowerStart // (clsLowerStart is the last class)
+const _ = classKnown - 2*clsNameArticle // (clsNameArticle is the last class)
 
 // tokenIndexWith is tokenIndexOf, the index built by build if it is not
 // yet.
@@ -272,7 +282,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, memo *tokenClasses)
 		if c&walkPrev != 0 || nonASCIIWord {
 			s |= fastPrev | fastApart
 		}
-		if c&clsWord != 0 && isNameCapital(text) {
+		if c&clsNameCapital != 0 {
 			f |= fastCapital
 		}
 		w.fast[id] = s<<32 | f
@@ -776,6 +786,7 @@ func classify(text, lower string, self bool, k prose.TokenKind, sets *classSets)
 		}
 		return c
 	}
+	c |= nameClasses(text, k)
 	if k == prose.Word {
 		c |= clsWord
 		switch lower {
@@ -833,6 +844,37 @@ func classify(text, lower string, self bool, k prose.TokenKind, sets *classSets)
 	// letters: the first tells most of the others.
 	if (len(text) == 3 || len(text) == 7) && text[0]|0x20 == 'p' && (strings.EqualFold(text, "percent") || strings.EqualFold(text, "per")) {
 		c |= clsPercent
+	}
+	return c
+}
+
+// nameClasses returns the name classes (clsNameCapital …) of a token text
+// of kind k: the marks capitalTypes reads.
+func nameClasses(text string, k prose.TokenKind) uint32 {
+	var c uint32
+	if b := text[0]; (b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf) && isNameCapital(text) {
+		w := stripPossessive(text)
+		if len(w) != len(text) {
+			c |= clsNameStem
+		}
+		if k == prose.Word {
+			c |= clsNameCapital
+			if nameLike(text) {
+				c |= clsNameGiven
+			}
+			// The form is w's: text's own when w is text.
+			if len(w) == len(text) && c&clsNameGiven != 0 || len(w) != len(text) && nameLike(w) {
+				c |= clsNameForm
+			}
+		}
+	}
+	// (Most texts are too short or too long for a small word: the
+	// length first spares the call.)
+	if n := len(text); n >= 2 && n <= 5 && k == prose.Word && isConnector(text) {
+		c |= clsConnector
+		if strings.EqualFold(text, "the") {
+			c |= clsNameArticle
+		}
 	}
 	return c
 }
