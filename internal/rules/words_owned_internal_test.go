@@ -71,7 +71,7 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 				t.Errorf("document %d: %d of its %d types in the memo, %d added", i, inMemo, doc.NumTypes(), len(w.words)-before)
 			}
 			// A plain type is one plan, alone, gives no parts.
-			alone := &judge{doc: doc, dict: &suggestCache{Dict: d}, plans: make([]wordPlan, doc.NumTypes()), names: newDraftNames(doc.NumTypes())}
+			alone := &judge{doc: doc, dict: &suggestCache{Dict: d, memo: map[string][]string{}}, plans: make([]wordPlan, doc.NumTypes()), names: newDraftNames(doc.NumTypes())}
 			plains := 0
 			for id := range doc.NumTypes() {
 				if !known[id].plain {
@@ -84,6 +84,22 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 			}
 			if plains == 0 {
 				t.Errorf("document %d: no plain type", i)
+			}
+			// Every word type's plan is the same with the memo's verdicts.
+			with := &judge{doc: doc, dict: &suggestCache{Dict: d, memo: map[string][]string{}}, plans: make([]wordPlan, doc.NumTypes()), names: newDraftNames(doc.NumTypes()), known: known}
+			alone = &judge{doc: doc, dict: &suggestCache{Dict: d, memo: map[string][]string{}}, plans: make([]wordPlan, doc.NumTypes()), names: newDraftNames(doc.NumTypes())}
+			for id := range doc.NumTypes() {
+				if quickKind(doc.Type(uint32(id))) != prose.Word {
+					continue
+				}
+				for _, j := range []*judge{alone, with} {
+					if !j.plans[id].planned {
+						j.plan(uint32(id))
+					}
+				}
+			}
+			if !reflect.DeepEqual(with.plans, alone.plans) || !reflect.DeepEqual(with.parts, alone.parts) || !reflect.DeepEqual(with.names, alone.names) {
+				t.Errorf("document %d: the plans differ with the memo", i)
 			}
 			want := judgeWords(doc, d, nil)
 			got, suggest := judgeWordsLater(doc, d, nil, nil, known)
