@@ -537,7 +537,9 @@ func verdictsOf(p *Pass) *wordVerdicts {
 // knownWords returns the wordVerdict of each type of doc, by Token.ID,
 // read from w or computed and added to it; nil when w is (the document
 // is linted alone) or doc is TooVaried (its last ID stands for many
-// texts).
+// texts). (A table of pointers into the memo's words, in place of the
+// copies, saved 3M of its 75M on the 205 files of the split corpus, and
+// the readers' extra loads took half of that back.)
 func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdict {
 	h := hedgeData()
 	if w == nil || doc.TooVaried() || h.err != nil {
