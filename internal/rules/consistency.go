@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -49,7 +50,9 @@ func setMemo(p *Pass, key string, f func() any) any {
 	if p.Corpus == nil || !p.Corpus.Has(p.Doc) {
 		return p.Memo(key, f)
 	}
-	return p.Corpus.Memo(fmt.Sprintf("%s#%d", key, p.Dict.ID()), f)
+	// (Built with strconv: fmt.Sprintf cost some 960 instructions a
+	// call, several calls a document.)
+	return p.Corpus.Memo(key+"#"+strconv.FormatUint(p.Dict.ID(), 10), f)
 }
 
 // mine returns the facts about p.Doc among all.
@@ -144,10 +147,25 @@ type styleSet struct {
 	firstSpan []prose.Span
 }
 
+// stylesKeys holds, by fact, the key of its styleSet: built once, where
+// the concatenation at every call (several a document) cost some 390
+// instructions.
+var stylesKeys = func() map[string]string {
+	out := make(map[string]string, len(facts))
+	for _, f := range facts {
+		out[f] = f + "#styles"
+	}
+	return out
+}()
+
 // styleSetOf returns the styleSet of all, the facts gathered under key,
 // computed once for the set of documents (see setOnce).
 func styleSetOf(p *Pass, key string, all []docFacts[styleUses]) *styleSet {
-	return setOnce(p, key+"#styles", func() *styleSet {
+	sk, ok := stylesKeys[key]
+	if !ok {
+		sk = key + "#styles"
+	}
+	return setOnce(p, sk, func() *styleSet {
 		n := 0
 		for _, df := range all {
 			n = max(n, len(df.facts))

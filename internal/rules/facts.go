@@ -65,6 +65,37 @@ var factDeps = map[string][]string{
 // the other depending on Options.HedgingQuotes.
 var hedgeReads = []string{factOwnEstimates, factAllEstimates}
 
+// facts numbers the facts above, in the order of their constants: a
+// document's Shared counts each fact's readers in an array by number (see
+// Shared.readers), and a Plan's rule lists its facts by number.
+var facts = [...]string{
+	factWordIssues, factTokenIndex, factHardWrapped, factParagraphs, factQuoteIssues,
+	factEstimates, factEstimateScan, factOwnEstimates, factAllEstimates, factCurlyApostrophe,
+	factApostrophes, factQuotes, factDashes, factDecades, factRanges, factPercents,
+	factCompounds, factCompoundVerdicts, factOwnedCompounds, factNames, factNameFindings,
+	factVariety, factVarietyCounts,
+}
+
+// factNum holds each fact's index in facts.
+var factNum = func() map[string]uint8 {
+	out := make(map[string]uint8, len(facts))
+	for i, f := range facts {
+		out[f] = uint8(i)
+	}
+	return out
+}()
+
+// factNums appends to into the numbers of the facts of names that facts
+// holds: a fact not in it is counted by no Shared, and kept.
+func factNums(into []uint8, names []string) []uint8 {
+	for _, f := range names {
+		if n, ok := factNum[f]; ok {
+			into = append(into, n)
+		}
+	}
+	return into
+}
+
 // factsOf appends to into the facts in reads and every fact they are
 // computed from, each once. The lists are a few facts long, so a slice
 // (on the caller's stack) does instead of a set.

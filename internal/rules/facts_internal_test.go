@@ -185,14 +185,35 @@ func TestPlanPasses(t *testing.T) {
 	for _, i := range pl.Order() {
 		Run(rs[i], pl.NewPass(i, doc, dict, nil, a, func(Finding) {}), pl.Meta(i).Name)
 		Run(rs[i], NewPass(rs[i], doc, dict, nil, b, func(Finding) {}), rs[i].Meta().Name)
-		if !maps.Equal(a.readers, b.readers) {
+		if a.readers != b.readers {
 			t.Fatalf("after %s: readers %v, want %v", pl.Meta(i).Name, a.readers, b.readers)
 		}
 		if !slices.Equal(slices.Sorted(maps.Keys(a.memo)), slices.Sorted(maps.Keys(b.memo))) {
 			t.Fatalf("after %s: facts held differ", pl.Meta(i).Name)
 		}
 	}
-	if len(a.readers) != 0 {
+	if a.readers != (factCounts{}) {
 		t.Errorf("facts still counted after every rule: %v", a.readers)
+	}
+}
+
+// TestFactsNumbered checks that every fact a rule reads, or a fact is
+// computed from, has a number (facts), each its own: a fact without one
+// would never be dropped.
+func TestFactsNumbered(t *testing.T) {
+	if len(factNum) != len(facts) {
+		t.Fatalf("%d facts numbered, %d distinct", len(facts), len(factNum))
+	}
+	var names []string
+	for _, r := range All() {
+		names = factsOf(names, r.Meta().Reads)
+	}
+	for f, deps := range factDeps {
+		names = append(append(names, f), deps...)
+	}
+	for _, f := range names {
+		if _, ok := factNum[f]; !ok {
+			t.Errorf("fact %q has no number", f)
+		}
 	}
 }

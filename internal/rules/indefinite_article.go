@@ -185,7 +185,7 @@ func soundOf(w string, number bool) sound {
 		return numberSound(w)
 	}
 	// "U-turn", "X-ray", "F-16": a letter read by its name.
-	if k := strings.IndexAny(w, "-‐‑"); k == 1 && unicode.IsUpper(firstRune(w)) {
+	if k := indexHyphen(w); k == 1 && unicode.IsUpper(firstRune(w)) {
 		return letterSound(rune(w[0]))
 	}
 	if strings.Contains(w, ".") {

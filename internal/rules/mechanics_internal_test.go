@@ -72,3 +72,54 @@ func TestContinues(t *testing.T) {
 		t.Fatalf("only %d block breaks", breaks)
 	}
 }
+
+// TestListLike checks listLike, which searches for each mark alone,
+// against strings.ContainsAny on random texts of the marks, their bytes
+// apart and other text, valid UTF-8 or not.
+func TestListLike(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"·", "•", "|", "→", "\xc2", "\xb7", "\xe2", "\x80", "\xa2", "\x86", "\x92", "’", "—", "a", " ", "é"}
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := strings.ContainsAny(s, "·•|→")
+		if got := listLike(s); got != want {
+			t.Fatalf("listLike(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no text with a mark: the test says nothing")
+	}
+}
+
+// TestIndexHyphen checks indexHyphen against strings.IndexAny on random
+// texts of hyphens, their bytes apart and other text, valid UTF-8 or not.
+func TestIndexHyphen(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"-", "‐", "‑", "–", "—", "\xe2", "\x80", "\x90", "\x91", "’", "a", "é", "x-ray"}
+	found := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := strings.IndexAny(s, "-‐‑")
+		if got := indexHyphen(s); got != want {
+			t.Fatalf("indexHyphen(%q) = %d, want %d", s, got, want)
+		}
+		if want > 0 {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no text with a hyphen past its start: the test says nothing")
+	}
+}

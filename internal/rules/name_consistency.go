@@ -184,17 +184,19 @@ func (ns *nameScan) classify(id uint32, formIndex func(w string) int32) uint32 {
 // nameWords finds the name facts of doc on its own, with an index of its
 // own for the capitalised words (the rule reads the shared index's).
 func nameWords(doc *prose.Document) nameFacts {
-	return nameWordsIn(doc, buildTokenIndex(doc).capitals)
+	x := buildTokenIndex(doc)
+	return nameWordsIn(doc, x.capitals, x.class)
 }
 
 // nameWordsIn finds the name facts of doc, whose capitalised words caps
-// marks (tokenIndex.capitals).
-func nameWordsIn(doc *prose.Document, caps tokenBits) nameFacts {
+// marks (tokenIndex.capitals), and whose types class classifies (see
+// classify).
+func nameWordsIn(doc *prose.Document, caps tokenBits, class []uint32) nameFacts {
 	var f nameFacts
 	// Mark the types of the capitalised words: the only tokens a name
 	// form counts or a multi-word name starts at (one token in six).
 	// Size the forms for those that may be names.
-	marks, forms, stems := capitalTypes(doc)
+	marks, forms, stems := capitalTypes(doc, class)
 	f.forms = make([]nameForm, 0, forms)
 	// Each type is classified once, and two types make one form only
 	// when one is the other's possessive, or both possessives of one
@@ -529,36 +531,32 @@ const (
 // capitalTypes marks the types of doc that are capitalised words, small
 // words and given names (markCapital …), counts the capitalised words
 // that stand for a name form (nameScan.classify: at most one form each),
-// and maps the capitalised possessives' stems (Bush of Bush's) to -1.
-func capitalTypes(doc *prose.Document) (marks []uint32, forms int, stems map[string]int32) {
+// and maps the capitalised possessives' stems (Bush of Bush's) to -1:
+// from the types' classes, by Token.ID (class, which marks the types no
+// token spells as none: no token reads their marks).
+func capitalTypes(doc *prose.Document, class []uint32) (marks []uint32, forms int, stems map[string]int32) {
 	marks = idTable[uint32](doc.NumTypes()) // (see nameWalk.walk)
 	stems = map[string]int32{}
-	for id := range doc.NumTypes() {
-		text := doc.Type(uint32(id))
+	for id, c := range class[:doc.NumTypes()] {
+		if c&(clsNameCapital|clsNameStem|clsConnector) == 0 {
+			continue
+		}
+		if c&clsNameStem != 0 {
+			stems[stripPossessive(doc.Type(uint32(id)))] = -1
+		}
 		var m uint32
-		if c := text[0]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
-			if isNameCapital(text) {
-				w := stripPossessive(text)
-				if len(w) != len(text) {
-					stems[w] = -1
-				}
-				if typeKind(text) == prose.Word {
-					m = markCapital
-					if nameLike(text) {
-						m |= markGiven
-					}
-					// The form is w's: text's own when w is text.
-					if len(w) == len(text) && m&markGiven != 0 || len(w) != len(text) && nameLike(w) {
-						forms++
-					}
-				}
+		if c&clsNameCapital != 0 {
+			m = markCapital
+			if c&clsNameGiven != 0 {
+				m |= markGiven
+			}
+			if c&clsNameForm != 0 {
+				forms++
 			}
 		}
-		// (Most texts are too short or too long for a small word: the
-		// length first spares the call.)
-		if n := len(text); n >= 2 && n <= 5 && isConnector(text) && typeKind(text) == prose.Word {
+		if c&clsConnector != 0 {
 			m |= markConnector
-			if strings.EqualFold(text, "the") {
+			if c&clsNameArticle != 0 {
 				m |= markArticle
 			}
 		}
@@ -836,7 +834,8 @@ func (nameConsistency) Check(p *Pass) {
 	byDoc := setMemo(p, factNameFindings, func() any {
 		// The token index lists each document's capitalised words.
 		all := gather(p, factNames, func(d *prose.Document) nameFacts {
-			return nameWordsIn(d, tokenIndexOf(p, d).capitals)
+			x := tokenIndexOf(p, d)
+			return nameWordsIn(d, x.capitals, x.class)
 		})
 		byDoc := map[*prose.Document][]pendingFinding{}
 		for _, pf := range append(checkPhrases(p, all), checkNameWords(p, all)...) {

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,21 +85,67 @@ func BenchmarkNameChecks(b *testing.B) {
 }
 
 // TestCapitalTypes checks nameWords' capital marks against
-// isCapitalised.
+// isCapitalised, and capitalTypes, which reads the types' classes, against
+// capitalTypesRef, which reads their texts, with the classes read from
+// the run's memo or not.
 func TestCapitalTypes(t *testing.T) {
 	srcs := indexSources(t)
 	srcs["titles.md"] = []byte("# The Ministry of the Interior\n\nA Tale Of Two Cities Ōsaka Édition ƒ º ª Ωmega ωmega\n\n" +
-		"The United States and the Soviet Union of the East\n\nÉcole Normale Supérieure de Paris\n\nIn the end it was so\n")
-	for path, src := range srcs {
-		d := prose.Parse(path, src, prose.FormatFor(path))
-		capital, _, _ := capitalTypes(d)
-		for id := range d.NumTypes() {
-			text := d.Type(uint32(id))
-			if want := typeKind(text) == prose.Word && isCapitalised(text); (capital[id]&markCapital != 0) != want {
-				t.Errorf("%s: %q capital %d, want %v", path, text, capital[id], want)
+		"The United States and the Soviet Union of the East\n\nÉcole Normale Supérieure de Paris\n\nIn the end it was so\n\n" +
+		"Bush's aides, the Kremlin’s men, THE DEL Della's Van Der Berg's, O'Neil's\n")
+	memo := &tokenClasses{}
+	for _, path := range slices.Sorted(maps.Keys(srcs)) {
+		d := prose.Parse(path, srcs[path], prose.FormatFor(path))
+		for _, x := range []*tokenIndex{buildTokenIndex(d), buildTokenIndexStops(d, nil, memo)} {
+			capital, forms, stems := capitalTypes(d, x.class)
+			wantCapital, wantForms, wantStems := capitalTypesRef(d)
+			for id := range d.NumTypes() {
+				text := d.Type(uint32(id))
+				if want := typeKind(text) == prose.Word && isCapitalised(text); (capital[id]&markCapital != 0) != want {
+					t.Errorf("%s: %q capital %d, want %v", path, text, capital[id], want)
+				}
+				if d.TypeCount(uint32(id)) > 0 && capital[id] != wantCapital[id] {
+					t.Errorf("%s: %q marks %b, want %b", path, text, capital[id], wantCapital[id])
+				}
+			}
+			if forms != wantForms || !maps.Equal(stems, wantStems) {
+				t.Errorf("%s: %d forms, stems %v; want %d, %v", path, forms, stems, wantForms, wantStems)
 			}
 		}
 	}
+}
+
+// capitalTypesRef is capitalTypes from the types' texts.
+func capitalTypesRef(doc *prose.Document) (marks []uint32, forms int, stems map[string]int32) {
+	marks = make([]uint32, doc.NumTypes())
+	stems = map[string]int32{}
+	for id := range doc.NumTypes() {
+		text := doc.Type(uint32(id))
+		var m uint32
+		if isCapitalised(text) {
+			w := stripPossessive(text)
+			if len(w) != len(text) {
+				stems[w] = -1
+			}
+			if typeKind(text) == prose.Word {
+				m = markCapital
+				if nameLike(text) {
+					m |= markGiven
+				}
+				if len(w) == len(text) && m&markGiven != 0 || len(w) != len(text) && nameLike(w) {
+					forms++
+				}
+			}
+		}
+		if isConnector(text) && typeKind(text) == prose.Word {
+			m |= markConnector
+			if strings.EqualFold(text, "the") {
+				m |= markArticle
+			}
+		}
+		marks[id] = m
+	}
+	return marks, forms, stems
 }
 
 // TestAppendFold checks appendFold, which copies ASCII names and lowers

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"maps"
-
 	"github.com/edlint/edlint/internal/prose"
 	"github.com/edlint/edlint/internal/spell"
 )
@@ -17,9 +15,9 @@ import (
 type Plan struct {
 	rules   []Rule
 	metas   []Meta
-	closure [][]string
+	closure [][]uint8       // by fact number (see facts)
 	enabled map[string]bool // read only once made: every Shared of the plan shares it
-	readers map[string]int  // each Shared starts from a copy
+	readers factCounts      // each Shared starts from a copy
 	order   []int
 }
 
@@ -28,16 +26,15 @@ func NewPlan(rs []Rule) *Plan {
 	pl := &Plan{
 		rules:   rs,
 		metas:   make([]Meta, len(rs)),
-		closure: make([][]string, len(rs)),
+		closure: make([][]uint8, len(rs)),
 		enabled: make(map[string]bool, len(rs)),
-		readers: map[string]int{},
 		order:   RunOrder(rs),
 	}
 	for i, r := range rs {
 		m := r.Meta()
 		pl.metas[i] = m
 		pl.enabled[m.Name] = true
-		pl.closure[i] = factsOf(nil, m.Reads)
+		pl.closure[i] = factNums(nil, factsOf(nil, m.Reads))
 		for _, f := range pl.closure[i] {
 			pl.readers[f]++
 		}
@@ -56,7 +53,7 @@ func (pl *Plan) Meta(i int) Meta { return pl.metas[i] }
 
 // NewShared is NewShared(pl.Rules()).
 func (pl *Plan) NewShared() *Shared {
-	return &Shared{enabled: pl.enabled, readers: maps.Clone(pl.readers)}
+	return &Shared{enabled: pl.enabled, readers: pl.readers}
 }
 
 // NewPass is NewPass for rule i of the plan.

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math/bits"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -48,6 +47,16 @@ const (
 	clsModal                               // could, should … (before "of")
 	clsStop                                // . ? !
 	clsLowerStart                          // a word that may start a sentence in lower case
+	// What capitalTypes reads of a type (its marks), decided here, where
+	// the run's memo of classes spares it for the types the run's other
+	// documents have (a call or two a type, 36M over the 205 files of
+	// the split corpus):
+	clsNameCapital // a capitalised word (isNameCapital): markCapital
+	clsNameGiven   // a capitalised word that can be a given name (nameLike): markGiven
+	clsNameForm    // a capitalised word that stands for a name form
+	clsNameStem    // a capitalised text with a possessive, whose stem capitalTypes maps
+	clsConnector   // a small word inside names (isConnector): markConnector
+	clsNameArticle // "the" in any case: markArticle
 )
 
 // Classes whose tokens the walk lists only in a context that can make a
@@ -134,15 +143,66 @@ func (x *tokenIndex) add(c uint32, i int) {
 // read it; it is a few hundred bytes per thousand tokens), once per
 // document otherwise.
 func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
-	return tokenIndexWith(p, doc, func() *tokenIndex { return buildTokenIndex(doc) })
+	return tokenIndexWith(p, doc, func() *tokenIndex { return buildTokenIndexStops(doc, nil, classesOf(p, doc)) })
 }
+
+// tokenClasses holds, for the documents of a run, the class of each token
+// text met (see classify): a text's class depends on the text alone, and
+// the documents of a run share most of their texts, each numbering its
+// own types. The lookup, some 150 instructions a type (the hash, the
+// probe, and the comparison of the texts), spares classify and its calls,
+// some 260 (150M instructions over the 205 files of the split 20 MB
+// corpus). A document reads it as wordVerdicts is read (see knownWords).
+// (A text's class is its own: its lower-case form and kind are the
+// text's too. clsClosed, the document's, is added after.)
+type tokenClasses = textMemo[uint32]
+
+// classesOf returns the run's tokenClasses when doc is linted with others
+// (nil otherwise: each of its texts is classified once anyway) and is not
+// TooVaried (its last ID stands for many texts).
+func classesOf(p *Pass, doc *prose.Document) *tokenClasses {
+	if p.Corpus == nil || len(p.Corpus.Docs) < 2 || !p.Corpus.Has(doc) || doc.TooVaried() {
+		return nil
+	}
+	return p.Corpus.Memo("token-classes", func() any { return &tokenClasses{} }).(*tokenClasses)
+}
+
+// knownClasses sets in class, by Token.ID, the class of each type of d
+// that a token spells and memo holds, with classKnown; it returns the
+// others' IDs, with their memoHash at the same index of hashes.
+func knownClasses(d *prose.Document, memo *tokenClasses, class []uint32) (missing, hashes []uint32) {
+	memo.mu.RLock()
+	defer memo.mu.RUnlock()
+	for id := range d.NumTypes() {
+		if d.TypeCount(uint32(id)) == 0 {
+			continue
+		}
+		text := d.Type(uint32(id))
+		h := memoHash(text)
+		if k := memo.find(text, h); k >= 0 {
+			class[id] = memo.words[k].v | classKnown
+		} else {
+			missing, hashes = append(missing, uint32(id)), append(hashes, h)
+		}
+	}
+	return missing, hashes
+}
+
+// classKnown marks, in buildTokenIndexStops' class table before its loop
+// over the types, a class read from the run's tokenClasses: above every
+// class (a type of no class has none of them).
+const classKnown = 1 << 31
+
+const _ = classKnown - 2*clsNameArticle // (clsNameArticle is the last class)
 
 // tokenIndexWith is tokenIndexOf, the index built by build if it is not
 // yet.
 func tokenIndexWith(p *Pass, doc *prose.Document, build func() *tokenIndex) *tokenIndex {
 	if p.Corpus != nil {
 		if i := p.Corpus.IndexOf(doc); i >= 0 {
-			return p.Corpus.Memo(factTokenIndex+"#"+strconv.Itoa(i), func() any { return build() }).(*tokenIndex)
+			e := &p.Corpus.tokenIndexes[i]
+			e.once.Do(func() { e.v = build() })
+			return e.v.(*tokenIndex)
 		}
 	}
 	if doc == p.Doc {
@@ -152,7 +212,7 @@ func tokenIndexWith(p *Pass, doc *prose.Document, build func() *tokenIndex) *tok
 }
 
 // buildTokenIndex classifies the types of d, then walks its tokens once.
-func buildTokenIndex(d *prose.Document) *tokenIndex { return buildTokenIndexStops(d, nil) }
+func buildTokenIndex(d *prose.Document) *tokenIndex { return buildTokenIndexStops(d, nil, nil) }
 
 // judgeStops is what the token index's walk lists for the word judgement
 // and the estimate extraction when it is built at the judgement's walk
@@ -173,8 +233,14 @@ type judgeStops struct {
 // types that may be stops (fastStop) by a bit each, as it marks the
 // capitals, for some four instructions a token; the stops are then found
 // among those, an eighth of the tokens, and the index is the same.
-func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
+// The types' classes are read from memo when it is not nil (see
+// tokenClasses), and those it lacks added to it.
+func buildTokenIndexStops(d *prose.Document, js *judgeStops, memo *tokenClasses) *tokenIndex {
 	x := &tokenIndex{class: mem.Table[uint32](d.NumTypes())}
+	var missing, hashes []uint32
+	if memo != nil {
+		missing, hashes = knownClasses(d, memo, x.class)
+	}
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
 	w := indexWalk{x: x, d: d, fast: idTable[uint64](d.NumTypes()), judge: js}
@@ -196,7 +262,10 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 		}
 		text := d.Type(uint32(id))
 		lid := d.Lower(uint32(id))
-		c := classify(text, d.Type(lid), lid == uint32(id), typeKind(text), &sets)
+		c := x.class[id] &^ classKnown
+		if x.class[id] == 0 {
+			c = classify(text, d.Type(lid), lid == uint32(id), typeKind(text), &sets)
+		}
 		x.class[id] = c
 		low := uint64(lid) << fastLowShift
 		f, s := low, low
@@ -213,7 +282,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 		if c&walkPrev != 0 || nonASCIIWord {
 			s |= fastPrev | fastApart
 		}
-		if c&clsWord != 0 && isNameCapital(text) {
+		if c&clsNameCapital != 0 {
 			f |= fastCapital
 		}
 		w.fast[id] = s<<32 | f
@@ -226,6 +295,16 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops) *tokenIndex {
 				sizes[bits.TrailingZeros32(l)] += n
 			}
 		}
+	}
+	// The texts memo lacked, if no other document is adding its own:
+	// before classifyCompounds adds clsClosed, which is the document's.
+	if len(missing) > 0 && memo.mu.TryLock() {
+		for k, id := range missing {
+			if text := d.Type(id); memo.find(text, hashes[k]) < 0 {
+				memo.add(text, hashes[k], x.class[id])
+			}
+		}
+		memo.mu.Unlock()
 	}
 	classifyCompounds(d, x)
 	// Every clsClosed type has its compound key (in no order: the
@@ -707,6 +786,7 @@ func classify(text, lower string, self bool, k prose.TokenKind, sets *classSets)
 		}
 		return c
 	}
+	c |= nameClasses(text, k)
 	if k == prose.Word {
 		c |= clsWord
 		switch lower {
@@ -764,6 +844,37 @@ func classify(text, lower string, self bool, k prose.TokenKind, sets *classSets)
 	// letters: the first tells most of the others.
 	if (len(text) == 3 || len(text) == 7) && text[0]|0x20 == 'p' && (strings.EqualFold(text, "percent") || strings.EqualFold(text, "per")) {
 		c |= clsPercent
+	}
+	return c
+}
+
+// nameClasses returns the name classes (clsNameCapital …) of a token text
+// of kind k: the marks capitalTypes reads.
+func nameClasses(text string, k prose.TokenKind) uint32 {
+	var c uint32
+	if b := text[0]; (b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf) && isNameCapital(text) {
+		w := stripPossessive(text)
+		if len(w) != len(text) {
+			c |= clsNameStem
+		}
+		if k == prose.Word {
+			c |= clsNameCapital
+			if nameLike(text) {
+				c |= clsNameGiven
+			}
+			// The form is w's: text's own when w is text.
+			if len(w) == len(text) && c&clsNameGiven != 0 || len(w) != len(text) && nameLike(w) {
+				c |= clsNameForm
+			}
+		}
+	}
+	// (Most texts are too short or too long for a small word: the
+	// length first spares the call.)
+	if n := len(text); n >= 2 && n <= 5 && k == prose.Word && isConnector(text) {
+		c |= clsConnector
+		if strings.EqualFold(text, "the") {
+			c |= clsNameArticle
+		}
 	}
 	return c
 }

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -303,22 +305,25 @@ func TestTok(t *testing.T) {
 	}
 }
 
-// TestIsASCII8 checks isASCII8, which reads eight bytes at a time,
-// against a byte at a time, with a byte outside ASCII at every place of
-// texts of every length up to twenty.
+// TestIsASCII8 checks isASCII8, which reads eight bytes at a time, and
+// shortASCII, which reads the ends of a short text, against a byte at a
+// time, with a byte outside ASCII at every place of texts of every length
+// up to twenty.
 func TestIsASCII8(t *testing.T) {
-	for n := 0; n <= 20; n++ {
-		s := []byte(strings.Repeat("a", n))
-		if !isASCII8(string(s)) {
-			t.Fatalf("isASCII8(%q) = false", s)
-		}
-		for i := range s {
-			for _, b := range []byte{0x80, 0xc3, 0xff} {
-				s[i] = b
-				if isASCII8(string(s)) {
-					t.Fatalf("isASCII8(%q) = true", s)
+	for name, f := range map[string]func(string) bool{"isASCII8": isASCII8, "shortASCII": shortASCII} {
+		for n := 0; n <= 20; n++ {
+			s := []byte(strings.Repeat("a", n))
+			if !f(string(s)) {
+				t.Fatalf("%s(%q) = false", name, s)
+			}
+			for i := range s {
+				for _, b := range []byte{0x80, 0xc3, 0xff} {
+					s[i] = b
+					if f(string(s)) {
+						t.Fatalf("%s(%q) = true", name, s)
+					}
+					s[i] = 'a'
 				}
-				s[i] = 'a'
 			}
 		}
 	}
@@ -365,5 +370,51 @@ func TestTextFlags(t *testing.T) {
 		if got := textFlags(string(s)); got != 0 {
 			t.Fatalf("textFlags(%q) = %03b, want 0", s, got)
 		}
+	}
+}
+
+// TestTokenClassesMemo checks that indexes built with the run's memo of
+// classes (tokenClasses), filled by the documents before them, are the
+// indexes built alone, in either order, and that the memo was read. The
+// drafts spell compounds closed with and without their hyphenated forms:
+// clsClosed, the document's own, must not reach the memo.
+func TestTokenClassesMemo(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["closed.md"] = []byte("A longterm plan, an email, cooperation and the uptodate file.\n")
+	srcs["open.md"] = []byte("A long-term plan and a longterm one; an e-mail, co-operation, up-to-date.\n")
+	var docs []*prose.Document
+	for _, path := range slices.Sorted(maps.Keys(srcs)) {
+		docs = append(docs, prose.Parse(path, srcs[path], prose.FormatFor(path)))
+	}
+	closed := false
+	for _, order := range []func(int) int{func(i int) int { return i }, func(i int) int { return len(docs) - 1 - i }} {
+		memo := &tokenClasses{}
+		for k := range docs {
+			d := docs[order(k)]
+			hits := 0
+			for id := range d.NumTypes() {
+				if text := d.Type(uint32(id)); d.TypeCount(uint32(id)) > 0 && memo.find(text, memoHash(text)) >= 0 {
+					hits++
+				}
+			}
+			if k > 0 && hits == 0 {
+				t.Errorf("%s: none of its types in the memo", d.Path)
+			}
+			want, got := buildTokenIndex(d), buildTokenIndexStops(d, nil, memo)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: the index differs with the memo", d.Path)
+			}
+			for _, c := range want.class {
+				closed = closed || c&clsClosed != 0
+			}
+		}
+		for _, w := range memo.words {
+			if w.v&(clsClosed|classKnown) != 0 {
+				t.Errorf("%q has class %#x in the memo", w.text, w.v)
+			}
+		}
+	}
+	if !closed {
+		t.Error("no clsClosed type: the test says little")
 	}
 }

@@ -399,7 +399,7 @@ func TestFusedWalkStops(t *testing.T) {
 			var wantLooks, gotLooks chunks[int32]
 			wantStops := walkStops(doc.Tokens, sents, slices.Clone(tab), nil, &wantLooks)
 			js := judgeStops{tab: slices.Clone(tab), sents: sents, look: &gotLooks}
-			got := buildTokenIndexStops(doc, &js)
+			got := buildTokenIndexStops(doc, &js, nil)
 			if !slices.Equal(js.stops, wantStops) {
 				t.Fatalf("%s round %d: judgement's stops\n%v, want\n%v", doc.Path, round, js.stops, wantStops)
 			}

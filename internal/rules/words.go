@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"fmt"
 	"math/bits"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -174,8 +174,12 @@ func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
 		if c == 0 {
 			continue
 		}
+		// (Most words are ASCII, which has no curly apostrophe:
+		// strings.Contains, for every type, cost some 85 instructions
+		// each, 39M over the 205 files of the split corpus; isASCII8,
+		// not inlined, 33.)
 		w := doc.Type(uint32(lid))
-		if strings.Contains(w, "’") {
+		if !shortASCII(w) && strings.Contains(w, "’") {
 			if u.curly == nil {
 				u.curly = map[string]int{}
 			}
@@ -263,7 +267,7 @@ func wordIssues(p *Pass) []wordIssue {
 				built := false
 				tokenIndexWith(p, p.Doc, func() *tokenIndex {
 					built = true
-					return buildTokenIndexStops(p.Doc, js)
+					return buildTokenIndexStops(p.Doc, js, classesOf(p, p.Doc))
 				})
 				return built
 			}
@@ -406,7 +410,11 @@ type judge struct {
 // the memo only spares work, and a document never waits for another. A
 // document linted alone has none: each of its words is judged once
 // anyway.
-type wordVerdicts struct {
+type wordVerdicts = textMemo[wordVerdict]
+
+// textMemo holds a value of V for each of the texts of a run's documents
+// that it has met (see wordVerdicts), under mu.
+type textMemo[V any] struct {
 	mu sync.RWMutex
 	// slots is an open-addressing hash table of words: 0 empty, else
 	// the word's hash (memoHash) in the high half and 1 + its index in
@@ -415,13 +423,13 @@ type wordVerdicts struct {
 	// byte at a time, but a slot's hash rules out the other words
 	// before their texts are read.
 	slots []uint64
-	words []memoWord
+	words []memoWord[V]
 }
 
-// memoWord is a word of wordVerdicts.
-type memoWord struct {
+// memoWord is a word of a textMemo.
+type memoWord[V any] struct {
 	text string
-	wordVerdict
+	v    V
 }
 
 // memoHash hashes a word from its first and last eight bytes (four, or
@@ -448,7 +456,7 @@ func wordHash(s string) uint64 {
 }
 
 // find returns the index in w.words of text, whose memoHash is h, or -1.
-func (w *wordVerdicts) find(text string, h uint32) int {
+func (w *textMemo[V]) find(text string, h uint32) int {
 	if len(w.slots) == 0 {
 		return -1
 	}
@@ -468,7 +476,7 @@ func (w *wordVerdicts) find(text string, h uint32) int {
 
 // add adds text, whose memoHash is h and which find does not have, with
 // e; text is copied.
-func (w *wordVerdicts) add(text string, h uint32, e wordVerdict) {
+func (w *textMemo[V]) add(text string, h uint32, e V) {
 	if 4*(len(w.words)+1) > 3*len(w.slots) {
 		old := w.slots
 		w.slots = make([]uint64, max(1024, 2*len(old)))
@@ -478,12 +486,12 @@ func (w *wordVerdicts) add(text string, h uint32, e wordVerdict) {
 			}
 		}
 	}
-	w.words = append(w.words, memoWord{strings.Clone(text), e}) // (text is a view of a document's types)
+	w.words = append(w.words, memoWord[V]{strings.Clone(text), e}) // (text is a view of a document's types)
 	w.place(uint64(h)<<32 | uint64(len(w.words)))
 }
 
 // place puts slot s in the first empty slot from its hash's.
-func (w *wordVerdicts) place(s uint64) {
+func (w *textMemo[V]) place(s uint64) {
 	mask := uint32(len(w.slots) - 1)
 	i := uint32(s>>32) & mask
 	for w.slots[i] != 0 {
@@ -492,13 +500,28 @@ func (w *wordVerdicts) place(s uint64) {
 	w.slots[i] = s
 }
 
-// wordVerdict is what plan makes of a word alone, its Check and its
-// fragment test (wordPlan.frag, runes), and typeTable's typeFact.
+// wordVerdict is what plan makes of a word alone, its Check (status and
+// want, a spell.Verdict's fields: as one, its padding made the struct 40
+// bytes with plain) and its fragment test (wordPlan.frag, runes), and
+// typeTable's typeFact.
 type wordVerdict struct {
-	v           spell.Verdict
+	status spell.Status
+	// plain: the word is accepted and not capitalised, and a word by its
+	// kind (quickKind): plan's first case, which planAll, the plan's
+	// only caller for most such types, then sets without a call (some
+	// 60 instructions a type on 205 files, half a million of them).
+	plain       bool
 	frag, runes uint8
+	// capital and shape: isCapitalised and nameShape of the word, which
+	// plan asks of the capitalised words (for 150 thousand types on 205
+	// files, nameShape cost 18M).
+	capital, shape bool
 	typeFact
+	want string
 }
+
+// verdict returns e's Check.
+func (e *wordVerdict) verdict() spell.Verdict { return spell.Verdict{Status: e.status, Want: e.want} }
 
 // verdictsOf returns the memo of the run's documents that p shares its
 // dictionary with, or nil when p.Doc is linted alone.
@@ -506,7 +529,7 @@ func verdictsOf(p *Pass) *wordVerdicts {
 	if p.Corpus == nil || len(p.Corpus.Docs) < 2 || !p.Corpus.Has(p.Doc) {
 		return nil
 	}
-	return p.Corpus.Memo(fmt.Sprintf("word-verdicts#%d", p.Dict.ID()), func() any {
+	return p.Corpus.Memo("word-verdicts#"+strconv.FormatUint(p.Dict.ID(), 10), func() any {
 		return &wordVerdicts{}
 	}).(*wordVerdicts)
 }
@@ -514,7 +537,9 @@ func verdictsOf(p *Pass) *wordVerdicts {
 // knownWords returns the wordVerdict of each type of doc, by Token.ID,
 // read from w or computed and added to it; nil when w is (the document
 // is linted alone) or doc is TooVaried (its last ID stands for many
-// texts).
+// texts). (A table of pointers into the memo's words, in place of the
+// copies, saved 3M of its 75M on the 205 files of the split corpus, and
+// the readers' extra loads took half of that back.)
 func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdict {
 	h := hedgeData()
 	if w == nil || doc.TooVaried() || h.err != nil {
@@ -528,7 +553,7 @@ func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdi
 		text := doc.Type(uint32(id))
 		h := memoHash(text)
 		if k := w.find(text, h); k >= 0 {
-			known[id] = w.words[k].wordVerdict
+			known[id] = w.words[k].v
 		} else {
 			missing = append(missing, uint32(id))
 			hashes[id] = h
@@ -540,7 +565,11 @@ func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdi
 	}
 	for _, id := range missing {
 		text := doc.Type(id)
-		e := wordVerdictOf(d, text)
+		v := d.Check(text)
+		e := wordVerdict{status: v.Status, want: v.Want}
+		e.frag, e.runes = fragOf(text)
+		e.capital, e.shape = isCapitalised(text), nameShape(text)
+		e.plain = v.OK() && quickKind(text) == prose.Word && !e.capital
 		e.typeFact = h.typeFacts(text, doc.Type(doc.Lower(id)), false)
 		known[id] = e
 	}
@@ -557,19 +586,17 @@ func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdi
 	return known
 }
 
-// wordVerdictOf is plan's part of word's wordVerdict.
-func wordVerdictOf(d *spell.Dict, word string) wordVerdict {
-	var e wordVerdict
+// fragOf is plan's fragment test of word (wordPlan.frag, runes).
+func fragOf(word string) (frag, runes uint8) {
 	if romanNumeral(word) {
-		e.frag = fragAlways
+		return fragAlways, 0
 	} else if len(word) <= 4 || len(word) <= 4*utf8.UTFMax && (word[0]|word[1]|word[2]|word[3]|word[4]) >= utf8.RuneSelf {
 		// (Five ASCII bytes first are five letters: no count needed.)
 		if n := utf8.RuneCountInString(word); n <= 4 {
-			e.frag, e.runes = fragShort, uint8(n)
+			return fragShort, uint8(n)
 		}
 	}
-	e.v = d.Check(word)
-	return e
+	return fragNever, 0
 }
 
 // The values of judge.seen beside 0 (no word token of the type met yet).
@@ -587,16 +614,20 @@ func (j *judge) plan(id uint32) {
 	p := &j.plans[id]
 	p.planned = true
 	word := j.doc.Type(id)
-	var e wordVerdict
+	var v spell.Verdict
+	var capital, shaped bool // shaped: nameShape(word), when known
 	if j.known != nil {
-		e = j.known[id]
+		e := &j.known[id]
+		v = e.verdict()
+		p.frag, p.runes = e.frag, e.runes
+		capital, shaped = e.capital, e.shape
 	} else {
-		e = wordVerdictOf(j.dict.Dict, word)
+		p.frag, p.runes = fragOf(word)
+		v = j.dict.Dict.Check(word)
+		capital = isCapitalised(word)
 	}
-	v := e.v
-	p.frag, p.runes = e.frag, e.runes
 	p.ok = v.OK()
-	if p.ok && !isCapitalised(word) {
+	if p.ok && !capital {
 		// Accepted and not capitalised, as most types: one part, which
 		// no use needs anything of (its base is no name, see isName).
 		p.first = int32(len(j.parts))
@@ -604,9 +635,9 @@ func (j *judge) plan(id uint32) {
 		return
 	}
 	wholeName := -1 // whether the word, accepted whole, is a name (isName); -1 unknown
-	if p.ok && isCapitalised(word) && len(stripPossessive(word)) == len(word) {
+	if p.ok && capital && len(stripPossessive(word)) == len(word) {
 		wholeName = 0
-		if nameShape(word) {
+		if j.known != nil && shaped || j.known == nil && nameShape(word) {
 			// It is if its lower-case form, a type of its own, is no
 			// word: plan that, rather than lower-case and check again.
 			lid := j.doc.Lower(id)
@@ -950,6 +981,12 @@ func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 			if x.flags[id]&(trieWord|number) != 0 {
 				tab[id] |= walkCont
 			}
+		}
+		if len(j.known) > 0 && j.known[id].plain {
+			p := &j.plans[id]
+			p.planned, p.ok = true, true // (no parts: first == end)
+			j.seen[id] = seenPlain
+			continue
 		}
 		if quickKind(text) != prose.Word {
 			j.seen[id] = seenNotWord
@@ -1698,6 +1735,39 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// indexHyphen is strings.IndexAny(s, "-‐‑"): the index of the first hyphen
+// (- ‐ ‑), or -1. IndexAny, given characters outside ASCII, decodes every
+// rune of s and looks it up among them, some 500 instructions a word
+// (35M over the 205 files of the split corpus, for checkParts and
+// soundOf); this reads a byte at a time, the lead byte of ‐ and ‑ then
+// their others. (Neither '-' nor that lead byte is a continuation byte:
+// the two agree on any text.)
+func indexHyphen(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			return i
+		case "‐"[0]:
+			if strings.HasPrefix(s[i:], "‐") || strings.HasPrefix(s[i:], "‑") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// shortASCII is isASCII8, inlined for the words of four to sixteen bytes
+// (two loads, their first bytes and their last, overlapping).
+func shortASCII(s string) bool {
+	switch n := len(s); {
+	case n >= 8 && n <= 16:
+		return (load64(s, 0)|load64(s, n-8))&0x8080808080808080 == 0
+	case n >= 4 && n < 8:
+		return (load4(s, 0)|load4(s, n-4))&0x80808080 == 0
+	}
+	return isASCII8(s)
+}
+
 // load4 reads the four bytes of s from i as one little-endian word.
 func load4(s string, i int) uint32 {
 	s = s[i : i+4]
@@ -1915,12 +1985,12 @@ type checkedPart struct {
 // hyphenated compound fails, checks each part, so the finding points at the bad part ("Ex-CiA" → "CiA"). It
 // appends to parts, which the caller reuses from token to token.
 func checkParts(dict *suggestCache, word string, start int, v spell.Verdict, parts []checkedPart) []checkedPart {
-	if v.OK() || !strings.ContainsAny(word, "-‐‑") {
+	if v.OK() || indexHyphen(word) < 0 {
 		return append(parts, checkedPart{prose.Span{Start: start, End: start + len(word)}, v})
 	}
 	off := 0
 	for off <= len(word) {
-		i := strings.IndexAny(word[off:], "-‐‑")
+		i := indexHyphen(word[off:])
 		end := len(word)
 		if i >= 0 {
 			end = off + i

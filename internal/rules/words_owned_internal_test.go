@@ -70,6 +70,37 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 			if k > 0 && inMemo == 0 || len(w.words)-before != doc.NumTypes()-inMemo {
 				t.Errorf("document %d: %d of its %d types in the memo, %d added", i, inMemo, doc.NumTypes(), len(w.words)-before)
 			}
+			// A plain type is one plan, alone, gives no parts.
+			alone := &judge{doc: doc, dict: &suggestCache{Dict: d, memo: map[string][]string{}}, plans: make([]wordPlan, doc.NumTypes()), names: newDraftNames(doc.NumTypes())}
+			plains := 0
+			for id := range doc.NumTypes() {
+				if !known[id].plain {
+					continue
+				}
+				plains++
+				if alone.plan(uint32(id)); !alone.plans[id].ok || alone.plans[id].first != alone.plans[id].end {
+					t.Errorf("document %d: %q is plain, but its plan has parts", i, doc.Type(uint32(id)))
+				}
+			}
+			if plains == 0 {
+				t.Errorf("document %d: no plain type", i)
+			}
+			// Every word type's plan is the same with the memo's verdicts.
+			with := &judge{doc: doc, dict: &suggestCache{Dict: d, memo: map[string][]string{}}, plans: make([]wordPlan, doc.NumTypes()), names: newDraftNames(doc.NumTypes()), known: known}
+			alone = &judge{doc: doc, dict: &suggestCache{Dict: d, memo: map[string][]string{}}, plans: make([]wordPlan, doc.NumTypes()), names: newDraftNames(doc.NumTypes())}
+			for id := range doc.NumTypes() {
+				if quickKind(doc.Type(uint32(id))) != prose.Word {
+					continue
+				}
+				for _, j := range []*judge{alone, with} {
+					if !j.plans[id].planned {
+						j.plan(uint32(id))
+					}
+				}
+			}
+			if !reflect.DeepEqual(with.plans, alone.plans) || !reflect.DeepEqual(with.parts, alone.parts) || !reflect.DeepEqual(with.names, alone.names) {
+				t.Errorf("document %d: the plans differ with the memo", i)
+			}
 			want := judgeWords(doc, d, nil)
 			got, suggest := judgeWordsLater(doc, d, nil, nil, known)
 			suggest(got, nil)
@@ -113,12 +144,12 @@ func TestWordVerdictsTable(t *testing.T) {
 			}
 			continue
 		}
-		w.add(text, memoHash(text), wordVerdict{v: spell.Verdict{Want: text}})
+		w.add(text, memoHash(text), wordVerdict{want: text})
 	}
 	for i := range n {
 		text := word(i)
 		k := w.find(text, memoHash(text))
-		if k < 0 || w.words[k].v.Want != text {
+		if k < 0 || w.words[k].v.want != text {
 			t.Fatalf("%q: found %d", text, k)
 		}
 		if other := text + "x"; w.find(other, memoHash(other)) >= 0 {
