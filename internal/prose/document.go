@@ -403,7 +403,7 @@ func (d *Document) TooVaried() bool { return d.tooVaried }
 // (see Lower).
 func (d *Document) Type(id uint32) string {
 	r := d.typeRefs[id]
-	// Within types by construction (packTypes): no check on the slice.
+	// Within types by construction (vocab.finish): no check on the slice.
 	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(d.types)), uint32(r))), int(r>>32))
 }
 

@@ -73,8 +73,8 @@ const tinyText = 4 << 10
 
 // proseBytes is the number of bytes estimateTokens estimates the tokens
 // of: a plain text's, less its byte order mark, or a Markdown document's
-// prose segments' (up to tinyText+1: it only tells whether there are
-// more).
+// prose segments' (summed only until the sum passes tinyText: it only
+// tells whether it does).
 func (d *Document) proseBytes() int {
 	if d.Format == Plain {
 		return len(d.Text) - bomLen(d.Src)

@@ -397,7 +397,8 @@ func (v *vocab) settle() {
 //
 // The types are copied from the text to a string of their own (the
 // document's types), and the new lower-case forms written after them,
-// in room made for them all (upper): finish reads the types there.
+// in room made for those of the ASCII types (upper; a form outside ASCII
+// may grow the buffer): finish reads the types there.
 func (v *vocab) finish(d *Document) {
 	d.tooVaried = v.full
 	v.limit = math.MaxInt // lower-case forms are no token's: no bound
