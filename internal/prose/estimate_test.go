@@ -7,13 +7,10 @@ import (
 	"testing"
 )
 
-// TestEstimateTokens checks estimateTokens against the tokens a parse
-// makes, on pieces of real prose from 8 KB (counted whole) to 1 MB
-// (sampled), as plain text and as Markdown: the estimate may fall a
-// little short of a sampled piece (that costs one growth of the token
-// slice) but never far, and is a few percent over at the median (more
-// would waste memory).
-func TestEstimateTokens(t *testing.T) {
+// estimateCorpus is the prose the estimate tests cut their pieces from:
+// the repository's Markdown drafts and, when at hand, the clean corpora.
+func estimateCorpus(t *testing.T) []byte {
+	t.Helper()
 	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*.md"))
 	if shared := sharedDir(); shared != "" {
 		m, _ := filepath.Glob(filepath.Join(shared, "corpora", "clean", "*"))
@@ -27,6 +24,17 @@ func TestEstimateTokens(t *testing.T) {
 		}
 		src = append(src, b...)
 	}
+	return src
+}
+
+// TestEstimateTokens checks estimateTokens against the tokens a parse
+// makes, on pieces of real prose from 8 KB (counted whole) to 1 MB
+// (sampled), as plain text and as Markdown: the estimate may fall a
+// little short of a sampled piece (that costs one growth of the token
+// slice) but never far, and is a few percent over at the median (more
+// would waste memory).
+func TestEstimateTokens(t *testing.T) {
+	src := estimateCorpus(t)
 	if len(src) < 64<<10 {
 		t.Skip("too little prose for the estimate's statistics")
 	}
@@ -61,19 +69,7 @@ func TestEstimateTokens(t *testing.T) {
 // others: never short of a piece of prose by more than a tenth, and at
 // most twice its tokens at the median.
 func TestEstimateTinyTokens(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*.md"))
-	if shared := sharedDir(); shared != "" {
-		m, _ := filepath.Glob(filepath.Join(shared, "corpora", "clean", "*"))
-		files = append(files, m...)
-	}
-	var src []byte
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src = append(src, b...)
-	}
+	src := estimateCorpus(t)
 	src = src[:min(len(src), 1<<20)]
 	for _, format := range []Format{Plain, Markdown} {
 		for _, size := range []int{256, 1 << 10, tinyText} {

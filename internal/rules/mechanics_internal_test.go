@@ -73,6 +73,15 @@ func TestContinues(t *testing.T) {
 	}
 }
 
+// joinPieces joins up to n-1 pieces drawn at random.
+func joinPieces(r *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range r.IntN(n) {
+		b.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
 // TestListLike checks listLike, which searches for each mark alone,
 // against strings.ContainsAny on random texts of the marks, their bytes
 // apart and other text, valid UTF-8 or not.
@@ -81,11 +90,7 @@ func TestListLike(t *testing.T) {
 	pieces := []string{"·", "•", "|", "→", "\xc2", "\xb7", "\xe2", "\x80", "\xa2", "\x86", "\x92", "’", "—", "a", " ", "é"}
 	found := 0
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(6) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinPieces(r, pieces, 6)
 		want := strings.ContainsAny(s, "·•|→")
 		if got := listLike(s); got != want {
 			t.Fatalf("listLike(%q) = %v, want %v", s, got, want)
@@ -106,11 +111,7 @@ func TestIndexHyphen(t *testing.T) {
 	pieces := []string{"-", "‐", "‑", "–", "—", "\xe2", "\x80", "\x90", "\x91", "’", "a", "é", "x-ray"}
 	found := 0
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(6) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinPieces(r, pieces, 6)
 		want := strings.IndexAny(s, "-‐‑")
 		if got := indexHyphen(s); got != want {
 			t.Fatalf("indexHyphen(%q) = %d, want %d", s, got, want)
