@@ -167,30 +167,10 @@ func classesOf(p *Pass, doc *prose.Document) *tokenClasses {
 	return p.Corpus.Memo("token-classes", func() any { return &tokenClasses{} }).(*tokenClasses)
 }
 
-// knownClasses sets in class, by Token.ID, the class of each type of d
-// that a token spells and memo holds, with classKnown; it returns the
-// others' IDs, with their memoHash at the same index of hashes.
-func knownClasses(d *prose.Document, memo *tokenClasses, class []uint32) (missing, hashes []uint32) {
-	memo.mu.RLock()
-	defer memo.mu.RUnlock()
-	for id := range d.NumTypes() {
-		if d.TypeCount(uint32(id)) == 0 {
-			continue
-		}
-		text := d.Type(uint32(id))
-		h := memoHash(text)
-		if k := memo.find(text, h); k >= 0 {
-			class[id] = memo.words[k].v | classKnown
-		} else {
-			missing, hashes = append(missing, uint32(id)), append(hashes, h)
-		}
-	}
-	return missing, hashes
-}
-
 // classKnown marks, in buildTokenIndexStops' class table before its loop
-// over the types, a class read from the run's tokenClasses: above every
-// class (a type of no class has none of them).
+// over the types, a class read from the run's tokenClasses, which holds
+// the classes with it: above every class (a type of no class has none of
+// them).
 const classKnown = 1 << 31
 
 const _ = classKnown - 2*clsNameArticle // (clsNameArticle is the last class)
@@ -239,7 +219,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, memo *tokenClasses)
 	x := &tokenIndex{class: mem.Table[uint32](d.NumTypes())}
 	var missing, hashes []uint32
 	if memo != nil {
-		missing, hashes = knownClasses(d, memo, x.class)
+		missing, hashes = memo.lookup(d, true, x.class)
 	}
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
@@ -296,15 +276,10 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, memo *tokenClasses)
 			}
 		}
 	}
-	// The texts memo lacked, if no other document is adding its own:
-	// before classifyCompounds adds clsClosed, which is the document's.
-	if len(missing) > 0 && memo.mu.TryLock() {
-		for k, id := range missing {
-			if text := d.Type(id); memo.find(text, hashes[k]) < 0 {
-				memo.add(text, hashes[k], x.class[id])
-			}
-		}
-		memo.mu.Unlock()
+	// The texts memo lacked: before classifyCompounds adds clsClosed,
+	// which is the document's.
+	if memo != nil {
+		memo.store(d, missing, hashes, func(id uint32) uint32 { return x.class[id] | classKnown })
 	}
 	classifyCompounds(d, x)
 	// Every clsClosed type has its compound key (in no order: the

@@ -490,6 +490,45 @@ func (w *textMemo[V]) add(text string, h uint32, e V) {
 	w.place(uint64(h)<<32 | uint64(len(w.words)))
 }
 
+// lookup sets dst[id] to the value of each type id of d that the memo
+// holds, read under the read lock, and returns the others' IDs and
+// their memoHash (at the same index); with spelt, only the types a token
+// spells are looked up.
+func (w *textMemo[V]) lookup(d *prose.Document, spelt bool, dst []V) (missing, hashes []uint32) {
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	for id := range d.NumTypes() {
+		if spelt && d.TypeCount(uint32(id)) == 0 {
+			continue
+		}
+		text := d.Type(uint32(id))
+		h := memoHash(text)
+		if k := w.find(text, h); k >= 0 {
+			dst[id] = w.words[k].v
+		} else {
+			missing, hashes = append(missing, uint32(id)), append(hashes, h)
+		}
+	}
+	return missing, hashes
+}
+
+// store adds the values (value(id)) of d's types that lookup found
+// missing, unless another document holds the lock: on two cores a third
+// of the documents find it taken, and their texts come back with the
+// documents that follow. (A text another document added meanwhile is
+// not added twice.)
+func (w *textMemo[V]) store(d *prose.Document, missing, hashes []uint32, value func(id uint32) V) {
+	if len(missing) == 0 || !w.mu.TryLock() {
+		return
+	}
+	defer w.mu.Unlock()
+	for k, id := range missing {
+		if text := d.Type(id); w.find(text, hashes[k]) < 0 {
+			w.add(text, hashes[k], value(id))
+		}
+	}
+}
+
 // place puts slot s in the first empty slot from its hash's.
 func (w *textMemo[V]) place(s uint64) {
 	mask := uint32(len(w.slots) - 1)
@@ -546,20 +585,7 @@ func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdi
 		return nil
 	}
 	known := make([]wordVerdict, doc.NumTypes())
-	hashes := make([]uint32, len(known)) // of the missing words
-	var missing []uint32
-	w.mu.RLock()
-	for id := range known {
-		text := doc.Type(uint32(id))
-		h := memoHash(text)
-		if k := w.find(text, h); k >= 0 {
-			known[id] = w.words[k].v
-		} else {
-			missing = append(missing, uint32(id))
-			hashes[id] = h
-		}
-	}
-	w.mu.RUnlock()
+	missing, hashes := w.lookup(doc, false, known)
 	if len(missing) == 0 {
 		return known
 	}
@@ -573,16 +599,7 @@ func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdi
 		e.typeFact = h.typeFacts(text, doc.Type(doc.Lower(id)), false)
 		known[id] = e
 	}
-	// On two cores a third of the documents find the lock taken; their
-	// words come back with the documents that follow.
-	if w.mu.TryLock() {
-		for _, id := range missing {
-			if text := doc.Type(id); w.find(text, hashes[id]) < 0 {
-				w.add(text, hashes[id], known[id])
-			}
-		}
-		w.mu.Unlock()
-	}
+	w.store(doc, missing, hashes, func(id uint32) wordVerdict { return known[id] })
 	return known
 }
 
