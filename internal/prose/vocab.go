@@ -40,8 +40,8 @@ type vocab struct {
 	// ID.
 	odd []oddLen
 	// cased lists in order the types whose texts have an upper-case
-	// ASCII letter or a byte outside ASCII, id<<2 | flags (see
-	// caseFlags), found while the text is in the cache: finish looks at
+	// ASCII letter or a byte outside ASCII, id<<2 | flags (see add),
+	// found while the text is in the cache: finish looks at
 	// them alone. (A flag for each type cost add an append, and finish a
 	// test, for the four in five that are neither.)
 	cased []uint32
@@ -321,7 +321,15 @@ func (v *vocab) add(sl *vslot, key, key2 uint64, i, n int) uint32 {
 	v.refs = append(v.refs, uint64(n)<<32|uint64(i))
 	v.counts = append(v.counts, 0)
 	v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
-	// (caseFlags by hand: too large to inline.)
+	// The flags of cased, from the text's first sixteen bytes, its keys,
+	// and past them (a text longer than sixteen bytes: rare) eight bytes
+	// at a time, as lowerChunk tells the upper-case letters: 1 if it holds
+	// an upper-case ASCII letter, 2 if it is not all ASCII; the first is
+	// exact only for an ASCII text (finish asks it of no other). A byte
+	// outside ASCII may carry into the tests of the next ones, but then
+	// sets the second flag itself. (Read from the text whole, the flags
+	// cost a type some 25 instructions: 35M on 205 files of 100 KB; as a
+	// function, too large to inline.)
 	bytes, upper := key|key2, upperBits(key)|upperBits(key2)
 	if n > 16 {
 		b, u := caseBits(s, i+16, n-16)
@@ -483,27 +491,8 @@ func (v *vocab) finish(d *Document) {
 	v.slots, v.cased = nil, nil
 }
 
-// caseFlags are the flags of cased for s[i:i+n], whose first sixteen
-// bytes, zero-padded, are key and key2 (as in vslot): 1 if it holds an
-// upper-case ASCII letter, 2 if it is not all ASCII; the first is exact
-// only for an ASCII text (finish asks it of no other). The text is read
-// from its keys, which add has at hand, and past them (a text longer
-// than sixteen bytes: rare) eight bytes at a time, as lowerChunk tells
-// the upper-case letters: a byte outside ASCII may carry into the tests
-// of the next ones, but then sets the second flag itself. (Read from s
-// whole, the flags cost a type some 25 instructions: 35M on 205 files of
-// 100 KB.)
-func caseFlags(key, key2 uint64, s string, i, n int) uint8 {
-	bytes, upper := key|key2, upperBits(key)|upperBits(key2)
-	if n > 16 {
-		b, u := caseBits(s, i+16, n-16)
-		bytes, upper = bytes|b, upper|u
-	}
-	return flagsOf(bytes, upper)
-}
-
-// flagsOf is caseFlags from the bytes of a text or-ed together and their
-// upperBits.
+// flagsOf is the flags of cased (see add) from the bytes of a text
+// or-ed together and their upperBits.
 func flagsOf(bytes, upper uint64) uint8 {
 	var f uint8
 	if upper != 0 {
@@ -516,7 +505,7 @@ func flagsOf(bytes, upper uint64) uint8 {
 }
 
 // caseBits returns the bytes of s[i:i+n] or-ed together and their
-// upperBits, n > 0, for caseFlags.
+// upperBits, n > 0, for add's flags.
 func caseBits(s string, i, n int) (bytes, upper uint64) {
 	for ; n > 0; i, n = i+8, n-8 {
 		var w uint64
