@@ -535,7 +535,7 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 	}
 	a.early = [3]float32{w.FirstLetter, w.SecondLetter, 0}
 	a.overDepth = 0
-	maxDel := max(w.Del, w.DelDouble, w.DelPunct, w.DelVowel)
+	maxDel := w.maxDel()
 	for j := 1; j <= len(a.early); j++ {
 		// Row j's surcharge, and that of row j+1, into which the
 		// transposition goes (0 from the third row on).
@@ -547,7 +547,7 @@ func (a *aligner) init(s *suggester, w *weights, q string) *aligner {
 			a.overDepth = j
 		}
 	}
-	if maxDel > w.Trans {
+	if !lowerBoundExact(w) {
 		a.overDepth = math.MaxInt // every row (and no lower bound: see lowerBoundExact)
 	}
 	// (And Trans: from the fourth row on a transposition that steps
@@ -1239,8 +1239,13 @@ type lowerBound struct {
 // transposition's start is then within the bound too), and the first two
 // rows are never cut.
 func lowerBoundExact(w *weights) bool {
-	maxDel := max(w.Del, w.DelDouble, w.DelPunct, w.DelVowel)
-	return maxDel <= w.Trans
+	return w.maxDel() <= w.Trans
+}
+
+// maxDel is the most a deletion costs (any letter, not counting the
+// early-position surcharges).
+func (w *weights) maxDel() float32 {
+	return max(w.Del, w.DelDouble, w.DelPunct, w.DelVowel)
 }
 
 // init readies l for a's query, reusing its tables' memory.
