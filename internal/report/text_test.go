@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 )
@@ -39,8 +38,8 @@ func TestWordDiffLongLine(t *testing.T) {
 // struck through in red, inserted words in green. Without colour the
 // changes are marked [-old-]{+new+}, as git diff --word-diff does.
 func wordDiff(p palette, old, fixed string) string {
-	var b bytes.Buffer
+	var b textBuf
 	var wd wordDiffer
 	wd.write(&b, &p, old, fixed)
-	return b.String()
+	return string(b)
 }

@@ -148,7 +148,7 @@ func TestSplitNear(t *testing.T) {
 		if old == fixed {
 			continue
 		}
-		got, ok := near.splitNear(old, fixed)
+		got, ok := near.splitNear(old, fixed, randomKnown(r, old, fixed))
 		if !ok {
 			notOK++
 			continue
@@ -253,12 +253,12 @@ func TestWordDiffFramed(t *testing.T) {
 		lead, trail := frames[r.IntN(2)], frames[r.IntN(2)]
 		for _, colour := range []bool{false, true} {
 			p := newPalette(colour)
-			var got, want bytes.Buffer
+			var got, want textBuf
 			var wd wordDiffer
-			wd.writeFramed(&got, &p, lead, old, fixed, trail)
+			wd.writeFramed(&got, &p, lead, old, fixed, trail, randomKnown(r, old, fixed))
 			wd.write(&want, &p, lead+old+trail, lead+fixed+trail)
-			if got.String() != want.String() {
-				t.Fatalf("writeFramed(%q, %q, %q, %q) colour %v = %q, want %q", lead, old, fixed, trail, colour, got.String(), want.String())
+			if string(got) != string(want) {
+				t.Fatalf("writeFramed(%q, %q, %q, %q) colour %v = %q, want %q", lead, old, fixed, trail, colour, got, want)
 			}
 		}
 	}
@@ -273,4 +273,19 @@ func textPair(r *rand.Rand, text func(int) string, apart bool, whole, shared int
 	}
 	before, after := text(r.IntN(shared)), text(r.IntN(shared))
 	return before + text(r.IntN(4)) + after, before + text(r.IntN(4)) + after
+}
+
+// randomKnown draws what old and fixed may be said to share: up to their
+// common byte prefix and, apart, up to their common byte suffix, which
+// may overlap the prefix.
+func randomKnown(r *rand.Rand, old, fixed string) known {
+	n := min(len(old), len(fixed))
+	cp, cs := 0, 0
+	for cp < n && old[cp] == fixed[cp] {
+		cp++
+	}
+	for cs < n && old[len(old)-1-cs] == fixed[len(fixed)-1-cs] {
+		cs++
+	}
+	return known{r.IntN(cp + 1), r.IntN(cs + 1)}
 }
