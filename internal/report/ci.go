@@ -1,9 +1,9 @@
 package report
 
 import (
-	"fmt"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/edlint/edlint/internal/lint"
@@ -21,20 +21,79 @@ const maxHint = 3
 // suggestions, for formats that have one text field (GitHub annotations,
 // code scanning alerts, checkstyle).
 func messageWithHint(x *rules.Finding) string {
-	var s []string
-	for _, sug := range x.Suggestions {
-		// "…is a misspelling of "receive"" already names it.
-		if !strings.Contains(x.Message, fmt.Sprintf("%q", sug)) {
-			s = append(s, sug)
-		}
-	}
-	if len(s) == 0 {
+	var at [maxHint]string
+	hs := hints(x, at[:0])
+	if len(hs) == 0 {
 		return x.Message
 	}
-	if len(s) > maxHint {
-		s = s[:maxHint]
+	b := append(make([]byte, 0, len(x.Message)+32), x.Message...)
+	b = append(b, " (suggestions: "...)
+	for i, h := range hs {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendQuoted(b, h)
 	}
-	return fmt.Sprintf("%s (suggestions: %s)", x.Message, strings.Join(quoteAll(s), ", "))
+	return string(append(b, ')'))
+}
+
+// hints appends to hs the suggestions messageWithHint names: the first
+// maxHint that the message does not quote already ("…is a misspelling of
+// "receive"" names it).
+func hints(x *rules.Finding, hs []string) []string {
+	for _, sug := range x.Suggestions {
+		if !quotes(x.Message, sug) {
+			hs = append(hs, sug)
+			if len(hs) == maxHint {
+				break
+			}
+		}
+	}
+	return hs
+}
+
+// quotes reports whether msg holds strconv.Quote(s). When s is quoted as
+// it is (plainQuoted), that is an occurrence of s between two quotes,
+// found without building the quoted string (with fmt's %q and the final
+// Sprintf, building was most of messageWithHint).
+func quotes(msg, s string) bool {
+	if s == "" || !plainQuoted(s) {
+		return strings.Contains(msg, strconv.Quote(s))
+	}
+	for from := 0; ; {
+		i := strings.Index(msg[from:], s)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if j := i + len(s); i > 0 && j < len(msg) && msg[i-1] == '"' && msg[j] == '"' {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+// plainQuoted reports whether strconv.Quote leaves s as it is between
+// its quotes: printable ASCII with no quote or backslash, as suggestions
+// mostly are.
+func plainQuoted(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendQuoted appends strconv.Quote(s), without strconv's rune by rune
+// escaping when s is plainQuoted.
+func appendQuoted(b []byte, s string) []byte {
+	if !plainQuoted(s) {
+		return strconv.AppendQuote(b, s)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // fileURI turns a path as given on the command line into a URI reference:
@@ -69,12 +128,4 @@ func allMetas(rs []rules.Rule) []rules.Meta {
 func byteColumn(d *prose.Document, off int) (line, col int) {
 	p := d.Position(off)
 	return p.Line, off - d.LineSpan(p.Line).Start + 1
-}
-
-func quoteAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = fmt.Sprintf("%q", s)
-	}
-	return out
 }

@@ -8,6 +8,7 @@ package report
 import (
 	"bufio"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
@@ -135,7 +136,7 @@ func refSARIF(w io.Writer, files []*lint.File, opts Options) error {
 			}
 			res := sarifResult{
 				RuleID: x.Rule, RuleIndex: idx, Level: sarifLevel(x.Severity),
-				Message:    sarifText{messageWithHint(x)},
+				Message:    sarifText{refMessageWithHint(x)},
 				Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{uri}, Region: sarifRegionOf(d, x.Span, true)}}},
 				Properties: &sarifResultProperties{Category: x.Category, Suggestions: x.Suggestions},
 			}
@@ -227,7 +228,7 @@ func refGitHub(w io.Writer, files []*lint.File, _ Options) error {
 			start, end := f.Doc.Position(x.Start), f.Doc.Position(x.End)
 			fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
 				githubLevel(x.Severity), refEscapeProperty(f.Path), start.Line, start.Column, end.Line, end.Column,
-				refEscapeProperty(x.Rule+" ("+x.Category+")"), refEscapeData(messageWithHint(x)))
+				refEscapeProperty(x.Rule+" ("+x.Category+")"), refEscapeData(refMessageWithHint(x)))
 		}
 	}
 	return bw.Flush()
@@ -239,4 +240,83 @@ func refEscapeData(s string) string {
 
 func refEscapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+type csReport struct {
+	XMLName xml.Name `xml:"checkstyle"`
+	Version string   `xml:"version,attr"`
+	Files   []csFile `xml:"file"`
+}
+
+type csFile struct {
+	Name   string    `xml:"name,attr"`
+	Errors []csError `xml:"error"`
+}
+
+type csError struct {
+	Line     int    `xml:"line,attr"`
+	Column   int    `xml:"column,attr,omitempty"`
+	Severity string `xml:"severity,attr"`
+	Message  string `xml:"message,attr"`
+	Source   string `xml:"source,attr"`
+}
+
+func refCheckstyle(w io.Writer, files []*lint.File, _ Options) error {
+	r := csReport{Version: "4.3"}
+	for _, f := range files {
+		cf := csFile{Name: f.Path}
+		switch {
+		case f.Err != nil:
+			cf.Errors = append(cf.Errors, csError{Line: 1, Severity: "error", Message: f.Err.Error(), Source: "edlint.io"})
+		case f.Skipped != "":
+			cf.Errors = append(cf.Errors, csError{Line: 1, Severity: "warning", Message: "skipped: " + f.Skipped, Source: "edlint.io"})
+		}
+		for i := range f.Findings {
+			x := &f.Findings[i]
+			p := f.Doc.Position(x.Start)
+			cf.Errors = append(cf.Errors, csError{
+				Line: p.Line, Column: p.Column, Severity: x.Severity.String(),
+				Message: refMessageWithHint(x), Source: "edlint." + x.Rule,
+			})
+		}
+		r.Files = append(r.Files, cf)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// refMessageWithHint is the finding's message followed by its best
+// suggestions, for formats that have one text field (GitHub annotations,
+// code scanning alerts, checkstyle).
+func refMessageWithHint(x *rules.Finding) string {
+	var s []string
+	for _, sug := range x.Suggestions {
+		// "…is a misspelling of "receive"" already names it.
+		if !strings.Contains(x.Message, fmt.Sprintf("%q", sug)) {
+			s = append(s, sug)
+		}
+	}
+	if len(s) == 0 {
+		return x.Message
+	}
+	if len(s) > maxHint {
+		s = s[:maxHint]
+	}
+	return fmt.Sprintf("%s (suggestions: %s)", x.Message, strings.Join(refHintQuotes(s), ", "))
+}
+
+func refHintQuotes(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
 }

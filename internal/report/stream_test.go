@@ -3,10 +3,12 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -25,6 +27,7 @@ var streamed = []struct {
 	{"sarif", SARIF, refSARIF},
 	{"rdjson", RDJSON, refRDJSON},
 	{"github", GitHub, refGitHub},
+	{"checkstyle", Checkstyle, refCheckstyle},
 }
 
 // sameAsReference fails when a streaming formatter's bytes differ from its
@@ -329,5 +332,120 @@ func BenchmarkStreamed(b *testing.B) {
 	for _, f := range streamed {
 		benchFormat(b, f.name, f.got, files, Options{}, n)
 		benchFormat(b, f.name+"/reference", f.ref, files, Options{}, n)
+	}
+}
+
+// hostileXML are the strings an XML writer can trip on: markup and
+// quotes, the whitespace attributes normalise, control bytes, a CDATA end,
+// invalid UTF-8 (a lone continuation byte, a cut sequence, an encoded
+// surrogate, an overlong form), the non-characters U+FFFE and U+FFFF, the
+// replacement character itself, and runes past the BMP.
+var hostileXML = []string{
+	"<", ">", "&", "&amp;", `"`, "'", "\t", "\n", "\r", "\r\n", "\x00", "\x01", "\x1f", "\x7f", "]]>", "]]",
+	"\x80", "\xff", "\xe2\x82", "\xf0\x9f\x99", "\xed\xa0\x80", "\xed\xbf\xbf", "\xc0\xaf", "\uFFFE", "\uFFFF",
+	"\uFFFD", "\u2028", "🙂", "é", "a", "word", " ", "\\", `\"`,
+}
+
+// TestCheckstyleHostile compares the formats with their references on
+// random files whose paths, messages and suggestions hold hostileXML.
+func TestCheckstyleHostile(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for i := range 3000 {
+		var b strings.Builder
+		for range 1 + r.IntN(3) {
+			b.WriteString(hostileXML[r.IntN(len(hostileXML))])
+		}
+		sameAsReference(t, fmt.Sprintf("hostile #%d", i), randomFiles(r, b.String()), Options{})
+		if t.Failed() {
+			return
+		}
+	}
+}
+
+// TestXMLEscapeSame compares appendXMLEscaped with encoding/xml's
+// escaping on every string of up to two bytes and on random strings of
+// hostileXML pieces.
+func TestXMLEscapeSame(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		var want bytes.Buffer
+		if err := xml.EscapeText(&want, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendXMLEscaped([]byte("x"), s); string(got[1:]) != want.String() || got[0] != 'x' {
+			t.Fatalf("appendXMLEscaped(%q) = %q, encoding/xml %q", s, got[1:], want.Bytes())
+		}
+	}
+	for c := range 256 {
+		check(string([]byte{byte(c)}))
+		for d := range 256 {
+			check(string([]byte{byte(c), byte(d)}))
+		}
+	}
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 100000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(hostileXML[r.IntN(len(hostileXML))])
+		}
+		check(b.String())
+	}
+}
+
+func FuzzXMLEscape(f *testing.F) {
+	for _, s := range hostileXML {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		if err := xml.EscapeText(&want, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendXMLEscaped(nil, s); string(got) != want.String() {
+			t.Fatalf("appendXMLEscaped(%q) = %q, encoding/xml %q", s, got, want.Bytes())
+		}
+	})
+}
+
+// TestMessageWithHintSame compares messageWithHint, and checkstyle's
+// escaped message written piece by piece, with the reference on random
+// findings whose messages quote some of their suggestions (or hold them
+// unquoted, or half quoted), among hostile strings.
+func TestMessageWithHintSame(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	pieces := append([]string{"access", "aces", "a", ""}, hostileXML...)
+	text := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 100000 {
+		x := rules.Finding{Message: text(r.IntN(4))}
+		for range r.IntN(6) {
+			x.Suggestions = append(x.Suggestions, text(r.IntN(3)))
+		}
+		for _, s := range x.Suggestions {
+			switch r.IntN(4) {
+			case 0:
+				x.Message += strconv.Quote(s)
+			case 1:
+				x.Message += `"` + s
+			case 2:
+				x.Message = s + `"` + x.Message
+			}
+		}
+		want := refMessageWithHint(&x)
+		if got := messageWithHint(&x); got != want {
+			t.Fatalf("messageWithHint(%q, %q) = %q, reference %q", x.Message, x.Suggestions, got, want)
+		}
+		var esc bytes.Buffer
+		if err := xml.EscapeText(&esc, []byte(want)); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendCSMessage(nil, &x); string(got) != esc.String() {
+			t.Fatalf("appendCSMessage(%q, %q) = %q, want %q", x.Message, x.Suggestions, got, esc.Bytes())
+		}
 	}
 }

@@ -260,20 +260,10 @@ func writeInt(b *textBuf, n int) {
 	*b = append(*b, d[i:]...)
 }
 
-// quote appends s as strconv.Quote writes it. A suggestion is most often
-// printable ASCII with no quote or backslash, which Quote leaves as it is
-// between the quotes; only the others go to Quote, whose rune by rune
-// escaping was a tenth of the text report.
+// quote appends s as strconv.Quote writes it (appendQuoted: strconv's
+// rune by rune escaping was a tenth of the text report).
 func (b *textBuf) quote(s string) {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
-			*b = strconv.AppendQuote(*b, s)
-			return
-		}
-	}
-	*b = append(*b, '"')
-	*b = append(*b, s...)
-	*b = append(*b, '"')
+	*b = appendQuoted(*b, s)
 }
 
 func (tw *textWriter) finding(p *palette, f *lint.File, x *rules.Finding) {
