@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -42,4 +44,26 @@ func wordDiff(p palette, old, fixed string) string {
 	var wd wordDiffer
 	wd.write(&b, &p, old, fixed)
 	return string(b)
+}
+
+// TestWriteInt compares writeInt with strconv on every number to 10^5,
+// around the powers of ten, at the ends and below zero.
+func TestWriteInt(t *testing.T) {
+	check := func(n int) {
+		var b textBuf
+		writeInt(&b, n)
+		if want := strconv.Itoa(n); string(b) != want {
+			t.Fatalf("writeInt(%d) = %q, want %q", n, b, want)
+		}
+	}
+	for n := -1000; n <= 100000; n++ {
+		check(n)
+	}
+	for p := 1; p < math.MaxInt/10; p *= 10 {
+		check(p - 1)
+		check(p)
+		check(p + 1)
+	}
+	check(math.MaxInt)
+	check(math.MinInt)
 }
