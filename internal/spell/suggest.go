@@ -1226,6 +1226,7 @@ type lowerBound struct {
 	// the costs of a set of positions are summed a byte at a time.
 	msum   []float32
 	msum0  *[256]float32 // msum's first 256, which missSum reads without a bounds check
+	msum1  *[256]float32 // and its second 256, for a typo of 8 letters or more
 	sorted []float32     // scratch for init
 }
 
@@ -1257,7 +1258,7 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 	// entry for the empty set is never written, and stays 0).
 	l.n, l.cq, l.insSum, l.noMask = n, floats(l.cq, n+1), floats(l.insSum, (n+1)*(n+1)), n > 63
 	old := l.qbits // the previous query's letters (see others)
-	l.msum, l.msum0, l.sorted, l.pos, l.qbits = l.msum[:0], nil, l.sorted[:0], [32]uint64{}, 0
+	l.msum, l.msum0, l.msum1, l.sorted, l.pos, l.qbits = l.msum[:0], nil, nil, l.sorted[:0], [32]uint64{}, 0
 	l.minDel = min(w.Del, w.DelDouble, w.DelPunct)
 	if w.DelVowel > 0 {
 		l.minDel = min(l.minDel, w.DelVowel)
@@ -1292,6 +1293,9 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 	if !l.noMask {
 		l.msum = floats(l.msum, (n>>3+1)<<8) // the bytes holding bits 0..n
 		l.msum0 = (*[256]float32)(l.msum)
+		if len(l.msum) >= 512 {
+			l.msum1 = (*[256]float32)(l.msum[256:])
+		}
 		for c := 0; c < len(l.msum); c += 256 {
 			t := l.msum[c : c+256]
 			// Only sets of positions up to n are looked up: in the last
@@ -1512,6 +1516,13 @@ func after(m uint64, i int) uint64 {
 func (l *lowerBound) missSum(m uint64) float32 {
 	if m < 256 {
 		return l.msum0[m] // positions below 8 only, as for every typo of up to 7 letters
+	}
+	if m < 1<<16 {
+		// Positions below 16, as for every typo of up to 15 letters:
+		// the loop's sum, 0 plus the two bytes' sums, in two look-ups
+		// (the walk's tail test asks for a typo of 8 letters or more
+		// half the time: clean -7.7M, c20 -5.1M).
+		return l.msum0[m&255] + l.msum1[m>>8]
 	}
 	var sum float32
 	for c := 0; m != 0; c += 256 {
