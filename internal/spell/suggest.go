@@ -870,10 +870,14 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		if allowed&letterBit(c) == 0 {
 			continue
 		}
-		// The child's record, read field by field (see node).
+		// The child's record, read as one word (see node); the next
+		// record, whose first child gives the child's number of
+		// children, only to descend. (Its two halves read with the
+		// next record's first in one slice took a bounds check and
+		// a load more: corpus queries +1.1M.)
 		x := first + uint32(k)
-		rec := s.nodes[nodeSize*int(x) : nodeSize*int(x)+nodeSize+4]
-		w0, mask := le32(rec, 0), le32(rec, 4)
+		rec := le64(s.nodes, nodeSize*int(x))
+		w0, mask := uint32(rec), uint32(rec>>32)
 		// The positions of the typo's letters the subtree below the child
 		// lacks, and those the child's subtree lacks (its letter too).
 		var missing, sub uint64
@@ -999,7 +1003,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				continue
 			}
 		}
-		nc := int(le32(rec, 8)&firstMask - w0&firstMask)
+		nc := int(le32(s.nodes, nodeSize*int(x)+nodeSize)&firstMask - w0&firstMask)
 		if depth == r.onDiagonal {
 			r.walkDiagonal(w0&firstMask, nc, depth+1, c, cb, ub)
 		} else {
@@ -1034,6 +1038,13 @@ func (r *searcher) keepClass(from uint32) uint32 {
 	}
 	p.skipFrom(c)
 	return c
+}
+
+// le64 reads the little-endian uint64 at r[i:i+8].
+func le64(r string, i int) uint64 {
+	r = r[i : i+8]
+	return uint64(r[0]) | uint64(r[1])<<8 | uint64(r[2])<<16 | uint64(r[3])<<24 |
+		uint64(r[4])<<32 | uint64(r[5])<<40 | uint64(r[6])<<48 | uint64(r[7])<<56
 }
 
 // le32 reads the little-endian uint32 at r[i:i+4].
