@@ -1568,6 +1568,14 @@ func (b *band) add(i int) {
 // stepBand is step restricted to the cells reachable from the previous
 // rows' bands; cells outside the returned band must not be read.
 func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
+	// A row that a transposition may reach (some cell i has q[i-2] ==
+	// c and q[i-1] == pc) is stepTrans's; few are. (Told before the
+	// row's costs, which stepTrans works out again, rather than after:
+	// then the rows of the other kind spilled the costs for its call,
+	// stepBand +2.0M on the corpus queries.)
+	if a.at[pc]&(a.at[c]<<1) != 0 && u2b.lo <= u2b.hi && c != pc && up2 != nil {
+		return a.stepTrans(cur, up, up2, ub, u2b, c, pc, j, bound)
+	}
 	// The early-position surcharges of this row and the next (early[2],
 	// and every one after, is 0).
 	var extra, insExtra float32
@@ -1579,75 +1587,84 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		dc = a.w.DelDouble
 	}
 	dc += extra
-	n := a.n
 	sub := a.subOf[c]
 	if sub == nil {
 		sub = a.otherSub(c)
 	}
-	lo, hi := ub.lo, ub.hi
-	// (The test that holds for most rows comes first.)
-	if a.at[pc]&(a.at[c]<<1) == 0 || u2b.lo > u2b.hi || c == pc || up2 == nil {
-		// No transposition reaches this row (no cell i has q[i-2] == c
-		// and q[i-1] == pc): its live cells are those below the parent's
-		// band and the typo's extra letters after them. Each of the
-		// band's cells after the first has all three of its neighbours,
-		// so the loop tests no ranges; the cells are those stepTrans
-		// would compute, with the same operations. (The row is computed
-		// here rather than by a call of its own: most rows are of this
-		// kind, and the call cost more than its loop.)
-		if lo > hi {
-			return band{1, 0}
-		}
-		ins := a.ins[:n+1]
-		sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
-		// The band of cells within the bound, kept without branches:
-		// whether a cell is within it is unpredictable. first is the
-		// first cell within the bound (n+1 if none yet), last the last.
-		first, last := n+1, 0
-		best := up[lo] + dc
-		cur[lo] = best
-		if best <= bound {
-			first, last = lo, lo
-		}
-		prev := best
-		i := lo + 1
-		for ; i <= hi; i++ {
-			// The builtin min, without branches: which of the three is
-			// least is the data's whim, and a mispredicted branch costs
-			// more than the builtin's NaN handling.
-			best := min(up[i-1]+surcharged(sub[i], extra), up[i]+dc, prev+ins[i]+insExtra)
-			cur[i], prev = best, best
-			first, last = widen(first, last, i, n+1, best, bound)
-		}
-		if i <= n {
-			// The cell after the band: the parent's cell above it is not
-			// live.
-			best := min(up[i-1]+surcharged(sub[i], extra), prev+ins[i]+insExtra)
-			cur[i], prev = best, best
-			first, last = widen(first, last, i, n+1, best, bound)
-			i++
-		}
-		// Beyond the band only the typo's extra letters continue a live
-		// cell.
-		for ; i <= n && prev <= bound; i++ {
-			best := prev + ins[i] + insExtra
-			cur[i] = best
-			prev = best
-			if best <= bound {
-				first, last = min(first, i), i
-			}
-		}
-		if first > n {
-			return band{1, 0}
-		}
-		return band{first, last}
+	n, lo, hi := a.n, ub.lo, ub.hi
+	// No transposition reaches this row: its live cells are those
+	// below the parent's band and the typo's extra letters after them.
+	// Each of the band's cells after the first has all three of its
+	// neighbours, so the loop tests no ranges; the cells are those
+	// stepTrans would compute, with the same operations. (The row is
+	// computed here rather than by a call of its own: most rows are of
+	// this kind, and the call cost more than its loop.)
+	if lo > hi {
+		return band{1, 0}
 	}
-	return a.stepTrans(cur, up, up2, ub, u2b, c, pc, sub, extra, insExtra, dc, bound)
+	ins := a.ins[:n+1]
+	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
+	// The band of cells within the bound, kept without branches:
+	// whether a cell is within it is unpredictable. first is the
+	// first cell within the bound (n+1 if none yet), last the last.
+	first, last := n+1, 0
+	best := up[lo] + dc
+	cur[lo] = best
+	if best <= bound {
+		first, last = lo, lo
+	}
+	prev := best
+	i := lo + 1
+	for ; i <= hi; i++ {
+		// The builtin min, without branches: which of the three is
+		// least is the data's whim, and a mispredicted branch costs
+		// more than the builtin's NaN handling.
+		best := min(up[i-1]+surcharged(sub[i], extra), up[i]+dc, prev+ins[i]+insExtra)
+		cur[i], prev = best, best
+		first, last = widen(first, last, i, n+1, best, bound)
+	}
+	if i <= n {
+		// The cell after the band: the parent's cell above it is not
+		// live.
+		best := min(up[i-1]+surcharged(sub[i], extra), prev+ins[i]+insExtra)
+		cur[i], prev = best, best
+		first, last = widen(first, last, i, n+1, best, bound)
+		i++
+	}
+	// Beyond the band only the typo's extra letters continue a live
+	// cell.
+	for ; i <= n && prev <= bound; i++ {
+		best := prev + ins[i] + insExtra
+		cur[i] = best
+		prev = best
+		if best <= bound {
+			first, last = min(first, i), i
+		}
+	}
+	if first > n {
+		return band{1, 0}
+	}
+	return band{first, last}
+
 }
 
-// stepTrans is stepBand for a row that a transposition may reach, with
-// its letter's costs.
-func (a *aligner) stepTrans(cur, up, up2 []float32, ub, u2b band, c, pc byte, sub []float32, extra, insExtra, dc, bound float32) band {
+// stepTrans is stepBand for a row that a transposition may reach.
+func (a *aligner) stepTrans(cur, up, up2 []float32, ub, u2b band, c, pc byte, j int, bound float32) band {
+	// The row's costs, as stepBand works them out (in a call of their
+	// own, not inlined, they cost stepBand more than its own copy).
+	var extra, insExtra float32
+	if j <= 2 {
+		extra, insExtra = a.early[j-1], a.early[j]
+	}
+	dc := a.delOf[c] // delCost(a.w, c, pc)
+	if c == pc {
+		dc = a.w.DelDouble
+	}
+	dc += extra
+	sub := a.subOf[c]
+	if sub == nil {
+		sub = a.otherSub(c)
+	}
 	n := a.n
 	lo, hi := ub.lo, ub.hi
 	start, end := lo, hi+1
