@@ -98,3 +98,41 @@ func TestSearchDiagonal(t *testing.T) {
 		t.Errorf("only %d of %d queries searched in diagonal order", diagonal, len(queries))
 	}
 }
+
+// TestMissSum checks the lower bound's sums of the costs of sets of the
+// typo's positions, read a byte or two at a time, against the sums
+// worked out one position at a time, bit for bit, for typos of every
+// length up to 63 letters: in a byte, from its highest position down (as
+// init fills the table), and the bytes from the lowest up.
+func TestMissSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	bufs := new(searchBufs)
+	s := Builtin().b.suggester()
+	for n := 1; n <= 63; n++ {
+		q := make([]byte, n)
+		for i := range q {
+			q[i] = "abcdefghijklmnopqrstuvwxyz-'"[rng.IntN(28)]
+		}
+		l := bufs.lb.init(bufs.a.init(s, &defaultWeights, string(q)))
+		for trial := range 300 {
+			m := rng.Uint64() & (2<<n - 1)
+			if trial%3 == 0 {
+				m &= 1<<rng.IntN(n+1) - 1 // mostly low positions
+			}
+			// The sum by bytes, as missSum's general case adds them.
+			var want float32
+			for c := 0; c <= n/8; c++ {
+				var b float32
+				for k := min(8*c+7, n); k >= 8*c; k-- {
+					if m&(1<<k) != 0 {
+						b += l.cq[k]
+					}
+				}
+				want += b
+			}
+			if got := l.missSum(m); math.Float32bits(got) != math.Float32bits(want) {
+				t.Fatalf("%q: missSum(%#x) = %v, want %v", q, m, got, want)
+			}
+		}
+	}
+}
