@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -320,17 +319,18 @@ func (compoundStyle) Check(p *Pass) {
 		} else {
 			want = matchInitialCase(want, text)
 		}
-		msg := fmt.Sprintf("%q is written %q elsewhere in the draft (%s against %s); use one form", text, want, times(len(other)), times(len(report)))
+		// (quote and +, not fmt.Sprintf: a long draft has a thousand.)
+		msg := quote(text) + " is written " + quote(want) + " elsewhere in the draft (" + times(len(other)) + " against " + times(len(report)) + "); use one form"
 		if v.reportClosed && len(report) >= len(other) {
-			msg = fmt.Sprintf("%q is written %q elsewhere in the draft (%s), which the dictionary knows; use one form", text, want, times(len(other)))
+			msg = quote(text) + " is written " + quote(want) + " elsewhere in the draft (" + times(len(other)) + "), which the dictionary knows; use one form"
 		}
 		f := Finding{Span: first, Message: msg, Suggestions: []string{want}}
-		f.Related = append(f.Related, relatedIn(p, other[0].doc, other[0].span, fmt.Sprintf("written %q here", want)))
+		f.Related = append(f.Related, relatedIn(p, other[0].doc, other[0].span, "written "+quote(want)+" here"))
 		for i, s := range mineUses[1:] {
 			if i >= 20 {
 				break
 			}
-			f.Related = append(f.Related, Related{Span: s, Message: fmt.Sprintf("%q again", p.Doc.Slice(s))})
+			f.Related = append(f.Related, Related{Span: s, Message: quote(p.Doc.Slice(s)) + " again"})
 		}
 		p.Report(f)
 	}
