@@ -887,6 +887,11 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index ind
 		uses, named   int // uses of the base in lower case, and of capForm as a name
 		a, b          string
 		compound      bool // closedCompound(base) split it into a and b
+		// want holds the compound's suggestions, made at its first use
+		// and shared by the others' issues, which only read them: a
+		// compound's uses joined its strings anew each (3,980 uses of 888
+		// forms on the 20 MB corpus, 4.5M instructions).
+		want []string
 	}
 	var forms []lowerForm
 	formOf := make(map[string]int32)
@@ -931,10 +936,13 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index ind
 		}
 		is := wordIssue{kind: kindUnknown, span: span, word: text}
 		switch a, b, ok := lf.a, lf.b, lf.compound; {
+		case ok && lf.want != nil:
+			is.compound, is.want = true, lf.want
 		case ok && isCapitalised(b):
 			// "theTaliban": a space lost in conversion.
 			is.compound = true
 			is.want = []string{a + " " + b}
+			lf.want = is.want
 		case ok:
 			// Two dictionary words run together: a compound the lists lack
 			// (watchlist, rulemaking) more often than a typo. A note, with the
@@ -942,6 +950,7 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index ind
 			// that writes it two ways. No dictionary guess is needed.
 			is.compound = true
 			is.want = []string{a + "-" + b, a + " " + b}
+			lf.want = is.want
 		default:
 			pending = append(pending, suggestJob{issue: len(issues), word: text, prev: lw.prev, next: lw.next})
 		}
