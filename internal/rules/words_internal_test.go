@@ -447,3 +447,17 @@ func TestLetterMask(t *testing.T) {
 		t.Error("the masks ruled out no pair")
 	}
 }
+
+// TestOwnedWord checks ownedWord against a lookup of strings.ToLower, on
+// words in any case, with letters outside ASCII, and longer than its
+// buffer.
+func TestOwnedWord(t *testing.T) {
+	owned := map[string]bool{"watchlist": true, "naïve": true, "rulemaking": true, strings.Repeat("ab", 20): true, "": true}
+	var buf [32]byte
+	for _, w := range []string{"watchlist", "Watchlist", "WATCHLIST", "watchlists", "Naïve", "NAÏVE", "naive",
+		"RuleMaking", strings.Repeat("AB", 20), strings.Repeat("ab", 16), strings.Repeat("Ab", 16), "", "İ", "x"} {
+		if got, want := ownedWord(owned, w, &buf), owned[strings.ToLower(w)]; got != want {
+			t.Errorf("ownedWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
