@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -320,17 +319,18 @@ func (compoundStyle) Check(p *Pass) {
 		} else {
 			want = matchInitialCase(want, text)
 		}
-		msg := fmt.Sprintf("%q is written %q elsewhere in the draft (%s against %s); use one form", text, want, times(len(other)), times(len(report)))
+		// (quote and +, not fmt.Sprintf: a long draft has a thousand.)
+		msg := quote(text) + " is written " + quote(want) + " elsewhere in the draft (" + times(len(other)) + " against " + times(len(report)) + "); use one form"
 		if v.reportClosed && len(report) >= len(other) {
-			msg = fmt.Sprintf("%q is written %q elsewhere in the draft (%s), which the dictionary knows; use one form", text, want, times(len(other)))
+			msg = quote(text) + " is written " + quote(want) + " elsewhere in the draft (" + times(len(other)) + "), which the dictionary knows; use one form"
 		}
 		f := Finding{Span: first, Message: msg, Suggestions: []string{want}}
-		f.Related = append(f.Related, relatedIn(p, other[0].doc, other[0].span, fmt.Sprintf("written %q here", want)))
+		f.Related = append(f.Related, relatedIn(p, other[0].doc, other[0].span, "written "+quote(want)+" here"))
 		for i, s := range mineUses[1:] {
 			if i >= 20 {
 				break
 			}
-			f.Related = append(f.Related, Related{Span: s, Message: fmt.Sprintf("%q again", p.Doc.Slice(s))})
+			f.Related = append(f.Related, Related{Span: s, Message: quote(p.Doc.Slice(s)) + " again"})
 		}
 		p.Report(f)
 	}
@@ -397,8 +397,18 @@ func functionEnds(w string) bool {
 // commonForm returns the most used spelling among uses, the first on a
 // tie; lower-case spellings count double, so that a heading's
 // "User-Friendly" does not beat the text's "user-friendly".
+//
+// A compound has a few spellings (its cases, hyphenated or closed): they
+// are counted in a short list, searched in order, until it grows past
+// formListMax, then in a map. The map alone cost three lookups a use
+// (6,708 uses of 173 compounds on the 20 MB corpus: 3.7M instructions).
 func commonForm(uses []compoundUse) string {
-	count := map[string]int{}
+	type tally struct {
+		w string
+		n int
+	}
+	var list []tally
+	var count map[string]int
 	best, bestN := "", 0
 	for _, u := range uses {
 		w := u.doc.Slice(u.span)
@@ -406,13 +416,36 @@ func commonForm(uses []compoundUse) string {
 		if isLowerASCII(w) {
 			n = 2
 		}
-		count[w] += n
-		if count[w] > bestN {
-			best, bestN = w, count[w]
+		if count == nil {
+			k := 0
+			for k < len(list) && list[k].w != w {
+				k++
+			}
+			if k < len(list) {
+				list[k].n += n
+				n = list[k].n
+			} else if len(list) < formListMax {
+				list = append(list, tally{w, n})
+			} else {
+				count = make(map[string]int, 2*len(list))
+				for _, t := range list {
+					count[t.w] = t.n
+				}
+			}
+		}
+		if count != nil {
+			n += count[w]
+			count[w] = n
+		}
+		if n > bestN {
+			best, bestN = w, n
 		}
 	}
 	return best
 }
+
+// formListMax is how many spellings commonForm counts in its list.
+const formListMax = 8
 
 // compoundOfWords reports whether the dictionary accepts a hyphenated
 // form, or its part after a one-letter prefix (e-mail, x-ray).

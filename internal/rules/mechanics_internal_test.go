@@ -124,3 +124,20 @@ func TestIndexHyphen(t *testing.T) {
 		t.Fatal("no text with a hyphen past its start: the test says nothing")
 	}
 }
+
+// TestQuote checks quote against fmt's %q on texts drawn from pieces that
+// Quote keeps (letters, accents, marks, a curly quote) and pieces it
+// escapes (the straight quotation mark, the backslash, control and
+// format characters, invalid UTF-8, a rune of no category), each
+// alone and mixed.
+func TestQuote(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	pieces := []string{"a", "Z", " ", "-", "'", "’", "é", "ß", "naïve", "日本", "ـ", "\U0001F600", "~",
+		"\"", "\\", "\t", "\n", "\x00", "\x7f", "\u00ad", "\u200b", "\u2028", "\xff", "\xc3", "\xe2\x80", "\ufffd", "\U0010FFFF", "\u0378"}
+	for n := range 4000 {
+		s := joinPieces(r, pieces, n%6+1)
+		if got, want := quote(s), fmt.Sprintf("%q", s); got != want {
+			t.Fatalf("quote(%+q) = %s, want %s", s, got, want)
+		}
+	}
+}

@@ -1,6 +1,6 @@
 package rules
 
-import "fmt"
+import "strconv"
 
 // UnknownName notes a capitalised word the draft uses as a name that no
 // dictionary knows.
@@ -23,7 +23,7 @@ its other uses as related places.`,
 			After:  "<!-- edlint-words: Zhirnovsk -->\nSergei Zhirnovsk made the claim.\n",
 		},
 		message: func(is wordIssue) string {
-			return fmt.Sprintf("unknown name %q (%d× in this draft): add it to a word list if it is right", is.word, is.count)
+			return "unknown name " + quote(is.word) + " (" + strconv.Itoa(is.count) + "× in this draft): add it to a word list if it is right"
 		},
 	}
 }

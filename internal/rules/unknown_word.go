@@ -1,7 +1,5 @@
 package rules
 
-import "fmt"
-
 // UnknownWord reports words that are in no dictionary, with suggestions.
 func UnknownWord() Rule {
 	return wordRule{
@@ -28,10 +26,11 @@ requesters) are accepted. Suggestions are never applied by --fix.`,
 			After:  "Following the trip, the files were released.\n",
 		},
 		message: func(is wordIssue) string {
+			// (quote, not fmt.Sprintf: a long draft has thousands.)
 			if is.compound {
-				return fmt.Sprintf("unknown word %q: two words run together, or a compound the dictionary lacks", is.word)
+				return "unknown word " + quote(is.word) + ": two words run together, or a compound the dictionary lacks"
 			}
-			return fmt.Sprintf("unknown word %q", is.word)
+			return "unknown word " + quote(is.word)
 		},
 	}
 }

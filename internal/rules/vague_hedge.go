@@ -1,7 +1,5 @@
 package rules
 
-import "fmt"
-
 // VagueHedge reports hedges that give no probability band ("it's
 // possible", "could have", "a possibility not to be excluded", "cannot be
 // ruled out", "may well").
@@ -60,20 +58,19 @@ func (vagueHedge) Check(p *Pass) {
 		f := Finding{Span: e.Span, Severity: e.Severity}
 		switch e.Role {
 		case "modal":
-			f.Message = fmt.Sprintf("%q gives no band (readers take \"may\", \"might\", \"could\" as 15–60 %%); %s keeps them for what cannot be assessed — if you can, say %s, %s or %s",
-				text, y.Title, t30, t50n, t65)
+			f.Message = quote(text) + " gives no band (readers take \"may\", \"might\", \"could\" as 15–60 %); " + y.Title +
+				" keeps them for what cannot be assessed — if you can, say " + t30 + ", " + t50n + " or " + t65
 		case "ruleout":
-			f.Message = fmt.Sprintf("%q gives no band; %s uses \"cannot rule out\" for an unlikely or remote event worth mentioning — say which: %s or %s",
-				text, y.Title, t30, t2)
+			f.Message = quote(text) + " gives no band; " + y.Title +
+				" uses \"cannot rule out\" for an unlikely or remote event worth mentioning — say which: " + t30 + " or " + t2
 		case "realposs":
-			f.Message = fmt.Sprintf("%q gives no band (readers put it anywhere from 20 to 80 %%); under %s say %s or %s",
-				text, y.Title, t47n, t65)
+			f.Message = quote(text) + " gives no band (readers put it anywhere from 20 to 80 %); under " + y.Title + " say " + t47n + " or " + t65
 			if t := y.Suggest(47, "noun"); t.HasRole("noun") && t.Band.Low >= 40 {
 				f.Suggestions = []string{matchCase(text, t.Term)}
 			}
 		default:
-			f.Message = fmt.Sprintf("%q gives no band (readers disagree widely on how likely a \"possible\" event is); under %s say how likely: %s, %s or %s",
-				text, y.Title, t30, t50n, t65)
+			f.Message = quote(text) + " gives no band (readers disagree widely on how likely a \"possible\" event is); under " + y.Title +
+				" say how likely: " + t30 + ", " + t50n + " or " + t65
 		}
 		p.Report(f)
 	}

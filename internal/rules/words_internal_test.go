@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -397,4 +398,66 @@ func randomWord(r *rand.Rand) string {
 		b[i] = "abcdeilnorst"[r.IntN(12)]
 	}
 	return string(b)
+}
+
+// TestLetterMask checks the test closest makes before oneEditApartASCII:
+// for pairs of ASCII words one edit apart in any case (a word and its
+// edit: a substitution, a swap of neighbours, an insertion, a deletion),
+// the masks differ in two bits at most; and that it rules out pairs.
+func TestLetterMask(t *testing.T) {
+	r := rand.New(rand.NewPCG(43, 44))
+	alphabet := "aAbBkKzZ0-'@`"
+	word := func(n int) []byte {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		return b
+	}
+	ruled := 0
+	for range 50000 {
+		a := string(word(1 + r.IntN(8)))
+		b := []byte(a)
+		switch r.IntN(5) {
+		case 0:
+			b[r.IntN(len(b))] = alphabet[r.IntN(len(alphabet))]
+		case 1:
+			if len(b) > 1 {
+				i := r.IntN(len(b) - 1)
+				b[i], b[i+1] = b[i+1], b[i]
+			}
+		case 2:
+			i := r.IntN(len(b) + 1)
+			b = append(b[:i], append([]byte{alphabet[r.IntN(len(alphabet))]}, b[i:]...)...)
+		case 3:
+			i := r.IntN(len(b))
+			b = append(b[:i], b[i+1:]...)
+		default:
+			b = word(r.IntN(9))
+		}
+		far := bits.OnesCount64(letterMask(a)^letterMask(string(b))) > 2
+		if far {
+			ruled++
+		}
+		if far && oneEditApartASCII(a, string(b)) {
+			t.Fatalf("%q and %q are one edit apart, but their masks differ in more than two bits", a, string(b))
+		}
+	}
+	if ruled == 0 {
+		t.Error("the masks ruled out no pair")
+	}
+}
+
+// TestOwnedWord checks ownedWord against a lookup of strings.ToLower, on
+// words in any case, with letters outside ASCII, and longer than its
+// buffer.
+func TestOwnedWord(t *testing.T) {
+	owned := map[string]bool{"watchlist": true, "naïve": true, "rulemaking": true, strings.Repeat("ab", 20): true, "": true}
+	var buf [32]byte
+	for _, w := range []string{"watchlist", "Watchlist", "WATCHLIST", "watchlists", "Naïve", "NAÏVE", "naive",
+		"RuleMaking", strings.Repeat("AB", 20), strings.Repeat("ab", 16), strings.Repeat("Ab", 16), "", "İ", "x"} {
+		if got, want := ownedWord(owned, w, &buf), owned[strings.ToLower(w)]; got != want {
+			t.Errorf("ownedWord(%q) = %v, want %v", w, got, want)
+		}
+	}
 }

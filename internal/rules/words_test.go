@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/edlint/edlint/internal/lint"
@@ -67,5 +68,31 @@ func TestAnglicisedNameIsANote(t *testing.T) {
 		if got := res.Findings[0].Severity; got != c.want {
 			t.Errorf("%q: severity %v, want %v", c.src, got, c.want)
 		}
+	}
+}
+
+// TestCompoundUsesSuggest checks that every use of a run-together compound
+// gets the same suggestions, made once for its form (with a possessive
+// too), and that a finding's suggestions are its own: changing one's leaves
+// the others' as they were.
+func TestCompoundUsesSuggest(t *testing.T) {
+	src := "The watchlist grew. Another watchlist was kept, and the watchlist's third copy too.\n" +
+		"They met theTaliban there and theTaliban left.\n"
+	res := (&lint.Config{Rules: []rules.Rule{rules.UnknownWord()}}).Lint("x.md", []byte(src))
+	want := map[string]string{"watchlist": "watch-list|watch list", "theTaliban": "the Taliban"}
+	n := map[string]int{}
+	for _, f := range res.Findings {
+		word := strings.TrimSuffix(src[f.Start:f.End], "'s")
+		if got := strings.Join(f.Suggestions, "|"); got != want[word] {
+			t.Errorf("%q at %d: suggestions %q, want %q", word, f.Start, got, want[word])
+		}
+		n[word]++
+	}
+	if n["watchlist"] != 3 || n["theTaliban"] != 2 {
+		t.Fatalf("findings by word %v, want 3 watchlist and 2 theTaliban", n)
+	}
+	res.Findings[0].Suggestions[0] = "changed"
+	if got := res.Findings[1].Suggestions[0]; got != "watch-list" {
+		t.Errorf("the second use's suggestion is %q after the first's changed", got)
 	}
 }
