@@ -837,22 +837,58 @@ func scanSource(src []byte, invalid bool) (lines []uint32, bad []int) {
 // boundary). It looks at sixteen bytes at a time: lines of prose are some
 // sixty bytes long, too short for bytes.IndexByte, whose call and setup
 // once a line cost twice as much as the scan.
+//
+// The ASCII text, most of it, is scanned by asciiLineStarts, a loop
+// without calls; here are taken the sixteen bytes that hold a byte
+// outside ASCII, which may need checking, and the growth of lines.
 func appendLineStarts(lines []uint32, text string, from, to int, bad *[]int) []uint32 {
 	i := from
 	// The bytes before checked are checked UTF-8 (it is a character
 	// boundary); the sixteen bytes at i are looked at only if one of them
 	// is outside ASCII.
 	checked := from
-scan:
 	for {
+		if lines, i = asciiLineStarts(lines, text, i, to); i+16 > to {
+			break
+		}
+		if cap(lines)-len(lines) < 16 {
+			lines = slices.Grow(lines, 16)
+			continue
+		}
+		// The sixteen bytes at i hold one outside ASCII.
+		w0, w1 := load64(text, i), load64(text, i+8)
+		if bad != nil && checked < i+16 {
+			checked = checkUTF8(text, max(checked, i), i+16, bad)
+		}
+		lines = putLineStarts(lines, i, w0, w1)
+		i += 16
+	}
+	if bad != nil && checked < to {
+		checkUTF8(text, max(checked, i), to, bad)
+	}
+	for ; i < to; i++ {
+		if text[i] == '\n' {
+			lines = append(lines, uint32(i+1))
+		}
+	}
+	return lines
+}
+
+// asciiLineStarts is appendLineStarts on text[i:to] up to the first
+// sixteen bytes (from i, by sixteens) that hold a byte outside ASCII, or
+// that lines, which it does not grow, has room for fewer than sixteen
+// more offsets before, or that reach past to; it returns lines and where
+// it stopped. It calls nothing, so that its values stay in registers:
+// with the checks and the growth in the loop, it reloaded them from the
+// stack at every line.
+func asciiLineStarts(lines []uint32, text string, i, to int) ([]uint32, int) {
+	for cap(lines)-len(lines) >= 16 {
 		// Most turns find neither a newline nor a byte outside ASCII,
 		// which this tells in few steps: for a byte b, b-0x20 has its
 		// high bit set if b is below 0x20 (a control: a newline, or a
 		// tab or carriage return, which newlines tells apart) or 0xa0 or
 		// above, and b itself if it is 0x80 or above; a borrow from a
-		// byte below reaches it only when that byte is a control. The
-		// loop that skips them is apart, so that the work of the others
-		// does not make it keep its values on the stack.
+		// byte below reaches it only when that byte is a control.
 		// Thirty-two bytes a turn, then sixteen; the words of the
 		// sixteen bytes that stop it are kept, not read and tested again.
 		var w0, w1 uint64
@@ -870,7 +906,7 @@ scan:
 				continue
 			}
 			if i+16 > to {
-				break scan
+				return lines, i
 			}
 			w0, w1 = load64(text, i), load64(text, i+8)
 			if ((w0-0x20*lsb)|w0|(w1-0x20*lsb)|w1)&msb != 0 {
@@ -878,34 +914,38 @@ scan:
 			}
 			i += 16
 		}
-		if (w0|w1)&msb != 0 && bad != nil && checked < i+16 {
-			checked = checkUTF8(text, max(checked, i), i+16, bad)
+		if (w0|w1)&msb != 0 {
+			return lines, i // (appendLineStarts takes them)
 		}
-		if cap(lines)-len(lines) < 16 {
-			lines = slices.Grow(lines, 16)
-		}
-		// The offsets are put in place, not appended: the call to grow
-		// the slice is above, once.
-		nl0, nl1 := newlines(w0), newlines(w1)
-		for ; nl0 != 0; nl0 &= nl0 - 1 {
+		// (putLineStarts by hand: the call kept i on the stack.)
+		for nl := newlines(w0); nl != 0; nl &= nl - 1 {
 			k := len(lines)
 			lines = lines[:k+1]
-			lines[k] = uint32(i + bits.TrailingZeros64(nl0)>>3 + 1)
+			lines[k] = uint32(i + bits.TrailingZeros64(nl)>>3 + 1)
 		}
-		for ; nl1 != 0; nl1 &= nl1 - 1 {
+		for nl := newlines(w1); nl != 0; nl &= nl - 1 {
 			k := len(lines)
 			lines = lines[:k+1]
-			lines[k] = uint32(i + 8 + bits.TrailingZeros64(nl1)>>3 + 1)
+			lines[k] = uint32(i + 8 + bits.TrailingZeros64(nl)>>3 + 1)
 		}
 		i += 16
 	}
-	if bad != nil && checked < to {
-		checkUTF8(text, max(checked, i), to, bad)
+	return lines, i
+}
+
+// putLineStarts appends to lines, which has room for them, the offsets
+// just past the newlines of the sixteen bytes at i, w0 and w1. (They are
+// put in place, not appended: no call to grow the slice.)
+func putLineStarts(lines []uint32, i int, w0, w1 uint64) []uint32 {
+	for nl := newlines(w0); nl != 0; nl &= nl - 1 {
+		k := len(lines)
+		lines = lines[:k+1]
+		lines[k] = uint32(i + bits.TrailingZeros64(nl)>>3 + 1)
 	}
-	for ; i < to; i++ {
-		if text[i] == '\n' {
-			lines = append(lines, uint32(i+1))
-		}
+	for nl := newlines(w1); nl != 0; nl &= nl - 1 {
+		k := len(lines)
+		lines = lines[:k+1]
+		lines[k] = uint32(i + 8 + bits.TrailingZeros64(nl)>>3 + 1)
 	}
 	return lines
 }
