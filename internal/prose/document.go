@@ -448,12 +448,13 @@ func ParseWorkers(path string, src []byte, format Format, workers int) *Document
 		return d
 	}
 	var blocks []rawBlock
+	var joins []uint64
 	if format == Markdown {
 		blocks = d.markdownBlocks(workers)
 	} else {
-		blocks = d.plainBlocks()
+		blocks, joins = d.plainBlocks()
 	}
-	d.build(blocks, workers)
+	d.build(blocks, joins, workers)
 	return d
 }
 
@@ -477,8 +478,8 @@ type rawBlock struct {
 // build tokenizes the prose segments of blocks, numbers the token texts,
 // and splits each block into sentences, on up to workers goroutines (see
 // buildParallel).
-func (d *Document) build(blocks []rawBlock, workers int) {
-	if workers > 1 && d.buildParallel(blocks, workers) {
+func (d *Document) build(blocks []rawBlock, joins []uint64, workers int) {
+	if workers > 1 && d.buildParallel(blocks, joins, workers) {
 		return
 	}
 	est := d.estimateTokens()
@@ -486,7 +487,7 @@ func (d *Document) build(blocks []rawBlock, workers int) {
 	mem.Huge(toks)
 	sents := make([]Sentence, 0, sentenceRoom(est, len(blocks)))
 	mem.Huge(sents)
-	p := d.buildPart(run{blocks, d.Prose}, est, toks,
+	p := d.buildPart(run{blocks, d.Prose, joins}, est, toks,
 		make([]Block, 0, len(blocks)), sents)
 	d.Blocks, d.Tokens, d.Sentences = p.blocks, p.toks, p.sents
 	d.starts = p.starts
@@ -532,10 +533,25 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		firstTok := len(b.toks)
 		b.terms = b.terms[:0]
 		b.prevEnd = -1
-		for _, s := range segs {
-			first := len(b.toks)
-			b.tokenize(s.Span())
-			b.join(first, s.Span())
+		if r.joins == nil { // (Markdown: the test cost it 4M on md20)
+			for _, s := range segs {
+				first := len(b.toks)
+				b.tokenize(s.Span())
+				b.join(first, s.Span())
+			}
+		} else {
+			for x, s := range segs {
+				first := len(b.toks)
+				b.tokenize(s.Span())
+				// Most lines of a paragraph follow a token that ends
+				// on the newline before them (see joinedLine): join's
+				// work without the call.
+				if b.prevEnd+1 == int(s.start) && joinedLine(r.joins, int(rb.firstSeg)+x) {
+					b.prevEnd = int(s.end)
+					continue
+				}
+				b.join(first, s.Span())
+			}
 		}
 		endTok := len(b.toks)
 		if endTok == firstTok {
@@ -557,6 +573,16 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 	b.v.settle()
 	p.v = b.v
 	return p
+}
+
+// joinedLine reports whether joins marks prose segment k: a whole line
+// but the first, that starts with ASCII ink, after spaces if indented,
+// and ends with it (plainRun's quick loop marks them). When the last
+// token before it, of its block, ends on the newline before it (prevEnd
+// is its start less one), its first token follows it after white space
+// only: join leaves its gap flag clear and sets prevEnd to its end.
+func joinedLine(joins []uint64, k int) bool {
+	return uint(k>>6) < uint(len(joins)) && joins[k>>6]>>(k&63)&1 != 0
 }
 
 // see points view at the tokens made so far, for reading their spans.

@@ -23,7 +23,7 @@ const DirectivePrefix = "edlint-"
 // Whether the text is hard-wrapped is counted in the same pass over the
 // lines as the blocks are made, taking it to be (most text is); if it is
 // not, each block is then cut at its line breaks.
-func (d *Document) plainBlocks() []rawBlock {
+func (d *Document) plainBlocks() ([]rawBlock, []uint64) {
 	var wc wrapCount
 	segs := make([]Segment, 0, len(d.lines))
 	mem.Huge(segs)
@@ -31,9 +31,9 @@ func (d *Document) plainBlocks() []rawBlock {
 	d.Prose, d.Comments = r.prose, comments
 	d.setWrap(wc)
 	if wc.long*20 > wc.lines {
-		return d.splitAtLines(r.blocks)
+		return d.splitAtLines(r.blocks), r.joins
 	}
-	return r.blocks
+	return r.blocks, r.joins
 }
 
 // setWrap keeps wc, counted from after the byte-order mark, for
@@ -108,6 +108,8 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 	}
 	lines := d.lines[:quick+1]
 	plainLines := 0 // lines the quick loop counted for wc
+	// The quick loop marks the segments it makes (see joinedLine).
+	joins := make([]uint64, cap(prose)>>6+1)
 	for n := from; n < to; n++ {
 		// Most lines are plain: ASCII ink at either end (after
 		// indentation), short, with no directive or URL marker, ending in
@@ -168,6 +170,9 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 				m := len(prose)
 				prose = prose[:m+1]
 				prose[m] = newSegment(start, end)
+				if uint(m>>6) < uint(len(joins)) {
+					joins[m>>6] |= 1 << (m & 63)
+				}
 				open = f == finalGoesOn
 			}
 			plainLines += len(prose) - segs // a segment a line
@@ -258,7 +263,7 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 		}
 		blocks[k].endSeg = uint32(end)
 	}
-	return run{blocks, prose}, comments
+	return run{blocks, prose, joins}, comments
 }
 
 // isDirective reports whether a trimmed plain-text line holds an edlint
