@@ -544,9 +544,10 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 				first := len(b.toks)
 				b.tokenize(s.Span())
 				// Most lines of a paragraph follow a token that ends
-				// on the newline before them (see joinedLine): join's
-				// work without the call.
-				if b.prevEnd+1 == int(s.start) && joinedLine(r.joins, int(rb.firstSeg)+x) {
+				// on the newline before them, and most paragraphs start
+				// with such a line (see joinedLine): join's work without
+				// the call.
+				if (b.prevEnd+1 == int(s.start) || b.prevEnd == -1) && joinedLine(r.joins, int(rb.firstSeg)+x) {
 					b.prevEnd = int(s.end)
 					continue
 				}
@@ -580,7 +581,8 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 // and ends with it (plainRun's quick loop marks them). When the last
 // token before it, of its block, ends on the newline before it (prevEnd
 // is its start less one), its first token follows it after white space
-// only: join leaves its gap flag clear and sets prevEnd to its end.
+// only: join leaves its gap flag clear and sets prevEnd to its end. It
+// does the same when the segment is its block's first (prevEnd is -1).
 func joinedLine(joins []uint64, k int) bool {
 	return uint(k>>6) < uint(len(joins)) && joins[k>>6]>>(k&63)&1 != 0
 }
