@@ -558,10 +558,16 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		if endTok == firstTok {
 			continue
 		}
-		b.see(view)
-		// Split the block while its tokens are still in the cache.
+		// Split the block while its tokens are still in the cache. A
+		// block without a mark that may end a sentence (a heading, a
+		// line of a list) is one sentence: no view to update, no call.
 		firstSent := len(p.sents)
-		resetTo(&p.sents, splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.facts, p.sents))
+		if len(b.terms) == 0 {
+			p.sents = append(p.sents, newSentence(firstTok, endTok, len(p.blocks)))
+		} else {
+			b.see(view)
+			resetTo(&p.sents, splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.facts, p.sents))
+		}
 		p.blocks = append(p.blocks, Block{
 			start: segs[0].start, end: segs[len(segs)-1].end,
 			firstToken: uint32(firstTok), endToken: uint32(endTok),
