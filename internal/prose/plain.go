@@ -23,6 +23,9 @@ const DirectivePrefix = "edlint-"
 // Whether the text is hard-wrapped is counted in the same pass over the
 // lines as the blocks are made, taking it to be (most text is); if it is
 // not, each block is then cut at its line breaks.
+//
+// It returns with the blocks the marks of the segments that plainRun's
+// quick loop made (see joinedLine), which buildPart reads.
 func (d *Document) plainBlocks() ([]rawBlock, []uint64) {
 	var wc wrapCount
 	segs := make([]Segment, 0, len(d.lines))
