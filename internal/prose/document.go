@@ -448,12 +448,13 @@ func ParseWorkers(path string, src []byte, format Format, workers int) *Document
 		return d
 	}
 	var blocks []rawBlock
+	var joins []uint64
 	if format == Markdown {
 		blocks = d.markdownBlocks(workers)
 	} else {
-		blocks = d.plainBlocks()
+		blocks, joins = d.plainBlocks()
 	}
-	d.build(blocks, workers)
+	d.build(blocks, joins, workers)
 	return d
 }
 
@@ -477,8 +478,8 @@ type rawBlock struct {
 // build tokenizes the prose segments of blocks, numbers the token texts,
 // and splits each block into sentences, on up to workers goroutines (see
 // buildParallel).
-func (d *Document) build(blocks []rawBlock, workers int) {
-	if workers > 1 && d.buildParallel(blocks, workers) {
+func (d *Document) build(blocks []rawBlock, joins []uint64, workers int) {
+	if workers > 1 && d.buildParallel(blocks, joins, workers) {
 		return
 	}
 	est := d.estimateTokens()
@@ -486,7 +487,7 @@ func (d *Document) build(blocks []rawBlock, workers int) {
 	mem.Huge(toks)
 	sents := make([]Sentence, 0, sentenceRoom(est, len(blocks)))
 	mem.Huge(sents)
-	p := d.buildPart(run{blocks, d.Prose}, est, toks,
+	p := d.buildPart(run{blocks, d.Prose, joins}, est, toks,
 		make([]Block, 0, len(blocks)), sents)
 	d.Blocks, d.Tokens, d.Sentences = p.blocks, p.toks, p.sents
 	d.starts = p.starts
@@ -532,19 +533,41 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		firstTok := len(b.toks)
 		b.terms = b.terms[:0]
 		b.prevEnd = -1
-		for _, s := range segs {
-			first := len(b.toks)
-			b.tokenize(s.Span())
-			b.join(first, s.Span())
+		if r.joins == nil { // (Markdown: the test cost it 4M on md20)
+			for _, s := range segs {
+				first := len(b.toks)
+				b.tokenize(s.Span())
+				b.join(first, s.Span())
+			}
+		} else {
+			for x, s := range segs {
+				first := len(b.toks)
+				b.tokenize(s.Span())
+				// Most lines of a paragraph follow a token that ends
+				// on the newline before them, and most paragraphs start
+				// with such a line (see joinedLine): join's work without
+				// the call.
+				if (b.prevEnd+1 == int(s.start) || b.prevEnd == -1) && joinedLine(r.joins, int(rb.firstSeg)+x) {
+					b.prevEnd = int(s.end)
+					continue
+				}
+				b.join(first, s.Span())
+			}
 		}
 		endTok := len(b.toks)
 		if endTok == firstTok {
 			continue
 		}
-		b.see(view)
-		// Split the block while its tokens are still in the cache.
+		// Split the block while its tokens are still in the cache. A
+		// block without a mark that may end a sentence (a heading, a
+		// line of a list) is one sentence: no view to update, no call.
 		firstSent := len(p.sents)
-		resetTo(&p.sents, splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.facts, p.sents))
+		if len(b.terms) == 0 {
+			p.sents = append(p.sents, newSentence(firstTok, endTok, len(p.blocks)))
+		} else {
+			b.see(view)
+			resetTo(&p.sents, splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.facts, p.sents))
+		}
 		p.blocks = append(p.blocks, Block{
 			start: segs[0].start, end: segs[len(segs)-1].end,
 			firstToken: uint32(firstTok), endToken: uint32(endTok),
@@ -557,6 +580,17 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 	b.v.settle()
 	p.v = b.v
 	return p
+}
+
+// joinedLine reports whether joins marks prose segment k: a whole line
+// but the first, that starts with ASCII ink, after spaces if indented,
+// and ends with it (plainRun's quick loop marks them). When the last
+// token before it, of its block, ends on the newline before it (prevEnd
+// is its start less one), its first token follows it after white space
+// only: join leaves its gap flag clear and sets prevEnd to its end. It
+// does the same when the segment is its block's first (prevEnd is -1).
+func joinedLine(joins []uint64, k int) bool {
+	return uint(k>>6) < uint(len(joins)) && joins[k>>6]>>(k&63)&1 != 0
 }
 
 // see points view at the tokens made so far, for reading their spans.
@@ -837,22 +871,58 @@ func scanSource(src []byte, invalid bool) (lines []uint32, bad []int) {
 // boundary). It looks at sixteen bytes at a time: lines of prose are some
 // sixty bytes long, too short for bytes.IndexByte, whose call and setup
 // once a line cost twice as much as the scan.
+//
+// The ASCII text, most of it, is scanned by asciiLineStarts, a loop
+// without calls; here are taken the sixteen bytes that hold a byte
+// outside ASCII, which may need checking, and the growth of lines.
 func appendLineStarts(lines []uint32, text string, from, to int, bad *[]int) []uint32 {
 	i := from
 	// The bytes before checked are checked UTF-8 (it is a character
 	// boundary); the sixteen bytes at i are looked at only if one of them
 	// is outside ASCII.
 	checked := from
-scan:
 	for {
+		if lines, i = asciiLineStarts(lines, text, i, to); i+16 > to {
+			break
+		}
+		if cap(lines)-len(lines) < 16 {
+			lines = slices.Grow(lines, 16)
+			continue
+		}
+		// The sixteen bytes at i hold one outside ASCII.
+		w0, w1 := load64(text, i), load64(text, i+8)
+		if bad != nil && checked < i+16 {
+			checked = checkUTF8(text, max(checked, i), i+16, bad)
+		}
+		lines = putLineStarts(lines, i, w0, w1)
+		i += 16
+	}
+	if bad != nil && checked < to {
+		checkUTF8(text, max(checked, i), to, bad)
+	}
+	for ; i < to; i++ {
+		if text[i] == '\n' {
+			lines = append(lines, uint32(i+1))
+		}
+	}
+	return lines
+}
+
+// asciiLineStarts is appendLineStarts on text[i:to] up to the first
+// sixteen bytes (from i, by sixteens) that hold a byte outside ASCII, or
+// that lines, which it does not grow, has room for fewer than sixteen
+// more offsets before, or that reach past to; it returns lines and where
+// it stopped. It calls nothing, so that its values stay in registers:
+// with the checks and the growth in the loop, it reloaded them from the
+// stack at every line.
+func asciiLineStarts(lines []uint32, text string, i, to int) ([]uint32, int) {
+	for cap(lines)-len(lines) >= 16 {
 		// Most turns find neither a newline nor a byte outside ASCII,
 		// which this tells in few steps: for a byte b, b-0x20 has its
 		// high bit set if b is below 0x20 (a control: a newline, or a
 		// tab or carriage return, which newlines tells apart) or 0xa0 or
 		// above, and b itself if it is 0x80 or above; a borrow from a
-		// byte below reaches it only when that byte is a control. The
-		// loop that skips them is apart, so that the work of the others
-		// does not make it keep its values on the stack.
+		// byte below reaches it only when that byte is a control.
 		// Thirty-two bytes a turn, then sixteen; the words of the
 		// sixteen bytes that stop it are kept, not read and tested again.
 		var w0, w1 uint64
@@ -870,7 +940,7 @@ scan:
 				continue
 			}
 			if i+16 > to {
-				break scan
+				return lines, i
 			}
 			w0, w1 = load64(text, i), load64(text, i+8)
 			if ((w0-0x20*lsb)|w0|(w1-0x20*lsb)|w1)&msb != 0 {
@@ -878,34 +948,38 @@ scan:
 			}
 			i += 16
 		}
-		if (w0|w1)&msb != 0 && bad != nil && checked < i+16 {
-			checked = checkUTF8(text, max(checked, i), i+16, bad)
+		if (w0|w1)&msb != 0 {
+			return lines, i // (appendLineStarts takes them)
 		}
-		if cap(lines)-len(lines) < 16 {
-			lines = slices.Grow(lines, 16)
-		}
-		// The offsets are put in place, not appended: the call to grow
-		// the slice is above, once.
-		nl0, nl1 := newlines(w0), newlines(w1)
-		for ; nl0 != 0; nl0 &= nl0 - 1 {
+		// (putLineStarts by hand: the call kept i on the stack.)
+		for nl := newlines(w0); nl != 0; nl &= nl - 1 {
 			k := len(lines)
 			lines = lines[:k+1]
-			lines[k] = uint32(i + bits.TrailingZeros64(nl0)>>3 + 1)
+			lines[k] = uint32(i + bits.TrailingZeros64(nl)>>3 + 1)
 		}
-		for ; nl1 != 0; nl1 &= nl1 - 1 {
+		for nl := newlines(w1); nl != 0; nl &= nl - 1 {
 			k := len(lines)
 			lines = lines[:k+1]
-			lines[k] = uint32(i + 8 + bits.TrailingZeros64(nl1)>>3 + 1)
+			lines[k] = uint32(i + 8 + bits.TrailingZeros64(nl)>>3 + 1)
 		}
 		i += 16
 	}
-	if bad != nil && checked < to {
-		checkUTF8(text, max(checked, i), to, bad)
+	return lines, i
+}
+
+// putLineStarts appends to lines, which has room for them, the offsets
+// just past the newlines of the sixteen bytes at i, w0 and w1. (They are
+// put in place, not appended: no call to grow the slice.)
+func putLineStarts(lines []uint32, i int, w0, w1 uint64) []uint32 {
+	for nl := newlines(w0); nl != 0; nl &= nl - 1 {
+		k := len(lines)
+		lines = lines[:k+1]
+		lines[k] = uint32(i + bits.TrailingZeros64(nl)>>3 + 1)
 	}
-	for ; i < to; i++ {
-		if text[i] == '\n' {
-			lines = append(lines, uint32(i+1))
-		}
+	for nl := newlines(w1); nl != 0; nl &= nl - 1 {
+		k := len(lines)
+		lines = lines[:k+1]
+		lines[k] = uint32(i + 8 + bits.TrailingZeros64(nl)>>3 + 1)
 	}
 	return lines
 }

@@ -19,12 +19,15 @@ var minPart = 1 << 20
 type run struct {
 	blocks []rawBlock
 	prose  []Segment
+	// joins marks by index the prose segments that plainRun's quick
+	// loop made (see joinedLine); nil or short when no more are known.
+	joins []uint64
 }
 
 // buildParallel is build on up to workers goroutines; it reports false,
 // having done nothing, when the document is too small to be worth cutting.
-func (d *Document) buildParallel(blocks []rawBlock, workers int) bool {
-	runs := d.cut(blocks, workers)
+func (d *Document) buildParallel(blocks []rawBlock, joins []uint64, workers int) bool {
+	runs := d.cut(blocks, joins, workers)
 	if len(runs) < 2 {
 		return false
 	}
@@ -322,7 +325,7 @@ func closeUp[T any](buf []T, regions [][]T, room []int, total int, fix func(k in
 
 // cut divides blocks into at most workers runs of consecutive blocks of
 // about equal size in bytes, each at least minPart.
-func (d *Document) cut(blocks []rawBlock, workers int) []run {
+func (d *Document) cut(blocks []rawBlock, joins []uint64, workers int) []run {
 	size := func(rb rawBlock) int {
 		if rb.endSeg == rb.firstSeg {
 			return 0
@@ -343,12 +346,12 @@ func (d *Document) cut(blocks []rawBlock, workers int) []run {
 	for i, rb := range blocks {
 		acc += size(rb)
 		if acc >= want && len(runs) < n-1 {
-			runs = append(runs, run{blocks[start : i+1], d.Prose})
+			runs = append(runs, run{blocks[start : i+1], d.Prose, joins})
 			start, acc = i+1, 0
 		}
 	}
 	if start < len(blocks) {
-		runs = append(runs, run{blocks[start:], d.Prose})
+		runs = append(runs, run{blocks[start:], d.Prose, joins})
 	}
 	return runs
 }
