@@ -375,6 +375,9 @@ type Document struct {
 	// 8 million instructions a cycle, for as long as the rules run.
 	types    string
 	typeRefs []uint64
+	// spelt: the types some token spells are IDs 0 to spelt-1 (see
+	// SpeltTexts).
+	spelt int
 	// Tokens of type id occur counts[id] times; lower[id] is the ID of
 	// strings.ToLower(Types[id]).
 	counts []int32

@@ -494,7 +494,7 @@ func (v *vocab) finish(d *Document) {
 	if n == 0 {
 		v.refs, v.counts, v.lens = nil, nil, nil // as for a document without tokens before
 	}
-	d.types, d.typeRefs = v.base, v.refs
+	d.types, d.typeRefs, d.spelt = v.base, v.refs, n
 	d.counts, d.lower = v.counts, lower
 	d.lens, d.odd = v.lens, v.odd
 	v.slots, v.cased = nil, nil
@@ -612,6 +612,35 @@ func isLowerOf(low, t string) bool {
 		}
 	}
 	return true
+}
+
+// SpeltTexts returns the texts the document's tokens spell, each once
+// and each followed by a newline, which no token holds: the draft's
+// distinct words and marks, where a search for a word the draft may write
+// reads a few hundred kilobytes instead of the whole text (38,700 types,
+// 0.35 MB, on the 20 MB corpus). The string is new at each call.
+func (d *Document) SpeltTexts() string {
+	refs := d.typeRefs[:min(d.spelt, len(d.typeRefs))]
+	n := len(refs)
+	for _, r := range refs {
+		n += int(r >> 32)
+	}
+	// Most texts are copied as sixteen bytes, which the room and sixteen
+	// bytes more hold, as finish copies them.
+	types, out, k := d.types, make([]byte, n+16), 0
+	for _, r := range refs {
+		at, size := int(uint32(r)), int(r>>32)
+		if size <= 16 && at+16 <= len(types) {
+			store64(out, k, load64(types, at))
+			store64(out, k+8, load64(types, at+8))
+		} else {
+			copy(out[k:], types[at:at+size])
+		}
+		k += size
+		out[k] = '\n'
+		k++
+	}
+	return unsafe.String(unsafe.SliceData(out), k)
 }
 
 // TypeCount is the number of tokens whose ID is id (0 for a lower-case

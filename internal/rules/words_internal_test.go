@@ -461,3 +461,49 @@ func TestOwnedWord(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeltTexts checks that a form of letters is in SpeltTexts
+// exactly when it is in the draft's prose: on random plain drafts of
+// words with and without their marks, parted by spaces, punctuation and
+// line breaks, for every letter run of the draft and for near misses.
+func TestSpeltTexts(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	words := []string{"naive", "naïve", "Krakow", "Kraków", "Podesta", "Podestà", "Zelnickova", "Zelníčková", "the", "of", "café", "cafe", "counterrevolutionaries", "Zelníčková’s", "internationalisation"}
+	seps := []string{" ", ", ", ". ", "\n", " (", ") ", "-", "’s ", "\n\n"}
+	for range 300 {
+		var b strings.Builder
+		for range 1 + r.IntN(40) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		text := b.String()
+		doc := prose.Parse("t.txt", []byte(text), prose.Plain)
+		written := doc.SpeltTexts()
+		needles := append([]string{"ve", "ïv", "kow", "ków", "stà", "ov", "afé", "aries", "isation", "ová’s"}, words...)
+		for _, w := range needles {
+			if got, want := strings.Contains(written, w), strings.Contains(text, w); got != want {
+				t.Fatalf("%q in the spelt texts of %q: %v, in the text %v", w, text, got, want)
+			}
+		}
+	}
+}
+
+// TestSoftenCodeSpan checks that a form written only where the draft's
+// prose is not (a Markdown code span) does not count as written: the
+// dropped mark stays a note.
+func TestSoftenCodeSpan(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		soft bool
+	}{
+		{"We met in Krakow. See `Kraków` in the code.\n", true},
+		{"We met in Krakow. Kraków is in Poland.\n", false},
+	} {
+		doc := prose.Parse("t.md", []byte(c.src), prose.Markdown)
+		is := []wordIssue{{kind: kindWrongDiacritic, word: "Krakow", want: []string{"Kraków"}}}
+		softenAnglicised(is, doc.SpeltTexts())
+		if got := is[0].sev == Info; got != c.soft {
+			t.Errorf("%q: softened %v, want %v", c.src, got, c.soft)
+		}
+	}
+}
