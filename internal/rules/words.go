@@ -4,9 +4,9 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -250,7 +250,7 @@ func wordIssues(p *Pass) []wordIssue {
 		// walk over the tokens also finds where the extraction's walk
 		// would stop, for far less than a walk of its own, and leaves
 		// those stops with the extraction's tables (see estimatesOf).
-		known := knownWords(p.Doc, p.Dict, verdictsOf(p))
+		known := knownWords(p.Doc, p.Dict, textRefsOf(p, p.Doc))
 		var x *extractor
 		if p.awaited(factEstimateScan) && !p.Doc.TooVaried() {
 			x = newExtractorKnown(p.Doc, nil, nil, known)
@@ -267,7 +267,7 @@ func wordIssues(p *Pass) []wordIssue {
 				built := false
 				tokenIndexWith(p, p.Doc, func() *tokenIndex {
 					built = true
-					return buildTokenIndexStops(p.Doc, js, classesOf(p, p.Doc))
+					return buildTokenIndexStops(p.Doc, js, textRefsOf(p, p.Doc))
 				})
 				return built
 			}
@@ -399,21 +399,34 @@ type judge struct {
 	known []wordVerdict
 }
 
-// wordVerdicts holds, for the documents of a run that share a
-// dictionary, what plan and typeTable make of a word from the word and
-// the dictionary alone: the documents of a run share most of their words
-// (the 205 files of the split 20 MB corpus have 530 thousand types
-// between them, each file numbering its own, but few tens of thousands
-// of distinct texts), and a map lookup costs less than the checks. A
-// document reads the map under the read lock for all its types at once
-// (knownWords), and adds the words it lacked if the lock is free then:
-// the memo only spares work, and a document never waits for another. A
-// document linted alone has none: each of its words is judged once
-// anyway.
-type wordVerdicts = textMemo[wordVerdict]
+// runTexts holds the texts of a run's documents, each with what the
+// word judgement and the token index make of it alone (runText): the
+// documents of a run share most of their words (the 205 files of the
+// split 20 MB corpus have 530 thousand types between them, each file
+// numbering its own, but few tens of thousands of distinct texts), and a
+// lookup costs less than the checks. A document finds its types in it
+// once (textRefs), for the two readers: where each read a table of its
+// own (the verdicts and the classes), each type was hashed and probed
+// twice, 92M instructions of the 205 files' 3,409M. A document reads it
+// under the read lock for all its types at once, and adds what it
+// lacked if the lock is free then: the memo only spares work, and a
+// document never waits for another. A document linted alone has none:
+// each of its words is judged once anyway.
+type runTexts = textMemo[runText]
+
+// runText is what a run makes of a text alone: its wordVerdict with the
+// dictionary of ID dict (0 until known: the documents of a run may not
+// share their dictionary, whose verdicts the first to judge the text
+// keeps), and its token class (see buildTokenIndexStops), with
+// classKnown set once known.
+type runText struct {
+	verdict wordVerdict
+	dict    uint64
+	class   uint32
+}
 
 // textMemo holds a value of V for each of the texts of a run's documents
-// that it has met (see wordVerdicts), under mu.
+// that it has met (see runTexts), under mu.
 type textMemo[V any] struct {
 	mu sync.RWMutex
 	// slots is an open-addressing hash table of words: 0 empty, else
@@ -490,42 +503,156 @@ func (w *textMemo[V]) add(text string, h uint32, e V) {
 	w.place(uint64(h)<<32 | uint64(len(w.words)))
 }
 
-// lookup sets dst[id] to the value of each type id of d that the memo
-// holds, read under the read lock, and returns the others' IDs and
-// their memoHash (at the same index); with spelt, only the types a token
-// spells are looked up.
-func (w *textMemo[V]) lookup(d *prose.Document, spelt bool, dst []V) (missing, hashes []uint32) {
-	w.mu.RLock()
-	defer w.mu.RUnlock()
-	for id := range d.NumTypes() {
-		if spelt && d.TypeCount(uint32(id)) == 0 {
-			continue
-		}
-		text := d.Type(uint32(id))
-		h := memoHash(text)
-		if k := w.find(text, h); k >= 0 {
-			dst[id] = w.words[k].v
-		} else {
-			missing, hashes = append(missing, uint32(id)), append(hashes, h)
-		}
-	}
-	return missing, hashes
+// textRefs is where the types of a document linted with others stand in
+// the run's runTexts, found once for the word judgement (knownWords) and
+// the token index (buildTokenIndexStops), whichever reads them first:
+// the index, most often, which the consistency rules of the run's first
+// document build for every document.
+type textRefs struct {
+	memo *runTexts
+	// ref is, by type ID, 1 + the index of its text in memo.words; 0
+	// if memo lacked it, or held it past the first maxRef (the readers
+	// then look for it again). (Two bytes, not four: a run's documents
+	// have few tens of thousands of texts between them, 32 thousand on
+	// the 205 files of the split corpus, but 650 thousand types, whose
+	// refs are made together, for most, and each kept until the second
+	// reader is done: at four bytes the run's peak RSS grew by 4 MB.)
+	ref []uint16
+	// read counts the readers done (see done): the second drops ref.
+	read atomic.Int32
 }
 
-// store adds the values (value(id)) of d's types that lookup found
-// missing, unless another document holds the lock: on two cores a third
-// of the documents find it taken, and their texts come back with the
-// documents that follow. (A text another document added meanwhile is
-// not added twice.)
-func (w *textMemo[V]) store(d *prose.Document, missing, hashes []uint32, value func(id uint32) V) {
-	if len(missing) == 0 || !w.mu.TryLock() {
+// done tells r that one of its two readers is done with it: the second
+// drops r.ref. (The run would keep every document's refs, made for most
+// while the first document is checked.)
+func (r *textRefs) done() {
+	if r.read.Add(1) == 2 {
+		r.ref = nil
+	}
+}
+
+// maxRef bounds the texts of a runTexts that a textRefs refers to.
+const maxRef = 1<<16 - 1
+
+// newTextRefs finds the types of d, which is not TooVaried, in memo.
+func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
+	r := &textRefs{memo: memo, ref: make([]uint16, d.NumTypes())}
+	memo.mu.RLock()
+	defer memo.mu.RUnlock()
+	ref := r.ref
+	for id := range ref {
+		text := d.Type(uint32(id))
+		if k := memo.find(text, memoHash(text)); k < maxRef {
+			ref[id] = uint16(k + 1)
+		}
+	}
+	return r
+}
+
+// textRefsOf returns the run's textRefs of doc when doc is linted with
+// others (nil otherwise: each of its texts is judged and classified once
+// anyway) and is not TooVaried (its last ID stands for many texts).
+func textRefsOf(p *Pass, doc *prose.Document) *textRefs {
+	c := p.Corpus
+	if c == nil || len(c.Docs) < 2 || doc.TooVaried() {
+		return nil
+	}
+	i := c.IndexOf(doc)
+	if i < 0 {
+		return nil
+	}
+	e := &c.texts[i]
+	e.once.Do(func() {
+		e.v = newTextRefs(c.Memo("run-texts", func() any { return &runTexts{} }).(*runTexts), doc)
+	})
+	if r := e.v.(*textRefs); r.read.Load() < 2 {
+		return r
+	}
+	return nil // (read twice already: a third reader does without)
+}
+
+// verdicts sets dst[id] to the verdict of each type id of d that the memo
+// holds with the dictionary of ID dict, read under the read lock, and
+// returns the others' IDs. A type the memo lacked when r was made is
+// looked for again: the lower-case forms no token spells are not the
+// index's to add, and r is most often made by the index, before any
+// document but the first is judged (their verdicts, judged again for
+// each document, cost 25M over the 205 files of the split corpus).
+func (r *textRefs) verdicts(d *prose.Document, dict uint64, dst []wordVerdict) (todo []uint32) {
+	w := r.memo
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	words := w.words
+	for id, ref := range r.ref {
+		k := int(ref) - 1
+		if k < 0 {
+			text := d.Type(uint32(id))
+			k = w.find(text, memoHash(text))
+		}
+		if k >= 0 {
+			if e := &words[k].v; e.dict == dict {
+				dst[id] = e.verdict
+				continue
+			}
+		}
+		todo = append(todo, uint32(id))
+	}
+	return todo
+}
+
+// classes sets dst[id] to the class of each type id of d a token spells
+// that the memo holds (classKnown set), read under the read lock, and
+// returns the other such types' IDs. A type the memo lacked when r was
+// made is looked for again only if r could not refer to its text (past
+// maxRef): r is most often made just before.
+func (r *textRefs) classes(d *prose.Document, dst []uint32) (todo []uint32) {
+	w := r.memo
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	words := w.words
+	over := len(words) > maxRef
+	for id, ref := range r.ref {
+		if d.TypeCount(uint32(id)) == 0 {
+			continue
+		}
+		k := int(ref) - 1
+		if k < 0 && over {
+			text := d.Type(uint32(id))
+			k = w.find(text, memoHash(text))
+		}
+		if k >= 0 {
+			if c := words[k].v.class; c != 0 {
+				dst[id] = c
+				continue
+			}
+		}
+		todo = append(todo, uint32(id))
+	}
+	return todo
+}
+
+// store calls set with the memo's entry of each type of d in todo, the
+// text added if the memo lacks it, unless another document holds the
+// lock: on two cores a third of the documents find it taken, and their
+// texts come back with the documents that follow. (A text another
+// document added meanwhile is not added twice.)
+func (r *textRefs) store(d *prose.Document, todo []uint32, set func(e *runText, id uint32)) {
+	w := r.memo
+	if len(todo) == 0 || !w.mu.TryLock() {
 		return
 	}
 	defer w.mu.Unlock()
-	for k, id := range missing {
-		if text := d.Type(id); w.find(text, hashes[k]) < 0 {
-			w.add(text, hashes[k], value(id))
+	for _, id := range todo {
+		k := int(r.ref[id]) - 1
+		if k < 0 {
+			text := d.Type(id)
+			h := memoHash(text)
+			if k = w.find(text, h); k < 0 {
+				w.add(text, h, runText{})
+				k = len(w.words) - 1
+			}
 		}
+		set(&w.words[k].v, id)
 	}
 }
 
@@ -562,34 +689,25 @@ type wordVerdict struct {
 // verdict returns e's Check.
 func (e *wordVerdict) verdict() spell.Verdict { return spell.Verdict{Status: e.status, Want: e.want} }
 
-// verdictsOf returns the memo of the run's documents that p shares its
-// dictionary with, or nil when p.Doc is linted alone.
-func verdictsOf(p *Pass) *wordVerdicts {
-	if p.Corpus == nil || len(p.Corpus.Docs) < 2 || !p.Corpus.Has(p.Doc) {
-		return nil
-	}
-	return p.Corpus.Memo("word-verdicts#"+strconv.FormatUint(p.Dict.ID(), 10), func() any {
-		return &wordVerdicts{}
-	}).(*wordVerdicts)
-}
-
 // knownWords returns the wordVerdict of each type of doc, by Token.ID,
-// read from w or computed and added to it; nil when w is (the document
-// is linted alone) or doc is TooVaried (its last ID stands for many
-// texts). (A table of pointers into the memo's words, in place of the
-// copies, saved 3M of its 75M on the 205 files of the split corpus, and
-// the readers' extra loads took half of that back.)
-func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdict {
+// read from the run's memo (r) or computed and added to it; nil when r is
+// (the document is linted alone). (A table of pointers into the memo's
+// words, in place of the copies, saved 3M of its 75M on the 205 files of
+// the split corpus, and the readers' extra loads took half of that
+// back.)
+func knownWords(doc *prose.Document, d *spell.Dict, r *textRefs) []wordVerdict {
 	h := hedgeData()
-	if w == nil || doc.TooVaried() || h.err != nil {
+	if r == nil || h.err != nil {
 		return nil
 	}
 	known := make([]wordVerdict, doc.NumTypes())
-	missing, hashes := w.lookup(doc, false, known)
-	if len(missing) == 0 {
+	dict := d.ID()
+	todo := r.verdicts(doc, dict, known)
+	if len(todo) == 0 {
+		r.done()
 		return known
 	}
-	for _, id := range missing {
+	for _, id := range todo {
 		text := doc.Type(id)
 		v := d.Check(text)
 		e := wordVerdict{status: v.Status, want: v.Want}
@@ -599,7 +717,12 @@ func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdi
 		e.typeFact = h.typeFacts(text, doc.Type(doc.Lower(id)), false)
 		known[id] = e
 	}
-	w.store(doc, missing, hashes, func(id uint32) wordVerdict { return known[id] })
+	r.store(doc, todo, func(e *runText, id uint32) {
+		if e.dict == 0 {
+			e.verdict, e.dict = known[id], dict
+		}
+	})
+	r.done()
 	return known
 }
 
