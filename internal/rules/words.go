@@ -399,6 +399,17 @@ type judge struct {
 	known []wordVerdict
 }
 
+// runText is what a run makes of a text alone: its wordVerdict with the
+// dictionary of ID dict (0 until known: the documents of a run may not
+// share their dictionary, whose verdicts the first to judge the text
+// keeps), and its token class (see buildTokenIndexStops), with
+// classKnown set once known.
+type runText struct {
+	verdict wordVerdict
+	dict    uint64
+	class   uint32
+}
+
 // runTexts holds the texts of a run's documents, each with what the
 // word judgement and the token index make of it alone (runText): the
 // documents of a run share most of their words (the 205 files of the
@@ -411,46 +422,41 @@ type judge struct {
 // under the read lock for all its types at once, and adds what it
 // lacked if the lock is free then: the memo only spares work, and a
 // document never waits for another. A document linted alone has none:
-// each of its words is judged once anyway.
-type runTexts = textMemo[runText]
-
-// runText is what a run makes of a text alone: its wordVerdict with the
-// dictionary of ID dict (0 until known: the documents of a run may not
-// share their dictionary, whose verdicts the first to judge the text
-// keeps), and its token class (see buildTokenIndexStops), with
-// classKnown set once known.
-type runText struct {
-	verdict wordVerdict
-	dict    uint64
-	class   uint32
-}
-
-// textMemo holds a value of V for each of the texts of a run's documents
-// that it has met (see runTexts), under mu.
-type textMemo[V any] struct {
+// each of its words is judged once anyway. (It was a generic
+// textMemo[V], one for the verdicts and one for the classes.)
+type runTexts struct {
 	mu sync.RWMutex
 	// slots is an open-addressing hash table of words: 0 empty, else
 	// the word's hash (memoHash) in the high half and 1 + its index in
 	// words in the low. A map's lookup cost some 145 instructions a type
 	// (aeshash and the probe), this one about half: the hash reads a
-	// byte at a time, but a slot's hash rules out the other words
+	// byte at a time, but a word's hash rules out the other words
 	// before their texts are read.
 	slots []uint64
-	words []memoWord[V]
+	words []memoWord
 }
 
-// memoWord is a word of a textMemo.
-type memoWord[V any] struct {
+// memoWord is a word of a runTexts, with its memoHash.
+type memoWord struct {
 	text string
-	v    V
+	hash uint64
+	v    runText
 }
 
 // memoHash hashes a word from its first and last eight bytes (four, or
 // three single bytes, in a shorter one) and its length, read a word at a
 // time: a byte at a time, its hash cost more than the map's aeshash.
 // Long words that share both ends are few, and the probe tells them
-// apart by text.
-func memoHash(s string) uint32 { return uint32(wordHash(s) >> 32) }
+// apart by text. A word of under eight bytes is all in its hash, which
+// its length and the hash tell apart from every other (see find).
+func memoHash(s string) uint64 { return wordHash(s) }
+
+// exactHash is the length under which the words of a length have
+// distinct memoHashes: wordHash's x holds all their bytes (four bytes
+// from each end, or the three bytes of a shorter word), and for a
+// given length, x is xor-ed with a constant and multiplied by an odd
+// one, which maps distinct x to distinct hashes.
+const exactHash = 8
 
 // wordHash is memoHash's 64 bits, of which the high ones are the better
 // mixed (a product's low bits depend only on its factors' low bits).
@@ -469,27 +475,28 @@ func wordHash(s string) uint64 {
 }
 
 // find returns the index in w.words of text, whose memoHash is h, or -1.
-func (w *textMemo[V]) find(text string, h uint32) int {
+// A word shorter than exactHash is told by its hash and length: the
+// comparison of the texts, a call, cost 30M of the 205 files' lookups.
+func (w *runTexts) find(text string, h uint64) int {
 	if len(w.slots) == 0 {
 		return -1
 	}
 	mask := uint32(len(w.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := uint32(h>>32) & mask; ; i = (i + 1) & mask {
 		s := w.slots[i]
 		if s == 0 {
 			return -1
 		}
-		if s>>32 == uint64(h) {
-			if k := int(uint32(s)) - 1; w.words[k].text == text {
-				return k
-			}
+		k := int(uint32(s)) - 1
+		if e := &w.words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || e.text == text) {
+			return k
 		}
 	}
 }
 
 // add adds text, whose memoHash is h and which find does not have, with
 // e; text is copied.
-func (w *textMemo[V]) add(text string, h uint32, e V) {
+func (w *runTexts) add(text string, h uint64, e runText) {
 	if 4*(len(w.words)+1) > 3*len(w.slots) {
 		old := w.slots
 		w.slots = make([]uint64, max(1024, 2*len(old)))
@@ -499,8 +506,8 @@ func (w *textMemo[V]) add(text string, h uint32, e V) {
 			}
 		}
 	}
-	w.words = append(w.words, memoWord[V]{strings.Clone(text), e}) // (text is a view of a document's types)
-	w.place(uint64(h)<<32 | uint64(len(w.words)))
+	w.words = append(w.words, memoWord{strings.Clone(text), h, e}) // (text is a view of a document's types)
+	w.place(h>>32<<32 | uint64(len(w.words)))
 }
 
 // textRefs is where the types of a document linted with others stand in
@@ -539,11 +546,28 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 	r := &textRefs{memo: memo, ref: make([]uint16, d.NumTypes())}
 	memo.mu.RLock()
 	defer memo.mu.RUnlock()
-	ref := r.ref
+	if len(memo.slots) == 0 {
+		return r
+	}
+	// find's probe, the table in locals: find, too costly to inline,
+	// cost a call a type.
+	ref, slots, words := r.ref, memo.slots, memo.words
+	mask := uint32(len(slots) - 1)
 	for id := range ref {
 		text := d.Type(uint32(id))
-		if k := memo.find(text, memoHash(text)); k < maxRef {
-			ref[id] = uint16(k + 1)
+		h := memoHash(text)
+		for i := uint32(h>>32) & mask; ; i = (i + 1) & mask {
+			s := slots[i]
+			if s == 0 {
+				break
+			}
+			k := uint32(s) - 1
+			if e := &words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || e.text == text) {
+				if k < maxRef {
+					ref[id] = uint16(k + 1)
+				}
+				break
+			}
 		}
 	}
 	return r
@@ -657,7 +681,7 @@ func (r *textRefs) store(d *prose.Document, todo []uint32, set func(e *runText, 
 }
 
 // place puts slot s in the first empty slot from its hash's.
-func (w *textMemo[V]) place(s uint64) {
+func (w *runTexts) place(s uint64) {
 	mask := uint32(len(w.slots) - 1)
 	i := uint32(s>>32) & mask
 	for w.slots[i] != 0 {

@@ -125,7 +125,7 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 // word added is found with its verdict, and no other, among words that
 // share their ends and lengths (memoHash reads at most sixteen bytes).
 func TestWordVerdictsTable(t *testing.T) {
-	w := &textMemo[wordVerdict]{}
+	w := &runTexts{}
 	word := func(i int) string {
 		switch i % 4 {
 		case 0:
@@ -146,12 +146,12 @@ func TestWordVerdictsTable(t *testing.T) {
 			}
 			continue
 		}
-		w.add(text, memoHash(text), wordVerdict{want: text})
+		w.add(text, memoHash(text), runText{verdict: wordVerdict{want: text}})
 	}
 	for i := range n {
 		text := word(i)
 		k := w.find(text, memoHash(text))
-		if k < 0 || w.words[k].v.want != text {
+		if k < 0 || w.words[k].v.verdict.want != text {
 			t.Fatalf("%q: found %d", text, k)
 		}
 		if other := text + "x"; w.find(other, memoHash(other)) >= 0 {
@@ -238,5 +238,34 @@ func TestRunTextsShared(t *testing.T) {
 	}
 	if shared == 0 {
 		t.Error("no type found in the memo: the test says little")
+	}
+}
+
+// TestMemoHashExact checks what find relies on: the words of one length
+// under exactHash have distinct memoHashes, over every word of those
+// lengths made of a few bytes (the ends of the byte values, letters, and
+// a byte of UTF-8).
+func TestMemoHashExact(t *testing.T) {
+	alphabet := []byte{0, 'a', 'b', 0x80, 0xff}
+	for n := range exactHash {
+		seen := map[uint64]string{}
+		word := make([]byte, n)
+		var each func(i int)
+		each = func(i int) {
+			if i == n {
+				w := string(word)
+				h := memoHash(w)
+				if other, ok := seen[h]; ok {
+					t.Fatalf("%q and %q share memoHash %#x", w, other, h)
+				}
+				seen[h] = w
+				return
+			}
+			for _, c := range alphabet {
+				word[i] = c
+				each(i + 1)
+			}
+		}
+		each(0)
 	}
 }
