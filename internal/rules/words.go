@@ -154,26 +154,71 @@ type wordCounts struct {
 	// curly sums the types with a curly apostrophe by their form with
 	// straight ones, which another type may spell too.
 	curly map[string]int
+	// refs and known: for a document linted with others, the types of
+	// ASCII texts that the run's memo held when the document's refs
+	// were made are found by their texts' index in the memo, in known
+	// (an open-addressing table of type ID + 1 by the index, 0 empty),
+	// and slots holds the others. known is built from the refs, without
+	// reading the texts: where each type's text was read and hashed,
+	// the table cost 54M instructions over the 205 files of the split
+	// corpus, for some 3,800 lookups.
+	refs       *textRefs
+	known      []uint32
+	knownShift uint
 }
 
-// newWordCounts indexes byLower, the word uses of doc by lower-case type.
-func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
-	distinct := 0
-	for _, c := range byLower {
-		if c != 0 {
-			distinct++
+// newWordCounts indexes byLower, the word uses of doc by lower-case type;
+// refs, when not nil, are doc's types in the run's memo.
+func newWordCounts(doc *prose.Document, byLower []int32, refs *textRefs) *wordCounts {
+	u := &wordCounts{doc: doc, count: byLower}
+	// The types known does not find, to slots: by lower-case type ID.
+	var rest []int32
+	if refs != nil && refs.ref != nil {
+		u.refs = refs
+		ref := refs.ref
+		refs.memo.mu.RLock()
+		words := refs.memo.words
+		distinct := 0
+		for _, c := range byLower {
+			if c != 0 {
+				distinct++
+			}
+		}
+		size := tableSize(distinct)
+		u.known, u.knownShift = mem.Table[uint32](size), uint(64-bits.TrailingZeros(uint(size)))
+		mask := uint64(size - 1)
+		for lid, c := range byLower {
+			if c == 0 {
+				continue
+			}
+			// Of an ASCII text (its class known, with no byte outside
+			// ASCII), which has no curly apostrophe.
+			if lid < len(ref) && ref[lid] != 0 {
+				k := uint32(ref[lid]) - 1
+				if c := words[k].v.class; c != 0 && c&clsNonASCII == 0 {
+					i := u.knownSlot(k)
+					for u.known[i] != 0 {
+						i = (i + 1) & mask
+					}
+					u.known[i] = uint32(lid) + 1
+					continue
+				}
+			}
+			rest = append(rest, int32(lid))
+		}
+		refs.memo.mu.RUnlock()
+	} else {
+		for lid, c := range byLower {
+			if c != 0 {
+				rest = append(rest, int32(lid))
+			}
 		}
 	}
-	size := 1
-	for size < 2*distinct {
-		size <<= 1
-	}
-	u := &wordCounts{doc: doc, count: byLower, slots: mem.Table[uint32](size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	size := tableSize(len(rest))
+	u.slots, u.shift = mem.Table[uint32](size), uint(64-bits.TrailingZeros(uint(size)))
 	mask := uint64(size - 1)
-	for lid, c := range byLower {
-		if c == 0 {
-			continue
-		}
+	for _, lid := range rest {
+		c := byLower[lid]
 		// (Most words are ASCII, which has no curly apostrophe:
 		// strings.Contains, for every type, cost some 85 instructions
 		// each, 39M over the 205 files of the split corpus; isASCII8,
@@ -193,6 +238,22 @@ func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
 		u.slots[i] = uint32(lid) + 1
 	}
 	return u
+}
+
+// tableSize is the size of an open-addressing table of n entries: a power
+// of two, at least 2n and 1.
+func tableSize(n int) int {
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	return size
+}
+
+// knownSlot returns the slot of known where the search for the text of
+// index k in the run's memo starts.
+func (u *wordCounts) knownSlot(k uint32) uint64 {
+	return (uint64(k) + 1) * 0x9e3779b97f4a7c15 >> u.knownShift
 }
 
 // slot returns the slot where the search for w starts: a hash of its
@@ -215,6 +276,21 @@ func (u *wordCounts) get(w string) int {
 	n := 0
 	if u.curly != nil {
 		n = u.curly[w]
+	}
+	if u.known != nil {
+		// (The refs are the judgement's until it has its suggestions.)
+		memo, ref := u.refs.memo, u.refs.ref
+		memo.mu.RLock()
+		k := memo.find(w, memoHash(w))
+		memo.mu.RUnlock()
+		if 0 <= k && k < maxRef {
+			mask := uint64(len(u.known) - 1)
+			for i := u.knownSlot(uint32(k)); u.known[i] != 0; i = (i + 1) & mask {
+				if lid := u.known[i] - 1; uint32(ref[lid]) == uint32(k)+1 {
+					return n + int(u.count[lid])
+				}
+			}
+		}
 	}
 	mask := uint64(len(u.slots) - 1)
 	for i := u.slot(w); u.slots[i] != 0; i = (i + 1) & mask {
@@ -250,7 +326,8 @@ func wordIssues(p *Pass) []wordIssue {
 		// walk over the tokens also finds where the extraction's walk
 		// would stop, for far less than a walk of its own, and leaves
 		// those stops with the extraction's tables (see estimatesOf).
-		known := knownWords(p.Doc, p.Dict, textRefsOf(p, p.Doc))
+		refs := textRefsOf(p, p.Doc)
+		known := knownWords(p.Doc, p.Dict, refs)
 		var x *extractor
 		if p.awaited(factEstimateScan) && !p.Doc.TooVaried() {
 			x = newExtractorKnown(p.Doc, nil, nil, known)
@@ -272,11 +349,14 @@ func wordIssues(p *Pass) []wordIssue {
 				return built
 			}
 		}
-		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index, known)
+		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index, known, refs)
 		// The lower-case words' suggestions wait for the owned
 		// compounds (see dropOwned).
 		owned := ownedCompounds(p)
 		suggest(issues, owned)
+		if refs != nil {
+			refs.done() // (knownWords' and wordUses', whose counts suggest reads)
+		}
 		issues = dropOwned(issues, owned)
 		if x != nil {
 			p.stash(factEstimateScan, x)
@@ -397,6 +477,9 @@ type judge struct {
 	// known is what plan makes of each type alone, by Token.ID, from
 	// the run's memo (knownWords); nil for a document linted alone.
 	known []wordVerdict
+	// refs are the document's types in the run's memo, for wordUses;
+	// nil for a document linted alone.
+	refs *textRefs
 }
 
 // runText is what a run makes of a text alone: its wordVerdict with the
@@ -406,7 +489,7 @@ type judge struct {
 // classKnown set once known.
 type runText struct {
 	verdict wordVerdict
-	dict    uint64
+	dict    uint32 // (the ID's low half: a run makes a few dictionaries, not 2^32)
 	class   uint32
 }
 
@@ -602,7 +685,7 @@ func textRefsOf(p *Pass, doc *prose.Document) *textRefs {
 // index's to add, and r is most often made by the index, before any
 // document but the first is judged (their verdicts, judged again for
 // each document, cost 25M over the 205 files of the split corpus).
-func (r *textRefs) verdicts(d *prose.Document, dict uint64, dst []wordVerdict) (todo []uint32) {
+func (r *textRefs) verdicts(d *prose.Document, dict uint32, dst []wordVerdict) (todo []uint32) {
 	w := r.memo
 	w.mu.RLock()
 	defer w.mu.RUnlock()
@@ -725,10 +808,9 @@ func knownWords(doc *prose.Document, d *spell.Dict, r *textRefs) []wordVerdict {
 		return nil
 	}
 	known := make([]wordVerdict, doc.NumTypes())
-	dict := d.ID()
+	dict := uint32(d.ID())
 	todo := r.verdicts(doc, dict, known)
 	if len(todo) == 0 {
-		r.done()
 		return known
 	}
 	for _, id := range todo {
@@ -746,7 +828,6 @@ func knownWords(doc *prose.Document, d *spell.Dict, r *textRefs) []wordVerdict {
 			e.verdict, e.dict = known[id], dict
 		}
 	})
-	r.done()
 	return known
 }
 
@@ -861,7 +942,7 @@ func (j *judge) plan(id uint32) {
 // judgeWords judges the words of doc. When x is not nil, its walk over the
 // tokens also lists where x's extraction stops (see walkStops): x.stops.
 func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
-	issues, suggest := judgeWordsLater(doc, d, x, nil, nil)
+	issues, suggest := judgeWordsLater(doc, d, x, nil, nil, nil)
 	suggest(issues, nil)
 	return issues
 }
@@ -871,9 +952,10 @@ func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
 // those that are not among owned, the closed compounds a consistency rule
 // reports instead (see dropOwned), whose issues are dropped: their
 // suggestions, a search each, are not needed.
-func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker, known []wordVerdict) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
+func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker, known []wordVerdict, refs *textRefs) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
 	j := &judge{
 		known:  known,
+		refs:   refs,
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}},
 		plans:  mem.Table[wordPlan](doc.NumTypes()),
@@ -1240,7 +1322,7 @@ func (j *judge) wordUses() (uses *wordCounts, size int) {
 			size += int(c)
 		}
 	}
-	return newWordCounts(j.doc, byLower), size
+	return newWordCounts(j.doc, byLower, j.refs), size
 }
 
 // compoundSplit is a memoised closedCompound.

@@ -21,7 +21,7 @@ func TestJudgeWordsOwned(t *testing.T) {
 	doc := prose.Parse("owned.txt", []byte(src), prose.Plain)
 	owned := map[string]bool{"longterm": true, "uptodate": true}
 	want := dropOwned(judgeWords(doc, d, nil), owned)
-	all, suggest := judgeWordsLater(doc, d, nil, nil, nil)
+	all, suggest := judgeWordsLater(doc, d, nil, nil, nil, nil)
 	suggest(all, owned)
 	searched := false
 	for _, is := range all {
@@ -104,7 +104,7 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 				t.Errorf("document %d: the plans differ with the memo", i)
 			}
 			want := judgeWords(doc, d, nil)
-			got, suggest := judgeWordsLater(doc, d, nil, nil, known)
+			got, suggest := judgeWordsLater(doc, d, nil, nil, known, nil)
 			suggest(got, nil)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("document %d with the memo:\n%+v\nwant\n%+v", i, got, want)
@@ -186,7 +186,7 @@ func TestRunTextsShared(t *testing.T) {
 			// Past maxRef, the texts the documents add are found
 			// again, not by their refs. (The texts before them hold
 			// what no document's type is.)
-			odd := runText{verdict: wordVerdict{status: spell.WrongForm, want: "odd"}, dict: base.ID(), class: classKnown | 1<<30}
+			odd := runText{verdict: wordVerdict{status: spell.WrongForm, want: "odd"}, dict: uint32(base.ID()), class: classKnown | 1<<30}
 			for i := range maxRef + 10 {
 				text := "zz" + strconv.Itoa(i)
 				memo.add(text, memoHash(text), odd)
