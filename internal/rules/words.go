@@ -171,9 +171,9 @@ type wordCounts struct {
 // refs, when not nil, are doc's types in the run's memo.
 func newWordCounts(doc *prose.Document, byLower []int32, refs *textRefs) *wordCounts {
 	u := &wordCounts{doc: doc, count: byLower}
-	// The types known does not find, to slots: by lower-case type ID.
-	var rest []int32
 	if refs != nil && refs.ref != nil {
+		// The types known does not find, to slots: by lower-case type ID.
+		var rest []int32
 		u.refs = refs
 		ref := refs.ref
 		refs.memo.mu.RLock()
@@ -207,37 +207,54 @@ func newWordCounts(doc *prose.Document, byLower []int32, refs *textRefs) *wordCo
 			rest = append(rest, int32(lid))
 		}
 		refs.memo.mu.RUnlock()
-	} else {
-		for lid, c := range byLower {
-			if c != 0 {
-				rest = append(rest, int32(lid))
-			}
+		u.makeSlots(len(rest))
+		for _, lid := range rest {
+			u.addText(int(lid))
+		}
+		return u
+	}
+	distinct := 0
+	for _, c := range byLower {
+		if c != 0 {
+			distinct++
 		}
 	}
-	size := tableSize(len(rest))
-	u.slots, u.shift = mem.Table[uint32](size), uint(64-bits.TrailingZeros(uint(size)))
-	mask := uint64(size - 1)
-	for _, lid := range rest {
-		c := byLower[lid]
-		// (Most words are ASCII, which has no curly apostrophe:
-		// strings.Contains, for every type, cost some 85 instructions
-		// each, 39M over the 205 files of the split corpus; isASCII8,
-		// not inlined, 33.)
-		w := doc.Type(uint32(lid))
-		if !shortASCII(w) && strings.Contains(w, "’") {
-			if u.curly == nil {
-				u.curly = map[string]int{}
-			}
-			u.curly[strings.ReplaceAll(w, "’", "'")] += int(c)
-			continue
+	u.makeSlots(distinct)
+	for lid, c := range byLower {
+		if c != 0 {
+			u.addText(lid)
 		}
-		i := u.slot(w)
-		for u.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		u.slots[i] = uint32(lid) + 1
 	}
 	return u
+}
+
+// makeSlots makes the table by text for n types.
+func (u *wordCounts) makeSlots(n int) {
+	size := tableSize(n)
+	u.slots, u.shift = mem.Table[uint32](size), uint(64-bits.TrailingZeros(uint(size)))
+}
+
+// addText adds the lower-case type lid to the table by text, or its uses
+// to curly.
+func (u *wordCounts) addText(lid int) {
+	// (Most words are ASCII, which has no curly apostrophe:
+	// strings.Contains, for every type, cost some 85 instructions
+	// each, 39M over the 205 files of the split corpus; isASCII8,
+	// not inlined, 33.)
+	w := u.doc.Type(uint32(lid))
+	if !shortASCII(w) && strings.Contains(w, "’") {
+		if u.curly == nil {
+			u.curly = map[string]int{}
+		}
+		u.curly[strings.ReplaceAll(w, "’", "'")] += int(u.count[lid])
+		return
+	}
+	mask := uint64(len(u.slots) - 1)
+	i := u.slot(w)
+	for u.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	u.slots[i] = uint32(lid) + 1
 }
 
 // tableSize is the size of an open-addressing table of n entries: a power
