@@ -93,10 +93,10 @@ func TestCapitalTypes(t *testing.T) {
 	srcs["titles.md"] = []byte("# The Ministry of the Interior\n\nA Tale Of Two Cities Ōsaka Édition ƒ º ª Ωmega ωmega\n\n" +
 		"The United States and the Soviet Union of the East\n\nÉcole Normale Supérieure de Paris\n\nIn the end it was so\n\n" +
 		"Bush's aides, the Kremlin’s men, THE DEL Della's Van Der Berg's, O'Neil's\n")
-	memo := &tokenClasses{}
+	memo := &runTexts{}
 	for _, path := range slices.Sorted(maps.Keys(srcs)) {
 		d := prose.Parse(path, srcs[path], prose.FormatFor(path))
-		for _, x := range []*tokenIndex{buildTokenIndex(d), buildTokenIndexStops(d, nil, memo)} {
+		for _, x := range []*tokenIndex{buildTokenIndex(d), buildTokenIndexStops(d, nil, newTextRefs(memo, d))} {
 			capital, forms, stems := capitalTypes(d, x.class)
 			wantCapital, wantForms, wantStems := capitalTypesRef(d)
 			for id := range d.NumTypes() {

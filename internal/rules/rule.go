@@ -344,6 +344,8 @@ type Corpus struct {
 	// some 600 instructions an ask, 14M over a thousand files of a
 	// kilobyte.
 	tokenIndexes []corpusEntry
+	// texts holds each document's textRefs, by its index in Docs.
+	texts []corpusEntry
 }
 
 type corpusEntry struct {
@@ -353,7 +355,7 @@ type corpusEntry struct {
 
 // NewCorpus makes a corpus of docs.
 func NewCorpus(docs []*prose.Document) *Corpus {
-	c := &Corpus{Docs: docs, index: make(map[*prose.Document]int, len(docs)), tokenIndexes: make([]corpusEntry, len(docs))}
+	c := &Corpus{Docs: docs, index: make(map[*prose.Document]int, len(docs)), tokenIndexes: make([]corpusEntry, len(docs)), texts: make([]corpusEntry, len(docs))}
 	for i, d := range docs {
 		c.index[d] = i
 	}

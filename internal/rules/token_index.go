@@ -143,32 +143,21 @@ func (x *tokenIndex) add(c uint32, i int) {
 // read it; it is a few hundred bytes per thousand tokens), once per
 // document otherwise.
 func tokenIndexOf(p *Pass, doc *prose.Document) *tokenIndex {
-	return tokenIndexWith(p, doc, func() *tokenIndex { return buildTokenIndexStops(doc, nil, classesOf(p, doc)) })
+	return tokenIndexWith(p, doc, func() *tokenIndex { return buildTokenIndexStops(doc, nil, textRefsOf(p, doc)) })
 }
 
-// tokenClasses holds, for the documents of a run, the class of each token
-// text met (see classify): a text's class depends on the text alone, and
-// the documents of a run share most of their texts, each numbering its
-// own types. The lookup, some 150 instructions a type (the hash, the
-// probe, and the comparison of the texts), spares classify and its calls,
-// some 260 (150M instructions over the 205 files of the split 20 MB
-// corpus). A document reads it as wordVerdicts is read (see knownWords).
-// (A text's class is its own: its lower-case form and kind are the
-// text's too. clsClosed, the document's, is added after.)
-type tokenClasses = textMemo[uint32]
-
-// classesOf returns the run's tokenClasses when doc is linted with others
-// (nil otherwise: each of its texts is classified once anyway) and is not
-// TooVaried (its last ID stands for many texts).
-func classesOf(p *Pass, doc *prose.Document) *tokenClasses {
-	if p.Corpus == nil || len(p.Corpus.Docs) < 2 || !p.Corpus.Has(doc) || doc.TooVaried() {
-		return nil
-	}
-	return p.Corpus.Memo("token-classes", func() any { return &tokenClasses{} }).(*tokenClasses)
-}
-
+// A text's class depends on the text alone, and the documents of a run
+// share most of their texts, each numbering its own types: the run's
+// runTexts holds the class of each text met (see classify). The lookup,
+// some 150 instructions a type (the hash, the probe, and the comparison
+// of the texts), spared classify and its calls, some 260 (150M
+// instructions over the 205 files of the split 20 MB corpus); the
+// judgement's lookup now finds the class too (see textRefs). (A text's
+// class is its own: its lower-case form and kind are the text's too.
+// clsClosed, the document's, is added after.)
+//
 // classKnown marks, in buildTokenIndexStops' class table before its loop
-// over the types, a class read from the run's tokenClasses, which holds
+// over the types, a class read from the run's runTexts, which holds
 // the classes with it: above every class (a type of no class has none of
 // them).
 const classKnown = 1 << 31
@@ -213,13 +202,13 @@ type judgeStops struct {
 // types that may be stops (fastStop) by a bit each, as it marks the
 // capitals, for some four instructions a token; the stops are then found
 // among those, an eighth of the tokens, and the index is the same.
-// The types' classes are read from memo when it is not nil (see
-// tokenClasses), and those it lacks added to it.
-func buildTokenIndexStops(d *prose.Document, js *judgeStops, memo *tokenClasses) *tokenIndex {
+// The types' classes are read from the run's memo (refs) when it is not
+// nil (see runTexts), and those it lacks added to it.
+func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *tokenIndex {
 	x := &tokenIndex{class: mem.Table[uint32](d.NumTypes())}
-	var missing, hashes []uint32
-	if memo != nil {
-		missing, hashes = memo.lookup(d, true, x.class)
+	var missing []uint32
+	if refs != nil {
+		missing = refs.classes(d, x.class)
 	}
 	// The walk reads, per type, three bits and the lower-case type in one
 	// word (see indexWalk.fast).
@@ -278,8 +267,13 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, memo *tokenClasses)
 	}
 	// The texts memo lacked: before classifyCompounds adds clsClosed,
 	// which is the document's.
-	if memo != nil {
-		memo.store(d, missing, hashes, func(id uint32) uint32 { return x.class[id] | classKnown })
+	if refs != nil {
+		refs.store(d, missing, func(e *runText, id uint32) {
+			if e.class == 0 {
+				e.class = x.class[id] | classKnown
+			}
+		})
+		refs.done()
 	}
 	classifyCompounds(d, x)
 	// Every clsClosed type has its compound key (in no order: the

@@ -374,7 +374,7 @@ func TestTextFlags(t *testing.T) {
 }
 
 // TestTokenClassesMemo checks that indexes built with the run's memo of
-// classes (tokenClasses), filled by the documents before them, are the
+// classes (runTexts), filled by the documents before them, are the
 // indexes built alone, in either order, and that the memo was read. The
 // drafts spell compounds closed with and without their hyphenated forms:
 // clsClosed, the document's own, must not reach the memo.
@@ -388,7 +388,7 @@ func TestTokenClassesMemo(t *testing.T) {
 	}
 	closed := false
 	for _, order := range []func(int) int{func(i int) int { return i }, func(i int) int { return len(docs) - 1 - i }} {
-		memo := &tokenClasses{}
+		memo := &runTexts{}
 		for k := range docs {
 			d := docs[order(k)]
 			hits := 0
@@ -400,7 +400,7 @@ func TestTokenClassesMemo(t *testing.T) {
 			if k > 0 && hits == 0 {
 				t.Errorf("%s: none of its types in the memo", d.Path)
 			}
-			want, got := buildTokenIndex(d), buildTokenIndexStops(d, nil, memo)
+			want, got := buildTokenIndex(d), buildTokenIndexStops(d, nil, newTextRefs(memo, d))
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s: the index differs with the memo", d.Path)
 			}
@@ -411,8 +411,8 @@ func TestTokenClassesMemo(t *testing.T) {
 		// The memo holds each text's class marked known, and never the
 		// document's clsClosed.
 		for _, w := range memo.words {
-			if w.v&clsClosed != 0 || w.v&classKnown == 0 {
-				t.Errorf("%q has class %#x in the memo", w.text, w.v)
+			if w.v.class&clsClosed != 0 || w.v.class&classKnown == 0 {
+				t.Errorf("%q has class %#x in the memo", w.text, w.v.class)
 			}
 		}
 	}

@@ -4,9 +4,9 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -154,45 +154,123 @@ type wordCounts struct {
 	// curly sums the types with a curly apostrophe by their form with
 	// straight ones, which another type may spell too.
 	curly map[string]int
+	// refs and known: for a document linted with others, the types of
+	// ASCII texts that the run's memo held when the document's refs
+	// were made are found by their texts' index in the memo, in known
+	// (an open-addressing table of type ID + 1 by the index, 0 empty),
+	// and slots holds the others. known is built from the refs, without
+	// reading the texts: where each type's text was read and hashed,
+	// the table cost 54M instructions over the 205 files of the split
+	// corpus, for some 3,800 lookups.
+	refs       *textRefs
+	known      []uint32
+	knownShift uint
 }
 
-// newWordCounts indexes byLower, the word uses of doc by lower-case type.
-func newWordCounts(doc *prose.Document, byLower []int32) *wordCounts {
+// newWordCounts indexes byLower, the word uses of doc by lower-case type;
+// refs, when not nil, are doc's types in the run's memo.
+func newWordCounts(doc *prose.Document, byLower []int32, refs *textRefs) *wordCounts {
+	u := &wordCounts{doc: doc, count: byLower}
+	if refs != nil && refs.ref != nil {
+		// The types known does not find, to slots: by lower-case type ID.
+		var rest []int32
+		u.refs = refs
+		ref := refs.ref
+		refs.memo.mu.RLock()
+		words := refs.memo.words
+		distinct := 0
+		for _, c := range byLower {
+			if c != 0 {
+				distinct++
+			}
+		}
+		size := tableSize(distinct)
+		u.known, u.knownShift = mem.Table[uint32](size), uint(64-bits.TrailingZeros(uint(size)))
+		mask := uint64(size - 1)
+		for lid, c := range byLower {
+			if c == 0 {
+				continue
+			}
+			// Of an ASCII text (its class known, with no byte outside
+			// ASCII), which has no curly apostrophe.
+			if lid < len(ref) && ref[lid] != 0 {
+				k := uint32(ref[lid]) - 1
+				if c := words[k].v.class; c != 0 && c&clsNonASCII == 0 {
+					i := u.knownSlot(k)
+					for u.known[i] != 0 {
+						i = (i + 1) & mask
+					}
+					u.known[i] = uint32(lid) + 1
+					continue
+				}
+			}
+			rest = append(rest, int32(lid))
+		}
+		refs.memo.mu.RUnlock()
+		u.makeSlots(len(rest))
+		for _, lid := range rest {
+			u.addText(int(lid))
+		}
+		return u
+	}
 	distinct := 0
 	for _, c := range byLower {
 		if c != 0 {
 			distinct++
 		}
 	}
-	size := 1
-	for size < 2*distinct {
-		size <<= 1
-	}
-	u := &wordCounts{doc: doc, count: byLower, slots: mem.Table[uint32](size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
-	mask := uint64(size - 1)
+	u.makeSlots(distinct)
 	for lid, c := range byLower {
-		if c == 0 {
-			continue
+		if c != 0 {
+			u.addText(lid)
 		}
-		// (Most words are ASCII, which has no curly apostrophe:
-		// strings.Contains, for every type, cost some 85 instructions
-		// each, 39M over the 205 files of the split corpus; isASCII8,
-		// not inlined, 33.)
-		w := doc.Type(uint32(lid))
-		if !shortASCII(w) && strings.Contains(w, "’") {
-			if u.curly == nil {
-				u.curly = map[string]int{}
-			}
-			u.curly[strings.ReplaceAll(w, "’", "'")] += int(c)
-			continue
-		}
-		i := u.slot(w)
-		for u.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		u.slots[i] = uint32(lid) + 1
 	}
 	return u
+}
+
+// makeSlots makes the table by text for n types.
+func (u *wordCounts) makeSlots(n int) {
+	size := tableSize(n)
+	u.slots, u.shift = mem.Table[uint32](size), uint(64-bits.TrailingZeros(uint(size)))
+}
+
+// addText adds the lower-case type lid to the table by text, or its uses
+// to curly.
+func (u *wordCounts) addText(lid int) {
+	// (Most words are ASCII, which has no curly apostrophe:
+	// strings.Contains, for every type, cost some 85 instructions
+	// each, 39M over the 205 files of the split corpus; isASCII8,
+	// not inlined, 33.)
+	w := u.doc.Type(uint32(lid))
+	if !shortASCII(w) && strings.Contains(w, "’") {
+		if u.curly == nil {
+			u.curly = map[string]int{}
+		}
+		u.curly[strings.ReplaceAll(w, "’", "'")] += int(u.count[lid])
+		return
+	}
+	mask := uint64(len(u.slots) - 1)
+	i := u.slot(w)
+	for u.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	u.slots[i] = uint32(lid) + 1
+}
+
+// tableSize is the size of an open-addressing table of n entries: a power
+// of two, at least 2n and 1.
+func tableSize(n int) int {
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	return size
+}
+
+// knownSlot returns the slot of known where the search for the text of
+// index k in the run's memo starts.
+func (u *wordCounts) knownSlot(k uint32) uint64 {
+	return (uint64(k) + 1) * 0x9e3779b97f4a7c15 >> u.knownShift
 }
 
 // slot returns the slot where the search for w starts: a hash of its
@@ -215,6 +293,21 @@ func (u *wordCounts) get(w string) int {
 	n := 0
 	if u.curly != nil {
 		n = u.curly[w]
+	}
+	if u.known != nil {
+		// (The refs are the judgement's until it has its suggestions.)
+		memo, ref := u.refs.memo, u.refs.ref
+		memo.mu.RLock()
+		k := memo.find(w, memoHash(w))
+		memo.mu.RUnlock()
+		if 0 <= k && k < maxRef {
+			mask := uint64(len(u.known) - 1)
+			for i := u.knownSlot(uint32(k)); u.known[i] != 0; i = (i + 1) & mask {
+				if lid := u.known[i] - 1; uint32(ref[lid]) == uint32(k)+1 {
+					return n + int(u.count[lid])
+				}
+			}
+		}
 	}
 	mask := uint64(len(u.slots) - 1)
 	for i := u.slot(w); u.slots[i] != 0; i = (i + 1) & mask {
@@ -250,7 +343,8 @@ func wordIssues(p *Pass) []wordIssue {
 		// walk over the tokens also finds where the extraction's walk
 		// would stop, for far less than a walk of its own, and leaves
 		// those stops with the extraction's tables (see estimatesOf).
-		known := knownWords(p.Doc, p.Dict, verdictsOf(p))
+		refs := textRefsOf(p, p.Doc)
+		known := knownWords(p.Doc, p.Dict, refs)
 		var x *extractor
 		if p.awaited(factEstimateScan) && !p.Doc.TooVaried() {
 			x = newExtractorKnown(p.Doc, nil, nil, known)
@@ -267,16 +361,19 @@ func wordIssues(p *Pass) []wordIssue {
 				built := false
 				tokenIndexWith(p, p.Doc, func() *tokenIndex {
 					built = true
-					return buildTokenIndexStops(p.Doc, js, classesOf(p, p.Doc))
+					return buildTokenIndexStops(p.Doc, js, textRefsOf(p, p.Doc))
 				})
 				return built
 			}
 		}
-		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index, known)
+		issues, suggest := judgeWordsLater(p.Doc, p.Dict, x, index, known, refs)
 		// The lower-case words' suggestions wait for the owned
 		// compounds (see dropOwned).
 		owned := ownedCompounds(p)
 		suggest(issues, owned)
+		if refs != nil {
+			refs.done() // (knownWords' and wordUses', whose counts suggest reads)
+		}
 		issues = dropOwned(issues, owned)
 		if x != nil {
 			p.stash(factEstimateScan, x)
@@ -416,47 +513,69 @@ type judge struct {
 	// known is what plan makes of each type alone, by Token.ID, from
 	// the run's memo (knownWords); nil for a document linted alone.
 	known []wordVerdict
+	// refs are the document's types in the run's memo, for wordUses;
+	// nil for a document linted alone.
+	refs *textRefs
 }
 
-// wordVerdicts holds, for the documents of a run that share a
-// dictionary, what plan and typeTable make of a word from the word and
-// the dictionary alone: the documents of a run share most of their words
-// (the 205 files of the split 20 MB corpus have 530 thousand types
-// between them, each file numbering its own, but few tens of thousands
-// of distinct texts), and a map lookup costs less than the checks. A
-// document reads the map under the read lock for all its types at once
-// (knownWords), and adds the words it lacked if the lock is free then:
-// the memo only spares work, and a document never waits for another. A
-// document linted alone has none: each of its words is judged once
-// anyway.
-type wordVerdicts = textMemo[wordVerdict]
+// runText is what a run makes of a text alone: its wordVerdict with the
+// dictionary of ID dict (0 until known: the documents of a run may not
+// share their dictionary, whose verdicts the first to judge the text
+// keeps), and its token class (see buildTokenIndexStops), with
+// classKnown set once known.
+type runText struct {
+	verdict wordVerdict
+	dict    uint32 // (the ID's low half: a run makes a few dictionaries, not 2^32)
+	class   uint32
+}
 
-// textMemo holds a value of V for each of the texts of a run's documents
-// that it has met (see wordVerdicts), under mu.
-type textMemo[V any] struct {
+// runTexts holds the texts of a run's documents, each with what the
+// word judgement and the token index make of it alone (runText): the
+// documents of a run share most of their words (the 205 files of the
+// split 20 MB corpus have 530 thousand types between them, each file
+// numbering its own, but few tens of thousands of distinct texts), and a
+// lookup costs less than the checks. A document finds its types in it
+// once (textRefs), for the two readers: where each read a table of its
+// own (the verdicts and the classes), each type was hashed and probed
+// twice, 92M instructions of the 205 files' 3,409M. A document reads it
+// under the read lock for all its types at once, and adds what it
+// lacked if the lock is free then: the memo only spares work, and a
+// document never waits for another. A document linted alone has none:
+// each of its words is judged once anyway. (It was a generic
+// textMemo[V], one for the verdicts and one for the classes.)
+type runTexts struct {
 	mu sync.RWMutex
 	// slots is an open-addressing hash table of words: 0 empty, else
 	// the word's hash (memoHash) in the high half and 1 + its index in
 	// words in the low. A map's lookup cost some 145 instructions a type
 	// (aeshash and the probe), this one about half: the hash reads a
-	// byte at a time, but a slot's hash rules out the other words
+	// byte at a time, but a word's hash rules out the other words
 	// before their texts are read.
 	slots []uint64
-	words []memoWord[V]
+	words []memoWord
 }
 
-// memoWord is a word of a textMemo.
-type memoWord[V any] struct {
+// memoWord is a word of a runTexts, with its memoHash.
+type memoWord struct {
 	text string
-	v    V
+	hash uint64
+	v    runText
 }
 
 // memoHash hashes a word from its first and last eight bytes (four, or
 // three single bytes, in a shorter one) and its length, read a word at a
 // time: a byte at a time, its hash cost more than the map's aeshash.
 // Long words that share both ends are few, and the probe tells them
-// apart by text.
-func memoHash(s string) uint32 { return uint32(wordHash(s) >> 32) }
+// apart by text. A word of under eight bytes is all in its hash, which
+// its length and the hash tell apart from every other (see find).
+func memoHash(s string) uint64 { return wordHash(s) }
+
+// exactHash is the length under which the words of a length have
+// distinct memoHashes: wordHash's x holds all their bytes (four bytes
+// from each end, or the three bytes of a shorter word), and for a
+// given length, x is xor-ed with a constant and multiplied by an odd
+// one, which maps distinct x to distinct hashes.
+const exactHash = 8
 
 // wordHash is memoHash's 64 bits, of which the high ones are the better
 // mixed (a product's low bits depend only on its factors' low bits).
@@ -475,27 +594,28 @@ func wordHash(s string) uint64 {
 }
 
 // find returns the index in w.words of text, whose memoHash is h, or -1.
-func (w *textMemo[V]) find(text string, h uint32) int {
+// A word shorter than exactHash is told by its hash and length: the
+// comparison of the texts, a call, cost 30M of the 205 files' lookups.
+func (w *runTexts) find(text string, h uint64) int {
 	if len(w.slots) == 0 {
 		return -1
 	}
 	mask := uint32(len(w.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := uint32(h>>32) & mask; ; i = (i + 1) & mask {
 		s := w.slots[i]
 		if s == 0 {
 			return -1
 		}
-		if s>>32 == uint64(h) {
-			if k := int(uint32(s)) - 1; w.words[k].text == text {
-				return k
-			}
+		k := int(uint32(s)) - 1
+		if e := &w.words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || e.text == text) {
+			return k
 		}
 	}
 }
 
 // add adds text, whose memoHash is h and which find does not have, with
 // e; text is copied.
-func (w *textMemo[V]) add(text string, h uint32, e V) {
+func (w *runTexts) add(text string, h uint64, e runText) {
 	if 4*(len(w.words)+1) > 3*len(w.slots) {
 		old := w.slots
 		w.slots = make([]uint64, max(1024, 2*len(old)))
@@ -505,51 +625,182 @@ func (w *textMemo[V]) add(text string, h uint32, e V) {
 			}
 		}
 	}
-	w.words = append(w.words, memoWord[V]{strings.Clone(text), e}) // (text is a view of a document's types)
-	w.place(uint64(h)<<32 | uint64(len(w.words)))
+	w.words = append(w.words, memoWord{strings.Clone(text), h, e}) // (text is a view of a document's types)
+	w.place(h>>32<<32 | uint64(len(w.words)))
 }
 
-// lookup sets dst[id] to the value of each type id of d that the memo
-// holds, read under the read lock, and returns the others' IDs and
-// their memoHash (at the same index); with spelt, only the types a token
-// spells are looked up.
-func (w *textMemo[V]) lookup(d *prose.Document, spelt bool, dst []V) (missing, hashes []uint32) {
-	w.mu.RLock()
-	defer w.mu.RUnlock()
-	for id := range d.NumTypes() {
-		if spelt && d.TypeCount(uint32(id)) == 0 {
-			continue
-		}
+// textRefs is where the types of a document linted with others stand in
+// the run's runTexts, found once for the word judgement (knownWords) and
+// the token index (buildTokenIndexStops), whichever reads them first:
+// the index, most often, which the consistency rules of the run's first
+// document build for every document.
+type textRefs struct {
+	memo *runTexts
+	// ref is, by type ID, 1 + the index of its text in memo.words; 0
+	// if memo lacked it, or held it past the first maxRef (the readers
+	// then look for it again). (Two bytes, not four: a run's documents
+	// have few tens of thousands of texts between them, 32 thousand on
+	// the 205 files of the split corpus, but 650 thousand types, whose
+	// refs are made together, for most, and each kept until the second
+	// reader is done: at four bytes the run's peak RSS grew by 4 MB.)
+	ref []uint16
+	// read counts the readers done (see done): the second drops ref.
+	read atomic.Int32
+}
+
+// done tells r that one of its two readers is done with it: the second
+// drops r.ref. (The run would keep every document's refs, made for most
+// while the first document is checked.)
+func (r *textRefs) done() {
+	if r.read.Add(1) == 2 {
+		r.ref = nil
+	}
+}
+
+// maxRef bounds the texts of a runTexts that a textRefs refers to.
+const maxRef = 1<<16 - 1
+
+// newTextRefs finds the types of d, which is not TooVaried, in memo.
+func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
+	r := &textRefs{memo: memo, ref: make([]uint16, d.NumTypes())}
+	memo.mu.RLock()
+	defer memo.mu.RUnlock()
+	if len(memo.slots) == 0 {
+		return r
+	}
+	// find's probe, the table in locals: find, too costly to inline,
+	// cost a call a type.
+	ref, slots, words := r.ref, memo.slots, memo.words
+	mask := uint32(len(slots) - 1)
+	for id := range ref {
 		text := d.Type(uint32(id))
 		h := memoHash(text)
-		if k := w.find(text, h); k >= 0 {
-			dst[id] = w.words[k].v
-		} else {
-			missing, hashes = append(missing, uint32(id)), append(hashes, h)
+		for i := uint32(h>>32) & mask; ; i = (i + 1) & mask {
+			s := slots[i]
+			if s == 0 {
+				break
+			}
+			k := uint32(s) - 1
+			if e := &words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || e.text == text) {
+				if k < maxRef {
+					ref[id] = uint16(k + 1)
+				}
+				break
+			}
 		}
 	}
-	return missing, hashes
+	return r
 }
 
-// store adds the values (value(id)) of d's types that lookup found
-// missing, unless another document holds the lock: on two cores a third
-// of the documents find it taken, and their texts come back with the
-// documents that follow. (A text another document added meanwhile is
-// not added twice.)
-func (w *textMemo[V]) store(d *prose.Document, missing, hashes []uint32, value func(id uint32) V) {
-	if len(missing) == 0 || !w.mu.TryLock() {
+// textRefsOf returns the run's textRefs of doc when doc is linted with
+// others (nil otherwise: each of its texts is judged and classified once
+// anyway) and is not TooVaried (its last ID stands for many texts).
+func textRefsOf(p *Pass, doc *prose.Document) *textRefs {
+	c := p.Corpus
+	if c == nil || len(c.Docs) < 2 || doc.TooVaried() {
+		return nil
+	}
+	i := c.IndexOf(doc)
+	if i < 0 {
+		return nil
+	}
+	e := &c.texts[i]
+	e.once.Do(func() {
+		e.v = newTextRefs(c.Memo("run-texts", func() any { return &runTexts{} }).(*runTexts), doc)
+	})
+	if r := e.v.(*textRefs); r.read.Load() < 2 {
+		return r
+	}
+	return nil // (read twice already: a third reader does without)
+}
+
+// verdicts sets dst[id] to the verdict of each type id of d that the memo
+// holds with the dictionary of ID dict, read under the read lock, and
+// returns the others' IDs. A type the memo lacked when r was made is
+// looked for again: the lower-case forms no token spells are not the
+// index's to add, and r is most often made by the index, before any
+// document but the first is judged (their verdicts, judged again for
+// each document, cost 25M over the 205 files of the split corpus).
+func (r *textRefs) verdicts(d *prose.Document, dict uint32, dst []wordVerdict) (todo []uint32) {
+	w := r.memo
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	words := w.words
+	for id, ref := range r.ref {
+		k := int(ref) - 1
+		if k < 0 {
+			text := d.Type(uint32(id))
+			k = w.find(text, memoHash(text))
+		}
+		if k >= 0 {
+			if e := &words[k].v; e.dict == dict {
+				dst[id] = e.verdict
+				continue
+			}
+		}
+		todo = append(todo, uint32(id))
+	}
+	return todo
+}
+
+// classes sets dst[id] to the class of each type id of d a token spells
+// that the memo holds (classKnown set), read under the read lock, and
+// returns the other such types' IDs. A type the memo lacked when r was
+// made is looked for again only if r could not refer to its text (past
+// maxRef): r is most often made just before.
+func (r *textRefs) classes(d *prose.Document, dst []uint32) (todo []uint32) {
+	w := r.memo
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	words := w.words
+	over := len(words) > maxRef
+	for id, ref := range r.ref {
+		if d.TypeCount(uint32(id)) == 0 {
+			continue
+		}
+		k := int(ref) - 1
+		if k < 0 && over {
+			text := d.Type(uint32(id))
+			k = w.find(text, memoHash(text))
+		}
+		if k >= 0 {
+			if c := words[k].v.class; c != 0 {
+				dst[id] = c
+				continue
+			}
+		}
+		todo = append(todo, uint32(id))
+	}
+	return todo
+}
+
+// store calls set with the memo's entry of each type of d in todo, the
+// text added if the memo lacks it, unless another document holds the
+// lock: on two cores a third of the documents find it taken, and their
+// texts come back with the documents that follow. (A text another
+// document added meanwhile is not added twice.)
+func (r *textRefs) store(d *prose.Document, todo []uint32, set func(e *runText, id uint32)) {
+	w := r.memo
+	if len(todo) == 0 || !w.mu.TryLock() {
 		return
 	}
 	defer w.mu.Unlock()
-	for k, id := range missing {
-		if text := d.Type(id); w.find(text, hashes[k]) < 0 {
-			w.add(text, hashes[k], value(id))
+	for _, id := range todo {
+		k := int(r.ref[id]) - 1
+		if k < 0 {
+			text := d.Type(id)
+			h := memoHash(text)
+			if k = w.find(text, h); k < 0 {
+				w.add(text, h, runText{})
+				k = len(w.words) - 1
+			}
 		}
+		set(&w.words[k].v, id)
 	}
 }
 
 // place puts slot s in the first empty slot from its hash's.
-func (w *textMemo[V]) place(s uint64) {
+func (w *runTexts) place(s uint64) {
 	mask := uint32(len(w.slots) - 1)
 	i := uint32(s>>32) & mask
 	for w.slots[i] != 0 {
@@ -581,34 +832,24 @@ type wordVerdict struct {
 // verdict returns e's Check.
 func (e *wordVerdict) verdict() spell.Verdict { return spell.Verdict{Status: e.status, Want: e.want} }
 
-// verdictsOf returns the memo of the run's documents that p shares its
-// dictionary with, or nil when p.Doc is linted alone.
-func verdictsOf(p *Pass) *wordVerdicts {
-	if p.Corpus == nil || len(p.Corpus.Docs) < 2 || !p.Corpus.Has(p.Doc) {
-		return nil
-	}
-	return p.Corpus.Memo("word-verdicts#"+strconv.FormatUint(p.Dict.ID(), 10), func() any {
-		return &wordVerdicts{}
-	}).(*wordVerdicts)
-}
-
 // knownWords returns the wordVerdict of each type of doc, by Token.ID,
-// read from w or computed and added to it; nil when w is (the document
-// is linted alone) or doc is TooVaried (its last ID stands for many
-// texts). (A table of pointers into the memo's words, in place of the
-// copies, saved 3M of its 75M on the 205 files of the split corpus, and
-// the readers' extra loads took half of that back.)
-func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdict {
+// read from the run's memo (r) or computed and added to it; nil when r is
+// (the document is linted alone). (A table of pointers into the memo's
+// words, in place of the copies, saved 3M of its 75M on the 205 files of
+// the split corpus, and the readers' extra loads took half of that
+// back.)
+func knownWords(doc *prose.Document, d *spell.Dict, r *textRefs) []wordVerdict {
 	h := hedgeData()
-	if w == nil || doc.TooVaried() || h.err != nil {
+	if r == nil || h.err != nil {
 		return nil
 	}
 	known := make([]wordVerdict, doc.NumTypes())
-	missing, hashes := w.lookup(doc, false, known)
-	if len(missing) == 0 {
+	dict := uint32(d.ID())
+	todo := r.verdicts(doc, dict, known)
+	if len(todo) == 0 {
 		return known
 	}
-	for _, id := range missing {
+	for _, id := range todo {
 		text := doc.Type(id)
 		v := d.Check(text)
 		e := wordVerdict{status: v.Status, want: v.Want}
@@ -618,7 +859,11 @@ func knownWords(doc *prose.Document, d *spell.Dict, w *wordVerdicts) []wordVerdi
 		e.typeFact = h.typeFacts(text, doc.Type(doc.Lower(id)), false)
 		known[id] = e
 	}
-	w.store(doc, missing, hashes, func(id uint32) wordVerdict { return known[id] })
+	r.store(doc, todo, func(e *runText, id uint32) {
+		if e.dict == 0 {
+			e.verdict, e.dict = known[id], dict
+		}
+	})
 	return known
 }
 
@@ -733,7 +978,7 @@ func (j *judge) plan(id uint32) {
 // judgeWords judges the words of doc. When x is not nil, its walk over the
 // tokens also lists where x's extraction stops (see walkStops): x.stops.
 func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
-	issues, suggest := judgeWordsLater(doc, d, x, nil, nil)
+	issues, suggest := judgeWordsLater(doc, d, x, nil, nil, nil)
 	suggest(issues, nil)
 	return issues
 }
@@ -743,9 +988,10 @@ func judgeWords(doc *prose.Document, d *spell.Dict, x *extractor) []wordIssue {
 // those that are not among owned, the closed compounds a consistency rule
 // reports instead (see dropOwned), whose issues are dropped: their
 // suggestions, a search each, are not needed.
-func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker, known []wordVerdict) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
+func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index indexWalker, known []wordVerdict, refs *textRefs) (_ []wordIssue, suggest func(issues []wordIssue, owned map[string]bool)) {
 	j := &judge{
 		known:  known,
+		refs:   refs,
 		doc:    doc,
 		dict:   &suggestCache{Dict: d, memo: map[string][]string{}},
 		plans:  mem.Table[wordPlan](doc.NumTypes()),
@@ -1133,7 +1379,7 @@ func (j *judge) wordUses() (uses *wordCounts, size int) {
 			size += int(c)
 		}
 	}
-	return newWordCounts(j.doc, byLower), size
+	return newWordCounts(j.doc, byLower, j.refs), size
 }
 
 // compoundSplit is a memoised closedCompound.

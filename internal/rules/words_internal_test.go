@@ -238,7 +238,7 @@ func wordUses(doc *prose.Document) (uses *wordCounts, size int) {
 			size += int(c)
 		}
 	}
-	return newWordCounts(doc, byLower), size
+	return newWordCounts(doc, byLower, nil), size
 }
 
 // TestWordCounts checks the word uses that rank suggestions, counted from
@@ -279,16 +279,26 @@ func TestWordCounts(t *testing.T) {
 		}
 		u1, size1 := j.wordUses()
 		u2, size2 := wordUses(doc)
-		if size1 != wantSize || size2 != wantSize {
-			t.Errorf("doc %d: sizes %d, %d, want %d", k, size1, size2, wantSize)
+		// And with the run's memo of texts, which a twin of the
+		// document has filled with their classes (see newWordCounts).
+		memo := &runTexts{}
+		twin := prose.Parse("twin.txt", []byte(text), prose.Plain)
+		buildTokenIndexStops(twin, nil, newTextRefs(memo, twin))
+		j.refs = newTextRefs(memo, doc)
+		u3, size3 := j.wordUses()
+		if len(u3.known) == 0 {
+			t.Errorf("doc %d: no type found by its index in the memo", k)
+		}
+		if size1 != wantSize || size2 != wantSize || size3 != wantSize {
+			t.Errorf("doc %d: sizes %d, %d, %d, want %d", k, size1, size2, size3, wantSize)
 		}
 		queries := []string{"", "x", "nothing", "don’t", "l'état", "l’état", "words’"}
 		for w := range want {
 			queries = append(queries, w)
 		}
 		for _, w := range queries {
-			if g1, g2 := u1.get(w), u2.get(w); g1 != want[w] || g2 != want[w] {
-				t.Errorf("doc %d: uses of %q: %d, %d, want %d", k, w, g1, g2, want[w])
+			if g1, g2, g3 := u1.get(w), u2.get(w), u3.get(w); g1 != want[w] || g2 != want[w] || g3 != want[w] {
+				t.Errorf("doc %d: uses of %q: %d, %d, %d, want %d", k, w, g1, g2, g3, want[w])
 			}
 		}
 	}

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -19,7 +21,7 @@ func TestJudgeWordsOwned(t *testing.T) {
 	doc := prose.Parse("owned.txt", []byte(src), prose.Plain)
 	owned := map[string]bool{"longterm": true, "uptodate": true}
 	want := dropOwned(judgeWords(doc, d, nil), owned)
-	all, suggest := judgeWordsLater(doc, d, nil, nil, nil)
+	all, suggest := judgeWordsLater(doc, d, nil, nil, nil, nil)
 	suggest(all, owned)
 	searched := false
 	for _, is := range all {
@@ -38,7 +40,7 @@ func TestJudgeWordsOwned(t *testing.T) {
 }
 
 // TestJudgeWordsVerdicts checks that documents judged with the run's memo
-// of word verdicts (wordVerdicts, knownWords), filled by the documents
+// of texts (runTexts, knownWords), filled by the documents
 // before them, get the issues and the extraction's type tables they get
 // alone, in either order, and that the memo was read.
 func TestJudgeWordsVerdicts(t *testing.T) {
@@ -57,7 +59,7 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 	}
 	boosted := false
 	for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}} {
-		w := &wordVerdicts{}
+		w := &runTexts{}
 		for k, i := range order {
 			doc := docs[i]
 			before, inMemo := len(w.words), 0
@@ -66,7 +68,7 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 					inMemo++
 				}
 			}
-			known := knownWords(doc, d, w)
+			known := knownWords(doc, d, newTextRefs(w, doc))
 			if k > 0 && inMemo == 0 || len(w.words)-before != doc.NumTypes()-inMemo {
 				t.Errorf("document %d: %d of its %d types in the memo, %d added", i, inMemo, doc.NumTypes(), len(w.words)-before)
 			}
@@ -102,7 +104,7 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 				t.Errorf("document %d: the plans differ with the memo", i)
 			}
 			want := judgeWords(doc, d, nil)
-			got, suggest := judgeWordsLater(doc, d, nil, nil, known)
+			got, suggest := judgeWordsLater(doc, d, nil, nil, known, nil)
 			suggest(got, nil)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("document %d with the memo:\n%+v\nwant\n%+v", i, got, want)
@@ -123,7 +125,7 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 // word added is found with its verdict, and no other, among words that
 // share their ends and lengths (memoHash reads at most sixteen bytes).
 func TestWordVerdictsTable(t *testing.T) {
-	w := &wordVerdicts{}
+	w := &runTexts{}
 	word := func(i int) string {
 		switch i % 4 {
 		case 0:
@@ -144,12 +146,12 @@ func TestWordVerdictsTable(t *testing.T) {
 			}
 			continue
 		}
-		w.add(text, memoHash(text), wordVerdict{want: text})
+		w.add(text, memoHash(text), runText{verdict: wordVerdict{want: text}})
 	}
 	for i := range n {
 		text := word(i)
 		k := w.find(text, memoHash(text))
-		if k < 0 || w.words[k].v.want != text {
+		if k < 0 || w.words[k].v.verdict.want != text {
 			t.Fatalf("%q: found %d", text, k)
 		}
 		if other := text + "x"; w.find(other, memoHash(other)) >= 0 {
@@ -158,5 +160,112 @@ func TestWordVerdictsTable(t *testing.T) {
 	}
 	if len(w.slots) < 2*1024 {
 		t.Fatalf("%d slots: the table never grew", len(w.slots))
+	}
+}
+
+// TestRunTextsShared checks that the two readers of the run's texts (the
+// verdicts, knownWords, and the classes, buildTokenIndexStops), which
+// find a document's types once and in either order, and documents
+// judged with another dictionary, get what they get alone: the verdicts
+// of their own dictionary, never another's, and the classes; also when
+// the memo holds more texts than refs refer to (maxRef).
+func TestRunTextsShared(t *testing.T) {
+	srcs := indexSources(t)
+	paths := slices.Sorted(maps.Keys(srcs))
+	docs := make([]*prose.Document, len(paths))
+	for i, path := range paths {
+		docs[i] = prose.Parse(path, srcs[path], prose.FormatFor(path))
+	}
+	base := spell.Builtin()
+	// The other dictionary accepts words the built-in one does not.
+	other := base.WithWords([]string{"Followig", "longterm", "Zelníčková", "teh"})
+	shared := 0
+	for round := range 4 {
+		memo := &runTexts{}
+		if round >= 2 {
+			// Past maxRef, the texts the documents add are found
+			// again, not by their refs. (The texts before them hold
+			// what no document's type is.)
+			odd := runText{verdict: wordVerdict{status: spell.WrongForm, want: "odd"}, dict: uint32(base.ID()), class: classKnown | 1<<30}
+			for i := range maxRef + 10 {
+				text := "zz" + strconv.Itoa(i)
+				memo.add(text, memoHash(text), odd)
+			}
+		}
+		for k, d := range docs {
+			if round%2 == 1 {
+				d = docs[len(docs)-1-k]
+			}
+			dict := base
+			if (k+round)%3 == 2 {
+				dict = other
+			}
+			refs := newTextRefs(memo, d)
+			for _, r := range refs.ref {
+				if r > 0 {
+					shared++
+				}
+			}
+			var known []wordVerdict
+			var x *tokenIndex
+			if (k+round/2)%2 == 0 {
+				known, x = knownWords(d, dict, refs), buildTokenIndexStops(d, nil, refs)
+			} else {
+				x, known = buildTokenIndexStops(d, nil, refs), knownWords(d, dict, refs)
+			}
+			if want := buildTokenIndex(d); !reflect.DeepEqual(x, want) {
+				t.Fatalf("round %d, %s: the index differs with the memo", round, d.Path)
+			}
+			want := knownWords(d, dict, newTextRefs(&runTexts{}, d))
+			if !reflect.DeepEqual(known, want) {
+				for id := range known {
+					if known[id] != want[id] {
+						t.Errorf("round %d, %s: %q is %+v, want %+v", round, d.Path, d.Type(uint32(id)), known[id], want[id])
+					}
+				}
+				t.FailNow()
+			}
+		}
+		skip := 0
+		if round >= 2 {
+			skip = maxRef + 10
+		}
+		for _, w := range memo.words[skip:] {
+			if w.v.dict == 0 && w.v.class == 0 {
+				t.Errorf("round %d: %q in the memo with nothing known", round, w.text)
+			}
+		}
+	}
+	if shared == 0 {
+		t.Error("no type found in the memo: the test says little")
+	}
+}
+
+// TestMemoHashExact checks what find relies on: the words of one length
+// under exactHash have distinct memoHashes, over every word of those
+// lengths made of a few bytes (the ends of the byte values, letters, and
+// a byte of UTF-8).
+func TestMemoHashExact(t *testing.T) {
+	alphabet := []byte{0, 'a', 'b', 0x80, 0xff}
+	for n := range exactHash {
+		seen := map[uint64]string{}
+		word := make([]byte, n)
+		var each func(i int)
+		each = func(i int) {
+			if i == n {
+				w := string(word)
+				h := memoHash(w)
+				if other, ok := seen[h]; ok {
+					t.Fatalf("%q and %q share memoHash %#x", w, other, h)
+				}
+				seen[h] = w
+				return
+			}
+			for _, c := range alphabet {
+				word[i] = c
+				each(i + 1)
+			}
+		}
+		each(0)
 	}
 }
