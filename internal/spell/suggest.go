@@ -1645,7 +1645,6 @@ func (a *aligner) stepBand(cur, up, up2 []float32, ub, u2b band, c, pc byte, j i
 		return band{1, 0}
 	}
 	return band{first, last}
-
 }
 
 // stepTrans is stepBand for a row that a transposition may reach.
