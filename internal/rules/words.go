@@ -1853,9 +1853,11 @@ func misspelling(dict *suggestCache, text, fix string, span prose.Span) wordIssu
 // commonly drops it: one mark (Podesta for Podestà, Krakow for Kraków) on a
 // name the draft never writes with it. A draft that writes the name both
 // ways, or a name with several marks dropped (Zelnickova), stays an error.
+// text is what the draft writes: the texts its tokens spell, each once
+// (prose.Document.SpeltTexts), which tests may stand in for with any text.
 func softenAnglicised(issues []wordIssue, text string) {
 	// Each wanted form is searched for once: a long document repeats the
-	// same anglicised name, and every search reads the whole text.
+	// same anglicised name, and every search reads all of text.
 	var wants []string // distinct, in order of first need
 	written := map[string]bool{}
 	for i := range issues {
