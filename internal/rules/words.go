@@ -637,10 +637,21 @@ func (w *runTexts) find(text string, h uint64) int {
 			return -1
 		}
 		k := int(uint32(s)) - 1
-		if e := &w.words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || e.text == text) {
+		if e := &w.words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || sameText(e.text, text)) {
 			return k
 		}
 	}
+}
+
+// sameText reports whether a and b, of the same length of at least eight
+// bytes, are equal: one of 8 to 16 bytes is compared as its first and last
+// eight, which hold all its bytes, in place of a call to compare the
+// strings (newTextRefs has a copy).
+func sameText(a, b string) bool {
+	if n := len(b); n <= 16 {
+		return load64(a, 0) == load64(b, 0) && load64(a, n-8) == load64(b, n-8)
+	}
+	return a == b
 }
 
 // add adds text, whose memoHash is h and which find does not have, with
@@ -723,7 +734,10 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 				break
 			}
 			k := uint32(s) - 1
-			if e := &words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || e.text == text) {
+			// (sameText, written out.)
+			if e := &words[k]; e.hash == h && len(e.text) == n && (n < exactHash ||
+				n <= 16 && load64(e.text, 0) == load64(text, 0) && load64(e.text, n-8) == load64(text, n-8) ||
+				n > 16 && e.text == text) {
 				if k < maxRef {
 					ref[id] = uint16(k + 1)
 				}
