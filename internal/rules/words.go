@@ -154,59 +154,64 @@ type wordCounts struct {
 	// curly sums the types with a curly apostrophe by their form with
 	// straight ones, which another type may spell too.
 	curly map[string]int
-	// refs and known: for a document linted with others, the types of
-	// ASCII texts that the run's memo held when the document's refs
-	// were made are found by their texts' index in the memo, in known
-	// (an open-addressing table of type ID + 1 by the index, 0 empty),
-	// and slots holds the others. known is built from the refs, without
-	// reading the texts: where each type's text was read and hashed,
-	// the table cost 54M instructions over the 205 files of the split
-	// corpus, for some 3,800 lookups.
-	refs       *textRefs
-	known      []uint32
-	knownShift uint
+	// refs and byRef: for a document linted with others, the types
+	// whose texts the run's memo held when the document's refs were
+	// made are found by their texts' index k in the memo: byRef[k] is
+	// type ID + 1, and slots holds the others. byRef is a scratch
+	// table of the run's (byRefPool), which earlier documents leave
+	// filled: an entry is the type's only if the type's ref is k, and
+	// a type of the text whose ref is k that is not counted has no
+	// uses. Where each counted type's text was read and hashed, the
+	// table cost 54M instructions over the 205 files of the split
+	// corpus, for some 3,800 lookups; as an open-addressing table by
+	// the index, built of the ASCII texts alone (their class read in
+	// the memo: no curly apostrophe), 25M.
+	refs  *textRefs
+	byRef *[]uint32
+	// curlyRefs: the types with a ref are not tested for a curly
+	// apostrophe until a word with an apostrophe is asked for (get runs
+	// on several goroutines at once: see suggestAll).
+	curlyRefs sync.Once
 }
+
+// byRefPool holds the scratch tables of wordCounts.byRef.
+var byRefPool sync.Pool
 
 // newWordCounts indexes byLower, the word uses of doc by lower-case type;
 // refs, when not nil, are doc's types in the run's memo.
 func newWordCounts(doc *prose.Document, byLower []int32, refs *textRefs) *wordCounts {
 	u := &wordCounts{doc: doc, count: byLower}
 	if refs != nil && refs.ref != nil {
-		// The types known does not find, to slots: by lower-case type ID.
+		// The types without a ref, to slots: by lower-case type ID.
 		var rest []int32
 		u.refs = refs
 		ref := refs.ref
 		refs.memo.mu.RLock()
-		words := refs.memo.words
-		distinct := 0
-		for _, c := range byLower {
-			if c != 0 {
-				distinct++
+		n := min(len(refs.memo.words), maxRef)
+		refs.memo.mu.RUnlock()
+		t, _ := byRefPool.Get().(*[]uint32)
+		if t == nil || len(*t) < n {
+			// (Grown by half at least, up to maxRef: the memo grows
+			// with each document.)
+			size := 1024
+			if t != nil {
+				size = len(*t) * 3 / 2
 			}
+			s := make([]uint32, min(max(n, size), maxRef))
+			t = &s
 		}
-		size := tableSize(distinct)
-		u.known, u.knownShift = mem.Table[uint32](size), uint(64-bits.TrailingZeros(uint(size)))
-		mask := uint64(size - 1)
+		u.byRef = t
+		tab := *t
 		for lid, c := range byLower {
 			if c == 0 {
 				continue
 			}
-			// Of an ASCII text (its class known, with no byte outside
-			// ASCII), which has no curly apostrophe.
 			if lid < len(ref) && ref[lid] != 0 {
-				k := uint32(ref[lid]) - 1
-				if c := words[k].v.class; c != 0 && c&clsNonASCII == 0 {
-					i := u.knownSlot(k)
-					for u.known[i] != 0 {
-						i = (i + 1) & mask
-					}
-					u.known[i] = uint32(lid) + 1
-					continue
-				}
+				tab[ref[lid]-1] = uint32(lid) + 1
+				continue
 			}
 			rest = append(rest, int32(lid))
 		}
-		refs.memo.mu.RUnlock()
 		u.makeSlots(len(rest))
 		for _, lid := range rest {
 			u.addText(int(lid))
@@ -226,6 +231,31 @@ func newWordCounts(doc *prose.Document, byLower []int32, refs *textRefs) *wordCo
 		}
 	}
 	return u
+}
+
+// release gives u's scratch table back to the run: u is not read after.
+func (u *wordCounts) release() {
+	if u != nil && u.byRef != nil {
+		byRefPool.Put(u.byRef)
+		u.byRef = nil
+	}
+}
+
+// addCurlyRefs adds the uses of the types with a ref and a curly
+// apostrophe to curly.
+func (u *wordCounts) addCurlyRefs() {
+	ref := u.refs.ref
+	for lid, c := range u.count {
+		if c == 0 || lid >= len(ref) || ref[lid] == 0 {
+			continue
+		}
+		if w := u.doc.Type(uint32(lid)); !shortASCII(w) && strings.Contains(w, "’") {
+			if u.curly == nil {
+				u.curly = map[string]int{}
+			}
+			u.curly[strings.ReplaceAll(w, "’", "'")] += int(c)
+		}
+	}
 }
 
 // makeSlots makes the table by text for n types.
@@ -267,12 +297,6 @@ func tableSize(n int) int {
 	return size
 }
 
-// knownSlot returns the slot of known where the search for the text of
-// index k in the run's memo starts.
-func (u *wordCounts) knownSlot(k uint32) uint64 {
-	return (uint64(k) + 1) * 0x9e3779b97f4a7c15 >> u.knownShift
-}
-
 // slot returns the slot where the search for w starts: a hash of its
 // length and three of its bytes, not all of them, for its table is built
 // for every document with suggestions to rank and read a few dozen times
@@ -291,21 +315,26 @@ func (u *wordCounts) slot(w string) uint64 {
 // get returns the uses of w (lower case, straight apostrophes).
 func (u *wordCounts) get(w string) int {
 	n := 0
-	if u.curly != nil {
-		n = u.curly[w]
+	if strings.IndexByte(w, '\'') >= 0 { // (as each key of curly has)
+		if u.byRef != nil {
+			u.curlyRefs.Do(u.addCurlyRefs)
+		}
+		if u.curly != nil {
+			n = u.curly[w]
+		}
 	}
-	if u.known != nil {
+	if !shortASCII(w) && strings.Contains(w, "’") {
+		return n // (no type in slots has one, and byRef's are counted in curly)
+	}
+	if u.byRef != nil {
 		// (The refs are the judgement's until it has its suggestions.)
 		memo, ref := u.refs.memo, u.refs.ref
 		memo.mu.RLock()
 		k := memo.find(w, memoHash(w))
 		memo.mu.RUnlock()
-		if 0 <= k && k < maxRef {
-			mask := uint64(len(u.known) - 1)
-			for i := u.knownSlot(uint32(k)); u.known[i] != 0; i = (i + 1) & mask {
-				if lid := u.known[i] - 1; uint32(ref[lid]) == uint32(k)+1 {
-					return n + int(u.count[lid])
-				}
+		if tab := *u.byRef; 0 <= k && k < len(tab) {
+			if lid := int(tab[k]) - 1; 0 <= lid && lid < len(ref) && int(ref[lid]) == k+1 {
+				return n + int(u.count[lid])
 			}
 		}
 	}
@@ -579,6 +608,7 @@ const exactHash = 8
 
 // wordHash is memoHash's 64 bits, of which the high ones are the better
 // mixed (a product's low bits depend only on its factors' low bits).
+// (newTextRefs has a copy of it.)
 func wordHash(s string) uint64 {
 	n := len(s)
 	var x uint64
@@ -607,10 +637,21 @@ func (w *runTexts) find(text string, h uint64) int {
 			return -1
 		}
 		k := int(uint32(s)) - 1
-		if e := &w.words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || e.text == text) {
+		if e := &w.words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || sameText(e.text, text)) {
 			return k
 		}
 	}
+}
+
+// sameText reports whether a and b, of the same length of at least eight
+// bytes, are equal: one of 8 to 16 bytes is compared as its first and last
+// eight, which hold all its bytes, in place of a call to compare the
+// strings (newTextRefs has a copy).
+func sameText(a, b string) bool {
+	if n := len(b); n <= 16 {
+		return load64(a, 0) == load64(b, 0) && load64(a, n-8) == load64(b, n-8)
+	}
+	return a == b
 }
 
 // add adds text, whose memoHash is h and which find does not have, with
@@ -669,19 +710,34 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 		return r
 	}
 	// find's probe, the table in locals: find, too costly to inline,
-	// cost a call a type.
+	// cost a call a type. So did memoHash (wordHash), written out here
+	// (TestTextRefsHash): 5M instructions of the 205 files of the split
+	// corpus.
 	ref, slots, words := r.ref, memo.slots, memo.words
 	mask := uint32(len(slots) - 1)
 	for id := range ref {
 		text := d.Type(uint32(id))
-		h := memoHash(text)
+		n := len(text)
+		var x uint64
+		switch {
+		case n >= 8:
+			x = load64(text, 0) ^ bits.RotateLeft64(load64(text, n-8), 29)
+		case n >= 4:
+			x = uint64(load4(text, 0)) | uint64(load4(text, n-4))<<32
+		case n > 0:
+			x = uint64(text[0]) | uint64(text[n/2])<<8 | uint64(text[n-1])<<16
+		}
+		h := (x ^ uint64(n)*0xc2b2ae3d27d4eb4f) * 0x9e3779b97f4a7c15
 		for i := uint32(h>>32) & mask; ; i = (i + 1) & mask {
 			s := slots[i]
 			if s == 0 {
 				break
 			}
 			k := uint32(s) - 1
-			if e := &words[k]; e.hash == h && len(e.text) == len(text) && (len(text) < exactHash || e.text == text) {
+			// (sameText, written out.)
+			if e := &words[k]; e.hash == h && len(e.text) == n && (n < exactHash ||
+				n <= 16 && load64(e.text, 0) == load64(text, 0) && load64(e.text, n-8) == load64(text, n-8) ||
+				n > 16 && e.text == text) {
 				if k < maxRef {
 					ref[id] = uint16(k + 1)
 				}
@@ -1237,6 +1293,8 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index ind
 		for _, job := range jobs {
 			issues[job.issue].want = dict.SuggestIn(job.word, job.prev, job.next, 5)
 		}
+		dict.uses.release()
+		dict.uses = nil
 	}
 	// Whether the draft writes a form is asked of the texts its tokens
 	// spell, not of its whole text (on the 20 MB corpus that search cost

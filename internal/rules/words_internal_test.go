@@ -286,9 +286,17 @@ func TestWordCounts(t *testing.T) {
 		buildTokenIndexStops(twin, nil, newTextRefs(memo, twin))
 		j.refs = newTextRefs(memo, doc)
 		u3, size3 := j.wordUses()
-		if len(u3.known) == 0 {
+		if u3.byRef == nil || len(u3.slots) >= len(u2.slots) {
 			t.Errorf("doc %d: no type found by its index in the memo", k)
 		}
+		// And with a scratch table another document left, whose
+		// entries name this document's types under other indices.
+		stale := make([]uint32, maxRef)
+		for i := range stale {
+			stale[i] = uint32(i*7919%doc.NumTypes()) + 1
+		}
+		byRefPool.Put(&stale)
+		u4, _ := j.wordUses()
 		if size1 != wantSize || size2 != wantSize || size3 != wantSize {
 			t.Errorf("doc %d: sizes %d, %d, %d, want %d", k, size1, size2, size3, wantSize)
 		}
@@ -296,11 +304,16 @@ func TestWordCounts(t *testing.T) {
 		for w := range want {
 			queries = append(queries, w)
 		}
+		for id := range doc.NumTypes() {
+			queries = append(queries, doc.Type(uint32(id))) // (with the forms in the memo not counted: "The")
+		}
 		for _, w := range queries {
-			if g1, g2, g3 := u1.get(w), u2.get(w), u3.get(w); g1 != want[w] || g2 != want[w] || g3 != want[w] {
-				t.Errorf("doc %d: uses of %q: %d, %d, %d, want %d", k, w, g1, g2, g3, want[w])
+			if g1, g2, g3, g4 := u1.get(w), u2.get(w), u3.get(w), u4.get(w); g1 != want[w] || g2 != want[w] || g3 != want[w] || g4 != want[w] {
+				t.Errorf("doc %d: uses of %q: %d, %d, %d, %d, want %d", k, w, g1, g2, g3, g4, want[w])
 			}
 		}
+		u3.release()
+		u4.release()
 	}
 }
 

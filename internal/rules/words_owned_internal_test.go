@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/edlint/edlint/internal/prose"
@@ -267,5 +268,57 @@ func TestMemoHashExact(t *testing.T) {
 			}
 		}
 		each(0)
+	}
+}
+
+// TestTextRefsHash checks newTextRefs' copies of memoHash and sameText,
+// and find's sameText: every type of a document of words of each length
+// up to forty bytes, ASCII and not, which the memo holds, is found at its
+// index there, and none that it lacks.
+func TestTextRefsHash(t *testing.T) {
+	var b strings.Builder
+	for n := range 40 {
+		for _, c := range []string{"a", "é", "z"} {
+			b.WriteString(strings.Repeat(c, n) + "x ")
+		}
+	}
+	d := prose.Parse("t.txt", []byte(b.String()), prose.Plain)
+	// Each text of eight bytes or more comes after decoys of its
+	// length and hash, which differ from it in a byte: the probe meets
+	// them first.
+	memo := &runTexts{}
+	for id := range d.NumTypes() {
+		if text := d.Type(uint32(id)); id%3 != 0 {
+			if n := len(text); n >= exactHash {
+				for _, i := range []int{0, n / 2, n - 1} {
+					b := []byte(text)
+					b[i] ^= 1
+					memo.add(string(b), memoHash(text), runText{})
+				}
+			}
+			memo.add(text, memoHash(text), runText{})
+		}
+	}
+	refs := newTextRefs(memo, d)
+	found := 0
+	for id, r := range refs.ref {
+		text := d.Type(uint32(id))
+		want := -1
+		for k, w := range memo.words {
+			if w.text == text {
+				want = k
+			}
+		}
+		if got := memo.find(text, memoHash(text)); got != want {
+			t.Errorf("%q: find %d, want %d", text, got, want)
+		}
+		if int(r)-1 != want {
+			t.Errorf("%q: ref %d, want %d", text, int(r)-1, want)
+		} else if want >= 0 {
+			found++
+		}
+	}
+	if found < 60 {
+		t.Errorf("%d types found: the test says little", found)
 	}
 }
