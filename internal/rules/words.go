@@ -561,7 +561,7 @@ type runText struct {
 // runTexts holds the texts of a run's documents, each with what the
 // word judgement and the token index make of it alone (runText): the
 // documents of a run share most of their words (the 205 files of the
-// split 20 MB corpus have 530 thousand types between them, each file
+// split 20 MB corpus have over half a million types between them, each file
 // numbering its own, but few tens of thousands of distinct texts), and a
 // lookup costs less than the checks. A document finds its types in it
 // once (textRefs), for the two readers: where each read a table of its
@@ -575,11 +575,12 @@ type runText struct {
 type runTexts struct {
 	mu sync.RWMutex
 	// slots is an open-addressing hash table of words: 0 empty, else
-	// the word's hash (memoHash) in the high half and 1 + its index in
-	// words in the low. A map's lookup cost some 145 instructions a type
-	// (aeshash and the probe), this one about half: the hash reads a
-	// byte at a time, but a word's hash rules out the other words
-	// before their texts are read.
+	// the high 32 bits of the word's hash (memoHash), which place it,
+	// in the high half and 1 + its index in words in the low. A map's
+	// lookup cost some 145 instructions a type (aeshash and the probe),
+	// this one about half: find compares the word's whole hash, kept
+	// in words, which rules out the other words before their texts are
+	// read.
 	slots []uint64
 	words []memoWord
 }
@@ -678,12 +679,13 @@ func (w *runTexts) add(text string, h uint64, e runText) {
 type textRefs struct {
 	memo *runTexts
 	// ref is, by type ID, 1 + the index of its text in memo.words; 0
-	// if memo lacked it, or held it past the first maxRef (the readers
-	// then look for it again). (Two bytes, not four: a run's documents
-	// have few tens of thousands of texts between them, 32 thousand on
-	// the 205 files of the split corpus, but 650 thousand types, whose
-	// refs are made together, for most, and each kept until the second
-	// reader is done: at four bytes the run's peak RSS grew by 4 MB.)
+	// if memo lacked it, or held it past the first maxRef (then classes
+	// looks for it again, and the word counts list it apart). (Two
+	// bytes, not four: a run's documents have few tens of thousands of
+	// texts between them, 32 thousand on the 205 files of the split
+	// corpus, but over half a million types, whose refs are made
+	// together, for most, and each kept until the second reader is
+	// done: at four bytes the run's peak RSS grew by 4 MB.)
 	ref []uint16
 	// read counts the readers done (see done): the second drops ref.
 	read atomic.Int32
@@ -1680,8 +1682,8 @@ type draftNames struct {
 	runes  []int
 	ascii  []bool // the form is ASCII (see closest)
 	// letters holds the letterMask of the ASCII forms closest has read
-	// (0: not yet), made there: most forms of a run of many files are
-	// never read.
+	// (0: not yet), made there: most forms of a document are never
+	// read.
 	letters []uint64
 	// byShape indexes the used names by first letter and length, each
 	// bucket in the order the names joined (seq): closest looks only at
@@ -1725,7 +1727,7 @@ func (n *draftNames) intern(form string) int32 {
 
 // letterMask returns the set of the bytes of an ASCII text, lower-cased,
 // each its bit c&63 (some share one). Two texts one edit apart in any
-// case differ in at most two bytes of it, a substitution's: a pair whose
+// case differ in at most two bits of it, a substitution's: a pair whose
 // masks differ in more bits is no pair, told before oneEditApartASCII
 // reads the two (34,700 pairs on the 20 MB corpus, some 100 instructions
 // each, few of them one edit apart).
