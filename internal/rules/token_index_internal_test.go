@@ -404,6 +404,16 @@ func TestTokenClassesMemo(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s: the index differs with the memo", d.Path)
 			}
+			// The lists are sized by their types' counts alike (fastWords
+			// adds them with the memo, the loop of every type without).
+			for k := range want.lists {
+				if cap(got.lists[k]) != cap(want.lists[k]) || cap(got.lists[k]) < len(got.lists[k]) {
+					t.Errorf("%s: list %d has room for %d with the memo, %d without", d.Path, k, cap(got.lists[k]), cap(want.lists[k]))
+				}
+			}
+			if cap(got.quoteish) != cap(want.quoteish) || got.marks != want.marks || got.apos != want.apos {
+				t.Errorf("%s: the quotation marks are counted otherwise with the memo", d.Path)
+			}
 			for _, c := range want.class {
 				closed = closed || c&clsClosed != 0
 			}
