@@ -230,7 +230,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *to
 	// nothing and keeps its values in registers, up to each quotation
 	// mark or apostrophe (countMarks). With the calls, the loop kept its
 	// values on the stack: some 48 instructions a type, where the two
-	// loops take some 38 (-11M over the 205 files of the split corpus).
+	// loops take some 33 (-17M over the 205 files of the split corpus).
 	// Without the memo, as for a document linted alone, the loop
 	// classifies every type: the two loops cost some seven instructions
 	// a type more there.
@@ -238,13 +238,9 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *to
 		text, lid := d.Type(id), d.Lower(id)
 		x.class[id] = classify(text, d.Type(lid), lid == id, typeKind(text), &sets) | classKnown
 	}
-	var tab []uint8 // the judgement's table, if any
-	if js != nil {
-		tab = js.tab
-	}
 	for id := 0; id < d.NumTypes(); id++ {
 		if refs != nil {
-			if id = fastWords(d, x.class, w.fast, tab, &sizes, id); id == d.NumTypes() {
+			if id = fastWords(d, x.class, w.fast, &sizes, id); id == d.NumTypes() {
 				break
 			}
 		}
@@ -267,6 +263,16 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *to
 			}
 			for ; l != 0; l &= l - 1 {
 				sizes[bits.TrailingZeros32(l)] += n
+			}
+		}
+	}
+	if refs != nil && js != nil {
+		// fastWords leaves fastStop to this loop, which a run with the
+		// memo rarely needs: an argument fewer kept its values in
+		// registers.
+		for id := range d.NumTypes() {
+			if js.tab[id]&(walkWork|walkFirst|walkNow|walkNext) != 0 && d.TypeCount(uint32(id)) != 0 {
+				w.fast[id] |= fastStop
 			}
 		}
 	}
@@ -336,14 +342,13 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *to
 
 // fastWords clears classKnown from the classes of the types of d from
 // id on (in class, all known), writes their fast words (see fastWord;
-// tab is the judgement's table, an idTable, or nil) and adds their
-// counts to sizes, up to the first type of clsQuote or clsApos among
+// without fastStop, which its caller adds) and adds their counts to sizes, up to the first type of clsQuote or clsApos among
 // walkListed, which its caller reads (see tokenIndex.countMarks): it
 // returns that type, or d.NumTypes() when there is none. It calls
 // nothing, and is not inlined, so that its values stay in registers.
 //
 //go:noinline
-func fastWords(d *prose.Document, class []uint32, fast []uint64, tab []uint8, sizes *[numListed]int, id int) int {
+func fastWords(d *prose.Document, class []uint32, fast []uint64, sizes *[numListed]int, id int) int {
 	for ; id < len(class); id++ {
 		n := d.TypeCount(uint32(id))
 		if n == 0 {
@@ -354,7 +359,7 @@ func fastWords(d *prose.Document, class []uint32, fast []uint64, tab []uint8, si
 			return id
 		}
 		class[id] = c
-		fast[id] = fastWord(c, uint64(d.Lower(uint32(id)))<<fastLowShift, len(tab) > 0 && tab[uint(id)&uint(len(tab)-1)]&(walkWork|walkFirst|walkNow|walkNext) != 0)
+		fast[id] = fastWord(c, uint64(d.Lower(uint32(id)))<<fastLowShift, false)
 		for l := c & walkListed; l != 0; l &= l - 1 {
 			sizes[bits.TrailingZeros32(l)] += n
 		}
