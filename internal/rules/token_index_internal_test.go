@@ -265,13 +265,26 @@ func TestTokenIndexCapitals(t *testing.T) {
 // TestNearGap checks prose.Document.NearGap, which the walk calls with
 // the tokens it holds, against NearTokenGap on every token.
 func TestNearGap(t *testing.T) {
+	found := 0
 	for path, src := range indexSources(t) {
 		d := prose.Parse(path, src, prose.FormatFor(path))
 		for i := 1; i < len(d.Tokens); i++ {
 			if got, want := d.NearGap(i, d.Tokens[i-1], d.Tokens[i]), d.NearTokenGap(i); got != want {
 				t.Fatalf("%s: NearGap(%d) = %d, want %d", path, i, got, want)
 			}
+			// GroupGap is TokenGap, or -1, and -1 at most where NearGap is
+			// (a far start or an odd length).
+			g := d.GroupGap(i, d.Tokens[i-1], d.Tokens[i])
+			if g != -1 && g != d.TokenGap(i) || g == -1 && d.NearTokenGap(i) != -1 {
+				t.Fatalf("%s: GroupGap(%d) = %d, TokenGap %d", path, i, g, d.TokenGap(i))
+			}
+			if g != -1 {
+				found++
+			}
 		}
+	}
+	if found == 0 {
+		t.Error("GroupGap told no gap")
 	}
 }
 
