@@ -776,6 +776,19 @@ func (d *Document) NearGap(i int, p, t Token) int {
 	return int(off) - int(p.off()+n)
 }
 
+// GroupGap is NearGap for tokens in two groups too: TokenGap(i) when
+// neither token's start is listed in far and token i-1's length is its
+// type's, and -1 otherwise. Small enough to inline where NearGap fails,
+// one token in eight, in place of a call of TokenGap.
+func (d *Document) GroupGap(i int, p, t Token) int {
+	off, poff, n := t.off(), p.off(), uint32(d.lens[p.ID()])
+	if max(off, poff) == farOff || n == 0 {
+		return -1
+	}
+	b := d.starts.bases
+	return int(b[i>>groupShift]+off) - int(b[(i-1)>>groupShift]+poff+n)
+}
+
 // TokenSpan is the bytes token i covers.
 func (d *Document) TokenSpan(i int) Span {
 	t := d.Tokens[i]

@@ -265,13 +265,26 @@ func TestTokenIndexCapitals(t *testing.T) {
 // TestNearGap checks prose.Document.NearGap, which the walk calls with
 // the tokens it holds, against NearTokenGap on every token.
 func TestNearGap(t *testing.T) {
+	found := 0
 	for path, src := range indexSources(t) {
 		d := prose.Parse(path, src, prose.FormatFor(path))
 		for i := 1; i < len(d.Tokens); i++ {
 			if got, want := d.NearGap(i, d.Tokens[i-1], d.Tokens[i]), d.NearTokenGap(i); got != want {
 				t.Fatalf("%s: NearGap(%d) = %d, want %d", path, i, got, want)
 			}
+			// GroupGap is TokenGap, or -1, and -1 at most where NearGap is
+			// (a far start or an odd length).
+			g := d.GroupGap(i, d.Tokens[i-1], d.Tokens[i])
+			if g != -1 && g != d.TokenGap(i) || g == -1 && d.NearTokenGap(i) != -1 {
+				t.Fatalf("%s: GroupGap(%d) = %d, TokenGap %d", path, i, g, d.TokenGap(i))
+			}
+			if g != -1 {
+				found++
+			}
 		}
+	}
+	if found == 0 {
+		t.Error("GroupGap told no gap")
 	}
 }
 
@@ -403,6 +416,16 @@ func TestTokenClassesMemo(t *testing.T) {
 			want, got := buildTokenIndex(d), buildTokenIndexStops(d, nil, newTextRefs(memo, d))
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s: the index differs with the memo", d.Path)
+			}
+			// The lists are sized by their types' counts alike (fastWords
+			// adds them with the memo, the loop of every type without).
+			for k := range want.lists {
+				if cap(got.lists[k]) != cap(want.lists[k]) || cap(got.lists[k]) < len(got.lists[k]) {
+					t.Errorf("%s: list %d has room for %d with the memo, %d without", d.Path, k, cap(got.lists[k]), cap(want.lists[k]))
+				}
+			}
+			if cap(got.quoteish) != cap(want.quoteish) || got.marks != want.marks || got.apos != want.apos {
+				t.Errorf("%s: the quotation marks are counted otherwise with the memo", d.Path)
 			}
 			for _, c := range want.class {
 				closed = closed || c&clsClosed != 0

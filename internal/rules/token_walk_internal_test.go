@@ -391,6 +391,9 @@ func TestFusedWalkStops(t *testing.T) {
 	words := []string{"to", "in", "the", "Podesta", "said", "3", "`code`", ".", "likely", "x", "an", "“", "long-term", "Ivana"}
 	// Some documents of several of the walk's stretches of 256.
 	docs := append(walkDocs(t), randomWalkDocs(r, words, func(n int) int { return r.IntN(300) + n%5 + n/10*1500 })...)
+	// Odd rounds read the types' classes from a run's memo, which the
+	// documents fill in turn (see fastWords).
+	memo := &runTexts{}
 	for _, doc := range docs {
 		sents := walkSentences(doc)
 		want := buildTokenIndex(doc)
@@ -399,7 +402,11 @@ func TestFusedWalkStops(t *testing.T) {
 			var wantLooks, gotLooks chunks[int32]
 			wantStops := walkStops(doc.Tokens, sents, slices.Clone(tab), nil, &wantLooks)
 			js := judgeStops{tab: slices.Clone(tab), sents: sents, look: &gotLooks}
-			got := buildTokenIndexStops(doc, &js, nil)
+			var refs *textRefs
+			if round%2 == 1 {
+				refs = newTextRefs(memo, doc)
+			}
+			got := buildTokenIndexStops(doc, &js, refs)
 			if !slices.Equal(js.stops, wantStops) {
 				t.Fatalf("%s round %d: judgement's stops\n%v, want\n%v", doc.Path, round, js.stops, wantStops)
 			}
