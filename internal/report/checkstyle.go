@@ -105,7 +105,7 @@ func appendCSMessage(b []byte, x *rules.Finding) []byte {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		if plainQuoted(h) {
+		if rules.PlainQuoted(h) {
 			b = append(b, "&#34;"...)
 			b = appendXMLEscaped(b, h)
 			b = append(b, "&#34;"...)

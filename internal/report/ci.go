@@ -53,11 +53,11 @@ func hints(x *rules.Finding, hs []string) []string {
 }
 
 // quotes reports whether msg holds strconv.Quote(s). When s is quoted as
-// it is (plainQuoted), that is an occurrence of s between two quotes,
+// it is (rules.PlainQuoted), that is an occurrence of s between two quotes,
 // found without building the quoted string (with fmt's %q and the final
 // Sprintf, building was most of messageWithHint).
 func quotes(msg, s string) bool {
-	if s == "" || !plainQuoted(s) {
+	if s == "" || !rules.PlainQuoted(s) {
 		return strings.Contains(msg, strconv.Quote(s))
 	}
 	for from := 0; ; {
@@ -73,22 +73,10 @@ func quotes(msg, s string) bool {
 	}
 }
 
-// plainQuoted reports whether strconv.Quote leaves s as it is between
-// its quotes: printable ASCII with no quote or backslash, as suggestions
-// mostly are.
-func plainQuoted(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
-			return false
-		}
-	}
-	return true
-}
-
 // appendQuoted appends strconv.Quote(s), without strconv's rune by rune
-// escaping when s is plainQuoted.
+// escaping when s is rules.PlainQuoted.
 func appendQuoted(b []byte, s string) []byte {
-	if !plainQuoted(s) {
+	if !rules.PlainQuoted(s) {
 		return strconv.AppendQuote(b, s)
 	}
 	b = append(b, '"')

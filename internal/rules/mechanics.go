@@ -372,16 +372,17 @@ func isEnumerator(d *prose.Document, i int) bool {
 // a message (9M on the 20 MB corpus, for 9,600 messages), and a
 // fmt.Sprintf round it cost twice that again.
 func quote(s string) string {
-	if !plainQuoted(s) {
+	if !PlainQuoted(s) {
 		return strconv.Quote(s)
 	}
 	return "\"" + s + "\""
 }
 
-// plainQuoted reports whether strconv.Quote leaves s as it is between its
+// PlainQuoted reports whether strconv.Quote leaves s as it is between its
 // quotation marks: valid UTF-8 of printable runes (strconv.IsPrint), none
-// of them " or \. ASCII is told from its bytes.
-func plainQuoted(s string) bool {
+// of them " or \. ASCII is told from its bytes. (The reports quote
+// suggestions with it too.)
+func PlainQuoted(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
