@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/edlint/edlint/internal/mem"
 )
@@ -119,8 +120,8 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 		// Most lines are plain: ASCII ink at either end (after
 		// indentation), short, with no directive or URL marker, ending in
 		// a byte that tells whether the block goes on. They are taken
-		// here, in a loop without a call, which keeps its values in
-		// registers; the loop below, whose calls make it keep them on
+		// by quickLines, a loop without a call, which keeps its values
+		// in registers; the loop below, whose calls make it keep them on
 		// the stack, takes the others (and the first line, which may
 		// start with a byte-order mark).
 		if n > 0 {
@@ -129,53 +130,10 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 			// neither grows them nor asks whether it must.
 			stop := min(quick, n+cap(prose)-len(prose), n+cap(blocks)-len(blocks))
 			segs := len(prose)
-			for ; n < stop; n++ {
-				start, end := int(lines[n]), int(lines[n+1])-1
-				if end-start > 100 {
-					break // wc may count it long
-				}
-				if end == start {
-					open = false // a blank line
-					continue
-				}
-				c := text[end-1] // the last byte, read once
-				if c == '\r' {
-					end--
-					if end == start {
-						open = false
-						continue
-					}
-					c = text[end-1]
-				}
-				k := start
-				if text[k] == ' ' {
-					for k+8 <= end && load64(text, k) == ' '*lsb {
-						k += 8
-					}
-					for k < end && text[k] == ' ' {
-						k++
-					}
-					if k == end {
-						break
-					}
-				}
-				f := quickFinal[c]
-				if !quickLead[text[k]] || f == 0 || end > urls.first {
-					break
-				}
-				f-- // the finalByte class
-				if f == finalAsk && end-k >= 40 {
-					break // endsBlock counts the code points
-				}
-				if !open {
-					m := len(blocks)
-					blocks = blocks[:m+1]
-					blocks[m] = rawBlock{kind: Paragraph, firstSeg: uint32(len(prose))}
-				}
-				m := len(prose)
-				prose = prose[:m+1]
-				prose[m] = newSegment(start, end)
-				open = f == finalGoesOn
+			if n < stop { // (stop is 0 in unwrapped text)
+				var taken int
+				taken, prose, blocks, open = quickLines(text, lines[n:stop+1], prose, blocks, open, urls.first)
+				n += taken
 			}
 			plainLines += len(prose) - segs // a segment a line
 			markRange(joins, segs, len(prose))
@@ -267,6 +225,94 @@ func (d *Document) plainRun(from, to int, unwrapped bool, prose []Segment, wc *w
 		blocks[k].endSeg = uint32(end)
 	}
 	return run{blocks, prose, joins}, comments
+}
+
+// quickLines takes lines of text as plainRun's quick loop (see there):
+// the plain lines from the first of lines (whose last entry is the start
+// of the line after the last it may take) up to the first that is not,
+// each a segment appended to prose and, if no block is open, a block
+// appended to blocks, which have room for a segment and a block a line.
+// It returns how many of the lines it took, the slices and whether the
+// last block is open. urlFirst is the offset of the nearest URL marker
+// (urlFinder.first): a line that ends past it is not taken.
+//
+// It is a function of its own, and walks the line table and the slices
+// by pointer, so that its values fit in the registers: as a loop in
+// plainRun, whose calls and many live values crowded them, it kept a
+// dozen on the stack and moved them at every line (some 92 instructions
+// a line); as a function with the slices' lengths and the counts (and
+// the bounds checks they pay for), it still spilled half of them (84).
+func quickLines(text string, lines []uint32, prose []Segment, blocks []rawBlock, open bool, urlFirst int) (int, []Segment, []rawBlock, bool) {
+	if len(lines) < 2 {
+		return 0, prose, blocks, open
+	}
+	// Room for a segment and a block a line, checked once.
+	_ = prose[:len(prose)+len(lines)-1]
+	_ = blocks[:len(blocks)+len(lines)-1]
+	rest, np, bp, open := quickWalk(text, unsafe.Pointer(&lines[0]), len(lines)-1, prose, unsafe.Pointer(unsafe.SliceData(blocks[len(blocks):cap(blocks)])), open, urlFirst)
+	nb := int((uintptr(bp) - uintptr(unsafe.Pointer(unsafe.SliceData(blocks)))) / unsafe.Sizeof(rawBlock{}))
+	return len(lines) - 1 - rest, prose[:np], blocks[:nb], open
+}
+
+// quickWalk is quickLines' loop over the n lines whose starts lp points
+// to, the blocks written at bp, the segments after those of prose: it
+// returns how many lines it left, the count of segments, where the next
+// block goes and whether the last block is open.
+func quickWalk(text string, lp unsafe.Pointer, n int, prose []Segment, bp unsafe.Pointer, open bool, urlFirst int) (int, int, unsafe.Pointer, bool) {
+	lend := unsafe.Add(lp, n*4)
+	pbase := unsafe.Pointer(unsafe.SliceData(prose))
+	np := len(prose)
+	tp := unsafe.Pointer(unsafe.StringData(text))
+	next := int(*(*uint32)(lp)) // the start of the line, carried from the turn before
+	for ; lp != lend; lp = unsafe.Add(lp, 4) {
+		start := next
+		next = int(*(*uint32)(unsafe.Add(lp, 4)))
+		end := next - 1
+		if end-start > 100 {
+			break // wc may count it long
+		}
+		if end == start {
+			open = false // a blank line
+			continue
+		}
+		c := *(*byte)(unsafe.Add(tp, end-1)) // the last byte, read once
+		if c == '\r' {
+			end--
+			if end == start {
+				open = false
+				continue
+			}
+			c = *(*byte)(unsafe.Add(tp, end-1))
+		}
+		k := start
+		if *(*byte)(unsafe.Add(tp, k)) == ' ' {
+			for k+8 <= end && load64(text, k) == ' '*lsb {
+				k += 8
+			}
+			for k < end && *(*byte)(unsafe.Add(tp, k)) == ' ' {
+				k++
+			}
+			if k == end {
+				break
+			}
+		}
+		f := quickFinal[c]
+		if !quickLead[*(*byte)(unsafe.Add(tp, k))] || f == 0 || end > urlFirst {
+			break
+		}
+		f-- // the finalByte class
+		if f == finalAsk && end-k >= 40 {
+			break // endsBlock counts the code points
+		}
+		if !open {
+			*(*rawBlock)(bp) = rawBlock{kind: Paragraph, firstSeg: uint32(np)}
+			bp = unsafe.Add(bp, unsafe.Sizeof(rawBlock{}))
+		}
+		*(*Segment)(unsafe.Add(pbase, uintptr(np)*unsafe.Sizeof(Segment{}))) = newSegment(start, end)
+		np++
+		open = f == finalGoesOn
+	}
+	return int((uintptr(lend) - uintptr(lp)) / 4), np, bp, open
 }
 
 // markRange sets bits [from, to) of marks, those it holds.
