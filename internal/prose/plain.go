@@ -297,12 +297,29 @@ func quickWalk(text string, lp unsafe.Pointer, n int, prose []Segment, bp unsafe
 			}
 		}
 		f := quickFinal[c]
-		if !quickLead[*(*byte)(unsafe.Add(tp, k))] || f == 0 || end > urlFirst {
+		lead := *(*byte)(unsafe.Add(tp, k))
+		if !quickLead[lead] || f == 0 || end > urlFirst {
+			break
+		}
+		// A line that starts with an e (one in thirty) is a directive
+		// only if it starts with the prefix, told here by a word of it.
+		if lead == DirectivePrefix[0] && (end-k < 8 || load64(text, k)&(1<<56-1) == directiveWord) {
 			break
 		}
 		f-- // the finalByte class
 		if f == finalAsk && end-k >= 40 {
-			break // endsBlock counts the code points
+			// endsBlock counts the code points: a line of ASCII has
+			// one a byte, at least 40, and goes on.
+			x := uint64(0)
+			i := k
+			for ; i+8 <= end; i += 8 {
+				x |= load64(text, i)
+			}
+			x |= load64(text, end-8)
+			if x&msb != 0 {
+				break
+			}
+			f = finalGoesOn
 		}
 		if !open {
 			*(*rawBlock)(bp) = rawBlock{kind: Paragraph, firstSeg: uint32(np)}
@@ -361,13 +378,17 @@ var finalByte = func() (t [utf8.RuneSelf]uint8) {
 }()
 
 // quickLead holds the first bytes of a line that plainRun's quick loop
-// takes: ASCII ink that starts no directive. quickFinal holds, for the
+// takes: ASCII ink but '<', which may start a directive (as may 'e': the
+// loop tells those apart). quickFinal holds, for the
 // last bytes it takes (ASCII ink), 1 + their finalByte class, and 0 for
 // the others. (One lookup a byte tells what took several tests.)
+// directiveWord is DirectivePrefix as the low seven bytes of a word.
+var directiveWord = load64(DirectivePrefix+" ", 0) & (1<<56 - 1)
+
 var quickLead, quickFinal = func() (lead [256]bool, final [256]uint8) {
 	for c := range byte(utf8.RuneSelf) {
 		if isASCIIInk(c) {
-			lead[c] = c != DirectivePrefix[0] && c != '<'
+			lead[c] = c != '<'
 			final[c] = 1 + finalByte[c]
 		}
 	}

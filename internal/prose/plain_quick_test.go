@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // quickLinesPlain is quickLines as the loop it was in plainRun, on
@@ -27,12 +28,19 @@ func quickLinesPlain(text string, lines []uint32, prose []Segment, blocks []rawB
 			break
 		}
 		c := line[len(line)-1]
-		if !quickLead[body[0]] || quickFinal[c] == 0 || start+len(line) > urlFirst {
+		// (It leaves the lines that start with an e and are shorter
+		// than a word to the loop that asks isDirective.)
+		directive := body[0] == 'e' && (len(body) < 8 || strings.HasPrefix(body, DirectivePrefix))
+		if !isASCIIInk(body[0]) || body[0] == '<' || directive || quickFinal[c] == 0 || start+len(line) > urlFirst {
 			break
 		}
 		f := quickFinal[c] - 1
 		if f == finalAsk && len(body) >= 40 {
-			break
+			// (endsBlock counts the code points of a line outside ASCII.)
+			if strings.IndexFunc(body, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+				break
+			}
+			f = finalGoesOn
 		}
 		if !open {
 			blocks = append(blocks, rawBlock{kind: Paragraph, firstSeg: uint32(len(prose))})
@@ -48,7 +56,7 @@ func quickLinesPlain(text string, lines []uint32, prose []Segment, blocks []rawB
 // the limits, ending in every class of byte, with the nearest URL marker
 // anywhere, and with segments and blocks already in the slices.
 func TestQuickLines(t *testing.T) {
-	pieces := []string{" ", "        ", "word ", "a", "Z", "9", ".", ",", ";", "-", ":", "!", "?", "\"", ")", "e", "<", "\t", "é", "…"}
+	pieces := []string{" ", "        ", "word ", "a", "Z", "9", ".", ",", ";", "-", ":", "!", "?", "\"", ")", "e", "<", "\t", "é", "…", "edlint-", "edlint", "edlint-x "}
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		var sb strings.Builder
@@ -59,9 +67,9 @@ func TestQuickLines(t *testing.T) {
 			switch r.IntN(8) {
 			case 0: // blank, or a carriage return alone
 				sb.WriteString([]string{"", "\r", "   "}[r.IntN(3)])
-			case 1: // about the limits of length
+			case 1: // about the limits of length, ASCII or not
 				sb.WriteString(strings.Repeat("x", 36+r.IntN(8)))
-				sb.WriteString([]string{"", "a", "A", ".", "\r"}[r.IntN(5)])
+				sb.WriteString([]string{"", "a", "A", ".", "\r", "éA", "é9Z", "…Z", "A é Z"}[r.IntN(9)])
 			case 2:
 				sb.WriteString(strings.Repeat("word ", 19+r.IntN(3)) + "end.")
 			default:
