@@ -602,10 +602,15 @@ func joinedLine(joins []uint64, k int) bool {
 func (b *builder) see(view *Document) {
 	resetTo(&view.Tokens, b.toks)
 	resetTo(&view.starts.bases, b.starts.bases)
-	resetTo(&view.starts.far, b.starts.far)
 	view.starts.base = b.starts.base
 	resetTo(&view.lens, b.v.lens)
-	resetTo(&view.odd, b.v.odd)
+	// The starts and lengths listed apart are mostly none.
+	if len(b.starts.far)|len(view.starts.far) != 0 {
+		resetTo(&view.starts.far, b.starts.far)
+	}
+	if len(b.v.odd)|len(view.odd) != 0 {
+		resetTo(&view.odd, b.v.odd)
+	}
 }
 
 // resetTo sets *dst to src. When src is *dst grown in place (the same
