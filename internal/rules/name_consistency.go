@@ -1547,7 +1547,7 @@ func givenNames(p *Pass, all []docFacts[nameFacts], ts []*nameTotal) {
 			}
 			if i, ok := index[w]; ok {
 				if formOf == nil {
-					formOf = make([]int32, doc.NumTypes())
+					formOf = idTable[int32](doc.NumTypes()) // (see formUsesAfter)
 				}
 				formOf[id] = i + 1
 			}
@@ -1568,19 +1568,19 @@ func givenNames(p *Pass, all []docFacts[nameFacts], ts []*nameTotal) {
 //
 // A given name is a capitalised word, so only the capitalised words after
 // one are read (a third of them): a use after none has no given name,
-// which the uses counted tell (ungiven).
+// which the uses counted tell (ungiven). They are read a stretch at a
+// time by formUsesAfter, which lists the few that are uses of the forms.
 func givenUses(doc *prose.Document, caps tokenBits, class []uint32, formOf []int32, forms []*nameTotal, given []int) {
 	toks, sents := doc.Tokens, doc.Sentences
-	carry := uint64(0) // the last bit of the word before
-	for wi, word := range caps {
-		after := word & (word<<1 | carry)
-		carry = word >> 63
-		for ; after != 0; after &= after - 1 {
-			ti := wi<<6 | bits.TrailingZeros64(after)
-			fi := formOf[toks[ti].ID()]
-			if fi == 0 {
-				continue
-			}
+	var buf [givenStretch]int32
+	for lo := 0; lo < len(caps); lo += givenStretch / 64 {
+		carry := uint64(0) // the last bit of the word before
+		if lo > 0 {
+			carry = caps[lo-1] >> 63
+		}
+		n := formUsesAfter(&buf, caps[lo:min(lo+givenStretch/64, len(caps))], carry, lo, toks, formOf)
+		for _, ti32 := range buf[:n] {
+			ti := int(ti32)
 			id := toks[ti-1].ID()
 			if class[id]&(clsNameCapital|clsNameGiven) != clsNameCapital|clsNameGiven {
 				continue
@@ -1591,10 +1591,42 @@ func givenUses(doc *prose.Document, caps tokenBits, class []uint32, formOf []int
 			if si < len(sents) && sents[si].FirstToken() == ti || doc.TokenGap(ti) != 1 {
 				continue
 			}
-			given[fi-1]++
-			if t, g := forms[fi-1], doc.Type(id); !slices.Contains(t.givens, g) {
+			fi := formOf[toks[ti].ID()] - 1
+			given[fi]++
+			if t, g := forms[fi], doc.Type(id); !slices.Contains(t.givens, g) {
 				t.givens = append(t.givens, g)
 			}
 		}
 	}
+}
+
+// givenStretch is the number of tokens, and so at most of uses, one call
+// of formUsesAfter reads: a multiple of 64.
+const givenStretch = 1024
+
+// formUsesAfter lists to buf the capitalised words that caps marks (from
+// word lo of the bitmap; carry is the last bit of the word before) right
+// after another and whose type formOf (an idTable) gives a form. It is
+// not inlined and makes no call, so that its values stay in registers.
+//
+//go:noinline
+func formUsesAfter(buf *[givenStretch]int32, caps []uint64, carry uint64, lo int, toks []prose.Token, formOf []int32) int {
+	_ = formOf[0]
+	mk := uint(len(formOf) - 1)
+	n := 0
+	for i, word := range caps {
+		after := word & (word<<1 | carry)
+		carry = word >> 63
+		base := (lo + i) << 6
+		for ; after != 0; after &= after - 1 {
+			ti := base + bits.TrailingZeros64(after)
+			if formOf[uint(toks[ti].ID())&mk] != 0 {
+				// The mask spares the bounds check: n stays below
+				// givenStretch.
+				buf[n&(givenStretch-1)] = int32(ti)
+				n++
+			}
+		}
+	}
+	return n
 }
