@@ -418,6 +418,10 @@ const (
 	markConnector                    // a small word inside names (isConnector)
 	markArticle                      // "the" in any case
 	markGiven                        // a capitalised word that can be a given name (nameLike)
+	// markKeyed: a small word that makes a multi-word name's key other
+	// than its surface (makePhrase): the article, or a small word not in
+	// lower-case ASCII (Of, DE).
+	markKeyed
 
 	// markFormShift: nameWordsIn sets, above the marks of a capitalised
 	// word's type, 1 + the index of the name form it stands for (0:
@@ -454,7 +458,9 @@ func capitalTypes(doc *prose.Document, class []uint32) (marks []uint32, forms in
 		if c&clsConnector != 0 {
 			m |= markConnector
 			if c&clsNameArticle != 0 {
-				m |= markArticle
+				m |= markArticle | markKeyed
+			} else if !isLowerASCII(doc.Type(uint32(id))) {
+				m |= markKeyed
 			}
 		}
 		marks[id] = m
@@ -484,6 +490,7 @@ func (ps *phraseScan) phraseAt(s prose.Sentence, ti int, out *chunks[namePhrase]
 	lastContent := ti
 	prevConnector := false
 	inner := false // a small word lies between two capitalised words
+	keyAt := -1    // the first small word marked markKeyed
 	// The end of token end-1: a run's words are one space apart.
 	prevEnd := doc.TokenEnd(ti)
 	for end < s.EndToken() {
@@ -507,6 +514,9 @@ func (ps *phraseScan) phraseAt(s prose.Sentence, ti int, out *chunks[namePhrase]
 			if c&markArticle != 0 && !prevConnector {
 				break // "Washington the President": the article starts a new phrase
 			}
+			if c&markKeyed != 0 && keyAt < 0 {
+				keyAt = end
+			}
 			prevConnector = true
 			end++
 			continue
@@ -525,7 +535,7 @@ func (ps *phraseScan) phraseAt(s prose.Sentence, ti int, out *chunks[namePhrase]
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
 	if inner {
-		out.add(ps.makePhrase(ti, lastContent+1, s.Block()))
+		out.add(ps.makePhrase(ti, lastContent+1, s.Block(), keyAt >= 0 && keyAt < lastContent))
 	}
 	return lastContent + 1
 }
@@ -617,17 +627,28 @@ func nameLike(w string) bool {
 	return lower
 }
 
-// makePhrase makes the name of tokens first to end, all classified.
-func (ps *phraseScan) makePhrase(first, end, block int) namePhrase {
+// makePhrase makes the name of tokens first to end, all classified;
+// keyed tells whether a word before the last is a small word marked
+// markKeyed (phraseAt knows it). Most names have none (Bank of America):
+// then only the last word, read without its possessive, may make a key
+// (Van Della's), and the words are not read again.
+func (ps *phraseScan) makePhrase(first, end, block int, keyed bool) namePhrase {
 	doc := ps.doc
-	span := prose.Span{Start: doc.TokenStart(first), End: doc.TokenStart(end-1) + len(stripPossessive(doc.TokenText(end-1)))}
+	last := doc.TokenText(end - 1)
+	span := prose.Span{Start: doc.TokenStart(first), End: doc.TokenStart(end-1) + len(stripPossessive(last))}
+	ph := namePhrase{start: int32(span.Start), end: int32(span.End), block: int32(block)}
+	if !keyed {
+		if w := stripPossessive(typeText(doc, end-1)); !isConnector(w) || isLowerASCII(w) && !strings.EqualFold(w, "the") {
+			return ph
+		}
+	}
 	// The words of a run are one space apart: the surface is the source
 	// (see namePhrase.surface).
 	// The key drops the article (the small word a writer drops or inserts
 	// without meaning another name) and lower-cases the other small
 	// words; it is the surface itself when there are none to change.
 	// It is built in the scan's buffer, which one string then copies.
-	keyed := false
+	keyed = false
 	key := ps.key[:0]
 	pos := span.Start
 	for i := first; i < end; i++ {
@@ -670,7 +691,6 @@ func (ps *phraseScan) makePhrase(first, end, block int) namePhrase {
 		key = append(key, w...)
 	}
 	ps.key = key
-	ph := namePhrase{start: int32(span.Start), end: int32(span.End), block: int32(block)}
 	if keyed {
 		ph.key = string(key)
 	}

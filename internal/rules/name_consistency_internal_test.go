@@ -142,6 +142,9 @@ func capitalTypesRef(doc *prose.Document) (marks []uint32, forms int, stems map[
 			if strings.EqualFold(text, "the") {
 				m |= markArticle
 			}
+			if strings.EqualFold(text, "the") || strings.ToLower(text) != text {
+				m |= markKeyed
+			}
 		}
 		marks[id] = m
 	}
@@ -236,4 +239,40 @@ func TestGivenNames(t *testing.T) {
 		check(doc.Path, []*prose.Document{doc})
 	}
 	check("all", docs)
+}
+
+// TestMakePhraseKeyed checks makePhrase, told by phraseAt whether a small
+// word before the last makes a key, against makePhrase reading every
+// word, on every run phraseAt keeps in the test drafts.
+func TestMakePhraseKeyed(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["keys.md"] = []byte("The Ministry of the Interior and the Ministry Of Interior met the Bank of America.\n\n" +
+		"Ludwig Van Della's band, Van Della, the House of Della's and the House Of Van Der Berg's.\n\n" +
+		"# The Committee For State Security\n\nPresident of The United States, Duke of the Realm the King.\n")
+	n := 0
+	for _, path := range slices.Sorted(maps.Keys(srcs)) {
+		doc := prose.Parse(path, srcs[path], prose.FormatFor(path))
+		marks, _, _ := capitalTypes(doc, buildTokenIndex(doc).class)
+		ps := phraseScan{doc: doc, marks: marks}
+		for _, s := range doc.Sentences {
+			for ti := s.FirstToken(); ti+1 < s.EndToken(); ti++ {
+				if m := marks[doc.Tokens[ti].ID()]; m&markCapital == 0 || m&markConnector != 0 {
+					continue
+				}
+				var out chunks[namePhrase]
+				end := ps.phraseAt(s, ti, &out)
+				got := append(slices.Concat(out.full...), out.cur...)
+				if len(got) == 0 {
+					continue
+				}
+				n++
+				if want := ps.makePhrase(ti, end, s.Block(), true); len(got) != 1 || got[0] != want {
+					t.Errorf("%s: phrase at %d: %+v, want %+v", path, ti, got, want)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no phrase")
+	}
 }
