@@ -275,16 +275,22 @@ func continues(d *prose.Document, a, b int) bool {
 	}
 	// A blank line between the blocks: the gap, most often one or two
 	// line breaks, is read a byte at a time (strings.Count costs a call).
-	gap, lines := d.Text[ba.End():bb.Start()], 0
+	// Block b's line starts after the gap's last line break, when it has
+	// one: lineStart need not read back to it.
+	gap, lines, bLine := d.Text[ba.End():bb.Start()], 0, -1
 	for i := 0; i < len(gap); i++ {
 		if gap[i] == '\n' {
 			lines++
+			bLine = ba.End() + i + 1
 		}
 	}
 	if lines > 1 {
 		return false
 	}
-	return indent(d, bb.Start()) >= indentAt(d.Text, lineStart(d, ba.End()))
+	if bLine < 0 {
+		bLine = lineStart(d, bb.Start())
+	}
+	return indentAt(d.Text, bLine) >= indentAt(d.Text, lineStart(d, ba.End()))
 }
 
 // lineStart returns the start of the line holding off. It reads the line

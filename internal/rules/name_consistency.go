@@ -92,16 +92,13 @@ func (ph *namePhrase) surface(doc *prose.Document) (surface, key string) {
 // nameForm is a capitalised word form of one document: how often it is
 // used and where first. The uses themselves are found again (nameUses)
 // only for the few forms a finding needs, so that the facts kept grow
-// with the number of distinct names, not with the number of words.
+// with the number of distinct names, not with the number of words; and
+// the given names before them (sameGiven) only for the few forms a pair
+// needs them for (givenNames).
 type nameForm struct {
 	text  string
 	count int
 	first prose.Span
-	// givens are the distinct capitalised words right before its uses
-	// (nameOcc.given); ungiven is set when a use has none. Together they
-	// decide sameGiven without the uses.
-	givens  []string
-	ungiven bool
 }
 
 type nameFacts struct {
@@ -243,27 +240,14 @@ func nameWordsIn(doc *prose.Document, caps tokenBits, class []uint32) nameFacts 
 		}
 	}
 	toks := doc.Tokens
-	// Sentences tile the tokens. The uses and the starts below are each
-	// read in token order, and there are about as many of each as
-	// sentences: each has an index into the sentences that steps on to
-	// the sentence of its word (where a bit per token for the sentences'
-	// first tokens cost as much to set as the steps, and 440 KB on the
-	// 20 MB corpus).
+	// Sentences tile the tokens. The starts below are read in token
+	// order, and there are about as many of them as sentences: an index
+	// into the sentences steps on to the sentence of each (where a bit
+	// per token for the sentences' first tokens cost as much to set as
+	// the steps, and 440 KB on the 20 MB corpus).
 	sents := doc.Sentences
-	useSent, startSent := 0, 0
-	// What the uses change lives in small arrays beside the forms, so
-	// that a use touches a few bytes, not a form record: per form,
-	// 1 + its first use's token, the uses with a given name (a form has
-	// a use without one when they are fewer than its uses), the token
-	// ID of the last given name added (0: none, else 1 + the ID), which
-	// spares most repeats, and the given names' token IDs, some more
-	// than once (the repeats are dropped at the end).
+	startSent := 0
 	w := nameWalk{toks: toks, marks: marks}
-	first := make([]int32, len(f.forms))
-	givenIDs := make([][]uint32, len(f.forms))
-	givenUses := make([]int32, len(f.forms))
-	lastGiven := make([]uint32, len(f.forms))
-	lastWith := make([]uint32, len(f.forms))
 	next := 0 // where the search for the next multi-word name resumes
 	var phrases chunks[namePhrase]
 	ps := phraseScan{doc: doc, marks: marks}
@@ -274,49 +258,11 @@ func nameWordsIn(doc *prose.Document, caps tokenBits, class []uint32) nameFacts 
 	// with calls in it kept its values on the stack.)
 	for lo := 0; lo < len(caps); lo += nameStretch / 64 {
 		n, k := w.walk(&buf, caps[lo:min(lo+nameStretch/64, len(caps))], lo)
-		// The forms' first uses, and the uses that follow a word that may
-		// be their given name.
-		for _, v := range buf.uses[:n] {
-			if v < 0 {
-				ti := ^v
-				first[marks[toks[ti].ID()]>>markFormShift-1] = ti + 1
-				continue
-			}
-			ti := int(v)
-			for sents[useSent].EndToken() <= ti {
-				useSent++
-			}
-			if sents[useSent].FirstToken() == ti {
-				continue // a sentence's first word
-			}
-			fi := marks[toks[ti].ID()]>>markFormShift - 1
-			// The word before is the given name when it touches this one
-			// across one byte.
-			gap := doc.NearTokenGap(ti)
-			if gap < 0 {
-				gap = doc.TokenGap(ti)
-			}
-			if gap != 1 {
-				continue
-			}
-			givenUses[fi]++
-			given := toks[ti-1].ID()
-			if lastGiven[fi] == given+1 {
-				continue
-			}
-			lastGiven[fi] = given + 1
-			// A given name is a form of its own (it is nameLike, so its
-			// letters have no possessive to strip): lastWith holds, per
-			// given name's form, 1 + the form it was last added to,
-			// which spares the repeat when a form's given names
-			// alternate (President Putin, Vladimir Putin).
-			if gi := marks[given]>>markFormShift - 1; int(gi) < len(lastWith) {
-				if lastWith[gi] == fi+1 {
-					continue
-				}
-				lastWith[gi] = fi + 1
-			}
-			givenIDs[fi] = append(givenIDs[fi], given)
+		// The forms' first uses.
+		for _, ti := range buf.uses[:n] {
+			fm := &f.forms[marks[toks[ti].ID()]>>markFormShift-1]
+			start := doc.TokenStart(int(ti))
+			fm.first = prose.Span{Start: start, End: start + len(fm.text)}
 		}
 		// The words a multi-word name may start at.
 		for _, ti32 := range buf.starts[:k] {
@@ -353,45 +299,6 @@ func nameWordsIn(doc *prose.Document, caps tokenBits, class []uint32) nameFacts 
 	if len(phrases.cur) > 0 {
 		f.phrases = append(f.phrases, phrases.cur)
 	}
-	// The repeats are dropped by the given name's form, marked in
-	// lastWith with 1 + the form whose list is read: one pass, where a
-	// search of the list for each given name cost as much as the walk of
-	// the words once a form had many. The lists keep the distinct IDs,
-	// whose texts then fill one array.
-	clear(lastWith)
-	total := 0
-	for i, ids := range givenIDs {
-		fm := &f.forms[i]
-		if first := first[i]; first > 0 {
-			start := doc.TokenStart(int(first - 1))
-			fm.first = prose.Span{Start: start, End: start + len(fm.text)}
-		}
-		fm.ungiven = int(givenUses[i]) < fm.count
-		kept := ids[:0]
-		for _, id := range ids {
-			if gi := marks[id]>>markFormShift - 1; int(gi) < len(lastWith) {
-				if lastWith[gi] == uint32(i)+1 {
-					continue
-				}
-				lastWith[gi] = uint32(i) + 1
-			} else if slices.Contains(kept, id) {
-				continue
-			}
-			kept = append(kept, id)
-		}
-		givenIDs[i] = kept
-		total += len(kept)
-	}
-	givens := make([]string, total)
-	for i, ids := range givenIDs {
-		if len(ids) > 0 {
-			fm := &f.forms[i]
-			fm.givens, givens = givens[:len(ids):len(ids)], givens[len(ids):]
-			for k, id := range ids {
-				fm.givens[k] = doc.Type(id)
-			}
-		}
-	}
 	return f
 }
 
@@ -412,16 +319,14 @@ const nameStretch = 256
 // nameBuf is what a walk lists (see nameWalk.walk), in one array so that
 // the walk holds one pointer for both.
 type nameBuf struct {
-	uses   [2 * nameStretch]int32
+	uses   [nameStretch]int32
 	starts [nameStretch]int32
 }
 
 // walk lists the capitalised words that the words of caps mark (at most
 // nameStretch/64 words, from word lo of the bitmap) that need a closer
-// look: to buf.uses the first use of each name form (as ^token)
-// and the uses after a word that can be a given name by its type (a
-// capitalised word, nameLike), where the sentence and the gap before
-// them decide; to buf.starts the words that may start a multi-word name:
+// look: to buf.uses the first use of each name form; to buf.starts the
+// words that may start a multi-word name:
 // those that are not small words and go on, with no gap, with a
 // capitalised word or a small word other than "the" (before "the"
 // phraseAt would stop at once and find nothing: "In the", "Of the" at a
@@ -433,6 +338,13 @@ type nameBuf struct {
 // wrote. It is not inlined and makes no call, and it reads as few values
 // as it can (the sentences are read for the few words it lists), so that
 // its values stay in registers.
+//
+// Some 37 instructions a capitalised word. Tried and lost: the tokens
+// read from an array of the stretch and the two after it, indexed with a
+// mask (a copy near the end), which spares the bounds checks but spilled
+// as many values (+0.9M on the 20 MB corpus); and the next two tokens
+// read only below len(toks)-2, which the compiler did not take to spare
+// their checks.
 //
 //go:noinline
 func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
@@ -451,8 +363,7 @@ func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
 			ti := base + bits.TrailingZeros64(word)
 			ti32 := int32(ti)
 			m := marks[uint(toks[ti].ID())&mk]
-			// The masks spare the bounds checks: n stays below 512 and k
-			// below 256.
+			// The masks spare the bounds checks: n and k stay below 256.
 			if ti+1 < len(toks) {
 				nt := toks[ti+1]
 				if nm := marks[uint(nt.ID())&mk]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() &&
@@ -461,20 +372,13 @@ func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
 					k++
 				}
 			}
-			fi := m >> markFormShift
-			if fi == 0 {
-				continue
-			}
 			// (w.seen, rarely written, is read where it is: a register
-			// for it cost the loop others, spilled to the stack.)
-			if fi > w.seen {
-				buf.uses[n&(2*nameStretch-1)] = ^ti32
+			// for it cost the loop others, spilled to the stack. A word
+			// of no form, 0, is above no seen.)
+			if fi := m >> markFormShift; fi > w.seen {
+				buf.uses[n&(nameStretch-1)] = ti32
 				n++
 				w.seen = fi
-			}
-			if ti > 0 && marks[uint(toks[ti-1].ID())&mk]&markGiven != 0 {
-				buf.uses[n&(2*nameStretch-1)] = ti32
-				n++
 			}
 		}
 	}
@@ -521,6 +425,10 @@ const (
 	markConnector                    // a small word inside names (isConnector)
 	markArticle                      // "the" in any case
 	markGiven                        // a capitalised word that can be a given name (nameLike)
+	// markKeyed: a small word that makes a multi-word name's key other
+	// than its surface (makePhrase): the article, or a small word not in
+	// lower-case ASCII (Of, DE).
+	markKeyed
 
 	// markFormShift: nameWordsIn sets, above the marks of a capitalised
 	// word's type, 1 + the index of the name form it stands for (0:
@@ -557,7 +465,9 @@ func capitalTypes(doc *prose.Document, class []uint32) (marks []uint32, forms in
 		if c&clsConnector != 0 {
 			m |= markConnector
 			if c&clsNameArticle != 0 {
-				m |= markArticle
+				m |= markArticle | markKeyed
+			} else if !isLowerASCII(doc.Type(uint32(id))) {
+				m |= markKeyed
 			}
 		}
 		marks[id] = m
@@ -581,12 +491,19 @@ type phraseScan struct {
 // words and a small word among them. It appends the name to out and
 // returns the token after the run's last capitalised word, where the
 // search resumes.
+//
+// (Its 20 K calls read 65 K words on the 20 MB corpus, some 100
+// instructions a word with what it inlines. The document's fields held in
+// locals, the gap told by NearGap from the token before, kept from the
+// last turn, and the possessive by a mark of the type instead of two
+// suffix tests saved 0.1M: not kept.)
 func (ps *phraseScan) phraseAt(s prose.Sentence, ti int, out *chunks[namePhrase]) int {
 	doc := ps.doc
 	end := ti + 1
 	lastContent := ti
 	prevConnector := false
 	inner := false // a small word lies between two capitalised words
+	keyAt := -1    // the first small word marked markKeyed
 	// The end of token end-1: a run's words are one space apart.
 	prevEnd := doc.TokenEnd(ti)
 	for end < s.EndToken() {
@@ -610,6 +527,9 @@ func (ps *phraseScan) phraseAt(s prose.Sentence, ti int, out *chunks[namePhrase]
 			if c&markArticle != 0 && !prevConnector {
 				break // "Washington the President": the article starts a new phrase
 			}
+			if c&markKeyed != 0 && keyAt < 0 {
+				keyAt = end
+			}
 			prevConnector = true
 			end++
 			continue
@@ -628,7 +548,7 @@ func (ps *phraseScan) phraseAt(s prose.Sentence, ti int, out *chunks[namePhrase]
 	// A run without a small word inside cannot be a variant of another:
 	// the forms compared differ only in their small words.
 	if inner {
-		out.add(ps.makePhrase(ti, lastContent+1, s.Block()))
+		out.add(ps.makePhrase(ti, lastContent+1, s.Block(), keyAt >= 0 && keyAt < lastContent))
 	}
 	return lastContent + 1
 }
@@ -720,17 +640,28 @@ func nameLike(w string) bool {
 	return lower
 }
 
-// makePhrase makes the name of tokens first to end, all classified.
-func (ps *phraseScan) makePhrase(first, end, block int) namePhrase {
+// makePhrase makes the name of tokens first to end, all classified;
+// keyed tells whether a word before the last is a small word marked
+// markKeyed (phraseAt knows it). Most names have none (Bank of America):
+// then only the last word, read without its possessive, may make a key
+// (Van Della's), and the words are not read again.
+func (ps *phraseScan) makePhrase(first, end, block int, keyed bool) namePhrase {
 	doc := ps.doc
-	span := prose.Span{Start: doc.TokenStart(first), End: doc.TokenStart(end-1) + len(stripPossessive(doc.TokenText(end-1)))}
+	last := doc.TokenText(end - 1)
+	span := prose.Span{Start: doc.TokenStart(first), End: doc.TokenStart(end-1) + len(stripPossessive(last))}
+	ph := namePhrase{start: int32(span.Start), end: int32(span.End), block: int32(block)}
+	if !keyed {
+		if w := stripPossessive(typeText(doc, end-1)); !isConnector(w) || isLowerASCII(w) && !strings.EqualFold(w, "the") {
+			return ph
+		}
+	}
 	// The words of a run are one space apart: the surface is the source
 	// (see namePhrase.surface).
 	// The key drops the article (the small word a writer drops or inserts
 	// without meaning another name) and lower-cases the other small
 	// words; it is the surface itself when there are none to change.
 	// It is built in the scan's buffer, which one string then copies.
-	keyed := false
+	keyed = false
 	key := ps.key[:0]
 	pos := span.Start
 	for i := first; i < end; i++ {
@@ -773,7 +704,6 @@ func (ps *phraseScan) makePhrase(first, end, block int) namePhrase {
 		key = append(key, w...)
 	}
 	ps.key = key
-	ph := namePhrase{start: int32(span.Start), end: int32(span.End), block: int32(block)}
 	if keyed {
 		ph.key = string(key)
 	}
@@ -972,16 +902,20 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 const frequentName = 20
 
 // nameTotal is a name form over the whole set of documents: its number
-// of uses, its first, the given names before it (see nameForm), and its
-// dictionary status. The form is the document's own when there is one
-// document (a copy of each cost 600 KB on the 20 MB corpus), else the
-// forms of the documents merged.
+// of uses, its first, and its dictionary status. The form is the
+// document's own when there is one document (a copy of each cost 600 KB
+// on the 20 MB corpus), else the forms of the documents merged.
 type nameTotal struct {
 	*nameForm
 	firstDoc *prose.Document
 	status   spell.Status
 	checked  bool // status is known
 	cand     bool // a candidate: its lower case is no English word
+	// givens are the distinct capitalised words right before its uses
+	// (nameOcc.given), and ungiven is set when a use has none: worked
+	// out only for the forms of a pair that needs them (givenNames).
+	givens  []string
+	ungiven bool
 }
 
 // namePair is two forms judged one name, b the minority's, pending the
@@ -1027,14 +961,7 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 					forms = append(forms, nameForm{text: fm.text, first: fm.first})
 					firstDocs = append(firstDocs, df.doc)
 				}
-				t := &forms[i]
-				t.count += fm.count
-				t.ungiven = t.ungiven || fm.ungiven
-				for _, g := range fm.givens {
-					if !slices.Contains(t.givens, g) {
-						t.givens = append(t.givens, g)
-					}
-				}
+				forms[i].count += fm.count
 			}
 		}
 	}
@@ -1183,6 +1110,16 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 			}
 		}
 	}
+	// The given names of the forms of the pairs that need them.
+	var gv []*nameTotal
+	for _, pr := range pairs {
+		if pr.needGiven {
+			gv = append(gv, pr.a, pr.b)
+		}
+	}
+	if len(gv) > 0 {
+		givenNames(p, all, gv)
+	}
 	// The pairs that pass are findings: find the minority form's uses, in
 	// one pass over each document that has them.
 	need := map[string]bool{}
@@ -1284,7 +1221,8 @@ func judgeNamePair(p *Pass, ta, tb *nameTotal) (namePair, bool) {
 
 // sameGiven reports whether every use of the minority form follows a
 // capitalised word that also precedes the majority form: the given name
-// that shows both forms name one person.
+// that shows both forms name one person. It reads the forms' givens
+// (givenNames).
 func sameGiven(major, minor *nameTotal) bool {
 	if minor.ungiven {
 		return false
@@ -1408,6 +1346,9 @@ func mayPair(folds []string, ids []int) bool {
 // a few instructions a byte where hashing each deletion cost half its
 // bytes.
 func fillDeletions(dels []nameDeletion, hashes []uint64, form int32, f string) int {
+	if isASCII8(f) {
+		return fillDeletionsASCII(dels, hashes, form, f)
+	}
 	dels[0] = nameDeletion{form: form, next: -1}
 	h, k := uint64(nameHashSeed), 1
 	for at := 0; at < len(f); k++ {
@@ -1443,6 +1384,35 @@ func fillDeletions(dels []nameDeletion, hashes []uint64, form int32, f string) i
 		hashes[d] = hashes[d]*p + s
 	}
 	return k
+}
+
+// fillDeletionsASCII is fillDeletions for an ASCII form, most folded
+// forms (a name's marks fold away): a rune is a byte, and the two walks
+// are a few instructions a byte, where decoding each rune and reading
+// its bounds back cost some fifty (5M instructions on the 20 MB corpus).
+func fillDeletionsASCII(dels []nameDeletion, hashes []uint64, form int32, f string) int {
+	n := len(f)
+	dels, hashes = dels[:n+1], hashes[:n+1]
+	dels[0] = nameDeletion{form: form, next: -1}
+	// Forward: each deletion's prefix hash, and f's own.
+	h := uint64(nameHashSeed)
+	for at := 0; at < n; at++ {
+		// (Field by field: a composite literal was zeroed first.)
+		d := &dels[at+1]
+		d.form, d.next, d.at, d.size, d.inner = form, -1, uint16(at), 1, false
+		hashes[at+1] = h
+		h = h*nameBase + uint64(f[at])
+	}
+	hashes[0] = h
+	// Back: s is the hash of the bytes after at (unseeded), p the power
+	// of nameBase for them.
+	s, p := uint64(0), uint64(1)
+	for at := n - 1; at >= 0; at-- {
+		hashes[at+1] = hashes[at+1]*p + s
+		s += uint64(f[at]) * p
+		p *= nameBase
+	}
+	return n + 1
 }
 
 // The deletions' hash: a polynomial in nameBase, odd, over the bytes
@@ -1567,4 +1537,129 @@ func isConnector(w string) bool {
 		return true
 	}
 	return false
+}
+
+// givenNames works out the givens of the forms ts (some more than once)
+// over the documents of all, and whether a use has none (ungiven): the
+// capitalised word that can be a given name (nameLike) right before a use,
+// in its sentence, one byte from it (Vladimir Kryuchkov). Only the forms
+// of a pair of listed names one letter apart need them (sameGiven), a few
+// dozen on the 20 MB corpus: they are found here, in a walk of the
+// capitalised words (tokenIndex.capitals) of each document that uses the
+// forms, where the walk of the name facts listed every form's uses after
+// a given name and kept their givens, for some 15M instructions on the
+// 20 MB corpus.
+func givenNames(p *Pass, all []docFacts[nameFacts], ts []*nameTotal) {
+	index := map[string]int32{}
+	var forms []*nameTotal
+	// The forms' lengths and first bytes rule out most types before the
+	// map is read (as stemShapes in nameWordsIn).
+	var shapes [64]uint64
+	for _, t := range ts {
+		if _, ok := index[t.text]; !ok {
+			index[t.text] = int32(len(forms))
+			forms = append(forms, t)
+			shapes[len(t.text)&63] |= 1 << (t.text[0] & 63)
+		}
+	}
+	given := make([]int, len(forms)) // by form, its uses after a given name
+	for _, df := range all {
+		doc := df.doc
+		x := tokenIndexOf(p, doc)
+		// The types of the forms (nameWordsIn gives a form to the types
+		// of class clsNameForm, by their text without a possessive):
+		// 1 + the form's index, 0 for none.
+		var formOf []int32
+		for id, c := range x.class[:doc.NumTypes()] {
+			if c&clsNameForm == 0 {
+				continue
+			}
+			w := stripPossessive(doc.Type(uint32(id)))
+			if shapes[len(w)&63]&(1<<(w[0]&63)) == 0 {
+				continue
+			}
+			if i, ok := index[w]; ok {
+				if formOf == nil {
+					formOf = idTable[int32](doc.NumTypes()) // (see formUsesAfter)
+				}
+				formOf[id] = i + 1
+			}
+		}
+		if formOf != nil {
+			givenUses(doc, x.capitals, x.class, formOf, forms, given)
+		}
+	}
+	for i, t := range forms {
+		t.ungiven = given[i] < t.count
+	}
+}
+
+// givenUses adds to the givens of forms the capitalised words of doc (caps)
+// whose type formOf gives a form (1 + its index) that follow a given
+// name, and counts those uses in given, by form; class classifies the
+// types.
+//
+// A given name is a capitalised word, so only the capitalised words after
+// one are read (a third of them): a use after none has no given name,
+// which the uses counted tell (ungiven). They are read a stretch at a
+// time by formUsesAfter, which lists the few that are uses of the forms.
+func givenUses(doc *prose.Document, caps tokenBits, class []uint32, formOf []int32, forms []*nameTotal, given []int) {
+	toks, sents := doc.Tokens, doc.Sentences
+	var buf [givenStretch]int32
+	for lo := 0; lo < len(caps); lo += givenStretch / 64 {
+		carry := uint64(0) // the last bit of the word before
+		if lo > 0 {
+			carry = caps[lo-1] >> 63
+		}
+		n := formUsesAfter(&buf, caps[lo:min(lo+givenStretch/64, len(caps))], carry, lo, toks, formOf)
+		for _, ti32 := range buf[:n] {
+			ti := int(ti32)
+			id := toks[ti-1].ID()
+			if class[id]&(clsNameCapital|clsNameGiven) != clsNameCapital|clsNameGiven {
+				continue
+			}
+			// Not a sentence's first word, and one byte from the word
+			// before.
+			si := sort.Search(len(sents), func(i int) bool { return sents[i].EndToken() > ti })
+			if si < len(sents) && sents[si].FirstToken() == ti || doc.TokenGap(ti) != 1 {
+				continue
+			}
+			fi := formOf[toks[ti].ID()] - 1
+			given[fi]++
+			if t, g := forms[fi], doc.Type(id); !slices.Contains(t.givens, g) {
+				t.givens = append(t.givens, g)
+			}
+		}
+	}
+}
+
+// givenStretch is the number of tokens, and so at most of uses, one call
+// of formUsesAfter reads: a multiple of 64.
+const givenStretch = 1024
+
+// formUsesAfter lists to buf the capitalised words that caps marks (from
+// word lo of the bitmap; carry is the last bit of the word before) right
+// after another and whose type formOf (an idTable) gives a form. It is
+// not inlined and makes no call, so that its values stay in registers.
+//
+//go:noinline
+func formUsesAfter(buf *[givenStretch]int32, caps []uint64, carry uint64, lo int, toks []prose.Token, formOf []int32) int {
+	_ = formOf[0]
+	mk := uint(len(formOf) - 1)
+	n := 0
+	for i, word := range caps {
+		after := word & (word<<1 | carry)
+		carry = word >> 63
+		base := (lo + i) << 6
+		for ; after != 0; after &= after - 1 {
+			ti := base + bits.TrailingZeros64(after)
+			if formOf[uint(toks[ti].ID())&mk] != 0 {
+				// The mask spares the bounds check: n stays below
+				// givenStretch.
+				buf[n&(givenStretch-1)] = int32(ti)
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -142,6 +142,9 @@ func capitalTypesRef(doc *prose.Document) (marks []uint32, forms int, stems map[
 			if strings.EqualFold(text, "the") {
 				m |= markArticle
 			}
+			if strings.EqualFold(text, "the") || strings.ToLower(text) != text {
+				m |= markKeyed
+			}
 		}
 		marks[id] = m
 	}
@@ -156,5 +159,120 @@ func TestAppendFold(t *testing.T) {
 		if got, want := string(appendFold([]byte("Xy"), w)), "Xy"+foldName(w); got != want {
 			t.Errorf("appendFold(%q) = %q, want %q", w, got, want)
 		}
+	}
+}
+
+// TestGivenNames checks givenNames, which walks the capitalised words
+// after a capitalised word, against nameUses, which finds every use of a
+// form and the given name before it: for every form of each document, and
+// of the documents together.
+func TestGivenNames(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["givens.md"] = []byte("# Vladimir Kryuchkov\n\nVladimir Kryuchkov met Vladimir Kruchkov. Kruchkov said so. " +
+		"Anna Kryuchkov's aide, Anna  Kryuchkov and Anna\nKryuchkov; President Kryuchkov.\n\n" +
+		"Kryuchkov\nVladimir Kryuchkov\n\n- Boris Kryuchkov\n- Kryuchkov Vladimir Kryuchkov's\n\n" +
+		"NATO Kryuchkov, Dvořák Kryuchkov, Ōsaka Dvořák, Vladimir `code` Kryuchkov.\n")
+	// A sentence may start one byte after a capitalised word: after a
+	// heading.
+	srcs["heading.md"] = []byte("# Early Life\nKryuchkov was born in Volgograd.\n\n## Vladimir\nKryuchkov left.\n")
+	d := spell.Builtin()
+	r := NameConsistency()
+	var docs []*prose.Document
+	for _, path := range slices.Sorted(maps.Keys(srcs)) {
+		docs = append(docs, prose.Parse(path, srcs[path], prose.FormatFor(path)))
+	}
+	check := func(name string, docs []*prose.Document) {
+		var all []docFacts[nameFacts]
+		for _, doc := range docs {
+			all = append(all, docFacts[nameFacts]{doc, nameWords(doc)})
+		}
+		// The forms merged by text, as checkNameWords merges them.
+		index := map[string]*nameTotal{}
+		var ts []*nameTotal
+		for _, df := range all {
+			for _, fm := range df.facts.forms {
+				tt := index[fm.text]
+				if tt == nil {
+					tt = &nameTotal{nameForm: &nameForm{text: fm.text}}
+					index[fm.text] = tt
+					ts = append(ts, tt)
+				}
+				tt.count += fm.count
+			}
+		}
+		if len(ts) == 0 {
+			return
+		}
+		p := NewPass(r, docs[0], d, nil, NewShared([]Rule{r}), func(Finding) {})
+		givenNames(p, all, append(ts, ts[0])) // (a form twice, as two pairs give it)
+		want := map[string][]string{}
+		ungiven := map[string]bool{}
+		uses := map[string]int{}
+		for _, doc := range docs {
+			m := map[string][]nameOcc{}
+			for _, tt := range ts {
+				m[tt.text] = nil
+			}
+			nameUses(doc, m)
+			for w, occs := range m {
+				uses[w] += len(occs)
+				for _, o := range occs {
+					if o.given == "" {
+						ungiven[w] = true
+					} else if !slices.Contains(want[w], o.given) {
+						want[w] = append(want[w], o.given)
+					}
+				}
+			}
+		}
+		for _, tt := range ts {
+			if uses[tt.text] != tt.count {
+				t.Fatalf("%s: %q has %d uses, nameUses finds %d", name, tt.text, tt.count, uses[tt.text])
+			}
+			got := slices.Sorted(slices.Values(tt.givens))
+			if w := slices.Sorted(slices.Values(want[tt.text])); !slices.Equal(got, w) || tt.ungiven != ungiven[tt.text] {
+				t.Errorf("%s: %q givens %q ungiven %v, want %q %v", name, tt.text, got, tt.ungiven, w, ungiven[tt.text])
+			}
+		}
+	}
+	for _, doc := range docs {
+		check(doc.Path, []*prose.Document{doc})
+	}
+	check("all", docs)
+}
+
+// TestMakePhraseKeyed checks makePhrase, told by phraseAt whether a small
+// word before the last makes a key, against makePhrase reading every
+// word, on every run phraseAt keeps in the test drafts.
+func TestMakePhraseKeyed(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["keys.md"] = []byte("The Ministry of the Interior and the Ministry Of Interior met the Bank of America.\n\n" +
+		"Ludwig Van Della's band, Van Della, the House of Della's and the House Of Van Der Berg's.\n\n" +
+		"# The Committee For State Security\n\nPresident of The United States, Duke of the Realm the King.\n")
+	n := 0
+	for _, path := range slices.Sorted(maps.Keys(srcs)) {
+		doc := prose.Parse(path, srcs[path], prose.FormatFor(path))
+		marks, _, _ := capitalTypes(doc, buildTokenIndex(doc).class)
+		ps := phraseScan{doc: doc, marks: marks}
+		for _, s := range doc.Sentences {
+			for ti := s.FirstToken(); ti+1 < s.EndToken(); ti++ {
+				if m := marks[doc.Tokens[ti].ID()]; m&markCapital == 0 || m&markConnector != 0 {
+					continue
+				}
+				var out chunks[namePhrase]
+				end := ps.phraseAt(s, ti, &out)
+				got := append(slices.Concat(out.full...), out.cur...)
+				if len(got) == 0 {
+					continue
+				}
+				n++
+				if want := ps.makePhrase(ti, end, s.Block(), true); len(got) != 1 || got[0] != want {
+					t.Errorf("%s: phrase at %d: %+v, want %+v", path, ti, got, want)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no phrase")
 	}
 }

@@ -20,11 +20,11 @@ func hashWithout(w string, at, size int) uint64 {
 	return h
 }
 
-// TestDeletionHashes checks fillDeletions against hashing each
-// deletion from the start, and its deletions against the runes of the
-// form.
+// TestDeletionHashes checks fillDeletions (and its ASCII path) against
+// hashing each deletion from the start, and its deletions against the
+// runes of the form.
 func TestDeletionHashes(t *testing.T) {
-	for _, f := range []string{"", "a", "kryuchkov", "dvořák", "ab\xffcd", "\xe2\x82", "ééé", "x\xf0\x9f\x98\x80y",
+	for _, f := range []string{"", "a", "ab", "kryuchkov", "van der berg", "abcdefgh", "abcdefghi", "o'neil-smith", "dvořák", "ab\xffcd", "\xe2\x82", "ééé", "x\xf0\x9f\x98\x80y",
 		"\xffa", "a\xff", "\xff\xff\xffé\xff", "é\xffab\xe2\x82x", "\xe2\x82\xe2", "aé\xc3"} {
 		want := utf8.RuneCountInString(f) + 1
 		dels, hashes := make([]nameDeletion, want), make([]uint64, want)

@@ -317,16 +317,9 @@ func TestNameWalk(t *testing.T) {
 							starts = append(starts, int32(ti))
 						}
 					}
-					fi := m >> markFormShift
-					if fi == 0 {
-						continue
-					}
-					if fi > seen {
-						uses = append(uses, ^int32(ti))
-						seen = fi
-					}
-					if ti > 0 && marks[toks[ti-1].ID()]&markGiven != 0 {
+					if fi := m >> markFormShift; fi != 0 && fi > seen {
 						uses = append(uses, int32(ti))
+						seen = fi
 					}
 				}
 				n, k := w.walk(&buf, caps[lo:min(lo+nameStretch/64, len(caps))], lo)
