@@ -563,14 +563,21 @@ func mergeTokens(a, b []int32) []int32 {
 // slow looks closer at the tokens is: in one call for a stretch of them,
 // which cost less than a call per token.
 //
-// Its marks cost some fifty instructions each, 40M on the 20 MB corpus,
-// though most list nothing; telling those apart elsewhere cost as much:
-// a loop before slow that called nothing and kept only the marks that may
-// list something (and every other token) cost 41M for the 31M it saved
-// here, the two NearGap tests and the values they need keeping the
-// compiler's registers full; and a call of its own for the marks that
-// list, after an inline test for the others, cost 113 instructions a
-// call (+9M).
+// Its marks (some 400,000 of a 20 MB draft) cost some ninety
+// instructions each, though nineteen in twenty list nothing: a mark
+// other than "..", after no mark, glued to the token before it and apart
+// from the one after it, that starts no sentence in lower case. Those are
+// told inline, from the classes of the neighbours, the offsets of the
+// three tokens and the previous one's length when they share a group (six
+// marks in eight), GroupGap otherwise, and the others go to mark: -6.9M
+// on the 20 MB corpus. Tried and lost: that test behind a call of its own
+// (77 instructions a mark, +13M); a loop before slow that kept only the
+// marks that may list something (and every other token) in place, 62
+// instructions a token where its values did not fit the registers (+8M;
+// an earlier one, with two NearGap tests, cost 41M for the 31M it saved
+// here); the words' branch behind a call of its own too (+12M); and
+// the group tested as uint(i-1) < len-2 (+2M), or the gaps before the
+// classes (+1.2M).
 func (w *indexWalk) slow(is []int32) {
 	x, d := w.x, w.d
 	for _, i32 := range is {
@@ -578,63 +585,24 @@ func (w *indexWalk) slow(is []int32) {
 		t := d.Tokens[i]
 		c := x.class[t.ID()]
 		if c&(clsMark|clsDots) != 0 {
-			// Half the tokens the walk reads are marks, which only the
-			// lists of this branch take (they are in none of walkListed,
-			// and neither words nor quotation marks for the pairs below).
-			// Most are a comma or a full stop that ends the word before
-			// it, then a space: they list nothing, and the gaps tell it
-			// from the tokens without a call.
-			// The gap before the mark and the previous token's class (-1
-			// and none before the first token).
-			gap, pc := -1, uint32(0)
-			if i > 0 {
-				// The class first: read after the call below, it kept p
-				// alive across the call, which cost more for every mark.
-				p := d.Tokens[i-1]
-				pc = x.class[p.ID()]
-				// Across groups, GroupGap inline: a call of TokenGap for
-				// one mark in eight cost more (-0.7M on the 20 MB corpus).
-				if gap = d.NearGap(i, p, t); gap < 0 {
-					if gap = d.GroupGap(i, p, t); gap < 0 {
-						gap = d.TokenGap(i)
+			// A mark that lists nothing (see above). A far start's offset
+			// is 255, past any other in its group: n.Offset() then does not
+			// pass ot+1 (nor does GroupGap tell a gap), and the mark goes to
+			// mark. (A mark is one byte; ".." is left to mark.)
+			if i > 0 && i+1 < len(d.Tokens) {
+				p, n := d.Tokens[i-1], d.Tokens[i+1]
+				pid := p.ID()
+				if (c&clsDots|x.class[pid])&(clsDots|clsMark) == 0 && (c&clsStop == 0 || x.class[n.ID()]&clsLowerStart == 0) {
+					if ot := t.Offset(); uint(i&7)-1 < 6 {
+						if p.Offset()+d.TypeLen(pid) == ot && n.Offset() > ot+1 {
+							continue
+						}
+					} else if d.GroupGap(i, p, t) == 0 && d.GroupGap(i+1, t, n) > 0 {
+						continue
 					}
 				}
 			}
-			// The tests that need the gap and the previous token's class
-			// come before the one that may call TokenGap, so that fewer
-			// values live across the call (each list stays in token
-			// order whatever the order of the tests).
-			if pc&clsMark != 0 && c&clsMark != 0 {
-				x.doubled = append(x.doubled, int32(i-1))
-			}
-			if c&clsDots != 0 {
-				x.doubled = append(x.doubled, int32(i))
-			}
-			if gap > 0 && c&clsMark != 0 {
-				x.spaced = append(x.spaced, int32(i))
-			}
-			// A mark glued to the word before it and to the token after it
-			// (the next token the walk reads, in this block or the next).
-			if gap == 0 && c&clsMissing != 0 && pc&clsWord != 0 && i+1 < len(d.Tokens) {
-				n := d.Tokens[i+1]
-				after := d.NearGap(i+1, t, n)
-				if after < 0 {
-					if after = d.GroupGap(i+1, t, n); after < 0 {
-						after = d.TokenGap(i + 1)
-					}
-				}
-				if after == 0 {
-					x.glued = append(x.glued, int32(i))
-				}
-			}
-			// The word after . ? or ! in its block, if it may start a
-			// sentence in lower case. The walk reads that word after this
-			// stop if at all, and lists no start for it there. The
-			// block, found last, is rarely needed.
-			if c&clsStop != 0 && i+1 < len(d.Tokens) && x.class[d.Tokens[i+1].ID()]&clsLowerStart != 0 &&
-				i+1 < d.Blocks[w.blocks.of(i)].EndToken() {
-				x.starts = append(x.starts, int32(i+1))
-			}
+			w.mark(i, t, c)
 			continue
 		}
 		// The previous token's class, and its fast word XORed with the
@@ -692,6 +660,72 @@ func (w *indexWalk) slow(is []int32) {
 				l &= l - 1
 			}
 		}
+	}
+}
+
+// mark is slow for a mark i, t, of class c that may list something (see
+// slow): one in fifteen. Not inlined, so that slow keeps its values for
+// the others.
+//
+//go:noinline
+func (w *indexWalk) mark(i int, t prose.Token, c uint32) {
+	x, d := w.x, w.d
+	// Half the tokens the walk reads are marks, which only the
+	// lists of this branch take (they are in none of walkListed,
+	// and neither words nor quotation marks for the pairs below).
+	// Most are a comma or a full stop that ends the word before
+	// it, then a space: they list nothing, and the gaps tell it
+	// from the tokens without a call.
+	// The gap before the mark and the previous token's class (-1
+	// and none before the first token).
+	gap, pc := -1, uint32(0)
+	if i > 0 {
+		// The class first: read after the call below, it kept p
+		// alive across the call, which cost more for every mark.
+		p := d.Tokens[i-1]
+		pc = x.class[p.ID()]
+		// Across groups, GroupGap inline: a call of TokenGap for
+		// one mark in eight cost more (-0.7M on the 20 MB corpus).
+		if gap = d.NearGap(i, p, t); gap < 0 {
+			if gap = d.GroupGap(i, p, t); gap < 0 {
+				gap = d.TokenGap(i)
+			}
+		}
+	}
+	// The tests that need the gap and the previous token's class
+	// come before the one that may call TokenGap, so that fewer
+	// values live across the call (each list stays in token
+	// order whatever the order of the tests).
+	if pc&clsMark != 0 && c&clsMark != 0 {
+		x.doubled = append(x.doubled, int32(i-1))
+	}
+	if c&clsDots != 0 {
+		x.doubled = append(x.doubled, int32(i))
+	}
+	if gap > 0 && c&clsMark != 0 {
+		x.spaced = append(x.spaced, int32(i))
+	}
+	// A mark glued to the word before it and to the token after it
+	// (the next token the walk reads, in this block or the next).
+	if gap == 0 && c&clsMissing != 0 && pc&clsWord != 0 && i+1 < len(d.Tokens) {
+		n := d.Tokens[i+1]
+		after := d.NearGap(i+1, t, n)
+		if after < 0 {
+			if after = d.GroupGap(i+1, t, n); after < 0 {
+				after = d.TokenGap(i + 1)
+			}
+		}
+		if after == 0 {
+			x.glued = append(x.glued, int32(i))
+		}
+	}
+	// The word after . ? or ! in its block, if it may start a
+	// sentence in lower case. The walk reads that word after this
+	// stop if at all, and lists no start for it there. The
+	// block, found last, is rarely needed.
+	if c&clsStop != 0 && i+1 < len(d.Tokens) && x.class[d.Tokens[i+1].ID()]&clsLowerStart != 0 &&
+		i+1 < d.Blocks[w.blocks.of(i)].EndToken() {
+		x.starts = append(x.starts, int32(i+1))
 	}
 }
 

@@ -288,6 +288,34 @@ func TestNearGap(t *testing.T) {
 	}
 }
 
+// TestTokenOffsets checks prose.Token.Offset and Document.TypeLen, from
+// which the walk tells a mark's gaps (see indexWalk.slow), against the
+// tokens' starts and ends: an offset is the start's distance from its
+// group's first token, or 255 for a distance of 255 or more.
+func TestTokenOffsets(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["far.md"] = []byte("a, b`" + strings.Repeat("c", 300) + "`, d; e <b>" + strings.Repeat("h", 260) + "</b>. f\n")
+	far := 0
+	for path, src := range srcs {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		for i, tk := range d.Tokens {
+			if got, want := int(d.TypeLen(tk.ID())), d.TokenEnd(i)-d.TokenStart(i); got != want {
+				t.Fatalf("%s: TypeLen of token %d = %d, want %d", path, i, got, want)
+			}
+			dist := d.TokenStart(i) - d.TokenStart(i&^7)
+			if off := int(tk.Offset()); off != min(dist, 255) {
+				t.Fatalf("%s: Offset of token %d = %d, %d bytes past its group's first", path, i, off, dist)
+			}
+			if dist >= 255 {
+				far++
+			}
+		}
+	}
+	if far == 0 {
+		t.Error("no token lies far from its group's first")
+	}
+}
+
 // TestAdjacent checks adjacent, which reads the gap of neighbours,
 // against the ends and starts of every pair of neighbours.
 func TestAdjacent(t *testing.T) {
