@@ -288,6 +288,57 @@ func TestNearGap(t *testing.T) {
 	}
 }
 
+// TestPickTokens checks pickTokens, a stretch of 256 tokens at a time,
+// against a token at a time: a token is picked when its class has a bit
+// of walkCur, the previous token's one of walkPrev, either is a word
+// outside ASCII, or the two have one lower-case type (the first token
+// may be picked or not). A draft of marks alone fills whole stretches,
+// the most pickTokens writes through its pointer.
+func TestPickTokens(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["marks.txt"] = []byte(strings.Repeat(", ", 1000))
+	full := false
+	for path, src := range srcs {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		x := buildTokenIndex(d)
+		fast := idTable[uint64](d.NumTypes())
+		for id := range d.NumTypes() {
+			fast[id] = fastWord(x.class[id], uint64(d.Lower(uint32(id)))<<fastLowShift, false)
+		}
+		var buf [256]int32
+		var stops [8]uint32
+		caps := tokenBits(make([]uint64, len(d.Tokens)/64+1))
+		var got []int32
+		var pf uint32
+		for lo := 0; lo < len(d.Tokens); lo += len(buf) {
+			var n int
+			n, pf = pickTokens(&buf, d.Tokens[:min(lo+len(buf), len(d.Tokens))], lo, fast, pf, caps, &stops, fastCapital|fastStop)
+			got = append(got, buf[:n]...)
+			full = full || n == len(buf)
+		}
+		var want []int32
+		nonASCIIWord := func(c uint32) bool { return c&(clsNonASCII|clsWord) == clsNonASCII|clsWord }
+		for i, tk := range d.Tokens {
+			c := x.class[tk.ID()]
+			pick := c&walkCur != 0 || nonASCIIWord(c) || i == 0 && len(got) > 0 && got[0] == 0
+			if i > 0 {
+				p := d.Tokens[i-1]
+				pc := x.class[p.ID()]
+				pick = pick || pc&walkPrev != 0 || nonASCIIWord(pc) || d.Lower(p.ID()) == d.Lower(tk.ID())
+			}
+			if pick {
+				want = append(want, int32(i))
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: picks %v, want %v", path, head(got), head(want))
+		}
+	}
+	if !full {
+		t.Error("no stretch had 256 picks")
+	}
+}
+
 // TestTokenOffsets checks prose.Token.Offset and Document.TypeLen, from
 // which the walk tells a mark's gaps (see indexWalk.slow), against the
 // tokens' starts and ends: an offset is the start's distance from its
