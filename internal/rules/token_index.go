@@ -311,7 +311,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *to
 	x.capitals = tokenBits(mem.Table[uint64](len(d.Tokens)/64 + 1))
 	toks := d.Tokens
 	fast := w.fast
-	var buf [256]int32
+	buf := pickBufs.Get().(*[stretch]int32)
 	// The blocks' first words that may start a sentence in lower case.
 	// The walk below lists the others, after . ? or !; the two lists are
 	// merged in token order at the end.
@@ -337,12 +337,13 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *to
 	for lo := 0; lo < len(toks); lo += len(buf) {
 		var n int
 		var stops [len(buf) / 32]uint32
-		n, pf = pickTokens(&buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals, &stops, fastCapital|fastStop)
+		n, pf = pickTokens(buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals, &stops, fastCapital|fastStop)
 		if js != nil {
 			w.judgeStops(lo, &stops)
 		}
 		w.slow(buf[:n])
 	}
+	pickBufs.Put(buf)
 	x.starts = mergeTokens(firsts, x.starts)
 	return x
 }
@@ -416,12 +417,24 @@ func lowerFirsts(d *prose.Document, class []uint32) []int32 {
 	return firsts
 }
 
+// stretch is the number of tokens pickTokens reads at a call. With 256,
+// the calls of pickTokens, judgeStops and slow cost 1.3M instructions
+// more on the 20 MB corpus, 2.9M over its 205 files. (Stretches of 1,024
+// cost more than they saved when pickTokens wrote buf[n&1023]: a move
+// and an AND, where n&255 was one MOVZX.)
+const stretch = 1024
+
+// pickBufs holds buffers for pickTokens' picks, which buildTokenIndexStops
+// takes and gives back: a buffer of 1,024 on its stack was zeroed at each
+// call (+0.4M over the 1,053 drafts of 1 KB).
+var pickBufs = sync.Pool{New: func() any { return new([stretch]int32) }}
+
 // pickTokens writes to buf the indexes of the tokens of toks[lo:], at
-// most 256, that need a closer look (see buildTokenIndex), and their
+// most stretch, that need a closer look (see buildTokenIndex), and their
 // bits to caps (see tokenIndex.capitals; zeroed) and the bits of those
 // with fastStop to stops (token lo+32*k+b at bit b of stops[k]), and returns
 // their count and the fast word's upper half for the last token; pf is
-// that upper half for the token before lo, a multiple of 256. fast is
+// that upper half for the token before lo, a multiple of stretch. fast is
 // an idTable (see skipPlain). It is not inlined so that its values stay
 // in registers: in buildTokenIndex, with its many live values, the
 // compiler kept the count on the stack, and each token waited for the
@@ -435,8 +448,8 @@ func lowerFirsts(d *prose.Document, class []uint32) []int32 {
 // register of its own, the compiler then kept len(toks) in the register
 // it took for a temporary and reloaded it for each token, two
 // instructions a token more (-7.1M on the 20 MB corpus). The writes stay
-// inside buf: a call reads at most 256 tokens, and n, the picks before
-// the token, is below 256 at each.
+// inside buf: a call reads at most stretch tokens, and n, the picks
+// before the token, is below stretch at each.
 //
 // What else was tried to shorten the loop cost more, on the 20 MB
 // corpus: a bit a token for the picks, shifted in as the capitals are,
@@ -444,12 +457,10 @@ func lowerFirsts(d *prose.Document, class []uint32) []int32 {
 // loop, the bits' reversal, and slow reading bits where it ranged over a
 // list: +7.7M); two tokens an iteration (21 a token: the second token's
 // bounds and more reloads); toks behind a pointer, to keep its length
-// out of the loop (two reloads a token); and stretches of 1,024 tokens
-// (n&1023 needs a move and an AND where n&255 is one MOVZX: +3.2M here
-// for -1.1M in the calls).
+// out of the loop (two reloads a token).
 //
 //go:noinline
-func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[8]uint32, mask uint64) (int, uint32) {
+func pickTokens(buf *[stretch]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[stretch / 32]uint32, mask uint64) (int, uint32) {
 	_ = fast[0] // an idTable is not empty: m is its length less one
 	m := uint(len(fast) - 1)
 	base := unsafe.Pointer(buf) // see above: buf[n] without its check
@@ -469,7 +480,7 @@ func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf u
 		var b uint64
 		for end := min(i+32, uint(len(toks))); i < end; i++ {
 			f := fast[uint(toks[i].ID())&m]
-			*(*int32)(unsafe.Add(base, n*4)) = int32(i) // n < 256
+			*(*int32)(unsafe.Add(base, n*4)) = int32(i) // n < stretch
 			// The token's lower half against the previous token's upper
 			// half (see fastCur): the lower-case types are one exactly
 			// when x is below 1<<fastLowShift, and then less that it has
@@ -486,7 +497,7 @@ func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf u
 		r := bits.Reverse64(b)
 		k := (i - 1) >> 5
 		caps[k>>1] |= r >> (64 - g) << (k & 1 * 32)
-		stops[k&7] = uint32(r >> (32 - g))
+		stops[k%(stretch/32)] = uint32(r >> (32 - g))
 	}
 	return n, pf
 }
@@ -743,7 +754,7 @@ func (w *indexWalk) mark(i int, t prose.Token, c uint32) {
 // walkCont one, with a bit of each in the fast words' halves; but the
 // AND of the two, moved to the stop bit, is four or five instructions a
 // token more for every token, more than it would save here.
-func (w *indexWalk) judgeStops(lo int, stops *[8]uint32) {
+func (w *indexWalk) judgeStops(lo int, stops *[stretch / 32]uint32) {
 	toks, tab := w.d.Tokens, w.judge.tab
 	_ = tab[0] // an idTable is not empty: m is its length less one
 	m := uint(len(tab) - 1)
