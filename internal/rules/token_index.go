@@ -651,7 +651,7 @@ func (w *indexWalk) slow(is []int32) {
 						s = soundOf(d.Type(t.ID()), c&clsNumber != 0) + 1
 						w.sounds[t.ID()] = s
 					}
-					an := len(d.Type(d.Tokens[i-1].ID())) == 2
+					an := d.TypeLen(d.Tokens[i-1].ID()) == 2
 					keep = s-1 == soundVowel && !an || s-1 == soundConsonant && an
 				}
 				if keep {
