@@ -150,6 +150,11 @@ func (t Token) ID() uint32 { return t.bits >> idShift }
 // off is the offset of the token's start from its group's base.
 func (t Token) off() uint32 { return t.bits >> offShift & offMask }
 
+// Offset is the offset of the token's start from its group's base (see
+// NearGap), 255 for a start farther: a loop that holds neighbours of one
+// group tells their gaps from their offsets and TypeLen without a call.
+func (t Token) Offset() uint32 { return t.off() }
+
 // tokenStarts locates the starts of a run of tokens: bases[g] is the start
 // of token 8g, and far lists, by token, the starts too far past their base
 // to be an offset.
@@ -780,6 +785,10 @@ func (d *Document) NearGap(i int, p, t Token) int {
 	}
 	return int(off) - int(p.off()+n)
 }
+
+// TypeLen is the length of every token of type id (0 for the overflow ID
+// of a TooVaried document).
+func (d *Document) TypeLen(id uint32) uint32 { return uint32(d.lens[id]) }
 
 // GroupGap is NearGap for tokens in two groups too: TokenGap(i) when
 // neither token's start is listed in far and token i-1's length is its

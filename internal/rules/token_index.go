@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
@@ -310,7 +311,7 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *to
 	x.capitals = tokenBits(mem.Table[uint64](len(d.Tokens)/64 + 1))
 	toks := d.Tokens
 	fast := w.fast
-	var buf [256]int32
+	buf := pickBufs.Get().(*[stretch]int32)
 	// The blocks' first words that may start a sentence in lower case.
 	// The walk below lists the others, after . ? or !; the two lists are
 	// merged in token order at the end.
@@ -336,12 +337,13 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *to
 	for lo := 0; lo < len(toks); lo += len(buf) {
 		var n int
 		var stops [len(buf) / 32]uint32
-		n, pf = pickTokens(&buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals, &stops, fastCapital|fastStop)
+		n, pf = pickTokens(buf, toks[:min(lo+len(buf), len(toks))], lo, fast, pf, x.capitals, &stops, fastCapital|fastStop)
 		if js != nil {
 			w.judgeStops(lo, &stops)
 		}
 		w.slow(buf[:n])
 	}
+	pickBufs.Put(buf)
 	x.starts = mergeTokens(firsts, x.starts)
 	return x
 }
@@ -415,12 +417,24 @@ func lowerFirsts(d *prose.Document, class []uint32) []int32 {
 	return firsts
 }
 
+// stretch is the number of tokens pickTokens reads at a call. With 256,
+// the calls of pickTokens, judgeStops and slow cost 1.3M instructions
+// more on the 20 MB corpus, 2.9M over its 205 files. (Stretches of 1,024
+// cost more than they saved when pickTokens wrote buf[n&1023]: a move
+// and an AND, where n&255 was one MOVZX.)
+const stretch = 1024
+
+// pickBufs holds buffers for pickTokens' picks, which buildTokenIndexStops
+// takes and gives back: a buffer of 1,024 on its stack was zeroed at each
+// call (+0.4M over the 1,053 drafts of 1 KB).
+var pickBufs = sync.Pool{New: func() any { return new([stretch]int32) }}
+
 // pickTokens writes to buf the indexes of the tokens of toks[lo:], at
-// most 256, that need a closer look (see buildTokenIndex), and their
+// most stretch, that need a closer look (see buildTokenIndex), and their
 // bits to caps (see tokenIndex.capitals; zeroed) and the bits of those
 // with fastStop to stops (token lo+32*k+b at bit b of stops[k]), and returns
 // their count and the fast word's upper half for the last token; pf is
-// that upper half for the token before lo, a multiple of 256. fast is
+// that upper half for the token before lo, a multiple of stretch. fast is
 // an idTable (see skipPlain). It is not inlined so that its values stay
 // in registers: in buildTokenIndex, with its many live values, the
 // compiler kept the count on the stack, and each token waited for the
@@ -429,25 +443,27 @@ func lowerFirsts(d *prose.Document, class []uint32) []int32 {
 // the constant anew for each token and moved the others' values round it
 // (an instruction a token).
 //
-// Its loop is some twenty instructions a token (one of them a reload of
-// len(toks), which the compiler keeps in the register it then takes for
-// a temporary), and what was tried to shorten it cost more, on the 20 MB
+// Its loop is eighteen instructions a token. It writes the picks through
+// a pointer (unsafe.Add): with buf[n&255], the MOVZX of the index took a
+// register of its own, the compiler then kept len(toks) in the register
+// it took for a temporary and reloaded it for each token, two
+// instructions a token more (-7.1M on the 20 MB corpus). The writes stay
+// inside buf: a call reads at most stretch tokens, and n, the picks
+// before the token, is below stretch at each.
+//
+// What else was tried to shorten the loop cost more, on the 20 MB
 // corpus: a bit a token for the picks, shifted in as the capitals are,
 // in place of the list (17 instructions a token, but a NOP inside the
 // loop, the bits' reversal, and slow reading bits where it ranged over a
 // list: +7.7M); two tokens an iteration (21 a token: the second token's
 // bounds and more reloads); toks behind a pointer, to keep its length
-// out of the loop (two reloads a token); and stretches of 1,024 tokens
-// (n&1023 needs a move and an AND where n&255 is one MOVZX: +3.2M here
-// for -1.1M in the calls).
+// out of the loop (two reloads a token).
 //
 //go:noinline
-func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[8]uint32, mask uint64) (int, uint32) {
+func pickTokens(buf *[stretch]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[stretch / 32]uint32, mask uint64) (int, uint32) {
 	_ = fast[0] // an idTable is not empty: m is its length less one
 	m := uint(len(fast) - 1)
-	// A slice of the array: the compiler checks a pointer for nil at
-	// every use in the loop, a slice not at all.
-	bs := buf[:]
+	base := unsafe.Pointer(buf) // see above: buf[n] without its check
 	n := 0
 	// An unsigned index that the loop keeps below len(toks) needs no
 	// bounds check, and is the token's index to write.
@@ -464,7 +480,7 @@ func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf u
 		var b uint64
 		for end := min(i+32, uint(len(toks))); i < end; i++ {
 			f := fast[uint(toks[i].ID())&m]
-			bs[n&255] = int32(i) // n < 256: the mask spares the bounds check
+			*(*int32)(unsafe.Add(base, n*4)) = int32(i) // n < stretch
 			// The token's lower half against the previous token's upper
 			// half (see fastCur): the lower-case types are one exactly
 			// when x is below 1<<fastLowShift, and then less that it has
@@ -481,7 +497,7 @@ func pickTokens(buf *[256]int32, toks []prose.Token, lo int, fast []uint64, pf u
 		r := bits.Reverse64(b)
 		k := (i - 1) >> 5
 		caps[k>>1] |= r >> (64 - g) << (k & 1 * 32)
-		stops[k&7] = uint32(r >> (32 - g))
+		stops[k%(stretch/32)] = uint32(r >> (32 - g))
 	}
 	return n, pf
 }
@@ -563,14 +579,21 @@ func mergeTokens(a, b []int32) []int32 {
 // slow looks closer at the tokens is: in one call for a stretch of them,
 // which cost less than a call per token.
 //
-// Its marks cost some fifty instructions each, 40M on the 20 MB corpus,
-// though most list nothing; telling those apart elsewhere cost as much:
-// a loop before slow that called nothing and kept only the marks that may
-// list something (and every other token) cost 41M for the 31M it saved
-// here, the two NearGap tests and the values they need keeping the
-// compiler's registers full; and a call of its own for the marks that
-// list, after an inline test for the others, cost 113 instructions a
-// call (+9M).
+// Its marks (some 400,000 of a 20 MB draft) cost some ninety
+// instructions each, though nineteen in twenty list nothing: a mark
+// other than "..", after no mark, glued to the token before it and apart
+// from the one after it, that starts no sentence in lower case. Those are
+// told inline, from the classes of the neighbours, the offsets of the
+// three tokens and the previous one's length when they share a group (six
+// marks in eight), GroupGap otherwise, and the others go to mark: -6.9M
+// on the 20 MB corpus. Tried and lost: that test behind a call of its own
+// (77 instructions a mark, +13M); a loop before slow that kept only the
+// marks that may list something (and every other token) in place, 62
+// instructions a token where its values did not fit the registers (+8M;
+// an earlier one, with two NearGap tests, cost 41M for the 31M it saved
+// here); the words' branch behind a call of its own too (+12M); and
+// the group tested as uint(i-1) < len-2 (+2M), or the gaps before the
+// classes (+1.2M).
 func (w *indexWalk) slow(is []int32) {
 	x, d := w.x, w.d
 	for _, i32 := range is {
@@ -578,63 +601,24 @@ func (w *indexWalk) slow(is []int32) {
 		t := d.Tokens[i]
 		c := x.class[t.ID()]
 		if c&(clsMark|clsDots) != 0 {
-			// Half the tokens the walk reads are marks, which only the
-			// lists of this branch take (they are in none of walkListed,
-			// and neither words nor quotation marks for the pairs below).
-			// Most are a comma or a full stop that ends the word before
-			// it, then a space: they list nothing, and the gaps tell it
-			// from the tokens without a call.
-			// The gap before the mark and the previous token's class (-1
-			// and none before the first token).
-			gap, pc := -1, uint32(0)
-			if i > 0 {
-				// The class first: read after the call below, it kept p
-				// alive across the call, which cost more for every mark.
-				p := d.Tokens[i-1]
-				pc = x.class[p.ID()]
-				// Across groups, GroupGap inline: a call of TokenGap for
-				// one mark in eight cost more (-0.7M on the 20 MB corpus).
-				if gap = d.NearGap(i, p, t); gap < 0 {
-					if gap = d.GroupGap(i, p, t); gap < 0 {
-						gap = d.TokenGap(i)
+			// A mark that lists nothing (see above). A far start's offset
+			// is 255, past any other in its group: n.Offset() then does not
+			// pass ot+1 (nor does GroupGap tell a gap), and the mark goes to
+			// mark. (A mark is one byte; ".." is left to mark.)
+			if i > 0 && i+1 < len(d.Tokens) {
+				p, n := d.Tokens[i-1], d.Tokens[i+1]
+				pid := p.ID()
+				if (c&clsDots|x.class[pid])&(clsDots|clsMark) == 0 && (c&clsStop == 0 || x.class[n.ID()]&clsLowerStart == 0) {
+					if ot := t.Offset(); uint(i&7)-1 < 6 {
+						if p.Offset()+d.TypeLen(pid) == ot && n.Offset() > ot+1 {
+							continue
+						}
+					} else if d.GroupGap(i, p, t) == 0 && d.GroupGap(i+1, t, n) > 0 {
+						continue
 					}
 				}
 			}
-			// The tests that need the gap and the previous token's class
-			// come before the one that may call TokenGap, so that fewer
-			// values live across the call (each list stays in token
-			// order whatever the order of the tests).
-			if pc&clsMark != 0 && c&clsMark != 0 {
-				x.doubled = append(x.doubled, int32(i-1))
-			}
-			if c&clsDots != 0 {
-				x.doubled = append(x.doubled, int32(i))
-			}
-			if gap > 0 && c&clsMark != 0 {
-				x.spaced = append(x.spaced, int32(i))
-			}
-			// A mark glued to the word before it and to the token after it
-			// (the next token the walk reads, in this block or the next).
-			if gap == 0 && c&clsMissing != 0 && pc&clsWord != 0 && i+1 < len(d.Tokens) {
-				n := d.Tokens[i+1]
-				after := d.NearGap(i+1, t, n)
-				if after < 0 {
-					if after = d.GroupGap(i+1, t, n); after < 0 {
-						after = d.TokenGap(i + 1)
-					}
-				}
-				if after == 0 {
-					x.glued = append(x.glued, int32(i))
-				}
-			}
-			// The word after . ? or ! in its block, if it may start a
-			// sentence in lower case. The walk reads that word after this
-			// stop if at all, and lists no start for it there. The
-			// block, found last, is rarely needed.
-			if c&clsStop != 0 && i+1 < len(d.Tokens) && x.class[d.Tokens[i+1].ID()]&clsLowerStart != 0 &&
-				i+1 < d.Blocks[w.blocks.of(i)].EndToken() {
-				x.starts = append(x.starts, int32(i+1))
-			}
+			w.mark(i, t, c)
 			continue
 		}
 		// The previous token's class, and its fast word XORed with the
@@ -667,7 +651,7 @@ func (w *indexWalk) slow(is []int32) {
 						s = soundOf(d.Type(t.ID()), c&clsNumber != 0) + 1
 						w.sounds[t.ID()] = s
 					}
-					an := len(d.Type(d.Tokens[i-1].ID())) == 2
+					an := d.TypeLen(d.Tokens[i-1].ID()) == 2
 					keep = s-1 == soundVowel && !an || s-1 == soundConsonant && an
 				}
 				if keep {
@@ -695,6 +679,72 @@ func (w *indexWalk) slow(is []int32) {
 	}
 }
 
+// mark is slow for a mark i, t, of class c that may list something (see
+// slow): one in fifteen. Not inlined, so that slow keeps its values for
+// the others.
+//
+//go:noinline
+func (w *indexWalk) mark(i int, t prose.Token, c uint32) {
+	x, d := w.x, w.d
+	// Half the tokens the walk reads are marks, which only the
+	// lists of this branch take (they are in none of walkListed,
+	// and neither words nor quotation marks for the pairs below).
+	// Most are a comma or a full stop that ends the word before
+	// it, then a space: they list nothing, and the gaps tell it
+	// from the tokens without a call.
+	// The gap before the mark and the previous token's class (-1
+	// and none before the first token).
+	gap, pc := -1, uint32(0)
+	if i > 0 {
+		// The class first: read after the call below, it kept p
+		// alive across the call, which cost more for every mark.
+		p := d.Tokens[i-1]
+		pc = x.class[p.ID()]
+		// Across groups, GroupGap inline: a call of TokenGap for
+		// one mark in eight cost more (-0.7M on the 20 MB corpus).
+		if gap = d.NearGap(i, p, t); gap < 0 {
+			if gap = d.GroupGap(i, p, t); gap < 0 {
+				gap = d.TokenGap(i)
+			}
+		}
+	}
+	// The tests that need the gap and the previous token's class
+	// come before the one that may call TokenGap, so that fewer
+	// values live across the call (each list stays in token
+	// order whatever the order of the tests).
+	if pc&clsMark != 0 && c&clsMark != 0 {
+		x.doubled = append(x.doubled, int32(i-1))
+	}
+	if c&clsDots != 0 {
+		x.doubled = append(x.doubled, int32(i))
+	}
+	if gap > 0 && c&clsMark != 0 {
+		x.spaced = append(x.spaced, int32(i))
+	}
+	// A mark glued to the word before it and to the token after it
+	// (the next token the walk reads, in this block or the next).
+	if gap == 0 && c&clsMissing != 0 && pc&clsWord != 0 && i+1 < len(d.Tokens) {
+		n := d.Tokens[i+1]
+		after := d.NearGap(i+1, t, n)
+		if after < 0 {
+			if after = d.GroupGap(i+1, t, n); after < 0 {
+				after = d.TokenGap(i + 1)
+			}
+		}
+		if after == 0 {
+			x.glued = append(x.glued, int32(i))
+		}
+	}
+	// The word after . ? or ! in its block, if it may start a
+	// sentence in lower case. The walk reads that word after this
+	// stop if at all, and lists no start for it there. The
+	// block, found last, is rarely needed.
+	if c&clsStop != 0 && i+1 < len(d.Tokens) && x.class[d.Tokens[i+1].ID()]&clsLowerStart != 0 &&
+		i+1 < d.Blocks[w.blocks.of(i)].EndToken() {
+		x.starts = append(x.starts, int32(i+1))
+	}
+}
+
 // judgeStops lists among the judgement's or the extraction's stops the
 // tokens from lo that pickTokens marked in stops, as walkStops does (see
 // walkJudge and walkLooks). Most are of walkNext types alone, whose next
@@ -704,7 +754,7 @@ func (w *indexWalk) slow(is []int32) {
 // walkCont one, with a bit of each in the fast words' halves; but the
 // AND of the two, moved to the stop bit, is four or five instructions a
 // token more for every token, more than it would save here.
-func (w *indexWalk) judgeStops(lo int, stops *[8]uint32) {
+func (w *indexWalk) judgeStops(lo int, stops *[stretch / 32]uint32) {
 	toks, tab := w.d.Tokens, w.judge.tab
 	_ = tab[0] // an idTable is not empty: m is its length less one
 	m := uint(len(tab) - 1)

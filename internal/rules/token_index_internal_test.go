@@ -288,6 +288,85 @@ func TestNearGap(t *testing.T) {
 	}
 }
 
+// TestPickTokens checks pickTokens, a stretch of tokens at a time,
+// against a token at a time: a token is picked when its class has a bit
+// of walkCur, the previous token's one of walkPrev, either is a word
+// outside ASCII, or the two have one lower-case type (the first token
+// may be picked or not). A draft of marks alone fills whole stretches,
+// the most pickTokens writes through its pointer.
+func TestPickTokens(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["marks.txt"] = []byte(strings.Repeat(", ", 3000))
+	full := false
+	for path, src := range srcs {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		x := buildTokenIndex(d)
+		fast := idTable[uint64](d.NumTypes())
+		for id := range d.NumTypes() {
+			fast[id] = fastWord(x.class[id], uint64(d.Lower(uint32(id)))<<fastLowShift, false)
+		}
+		var buf [stretch]int32
+		var stops [stretch / 32]uint32
+		caps := tokenBits(make([]uint64, len(d.Tokens)/64+1))
+		var got []int32
+		var pf uint32
+		for lo := 0; lo < len(d.Tokens); lo += len(buf) {
+			var n int
+			n, pf = pickTokens(&buf, d.Tokens[:min(lo+len(buf), len(d.Tokens))], lo, fast, pf, caps, &stops, fastCapital|fastStop)
+			got = append(got, buf[:n]...)
+			full = full || n == len(buf)
+		}
+		var want []int32
+		nonASCIIWord := func(c uint32) bool { return c&(clsNonASCII|clsWord) == clsNonASCII|clsWord }
+		for i, tk := range d.Tokens {
+			c := x.class[tk.ID()]
+			pick := c&walkCur != 0 || nonASCIIWord(c) || i == 0 && len(got) > 0 && got[0] == 0
+			if i > 0 {
+				p := d.Tokens[i-1]
+				pc := x.class[p.ID()]
+				pick = pick || pc&walkPrev != 0 || nonASCIIWord(pc) || d.Lower(p.ID()) == d.Lower(tk.ID())
+			}
+			if pick {
+				want = append(want, int32(i))
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: picks %v, want %v", path, head(got), head(want))
+		}
+	}
+	if !full {
+		t.Error("no stretch was all picks")
+	}
+}
+
+// TestTokenOffsets checks prose.Token.Offset and Document.TypeLen, from
+// which the walk tells a mark's gaps (see indexWalk.slow), against the
+// tokens' starts and ends: an offset is the start's distance from its
+// group's first token, or 255 for a distance of 255 or more.
+func TestTokenOffsets(t *testing.T) {
+	srcs := indexSources(t)
+	srcs["far.md"] = []byte("a, b`" + strings.Repeat("c", 300) + "`, d; e <b>" + strings.Repeat("h", 260) + "</b>. f\n")
+	far := 0
+	for path, src := range srcs {
+		d := prose.Parse(path, src, prose.FormatFor(path))
+		for i, tk := range d.Tokens {
+			if got, want := int(d.TypeLen(tk.ID())), d.TokenEnd(i)-d.TokenStart(i); got != want {
+				t.Fatalf("%s: TypeLen of token %d = %d, want %d", path, i, got, want)
+			}
+			dist := d.TokenStart(i) - d.TokenStart(i&^7)
+			if off := int(tk.Offset()); off != min(dist, 255) {
+				t.Fatalf("%s: Offset of token %d = %d, %d bytes past its group's first", path, i, off, dist)
+			}
+			if dist >= 255 {
+				far++
+			}
+		}
+	}
+	if far == 0 {
+		t.Error("no token lies far from its group's first")
+	}
+}
+
 // TestAdjacent checks adjacent, which reads the gap of neighbours,
 // against the ends and starts of every pair of neighbours.
 func TestAdjacent(t *testing.T) {
