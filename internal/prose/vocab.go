@@ -168,13 +168,6 @@ func home(h uint64, n int) int {
 	return int((h >> 32) * uint64(n) >> 32)
 }
 
-// homeSlot is &slots[x] for an x that home gave, below len(slots),
-// without the bounds check (two instructions of each word tokenize
-// finds).
-func homeSlot(slots []vslot, x int) *vslot {
-	return (*vslot)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(slots)), uintptr(x)*unsafe.Sizeof(vslot{})))
-}
-
 // load64 reads eight bytes of s at i as a little-endian word; i+8 <= len(s).
 func load64(s string, i int) uint64 {
 	p := (*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
