@@ -226,12 +226,18 @@ func (b *builder) tokenize(s Span) {
 			// The stop masks are tested for zero (eight letters or
 			// digits) before their trailing zeros are counted: the count
 			// of a word known not to be zero is one instruction, where
-			// the count of zero, 64, takes two more. (The long word comes
-			// first: so the compiler lays out the common short one
-			// without a jump past it.)
+			// the count of zero, 64, takes two more. (The short word
+			// comes first: the compiler then keeps its key and hash in
+			// the registers the code after them reads, and moves the long
+			// word's; the other way round, the short word's took two
+			// moves more, though no jump: 1.5M on the 20 MB corpus.)
 			var n int
 			var key, key2, h uint64
-			if stop == 0 {
+			if stop != 0 {
+				n = bits.TrailingZeros64(stop) >> 3
+				key = w & lowBytes[n]
+				h = key * hashMul
+			} else {
 				if stop = notLetter(load64(text, i+8)); stop == 0 {
 					goto slow // sixteen letters (or digits), or more
 				}
@@ -239,10 +245,6 @@ func (b *builder) tokenize(s Span) {
 				n = 8 + m
 				key, key2 = w, load64(text, i+8)&lowBytes[m]
 				h = key*hashMul + key2*hashMul2
-			} else {
-				n = bits.TrailingZeros64(stop) >> 3
-				key = w & lowBytes[n]
-				h = key * hashMul
 			}
 			// The word ends at the end of the span, or at a byte that no
 			// word holds, or at a glue byte (a comma, a dot) that no
