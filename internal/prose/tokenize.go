@@ -264,9 +264,13 @@ func (b *builder) tokenize(s Span) {
 			if j > e {
 				goto slow
 			}
-			a := afterWord[byte(load64(text, j))] // the byte after the word
-			if a >= afterGlue && (a == afterMore && j < e || j+1 < e && afterWord[byte(load64(text, j+1))] == afterMore) {
-				goto slow
+			// (Three words in four end at a space: it is told first,
+			// from the byte itself, before its class is read.)
+			a := afterSpace // the class of the byte after the word
+			if after := byte(load64(text, j)); after != ' ' {
+				if a = afterWord[after]; a >= afterGlue && (a == afterMore && j < e || j+1 < e && afterWord[byte(load64(text, j+1))] == afterMore) {
+					goto slow
+				}
 			}
 			// Already seen? (Inlined vocab.id for the common case.)
 			// The keys alone tell: no text holds a NUL byte but the
