@@ -82,3 +82,31 @@ func TestNotLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenSliceGrows covers the bases' room when the token slice grows
+// while a document is tokenized: a small text is estimated at a token in
+// four bytes, and these lines hold one a byte or two, so token grows the
+// slice in the middle of a line and tokenize, at the lines after it,
+// relies on the bases it left room for (it no longer makes room at each
+// span). Every token must start where the text says.
+func TestTokenSliceGrows(t *testing.T) {
+	for _, line := range []string{"a,b.c;d:e(f)g!h?i", "ab cd ef gh ij kl", "a-b-c-d a'b'c'd"} {
+		for _, lines := range []int{1, 3, 40, 200} {
+			src := strings.Repeat(line+"\n", lines)
+			d := Parse("g", []byte(src), Plain)
+			checkVocabulary(t, d)
+			var want []string
+			for _, l := range strings.Split(strings.TrimSpace(src), "\n") {
+				want = append(want, words(Parse("l", []byte(l), Plain))...)
+			}
+			if got := words(d); strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Fatalf("%q × %d: tokens %q, want %q", line, lines, got, want)
+			}
+			for i := range d.Tokens {
+				if s := d.TokenStart(i); src[s:s+len(d.TokenText(i))] != d.TokenText(i) {
+					t.Fatalf("%q × %d: token %d %q starts at %d", line, lines, i, d.TokenText(i), s)
+				}
+			}
+		}
+	}
+}
