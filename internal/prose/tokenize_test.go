@@ -1,0 +1,112 @@
+package prose
+
+import (
+	"math/bits"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestTokenizeFastPath checks tokenize's inline paths against token alone:
+// a paragraph at the end of its text, with fewer than sixteen bytes after
+// it, is read by token one token at a time; the same paragraph followed by
+// another is read by tokenize's loop. Its tokens must be the same: texts,
+// kinds and IDs (checkVocabulary). The paragraphs are random words and
+// numbers of letters and digits (mixed too, and past eight and sixteen
+// bytes), joined by glue, spaces, punctuation and text outside ASCII.
+func TestTokenizeFastPath(t *testing.T) {
+	parts := []string{"a", "Bc", "the", "word", "Zebra", "abcdefg", "abcdefgh", "abcdefghi",
+		"Internationally", "abcdefghijklmnop", "abcdefghijklmnopq", "1", "23", "1990", "1990s",
+		"6th", "12345678", "123456789", "x12", "ab9cd", "abcdefgh7", "abcdefg7ijk", "Z9", "é", "Ä", "’",
+		"ߊ", "ۀ", "\xff", "\xfb"}
+	glue := []string{"", "", " ", " ", " ", "  ", "\n", "\t", "-", "'", ".", ",", ", ", ". ", "...", "!", "? ",
+		": ", "(", ") ", "\x00", "’", "—", " é", "\u200b", "'80s ", ".5 ", ",000 "}
+	r := rand.New(rand.NewPCG(5, 8))
+	const after = "\n\nAnother paragraph of words, long enough to follow it.\n"
+	fast := 0
+	for range 20_000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(8) {
+			sb.WriteString(parts[r.IntN(len(parts))])
+			sb.WriteString(glue[r.IntN(len(glue))])
+		}
+		src := strings.TrimSpace(sb.String())
+		if src == "" {
+			continue
+		}
+		slow := Parse("s", []byte(src), Plain)
+		d := Parse("f", []byte(src+after), Plain)
+		checkVocabulary(t, d)
+		if len(d.Tokens) < len(slow.Tokens) {
+			t.Fatalf("%q: %d tokens followed, %d alone", src, len(d.Tokens), len(slow.Tokens))
+		}
+		for i := range slow.Tokens {
+			if d.TokenStart(i) != slow.TokenStart(i) || d.TokenText(i) != slow.TokenText(i) || d.Tokens[i].Kind() != slow.Tokens[i].Kind() {
+				t.Fatalf("%q: token %d %q (%v) followed, %q (%v) alone", src, i, d.TokenText(i), d.Tokens[i].Kind(), slow.TokenText(i), slow.Tokens[i].Kind())
+			}
+		}
+		if len(slow.Tokens) > 0 && d.TokenStart(len(slow.Tokens)-1) < len(src) {
+			fast++
+		}
+	}
+	if fast < 10_000 {
+		t.Errorf("only %d paragraphs compared", fast)
+	}
+}
+
+// TestNotLetter checks notLetter's lowest set bit against the ASCII
+// letters for every byte at every place of a word, as TestNotAlnum does
+// notAlnum's.
+func TestNotLetter(t *testing.T) {
+	isLetter := func(c int) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			for _, after := range []uint64{0, 0xff, 0x80, 0x7a, 0x30, 0x5b, 0xe1} {
+				w := uint64(0)
+				for p := 0; p < 8; p++ {
+					switch {
+					case p < pos:
+						w |= uint64("aZbYmQzA"[p]) << (8 * p)
+					case p == pos:
+						w |= uint64(c) << (8 * p)
+					default:
+						w |= after << (8 * p)
+					}
+				}
+				stop := notLetter(w)
+				first := bits.TrailingZeros64(stop)
+				if isLetter(c) && first < 8*pos+8 || !isLetter(c) && first != 8*pos+7 {
+					t.Errorf("notLetter(%#x) = %#x: byte %d (%#x) is a letter: %v", w, stop, pos, c, isLetter(c))
+				}
+			}
+		}
+	}
+}
+
+// TestTokenSliceGrows covers the bases' room when the token slice grows
+// while a document is tokenized: a small text is estimated at a token in
+// four bytes, and these lines hold one a byte or two, so token grows the
+// slice in the middle of a line and tokenize, at the lines after it,
+// relies on the bases it left room for (it no longer makes room at each
+// span). Every token must start where the text says.
+func TestTokenSliceGrows(t *testing.T) {
+	for _, line := range []string{"a,b.c;d:e(f)g!h?i", "ab cd ef gh ij kl", "a-b-c-d a'b'c'd"} {
+		for _, lines := range []int{1, 3, 40, 200} {
+			src := strings.Repeat(line+"\n", lines)
+			d := Parse("g", []byte(src), Plain)
+			checkVocabulary(t, d)
+			var want []string
+			for _, l := range strings.Split(strings.TrimSpace(src), "\n") {
+				want = append(want, words(Parse("l", []byte(l), Plain))...)
+			}
+			if got := words(d); strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Fatalf("%q × %d: tokens %q, want %q", line, lines, got, want)
+			}
+			for i := range d.Tokens {
+				if s := d.TokenStart(i); src[s:s+len(d.TokenText(i))] != d.TokenText(i) {
+					t.Fatalf("%q × %d: token %d %q starts at %d", line, lines, i, d.TokenText(i), s)
+				}
+			}
+		}
+	}
+}
