@@ -95,7 +95,6 @@ func TestSkipFrom(t *testing.T) {
 		minCost := float32(rng.Float64()) * 2 * w.Bound
 		p := &pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, skipLow: math.NaN()}
 		// A sound-alike at node 1, none at node 2.
-		p.sounds = []uint32{1}
 		p.soundBits[0] = 1 << 1
 		bonus, phon := []float64{0, w.NameTitle}[rng.IntN(2)], []float64{0, w.Phonetic}[rng.IntN(2)]
 		for class := range p.ceiling[0] {
