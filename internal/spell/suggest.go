@@ -2245,14 +2245,16 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 			x = path[i-1]
 		}
 		for ; i < len(key); i++ {
-			nd := s.node(x)
-			labels := s.labels[nd.first : nd.first+uint32(nd.children)]
+			// Only the node's children, from its record and the next
+			// one's (see node, which decodes the rest too).
+			first := le32(s.nodes, nodeSize*int(x)) & firstMask
+			labels := s.labels[first : le32(s.nodes, nodeSize*int(x)+nodeSize)&firstMask]
 			k := strings.IndexByte(labels, key[i])
 			if k < 0 {
 				p.anySound = true // not in the trie: cannot happen
 				return
 			}
-			x = nd.first + uint32(k)
+			x = first + uint32(k)
 			path = append(path, x)
 			p.soundBits[x>>6&255] |= 1 << (x & 63)
 		}
@@ -2308,7 +2310,13 @@ func (p *pruner) skipFrom(keep uint32) {
 	for class := p.skipN; class < keep && class < 31; class++ {
 		for k := range p.skipAt[class] {
 			// ceiling - edit*cost < low for every cost above x.
-			x := max((p.ceiling[k][class]-low)/p.edit, least)
+			// (A branch rather than the builtin max, which spends
+			// instructions on NaNs and signed zeros: the ceilings, the
+			// floor and least are neither.)
+			x := (p.ceiling[k][class] - low) / p.edit
+			if x < least {
+				x = least
+			}
 			p.skipAt[class][k] = float32(x + 1e-6 + math.Abs(x)*1e-6)
 		}
 	}
