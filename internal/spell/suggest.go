@@ -1957,12 +1957,15 @@ func (d *Dict) searchOrdered(w *weights, typed string, n int, diagonal bool) (_ 
 			floor.offer(form, score)
 		}
 	}
+	unseenLn := math.Log1p(w.UnseenFreq)
 	prior := func(count uint32) float64 {
-		c := float64(count)
-		if c == 0 {
-			c = w.UnseenFreq
+		if count == 0 {
+			return w.Freq * unseenLn
 		}
-		return w.Freq * math.Log1p(c)
+		if count < uint32(len(smallLog1p)) {
+			return w.Freq * smallLog1p[count]
+		}
+		return w.Freq * math.Log1p(float64(count))
 	}
 	// score is a key's score: its prior (pr, from prior) less its edit
 	// cost, plus the sound-alike bonus when the typo is long enough, the
@@ -2171,6 +2174,16 @@ func (d *Dict) searchOrdered(w *weights, typed string, n int, diagonal bool) (_ 
 	}
 	return cands, true
 }
+
+// smallLog1p[c] is ln(1+c), the same float64 as math.Log1p(float64(c)):
+// most keys a search offers are rare, and a look-up costs a hundredth of
+// the call (20,532 calls on clean.txt, 2.1M instructions).
+var smallLog1p = func() (t [256]float64) {
+	for c := range t {
+		t[c] = math.Log1p(float64(c))
+	}
+	return t
+}()
 
 // pruner tells the search which subtrees cannot change a ranking: those
 // whose keys all score below the n best candidates already offered
