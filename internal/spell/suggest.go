@@ -1317,7 +1317,7 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 			l.msum1 = (*[256]float32)(l.msum[256:])
 		}
 		for c := 0; c < len(l.msum); c += 256 {
-			t := l.msum[c : c+256]
+			t := (*[256]float32)(l.msum[c : c+256]) // (an array: its indices, masked, need no checks)
 			// Only sets of positions up to n are looked up: in the last
 			// byte, the values below 2<<(n%8). Each set's sum is its sum
 			// without its lowest position plus that position's cost, and
@@ -1329,7 +1329,7 @@ func (l *lowerBound) init(a *aligner) *lowerBound {
 				v := l.cq[c>>5+k]
 				for h := 0; h < 1<<(top-k); h++ {
 					rest := h << (k + 1)
-					t[rest|1<<k] = t[rest] + v
+					t[(rest|1<<k)&255] = t[rest&255] + v
 				}
 			}
 		}
