@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // bigramsFile is the word-bigram table (dict/en-bigrams.txt). It is
@@ -50,7 +51,23 @@ type bigramModel struct {
 	start int     // the offset of the first entry line, after the header
 	total float64 // the sum of the unigram counts
 	vocab float64 // the number of unigram entries
+	// marks: the offsets of about bigramMarks lines, spread evenly over
+	// the data, in order, so that a lookup narrows its search to the
+	// lines between two of them without reading for line ends (see
+	// countKey). They are found on the first lookup (markOnce), not when
+	// the table is loaded: a run that looks nothing up (most) spares
+	// them.
+	marks    []int32
+	markOnce sync.Once
 }
+
+// bigramMarks is how many lines a bigram table marks: 2,048 of the
+// built-in table's 130K lines, 8 KB of offsets, each found by a read for
+// a line end once per run (0.1M instructions), which spare each lookup
+// about eleven of its seventeen such reads (2,685 lookups on clean.txt:
+// -2.7M). 1,024 spared the seed draft's 190 lookups 14K less, and clean
+// 0.3M less.
+const bigramMarks = 2048
 
 // bigrams loads the bigram table on first use; nil if there is none.
 func (b *base) bigrams() *bigramModel {
@@ -105,6 +122,28 @@ func newBigramModel(text []byte) *bigramModel {
 	return m
 }
 
+// mark fills marks: the first line starting at or after each of
+// bigramMarks offsets spread evenly over the lines.
+func (m *bigramModel) mark() {
+	data, n := m.data, len(m.data)-m.start
+	m.marks = make([]int32, 0, bigramMarks)
+	last := m.start
+	for k := 1; k < bigramMarks; k++ {
+		off := m.start + int(int64(n)*int64(k)/bigramMarks)
+		if off <= m.start {
+			continue // (the first line is no mark: every search starts there)
+		}
+		j := strings.IndexByte(data[off-1:], '\n')
+		if j < 0 {
+			break
+		}
+		if s := off + j; s > last && s < len(data) {
+			m.marks = append(m.marks, int32(s))
+			last = s
+		}
+	}
+}
+
 // count returns the count of a word ("word") or a pair ("word1 word2"),
 // 0 if it is not in the table.
 func (m *bigramModel) count(key string) float64 {
@@ -118,7 +157,10 @@ func (m *bigramModel) countPair(v, w string) float64 {
 	return m.countKey(append(append(append(buf[:0], v...), ' '), w...))
 }
 
-// countKey binary-searches the table's lines for key.
+// countKey binary-searches the table's lines for key: first the marked
+// lines (see marks), each read where it starts, then the lines between
+// the two marks about key, each found by reading for a line end from the
+// middle of the range.
 //
 // Each probe takes the first line that starts at or after the middle of
 // the unread range (found by a forward scan, which is fast), or the
@@ -130,6 +172,27 @@ func (m *bigramModel) countPair(v, w string) float64 {
 func (m *bigramModel) countKey(key []byte) float64 {
 	data := m.data
 	lo, hi := m.start, len(data) // lines starting in [lo, hi) are unread; lo starts one
+	m.markOnce.Do(m.mark)
+	marks := m.marks
+	for a, b := 0, len(marks); a < b; {
+		mid := int(uint(a+b) >> 1)
+		s := int(marks[mid])
+		line := data[s:]
+		i := 0
+		for i < len(key) && i < len(line) && line[i] == key[i] {
+			i++
+		}
+		switch {
+		case i == len(key) && i < len(line) && line[i] == '\t':
+			return lineCount(line[i+1:])
+		case i < len(key) && (i == len(line) || line[i] == '\t' || line[i] < key[i]):
+			// The line sorts before key: so do the marks before it,
+			// and it starts the lines left to read (again).
+			a, lo = mid+1, s
+		default:
+			b, hi = mid, s
+		}
+	}
 	for lo < hi {
 		s := lo
 		if mid := int(uint(lo+hi) >> 1); mid > lo {
@@ -144,12 +207,7 @@ func (m *bigramModel) countKey(key []byte) float64 {
 		}
 		switch {
 		case i == len(key) && i < len(line) && line[i] == '\t':
-			v := line[i+1:]
-			if e := strings.IndexByte(v, '\n'); e >= 0 {
-				v = v[:e]
-			}
-			n, _ := strconv.Atoi(v)
-			return float64(n)
+			return lineCount(line[i+1:])
 		case i < len(key) && (i == len(line) || line[i] == '\t' || line[i] < key[i]):
 			// The line sorts before key: read on after it.
 			e := strings.IndexByte(line[i:], '\n')
@@ -162,6 +220,15 @@ func (m *bigramModel) countKey(key []byte) float64 {
 		}
 	}
 	return 0
+}
+
+// lineCount returns the count that starts v, up to the line's end.
+func lineCount(v string) float64 {
+	if e := strings.IndexByte(v, '\n'); e >= 0 {
+		v = v[:e]
+	}
+	n, _ := strconv.Atoi(v)
+	return float64(n)
 }
 
 // follows returns ln(P(w|v) / P(w)), how much likelier w is after v than

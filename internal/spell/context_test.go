@@ -2,6 +2,7 @@ package spell
 
 import (
 	"flag"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -338,6 +339,25 @@ func TestBigramCount(t *testing.T) {
 	}
 	if m.total != 9 || m.vocab != 3 {
 		t.Errorf("total %v vocab %v, want 9 and 3", m.total, m.vocab)
+	}
+	// No header, and more lines than marks.
+	var text strings.Builder
+	for i := range 3 * bigramMarks {
+		fmt.Fprintf(&text, "w%05d\t%d\n", i, i+1)
+	}
+	m = newBigramModel([]byte(text.String()))
+	for i := range 3 * bigramMarks {
+		if got, want := m.count(fmt.Sprintf("w%05d", i)), float64(i+1); got != want {
+			t.Fatalf("count(w%05d) = %v, want %v", i, got, want)
+		}
+	}
+	for _, key := range []string{"", "w", "w0000", "w000000", "x", "w99999"} {
+		if got := m.count(key); got != 0 {
+			t.Errorf("count(%q) = %v, want 0", key, got)
+		}
+	}
+	if len(m.marks) < bigramMarks/2 {
+		t.Errorf("%d marks", len(m.marks))
 	}
 }
 

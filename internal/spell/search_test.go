@@ -3,6 +3,7 @@ package spell
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -95,7 +96,6 @@ func TestSkipFrom(t *testing.T) {
 		minCost := float32(rng.Float64()) * 2 * w.Bound
 		p := &pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, skipLow: math.NaN()}
 		// A sound-alike at node 1, none at node 2.
-		p.sounds = []uint32{1}
 		p.soundBits[0] = 1 << 1
 		bonus, phon := []float64{0, w.NameTitle}[rng.IntN(2)], []float64{0, w.Phonetic}[rng.IntN(2)]
 		for class := range p.ceiling[0] {
@@ -144,6 +144,51 @@ func TestLeafHeights(t *testing.T) {
 		}
 		if leaves == 0 {
 			t.Fatalf("%s trie: no leaves among %d nodes", name, n)
+		}
+	}
+}
+
+// TestSoundAlikeIDs checks the sound-alike keys a search starts from
+// against every key's metaphone key: those of soundAlikeIDs with the
+// query's metaphone key (as the search tells them when it offers one)
+// must be exactly the keys with it, sorted, for the typos' metaphone keys
+// and for those of keys of the list; and soundAlikes must give the same.
+func TestSoundAlikeIDs(t *testing.T) {
+	b := Builtin().b
+	s := b.suggester()
+	byKey := map[string][]uint32{}
+	for id := range uint32(b.keys.len()) {
+		mp := metaphone(b.keys.key(id))
+		byKey[mp] = append(byKey[mp], id)
+	}
+	train, test := loadTypos(t)
+	var mps []string
+	for _, c := range append(train, test...) {
+		mps = append(mps, metaphone(fold(c.wrong)))
+	}
+	for id := 0; id < b.keys.len(); id += 97 {
+		mps = append(mps, metaphone(b.keys.key(uint32(id))))
+	}
+	for _, mp := range mps {
+		ids, ok := soundAlikeIDs(b, s, mp, nil)
+		if !ok {
+			t.Fatal("no prebuilt metaphone index")
+		}
+		var got, alike []uint32
+		for i, id := range ids {
+			if i > 0 && ids[i-1] >= id {
+				t.Fatalf("%q: keys not sorted: %v", mp, ids)
+			}
+			if metaphone(b.keys.key(id)) == mp {
+				got = append(got, id)
+			}
+		}
+		if want := byKey[mp]; !slices.Equal(got, want) {
+			t.Fatalf("%q: soundAlikeIDs gives %v, the keys with it are %v", mp, got, want)
+		}
+		s.soundAlikes(b, mp, func(id uint32) { alike = append(alike, id) })
+		if !slices.Equal(alike, got) {
+			t.Fatalf("%q: soundAlikes gives %v, soundAlikeIDs %v", mp, alike, got)
 		}
 	}
 }
