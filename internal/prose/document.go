@@ -981,13 +981,14 @@ func asciiLineStarts(lines []uint32, text string, i, to int) ([]uint32, int) {
 		if (w0|w1)&msb != 0 {
 			return lines, i // (appendLineStarts takes them)
 		}
-		// (putLineStarts by hand: the call kept i on the stack.)
-		for nl := newlines(w0); nl != 0; nl &= nl - 1 {
+		// (putLineStarts by hand: the call kept i on the stack; and
+		// asciiNewlines, not newlines: the words are ASCII here.)
+		for nl := asciiNewlines(w0); nl != 0; nl &= nl - 1 {
 			k := len(lines)
 			lines = lines[:k+1]
 			lines[k] = uint32(i + bits.TrailingZeros64(nl)>>3 + 1)
 		}
-		for nl := newlines(w1); nl != 0; nl &= nl - 1 {
+		for nl := asciiNewlines(w1); nl != 0; nl &= nl - 1 {
 			k := len(lines)
 			lines = lines[:k+1]
 			lines[k] = uint32(i + 8 + bits.TrailingZeros64(nl)>>3 + 1)
@@ -1020,7 +1021,20 @@ func putLineStarts(lines []uint32, i int, w0, w1 uint64) []uint32 {
 // them: the next character boundary at or after end.
 func checkUTF8(text string, i, end int, bad *[]int) int {
 	for i < end {
-		if text[i] < utf8.RuneSelf {
+		// The sixteen bytes it is given hold few outside ASCII: the
+		// ASCII before them is passed over eight bytes at a time, not
+		// one.
+		if i+8 <= len(text) {
+			m := load64(text, i) & msb
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+			if i >= end {
+				break
+			}
+		} else if text[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
@@ -1041,6 +1055,14 @@ func newlines(w uint64) uint64 {
 	// seven bits plus 0x7f do not carry into the high bit, which is
 	// clear. Exact, unlike (x-lsb)&^x.
 	return ^((x&low7 + low7) | x) & msb
+}
+
+// asciiNewlines is newlines for a word w of ASCII bytes: each byte of
+// w^'\n' is below 0x80, so adding 0x7f carries into its high bit unless
+// it is zero, and never into the next byte.
+func asciiNewlines(w uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	return ^(w ^ '\n'*lsb + low7) & msb
 }
 
 func invalidOffsets(src []byte) []int {

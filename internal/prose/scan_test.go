@@ -11,10 +11,15 @@ import (
 // a byte-by-byte scan and invalidOffsets, on random text of newlines,
 // tabs, letters and pieces of valid and invalid UTF-8, of every length up
 // to 200, so that characters and newlines fall at every place in and
-// across the sixteen-byte steps.
+// across the sixteen-byte steps; and appendLineStarts without the
+// invalid bytes from a random start.
 func TestScanSource(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	pieces := []string{"\n", "\t", "\r\n", "a", "b c", "é", "’", "𝄞", "\xe2\x80", "\x80", "\xff", "\xc3", "\xf0\x9d\x84"}
+	pieces := []string{"\n", "\t", "\r\n", "a", "b c", "é", "’", "𝄞", "\xe2\x80", "\x80", "\xff", "\xc3", "\xf0\x9d\x84",
+		// Bytes next to a newline's value, below and above it, and
+		// at the ends of ASCII, against the word tricks that find
+		// newlines.
+		"\x0b", "\n\x0b", "\t\n", "\x7f", "\x00", " ", "\n\n", "\x8a", "\x0a\x8a"}
 	var b strings.Builder
 	for range 50000 {
 		b.Reset()
@@ -36,6 +41,17 @@ func TestScanSource(t *testing.T) {
 		lines, bad := scanSource(src, true)
 		if !slices.Equal(lines, want) {
 			t.Fatalf("scanSource(%q) lines = %v, want %v", src, lines, want)
+		}
+		// Without the invalid bytes, as each share of
+		// lineStartsParallel is scanned, from every start.
+		from := r.IntN(len(src) + 1)
+		for from > 0 && from < len(src) && src[from]&0xc0 == 0x80 {
+			from--
+		}
+		part := appendLineStarts(make([]uint32, 0, 1), bytesView(src), from, len(src), nil)
+		k, _ := slices.BinarySearch(want, uint32(from+1))
+		if !slices.Equal(part, want[k:]) {
+			t.Fatalf("appendLineStarts(%q, %d) = %v, want %v", src, from, part, want[k:])
 		}
 		if wantBad := invalidOffsets(src); !slices.Equal(bad, wantBad) || (bad == nil) != (wantBad == nil) {
 			t.Fatalf("scanSource(%q) invalid = %v, want %v", src, bad, wantBad)
