@@ -1038,6 +1038,14 @@ func checkUTF8(text string, i, end int, bad *[]int) int {
 			i++
 			continue
 		}
+		// Most characters outside ASCII in prose are of three bytes
+		// whose second may be any continuation byte (E1 to EC, EE, EF:
+		// the quotes and dashes), checked here without decoding them.
+		if c := text[i]; c-0xe1 <= 0xef-0xe1 && c != 0xed && i+2 < len(text) &&
+			text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size == 1 {
 			*bad = append(*bad, i)

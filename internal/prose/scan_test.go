@@ -19,7 +19,12 @@ func TestScanSource(t *testing.T) {
 		// Bytes next to a newline's value, below and above it, and
 		// at the ends of ASCII, against the word tricks that find
 		// newlines.
-		"\x0b", "\n\x0b", "\t\n", "\x7f", "\x00", " ", "\n\n", "\x8a", "\x0a\x8a"}
+		"\x0b", "\n\x0b", "\t\n", "\x7f", "\x00", " ", "\n\n", "\x8a", "\x0a\x8a",
+		// Three bytes whose second must be narrower than a
+		// continuation byte (overlong, surrogate), at the edges of
+		// those checked without decoding, and cut short.
+		"\xe0\x80\x80", "\xe0\xa0\x80", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe1\x80\x80", "\xec\xbf\xbf",
+		"\xef\xbf\xbf", "\xee\x80", "\xef\xbf\x0a", "\xe1\x0a\x80", "\xf0\x80\x80"}
 	var b strings.Builder
 	for range 50000 {
 		b.Reset()
