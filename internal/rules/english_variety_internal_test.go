@@ -33,8 +33,11 @@ func TestSpellingCounts(t *testing.T) {
 			d := prose.Parse("x.txt", []byte(b.String()), prose.Plain)
 			uses := varietyWords(d, buildTokenIndex(d))
 			for _, u := range uses {
-				if u.id != 0 && d.Type(u.id-1) != u.word {
-					t.Fatalf("%q: a use of %q has the ID of %q", b.String(), u.word, d.Type(u.id-1))
+				if got := strings.ToLower(d.Slice(u.span)); got != u.word() {
+					t.Fatalf("%q: a use of %q reads %q", b.String(), got, u.word())
+				}
+				if u.id != 0 && d.Type(u.id-1) != u.word() {
+					t.Fatalf("%q: a use of %q has the ID of %q", b.String(), u.word(), d.Type(u.id-1))
 				}
 			}
 			all = append(all, docFacts[[]varietyUse]{doc: d, facts: uses})
@@ -42,7 +45,7 @@ func TestSpellingCounts(t *testing.T) {
 		want := map[string]int{}
 		for _, df := range all {
 			for _, u := range df.facts {
-				want[u.word]++
+				want[u.word()]++
 			}
 		}
 		if got := spellingCounts(all); !maps.Equal(got, want) {

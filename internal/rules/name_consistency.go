@@ -62,8 +62,11 @@ type nameOcc struct {
 }
 
 // namePhrase is one use of a multi-word name. A 20 MB draft has some
-// 16,000, kept with the draft's facts: 32 bytes each, the text they
-// would repeat read from the draft's source.
+// 16,000, kept with the draft's facts: 20 bytes each, the text they
+// would repeat read from the draft's source, and no pointer, so that the
+// collection cycles while they are kept (two or three on that draft, with
+// GOGC=10) need not scan them. (With the key a string of its own they
+// were 32 bytes, each with a pointer to follow.)
 type namePhrase struct {
 	// start and end are its span: its surface, the words joined by
 	// single spaces, is the source's text there (see surface).
@@ -72,18 +75,20 @@ type namePhrase struct {
 	// line small words may be capitalised (phraseTitle), a verdict
 	// checkPhrases needs only for the few names written two ways.
 	block int32
-	// key is the content words with the small words lower-cased and
-	// articles dropped: "" when that is the surface itself, as it is
-	// for most.
-	key string
+	// keyStart and keyEnd are where in the document's keys
+	// (nameFacts.keys) its key is: the content words with the small
+	// words lower-cased and articles dropped. They are equal when that
+	// is the surface itself, as it is for most.
+	keyStart, keyEnd int32
 }
 
 func (ph *namePhrase) span() prose.Span { return prose.Span{Start: int(ph.start), End: int(ph.end)} }
 
-// surface returns the phrase's words as written in doc, and its key.
-func (ph *namePhrase) surface(doc *prose.Document) (surface, key string) {
+// surface returns the phrase's words as written in doc, and its key;
+// keys is the document's keys (nameFacts.keys).
+func (ph *namePhrase) surface(doc *prose.Document, keys string) (surface, key string) {
 	surface = doc.Text[ph.start:ph.end]
-	if key = ph.key; key == "" {
+	if key = keys[ph.keyStart:ph.keyEnd]; key == "" {
 		key = surface
 	}
 	return surface, key
@@ -107,6 +112,8 @@ type nameFacts struct {
 	// were collected in (see chunks): copied into one slice, they were
 	// allocated twice.
 	phrases [][]namePhrase
+	// keys holds the phrases' keys, one after another (see namePhrase).
+	keys string
 }
 
 // connectors are the small words inside multi-word names.
@@ -299,6 +306,7 @@ func nameWordsIn(doc *prose.Document, caps tokenBits, class []uint32) nameFacts 
 	if len(phrases.cur) > 0 {
 		f.phrases = append(f.phrases, phrases.cur)
 	}
+	f.keys = string(ps.keys)
 	return f
 }
 
@@ -478,11 +486,12 @@ func capitalTypes(doc *prose.Document, class []uint32) (marks []uint32, forms in
 // phraseScan is what nameWordsIn's search for multi-word names reads: the
 // types' marks (capitalTypes), which tell the capitalised and small words
 // of a run (the words of a run are of kind Word, for which the marks
-// agree with nameScan.classify), and a buffer for the keys.
+// agree with nameScan.classify), and the keys of the phrases so far (see
+// namePhrase).
 type phraseScan struct {
 	doc   *prose.Document
 	marks []uint32
-	key   []byte
+	keys  []byte
 }
 
 // phraseAt looks for a multi-word name starting at token ti (a capitalised
@@ -660,9 +669,11 @@ func (ps *phraseScan) makePhrase(first, end, block int, keyed bool) namePhrase {
 	// The key drops the article (the small word a writer drops or inserts
 	// without meaning another name) and lower-cases the other small
 	// words; it is the surface itself when there are none to change.
-	// It is built in the scan's buffer, which one string then copies.
+	// It is built at the end of the scan's keys, and dropped again when
+	// it is the surface.
 	keyed = false
-	key := ps.key[:0]
+	key := ps.keys
+	keyStart := len(key)
 	pos := span.Start
 	for i := first; i < end; i++ {
 		// The word starts at pos, one space past the one before (see
@@ -688,7 +699,7 @@ func (ps *phraseScan) makePhrase(first, end, block int, keyed bool) namePhrase {
 		if !keyed || article {
 			continue
 		}
-		if len(key) > 0 {
+		if len(key) > keyStart {
 			key = append(key, ' ')
 		}
 		if conn {
@@ -703,9 +714,11 @@ func (ps *phraseScan) makePhrase(first, end, block int, keyed bool) namePhrase {
 		}
 		key = append(key, w...)
 	}
-	ps.key = key
 	if keyed {
-		ph.key = string(key)
+		ph.keyStart, ph.keyEnd = int32(keyStart), int32(len(key))
+		ps.keys = key
+	} else {
+		ps.keys = key[:keyStart]
 	}
 	return ph
 }
@@ -804,7 +817,7 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	for _, df := range all {
 		for _, b := range df.facts.phrases {
 			for i := range b {
-				surface, key := b[i].surface(df.doc)
+				surface, key := b[i].surface(df.doc, df.facts.keys)
 				fu, ok := first[key]
 				if !ok {
 					fu = firstUse{surface, int32(len(multi))}
@@ -832,7 +845,7 @@ func checkPhrases(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 				if !multi[nums[j-1]] {
 					continue
 				}
-				surface, key := ph.surface(df.doc)
+				surface, key := ph.surface(df.doc, df.facts.keys)
 				m := byKey[key]
 				if m == nil {
 					m = map[string]*form{}

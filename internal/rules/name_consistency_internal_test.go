@@ -266,8 +266,16 @@ func TestMakePhraseKeyed(t *testing.T) {
 					continue
 				}
 				n++
-				if want := ps.makePhrase(ti, end, s.Block(), true); len(got) != 1 || got[0] != want {
+				want := ps.makePhrase(ti, end, s.Block(), true)
+				keys := string(ps.keys)
+				if len(got) != 1 || got[0].span() != want.span() || got[0].block != want.block {
 					t.Errorf("%s: phrase at %d: %+v, want %+v", path, ti, got, want)
+					continue
+				}
+				gs, gk := got[0].surface(doc, keys)
+				ws, wk := want.surface(doc, keys)
+				if gs != ws || gk != wk {
+					t.Errorf("%s: phrase at %d: %q key %q, want %q key %q", path, ti, gs, gk, ws, wk)
 				}
 			}
 		}

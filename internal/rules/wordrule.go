@@ -56,6 +56,14 @@ func (r wordRule) Check(p *Pass) {
 // dedupeStrings drops repeated suggestions, keeping the first of each.
 // A word has a handful of suggestions: they are compared with those kept
 // so far, without a map.
+//
+// (Tried for the collector's sake, the lists making some 500 KB of
+// garbage on the 20 MB corpus: a list without repeats returned as it is,
+// capped, saved 1.4M instructions with GOGC=off and nothing with the
+// collector on, but a finding's suggestions must be its own, as
+// TestCompoundUsesSuggest checks, and the judgement's lists are shared;
+// a rule's lists laid out in one array cost 0.7M more with GOGC=off,
+// 0.4M with the collector on. Neither kept.)
 func dedupeStrings(ss []string) []string {
 	if len(ss) == 0 {
 		return ss[:0:0]
