@@ -97,3 +97,17 @@ func TestQuickLines(t *testing.T) {
 
 // withRoom copies s with its room.
 func withRoom[T any](s []T) []T { return append(make([]T, 0, cap(s)), s...) }
+
+// TestPlainBlockALine parses plain text whose every line is a block of
+// its own, so that plainRun's quick loop fills the blocks' room: quickWalk
+// must form no pointer past the end of their array (checkptr, on under
+// go test -race, stops the run if it does).
+func TestPlainBlockALine(t *testing.T) {
+	for n := 1; n < 200; n++ {
+		src := strings.Repeat("A line of its own.\n", n)
+		d := Parse("t.txt", []byte(src), Plain)
+		if len(d.Blocks) != n {
+			t.Fatalf("%d lines: %d blocks, want %d", n, len(d.Blocks), n)
+		}
+	}
+}
