@@ -602,9 +602,10 @@ func (w *indexWalk) slow(is []int32) {
 		c := x.class[t.ID()]
 		if c&(clsMark|clsDots) != 0 {
 			// A mark that lists nothing (see above). A far start's offset
-			// is 255, past any other in its group: n.Offset() then does not
-			// pass ot+1 (nor does GroupGap tell a gap), and the mark goes to
-			// mark. (A mark is one byte; ".." is left to mark.)
+			// is 255, past any other in its group: if the mark's own start
+			// is far, n.Offset() cannot pass ot+1 (nor does GroupGap tell a
+			// gap), and the mark goes to mark. (A mark is one byte; ".." is
+			// left to mark.)
 			if i > 0 && i+1 < len(d.Tokens) {
 				p, n := d.Tokens[i-1], d.Tokens[i+1]
 				pid := p.ID()
@@ -687,11 +688,10 @@ func (w *indexWalk) slow(is []int32) {
 func (w *indexWalk) mark(i int, t prose.Token, c uint32) {
 	x, d := w.x, w.d
 	// Half the tokens the walk reads are marks, which only the
-	// lists of this branch take (they are in none of walkListed,
-	// and neither words nor quotation marks for the pairs below).
-	// Most are a comma or a full stop that ends the word before
-	// it, then a space: they list nothing, and the gaps tell it
-	// from the tokens without a call.
+	// lists here take (they are in none of walkListed, and neither
+	// words nor quotation marks for the pairs below). slow has
+	// already passed over those that list nothing as far as the
+	// neighbours' offsets tell; the rest come here.
 	// The gap before the mark and the previous token's class (-1
 	// and none before the first token).
 	gap, pc := -1, uint32(0)

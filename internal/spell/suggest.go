@@ -2006,7 +2006,7 @@ func (d *Dict) searchOrdered(w *weights, typed string, n int, diagonal bool) (_ 
 	// soundBits: bit id%4096 of each of sounds, which tells most keys
 	// that are not among them so without a binary search (see
 	// pruner.soundBits).
-	var soundBits [256]uint64
+	var soundBits [64]uint64
 	for _, id := range sounds {
 		soundBits[id>>6&63] |= 1 << (id & 63)
 	}
