@@ -178,14 +178,10 @@ func (m *bigramModel) countKey(key []byte) float64 {
 		mid := int(uint(a+b) >> 1)
 		s := int(marks[mid])
 		line := data[s:]
-		i := 0
-		for i < len(key) && i < len(line) && line[i] == key[i] {
-			i++
-		}
-		switch {
-		case i == len(key) && i < len(line) && line[i] == '\t':
+		switch i, order := lineOrder(line, key); order {
+		case 0:
 			return lineCount(line[i+1:])
-		case i < len(key) && (i == len(line) || line[i] == '\t' || line[i] < key[i]):
+		case -1:
 			// The line sorts before key: so do the marks before it,
 			// and it starts the lines left to read (again).
 			a, lo = mid+1, s
@@ -201,14 +197,10 @@ func (m *bigramModel) countKey(key []byte) float64 {
 			}
 		}
 		line := data[s:]
-		i := 0
-		for i < len(key) && i < len(line) && line[i] == key[i] {
-			i++
-		}
-		switch {
-		case i == len(key) && i < len(line) && line[i] == '\t':
+		switch i, order := lineOrder(line, key); order {
+		case 0:
 			return lineCount(line[i+1:])
-		case i < len(key) && (i == len(line) || line[i] == '\t' || line[i] < key[i]):
+		case -1:
 			// The line sorts before key: read on after it.
 			e := strings.IndexByte(line[i:], '\n')
 			if e < 0 {
@@ -220,6 +212,23 @@ func (m *bigramModel) countKey(key []byte) float64 {
 		}
 	}
 	return 0
+}
+
+// lineOrder compares the key that starts line (up to a tab) with key: 0
+// when they are equal, the line's count then after the tab at line[i];
+// -1 when the line's key sorts before key, 1 otherwise. i is the length
+// of their common prefix.
+func lineOrder(line string, key []byte) (i, order int) {
+	for i < len(key) && i < len(line) && line[i] == key[i] {
+		i++
+	}
+	switch {
+	case i == len(key) && i < len(line) && line[i] == '\t':
+		return i, 0
+	case i < len(key) && (i == len(line) || line[i] == '\t' || line[i] < key[i]):
+		return i, -1
+	}
+	return i, 1
 }
 
 // lineCount returns the count that starts v, up to the line's end.
