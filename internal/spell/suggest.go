@@ -374,12 +374,21 @@ func buildPhonetic(b *base) (hashes, ids u32s) {
 
 // soundAlikes calls fn with every key whose metaphone key is mp.
 func (s *suggester) soundAlikes(b *base, mp string, fn func(id uint32)) {
-	h := strHash(mp)
-	for i := s.phonFirst(h); i < s.phonHash.len() && s.phonHash.at(i) == h; i++ {
+	for i, end := s.phonRange(mp); i < end; i++ {
 		if id := s.phonIDs.at(i); metaphone(b.keys.key(id)) == mp {
 			fn(id)
 		}
 	}
+}
+
+// phonRange returns the range [i, end) of the metaphone index that holds
+// the keys whose metaphone key hashes as mp does.
+func (s *suggester) phonRange(mp string) (i, end int) {
+	h := strHash(mp)
+	i = s.phonFirst(h)
+	for end = i; end < s.phonHash.len() && s.phonHash.at(end) == h; end++ {
+	}
+	return i, end
 }
 
 // phonFirst returns the index in the metaphone index of the first key
@@ -1957,7 +1966,7 @@ func (d *Dict) searchOrdered(w *weights, typed string, n int, diagonal bool) (_ 
 			floor.offer(form, score)
 		}
 	}
-	unseenLn := math.Log1p(w.UnseenFreq)
+	unseenLn := math.Log1p(w.UnseenFreq) // (for prior and the pruner's ceilings)
 	prior := func(count uint32) float64 {
 		if count == 0 {
 			return w.Freq * unseenLn
@@ -2073,9 +2082,8 @@ func (d *Dict) searchOrdered(w *weights, typed string, n int, diagonal bool) (_ 
 	if w.Edit > 0 && w.Freq >= 0 {
 		prune = &bufs.p
 		*prune = pruner{floor: floor, minCost: &minCost, below: w.PhoneticBelow, edit: w.Edit, path: prune.path, skipLow: math.NaN()}
-		unseen := math.Log1p(w.UnseenFreq) // (a call the loop would make per class)
 		for class := range prune.ceiling[0] {
-			c := w.Freq*max(float64(class)/2, unseen) + bonus
+			c := w.Freq*max(float64(class)/2, unseenLn) + bonus
 			prune.ceiling[0][class] = c
 			prune.ceiling[1][class] = c + phonBonus
 		}
@@ -2229,8 +2237,7 @@ func soundAlikeIDs(b *base, s *suggester, mp string, buf []uint32) (ids []uint32
 		return buf, false
 	}
 	s = s.phonetic(b)
-	h := strHash(mp)
-	for i := s.phonFirst(h); i < s.phonHash.len() && s.phonHash.at(i) == h; i++ {
+	for i, end := s.phonRange(mp); i < end; i++ {
 		buf = append(buf, s.phonIDs.at(i))
 	}
 	slices.Sort(buf)
