@@ -551,24 +551,34 @@ func TestTooVariedSpans(t *testing.T) {
 // byte at every place of a word, after letters and digits and before any
 // byte (the bytes after a stop may carry into its test, never before).
 func TestNotAlnum(t *testing.T) {
+	checkStopMask(t, "notAlnum", notAlnum, "aZ09mQz5", []uint64{0, 0xff, 0x80, 0x7a, 0x30, 0x5b}, func(c int) bool { return isAlnum[c] })
+}
+
+// checkStopMask checks a stop mask's lowest set bit (see notAlnum)
+// against in for every byte c at every place pos of a word, after the
+// bytes of prefix (all in) and before each of after: the mask's lowest
+// set bit must lie past byte pos when c is in, and be byte pos's high
+// bit when it is not.
+func checkStopMask(t *testing.T, name string, mask func(uint64) uint64, prefix string, after []uint64, in func(c int) bool) {
+	t.Helper()
 	for pos := 0; pos < 8; pos++ {
 		for c := 0; c < 256; c++ {
-			for _, after := range []uint64{0, 0xff, 0x80, 0x7a, 0x30, 0x5b} {
+			for _, a := range after {
 				w := uint64(0)
 				for p := 0; p < 8; p++ {
 					switch {
 					case p < pos:
-						w |= uint64("aZ09mQz5"[p]) << (8 * p)
+						w |= uint64(prefix[p]) << (8 * p)
 					case p == pos:
 						w |= uint64(c) << (8 * p)
 					default:
-						w |= after << (8 * p)
+						w |= a << (8 * p)
 					}
 				}
-				stop := notAlnum(w)
+				stop := mask(w)
 				first := bits.TrailingZeros64(stop)
-				if isAlnum[c] && first < 8*pos+8 || !isAlnum[c] && first != 8*pos+7 {
-					t.Errorf("notAlnum(%#x) = %#x: byte %d (%#x) is alnum: %v", w, stop, pos, c, isAlnum[c])
+				if in(c) && first < 8*pos+8 || !in(c) && first != 8*pos+7 {
+					t.Errorf("%s(%#x) = %#x: byte %d (%#x) is in: %v", name, w, stop, pos, c, in(c))
 				}
 			}
 		}
