@@ -68,7 +68,7 @@ func TestMisspellingTable(t *testing.T) {
 			t.Fatalf("misspellingOf(%q) = %q, %v; want %q", w, got, ok, fix)
 		}
 	}
-	for _, w := range []string{"", "a", "receive", "zzzz", "\xff"} {
+	for _, w := range []string{"", "a", "receive", "zzzz", "\xff", "\x00", "\t", "zzzzzzzzzzzz", "\xff\xff\xff\xff\xff\xff\xff\xff\xff"} {
 		if got, ok := b.misspellingOf(w); ok && m[w] != got {
 			t.Errorf("misspellingOf(%q) = %q", w, got)
 		}
@@ -88,7 +88,7 @@ func TestMisspellingOfEveryEntry(t *testing.T) {
 		t.Fatalf("only %d entries", len(table))
 	}
 	for wrong := range table {
-		for _, w := range []string{wrong, wrong + "\x01", wrong + "a", wrong[:len(wrong)-1]} {
+		for _, w := range []string{wrong, wrong + "\x01", wrong + "\x00", wrong + "\t", wrong + "a", wrong[:len(wrong)-1], wrong[:len(wrong)-1] + "\x00"} {
 			want, wantOK := table[w]
 			if got, ok := b.misspellingOf(w); got != want || ok != wantOK {
 				t.Fatalf("misspellingOf(%q) = %q, %v; want %q, %v", w, got, ok, want, wantOK)
