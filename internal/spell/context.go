@@ -1,8 +1,10 @@
 package spell
 
 import (
+	"encoding/binary"
 	"io/fs"
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -174,11 +176,18 @@ func (m *bigramModel) countKey(key []byte) float64 {
 	lo, hi := m.start, len(data) // lines starting in [lo, hi) are unread; lo starts one
 	m.markOnce.Do(m.mark)
 	marks := m.marks
+	lead := keyLead(key)
 	for a, b := 0, len(marks); a < b; {
 		mid := int(uint(a+b) >> 1)
 		s := int(marks[mid])
 		line := data[s:]
-		switch i, order := lineOrder(line, key); order {
+		var i, order int
+		if len(line) >= 8 && be64(line, 0) != lead {
+			i, order = leadOrder(be64(line, 0), lead, len(key))
+		} else {
+			i, order = lineOrder(line, key, lead)
+		}
+		switch order {
 		case 0:
 			return lineCount(line[i+1:])
 		case -1:
@@ -197,7 +206,13 @@ func (m *bigramModel) countKey(key []byte) float64 {
 			}
 		}
 		line := data[s:]
-		switch i, order := lineOrder(line, key); order {
+		var i, order int
+		if len(line) >= 8 && be64(line, 0) != lead {
+			i, order = leadOrder(be64(line, 0), lead, len(key))
+		} else {
+			i, order = lineOrder(line, key, lead)
+		}
+		switch order {
 		case 0:
 			return lineCount(line[i+1:])
 		case -1:
@@ -216,9 +231,22 @@ func (m *bigramModel) countKey(key []byte) float64 {
 
 // lineOrder compares the key that starts line (up to a tab) with key: 0
 // when they are equal, the line's count then after the tab at line[i];
-// -1 when the line's key sorts before key, 1 otherwise. i is the length
-// of their common prefix.
-func lineOrder(line string, key []byte) (i, order int) {
+// -1 when the line's key sorts before key, 1 otherwise. i is at most the
+// length of their common prefix. lead is keyLead(key).
+//
+// It compares the line's first eight bytes with lead as numbers first
+// (leadOrder), which settles all but the keys of eight bytes or more
+// that the line shares them with: the byte loop alone took 6.5M
+// instructions of countKey's 18M on many/ (30K lookups of some 17
+// probes). countKey makes that first comparison itself, as lineOrder
+// is too big to inline.
+func lineOrder(line string, key []byte, lead uint64) (i, order int) {
+	if len(line) >= 8 {
+		if kl := be64(line, 0); kl != lead {
+			return leadOrder(kl, lead, len(key))
+		}
+		i = min(8, len(key))
+	}
 	for i < len(key) && i < len(line) && line[i] == key[i] {
 		i++
 	}
@@ -231,7 +259,35 @@ func lineOrder(line string, key []byte) (i, order int) {
 	return i, 1
 }
 
-// lineCount returns the count that starts v, up to the line's end.
+// leadOrder is lineOrder for a line whose first eight bytes, kl, are
+// not lead, for a key of n bytes.
+func leadOrder(kl, lead uint64, n int) (i, order int) {
+	i, order = bits.LeadingZeros64(kl^lead)>>3, 1
+	if i > n {
+		i, order = n, 0 // the line's key, then its tab
+	} else if kl < lead {
+		order = -1
+	}
+	return i, order
+}
+
+// keyLead returns key's first eight bytes as a big-endian number, for
+// lineOrder: a shorter key is followed by a tab, then zero bytes. A line
+// has no byte below a tab, so where the numbers differ they order the
+// line and the key as lineOrder does (for a key of word bytes, all above
+// the tab), and a line that has the key and its tab in its first eight
+// bytes matches.
+func keyLead(key []byte) uint64 {
+	if len(key) >= 8 {
+		return binary.BigEndian.Uint64(key)
+	}
+	k := uint64('\t') << (56 - 8*len(key))
+	for j := 0; j < len(key); j++ {
+		k |= uint64(key[j]) << (56 - 8*j)
+	}
+	return k
+}
+
 func lineCount(v string) float64 {
 	if e := strings.IndexByte(v, '\n'); e >= 0 {
 		v = v[:e]
