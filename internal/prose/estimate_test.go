@@ -99,8 +99,8 @@ func TestEstimateTinyTokens(t *testing.T) {
 
 // TestSampling checks the sampling plan: a window inside every stride,
 // at least minSamples strides for a text of more than smallText bytes
-// until the stride reaches maxStride, and the large-text plan (a
-// kilobyte every 64 KB) unchanged.
+// until the stride reaches maxStride, and the large-text plan (512
+// bytes every 64 KB) and those of 100 and 32 KB unchanged.
 func TestSampling(t *testing.T) {
 	for size := smallText + 1; size < 256<<20; size = size*5/4 + 7 {
 		stride, window := sampling(size)
@@ -111,10 +111,13 @@ func TestSampling(t *testing.T) {
 			t.Fatalf("sampling(%d): stride %d gives %d samples", size, stride, size/stride)
 		}
 	}
-	if s, w := sampling(20 << 20); s != 64<<10 || w != 1<<10 {
-		t.Fatalf("sampling(20 MiB) = %d, %d, want 65536, 1024", s, w)
+	if s, w := sampling(20 << 20); s != 64<<10 || w != 512 {
+		t.Fatalf("sampling(20 MiB) = %d, %d, want 65536, 512", s, w)
 	}
-	if s, w := sampling(100 << 10); s != 2<<10 || w != 256 {
-		t.Fatalf("sampling(100 KiB) = %d, %d, want 2048, 256", s, w)
+	if s, w := sampling(100 << 10); s != 2<<10 || w != 64 {
+		t.Fatalf("sampling(100 KiB) = %d, %d, want 2048, 64", s, w)
+	}
+	if s, w := sampling(32 << 10); s != 2<<10 || w != 256 {
+		t.Fatalf("sampling(32 KiB) = %d, %d, want 2048, 256", s, w)
 	}
 }
