@@ -57,6 +57,12 @@ type vocab struct {
 	// full is then set: the document is TooVaried.
 	limit int
 	full  bool
+	// room bounds the IDs builder.first numbers in place: below it the
+	// type slices and cased have room for one more, and the table
+	// takes one more type without growing (see roomNow). It is only
+	// ever too small (the slices and the table grow, the limit is set
+	// before the first word): 0 until first sets it.
+	room int
 }
 
 // vslot is a vocabulary entry: key and key2 hold the first sixteen bytes
@@ -155,6 +161,15 @@ func (v *vocab) overflow() uint32 {
 		v.lens = append(v.lens, 0)
 	}
 	return uint32(v.limit - 1)
+}
+
+// roomNow is the bound for room: one more type is numbered without growing
+// a type slice, cased (at most one entry a type) or the table (see add)
+// while the ID is below it, until the limit.
+func (v *vocab) roomNow() int {
+	id := len(v.refs)
+	return min(v.limit-1, cap(v.refs), cap(v.counts), cap(v.lens),
+		id+cap(v.cased)-len(v.cased), 7*len(v.slots)/10)
 }
 
 // typeLimit is MaxTypes, or less in tests.
