@@ -29,7 +29,7 @@ type builder struct {
 	// view is the document the sentence splitter reads the tokens
 	// through (see builder.see).
 	view *Document
-	// newWord is the first use tokenize hands to token.
+	// newWord is the first use tokenize hands to first.
 	newWord newWord
 }
 
@@ -200,7 +200,7 @@ func (b *builder) tokenize(s Span) {
 	// pointer and capacity would push the loop's values to the stack.
 	// The bases have room for the groups of all of them: buildPart
 	// makes them so, and roomForBases follows every call of token that
-	// may grow the token slice, here and above. (Made at each span
+	// may grow the token slice, here and above, and firstSlow's growth. (Made at each span
 	// instead, the room took seven instructions a span, 2.2M on the
 	// 20 MB corpus.)
 	k := len(b.toks)
@@ -210,6 +210,7 @@ func (b *builder) tokenize(s Span) {
 	// Each inlined call on the word path shares its line with an
 	// instruction of tokenize's own: for a line without one the compiler
 	// emits a no-op to mark the inlined call, executed once a word.
+words:
 	for i < e {
 		w := load64(text, i)
 		c := byte(w)
@@ -289,11 +290,21 @@ func (b *builder) tokenize(s Span) {
 			sl := (*vslot)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(slots)), uintptr(x)*unsafe.Sizeof(vslot{})))
 			for sl.key != key || sl.key2 != key2 {
 				if sl.meta == 0 {
-					// A first use: token numbers the text, in this
-					// slot (see newWord). (A call here would keep the
-					// loop's values on the stack.)
+					// A first use: first numbers the text, in this
+					// slot (see newWord). (Its values passed as
+					// arguments would keep the loop's on the stack.)
+					// Called here, not through token and the slow
+					// path below: token's entry and the path's took
+					// some 20 instructions a first use, 10M on 205
+					// files of 100 KB; the 20 MB corpus, with a first
+					// use in a hundred words, pays 0.3M for the
+					// layout (three other shapes of this call cost it
+					// 1.8M to 2.5M, in alignment no-ops on the word
+					// path).
 					b.newWord = newWord{x + 1, n, key, key2}
-					goto slow
+					i = b.first(i, e, k)
+					k = len(b.toks)
+					continue words
 				}
 				x++
 				if x == len(slots) {
@@ -420,15 +431,15 @@ func joinedEnd(text string, j, e int) int {
 	}
 }
 
-// newWord is what tokenize has found of the word at which it calls token
+// newWord is what tokenize has found of the word at which it calls first
 // when it finds it a first use: an ASCII word or number of n < 16 bytes,
 // whose keys are key and key2, for which the probe ended at the empty
-// slot slot-1; slot is 0 otherwise. token numbers the word there without
-// finding its end, hashing it and probing for it again: a first use is
-// one token in seven of a 100 KB file of prose, more than half of a 1 KB
-// one. (Called from tokenize with what it found as arguments, it cost the
-// loop 19M instructions on the 20 MB corpus: its values moved to the
-// stack. Put here, they are stored only on the way to token.)
+// slot slot-1. first numbers the word there without finding its end,
+// hashing it and probing for it again: a first use is one token in seven
+// of a 100 KB file of prose, more than half of a 1 KB one. (Called from
+// tokenize with what it found as arguments, token cost the loop 19M
+// instructions on the 20 MB corpus: its values moved to the stack. Put
+// here, they are stored only on the way to first.)
 //
 // The stores still cost the loop one instruction a word on the 20 MB
 // corpus (3M): slot+1 takes a register, and the text's address is read
@@ -440,14 +451,73 @@ type newWord struct {
 	key, key2 uint64
 }
 
-// first appends the token of b.newWord, starting at i, and returns where
-// the next one may start (as token does).
-func (b *builder) first(i, e int) int {
+// first appends the token of b.newWord, starting at i, as the k-th token
+// (b.toks holds k, and may have a greater length), and returns where the
+// next one may start (as token does).
+//
+// Most first uses are numbered here without a call: while the type slices,
+// cased and the table have room (v.room) and so has the token slice, the
+// type's entries are stored in place, where appends (each with its call
+// to grow the slice, for which the function kept its values on the stack)
+// and vocab.grow's test cost 60 instructions a use more (firstSlow does
+// the rest).
+func (b *builder) first(i, e, k int) int {
+	nw := &b.newWord
+	v := &b.v
+	x := nw.slot - 1
+	id := len(v.refs)
+	off := uint32(i) - b.starts.base
+	if id >= v.room || k >= cap(b.toks) || k&(1<<groupShift-1) != 0 && off >= farOff {
+		b.toks = b.toks[:k]
+		return b.firstSlow(i, e, x)
+	}
+	n, key, key2 := nw.n, nw.key, nw.key2
+	kind := kindOf(b.text[i])
+	// (The slot without a bounds check: tokenize found it in the table.)
+	sl := (*vslot)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.slots)), uintptr(x)*unsafe.Sizeof(vslot{})))
+	*sl = vslot{key: key, key2: key2, meta: packToken(1, kind, uint32(id)).bits}
+	v.refs = v.refs[:id+1]
+	v.refs[id] = uint64(n)<<32 | uint64(i)
+	v.counts = v.counts[:id+1]
+	v.counts[id] = 1
+	v.lens = v.lens[:id+1]
+	v.lens[id] = uint8(n)
+	v.size += n
+	if alnumUpper(key)|alnumUpper(key2) != 0 {
+		m := len(v.cased)
+		v.cased = v.cased[:m+1]
+		v.cased[m] = uint32(id)<<2 | 1
+		v.upper += n
+	}
+	if k&(1<<groupShift-1) == 0 {
+		b.starts.newGroup(i)
+		off = 0
+	}
+	b.toks = b.toks[:k+1]
+	b.toks[k] = packToken(off, kind, uint32(id))
+	// (The byte after the word read as tokenize reads it: the text
+	// holds sixteen bytes past its start.)
+	j := i + n
+	if i = j + 1; i >= e || byte(load64(b.text, j)) != ' ' {
+		i = j
+	}
+	return i
+}
+
+// alnumUpper is upperBits for a word of ASCII letters and digits, padded
+// with zero bytes: but one bit of each byte is set, that of 0x40, and five
+// instructions fewer. Of those bytes the upper-case letters alone have
+// 0x40 set and 0x20 clear.
+func alnumUpper(w uint64) uint64 {
+	return w &^ (w << 1) & (0x40 * lsb)
+}
+
+// firstSlow is first when a slice or the table is to grow, the start is
+// listed apart or the vocabulary is full; it then sets v.room.
+func (b *builder) firstSlow(i, e, x int) int {
 	nw := &b.newWord
 	v := &b.v
 	n, key, key2 := nw.n, nw.key, nw.key2
-	x := nw.slot - 1
-	nw.slot = 0
 	var id uint32
 	if k := len(v.refs); k < v.limit-1 {
 		// vocab.add by hand, for a text of fewer than sixteen bytes of
@@ -472,8 +542,10 @@ func (b *builder) first(i, e int) int {
 		v.counts[id]++
 		v.odd = append(v.odd, oddLen{uint32(i), uint8(n)})
 	}
+	v.room = v.roomNow()
 	j := i + n
 	b.toks = append(b.toks, b.starts.add(len(b.toks), i, kindOf(b.text[i]), id))
+	b.roomForBases(cap(b.toks))
 	if i = j + 1; i >= e || b.text[j] != ' ' {
 		i = j
 	}
@@ -490,9 +562,6 @@ func (b *builder) roomForBases(n int) {
 // token appends the token, if any, that starts at i, and returns where the
 // next one may start.
 func (b *builder) token(i, e int) int {
-	if b.newWord.slot != 0 {
-		return b.first(i, e)
-	}
 	text := b.text
 	v := &b.v
 	c := text[i]

@@ -88,3 +88,40 @@ func TestTokenSliceGrows(t *testing.T) {
 		}
 	}
 }
+
+// TestAlnumUpper checks alnumUpper against the upper-case letters of
+// every word of ASCII letters and digits of up to eight bytes, zero-padded,
+// that has an upper-case letter or not at each place: one byte of each
+// class of letters and digits at each place, the others from a mix.
+func TestAlnumUpper(t *testing.T) {
+	const alnum = "09azAZmM5q"
+	r := rand.New(rand.NewPCG(3, 1))
+	for n := 0; n <= 8; n++ {
+		for range 2_000 {
+			var w uint64
+			upper := false
+			for p := 0; p < n; p++ {
+				c := alnum[r.IntN(len(alnum))]
+				upper = upper || c >= 'A' && c <= 'Z'
+				w |= uint64(c) << (8 * p)
+			}
+			if got := alnumUpper(w) != 0; got != upper {
+				t.Fatalf("alnumUpper(%#x) = %#x, want upper %v", w, alnumUpper(w), upper)
+			}
+			if (upperBits(w) != 0) != upper {
+				t.Fatalf("upperBits(%#x) disagrees", w)
+			}
+		}
+	}
+	for c := 0; c < 128; c++ {
+		if !isASCIIAlnum(byte(c)) {
+			continue
+		}
+		for p := 0; p < 8; p++ {
+			w := uint64(c) << (8 * p)
+			if got, want := alnumUpper(w) != 0, c >= 'A' && c <= 'Z'; got != want {
+				t.Fatalf("alnumUpper(%#x) = %#x, want upper %v", w, alnumUpper(w), want)
+			}
+		}
+	}
+}
