@@ -857,6 +857,34 @@ func (r *textRefs) store(d *prose.Document, todo []uint32, set func(e *runText, 
 	}
 }
 
+// storePlans sets the plan of the memo's entry of each type ids[i] of d
+// to tps[i], made with the dictionary of ID dict, unless the entry has
+// one, or its verdict is another dictionary's, or another document holds
+// the lock (see store).
+func (r *textRefs) storePlans(d *prose.Document, dict uint32, ids []uint32, tps []textPlan) {
+	w := r.memo
+	if !w.mu.TryLock() {
+		return
+	}
+	defer w.mu.Unlock()
+	ref := r.ref
+	for i, id := range ids {
+		k := -1
+		if int(id) < len(ref) {
+			k = int(ref[id]) - 1
+		}
+		if k < 0 {
+			text := d.Type(id)
+			if k = w.find(text, memoHash(text)); k < 0 {
+				continue
+			}
+		}
+		if e := &w.words[k].v; e.dict == dict && e.verdict.plan == nil {
+			e.verdict.plan = &tps[i]
+		}
+	}
+}
+
 // place puts slot s in the first empty slot from its hash's.
 func (w *runTexts) place(s uint64) {
 	mask := uint32(len(w.slots) - 1)
@@ -885,6 +913,25 @@ type wordVerdict struct {
 	capital, shape bool
 	typeFact
 	want string
+	// plan is the word's plan made from its text alone (see textPlan),
+	// once a document of the run has planned the word; nil until then.
+	plan *textPlan
+}
+
+// textPlan is what plan makes of a word type's text with a run's
+// dictionary, kept in the run's memo (wordVerdict.plan) for the documents
+// that plan the text after the first: a plan depends on the text alone
+// but for the document's numbers of its names and issue templates, which
+// planFrom gives it. The 205 files of the split corpus planned some
+// 147,000 types, 155M instructions with the plans of their lower-case
+// forms, the misspelling list's lookups, the names' dictionary tests and
+// the compound splits, for a few tens of thousands of texts.
+type textPlan struct {
+	ok, names bool
+	// parts are the plan's pieces, their refs -1 (actName, actCap) or
+	// the index in tmpl (actWrongForm, actIssue).
+	parts []partPlan
+	tmpl  []wordIssue
 }
 
 // verdict returns e's Check.
@@ -1031,6 +1078,60 @@ func (j *judge) plan(id uint32) {
 	for _, pp := range j.parts[p.first:p.end] {
 		p.names = p.names && pp.act == actName
 	}
+}
+
+// planFrom plans word type id from tp, its text's plan (see textPlan).
+func (j *judge) planFrom(id uint32, tp *textPlan) {
+	p := &j.plans[id]
+	e := &j.known[id]
+	p.planned, p.ok, p.names = true, tp.ok, tp.names
+	p.frag, p.runes = e.frag, e.runes
+	p.first = int32(len(j.parts))
+	if len(tp.parts) > 0 {
+		word := j.doc.Type(id)
+		for _, pp := range tp.parts {
+			switch pp.act {
+			case actName:
+				pp.ref = j.names.intern(word[pp.off : pp.off+pp.base])
+			case actWrongForm, actIssue:
+				pp.ref, j.tmpl = int32(len(j.tmpl)), append(j.tmpl, tp.tmpl[pp.ref])
+			}
+			j.parts = append(j.parts, pp)
+		}
+	}
+	p.end = int32(len(j.parts))
+}
+
+// textPlans returns the plans of the types ids as their texts' (see
+// textPlan), made in one array, their parts in another.
+func (j *judge) textPlans(ids []uint32) []textPlan {
+	tps := make([]textPlan, len(ids))
+	total := 0
+	for _, id := range ids {
+		p := &j.plans[id]
+		total += int(p.end - p.first)
+	}
+	all := make([]partPlan, 0, total)
+	for i, id := range ids {
+		p := &j.plans[id]
+		tp := &tps[i]
+		tp.ok, tp.names = p.ok, p.names
+		if p.first == p.end {
+			continue
+		}
+		from := len(all)
+		for _, pp := range j.parts[p.first:p.end] {
+			switch pp.act {
+			case actName, actCap:
+				pp.ref = -1
+			case actWrongForm, actIssue:
+				pp.ref, tp.tmpl = int32(len(tp.tmpl)), append(tp.tmpl, j.tmpl[pp.ref])
+			}
+			all = append(all, pp)
+		}
+		tp.parts = all[from:len(all):len(all)]
+	}
+	return tps
 }
 
 // judgeWords judges the words of doc. When x is not nil, its walk over the
@@ -1327,7 +1428,8 @@ func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 	doc := j.doc
 	// The walk's table (see walkStops).
 	tab := idTable[uint8](doc.NumTypes())
-	n := 0 // room for the stops: the uses of the walkWork types, and a use of each walkFirst type
+	n := 0             // room for the stops: the uses of the walkWork types, and a use of each walkFirst type
+	var fresh []uint32 // the types planned here whose texts the run's memo has no plan for
 	for id := range doc.NumTypes() {
 		text := doc.Type(uint32(id))
 		c := doc.TypeCount(uint32(id))
@@ -1356,7 +1458,22 @@ func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 			continue
 		}
 		p := &j.plans[id]
-		if !p.planned {
+		if len(j.known) > 0 {
+			// In a run, a text another document planned is planned from
+			// its plan; the others' plans join the run's memo below.
+			switch tp := j.known[id].plan; {
+			case p.planned:
+				// (As another type's lower-case form.)
+				if tp == nil {
+					fresh = append(fresh, uint32(id))
+				}
+			case tp != nil:
+				j.planFrom(uint32(id), tp)
+			default:
+				j.plan(uint32(id))
+				fresh = append(fresh, uint32(id))
+			}
+		} else if !p.planned {
 			j.plan(uint32(id))
 		}
 		j.seen[id] = seenPlain
@@ -1371,6 +1488,9 @@ func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 			tab[id] |= walkWork
 			n += c
 		}
+	}
+	if len(fresh) > 0 && j.refs != nil {
+		j.refs.storePlans(doc, uint32(j.dict.ID()), fresh, j.textPlans(fresh))
 	}
 	var looks chunks[int32]
 	js := judgeStops{tab: tab, sents: doc.Sentences, room: n, look: &looks}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -52,13 +53,14 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 		"Putin met the aides in moscow; the Kremlin denied it. Smith's analysts, the longterm plan and a long-term one.\n\n" +
 			"Followig that, NATO and the KGB met; Vladimir Putin, President Putin, Ivana Zelníčková and ivana.\n",
 		"An unrelated draft: recieve the teh report, Smith and Jones, ii and XIV, Mix and mix, Civil civil.\n\n" +
-			"It is very likly, almost certianly so, and definately not 30 percent; highly likely, we assess.\n",
+			"It is very likly, almost certianly so, and definately not 30 percent; highly likely, we assess.\n\n" +
+			"Putin, NATO and the KGB met Ivana Zelníčková in Moscow; Followig, recieve.\n",
 	}
 	docs := make([]*prose.Document, len(srcs))
 	for i, src := range srcs {
 		docs[i] = prose.Parse("v.txt", []byte(src), prose.Plain)
 	}
-	boosted := false
+	boosted, planned := false, 0
 	for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}} {
 		w := &runTexts{}
 		for k, i := range order {
@@ -110,6 +112,32 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("document %d with the memo:\n%+v\nwant\n%+v", i, got, want)
 			}
+			// And with the plans the documents before it left in the
+			// memo (textPlan), which it then adds to: each type's plan
+			// is the one it makes alone.
+			refs := newTextRefs(w, doc)
+			known = knownWords(doc, d, refs)
+			for id := range known {
+				if tp := known[id].plan; tp != nil && len(tp.parts) > 0 && tp.parts[0].act == actName {
+					planned++ // (a name's plan, which its document numbers)
+				}
+			}
+			alone = newJudge(doc, d, nil, nil)
+			alone.planAll(nil, nil)
+			with = newJudge(doc, d, known, refs)
+			with.planAll(nil, nil)
+			for id := range doc.NumTypes() {
+				if a, b := planText(alone, uint32(id)), planText(with, uint32(id)); a != b {
+					t.Errorf("document %d: %q planned %s with the memo's plans, %s alone", i, doc.Type(uint32(id)), b, a)
+				}
+			}
+			refs = newTextRefs(w, doc)
+			known = knownWords(doc, d, refs)
+			got, suggest = judgeWordsLater(doc, d, nil, nil, known, refs)
+			suggest(got, nil)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("document %d with the memo's plans:\n%+v\nwant\n%+v", i, got, want)
+			}
 			x, xk := newExtractor(doc, nil, nil), newExtractorKnown(doc, nil, nil, known)
 			if !reflect.DeepEqual(x.flags, xk.flags) || !reflect.DeepEqual(x.words, xk.words) || !reflect.DeepEqual(x.boosterOf, xk.boosterOf) {
 				t.Errorf("document %d: the extraction's tables differ with the memo", i)
@@ -119,6 +147,9 @@ func TestJudgeWordsVerdicts(t *testing.T) {
 	}
 	if !boosted {
 		t.Error("no misspelt booster: the tables' test says little")
+	}
+	if planned == 0 {
+		t.Error("no plan read from the memo: the plans' test says nothing")
 	}
 }
 
@@ -321,4 +352,35 @@ func TestTextRefsHash(t *testing.T) {
 	if found < 60 {
 		t.Errorf("%d types found: the test says little", found)
 	}
+}
+
+// newJudge is the judge judgeWordsLater makes.
+func newJudge(doc *prose.Document, d *spell.Dict, known []wordVerdict, refs *textRefs) *judge {
+	return &judge{known: known, refs: refs, doc: doc, dict: &suggestCache{Dict: d, memo: map[string][]string{}},
+		plans: make([]wordPlan, doc.NumTypes()), seen: idTable[uint8](doc.NumTypes()), names: newDraftNames(doc.NumTypes()), capIdx: map[string]int32{}}
+}
+
+// planText writes out the plan of type id of j, its parts' refs as what
+// they refer to, and "-" when it is not planned, is plain (planAll plans
+// a plain type alone, not with the memo) or no token spells it (planned
+// alone only as another's lower-case form).
+func planText(j *judge, id uint32) string {
+	p := &j.plans[id]
+	if !p.planned || p.ok && p.first == p.end && !p.names || j.doc.TypeCount(id) == 0 {
+		return "-"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "ok=%v names=%v frag=%d/%d", p.ok, p.names, p.frag, p.runes)
+	for _, pp := range j.parts[p.first:p.end] {
+		fmt.Fprintf(&b, " [%d %d %d %d %v", pp.off, pp.end, pp.base, pp.act, pp.whole)
+		switch pp.act {
+		case actName:
+			fmt.Fprintf(&b, " %q]", j.names.forms[pp.ref])
+		case actWrongForm, actIssue:
+			fmt.Fprintf(&b, " %+v]", j.tmpl[pp.ref])
+		default:
+			fmt.Fprintf(&b, " %d]", pp.ref)
+		}
+	}
+	return b.String()
 }
