@@ -434,35 +434,45 @@ var pickBufs = sync.Pool{New: func() any { return new([stretch]int32) }}
 // bits to caps (see tokenIndex.capitals; zeroed) and the bits of those
 // with fastStop to stops (token lo+32*k+b at bit b of stops[k]), and returns
 // their count and the fast word's upper half for the last token; pf is
-// that upper half for the token before lo, a multiple of stretch. fast is
-// an idTable (see skipPlain). It is not inlined so that its values stay
-// in registers: in buildTokenIndex, with its many live values, the
-// compiler kept the count on the stack, and each token waited for the
-// store of the one before. mask is fastCapital|fastStop, the bits it
-// shifts in: an argument, held in a register, where the compiler loaded
-// the constant anew for each token and moved the others' values round it
-// (an instruction a token).
+// that upper half for the token before lo, a multiple of stretch. fast
+// has an entry for every type of the tokens (an idTable, at least
+// NumTypes long: every ID, the overflow ID of a TooVaried document
+// included, is a type's), which pickTokens reads without a check. It is
+// not inlined so that its values stay in registers: in buildTokenIndex,
+// with its many live values, the compiler kept the count on the stack,
+// and each token waited for the store of the one before. mask is
+// fastCapital|fastStop, the bits it shifts in: an argument, held in a
+// register, where the compiler loaded the constant anew for each token
+// and moved the others' values round it (an instruction a token).
 //
-// Its loop is eighteen instructions a token. It writes the picks through
-// a pointer (unsafe.Add): with buf[n&255], the MOVZX of the index took a
-// register of its own, the compiler then kept len(toks) in the register
-// it took for a temporary and reloaded it for each token, two
-// instructions a token more (-7.1M on the 20 MB corpus). The writes stay
-// inside buf: a call reads at most stretch tokens, and n, the picks
-// before the token, is below stretch at each.
+// Its loop reads two tokens an iteration, 33 instructions for the two.
+// It writes the picks through a pointer (unsafe.Add): with buf[n&255],
+// the MOVZX of the index took a register of its own, the compiler then
+// kept len(toks) in the register it took for a temporary and reloaded it
+// for each token, two instructions a token more (-7.1M on the 20 MB
+// corpus). The writes stay inside buf: a call reads at most stretch
+// tokens, and n, the picks before the token, is below stretch at each.
+// It reads the tokens and their fast words through pointers too: the
+// loop's bound keeps both tokens inside toks, and the masked index of
+// fast, an AND a token, bought nothing the IDs do not already promise
+// (-3.8M on the 20 MB corpus; two tokens an iteration, then, -1.8M more,
+// where with their bounds checks they cost three instructions a token
+// more than one).
 //
 // What else was tried to shorten the loop cost more, on the 20 MB
 // corpus: a bit a token for the picks, shifted in as the capitals are,
 // in place of the list (17 instructions a token, but a NOP inside the
 // loop, the bits' reversal, and slow reading bits where it ranged over a
-// list: +7.7M); two tokens an iteration (21 a token: the second token's
-// bounds and more reloads); toks behind a pointer, to keep its length
-// out of the loop (two reloads a token).
+// list: +7.7M); toks behind a pointer, to keep its length out of the
+// loop (two reloads a token). With two tokens an iteration, a bound
+// rounded down to even (the compiler then moved the loop's values round
+// and reloaded two, +5.6M), or both picks told before either write (a
+// spill and a reload more in the loop).
 //
 //go:noinline
 func pickTokens(buf *[stretch]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[stretch / 32]uint32, mask uint64) (int, uint32) {
-	_ = fast[0] // an idTable is not empty: m is its length less one
-	m := uint(len(fast) - 1)
+	fbase := unsafe.Pointer(unsafe.SliceData(fast))
+	tbase := unsafe.Pointer(unsafe.SliceData(toks))
 	base := unsafe.Pointer(buf) // see above: buf[n] without its check
 	n := 0
 	// An unsigned index that the loop keeps below len(toks) needs no
@@ -478,18 +488,35 @@ func pickTokens(buf *[stretch]int32, toks []prose.Token, lo int, fast []uint64, 
 		// each; and one word for both bits kept the loop's values in
 		// registers, where a word for each did not.
 		var b uint64
-		for end := min(i+32, uint(len(toks))); i < end; i++ {
-			f := fast[uint(toks[i].ID())&m]
+		// Two tokens an iteration while two are left in the group, then
+		// the last of an odd group (of the last, at the end of toks).
+		end := min(i+32, uint(len(toks)))
+		for ; i+1 < end; i += 2 {
+			t2 := (*[2]prose.Token)(unsafe.Add(tbase, uintptr(i)*unsafe.Sizeof(prose.Token{})))
+			f0 := *(*uint64)(unsafe.Add(fbase, uintptr(t2[0].ID())*8))
+			f1 := *(*uint64)(unsafe.Add(fbase, uintptr(t2[1].ID())*8))
 			*(*int32)(unsafe.Add(base, n*4)) = int32(i) // n < stretch
 			// The token's lower half against the previous token's upper
 			// half (see fastCur): the lower-case types are one exactly
 			// when x is below 1<<fastLowShift, and then less that it has
 			// its top bit; x has one of its top two bits when the token
 			// has a bit of walkCur or the previous token one of walkPrev.
+			x := uint32(f0) ^ pf
+			n += int((x - 1<<fastLowShift | x<<1) >> 31)
+			*(*int32)(unsafe.Add(base, n*4)) = int32(i + 1)
+			x = uint32(f1) ^ uint32(f0>>32)
+			n += int((x - 1<<fastLowShift | x<<1) >> 31)
+			b = (b<<1+f0&mask)<<1 + f1&mask
+			pf = uint32(f1 >> 32)
+		}
+		if i < end {
+			f := *(*uint64)(unsafe.Add(fbase, uintptr(toks[i].ID())*8))
+			*(*int32)(unsafe.Add(base, n*4)) = int32(i)
 			x := uint32(f) ^ pf
 			n += int((x - 1<<fastLowShift | x<<1) >> 31)
 			b = b<<1 + f&mask
 			pf = uint32(f >> 32)
+			i++
 		}
 		// Token k of the group has its capital bit at 64-g+k of r, and
 		// its stop bit at 32-g+k.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -297,6 +298,12 @@ func TestNearGap(t *testing.T) {
 func TestPickTokens(t *testing.T) {
 	srcs := indexSources(t)
 	srcs["marks.txt"] = []byte(strings.Repeat(", ", 3000))
+	// Drafts of every length up to two groups and a half, odd and even:
+	// pickTokens reads two tokens at a time, and the last of an odd
+	// group alone.
+	for n := range 80 {
+		srcs[fmt.Sprintf("len%d.txt", n)] = []byte(strings.Repeat("a, the the An ", n/4+1)[:n*3])
+	}
 	full := false
 	for path, src := range srcs {
 		d := prose.Parse(path, src, prose.FormatFor(path))
