@@ -252,6 +252,29 @@ func TestHasCommonNeighbourWalks(t *testing.T) {
 		}
 		add(w)
 	}
+	// Keys with one to three letters replaced by, or with added, letters
+	// few keys below a prefix have (j, q, x, z, v, k, w, y): the walk
+	// skips a subtree that lacks more of the word's letters than the
+	// edits left (see viable), so these put that count at its edge.
+	for range n / 2 {
+		key := b.keys.key(uint32(rng.IntN(b.keys.len())))
+		if len(key) < 2 || strings.IndexFunc(key, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		rare := "jqxzvkwy"
+		w := key
+		for range 1 + rng.IntN(3) {
+			i := rng.IntN(len(w))
+			c := string(rare[rng.IntN(len(rare))])
+			if rng.IntN(2) == 0 {
+				w = w[:i] + c + w[i+1:]
+			} else {
+				w = w[:i] + c + w[i:]
+			}
+		}
+		add(w)
+		add(strings.ToUpper(w[:1]) + w[1:])
+	}
 	// The forms with letters fold changes (Straße, Æsir, Þór, café), with
 	// each such letter replaced by an ASCII one or dropped: the walk's
 	// table reads their keys' letters as free or as pairs.
