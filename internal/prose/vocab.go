@@ -488,7 +488,18 @@ func (v *vocab) finish(d *Document) {
 			lid, sl, key, key2 := v.findLowerASCII(start, size)
 			if sl != nil {
 				low := len(buf)
-				buf = appendLowerASCII(buf, v.base[start:start+size])
+				if size <= 16 && low+16 <= cap(buf) {
+					// The form of up to sixteen bytes is its keys,
+					// stored whole in the room made for it (as the
+					// types are, above). (Byte by byte, 14
+					// instructions a byte: 8M on 205 files of 100 KB.)
+					at := unsafe.Add(unsafe.Pointer(unsafe.SliceData(buf)), low)
+					put64(at, key)
+					put64(unsafe.Add(at, 8), key2)
+					buf = buf[:low+size]
+				} else {
+					buf = appendLowerASCII(buf, v.base[start:start+size])
+				}
 				v.base = bytesView(buf)
 				lid = v.add(sl, key, key2, low, size)
 				lower = append(lower, lid)
