@@ -51,6 +51,10 @@ type vocab struct {
 	// byteCounts counts the uses tokenize finds in byByte, until settle
 	// adds them to counts (as it does the slots' counts).
 	byteCounts [128]int32
+	// bytesSet has bit c set when byByte[c] is: settle reads those
+	// alone. (A pass over the 128 took 800 instructions a document, 0.8M
+	// on 1,053 files of 1 KB, with ten or twenty marks each.)
+	bytesSet [2]uint64
 	// limit bounds the IDs lookup gives (MaxTypes while tokenizing): the
 	// texts get IDs below limit-1 and, once those are taken, the
 	// overflow ID limit-1, which is no one text's (its type is empty);
@@ -281,6 +285,7 @@ func (v *vocab) byteID(i int) uint32 {
 	id := v.id(i, 1)
 	if v.lens[id] != 0 { // not the overflow ID, whose tokens are listed
 		v.byByte[c] = packToken(slotLen(1), Punct, id).bits
+		v.bytesSet[c>>6] |= 1 << (c & 63)
 	}
 	return id
 }
@@ -398,9 +403,10 @@ func (v *vocab) grow() {
 
 // settle adds the uses counted in the slots and in byteCounts to counts.
 func (v *vocab) settle() {
-	for c, n := range &v.byteCounts {
-		if n != 0 {
-			v.counts[v.byByte[c]>>idShift] += n
+	for k, set := range v.bytesSet {
+		for ; set != 0; set &= set - 1 {
+			c := k<<6 | bits.TrailingZeros64(set)
+			v.counts[v.byByte[c]>>idShift] += v.byteCounts[c]
 			v.byteCounts[c] = 0
 		}
 	}
