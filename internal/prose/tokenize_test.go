@@ -125,3 +125,31 @@ func TestAlnumUpper(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerForms checks the lower-case forms finish adds (checkVocabulary)
+// for words of every length up to 24 bytes with an upper-case letter at
+// each place, some with their lower-case form in the text and some
+// without, and the last at the very end of the text, where fewer than
+// sixteen bytes follow: finish writes a form of up to sixteen bytes from
+// its keys, and the longer ones byte by byte.
+func TestLowerForms(t *testing.T) {
+	const letters = "abcdefghijklmnopqrstuvwx"
+	for n := 1; n <= len(letters); n++ {
+		for p := 0; p < n; p++ {
+			w := letters[:p] + strings.ToUpper(letters[p:p+1]) + letters[p+1:n]
+			for _, src := range []string{
+				w + " " + w + "9 x",
+				"x " + w,
+				letters[:n] + ". " + w + ", " + strings.ToUpper(w) + " and " + w + "s",
+			} {
+				d := Parse("l", []byte(src), Plain)
+				checkVocabulary(t, d)
+				for i := range d.Tokens {
+					if low := d.Type(d.Lower(d.Tokens[i].ID())); low != strings.ToLower(d.TokenText(i)) {
+						t.Fatalf("%q: token %q has lower-case form %q", src, d.TokenText(i), low)
+					}
+				}
+			}
+		}
+	}
+}

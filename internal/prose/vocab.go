@@ -51,6 +51,10 @@ type vocab struct {
 	// byteCounts counts the uses tokenize finds in byByte, until settle
 	// adds them to counts (as it does the slots' counts).
 	byteCounts [128]int32
+	// bytesSet has bit c set when byByte[c] is: settle reads those
+	// alone. (A pass over the 128 took 800 instructions a document, 0.8M
+	// on 1,053 files of 1 KB, with ten or twenty marks each.)
+	bytesSet [2]uint64
 	// limit bounds the IDs lookup gives (MaxTypes while tokenizing): the
 	// texts get IDs below limit-1 and, once those are taken, the
 	// overflow ID limit-1, which is no one text's (its type is empty);
@@ -281,6 +285,7 @@ func (v *vocab) byteID(i int) uint32 {
 	id := v.id(i, 1)
 	if v.lens[id] != 0 { // not the overflow ID, whose tokens are listed
 		v.byByte[c] = packToken(slotLen(1), Punct, id).bits
+		v.bytesSet[c>>6] |= 1 << (c & 63)
 	}
 	return id
 }
@@ -398,9 +403,10 @@ func (v *vocab) grow() {
 
 // settle adds the uses counted in the slots and in byteCounts to counts.
 func (v *vocab) settle() {
-	for c, n := range &v.byteCounts {
-		if n != 0 {
-			v.counts[v.byByte[c]>>idShift] += n
+	for k, set := range v.bytesSet {
+		for ; set != 0; set &= set - 1 {
+			c := k<<6 | bits.TrailingZeros64(set)
+			v.counts[v.byByte[c]>>idShift] += v.byteCounts[c]
 			v.byteCounts[c] = 0
 		}
 	}
@@ -488,7 +494,18 @@ func (v *vocab) finish(d *Document) {
 			lid, sl, key, key2 := v.findLowerASCII(start, size)
 			if sl != nil {
 				low := len(buf)
-				buf = appendLowerASCII(buf, v.base[start:start+size])
+				if size <= 16 && low+16 <= cap(buf) {
+					// The form of up to sixteen bytes is its keys,
+					// stored whole in the room made for it (as the
+					// types are, above). (Byte by byte, 14
+					// instructions a byte: 8M on 205 files of 100 KB.)
+					at := unsafe.Add(unsafe.Pointer(unsafe.SliceData(buf)), low)
+					put64(at, key)
+					put64(unsafe.Add(at, 8), key2)
+					buf = buf[:low+size]
+				} else {
+					buf = appendLowerASCII(buf, v.base[start:start+size])
+				}
 				v.base = bytesView(buf)
 				lid = v.add(sl, key, key2, low, size)
 				lower = append(lower, lid)
