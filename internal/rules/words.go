@@ -711,11 +711,23 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 	if len(memo.slots) == 0 {
 		return r
 	}
-	// find's probe, the table in locals: find, too costly to inline,
-	// cost a call a type. So did memoHash (wordHash), written out here
-	// (TestTextRefsHash): 5M instructions of the 205 files of the split
-	// corpus.
-	ref, slots, words := r.ref, memo.slots, memo.words
+	findRefs(d, r.ref, memo.slots, memo.words)
+	return r
+}
+
+// findRefs sets ref[id] to 1 + the index in words of the text of each
+// type id of d that the hash table slots (not empty) of words holds, under
+// maxRef. It is find's probe, the table in locals: find, too costly to
+// inline, cost a call a type. So did memoHash (wordHash), written out here
+// (TestTextRefsHash): 5M instructions of the 205 files of the split
+// corpus. It is a function of its own, not inlined, so that its loop
+// keeps its values in registers (in newTextRefs, beside the lock and its
+// deferred release, it kept a dozen on the stack, some 20 instructions a
+// type), and a probe tells another text by the slot's high half, the
+// high half of its hash, before it reads the text's entry.
+//
+//go:noinline
+func findRefs(d *prose.Document, ref []uint16, slots []uint64, words []memoWord) {
 	mask := uint32(len(slots) - 1)
 	for id := range ref {
 		text := d.Type(uint32(id))
@@ -735,6 +747,9 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 			if s == 0 {
 				break
 			}
+			if s>>32 != h>>32 {
+				continue
+			}
 			k := uint32(s) - 1
 			// (sameText, written out.)
 			if e := &words[k]; e.hash == h && len(e.text) == n && (n < exactHash ||
@@ -747,7 +762,6 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 			}
 		}
 	}
-	return r
 }
 
 // textRefsOf returns the run's textRefs of doc when doc is linted with
