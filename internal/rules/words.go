@@ -711,11 +711,23 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 	if len(memo.slots) == 0 {
 		return r
 	}
-	// find's probe, the table in locals: find, too costly to inline,
-	// cost a call a type. So did memoHash (wordHash), written out here
-	// (TestTextRefsHash): 5M instructions of the 205 files of the split
-	// corpus.
-	ref, slots, words := r.ref, memo.slots, memo.words
+	findRefs(d, r.ref, memo.slots, memo.words)
+	return r
+}
+
+// findRefs sets ref[id] to 1 + the index in words of the text of each
+// type id of d that the hash table slots (not empty) of words holds, under
+// maxRef. It is find's probe, the table in locals: find, too costly to
+// inline, cost a call a type. So did memoHash (wordHash), written out here
+// (TestTextRefsHash): 5M instructions of the 205 files of the split
+// corpus. It is a function of its own, not inlined, so that its loop
+// keeps its values in registers (in newTextRefs, beside the lock and its
+// deferred release, it kept a dozen on the stack, some 20 instructions a
+// type), and a probe tells another text by the slot's high half, the
+// high half of its hash, before it reads the text's entry.
+//
+//go:noinline
+func findRefs(d *prose.Document, ref []uint16, slots []uint64, words []memoWord) {
 	mask := uint32(len(slots) - 1)
 	for id := range ref {
 		text := d.Type(uint32(id))
@@ -735,6 +747,9 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 			if s == 0 {
 				break
 			}
+			if s>>32 != h>>32 {
+				continue
+			}
 			k := uint32(s) - 1
 			// (sameText, written out.)
 			if e := &words[k]; e.hash == h && len(e.text) == n && (n < exactHash ||
@@ -747,7 +762,6 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 			}
 		}
 	}
-	return r
 }
 
 // textRefsOf returns the run's textRefs of doc when doc is linted with
@@ -1283,10 +1297,11 @@ func judgeWordsLater(doc *prose.Document, d *spell.Dict, x *extractor, index ind
 	// room is made once.
 	for _, c := range j.caps {
 		ni := names.intern(c.form)
-		if names.counts[ni] == 0 {
-			names.first[ni] = c.span(c.occ[0])
+		a := &names.at[ni]
+		if a.count == 0 {
+			a.first = c.span(c.occ[0])
 		}
-		names.counts[ni] += len(c.occ)
+		a.count += len(c.occ)
 		names.index(ni)
 	}
 	capIssues := judgeCapitalised(dict, j.caps, names)
@@ -1540,7 +1555,7 @@ func (j *judge) countNames() {
 		p := &j.plans[id]
 		n := doc.TypeCount(id) - outside[id] - 1
 		for _, pp := range j.parts[p.first:p.end] {
-			j.names.counts[pp.ref] += n
+			j.names.at[pp.ref].count += n
 		}
 	}
 }
@@ -1795,39 +1810,63 @@ func namedUses(occ []occurrence) int {
 // just capitalised dictionary words, known to a list or not. Forms are
 // numbered as first seen; a name joins the index when first used.
 type draftNames struct {
-	forms  []string
-	ids    map[string]int32
-	counts []int
-	first  []prose.Span // where each name is first used
-	runes  []int
-	ascii  []bool // the form is ASCII (see closest)
+	forms []string
+	ids   map[string]int32
+	// at holds what is known of each form, by number. (Five slices, each
+	// grown from empty, cost 1,400 instructions a name on the thousand
+	// files of a kilobyte, most of them in growslice.)
+	at []nameInfo
 	// letters holds the letterMask of the ASCII forms closest has read
 	// (0: not yet), made there: most forms of a document are never
 	// read.
 	letters []uint64
-	// byShape indexes the used names by first letter and length, each
-	// bucket in the order the names joined (seq): closest looks only at
-	// the lengths one edit can reach.
-	byShape map[nameShapeKey][]indexedName
-	seq     int32
-	names   map[string]bool // memo of the dictionary test per form
+	// shapes lists the used names by first letter and length, each its
+	// shapeKey, in order, made when closest first needs them, which looks
+	// only at the lengths one edit can reach; seq numbers the names as
+	// they join (index), and shapes lists the first shaped of them. (A
+	// map of the names by shape, each added to its bucket as it joined,
+	// cost some 770 instructions a name on the 205 files of the split
+	// corpus; sorted as structs by a comparison function, the list cost
+	// 1.3M more than the map on the 20 MB corpus.) unshaped: some name
+	// has no shapeKey, and closest reads every name.
+	shapes   []uint64
+	seq      int32
+	shaped   int32
+	unshaped bool
+	names    map[string]bool // memo of the dictionary test per form
 }
 
-type nameShapeKey struct {
-	first rune
+// nameInfo is what draftNames knows of a form.
+type nameInfo struct {
+	count int
+	first prose.Span // where it is first used
 	runes int
+	seq   int32 // the order it joined the index in; -1 until it did
+	ascii bool  // the form is ASCII (see closest)
 }
 
-type indexedName struct {
-	name, seq int32
+// shapeKey is the key of name i, of first rune r and n runes: the keys
+// of one first rune are in order of length. A rune takes 21 bits, and a
+// name i and a length n under nameBits and runeBits fill the other 43;
+// others have no key.
+func shapeKey(r rune, n int, i int32) uint64 {
+	return uint64(r)<<(nameBits+runeBits) | uint64(n)<<nameBits | uint64(i)
 }
+
+// The bits of a name's number and of its length in runes in its shapeKey.
+const (
+	nameBits = 21
+	runeBits = 22
+)
 
 // newDraftNames makes the names of a document of types word types. The
 // names are about one type in sixteen (28,845 of the 533 thousand types
-// of the 205 files of the split corpus): ids starts with room for them,
-// where growing from empty cost each insert some 500 instructions.
+// of the 205 files of the split corpus): ids and the forms start with
+// room for them, where growing from empty cost each insert some 500
+// instructions.
 func newDraftNames(types int) *draftNames {
-	return &draftNames{ids: make(map[string]int32, types/16), byShape: map[nameShapeKey][]indexedName{}, names: map[string]bool{}}
+	room := max(types/16, 4)
+	return &draftNames{ids: make(map[string]int32, types/16), forms: make([]string, 0, room), at: make([]nameInfo, 0, room), names: map[string]bool{}}
 }
 
 // intern returns the number of form, adding it with no uses.
@@ -1838,10 +1877,7 @@ func (n *draftNames) intern(form string) int32 {
 	i := int32(len(n.forms))
 	n.ids[form] = i
 	n.forms = append(n.forms, form)
-	n.counts = append(n.counts, 0)
-	n.first = append(n.first, prose.Span{})
-	n.runes = append(n.runes, utf8.RuneCountInString(form))
-	n.ascii = append(n.ascii, isASCII(form))
+	n.at = append(n.at, nameInfo{runes: utf8.RuneCountInString(form), seq: -1, ascii: isASCII(form)})
 	return i
 }
 
@@ -1893,17 +1929,38 @@ func nameShape(form string) bool {
 
 // use counts a use of name i at span.
 func (n *draftNames) use(i int32, span prose.Span) {
-	n.counts[i]++
-	if n.counts[i] == 1 {
-		n.first[i] = span
+	a := &n.at[i]
+	a.count++
+	if a.count == 1 {
+		a.first = span
 		n.index(i)
 	}
 }
 
+// index adds name i, first used, to the names closest reads.
 func (n *draftNames) index(i int32) {
-	key := nameShapeKey{firstRune(n.forms[i]), n.runes[i]}
-	n.byShape[key] = append(n.byShape[key], indexedName{i, n.seq})
+	n.at[i].seq = n.seq
 	n.seq++
+}
+
+// shape lists the used names by shape (shapes), in order of key, or
+// sets unshaped.
+func (n *draftNames) shape() {
+	n.shapes, n.shaped = n.shapes[:0], n.seq
+	if len(n.forms) >= 1<<nameBits {
+		n.unshaped = true
+		return
+	}
+	for i := range n.at {
+		if a := &n.at[i]; a.seq >= 0 {
+			if a.runes >= 1<<runeBits-1 {
+				n.unshaped = true
+				return
+			}
+			n.shapes = append(n.shapes, shapeKey(firstRune(n.forms[i]), a.runes, int32(i)))
+		}
+	}
+	slices.Sort(n.shapes)
 }
 
 // closest returns the name the draft uses most often, more often than
@@ -1911,7 +1968,7 @@ func (n *draftNames) index(i int32) {
 // used most), or -1.
 func (n *draftNames) closest(i int32, uses int) (int32, int) {
 	best, bestN, bestSeq := int32(-1), uses, int32(0)
-	runes := n.runes[i]
+	runes := n.at[i].runes
 	if runes < 4 {
 		return best, bestN // closeNames pairs no name this short
 	}
@@ -1919,34 +1976,60 @@ func (n *draftNames) closest(i int32, uses int) (int32, int) {
 	if len(n.letters) < len(n.forms) {
 		n.letters = append(n.letters, make([]uint64, len(n.forms)-len(n.letters))...)
 	}
-	letters := n.letters
-	li := letterMask(n.forms[i])
-	for l := max(runes-1, 4); l <= runes+1; l++ {
-		for _, o := range n.byShape[nameShapeKey{r, l}] {
-			m := n.counts[o.name]
-			if o.name == i || m < bestN || m == bestN && (best < 0 || o.seq > bestSeq) {
-				continue
+	if n.shaped != n.seq || n.shapes == nil && !n.unshaped {
+		n.shape()
+	}
+	// (In locals, which the stores to letters cannot change.)
+	letters, forms, at, shapes := n.letters, n.forms, n.at, n.shapes
+	a, ascii := forms[i], at[i].ascii
+	li := letterMask(a)
+	// The names of the lengths one edit can reach, in one stretch of
+	// shapes. (The best is the same in any order: the most used, and of
+	// those the first to join.)
+	all := n.unshaped || runes+1 >= 1<<runeBits
+	k, end := 0, len(forms)
+	if !all {
+		k, _ = slices.BinarySearch(shapes, shapeKey(r, max(runes-1, 4), 0))
+		end = len(shapes)
+	}
+	to := shapeKey(r, runes+1, 1<<nameBits-1)
+	for ; k < end; k++ {
+		var o int32
+		if !all {
+			key := shapes[k]
+			if key > to {
+				break
 			}
-			a, b := n.forms[i], n.forms[o.name]
-			var near bool
-			if n.ascii[i] && n.ascii[o.name] {
-				lo := letters[o.name]
-				if lo == 0 {
-					lo = letterMask(b) // not 0: a form is not empty
-					letters[o.name] = lo
-				}
-				if bits.OnesCount64(li^lo) > 2 {
-					continue
-				}
-				near = oneEditApartASCII(a, b) // known ASCII at intern: no test for it
-			} else {
-				near = oneEditApartFold(a, b)
-			}
-			if !near {
-				continue
-			}
-			best, bestN, bestSeq = o.name, m, o.seq
+			o = int32(key & (1<<nameBits - 1))
+		} else if s := &at[k]; s.seq < 0 || firstRune(forms[k]) != r || s.runes < max(runes-1, 4) || s.runes > runes+1 {
+			continue
+		} else {
+			o = int32(k)
 		}
+		oa := &at[o]
+		m := oa.count
+		if o == i || m < bestN || m == bestN && (best < 0 || oa.seq > bestSeq) {
+			continue
+		}
+		b := forms[o]
+		var near bool
+		if ascii && oa.ascii {
+			lo := letters[o]
+			if lo == 0 {
+				lo = letterMask(b) // not 0: a form is not empty
+				letters[o] = lo
+			}
+			if bits.OnesCount64(li^lo) > 2 {
+				continue
+			}
+			near = oneEditApartASCII(a, b) // known ASCII at intern: no test for it
+		} else {
+			near = oneEditApartFold(a, b)
+		}
+		if !near {
+			continue
+		}
+		best, bestN, bestSeq = o, m, oa.seq
 	}
 	return best, bestN
 }
@@ -2389,7 +2472,7 @@ func judgeCapitalised(dict *suggestCache, caps []capForm, names *draftNames) []w
 				sev = Warning
 			}
 			for _, o := range occ {
-				issues = append(issues, wordIssue{kind: kindNameVariant, span: c.span(o), word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.first[near[i].bi]}, sev: sev})
+				issues = append(issues, wordIssue{kind: kindNameVariant, span: c.span(o), word: form, want: []string{best}, count: n, other: bestN, rel: []prose.Span{names.at[near[i].bi].first}, sev: sev})
 			}
 			continue
 		}

@@ -530,3 +530,70 @@ func TestSoftenCodeSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestClosestOracle checks draftNames.closest, which reads the used names
+// by shape from a sorted list (or all of them, unshaped), against a look
+// at every used name: the most used near name, used more than uses, the
+// first to join of those; also when names join after closest has sorted
+// the list.
+func TestClosestOracle(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	firsts := []rune("AAKÉ")
+	rest := []rune("aabké")
+	oracle := func(n *draftNames, i int32, uses int) (int32, int) {
+		best, bestN, bestSeq := int32(-1), uses, int32(0)
+		if n.at[i].runes < 4 {
+			return best, bestN
+		}
+		for o := range n.forms {
+			a := n.at[o]
+			if int32(o) == i || a.seq < 0 || firstRune(n.forms[o]) != firstRune(n.forms[i]) || a.runes < 4 ||
+				abs(a.runes-n.at[i].runes) > 1 || !oneEditApartFold(n.forms[i], n.forms[o]) {
+				continue
+			}
+			if a.count > bestN || a.count == bestN && best >= 0 && a.seq < bestSeq {
+				best, bestN, bestSeq = int32(o), a.count, a.seq
+			}
+		}
+		return best, bestN
+	}
+	found := 0
+	for round := range 200 {
+		n := newDraftNames(r.IntN(200))
+		n.unshaped = round%4 == 3 // (as when some name has no shapeKey)
+		var forms []string
+		for range 5 + r.IntN(40) {
+			var b strings.Builder
+			b.WriteRune(firsts[r.IntN(len(firsts))])
+			for range 2 + r.IntN(4) {
+				b.WriteRune(rest[r.IntN(len(rest))])
+			}
+			forms = append(forms, b.String())
+		}
+		check := func() {
+			for i := range n.forms {
+				for _, uses := range []int{0, 1, 2, 5} {
+					got, gotN := n.closest(int32(i), uses)
+					want, wantN := oracle(n, int32(i), uses)
+					if got != want || gotN != wantN {
+						t.Fatalf("round %d: closest(%q, %d) = %d (%d uses), want %d (%d)", round, n.forms[i], uses, got, gotN, want, wantN)
+					}
+					if got >= 0 {
+						found++
+					}
+				}
+			}
+		}
+		for k := range 3 * len(forms) {
+			i := n.intern(forms[r.IntN(len(forms))])
+			n.use(i, prose.Span{Start: k, End: k + 1})
+			if k == len(forms) {
+				check() // the list sorted, then more names join
+			}
+		}
+		check()
+	}
+	if found == 0 {
+		t.Error("no close name found: the test says little")
+	}
+}
