@@ -418,6 +418,14 @@ func (d *Document) Type(id uint32) string {
 // NumTypes is the number of types: their IDs run from 0 to NumTypes()-1.
 func (d *Document) NumTypes() int { return len(d.typeRefs) }
 
+// TypeCounts holds TypeCount of every type, by ID, for a loop over the
+// types that would check its bounds at each call; its callers must not
+// change it.
+func (d *Document) TypeCounts() []int32 { return d.counts }
+
+// Lowers holds Lower of every type, by ID, as TypeCounts.
+func (d *Document) Lowers() []uint32 { return d.lower }
+
 // Parse builds the document model of src. It never fails: invalid UTF-8 is
 // recorded in Invalid and treated as a non-letter.
 //
