@@ -317,6 +317,9 @@ func Sort(fs []rules.Finding) {
 	// The keys hold no pointers (a rule is its rank among the rules'
 	// names), so that the sort moves them without write barriers.
 	ranks := ruleRanks(fs)
+	if sortPacked(fs, ranks) {
+		return
+	}
 	keys := make([]findingKey, len(fs))
 	for i := range fs {
 		keys[i] = findingKey{start: fs[i].Start, end: fs[i].End, rule: ranks[fs[i].Rule], at: i}
@@ -345,6 +348,64 @@ func Sort(fs []rules.Finding) {
 			j = from
 		}
 	}
+}
+
+// A finding's place packed in one word, for sortPacked: from the top,
+// its start, its length (end - start, which orders as end does at one
+// start), its rule's rank and its index, the last for stability.
+const (
+	packAtBits    = 19
+	packRankBits  = 6
+	packLenBits   = 14
+	packStartBits = 64 - packAtBits - packRankBits - packLenBits // 25: 32 MB
+	packAtMask    = 1<<packAtBits - 1
+)
+
+// sortPacked is Sort's usual case: when every finding's place fits one
+// word (a draft under 32 MB, spans under 16 KB, 64 rules, half a million
+// findings), the words are sorted as integers, and the findings moved to
+// their places; it reports false, having changed nothing, otherwise.
+// Sorted through a comparison function, the 8,000 keys of the 20 MB
+// corpus took 8M instructions; as integers, under 1M.
+func sortPacked(fs []rules.Finding, ranks map[string]int) bool {
+	if len(fs) >= packAtMask || len(ranks) > 1<<packRankBits {
+		return false
+	}
+	keys := make([]uint64, len(fs))
+	last, rank := "", 0
+	for i := range fs {
+		f := &fs[i]
+		start, n := uint64(f.Start), uint64(f.End-f.Start)
+		if start >= 1<<packStartBits || n >= 1<<packLenBits || f.End < f.Start {
+			return false
+		}
+		// Findings of one rule mostly come together.
+		if f.Rule != last || i == 0 {
+			last, rank = f.Rule, ranks[f.Rule]
+		}
+		keys[i] = start<<(64-packStartBits) | n<<(packAtBits+packRankBits) | uint64(rank)<<packAtBits | uint64(i)
+	}
+	slices.Sort(keys)
+	// Place k takes the finding at keys[k]&packAtMask; a place done has
+	// every bit of its index set (no index is: len(fs) < packAtMask).
+	for k := range keys {
+		if keys[k]&packAtMask == packAtMask {
+			continue
+		}
+		held := fs[k]
+		j := k
+		for {
+			from := int(keys[j] & packAtMask)
+			keys[j] |= packAtMask
+			if from == k {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[from]
+			j = from
+		}
+	}
+	return true
 }
 
 // findingList collects one rule's findings in blocks that are never

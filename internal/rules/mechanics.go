@@ -290,7 +290,7 @@ func continues(d *prose.Document, a, b int) bool {
 	if bLine < 0 {
 		bLine = lineStart(d, bb.Start())
 	}
-	return indentAt(d.Text, bLine) >= indentAt(d.Text, lineStart(d, ba.End()))
+	return indentAtLeast(d.Text, bLine, lineStart(d, ba.End()))
 }
 
 // lineStart returns the start of the line holding off. It reads the line
@@ -327,6 +327,27 @@ func indentAt(text string, s int) int {
 		e++
 	}
 	return e - s
+}
+
+// indentAtLeast reports whether the line starting at b in text is indented
+// at least as far as the line starting at a: indentAt(text, b) >=
+// indentAt(text, a). The two indents are read side by side, eight spaces
+// at a time while both have them, then a byte at a time to the end of
+// the shorter: a text extracted from a PDF indents most lines by many
+// spaces, which indentAt read a byte at a time, each indent to its end.
+func indentAtLeast(text string, b, a int) bool {
+	const spaces = 0x2020202020202020
+	for max(a, b)+8 <= len(text) && load64(text, a) == spaces && load64(text, b) == spaces {
+		a, b = a+8, b+8
+	}
+	for ; ; a, b = a+1, b+1 {
+		if a >= len(text) || text[a] != ' ' && text[a] != '\t' {
+			return true // a's indent ends here, and b's reaches as far
+		}
+		if b >= len(text) || text[b] != ' ' && text[b] != '\t' {
+			return false
+		}
+	}
 }
 
 // hardWrapped reports, once per document, whether it is plain text with

@@ -141,3 +141,32 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestIndentAtLeast checks indentAtLeast against indentAt on lines of
+// spaces, tabs and letters, runs of spaces longer and shorter than the
+// eight it reads at once, up to the end of the text.
+func TestIndentAtLeast(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		blank := 5 + r.IntN(5) // in ten: how many of the bytes are spaces
+		for i := range b {
+			switch k := r.IntN(10); {
+			case k < blank-1:
+				b[i] = ' '
+			case k == blank-1:
+				b[i] = '\t'
+			case k == blank:
+				b[i] = '\n'
+			default:
+				b[i] = 'x'
+			}
+		}
+		text := string(b)
+		x, y := r.IntN(len(text)+1), r.IntN(len(text)+1)
+		want := indentAt(text, y) >= indentAt(text, x)
+		if got := indentAtLeast(text, y, x); got != want {
+			t.Fatalf("indentAtLeast(%q, %d, %d) = %v, want %v", text, y, x, got, want)
+		}
+	}
+}
