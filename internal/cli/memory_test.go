@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -15,15 +14,38 @@ func TestLargeInputLowersGCPercent(t *testing.T) {
 	}
 	old := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(old)
-	lowGCOnce = sync.Once{}
-	noteInput(largeInput / 2)
+	lowGC.percent = 0
+	defer func() { lowGC.percent = 0 }()
+	noteInput(largeInput - 1)
 	noteInput(largeInput / 2)
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Fatalf("after two small files GOGC = %d, want 100", got)
 	}
-	noteInput(largeInput)
+	// The largest file decides, whatever the order they are read in.
+	for _, n := range []int{lowGCSize, lowGCSize * 4, lowGCSize / 2} {
+		noteInput(n)
+	}
 	if got := debug.SetGCPercent(100); got != lowGCPercent {
-		t.Fatalf("after a file of %d bytes GOGC = %d, want %d", largeInput, got, lowGCPercent)
+		t.Fatalf("after files of up to %d bytes GOGC = %d, want %d", lowGCSize*4, got, lowGCPercent)
+	}
+}
+
+// TestGCPercentFor: the heap may grow between collections by about as many
+// bytes at any size from largeInput up as at lowGCSize, within 10..100.
+func TestGCPercentFor(t *testing.T) {
+	for _, c := range []struct{ n, want int }{
+		{largeInput, 50}, // 4 MiB
+		{6_000_000, 34},
+		{10 << 20, 20},
+		{lowGCSize - 1, 10},
+		{lowGCSize, lowGCPercent},
+		{100 << 20, lowGCPercent},
+		{1 << 40, lowGCPercent},
+		{lowGCSize / 20, 100}, // below largeInput noteInput does not ask, but the cap holds
+	} {
+		if got := gcPercentFor(c.n); got != c.want {
+			t.Errorf("gcPercentFor(%d) = %d, want %d", c.n, got, c.want)
+		}
 	}
 }
 
