@@ -17,6 +17,7 @@ import (
 
 	"github.com/edlint/edlint/internal/lint"
 	"github.com/edlint/edlint/internal/mem"
+	"github.com/edlint/edlint/internal/prose"
 )
 
 // draftExts are the extensions linted when walking a directory. A file named
@@ -152,12 +153,13 @@ func readLimited(r io.Reader, maxSize, sizeHint int64) ([]byte, error) {
 		sizeHint = min(sizeHint, maxSize+1)
 	}
 	// The buffer is made at the expected size, one byte more so that
-	// reaching the end needs no growth. (bytes.Buffer's Grow clears the
-	// room it adds: a pass over a 20 MB draft's memory, 2% of its run,
-	// that the read then overwrites.)
+	// reaching the end needs no growth, and prose.ReadAhead more, which
+	// the tokenizer reads past the text's end when they are there.
+	// (bytes.Buffer's Grow clears the room it adds: a pass over a 20 MB
+	// draft's memory, 2% of its run, that the read then overwrites.)
 	size := bytes.MinRead
 	if sizeHint > 0 && sizeHint < 1<<40 {
-		size = int(sizeHint) + 1
+		size = int(sizeHint) + 1 + prose.ReadAhead
 	}
 	b := make([]byte, 0, size)
 	mem.Huge(b)

@@ -538,7 +538,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 	p := &part{blocks: blks, sents: sents}
 	// The sentence splitter reads tokens through a document.
 	view := &Document{Text: d.Text}
-	b := builder{text: d.Text, toks: toks, view: view}
+	b := builder{text: d.Text, toks: toks, view: view, readable: readableEnd(d)}
 	b.starts.bases = make([]uint32, 0, cap(toks)>>groupShift+1)
 	b.v.init(d.Text, est)
 	for _, rb := range blocks {

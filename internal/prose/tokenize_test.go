@@ -14,26 +14,15 @@ import (
 // numbers of letters and digits (mixed too, and past eight and sixteen
 // bytes), joined by glue, spaces, punctuation and text outside ASCII.
 func TestTokenizeFastPath(t *testing.T) {
-	parts := []string{"a", "Bc", "the", "word", "Zebra", "abcdefg", "abcdefgh", "abcdefghi",
-		"Internationally", "abcdefghijklmnop", "abcdefghijklmnopq", "1", "23", "1990", "1990s",
-		"6th", "12345678", "123456789", "x12", "ab9cd", "abcdefgh7", "abcdefg7ijk", "Z9", "é", "Ä", "’",
-		"ߊ", "ۀ", "\xff", "\xfb"}
-	glue := []string{"", "", " ", " ", " ", "  ", "\n", "\t", "-", "'", ".", ",", ", ", ". ", "...", "!", "? ",
-		": ", "(", ") ", "\x00", "’", "—", " é", "\u200b", "'80s ", ".5 ", ",000 "}
 	r := rand.New(rand.NewPCG(5, 8))
 	const after = "\n\nAnother paragraph of words, long enough to follow it.\n"
 	fast := 0
 	for range 20_000 {
-		var sb strings.Builder
-		for range 1 + r.IntN(8) {
-			sb.WriteString(parts[r.IntN(len(parts))])
-			sb.WriteString(glue[r.IntN(len(glue))])
-		}
-		src := strings.TrimSpace(sb.String())
+		src := randomParagraph(r)
 		if src == "" {
 			continue
 		}
-		slow := Parse("s", []byte(src), Plain)
+		slow := Parse("s", exactBytes(src), Plain)
 		d := Parse("f", []byte(src+after), Plain)
 		checkVocabulary(t, d)
 		if len(d.Tokens) < len(slow.Tokens) {
@@ -50,6 +39,74 @@ func TestTokenizeFastPath(t *testing.T) {
 	}
 	if fast < 10_000 {
 		t.Errorf("only %d paragraphs compared", fast)
+	}
+}
+
+// randomParagraph is a paragraph of random words and numbers for
+// TestTokenizeFastPath and TestReadAhead.
+func randomParagraph(r *rand.Rand) string {
+	parts := []string{"a", "Bc", "the", "word", "Zebra", "abcdefg", "abcdefgh", "abcdefghi",
+		"Internationally", "abcdefghijklmnop", "abcdefghijklmnopq", "1", "23", "1990", "1990s",
+		"6th", "12345678", "123456789", "x12", "ab9cd", "abcdefgh7", "abcdefg7ijk", "Z9", "é", "Ä", "’",
+		"ߊ", "ۀ", "\xff", "\xfb"}
+	glue := []string{"", "", " ", " ", " ", "  ", "\n", "\t", "-", "'", ".", ",", ", ", ". ", "...", "!", "? ",
+		": ", "(", ") ", "\x00", "’", "—", " é", "\u200b", "'80s ", ".5 ", ",000 "}
+	var sb strings.Builder
+	for range 1 + r.IntN(8) {
+		sb.WriteString(parts[r.IntN(len(parts))])
+		sb.WriteString(glue[r.IntN(len(glue))])
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+// exactBytes is src as bytes with no capacity past them: nothing to read
+// ahead (see readableEnd).
+func exactBytes(src string) []byte {
+	b := []byte(src)
+	return b[:len(b):len(b)]
+}
+
+// TestReadAhead checks that the bytes past a source's end, read when its
+// capacity holds them (readableEnd), make no token: a paragraph alone,
+// with nothing past it, and the same paragraph with ReadAhead bytes or
+// more of letters, dots, glue, spaces or bytes outside ASCII in the
+// capacity past it, read by tokenize's loop, must have the same tokens.
+func TestReadAhead(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 2))
+	const junk = "a.Z9 -',\xffé.\n"
+	read := 0
+	for range 20_000 {
+		src := randomParagraph(r)
+		if src == "" {
+			continue
+		}
+		alone := Parse("a", exactBytes(src), Plain)
+		b := make([]byte, len(src), len(src)+ReadAhead+r.IntN(8))
+		copy(b, src)
+		tail := b[len(b):cap(b)]
+		c := junk[r.IntN(len(junk))]
+		for k := range tail {
+			if r.IntN(3) == 0 {
+				c = junk[r.IntN(len(junk))]
+			}
+			tail[k] = c
+		}
+		d := Parse("b", b, Plain)
+		if readableEnd(d) > len(src) {
+			read++
+		}
+		checkVocabulary(t, d)
+		if len(d.Tokens) != len(alone.Tokens) {
+			t.Fatalf("%q + %q: %d tokens, %d alone", src, tail, len(d.Tokens), len(alone.Tokens))
+		}
+		for i := range alone.Tokens {
+			if d.TokenStart(i) != alone.TokenStart(i) || d.TokenText(i) != alone.TokenText(i) || d.Tokens[i].Kind() != alone.Tokens[i].Kind() || d.Tokens[i].ID() != alone.Tokens[i].ID() {
+				t.Fatalf("%q + %q: token %d %q (%v), %q (%v) alone", src, tail, i, d.TokenText(i), d.Tokens[i].Kind(), alone.TokenText(i), alone.Tokens[i].Kind())
+			}
+		}
+	}
+	if read < 10_000 {
+		t.Errorf("only %d paragraphs read ahead", read)
 	}
 }
 

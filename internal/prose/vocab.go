@@ -187,7 +187,8 @@ func home(h uint64, n int) int {
 	return int((h >> 32) * uint64(n) >> 32)
 }
 
-// load64 reads eight bytes of s at i as a little-endian word; i+8 <= len(s).
+// load64 reads eight bytes of s at i as a little-endian word; i+8 <= len(s),
+// or the bytes past s are readable (see readableEnd).
 func load64(s string, i int) uint64 {
 	p := (*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))
 	return uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
