@@ -595,6 +595,15 @@ func termAt(y *Yardstick, p float64, role string) string {
 // ownEstimates are the estimates that are the author's own claims (all
 // of them when Options.HedgingQuotes is set).
 // The six hedging rules share one list per document; none may change it.
+//
+// (The list is copied from the extraction's, itself copied from its
+// blocks, and the stashed extractor keeps the blocks to the hedging
+// rules' end: on the 20 MB corpus 1.7 MB of estimates, seven pointers
+// each. Copied once, from the blocks, which were then cleared, 1 MB less
+// was allocated and a third of it traced, and GOGC=off did not move; but
+// with the collector on, the last cycle moved from unbalanced-bracket
+// into unknown-word, where more is live: +0.9M on c20, -0.2M on clean.
+// Not kept, for now: worth it once the cycles' places change.)
 func ownEstimates(p *Pass) []Estimate {
 	all := p.Options != nil && p.Options.HedgingQuotes
 	key := factOwnEstimates

@@ -1028,7 +1028,12 @@ func checkNameWords(p *Pass, all []docFacts[nameFacts]) (out []pendingFinding) {
 	// chains keep the deletions in order (filled back to front). heads
 	// lists, from the back, each deletion that became the head of a
 	// chain of two or more: the few chains to read (most deletions share
-	// their hash with none).
+	// their hash with none). (1.5 slots a deletion instead of 2 halved
+	// the table on the corpora, 512 KB less to allocate, for +0.3M
+	// instructions in the probes; with the collector on, +0.2M on c20 and
+	// +1.1M on clean, whose cycles moved. The folded forms read from the
+	// arena by their bounds, not kept as strings, spared 128 KB of
+	// pointers for +0.6M in checkNameWords. Neither kept.)
 	size := 1
 	for size < 2*len(dels) {
 		size *= 2
