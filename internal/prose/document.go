@@ -432,7 +432,9 @@ func (d *Document) Lowers() []uint32 { return d.lower }
 // The document does not copy src: Src is src itself and Text is a string
 // view of the same bytes. The caller must therefore not modify src after
 // Parse; every caller reads a file into a buffer of its own and hands it
-// over (fixes build a new buffer and parse that).
+// over (fixes build a new buffer and parse that). Parse may also read, never
+// write, up to ReadAhead bytes of src's spare capacity (src[len(src):cap(src)]),
+// which the caller must not write while it runs either.
 //
 // src must be shorter than MaxSize (offsets are kept in 32 bits); the
 // driver refuses longer files before parsing.

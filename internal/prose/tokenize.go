@@ -37,8 +37,9 @@ type builder struct {
 
 // readableEnd is how far past its start tokenize may read d's text:
 // ReadAhead bytes past its end when its source has them in its capacity
-// (edlint reads a file into a buffer that much larger), else the end. tokenize reads a span's words from
-// their first sixteen bytes wherever those are readable: a text's last
+// (edlint reads a file into a buffer that much larger), else the end.
+// tokenize reads a span's words from their first sixteen bytes wherever
+// those are readable: a text's last
 // span went to token one token at a time, which for 1,053 files of 1 KB
 // was a third of their tokens. (The bytes past a span's end are read but
 // never make its tokens: a word that reaches them goes to token, as one
