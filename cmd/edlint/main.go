@@ -7,6 +7,9 @@ import (
 	"runtime"
 
 	"github.com/edlint/edlint/internal/cli"
+	// Grows the main goroutine's stack before goldmark's initialisation
+	// does, eight times over (see the package).
+	_ "github.com/edlint/edlint/internal/cli/stackstart"
 )
 
 func main() {
