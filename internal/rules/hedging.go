@@ -300,6 +300,10 @@ type hedging struct {
 	boosterFirst, boosterSecond [256]uint32
 	boosterRest                 []int
 	err                         error
+	// spareNodes and spareMatches are where insert takes its nodes and
+	// matches from, a block at a time rather than an allocation each.
+	spareNodes   []trieNode
+	spareMatches []match
 }
 
 var (
@@ -502,7 +506,12 @@ func (h *hedging) insert(phrase string) *match {
 		n = h.child(n, k)
 	}
 	if n.m == nil {
-		n.m = &match{key: phrase}
+		if len(h.spareMatches) == 0 {
+			h.spareMatches = make([]match, 64)
+		}
+		n.m = &h.spareMatches[0]
+		h.spareMatches = h.spareMatches[1:]
+		n.m.key = phrase
 	}
 	return n.m
 }
@@ -518,7 +527,11 @@ func (h *hedging) child(n *trieNode, key string) *trieNode {
 	if c := n.kid(w); c != nil {
 		return c
 	}
-	c := &trieNode{}
+	if len(h.spareNodes) == 0 {
+		h.spareNodes = make([]trieNode, 128)
+	}
+	c := &h.spareNodes[0]
+	h.spareNodes = h.spareNodes[1:]
 	n.kids = append(n.kids, trieKid{word: w, node: c})
 	return c
 }
@@ -527,37 +540,28 @@ func (h *hedging) child(n *trieNode, key string) *trieNode {
 // tokenizer splits a draft: words keep inner apostrophes and hyphens, every
 // other mark is its own token. It appends the keys to out.
 func phraseKeys(out []string, s string) []string {
-	for s != "" {
-		// Fields of ASCII spaces, as strings.Fields would cut them
-		// (the lists' phrases are ASCII), without its slice.
-		for s != "" && asciiSpace(s[0]) {
-			s = s[1:]
+	// One pass, a space ending a key as a mark does but no key itself
+	// (strings.Fields, then the marks of each field, cost a slice and a
+	// second pass).
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isASCIIAlnumByte(c) {
+			continue
 		}
-		e := 0
-		for e < len(s) && !asciiSpace(s[e]) {
-			e++
+		if (c == '\'' || c == '-') && i > start && i+1 < len(s) && !asciiSpace(s[i+1]) {
+			continue
 		}
-		f := s[:e]
-		s = s[e:]
-		if f == "" {
-			break
+		if i > start {
+			out = append(out, s[start:i])
 		}
-		start := 0
-		for i := 0; i < len(f); i++ {
-			c := f[i]
-			inner := (c == '\'' || c == '-') && i > start && i+1 < len(f)
-			if isASCIIAlnumByte(c) || inner {
-				continue
-			}
-			if i > start {
-				out = append(out, f[start:i])
-			}
-			out = append(out, f[i:i+1])
-			start = i + 1
+		if !asciiSpace(c) {
+			out = append(out, s[i:i+1])
 		}
-		if start < len(f) {
-			out = append(out, f[start:])
-		}
+		start = i + 1
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
 	}
 	return out
 }
