@@ -1,4 +1,4 @@
-package stackstart
+package early
 
 import (
 	"go/parser"
@@ -8,10 +8,10 @@ import (
 	"testing"
 )
 
-// TestImportsNothing checks what the package's place in the
-// initialisation order rests on: an import would let the packages it
+// TestImportsOnlyRuntime checks what the package's place in the
+// initialisation order rests on: another import would let the packages it
 // needs, and goldmark before them, be initialised first.
-func TestImportsNothing(t *testing.T) {
+func TestImportsOnlyRuntime(t *testing.T) {
 	entries, err := os.ReadDir(".")
 	if err != nil {
 		t.Fatal(err)
@@ -26,6 +26,9 @@ func TestImportsNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, imp := range f.Imports {
+			if imp.Path.Value == `"runtime"` {
+				continue
+			}
 			t.Errorf("%s imports %s", name, imp.Path.Value)
 		}
 	}

@@ -1,5 +1,13 @@
-// Package stackstart gives the main goroutine, before any other package's
-// initialisation runs, the stack that initialisation ends up needing.
+// Package early does, before any other package's initialisation runs,
+// what that initialisation would otherwise pay for: it turns heap sampling
+// off and gives the main goroutine the stack initialisation ends up
+// needing.
+//
+// Heap sampling (runtime.MemProfileRate) is off unless --memprofile asks
+// for it (the cli turns it back on): the sampler's tables and records cost
+// about a megabyte of a large run's memory, for a profile nobody reads.
+// Turned off in main, it had already sampled initialisation's allocations,
+// a stack trace each (0.2M instructions of a one-line file's run).
 //
 // Goldmark's linkify extension compiles its URL expressions at
 // initialisation, and the regexp compiler recurses deep: the main
@@ -9,14 +17,19 @@
 // Grown here, with nothing on it, it is copied once, and the frames it
 // copies are this package's own few.
 //
-// The package imports nothing: packages are initialised in import-path
-// order among those whose imports are done, so this one comes before
-// github.com/yuin/goldmark/..., and before most of the standard library's
-// (GODEBUG=inittrace=1 shows it fifth). cmd/edlint imports it for that
-// alone.
-package stackstart
+// The package imports only runtime (initialised before all others):
+// packages are initialised in import-path order among those whose imports
+// are done, so this one comes before github.com/yuin/goldmark/..., and
+// before most of the standard library's (GODEBUG=inittrace=1 shows it
+// fifth). cmd/edlint imports it for that alone.
+package early
 
-func init() { reserve(1) }
+import "runtime"
+
+func init() {
+	runtime.MemProfileRate = 0
+	reserve(1)
+}
 
 // reserve's frame, the three arrays of the branch no caller takes (so they
 // are never cleared), makes the runtime grow the stack in one step to the
