@@ -245,11 +245,13 @@ type percentPattern struct {
 	ratio  bool   // "1 in 10 chance"
 }
 
-// trieNode is one node of the phrase trie. next is how the trie is built
-// (by key); kids is how it is searched, by vocabulary number (see
-// hedging.vocab), so that a document's tokens are matched by their ID.
+// trieNode is one node of the phrase trie. Its children are found by
+// vocabulary number (see hedging.vocab), so that a document's tokens are
+// matched by their ID; the trie is built the same way, a key numbered as it
+// is first inserted. (Built by key, a map per node and a numbering pass
+// that sorted every node's keys, it cost every run 1.2M instructions of
+// its start-up.)
 type trieNode struct {
-	next map[string]*trieNode
 	kids []trieKid
 	m    *match
 }
@@ -269,18 +271,6 @@ func (n *trieNode) kid(w uint16) *trieNode {
 		}
 	}
 	return nil
-}
-
-func (n *trieNode) child(key string) *trieNode {
-	if n.next == nil {
-		n.next = map[string]*trieNode{}
-	}
-	c := n.next[key]
-	if c == nil {
-		c = &trieNode{}
-		n.next[key] = c
-	}
-	return c
 }
 
 // numberKey is the trie key that matches any number token.
@@ -310,6 +300,10 @@ type hedging struct {
 	boosterFirst, boosterSecond [256]uint32
 	boosterRest                 []int
 	err                         error
+	// spareNodes and spareMatches are where insert takes its nodes and
+	// matches from, a block at a time rather than an allocation each.
+	spareNodes   []trieNode
+	spareMatches []match
 }
 
 var (
@@ -320,13 +314,19 @@ var (
 // hedgeData loads the yardsticks and cue lists and builds the trie, once.
 func hedgeData() *hedging {
 	hedgeOnce.Do(func() {
-		hedgeVal = &hedging{yardsticks: map[string]*Yardstick{}, root: &trieNode{}}
+		hedgeVal = newHedging()
 		hedgeVal.err = hedgeVal.load()
 		if hedgeVal.err == nil {
 			hedgeVal.err = hedgeVal.number()
 		}
 	})
 	return hedgeVal
+}
+
+// newHedging returns an empty hedging table: its trie and vocabulary
+// (sized for the lists as they are) are filled by insert.
+func newHedging() *hedging {
+	return &hedging{yardsticks: make(map[string]*Yardstick, len(yardstickTitles)), root: &trieNode{}, vocab: make(map[string]uint16, 192)}
 }
 
 func (h *hedging) load() error {
@@ -348,7 +348,11 @@ func (h *hedging) load() error {
 			}
 			y.index[t.Term] = len(y.Terms)
 			y.Terms = append(y.Terms, t)
-			h.insert(t.Term).terms[y.Name] = t
+			m := h.insert(t.Term)
+			if m.terms == nil {
+				m.terms = map[string]YardstickTerm{}
+			}
+			m.terms[y.Name] = t
 			return nil
 		})
 		if err != nil {
@@ -369,9 +373,19 @@ func (h *hedging) load() error {
 		return err
 	}
 	err = eachRow("yardsticks/cues.txt", 4, func(f []string) error {
-		kinds := map[string]cueKind{"booster": cueBooster, "hedge": cueHedge, "stack": cueStack, "frame": cueFrame, "confidence": cueConfidence}
-		k, ok := kinds[f[1]]
-		if !ok {
+		var k cueKind
+		switch f[1] {
+		case "booster":
+			k = cueBooster
+		case "hedge":
+			k = cueHedge
+		case "stack":
+			k = cueStack
+		case "frame":
+			k = cueFrame
+		case "confidence":
+			k = cueConfidence
+		default:
 			return fmt.Errorf("unknown cue kind %q", f[1])
 		}
 		sev, err := ParseSeverity(f[2])
@@ -406,28 +420,9 @@ func (h *hedging) load() error {
 	return nil
 }
 
-// number numbers the trie's keys and gives every node its children by
-// number, in key order so that the layout does not depend on map order.
+// number builds the tables over the trie's keys (numbered by insert, in
+// the lists' order, so that the layout does not depend on map order).
 func (h *hedging) number() error {
-	h.vocab = map[string]uint16{}
-	var walk func(n *trieNode)
-	walk = func(n *trieNode) {
-		keys := make([]string, 0, len(n.next))
-		for k := range n.next {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			w, ok := h.vocab[k]
-			if !ok {
-				w = uint16(len(h.vocab) + 1)
-				h.vocab[k] = w
-			}
-			n.kids = append(n.kids, trieKid{word: w, node: n.next[k]})
-			walk(n.next[k])
-		}
-	}
-	walk(h.root)
 	h.rootKids = make([]*trieNode, len(h.vocab)+1)
 	for _, k := range h.root.kids {
 		h.rootKids[k.word] = k.node
@@ -502,42 +497,77 @@ func (h *hedging) mayBeWord(k string) bool {
 	return k != "" && len(k) < 64 && h.vocabLens[k[0]]&(1<<len(k)) != 0
 }
 
-// insert adds a phrase to the trie and returns its match record.
+// insert adds a phrase to the trie and returns its match record (terms
+// is nil until a yardstick's term is added).
 func (h *hedging) insert(phrase string) *match {
 	n := h.root
-	for _, k := range phraseKeys(phrase) {
-		n = n.child(k)
+	var buf [8]string
+	for _, k := range phraseKeys(buf[:0], phrase) {
+		n = h.child(n, k)
 	}
 	if n.m == nil {
-		n.m = &match{key: phrase, terms: map[string]YardstickTerm{}}
+		if len(h.spareMatches) == 0 {
+			h.spareMatches = make([]match, 64)
+		}
+		n.m = &h.spareMatches[0]
+		h.spareMatches = h.spareMatches[1:]
+		n.m.key = phrase
 	}
 	return n.m
 }
 
+// child returns the child for key, adding it (and numbering the key) if
+// need be.
+func (h *hedging) child(n *trieNode, key string) *trieNode {
+	w, ok := h.vocab[key]
+	if !ok {
+		w = uint16(len(h.vocab) + 1)
+		h.vocab[key] = w
+	}
+	if c := n.kid(w); c != nil {
+		return c
+	}
+	if len(h.spareNodes) == 0 {
+		h.spareNodes = make([]trieNode, 128)
+	}
+	c := &h.spareNodes[0]
+	h.spareNodes = h.spareNodes[1:]
+	n.kids = append(n.kids, trieKid{word: w, node: c})
+	return c
+}
+
 // phraseKeys splits a data phrase into token keys the way the prose
 // tokenizer splits a draft: words keep inner apostrophes and hyphens, every
-// other mark is its own token.
-func phraseKeys(s string) []string {
-	var out []string
-	for _, f := range strings.Fields(s) {
-		start := 0
-		for i := 0; i < len(f); i++ {
-			c := f[i]
-			inner := (c == '\'' || c == '-') && i > start && i+1 < len(f)
-			if isASCIIAlnumByte(c) || inner {
-				continue
-			}
-			if i > start {
-				out = append(out, f[start:i])
-			}
-			out = append(out, f[i:i+1])
-			start = i + 1
+// other mark is its own token. It appends the keys to out.
+func phraseKeys(out []string, s string) []string {
+	// One pass, a space ending a key as a mark does but no key itself
+	// (strings.Fields, then the marks of each field, cost a slice and a
+	// second pass).
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isASCIIAlnumByte(c) {
+			continue
 		}
-		if start < len(f) {
-			out = append(out, f[start:])
+		if (c == '\'' || c == '-') && i > start && i+1 < len(s) && !asciiSpace(s[i+1]) {
+			continue
 		}
+		if i > start {
+			out = append(out, s[start:i])
+		}
+		if !asciiSpace(c) {
+			out = append(out, s[i:i+1])
+		}
+		start = i + 1
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
 	}
 	return out
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 func isASCIIAlnumByte(c byte) bool {
@@ -551,13 +581,39 @@ func eachRow(name string, n int, fn func([]string) error) error {
 	if err != nil {
 		return fmt.Errorf("dict %s: %w", name, err)
 	}
-	for i, line := range strings.Split(string(b), "\n") {
+	// The lines and fields are cut in place, into one array for all the
+	// rows: Split made a slice for the file and one for each row.
+	var fields [8]string
+	rest := string(b)
+	for i := 0; rest != ""; i++ {
+		line := rest
+		if j := strings.IndexByte(rest, '\n'); j >= 0 {
+			line, rest = rest[:j], rest[j+1:]
+		} else {
+			rest = ""
+		}
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != n {
-			return fmt.Errorf("dict %s:%d: %d fields, want %d", name, i+1, len(f), n)
+		f := fields[:0]
+		count := 0
+		for {
+			j := strings.IndexByte(line, '\t')
+			if count < len(fields) {
+				if j < 0 {
+					f = append(f, line)
+				} else {
+					f = append(f, line[:j])
+				}
+			}
+			count++
+			if j < 0 {
+				break
+			}
+			line = line[j+1:]
+		}
+		if count != n {
+			return fmt.Errorf("dict %s:%d: %d fields, want %d", name, i+1, count, n)
 		}
 		if err := fn(f); err != nil {
 			return fmt.Errorf("dict %s:%d: %w", name, i+1, err)

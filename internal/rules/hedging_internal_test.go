@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/edlint/edlint/dict"
 	"github.com/edlint/edlint/internal/spell"
 )
 
@@ -105,11 +106,66 @@ func TestHedgeVocabTable(t *testing.T) {
 	if 2*len(h.vocab) > vocabSlotCount {
 		t.Fatalf("%d words for %d slots", len(h.vocab), vocabSlotCount)
 	}
-	big := &hedging{root: &trieNode{next: map[string]*trieNode{}}}
+	big := newHedging()
 	for i := range vocabSlotCount {
-		big.root.next[fmt.Sprintf("w%d", i)] = &trieNode{}
+		big.insert(fmt.Sprintf("w%d", i))
 	}
 	if err := big.number(); err == nil {
 		t.Fatalf("number took %d words for %d slots", vocabSlotCount, vocabSlotCount)
+	}
+}
+
+// TestHedgeRowsAndKeys checks eachRow's in-place cutting against
+// strings.Split, on the embedded lists and on rows of odd shapes, and
+// phraseKeys' fields against strings.Fields.
+func TestHedgeRowsAndKeys(t *testing.T) {
+	for _, name := range []string{"icd203", "phia", "nato", "phrases", "cues"} {
+		b, err := dict.Read("yardsticks/" + name + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want [][]string
+		for _, line := range strings.Split(string(b), "\n") {
+			if line != "" && line[0] != '#' {
+				want = append(want, strings.Split(line, "\t"))
+			}
+		}
+		n := len(want[0])
+		var got [][]string
+		err = eachRow("yardsticks/"+name+".txt", n, func(f []string) error {
+			got = append(got, append([]string(nil), f...))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) || len(got) != len(want) {
+			t.Errorf("%s: eachRow gave %d rows, Split %d", name, len(got), len(want))
+		}
+		// Every count of fields but n is an error.
+		for _, m := range []int{n - 1, n + 1, 1, 12} {
+			if eachRow("yardsticks/"+name+".txt", m, func([]string) error { return nil }) == nil {
+				t.Errorf("%s: %d fields accepted for %d", name, m, n)
+			}
+		}
+	}
+	oracle := func(s string) []string {
+		var out []string
+		for _, f := range strings.Fields(s) {
+			out = phraseKeys(out, f)
+		}
+		return out
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "ab1 '-\t.%#\n"
+	for range 5000 {
+		var sb strings.Builder
+		for range r.IntN(16) {
+			sb.WriteByte(alphabet[r.IntN(len(alphabet))])
+		}
+		s := sb.String()
+		if got, want := phraseKeys(nil, s), oracle(s); fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+			t.Fatalf("phraseKeys(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
