@@ -789,10 +789,13 @@ func textRefsOf(p *Pass, doc *prose.Document) *textRefs {
 // verdicts sets dst[id] to the verdict of each type id of d that the memo
 // holds with the dictionary of ID dict, read under the read lock, and
 // returns the others' IDs. A type the memo lacked when r was made is
-// looked for again: the lower-case forms no token spells are not the
-// index's to add, and r is most often made by the index, before any
-// document but the first is judged (their verdicts, judged again for
-// each document, cost 25M over the 205 files of the split corpus).
+// looked for again: r is most often made by the index, before any
+// document but the first is judged. But a lower-case form no token spells
+// (not the index's to add, so never referred to) is marked unset: only
+// the plan of a capitalised form of it reads its verdict, and a run's
+// documents most often plan those from the memo (textPlan). (Their
+// verdicts were judged again for each document, 25M over the 205 files
+// of the split corpus, then looked for in the memo, 17M.)
 func (r *textRefs) verdicts(d *prose.Document, dict uint32, dst []wordVerdict) (todo []uint32) {
 	w := r.memo
 	w.mu.RLock()
@@ -801,6 +804,10 @@ func (r *textRefs) verdicts(d *prose.Document, dict uint32, dst []wordVerdict) (
 	for id, ref := range r.ref {
 		k := int(ref) - 1
 		if k < 0 {
+			if d.TypeCount(uint32(id)) == 0 {
+				dst[id].unset = true
+				continue
+			}
 			text := d.Type(uint32(id))
 			k = w.find(text, memoHash(text))
 		}
@@ -925,6 +932,9 @@ type wordVerdict struct {
 	// plan asks of the capitalised words (for 150 thousand types on 205
 	// files, nameShape cost 18M).
 	capital, shape bool
+	// unset: the verdict is not known (see textRefs.verdicts), and plan
+	// makes it if it needs it.
+	unset bool
 	typeFact
 	want string
 	// plan is the word's plan made from its text alone (see textPlan),
@@ -1016,7 +1026,8 @@ func (j *judge) plan(id uint32) {
 	word := j.doc.Type(id)
 	var v spell.Verdict
 	var capital, shaped bool // shaped: nameShape(word), when known
-	if j.known != nil {
+	known := len(j.known) > 0 && !j.known[id].unset
+	if known {
 		e := &j.known[id]
 		v = e.verdict()
 		p.frag, p.runes = e.frag, e.runes
@@ -1037,7 +1048,7 @@ func (j *judge) plan(id uint32) {
 	wholeName := -1 // whether the word, accepted whole, is a name (isName); -1 unknown
 	if p.ok && capital && len(stripPossessive(word)) == len(word) {
 		wholeName = 0
-		if j.known != nil && shaped || j.known == nil && nameShape(word) {
+		if known && shaped || !known && nameShape(word) {
 			// It is if its lower-case form, a type of its own, is no
 			// word: plan that, rather than lower-case and check again.
 			lid := j.doc.Lower(id)
