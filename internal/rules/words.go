@@ -789,10 +789,13 @@ func textRefsOf(p *Pass, doc *prose.Document) *textRefs {
 // verdicts sets dst[id] to the verdict of each type id of d that the memo
 // holds with the dictionary of ID dict, read under the read lock, and
 // returns the others' IDs. A type the memo lacked when r was made is
-// looked for again: the lower-case forms no token spells are not the
-// index's to add, and r is most often made by the index, before any
-// document but the first is judged (their verdicts, judged again for
-// each document, cost 25M over the 205 files of the split corpus).
+// looked for again: r is most often made by the index, before any
+// document but the first is judged. But a lower-case form no token spells
+// (not the index's to add, so never referred to) is marked unset: only
+// the plan of a capitalised form of it reads its verdict, and a run's
+// documents most often plan those from the memo (textPlan). (Their
+// verdicts were judged again for each document, 25M over the 205 files
+// of the split corpus, then looked for in the memo, 17M.)
 func (r *textRefs) verdicts(d *prose.Document, dict uint32, dst []wordVerdict) (todo []uint32) {
 	w := r.memo
 	w.mu.RLock()
@@ -801,6 +804,10 @@ func (r *textRefs) verdicts(d *prose.Document, dict uint32, dst []wordVerdict) (
 	for id, ref := range r.ref {
 		k := int(ref) - 1
 		if k < 0 {
+			if d.TypeCount(uint32(id)) == 0 {
+				dst[id].unset = true
+				continue
+			}
 			text := d.Type(uint32(id))
 			k = w.find(text, memoHash(text))
 		}
@@ -925,6 +932,9 @@ type wordVerdict struct {
 	// plan asks of the capitalised words (for 150 thousand types on 205
 	// files, nameShape cost 18M).
 	capital, shape bool
+	// unset: the verdict is not known (see textRefs.verdicts), and plan
+	// makes it if it needs it.
+	unset bool
 	typeFact
 	want string
 	// plan is the word's plan made from its text alone (see textPlan),
@@ -1016,7 +1026,8 @@ func (j *judge) plan(id uint32) {
 	word := j.doc.Type(id)
 	var v spell.Verdict
 	var capital, shaped bool // shaped: nameShape(word), when known
-	if j.known != nil {
+	known := len(j.known) > 0 && !j.known[id].unset
+	if known {
 		e := &j.known[id]
 		v = e.verdict()
 		p.frag, p.runes = e.frag, e.runes
@@ -1037,7 +1048,7 @@ func (j *judge) plan(id uint32) {
 	wholeName := -1 // whether the word, accepted whole, is a name (isName); -1 unknown
 	if p.ok && capital && len(stripPossessive(word)) == len(word) {
 		wholeName = 0
-		if j.known != nil && shaped || j.known == nil && nameShape(word) {
+		if known && shaped || !known && nameShape(word) {
 			// It is if its lower-case form, a type of its own, is no
 			// word: plan that, rather than lower-case and check again.
 			lid := j.doc.Lower(id)
@@ -1452,19 +1463,12 @@ func (j *judge) planAll(x *extractor, index indexWalker) []int32 {
 			continue
 		}
 		if x != nil {
-			switch f := x.flags[id]; {
-			case f&lookNow != 0:
-				tab[id] |= walkNow
-			case f&lookNext != 0:
-				tab[id] |= walkNext
-			}
-			if x.flags[id]&(trieWord|number) != 0 {
-				tab[id] |= walkCont
-			}
+			tab[id] = walkOfFlags[x.flags[id]]
 		}
 		if len(j.known) > 0 && j.known[id].plain {
-			p := &j.plans[id]
-			p.planned, p.ok = true, true // (no parts: first == end)
+			// (Its plan is left unmade: the pass reads seen first, and
+			// plan makes it, one part accepted, if another type's plan
+			// asks for it as its lower-case form.)
 			j.seen[id] = seenPlain
 			continue
 		}
@@ -1574,6 +1578,10 @@ func (j *judge) wordUses() (uses *wordCounts, size int) {
 			size += int(c)
 		}
 	}
+	// (Tried: each lower-case type indexed at its first count, in this
+	// loop, to spare newWordCounts' loop over the counts; the loop, with
+	// more live values, cost 15M where newWordCounts cost 12M, over the
+	// 205 files of the split corpus.)
 	return newWordCounts(j.doc, byLower, j.refs), size
 }
 
@@ -2913,6 +2921,26 @@ const (
 	walkNext
 	walkCont
 )
+
+// walkOfFlags holds the bits of walkStops' table of a type by its
+// extractor.flags: walkNow for lookNow, else walkNext for lookNext, and
+// walkCont for trieWord or number. (Tested bit by bit, for every type of
+// the document, the flags cost planAll some 24 instructions a type, 13M
+// over the 205 files of the split corpus.)
+var walkOfFlags = func() (t [256]uint8) {
+	for f := range t {
+		switch f := uint8(f); {
+		case f&lookNow != 0:
+			t[f] = walkNow
+		case f&lookNext != 0:
+			t[f] = walkNext
+		}
+		if uint8(f)&(trieWord|number) != 0 {
+			t[f] |= walkCont
+		}
+	}
+	return t
+}()
 
 // walkStops appends to stops the tokens of toks the word judgement stops
 // at, and to look those nextLook would stop at, under the bits of tab (an
