@@ -478,8 +478,9 @@ type newWord struct {
 }
 
 // first appends the token of b.newWord, starting at i, as the k-th token
-// (b.toks holds k, and may have a greater length), and returns where the
-// next one may start (as token does).
+// (b.toks has room for k tokens, and its length, set only when token or
+// first is called, may be less than k), and returns where the next one
+// may start (as token does).
 //
 // Most first uses are numbered here without a call: while the type slices,
 // cased and the table have room (v.room) and so has the token slice, the

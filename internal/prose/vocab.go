@@ -65,7 +65,7 @@ type vocab struct {
 	// type slices and cased have room for one more, and the table
 	// takes one more type without growing (see roomNow). It is only
 	// ever too small (the slices and the table grow, the limit is set
-	// before the first word): 0 until first sets it.
+	// before the first word): 0 until firstSlow sets it.
 	room int
 }
 
