@@ -24,7 +24,7 @@ import (
 // the file is smaller (lowGCPercent*lowGCSize/size, at most 100), so that
 // the heap grows by about as many bytes between collections as the 20 MB
 // draft's does: the same percentage of a smaller heap collects more often
-// for fewer bytes. On the clean corpora (one file of 5.8 MB, GOGC 34, not
+// for fewer bytes. On the clean corpora (one file of 5.8 MB, GOGC 35, not
 // 10) that is 1,159M -> 1,046M instructions (stop-the-world collector,
 // one core), for 3 MiB more peak RSS (43 -> 46 MiB); on 10 MB (GOGC 20)
 // 1,265M -> 1,216M for 1.4 MiB (54 -> 55 MiB); the 20 MB draft is as

@@ -21,7 +21,7 @@
 // packages are initialised in import-path order among those whose imports
 // are done, so this one comes before github.com/yuin/goldmark/..., and
 // before most of the standard library's (GODEBUG=inittrace=1 shows it
-// fifth). cmd/edlint imports it for that alone.
+// sixth). cmd/edlint imports it for that alone.
 package early
 
 import "runtime"
