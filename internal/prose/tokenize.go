@@ -39,12 +39,11 @@ type builder struct {
 // ReadAhead bytes past its end when its source has them in its capacity
 // (edlint reads a file into a buffer that much larger), else the end.
 // tokenize reads a span's words from their first sixteen bytes wherever
-// those are readable: a text's last
-// span went to token one token at a time, which for 1,053 files of 1 KB
-// was a third of their tokens. (The bytes past a span's end are read but
-// never make its tokens: a word that reaches them goes to token, as one
-// that reaches the span's end does, and a byte after a word at the end
-// ends the loop whatever it is.)
+// those are readable: a text's last span went to token one token at a
+// time, which for 1,053 files of 1 KB was a third of their tokens. (The
+// bytes past a span's end are read but never make its tokens: a word that
+// reaches them goes to token, as one that reaches the span's end does,
+// and a byte after a word at the end ends the loop whatever it is.)
 func readableEnd(d *Document) int {
 	if cap(d.Src)-len(d.Src) >= ReadAhead && len(d.Src) == len(d.Text) && unsafe.SliceData(d.Src) == unsafe.StringData(d.Text) {
 		return len(d.Text) + ReadAhead

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -28,11 +29,7 @@ func TestTokenizeFastPath(t *testing.T) {
 		if len(d.Tokens) < len(slow.Tokens) {
 			t.Fatalf("%q: %d tokens followed, %d alone", src, len(d.Tokens), len(slow.Tokens))
 		}
-		for i := range slow.Tokens {
-			if d.TokenStart(i) != slow.TokenStart(i) || d.TokenText(i) != slow.TokenText(i) || d.Tokens[i].Kind() != slow.Tokens[i].Kind() {
-				t.Fatalf("%q: token %d %q (%v) followed, %q (%v) alone", src, i, d.TokenText(i), d.Tokens[i].Kind(), slow.TokenText(i), slow.Tokens[i].Kind())
-			}
-		}
+		sameTokens(t, fmt.Sprintf("%q followed", src), d, slow, false)
 		if len(slow.Tokens) > 0 && d.TokenStart(len(slow.Tokens)-1) < len(src) {
 			fast++
 		}
@@ -57,6 +54,19 @@ func randomParagraph(r *rand.Rand) string {
 		sb.WriteString(glue[r.IntN(len(glue))])
 	}
 	return strings.TrimSpace(sb.String())
+}
+
+// sameTokens fails t unless the first tokens of d, as many as want has,
+// are want's: their starts, texts and kinds, and their IDs too if ids.
+func sameTokens(t *testing.T, what string, d, want *Document, ids bool) {
+	t.Helper()
+	for i := range want.Tokens {
+		if d.TokenStart(i) != want.TokenStart(i) || d.TokenText(i) != want.TokenText(i) || d.Tokens[i].Kind() != want.Tokens[i].Kind() ||
+			ids && d.Tokens[i].ID() != want.Tokens[i].ID() {
+			t.Fatalf("%s: token %d %q (%v, ID %d), %q (%v, ID %d) alone", what, i, d.TokenText(i), d.Tokens[i].Kind(), d.Tokens[i].ID(),
+				want.TokenText(i), want.Tokens[i].Kind(), want.Tokens[i].ID())
+		}
+	}
 }
 
 // exactBytes is src as bytes with no capacity past them: nothing to read
@@ -99,11 +109,7 @@ func TestReadAhead(t *testing.T) {
 		if len(d.Tokens) != len(alone.Tokens) {
 			t.Fatalf("%q + %q: %d tokens, %d alone", src, tail, len(d.Tokens), len(alone.Tokens))
 		}
-		for i := range alone.Tokens {
-			if d.TokenStart(i) != alone.TokenStart(i) || d.TokenText(i) != alone.TokenText(i) || d.Tokens[i].Kind() != alone.Tokens[i].Kind() || d.Tokens[i].ID() != alone.Tokens[i].ID() {
-				t.Fatalf("%q + %q: token %d %q (%v), %q (%v) alone", src, tail, i, d.TokenText(i), d.Tokens[i].Kind(), alone.TokenText(i), alone.Tokens[i].Kind())
-			}
-		}
+		sameTokens(t, fmt.Sprintf("%q + %q", src, tail), d, alone, true)
 	}
 	if read < 10_000 {
 		t.Errorf("only %d paragraphs read ahead", read)
