@@ -426,6 +426,14 @@ func (d *Document) TypeCounts() []int32 { return d.counts }
 // Lowers holds Lower of every type, by ID, as TypeCounts.
 func (d *Document) Lowers() []uint32 { return d.lower }
 
+// GroupStarts holds the start of each group's first token: a token of
+// Offset below 255 starts at GroupStarts()[i/8] + Offset, for a loop that
+// tells the gaps across groups from the offsets (see NearGap).
+func (d *Document) GroupStarts() []uint32 { return d.starts.bases }
+
+// TypeLens holds TypeLen of every type, by ID, as TypeCounts.
+func (d *Document) TypeLens() []uint8 { return d.lens }
+
 // Parse builds the document model of src. It never fails: invalid UTF-8 is
 // recorded in Invalid and treated as a non-letter.
 //

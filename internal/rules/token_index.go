@@ -650,8 +650,12 @@ func mergeTokens(a, b []int32) []int32 {
 // from the one after it, that starts no sentence in lower case. Those are
 // told inline, from the classes of the neighbours, the offsets of the
 // three tokens and the previous one's length when they share a group (six
-// marks in eight), GroupGap otherwise, and the others go to mark: -6.9M
-// on the 20 MB corpus. Tried and lost: that test behind a call of its own
+// marks in eight), and the others go to mark: -6.9M on the 20 MB corpus.
+// Across groups, the starts are read from the groups' (GroupStarts),
+// where two GroupGap calls inline, which check the bounds and the far
+// starts of both tokens of each gap, cost 5.0M more; and the previous
+// token's length (typeLen) and the next one's class are read without
+// checks (-2.4M). Tried and lost: that test behind a call of its own
 // (77 instructions a mark, +13M); a loop before slow that kept only the
 // marks that may list something (and every other token) in place, 62
 // instructions a token where its values did not fit the registers (+8M;
@@ -670,9 +674,10 @@ func mergeTokens(a, b []int32) []int32 {
 // through pointers at the top of slow then, +0.4M more).
 //
 // The previous token's class and both fast words are read without bounds
-// checks (classOf, fastOf): -2.5M on the 20 MB corpus. The same for the
-// token and its class at the top of the loop cost more (+1.2M: the
-// compiler moved the loop's values round), and so did the tokens and
+// checks (classOf, fastOf): -2.5M on the 20 MB corpus; the token's class
+// too, once GroupGap's code had left the loop, -1.1M. The token itself
+// read so costs more (+0.7M, and +1.2M with GroupGap: the compiler moves
+// the loop's values round), and so did the tokens and
 // classes in locals (+3.4M), or the words' branch behind a call for each
 // run of words between marks (+12.6M).
 func (w *indexWalk) slow(is []int32) {
@@ -680,23 +685,30 @@ func (w *indexWalk) slow(is []int32) {
 	for _, i32 := range is {
 		i := int(i32)
 		t := d.Tokens[i]
-		c := x.class[t.ID()]
+		c := x.classOf(t.ID())
 		if c&(clsMark|clsDots) != 0 {
 			// A mark that lists nothing (see above). A far start's offset
 			// is 255, past any other in its group: if the mark's own start
-			// is far, n.Offset() cannot pass ot+1 (nor does GroupGap tell a
-			// gap), and the mark goes to mark. (A mark is one byte; ".." is
-			// left to mark.)
+			// is far, n.Offset() cannot pass ot+1, and the mark goes to
+			// mark. Across groups, a far start read as its group's start
+			// and 255 is at most the true one: the previous token then
+			// ends at the mark only if the true start is that one, and a
+			// next token that starts past the mark does. (A mark is one
+			// byte; ".." is left to mark.)
 			if i > 0 && i+1 < len(d.Tokens) {
 				p, n := d.Tokens[i-1], d.Tokens[i+1]
 				pid := p.ID()
-				if (c&clsDots|x.classOf(pid))&(clsDots|clsMark) == 0 && (c&clsStop == 0 || x.class[n.ID()]&clsLowerStart == 0) {
+				if (c&clsDots|x.classOf(pid))&(clsDots|clsMark) == 0 && (c&clsStop == 0 || x.classOf(n.ID())&clsLowerStart == 0) {
 					if ot := t.Offset(); uint(i&7)-1 < 6 {
-						if p.Offset()+d.TypeLen(pid) == ot && n.Offset() > ot+1 {
+						if p.Offset()+typeLen(d, pid) == ot && n.Offset() > ot+1 {
 							continue
 						}
-					} else if d.GroupGap(i, p, t) == 0 && d.GroupGap(i+1, t, n) > 0 {
-						continue
+					} else if b := unsafe.Pointer(unsafe.SliceData(d.GroupStarts())); ot != 255 {
+						// Every group below len(d.Tokens)'s has its start.
+						start := *(*uint32)(unsafe.Add(b, i>>3*4)) + ot
+						if start == *(*uint32)(unsafe.Add(b, (i-1)>>3*4))+p.Offset()+typeLen(d, pid) && *(*uint32)(unsafe.Add(b, (i+1)>>3*4))+n.Offset() > start+1 {
+							continue
+						}
 					}
 				}
 			}
@@ -767,6 +779,13 @@ func (w *indexWalk) slow(is []int32) {
 // for each of the some 670,000 tokens slow reads of the 20 MB corpus.
 func (x *tokenIndex) classOf(id uint32) uint32 {
 	return *(*uint32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(x.class)), uintptr(id)*4))
+}
+
+// typeLen is d.TypeLen(id), for an ID of the document's, read as
+// classOf reads class (TypeLens is NumTypes long): in slow, for the
+// previous token of each mark.
+func typeLen(d *prose.Document, id uint32) uint32 {
+	return uint32(*(*uint8)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(d.TypeLens())), id)))
 }
 
 // fastOf is w.fast[id] as classOf reads class (fast is an idTable, at

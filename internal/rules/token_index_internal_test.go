@@ -167,9 +167,21 @@ func TestTokenIndexWalk(t *testing.T) {
 	}
 	srcs["edges.md"] = []byte(b.String())
 	srcs["edges.txt"] = []byte(strings.ReplaceAll(b.String(), "`", " https://example.com/"))
+	// A mark that ends a group and starts far past its base, after a
+	// space, where the previous token ends at the offset 255 of one
+	// length: offsets alone would tell it glued.
+	for n := 236; n < 250; n++ {
+		srcs[fmt.Sprintf("far%d.txt", n)] = []byte("a b c d e f " + strings.Repeat("x", n) + " , y z\n")
+	}
+	farMarks := 0
 	for path, src := range srcs {
 		d := prose.Parse(path, src, prose.FormatFor(path))
 		x := buildTokenIndex(d)
+		for i, tk := range d.Tokens {
+			if i&7 == 7 && x.class[tk.ID()]&clsMark != 0 && tk.Offset() == 255 {
+				farMarks++
+			}
+		}
 		var repeated, doubled, spaced, glued, starts, articles, counts, confusable []int32
 		for _, i := range x.list(clsConfusable) {
 			if d.TokenText(int(i)) != "of" {
@@ -235,6 +247,9 @@ func TestTokenIndexWalk(t *testing.T) {
 				t.Errorf("%s: %s lists %v, want %v", path, l.name, head(l.got), head(l.want))
 			}
 		}
+	}
+	if farMarks == 0 {
+		t.Error("no mark ended a group with a far start")
 	}
 }
 
