@@ -153,7 +153,8 @@ func (t Token) off() uint32 { return t.bits >> offShift & offMask }
 // Offset is the offset of the token's start from its group's base (see
 // NearGap), 255 for a start farther: a loop that holds neighbours of one
 // group tells their gaps from their offsets and TypeLen without a call.
-func (t Token) Offset() uint32 { return t.off() }
+// (off written out: off inlined in Offset left a NOP at each use.)
+func (t Token) Offset() uint32 { return t.bits >> offShift & offMask }
 
 // tokenStarts locates the starts of a run of tokens: bases[g] is the start
 // of token 8g, and far lists, by token, the starts too far past their base

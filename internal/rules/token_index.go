@@ -675,9 +675,11 @@ func mergeTokens(a, b []int32) []int32 {
 //
 // The previous token's class and both fast words are read without bounds
 // checks (classOf, fastOf): -2.5M on the 20 MB corpus; the token's class
-// too, once GroupGap's code had left the loop, -1.1M. The token itself
-// read so costs more (+0.7M, and +1.2M with GroupGap: the compiler moves
-// the loop's values round), and so did the tokens and
+// too, once GroupGap's code had left the loop, -1.1M, and -1.4M more
+// written out, not through classOf, whose inline mark was left as two
+// NOPs for every token. The token itself read so costs more (+0.7M, and
+// +1.2M with GroupGap: the compiler moves the loop's values round), and
+// so did the tokens and
 // classes in locals (+3.4M), or the words' branch behind a call for each
 // run of words between marks (+12.6M).
 func (w *indexWalk) slow(is []int32) {
@@ -685,7 +687,7 @@ func (w *indexWalk) slow(is []int32) {
 	for _, i32 := range is {
 		i := int(i32)
 		t := d.Tokens[i]
-		c := x.classOf(t.ID())
+		c := *(*uint32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(x.class)), uintptr(t.ID())*4)) // classOf
 		if c&(clsMark|clsDots) != 0 {
 			// A mark that lists nothing (see above). A far start's offset
 			// is 255, past any other in its group: if the mark's own start
