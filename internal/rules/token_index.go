@@ -492,7 +492,11 @@ var pickBufs = sync.Pool{New: func() any { return new([stretch]int32) }}
 // no more than 0.3M: i+1, i+2 and i+3 each took an LEA for its write,
 // and the loop a spill and two reloads; and with a loop over each full
 // group that exits on i's low bits, to free end's register, the
-// compiler moved five values round at its back edge (+2.1M).
+// compiler moved five values round at its back edge (+2.1M), or three
+// and a reload, at two tokens an iteration (34 instructions for two,
+// where this loop takes 33). The upper halves read as their own uint32
+// (to spare the copy and the shift of f) took as many: a copy of f1
+// and a reload more.
 //
 //go:noinline
 func pickTokens(buf *[stretch]int32, toks []prose.Token, lo int, fast []uint64, pf uint32, caps []uint64, stops *[stretch / 32]uint32, mask uint64) (int, uint32) {
@@ -671,7 +675,13 @@ func mergeTokens(a, b []int32) []int32 {
 // then sent straight to mark, cost 33.6M where slow took 32.3M less
 // (+0.5M in all: some 63 instructions a mark where the test here takes
 // some 73, and 17 a word to pass it on; the token and class read
-// through pointers at the top of slow then, +0.4M more).
+// through pointers at the top of slow then, +0.4M more). And since the
+// groups' starts: the first test as uint(i-1) < len-2 again (+3.5M); the
+// list appends as reslices into their room, "of" after a modal kept
+// apart and merged after (+2.3M: the compiler moved the loop's values
+// round); the pairs' test of "of" inside pc's of walkPrev (-0.5M, too
+// little for its change); the repeated word's test with c&pc&clsWord
+// first (+0.5M); a loop "for len(is) > 0" (+7M).
 //
 // The previous token's class and both fast words are read without bounds
 // checks (classOf, fastOf): -2.5M on the 20 MB corpus; the token's class
@@ -876,7 +886,8 @@ func (w *indexWalk) mark(i int, t prose.Token, c uint32) {
 // read, and tab an idTable, at least NumTypes long, which every ID is
 // below; the next token's byte too, once i+1 is known to be a token.
 // The bounds check of the stop and the masks of the two IDs cost some
-// four instructions a stop (-2.4M on the 20 MB corpus).
+// four instructions a stop (-2.4M on the 20 MB corpus). The next token
+// read through kp too saved no more than 0.3M.
 func (w *indexWalk) judgeStops(lo int, stops *[stretch / 32]uint32) {
 	toks, tab := w.d.Tokens, w.judge.tab
 	tp, kp := unsafe.Pointer(unsafe.SliceData(tab)), unsafe.Pointer(unsafe.SliceData(toks))
