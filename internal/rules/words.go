@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/par"
@@ -729,6 +730,13 @@ func newTextRefs(memo *runTexts, d *prose.Document) *textRefs {
 //go:noinline
 func findRefs(d *prose.Document, ref []uint16, slots []uint64, words []memoWord) {
 	mask := uint32(len(slots) - 1)
+	// The slots and the words are read through their first elements'
+	// pointers: an index masked with mask is within slots, whose length
+	// is a power of two (runTexts.add), and a slot's index within words,
+	// to which it was added first. Their bounds checks held two lengths
+	// in registers that the loop was short of: -4.0M on the 205 files
+	// of the split corpus.
+	sp, wp := unsafe.Pointer(unsafe.SliceData(slots)), unsafe.Pointer(unsafe.SliceData(words))
 	for id := range ref {
 		text := d.Type(uint32(id))
 		n := len(text)
@@ -743,7 +751,7 @@ func findRefs(d *prose.Document, ref []uint16, slots []uint64, words []memoWord)
 		}
 		h := (x ^ uint64(n)*0xc2b2ae3d27d4eb4f) * 0x9e3779b97f4a7c15
 		for i := uint32(h>>32) & mask; ; i = (i + 1) & mask {
-			s := slots[i]
+			s := *(*uint64)(unsafe.Add(sp, uintptr(i)*8))
 			if s == 0 {
 				break
 			}
@@ -752,7 +760,7 @@ func findRefs(d *prose.Document, ref []uint16, slots []uint64, words []memoWord)
 			}
 			k := uint32(s) - 1
 			// (sameText, written out.)
-			if e := &words[k]; e.hash == h && len(e.text) == n && (n < exactHash ||
+			if e := (*memoWord)(unsafe.Add(wp, uintptr(k)*unsafe.Sizeof(memoWord{}))); e.hash == h && len(e.text) == n && (n < exactHash ||
 				n <= 16 && load64(e.text, 0) == load64(text, 0) && load64(e.text, n-8) == load64(text, n-8) ||
 				n > 16 && e.text == text) {
 				if k < maxRef {
