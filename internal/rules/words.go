@@ -203,15 +203,24 @@ func newWordCounts(doc *prose.Document, byLower []int32, refs *textRefs) *wordCo
 		}
 		u.byRef = t
 		tab := *t
-		for lid, c := range byLower {
+		// (ref as long as the counts, so that the loop checks no bound
+		// but tab's: it held one more value, and spilled.)
+		m := min(len(byLower), len(ref))
+		ref = ref[:m]
+		for lid, c := range byLower[:m] {
 			if c == 0 {
 				continue
 			}
-			if lid < len(ref) && ref[lid] != 0 {
-				tab[ref[lid]-1] = uint32(lid) + 1
+			if r := ref[lid]; r != 0 {
+				tab[r-1] = uint32(lid) + 1
 				continue
 			}
 			rest = append(rest, int32(lid))
+		}
+		for lid := m; lid < len(byLower); lid++ {
+			if byLower[lid] != 0 {
+				rest = append(rest, int32(lid))
+			}
 		}
 		u.makeSlots(len(rest))
 		for _, lid := range rest {
@@ -1642,11 +1651,17 @@ func (j *judge) countNames() {
 // TooVaried document), so they are all words or none, and the parser has
 // counted them (TypeCount).
 func (j *judge) wordUses() (uses *wordCounts, size int) {
-	byLower := mem.Table[int32](j.doc.NumTypes())
-	for id, s := range j.seen[:j.doc.NumTypes()] {
+	// (The counts and lower-case forms in locals, as long as seen: the
+	// stores to byLower made the loop load them again from the document
+	// at each type, and check their bounds.)
+	counts, lowers := j.doc.TypeCounts(), j.doc.Lowers()
+	byLower := mem.Table[int32](len(counts))
+	seen := j.seen[:len(counts)]
+	lowers = lowers[:len(counts)]
+	for id, s := range seen {
 		if s == seenPlain || s == seenWork || s == seenCounted {
-			c := int32(j.doc.TypeCount(uint32(id)))
-			byLower[j.doc.Lower(uint32(id))] += c
+			c := counts[id]
+			byLower[lowers[id]] += c
 			size += int(c)
 		}
 	}
