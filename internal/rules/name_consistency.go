@@ -431,7 +431,7 @@ func smallWordInside(toks []prose.Token, marks []uint32, j int) (int, bool) {
 // name's candidate (nameScan.classify, capitalTypes).
 func isNameCapital(text string) bool {
 	c := text[0]
-	return c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isCapitalised(text)
+	return c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isCapitalisedRest(text)
 }
 
 // Marks of a type that nameWords reads per token (capitalTypes).

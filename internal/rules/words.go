@@ -2925,10 +2925,20 @@ func titleCase(doc *prose.Document, b *prose.Block, shapes []uint8) bool {
 	return words >= 2 && caps*4 >= words*3
 }
 
+// isCapitalised reports whether w starts with an upper-case letter. An
+// ASCII start is told here, which inlines; the rest is
+// isCapitalisedRest's, a call (with the decoding in it, isCapitalised
+// was a call for every word its many callers asked about).
 func isCapitalised(w string) bool {
-	if w != "" && w[0] < utf8.RuneSelf {
-		return w[0] >= 'A' && w[0] <= 'Z'
+	if len(w) == 0 || w[0] >= utf8.RuneSelf {
+		return isCapitalisedRest(w)
 	}
+	return w[0]-'A' < 26
+}
+
+// isCapitalisedRest is isCapitalised of a w that is empty or starts
+// outside ASCII.
+func isCapitalisedRest(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
