@@ -2930,7 +2930,7 @@ func titleCase(doc *prose.Document, b *prose.Block, shapes []uint8) bool {
 // isCapitalisedRest's, a call (with the decoding in it, isCapitalised
 // was a call for every word its many callers asked about).
 func isCapitalised(w string) bool {
-	if len(w) == 0 || w[0] >= utf8.RuneSelf {
+	if w == "" || w[0] >= utf8.RuneSelf {
 		return isCapitalisedRest(w)
 	}
 	return w[0]-'A' < 26
