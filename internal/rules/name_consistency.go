@@ -329,6 +329,9 @@ const nameStretch = 256
 type nameBuf struct {
 	uses   [nameStretch]int32
 	starts [nameStretch]int32
+	// n and k count the uses and starts listed: rarely written, they
+	// are kept here, not in registers (see walk).
+	n, k int
 }
 
 // walk lists the capitalised words that the words of caps mark (at most
@@ -352,7 +355,11 @@ type nameBuf struct {
 // mask (a copy near the end), which spares the bounds checks but spilled
 // as many values (+0.9M on the 20 MB corpus); and the next two tokens
 // read only below len(toks)-2, which the compiler did not take to spare
-// their checks.
+// their checks. The counts of uses and starts are buf's (buf.n, buf.k),
+// not locals: rarely written, they took two registers, and the loop
+// reloaded others from the stack at each word (-1.4M on the 20 MB
+// corpus). Lost too: the words of caps copied to an array of the stretch
+// and read by index, which spilled more (+0.8M).
 //
 //go:noinline
 func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
@@ -361,7 +368,7 @@ func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
 	// no bounds check.
 	_ = marks[0]
 	mk := uint(len(marks) - 1)
-	n, k := 0, 0
+	buf.n, buf.k = 0, 0
 	// The bits are read where they are, a word at a time, their lowest
 	// first: listing them as indexes for this loop to read cost more.
 	for base := lo << 6; len(caps) > 0; base += 64 {
@@ -376,21 +383,21 @@ func (w *nameWalk) walk(buf *nameBuf, caps []uint64, lo int) (int, int) {
 				nt := toks[ti+1]
 				if nm := marks[uint(nt.ID())&mk]; m&markConnector == 0 && nm&(markCapital|markConnector) != 0 && nm&markArticle == 0 && !nt.Gap() &&
 					ti+2 < len(toks) && marks[uint(toks[ti+2].ID())&mk]&(markCapital|markConnector) != 0 {
-					buf.starts[k&(nameStretch-1)] = ti32
-					k++
+					buf.starts[buf.k&(nameStretch-1)] = ti32
+					buf.k++
 				}
 			}
 			// (w.seen, rarely written, is read where it is: a register
 			// for it cost the loop others, spilled to the stack. A word
 			// of no form, 0, is above no seen.)
 			if fi := m >> markFormShift; fi > w.seen {
-				buf.uses[n&(nameStretch-1)] = ti32
-				n++
+				buf.uses[buf.n&(nameStretch-1)] = ti32
+				buf.n++
 				w.seen = fi
 			}
 		}
 	}
-	return n, k
+	return buf.n, buf.k
 }
 
 // tokenBits is a set of token indexes, a bit each.
@@ -424,7 +431,7 @@ func smallWordInside(toks []prose.Token, marks []uint32, j int) (int, bool) {
 // name's candidate (nameScan.classify, capitalTypes).
 func isNameCapital(text string) bool {
 	c := text[0]
-	return c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isCapitalised(text)
+	return c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isCapitalisedRest(text)
 }
 
 // Marks of a type that nameWords reads per token (capitalTypes).
