@@ -543,6 +543,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 	b := builder{text: d.Text, toks: toks, view: view, readable: readableEnd(d)}
 	b.starts.bases = make([]uint32, 0, cap(toks)>>groupShift+1)
 	b.v.init(d.Text, est)
+	var sc splitScratch
 	for _, rb := range blocks {
 		segs := r.prose[rb.firstSeg:rb.endSeg]
 		if len(segs) == 0 {
@@ -584,7 +585,7 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 			p.sents = append(p.sents, newSentence(firstTok, endTok, len(p.blocks)))
 		} else {
 			b.see(view)
-			resetTo(&p.sents, splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.facts, p.sents))
+			resetTo(&p.sents, splitSentences(view, firstTok, endTok, len(p.blocks), b.terms, &b.facts, &sc, p.sents))
 		}
 		p.blocks = append(p.blocks, Block{
 			start: segs[0].start, end: segs[len(segs)-1].end,
