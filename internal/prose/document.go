@@ -580,8 +580,11 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 		// Split the block while its tokens are still in the cache. A
 		// block without a mark that may end a sentence (a heading, a
 		// line of a list) is one sentence: no view to update, no call.
+		// So is a block whose one mark is its last token (a sentence
+		// of its own, or a heading that ends in a dot): it ends its
+		// sentence at the block's end, or none.
 		firstSent := len(p.sents)
-		if len(b.terms) == 0 {
+		if n := len(b.terms); n == 0 || n == 1 && b.terms[0] == endTok-1 {
 			p.sents = append(p.sents, newSentence(firstTok, endTok, len(p.blocks)))
 		} else {
 			b.see(view)
