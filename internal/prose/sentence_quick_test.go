@@ -10,14 +10,15 @@ import (
 // every block of random drafts (a token that is no term ends nothing, by
 // either): each verdict it is sure of must be sentenceEnd's. It asks
 // twice with one memo, first empty (it is unsure of most marks), then as
-// the first split left it (it is sure of most), and checks that the
-// sentences splitSentences makes are the document's: Parse's, which asks
-// sentenceEnd alone below quickTerms marks (every draft here), where
-// splitSentences asks quickEnds from the first mark in every other
-// draft. The drafts hold dots after words and abbreviations, spaced
-// ellipses, closing marks glued to the marks, marks glued to the next
-// word, and lines of many tokens, whose groups of eight put gaps past
-// NearGap.
+// the first split left it (it is sure of most). It checks that the
+// sentences splitSentences makes are the document's, and that those are
+// oracleSplit's (the split before quickEnds, which asked of a block's
+// last mark too). Parse asks sentenceEnd alone below quickTerms marks
+// (every draft here); splitSentences here asks quickEnds from the first
+// mark in every other draft. The drafts hold dots after words and
+// abbreviations, spaced ellipses, closing marks glued to the marks, marks
+// glued to the next word, and lines of many tokens, whose groups of eight
+// put gaps past NearGap.
 func TestQuickEnds(t *testing.T) {
 	pieces := []string{
 		"word", "Word", "The", "i", "x", " ", " ", " ", "  ", "\n", "\n", "\n\n",
@@ -60,6 +61,17 @@ func TestQuickEnds(t *testing.T) {
 					}
 					sents := splitSentences(d, first, end, bi, terms, &memo, &sc, nil)
 					want := d.Sentences[b.FirstSentence():b.EndSentence()]
+					if pass == 0 {
+						oracle := oracleSplit(d, first, end, bi, terms)
+						if len(oracle) != len(want) {
+							t.Fatalf("%v %q: block %d: %d sentences, sentenceEnd on every mark %d", format, src, bi, len(want), len(oracle))
+						}
+						for k := range oracle {
+							if oracle[k] != want[k] {
+								t.Fatalf("%v %q: block %d: sentence %d %v, sentenceEnd on every mark %v", format, src, bi, k, want[k], oracle[k])
+							}
+						}
+					}
 					if len(sents) != len(want) {
 						t.Fatalf("%v %q: block %d: %d sentences, want %d", format, src, bi, len(sents), len(want))
 					}
@@ -75,4 +87,27 @@ func TestQuickEnds(t *testing.T) {
 	if sure < all/2 {
 		t.Errorf("quickEnds sure of %d verdicts in %d", sure, all)
 	}
+}
+
+// oracleSplit is splitSentences as it was before quickEnds: sentenceEnd
+// asked of every mark, the block's last token too, with a memo of its
+// own.
+func oracleSplit(d *Document, first, end, block int, terms []int) []Sentence {
+	var memo []uint8
+	var out []Sentence
+	start, next := first, first
+	for _, i := range terms {
+		if i < next {
+			continue
+		}
+		next = i + 1
+		if j := sentenceEnd(d, i, first, end, &memo); j >= 0 {
+			out = append(out, newSentence(start, j, block))
+			start, next = j, j
+		}
+	}
+	if start < end {
+		out = append(out, newSentence(start, end, block))
+	}
+	return out
 }
