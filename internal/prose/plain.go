@@ -334,6 +334,9 @@ func quickWalk(text string, lp unsafe.Pointer, n int, prose []Segment, bp unsafe
 			*(*rawBlock)(bp) = rawBlock{kind: Paragraph, firstSeg: uint32(np)}
 			bp = unsafe.Add(bp, unsafe.Sizeof(rawBlock{}))
 		}
+		// (A pointer to the next segment, in place of the array and the
+		// count, to free a register: 2.8M more on c20, the loop spilled
+		// more, not less.)
 		*(*Segment)(unsafe.Add(pbase, uintptr(np)*unsafe.Sizeof(Segment{}))) = newSegment(start, end)
 		np++
 		open = f == finalGoesOn
@@ -492,6 +495,8 @@ func indexWWW(s string) int {
 		if k < 0 {
 			break
 		}
+		// (Testing the byte before the dot first, then the two before
+		// it, saved only 0.9M on c20: not kept.)
 		if i += k; s[i-3:i] == "www" {
 			return i - 3
 		}
