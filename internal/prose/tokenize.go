@@ -198,6 +198,21 @@ var afterWord = func() (t [256]uint8) {
 	return t
 }()
 
+// tokTables are the tables of tokenize's loop, which it reads from its
+// builder (vocab.tab, copied there by vocab.init): the builder's pointer,
+// in a register throughout, finds them. A table of the package's is
+// found from its address, an instruction at each use, and the compiler
+// kept some of the addresses in registers from one block to the next,
+// loading them again on the common paths: 8M more on the 20 MB corpus.
+// (The copy, 700 bytes a part, is some 50 instructions.)
+type tokTables struct {
+	wordStart, afterWord [256]uint8
+	asciiClass           [utf8.RuneSelf]uint8
+	lowBytes             [9]uint64
+}
+
+var tokenizeTables = tokTables{wordStart, afterWord, asciiClass, lowBytes}
+
 // tokenize appends the tokens of text[s.Start:s.End]. It allocates nothing
 // beyond the growth of the token slice and the vocabulary.
 //
@@ -240,7 +255,7 @@ words:
 		w := load64(text, i)
 		c := byte(w)
 		var stop uint64
-		if start := wordStart[c]; start == startLetter {
+		if start := b.v.tab.wordStart[c]; start == startLetter {
 			stop = notLetter(w)
 		} else if start == startDigit {
 			stop = notAlnum(w)
@@ -264,7 +279,7 @@ words:
 			var key, key2, h uint64
 			if stop != 0 {
 				n = bits.TrailingZeros64(stop) >> 3
-				key = w & lowBytes[n]
+				key = w & b.v.tab.lowBytes[n]
 				h = key * hashMul
 			} else {
 				if stop = notLetter(load64(text, i+8)); stop == 0 {
@@ -272,7 +287,7 @@ words:
 				}
 				m := bits.TrailingZeros64(stop) >> 3
 				n = 8 + m
-				key, key2 = w, load64(text, i+8)&lowBytes[m]
+				key, key2 = w, load64(text, i+8)&b.v.tab.lowBytes[m]
 				h = key*hashMul + key2*hashMul2
 			}
 			// The word ends at the end of the span, or at a byte that no
@@ -297,7 +312,7 @@ words:
 			// from the byte itself, before its class is read.)
 			a := afterSpace // the class of the byte after the word
 			if after := byte(load64(text, j)); after != ' ' {
-				if a = afterWord[after]; a >= afterGlue && (a == afterMore && j < e || j+1 < e && afterWord[byte(load64(text, j+1))] == afterMore) {
+				if a = b.v.tab.afterWord[after]; a >= afterGlue && (a == afterMore && j < e || j+1 < e && b.v.tab.afterWord[byte(load64(text, j+1))] == afterMore) {
 					goto slow
 				}
 			}
@@ -365,7 +380,7 @@ words:
 		}
 	other:
 		if c < utf8.RuneSelf {
-			switch class := asciiClass[c]; class {
+			switch class := b.v.tab.asciiClass[c]; class {
 			case cSpace:
 				// This byte and the spaces after it (an indented line),
 				// eight at a time.
