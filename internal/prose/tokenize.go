@@ -36,6 +36,8 @@ type builder struct {
 	// end is the end of the span tokenize reads, where its loop may stop
 	// before (kept here, out of the loop's registers).
 	end int
+	// lim is where tokenize's loop stops (kept here too).
+	lim int
 }
 
 // readableEnd is how far past its start tokenize may read d's text:
@@ -263,6 +265,12 @@ func (b *builder) tokenize(s Span) {
 	// (Made at each span instead, the room took seven instructions a
 	// span, 2.2M on the 20 MB corpus.)
 	k := len(b.toks)
+	// The loop runs to lim, no further than the room left in the token
+	// slice lets it: a token takes a byte or more of the span, so that
+	// the slice has room for every token put before lim, without a test.
+	// Past lim with bytes of the span left, token makes the next token,
+	// growing the slice if it is full, and the loop runs on to a new lim.
+	b.lim = min(e, i+cap(b.toks)-k)
 	// The bytes of the span are read eight at a time from i, which lies
 	// sixteen or more bytes before the end of the readable bytes (the
 	// text's, and some past it: see readableEnd): no bounds to check.
@@ -271,7 +279,7 @@ func (b *builder) tokenize(s Span) {
 	// instruction of tokenize's own: for a line without one the compiler
 	// emits a no-op to mark the inlined call, executed once a word.
 words:
-	for i < e {
+	for i < b.lim {
 		w := load64(text, i)
 		c := byte(w)
 		var stop uint64
@@ -369,10 +377,6 @@ words:
 				}
 				sl = &slots[x]
 			}
-			toks := b.toks[:cap(b.toks)]
-			if uint(k) >= uint(len(toks)) {
-				goto slow // no room: token grows the slice
-			}
 			// The offset of the start less one, which meta holds in its
 			// place (slotLen) and the token's offset field makes up.
 			// (Only a group's first token starts at its base: the others
@@ -386,7 +390,7 @@ words:
 			}
 			// The use is counted in the slot (see vslot).
 			sl.count++
-			toks[k] = Token{sl.meta + off1<<offShift}
+			putToken(b.toks, k, Token{sl.meta + off1<<offShift})
 			k++
 			// Skip the space that usually follows (as the other ASCII
 			// tokens do): afterSpace is odd, afterEnds and afterGlue are
@@ -415,9 +419,8 @@ words:
 				if meta == 0 || c == '.' && byte(w>>8) == '.' {
 					break // a first use or an ellipsis (token makes it)
 				}
-				toks := b.toks[:cap(b.toks)]
-				if uint(k) >= uint(len(toks)) || class != cPunct && len(b.terms) == cap(b.terms) {
-					break // no room for the token or its term: token grows the slices
+				if class != cPunct && len(b.terms) == cap(b.terms) {
+					break // no room for the term: token grows the slice
 				}
 				// The token is made from meta as a word's is.
 				off1 := uint32(i-1) - b.starts.base
@@ -433,7 +436,7 @@ words:
 					b.terms[m] = k
 				}
 				b.v.byteCounts[c]++ // (see settle)
-				toks[k] = Token{meta + off1<<offShift}
+				putToken(b.toks, k, Token{meta + off1<<offShift})
 				k++
 				// Skip the space that often follows (after a comma, a
 				// colon); one past the span's end ends the loop all the
@@ -450,6 +453,16 @@ words:
 		i = b.token(i, b.end)
 		k = len(b.toks)
 		b.roomForBases(cap(b.toks))
+	}
+	if i < e {
+		// The slice has room for as many tokens as the bytes before lim:
+		// token makes the next one (growing the slice if it is full).
+		b.toks = b.toks[:k]
+		i = b.token(i, b.end)
+		k = len(b.toks)
+		b.roomForBases(cap(b.toks))
+		b.lim = min(e, i+cap(b.toks)-k)
+		goto words
 	}
 	b.toks = b.toks[:k]
 	if end := b.end; i < end {
@@ -564,6 +577,12 @@ func (b *builder) first(i, e, k int) int {
 		i = j
 	}
 	return i
+}
+
+// putToken stores t as toks[k], k < cap(toks), without a bounds check
+// and leaving the length as it is (tokenize sets it).
+func putToken(toks []Token, k int, t Token) {
+	*(*Token)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(toks)), uintptr(k)*unsafe.Sizeof(t))) = t
 }
 
 // sliceHead is the layout of a slice's header.
