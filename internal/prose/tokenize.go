@@ -256,9 +256,9 @@ func (b *builder) tokenize(s Span) {
 	b.end = end
 	// The tokens are put in the token slice up to its capacity, k the
 	// number of them; its length is set when token is called and at the
-	// end. The slice is read from b as a token is put, and its room
-	// checked there, once: kept in registers across the loop, its
-	// pointer and capacity would push the loop's values to the stack.
+	// end. The slice is read from b as a token is put (kept in registers
+	// across the loop, its pointer would push the loop's values to the
+	// stack), and its room is that of lim, below.
 	// The bases have room for the groups of all of them: buildPart
 	// makes them so, and roomForBases follows every call of token that
 	// may grow the token slice, here and above, and firstSlow's growth.
@@ -318,11 +318,10 @@ words:
 				key, key2 = w, load64(text, i+8)&b.v.tab.lowBytes[m]
 				h = key*hashMul + key2*hashMul2
 			}
-			// The word ends at the end of the span, or at a byte that no
-			// word holds, or at a glue byte (a comma, a dot) that no
-			// letter or digit follows: "word, " and "word.\n"
-			// (wordEndFrom would stop there too). (j+1 < e holds j < e:
-			// the glue's test spares that of j.)
+			// The word ends at a byte that no word holds (the one at e
+			// is such), or at a glue byte (a comma, a dot) that no letter
+			// or digit follows: "word, " and "word.\n" (wordEndFrom
+			// would stop there too).
 			//
 			// The words of two parts joined by a hyphen or an
 			// apostrophe ("long-term", "don't"), 50,000 of the 20 MB
@@ -528,23 +527,22 @@ type newWord struct {
 }
 
 // first appends the token of b.newWord, starting at i, as the k-th token
-// (b.toks has room for k tokens, and its length, set only when token or
-// first is called, may be less than k), and returns where the next one
-// may start (as token does).
+// (b.toks has room for it, k being below tokenize's lim, and its length,
+// set only when token or first is called, may be less than k), and
+// returns where the next one may start (as token does).
 //
 // Most first uses are numbered here without a call: while the type slices,
-// cased and the table have room (v.room) and so has the token slice, the
-// type's entries are stored in place, where appends (each with its call
-// to grow the slice, for which the function kept its values on the stack)
-// and vocab.grow's test cost 60 instructions a use more (firstSlow does
-// the rest).
+// cased and the table have room (v.room), the type's entries are stored
+// in place, where appends (each with its call to grow the slice, for which
+// the function kept its values on the stack) and vocab.grow's test cost 60
+// instructions a use more (firstSlow does the rest).
 func (b *builder) first(i, e, k int) int {
 	nw := &b.newWord
 	v := &b.v
 	x := nw.slot - 1
 	id := len(v.refs)
 	off := uint32(i) - b.starts.base
-	if id >= v.room || k >= cap(b.toks) || k&(1<<groupShift-1) != 0 && off >= farOff {
+	if id >= v.room || k&(1<<groupShift-1) != 0 && off >= farOff {
 		b.toks = b.toks[:k]
 		return b.firstSlow(i, e, x)
 	}
