@@ -334,11 +334,12 @@ words:
 			j := i + n
 			// (Three words in four end at a space: it is told first,
 			// from the byte itself, before its class is read.)
-			a := afterSpace // the class of the byte after the word
+			skip := 1 // the space after the word, skipped (see below)
 			if after := byte(load64(text, j)); after != ' ' {
-				if a = b.v.tab.afterWord[after]; a >= afterGlue && (a == afterMore || b.v.tab.afterWord[byte(load64(text, j+1))] == afterMore) {
+				if a := b.v.tab.afterWord[after]; a >= afterGlue && (a == afterMore || b.v.tab.afterWord[byte(load64(text, j+1))] == afterMore) {
 					goto slow
 				}
+				skip = 0
 			}
 			// Already seen? (Inlined vocab.id for the common case.)
 			// The keys alone tell: no text holds a NUL byte but the
@@ -392,10 +393,8 @@ words:
 			putToken(b.toks, k, Token{sl.meta + off1<<offShift})
 			k++
 			// Skip the space that usually follows (as the other ASCII
-			// tokens do): afterSpace is odd, afterEnds and afterGlue are
-			// even, and afterMore, odd too, comes here only at the end of
-			// the span, past which a skip ends the loop all the same.
-			i = j + int(a&1)
+			// tokens do).
+			i = j + skip
 			continue
 		}
 	other:
