@@ -33,6 +33,11 @@ type builder struct {
 	newWord newWord
 	// readable is how far tokenize may read the text (readableEnd).
 	readable int
+	// end is the end of the span tokenize reads, where its loop may stop
+	// before (kept here, out of the loop's registers).
+	end int
+	// lim is where tokenize's loop stops (kept here too).
+	lim int
 }
 
 // readableEnd is how far past its start tokenize may read d's text:
@@ -198,6 +203,21 @@ var afterWord = func() (t [256]uint8) {
 	return t
 }()
 
+// tokTables are the tables of tokenize's loop, which it reads from its
+// builder (vocab.tab, copied there by vocab.init): the builder's pointer,
+// in a register throughout, finds them. A table of the package's is
+// found from its address, an instruction at each use, and the compiler
+// kept some of the addresses in registers from one block to the next,
+// loading them again on the common paths: 8M more on the 20 MB corpus.
+// (The copy, 700 bytes a part, is some 50 instructions.)
+type tokTables struct {
+	wordStart, afterWord [256]uint8
+	asciiClass           [utf8.RuneSelf]uint8
+	lowBytes             [9]uint64
+}
+
+var tokenizeTables = tokTables{wordStart, afterWord, asciiClass, lowBytes}
+
 // tokenize appends the tokens of text[s.Start:s.End]. It allocates nothing
 // beyond the growth of the token slice and the vocabulary.
 //
@@ -208,26 +228,49 @@ var afterWord = func() (t [256]uint8) {
 // in the token slice while it has room, so that no call to grow it on the
 // common path keeps the loop's values on the stack; token grows it.
 func (b *builder) tokenize(s Span) {
-	i, e := s.Start, s.End
+	i, end := s.Start, s.End
 	text := b.text
-	if e+16 > b.readable {
-		for i < e {
-			i = b.token(i, e)
+	if end+16 > b.readable {
+		for i < end {
+			i = b.token(i, end)
 		}
 		b.roomForBases(cap(b.toks))
 		return
 	}
+	// The loop reads the span up to e, before which the span's end is
+	// moved, if need be, to a byte of ASCII that no letter or digit is:
+	// a run of letters or digits read from sixteen bytes then stops at e
+	// at the latest, and a byte after a word is in the span, or at e,
+	// which is no letter, digit or byte outside ASCII: the word path
+	// tests neither its end nor the byte after it against e (two to six
+	// instructions a word, 7M on the 20 MB corpus). Such a byte is no
+	// token's but its own (white space or punctuation), so that the
+	// tokens before it are those of the span; the rest of the span, if
+	// any (a cut before a word: a link's), goes to token. (A glue byte
+	// at e, a letter after it, sends the word before it to token, which
+	// reads the span to its end.)
+	e := end
+	for e > i && b.v.tab.afterWord[byte(load64(text, e))] == afterMore {
+		e--
+	}
+	b.end = end
 	// The tokens are put in the token slice up to its capacity, k the
 	// number of them; its length is set when token is called and at the
-	// end. The slice is read from b as a token is put, and its room
-	// checked there, once: kept in registers across the loop, its
-	// pointer and capacity would push the loop's values to the stack.
+	// end. The slice is read from b as a token is put (kept in registers
+	// across the loop, its pointer would push the loop's values to the
+	// stack), and its room is that of lim, below.
 	// The bases have room for the groups of all of them: buildPart
 	// makes them so, and roomForBases follows every call of token that
 	// may grow the token slice, here and above, and firstSlow's growth.
 	// (Made at each span instead, the room took seven instructions a
 	// span, 2.2M on the 20 MB corpus.)
 	k := len(b.toks)
+	// The loop runs to lim, no further than the room left in the token
+	// slice lets it: a token takes a byte or more of the span, so that
+	// the slice has room for every token put before lim, without a test.
+	// Past lim with bytes of the span left, token makes the next token,
+	// growing the slice if it is full, and the loop runs on to a new lim.
+	b.lim = min(e, i+cap(b.toks)-k)
 	// The bytes of the span are read eight at a time from i, which lies
 	// sixteen or more bytes before the end of the readable bytes (the
 	// text's, and some past it: see readableEnd): no bounds to check.
@@ -236,11 +279,11 @@ func (b *builder) tokenize(s Span) {
 	// instruction of tokenize's own: for a line without one the compiler
 	// emits a no-op to mark the inlined call, executed once a word.
 words:
-	for i < e {
+	for i < b.lim {
 		w := load64(text, i)
 		c := byte(w)
 		var stop uint64
-		if start := wordStart[c]; start == startLetter {
+		if start := b.v.tab.wordStart[c]; start == startLetter {
 			stop = notLetter(w)
 		} else if start == startDigit {
 			stop = notAlnum(w)
@@ -264,7 +307,7 @@ words:
 			var key, key2, h uint64
 			if stop != 0 {
 				n = bits.TrailingZeros64(stop) >> 3
-				key = w & lowBytes[n]
+				key = w & b.v.tab.lowBytes[n]
 				h = key * hashMul
 			} else {
 				if stop = notLetter(load64(text, i+8)); stop == 0 {
@@ -272,14 +315,13 @@ words:
 				}
 				m := bits.TrailingZeros64(stop) >> 3
 				n = 8 + m
-				key, key2 = w, load64(text, i+8)&lowBytes[m]
+				key, key2 = w, load64(text, i+8)&b.v.tab.lowBytes[m]
 				h = key*hashMul + key2*hashMul2
 			}
-			// The word ends at the end of the span, or at a byte that no
-			// word holds, or at a glue byte (a comma, a dot) that no
-			// letter or digit follows: "word, " and "word.\n"
-			// (wordEndFrom would stop there too). (j+1 < e holds j < e:
-			// the glue's test spares that of j.)
+			// The word ends at a byte that no word holds (the one at e
+			// is such), or at a glue byte (a comma, a dot) that no letter
+			// or digit follows: "word, " and "word.\n" (wordEndFrom
+			// would stop there too).
 			//
 			// The words of two parts joined by a hyphen or an
 			// apostrophe ("long-term", "don't"), 50,000 of the 20 MB
@@ -290,16 +332,14 @@ words:
 			// branch (or, with the keys read by chunk, all it held
 			// across the call).
 			j := i + n
-			if j > e {
-				goto slow
-			}
 			// (Three words in four end at a space: it is told first,
 			// from the byte itself, before its class is read.)
-			a := afterSpace // the class of the byte after the word
+			skip := 1 // the space after the word, skipped (see below)
 			if after := byte(load64(text, j)); after != ' ' {
-				if a = afterWord[after]; a >= afterGlue && (a == afterMore && j < e || j+1 < e && afterWord[byte(load64(text, j+1))] == afterMore) {
+				if a := b.v.tab.afterWord[after]; a >= afterGlue && (a == afterMore || b.v.tab.afterWord[byte(load64(text, j+1))] == afterMore) {
 					goto slow
 				}
+				skip = 0
 			}
 			// Already seen? (Inlined vocab.id for the common case.)
 			// The keys alone tell: no text holds a NUL byte but the
@@ -337,10 +377,6 @@ words:
 				}
 				sl = &slots[x]
 			}
-			toks := b.toks[:cap(b.toks)]
-			if uint(k) >= uint(len(toks)) {
-				goto slow // no room: token grows the slice
-			}
 			// The offset of the start less one, which meta holds in its
 			// place (slotLen) and the token's offset field makes up.
 			// (Only a group's first token starts at its base: the others
@@ -354,18 +390,16 @@ words:
 			}
 			// The use is counted in the slot (see vslot).
 			sl.count++
-			toks[k] = Token{sl.meta + off1<<offShift}
+			putToken(b.toks, k, Token{sl.meta + off1<<offShift})
 			k++
 			// Skip the space that usually follows (as the other ASCII
-			// tokens do): afterSpace is odd, afterEnds and afterGlue are
-			// even, and afterMore, odd too, comes here only at the end of
-			// the span, past which a skip ends the loop all the same.
-			i = j + int(a&1)
+			// tokens do).
+			i = j + skip
 			continue
 		}
 	other:
 		if c < utf8.RuneSelf {
-			switch class := asciiClass[c]; class {
+			switch class := b.v.tab.asciiClass[c]; class {
 			case cSpace:
 				// This byte and the spaces after it (an indented line),
 				// eight at a time.
@@ -383,9 +417,8 @@ words:
 				if meta == 0 || c == '.' && byte(w>>8) == '.' {
 					break // a first use or an ellipsis (token makes it)
 				}
-				toks := b.toks[:cap(b.toks)]
-				if uint(k) >= uint(len(toks)) || class != cPunct && len(b.terms) == cap(b.terms) {
-					break // no room for the token or its term: token grows the slices
+				if class != cPunct && len(b.terms) == cap(b.terms) {
+					break // no room for the term: token grows the slice
 				}
 				// The token is made from meta as a word's is.
 				off1 := uint32(i-1) - b.starts.base
@@ -401,7 +434,7 @@ words:
 					b.terms[m] = k
 				}
 				b.v.byteCounts[c]++ // (see settle)
-				toks[k] = Token{meta + off1<<offShift}
+				putToken(b.toks, k, Token{meta + off1<<offShift})
 				k++
 				// Skip the space that often follows (after a comma, a
 				// colon); one past the span's end ends the loop all the
@@ -415,11 +448,27 @@ words:
 		}
 	slow:
 		b.toks = b.toks[:k]
-		i = b.token(i, e)
+		i = b.token(i, b.end)
 		k = len(b.toks)
 		b.roomForBases(cap(b.toks))
 	}
+	if i < e {
+		// The slice has room for as many tokens as the bytes before lim:
+		// token makes the next one (growing the slice if it is full).
+		b.toks = b.toks[:k]
+		i = b.token(i, b.end)
+		k = len(b.toks)
+		b.roomForBases(cap(b.toks))
+		b.lim = min(e, i+cap(b.toks)-k)
+		goto words
+	}
 	b.toks = b.toks[:k]
+	if end := b.end; i < end {
+		for i < end {
+			i = b.token(i, end)
+		}
+		b.roomForBases(cap(b.toks))
+	}
 }
 
 // joinedEnd returns the end of the word whose first part of ASCII letters
@@ -477,23 +526,22 @@ type newWord struct {
 }
 
 // first appends the token of b.newWord, starting at i, as the k-th token
-// (b.toks has room for k tokens, and its length, set only when token or
-// first is called, may be less than k), and returns where the next one
-// may start (as token does).
+// (b.toks has room for it, k being below tokenize's lim, and its length,
+// set only when token or first is called, may be less than k), and
+// returns where the next one may start (as token does).
 //
 // Most first uses are numbered here without a call: while the type slices,
-// cased and the table have room (v.room) and so has the token slice, the
-// type's entries are stored in place, where appends (each with its call
-// to grow the slice, for which the function kept its values on the stack)
-// and vocab.grow's test cost 60 instructions a use more (firstSlow does
-// the rest).
+// cased and the table have room (v.room), the type's entries are stored
+// in place, where appends (each with its call to grow the slice, for which
+// the function kept its values on the stack) and vocab.grow's test cost 60
+// instructions a use more (firstSlow does the rest).
 func (b *builder) first(i, e, k int) int {
 	nw := &b.newWord
 	v := &b.v
 	x := nw.slot - 1
 	id := len(v.refs)
 	off := uint32(i) - b.starts.base
-	if id >= v.room || k >= cap(b.toks) || k&(1<<groupShift-1) != 0 && off >= farOff {
+	if id >= v.room || k&(1<<groupShift-1) != 0 && off >= farOff {
 		b.toks = b.toks[:k]
 		return b.firstSlow(i, e, x)
 	}
@@ -526,6 +574,12 @@ func (b *builder) first(i, e, k int) int {
 		i = j
 	}
 	return i
+}
+
+// putToken stores t as toks[k], k < cap(toks), without a bounds check
+// and leaving the length as it is (tokenize sets it).
+func putToken(toks []Token, k int, t Token) {
+	*(*Token)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(toks)), uintptr(k)*unsafe.Sizeof(t))) = t
 }
 
 // sliceHead is the layout of a slice's header.

@@ -3,8 +3,10 @@ package prose
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestTokenizeFastPath checks tokenize's inline paths against token alone:
@@ -214,5 +216,69 @@ func TestLowerForms(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestTokenizeCutSpan checks tokenize's loop on spans that end anywhere:
+// before a letter, a digit, glue or a byte outside ASCII (a cut before a
+// link), where the loop stops early and leaves the rest to token. Two
+// spans of a random paragraph, cut at random, tokenized by tokenize and
+// one token at a time by token, must give the same tokens (starts, kinds
+// and IDs) and the same vocabulary, whatever room the token slice has at
+// first.
+func TestTokenizeCutSpan(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 11))
+	moved := 0
+	for range 20_000 {
+		src := randomParagraph(r) + " " + randomParagraph(r)
+		text := src + strings.Repeat("a", 16) // readable, but no span's
+		// (Spans end at a character's start, as the parser cuts them.)
+		at := func(i int) int {
+			for i > 0 && !utf8.RuneStart(text[i]) {
+				i--
+			}
+			return i
+		}
+		cut := at(r.IntN(len(src) + 1))
+		spans := []Span{{0, cut}, {at(min(cut+r.IntN(3), len(src))), at(len(src) - r.IntN(4))}}
+		if spans[1].End < spans[1].Start {
+			spans[1].End = spans[1].Start
+		}
+		room := r.IntN(12) // (the loop runs as far as the token slice's room lets it)
+		build := func(fast bool) *builder {
+			b := &builder{text: text, readable: len(text), toks: make([]Token, 0, room)}
+			b.starts.bases = make([]uint32, 0, room>>groupShift+1)
+			b.v.init(text, 64)
+			for _, s := range spans {
+				if fast {
+					b.tokenize(s)
+					continue
+				}
+				for i := s.Start; i < s.End; {
+					i = b.token(i, s.End)
+				}
+				b.roomForBases(cap(b.toks))
+			}
+			return b
+		}
+		f, s := build(true), build(false)
+		what := fmt.Sprintf("%q in %v", src, spans)
+		if len(f.toks) != len(s.toks) {
+			t.Fatalf("%s: %d tokens, %d one at a time", what, len(f.toks), len(s.toks))
+		}
+		for k := range s.toks {
+			if f.toks[k] != s.toks[k] {
+				t.Fatalf("%s: token %d %#x, %#x one at a time", what, k, f.toks[k].bits, s.toks[k].bits)
+			}
+		}
+		if !slices.Equal(f.starts.bases, s.starts.bases) || !slices.Equal(f.v.refs, s.v.refs) {
+			t.Fatalf("%s: bases %v, types %v; one at a time %v, %v", what, f.starts.bases, f.v.refs, s.starts.bases, s.v.refs)
+		}
+		if c := text[cut]; cut > 0 && (isAlnum[c] || c >= utf8.RuneSelf) {
+			moved++
+		}
+	}
+	if moved < 10_000 {
+		t.Errorf("only %d spans cut before a letter, digit or byte outside ASCII", moved)
 	}
 }

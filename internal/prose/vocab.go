@@ -61,6 +61,8 @@ type vocab struct {
 	// full is then set: the document is TooVaried.
 	limit int
 	full  bool
+	// tab holds the tables of builder.tokenize (see tokTables).
+	tab tokTables
 	// room bounds the IDs builder.first numbers in place: below it the
 	// type slices and cased have room for one more, and the table
 	// takes one more type without growing (see roomNow). It is only
@@ -141,6 +143,7 @@ const (
 func (v *vocab) init(text string, tokens int) {
 	v.text, v.base = text, text
 	v.limit = typeLimit
+	v.tab = tokenizeTables
 	types := 36 * math.Sqrt(float64(min(tokens, heapsKnee)))
 	if tokens > heapsKnee {
 		types *= math.Sqrt(math.Sqrt(float64(tokens) / heapsKnee))
