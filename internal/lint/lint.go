@@ -250,6 +250,7 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int, p
 	rs := plan.Rules()
 	shared := plan.NewShared()
 	if len(doc.Src) >= LargeDocument {
+		shared.DropEarly()
 		shared.AfterJudgement(func() {
 			spell.ReleaseBuiltin()
 			if OnRelease != nil {
