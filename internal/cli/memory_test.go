@@ -30,6 +30,32 @@ func TestLargeInputLowersGCPercent(t *testing.T) {
 	}
 }
 
+// TestJudgedRaisesGCPercent: once a large document's words are judged the
+// lowered percentage rises by half, once; without a lowered one (a small
+// run, or GOGC set) it is left alone.
+func TestJudgedRaisesGCPercent(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC set: the user's setting wins")
+	}
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	defer func() { lowGC.percent, lowGC.raised = 0, false }()
+	lowGC.percent, lowGC.raised = 0, false
+	noteJudged()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Fatalf("judged with no large file: GOGC = %d, want 100", got)
+	}
+	noteInput(lowGCSize)
+	if got := debug.SetGCPercent(lowGCPercent); got != lowGCPercent {
+		t.Fatalf("after a large file GOGC = %d, want %d", got, lowGCPercent)
+	}
+	noteJudged()
+	noteJudged()
+	if got := debug.SetGCPercent(100); got != lowGCPercent*3/2 {
+		t.Fatalf("judged twice: GOGC = %d, want %d", got, lowGCPercent*3/2)
+	}
+}
+
 // TestGCPercentFor: the heap may grow between collections by about as many
 // bytes at any size from largeInput up as at lowGCSize, within 10..100.
 func TestGCPercentFor(t *testing.T) {

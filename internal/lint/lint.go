@@ -221,6 +221,12 @@ func parsed(path string, src []byte, workers int) *File {
 // read back the dictionary for each.
 const LargeDocument = 4 << 20
 
+// OnRelease is called, when set, once a large document's words are judged
+// and the built-in dictionary's memory released, on the goroutine that
+// judged them: package cli lets the collector run less often from there
+// (see its memory.go). It is set before any document is linted.
+var OnRelease func()
+
 // check runs the rules over doc, on up to workers goroutines. Each rule's
 // findings are kept apart and joined in rule order, so the result does not
 // depend on the scheduling.
@@ -244,7 +250,13 @@ func (c *Config) check(doc *prose.Document, corpus *rules.Corpus, workers int, p
 	rs := plan.Rules()
 	shared := plan.NewShared()
 	if len(doc.Src) >= LargeDocument {
-		shared.AfterJudgement(spell.ReleaseBuiltin)
+		shared.DropEarly()
+		shared.AfterJudgement(func() {
+			spell.ReleaseBuiltin()
+			if OnRelease != nil {
+				OnRelease()
+			}
+		})
 	}
 	per := make([]findingList, len(rs))
 	run := func(i int) {

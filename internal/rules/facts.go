@@ -61,6 +61,42 @@ var factDeps = map[string][]string{
 	factAllEstimates:     {factEstimates},
 }
 
+// factUsers has bit n set, for each fact f (by number), when facts[n] is
+// computed from f, directly or through other facts (its computation may
+// ask for any of them, as a rule may for any fact of its factsOf);
+// derivedFacts has bit n set when facts[n] is computed from others.
+// (uint32: facts has fewer than 32 entries, which TestFactsNumbered
+// checks.)
+var factUsers, derivedFacts = func() (users [len(facts)]uint32, derived uint32) {
+	for x, name := range facts {
+		for _, f := range factsOf(nil, factDeps[name]) {
+			users[factNum[f]] |= 1 << x
+			derived |= 1 << x
+		}
+	}
+	return users, derived
+}()
+
+// pruneOrder lists the facts some other fact is computed from, each
+// after every fact computed from it (see Shared.pruneFacts).
+var pruneOrder = func() []uint8 {
+	var order []uint8
+	var placed uint32
+	for len(order) < len(facts) {
+		before := len(order)
+		for f := range uint8(len(facts)) {
+			if placed&(1<<f) == 0 && factUsers[f]&^placed == 0 {
+				order = append(order, f)
+				placed |= 1 << f
+			}
+		}
+		if len(order) == before {
+			panic("rules: factDeps has a cycle")
+		}
+	}
+	return slices.DeleteFunc(order, func(f uint8) bool { return factUsers[f] == 0 })
+}()
+
 // hedgeReads is what the hedging rules read: their estimates, one list or
 // the other depending on Options.HedgingQuotes.
 var hedgeReads = []string{factOwnEstimates, factAllEstimates}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"testing"
@@ -117,6 +118,67 @@ func TestFactsDropped(t *testing.T) {
 	}
 }
 
+// TestFactsDroppedEarly is TestFactsDropped with Shared.DropEarly: a fact
+// held after a rule must be one that a rule still to run reads, or reads
+// to compute a fact not computed yet; the compounds, which the word
+// judgement reads, go once compound-style has run and the words are
+// judged, and the findings are those of the run without it.
+func TestFactsDroppedEarly(t *testing.T) {
+	dict := spell.Builtin()
+	src := []byte("He said \"it is almost certainly long-term\", and a longterm plan, long-term.\n\nThe Minister's view (CIA) is likely.\n")
+	doc := prose.Parse("t.md", src, prose.Markdown)
+	rs := All()
+	for _, order := range [][]int{RunOrder(rs), reversed(len(rs))} {
+		var want, got []Finding
+		plain := NewShared(rs)
+		for _, i := range order {
+			Run(rs[i], NewPass(rs[i], doc, dict, nil, plain, func(f Finding) { want = append(want, f) }), rs[i].Meta().Name)
+		}
+		s := NewShared(rs)
+		s.DropEarly()
+		seen := map[string]bool{}
+		compounds := false
+		for k, i := range order {
+			r := rs[i]
+			Run(r, NewPass(r, doc, dict, nil, s, func(f Finding) {
+				got = append(got, f)
+				compounds = compounds || f.Rule == "compound-style"
+			}), r.Meta().Name)
+			for f := range joinKeys(s.memo, s.stashed) {
+				seen[f] = true
+			}
+			for f := range joinKeys(s.memo, s.stashed) {
+				if !slices.ContainsFunc(order[k+1:], func(j int) bool { return needsFact(rs[j].Meta().Reads, f, seen) }) {
+					t.Errorf("after %s: fact %q is held but no rule still to run needs it", r.Meta().Name, f)
+				}
+			}
+			judged := seen[factWordIssues] && !slices.ContainsFunc(order[k+1:], func(j int) bool { return rs[j].Meta().Name == "compound-style" })
+			if _, held := s.memo[factCompounds]; held && judged {
+				t.Errorf("after %s: the compounds are held, the words judged and compound-style run", r.Meta().Name)
+			}
+		}
+		if !compounds {
+			t.Error("the draft has no compounds: the test says little")
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("findings with DropEarly:\n%v\nwant\n%v", got, want)
+		}
+	}
+}
+
+// needsFact reports whether a rule reading reads needs fact f, the facts
+// of done computed: f is one of reads, or one that a fact of reads not
+// computed is computed from, directly or not (its computation may ask
+// for any of those).
+func needsFact(reads []string, f string, done map[string]bool) bool {
+	for _, r := range reads {
+		if r == f || !done[r] && slices.Contains(factsOf(nil, factDeps[r]), f) {
+			return true
+		}
+	}
+	return false
+}
+
 func reversed(n int) []int {
 	out := make([]int, n)
 	for i := range out {
@@ -203,6 +265,9 @@ func TestPlanPasses(t *testing.T) {
 func TestFactsNumbered(t *testing.T) {
 	if len(factNum) != len(facts) {
 		t.Fatalf("%d facts numbered, %d distinct", len(facts), len(factNum))
+	}
+	if len(facts) > 32 {
+		t.Fatalf("%d facts: factUsers and Shared.computed hold 32", len(facts))
 	}
 	var names []string
 	for _, r := range All() {

@@ -16,8 +16,10 @@ type Plan struct {
 	rules   []Rule
 	metas   []Meta
 	closure [][]uint8       // by fact number (see facts)
+	direct  [][]uint8       // each rule's Meta.Reads alone, by number
 	enabled map[string]bool // read only once made: every Shared of the plan shares it
 	readers factCounts      // each Shared starts from a copy
+	readsOf factCounts      // direct readers (Shared.direct), likewise
 	order   []int
 }
 
@@ -27,6 +29,7 @@ func NewPlan(rs []Rule) *Plan {
 		rules:   rs,
 		metas:   make([]Meta, len(rs)),
 		closure: make([][]uint8, len(rs)),
+		direct:  make([][]uint8, len(rs)),
 		enabled: make(map[string]bool, len(rs)),
 		order:   RunOrder(rs),
 	}
@@ -37,6 +40,10 @@ func NewPlan(rs []Rule) *Plan {
 		pl.closure[i] = factNums(nil, factsOf(nil, m.Reads))
 		for _, f := range pl.closure[i] {
 			pl.readers[f]++
+		}
+		pl.direct[i] = factNums(nil, m.Reads)
+		for _, f := range pl.direct[i] {
+			pl.readsOf[f]++
 		}
 	}
 	return pl
@@ -53,12 +60,12 @@ func (pl *Plan) Meta(i int) Meta { return pl.metas[i] }
 
 // NewShared is NewShared(pl.Rules()).
 func (pl *Plan) NewShared() *Shared {
-	return &Shared{enabled: pl.enabled, readers: pl.readers}
+	return &Shared{enabled: pl.enabled, readers: pl.readers, direct: pl.readsOf}
 }
 
 // NewPass is NewPass for rule i of the plan.
 func (pl *Plan) NewPass(i int, doc *prose.Document, dict *spell.Dict, opts *Options, shared *Shared, report func(Finding)) *Pass {
 	p := NewPassMeta(pl.metas[i], doc, dict, opts, shared, report)
-	p.closure = pl.closure[i]
+	p.closure, p.direct = pl.closure[i], pl.direct[i]
 	return p
 }
