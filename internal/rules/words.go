@@ -3128,6 +3128,16 @@ func walkGroups(toks []prose.Token, tab []uint8, k int, buf *[256]int32) (int, i
 		if or&(walkWork|walkFirst|walkNow|walkNext) == 0 {
 			continue
 		}
+		// The walkNext types, which start longer phrases, are common
+		// words: of the groups with a bit, four in five on the 205 files
+		// of the split corpus have only walkNext, and six in seven of
+		// those no walkCont type after it, where nothing is listed.
+		// walkNext shifted to walkCont's bit tells those, before the
+		// gaps and the rest of the slow path are read.
+		if or&(walkWork|walkFirst|walkNow) == 0 && ((f0<<1)&f1|(f1<<1)&f2|(f2<<1)&f3)&walkCont == 0 &&
+			(f3&walkNext == 0 || k+4 >= len(toks) || tab[uint(toks[k+4].ID())&m]&walkCont == 0) {
+			continue
+		}
 		// The buffer has room for eight more (n < 249): the masks spare
 		// the bounds checks.
 		if or&(walkNow|walkNext) != 0 {
