@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -395,4 +396,38 @@ func TestBigramCountAll(t *testing.T) {
 	probe("")
 	probe("\x00")
 	probe("\xff")
+}
+
+// TestSuggestInMemo checks SuggestIn's memo of rankings in context
+// (ctxRanking) against rankings worked out afresh: copies of the default
+// weights bypass every memo. The same words and neighbours are asked
+// with several documents' uses, in two orders, so a memo that kept a
+// document's cache term, or answered for other neighbours or another
+// pool, would differ.
+func TestSuggestInMemo(t *testing.T) {
+	d := Builtin().WithWords(nil)
+	w, cw := defaultWeights, defaultCtx
+	typos := []string{"teh", "recieve", "knowng", "form", "adress", "goverment", "thier", "comittee", "wich", "beleive"}
+	sides := [][2]string{{"", ""}, {"the", ""}, {"", "of"}, {"to", "the"}, {"we", "it"}}
+	docs := []map[string]int{nil, {"the": 50, "receive": 3, "knowing": 4, "from": 9}, {"form": 7, "address": 2, "which": 5, "believe": 1}}
+	for pass := range 2 {
+		for i, typo := range typos {
+			for j, s := range sides {
+				for k := range docs {
+					doc := docs[(k+pass*(i+j))%len(docs)]
+					c := Context{Prev: s[0], Next: s[1], Size: 400}
+					if doc != nil {
+						c.Uses = func(w string) int { return doc[w] }
+					}
+					for _, n := range []int{1, 5, 12} {
+						got := d.SuggestIn(typo, c, n)
+						want := d.suggestContextWith(&w, &cw, typo, c, n)
+						if !slices.Equal(got, want) {
+							t.Fatalf("pass %d: SuggestIn(%q, %q/%q, doc %d, %d) = %q, afresh %q", pass, typo, s[0], s[1], k, n, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
 }

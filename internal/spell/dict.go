@@ -149,6 +149,9 @@ type Dict struct {
 	ranked *sync.Map // typed word → *ranking
 	// near remembers HasCommonNeighbour's answers, for the same reason.
 	near *sync.Map // neighbourQuery → bool
+	// inContext remembers SuggestIn's rankings in context, but for the
+	// document's own words (see ctxRanking).
+	inContext *ctxMemo
 	// id is the Dict's number (see ID).
 	id uint64
 }
@@ -200,7 +203,7 @@ func Builtin() *Dict {
 func Load(fsys fs.FS) (*Dict, error) {
 	if fsys == dict.FS() {
 		if b := loadCompact(fsys); b != nil {
-			return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map), id: dictIDs.Add(1)}, nil
+			return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map), inContext: new(ctxMemo), id: dictIDs.Add(1)}, nil
 		}
 	}
 	words, freq, names, err := readLists(fsys)
@@ -209,7 +212,7 @@ func Load(fsys fs.FS) (*Dict, error) {
 	}
 	if b, err := decodeCompact(compactBlob, func(srcs []source) bool { return sameContents(fsys, srcs) }); err == nil {
 		b.lmSrc = fsys
-		return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map), id: dictIDs.Add(1)}, nil
+		return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map), inContext: new(ctxMemo), id: dictIDs.Add(1)}, nil
 	}
 	b, err := buildText(words, freq, names)
 	if err != nil {
@@ -217,7 +220,7 @@ func Load(fsys fs.FS) (*Dict, error) {
 	}
 	b.missText, b.missOff = builtinMisspellings()
 	b.lmSrc = fsys
-	return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map), id: dictIDs.Add(1)}, nil
+	return &Dict{b: b, ranked: new(sync.Map), near: new(sync.Map), inContext: new(ctxMemo), id: dictIDs.Add(1)}, nil
 }
 
 // buildText builds the base from the text lists.
@@ -626,7 +629,7 @@ func (d *Dict) WithWords(words []string) *Dict {
 			o.folds[k] = append(o.folds[k], w)
 		}
 	}
-	return &Dict{b: d.b, o: o, ranked: new(sync.Map), near: new(sync.Map), id: dictIDs.Add(1)}
+	return &Dict{b: d.b, o: o, ranked: new(sync.Map), near: new(sync.Map), inContext: new(ctxMemo), id: dictIDs.Add(1)}
 }
 
 // Freq returns the corpus count of word (case- and diacritic-folded), 0
