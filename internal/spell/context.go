@@ -383,9 +383,10 @@ func (d *Dict) suggestContextWith(w *weights, cw *ctxWeights, word string, c Con
 // uses (on many/, c20's text in 205 files, 1,572 rankings of 429 words
 // in context; c20's one document ranks each of its 407 once), so each
 // Dict remembers these per word, neighbours and pool (ctxKey), and only
-// the cache term is worked out per document. The memo holds no pointers
-// but its keys' (the collector reads it at every cycle): the candidates'
-// forms are rankScored's memo's.
+// the cache term is worked out per document. Each entry's evidence is a
+// pointer-free array, so the collector, which reads the memo at every
+// cycle, follows only the keys' strings and one slice per entry: the
+// candidates' forms stay in rankScored's memo.
 type ctxRanking []ctxEvidence
 
 // ctxEvidence is the context's part in a candidate's score.
