@@ -652,7 +652,9 @@ func (b *builder) roomForBases(n int) {
 }
 
 // token appends the token, if any, that starts at i, and returns where the
-// next one may start.
+// next one may start. (One token at most, and past i when i < e: tokenize
+// puts its tokens without a test of the slice's room, as far as the room
+// lets one token a byte, and calls token within that.)
 func (b *builder) token(i, e int) int {
 	text := b.text
 	v := &b.v

@@ -206,6 +206,15 @@ type judgeStops struct {
 // The types' classes are read from the run's memo (refs) when it is not
 // nil (see runTexts), and those it lacks added to it.
 func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *tokenIndex {
+	// slow reads the lengths of the types (typeLen) and the starts of
+	// the groups of tokens (GroupStarts) without bounds checks: the
+	// parser gives every type its length and every group its start
+	// (prose.FuzzParseUnchecked), which is told here once, so that a
+	// document that broke it would stop the run, not have slow read past
+	// the slices. (Class, read so too, is made here, NumTypes long.)
+	if len(d.TypeLens()) < d.NumTypes() || len(d.GroupStarts()) < (len(d.Tokens)+7)>>3 {
+		panic("rules: a document without the length of each type or the start of each group of tokens")
+	}
 	x := &tokenIndex{class: mem.Table[uint32](d.NumTypes())}
 	var missing []uint32
 	if refs != nil {
@@ -716,7 +725,9 @@ func (w *indexWalk) slow(is []int32) {
 							continue
 						}
 					} else if b := unsafe.Pointer(unsafe.SliceData(d.GroupStarts())); ot != 255 {
-						// Every group below len(d.Tokens)'s has its start.
+						// Every group below len(d.Tokens)'s has its start
+						// (buildTokenIndexStops makes sure): i-1 and i+1
+						// are tokens.
 						start := *(*uint32)(unsafe.Add(b, i>>3*4)) + ot
 						if start == *(*uint32)(unsafe.Add(b, (i-1)>>3*4))+p.Offset()+typeLen(d, pid) && *(*uint32)(unsafe.Add(b, (i+1)>>3*4))+n.Offset() > start+1 {
 							continue
@@ -794,8 +805,8 @@ func (x *tokenIndex) classOf(id uint32) uint32 {
 }
 
 // typeLen is d.TypeLen(id), for an ID of the document's, read as
-// classOf reads class (TypeLens is NumTypes long): in slow, for the
-// previous token of each mark.
+// classOf reads class (TypeLens is NumTypes long, as buildTokenIndexStops
+// makes sure): in slow, for the previous token of each mark.
 func typeLen(d *prose.Document, id uint32) uint32 {
 	return uint32(*(*uint8)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(d.TypeLens())), id)))
 }
