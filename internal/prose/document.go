@@ -571,17 +571,32 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 			// (This loop reloads the outer loop's values after each
 			// tokenize too; as a function of its own, which reloaded
 			// only its own, it cost 1.2M more on c20.)
-			for x, s := range segs {
-				first := len(b.toks)
-				b.tokenize(s.Span())
+			for x := 0; x < len(segs); x++ {
+				s := segs[x]
 				// Most lines of a paragraph follow a token that ends
 				// on the newline before them, and most paragraphs start
 				// with such a line (see joinedLine): join's work without
 				// the call.
-				if (b.prevEnd+1 == int(s.start) || b.prevEnd == -1) && joinedLine(r.joins, int(rb.firstSeg)+x) {
-					b.prevEnd = int(s.end)
+				if k := int(rb.firstSeg) + x; (b.prevEnd+1 == int(s.start) || b.prevEnd == -1) && joinedLine(r.joins, k) {
+					// So are the lines after it, mostly: a line that
+					// starts just past the newline that ends the one
+					// before it. Their tokens are those of the lines
+					// as one span (the newline and the indentation
+					// between them are white space, which makes no
+					// token and ends the word before it), made in one
+					// call of tokenize, not one a line.
+					end := s.end
+					for x+1 < len(segs) && segs[x+1].start == end+1 && joinedLine(r.joins, k+1) {
+						x++
+						k++
+						end = segs[x].end
+					}
+					b.tokenize(Span{int(s.start), int(end)})
+					b.prevEnd = int(end)
 					continue
 				}
+				first := len(b.toks)
+				b.tokenize(s.Span())
 				b.join(first, s.Span())
 			}
 		}
