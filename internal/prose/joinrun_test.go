@@ -62,3 +62,32 @@ func TestJoinedRuns(t *testing.T) {
 		t.Errorf("only %d lines joined to the line before", runs)
 	}
 }
+
+// TestJoinedRun checks joinedRun against joinedLine asked bit by bit, on
+// random marks with long runs of set bits (across words too).
+func TestJoinedRun(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 9))
+	for range 2000 {
+		joins := make([]uint64, 1+r.IntN(4))
+		for w := range joins {
+			switch r.IntN(3) {
+			case 0:
+				joins[w] = ^uint64(0)
+			case 1:
+				joins[w] = r.Uint64()
+			default:
+				joins[w] = ^uint64(0) << r.IntN(64)
+			}
+		}
+		for k := -1; k < len(joins)*64+2; k++ {
+			most := r.IntN(len(joins)*64 + 4)
+			want := 0
+			for want < most && joinedLine(joins, k+1+want) {
+				want++
+			}
+			if got := joinedRun(joins, k, most); got != want {
+				t.Fatalf("joinedRun(%x, %d, %d) = %d, want %d", joins, k, most, got, want)
+			}
+		}
+	}
+}
