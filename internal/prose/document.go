@@ -571,17 +571,33 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 			// (This loop reloads the outer loop's values after each
 			// tokenize too; as a function of its own, which reloaded
 			// only its own, it cost 1.2M more on c20.)
-			for x, s := range segs {
-				first := len(b.toks)
-				b.tokenize(s.Span())
+			for x := 0; x < len(segs); x++ {
+				s := segs[x]
 				// Most lines of a paragraph follow a token that ends
 				// on the newline before them, and most paragraphs start
 				// with such a line (see joinedLine): join's work without
 				// the call.
-				if (b.prevEnd+1 == int(s.start) || b.prevEnd == -1) && joinedLine(r.joins, int(rb.firstSeg)+x) {
-					b.prevEnd = int(s.end)
+				if k := int(rb.firstSeg) + x; (b.prevEnd+1 == int(s.start) || b.prevEnd == -1) && joinedLine(r.joins, k) {
+					// So are the marked lines after it, those of the
+					// run of marks from it: the quick loop made them one
+					// after another, and a line it left between two of
+					// them would be a segment, unmarked, or a blank line
+					// or a directive, which ends the block. Between two
+					// of them lies the newline (after a carriage return,
+					// perhaps) that ends the first. Their tokens are
+					// those of the lines as one span (the line break and
+					// the indentation are white space, which makes no
+					// token and ends the word before it), made in one
+					// call of tokenize, not one a line; join would have
+					// found no gap before any of them.
+					x += joinedRun(r.joins, k, len(segs)-1-x)
+					end := segs[x].end
+					b.tokenize(Span{int(s.start), int(end)})
+					b.prevEnd = int(end)
 					continue
 				}
+				first := len(b.toks)
+				b.tokenize(s.Span())
 				b.join(first, s.Span())
 			}
 		}
@@ -625,6 +641,27 @@ func (d *Document) buildPart(r run, est int, toks []Token, blks []Block, sents [
 // does the same when the segment is its block's first (prevEnd is -1).
 func joinedLine(joins []uint64, k int) bool {
 	return uint(k>>6) < uint(len(joins)) && joins[k>>6]>>(k&63)&1 != 0
+}
+
+// joinedRun is the number of segments after segment k, up to most, that
+// joins marks, one after another (see joinedLine): the run of set bits
+// from bit k+1, counted a word at a time.
+func joinedRun(joins []uint64, k, most int) int {
+	n := 0
+	for n < most {
+		j := k + 1 + n
+		if j>>6 >= len(joins) {
+			break
+		}
+		// The bits shifted in at the top are clear, so the count of
+		// set bits stops at the word's end at the latest.
+		ones := bits.TrailingZeros64(^(joins[j>>6] >> (j & 63)))
+		n += ones
+		if ones < 64-j&63 {
+			break
+		}
+	}
+	return min(n, most)
 }
 
 // see points view at the tokens made so far, for reading their spans.
