@@ -257,21 +257,21 @@ func (h *hedging) typeFacts(text, lower string, tooVaried bool) typeFact {
 	if w != 0 {
 		tf.word = w
 		tf.flags |= trieWord
-		if h.rootKids[w] != nil {
+		if h.rootKids[w] != 0 {
 			tf.flags |= mayStart
 		}
 	}
 	// The node root finds for the text's tokens, whose kind, outside
 	// a TooVaried document, is the text's.
-	root := h.rootKids[w]
+	root := h.rootKid(w)
 	if root == nil && tf.flags&number != 0 {
-		root = h.rootKids[h.numberWord]
+		root = h.rootKid(h.numberWord)
 	}
 	switch {
 	case tooVaried:
 		tf.flags |= startAlone
 	case root == nil:
-	case root.m != nil:
+	case root.m != 0:
 		tf.flags |= startAlone
 	default:
 		tf.flags |= startLonger
@@ -435,7 +435,7 @@ func (x *extractor) mayMatch(i, end int) bool {
 	if n == nil {
 		return false
 	}
-	if n.m != nil {
+	if n.m != 0 {
 		return true
 	}
 	if i+1 >= end {
@@ -448,18 +448,18 @@ func (x *extractor) mayMatch(i, end int) bool {
 	if next.Gap() {
 		return false
 	}
-	if w := x.words[next.ID()]; w != 0 && n.kid(w) != nil {
+	if w := x.words[next.ID()]; w != 0 && x.h.kid(n, w) != nil {
 		return true
 	}
-	return next.Kind() == prose.Number && n.kid(x.h.numberWord) != nil
+	return next.Kind() == prose.Number && x.h.kid(n, x.h.numberWord) != nil
 }
 
 // root returns the trie node of the phrases that start with token t (nil:
 // none), a number standing for any number.
 func (x *extractor) root(t *prose.Token) *trieNode {
-	n := x.h.rootKids[x.words[t.ID()]]
+	n := x.h.rootKid(x.words[t.ID()])
 	if n == nil && t.Kind() == prose.Number {
-		n = x.h.rootKids[x.h.numberWord]
+		n = x.h.rootKid(x.h.numberWord)
 	}
 	return n
 }
@@ -472,7 +472,7 @@ func (x *extractor) longest(i, end int) (int, *match) {
 	if n == nil {
 		return 0, nil
 	}
-	bestEnd, best := 0, n.m
+	bestEnd, best := 0, x.h.match(n)
 	if best != nil {
 		bestEnd = i + 1
 	}
@@ -481,16 +481,16 @@ func (x *extractor) longest(i, end int) (int, *match) {
 		if t.Gap() {
 			break
 		}
-		c := n.kid(x.words[t.ID()])
+		c := x.h.kid(n, x.words[t.ID()])
 		if c == nil && t.Kind() == prose.Number {
-			c = n.kid(x.h.numberWord)
+			c = x.h.kid(n, x.h.numberWord)
 		}
 		if c == nil {
 			break
 		}
 		n = c
-		if n.m != nil {
-			bestEnd, best = j+1, n.m
+		if n.m != 0 {
+			bestEnd, best = j+1, x.h.match(n)
 		}
 	}
 	return bestEnd, best
@@ -522,19 +522,19 @@ func (x *extractor) accept(m *match, si, i, end int) bool {
 	next := x.sentenceWord(si, end)
 	prev := x.sentenceWord(si, i-1)
 	switch {
-	case m.percent != nil:
-		if !x.percent(&e, m.percent) {
+	case m.isPercent:
+		if !x.percent(&e, &m.percent) {
 			return false
 		}
-	case len(m.terms) > 0:
+	case m.terms != noTerms:
 		if !x.term(&e, m, prev, next) {
 			return false
 		}
-	case m.phrase != nil:
+	case m.isPhrase:
 		e.Kind, e.Percent, e.Role = EstPhrase, m.phrase.percent, m.phrase.role
 		x.place(&e)
-	case m.cue != nil:
-		if !x.cue(&e, m.cue, si, prev, next) {
+	case m.isCue:
+		if !x.cue(&e, &m.cue, si, prev, next) {
 			return false
 		}
 	default:
@@ -576,21 +576,21 @@ func (x *extractor) term(e *Estimate, m *match, prev, next string) bool {
 		}
 		e.EndToken++ // "remote possibility": the noun belongs to the term
 	}
-	if _, ok := m.terms[x.y.Name]; !ok && strings.HasPrefix(m.key, "remote ") {
+	if _, ok := m.term(x.y); !ok && strings.HasPrefix(m.key, "remote ") {
 		// "remote chance" is PHIA's term, and ICD 203's "remote" before a noun.
 		if t, ok := x.y.Term("remote"); ok {
 			e.Kind, e.Band, e.Term, e.Row, e.Percent, e.Role = EstTerm, t.Band, t.Term, t.Row, t.Band.Mid(), "noun"
 			return true
 		}
 	}
-	if t, ok := m.terms[x.y.Name]; ok {
+	if t, ok := m.term(x.y); ok {
 		e.Kind, e.Band, e.Term, e.Row, e.Percent = EstTerm, t.Band, t.Term, t.Row, t.Band.Mid()
 		e.Role = firstOf(t.roles)
 		return true
 	}
 	// A term of another yardstick: take the first, in yardstick order.
 	for _, yt := range yardstickTitles {
-		t, ok := m.terms[yt.name]
+		t, ok := m.term(x.h.yardsticks[yt.name])
 		if !ok {
 			continue
 		}
@@ -858,8 +858,8 @@ func (x *extractor) misspelledBooster(si, i, bi int) {
 		return
 	}
 	e := Estimate{Key: best, Kind: EstBooster, Percent: 100, Misspelled: best, Severity: Warning, Role: "adv", Sentence: si, FirstToken: i, EndToken: i + 1}
-	m := x.h.rootKids[x.h.vocab[best]].m
-	if m != nil && m.cue != nil {
+	m := x.h.match(x.h.rootKid(x.h.vocab[best]))
+	if m != nil && m.isCue {
 		e.Severity = m.cue.severity
 	}
 	tt := x.y.TopTerm("adv")

@@ -55,6 +55,7 @@ type Yardstick struct {
 	Terms []YardstickTerm
 	index map[string]int
 	bands []Band // computed once at load
+	ord   int    // its place in yardstickTitles (match.terms)
 }
 
 // Term returns the yardstick's entry for a lower-case term.
@@ -154,7 +155,7 @@ func (y *Yardstick) computeBands() []Band {
 
 // yardstickTitles names each yardstick as messages do, in the order the
 // --yardstick help lists them.
-var yardstickTitles = []struct{ name, title string }{
+var yardstickTitles = [...]struct{ name, title string }{
 	{"icd203", "ICD 203"},
 	{"phia", "PHIA"},
 	{"nato", "NATO"},
@@ -228,13 +229,34 @@ type cue struct {
 }
 
 // match is what a trie node at the end of a phrase stands for. A phrase
-// may be a term of several yardsticks and nothing else, or one other thing.
+// may be a term of several yardsticks and nothing else, or one other thing:
+// the flag of each kind tells which.
+//
+// The matches are held in one array, what they stand for in place and a
+// yardstick's term by its index, so that the collector, which marks the
+// hedging tables at every cycle of a run, finds a few pointers into a few
+// objects (see trieNode).
 type match struct {
-	key     string
-	terms   map[string]YardstickTerm // by yardstick name
-	phrase  *phrase
-	cue     *cue
-	percent *percentPattern
+	key string
+	// terms holds, by yardstick (yardstickTitles' order), the index of
+	// the phrase's term in the yardstick's Terms plus one: 0, none.
+	terms                      [len(yardstickTitles)]uint8
+	isPhrase, isCue, isPercent bool
+	phrase                     phrase
+	cue                        cue
+	percent                    percentPattern
+}
+
+// noTerms is match.terms of a phrase that is no yardstick's term.
+var noTerms [len(yardstickTitles)]uint8
+
+// term returns the phrase's term in yardstick y, if it is one.
+func (m *match) term(y *Yardstick) (YardstickTerm, bool) {
+	k := m.terms[y.ord]
+	if k == 0 {
+		return YardstickTerm{}, false
+	}
+	return y.Terms[k-1], true
 }
 
 // percentPattern is a numeric probability: "70% chance", "virtually 100%
@@ -251,26 +273,40 @@ type percentPattern struct {
 // is first inserted. (Built by key, a map per node and a numbering pass
 // that sorted every node's keys, it cost every run 1.2M instructions of
 // its start-up.)
+//
+// The nodes are held in one array (hedging.nodes, the root first), their
+// children in another (hedging.kids), by index: neither holds a pointer.
+// The tables live through the whole run, and the collector marks them at
+// every cycle: as nodes in blocks, a slice of children each, and the
+// matches and what they stand for (the phrases, cues, percentages and a
+// map of terms each) in objects of their own, some 1,000 small objects,
+// they cost the 20 MB draft's twelve cycles about 4M instructions
+// (stop-the-world collector, one core). Kept as pointers, but into the
+// three arrays, they cost nearly as much as before: the collector follows
+// each pointer to its array. The indexes cost the walks extra loads and
+// bounds checks (mayMatch 2.2M -> 4.6M) until the nodes had their
+// children's filter (words): 1.1M less than the pointers' walks.
 type trieNode struct {
-	kids []trieKid
-	m    *match
+	kids, nkids int32 // its children: hedging.kids[kids:kids+nkids]
+	m           int32 // its match: index in hedging.matches plus one; 0, none
+	// words has bit w%64 set for the vocabulary number w of each child:
+	// most words asked for are no child, and kid's scan is passed over.
+	words uint64
 }
 
 // trieKid is a child of a trie node and the vocabulary number of its key.
 type trieKid struct {
 	word uint16
-	node *trieNode
+	node int32 // index in hedging.nodes
 }
 
-// kid returns the child for vocabulary word w (0, no word: nil). Inner
-// nodes have a handful of children: a scan beats a map.
-func (n *trieNode) kid(w uint16) *trieNode {
-	for i := range n.kids {
-		if n.kids[i].word == w {
-			return n.kids[i].node
-		}
-	}
-	return nil
+// buildKid is a child in the trie as insert builds it: the children of a
+// node are a list, newest first, from trieNode.kids (index in
+// hedging.building plus one, 0 ending the list), which number lays out in
+// runs of hedging.kids (layOut). (No slice per node: insert made 465.)
+type buildKid struct {
+	word       uint16
+	node, next int32
 }
 
 // numberKey is the trie key that matches any number token.
@@ -278,13 +314,17 @@ const numberKey = "#"
 
 type hedging struct {
 	yardsticks map[string]*Yardstick
-	root       *trieNode
-	boosters   []string // one-word boosters, for recognizing misspelled ones
+	// nodes, kids and matches are the trie (see trieNode), its root
+	// nodes[0].
+	nodes    []trieNode
+	kids     []trieKid
+	matches  []match
+	boosters []string // one-word boosters, for recognizing misspelled ones
 	// vocab numbers the trie's keys from 1 (a word no phrase uses is 0);
-	// rootKids is the root's children by that number, numberWord the
-	// number of the number wildcard.
+	// rootKids is the root's children by that number (their indexes in
+	// nodes; 0, none), numberWord the number of the number wildcard.
 	vocab      map[string]uint16
-	rootKids   []*trieNode
+	rootKids   []int32
 	numberWord uint16
 	// vocabLens has bit n of entry c set when a key of n bytes starts
 	// with byte c: most words are no key and skip the lookup.
@@ -300,10 +340,39 @@ type hedging struct {
 	boosterFirst, boosterSecond [256]uint32
 	boosterRest                 []int
 	err                         error
-	// spareNodes and spareMatches are where insert takes its nodes and
-	// matches from, a block at a time rather than an allocation each.
-	spareNodes   []trieNode
-	spareMatches []match
+	// building holds the children as insert adds them, until number
+	// lays them out.
+	building []buildKid
+}
+
+// kid returns the child of n for vocabulary word w (0, no word: nil).
+// Inner nodes have a handful of children: a scan beats a map.
+func (h *hedging) kid(n *trieNode, w uint16) *trieNode {
+	if n.words&(1<<(w%64)) == 0 {
+		return nil
+	}
+	for _, k := range h.kids[n.kids : n.kids+n.nkids] {
+		if k.word == w {
+			return &h.nodes[k.node]
+		}
+	}
+	return nil
+}
+
+// rootKid is the child of the root for vocabulary word w (nil: none).
+func (h *hedging) rootKid(w uint16) *trieNode {
+	if i := h.rootKids[w]; i != 0 {
+		return &h.nodes[i]
+	}
+	return nil
+}
+
+// match is n's match (nil: none).
+func (h *hedging) match(n *trieNode) *match {
+	if n.m == 0 {
+		return nil
+	}
+	return &h.matches[n.m-1]
 }
 
 var (
@@ -326,12 +395,19 @@ func hedgeData() *hedging {
 // newHedging returns an empty hedging table: its trie and vocabulary
 // (sized for the lists as they are) are filled by insert.
 func newHedging() *hedging {
-	return &hedging{yardsticks: make(map[string]*Yardstick, len(yardstickTitles)), root: &trieNode{}, vocab: make(map[string]uint16, 192)}
+	// (Sized for the lists as they are: 465 nodes, 312 matches.)
+	return &hedging{
+		yardsticks: make(map[string]*Yardstick, len(yardstickTitles)),
+		nodes:      make([]trieNode, 1, 512),
+		matches:    make([]match, 0, 320),
+		building:   make([]buildKid, 0, 512),
+		vocab:      make(map[string]uint16, 192),
+	}
 }
 
 func (h *hedging) load() error {
-	for _, yt := range yardstickTitles {
-		y := &Yardstick{Name: yt.name, Title: yt.title, index: map[string]int{}}
+	for ord, yt := range yardstickTitles {
+		y := &Yardstick{Name: yt.name, Title: yt.title, index: map[string]int{}, ord: ord}
 		err := eachRow("yardsticks/"+yt.name+".txt", 5, func(f []string) error {
 			lo, err1 := strconv.ParseFloat(f[1], 64)
 			hi, err2 := strconv.ParseFloat(f[2], 64)
@@ -346,13 +422,12 @@ func (h *hedging) load() error {
 				}
 				t.roles = append(t.roles, r)
 			}
+			if len(y.Terms) >= 255 {
+				return fmt.Errorf("more than 254 terms (match.terms)")
+			}
 			y.index[t.Term] = len(y.Terms)
 			y.Terms = append(y.Terms, t)
-			m := h.insert(t.Term)
-			if m.terms == nil {
-				m.terms = map[string]YardstickTerm{}
-			}
-			m.terms[y.Name] = t
+			h.insert(t.Term).terms[ord] = uint8(len(y.Terms))
 			return nil
 		})
 		if err != nil {
@@ -366,7 +441,8 @@ func (h *hedging) load() error {
 		if err != nil {
 			return fmt.Errorf("bad percent %q", f[1])
 		}
-		h.insert(f[0]).phrase = &phrase{percent: p, role: f[2]}
+		m := h.insert(f[0])
+		m.phrase, m.isPhrase = phrase{percent: p, role: f[2]}, true
 		return nil
 	})
 	if err != nil {
@@ -392,7 +468,8 @@ func (h *hedging) load() error {
 		if err != nil {
 			return err
 		}
-		h.insert(f[0]).cue = &cue{kind: k, severity: sev, note: f[3]}
+		m := h.insert(f[0])
+		m.cue, m.isCue = cue{kind: k, severity: sev, note: f[3]}, true
 		if k == cueBooster && !strings.Contains(f[0], " ") {
 			h.boosters = append(h.boosters, f[0])
 		}
@@ -405,26 +482,30 @@ func (h *hedging) load() error {
 	words := []string{"chance", "chances", "probability", "likelihood", "likely", "certain", "certainty", "sure", "odds"}
 	for _, w := range words {
 		for _, unit := range []string{"%", "percent", "per cent"} {
-			h.insert(numberKey + " " + unit + " " + w).percent = &percentPattern{word: w}
+			h.insert(numberKey + " " + unit + " " + w).setPercent(percentPattern{word: w})
 			for _, hedge := range []string{"virtually", "almost", "nearly", "practically"} {
-				h.insert(hedge + " " + numberKey + " " + unit + " " + w).percent = &percentPattern{word: w, hedged: true}
+				h.insert(hedge + " " + numberKey + " " + unit + " " + w).setPercent(percentPattern{word: w, hedged: true})
 			}
 		}
 	}
 	for _, w := range []string{"probability", "likelihood", "chance"} {
 		for _, unit := range []string{"%", "percent", "per cent"} {
-			h.insert(w + " of " + numberKey + " " + unit).percent = &percentPattern{word: w}
+			h.insert(w + " of " + numberKey + " " + unit).setPercent(percentPattern{word: w})
 		}
 	}
-	h.insert(numberKey + " in " + numberKey + " chance").percent = &percentPattern{word: "chance", ratio: true}
+	h.insert(numberKey + " in " + numberKey + " chance").setPercent(percentPattern{word: "chance", ratio: true})
 	return nil
 }
+
+// setPercent makes m stand for the numeric probability pp.
+func (m *match) setPercent(pp percentPattern) { m.percent, m.isPercent = pp, true }
 
 // number builds the tables over the trie's keys (numbered by insert, in
 // the lists' order, so that the layout does not depend on map order).
 func (h *hedging) number() error {
-	h.rootKids = make([]*trieNode, len(h.vocab)+1)
-	for _, k := range h.root.kids {
+	h.layOut()
+	h.rootKids = make([]int32, len(h.vocab)+1)
+	for _, k := range h.kids[h.nodes[0].kids : h.nodes[0].kids+h.nodes[0].nkids] {
 		h.rootKids[k.word] = k.node
 	}
 	h.numberWord = h.vocab[numberKey]
@@ -497,43 +578,64 @@ func (h *hedging) mayBeWord(k string) bool {
 	return k != "" && len(k) < 64 && h.vocabLens[k[0]]&(1<<len(k)) != 0
 }
 
-// insert adds a phrase to the trie and returns its match record (terms
-// is nil until a yardstick's term is added).
+// insert adds a phrase to the trie and returns its match record, which
+// the caller fills before the next insert (it lives in an array that grows).
 func (h *hedging) insert(phrase string) *match {
-	n := h.root
+	n := int32(0)
 	var buf [8]string
 	for _, k := range phraseKeys(buf[:0], phrase) {
 		n = h.child(n, k)
 	}
-	if n.m == nil {
-		if len(h.spareMatches) == 0 {
-			h.spareMatches = make([]match, 64)
-		}
-		n.m = &h.spareMatches[0]
-		h.spareMatches = h.spareMatches[1:]
-		n.m.key = phrase
+	if h.nodes[n].m == 0 {
+		h.matches = append(h.matches, match{key: phrase})
+		h.nodes[n].m = int32(len(h.matches))
 	}
-	return n.m
+	return &h.matches[h.nodes[n].m-1]
 }
 
-// child returns the child for key, adding it (and numbering the key) if
-// need be.
-func (h *hedging) child(n *trieNode, key string) *trieNode {
+// child returns the child of node n for key, adding it (and numbering the
+// key) if need be.
+func (h *hedging) child(n int32, key string) int32 {
 	w, ok := h.vocab[key]
 	if !ok {
 		w = uint16(len(h.vocab) + 1)
 		h.vocab[key] = w
 	}
-	if c := n.kid(w); c != nil {
-		return c
+	for k := h.nodes[n].kids; k != 0; k = h.building[k-1].next {
+		if h.building[k-1].word == w {
+			return h.building[k-1].node
+		}
 	}
-	if len(h.spareNodes) == 0 {
-		h.spareNodes = make([]trieNode, 128)
-	}
-	c := &h.spareNodes[0]
-	h.spareNodes = h.spareNodes[1:]
-	n.kids = append(n.kids, trieKid{word: w, node: c})
+	c := int32(len(h.nodes))
+	h.nodes = append(h.nodes, trieNode{})
+	h.building = append(h.building, buildKid{word: w, node: c, next: h.nodes[n].kids})
+	h.nodes[n].kids = int32(len(h.building))
 	return c
+}
+
+// layOut turns the children insert listed (hedging.building) into the
+// trie's array of children: each node's in one run, in the order they were
+// added.
+func (h *hedging) layOut() {
+	h.kids = make([]trieKid, len(h.building))
+	at := int32(0)
+	for i := range h.nodes {
+		n := &h.nodes[i]
+		head := n.kids
+		for k := head; k != 0; k = h.building[k-1].next {
+			n.nkids++
+		}
+		n.kids = at
+		at += n.nkids
+		// The list is newest first: the run is filled from its end.
+		j := at
+		for k := head; k != 0; k = h.building[k-1].next {
+			j--
+			h.kids[j] = trieKid{word: h.building[k-1].word, node: h.building[k-1].node}
+			n.words |= 1 << (h.building[k-1].word % 64)
+		}
+	}
+	h.building = nil
 }
 
 // phraseKeys splits a data phrase into token keys the way the prose

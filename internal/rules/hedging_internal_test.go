@@ -169,3 +169,59 @@ func TestHedgeRowsAndKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestHedgingTrieLayout checks the trie's arrays (layOut) against the
+// phrases inserted: every match is found by walking its keys, every node
+// but the root is the child of exactly one run, and kid, with its filter
+// (trieNode.words), agrees with a scan of the node's children for every
+// vocabulary number.
+func TestHedgingTrieLayout(t *testing.T) {
+	h := hedgeData()
+	if h.err != nil {
+		t.Fatal(h.err)
+	}
+	for i := range h.matches {
+		m := &h.matches[i]
+		var buf [8]string
+		keys := phraseKeys(buf[:0], m.key)
+		n := h.rootKid(h.vocab[keys[0]])
+		for _, k := range keys[1:] {
+			if n == nil {
+				break
+			}
+			n = h.kid(n, h.vocab[k])
+		}
+		if n == nil || h.match(n) != m {
+			t.Errorf("%q: the walk of its keys does not end at its match", m.key)
+		}
+	}
+	parents := make([]int, len(h.nodes))
+	total := 0
+	for i := range h.nodes {
+		n := &h.nodes[i]
+		run := h.kids[n.kids : n.kids+n.nkids]
+		total += len(run)
+		for _, k := range run {
+			parents[k.node]++
+		}
+		for w := 0; w <= len(h.vocab)+1; w++ {
+			var want *trieNode
+			for _, k := range run {
+				if int(k.word) == w {
+					want = &h.nodes[k.node]
+				}
+			}
+			if got := h.kid(n, uint16(w)); got != want {
+				t.Errorf("node %d: kid(%d) = %p, its children hold %p", i, w, got, want)
+			}
+		}
+	}
+	if total != len(h.kids) {
+		t.Errorf("the runs hold %d children of %d", total, len(h.kids))
+	}
+	for i, p := range parents {
+		if want := min(i, 1); p != want {
+			t.Errorf("node %d is the child of %d runs, want %d", i, p, want)
+		}
+	}
+}
