@@ -566,7 +566,11 @@ func (b *builder) first(i, e, k int) int {
 	n, key2 := nw.n, nw.key2
 	sl := (*vslot)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.slots)), uintptr(x)*unsafe.Sizeof(vslot{})))
 	*sl = vslot{key: key, key2: key2, meta: packToken(1, kind, uint32(id)).bits}
-	putLast(&v.refs, id, uint64(n)<<32|uint64(i))
+	// The text is its keys, stored whole (see vocab.put).
+	at := unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.buf)), v.size)
+	put64(at, key)
+	put64(unsafe.Add(at, 8), key2)
+	putLast(&v.refs, id, uint64(n)<<32|uint64(v.size))
 	*(*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.counts)), uintptr(id)*4)) = 1
 	putLast(&v.lens, id, uint8(n))
 	v.size += n
@@ -627,7 +631,8 @@ func (b *builder) firstSlow(i, e, x int) int {
 		v.slots[x] = vslot{key: key, key2: key2, meta: packToken(1, kindOf(b.text[i]), id).bits}
 		v.countRoom(k)
 		v.counts[k] = 1
-		v.refs = append(v.refs, uint64(n)<<32|uint64(i))
+		v.put(b.text, i, n)
+		v.refs = append(v.refs, uint64(n)<<32|uint64(v.size))
 		v.lens = append(v.lens, uint8(n))
 		v.size += n
 		if upper := upperBits(key) | upperBits(key2); upper != 0 {
@@ -638,7 +643,7 @@ func (b *builder) firstSlow(i, e, x int) int {
 			v.grow()
 		}
 	} else {
-		id = v.add(&v.slots[x], key, key2, i, n) // the overflow ID
+		id = v.add(&v.slots[x], key, key2, b.text, i, n) // the overflow ID
 		v.counts[id]++
 		v.odd = append(v.odd, oddLen{uint32(i), uint8(n)})
 	}
