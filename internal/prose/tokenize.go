@@ -563,7 +563,15 @@ func (b *builder) first(i, e, k int) int {
 		off = 0
 	}
 	putLast(&b.toks, k, packToken(off, kind, uint32(id)))
-	n, key2 := nw.n, nw.key2
+	// Where the next token may start, before the type's entries (which
+	// need neither i nor e): the byte after the word read as tokenize
+	// reads it, sixteen bytes past its start being readable.
+	n := nw.n
+	j := i + n
+	if i = j + 1; i >= e || byte(load64(b.text, j)) != ' ' {
+		i = j
+	}
+	key2 := nw.key2
 	sl := (*vslot)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.slots)), uintptr(x)*unsafe.Sizeof(vslot{})))
 	*sl = vslot{key: key, key2: key2, meta: packToken(1, kind, uint32(id)).bits}
 	// The text is its keys, stored whole (see vocab.put).
@@ -577,12 +585,6 @@ func (b *builder) first(i, e, k int) int {
 	if alnumUpper(key)|alnumUpper(key2) != 0 {
 		putLast(&v.cased, len(v.cased), uint32(id)<<2|1)
 		v.upper += n
-	}
-	// (The byte after the word read as tokenize reads it: sixteen bytes
-	// past its start are readable.)
-	j := i + n
-	if i = j + 1; i >= e || byte(load64(b.text, j)) != ' ' {
-		i = j
 	}
 	return i
 }
