@@ -75,7 +75,7 @@ func TestCaseFlags(t *testing.T) {
 		}
 		var v vocab
 		v.init(s, 8)
-		id := v.lookup(i, n)
+		id := v.lookup(s, i, n)
 		var got uint32 // (a text listed in cased has flags; others none)
 		if len(v.cased) > 0 {
 			if v.cased[0]>>2 != id {

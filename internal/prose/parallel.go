@@ -208,14 +208,14 @@ func (d *Document) buildRuns(runs []run, ests []int) {
 	spill := make([]bool, len(parts))
 	for k, p := range parts[1:] {
 		remap := make([]uint32, len(p.v.refs))
-		for lid, r := range p.v.refs { // (places in the text, as v's)
+		for lid, r := range p.v.refs { // (places in the run's buffer)
 			var id uint32
 			if p.v.lens[lid] == 0 {
 				// The run's own overflow ID, its last type: by now the
 				// document's vocabulary holds the run's limit-1 texts, so
 				// it is full or just at its limit.
 				id = v.overflow()
-			} else if id = v.lookup(int(uint32(r)), int(r>>32)); v.lens[id] == 0 {
+			} else if id = v.lookup(p.v.base, int(uint32(r)), int(r>>32)); v.lens[id] == 0 {
 				spill[k+1] = true
 			}
 			v.counts[id] += p.v.counts[lid]

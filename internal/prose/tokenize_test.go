@@ -244,11 +244,13 @@ func TestTokenizeCutSpan(t *testing.T) {
 		if spans[1].End < spans[1].Start {
 			spans[1].End = spans[1].Start
 		}
-		room := r.IntN(12) // (the loop runs as far as the token slice's room lets it)
+		room := r.IntN(12)         // (the loop runs as far as the token slice's room lets it)
+		bufRoom := 16 + r.IntN(64) // (and the types' buffer grows as it fills)
 		build := func(fast bool) *builder {
 			b := &builder{text: text, readable: len(text), toks: make([]Token, 0, room)}
 			b.starts.bases = make([]uint32, 0, room>>groupShift+1)
 			b.v.init(text, 64)
+			b.v.setBuf(make([]byte, bufRoom))
 			for _, s := range spans {
 				if fast {
 					b.tokenize(s)
@@ -273,6 +275,12 @@ func TestTokenizeCutSpan(t *testing.T) {
 		}
 		if !slices.Equal(f.starts.bases, s.starts.bases) || !slices.Equal(f.v.refs, s.v.refs) {
 			t.Fatalf("%s: bases %v, types %v; one at a time %v, %v", what, f.starts.bases, f.v.refs, s.starts.bases, s.v.refs)
+		}
+		for k, tok := range f.toks {
+			typ := f.v.typ(tok.ID())
+			if at := f.starts.start(k, tok); !strings.HasPrefix(text[at:], typ) || typ == "" {
+				t.Fatalf("%s: token %d at %d has the text %q", what, k, at, typ)
+			}
 		}
 		if c := text[cut]; cut > 0 && (isAlnum[c] || c >= utf8.RuneSelf) {
 			moved++

@@ -16,23 +16,34 @@ import (
 //
 // It is an open-addressing hash table of token texts. A slot keeps the
 // first eight bytes of its text and its length, so a token of up to eight
-// bytes (most words) is found by reading the table alone; the types hold
-// no copies, only places in the source (refs).
+// bytes (most words) is found by reading the table alone; the types'
+// texts are copied once, to buf, as they are numbered (refs place them).
 type vocab struct {
 	text  string
 	slots []vslot // at most 70% full
 	// refs[id] places type id's text in base as Document.typeRefs does
-	// in Document.types: base is text while tokenizing, and finish
-	// copies the types to a string of their own, as the document keeps
-	// them. (A []string took some fifteen instructions a type to
-	// append, and its strings were copied once more at the end.)
+	// in Document.types. (A []string took some fifteen instructions a
+	// type to append, and its strings were copied once more at the end.)
 	refs []uint64
+	// buf holds the types' texts, one after another, as the document
+	// keeps them (base views all of it): each is copied there as it is
+	// numbered, most as the keys builder.first has in its registers,
+	// with sixteen bytes of room past them (see put). (Copied from the
+	// text in finish, a text took some 30 instructions: 19M on 205
+	// files of 100 KB.)
+	buf  []byte
 	base string
-	// size is the bytes of the types' texts; upper the bytes of those of
-	// ASCII with an upper-case letter, whose lower-case forms finish may
-	// add.
+	// size is the bytes of the types' texts, those of buf in use; upper
+	// the bytes of those of ASCII with an upper-case letter, whose
+	// lower-case forms finish may add.
 	size, upper int
-	counts      []int32
+	// counts is as long as its capacity, its entries past the types'
+	// zero (see countRoom): finish cuts it to the types'. builder.first
+	// stores a type's first count without the length's store. (Counted
+	// 1 in the slot instead, the first use saved the store but settle's
+	// test of the slot's count failed once more a type: as much again,
+	// 1.6M on 205 files of 100 KB.)
+	counts []int32
 	// lens[id] is the length of type id's text; 0 for the overflow ID
 	// (see limit).
 	lens []uint8
@@ -141,7 +152,7 @@ const (
 // many small files made and cleared (and settle read) tables three times
 // the size they needed.
 func (v *vocab) init(text string, tokens int) {
-	v.text, v.base = text, text
+	v.text = text
 	v.limit = typeLimit
 	v.tab = tokenizeTables
 	types := 36 * math.Sqrt(float64(min(tokens, heapsKnee)))
@@ -153,9 +164,32 @@ func (v *vocab) init(text string, tokens int) {
 	}
 	v.slots = mem.Table[vslot](max(64, int(types*1.5)))
 	v.refs = make([]uint64, 0, int(types))
-	v.counts = make([]int32, 0, int(types))
+	v.counts = make([]int32, int(types))
 	v.cased = make([]uint32, 0, int(types)/4)
 	v.lens = make([]uint8, 0, int(types))
+	v.setBuf(make([]byte, int(types)*8+32))
+}
+
+// setBuf makes b the types' buffer, with the texts of buf copied to it.
+func (v *vocab) setBuf(b []byte) {
+	copy(b, v.buf[:v.size])
+	v.buf, v.base = b, bytesView(b)
+}
+
+// put copies s[i:i+n] to buf, after the types' texts: it is the next
+// type's, at v.size. The buffer keeps sixteen bytes of room past the
+// texts, where the texts of up to sixteen bytes are stored whole.
+func (v *vocab) put(s string, i, n int) {
+	if v.size+n+16 > len(v.buf) {
+		v.setBuf(make([]byte, 2*len(v.buf)+n+16))
+	}
+	at := unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.buf)), v.size)
+	if n <= 16 && i+16 <= len(s) {
+		put64(at, load64(s, i))
+		put64(unsafe.Add(at, 8), load64(s, i+8))
+	} else {
+		copy(v.buf[v.size:], s[i:i+n])
+	}
 }
 
 // overflow gives the overflow ID, adding its empty type when the limit is
@@ -163,20 +197,31 @@ func (v *vocab) init(text string, tokens int) {
 func (v *vocab) overflow() uint32 {
 	if !v.full {
 		v.full = true
+		v.countRoom(len(v.refs))
 		v.refs = append(v.refs, 0)
-		v.counts = append(v.counts, 0)
 		v.lens = append(v.lens, 0)
 	}
 	return uint32(v.limit - 1)
 }
 
 // roomNow is the bound for room: one more type is numbered without growing
-// a type slice, cased (at most one entry a type) or the table (see add)
-// while the ID is below it, until the limit.
+// a type slice, cased (at most one entry a type), the table (see add) or
+// buf (sixteen bytes a type of fewer than sixteen: see put) while the ID
+// is below it, until the limit. (add lowers room for the bytes it takes.)
 func (v *vocab) roomNow() int {
 	id := len(v.refs)
-	return min(v.limit-1, cap(v.refs), cap(v.counts), cap(v.lens),
-		id+cap(v.cased)-len(v.cased), 7*len(v.slots)/10)
+	return min(v.limit-1, cap(v.refs), len(v.counts), cap(v.lens),
+		id+cap(v.cased)-len(v.cased), 7*len(v.slots)/10,
+		id+(len(v.buf)-v.size-16)>>4)
+}
+
+// countRoom makes counts long enough for the ID id, zero past the types'.
+// (growslice clears the room past the length it appends to.)
+func (v *vocab) countRoom(id int) {
+	if id >= len(v.counts) {
+		v.counts = append(v.counts[:id], 0)
+		v.counts = v.counts[:cap(v.counts)]
+	}
 }
 
 // typeLimit is MaxTypes, or less in tests.
@@ -264,12 +309,12 @@ func (v *vocab) id(start, n int) uint32 {
 			if sl.meta == 0 {
 				// A new text: numbered in this slot, where lookup
 				// would find it empty again.
-				id = v.add(sl, key, key2, start, n)
+				id = v.addText(sl, key, key2, start, n)
 				goto counted
 			}
 		}
 	}
-	id = v.lookup(start, n)
+	id = v.lookup(v.text, start, n)
 counted:
 	v.counts[id]++
 	if v.lens[id] == 0 {
@@ -294,10 +339,9 @@ func (v *vocab) byteID(i int) uint32 {
 	return id
 }
 
-// lookup returns the ID of base[i:i+n], adding it as a new type (counted
-// 0) if there is none.
-func (v *vocab) lookup(i, n int) uint32 {
-	s := v.base
+// lookup returns the ID of s[i:i+n], adding it as a new type (counted 0)
+// if there is none.
+func (v *vocab) lookup(s string, i, n int) uint32 {
 	var key, h uint64
 	if n <= 8 && i+8 <= len(s) {
 		key = load64(s, i) & (^uint64(0) >> (64 - 8*uint(n)))
@@ -322,7 +366,7 @@ func (v *vocab) lookup(i, n int) uint32 {
 			continue
 		}
 		if sl.meta == 0 {
-			return v.add(sl, key, key2, i, n)
+			return v.add(sl, key, key2, s, i, n)
 		}
 	}
 }
@@ -333,19 +377,29 @@ func (v *vocab) typ(id uint32) string {
 	return v.base[uint32(r) : uint32(r)+uint32(r>>32)]
 }
 
-// add numbers base[i:i+n], whose keys are key and key2, in sl, the empty
+// addText is add for text[i:i+n]. (A call with the text as an argument
+// took id's fast path 0.8M more on the 20 MB corpus, in the moves of its
+// registers.)
+//
+//go:noinline
+func (v *vocab) addText(sl *vslot, key, key2 uint64, i, n int) uint32 {
+	return v.add(sl, key, key2, v.text, i, n)
+}
+
+// add numbers s[i:i+n], whose keys are key and key2, in sl, the empty
 // slot where its probe ended (counted 0), or gives it the overflow ID.
 // (builder.first does the same by hand for the words tokenize finds new:
 // a change here is one there.)
-func (v *vocab) add(sl *vslot, key, key2 uint64, i, n int) uint32 {
+func (v *vocab) add(sl *vslot, key, key2 uint64, s string, i, n int) uint32 {
 	if len(v.refs) >= v.limit-1 {
 		return v.overflow()
 	}
-	s := v.base
 	id := uint32(len(v.refs))
 	*sl = vslot{key: key, key2: key2, meta: slotMeta(s, i, n, id)}
-	v.refs = append(v.refs, uint64(n)<<32|uint64(i))
-	v.counts = append(v.counts, 0)
+	v.countRoom(int(id))
+	v.put(s, i, n)
+	v.room -= n>>4 + 1 // (see roomNow: first's types take sixteen bytes or fewer)
+	v.refs = append(v.refs, uint64(n)<<32|uint64(v.size))
 	v.lens = append(v.lens, uint8(min(n, MaxTokenLen))) // longer: a lower-case form no token spells
 	// The flags of cased, from the text's first sixteen bytes, its keys,
 	// and past them (a text longer than sixteen bytes: rare) eight bytes
@@ -441,48 +495,20 @@ func settleSlots(slots []vslot, counts []int32) {
 // finish stores the vocabulary in d and links each type to the type of its
 // lower-case form, adding the forms no token spells.
 //
-// The types are copied from the text to a string of their own (the
-// document's types), and the new lower-case forms written after them,
-// in room made for those of the ASCII types (upper; a form outside ASCII
-// may grow the buffer): finish reads the types there.
+// The types' texts are in buf already; the new lower-case forms are
+// written after them, in room made for those of the ASCII types (upper; a
+// form outside ASCII may grow the buffer).
 func (v *vocab) finish(d *Document) {
 	d.tooVaried = v.full
 	v.limit = math.MaxInt // lower-case forms are no token's: no bound
 	n := len(v.refs)
 	lower := make([]uint32, n, n+n/4)
-	// The types' texts are copied sixteen bytes at a time, which their
-	// room and sixteen bytes more hold (most texts are shorter): a copy
-	// of each took a call to memmove.
-	//
-	// The new places go to a slice of their own, with room for the forms
-	// (at most one a listed type) and no more: the document keeps it, and
-	// v.refs has the room init estimated, half as much again as most
-	// documents need (a run keeps every document until it reports).
-	// (The slices in locals: stores through v's would have them loaded
-	// again for each type.)
-	text, out, k := v.text, make([]byte, v.size+v.upper+16), 0
-	old, refs := v.refs, make([]uint64, n, n+len(v.cased))
-	lower = lower[:n]
-	for id, r := range old[:n] {
+	for id := range lower {
 		lower[id] = uint32(id)
-		if r == 0 {
-			continue // the overflow ID's empty text, at offset 0: never a pointer past the end
-		}
-		start, size := int(uint32(r)), int(r>>32)
-		refs[id] = r&^(1<<32-1) | uint64(k)
-		if size <= 16 && start+16 <= len(text) {
-			// (Stored without bounds checks: k+16 is within the
-			// room, k being the size of the types before.)
-			at := unsafe.Add(unsafe.Pointer(unsafe.SliceData(out)), k)
-			put64(at, load64(text, start))
-			put64(unsafe.Add(at, 8), load64(text, start+8))
-		} else {
-			copy(out[k:], text[start:start+size])
-		}
-		k += size
 	}
-	buf := out[:k]
-	v.base, v.refs = bytesView(buf), refs
+	if v.size+v.upper+16 > len(v.buf) {
+		v.setBuf(make([]byte, v.size+v.upper+16))
+	}
 	// (The forms added are not listed in cased: the loop reads the
 	// types'.)
 	cased := v.cased
@@ -497,21 +523,23 @@ func (v *vocab) finish(d *Document) {
 			// buf, numbered in the slot where the probe ended.
 			lid, sl, key, key2 := v.findLowerASCII(start, size)
 			if sl != nil {
-				low := len(buf)
-				if size <= 16 && low+16 <= cap(buf) {
+				low := v.size
+				if low+size+16 > len(v.buf) { // (forms outside ASCII took the room)
+					v.setBuf(make([]byte, 2*len(v.buf)+size+16))
+				}
+				if size <= 16 {
 					// The form of up to sixteen bytes is its keys,
-					// stored whole in the room made for it (as the
-					// types are, above). (Byte by byte, 14
+					// stored whole in the room made for it (as first
+					// stores a word's). (Byte by byte, 14
 					// instructions a byte: 8M on 205 files of 100 KB.)
-					at := unsafe.Add(unsafe.Pointer(unsafe.SliceData(buf)), low)
+					at := unsafe.Add(unsafe.Pointer(unsafe.SliceData(v.buf)), low)
 					put64(at, key)
 					put64(unsafe.Add(at, 8), key2)
-					buf = buf[:low+size]
 				} else {
-					buf = appendLowerASCII(buf, v.base[start:start+size])
+					appendLowerASCII(v.buf[low:low], v.base[start:start+size])
 				}
-				v.base = bytesView(buf)
-				lid = v.add(sl, key, key2, low, size)
+				// (add copies the form onto itself.)
+				lid = v.add(sl, key, key2, v.base, low, size)
 				lower = append(lower, lid)
 			}
 			lower[id] = lid
@@ -522,22 +550,18 @@ func (v *vocab) finish(d *Document) {
 		if low == text {
 			continue
 		}
-		before, at := len(v.refs), len(buf)
-		buf = append(buf, low...)
-		v.base = bytesView(buf)
-		lid := v.lookup(at, len(low))
+		before := len(v.refs)
+		lid := v.lookup(low, 0, len(low))
 		if len(v.refs) > before {
 			lower = append(lower, lid)
-		} else {
-			buf = buf[:at] // a form some token spells
-			v.base = bytesView(buf)
 		}
 		lower[id] = lid
 	}
+	v.counts = v.counts[:len(v.refs)]
 	if n == 0 {
 		v.refs, v.counts, v.lens = nil, nil, nil // as for a document without tokens before
 	}
-	d.types, d.typeRefs, d.spelt = v.base, v.refs, n
+	d.types, d.typeRefs, d.spelt = v.base[:v.size], v.refs, n
 	d.counts, d.lower = v.counts, lower
 	d.lens, d.odd = v.lens, v.odd
 	v.slots, v.cased = nil, nil
