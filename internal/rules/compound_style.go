@@ -205,6 +205,13 @@ func classifyCompounds(d *prose.Document, x *tokenIndex, refs *textRefs) {
 //
 //go:noinline
 func nextOfClass(class []uint32, id int, c uint32) int {
+	// Four types at a time, their classes or-ed: most have none of c.
+	for ; id+4 <= len(class); id += 4 {
+		q := (*[4]uint32)(class[id : id+4])
+		if (q[0]|q[1]|q[2]|q[3])&c != 0 {
+			break
+		}
+	}
 	for ; id < len(class); id++ {
 		if class[id]&c != 0 {
 			return id
@@ -354,54 +361,67 @@ func compoundKeyRunes(text, lower string) (string, bool) {
 // ReplaceAll cost some 1,000 instructions a hyphenated type, 16M over
 // the 205 files of the split corpus.)
 func compoundKeyASCII(text, lower string) (key string, ok, done bool) {
-	start, part, hyphens := 0, 0, 0
-	for i := 0; i <= len(text); i++ {
-		if i == len(text) || text[i] == '-' {
-			// One letter is a part only as a lower-case first part.
-			switch n := i - start; {
-			case n == 0:
-				return "", false, true
-			case n == 1 && (part > 0 || text[start] < 'a'):
-				return "", false, true
-			case part == 0 && n == 2:
-				if a, b := text[0]|0x20, text[1]|0x20; a == 'r' && b == 'e' || a == 'u' && b == 'n' {
-					return "", false, true
-				}
-			}
-			if i == len(text) {
-				break
-			}
-			part++
-			hyphens++
-			start = i + 1
+	// A lower-case letter, most bytes, costs one test.
+	start, part := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c-'a' < 26 {
 			continue
 		}
-		c := text[i]
-		if c >= 0x80 {
+		switch {
+		case c == '-':
+			if !partASCII(text, start, i, part) {
+				return "", false, true
+			}
+			part++
+			start = i + 1
+		case c >= 0x80:
 			return "", false, false
-		}
-		if l := c | 0x20; l < 'a' || l > 'z' {
+		case c-'A' < 26:
+			if part > 0 && i == start {
+				return "", false, true // a capital after the first part
+			}
+		default:
 			return "", false, true // not a letter
 		}
-		if part > 0 && i == start && c <= 'Z' {
-			return "", false, true // a capital after the first part
-		}
 	}
-	if hyphens == 0 || len(lower) != len(text) {
+	if !partASCII(text, start, len(text), part) {
+		return "", false, true
+	}
+	if part == 0 || len(lower) != len(text) {
 		return "", false, false // (no hyphen; or not ASCII lower-casing)
 	}
-	b := make([]byte, 0, len(lower)-hyphens)
+	kb := make([]byte, len(lower)-part)
+	j := 0
 	for i := 0; i < len(lower); i++ {
-		if lower[i] != '-' {
-			b = append(b, lower[i])
+		if c := lower[i]; c != '-' {
+			kb[j] = c
+			j++
 		}
 	}
-	key = unsafe.String(unsafe.SliceData(b), len(b))
+	key = unsafe.String(unsafe.SliceData(kb), len(kb))
 	switch key {
 	case "coop", "multiply", "recreation", "recover", "resign", "reform", "unionized":
 		return "", false, true
 	}
 	return key, true, true
+}
+
+// partASCII reports whether text[start:end], letters, is a part of a
+// compound as the part-th (from 0): not empty; of one letter only as a
+// lower-case first part (e-mail, x-ray; not I-D); not a first part that
+// changes the meaning when closed up (re-sign, un-ionized).
+func partASCII(text string, start, end, part int) bool {
+	switch n := end - start; {
+	case n == 0:
+		return false
+	case n == 1:
+		return part == 0 && text[start] >= 'a'
+	case part == 0 && n == 2:
+		w := uint16(text[0]|0x20)<<8 | uint16(text[1]|0x20)
+		return w != 'r'<<8|'e' && w != 'u'<<8|'n'
+	}
+	return true
 }
 
 func isLowerASCII(s string) bool {

@@ -3117,13 +3117,18 @@ func walkGroups(toks []prose.Token, tab []uint8, k int, buf *[256]int32) (int, i
 	_ = tab[0] // an idTable is not empty: m is its length less one
 	m := uint(len(tab) - 1)
 	bs := buf[:] // a slice: an array pointer is checked for nil at each use
+	// The four bytes of a group are read through tab's pointer: every ID
+	// is below the length of an idTable (see judgeStops). The masks held
+	// m in a register the loop was short of, and cost four instructions
+	// a group besides.
+	tp := unsafe.Pointer(unsafe.SliceData(tab))
 	n := 0
 	// An index known not below 0 and, four tokens at a time, not past
 	// len(toks)-4 needs no bounds check (see nextLook).
 	k, last := max(k, 0), len(toks)-4
 	for ; k <= last; k += 4 {
 		t := (*[4]prose.Token)(toks[k : k+4])
-		f0, f1, f2, f3 := tab[uint(t[0].ID())&m], tab[uint(t[1].ID())&m], tab[uint(t[2].ID())&m], tab[uint(t[3].ID())&m]
+		f0, f1, f2, f3 := *(*uint8)(unsafe.Add(tp, t[0].ID())), *(*uint8)(unsafe.Add(tp, t[1].ID())), *(*uint8)(unsafe.Add(tp, t[2].ID())), *(*uint8)(unsafe.Add(tp, t[3].ID()))
 		or := f0 | f1 | f2 | f3
 		if or&(walkWork|walkFirst|walkNow|walkNext) == 0 {
 			continue
