@@ -4,8 +4,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/edlint/edlint/internal/mem"
 	"github.com/edlint/edlint/internal/prose"
@@ -55,25 +57,18 @@ type compoundFacts struct {
 
 // compounds gathers the hyphenated words of doc (two or more parts, all
 // letters) and the words that spell one of them closed, from the types
-// classifyCompounds chose. The uses are gathered by key number, which
-// each type's key gets once, and keyed by text at the end.
+// classifyCompounds chose. The uses are gathered by the key numbers it
+// gave, and keyed by text at the end.
 func compounds(doc *prose.Document, x *tokenIndex) compoundFacts {
 	f := compoundFacts{hyphen: map[string][]prose.Span{}, closed: map[string][]prose.Span{}}
 	hyphenUses, closedUses := x.list(clsHyphenWord), x.list(clsClosed)
-	if len(x.compoundKey) == 0 || len(hyphenUses) == 0 && len(closedUses) == 0 {
+	keys := x.compoundKeys
+	if len(keys) == 0 || len(hyphenUses) == 0 && len(closedUses) == 0 {
 		return f
 	}
 	keyOf := mem.Table[int32](doc.NumTypes()) // key number + 1 by Token.ID; 0: no key
-	num := make(map[string]int32, len(x.compoundKey))
-	var keys []string
-	for id, key := range x.compoundKey {
-		k, ok := num[key]
-		if !ok {
-			k = int32(len(keys))
-			num[key] = k
-			keys = append(keys, key)
-		}
-		keyOf[id] = k + 1
+	for _, t := range x.compoundTypes {
+		keyOf[t.id] = t.key + 1
 	}
 	hyphen := groupSpans(doc, hyphenUses, keyOf, len(keys))
 	// Every clsClosed type got its key when it was marked.
@@ -129,48 +124,193 @@ func groupSpans(doc *prose.Document, uses []int32, keyOf []int32, keys int) [][]
 	return out
 }
 
-// classifyCompounds records the key of each hyphenated word type of d
+// compoundType is a type of clsHyphenWord or clsClosed with the number of
+// its compound's key in tokenIndex.compoundKeys.
+type compoundType struct {
+	id  uint32
+	key int32
+}
+
+// classifyCompounds numbers the key of each hyphenated word type of d
 // that is a compound, and marks clsClosed the word types that spell one
 // of those keys closed, before the index walks the tokens.
-func classifyCompounds(d *prose.Document, x *tokenIndex) {
-	var keys wordFilter
-	hyphen := map[string]bool{}
-	for id, c := range x.class {
-		if c&clsHyphenWord == 0 {
-			continue
-		}
+//
+// The types and their keys are listed in slices, and the keys numbered
+// in one map made at its size: a map by type ID and a set of the keys,
+// each grown from empty, cost some 10M instructions in rehashing over
+// the 205 files of the split corpus, and compounds numbered the keys
+// again in a map of its own.
+func classifyCompounds(d *prose.Document, x *tokenIndex, refs *textRefs) {
+	var found []compoundType // key: index in keys
+	var keys []string
+	for id := nextOfClass(x.class, 0, clsHyphenWord); id < len(x.class); id = nextOfClass(x.class, id+1, clsHyphenWord) {
 		if key, ok := compoundKey(d.Type(uint32(id)), d.Type(d.Lower(uint32(id)))); ok {
-			if x.compoundKey == nil {
-				x.compoundKey = map[uint32]string{}
-			}
-			x.compoundKey[uint32(id)] = key
-			hyphen[key] = true
-			keys.add(key)
+			found = append(found, compoundType{uint32(id), int32(len(keys))})
+			keys = append(keys, key)
 		}
 	}
-	if len(hyphen) == 0 {
+	if len(found) == 0 {
 		return
 	}
-	for id, c := range x.class {
+	var filter wordFilter
+	num := make(map[string]int32, len(keys))
+	for i := range found {
+		key := keys[found[i].key]
+		k, ok := num[key]
+		if !ok {
+			k = int32(len(x.compoundKeys))
+			num[key] = k
+			x.compoundKeys = append(x.compoundKeys, key)
+			filter.add(key)
+		}
+		found[i].key = k
+	}
+	x.compoundTypes = found
+	// A word type that spells a key closed (its lower-case form is the
+	// key) and is lower case or capitalised: the types the run's memo
+	// names as such a spelling, with those it could not name, or every
+	// type.
+	mark := func(id int) {
 		text := d.Type(uint32(id))
-		if c&clsWord == 0 || !keys.mayHave(text) {
-			continue
+		if x.class[id]&clsWord == 0 || !filter.mayHave(text) || !lowerOrTitle(text) {
+			return // acronyms (BEA beside Be-a) and mixed case are not compounds
 		}
-		if strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, '\'') >= 0 || !lowerOrTitle(text) {
-			continue // acronyms (BEA beside Be-a) and mixed case are not compounds
-		}
-		key := d.Type(d.Lower(uint32(id))) // strings.ToLower(text)
-		if hyphen[key] {
+		// (A text with a hyphen or an apostrophe has them in its
+		// lower-case form, which no key, all letters, is.)
+		if k, ok := num[d.Type(d.Lower(uint32(id)))]; ok { // strings.ToLower(text)
 			x.class[id] |= clsClosed
-			x.compoundKey[uint32(id)] = key
+			x.compoundTypes = append(x.compoundTypes, compoundType{uint32(id), k})
 		}
 	}
+	if spellings := closedSpellings(refs, x.compoundKeys); spellings != nil {
+		set := &spellings.has
+		for id, r := range refs.ref {
+			if set[r] {
+				mark(id)
+			}
+		}
+		spellings.put()
+		return
+	}
+	for id := nextOfClass(x.class, 0, clsWord); id < len(x.class); id = nextOfClass(x.class, id+1, clsWord) {
+		mark(id)
+	}
+}
+
+// nextOfClass returns the first type from id whose class (in class, by
+// type) has a bit of c, or len(class). It calls nothing, so that its loop
+// keeps its values in registers: the loop over the types for their
+// hyphenated words, with its calls and appends in its body, cost some
+// seven instructions a type.
+//
+//go:noinline
+func nextOfClass(class []uint32, id int, c uint32) int {
+	// Four types at a time, their classes or-ed: most have none of c.
+	for ; id+4 <= len(class); id += 4 {
+		q := (*[4]uint32)(class[id : id+4])
+		if (q[0]|q[1]|q[2]|q[3])&c != 0 {
+			break
+		}
+	}
+	for ; id < len(class); id++ {
+		if class[id]&c != 0 {
+			return id
+		}
+	}
+	return len(class)
+}
+
+// closedSpellings returns, as a set of bits by textRefs.ref, the texts of
+// the run's memo that may spell one of keys closed, with bit 0 (a type
+// the memo could not name) set; or nil, when refs is nil or a key is
+// outside ASCII. classifyCompounds then tests only those types, where it
+// read the text of every word type, some thirty instructions a type (27M
+// over the 205 files of the split corpus): the few texts are looked up,
+// and each type's ref tested. A closed spelling of an ASCII key is lower
+// case or capitalised: its first letter the key's, in either case, or
+// one of the two letters outside ASCII that strings.ToLower maps to an
+// ASCII letter (K, the Kelvin sign, and İ), the rest the key's
+// (TestClosedSpellings).
+func closedSpellings(refs *textRefs, keys []string) *refSet {
+	if refs == nil || refs.ref == nil {
+		return nil
+	}
+	for _, key := range keys {
+		if !isLowerASCII(key) {
+			return nil
+		}
+	}
+	set := refSets.Get().(*refSet)
+	set.add(0)
+	w := refs.memo
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	var buf [80]byte
+	look := func(first string, rest string) {
+		if len(first)+len(rest) > len(buf) {
+			return // longer than any word the filter passes
+		}
+		n := copy(buf[:], first)
+		n += copy(buf[n:], rest)
+		t := unsafe.String(&buf[0], n)
+		if k := w.find(t, memoHash(t)); k >= 0 && k < maxRef {
+			set.add(k + 1)
+		}
+	}
+	for _, key := range keys {
+		c, rest := key[0], key[1:]
+		look(key[:1], rest)
+		look(string(rune(c-'a'+'A')), rest)
+		switch c {
+		case 'k':
+			look("\u212A", rest)
+		case 'i':
+			look("\u0130", rest)
+		}
+	}
+	return set
+}
+
+// refSet is a set of textRefs.ref values, a byte each, with the values it
+// holds: put clears those alone. (A bit each cost the test of a type's
+// ref some three instructions more: 2.6M over the 205 files of the split
+// corpus. Made for each document and zeroed whole, the set cost more
+// than the loop it spares on documents of a kilobyte: 1M on tiny/.)
+type refSet struct {
+	has  [maxRef + 1]bool
+	used []uint16
+}
+
+var refSets = sync.Pool{New: func() any { return new(refSet) }}
+
+func (s *refSet) add(r int) {
+	if !s.has[r] {
+		s.has[r] = true
+		s.used = append(s.used, uint16(r))
+	}
+}
+
+// put clears s and returns it to refSets.
+func (s *refSet) put() {
+	for _, r := range s.used {
+		s.has[r] = false
+	}
+	s.used = s.used[:0]
+	refSets.Put(s)
 }
 
 // compoundKey returns the lower-case letters of a hyphenated word (whose
 // lower-case form is lower) whose parts are all letters, the first not a
 // prefix that changes the meaning when closed up (re-sign, un-ionized).
 func compoundKey(text, lower string) (string, bool) {
+	if key, ok, done := compoundKeyASCII(text, lower); done {
+		return key, ok
+	}
+	return compoundKeyRunes(text, lower)
+}
+
+// compoundKeyRunes is compoundKey for any text.
+func compoundKeyRunes(text, lower string) (string, bool) {
 	first, _, ok := strings.Cut(text, "-")
 	if !ok {
 		return "", false
@@ -213,6 +353,76 @@ func compoundKey(text, lower string) (string, bool) {
 		return "", false
 	}
 	return key, true
+}
+
+// compoundKeyASCII is compoundKey for an ASCII text, read a byte at a
+// time, with the key built in one allocation: done is false, and the
+// rest is compoundKey's to read, at a byte outside ASCII before a part
+// is found wanting. (compoundKey's cuts, Unicode tests, ToLower and
+// ReplaceAll cost some 1,000 instructions a hyphenated type, 16M over
+// the 205 files of the split corpus.)
+func compoundKeyASCII(text, lower string) (key string, ok, done bool) {
+	// A lower-case letter, most bytes, costs one test.
+	start, part := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c-'a' < 26 {
+			continue
+		}
+		switch {
+		case c == '-':
+			if !partASCII(text, start, i, part) {
+				return "", false, true
+			}
+			part++
+			start = i + 1
+		case c >= 0x80:
+			return "", false, false
+		case c-'A' < 26:
+			if part > 0 && i == start {
+				return "", false, true // a capital after the first part
+			}
+		default:
+			return "", false, true // not a letter
+		}
+	}
+	if !partASCII(text, start, len(text), part) {
+		return "", false, true
+	}
+	if part == 0 || len(lower) != len(text) {
+		return "", false, false // (no hyphen; or not ASCII lower-casing)
+	}
+	kb := make([]byte, len(lower)-part)
+	j := 0
+	for i := 0; i < len(lower); i++ {
+		if c := lower[i]; c != '-' {
+			kb[j] = c
+			j++
+		}
+	}
+	key = unsafe.String(unsafe.SliceData(kb), len(kb))
+	switch key {
+	case "coop", "multiply", "recreation", "recover", "resign", "reform", "unionized":
+		return "", false, true
+	}
+	return key, true, true
+}
+
+// partASCII reports whether text[start:end], letters, is a part of a
+// compound as the part-th (from 0): not empty; of one letter only as a
+// lower-case first part (e-mail, x-ray; not I-D); not a first part that
+// changes the meaning when closed up (re-sign, un-ionized).
+func partASCII(text string, start, end, part int) bool {
+	switch n := end - start; {
+	case n == 0:
+		return false
+	case n == 1:
+		return part == 0 && text[start] >= 'a'
+	case part == 0 && n == 2:
+		w := uint16(text[0]|0x20)<<8 | uint16(text[1]|0x20)
+		return w != 'r'<<8|'e' && w != 'u'<<8|'n'
+	}
+	return true
 }
 
 func isLowerASCII(s string) bool {

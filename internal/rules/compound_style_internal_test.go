@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/edlint/edlint/internal/prose"
 )
@@ -61,5 +63,65 @@ func TestCommonForm(t *testing.T) {
 		if got, want := commonForm(uses), commonFormRef(uses); got != want {
 			t.Fatalf("%q: commonForm = %q, want %q", b.String(), got, want)
 		}
+	}
+}
+
+// TestClosedSpellings checks what closedSpellings reads of the letters:
+// the runes strings.ToLower maps to an ASCII letter are the letter, its
+// capital, and the Kelvin sign (k) and İ (i), both capitals, which a
+// closed spelling has only first (lowerOrTitle).
+func TestClosedSpellings(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		l := unicode.ToLower(r)
+		if l >= utf8.RuneSelf || !unicode.IsLetter(l) || r == l || r == unicode.ToUpper(l) && r < utf8.RuneSelf {
+			continue
+		}
+		switch {
+		case r == '\u212A' && l == 'k', r == '\u0130' && l == 'i':
+		default:
+			t.Errorf("%U lowers to %q: closedSpellings does not look for it", r, l)
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			t.Errorf("%U is not a capital: lowerOrTitle passes it after the first letter", r)
+		}
+	}
+}
+
+// TestCompoundKeyASCII checks compoundKeyASCII against compoundKeyRunes
+// on random texts of letters in either case, hyphens, a digit or an
+// apostrophe, and a letter outside ASCII (which it must leave to
+// compoundKeyRunes unless a part before it is found wanting).
+func TestCompoundKeyASCII(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 23))
+	pieces := []string{"a", "b", "e", "m", "n", "r", "u", "x", "A", "R", "U", "Z", "z", "-", "-", "-", "1", "'", "é", "co", "op", "re", "un", "sign", "ly"}
+	done := 0
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(7) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := b.String()
+		lower := strings.ToLower(text)
+		key, ok, fin := compoundKeyASCII(text, lower)
+		if !fin {
+			if isASCII8(text) && strings.Contains(text, "-") {
+				t.Errorf("compoundKeyASCII(%q) left it to compoundKeyRunes", text)
+			}
+			continue
+		}
+		done++
+		if wkey, wok := compoundKeyRunes(text, lower); key != wkey || ok != wok {
+			t.Fatalf("compoundKeyASCII(%q) = %q, %v; compoundKeyRunes: %q, %v", text, key, ok, wkey, wok)
+		}
+	}
+	for _, w := range []string{"co-op", "Co-Op", "re-sign", "Un-ionized", "multi-ply", "e-mail", "E-mail", "x-Ray", "long-term", "a-b"} {
+		key, ok, _ := compoundKeyASCII(w, strings.ToLower(w))
+		if wkey, wok := compoundKeyRunes(w, strings.ToLower(w)); key != wkey || ok != wok {
+			t.Errorf("compoundKeyASCII(%q) = %q, %v; compoundKeyRunes: %q, %v", w, key, ok, wkey, wok)
+		}
+	}
+	if done < 100000 {
+		t.Errorf("compoundKeyASCII decided %d texts: the test says little", done)
 	}
 }

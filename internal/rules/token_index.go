@@ -69,10 +69,12 @@ const pairListed = clsArticle | clsCount
 // rules of this file's users read.
 type tokenIndex struct {
 	class []uint32 // per type ID
-	// compoundKey holds, per type of clsHyphenWord or clsClosed, the
-	// compound's lower-case letters (see compounds).
-	compoundKey map[uint32]string
-	lists       [numListed][]int32
+	// compoundKeys holds the compounds' lower-case letters, and
+	// compoundTypes the types of clsHyphenWord or clsClosed with the
+	// number of their key in it (see classifyCompounds).
+	compoundKeys  []string
+	compoundTypes []compoundType
+	lists         [numListed][]int32
 	// starts holds each word of clsLowerStart that opens its block or
 	// follows . ? or !: the sentence starts lowercase-sentence-start reads.
 	starts []int32
@@ -300,15 +302,17 @@ func buildTokenIndexStops(d *prose.Document, js *judgeStops, refs *textRefs) *to
 				e.class = x.class[id] | classKnown
 			}
 		})
-		refs.done()
 	}
-	classifyCompounds(d, x)
+	classifyCompounds(d, x, refs)
+	if refs != nil {
+		refs.done() // (after classifyCompounds, which reads refs.ref)
+	}
 	// Every clsClosed type has its compound key (in no order: the
 	// sums and bits below are the same in any).
-	for id := range x.compoundKey {
-		if x.class[id]&clsClosed != 0 {
-			w.fast[id] |= fastCur // clsClosed is listed
-			sizes[bits.TrailingZeros32(clsClosed)] += d.TypeCount(id)
+	for _, t := range x.compoundTypes {
+		if x.class[t.id]&clsClosed != 0 {
+			w.fast[t.id] |= fastCur // clsClosed is listed
+			sizes[bits.TrailingZeros32(clsClosed)] += d.TypeCount(t.id)
 		}
 	}
 	for k, n := range sizes {

@@ -494,8 +494,9 @@ func TestTextFlags(t *testing.T) {
 // clsClosed, the document's own, must not reach the memo.
 func TestTokenClassesMemo(t *testing.T) {
 	srcs := indexSources(t)
-	srcs["closed.md"] = []byte("A longterm plan, an email, cooperation and the uptodate file.\n")
-	srcs["open.md"] = []byte("A long-term plan and a longterm one; an e-mail, co-operation, up-to-date.\n")
+	srcs["closed.md"] = []byte("A longterm plan, an email, cooperation and the uptodate file. Keyword, Input.\n")
+	srcs["open.md"] = []byte("A long-term plan and a longterm one; an e-mail, co-operation, up-to-date.\n\n" +
+		"Longterm, Email, Uptodate; key-word, in-put, \u212Aeyword, \u0130nput.\n")
 	var docs []*prose.Document
 	for _, path := range slices.Sorted(maps.Keys(srcs)) {
 		docs = append(docs, prose.Parse(path, srcs[path], prose.FormatFor(path)))

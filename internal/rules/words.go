@@ -3118,7 +3118,7 @@ var walkOfFlags = func() (t [256]uint8) {
 // the tokens alone. It clears walkFirst from a type at the use it lists.
 func walkStops(toks []prose.Token, sents []prose.Sentence, tab []uint8, stops []int32, look *chunks[int32]) []int32 {
 	var buf [256]int32
-	k := 0
+	k, si := 0, 0
 	for k <= len(toks)-4 {
 		// The stops a buffer at a time (the judgement's as ^i), up to a
 		// group of four with a use of a walkFirst type.
@@ -3134,14 +3134,14 @@ func walkStops(toks []prose.Token, sents []prose.Sentence, tab []uint8, stops []
 		}
 		if first {
 			for i := k - 4; i < k; i++ {
-				stops = walkJudge(toks, sents, tab, i, stops)
+				stops = walkJudge(toks, sents, &si, tab, i, stops)
 			}
 		}
 	}
 	// The last few one at a time.
 	m := uint(len(tab) - 1)
 	for ; k < len(toks); k++ {
-		stops = walkJudge(toks, sents, tab, k, stops)
+		stops = walkJudge(toks, sents, &si, tab, k, stops)
 		f := tab[uint(toks[k].ID())&m]
 		if f&walkNow != 0 || k+1 < len(toks) && walkLooks(f, toks[k+1], tab[uint(toks[k+1].ID())&m]) {
 			look.add(int32(k))
@@ -3152,13 +3152,14 @@ func walkStops(toks []prose.Token, sents []prose.Sentence, tab []uint8, stops []
 
 // walkJudge appends token i to stops if the word judgement stops at it,
 // clearing walkFirst from its type at the use of a walkFirst type it
-// lists (see walkStops).
-func walkJudge(toks []prose.Token, sents []prose.Sentence, tab []uint8, i int, stops []int32) []int32 {
+// lists (see walkStops). The sentences are read from *si on (see
+// inSentenceFrom): i must not be below the i of the call before.
+func walkJudge(toks []prose.Token, sents []prose.Sentence, si *int, tab []uint8, i int, stops []int32) []int32 {
 	id := uint(toks[i].ID()) & uint(len(tab)-1)
 	switch f := tab[id]; {
 	case f&walkWork != 0:
 		stops = append(stops, int32(i))
-	case f&walkFirst != 0 && inSentence(sents, i):
+	case f&walkFirst != 0 && inSentenceFrom(sents, si, i):
 		stops = append(stops, int32(i))
 		tab[id] &^= walkFirst
 	}
@@ -3187,13 +3188,18 @@ func walkGroups(toks []prose.Token, tab []uint8, k int, buf *[256]int32) (int, i
 	_ = tab[0] // an idTable is not empty: m is its length less one
 	m := uint(len(tab) - 1)
 	bs := buf[:] // a slice: an array pointer is checked for nil at each use
+	// The four bytes of a group are read through tab's pointer: every ID
+	// is below the length of an idTable (see judgeStops). The masks held
+	// m in a register the loop was short of, and cost four instructions
+	// a group besides.
+	tp := unsafe.Pointer(unsafe.SliceData(tab))
 	n := 0
 	// An index known not below 0 and, four tokens at a time, not past
 	// len(toks)-4 needs no bounds check (see nextLook).
 	k, last := max(k, 0), len(toks)-4
 	for ; k <= last; k += 4 {
 		t := (*[4]prose.Token)(toks[k : k+4])
-		f0, f1, f2, f3 := tab[uint(t[0].ID())&m], tab[uint(t[1].ID())&m], tab[uint(t[2].ID())&m], tab[uint(t[3].ID())&m]
+		f0, f1, f2, f3 := *(*uint8)(unsafe.Add(tp, t[0].ID())), *(*uint8)(unsafe.Add(tp, t[1].ID())), *(*uint8)(unsafe.Add(tp, t[2].ID())), *(*uint8)(unsafe.Add(tp, t[3].ID()))
 		or := f0 | f1 | f2 | f3
 		if or&(walkWork|walkFirst|walkNow|walkNext) == 0 {
 			continue
@@ -3254,6 +3260,22 @@ func walkGroups(toks []prose.Token, tab []uint8, k int, buf *[256]int32) (int, i
 		}
 	}
 	return k, n, false
+}
+
+// inSentenceFrom is inSentence for a token i not below that of the call
+// before with si: it moves *si to the first sentence from *si that ends
+// after i. walkStops' tokens come in order, and a step a sentence, for
+// all of a document's, cost less than a binary search for each use of a
+// walkFirst type: some 1.6M against 7M over the 205 files of the split
+// corpus, where the index, built for the consistency rules before the
+// judgement, leaves every document but the first to walkStops.
+func inSentenceFrom(sents []prose.Sentence, si *int, i int) bool {
+	k := *si
+	for k < len(sents) && sents[k].EndToken() <= i {
+		k++
+	}
+	*si = k
+	return k < len(sents) && sents[k].FirstToken() <= i
 }
 
 // inSentence reports whether token i lies in one of sents.
