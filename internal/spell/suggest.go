@@ -2378,8 +2378,8 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 		for ; i < len(key); i++ {
 			// Only the node's children, from its record and the next
 			// one's (see node, which decodes the rest too).
-			first := le32(s.nodes, nodeSize*int(x)) & firstMask
-			labels := s.labels[first : le32(s.nodes, nodeSize*int(x)+nodeSize)&firstMask]
+			first := uint32(s.record(x)) & firstMask
+			labels := s.childLabels(first, int(uint32(s.record(x+1))&firstMask-first))
 			k := strings.IndexByte(labels, key[i])
 			if k < 0 {
 				p.anySound = true // not in the trie: cannot happen
