@@ -1442,14 +1442,16 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 	// (see lowerBound). The test is written out in both loops: a call
 	// per cell cost more than the test.
 	n := l.n
+	// (The cells and the sums read as in reachCost.)
+	rowp, insp := unsafe.Pointer(unsafe.SliceData(cur)), unsafe.Pointer(unsafe.SliceData(l.insSum))
 	keep := ^(uint64(2)<<(b.lo&63) - 1) // after's mask for b.lo (see reachCost)
 	for ; b.lo <= b.hi; b.lo, keep = b.lo+1, keep<<1 {
-		i, c := b.lo, cur[b.lo]
+		i, c := b.lo, cell(rowp, b.lo)
 		if c > bound {
 			continue
 		}
 		if r := n - i; r > hmax {
-			if c+l.insSum[i*(n+1)+r-hmax] > lim {
+			if c+cell(insp, i*(n+1)+r-hmax) > lim {
 				continue
 			}
 		} else if hmin > r {
@@ -1466,12 +1468,12 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 		}
 	}
 	for ; b.hi > b.lo; b.hi-- {
-		i, c := b.hi, cur[b.hi]
+		i, c := b.hi, cell(rowp, b.hi)
 		if c > bound {
 			continue
 		}
 		if r := n - i; r > hmax {
-			if c+l.insSum[i*(n+1)+r-hmax] > lim {
+			if c+cell(insp, i*(n+1)+r-hmax) > lim {
 				continue
 			}
 		} else if hmin > r {
@@ -1498,6 +1500,9 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax int, bound float32) float32 {
 	n := l.n
 	least := float32(math.MaxFloat32)
+	// The band's cells, and the sums insSum has for them, are read as
+	// stepBand reads its cells (see cell).
+	rowp, insp := unsafe.Pointer(unsafe.SliceData(row)), unsafe.Pointer(unsafe.SliceData(l.insSum))
 	// The cells fall in three runs by what is left of the typo after
 	// them, r = n-i: more letters than the subtree's longest key (i <
 	// n-hmax), fewer than its shortest (i > n-hmin), or neither. Each run
@@ -1506,11 +1511,11 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 	// mask for cell i, shifted along with it.
 	i, keep := b.lo, ^(uint64(2)<<(b.lo&63) - 1)
 	for e := min(b.hi, n-hmax-1); i <= e; i, keep = i+1, keep<<1 {
-		c := row[i]
+		c := cell(rowp, i)
 		if c > bound {
 			continue
 		}
-		rest := l.insSum[i*(n+1)+n-i-hmax]
+		rest := cell(insp, i*(n+1)+n-i-hmax)
 		if m := missing & keep; m != 0 {
 			// (A branch rather than the builtin max, which spends
 			// instructions on NaNs and signed zeros: the costs are
@@ -1522,7 +1527,7 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 		least = min(least, c+rest)
 	}
 	for e := min(b.hi, n-hmin); i <= e; i, keep = i+1, keep<<1 {
-		c := row[i]
+		c := cell(rowp, i)
 		if c > bound {
 			continue
 		}
@@ -1532,7 +1537,7 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 		least = min(least, c)
 	}
 	for ; i <= b.hi; i, keep = i+1, keep<<1 {
-		c := row[i]
+		c := cell(rowp, i)
 		if c > bound {
 			continue
 		}
@@ -1554,19 +1559,21 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int) float32 {
 	n := l.n
 	least := float32(math.MaxFloat32)
+	// (The cells and the sums read as in reachCost.)
+	rowp, insp := unsafe.Pointer(unsafe.SliceData(row)), unsafe.Pointer(unsafe.SliceData(l.insSum))
 	// In three runs, as in reachCost.
 	i, keep := b.lo, ^(uint64(2)<<(b.lo&63) - 1)
 	for e := min(b.hi, n-hmax-1); i <= e; i, keep = i+1, keep<<1 {
-		rest := l.insSum[i*(n+1)+n-i-hmax]
+		rest := cell(insp, i*(n+1)+n-i-hmax)
 		if m := missing & keep; m != 0 {
 			if ms := l.missSum(m); ms > rest { // max, as in reachCost
 				rest = ms
 			}
 		}
-		least = min(least, row[i]+rest)
+		least = min(least, cell(rowp, i)+rest)
 	}
 	for e := min(b.hi, n-hmin); i <= e; i, keep = i+1, keep<<1 {
-		c := row[i]
+		c := cell(rowp, i)
 		if m := missing & keep; m != 0 {
 			c += l.missSum(m)
 		}
@@ -1578,7 +1585,7 @@ func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int)
 			rest = l.missSum(m)
 		}
 		rest += float32(hmin-(n-i)) * l.minDel
-		least = min(least, row[i]+rest)
+		least = min(least, cell(rowp, i)+rest)
 	}
 	return least - 1e-3
 }
