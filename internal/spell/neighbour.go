@@ -179,22 +179,25 @@ func (w *nbWalk) children(first uint32, nc, e int, mask uint32) bool {
 			return false // none of them below, nor any non-ASCII rune
 		}
 	}
-	labels := w.s.labels[first : first+uint32(nc)]
+	// (The letters and the records are read as walk reads them, without
+	// bounds checks: see suggester.record.)
+	labels := w.s.childLabels(first, nc)
 	for k := 0; k < len(labels); k++ {
 		c := labels[k]
 		if nbBits[c]&keep == 0 {
 			continue
 		}
 		x := first + uint32(k)
-		r := w.s.nodes[nodeSize*int(x):]
-		if le32(r, 4)>>27 < w.minClass {
+		rec := w.s.record(x)
+		w0, below := uint32(rec), uint32(rec>>32)
+		if below>>27 < w.minClass {
 			continue // every key below is too rare
 		}
 		ce := e
 		if c < utf8.RuneSelf {
 			// Could a key through the child be a neighbour, by its
 			// length and its letters, before its row is filled?
-			if hmax, mask := int(le32(r, 0)>>hmaxShift)+1, le32(r, 4)|letterBit(c); (hmax < w.n || w.letters&^mask != 0) && !w.viable(row, hmax, mask) {
+			if hmax, mask := int(w0>>hmaxShift)+1, below|letterBit(c); (hmax < w.n || w.letters&^mask != 0) && !w.viable(row, hmax, mask) {
 				continue
 			}
 			ce++
@@ -202,7 +205,6 @@ func (w *nbWalk) children(first uint32, nc, e int, mask uint32) bool {
 			w.step(ce)
 		}
 		crow := &w.rows[ce+1]
-		w0 := le32(r, 0)
 		if w0>>hminShift&heightMax == 0 && crow.m[w.maxDist]>>(w.n-1)&1 != 0 {
 			if id := w.s.key(x); int(w.d.b.count(id)) >= w.minFreq && w.verify(id) {
 				return true
@@ -212,7 +214,7 @@ func (w *nbWalk) children(first uint32, nc, e int, mask uint32) bool {
 			continue // no children
 		}
 		cf := w0 & firstMask
-		if w.children(cf, int(le32(r, 8)&firstMask-cf), ce, le32(r, 4)) {
+		if w.children(cf, int(uint32(w.s.record(x+1))&firstMask-cf), ce, below) {
 			return true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // weights are the parameters of the noisy-channel model: a candidate w
@@ -836,21 +837,24 @@ func (r *searcher) walkDiagonal(first uint32, children, depth int, pc byte, ub, 
 func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band) {
 	s, a := r.s, r.a
 	up, cur := r.rowAt[depth-1], r.rowAt[depth]
-	var up2 []float32
-	if depth >= 2 {
-		up2 = r.rowAt[depth-2]
-	}
 	// The letters of the children a transposition from up2 may reach
 	// (with the bound as it is now, which only falls): transIntoCost
-	// need only look at those, and only their rows are stepTrans's.
+	// need only look at those, and only their rows are stepTrans's. So
+	// up2, the parent's row, is read only where into has a cell to look
+	// at, and is looked up only there (nil otherwise: no row is then
+	// stepTrans's, nor asks transIntoCost). (Looked up for every node,
+	// with the test of the depth for the root's children, it took walk
+	// 0.4M more on the corpus queries.)
+	var up2 []float32
 	var into uint32
-	if up2 != nil && u2b.lo <= u2b.hi {
+	if depth >= 2 && u2b.lo <= u2b.hi {
 		if a.n <= 62 {
 			// Only the cells i with q[i+1] == pc != q[i] (transAt[pc])
 			// can start one: most nodes have none, and then no cell is
 			// looked at, nor the band's mask and the costs. (The shift
 			// counts are below 63: masking them spares their tests.)
 			if st := a.transAt[pc]; st != 0 {
+				up2 = r.rowAt[depth-2]
 				band := (uint64(2)<<(u2b.hi&63) - 1) &^ (uint64(1)<<(u2b.lo&63) - 1)
 				for m := st & band; m != 0; m &= m - 1 {
 					if i := bits.TrailingZeros64(m); up2[i]+a.w.Trans <= *r.bound {
@@ -859,6 +863,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				}
 			}
 		} else {
+			up2 = r.rowAt[depth-2]
 			q, trans, bound := a.q, a.w.Trans, *r.bound
 			for i := u2b.lo; i <= u2b.hi && i+1 < len(q); i++ {
 				if q[i+1] == pc && q[i] != pc && up2[i]+trans <= bound {
@@ -873,7 +878,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 	// another set, but then there are no position sets to mask with it:
 	// see noMask.)
 	tail := after(^uint64(0), ub.hi)
-	labels := s.labels[first : first+uint32(children)]
+	labels := s.childLabels(first, children)
 	lb := r.lb
 	upMin := float32(-1) // rowMin(up, ub), computed when first needed
 	// The bound and the classes to prune change only by an emit, here
@@ -897,7 +902,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 		// next record's first in one slice took a bounds check and
 		// a load more: corpus queries +1.1M.)
 		x := first + uint32(k)
-		rec := le64(s.nodes, nodeSize*int(x))
+		rec := s.record(x)
 		w0, mask := uint32(rec), uint32(rec>>32)
 		// The positions of the typo's letters the subtree below the child
 		// lacks, and those the child's subtree lacks (its letter too).
@@ -1007,8 +1012,11 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 			r.keep = r.keepClass(r.keep)
 			keep = r.keep
 		}
-		// (A node with children has keys below it: hmax 0 is a leaf.)
-		if hmax == 0 || depth > s.maxDepth {
+		// (A node with children has keys below it: hmax 0 is a leaf. A
+		// node with keys below it is above the deepest key, maxDepth: the
+		// rows below its row are there, and need no test of the depth;
+		// a height that saturated, heightMax, is only lower.)
+		if hmax == 0 {
 			continue
 		}
 		if lb != nil && depth >= 2 && (missing&after(^uint64(0), cb.lo) != 0 || a.n-cb.lo > hmax || a.n-cb.hi < hmin) {
@@ -1044,7 +1052,7 @@ func (r *searcher) walk(first uint32, children, depth int, pc byte, ub, u2b band
 				continue
 			}
 		}
-		nc := int(le32(s.nodes, nodeSize*int(x)+nodeSize)&firstMask - w0&firstMask)
+		nc := int(uint32(s.record(x+1))&firstMask - w0&firstMask)
 		if depth == r.onDiagonal {
 			r.walkDiagonal(w0&firstMask, nc, depth+1, c, cb, ub)
 		} else {
@@ -1081,11 +1089,24 @@ func (r *searcher) keepClass(from uint32) uint32 {
 	return c
 }
 
-// le64 reads the little-endian uint64 at r[i:i+8].
-func le64(r string, i int) uint64 {
-	r = r[i : i+8]
-	return uint64(r[0]) | uint64(r[1])<<8 | uint64(r[2])<<16 | uint64(r[3])<<24 |
-		uint64(r[4])<<32 | uint64(r[5])<<40 | uint64(r[6])<<48 | uint64(r[7])<<56
+// record returns node x's record (see nodeSize) as one little-endian
+// uint64, for x up to the number of nodes (the end record's). The walk
+// reads it for every child it does not pass over by its letter, and the
+// next one's for every descent. Its node numbers come from the records
+// themselves, which layoutTrie makes consistent (compact.bin's are its
+// output: TestCompactFresh), so the read skips the bounds check of a slice of nodes; with
+// the one in childLabels, and their spills, that took walk 10M of its
+// 164M on the corpus queries (c20 -7.7M).
+func (s *suggester) record(x uint32) uint64 {
+	return binary.LittleEndian.Uint64((*[nodeSize]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s.nodes)), uintptr(x)*nodeSize))[:])
+}
+
+// childLabels returns the letters of the children first to
+// first+children-1 of a node, from its record: within labels by
+// construction, as for record. (The table's rows, looked up without
+// rowAt's bounds check likewise, took walk 3.5M more: the registers.)
+func (s *suggester) childLabels(first uint32, children int) string {
+	return unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s.labels)), first)), children)
 }
 
 // le32 reads the little-endian uint32 at r[i:i+4].
@@ -1136,11 +1157,14 @@ func (r *searcher) letters(up []float32, ub band, into uint32, pc byte, depth in
 	// The least cell, and the letters that match a cell within the
 	// bound, in one loop over the band: the matches are needed for most
 	// nodes, and the loop reads each cell only once.
-	qbit := a.qbit
+	// A band's cells are cells of the row, and qbit has an entry per
+	// cell (see aligner.qbit): both are read without bounds checks, as
+	// stepBand reads its rows (letters -1.4M on the corpus queries).
+	upp, qbp := unsafe.Pointer(unsafe.SliceData(up)), unsafe.Pointer(unsafe.SliceData(a.qbit))
 	for i := ub.lo; i <= ub.hi; i++ {
-		x := up[i]
+		x := *(*float32)(unsafe.Add(upp, uintptr(i)*4))
 		best = min(best, x)
-		b := qbit[i] // a match
+		b := *(*uint32)(unsafe.Add(qbp, uintptr(i)*4)) // a match
 		if x > bound {
 			b = 0
 		}
@@ -1418,14 +1442,16 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 	// (see lowerBound). The test is written out in both loops: a call
 	// per cell cost more than the test.
 	n := l.n
+	// (The cells and the sums read as in reachCost.)
+	rowp, insp := unsafe.Pointer(unsafe.SliceData(cur)), unsafe.Pointer(unsafe.SliceData(l.insSum))
 	keep := ^(uint64(2)<<(b.lo&63) - 1) // after's mask for b.lo (see reachCost)
 	for ; b.lo <= b.hi; b.lo, keep = b.lo+1, keep<<1 {
-		i, c := b.lo, cur[b.lo]
+		i, c := b.lo, cell(rowp, b.lo)
 		if c > bound {
 			continue
 		}
 		if r := n - i; r > hmax {
-			if c+l.insSum[i*(n+1)+r-hmax] > lim {
+			if c+cell(insp, i*(n+1)+r-hmax) > lim {
 				continue
 			}
 		} else if hmin > r {
@@ -1442,12 +1468,12 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 		}
 	}
 	for ; b.hi > b.lo; b.hi-- {
-		i, c := b.hi, cur[b.hi]
+		i, c := b.hi, cell(rowp, b.hi)
 		if c > bound {
 			continue
 		}
 		if r := n - i; r > hmax {
-			if c+l.insSum[i*(n+1)+r-hmax] > lim {
+			if c+cell(insp, i*(n+1)+r-hmax) > lim {
 				continue
 			}
 		} else if hmin > r {
@@ -1474,6 +1500,9 @@ func (l *lowerBound) trim(cur []float32, b band, missing uint64, hmin, hmax int,
 func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax int, bound float32) float32 {
 	n := l.n
 	least := float32(math.MaxFloat32)
+	// The band's cells, and the sums insSum has for them, are read as
+	// stepBand reads its cells (see cell).
+	rowp, insp := unsafe.Pointer(unsafe.SliceData(row)), unsafe.Pointer(unsafe.SliceData(l.insSum))
 	// The cells fall in three runs by what is left of the typo after
 	// them, r = n-i: more letters than the subtree's longest key (i <
 	// n-hmax), fewer than its shortest (i > n-hmin), or neither. Each run
@@ -1482,11 +1511,11 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 	// mask for cell i, shifted along with it.
 	i, keep := b.lo, ^(uint64(2)<<(b.lo&63) - 1)
 	for e := min(b.hi, n-hmax-1); i <= e; i, keep = i+1, keep<<1 {
-		c := row[i]
+		c := cell(rowp, i)
 		if c > bound {
 			continue
 		}
-		rest := l.insSum[i*(n+1)+n-i-hmax]
+		rest := cell(insp, i*(n+1)+n-i-hmax)
 		if m := missing & keep; m != 0 {
 			// (A branch rather than the builtin max, which spends
 			// instructions on NaNs and signed zeros: the costs are
@@ -1498,7 +1527,7 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 		least = min(least, c+rest)
 	}
 	for e := min(b.hi, n-hmin); i <= e; i, keep = i+1, keep<<1 {
-		c := row[i]
+		c := cell(rowp, i)
 		if c > bound {
 			continue
 		}
@@ -1508,7 +1537,7 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 		least = min(least, c)
 	}
 	for ; i <= b.hi; i, keep = i+1, keep<<1 {
-		c := row[i]
+		c := cell(rowp, i)
 		if c > bound {
 			continue
 		}
@@ -1530,19 +1559,21 @@ func (l *lowerBound) reachCost(row []float32, b band, missing uint64, hmin, hmax
 func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int) float32 {
 	n := l.n
 	least := float32(math.MaxFloat32)
+	// (The cells and the sums read as in reachCost.)
+	rowp, insp := unsafe.Pointer(unsafe.SliceData(row)), unsafe.Pointer(unsafe.SliceData(l.insSum))
 	// In three runs, as in reachCost.
 	i, keep := b.lo, ^(uint64(2)<<(b.lo&63) - 1)
 	for e := min(b.hi, n-hmax-1); i <= e; i, keep = i+1, keep<<1 {
-		rest := l.insSum[i*(n+1)+n-i-hmax]
+		rest := cell(insp, i*(n+1)+n-i-hmax)
 		if m := missing & keep; m != 0 {
 			if ms := l.missSum(m); ms > rest { // max, as in reachCost
 				rest = ms
 			}
 		}
-		least = min(least, row[i]+rest)
+		least = min(least, cell(rowp, i)+rest)
 	}
 	for e := min(b.hi, n-hmin); i <= e; i, keep = i+1, keep<<1 {
-		c := row[i]
+		c := cell(rowp, i)
 		if m := missing & keep; m != 0 {
 			c += l.missSum(m)
 		}
@@ -1554,7 +1585,7 @@ func (l *lowerBound) cost(row []float32, b band, missing uint64, hmin, hmax int)
 			rest = l.missSum(m)
 		}
 		rest += float32(hmin-(n-i)) * l.minDel
-		least = min(least, row[i]+rest)
+		least = min(least, cell(rowp, i)+rest)
 	}
 	return least - 1e-3
 }
@@ -1631,16 +1662,22 @@ func (a *aligner) stepBand(cur, up []float32, ub band, c, pc byte, bound float32
 	if lo > hi {
 		return band{1, 0}
 	}
-	ins := a.ins[:n+1]
-	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
+	// The cells looked at are those of the band, up to n, and the
+	// typo's extra letters after it, up to n too: cells of rows of n+1,
+	// as ins and sub have n+1. So they are read and written without
+	// bounds checks (see cell), which took the reslicing that spared
+	// the loops some of them, and the rest: stepBand -6.5M of 30.5M on
+	// the corpus queries, stepEarly, which reads them alike, -1.9M.
+	ins, subp := unsafe.Pointer(unsafe.SliceData(a.ins)), unsafe.Pointer(unsafe.SliceData(sub))
+	curp, upp := unsafe.Pointer(unsafe.SliceData(cur)), unsafe.Pointer(unsafe.SliceData(up))
 	// The last cell within the bound (-1: none yet), kept without
 	// branches: whether a cell is within it is unpredictable. The
 	// first is found after the row, from lo, which it is mostly at or
 	// near. (Both ends kept per cell took four instructions a cell
 	// more: stepBand and stepEarly +2.9M on clean.)
 	last := -1
-	best := up[lo] + dc
-	cur[lo] = best
+	best := cell(upp, lo) + dc
+	setCell(curp, lo, best)
 	if best <= bound {
 		last = lo
 	}
@@ -1650,8 +1687,9 @@ func (a *aligner) stepBand(cur, up []float32, ub band, c, pc byte, bound float32
 		// The builtin min, without branches: which of the three is
 		// least is the data's whim, and a mispredicted branch costs
 		// more than the builtin's NaN handling.
-		best := min(up[i-1]+sub[i], up[i]+dc, prev+ins[i])
-		cur[i], prev = best, best
+		best := min(cell(upp, i-1)+cell(subp, i), cell(upp, i)+dc, prev+cell(ins, i))
+		setCell(curp, i, best)
+		prev = best
 		if best <= bound {
 			last = i
 		}
@@ -1659,8 +1697,9 @@ func (a *aligner) stepBand(cur, up []float32, ub band, c, pc byte, bound float32
 	if i <= n {
 		// The cell after the band: the parent's cell above it is not
 		// live.
-		best := min(up[i-1]+sub[i], prev+ins[i])
-		cur[i], prev = best, best
+		best := min(cell(upp, i-1)+cell(subp, i), prev+cell(ins, i))
+		setCell(curp, i, best)
+		prev = best
 		if best <= bound {
 			last = i
 		}
@@ -1669,8 +1708,8 @@ func (a *aligner) stepBand(cur, up []float32, ub band, c, pc byte, bound float32
 	// Beyond the band only the typo's extra letters continue a live
 	// cell.
 	for ; i <= n && prev <= bound; i++ {
-		best := prev + ins[i]
-		cur[i] = best
+		best := prev + cell(ins, i)
+		setCell(curp, i, best)
 		prev = best
 		if best <= bound {
 			last = i
@@ -1680,7 +1719,7 @@ func (a *aligner) stepBand(cur, up []float32, ub band, c, pc byte, bound float32
 		return band{1, 0}
 	}
 	first := lo
-	for cur[first] > bound {
+	for cell(curp, first) > bound {
 		first++
 	}
 	return band{first, last}
@@ -1702,38 +1741,40 @@ func (a *aligner) stepEarly(cur, up []float32, ub band, c, pc byte, j int, bound
 		sub = a.otherSub(c)
 	}
 	n, lo, hi := a.n, ub.lo, ub.hi
-	// The cells as in stepBand.
+	// The cells as in stepBand (read and written as there).
 	if lo > hi {
 		return band{1, 0}
 	}
-	ins := a.ins[:n+1]
-	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
+	ins, subp := unsafe.Pointer(unsafe.SliceData(a.ins)), unsafe.Pointer(unsafe.SliceData(sub))
+	curp, upp := unsafe.Pointer(unsafe.SliceData(cur)), unsafe.Pointer(unsafe.SliceData(up))
 	last := -1
-	best := up[lo] + dc
-	cur[lo] = best
+	best := cell(upp, lo) + dc
+	setCell(curp, lo, best)
 	if best <= bound {
 		last = lo
 	}
 	prev := best
 	i := lo + 1
 	for ; i <= hi; i++ {
-		best := min(up[i-1]+surcharged(sub[i], extra), up[i]+dc, prev+ins[i]+insExtra)
-		cur[i], prev = best, best
+		best := min(cell(upp, i-1)+surcharged(cell(subp, i), extra), cell(upp, i)+dc, prev+cell(ins, i)+insExtra)
+		setCell(curp, i, best)
+		prev = best
 		if best <= bound {
 			last = i
 		}
 	}
 	if i <= n {
-		best := min(up[i-1]+surcharged(sub[i], extra), prev+ins[i]+insExtra)
-		cur[i], prev = best, best
+		best := min(cell(upp, i-1)+surcharged(cell(subp, i), extra), prev+cell(ins, i)+insExtra)
+		setCell(curp, i, best)
+		prev = best
 		if best <= bound {
 			last = i
 		}
 		i++
 	}
 	for ; i <= n && prev <= bound; i++ {
-		best := prev + ins[i] + insExtra
-		cur[i] = best
+		best := prev + cell(ins, i) + insExtra
+		setCell(curp, i, best)
 		prev = best
 		if best <= bound {
 			last = i
@@ -1743,7 +1784,7 @@ func (a *aligner) stepEarly(cur, up []float32, ub band, c, pc byte, j int, bound
 		return band{1, 0}
 	}
 	first := lo
-	for cur[first] > bound {
+	for cell(curp, first) > bound {
 		first++
 	}
 	return band{first, last}
@@ -1823,6 +1864,13 @@ func (a *aligner) stepTrans(cur, up, up2 []float32, ub, u2b band, c, pc byte, j 
 	}
 	return out
 }
+
+// cell returns the float32 at index i of the array at p, and setCell
+// sets it: for the loops over a row's cells, whose indices are within
+// the row by construction (see stepBand).
+func cell(p unsafe.Pointer, i int) float32 { return *(*float32)(unsafe.Add(p, uintptr(i)*4)) }
+
+func setCell(p unsafe.Pointer, i int, v float32) { *(*float32)(unsafe.Add(p, uintptr(i)*4)) = v }
 
 // surcharged is a substitution cost sc with the early-position surcharge
 // extra of its row; a match (0) has none.
@@ -2357,8 +2405,8 @@ func (p *pruner) markSounds(b *base, s *suggester, ids []uint32) {
 		for ; i < len(key); i++ {
 			// Only the node's children, from its record and the next
 			// one's (see node, which decodes the rest too).
-			first := le32(s.nodes, nodeSize*int(x)) & firstMask
-			labels := s.labels[first : le32(s.nodes, nodeSize*int(x)+nodeSize)&firstMask]
+			first := uint32(s.record(x)) & firstMask
+			labels := s.childLabels(first, int(uint32(s.record(x+1))&firstMask-first))
 			k := strings.IndexByte(labels, key[i])
 			if k < 0 {
 				p.anySound = true // not in the trie: cannot happen
