@@ -1817,8 +1817,14 @@ func (a *aligner) stepTrans(cur, up, up2 []float32, ub, u2b band, c, pc byte, j 
 		trans = c != pc
 	}
 	end = min(end, n)
-	ins, pairs, pair := a.ins[:n+1], a.pairs[:n+1], uint16(c)<<8|uint16(pc)
-	sub, cur, up = sub[:n+1], cur[:n+1], up[:n+1]
+	// The cells are those of the two bands, up to n, and the typo's
+	// extra letters after them: read and written as in stepBand, and
+	// pairs, of n+1 entries too, likewise; up2's cells are those of its
+	// band. (With the slices resliced to n+1 instead, the loop kept a
+	// check per read of up2 and of the cells before the band.)
+	ins, pairs, pair := unsafe.Pointer(unsafe.SliceData(a.ins)), unsafe.Pointer(unsafe.SliceData(a.pairs)), uint16(c)<<8|uint16(pc)
+	subp, curp, upp := unsafe.Pointer(unsafe.SliceData(sub)), unsafe.Pointer(unsafe.SliceData(cur)), unsafe.Pointer(unsafe.SliceData(up))
+	up2p := unsafe.Pointer(unsafe.SliceData(up2))
 	out := band{1, 0}
 	const dead = float32(math.MaxFloat32)
 	prev := dead
@@ -1826,28 +1832,28 @@ func (a *aligner) stepTrans(cur, up, up2 []float32, ub, u2b band, c, pc byte, j 
 	for ; i <= end; i++ {
 		best := dead
 		if i-1 >= lo && i-1 <= hi {
-			sc := sub[i]
+			sc := cell(subp, i)
 			if sc != 0 {
 				sc += extra
 			}
-			best = up[i-1] + sc
+			best = cell(upp, i-1) + sc
 		}
 		if i >= lo && i <= hi {
-			if x := up[i] + dc; x < best {
+			if x := cell(upp, i) + dc; x < best {
 				best = x
 			}
 		}
 		if i > start {
-			if x := prev + ins[i] + insExtra; x < best {
+			if x := prev + cell(ins, i) + insExtra; x < best {
 				best = x
 			}
 		}
-		if trans && pairs[i] == pair && i-2 >= u2b.lo && i-2 <= u2b.hi {
-			if x := up2[i-2] + a.w.Trans + extra; x < best {
+		if trans && *(*uint16)(unsafe.Add(pairs, uintptr(i)*2)) == pair && i-2 >= u2b.lo && i-2 <= u2b.hi {
+			if x := cell(up2p, i-2) + a.w.Trans + extra; x < best {
 				best = x
 			}
 		}
-		cur[i] = best
+		setCell(curp, i, best)
 		prev = best
 		if best <= bound {
 			out.add(i)
@@ -1855,8 +1861,8 @@ func (a *aligner) stepTrans(cur, up, up2 []float32, ub, u2b band, c, pc byte, j 
 	}
 	// Beyond the band only the typo's extra letters continue a live cell.
 	for ; i <= n && prev <= bound; i++ {
-		best := prev + ins[i] + insExtra
-		cur[i] = best
+		best := prev + cell(ins, i) + insExtra
+		setCell(curp, i, best)
 		prev = best
 		if best <= bound {
 			out.add(i)
