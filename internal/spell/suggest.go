@@ -124,7 +124,7 @@ func buildTrie(b *base) *suggester {
 		label             byte
 	}
 	nk := b.keys.len()
-	nodes := make([]node, 1, nk*3)
+	nodes := make([]node, 1, 1+nk*3) // (1+: an empty list has the root alone)
 	maxDepth := 0
 	for id := 0; id < nk; id++ {
 		key := b.keys.key(uint32(id))
