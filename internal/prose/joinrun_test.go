@@ -64,17 +64,20 @@ func TestJoinedRuns(t *testing.T) {
 }
 
 // TestJoinedRun checks joinedRun against joinedLine asked bit by bit, on
-// random marks with long runs of set bits (across words too).
+// random marks with long runs of set bits (across words too, and runs that
+// end inside a word), and on no marks at all.
 func TestJoinedRun(t *testing.T) {
 	r := rand.New(rand.NewPCG(4, 9))
 	for range 2000 {
-		joins := make([]uint64, 1+r.IntN(4))
+		joins := make([]uint64, r.IntN(5))
 		for w := range joins {
-			switch r.IntN(3) {
+			switch r.IntN(4) {
 			case 0:
 				joins[w] = ^uint64(0)
 			case 1:
 				joins[w] = r.Uint64()
+			case 2:
+				joins[w] = ^uint64(0) >> r.IntN(64)
 			default:
 				joins[w] = ^uint64(0) << r.IntN(64)
 			}

@@ -92,34 +92,3 @@ func TestVocabRoom(t *testing.T) {
 		t.Errorf("only %d cases", cases)
 	}
 }
-
-// TestJoinedRunOracle checks joinedRun, which counts a word of marks at a
-// time, against joinedLine asked segment by segment, on random marks with
-// long runs across words' ends.
-func TestJoinedRunOracle(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 9))
-	for range 3000 {
-		joins := make([]uint64, r.IntN(4))
-		for i := range joins {
-			switch r.IntN(4) {
-			case 0:
-				joins[i] = ^uint64(0)
-			case 1:
-				joins[i] = ^uint64(0) << r.IntN(64)
-			case 2:
-				joins[i] = ^uint64(0) >> r.IntN(64)
-			default:
-				joins[i] = r.Uint64()
-			}
-		}
-		k := r.IntN(64*len(joins)+70) - 1
-		most := r.IntN(300)
-		want := 0
-		for want < most && joinedLine(joins, k+1+want) {
-			want++
-		}
-		if got := joinedRun(joins, k, most); got != want {
-			t.Fatalf("joinedRun(%x, %d, %d) = %d, want %d", joins, k, most, got, want)
-		}
-	}
-}
